@@ -1,0 +1,761 @@
+//! Record framing, hashing and streaming verification for rxledger's hash-chained log.
+//!
+//! A ledger is a sequence of records, one per line. Every record has this exact byte layout
+//! (the *canonical envelope*; readers accept nothing else):
+//!
+//! ```text
+//! {"seq":7,"batch_end":9,"recorded_at":"2026-11-24T08:00:00.000000Z","prev":"<64 hex>","hash":"<64 hex>","event":<payload>}
+//! ```
+//!
+//! * `seq` counts from 1 without gaps.
+//! * `batch_end` is the `seq` of the last record of the append batch this record belongs to, so a
+//!   reader can tell a complete batch from one cut short by a crash.
+//! * `recorded_at` is when the store appended the batch (UTC).
+//! * `prev` is the `hash` of the previous record (64 zeros for the first).
+//! * `hash = link(prev, leaf)` where `leaf` hashes `seq`, `batch_end`, `recorded_at` and the
+//!   payload bytes *exactly as stored*; verification never re-serialises anything.
+//!
+//! Hashing uses blake3 in derive-key mode with one context per purpose ([`LEAF_CONTEXT`],
+//! [`LINK_CONTEXT`]), so a leaf hash can never be confused with a link hash.
+//!
+//! ```
+//! use rxledger_chain::{ChainWriter, Verifier};
+//!
+//! let mut w = ChainWriter::new();
+//! let mut out = Vec::new();
+//! w.encode_batch(&[br#"{"a":1}"#.as_slice(), br#"{"b":2}"#.as_slice()], "2026-11-24T08:00:00.000000Z", &mut out)?;
+//!
+//! let mut v = Verifier::new();
+//! for line in out.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+//!     v.push_line(line)?;
+//! }
+//! let head = v.finish()?;
+//! assert_eq!(head.seq, 2);
+//! assert_eq!(head.hash, w.head().hash);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![forbid(unsafe_code)]
+
+use std::fmt;
+
+/// blake3 derive-key context for leaf hashes (one per record).
+pub const LEAF_CONTEXT: &str = "rxledger 2026-11 record leaf v1";
+/// blake3 derive-key context for chain links (`prev` ‖ `leaf`).
+pub const LINK_CONTEXT: &str = "rxledger 2026-11 chain link v1";
+
+/// Version of the record envelope described in the crate documentation.
+pub const ENVELOPE_VERSION: u32 = 1;
+
+/// Longest accepted `recorded_at` string.
+pub const MAX_TIMESTAMP_LEN: usize = 64;
+
+/// A 32-byte blake3 digest.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Digest(pub [u8; 32]);
+
+impl Digest {
+    /// The all-zero digest, used as `prev` of record 1.
+    pub const ZERO: Digest = Digest([0; 32]);
+
+    /// Lower-case hex, 64 characters.
+    pub fn to_hex(&self) -> String {
+        let mut s = String::with_capacity(64);
+        for b in self.0 {
+            s.push(char::from(HEX[usize::from(b >> 4)]));
+            s.push(char::from(HEX[usize::from(b & 15)]));
+        }
+        s
+    }
+
+    /// Parses 64 hex digits (either case).
+    pub fn from_hex(s: &str) -> Option<Digest> {
+        decode_hex32(s.as_bytes())
+    }
+}
+
+impl fmt::Debug for Digest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Digest({})", self.to_hex())
+    }
+}
+
+impl fmt::Display for Digest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_hex())
+    }
+}
+
+/// The state of a chain after its last record: how many records, and the last record's hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Head {
+    /// `seq` of the last record (0 for an empty ledger).
+    pub seq: u64,
+    /// `hash` of the last record ([`Digest::ZERO`] for an empty ledger).
+    pub hash: Digest,
+}
+
+impl fmt::Display for Head {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.seq, self.hash)
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+fn hex_val(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+fn decode_hex32(s: &[u8]) -> Option<Digest> {
+    if s.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (o, pair) in out.iter_mut().zip(s.chunks_exact(2)) {
+        let (hi, lo) = match pair {
+            [h, l] => (hex_val(*h)?, hex_val(*l)?),
+            _ => return None,
+        };
+        *o = (hi << 4) | lo;
+    }
+    Some(Digest(out))
+}
+
+fn push_hex(out: &mut Vec<u8>, d: &Digest) {
+    for b in d.0 {
+        out.push(HEX[usize::from(b >> 4)]);
+        out.push(HEX[usize::from(b & 15)]);
+    }
+}
+
+/// Precomputed derive-key hashers; cloning one is much cheaper than deriving the context key.
+#[derive(Clone)]
+pub struct Hashers {
+    leaf: blake3::Hasher,
+    link: blake3::Hasher,
+}
+
+impl Default for Hashers {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Hashers {
+    /// Derives the context keys once.
+    pub fn new() -> Self {
+        Hashers {
+            leaf: blake3::Hasher::new_derive_key(LEAF_CONTEXT),
+            link: blake3::Hasher::new_derive_key(LINK_CONTEXT),
+        }
+    }
+
+    /// Leaf hash of one record: covers `seq`, `batch_end`, `recorded_at` and the payload bytes.
+    pub fn leaf(&self, seq: u64, batch_end: u64, recorded_at: &[u8], payload: &[u8]) -> Digest {
+        let mut h = self.leaf.clone();
+        h.update(&seq.to_le_bytes());
+        h.update(&batch_end.to_le_bytes());
+        // recorded_at is at most MAX_TIMESTAMP_LEN bytes, so its length fits one byte; the
+        // length prefix keeps the encoding injective.
+        h.update(&[recorded_at.len() as u8]);
+        h.update(recorded_at);
+        h.update(payload);
+        Digest(*h.finalize().as_bytes())
+    }
+
+    /// Chain link: `hash = link(prev, leaf)`.
+    pub fn link(&self, prev: &Digest, leaf: &Digest) -> Digest {
+        let mut h = self.link.clone();
+        h.update(&prev.0);
+        h.update(&leaf.0);
+        Digest(*h.finalize().as_bytes())
+    }
+}
+
+/// A parsed view of one record line (without its trailing newline).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordRef<'a> {
+    /// Sequence number, from 1.
+    pub seq: u64,
+    /// Last `seq` of this record's append batch.
+    pub batch_end: u64,
+    /// When the batch was appended, as stored (RFC 3339, UTC).
+    pub recorded_at: &'a str,
+    /// Hash of the previous record.
+    pub prev: Digest,
+    /// This record's hash.
+    pub hash: Digest,
+    /// The event payload bytes exactly as stored.
+    pub payload: &'a [u8],
+}
+
+impl<'a> RecordRef<'a> {
+    /// Parses the canonical envelope. Returns a short reason on failure.
+    pub fn parse(line: &'a [u8]) -> Result<RecordRef<'a>, &'static str> {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let rest = line
+            .strip_prefix(b"{\"seq\":")
+            .ok_or("line does not start with {\"seq\":")?;
+        let (seq, rest) = parse_u64(rest).ok_or("`seq` is not a positive integer")?;
+        let rest = rest
+            .strip_prefix(b",\"batch_end\":")
+            .ok_or("expected `batch_end` after `seq`")?;
+        let (batch_end, rest) = parse_u64(rest).ok_or("`batch_end` is not a positive integer")?;
+        let rest = rest
+            .strip_prefix(b",\"recorded_at\":\"")
+            .ok_or("expected `recorded_at` after `batch_end`")?;
+        let end = rest
+            .iter()
+            .take(MAX_TIMESTAMP_LEN + 1)
+            .position(|&b| b == b'"')
+            .ok_or("`recorded_at` is not a short string")?;
+        let (ts, rest) = rest.split_at(end);
+        if !ts
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':' | b'.' | b'+'))
+            || ts.is_empty()
+        {
+            return Err("`recorded_at` has characters outside an RFC 3339 timestamp");
+        }
+        let recorded_at = std::str::from_utf8(ts).map_err(|_| "`recorded_at` is not UTF-8")?;
+        let rest = rest
+            .strip_prefix(b"\",\"prev\":\"")
+            .ok_or("expected `prev` after `recorded_at`")?;
+        let (prev, rest) = rest.split_at_checked(64).ok_or("`prev` is too short")?;
+        let prev = decode_hex32(prev).ok_or("`prev` is not 64 hex digits")?;
+        let rest = rest
+            .strip_prefix(b"\",\"hash\":\"")
+            .ok_or("expected `hash` after `prev`")?;
+        let (hash, rest) = rest.split_at_checked(64).ok_or("`hash` is too short")?;
+        let hash = decode_hex32(hash).ok_or("`hash` is not 64 hex digits")?;
+        let rest = rest
+            .strip_prefix(b"\",\"event\":")
+            .ok_or("expected `event` after `hash`")?;
+        let payload = rest
+            .strip_suffix(b"}")
+            .ok_or("record does not end with }")?;
+        if payload.is_empty() || payload.contains(&b'\n') {
+            return Err("`event` payload is empty");
+        }
+        Ok(RecordRef {
+            seq,
+            batch_end,
+            recorded_at,
+            prev,
+            hash,
+            payload,
+        })
+    }
+}
+
+fn parse_u64(s: &[u8]) -> Option<(u64, &[u8])> {
+    let n = s.iter().take_while(|b| b.is_ascii_digit()).count();
+    if n == 0 || n > 19 || s.first() == Some(&b'0') {
+        return None;
+    }
+    let (digits, rest) = s.split_at(n);
+    let mut v: u64 = 0;
+    for d in digits {
+        v = v.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+    }
+    Some((v, rest))
+}
+
+/// Errors when framing a batch.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EncodeError {
+    /// An empty batch was given.
+    #[error("a batch must hold at least one event")]
+    EmptyBatch,
+    /// A payload is empty or contains a line break.
+    #[error("event {index} of the batch: payload is empty or contains a line break")]
+    BadPayload {
+        /// Index of the payload in the batch.
+        index: usize,
+    },
+    /// The timestamp is not an RFC 3339 string of at most [`MAX_TIMESTAMP_LEN`] bytes.
+    #[error("recorded_at {0:?} is not a short RFC 3339 timestamp")]
+    BadTimestamp(String),
+}
+
+/// Appends records to a chain: remembers the next `seq` and the previous hash.
+#[derive(Clone)]
+pub struct ChainWriter {
+    hashers: Hashers,
+    head: Head,
+}
+
+impl Default for ChainWriter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ChainWriter {
+    /// A writer for an empty ledger.
+    pub fn new() -> Self {
+        Self::resume(Head::default())
+    }
+
+    /// A writer continuing after `head`.
+    pub fn resume(head: Head) -> Self {
+        ChainWriter {
+            hashers: Hashers::new(),
+            head,
+        }
+    }
+
+    /// The head after the last encoded record.
+    pub fn head(&self) -> Head {
+        self.head
+    }
+
+    /// Frames `payloads` as one batch, appending the record lines (each ending in `\n`) to `out`
+    /// and advancing the head. On error nothing is appended and the head is unchanged.
+    pub fn encode_batch<P: AsRef<[u8]>>(
+        &mut self,
+        payloads: &[P],
+        recorded_at: &str,
+        out: &mut Vec<u8>,
+    ) -> Result<Head, EncodeError> {
+        if payloads.is_empty() {
+            return Err(EncodeError::EmptyBatch);
+        }
+        let ts = recorded_at.as_bytes();
+        if ts.is_empty()
+            || ts.len() > MAX_TIMESTAMP_LEN
+            || !ts
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':' | b'.' | b'+'))
+        {
+            return Err(EncodeError::BadTimestamp(recorded_at.to_owned()));
+        }
+        for (index, p) in payloads.iter().enumerate() {
+            let p = p.as_ref();
+            if p.is_empty() || p.contains(&b'\n') || p.contains(&b'\r') {
+                return Err(EncodeError::BadPayload { index });
+            }
+        }
+        let batch_end = self.head.seq + payloads.len() as u64;
+        let mut head = self.head;
+        let mut itoa = ItoaBuf::default();
+        for p in payloads {
+            let p = p.as_ref();
+            let seq = head.seq + 1;
+            let leaf = self.hashers.leaf(seq, batch_end, ts, p);
+            let hash = self.hashers.link(&head.hash, &leaf);
+            out.extend_from_slice(b"{\"seq\":");
+            out.extend_from_slice(itoa.format(seq));
+            out.extend_from_slice(b",\"batch_end\":");
+            out.extend_from_slice(itoa.format(batch_end));
+            out.extend_from_slice(b",\"recorded_at\":\"");
+            out.extend_from_slice(ts);
+            out.extend_from_slice(b"\",\"prev\":\"");
+            push_hex(out, &head.hash);
+            out.extend_from_slice(b"\",\"hash\":\"");
+            push_hex(out, &hash);
+            out.extend_from_slice(b"\",\"event\":");
+            out.extend_from_slice(p);
+            out.extend_from_slice(b"}\n");
+            head = Head { seq, hash };
+        }
+        self.head = head;
+        Ok(head)
+    }
+}
+
+#[derive(Default)]
+struct ItoaBuf([u8; 20]);
+
+impl ItoaBuf {
+    fn format(&mut self, mut v: u64) -> &[u8] {
+        let mut i = self.0.len();
+        loop {
+            i -= 1;
+            self.0[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        &self.0[i..]
+    }
+}
+
+/// Why verification stopped. Every variant names the first bad record (`seq`) and, where the
+/// input is line-oriented, the 1-based `line`.
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VerifyError {
+    /// The line is not a record in the canonical envelope.
+    #[error("line {line}: unparsable record (expected seq {seq}): {reason}")]
+    Unparsable {
+        /// 1-based line number.
+        line: u64,
+        /// The seq the line should have carried.
+        seq: u64,
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// One or more records are missing: the line carries a later seq than expected.
+    #[error("line {line}: sequence gap: expected seq {seq}, found seq {found} (record(s) {seq}..{} missing or reordered)", found - 1)]
+    Gap {
+        /// 1-based line number.
+        line: u64,
+        /// The first missing seq.
+        seq: u64,
+        /// The seq found instead.
+        found: u64,
+    },
+    /// A seq repeats or goes backwards (duplicated or reordered record).
+    #[error("line {line}: duplicate or out-of-order record: expected seq {seq}, found seq {found} again")]
+    Duplicate {
+        /// 1-based line number.
+        line: u64,
+        /// The seq that was expected at this line.
+        seq: u64,
+        /// The seq found instead (already seen).
+        found: u64,
+    },
+    /// `prev` does not equal the previous record's hash.
+    #[error("line {line}: broken link at seq {seq}: prev {found} does not equal the previous record's hash {expected}")]
+    BrokenLink {
+        /// 1-based line number.
+        line: u64,
+        /// The record whose link is broken.
+        seq: u64,
+        /// The previous record's hash.
+        expected: Digest,
+        /// The `prev` stored in this record.
+        found: Digest,
+    },
+    /// The stored hash does not match the record's content.
+    #[error("line {line}: hash mismatch at seq {seq}: the record's content was altered (stored {stored}, computed {computed})")]
+    HashMismatch {
+        /// 1-based line number.
+        line: u64,
+        /// The altered record.
+        seq: u64,
+        /// The hash stored in the record.
+        stored: Digest,
+        /// The hash computed from its content.
+        computed: Digest,
+    },
+    /// `batch_end` is inconsistent with the records around it.
+    #[error("line {line}: bad batch framing at seq {seq}: batch_end {batch_end} (expected {expected})")]
+    BatchFraming {
+        /// 1-based line number.
+        line: u64,
+        /// The record.
+        seq: u64,
+        /// Its `batch_end`.
+        batch_end: u64,
+        /// What was expected (the open batch's end, or at least `seq`).
+        expected: u64,
+    },
+    /// The input ends inside a batch: records `seq..=batch_end` were never written.
+    #[error("ledger ends inside a batch: records {seq}..={batch_end} are missing (truncated, or a crash before the batch was acknowledged)")]
+    IncompleteBatch {
+        /// The first missing seq.
+        seq: u64,
+        /// The end of the incomplete batch.
+        batch_end: u64,
+    },
+    /// The expected head was not found: the ledger was truncated or rewritten.
+    #[error("expected head {expected} not found: the ledger ends at seq {last} with head {found}; it was truncated or rewritten (first unverifiable seq {seq})")]
+    HeadMismatch {
+        /// The first seq that cannot be vouched for.
+        seq: u64,
+        /// Last seq in the ledger.
+        last: u64,
+        /// The expected head (as given).
+        expected: String,
+        /// The ledger's head.
+        found: Digest,
+    },
+}
+
+impl VerifyError {
+    /// The first bad (missing, altered or unverifiable) seq.
+    pub fn seq(&self) -> u64 {
+        match self {
+            VerifyError::Unparsable { seq, .. }
+            | VerifyError::Gap { seq, .. }
+            | VerifyError::Duplicate { seq, .. }
+            | VerifyError::BrokenLink { seq, .. }
+            | VerifyError::HashMismatch { seq, .. }
+            | VerifyError::BatchFraming { seq, .. }
+            | VerifyError::IncompleteBatch { seq, .. }
+            | VerifyError::HeadMismatch { seq, .. } => *seq,
+        }
+    }
+}
+
+/// An expected head given by someone who trusts an earlier state of the ledger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExpectedHead {
+    /// Some record in the ledger must have this hash (the ledger may have grown since).
+    Hash(Digest),
+    /// Record `seq` must have this hash.
+    At(Head),
+}
+
+impl std::str::FromStr for ExpectedHead {
+    type Err = String;
+
+    /// Parses `HEX` or `SEQ:HEX`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if let Some((seq, hex)) = s.split_once(':') {
+            let seq: u64 = seq
+                .parse()
+                .map_err(|_| format!("head {s:?}: {seq:?} is not a sequence number"))?;
+            let hash = Digest::from_hex(hex)
+                .ok_or_else(|| format!("head {s:?}: {hex:?} is not 64 hex digits"))?;
+            Ok(ExpectedHead::At(Head { seq, hash }))
+        } else {
+            Digest::from_hex(s)
+                .map(ExpectedHead::Hash)
+                .ok_or_else(|| format!("head {s:?} is not 64 hex digits (or SEQ:HEX)"))
+        }
+    }
+}
+
+impl fmt::Display for ExpectedHead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExpectedHead::Hash(d) => write!(f, "{d}"),
+            ExpectedHead::At(h) => write!(f, "{h}"),
+        }
+    }
+}
+
+/// Streaming verifier: push record lines in order, then [`Verifier::finish`].
+///
+/// Memory is constant; each line is checked for framing, sequence, link and hash as it arrives.
+#[derive(Clone)]
+pub struct Verifier {
+    hashers: Hashers,
+    head: Head,
+    line: u64,
+    batch_end: u64,
+    expected: Option<ExpectedHead>,
+    expected_seen: bool,
+}
+
+impl Default for Verifier {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Verifier {
+    /// A verifier for a ledger starting at seq 1.
+    pub fn new() -> Self {
+        Verifier {
+            hashers: Hashers::new(),
+            head: Head::default(),
+            line: 0,
+            batch_end: 0,
+            expected: None,
+            expected_seen: false,
+        }
+    }
+
+    /// A verifier continuing after `head` (for example at the start of a later segment), with
+    /// `head` taken on trust.
+    pub fn resume(head: Head) -> Self {
+        Verifier {
+            head,
+            batch_end: head.seq,
+            ..Self::new()
+        }
+    }
+
+    /// Also require the ledger to contain `expected` (see [`ExpectedHead`]).
+    #[must_use]
+    pub fn expect_head(mut self, expected: ExpectedHead) -> Self {
+        self.expected = Some(expected);
+        self
+    }
+
+    /// The head after the last verified record.
+    pub fn head(&self) -> Head {
+        self.head
+    }
+
+    /// Number of lines pushed so far.
+    pub fn lines(&self) -> u64 {
+        self.line
+    }
+
+    /// True when the last verified record closed its batch.
+    pub fn at_batch_boundary(&self) -> bool {
+        self.head.seq == self.batch_end
+    }
+
+    /// Verifies the next line (without its newline). Returns the parsed record.
+    pub fn push_line<'a>(&mut self, line: &'a [u8]) -> Result<RecordRef<'a>, VerifyError> {
+        self.line += 1;
+        let expected_seq = self.head.seq + 1;
+        let rec = RecordRef::parse(line).map_err(|reason| VerifyError::Unparsable {
+            line: self.line,
+            seq: expected_seq,
+            reason,
+        })?;
+        if rec.seq > expected_seq {
+            return Err(VerifyError::Gap {
+                line: self.line,
+                seq: expected_seq,
+                found: rec.seq,
+            });
+        }
+        if rec.seq < expected_seq {
+            return Err(VerifyError::Duplicate {
+                line: self.line,
+                seq: expected_seq,
+                found: rec.seq,
+            });
+        }
+        let open = self.head.seq < self.batch_end;
+        if (open && rec.batch_end != self.batch_end) || (!open && rec.batch_end < rec.seq) {
+            return Err(VerifyError::BatchFraming {
+                line: self.line,
+                seq: rec.seq,
+                batch_end: rec.batch_end,
+                expected: if open { self.batch_end } else { rec.seq },
+            });
+        }
+        if rec.prev != self.head.hash {
+            return Err(VerifyError::BrokenLink {
+                line: self.line,
+                seq: rec.seq,
+                expected: self.head.hash,
+                found: rec.prev,
+            });
+        }
+        let leaf = self.hashers.leaf(
+            rec.seq,
+            rec.batch_end,
+            rec.recorded_at.as_bytes(),
+            rec.payload,
+        );
+        let computed = self.hashers.link(&rec.prev, &leaf);
+        if computed != rec.hash {
+            return Err(VerifyError::HashMismatch {
+                line: self.line,
+                seq: rec.seq,
+                stored: rec.hash,
+                computed,
+            });
+        }
+        self.head = Head {
+            seq: rec.seq,
+            hash: rec.hash,
+        };
+        self.batch_end = rec.batch_end;
+        match self.expected {
+            Some(ExpectedHead::Hash(d)) if d == rec.hash => self.expected_seen = true,
+            Some(ExpectedHead::At(h)) if h.seq == rec.seq => {
+                if h.hash != rec.hash {
+                    return Err(VerifyError::HeadMismatch {
+                        seq: rec.seq,
+                        last: rec.seq,
+                        expected: h.to_string(),
+                        found: rec.hash,
+                    });
+                }
+                self.expected_seen = true;
+            }
+            _ => {}
+        }
+        Ok(rec)
+    }
+
+    /// Ends verification: the input must end at a batch boundary and contain the expected head.
+    pub fn finish(self) -> Result<Head, VerifyError> {
+        self.finish_allowing_open_batch().and_then(|(head, open)| match open {
+            Some(batch_end) => Err(VerifyError::IncompleteBatch {
+                seq: head.seq + 1,
+                batch_end,
+            }),
+            None => Ok(head),
+        })
+    }
+
+    /// Like [`Verifier::finish`], but an incomplete last batch is returned (as its `batch_end`)
+    /// instead of being an error. Used for store directories, where it is the residue of a crash.
+    pub fn finish_allowing_open_batch(self) -> Result<(Head, Option<u64>), VerifyError> {
+        if let Some(expected) = self.expected {
+            if !self.expected_seen {
+                return Err(VerifyError::HeadMismatch {
+                    seq: self.head.seq + 1,
+                    last: self.head.seq,
+                    expected: expected.to_string(),
+                    found: self.head.hash,
+                });
+            }
+        }
+        let open = (self.head.seq < self.batch_end).then_some(self.batch_end);
+        Ok((self.head, open))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_rejects_noncanonical() {
+        let mut w = ChainWriter::new();
+        let mut out = Vec::new();
+        w.encode_batch(&[b"{}"], "2026-01-01T00:00:00.000000Z", &mut out)
+            .unwrap();
+        let line = &out[..out.len() - 1];
+        assert!(RecordRef::parse(line).is_ok());
+        let spaced = String::from_utf8(line.to_vec())
+            .unwrap()
+            .replace("{\"seq\":1", "{\"seq\": 1");
+        assert!(RecordRef::parse(spaced.as_bytes()).is_err());
+        assert!(RecordRef::parse(b"").is_err());
+        assert!(RecordRef::parse(b"{\"seq\":01").is_err());
+        assert!(RecordRef::parse(b"{\"seq\":99999999999999999999999,").is_err());
+    }
+
+    #[test]
+    fn encode_rejects_bad_input_without_side_effects() {
+        let mut w = ChainWriter::new();
+        let mut out = Vec::new();
+        assert_eq!(
+            w.encode_batch::<&[u8]>(&[], "2026-01-01T00:00:00Z", &mut out),
+            Err(EncodeError::EmptyBatch)
+        );
+        assert_eq!(
+            w.encode_batch(&[b"{}".as_slice(), b"{\n}"], "2026-01-01T00:00:00Z", &mut out),
+            Err(EncodeError::BadPayload { index: 1 })
+        );
+        assert!(matches!(
+            w.encode_batch(&[b"{}"], "2026\"", &mut out),
+            Err(EncodeError::BadTimestamp(_))
+        ));
+        assert!(out.is_empty());
+        assert_eq!(w.head(), Head::default());
+    }
+
+    #[test]
+    fn expected_head_parses_both_forms() {
+        let h = "ab".repeat(32);
+        assert!(matches!(h.parse(), Ok(ExpectedHead::Hash(_))));
+        assert!(matches!(
+            format!("5:{h}").parse(),
+            Ok(ExpectedHead::At(Head { seq: 5, .. }))
+        ));
+        assert!("zz".parse::<ExpectedHead>().is_err());
+    }
+}

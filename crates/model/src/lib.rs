@@ -1,0 +1,407 @@
+//! The rxledger event model: every traceability event of a drug distributor, with the fields
+//! GSP requires, exact money and quantities, and validation whose errors name the field.
+//!
+//! Events travel as JSON, one per line (the interchange format, `docs/format.md`):
+//!
+//! ```
+//! use rxledger_model::{Event, EventBody};
+//!
+//! let line = r#"{"v":1,"id":"019a6f3e-2b00-7000-8000-000000000001","kind":"payment",
+//!   "occurred_at":"2026-10-08T02:00:00Z","recorded_by":["财务-王芳"],
+//!   "data":{"doc":"PAY-1","direction":"outgoing","payer":"ME","payee":"SUP",
+//!   "payer_account":"1","payee_account":"2","amount":{"minor":1500,"currency":"CNY"},
+//!   "method":"bank_transfer","invoices":["INV-1"]}}"#.replace('\n', "");
+//! let event = Event::from_json(&line)?;
+//! assert!(matches!(event.body, EventBody::Payment(_)));
+//! // The canonical form is what the ledger stores and hashes.
+//! assert_eq!(Event::from_json(&event.to_json())?, event);
+//!
+//! let bad = line.replace(r#""minor":1500"#, r#""minor":-1500"#);
+//! let err = Event::from_json(&bad).unwrap_err();
+//! assert_eq!(err.field(), Some("data.amount.minor"));
+//! # Ok::<(), rxledger_model::EventError>(())
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod events;
+pub mod types;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub use events::*;
+pub use types::*;
+
+/// Version of the interchange format (`"v"` in every event).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Document numbers linking an event to other documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Refs {
+    /// Purchase order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
+    /// Sales order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sale: Option<String>,
+    /// Delivery note (随货同行单).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_note: Option<String>,
+    /// Receiving / acceptance record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<String>,
+    /// Invoice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice: Option<String>,
+    /// Payment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<String>,
+    /// Regulator approval (e.g. cross-province purchase of controlled drugs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<String>,
+}
+
+impl Refs {
+    fn is_empty(&self) -> bool {
+        self == &Refs::default()
+    }
+}
+
+macro_rules! event_kinds {
+    ($( $(#[$doc:meta])* $variant:ident($ty:ty) = $name:literal ),* $(,)?) => {
+        /// The kind of an event (`"kind"` in JSON).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Kind {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Kind {
+            /// Every kind, in documentation order.
+            pub const ALL: &'static [Kind] = &[$( Kind::$variant, )*];
+
+            /// The JSON name.
+            pub fn as_str(self) -> &'static str {
+                match self { $( Kind::$variant => $name, )* }
+            }
+
+            /// Parses the JSON name.
+            pub fn parse(s: &str) -> Option<Kind> {
+                match s { $( $name => Some(Kind::$variant), )* _ => None }
+            }
+        }
+
+        /// The kind-specific data of an event.
+        #[derive(Clone, Debug, PartialEq, Serialize)]
+        #[serde(untagged)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum EventBody {
+            $( $(#[$doc])* $variant($ty), )*
+        }
+
+        impl EventBody {
+            /// The event's kind.
+            pub fn kind(&self) -> Kind {
+                match self { $( EventBody::$variant(_) => Kind::$variant, )* }
+            }
+        }
+
+        fn parse_body(kind: Kind, data: serde_json::Value) -> Result<EventBody, EventError> {
+            match kind {
+                $( Kind::$variant => de_path::<$ty>(data, "data").map(EventBody::$variant), )*
+            }
+        }
+    };
+}
+
+event_kinds! {
+    /// Party master data registered.
+    PartyRegistered(PartyRegistered) = "party_registered",
+    /// Licence, scope or accounts changed.
+    LicenceChanged(LicenceChanged) = "licence_changed",
+    /// Product master data registered.
+    ProductRegistered(ProductRegistered) = "product_registered",
+    /// Purchase order.
+    Purchase(Purchase) = "purchase",
+    /// Receipt with acceptance.
+    Receipt(Receipt) = "receipt",
+    /// Put-away into storage.
+    PutAway(PutAway) = "put_away",
+    /// Transfer between locations.
+    Transfer(Transfer) = "transfer",
+    /// Sale.
+    Sale(Sale) = "sale",
+    /// Outbound review.
+    OutboundReview(OutboundReview) = "outbound_review",
+    /// Dispatch with delivery note.
+    Dispatch(Dispatch) = "dispatch",
+    /// Customer return.
+    CustomerReturn(CustomerReturn) = "customer_return",
+    /// Return to supplier.
+    SupplierReturn(SupplierReturn) = "supplier_return",
+    /// Destruction / write-off.
+    Destruction(Destruction) = "destruction",
+    /// Stock count.
+    StockCount(StockCount) = "stock_count",
+    /// Invoice or credit note.
+    Invoice(Invoice) = "invoice",
+    /// Payment.
+    Payment(Payment) = "payment",
+    /// Temperature / humidity readings.
+    TemperatureReading(TemperatureReading) = "temperature_reading",
+    /// Loss or theft report.
+    LossReport(LossReport) = "loss_report",
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One traceability event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Event id, a UUID v7 (time-ordered).
+    pub id: Uuid,
+    /// When it happened in the physical world.
+    pub occurred_at: DateTime<Utc>,
+    /// Who recorded it (several people where a two-person rule applies).
+    pub recorded_by: Vec<String>,
+    /// Linked document numbers.
+    pub refs: Refs,
+    /// Kind-specific data.
+    pub body: EventBody,
+}
+
+#[derive(Serialize)]
+struct EventOut<'a> {
+    v: u32,
+    id: &'a Uuid,
+    kind: &'static str,
+    occurred_at: &'a DateTime<Utc>,
+    recorded_by: &'a [String],
+    #[serde(skip_serializing_if = "Refs::is_empty")]
+    refs: &'a Refs,
+    data: &'a EventBody,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventIn {
+    v: u32,
+    id: Uuid,
+    kind: String,
+    occurred_at: DateTime<Utc>,
+    recorded_by: Vec<String>,
+    #[serde(default)]
+    refs: Refs,
+    data: serde_json::Value,
+}
+
+impl Serialize for Event {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        EventOut {
+            v: FORMAT_VERSION,
+            id: &self.id,
+            kind: self.body.kind().as_str(),
+            occurred_at: &self.occurred_at,
+            recorded_by: &self.recorded_by,
+            refs: &self.refs,
+            data: &self.body,
+        }
+        .serialize(s)
+    }
+}
+
+/// Why an event was rejected. [`EventError::field`] names the offending field as a path such as
+/// `data.lines[2].quantity`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EventError {
+    /// Not JSON at all.
+    #[error("invalid JSON at column {column}: {message}")]
+    Json {
+        /// 1-based column.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// A field is missing, has the wrong type or an invalid value.
+    #[error("field `{field}`: {message}")]
+    Field {
+        /// Path of the field.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl EventError {
+    /// The offending field, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            EventError::Field { field, .. } => Some(field),
+            EventError::Json { .. } => None,
+        }
+    }
+
+    pub(crate) fn field_err(field: impl Into<String>, message: impl Into<String>) -> Self {
+        EventError::Field {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Deserializes `value`, turning serde's message into a field path error under `prefix`.
+fn de_path<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    prefix: &str,
+) -> Result<T, EventError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        let mut field = if path == "." || path.is_empty() {
+            prefix.to_owned()
+        } else if prefix.is_empty() {
+            path
+        } else {
+            format!("{prefix}.{path}")
+        };
+        let mut message = inner;
+        if let Some(rest) = message.strip_prefix("missing field `") {
+            if let Some(name) = rest.split('`').next() {
+                field = if field.is_empty() {
+                    name.to_owned()
+                } else {
+                    format!("{field}.{name}")
+                };
+                message = "required field is missing".to_owned();
+            }
+        } else if message.starts_with("invalid value: integer `-") && message.contains("u64") {
+            message = format!(
+                "must be a whole number of at least 0 ({})",
+                message.trim_start_matches("invalid value: ")
+            );
+        }
+        EventError::Field { field, message }
+    })
+}
+
+impl Event {
+    /// Parses and validates one event from its JSON text.
+    pub fn from_json(text: &str) -> Result<Event, EventError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| EventError::Json {
+                column: e.column(),
+                message: e.to_string(),
+            })?;
+        Self::from_value(value)
+    }
+
+    /// Parses and validates one event from a JSON value.
+    pub fn from_value(value: serde_json::Value) -> Result<Event, EventError> {
+        if !value.is_object() {
+            return Err(EventError::field_err("", "an event must be a JSON object"));
+        }
+        let raw: EventIn = de_path(value, "")?;
+        if raw.v != FORMAT_VERSION {
+            return Err(EventError::field_err(
+                "v",
+                format!(
+                    "unsupported format version {} (this build reads version {FORMAT_VERSION})",
+                    raw.v
+                ),
+            ));
+        }
+        let kind = Kind::parse(&raw.kind).ok_or_else(|| {
+            EventError::field_err(
+                "kind",
+                format!(
+                    "unknown event kind {:?}; expected one of: {}",
+                    raw.kind,
+                    Kind::ALL
+                        .iter()
+                        .map(|k| k.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })?;
+        if !raw.data.is_object() {
+            return Err(EventError::field_err("data", "must be a JSON object"));
+        }
+        let body = parse_body(kind, raw.data)?;
+        let event = Event {
+            id: raw.id,
+            occurred_at: raw.occurred_at,
+            recorded_by: raw.recorded_by,
+            refs: raw.refs,
+            body,
+        };
+        validate::validate(&event)?;
+        Ok(event)
+    }
+
+    /// The canonical JSON text (compact, fixed field order): what the ledger stores and hashes.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The canonical JSON bytes.
+    pub fn to_json_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// The event's kind.
+    pub fn kind(&self) -> Kind {
+        self.body.kind()
+    }
+
+    /// Validates the event (the same checks as parsing).
+    pub fn validate(&self) -> Result<(), EventError> {
+        validate::validate(self)
+    }
+}
+
+/// An event line rejected while reading JSON Lines input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {error}")]
+pub struct LineError {
+    /// 1-based line number.
+    pub line: u64,
+    /// What is wrong.
+    pub error: EventError,
+}
+
+/// Parses JSON Lines text into events, all-or-nothing: the first bad line is an error naming
+/// the line and the field. Blank lines are skipped.
+pub fn parse_jsonl(text: &str) -> Result<Vec<Event>, LineError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let event = Event::from_json(line).map_err(|error| LineError {
+            line: i as u64 + 1,
+            error,
+        })?;
+        out.push(event);
+    }
+    Ok(out)
+}
+
+/// Counts events per kind (used by summaries).
+pub fn count_kinds<'a>(events: impl IntoIterator<Item = &'a Event>) -> BTreeMap<Kind, u64> {
+    let mut m = BTreeMap::new();
+    for e in events {
+        *m.entry(e.kind()).or_insert(0) += 1;
+    }
+    m
+}

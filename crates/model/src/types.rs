@@ -1,0 +1,314 @@
+//! Value types shared by the events: money, currencies, parties, products, licences.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// An ISO 4217 currency code: three upper-case ASCII letters.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// Renminbi.
+    pub const CNY: Currency = Currency(*b"CNY");
+
+    /// Parses a code such as `"CNY"`.
+    pub fn new(code: &str) -> Option<Currency> {
+        match code.as_bytes() {
+            [a, b, c] if [a, b, c].iter().all(|x| x.is_ascii_uppercase()) => {
+                Some(Currency([*a, *b, *c]))
+            }
+            _ => None,
+        }
+    }
+
+    /// The code as a string.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Currency::new(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "currency {s:?} is not an ISO 4217 code (three upper-case letters, e.g. \"CNY\")"
+            ))
+        })
+    }
+}
+
+/// An exact amount of money: integer minor units (fen for CNY) and a currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    /// Amount in minor units (1 CNY = 100 fen). Negative only where a field says so.
+    pub minor: i64,
+    /// Currency code.
+    pub currency: Currency,
+}
+
+impl Money {
+    /// An amount in CNY fen.
+    pub const fn cny(minor: i64) -> Money {
+        Money {
+            minor,
+            currency: Currency::CNY,
+        }
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.minor < 0 { "-" } else { "" };
+        let abs = self.minor.unsigned_abs();
+        write!(f, "{sign}{}.{:02} {}", abs / 100, abs % 100, self.currency)
+    }
+}
+
+/// What kind of organisation a party is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyKind {
+    /// Drug manufacturer (药品生产企业).
+    Manufacturer,
+    /// Wholesaler (药品批发企业).
+    Wholesaler,
+    /// Retail chain headquarters (零售连锁总部).
+    RetailChain,
+    /// Retail pharmacy (零售药店).
+    RetailPharmacy,
+    /// Hospital or other medical institution (医疗机构).
+    MedicalInstitution,
+    /// Centre for disease control (疾控中心).
+    Cdc,
+    /// A private individual (never a lawful wholesale customer).
+    Individual,
+    /// A carrier / third-party logistics provider.
+    Carrier,
+}
+
+/// The party's relation to the ledger's owner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The company that keeps this ledger.
+    #[serde(rename = "self")]
+    Owner,
+    /// A supplier.
+    Supplier,
+    /// A customer.
+    Customer,
+    /// Both supplier and customer.
+    Both,
+    /// Anything else (carrier, regulator).
+    Other,
+}
+
+/// Kind of licence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LicenceKind {
+    /// 药品生产许可证.
+    DrugManufacturing,
+    /// 药品经营许可证 (批发).
+    DrugWholesale,
+    /// 药品经营许可证 (零售).
+    DrugRetail,
+    /// 医疗机构执业许可证.
+    MedicalInstitution,
+    /// Public health body (CDC).
+    PublicHealth,
+    /// Road transport / logistics licence.
+    Transport,
+}
+
+/// A licence with its validity period (inclusive dates).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    /// Licence number as printed, e.g. `浙AA5710023`.
+    pub number: String,
+    /// Kind of licence.
+    pub kind: LicenceKind,
+    /// First valid day.
+    pub valid_from: NaiveDate,
+    /// Last valid day.
+    pub valid_to: NaiveDate,
+}
+
+/// Product categories used both for a product and for a licensed scope (经营范围).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 化学药 (chemical drugs, incl. preparations).
+    Chemical,
+    /// 中成药.
+    TcmPatent,
+    /// 中药饮片.
+    TcmPieces,
+    /// 生物制品 (other than vaccines).
+    Biological,
+    /// 疫苗.
+    Vaccine,
+    /// 麻醉药品.
+    Narcotic,
+    /// 第一类精神药品.
+    Psychotropic1,
+    /// 第二类精神药品.
+    Psychotropic2,
+    /// 医疗用毒性药品.
+    MedicalToxic,
+    /// 放射性药品.
+    Radioactive,
+    /// 药品类易制毒化学品.
+    Precursor,
+    /// 含麻黄碱类复方制剂 (compound ephedrine preparations).
+    CompoundEphedrine,
+    /// 冷藏冷冻药品 (cold-chain storage and transport capability).
+    ColdChain,
+}
+
+/// Special-control class of a product.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ControlClass {
+    /// Not specially controlled.
+    None,
+    /// 麻醉药品.
+    Narcotic,
+    /// 第一类精神药品.
+    Psychotropic1,
+    /// 第二类精神药品.
+    Psychotropic2,
+    /// 医疗用毒性药品.
+    MedicalToxic,
+    /// 放射性药品.
+    Radioactive,
+    /// 药品类易制毒化学品.
+    Precursor,
+    /// 含麻黄碱类复方制剂.
+    CompoundEphedrine,
+}
+
+impl ControlClass {
+    /// Narcotics, psychotropics and precursors: the classes with a dedicated custody chain.
+    pub fn is_special(self) -> bool {
+        matches!(
+            self,
+            ControlClass::Narcotic
+                | ControlClass::Psychotropic1
+                | ControlClass::Psychotropic2
+                | ControlClass::MedicalToxic
+                | ControlClass::Radioactive
+                | ControlClass::Precursor
+        )
+    }
+}
+
+/// Storage class (GSP / Chinese Pharmacopoeia conditions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StorageClass {
+    /// 冷冻, at or below −10 °C.
+    Frozen,
+    /// 冷藏, 2–8 °C.
+    Cold,
+    /// 阴凉, at most 20 °C.
+    Cool,
+    /// 常温, 10–30 °C.
+    Ambient,
+}
+
+impl StorageClass {
+    /// The class's temperature range in °C.
+    pub fn range(self) -> TempRange {
+        match self {
+            StorageClass::Frozen => TempRange {
+                min_c: -25.0,
+                max_c: -10.0,
+            },
+            StorageClass::Cold => TempRange {
+                min_c: 2.0,
+                max_c: 8.0,
+            },
+            StorageClass::Cool => TempRange {
+                min_c: 0.0,
+                max_c: 20.0,
+            },
+            StorageClass::Ambient => TempRange {
+                min_c: 10.0,
+                max_c: 30.0,
+            },
+        }
+    }
+}
+
+/// An inclusive temperature range in °C.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TempRange {
+    /// Lowest allowed temperature.
+    pub min_c: f64,
+    /// Highest allowed temperature.
+    pub max_c: f64,
+}
+
+/// A bank account registered for a party.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankAccount {
+    /// Bank name.
+    pub bank: String,
+    /// Account number.
+    pub number: String,
+}
+
+/// Designation of a party for special-control drugs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Designation {
+    /// Designated manufacturer of narcotics / psychotropics.
+    DesignatedManufacturer,
+    /// National wholesaler (全国性批发企业).
+    NationalWholesaler,
+    /// Regional wholesaler (区域性批发企业).
+    RegionalWholesaler,
+    /// Retail pharmacy designated for class-2 psychotropics.
+    DesignatedRetail,
+    /// Medical institution holding a purchase-seal card (印鉴卡).
+    SealCardHolder,
+}
+
+/// Special-control qualification of a party.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Special {
+    /// The designation.
+    pub designation: Designation,
+    /// Purchase-seal card number (印鉴卡), for medical institutions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal_card: Option<String>,
+    /// Last valid day of the designation or card.
+    pub valid_to: NaiveDate,
+}

@@ -1,0 +1,357 @@
+//! Streaming readers over a ledger directory or an exported `.jsonl` file: verification,
+//! record scanning and export. They take no lock and never modify the ledger.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use rxledger_chain::{ExpectedHead, Head, RecordRef, Verifier, VerifyError};
+
+use crate::{io_err, list_segments, StdVfs, StoreError, MARKER_FILE};
+
+/// Reads lines from a file with a large buffer, reusing one allocation.
+pub struct LineReader {
+    inner: BufReader<File>,
+    buf: Vec<u8>,
+    path: PathBuf,
+    /// Bytes consumed so far.
+    pub offset: u64,
+}
+
+impl LineReader {
+    /// Opens `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let f = File::open(path).map_err(io_err(path))?;
+        Ok(LineReader {
+            inner: BufReader::with_capacity(1 << 20, f),
+            buf: Vec::with_capacity(4096),
+            path: path.to_owned(),
+            offset: 0,
+        })
+    }
+
+    /// Reads the next line; returns `Some(terminated)` (whether it ended with a newline), or
+    /// `None` at end of file. The line itself is [`LineReader::line`].
+    pub fn advance(&mut self) -> Result<Option<bool>, StoreError> {
+        self.buf.clear();
+        let n = self
+            .inner
+            .read_until(b'\n', &mut self.buf)
+            .map_err(io_err(&self.path))?;
+        if n == 0 {
+            return Ok(None);
+        }
+        self.offset += n as u64;
+        Ok(Some(self.buf.last() == Some(&b'\n')))
+    }
+
+    /// The current line without its newline.
+    pub fn line(&self) -> &[u8] {
+        self.buf.strip_suffix(b"\n").unwrap_or(&self.buf)
+    }
+}
+
+/// An unacknowledged tail found at the end of a ledger directory (crash residue). The next
+/// writer cuts it off; it is not evidence of tampering.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TailIssue {
+    /// The segment holding the tail.
+    pub segment: PathBuf,
+    /// Bytes after the last acknowledged batch.
+    pub bytes: u64,
+    /// Complete records of the incomplete batch.
+    pub records: u64,
+}
+
+/// Result of [`verify_path`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifyReport {
+    /// Head after the last acknowledged record that verified.
+    pub head: Head,
+    /// The first failure, if any. `None` means the whole ledger verified.
+    pub failure: Option<VerifyError>,
+    /// The file in which the failure was found.
+    pub failure_file: Option<PathBuf>,
+    /// An unacknowledged tail (directories only).
+    pub tail: Option<TailIssue>,
+    /// Bytes read.
+    pub bytes: u64,
+}
+
+impl VerifyReport {
+    /// True when the ledger verified completely.
+    pub fn is_ok(&self) -> bool {
+        self.failure.is_none()
+    }
+}
+
+/// True when `path` is a ledger directory (has the marker file).
+pub fn is_store_dir(path: &Path) -> bool {
+    path.is_dir() && path.join(MARKER_FILE).is_file()
+}
+
+/// Verifies a ledger directory or exported `.jsonl` file in one streaming pass.
+///
+/// `expected` additionally requires a known head to be present (detects truncation and
+/// rewritten history). `progress` is called with the number of bytes read so far.
+pub fn verify_path(
+    path: &Path,
+    expected: Option<ExpectedHead>,
+    progress: impl FnMut(u64),
+) -> Result<VerifyReport, StoreError> {
+    scan_path(path, expected, progress, |_| ControlFlow::Continue(()))
+}
+
+/// Like [`verify_path`], and calls `on_record` for every acknowledged record that verified, in
+/// order, until it returns `Break` (verification of the rest is then skipped).
+pub fn scan_path(
+    path: &Path,
+    expected: Option<ExpectedHead>,
+    mut progress: impl FnMut(u64),
+    mut on_record: impl FnMut(&RecordRef<'_>) -> ControlFlow<()>,
+) -> Result<VerifyReport, StoreError> {
+    let mut v = Verifier::new();
+    if let Some(e) = expected {
+        v = v.expect_head(e);
+    }
+    let mut report = VerifyReport {
+        head: Head::default(),
+        failure: None,
+        failure_file: None,
+        tail: None,
+        bytes: 0,
+    };
+    let is_dir = path.is_dir();
+    let files: Vec<(u64, PathBuf)> = if is_dir {
+        if !is_store_dir(path) {
+            return Err(StoreError::NotALedger {
+                path: path.to_owned(),
+            });
+        }
+        list_segments(&StdVfs, path)?
+    } else {
+        vec![(1, path.to_owned())]
+    };
+    let mut base = 0u64;
+    let last_index = files.len().saturating_sub(1);
+    for (i, (first, file)) in files.iter().enumerate() {
+        let is_last = i == last_index;
+        // In a directory, the last segment may end with an unacknowledged batch.
+        let committed = if is_dir && is_last {
+            committed_len(file)?
+        } else {
+            u64::MAX
+        };
+        if is_dir && *first != v.head().seq + 1 {
+            report.failure = Some(VerifyError::Gap {
+                line: 1,
+                seq: v.head().seq + 1,
+                found: *first,
+            });
+            report.failure_file = Some(file.clone());
+            return Ok(report);
+        }
+        let mut reader = LineReader::open(file)?;
+        // Line numbers restart in every segment; the verifier counts globally, so rebase.
+        let line_base = v_line_base(&v);
+        loop {
+            let start = reader.offset;
+            let Some(terminated) = reader.advance()? else {
+                break;
+            };
+            let line = reader.line();
+            progress(base + reader.offset);
+            if start >= committed {
+                // The unacknowledged tail: complete lines must still verify (otherwise this is
+                // not crash residue); an unterminated last line is a torn write.
+                if terminated {
+                    if let Err(e) = v.push_line(line) {
+                        report.failure = Some(rebase(e, line_base));
+                        report.failure_file = Some(file.clone());
+                        return Ok(report);
+                    }
+                }
+                let t = report.tail.get_or_insert(TailIssue {
+                    segment: file.clone(),
+                    bytes: 0,
+                    records: 0,
+                });
+                t.bytes += reader.offset - start;
+                t.records += u64::from(terminated);
+                continue;
+            }
+            if is_dir && !terminated {
+                // A torn line inside the acknowledged part cannot be crash residue.
+                report.failure = Some(VerifyError::Unparsable {
+                    line: reader_line(&v, line_base) + 1,
+                    seq: v.head().seq + 1,
+                    reason: "line is not newline-terminated",
+                });
+                report.failure_file = Some(file.clone());
+                return Ok(report);
+            }
+            match v.push_line(line) {
+                Ok(rec) => {
+                    if v.at_batch_boundary() {
+                        report.head = v.head();
+                    }
+                    if on_record(&rec).is_break() {
+                        report.head = v.head();
+                        report.bytes = base + reader.offset;
+                        return Ok(report);
+                    }
+                }
+                Err(e) => {
+                    report.failure = Some(rebase(e, line_base));
+                    report.failure_file = Some(file.clone());
+                    return Ok(report);
+                }
+            }
+        }
+        base += reader.offset;
+    }
+    report.bytes = base;
+    let result = if is_dir {
+        v.finish_allowing_open_batch().map(|_| ())
+    } else {
+        v.finish().map(|_| ())
+    };
+    if let Err(e) = result {
+        report.failure = Some(e);
+        report.failure_file = files.last().map(|(_, p)| p.clone());
+    }
+    Ok(report)
+}
+
+fn v_line_base(v: &Verifier) -> u64 {
+    v.lines()
+}
+
+fn reader_line(v: &Verifier, base: u64) -> u64 {
+    v.lines() - base
+}
+
+/// Makes line numbers relative to the current file.
+fn rebase(e: VerifyError, base: u64) -> VerifyError {
+    match e {
+        VerifyError::Unparsable { line, seq, reason } => VerifyError::Unparsable {
+            line: line - base,
+            seq,
+            reason,
+        },
+        VerifyError::Gap { line, seq, found } => VerifyError::Gap {
+            line: line - base,
+            seq,
+            found,
+        },
+        VerifyError::Duplicate { line, seq, found } => VerifyError::Duplicate {
+            line: line - base,
+            seq,
+            found,
+        },
+        VerifyError::BrokenLink {
+            line,
+            seq,
+            expected,
+            found,
+        } => VerifyError::BrokenLink {
+            line: line - base,
+            seq,
+            expected,
+            found,
+        },
+        VerifyError::HashMismatch {
+            line,
+            seq,
+            stored,
+            computed,
+        } => VerifyError::HashMismatch {
+            line: line - base,
+            seq,
+            stored,
+            computed,
+        },
+        VerifyError::BatchFraming {
+            line,
+            seq,
+            batch_end,
+            expected,
+        } => VerifyError::BatchFraming {
+            line: line - base,
+            seq,
+            batch_end,
+            expected,
+        },
+        other => other,
+    }
+}
+
+/// Byte length of the acknowledged part of a segment: up to the end of the last line that parses
+/// and closes its batch.
+fn committed_len(path: &Path) -> Result<u64, StoreError> {
+    let mut reader = LineReader::open(path)?;
+    let mut committed = 0;
+    while let Some(terminated) = reader.advance()? {
+        if !terminated {
+            break;
+        }
+        if let Ok(rec) = RecordRef::parse(reader.line()) {
+            if rec.seq == rec.batch_end {
+                committed = reader.offset;
+            }
+        }
+    }
+    Ok(committed)
+}
+
+/// Copies the acknowledged records of a ledger directory into one JSON Lines file (line N holds
+/// record N), synced before returning. Returns the head of the exported ledger.
+///
+/// The export is a faithful copy, not a repair: a ledger that fails verification is exported as it
+/// is, so that `verify` of the export reports the same failure.
+pub fn export(dir: &Path, out: &Path) -> Result<Head, StoreError> {
+    if !is_store_dir(dir) {
+        return Err(StoreError::NotALedger {
+            path: dir.to_owned(),
+        });
+    }
+    let segs = list_segments(&StdVfs, dir)?;
+    let file = File::create(out).map_err(io_err(out))?;
+    let mut w = BufWriter::with_capacity(1 << 20, file);
+    let mut head = Head::default();
+    let last_index = segs.len().saturating_sub(1);
+    for (i, (_, seg)) in segs.iter().enumerate() {
+        let committed = if i == last_index {
+            committed_len(seg)?
+        } else {
+            u64::MAX
+        };
+        let mut r = LineReader::open(seg)?;
+        loop {
+            let start = r.offset;
+            let Some(terminated) = r.advance()? else {
+                break;
+            };
+            let line = r.line();
+            if start >= committed {
+                break;
+            }
+            if let Ok(rec) = RecordRef::parse(line) {
+                head = Head {
+                    seq: rec.seq,
+                    hash: rec.hash,
+                };
+            }
+            w.write_all(line).map_err(io_err(out))?;
+            if terminated {
+                w.write_all(b"\n").map_err(io_err(out))?;
+            }
+        }
+    }
+    let file = w
+        .into_inner()
+        .map_err(|e| io_err(out)(io::Error::other(e.to_string())))?;
+    file.sync_all().map_err(io_err(out))?;
+    Ok(head)
+}
