@@ -1,1 +1,394 @@
-fn main(){}
+//! `rxledger`: the command-line tool. Thin: all logic lives in the libraries.
+//!
+//! Exit codes: 0 clean, 1 findings (verification failed), 2 usage, input or I/O error.
+#![forbid(unsafe_code)]
+
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use rxledger::chain::ExpectedHead;
+use rxledger::gen::{GenConfig, Generator};
+use rxledger::store::{self, FileStore, Store, StoreError};
+
+#[derive(Parser)]
+#[command(
+    name = "rxledger",
+    version,
+    about = "Tamper-evident drug traceability ledger",
+    after_help = "Exit codes: 0 clean, 1 findings (verification failed), 2 usage, input or I/O error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Create an empty ledger directory.
+    Init {
+        /// Ledger directory (created; must be empty if it exists).
+        dir: PathBuf,
+    },
+    /// Append events (JSON Lines) to a ledger. The whole input is validated first: one bad line
+    /// and nothing is appended.
+    Append {
+        /// Ledger directory.
+        dir: PathBuf,
+        /// Events file, or `-` (default) for standard input.
+        file: Option<PathBuf>,
+        /// Events per durable batch (0 = the whole input in one batch).
+        #[arg(long, default_value_t = 1000)]
+        batch_size: usize,
+        /// Print `acknowledged SEQ HASH` to stdout after every durable batch.
+        #[arg(long)]
+        ack: bool,
+    },
+    /// Verify a ledger directory or an exported .jsonl ledger.
+    Verify {
+        /// Ledger directory or exported file.
+        path: PathBuf,
+        /// A trusted earlier head: HEX (must appear in the ledger) or SEQ:HEX.
+        #[arg(long)]
+        head: Option<String>,
+    },
+    /// Export the acknowledged records to one JSON Lines file (line N = record N).
+    Export {
+        /// Ledger directory.
+        dir: PathBuf,
+        /// Output file.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// List records in readable form.
+    Log {
+        /// Ledger directory or exported file.
+        path: PathBuf,
+        /// First seq to show.
+        #[arg(long, default_value_t = 1)]
+        from: u64,
+        /// How many records to show.
+        #[arg(long, default_value_t = 20)]
+        limit: u64,
+    },
+    /// Generate a deterministic, realistic, clean ledger of events on stdout.
+    Gen {
+        /// Number of events.
+        #[arg(long, default_value_t = 1000)]
+        events: u64,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// First business day (YYYY-MM-DD).
+        #[arg(long)]
+        start: Option<chrono::NaiveDate>,
+    },
+    /// Counts per kind, head hash, chain status and stock per product and batch.
+    Summary {
+        /// Ledger directory or exported file.
+        path: PathBuf,
+        /// A trusted earlier head (as for `verify`).
+        #[arg(long)]
+        head: Option<String>,
+    },
+}
+
+/// A failure that maps to exit code 1 (findings) rather than 2.
+struct Findings;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(Findings)) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn progress_bar(total: u64, what: &str) -> Option<ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = ProgressBar::new(total);
+    pb.set_style(
+        ProgressStyle::with_template(&format!(
+            "{what} {{bar:40}} {{bytes}}/{{total_bytes}} {{bytes_per_sec}} eta {{eta}}"
+        ))
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    Some(pb)
+}
+
+fn ledger_size(path: &Path) -> u64 {
+    if path.is_dir() {
+        std::fs::read_dir(path)
+            .map(|rd| {
+                rd.filter_map(Result::ok)
+                    .filter_map(|e| e.metadata().ok())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    } else {
+        std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+    }
+}
+
+fn parse_head(head: Option<&str>) -> Result<Option<ExpectedHead>> {
+    head.map(|h| h.parse::<ExpectedHead>().map_err(anyhow::Error::msg))
+        .transpose()
+}
+
+fn open_writer(dir: &Path) -> Result<FileStore> {
+    let store = FileStore::open(dir)?;
+    let r = store.open_report();
+    if r.cut_bytes > 0 {
+        eprintln!(
+            "warning: {}: cut off an unacknowledged tail of {} bytes ({} complete records of an incomplete batch) left by an interrupted write",
+            r.cut_segment.as_deref().unwrap_or(dir).display(),
+            r.cut_bytes,
+            r.cut_records
+        );
+    }
+    Ok(store)
+}
+
+fn run(cli: Cli) -> Result<Option<Findings>> {
+    match cli.cmd {
+        Cmd::Init { dir } => {
+            FileStore::init(&dir)?;
+            println!("initialised empty ledger {}", dir.display());
+            Ok(None)
+        }
+        Cmd::Append {
+            dir,
+            file,
+            batch_size,
+            ack,
+        } => {
+            // Take the lock before reading the input, so a second writer fails at once.
+            let mut store = open_writer(&dir)?;
+            let (name, payloads) = match file.as_deref() {
+                None => ("-".to_owned(), read_stdin()?),
+                Some(p) if p == Path::new("-") => ("-".to_owned(), read_stdin()?),
+                Some(p) => {
+                    let f = std::fs::File::open(p).with_context(|| p.display().to_string())?;
+                    let name = p.display().to_string();
+                    let events = rxledger::ingest::read_events(&name, BufReader::new(f))?;
+                    (name, events)
+                }
+            };
+            if payloads.is_empty() {
+                println!("{name}: no events; nothing appended (head {})", store.head());
+                return Ok(None);
+            }
+            let pb = io::stderr()
+                .is_terminal()
+                .then(|| ProgressBar::new(payloads.len() as u64));
+            let start = store.head().seq;
+            let mut out = io::stdout().lock();
+            let head = rxledger::ingest::append_batches(&mut store, &payloads, batch_size, |h| {
+                if ack {
+                    let _ = writeln!(out, "acknowledged {} {}", h.seq, h.hash);
+                    let _ = out.flush();
+                }
+                if let Some(pb) = &pb {
+                    pb.set_position(h.seq - start);
+                }
+            })?;
+            if let Some(pb) = pb {
+                pb.finish_and_clear();
+            }
+            writeln!(
+                out,
+                "appended {} events from {name}; head {}",
+                head.seq - start,
+                head
+            )?;
+            Ok(None)
+        }
+        Cmd::Verify { path, head } => {
+            let expected = parse_head(head.as_deref())?;
+            let pb = progress_bar(ledger_size(&path), "verify");
+            let report = store::verify_path(&path, expected, |b| {
+                if let Some(pb) = &pb {
+                    pb.set_position(b);
+                }
+            })?;
+            if let Some(pb) = pb {
+                pb.finish_and_clear();
+            }
+            if let Some(t) = &report.tail {
+                eprintln!(
+                    "warning: {}: {} bytes after the last acknowledged batch ({} complete records): an interrupted write; the next writer cuts them off",
+                    t.segment.display(),
+                    t.bytes,
+                    t.records
+                );
+            }
+            match &report.failure {
+                None => {
+                    println!(
+                        "ok: {} records verified; head {}",
+                        report.head.seq, report.head
+                    );
+                    Ok(None)
+                }
+                Some(f) => {
+                    let file = report
+                        .failure_file
+                        .as_deref()
+                        .map_or_else(String::new, |p| format!("{}: ", p.display()));
+                    println!("FAILED: first bad seq {}", f.seq());
+                    println!("{file}{f}");
+                    println!(
+                        "records 1..={} verified; head {}",
+                        report.head.seq, report.head
+                    );
+                    Ok(Some(Findings))
+                }
+            }
+        }
+        Cmd::Export { dir, output } => {
+            let head = store::export(&dir, &output)?;
+            println!(
+                "exported {} records to {}; head {}",
+                head.seq,
+                output.display(),
+                head
+            );
+            Ok(None)
+        }
+        Cmd::Log { path, from, limit } => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            let mut shown = 0u64;
+            let report = store::scan_path(
+                &path,
+                None,
+                |_| {},
+                |rec| {
+                    if rec.seq < from {
+                        return ControlFlow::Continue(());
+                    }
+                    if shown >= limit {
+                        return ControlFlow::Break(());
+                    }
+                    shown += 1;
+                    let text = std::str::from_utf8(rec.payload).unwrap_or("");
+                    let line = match rxledger::model::Event::from_json(text) {
+                        Ok(e) => describe(&e),
+                        Err(err) => format!("(invalid event: {err})"),
+                    };
+                    let _ = writeln!(
+                        out,
+                        "{:>8}  {}  {}…  {}",
+                        rec.seq,
+                        rec.recorded_at,
+                        &rec.hash.to_hex()[..12],
+                        line
+                    );
+                    ControlFlow::Continue(())
+                },
+            )?;
+            out.flush()?;
+            drop(out);
+            if let Some(f) = report.failure {
+                println!("FAILED: first bad seq {}: {f}", f.seq());
+                return Ok(Some(Findings));
+            }
+            Ok(None)
+        }
+        Cmd::Gen {
+            events,
+            seed,
+            start,
+        } => {
+            let mut config = GenConfig {
+                seed,
+                ..GenConfig::default()
+            };
+            if let Some(s) = start {
+                config.start = s;
+            }
+            let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+            for e in Generator::new(config).take(usize::try_from(events)?) {
+                serde_json::to_writer(&mut out, &e)?;
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+            Ok(None)
+        }
+        Cmd::Summary { path, head } => {
+            let expected = parse_head(head.as_deref())?;
+            let pb = progress_bar(ledger_size(&path), "summary");
+            let s = rxledger::summary::summarize_with_progress(&path, expected, |b| {
+                if let Some(pb) = &pb {
+                    pb.set_position(b);
+                }
+            })?;
+            if let Some(pb) = pb {
+                pb.finish_and_clear();
+            }
+            print!("{}", s.to_text());
+            Ok(s.verify.failure.map(|_| Findings))
+        }
+    }
+}
+
+fn read_stdin() -> Result<Vec<Vec<u8>>> {
+    let stdin = io::stdin();
+    let lock: Box<dyn BufRead> = Box::new(stdin.lock());
+    Ok(rxledger::ingest::read_events("-", lock)?)
+}
+
+fn describe(e: &rxledger::model::Event) -> String {
+    use rxledger::model::EventBody as B;
+    let t = e.occurred_at.format("%Y-%m-%d %H:%M");
+    let what = match &e.body {
+        B::PartyRegistered(p) => format!("{} ({:?})", p.name, p.kind),
+        B::LicenceChanged(c) => format!("{} licence {} to {}", c.party, c.licence.number, c.licence.valid_to),
+        B::ProductRegistered(p) => format!("{} {} {}", p.product, p.generic_name, p.spec),
+        B::Purchase(p) => format!("{} from {} ({} lines)", p.doc, p.supplier, p.lines.len()),
+        B::Receipt(r) => format!("{} from {} ({} lines)", r.doc, r.supplier, r.lines.len()),
+        B::PutAway(m) => format!("{} ({} lines)", m.doc, m.lines.len()),
+        B::Transfer(m) => format!("{} {:?} ({} lines)", m.doc, m.reason, m.lines.len()),
+        B::Sale(s) => format!("{} to {} ({} lines)", s.doc, s.customer, s.lines.len()),
+        B::OutboundReview(r) => format!("{} for {}", r.doc, r.customer),
+        B::Dispatch(d) => format!("{} to {}", d.doc, d.customer),
+        B::CustomerReturn(r) => format!("{} from {}", r.doc, r.customer),
+        B::SupplierReturn(r) => format!("{} to {}", r.doc, r.supplier),
+        B::Destruction(d) => format!("{} ({})", d.doc, d.reason),
+        B::StockCount(c) => format!("{} at {}", c.doc, c.location),
+        B::Invoice(i) => format!("{} {} -> {} {}", i.doc, i.issuer, i.buyer, i.total),
+        B::Payment(p) => format!("{} {} -> {} {}", p.doc, p.payer, p.payee, p.amount),
+        B::TemperatureReading(t) => format!(
+            "{} {} readings",
+            t.zone.as_deref().or(t.vehicle.as_deref()).unwrap_or("?"),
+            t.readings.len()
+        ),
+        B::LossReport(l) => format!("{} {:?}", l.doc, l.loss),
+    };
+    format!("{t}  {:<19} {what}", e.kind().as_str())
+}
+
+#[allow(dead_code)]
+fn is_locked(e: &StoreError) -> bool {
+    matches!(e, StoreError::Locked { .. })
+}

@@ -1,1 +1,1186 @@
-//! placeholder
+//! Deterministic generator of realistic wholesaler ledgers.
+//!
+//! [`Generator`] simulates a regional pharmaceutical wholesaler in Zhejiang day by day: master
+//! data, purchases from manufacturers, receipt and acceptance (cold-chain transport readings for
+//! cold products, two acceptors and unit traceability codes for controlled drugs), put-away,
+//! sales to hospitals, pharmacies, clinics and a CDC, outbound review and dispatch, invoices and
+//! payments to registered accounts, customer returns with credit notes and refunds, damage
+//! write-offs, weekly stock counts, licence renewals and storage temperature readings.
+//!
+//! The same seed always yields the same events. By default the ledger is *clean*: stock never
+//! goes negative, documents match, money matches, licences are valid, controlled drugs go only
+//! to qualified customers through a two-person process.
+//!
+//! ```
+//! use rxledger_gen::{Generator, GenConfig};
+//!
+//! let events: Vec<_> = Generator::new(GenConfig { seed: 7, ..GenConfig::default() }).take(500).collect();
+//! assert_eq!(events.len(), 500);
+//! let again: Vec<_> = Generator::new(GenConfig { seed: 7, ..GenConfig::default() }).take(500).collect();
+//! assert_eq!(events, again);
+//! ```
+#![forbid(unsafe_code)]
+
+mod world;
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, VecDeque};
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use rxledger_model::{
+    Channel, Dispatch, Event, EventBody, InLine, Invoice, InvoiceDirection, InvoiceLine, Licence,
+    LicenceChanged, Money, MoveLine, OutLine, OutboundReview, Payment, PaymentDirection,
+    PaymentMethod, PutAway, Quality, Reading, Receipt, ReceiptLine, Refs, ReviewLine, Sale,
+    SaleLine, StockCount, TemperatureReading, Transfer, TransferReason, Transport,
+};
+use world::{CustomerDef, ProductDef, World};
+
+/// Generator settings.
+#[derive(Clone, Debug)]
+pub struct GenConfig {
+    /// Random seed; the same seed gives the same ledger.
+    pub seed: u64,
+    /// First business day (the master data is registered the day before).
+    pub start: NaiveDate,
+}
+
+impl Default for GenConfig {
+    fn default() -> Self {
+        GenConfig {
+            seed: 1,
+            start: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default(),
+        }
+    }
+}
+
+/// Small, fast, deterministic PRNG (SplitMix64).
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// Seeded generator.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed ^ 0x5DEE_CE66_D1CE_4E5B)
+    }
+    /// Next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `lo..=hi`.
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next_u64() % (hi - lo + 1)
+    }
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Batch {
+    product: usize,
+    batch: String,
+    expiry: NaiveDate,
+    /// Physically in the storage location.
+    on_hand: u64,
+    /// Allocated to open sales, not yet dispatched.
+    reserved: u64,
+    /// Unreserved unit codes in storage (controlled products).
+    codes: VecDeque<String>,
+}
+
+#[derive(Clone, Debug)]
+struct OpenPurchase {
+    po: String,
+    supplier: usize,
+    lines: Vec<(usize, u64, i64)>,
+}
+
+#[derive(Clone, Debug)]
+struct OpenSale {
+    so: String,
+    customer: usize,
+    /// (product, batch index, quantity, unit price, codes)
+    lines: Vec<(usize, usize, u64, i64, Vec<String>)>,
+    delivery_note: String,
+    invoice: String,
+}
+
+#[derive(Clone, Debug)]
+enum Action {
+    Day(NaiveDate),
+    ZoneHour(usize),
+    Purchase(OpenPurchase),
+    Receive(OpenPurchase),
+    PutAway {
+        receipt: String,
+        order: String,
+        lines: Vec<(usize, u64, Vec<String>)>,
+    },
+    PurchaseInvoice {
+        order: String,
+        receipt: String,
+        supplier: usize,
+        lines: Vec<(usize, u64, i64)>,
+    },
+    PurchasePayment {
+        supplier: usize,
+        invoice: String,
+        amount: i64,
+    },
+    SaleOrder {
+        customer: usize,
+        product: usize,
+        quantity: u64,
+    },
+    Review(OpenSale),
+    Dispatch(OpenSale),
+    SaleInvoice(OpenSale),
+    SalePayment {
+        sale: OpenSale,
+        amount: i64,
+    },
+    CustomerReturn {
+        sale: OpenSale,
+    },
+    Release {
+        doc: String,
+        product: usize,
+        batch: usize,
+        quantity: u64,
+        codes: Vec<String>,
+    },
+    Refund {
+        customer: usize,
+        credit_note: String,
+        amount: i64,
+        sale: String,
+    },
+    Damage,
+    Destroy {
+        product: usize,
+        batch: usize,
+        quantity: u64,
+        quarantine_doc: String,
+    },
+    Count(usize),
+    Renew(usize),
+    VehicleReadings {
+        vehicle: String,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    },
+}
+
+/// The generator; an iterator of events in time order.
+pub struct Generator {
+    rng: Rng,
+    world: World,
+    now: DateTime<Utc>,
+    queue: BinaryHeap<Reverse<(DateTime<Utc>, u64, usize)>>,
+    actions: BTreeMap<usize, Action>,
+    next_action: usize,
+    order: u64,
+    out: VecDeque<Event>,
+    batches: Vec<Batch>,
+    /// product -> indices into `batches`
+    product_batches: Vec<Vec<usize>>,
+    on_order: Vec<u64>,
+    counters: BTreeMap<&'static str, u64>,
+    serials: Vec<u64>,
+    licence_due: Vec<NaiveDate>,
+    vehicle_seq: u64,
+}
+
+const OWNER: usize = 0;
+/// Multiplier on the customers' order frequencies.
+const ORDER_RATE: f64 = 3.0;
+/// Storage sensors sample every 10 minutes; the monitoring system uploads every 4 hours.
+const ZONE_UPLOAD_HOURS: i64 = 4;
+
+fn at(date: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
+    // Business hours are China Standard Time (UTC+8); store UTC.
+    let naive = date.and_hms_opt(h, m, 0).unwrap_or_default();
+    Utc.from_utc_datetime(&naive) - Duration::hours(8)
+}
+
+impl Generator {
+    /// A generator for `config`.
+    pub fn new(config: GenConfig) -> Self {
+        let world = World::new();
+        let n = world.products.len();
+        let mut g = Generator {
+            rng: Rng::new(config.seed),
+            now: at(config.start, 0, 0),
+            queue: BinaryHeap::new(),
+            actions: BTreeMap::new(),
+            next_action: 0,
+            order: 0,
+            out: VecDeque::new(),
+            batches: Vec::new(),
+            product_batches: vec![Vec::new(); n],
+            on_order: vec![0; n],
+            counters: BTreeMap::new(),
+            serials: vec![0; n],
+            licence_due: world.parties.iter().map(|p| p.licence.valid_to).collect(),
+            vehicle_seq: 0,
+            world,
+        };
+        g.register(config.start);
+        g.schedule(at(config.start, 0, 0), Action::Day(config.start));
+        for z in 0..g.world.zones.len() {
+            g.schedule(at(config.start, 4, 0), Action::ZoneHour(z));
+        }
+        g
+    }
+
+    fn schedule(&mut self, t: DateTime<Utc>, a: Action) {
+        let id = self.next_action;
+        self.next_action += 1;
+        self.order += 1;
+        self.actions.insert(id, a);
+        self.queue.push(Reverse((t, self.order, id)));
+    }
+
+    fn doc(&mut self, prefix: &'static str) -> String {
+        let c = self.counters.entry(prefix).or_insert(0);
+        *c += 1;
+        let n = *c;
+        if prefix == "INV" {
+            // 20-digit fully digitalised invoice number (全电发票).
+            format!("2633{:016}", n + 1_000_000)
+        } else {
+            format!("{prefix}{}{:05}", self.now.format("%Y%m%d"), n % 100_000)
+        }
+    }
+
+    fn emit(&mut self, t: DateTime<Utc>, by: &[&str], refs: Refs, body: EventBody) {
+        let ms = u64::try_from(t.timestamp_millis()).unwrap_or(0);
+        let mut rand = [0u8; 10];
+        let r = self.rng.next_u64().to_le_bytes();
+        let r2 = self.rng.next_u64().to_le_bytes();
+        rand[..8].copy_from_slice(&r);
+        rand[8..].copy_from_slice(&r2[..2]);
+        let id = uuid::Builder::from_unix_timestamp_millis(ms, &rand).into_uuid();
+        self.out.push_back(Event {
+            id,
+            occurred_at: t,
+            recorded_by: by.iter().map(|s| (*s).to_owned()).collect(),
+            refs,
+            body,
+        });
+    }
+
+    fn register(&mut self, start: NaiveDate) {
+        let t = at(start - Duration::days(1), 9, 0);
+        for p in self.world.parties.clone() {
+            self.emit(
+                t,
+                &["质管-周敏"],
+                Refs::default(),
+                EventBody::PartyRegistered(p.to_event()),
+            );
+        }
+        for p in self.world.products.clone() {
+            self.emit(
+                t + Duration::minutes(30),
+                &["质管-周敏"],
+                Refs::default(),
+                EventBody::ProductRegistered(p.to_event()),
+            );
+        }
+    }
+
+    fn product(&self, i: usize) -> &ProductDef {
+        &self.world.products[i]
+    }
+
+    fn special(&self, product: usize) -> bool {
+        self.product(product).control.is_special()
+    }
+
+    fn two(&self, product_lines: impl IntoIterator<Item = usize>, one: &'static str, two: [&'static str; 2]) -> Vec<&'static str> {
+        if product_lines.into_iter().any(|p| self.special(p)) {
+            two.to_vec()
+        } else {
+            vec![one]
+        }
+    }
+
+    fn new_codes(&mut self, product: usize, n: u64) -> Vec<String> {
+        if !self.special(product) {
+            return Vec::new();
+        }
+        let prefix = self.world.products[product].code_prefix.clone();
+        (0..n)
+            .map(|_| {
+                self.serials[product] += 1;
+                let check = self.rng.range(0, 9999);
+                format!("{prefix}{:09}{check:04}", self.serials[product])
+            })
+            .collect()
+    }
+
+    fn available(&self, product: usize, not_before: NaiveDate) -> u64 {
+        self.product_batches[product]
+            .iter()
+            .map(|&b| &self.batches[b])
+            .filter(|b| b.expiry > not_before)
+            .map(|b| b.on_hand - b.reserved)
+            .sum()
+    }
+
+    fn day(&mut self, date: NaiveDate) {
+        let next = date + Duration::days(1);
+        self.schedule(at(next, 0, 0), Action::Day(next));
+        // Licence renewals, 60 days before expiry.
+        for p in 0..self.world.parties.len() {
+            if self.licence_due[p] - Duration::days(60) == date {
+                self.schedule(at(date, 10, 0), Action::Renew(p));
+            }
+        }
+        // Replenishment: keep ~2 weeks of demand available or on order.
+        for p in 0..self.world.products.len() {
+            let demand = self.world.daily_demand(p);
+            let have = self.available(p, date + Duration::days(200)) + self.on_order[p];
+            if (have as f64) < demand * 14.0 {
+                let qty = ((demand * 30.0).ceil() as u64).max(10);
+                let qty = qty.div_ceil(10) * 10;
+                let supplier = self.world.products[p].supplier;
+                let price = self.world.products[p].cost;
+                self.on_order[p] += qty;
+                let hour = u32::try_from(self.rng.range(8, 10)).unwrap_or(8);
+                self.schedule(
+                    at(date, hour, 0),
+                    Action::Purchase(OpenPurchase {
+                        po: String::new(),
+                        supplier,
+                        lines: vec![(p, qty, price)],
+                    }),
+                );
+            }
+        }
+        // Customer orders (business days).
+        if !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
+            for (c, cust) in self.world.customers.clone().iter().enumerate() {
+                for &(product, base, per_week) in &cust.buys {
+                    if self.rng.chance((per_week * ORDER_RATE / 5.0).min(1.0)) {
+                        let spread = (base / 4).max(1);
+                        let q = self.rng.range(base - spread.min(base - 1), base + spread);
+                        let minute = u32::try_from(self.rng.range(0, 59)).unwrap_or(0);
+                        let hour = u32::try_from(self.rng.range(9, 15)).unwrap_or(9);
+                        self.schedule(
+                            at(date, hour, minute),
+                            Action::SaleOrder {
+                                customer: c,
+                                product,
+                                quantity: q,
+                            },
+                        );
+                    }
+                }
+            }
+            if self.rng.chance(0.05) {
+                self.schedule(at(date, 16, 30), Action::Damage);
+            }
+        }
+        if date.weekday() == Weekday::Sun {
+            for z in 0..self.world.zones.len() {
+                if self.world.zones[z].storage {
+                    self.schedule(at(date, 18, 0), Action::Count(z));
+                }
+            }
+        }
+    }
+
+    fn allocate(&mut self, product: usize, mut qty: u64, date: NaiveDate) -> Vec<(usize, u64, Vec<String>)> {
+        let mut idx: Vec<usize> = self.product_batches[product]
+            .iter()
+            .copied()
+            .filter(|&b| self.batches[b].expiry > date + Duration::days(200))
+            .collect();
+        idx.sort_by_key(|&b| self.batches[b].expiry);
+        let mut out = Vec::new();
+        for b in idx {
+            if qty == 0 {
+                break;
+            }
+            let free = self.batches[b].on_hand - self.batches[b].reserved;
+            let take = free.min(qty);
+            if take == 0 {
+                continue;
+            }
+            self.batches[b].reserved += take;
+            let codes: Vec<String> = if self.batches[b].codes.is_empty() {
+                Vec::new()
+            } else {
+                (0..take).filter_map(|_| self.batches[b].codes.pop_front()).collect()
+            };
+            out.push((b, take, codes));
+            qty -= take;
+        }
+        out
+    }
+
+    fn step(&mut self, t: DateTime<Utc>, action: Action) {
+        self.now = t;
+        let date = (t + Duration::hours(8)).date_naive();
+        match action {
+            Action::Day(d) => self.day(d),
+            Action::ZoneHour(z) => {
+                let zone = self.world.zones[z].clone();
+                let readings = (0..ZONE_UPLOAD_HOURS * 6)
+                    .map(|i| {
+                        let base = (zone.range.0 + zone.range.1) / 2.0;
+                        let jitter = (self.rng.range(0, 200) as f64 - 100.0) / 100.0;
+                        Reading {
+                            at: t - Duration::minutes(ZONE_UPLOAD_HOURS * 60 - 10 * i),
+                            celsius: ((base + jitter * (zone.range.1 - zone.range.0) / 4.0)
+                                * 10.0)
+                                .round()
+                                / 10.0,
+                            humidity: Some(45.0 + self.rng.range(0, 150) as f64 / 10.0),
+                        }
+                    })
+                    .collect();
+                self.emit(
+                    t,
+                    &["系统-温湿度监测"],
+                    Refs::default(),
+                    EventBody::TemperatureReading(TemperatureReading {
+                        sensor: zone.sensor.clone(),
+                        zone: Some(zone.id.clone()),
+                        vehicle: None,
+                        readings,
+                    }),
+                );
+                self.schedule(t + Duration::hours(ZONE_UPLOAD_HOURS), Action::ZoneHour(z));
+            }
+            Action::Purchase(mut po) => {
+                po.po = self.doc("CG");
+                let supplier = self.world.parties[po.supplier].id.clone();
+                let lines = po
+                    .lines
+                    .iter()
+                    .map(|&(p, q, price)| rxledger_model::PurchaseLine {
+                        product: self.world.products[p].code.clone(),
+                        quantity: q,
+                        unit_price: Money::cny(price),
+                    })
+                    .collect();
+                self.emit(
+                    t,
+                    &["采购-李明"],
+                    Refs::default(),
+                    EventBody::Purchase(rxledger_model::Purchase {
+                        doc: po.po.clone(),
+                        supplier,
+                        lines,
+                    }),
+                );
+                let days = i64::try_from(self.rng.range(1, 3)).unwrap_or(1);
+                let hour = u32::try_from(self.rng.range(9, 15)).unwrap_or(9);
+                self.schedule(at(date + Duration::days(days), hour, 0), Action::Receive(po));
+            }
+            Action::Receive(po) => self.receive(t, date, &po),
+            Action::PutAway { receipt, order, lines } => {
+                let doc = self.doc("RK");
+                let mut mlines = Vec::new();
+                for (b, q, codes) in lines {
+                    let batch = &mut self.batches[b];
+                    batch.on_hand += q;
+                    batch.codes.extend(codes.iter().cloned());
+                    let p = batch.product;
+                    let prod = &self.world.products[p];
+                    mlines.push(MoveLine {
+                        product: prod.code.clone(),
+                        batch: self.batches[b].batch.clone(),
+                        quantity: q,
+                        from: "RCV".into(),
+                        to: self.world.zones[prod.zone].id.clone(),
+                        codes,
+                    });
+                }
+                let by = if mlines.iter().any(|l| !l.codes.is_empty()) {
+                    vec!["保管-赵磊", "保管-钱进"]
+                } else {
+                    vec!["保管-赵磊"]
+                };
+                self.emit(
+                    t,
+                    &by,
+                    Refs {
+                        order: Some(order),
+                        receipt: Some(receipt),
+                        ..Refs::default()
+                    },
+                    EventBody::PutAway(PutAway { doc, lines: mlines }),
+                );
+            }
+            Action::PurchaseInvoice { order, receipt, supplier, lines } => {
+                let doc = self.doc("INV");
+                let ilines: Vec<InvoiceLine> = lines
+                    .iter()
+                    .map(|&(p, q, price)| InvoiceLine {
+                        product: self.world.products[p].code.clone(),
+                        quantity: q,
+                        unit_price: Money::cny(price),
+                        amount: Money::cny(price * i64::try_from(q).unwrap_or(0)),
+                    })
+                    .collect();
+                let total: i64 = ilines.iter().map(|l| l.amount.minor).sum();
+                let issuer = self.world.parties[supplier].id.clone();
+                let buyer = self.world.parties[OWNER].id.clone();
+                self.emit(
+                    t,
+                    &["财务-王芳"],
+                    Refs {
+                        order: Some(order),
+                        receipt: Some(receipt),
+                        ..Refs::default()
+                    },
+                    EventBody::Invoice(Invoice {
+                        doc: doc.clone(),
+                        direction: InvoiceDirection::Purchase,
+                        issuer,
+                        buyer,
+                        issued_on: date,
+                        lines: ilines,
+                        total: Money::cny(total),
+                        credit_for: None,
+                    }),
+                );
+                let days = i64::try_from(self.rng.range(10, 30)).unwrap_or(10);
+                self.schedule(
+                    at(date + Duration::days(days), 14, 0),
+                    Action::PurchasePayment {
+                        supplier,
+                        invoice: doc,
+                        amount: total,
+                    },
+                );
+            }
+            Action::PurchasePayment { supplier, invoice, amount } => {
+                let doc = self.doc("FK");
+                let owner = &self.world.parties[OWNER];
+                let sup = &self.world.parties[supplier];
+                let body = EventBody::Payment(Payment {
+                    doc,
+                    direction: PaymentDirection::Outgoing,
+                    payer: owner.id.clone(),
+                    payee: sup.id.clone(),
+                    payer_account: owner.account.clone(),
+                    payee_account: sup.account.clone(),
+                    amount: Money::cny(amount),
+                    method: PaymentMethod::BankTransfer,
+                    invoices: vec![invoice.clone()],
+                });
+                self.emit(
+                    t,
+                    &["财务-王芳"],
+                    Refs {
+                        invoice: Some(invoice),
+                        ..Refs::default()
+                    },
+                    body,
+                );
+            }
+            Action::SaleOrder { customer, product, quantity } => {
+                self.sale_order(t, date, customer, product, quantity);
+            }
+            Action::Review(sale) => {
+                let lines = sale
+                    .lines
+                    .iter()
+                    .map(|(p, b, q, _, _)| ReviewLine {
+                        product: self.world.products[*p].code.clone(),
+                        batch: self.batches[*b].batch.clone(),
+                        expiry: self.batches[*b].expiry,
+                        quantity: *q,
+                        quality: Quality::Ok,
+                    })
+                    .collect();
+                let reviewers = self.two(sale.lines.iter().map(|l| l.0), "复核-刘洋", ["复核-刘洋", "复核-孙悦"]);
+                let doc = self.doc("FH");
+                let customer = self.world.customers[sale.customer].party;
+                self.emit(
+                    t,
+                    &reviewers,
+                    Refs {
+                        sale: Some(sale.so.clone()),
+                        ..Refs::default()
+                    },
+                    EventBody::OutboundReview(OutboundReview {
+                        doc,
+                        customer: self.world.parties[customer].id.clone(),
+                        lines,
+                        reviewers: reviewers.iter().map(|s| (*s).to_owned()).collect(),
+                    }),
+                );
+                self.schedule(t + Duration::minutes(40), Action::Dispatch(sale));
+            }
+            Action::Dispatch(mut sale) => {
+                sale.delivery_note = self.doc("PS");
+                let cold = sale
+                    .lines
+                    .iter()
+                    .any(|l| self.world.products[l.0].cold());
+                let vehicle = cold.then(|| {
+                    self.vehicle_seq += 1;
+                    format!("浙A·L{:04}冷", 1000 + self.vehicle_seq % 9000)
+                });
+                let mut lines = Vec::new();
+                for (p, b, q, _, codes) in &sale.lines {
+                    let batch = &mut self.batches[*b];
+                    batch.on_hand -= q;
+                    batch.reserved -= q;
+                    lines.push(OutLine {
+                        product: self.world.products[*p].code.clone(),
+                        batch: batch.batch.clone(),
+                        quantity: *q,
+                        from: self.world.zones[self.world.products[*p].zone].id.clone(),
+                        codes: codes.clone(),
+                    });
+                }
+                let cust = &self.world.customers[sale.customer];
+                let party = &self.world.parties[cust.party];
+                let body = EventBody::Dispatch(Dispatch {
+                    doc: sale.delivery_note.clone(),
+                    customer: party.id.clone(),
+                    consignee: cust.consignee.clone(),
+                    address: party.address.clone(),
+                    lines,
+                    vehicle: vehicle.clone(),
+                });
+                let by = self.two(sale.lines.iter().map(|l| l.0), "发货-吴凯", ["发货-吴凯", "发货-郑浩"]);
+                self.emit(
+                    t,
+                    &by,
+                    Refs {
+                        sale: Some(sale.so.clone()),
+                        ..Refs::default()
+                    },
+                    body,
+                );
+                if let Some(v) = vehicle {
+                    self.schedule(
+                        t + Duration::hours(3),
+                        Action::VehicleReadings {
+                            vehicle: v,
+                            from: t,
+                            to: t + Duration::hours(3),
+                        },
+                    );
+                }
+                self.schedule(t + Duration::hours(2), Action::SaleInvoice(sale));
+            }
+            Action::SaleInvoice(mut sale) => {
+                sale.invoice = self.doc("INV");
+                let lines: Vec<InvoiceLine> = sale
+                    .lines
+                    .iter()
+                    .map(|(p, _, q, price, _)| InvoiceLine {
+                        product: self.world.products[*p].code.clone(),
+                        quantity: *q,
+                        unit_price: Money::cny(*price),
+                        amount: Money::cny(price * i64::try_from(*q).unwrap_or(0)),
+                    })
+                    .collect();
+                let total: i64 = lines.iter().map(|l| l.amount.minor).sum();
+                let buyer = self.world.customers[sale.customer].party;
+                self.emit(
+                    t,
+                    &["财务-王芳"],
+                    Refs {
+                        sale: Some(sale.so.clone()),
+                        delivery_note: Some(sale.delivery_note.clone()),
+                        ..Refs::default()
+                    },
+                    EventBody::Invoice(Invoice {
+                        doc: sale.invoice.clone(),
+                        direction: InvoiceDirection::Sale,
+                        issuer: self.world.parties[OWNER].id.clone(),
+                        buyer: self.world.parties[buyer].id.clone(),
+                        issued_on: date,
+                        lines,
+                        total: Money::cny(total),
+                        credit_for: None,
+                    }),
+                );
+                let days = i64::try_from(self.rng.range(7, 40)).unwrap_or(7);
+                self.schedule(
+                    at(date + Duration::days(days), 11, 0),
+                    Action::SalePayment { sale, amount: total },
+                );
+            }
+            Action::SalePayment { sale, amount } => {
+                let doc = self.doc("SK");
+                let cust = &self.world.parties[self.world.customers[sale.customer].party];
+                let owner = &self.world.parties[OWNER];
+                let body = EventBody::Payment(Payment {
+                    doc,
+                    direction: PaymentDirection::Incoming,
+                    payer: cust.id.clone(),
+                    payee: owner.id.clone(),
+                    payer_account: cust.account.clone(),
+                    payee_account: owner.account.clone(),
+                    amount: Money::cny(amount),
+                    method: PaymentMethod::BankTransfer,
+                    invoices: vec![sale.invoice.clone()],
+                });
+                self.emit(
+                    t,
+                    &["财务-王芳"],
+                    Refs {
+                        invoice: Some(sale.invoice.clone()),
+                        ..Refs::default()
+                    },
+                    body,
+                );
+                let returnable = sale.lines.iter().all(|l| !self.special(l.0) && !self.world.products[l.0].cold());
+                if returnable && self.rng.chance(0.04) {
+                    let days = i64::try_from(self.rng.range(1, 5)).unwrap_or(1);
+                    self.schedule(
+                        at(date + Duration::days(days), 10, 30),
+                        Action::CustomerReturn { sale },
+                    );
+                }
+            }
+            Action::CustomerReturn { sale } => self.customer_return(t, date, &sale),
+            Action::Release { doc, product, batch, quantity, codes } => {
+                let b = &mut self.batches[batch];
+                b.on_hand += quantity;
+                let zone = self.world.zones[self.world.products[product].zone].id.clone();
+                let tdoc = self.doc("YK");
+                self.emit(
+                    t,
+                    &["质管-周敏"],
+                    Refs {
+                        receipt: Some(doc),
+                        ..Refs::default()
+                    },
+                    EventBody::Transfer(Transfer {
+                        doc: tdoc,
+                        reason: TransferReason::Release,
+                        lines: vec![MoveLine {
+                            product: self.world.products[product].code.clone(),
+                            batch: self.batches[batch].batch.clone(),
+                            quantity,
+                            from: "RET".into(),
+                            to: zone,
+                            codes,
+                        }],
+                    }),
+                );
+            }
+            Action::Refund { customer, credit_note, amount, sale } => {
+                let doc = self.doc("FK");
+                let cust = &self.world.parties[self.world.customers[customer].party];
+                let owner = &self.world.parties[OWNER];
+                let body = EventBody::Payment(Payment {
+                    doc,
+                    direction: PaymentDirection::Outgoing,
+                    payer: owner.id.clone(),
+                    payee: cust.id.clone(),
+                    payer_account: owner.account.clone(),
+                    payee_account: cust.account.clone(),
+                    amount: Money::cny(amount),
+                    method: PaymentMethod::BankTransfer,
+                    invoices: vec![credit_note.clone()],
+                });
+                self.emit(
+                    t,
+                    &["财务-王芳"],
+                    Refs {
+                        invoice: Some(credit_note),
+                        sale: Some(sale),
+                        ..Refs::default()
+                    },
+                    body,
+                );
+            }
+            Action::Damage => {
+                // A unit of an ordinary product found damaged in storage: quarantined, destroyed.
+                let candidates: Vec<usize> = (0..self.batches.len())
+                    .filter(|&b| {
+                        let bt = &self.batches[b];
+                        !self.special(bt.product) && bt.on_hand > bt.reserved + 5
+                    })
+                    .collect();
+                if candidates.is_empty() {
+                    return;
+                }
+                let b = candidates[(self.rng.next_u64() % candidates.len() as u64) as usize];
+                let q = self.rng.range(1, 3);
+                self.batches[b].on_hand -= q;
+                let p = self.batches[b].product;
+                let doc = self.doc("YK");
+                let zone = self.world.zones[self.world.products[p].zone].id.clone();
+                self.emit(
+                    t,
+                    &["养护-冯丽"],
+                    Refs::default(),
+                    EventBody::Transfer(Transfer {
+                        doc: doc.clone(),
+                        reason: TransferReason::Quarantine,
+                        lines: vec![MoveLine {
+                            product: self.world.products[p].code.clone(),
+                            batch: self.batches[b].batch.clone(),
+                            quantity: q,
+                            from: zone,
+                            to: "QA".into(),
+                            codes: Vec::new(),
+                        }],
+                    }),
+                );
+                self.schedule(
+                    t + Duration::days(5),
+                    Action::Destroy {
+                        product: p,
+                        batch: b,
+                        quantity: q,
+                        quarantine_doc: doc,
+                    },
+                );
+            }
+            Action::Destroy { product, batch, quantity, quarantine_doc } => {
+                let doc = self.doc("XH");
+                self.emit(
+                    t,
+                    &["质管-周敏", "保管-赵磊"],
+                    Refs {
+                        receipt: Some(quarantine_doc),
+                        ..Refs::default()
+                    },
+                    EventBody::Destruction(rxledger_model::Destruction {
+                        doc,
+                        reason: "储存养护中发现外包装破损".into(),
+                        method: "交由有资质的危废处置单位焚烧".into(),
+                        lines: vec![OutLine {
+                            product: self.world.products[product].code.clone(),
+                            batch: self.batches[batch].batch.clone(),
+                            quantity,
+                            from: "QA".into(),
+                            codes: Vec::new(),
+                        }],
+                        supervisors: Vec::new(),
+                    }),
+                );
+            }
+            Action::Count(z) => {
+                let zone = self.world.zones[z].id.clone();
+                let mut lines = Vec::new();
+                for b in &self.batches {
+                    if self.world.products[b.product].zone == z && b.on_hand > 0 {
+                        lines.push(rxledger_model::CountLine {
+                            product: self.world.products[b.product].code.clone(),
+                            batch: b.batch.clone(),
+                            counted: b.on_hand,
+                        });
+                    }
+                }
+                if lines.is_empty() {
+                    return;
+                }
+                let doc = self.doc("PD");
+                self.emit(
+                    t,
+                    &["保管-赵磊", "质管-周敏"],
+                    Refs::default(),
+                    EventBody::StockCount(StockCount { doc, location: zone, lines }),
+                );
+            }
+            Action::Renew(p) => {
+                let party = &self.world.parties[p];
+                let from = self.licence_due[p] - Duration::days(30);
+                let to = from + Duration::days(5 * 365);
+                let licence = Licence {
+                    number: party.licence.number.clone(),
+                    kind: party.licence.kind,
+                    valid_from: from,
+                    valid_to: to,
+                };
+                self.licence_due[p] = to;
+                let body = EventBody::LicenceChanged(LicenceChanged {
+                    party: party.id.clone(),
+                    licence,
+                    scope: None,
+                    accounts: None,
+                    special: party.special.clone().map(|mut s| {
+                        s.valid_to = to;
+                        s
+                    }),
+                    reason: "许可证到期换证".into(),
+                });
+                self.emit(t, &["质管-周敏"], Refs::default(), body);
+            }
+            Action::VehicleReadings { vehicle, from, to } => {
+                self.vehicle_readings(t, &vehicle, from, to);
+            }
+        }
+    }
+
+    fn vehicle_readings(&mut self, t: DateTime<Utc>, vehicle: &str, from: DateTime<Utc>, to: DateTime<Utc>) {
+        let mut readings = Vec::new();
+        let mut at_t = from;
+        while at_t <= to {
+            let c = 4.0 + self.rng.range(0, 30) as f64 / 10.0;
+            readings.push(Reading {
+                at: at_t,
+                celsius: c,
+                humidity: None,
+            });
+            at_t += Duration::minutes(5);
+        }
+        let sensor = format!("TL-{}", vehicle.chars().filter(char::is_ascii_digit).collect::<String>());
+        self.emit(
+            t,
+            &["系统-冷链监测"],
+            Refs::default(),
+            EventBody::TemperatureReading(TemperatureReading {
+                sensor,
+                zone: None,
+                vehicle: Some(vehicle.to_owned()),
+                readings,
+            }),
+        );
+    }
+
+    fn receive(&mut self, t: DateTime<Utc>, date: NaiveDate, po: &OpenPurchase) {
+        let doc = self.doc("SH");
+        let delivery_note = format!("DN-{}-{}", self.world.parties[po.supplier].short, &po.po[2..]);
+        let mut lines = Vec::new();
+        let mut put = Vec::new();
+        let mut inv = Vec::new();
+        let mut cold = false;
+        for &(p, q, price) in &po.lines {
+            self.on_order[p] -= q;
+            let prod = self.world.products[p].clone();
+            cold |= prod.cold();
+            let months = i64::try_from(self.rng.range(1, 4)).unwrap_or(1);
+            let production = date - Duration::days(months * 30);
+            let expiry = production + Duration::days(prod.shelf_days) - Duration::days(1);
+            let batch_no = format!("{}{:02}{:04}", production.format("%y%m"), prod.line_no, self.rng.range(1, 9999));
+            // Occasionally a few units arrive damaged and are rejected.
+            let rejected = if !prod.control.is_special() && q > 20 && self.rng.chance(0.03) {
+                self.rng.range(1, 3)
+            } else {
+                0
+            };
+            let accepted = q - rejected;
+            let codes = self.new_codes(p, accepted);
+            let b = self.batches.len();
+            self.batches.push(Batch {
+                product: p,
+                batch: batch_no.clone(),
+                expiry,
+                on_hand: 0,
+                reserved: 0,
+                codes: VecDeque::new(),
+            });
+            self.product_batches[p].push(b);
+            lines.push(ReceiptLine {
+                product: prod.code.clone(),
+                batch: batch_no,
+                production_date: production,
+                expiry,
+                arrived: q,
+                accepted,
+                rejected,
+                reject_reason: (rejected > 0).then(|| "运输途中外箱破损".to_owned()),
+                location: "RCV".into(),
+                codes: codes.clone(),
+            });
+            put.push((b, accepted, codes));
+            inv.push((p, accepted, price));
+        }
+        let transport = if cold {
+            self.vehicle_seq += 1;
+            let vehicle = format!("沪B·C{:04}冷", 1000 + self.vehicle_seq % 9000);
+            let shipped = t - Duration::hours(5);
+            self.vehicle_readings(t, &vehicle, shipped, t - Duration::minutes(10));
+            Some(Transport {
+                vehicle,
+                shipped_at: shipped,
+                cold_chain: true,
+            })
+        } else {
+            None
+        };
+        let acceptors = self.two(po.lines.iter().map(|l| l.0), "验收-张伟", ["验收-张伟", "验收-王强"]);
+        let supplier = self.world.parties[po.supplier].id.clone();
+        self.emit(
+            t,
+            &acceptors,
+            Refs {
+                order: Some(po.po.clone()),
+                delivery_note: Some(delivery_note),
+                ..Refs::default()
+            },
+            EventBody::Receipt(Receipt {
+                doc: doc.clone(),
+                supplier,
+                lines,
+                acceptors: acceptors.iter().map(|s| (*s).to_owned()).collect(),
+                transport,
+            }),
+        );
+        self.schedule(
+            t + Duration::minutes(90),
+            Action::PutAway {
+                receipt: doc.clone(),
+                order: po.po.clone(),
+                lines: put,
+            },
+        );
+        let days = i64::try_from(self.rng.range(0, 2)).unwrap_or(0);
+        self.schedule(
+            at(date + Duration::days(days), 17, 0),
+            Action::PurchaseInvoice {
+                order: po.po.clone(),
+                receipt: doc,
+                supplier: po.supplier,
+                lines: inv,
+            },
+        );
+    }
+
+    fn sale_order(&mut self, t: DateTime<Utc>, date: NaiveDate, customer: usize, product: usize, quantity: u64) {
+        if self.available(product, date + Duration::days(200)) < quantity {
+            return; // out of stock: the order is not taken (replenishment is under way)
+        }
+        let alloc = self.allocate(product, quantity, date);
+        let price = self.world.products[product].price;
+        let so = self.doc("XS");
+        let lines: Vec<SaleLine> = alloc
+            .iter()
+            .map(|(b, q, _)| SaleLine {
+                product: self.world.products[product].code.clone(),
+                batch: self.batches[*b].batch.clone(),
+                expiry: self.batches[*b].expiry,
+                quantity: *q,
+                unit_price: Money::cny(price),
+            })
+            .collect();
+        let cust: &CustomerDef = &self.world.customers[customer];
+        let party = self.world.parties[cust.party].id.clone();
+        self.emit(
+            t,
+            &["销售-陈静"],
+            Refs::default(),
+            EventBody::Sale(Sale {
+                doc: so.clone(),
+                customer: party,
+                channel: Channel::Wholesale,
+                buyer_id: None,
+                prescription: None,
+                lines,
+            }),
+        );
+        let sale = OpenSale {
+            so,
+            customer,
+            lines: alloc
+                .into_iter()
+                .map(|(b, q, codes)| (product, b, q, price, codes))
+                .collect(),
+            delivery_note: String::new(),
+            invoice: String::new(),
+        };
+        self.schedule(t + Duration::minutes(60), Action::Review(sale));
+    }
+
+    fn customer_return(&mut self, t: DateTime<Utc>, date: NaiveDate, sale: &OpenSale) {
+        let Some((p, b, q, price, _)) = sale.lines.first().cloned() else {
+            return;
+        };
+        let rq = self.rng.range(1, q.min(5));
+        let doc = self.doc("TH");
+        let party = self.world.parties[self.world.customers[sale.customer].party].id.clone();
+        self.emit(
+            t,
+            &["销售-陈静", "验收-张伟"],
+            Refs {
+                sale: Some(sale.so.clone()),
+                delivery_note: Some(sale.delivery_note.clone()),
+                invoice: Some(sale.invoice.clone()),
+                ..Refs::default()
+            },
+            EventBody::CustomerReturn(rxledger_model::CustomerReturn {
+                doc: doc.clone(),
+                customer: party.clone(),
+                reason: "客户订货数量有误".into(),
+                lines: vec![InLine {
+                    product: self.world.products[p].code.clone(),
+                    batch: self.batches[b].batch.clone(),
+                    quantity: rq,
+                    to: "RET".into(),
+                    codes: Vec::new(),
+                }],
+            }),
+        );
+        let credit = self.doc("INV");
+        let amount = price * i64::try_from(rq).unwrap_or(0);
+        self.emit(
+            t,
+            &["财务-王芳"],
+            Refs {
+                sale: Some(sale.so.clone()),
+                ..Refs::default()
+            },
+            EventBody::Invoice(Invoice {
+                doc: credit.clone(),
+                direction: InvoiceDirection::Sale,
+                issuer: self.world.parties[OWNER].id.clone(),
+                buyer: party,
+                issued_on: date,
+                lines: vec![InvoiceLine {
+                    product: self.world.products[p].code.clone(),
+                    quantity: rq,
+                    unit_price: Money::cny(price),
+                    amount: Money::cny(amount),
+                }],
+                total: Money::cny(amount),
+                credit_for: Some(sale.invoice.clone()),
+            }),
+        );
+        self.schedule(
+            at(date + Duration::days(1), 10, 0),
+            Action::Release {
+                doc,
+                product: p,
+                batch: b,
+                quantity: rq,
+                codes: Vec::new(),
+            },
+        );
+        self.schedule(
+            at(date + Duration::days(2), 14, 0),
+            Action::Refund {
+                customer: sale.customer,
+                credit_note: credit,
+                amount,
+                sale: sale.so.clone(),
+            },
+        );
+    }
+}
+
+impl Iterator for Generator {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        loop {
+            if let Some(e) = self.out.pop_front() {
+                return Some(e);
+            }
+            let Reverse((t, _, id)) = self.queue.pop()?;
+            let action = self.actions.remove(&id)?;
+            self.step(t, action);
+        }
+    }
+}

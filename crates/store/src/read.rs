@@ -193,11 +193,8 @@ pub fn scan_path(
             }
             match v.push_line(line) {
                 Ok(rec) => {
-                    if v.at_batch_boundary() {
-                        report.head = v.head();
-                    }
+                    report.head = v.head();
                     if on_record(&rec).is_break() {
-                        report.head = v.head();
                         report.bytes = base + reader.offset;
                         return Ok(report);
                     }

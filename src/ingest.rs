@@ -1,0 +1,117 @@
+//! Reading events from JSON Lines input and appending them, all-or-nothing per input.
+
+use std::io::BufRead;
+
+use rxledger_chain::Head;
+use rxledger_model::{Event, EventError};
+use rxledger_store::{Store, StoreError};
+
+/// A rejected input: names the source, the 1-based line and (through `error`) the field.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IngestError {
+    /// A line is not a valid event.
+    #[error("{source_name}:{line}: {error}")]
+    Event {
+        /// File name (or `-` for standard input).
+        source_name: String,
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong, naming the field.
+        error: EventError,
+    },
+    /// The input could not be read.
+    #[error("{source_name}: {error}")]
+    Io {
+        /// File name.
+        source_name: String,
+        /// The I/O error.
+        error: std::io::Error,
+    },
+    /// The input is not UTF-8.
+    #[error("{source_name}:{line}: not valid UTF-8")]
+    Utf8 {
+        /// File name.
+        source_name: String,
+        /// 1-based line number.
+        line: u64,
+    },
+}
+
+impl IngestError {
+    /// The offending line, if any.
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            IngestError::Event { line, .. } | IngestError::Utf8 { line, .. } => Some(*line),
+            IngestError::Io { .. } => None,
+        }
+    }
+
+    /// The offending field, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            IngestError::Event { error, .. } => error.field(),
+            _ => None,
+        }
+    }
+}
+
+/// Reads every event of a JSON Lines input, validating each, and returns their canonical bytes.
+/// Nothing is returned unless every line is valid; blank lines are skipped.
+pub fn read_events(
+    source_name: &str,
+    mut input: impl BufRead,
+) -> Result<Vec<Vec<u8>>, IngestError> {
+    let mut out = Vec::new();
+    let mut buf = Vec::new();
+    let mut line = 0u64;
+    loop {
+        buf.clear();
+        let n = input
+            .read_until(b'\n', &mut buf)
+            .map_err(|error| IngestError::Io {
+                source_name: source_name.to_owned(),
+                error,
+            })?;
+        if n == 0 {
+            break;
+        }
+        line += 1;
+        let text = std::str::from_utf8(&buf).map_err(|_| IngestError::Utf8 {
+            source_name: source_name.to_owned(),
+            line,
+        })?;
+        if text.trim().is_empty() {
+            continue;
+        }
+        let event = Event::from_json(text).map_err(|error| IngestError::Event {
+            source_name: source_name.to_owned(),
+            line,
+            error,
+        })?;
+        out.push(event.to_json_bytes());
+    }
+    Ok(out)
+}
+
+/// Appends `payloads` in batches of `batch_size` (0 = one batch), calling `on_batch` with the
+/// head after each acknowledged batch. Returns the final head.
+pub fn append_batches<S: Store + ?Sized>(
+    store: &mut S,
+    payloads: &[Vec<u8>],
+    batch_size: usize,
+    mut on_batch: impl FnMut(Head),
+) -> Result<Head, StoreError> {
+    let size = if batch_size == 0 {
+        payloads.len().max(1)
+    } else {
+        batch_size
+    };
+    let mut head = store.head();
+    for chunk in payloads.chunks(size) {
+        let refs: Vec<&[u8]> = chunk.iter().map(Vec::as_slice).collect();
+        head = store.append(&refs)?;
+        on_batch(head);
+    }
+    Ok(head)
+}

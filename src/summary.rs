@@ -1,0 +1,218 @@
+//! A one-pass summary of a ledger: chain status, counts per kind, stock per product and batch.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::ops::ControlFlow;
+use std::path::Path;
+
+use rxledger_chain::ExpectedHead;
+use rxledger_model::{Event, EventBody};
+use rxledger_store::{StoreError, VerifyReport};
+
+/// Stock of one product and batch.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BatchStock {
+    /// Quantity per location (negative means more went out than came in).
+    pub by_location: BTreeMap<String, i64>,
+}
+
+impl BatchStock {
+    /// Total over all locations.
+    pub fn total(&self) -> i64 {
+        self.by_location.values().sum()
+    }
+}
+
+/// What [`summarize`] found.
+#[derive(Clone, Debug)]
+pub struct Summary {
+    /// Chain verification result.
+    pub verify: VerifyReport,
+    /// Records read (and verified).
+    pub records: u64,
+    /// Events per kind.
+    pub kinds: BTreeMap<&'static str, u64>,
+    /// Records whose payload is not a valid event.
+    pub invalid_events: Vec<(u64, String)>,
+    /// Product code → generic name and spec.
+    pub products: BTreeMap<String, String>,
+    /// (product, batch) → stock.
+    pub stock: BTreeMap<(String, String), BatchStock>,
+    /// First and last `occurred_at`.
+    pub period: Option<(String, String)>,
+}
+
+fn add(stock: &mut BTreeMap<(String, String), BatchStock>, p: &str, b: &str, loc: &str, q: i64) {
+    *stock
+        .entry((p.to_owned(), b.to_owned()))
+        .or_default()
+        .by_location
+        .entry(loc.to_owned())
+        .or_insert(0) += q;
+}
+
+fn qty(q: u64) -> i64 {
+    i64::try_from(q).unwrap_or(i64::MAX)
+}
+
+/// Applies one event's goods movements to a stock map.
+pub fn apply_stock(stock: &mut BTreeMap<(String, String), BatchStock>, e: &Event) {
+    match &e.body {
+        EventBody::Receipt(r) => {
+            for l in &r.lines {
+                add(stock, &l.product, &l.batch, &l.location, qty(l.accepted));
+            }
+        }
+        EventBody::PutAway(m) => {
+            for l in &m.lines {
+                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
+                add(stock, &l.product, &l.batch, &l.to, qty(l.quantity));
+            }
+        }
+        EventBody::Transfer(m) => {
+            for l in &m.lines {
+                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
+                add(stock, &l.product, &l.batch, &l.to, qty(l.quantity));
+            }
+        }
+        EventBody::Dispatch(d) => {
+            for l in &d.lines {
+                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
+            }
+        }
+        EventBody::SupplierReturn(d) => {
+            for l in &d.lines {
+                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
+            }
+        }
+        EventBody::Destruction(d) => {
+            for l in &d.lines {
+                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
+            }
+        }
+        EventBody::LossReport(d) => {
+            for l in &d.lines {
+                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
+            }
+        }
+        EventBody::CustomerReturn(r) => {
+            for l in &r.lines {
+                add(stock, &l.product, &l.batch, &l.to, qty(l.quantity));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Verifies and summarises a ledger directory or exported file in one streaming pass.
+pub fn summarize(path: &Path, expected: Option<ExpectedHead>) -> Result<Summary, StoreError> {
+    summarize_with_progress(path, expected, |_| {})
+}
+
+/// [`summarize`] with a progress callback (bytes read).
+pub fn summarize_with_progress(
+    path: &Path,
+    expected: Option<ExpectedHead>,
+    progress: impl FnMut(u64),
+) -> Result<Summary, StoreError> {
+    let mut kinds = BTreeMap::new();
+    let mut invalid = Vec::new();
+    let mut stock = BTreeMap::new();
+    let mut products = BTreeMap::new();
+    let mut records = 0u64;
+    let mut period: Option<(String, String)> = None;
+    let verify = rxledger_store::scan_path(path, expected, progress, |rec| {
+        records += 1;
+        let text = std::str::from_utf8(rec.payload).unwrap_or("");
+        match Event::from_json(text) {
+            Ok(e) => {
+                *kinds.entry(e.kind().as_str()).or_insert(0) += 1;
+                if let EventBody::ProductRegistered(p) = &e.body {
+                    products.insert(p.product.clone(), format!("{} {}", p.generic_name, p.spec));
+                }
+                apply_stock(&mut stock, &e);
+                let t = e.occurred_at.to_rfc3339();
+                match &mut period {
+                    None => period = Some((t.clone(), t)),
+                    Some((a, b)) => {
+                        if t < *a {
+                            *a = t;
+                        } else if t > *b {
+                            *b = t;
+                        }
+                    }
+                }
+            }
+            Err(err) => invalid.push((rec.seq, err.to_string())),
+        }
+        ControlFlow::Continue(())
+    })?;
+    Ok(Summary {
+        verify,
+        records,
+        kinds,
+        invalid_events: invalid,
+        products,
+        stock,
+        period,
+    })
+}
+
+impl Summary {
+    /// Human-readable text.
+    pub fn to_text(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "records:  {}", self.records);
+        let _ = writeln!(s, "head:     {}", self.verify.head);
+        match &self.verify.failure {
+            None => {
+                let _ = writeln!(s, "chain:    verified");
+            }
+            Some(f) => {
+                let _ = writeln!(s, "chain:    FAILED at seq {}: {f}", f.seq());
+            }
+        }
+        if let Some(t) = &self.verify.tail {
+            let _ = writeln!(
+                s,
+                "tail:     {} unacknowledged bytes ({} complete records) in {}; the next writer cuts them off",
+                t.bytes,
+                t.records,
+                t.segment.display()
+            );
+        }
+        if let Some((a, b)) = &self.period {
+            let _ = writeln!(s, "period:   {a} .. {b}");
+        }
+        if !self.invalid_events.is_empty() {
+            let _ = writeln!(s, "invalid events: {}", self.invalid_events.len());
+            for (seq, e) in self.invalid_events.iter().take(10) {
+                let _ = writeln!(s, "  seq {seq}: {e}");
+            }
+        }
+        let _ = writeln!(s, "\nevents per kind:");
+        for (k, n) in &self.kinds {
+            let _ = writeln!(s, "  {k:<22} {n:>10}");
+        }
+        let _ = writeln!(s, "\nstock per product and batch (on hand, by location):");
+        for ((p, b), st) in &self.stock {
+            let total = st.total();
+            if total == 0 && st.by_location.values().all(|&q| q == 0) {
+                continue;
+            }
+            let name = self.products.get(p).map_or("?", String::as_str);
+            let locs: Vec<String> = st
+                .by_location
+                .iter()
+                .filter(|(_, &q)| q != 0)
+                .map(|(l, q)| format!("{l}:{q}"))
+                .collect();
+            let _ = writeln!(
+                s,
+                "  {p} {b:<12} {total:>8}  {name}  [{}]",
+                locs.join(" ")
+            );
+        }
+        s
+    }
+}
