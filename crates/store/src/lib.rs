@@ -41,8 +41,8 @@ use std::path::{Path, PathBuf};
 pub use read::{
     export, is_store_dir, scan_path, verify_path, LineReader, TailIssue, VerifyReport,
 };
-pub use rxledger_chain::{Digest, ExpectedHead, Head, RecordRef, VerifyError};
-use rxledger_chain::{ChainWriter, EncodeError, Verifier};
+pub use rxledger_chain::{Digest, ExpectedHead, Head, RecordRef, Verifier, VerifyError};
+use rxledger_chain::{ChainWriter, EncodeError};
 pub use vfs::{SimVfs, StdVfs, Vfs, VfsFile};
 
 /// Contents of the `LEDGER` marker file.
