@@ -86,6 +86,9 @@ enum Cmd {
         /// First business day (YYYY-MM-DD).
         #[arg(long)]
         start: Option<chrono::NaiveDate>,
+        /// Stop after this many business days (whichever limit comes first).
+        #[arg(long)]
+        days: Option<u32>,
     },
     /// Counts per kind, head hash, chain status and stock per product and batch.
     Summary {
@@ -319,6 +322,7 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
             events,
             seed,
             start,
+            days,
         } => {
             let mut config = GenConfig {
                 seed,
@@ -328,7 +332,11 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
                 config.start = s;
             }
             let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
-            for e in Generator::new(config).take(usize::try_from(events)?) {
+            let end = days.map(|d| config.start + chrono::Duration::days(i64::from(d)));
+            let gen = Generator::new(config)
+                .take(usize::try_from(events)?)
+                .take_while(|e| end.is_none_or(|end| (e.occurred_at + chrono::Duration::hours(8)).date_naive() < end));
+            for e in gen {
                 serde_json::to_writer(&mut out, &e)?;
                 out.write_all(b"\n")?;
             }
