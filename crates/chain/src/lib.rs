@@ -46,6 +46,9 @@ pub const LINK_CONTEXT: &str = "rxledger 2026-11 chain link v1";
 /// Version of the record envelope described in the crate documentation.
 pub const ENVELOPE_VERSION: u32 = 1;
 
+/// Batches at least this large have their leaf hashes computed on several threads.
+pub const PARALLEL_MIN_BATCH: usize = 256;
+
 /// Longest accepted `recorded_at` string.
 pub const MAX_TIMESTAMP_LEN: usize = 64;
 
@@ -316,9 +319,65 @@ impl ChainWriter {
         self.head
     }
 
+    /// Leaf hashes of a batch whose first record is `first_seq`. Leaves do not depend on the
+    /// chain, so large batches are hashed on several threads; only the cheap links are
+    /// sequential.
+    fn leaves<P: AsRef<[u8]> + Sync>(
+        &self,
+        first_seq: u64,
+        batch_end: u64,
+        ts: &[u8],
+        payloads: &[P],
+    ) -> Vec<Digest> {
+        let threads = if payloads.len() >= PARALLEL_MIN_BATCH {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        } else {
+            1
+        };
+        let leaf = |h: &Hashers, i: usize, p: &P| {
+            h.leaf(first_seq + i as u64, batch_end, ts, p.as_ref())
+        };
+        if threads <= 1 {
+            return payloads
+                .iter()
+                .enumerate()
+                .map(|(i, p)| leaf(&self.hashers, i, p))
+                .collect();
+        }
+        let chunk = payloads.len().div_ceil(threads);
+        let mut out = vec![Digest::ZERO; payloads.len()];
+        std::thread::scope(|scope| {
+            for (n, (dst, src)) in out.chunks_mut(chunk).zip(payloads.chunks(chunk)).enumerate() {
+                let hashers = self.hashers.clone();
+                let leaf = &leaf;
+                scope.spawn(move || {
+                    for (j, (d, p)) in dst.iter_mut().zip(src).enumerate() {
+                        *d = leaf(&hashers, n * chunk + j, p);
+                    }
+                });
+            }
+        });
+        out
+    }
+
+    /// The `(prev, head)` pair of every record of a batch, without framing: for peers (such as
+    /// the SQLite benchmark) that store the same chain in another format. Advances the head.
+    pub fn chain_batch<P: AsRef<[u8]> + Sync>(&mut self, payloads: &[P], recorded_at: &str) -> Vec<(Digest, Head)> {
+        let batch_end = self.head.seq + payloads.len() as u64;
+        let leaves = self.leaves(self.head.seq + 1, batch_end, recorded_at.as_bytes(), payloads);
+        let mut out = Vec::with_capacity(leaves.len());
+        for leaf in &leaves {
+            let prev = self.head.hash;
+            let hash = self.hashers.link(&prev, leaf);
+            self.head = Head { seq: self.head.seq + 1, hash };
+            out.push((prev, self.head));
+        }
+        out
+    }
+
     /// Frames `payloads` as one batch, appending the record lines (each ending in `\n`) to `out`
     /// and advancing the head. On error nothing is appended and the head is unchanged.
-    pub fn encode_batch<P: AsRef<[u8]>>(
+    pub fn encode_batch<P: AsRef<[u8]> + Sync>(
         &mut self,
         payloads: &[P],
         recorded_at: &str,
@@ -343,13 +402,13 @@ impl ChainWriter {
             }
         }
         let batch_end = self.head.seq + payloads.len() as u64;
+        let leaves = self.leaves(self.head.seq + 1, batch_end, ts, payloads);
         let mut head = self.head;
         let mut itoa = ItoaBuf::default();
-        for p in payloads {
+        for (p, leaf) in payloads.iter().zip(&leaves) {
             let p = p.as_ref();
             let seq = head.seq + 1;
-            let leaf = self.hashers.leaf(seq, batch_end, ts, p);
-            let hash = self.hashers.link(&head.hash, &leaf);
+            let hash = self.hashers.link(&head.hash, leaf);
             out.extend_from_slice(b"{\"seq\":");
             out.extend_from_slice(itoa.format(seq));
             out.extend_from_slice(b",\"batch_end\":");
