@@ -1,9 +1,10 @@
-//! Log benchmarks: append (memory, durable file store, SQLite at equal durability), verify, and
+//! Log benchmarks: append (memory, durable file store, `SQLite` at equal durability), verify, and
 //! the blake3 floor. `docs/benchmarks.md` has the commands and figures; `scripts/bench_report.py`
 //! turns criterion's medians into events/s and the target ratios.
 //!
 //! Durable benchmarks write under `target/bench-tmp` (the project's disk, not a tmpfs) unless
 //! `RXLEDGER_BENCH_DIR` says otherwise.
+#![allow(missing_docs)] // criterion_group! generates an undocumented function
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -74,7 +75,8 @@ fn append(c: &mut Criterion) {
             if i > 0 && i % ROTATE == 0 {
                 generation += 1;
                 store = new_file_store(generation);
-                let _ = std::fs::remove_dir_all(root.path().join(format!("ledger-{}", generation - 1)));
+                let _ =
+                    std::fs::remove_dir_all(root.path().join(format!("ledger-{}", generation - 1)));
             }
             store.append_at(&batches[i % batches.len()], TS).unwrap();
             i += 1;
@@ -86,7 +88,8 @@ fn append(c: &mut Criterion) {
     // same chaining (the same leaf and link hashes, computed by the same parallel code) and the
     // same payload bytes.
     let new_sqlite = |n: usize| {
-        let conn = rusqlite::Connection::open(root.path().join(format!("ledger-{n}.sqlite"))).unwrap();
+        let conn =
+            rusqlite::Connection::open(root.path().join(format!("ledger-{n}.sqlite"))).unwrap();
         conn.pragma_update(None, "journal_mode", "WAL").unwrap();
         conn.pragma_update(None, "synchronous", "FULL").unwrap();
         conn.execute_batch(
@@ -106,7 +109,10 @@ fn append(c: &mut Criterion) {
                 generation += 1;
                 conn = new_sqlite(generation);
                 chain = ChainWriter::new();
-                let _ = std::fs::remove_file(root.path().join(format!("ledger-{}.sqlite", generation - 1)));
+                let _ = std::fs::remove_file(
+                    root.path()
+                        .join(format!("ledger-{}.sqlite", generation - 1)),
+                );
             }
             let batch = &batches[i % batches.len()];
             i += 1;
@@ -119,8 +125,8 @@ fn append(c: &mut Criterion) {
                     .unwrap();
                 for (p, (prev, head)) in batch.iter().zip(&links) {
                     stmt.execute(rusqlite::params![
-                        head.seq as i64,
-                        batch_end as i64,
+                        head.seq.cast_signed(),
+                        batch_end.cast_signed(),
                         TS,
                         &prev.0[..],
                         &head.hash.0[..],
@@ -186,5 +192,10 @@ fn verify(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, append, verify);
+criterion_group! {
+    name = benches;
+    config = Criterion::default();
+    targets = append, verify
+}
+
 criterion_main!(benches);

@@ -37,7 +37,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         while j < events.len() && local(&events[j]) <= day {
             j += 1;
         }
-        let payloads: Vec<Vec<u8>> = events[i..j].iter().map(|e| e.to_json_bytes()).collect();
+        let payloads: Vec<Vec<u8>> = events[i..j]
+            .iter()
+            .map(rxledger::model::Event::to_json_bytes)
+            .collect();
         let refs: Vec<&[u8]> = payloads.iter().map(Vec::as_slice).collect();
         // 23:30 China Standard Time = 15:30 UTC.
         let ts = format!("{}T15:30:00.000000Z", day.format("%Y-%m-%d"));

@@ -59,7 +59,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 r.head
             ),
             Some(f) => {
-                println!("\nbundled exported ledger {}: FAILED: {f}", bundled.display());
+                println!(
+                    "\nbundled exported ledger {}: FAILED: {f}",
+                    bundled.display()
+                );
                 std::process::exit(1);
             }
         }

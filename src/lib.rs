@@ -30,6 +30,10 @@
 //! ```
 #![forbid(unsafe_code)]
 
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use rxledger_chain as chain;
 pub use rxledger_gen as gen;
 pub use rxledger_model as model;

@@ -207,11 +207,7 @@ impl Summary {
                 .filter(|(_, &q)| q != 0)
                 .map(|(l, q)| format!("{l}:{q}"))
                 .collect();
-            let _ = writeln!(
-                s,
-                "  {p} {b:<12} {total:>8}  {name}  [{}]",
-                locs.join(" ")
-            );
+            let _ = writeln!(s, "  {p} {b:<12} {total:>8}  {name}  [{}]", locs.join(" "));
         }
         s
     }

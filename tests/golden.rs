@@ -20,13 +20,23 @@ fn sample_ledger_verifies_against_its_published_head() {
     let head: ExpectedHead = SAMPLE_HEAD.parse().unwrap();
     let ledger = root().join("samples/month/ledger.jsonl");
     let mut payloads = Vec::new();
-    let r = rxledger::store::scan_path(&ledger, Some(head), |_| {}, |rec| {
-        let text = std::str::from_utf8(rec.payload).unwrap();
-        let e = Event::from_json(text).unwrap_or_else(|err| panic!("seq {}: {err}", rec.seq));
-        assert_eq!(e.to_json(), text, "seq {} is not in canonical form", rec.seq);
-        payloads.push(text.to_owned());
-        ControlFlow::Continue(())
-    })
+    let r = rxledger::store::scan_path(
+        &ledger,
+        Some(head),
+        |_| {},
+        |rec| {
+            let text = std::str::from_utf8(rec.payload).unwrap();
+            let e = Event::from_json(text).unwrap_or_else(|err| panic!("seq {}: {err}", rec.seq));
+            assert_eq!(
+                e.to_json(),
+                text,
+                "seq {} is not in canonical form",
+                rec.seq
+            );
+            payloads.push(text.to_owned());
+            ControlFlow::Continue(())
+        },
+    )
     .unwrap();
     assert!(r.is_ok(), "{:?}", r.failure);
     assert_eq!(r.head.seq, 2441);
@@ -35,7 +45,10 @@ fn sample_ledger_verifies_against_its_published_head() {
     assert_eq!(lines, payloads);
     // The samples README publishes the same head.
     let readme = std::fs::read_to_string(root().join("samples/README.md")).unwrap();
-    assert!(readme.contains(SAMPLE_HEAD), "samples/README.md does not publish the head");
+    assert!(
+        readme.contains(SAMPLE_HEAD),
+        "samples/README.md does not publish the head"
+    );
 }
 
 #[test]
@@ -45,7 +58,16 @@ fn sample_is_reproducible_from_the_generator() {
         seed: 2026,
         start: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
     };
-    for (i, (line, e)) in events.lines().zip(rxledger::gen::Generator::new(config)).enumerate() {
-        assert_eq!(line, e.to_json(), "event {} differs from the generator", i + 1);
+    for (i, (line, e)) in events
+        .lines()
+        .zip(rxledger::gen::Generator::new(config))
+        .enumerate()
+    {
+        assert_eq!(
+            line,
+            e.to_json(),
+            "event {} differs from the generator",
+            i + 1
+        );
     }
 }

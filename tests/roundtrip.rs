@@ -17,7 +17,7 @@ fn mutate(e: &mut Event, text: &str, n: u64) {
         EventBody::Receipt(r) => {
             r.lines[0].reject_reason = Some(text.to_owned());
         }
-        EventBody::PartyRegistered(p) => p.address = text.to_owned(),
+        EventBody::PartyRegistered(p) => text.clone_into(&mut p.address),
         _ => {}
     }
 }

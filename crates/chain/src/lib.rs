@@ -35,6 +35,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]
+// Decoders must not panic on any input.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
 
 use std::fmt;
 
@@ -64,8 +66,8 @@ impl Digest {
     pub fn to_hex(&self) -> String {
         let mut s = String::with_capacity(64);
         for b in self.0 {
-            s.push(char::from(HEX[usize::from(b >> 4)]));
-            s.push(char::from(HEX[usize::from(b & 15)]));
+            s.push(char::from(hex_digit(b >> 4)));
+            s.push(char::from(hex_digit(b & 15)));
         }
         s
     }
@@ -103,7 +105,14 @@ impl fmt::Display for Head {
     }
 }
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
+/// Lower-case hex digit of a nibble (`n < 16`).
+fn hex_digit(n: u8) -> u8 {
+    if n < 10 {
+        b'0' + n
+    } else {
+        b'a' + (n - 10)
+    }
+}
 
 /// Lower-case hex digits only: the canonical envelope has exactly one spelling per record, so
 /// that every byte of a stored record is covered by verification.
@@ -132,8 +141,8 @@ fn decode_hex32(s: &[u8]) -> Option<Digest> {
 
 fn push_hex(out: &mut Vec<u8>, d: &Digest) {
     for b in d.0 {
-        out.push(HEX[usize::from(b >> 4)]);
-        out.push(HEX[usize::from(b & 15)]);
+        out.push(hex_digit(b >> 4));
+        out.push(hex_digit(b & 15));
     }
 }
 
@@ -334,9 +343,8 @@ impl ChainWriter {
         } else {
             1
         };
-        let leaf = |h: &Hashers, i: usize, p: &P| {
-            h.leaf(first_seq + i as u64, batch_end, ts, p.as_ref())
-        };
+        let leaf =
+            |h: &Hashers, i: usize, p: &P| h.leaf(first_seq + i as u64, batch_end, ts, p.as_ref());
         if threads <= 1 {
             return payloads
                 .iter()
@@ -347,7 +355,11 @@ impl ChainWriter {
         let chunk = payloads.len().div_ceil(threads);
         let mut out = vec![Digest::ZERO; payloads.len()];
         std::thread::scope(|scope| {
-            for (n, (dst, src)) in out.chunks_mut(chunk).zip(payloads.chunks(chunk)).enumerate() {
+            for (n, (dst, src)) in out
+                .chunks_mut(chunk)
+                .zip(payloads.chunks(chunk))
+                .enumerate()
+            {
                 let hashers = self.hashers.clone();
                 let leaf = &leaf;
                 scope.spawn(move || {
@@ -361,15 +373,27 @@ impl ChainWriter {
     }
 
     /// The `(prev, head)` pair of every record of a batch, without framing: for peers (such as
-    /// the SQLite benchmark) that store the same chain in another format. Advances the head.
-    pub fn chain_batch<P: AsRef<[u8]> + Sync>(&mut self, payloads: &[P], recorded_at: &str) -> Vec<(Digest, Head)> {
+    /// the `SQLite` benchmark) that store the same chain in another format. Advances the head.
+    pub fn chain_batch<P: AsRef<[u8]> + Sync>(
+        &mut self,
+        payloads: &[P],
+        recorded_at: &str,
+    ) -> Vec<(Digest, Head)> {
         let batch_end = self.head.seq + payloads.len() as u64;
-        let leaves = self.leaves(self.head.seq + 1, batch_end, recorded_at.as_bytes(), payloads);
+        let leaves = self.leaves(
+            self.head.seq + 1,
+            batch_end,
+            recorded_at.as_bytes(),
+            payloads,
+        );
         let mut out = Vec::with_capacity(leaves.len());
         for leaf in &leaves {
             let prev = self.head.hash;
             let hash = self.hashers.link(&prev, leaf);
-            self.head = Head { seq: self.head.seq + 1, hash };
+            self.head = Head {
+                seq: self.head.seq + 1,
+                hash,
+            };
             out.push((prev, self.head));
         }
         out
@@ -434,16 +458,16 @@ struct ItoaBuf([u8; 20]);
 
 impl ItoaBuf {
     fn format(&mut self, mut v: u64) -> &[u8] {
-        let mut i = self.0.len();
-        loop {
-            i -= 1;
-            self.0[i] = b'0' + (v % 10) as u8;
+        let mut start = self.0.len();
+        for slot in self.0.iter_mut().rev() {
+            *slot = b'0' + (v % 10) as u8;
             v /= 10;
+            start -= 1;
             if v == 0 {
                 break;
             }
         }
-        &self.0[i..]
+        self.0.get(start..).unwrap_or_default()
     }
 }
 
@@ -507,7 +531,9 @@ pub enum VerifyError {
         computed: Digest,
     },
     /// `batch_end` is inconsistent with the records around it.
-    #[error("line {line}: bad batch framing at seq {seq}: batch_end {batch_end} (expected {expected})")]
+    #[error(
+        "line {line}: bad batch framing at seq {seq}: batch_end {batch_end} (expected {expected})"
+    )]
     BatchFraming {
         /// 1-based line number.
         line: u64,
@@ -739,13 +765,14 @@ impl Verifier {
 
     /// Ends verification: the input must end at a batch boundary and contain the expected head.
     pub fn finish(self) -> Result<Head, VerifyError> {
-        self.finish_allowing_open_batch().and_then(|(head, open)| match open {
-            Some(batch_end) => Err(VerifyError::IncompleteBatch {
-                seq: head.seq + 1,
-                batch_end,
-            }),
-            None => Ok(head),
-        })
+        self.finish_allowing_open_batch()
+            .and_then(|(head, open)| match open {
+                Some(batch_end) => Err(VerifyError::IncompleteBatch {
+                    seq: head.seq + 1,
+                    batch_end,
+                }),
+                None => Ok(head),
+            })
     }
 
     /// Like [`Verifier::finish`], but an incomplete last batch is returned (as its `batch_end`)
@@ -796,7 +823,11 @@ mod tests {
             Err(EncodeError::EmptyBatch)
         );
         assert_eq!(
-            w.encode_batch(&[b"{}".as_slice(), b"{\n}"], "2026-01-01T00:00:00Z", &mut out),
+            w.encode_batch(
+                &[b"{}".as_slice(), b"{\n}"],
+                "2026-01-01T00:00:00Z",
+                &mut out
+            ),
             Err(EncodeError::BadPayload { index: 1 })
         );
         assert!(matches!(

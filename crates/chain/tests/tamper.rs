@@ -11,8 +11,9 @@ fn build(payloads: &[String], batches: &[usize]) -> (Vec<Vec<u8>>, Head) {
     let mut b = 0;
     while i < payloads.len() {
         let n = batches[b % batches.len()].min(payloads.len() - i);
-        let batch: Vec<&[u8]> = payloads[i..i + n].iter().map(|s| s.as_bytes()).collect();
-        w.encode_batch(&batch, "2026-11-24T08:00:00.000000Z", &mut out).unwrap();
+        let batch: Vec<&[u8]> = payloads[i..i + n].iter().map(String::as_bytes).collect();
+        w.encode_batch(&batch, "2026-11-24T08:00:00.000000Z", &mut out)
+            .unwrap();
         i += n;
         b += 1;
     }

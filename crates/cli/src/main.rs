@@ -141,16 +141,14 @@ fn progress_bar(total: u64, what: &str) -> Option<ProgressBar> {
 
 fn ledger_size(path: &Path) -> u64 {
     if path.is_dir() {
-        std::fs::read_dir(path)
-            .map(|rd| {
-                rd.filter_map(Result::ok)
-                    .filter_map(|e| e.metadata().ok())
-                    .map(|m| m.len())
-                    .sum()
-            })
-            .unwrap_or(0)
+        std::fs::read_dir(path).map_or(0, |rd| {
+            rd.filter_map(Result::ok)
+                .filter_map(|e| e.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
     } else {
-        std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+        std::fs::metadata(path).map_or(0, |m| m.len())
     }
 }
 
@@ -199,7 +197,10 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
                 }
             };
             if payloads.is_empty() {
-                println!("{name}: no events; nothing appended (head {})", store.head());
+                println!(
+                    "{name}: no events; nothing appended (head {})",
+                    store.head()
+                );
                 return Ok(None);
             }
             let pb = io::stderr()
@@ -335,7 +336,11 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
             let end = days.map(|d| config.start + chrono::Duration::days(i64::from(d)));
             let gen = Generator::new(config)
                 .take(usize::try_from(events)?)
-                .take_while(|e| end.is_none_or(|end| (e.occurred_at + chrono::Duration::hours(8)).date_naive() < end));
+                .take_while(|e| {
+                    end.is_none_or(|end| {
+                        (e.occurred_at + chrono::Duration::hours(8)).date_naive() < end
+                    })
+                });
             for e in gen {
                 serde_json::to_writer(&mut out, &e)?;
                 out.write_all(b"\n")?;
@@ -371,7 +376,10 @@ fn describe(e: &rxledger::model::Event) -> String {
     let t = e.occurred_at.format("%Y-%m-%d %H:%M");
     let what = match &e.body {
         B::PartyRegistered(p) => format!("{} ({:?})", p.name, p.kind),
-        B::LicenceChanged(c) => format!("{} licence {} to {}", c.party, c.licence.number, c.licence.valid_to),
+        B::LicenceChanged(c) => format!(
+            "{} licence {} to {}",
+            c.party, c.licence.number, c.licence.valid_to
+        ),
         B::ProductRegistered(p) => format!("{} {} {}", p.product, p.generic_name, p.spec),
         B::Purchase(p) => format!("{} from {} ({} lines)", p.doc, p.supplier, p.lines.len()),
         B::Receipt(r) => format!("{} from {} ({} lines)", r.doc, r.supplier, r.lines.len()),

@@ -1,4 +1,5 @@
 //! The acceptance scenarios of the foundation issue, run against the real binary.
+#![allow(clippy::many_single_char_names)]
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -80,7 +81,11 @@ fn clean_flow_and_tampering_in_an_exported_ledger() {
     let ev = s.find("\"event\":").unwrap();
     let pos = s[ev..].find(|c: char| c.is_ascii_digit()).unwrap() + ev;
     let digit = s.as_bytes()[pos];
-    let new = if digit == b'9' { '0' } else { char::from(digit + 1) };
+    let new = if digit == b'9' {
+        '0'
+    } else {
+        char::from(digit + 1)
+    };
     l[4999] = format!("{}{}{}", &s[..pos], new, &s[pos + 1..]);
     write_lines(&d.join("digit.jsonl"), &l);
     assert_fails_at(d, "digit.jsonl", 5000);
@@ -121,19 +126,35 @@ fn malformed_line_3_is_rejected_naming_line_and_field_and_appends_nothing() {
     let d = tempfile::tempdir().unwrap();
     let p = d.path();
     let g = run(&["gen", "--events", "400", "--seed", "3"], p);
-    let good: Vec<String> = String::from_utf8(g.stdout).unwrap().lines().map(str::to_owned).collect();
+    let good: Vec<String> = String::from_utf8(g.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
     assert_eq!(code(&run(&["init", "L"], p)), 0);
     assert_eq!(code(&run(&["append", "L", "-"], p)), 0); // empty stdin: nothing to do
-    let find = |kind: &str| good.iter().position(|l| l.contains(&format!("\"kind\":\"{kind}\""))).unwrap();
+    let find = |kind: &str| {
+        good.iter()
+            .position(|l| l.contains(&format!("\"kind\":\"{kind}\"")))
+            .unwrap()
+    };
     let purchase = good[find("purchase")].clone();
     let cases: Vec<(&str, String, &str)> = vec![
-        ("bad JSON", purchase.replace("\"lines\":[", "\"lines\":[[,"), "invalid JSON"),
+        (
+            "bad JSON",
+            purchase.replace("\"lines\":[", "\"lines\":[[,"),
+            "invalid JSON",
+        ),
         (
             "negative quantity",
             purchase.replacen("\"quantity\":", "\"quantity\":-", 1),
             "data.lines[0].quantity",
         ),
-        ("missing field", purchase.replacen("\"supplier\":", "\"supplier_x\":", 1), "data.supplier"),
+        (
+            "missing field",
+            purchase.replacen("\"supplier\":", "\"supplier_x\":", 1),
+            "data.supplier",
+        ),
         (
             "missing batch",
             remove_first_field(&good[find("receipt")], "batch"),
@@ -150,7 +171,11 @@ fn malformed_line_3_is_rejected_naming_line_and_field_and_appends_nothing() {
         assert!(t.contains("bad.jsonl:3:"), "{what}: {t}");
         assert!(t.contains(field), "{what}: {t}");
         let v = run(&["verify", "L"], p);
-        assert!(text(&v).contains("ok: 0 records"), "{what}: appended something: {}", text(&v));
+        assert!(
+            text(&v).contains("ok: 0 records"),
+            "{what}: appended something: {}",
+            text(&v)
+        );
     }
 }
 
@@ -173,7 +198,11 @@ fn second_writer_fails_at_once() {
     let start = std::time::Instant::now();
     let o = run(&["append", "L", "e.jsonl"], p);
     assert_eq!(code(&o), 2);
-    assert!(text(&o).contains("in use by another writer"), "{}", text(&o));
+    assert!(
+        text(&o).contains("in use by another writer"),
+        "{}",
+        text(&o)
+    );
     assert!(text(&o).contains("LOCK"), "{}", text(&o));
     assert!(start.elapsed().as_secs() < 30);
 }
@@ -218,11 +247,14 @@ fn kill_9_during_append_loses_no_acknowledged_batch() {
         }
     }
     child.kill().unwrap(); // SIGKILL
-    // Acks printed after we stopped reading may still be in the pipe: collect them too.
+                           // Acks printed after we stopped reading may still be in the pipe: collect them too.
     for l in reader.lines().map_while(Result::ok) {
         if let Some(rest) = l.strip_prefix("acknowledged ") {
             let mut it = rest.split_whitespace();
-            acked.push((it.next().unwrap().parse().unwrap(), it.next().unwrap().to_owned()));
+            acked.push((
+                it.next().unwrap().parse().unwrap(),
+                it.next().unwrap().to_owned(),
+            ));
         }
     }
     child.wait().unwrap();
@@ -238,7 +270,10 @@ fn kill_9_during_append_loses_no_acknowledged_batch() {
     let x = lines(&p.join("x.jsonl"));
     for (seq, hash) in acked {
         let l = &x[usize::try_from(seq).unwrap() - 1];
-        assert!(l.contains(&format!("\"hash\":\"{hash}\"")), "acknowledged seq {seq} lost");
+        assert!(
+            l.contains(&format!("\"hash\":\"{hash}\"")),
+            "acknowledged seq {seq} lost"
+        );
     }
 }
 
@@ -248,11 +283,17 @@ fn summary_and_log_read_a_ledger() {
     let o = run(&["summary", x.to_str().unwrap()], d.path());
     assert_eq!(code(&o), 0);
     let t = text(&o);
-    assert!(t.contains("records:  2000") && t.contains("chain:    verified"), "{t}");
+    assert!(
+        t.contains("records:  2000") && t.contains("chain:    verified"),
+        "{t}"
+    );
     assert!(t.contains("阿莫西林胶囊"), "{t}");
     let o = run(&["log", "L", "--from", "5", "--limit", "3"], d.path());
     assert_eq!(code(&o), 0);
     let out = String::from_utf8(o.stdout).unwrap();
     assert_eq!(out.lines().count(), 3, "{out}");
-    assert!(out.lines().next().unwrap().trim_start().starts_with("5 "), "{out}");
+    assert!(
+        out.lines().next().unwrap().trim_start().starts_with("5 "),
+        "{out}"
+    );
 }

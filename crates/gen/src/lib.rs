@@ -53,7 +53,7 @@ impl Default for GenConfig {
     }
 }
 
-/// Small, fast, deterministic PRNG (SplitMix64).
+/// Small, fast, deterministic PRNG (`SplitMix64`).
 #[derive(Clone, Debug)]
 pub struct Rng(u64);
 
@@ -303,7 +303,12 @@ impl Generator {
         self.product(product).control.is_special()
     }
 
-    fn two(&self, product_lines: impl IntoIterator<Item = usize>, one: &'static str, two: [&'static str; 2]) -> Vec<&'static str> {
+    fn two(
+        &self,
+        product_lines: impl IntoIterator<Item = usize>,
+        one: &'static str,
+        two: [&'static str; 2],
+    ) -> Vec<&'static str> {
         if product_lines.into_iter().any(|p| self.special(p)) {
             two.to_vec()
         } else {
@@ -348,7 +353,9 @@ impl Generator {
             let demand = self.world.daily_demand(p);
             let have = self.available(p, date + Duration::days(200)) + self.on_order[p];
             if (have as f64) < demand * 14.0 {
-                let qty = ((demand * 30.0).ceil() as u64).max(10);
+                let qty = u64::try_from((demand * 30.0).ceil() as i64)
+                    .unwrap_or(0)
+                    .max(10);
                 let qty = qty.div_ceil(10) * 10;
                 let supplier = self.world.products[p].supplier;
                 let price = self.world.products[p].cost;
@@ -397,7 +404,12 @@ impl Generator {
         }
     }
 
-    fn allocate(&mut self, product: usize, mut qty: u64, date: NaiveDate) -> Vec<(usize, u64, Vec<String>)> {
+    fn allocate(
+        &mut self,
+        product: usize,
+        mut qty: u64,
+        date: NaiveDate,
+    ) -> Vec<(usize, u64, Vec<String>)> {
         let mut idx: Vec<usize> = self.product_batches[product]
             .iter()
             .copied()
@@ -418,7 +430,9 @@ impl Generator {
             let codes: Vec<String> = if self.batches[b].codes.is_empty() {
                 Vec::new()
             } else {
-                (0..take).filter_map(|_| self.batches[b].codes.pop_front()).collect()
+                (0..take)
+                    .filter_map(|_| self.batches[b].codes.pop_front())
+                    .collect()
             };
             out.push((b, take, codes));
             qty -= take;
@@ -435,12 +449,11 @@ impl Generator {
                 let zone = self.world.zones[z].clone();
                 let readings = (0..ZONE_UPLOAD_HOURS * 6)
                     .map(|i| {
-                        let base = (zone.range.0 + zone.range.1) / 2.0;
+                        let base = f64::midpoint(zone.range.0, zone.range.1);
                         let jitter = (self.rng.range(0, 200) as f64 - 100.0) / 100.0;
                         Reading {
                             at: t - Duration::minutes(ZONE_UPLOAD_HOURS * 60 - 10 * i),
-                            celsius: ((base + jitter * (zone.range.1 - zone.range.0) / 4.0)
-                                * 10.0)
+                            celsius: ((base + jitter * (zone.range.1 - zone.range.0) / 4.0) * 10.0)
                                 .round()
                                 / 10.0,
                             humidity: Some(45.0 + self.rng.range(0, 150) as f64 / 10.0),
@@ -484,10 +497,17 @@ impl Generator {
                 );
                 let days = i64::try_from(self.rng.range(1, 3)).unwrap_or(1);
                 let hour = u32::try_from(self.rng.range(9, 15)).unwrap_or(9);
-                self.schedule(at(date + Duration::days(days), hour, 0), Action::Receive(po));
+                self.schedule(
+                    at(date + Duration::days(days), hour, 0),
+                    Action::Receive(po),
+                );
             }
             Action::Receive(po) => self.receive(t, date, &po),
-            Action::PutAway { receipt, order, lines } => {
+            Action::PutAway {
+                receipt,
+                order,
+                lines,
+            } => {
                 let doc = self.doc("RK");
                 let mut mlines = Vec::new();
                 for (b, q, codes) in lines {
@@ -521,7 +541,12 @@ impl Generator {
                     EventBody::PutAway(PutAway { doc, lines: mlines }),
                 );
             }
-            Action::PurchaseInvoice { order, receipt, supplier, lines } => {
+            Action::PurchaseInvoice {
+                order,
+                receipt,
+                supplier,
+                lines,
+            } => {
                 let doc = self.doc("INV");
                 let ilines: Vec<InvoiceLine> = lines
                     .iter()
@@ -564,7 +589,11 @@ impl Generator {
                     },
                 );
             }
-            Action::PurchasePayment { supplier, invoice, amount } => {
+            Action::PurchasePayment {
+                supplier,
+                invoice,
+                amount,
+            } => {
                 let doc = self.doc("FK");
                 let owner = &self.world.parties[OWNER];
                 let sup = &self.world.parties[supplier];
@@ -589,7 +618,11 @@ impl Generator {
                     body,
                 );
             }
-            Action::SaleOrder { customer, product, quantity } => {
+            Action::SaleOrder {
+                customer,
+                product,
+                quantity,
+            } => {
                 self.sale_order(t, date, customer, product, quantity);
             }
             Action::Review(sale) => {
@@ -604,7 +637,11 @@ impl Generator {
                         quality: Quality::Ok,
                     })
                     .collect();
-                let reviewers = self.two(sale.lines.iter().map(|l| l.0), "复核-刘洋", ["复核-刘洋", "复核-孙悦"]);
+                let reviewers = self.two(
+                    sale.lines.iter().map(|l| l.0),
+                    "复核-刘洋",
+                    ["复核-刘洋", "复核-孙悦"],
+                );
                 let doc = self.doc("FH");
                 let customer = self.world.customers[sale.customer].party;
                 self.emit(
@@ -625,10 +662,7 @@ impl Generator {
             }
             Action::Dispatch(mut sale) => {
                 sale.delivery_note = self.doc("PS");
-                let cold = sale
-                    .lines
-                    .iter()
-                    .any(|l| self.world.products[l.0].cold());
+                let cold = sale.lines.iter().any(|l| self.world.products[l.0].cold());
                 let vehicle = cold.then(|| {
                     self.vehicle_seq += 1;
                     format!("浙A·L{:04}冷", 1000 + self.vehicle_seq % 9000)
@@ -656,7 +690,11 @@ impl Generator {
                     lines,
                     vehicle: vehicle.clone(),
                 });
-                let by = self.two(sale.lines.iter().map(|l| l.0), "发货-吴凯", ["发货-吴凯", "发货-郑浩"]);
+                let by = self.two(
+                    sale.lines.iter().map(|l| l.0),
+                    "发货-吴凯",
+                    ["发货-吴凯", "发货-郑浩"],
+                );
                 self.emit(
                     t,
                     &by,
@@ -714,7 +752,10 @@ impl Generator {
                 let days = i64::try_from(self.rng.range(7, 40)).unwrap_or(7);
                 self.schedule(
                     at(date + Duration::days(days), 11, 0),
-                    Action::SalePayment { sale, amount: total },
+                    Action::SalePayment {
+                        sale,
+                        amount: total,
+                    },
                 );
             }
             Action::SalePayment { sale, amount } => {
@@ -741,7 +782,10 @@ impl Generator {
                     },
                     body,
                 );
-                let returnable = sale.lines.iter().all(|l| !self.special(l.0) && !self.world.products[l.0].cold());
+                let returnable = sale
+                    .lines
+                    .iter()
+                    .all(|l| !self.special(l.0) && !self.world.products[l.0].cold());
                 if returnable && self.rng.chance(0.04) {
                     let days = i64::try_from(self.rng.range(1, 5)).unwrap_or(1);
                     self.schedule(
@@ -751,10 +795,18 @@ impl Generator {
                 }
             }
             Action::CustomerReturn { sale } => self.customer_return(t, date, &sale),
-            Action::Release { doc, product, batch, quantity, codes } => {
+            Action::Release {
+                doc,
+                product,
+                batch,
+                quantity,
+                codes,
+            } => {
                 let b = &mut self.batches[batch];
                 b.on_hand += quantity;
-                let zone = self.world.zones[self.world.products[product].zone].id.clone();
+                let zone = self.world.zones[self.world.products[product].zone]
+                    .id
+                    .clone();
                 let tdoc = self.doc("YK");
                 self.emit(
                     t,
@@ -777,7 +829,12 @@ impl Generator {
                     }),
                 );
             }
-            Action::Refund { customer, credit_note, amount, sale } => {
+            Action::Refund {
+                customer,
+                credit_note,
+                amount,
+                sale,
+            } => {
                 let doc = self.doc("FK");
                 let cust = &self.world.parties[self.world.customers[customer].party];
                 let owner = &self.world.parties[OWNER];
@@ -847,7 +904,12 @@ impl Generator {
                     },
                 );
             }
-            Action::Destroy { product, batch, quantity, quarantine_doc } => {
+            Action::Destroy {
+                product,
+                batch,
+                quantity,
+                quarantine_doc,
+            } => {
                 let doc = self.doc("XH");
                 self.emit(
                     t,
@@ -891,7 +953,11 @@ impl Generator {
                     t,
                     &["保管-赵磊", "质管-周敏"],
                     Refs::default(),
-                    EventBody::StockCount(StockCount { doc, location: zone, lines }),
+                    EventBody::StockCount(StockCount {
+                        doc,
+                        location: zone,
+                        lines,
+                    }),
                 );
             }
             Action::Renew(p) => {
@@ -924,7 +990,13 @@ impl Generator {
         }
     }
 
-    fn vehicle_readings(&mut self, t: DateTime<Utc>, vehicle: &str, from: DateTime<Utc>, to: DateTime<Utc>) {
+    fn vehicle_readings(
+        &mut self,
+        t: DateTime<Utc>,
+        vehicle: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) {
         let mut readings = Vec::new();
         let mut at_t = from;
         while at_t <= to {
@@ -936,7 +1008,13 @@ impl Generator {
             });
             at_t += Duration::minutes(5);
         }
-        let sensor = format!("TL-{}", vehicle.chars().filter(char::is_ascii_digit).collect::<String>());
+        let sensor = format!(
+            "TL-{}",
+            vehicle
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+        );
         self.emit(
             t,
             &["系统-冷链监测"],
@@ -952,7 +1030,11 @@ impl Generator {
 
     fn receive(&mut self, t: DateTime<Utc>, date: NaiveDate, po: &OpenPurchase) {
         let doc = self.doc("SH");
-        let delivery_note = format!("DN-{}-{}", self.world.parties[po.supplier].short, &po.po[2..]);
+        let delivery_note = format!(
+            "DN-{}-{}",
+            self.world.parties[po.supplier].short,
+            &po.po[2..]
+        );
         let mut lines = Vec::new();
         let mut put = Vec::new();
         let mut inv = Vec::new();
@@ -964,7 +1046,12 @@ impl Generator {
             let months = i64::try_from(self.rng.range(1, 4)).unwrap_or(1);
             let production = date - Duration::days(months * 30);
             let expiry = production + Duration::days(prod.shelf_days) - Duration::days(1);
-            let batch_no = format!("{}{:02}{:04}", production.format("%y%m"), prod.line_no, self.rng.range(1, 9999));
+            let batch_no = format!(
+                "{}{:02}{:04}",
+                production.format("%y%m"),
+                prod.line_no,
+                self.rng.range(1, 9999)
+            );
             // Occasionally a few units arrive damaged and are rejected.
             let rejected = if !prod.control.is_special() && q > 20 && self.rng.chance(0.03) {
                 self.rng.range(1, 3)
@@ -1011,7 +1098,11 @@ impl Generator {
         } else {
             None
         };
-        let acceptors = self.two(po.lines.iter().map(|l| l.0), "验收-张伟", ["验收-张伟", "验收-王强"]);
+        let acceptors = self.two(
+            po.lines.iter().map(|l| l.0),
+            "验收-张伟",
+            ["验收-张伟", "验收-王强"],
+        );
         let supplier = self.world.parties[po.supplier].id.clone();
         self.emit(
             t,
@@ -1049,7 +1140,14 @@ impl Generator {
         );
     }
 
-    fn sale_order(&mut self, t: DateTime<Utc>, date: NaiveDate, customer: usize, product: usize, quantity: u64) {
+    fn sale_order(
+        &mut self,
+        t: DateTime<Utc>,
+        date: NaiveDate,
+        customer: usize,
+        product: usize,
+        quantity: u64,
+    ) {
         if self.available(product, date + Duration::days(200)) < quantity {
             return; // out of stock: the order is not taken (replenishment is under way)
         }
@@ -1100,7 +1198,9 @@ impl Generator {
         };
         let rq = self.rng.range(1, q.min(5));
         let doc = self.doc("TH");
-        let party = self.world.parties[self.world.customers[sale.customer].party].id.clone();
+        let party = self.world.parties[self.world.customers[sale.customer].party]
+            .id
+            .clone();
         self.emit(
             t,
             &["销售-陈静", "验收-张伟"],

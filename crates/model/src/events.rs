@@ -8,6 +8,7 @@ use crate::types::{
     StorageClass, TempRange,
 };
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
 fn is_false(b: &bool) -> bool {
     !*b
 }

@@ -22,6 +22,8 @@
 //! # Ok::<(), rxledger_model::EventError>(())
 //! ```
 #![forbid(unsafe_code)]
+// Decoders must not panic on any input.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
 
 pub mod events;
 pub mod types;
@@ -282,7 +284,7 @@ fn de_path<T: serde::de::DeserializeOwned>(
                 } else {
                     format!("{field}.{name}")
                 };
-                message = "required field is missing".to_owned();
+                "required field is missing".clone_into(&mut message);
             }
         } else if message.starts_with("invalid value: integer `-") && message.contains("u64") {
             message = format!(

@@ -72,7 +72,10 @@ pub(crate) fn validate(e: &Event) -> R {
     if e.id.get_version_num() != 7 {
         return Err(err(
             "id",
-            format!("must be a UUID version 7 (got version {})", e.id.get_version_num()),
+            format!(
+                "must be a UUID version 7 (got version {})",
+                e.id.get_version_num()
+            ),
         ));
     }
     people("recorded_by", &e.recorded_by)?;
@@ -232,7 +235,10 @@ pub(crate) fn validate(e: &Event) -> R {
                 if l.amount.currency != inv.total.currency
                     || l.unit_price.currency != inv.total.currency
                 {
-                    return Err(err(f("amount.currency"), "differs from the total's currency"));
+                    return Err(err(
+                        f("amount.currency"),
+                        "differs from the total's currency",
+                    ));
                 }
                 let expect = i64::try_from(l.quantity)
                     .ok()

@@ -38,11 +38,9 @@ use std::io;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-pub use read::{
-    export, is_store_dir, scan_path, verify_path, LineReader, TailIssue, VerifyReport,
-};
-pub use rxledger_chain::{Digest, ExpectedHead, Head, RecordRef, Verifier, VerifyError};
+pub use read::{export, is_store_dir, scan_path, verify_path, LineReader, TailIssue, VerifyReport};
 use rxledger_chain::{ChainWriter, EncodeError};
+pub use rxledger_chain::{Digest, ExpectedHead, Head, RecordRef, Verifier, VerifyError};
 pub use vfs::{SimVfs, StdVfs, Vfs, VfsFile};
 
 /// Contents of the `LEDGER` marker file.
@@ -188,11 +186,7 @@ impl Store for MemStore {
     ) -> Result<(), StoreError> {
         let first = from.max(1) as usize - 1;
         for (i, &off) in self.offsets.iter().enumerate().skip(first) {
-            let end = self
-                .offsets
-                .get(i + 1)
-                .copied()
-                .unwrap_or(self.bytes.len());
+            let end = self.offsets.get(i + 1).copied().unwrap_or(self.bytes.len());
             let line = self.bytes.get(off..end - 1).unwrap_or_default();
             let rec = RecordRef::parse(line).map_err(|reason| StoreError::Corrupt {
                 path: PathBuf::from("<memory>"),
@@ -236,7 +230,10 @@ pub fn parse_segment_name(name: &str) -> Option<u64> {
 }
 
 /// The segments of a ledger directory, sorted by first seq.
-pub(crate) fn list_segments<V: Vfs>(vfs: &V, dir: &Path) -> Result<Vec<(u64, PathBuf)>, StoreError> {
+pub(crate) fn list_segments<V: Vfs>(
+    vfs: &V,
+    dir: &Path,
+) -> Result<Vec<(u64, PathBuf)>, StoreError> {
     let mut segs: Vec<(u64, PathBuf)> = vfs
         .list_dir(dir)
         .map_err(io_err(dir))?

@@ -124,7 +124,7 @@ struct SimState {
 }
 
 /// A simulated file system that models live versus durable bytes and can "crash" at any
-/// operation, for crash-consistency tests (after redb's and LevelDB's tests).
+/// operation, for crash-consistency tests (after the tests of `redb` and `LevelDB`).
 ///
 /// Every mutating operation (write, sync, truncate, create, directory sync) counts as one step.
 /// With [`SimVfs::crash_at`], step `n` fails and every later operation fails too, as if the
@@ -208,6 +208,7 @@ impl SimVfs {
     }
 
     /// The disk after a power loss; `seed` picks how much of the unsynced data survives.
+    #[must_use]
     pub fn reboot(&self, seed: u64) -> SimVfs {
         let st = lock_state(&self.state);
         let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;

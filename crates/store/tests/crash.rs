@@ -48,15 +48,23 @@ fn verified_heads(vfs: &SimVfs) -> Vec<Head> {
     let mut v = Verifier::new();
     let mut heads = Vec::new();
     for (first, name) in segs {
-        assert_eq!(first, v.head().seq + 1, "segment {name} does not continue the chain");
+        assert_eq!(
+            first,
+            v.head().seq + 1,
+            "segment {name} does not continue the chain"
+        );
         let bytes = vfs.read(&dir.join(&name)).unwrap();
-        assert!(bytes.is_empty() || bytes.ends_with(b"\n"), "torn line left in {name}");
+        assert!(
+            bytes.is_empty() || bytes.ends_with(b"\n"),
+            "torn line left in {name}"
+        );
         for line in bytes.split(|&c| c == b'\n').filter(|l| !l.is_empty()) {
             v.push_line(line).unwrap_or_else(|e| panic!("{name}: {e}"));
             heads.push(v.head());
         }
     }
-    v.finish().expect("ledger ends inside a batch after reopening");
+    v.finish()
+        .expect("ledger ends inside a batch after reopening");
     heads
 }
 
@@ -74,7 +82,10 @@ fn every_crash_point_leaves_a_verified_prefix_with_all_acknowledged_batches() {
         .iter()
         .filter(|n| parse_segment_name(n).is_some())
         .count();
-    assert!(segments >= 3, "workload should span several segments, got {segments}");
+    assert!(
+        segments >= 3,
+        "workload should span several segments, got {segments}"
+    );
 
     let mut cut_seen = 0;
     for k in 1..=total {
@@ -82,7 +93,10 @@ fn every_crash_point_leaves_a_verified_prefix_with_all_acknowledged_batches() {
         vfs.crash_at(k);
         let (mut acked, mut init_acked) = (Vec::new(), false);
         let res = workload(&vfs, &mut acked, &mut init_acked);
-        assert!(res.is_err(), "crash point {k} did not interrupt the workload");
+        assert!(
+            res.is_err(),
+            "crash point {k} did not interrupt the workload"
+        );
         assert!(vfs.crashed());
         for seed in 0..6 {
             let disk = vfs.reboot(seed);
@@ -90,7 +104,10 @@ fn every_crash_point_leaves_a_verified_prefix_with_all_acknowledged_batches() {
             let mut store = match opened {
                 Ok(s) => s,
                 Err(e) => {
-                    assert!(!init_acked, "step {k} seed {seed}: acknowledged ledger fails to open: {e}");
+                    assert!(
+                        !init_acked,
+                        "step {k} seed {seed}: acknowledged ledger fails to open: {e}"
+                    );
                     continue;
                 }
             };
@@ -99,9 +116,14 @@ fn every_crash_point_leaves_a_verified_prefix_with_all_acknowledged_batches() {
             }
             let head = store.head();
             let last_acked = acked.last().copied().unwrap_or_default();
-            assert!(head.seq >= last_acked.seq, "step {k} seed {seed}: lost acknowledged batch");
+            assert!(
+                head.seq >= last_acked.seq,
+                "step {k} seed {seed}: lost acknowledged batch"
+            );
             // A new append works and the whole ledger verifies.
-            let new_head = store.append_at(&[br#"{"after":"crash"}"#.as_slice()], TS).unwrap();
+            let new_head = store
+                .append_at(&[br#"{"after":"crash"}"#.as_slice()], TS)
+                .unwrap();
             assert_eq!(new_head.seq, head.seq + 1);
             drop(store);
             let heads = verified_heads(&disk);

@@ -3,9 +3,7 @@
 use std::io::Write;
 use std::ops::ControlFlow;
 
-use rxledger_store::{
-    export, verify_path, FileStore, MemStore, Store, StoreError, VerifyError,
-};
+use rxledger_store::{export, verify_path, FileStore, MemStore, Store, StoreError, VerifyError};
 
 fn payloads(n: usize, tag: &str) -> Vec<String> {
     (0..n).map(|i| format!(r#"{{"{tag}":{i}}}"#)).collect()
@@ -22,18 +20,29 @@ fn second_writer_fails_at_once_naming_the_lock() {
     let dir = d.path().join("l");
     FileStore::init(&dir).unwrap();
     let _first = FileStore::open(&dir).unwrap();
-    let err = FileStore::open(&dir).err().expect("second writer must fail");
+    let err = FileStore::open(&dir)
+        .err()
+        .expect("second writer must fail");
     assert!(matches!(err, StoreError::Locked { .. }));
     let msg = err.to_string();
-    assert!(msg.contains("LOCK") && msg.contains("another writer"), "{msg}");
+    assert!(
+        msg.contains("LOCK") && msg.contains("another writer"),
+        "{msg}"
+    );
 }
 
 #[test]
 fn init_refuses_a_non_empty_directory_and_open_refuses_a_non_ledger() {
     let d = tempfile::tempdir().unwrap();
     std::fs::write(d.path().join("x"), b"1").unwrap();
-    assert!(matches!(FileStore::init(d.path()), Err(StoreError::AlreadyExists { .. })));
-    assert!(matches!(FileStore::open(d.path()), Err(StoreError::NotALedger { .. })));
+    assert!(matches!(
+        FileStore::init(d.path()),
+        Err(StoreError::AlreadyExists { .. })
+    ));
+    assert!(matches!(
+        FileStore::open(d.path()),
+        Err(StoreError::NotALedger { .. })
+    ));
 }
 
 #[test]
@@ -47,12 +56,21 @@ fn torn_tail_is_reported_by_verify_and_cut_by_the_next_writer() {
     // Simulate a crash mid-batch: two complete records of a 3-record batch plus a torn line.
     let mut w = rxledger_chain::ChainWriter::resume(head);
     let mut buf = Vec::new();
-    w.encode_batch(&[b"{}".as_slice(), b"{}", b"{}"], "2026-11-24T08:00:00Z", &mut buf)
-        .unwrap();
+    w.encode_batch(
+        &[b"{}".as_slice(), b"{}", b"{}"],
+        "2026-11-24T08:00:00Z",
+        &mut buf,
+    )
+    .unwrap();
     buf.truncate(buf.len() - 10);
     let seg = dir.join(rxledger_store::segment_name(1));
     let before = std::fs::metadata(&seg).unwrap().len();
-    std::fs::OpenOptions::new().append(true).open(&seg).unwrap().write_all(&buf).unwrap();
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&seg)
+        .unwrap()
+        .write_all(&buf)
+        .unwrap();
 
     let r = verify_path(&dir, None, |_| {}).unwrap();
     assert!(r.is_ok(), "{:?}", r.failure);
@@ -75,10 +93,21 @@ fn a_corrupt_complete_record_is_never_cut_silently() {
     append(&mut s, &payloads(3, "a"));
     drop(s);
     let seg = dir.join(rxledger_store::segment_name(1));
-    let text = std::fs::read_to_string(&seg).unwrap().replace(r#"{"a":2}"#, r#"{"a":9}"#);
+    let text = std::fs::read_to_string(&seg)
+        .unwrap()
+        .replace(r#"{"a":2}"#, r#"{"a":9}"#);
     std::fs::write(&seg, text).unwrap();
     let err = FileStore::open(&dir).err().expect("must refuse");
-    assert!(matches!(err, StoreError::Corrupt { error: VerifyError::HashMismatch { seq: 3, .. }, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            StoreError::Corrupt {
+                error: VerifyError::HashMismatch { seq: 3, .. },
+                ..
+            }
+        ),
+        "{err}"
+    );
     let r = verify_path(&dir, None, |_| {}).unwrap();
     assert_eq!(r.failure.map(|f| f.seq()), Some(3));
 }
@@ -94,9 +123,16 @@ fn segments_roll_over_and_export_is_one_verifiable_file() {
         head = append(&mut s, &payloads(1 + b % 4, "x"));
     }
     drop(s);
-    let segs = std::fs::read_dir(&dir).unwrap().filter(|e| {
-        e.as_ref().unwrap().file_name().to_string_lossy().starts_with("seg-")
-    }).count();
+    let segs = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("seg-")
+        })
+        .count();
     assert!(segs > 3, "{segs} segments");
     // Reopen continues the last segment's chain.
     let mut s = FileStore::open(&dir).unwrap().with_segment_limit(1000);
@@ -116,7 +152,11 @@ fn segments_roll_over_and_export_is_one_verifiable_file() {
     // A deleted segment is a gap.
     std::fs::remove_file(dir.join(rxledger_store::segment_name(1))).unwrap();
     let r = verify_path(&dir, None, |_| {}).unwrap();
-    assert!(matches!(r.failure, Some(VerifyError::Gap { seq: 1, .. })), "{:?}", r.failure);
+    assert!(
+        matches!(r.failure, Some(VerifyError::Gap { seq: 1, .. })),
+        "{:?}",
+        r.failure
+    );
 }
 
 #[test]
@@ -130,17 +170,28 @@ fn mem_store_matches_file_store_bytes() {
     for b in 0..5 {
         let p = payloads(b + 1, "m");
         let refs: Vec<&[u8]> = p.iter().map(String::as_bytes).collect();
-        assert_eq!(f.append_at(&refs, ts).unwrap(), m.append_at(&refs, ts).unwrap());
+        assert_eq!(
+            f.append_at(&refs, ts).unwrap(),
+            m.append_at(&refs, ts).unwrap()
+        );
     }
     let mut seqs = Vec::new();
     m.scan(4, &mut |r| {
         seqs.push(r.seq);
-        if r.seq == 9 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        if r.seq == 9 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
     })
     .unwrap();
     assert_eq!(seqs, (4..=9).collect::<Vec<_>>());
     let mut fseqs = Vec::new();
-    f.scan(4, &mut |r| { fseqs.push(r.seq); ControlFlow::Continue(()) }).unwrap();
+    f.scan(4, &mut |r| {
+        fseqs.push(r.seq);
+        ControlFlow::Continue(())
+    })
+    .unwrap();
     assert_eq!(fseqs, (4..=15).collect::<Vec<_>>());
     drop(f);
     let disk = std::fs::read(dir.join(rxledger_store::segment_name(1))).unwrap();
