@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use rxledger::store::FileStore;
 
 /// Head of `samples/month/ledger.jsonl` as published in `samples/README.md`.
-const SAMPLE_HEAD: &str = "2441:d5e46a0ceb0abf07c2345ccdc494ae4e779cc5f4b72ee522b953c7464a82f46a";
+const SAMPLE_HEAD: &str = "2346:6eb1af5bfde8a8ecb55ad580b8c195d8a8d7c2c4f4f6f42c50d3c8e02a3d4f3b";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

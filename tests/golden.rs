@@ -9,7 +9,7 @@ use std::path::Path;
 use rxledger::chain::ExpectedHead;
 use rxledger::model::Event;
 
-const SAMPLE_HEAD: &str = "2441:d5e46a0ceb0abf07c2345ccdc494ae4e779cc5f4b72ee522b953c7464a82f46a";
+const SAMPLE_HEAD: &str = "2346:6eb1af5bfde8a8ecb55ad580b8c195d8a8d7c2c4f4f6f42c50d3c8e02a3d4f3b";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -39,7 +39,7 @@ fn sample_ledger_verifies_against_its_published_head() {
     )
     .unwrap();
     assert!(r.is_ok(), "{:?}", r.failure);
-    assert_eq!(r.head.seq, 2441);
+    assert_eq!(r.head.seq, 2346);
     let events = std::fs::read_to_string(root().join("samples/month/events.jsonl")).unwrap();
     let lines: Vec<&str> = events.lines().collect();
     assert_eq!(lines, payloads);

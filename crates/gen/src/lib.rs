@@ -266,9 +266,16 @@ impl Generator {
         rand[..8].copy_from_slice(&r);
         rand[8..].copy_from_slice(&r2[..2]);
         let id = uuid::Builder::from_unix_timestamp_millis(ms, &rand).into_uuid();
+        // Staff enter records in the ERP within minutes; automated uploads at once.
+        let delay = if by.first().is_some_and(|b| b.starts_with("系统")) {
+            0
+        } else {
+            i64::try_from(self.rng.range(1, 45)).unwrap_or(1)
+        };
         self.out.push_back(Event {
             id,
             occurred_at: t,
+            entered_at: Some(t + Duration::minutes(delay)),
             recorded_by: by.iter().map(|s| (*s).to_owned()).collect(),
             refs,
             body,

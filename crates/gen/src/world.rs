@@ -377,7 +377,7 @@ impl World {
                 d(2023, 7, 1),
                 d(2028, 6, 30),
             ),
-            &[C::Chemical, C::TcmPatent, C::ColdChain],
+            &[C::Chemical, C::TcmPatent, C::Biological, C::ColdChain],
             "中国工商银行杭州北山支行",
             "1202021309000123456",
             "浙江",

@@ -173,6 +173,9 @@ pub struct Event {
     pub id: Uuid,
     /// When it happened in the physical world.
     pub occurred_at: DateTime<Utc>,
+    /// When the source system (ERP, WMS) entered it, if known. Late entry is measured from
+    /// `occurred_at` to this instant, or to the ledger's `recorded_at` when it is absent.
+    pub entered_at: Option<DateTime<Utc>>,
     /// Who recorded it (several people where a two-person rule applies).
     pub recorded_by: Vec<String>,
     /// Linked document numbers.
@@ -187,6 +190,8 @@ struct EventOut<'a> {
     id: &'a Uuid,
     kind: &'static str,
     occurred_at: &'a DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entered_at: &'a Option<DateTime<Utc>>,
     recorded_by: &'a [String],
     #[serde(skip_serializing_if = "Refs::is_empty")]
     refs: &'a Refs,
@@ -200,6 +205,8 @@ struct EventIn {
     id: Uuid,
     kind: String,
     occurred_at: DateTime<Utc>,
+    #[serde(default)]
+    entered_at: Option<DateTime<Utc>>,
     recorded_by: Vec<String>,
     #[serde(default)]
     refs: Refs,
@@ -213,6 +220,7 @@ impl Serialize for Event {
             id: &self.id,
             kind: self.body.kind().as_str(),
             occurred_at: &self.occurred_at,
+            entered_at: &self.entered_at,
             recorded_by: &self.recorded_by,
             refs: &self.refs,
             data: &self.body,
@@ -343,6 +351,7 @@ impl Event {
         let event = Event {
             id: raw.id,
             occurred_at: raw.occurred_at,
+            entered_at: raw.entered_at,
             recorded_by: raw.recorded_by,
             refs: raw.refs,
             body,
