@@ -37,7 +37,10 @@ struct ReadmeDoctests;
 pub use rxledger_chain as chain;
 pub use rxledger_gen as gen;
 pub use rxledger_model as model;
+pub use rxledger_reconcile as reconcile;
 pub use rxledger_store as store;
 
+pub mod check;
 pub mod ingest;
+pub mod report;
 pub mod summary;

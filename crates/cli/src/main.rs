@@ -90,6 +90,33 @@ enum Cmd {
         #[arg(long)]
         days: Option<u32>,
     },
+    /// Verify and reconcile a ledger: goods, books, invoices, payments, stock, batches,
+    /// qualifications. Exit 1 when a finding reaches --fail-on.
+    Check {
+        /// Ledger directory or exported file.
+        path: PathBuf,
+        /// TOML configuration (thresholds, severities, disabled rules); see `rxledger rules --config-template`.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Lowest severity that makes the exit code 1.
+        #[arg(long, default_value = "minor")]
+        fail_on: rxledger::reconcile::Severity,
+        /// A trusted earlier head (as for `verify`).
+        #[arg(long)]
+        head: Option<String>,
+        /// Write the report to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// List every reconciliation rule with its severity, description and legal source.
+    Rules {
+        /// Print the default configuration file (TOML) instead.
+        #[arg(long)]
+        config_template: bool,
+    },
     /// Counts per kind, head hash, chain status and stock per product and batch.
     Summary {
         /// Ledger directory or exported file.
@@ -98,6 +125,19 @@ enum Cmd {
         #[arg(long)]
         head: Option<String>,
     },
+}
+
+/// Output format of `check`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Format {
+    /// Human-readable text grouped by rule.
+    Text,
+    /// JSON (docs/findings.md).
+    Json,
+    /// JUnit XML: one test case per rule, one failure per finding.
+    Junit,
+    /// SARIF 2.1.0.
+    Sarif,
 }
 
 /// A failure that maps to exit code 1 (findings) rather than 2.
@@ -346,6 +386,70 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
                 out.write_all(b"\n")?;
             }
             out.flush()?;
+            Ok(None)
+        }
+        Cmd::Check {
+            path,
+            config,
+            format,
+            fail_on,
+            head,
+            output,
+        } => {
+            let cfg = match &config {
+                Some(p) => {
+                    let text = std::fs::read_to_string(p)
+                        .with_context(|| format!("reading configuration {}", p.display()))?;
+                    rxledger::reconcile::Config::from_toml(&text)
+                        .with_context(|| p.display().to_string())?
+                }
+                None => rxledger::reconcile::Config::default(),
+            };
+            let expected = parse_head(head.as_deref())?;
+            let pb = progress_bar(ledger_size(&path), "check");
+            let report = rxledger::check::check_path(&path, cfg, expected, |b| {
+                if let Some(pb) = &pb {
+                    pb.set_position(b);
+                }
+            })?;
+            if let Some(pb) = pb {
+                pb.finish_and_clear();
+            }
+            let rendered = match format {
+                Format::Text => rxledger::report::text(&report),
+                Format::Json => rxledger::report::json(&report),
+                Format::Junit => rxledger::report::junit(&report),
+                Format::Sarif => rxledger::report::sarif(&report),
+            };
+            match output {
+                Some(p) => std::fs::write(&p, rendered).with_context(|| p.display().to_string())?,
+                None => {
+                    let mut out = io::stdout().lock();
+                    out.write_all(rendered.as_bytes())?;
+                    if !rendered.ends_with('\n') {
+                        out.write_all(b"\n")?;
+                    }
+                }
+            }
+            let failing = report
+                .findings
+                .iter()
+                .any(|f| f.severity >= fail_on || f.rule == "CHAIN");
+            Ok(failing.then_some(Findings))
+        }
+        Cmd::Rules { config_template } => {
+            if config_template {
+                print!("{}", rxledger::reconcile::DEFAULT_TOML);
+                return Ok(None);
+            }
+            for r in rxledger::reconcile::RULES {
+                println!("{:<14} {:<9} {}", r.code, r.severity.as_str(), r.title);
+                println!("    {}", r.description);
+                println!("    source: {}", r.source);
+                if !r.thresholds.is_empty() {
+                    println!("    thresholds: {}", r.thresholds.join(", "));
+                }
+            }
             Ok(None)
         }
         Cmd::Summary { path, head } => {

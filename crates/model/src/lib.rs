@@ -118,6 +118,18 @@ macro_rules! event_kinds {
                 $( Kind::$variant => de_path::<$ty>(data, "data").map(EventBody::$variant), )*
             }
         }
+
+        /// Deserializes the `data` object of a known kind straight from the input.
+        struct BodySeed(Kind);
+
+        impl<'de> serde::de::DeserializeSeed<'de> for BodySeed {
+            type Value = EventBody;
+            fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<EventBody, D::Error> {
+                match self.0 {
+                    $( Kind::$variant => <$ty>::deserialize(d).map(EventBody::$variant), )*
+                }
+            }
+        }
     };
 }
 
@@ -304,9 +316,93 @@ fn de_path<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Single-pass deserializer for events whose `kind` precedes `data` (the canonical order). Any
+/// failure falls back to the slow path, which produces the precise field error.
+struct FastEvent(Event);
+
+impl<'de> Deserialize<'de> for FastEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FastEvent;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an event object with kind before data")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FastEvent, A::Error> {
+                use serde::de::Error;
+                let mut v: Option<u32> = None;
+                let mut id = None;
+                let mut kind: Option<Kind> = None;
+                let mut occurred_at = None;
+                let mut entered_at = None;
+                let mut recorded_by = None;
+                let mut refs = None;
+                let mut body = None;
+                let mut seen = 0u8;
+                while let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let bit = match k.as_ref() {
+                        "v" => 1,
+                        "id" => 2,
+                        "kind" => 4,
+                        "occurred_at" => 8,
+                        "entered_at" => 16,
+                        "recorded_by" => 32,
+                        "refs" => 64,
+                        "data" => 128,
+                        _ => 0,
+                    };
+                    if seen & bit != 0 {
+                        return Err(A::Error::custom("duplicate field"));
+                    }
+                    seen |= bit;
+                    match k.as_ref() {
+                        "v" => v = Some(map.next_value()?),
+                        "id" => id = Some(map.next_value()?),
+                        "kind" => {
+                            let s: std::borrow::Cow<'de, str> = map.next_value()?;
+                            kind = Some(Kind::parse(&s).ok_or_else(|| A::Error::custom("unknown kind"))?);
+                        }
+                        "occurred_at" => occurred_at = Some(map.next_value()?),
+                        "entered_at" => entered_at = map.next_value()?,
+                        "recorded_by" => recorded_by = Some(map.next_value()?),
+                        "refs" => refs = Some(map.next_value()?),
+                        "data" => {
+                            let kind = kind.ok_or_else(|| A::Error::custom("data before kind"))?;
+                            body = Some(map.next_value_seed(BodySeed(kind))?);
+                        }
+                        _ => return Err(A::Error::custom("unknown field")),
+                    }
+                }
+                if v != Some(FORMAT_VERSION) {
+                    return Err(A::Error::custom("version"));
+                }
+                Ok(FastEvent(Event {
+                    id: id.ok_or_else(|| A::Error::missing_field("id"))?,
+                    occurred_at: occurred_at.ok_or_else(|| A::Error::missing_field("occurred_at"))?,
+                    entered_at,
+                    recorded_by: recorded_by.ok_or_else(|| A::Error::missing_field("recorded_by"))?,
+                    refs: refs.unwrap_or_default(),
+                    body: body.ok_or_else(|| A::Error::missing_field("data"))?,
+                }))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 impl Event {
     /// Parses and validates one event from its JSON text.
     pub fn from_json(text: &str) -> Result<Event, EventError> {
+        if let Ok(FastEvent(e)) = serde_json::from_str::<FastEvent>(text) {
+            if validate::validate(&e).is_ok() {
+                return Ok(e);
+            }
+        }
+        Self::from_json_slow(text)
+    }
+
+    /// The two-pass parser that names the offending field precisely.
+    fn from_json_slow(text: &str) -> Result<Event, EventError> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| EventError::Json {
                 column: e.column(),
@@ -415,4 +511,57 @@ pub fn count_kinds<'a>(events: impl IntoIterator<Item = &'a Event>) -> BTreeMap<
         *m.entry(e.kind()).or_insert(0) += 1;
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn examples() -> Vec<String> {
+        include_str!("../../../docs/format.md")
+            .split("```json\n")
+            .skip(1)
+            .filter_map(|b| b.split("```").next())
+            .filter_map(|j| Event::from_json(j).ok())
+            .map(|e| e.to_json())
+            .collect()
+    }
+
+    #[test]
+    fn canonical_examples_take_the_fast_path() {
+        for e in examples() {
+            assert!(serde_json::from_str::<FastEvent>(&e).is_ok(), "{e}");
+        }
+    }
+
+    proptest! {
+        /// `from_json` (single pass, falling back to the precise parser) accepts exactly what the
+        /// precise parser accepts, with the same result.
+        #[test]
+        fn fast_and_precise_parsers_agree(
+            which in any::<prop::sample::Index>(),
+            at in any::<prop::sample::Index>(),
+            len in 0usize..6,
+            insert in prop_oneof![Just(""), Just("-"), Just("\""), Just("0"), Just(",\"x\":1"), Just("null"), Just("}"), Just("[]"), Just("\"kind\":\"sale\",")],
+        ) {
+            let ex = examples();
+            let base = &ex[which.index(ex.len())];
+            let chars: Vec<char> = base.chars().collect();
+            let i = at.index(chars.len());
+            let j = (i + len).min(chars.len());
+            let mutated: String = chars[..i].iter().collect::<String>() + insert + &chars[j..].iter().collect::<String>();
+            let fast = serde_json::from_str::<FastEvent>(&mutated).ok().map(|f| f.0).filter(|e| validate::validate(e).is_ok());
+            let slow = Event::from_json_slow(&mutated).ok();
+            // Whatever the fast path accepts, the precise parser accepts identically.
+            if let Some(f) = &fast {
+                prop_assert_eq!(Some(f), slow.as_ref(), "{}", mutated);
+            }
+            let fast = Event::from_json(&mutated).ok();
+            prop_assert_eq!(fast.is_some(), slow.is_some(), "{}", mutated);
+            if let (Some(a), Some(b)) = (fast, slow) {
+                prop_assert_eq!(a, b);
+            }
+        }
+    }
 }

@@ -1,0 +1,149 @@
+//! Configuration: thresholds, severities and disabled rules, from TOML.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::{Severity, RULES};
+
+/// Thresholds that are policy rather than law. Every field has a documented default.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Thresholds {
+    /// UNINVOICED: days after the first goods movement of an order or sale by which invoices
+    /// must cover the goods. Default 30.
+    pub uninvoiced_days: i64,
+    /// UNPAID: days after an invoice's date by which it must be settled. Default 60.
+    pub unpaid_days: i64,
+    /// ORPHAN: days an invoice may wait for its goods, or a payment for its invoice. Default 30.
+    pub orphan_days: i64,
+    /// EXPIRED-NEAR: dispatches this many days or fewer before expiry are flagged. Default 90.
+    pub near_expiry_days: i64,
+    /// LATE-ENTRY: hours between occurrence and entry beyond which an event is late. Default 72.
+    pub late_entry_hours: i64,
+    /// TTGK-P/S, UNPAID: tolerated difference between invoice and payments, minor units.
+    /// Default 0 (exact).
+    pub amount_tolerance_minor: i64,
+    /// QUARANTINE: locations holding quarantined, rejected or returned goods.
+    /// Default `["QA", "RET"]`.
+    pub quarantine_locations: Vec<String>,
+    /// RETURN-ORIG: how long a sale is remembered for matching returns. Default 180 days.
+    pub return_window_days: i64,
+    /// TWO-INVOICE: party ids treated like the manufacturer (group sales companies).
+    pub group_sales_companies: Vec<String>,
+    /// TWO-INVOICE: provinces where one extra invoice is allowed (remote areas).
+    pub remote_provinces: Vec<String>,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            uninvoiced_days: 30,
+            unpaid_days: 60,
+            orphan_days: 30,
+            near_expiry_days: 90,
+            late_entry_hours: 72,
+            amount_tolerance_minor: 0,
+            quarantine_locations: vec!["QA".into(), "RET".into()],
+            return_window_days: 180,
+            group_sales_companies: Vec::new(),
+            remote_provinces: Vec::new(),
+        }
+    }
+}
+
+/// Engine configuration.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Thresholds.
+    pub thresholds: Thresholds,
+    /// Severity overrides by rule code.
+    pub severity: BTreeMap<String, Severity>,
+    /// Rules that produce no findings.
+    pub disabled: Vec<String>,
+}
+
+/// A configuration file could not be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// Not valid TOML for this schema.
+    #[error("invalid configuration: {0}")]
+    Toml(#[from] toml::de::Error),
+    /// Names a rule that does not exist.
+    #[error("invalid configuration: unknown rule code {0:?} in `{1}` (see `rxledger rules`)")]
+    UnknownRule(String, &'static str),
+    /// A threshold out of range.
+    #[error("invalid configuration: thresholds.{0} must not be negative")]
+    Negative(&'static str),
+}
+
+impl Config {
+    /// Parses and checks a TOML configuration.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        let c: Config = toml::from_str(text)?;
+        for code in c.severity.keys() {
+            if !RULES.iter().any(|r| r.code == code) {
+                return Err(ConfigError::UnknownRule(code.clone(), "severity"));
+            }
+        }
+        for code in &c.disabled {
+            if !RULES.iter().any(|r| r.code == code) {
+                return Err(ConfigError::UnknownRule(code.clone(), "disabled"));
+            }
+        }
+        let t = &c.thresholds;
+        for (name, v) in [
+            ("uninvoiced_days", t.uninvoiced_days),
+            ("unpaid_days", t.unpaid_days),
+            ("orphan_days", t.orphan_days),
+            ("near_expiry_days", t.near_expiry_days),
+            ("late_entry_hours", t.late_entry_hours),
+            ("amount_tolerance_minor", t.amount_tolerance_minor),
+            ("return_window_days", t.return_window_days),
+        ] {
+            if v < 0 {
+                return Err(ConfigError::Negative(name));
+            }
+        }
+        Ok(c)
+    }
+
+    /// The effective severity of a rule.
+    pub fn severity_of(&self, code: &str) -> Severity {
+        self.severity
+            .get(code)
+            .copied()
+            .or_else(|| crate::rules::rule(code).map(|r| r.severity))
+            .unwrap_or(Severity::Major)
+    }
+
+    /// Whether a rule is enabled.
+    pub fn enabled(&self, code: &str) -> bool {
+        !self.disabled.iter().any(|d| d == code)
+    }
+}
+
+/// The documented default configuration, as TOML (what `rxledger rules --config-template`
+/// prints).
+pub const DEFAULT_TOML: &str = r#"# rxledger reconciliation configuration. Every key is optional; these are the defaults.
+
+# Rules that produce no findings, by code (see `rxledger rules`).
+disabled = []
+
+[thresholds]
+uninvoiced_days = 30          # UNINVOICED: days after the first goods movement
+unpaid_days = 60              # UNPAID: days after the invoice date
+orphan_days = 30              # ORPHAN: days an invoice waits for goods / a payment for its invoice
+near_expiry_days = 90         # EXPIRED-NEAR: window before expiry
+late_entry_hours = 72         # LATE-ENTRY: occurrence to entry
+amount_tolerance_minor = 0    # TTGK-P/S, UNPAID: tolerated difference, minor units (fen)
+quarantine_locations = ["QA", "RET"]
+return_window_days = 180      # RETURN-ORIG: how long sales are remembered for returns
+group_sales_companies = []    # TWO-INVOICE: party ids counted as the manufacturer
+remote_provinces = []         # TWO-INVOICE: provinces allowed one extra invoice
+
+# Severity overrides, e.g. "LATE-ENTRY" = "minor".
+[severity]
+"#;

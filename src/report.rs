@@ -1,0 +1,291 @@
+//! Rendering check results: human text, JSON (`docs/findings.md`), JUnit XML and SARIF 2.1.0.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use rxledger_reconcile::{Finding, Severity, RULES};
+use serde::Serialize;
+
+use crate::check::CheckReport;
+
+/// Human-readable text: findings grouped by rule, then a summary table.
+pub fn text(r: &CheckReport) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}: {} records, {} events reconciled, head {}",
+        r.path.display(),
+        r.verify.head.seq,
+        r.events,
+        r.verify.head
+    );
+    let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in &r.findings {
+        by_rule.entry(f.rule).or_default().push(f);
+    }
+    for info in RULES {
+        let Some(list) = by_rule.get(info.code) else {
+            continue;
+        };
+        let _ = writeln!(s, "\n{} ({}, {}): {}", info.code, list[0].severity, list.len(), info.title);
+        for f in list.iter().take(50) {
+            let _ = writeln!(s, "  seq {:>8}  {}", f.seq, f.message);
+            if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
+                let _ = writeln!(s, "                  expected {e}, found {a}");
+            }
+        }
+        if list.len() > 50 {
+            let _ = writeln!(s, "  … and {} more (use --format json for all)", list.len() - 50);
+        }
+    }
+    let _ = writeln!(s, "\n{:<14} {:<9} {:>8}", "rule", "severity", "findings");
+    let mut total = 0;
+    for info in RULES {
+        if let Some(list) = by_rule.get(info.code) {
+            let _ = writeln!(s, "{:<14} {:<9} {:>8}", info.code, list[0].severity.as_str(), list.len());
+            total += list.len();
+        }
+    }
+    let _ = writeln!(s, "{:<14} {:<9} {:>8}", "total", "", total);
+    s
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    format: &'static str,
+    ledger: String,
+    records: u64,
+    head: String,
+    chain_ok: bool,
+    events: u64,
+    counts: BTreeMap<&'static str, usize>,
+    findings: &'a [Finding],
+}
+
+/// JSON, as documented in `docs/findings.md`.
+pub fn json(r: &CheckReport) -> String {
+    let mut counts = BTreeMap::new();
+    for f in &r.findings {
+        *counts.entry(f.rule).or_insert(0) += 1;
+    }
+    let j = JsonReport {
+        format: "rxledger-findings/1",
+        ledger: r.path.display().to_string(),
+        records: r.verify.head.seq,
+        head: r.verify.head.hash.to_hex(),
+        chain_ok: r.verify.failure.is_none(),
+        events: r.events,
+        counts,
+        findings: &r.findings,
+    };
+    serde_json::to_string_pretty(&j).unwrap_or_default()
+}
+
+fn xml_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// JUnit XML: one test case per rule, one failure per finding.
+pub fn junit(r: &CheckReport) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let failures = r.findings.len();
+    let _ = writeln!(
+        s,
+        "<testsuites name=\"rxledger check\" tests=\"{}\" failures=\"{failures}\">",
+        RULES.len()
+    );
+    let _ = writeln!(
+        s,
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">",
+        xml_escape(&r.path.display().to_string()),
+        RULES.len()
+    );
+    for info in RULES {
+        let _ = write!(s, "    <testcase classname=\"rxledger.rules\" name=\"{}\"", info.code);
+        let list: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == info.code).collect();
+        if list.is_empty() {
+            s.push_str("/>\n");
+            continue;
+        }
+        s.push_str(">\n");
+        for f in list {
+            let (file, line) = r.locate(f.seq);
+            let _ = writeln!(
+                s,
+                "      <failure type=\"{}\" message=\"{}\">{}:{} seq {}: {}</failure>",
+                f.severity,
+                xml_escape(&f.message),
+                xml_escape(&file.display().to_string()),
+                line,
+                f.seq,
+                xml_escape(&f.message)
+            );
+        }
+        s.push_str("    </testcase>\n");
+    }
+    s.push_str("  </testsuite>\n</testsuites>\n");
+    s
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Sarif {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<SarifRun>,
+}
+
+#[derive(Serialize)]
+struct SarifRun {
+    tool: SarifTool,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct SarifTool {
+    driver: SarifDriver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifDriver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<SarifRule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRule {
+    id: &'static str,
+    name: &'static str,
+    short_description: SarifText,
+    full_description: SarifText,
+    help: SarifText,
+    default_configuration: SarifConfig,
+}
+
+#[derive(Serialize)]
+struct SarifConfig {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct SarifText {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: SarifText,
+    locations: Vec<SarifLocation>,
+    properties: SarifProps,
+}
+
+#[derive(Serialize)]
+struct SarifProps {
+    seqs: Vec<u64>,
+    severity: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation {
+    physical_location: SarifPhysical,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifPhysical {
+    artifact_location: SarifArtifact,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+struct SarifArtifact {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    start_line: u64,
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "error",
+        Severity::Major => "warning",
+        Severity::Minor => "note",
+    }
+}
+
+/// SARIF 2.1.0: rules in `runs[].tool.driver.rules`, one result per finding with a physical
+/// location at the record's line.
+pub fn sarif(r: &CheckReport) -> String {
+    let rules = RULES
+        .iter()
+        .map(|i| SarifRule {
+            id: i.code,
+            name: i.title,
+            short_description: SarifText { text: i.title.to_owned() },
+            full_description: SarifText { text: i.description.to_owned() },
+            help: SarifText { text: format!("Source: {}", i.source) },
+            default_configuration: SarifConfig { level: level(i.severity) },
+        })
+        .collect();
+    let results = r
+        .findings
+        .iter()
+        .map(|f| {
+            let (file, line) = r.locate(f.seq);
+            SarifResult {
+                rule_id: f.rule,
+                rule_index: RULES.iter().position(|i| i.code == f.rule).unwrap_or(0),
+                level: level(f.severity),
+                message: SarifText { text: f.message.clone() },
+                locations: vec![SarifLocation {
+                    physical_location: SarifPhysical {
+                        artifact_location: SarifArtifact { uri: file.display().to_string() },
+                        region: SarifRegion { start_line: line },
+                    },
+                }],
+                properties: SarifProps { seqs: f.seqs.clone(), severity: f.severity.as_str() },
+            }
+        })
+        .collect();
+    let doc = Sarif {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: vec![SarifRun {
+            tool: SarifTool {
+                driver: SarifDriver {
+                    name: "rxledger",
+                    version: env!("CARGO_PKG_VERSION"),
+                    information_uri: "https://example.invalid/rxledger",
+                    rules,
+                },
+            },
+            results,
+        }],
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
