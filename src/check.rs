@@ -74,7 +74,10 @@ pub fn check_path(
     findings.sort_by(|a, b| (a.seq, a.rule).cmp(&(b.seq, b.rule)));
     let segments = if path.is_dir() {
         let mut segs: Vec<(u64, PathBuf)> = std::fs::read_dir(path)
-            .map_err(|source| StoreError::Io { path: path.to_owned(), source })?
+            .map_err(|source| StoreError::Io {
+                path: path.to_owned(),
+                source,
+            })?
             .filter_map(Result::ok)
             .filter_map(|e| {
                 let name = e.file_name().to_string_lossy().into_owned();
@@ -86,5 +89,11 @@ pub fn check_path(
     } else {
         Vec::new()
     };
-    Ok(CheckReport { path: path.to_owned(), verify, events, findings, segments })
+    Ok(CheckReport {
+        path: path.to_owned(),
+        verify,
+        events,
+        findings,
+        segments,
+    })
 }

@@ -27,7 +27,14 @@ pub fn text(r: &CheckReport) -> String {
         let Some(list) = by_rule.get(info.code) else {
             continue;
         };
-        let _ = writeln!(s, "\n{} ({}, {}): {}", info.code, list[0].severity, list.len(), info.title);
+        let _ = writeln!(
+            s,
+            "\n{} ({}, {}): {}",
+            info.code,
+            list[0].severity,
+            list.len(),
+            info.title
+        );
         for f in list.iter().take(50) {
             let _ = writeln!(s, "  seq {:>8}  {}", f.seq, f.message);
             if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
@@ -35,14 +42,24 @@ pub fn text(r: &CheckReport) -> String {
             }
         }
         if list.len() > 50 {
-            let _ = writeln!(s, "  … and {} more (use --format json for all)", list.len() - 50);
+            let _ = writeln!(
+                s,
+                "  … and {} more (use --format json for all)",
+                list.len() - 50
+            );
         }
     }
     let _ = writeln!(s, "\n{:<14} {:<9} {:>8}", "rule", "severity", "findings");
     let mut total = 0;
     for info in RULES {
         if let Some(list) = by_rule.get(info.code) {
-            let _ = writeln!(s, "{:<14} {:<9} {:>8}", info.code, list[0].severity.as_str(), list.len());
+            let _ = writeln!(
+                s,
+                "{:<14} {:<9} {:>8}",
+                info.code,
+                list[0].severity.as_str(),
+                list.len()
+            );
             total += list.len();
         }
     }
@@ -113,7 +130,11 @@ pub fn junit(r: &CheckReport) -> String {
         RULES.len()
     );
     for info in RULES {
-        let _ = write!(s, "    <testcase classname=\"rxledger.rules\" name=\"{}\"", info.code);
+        let _ = write!(
+            s,
+            "    <testcase classname=\"rxledger.rules\" name=\"{}\"",
+            info.code
+        );
         let list: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == info.code).collect();
         if list.is_empty() {
             s.push_str("/>\n");
@@ -246,10 +267,18 @@ pub fn sarif(r: &CheckReport) -> String {
         .map(|i| SarifRule {
             id: i.code,
             name: i.title,
-            short_description: SarifText { text: i.title.to_owned() },
-            full_description: SarifText { text: i.description.to_owned() },
-            help: SarifText { text: format!("Source: {}", i.source) },
-            default_configuration: SarifConfig { level: level(i.severity) },
+            short_description: SarifText {
+                text: i.title.to_owned(),
+            },
+            full_description: SarifText {
+                text: i.description.to_owned(),
+            },
+            help: SarifText {
+                text: format!("Source: {}", i.source),
+            },
+            default_configuration: SarifConfig {
+                level: level(i.severity),
+            },
         })
         .collect();
     let results = r
@@ -261,14 +290,21 @@ pub fn sarif(r: &CheckReport) -> String {
                 rule_id: f.rule,
                 rule_index: RULES.iter().position(|i| i.code == f.rule).unwrap_or(0),
                 level: level(f.severity),
-                message: SarifText { text: f.message.clone() },
+                message: SarifText {
+                    text: f.message.clone(),
+                },
                 locations: vec![SarifLocation {
                     physical_location: SarifPhysical {
-                        artifact_location: SarifArtifact { uri: file.display().to_string() },
+                        artifact_location: SarifArtifact {
+                            uri: file.display().to_string(),
+                        },
                         region: SarifRegion { start_line: line },
                     },
                 }],
-                properties: SarifProps { seqs: f.seqs.clone(), severity: f.severity.as_str() },
+                properties: SarifProps {
+                    seqs: f.seqs.clone(),
+                    severity: f.severity.as_str(),
+                },
             }
         })
         .collect();

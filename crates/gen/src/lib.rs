@@ -42,6 +42,44 @@ pub struct GenConfig {
     pub seed: u64,
     /// First business day (the master data is registered the day before).
     pub start: NaiveDate,
+    /// Probability of planting a violation at each opportunity (0 = a clean ledger).
+    pub violations: f64,
+    /// Plant only these rule codes (empty = every rule the generator can plant).
+    pub rules: Vec<String>,
+}
+
+/// Rule codes the generator can plant.
+pub const PLANTABLE: &[&str] = &[
+    "TTGK-P",
+    "TTGK-S",
+    "REC-DOC",
+    "ACC-GATE",
+    "OUT-REV",
+    "UNINVOICED",
+    "UNPAID",
+    "ORPHAN",
+    "STOCK-NEG",
+    "STOCK-COUNT",
+    "NO-SOURCE",
+    "EXPIRED",
+    "EXPIRED-NEAR",
+    "QUARANTINE",
+    "RETURN-ORIG",
+    "SUP-LIC",
+    "CUS-LIC",
+    "LATE-ENTRY",
+    "TWO-INVOICE",
+];
+
+/// A planted violation: the finding the reconciliation engine must report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Planted {
+    /// Rule code.
+    pub rule: &'static str,
+    /// The record the finding names (1-based position in the generated stream).
+    pub seq: u64,
+    /// When the finding becomes certain (for deadline rules, the deadline).
+    pub certain_at: DateTime<Utc>,
 }
 
 impl Default for GenConfig {
@@ -49,6 +87,8 @@ impl Default for GenConfig {
         GenConfig {
             seed: 1,
             start: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default(),
+            violations: 0.0,
+            rules: Vec::new(),
         }
     }
 }
@@ -91,6 +131,8 @@ struct Batch {
     reserved: u64,
     /// Unreserved unit codes in storage (controlled products).
     codes: VecDeque<String>,
+    /// Bought from a wholesaler rather than the manufacturer (planted TWO-INVOICE source).
+    via_wholesaler: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -108,6 +150,14 @@ struct OpenSale {
     lines: Vec<(usize, usize, u64, i64, Vec<String>)>,
     delivery_note: String,
     invoice: String,
+    /// Planted: skip the outbound review.
+    skip_review: bool,
+    /// Planted: skip the invoice.
+    skip_invoice: bool,
+    /// Rules whose findings name the dispatch.
+    at_dispatch: Vec<&'static str>,
+    /// A planted flow: no follow-up returns.
+    planted: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -120,7 +170,15 @@ enum Action {
         receipt: String,
         order: String,
         lines: Vec<(usize, u64, Vec<String>)>,
+        /// Planted ACC-GATE: rejected goods put away too.
+        planted: bool,
     },
+    PlantedSale {
+        customer: usize,
+        batch: usize,
+        rule: &'static str,
+    },
+    PlantedLoss,
     PurchaseInvoice {
         order: String,
         receipt: String,
@@ -194,9 +252,16 @@ pub struct Generator {
     serials: Vec<u64>,
     licence_due: Vec<NaiveDate>,
     vehicle_seq: u64,
+    violations: f64,
+    rules: Vec<String>,
+    emitted: u64,
+    manifest: Vec<Planted>,
+    last_time: Option<DateTime<Utc>>,
 }
 
 const OWNER: usize = 0;
+/// The second wholesaler (planted TWO-INVOICE sources).
+const WHOLESALER: usize = 11;
 /// Multiplier on the customers' order frequencies.
 const ORDER_RATE: f64 = 3.0;
 /// Storage sensors sample every 10 minutes; the monitoring system uploads every 4 hours.
@@ -228,6 +293,11 @@ impl Generator {
             serials: vec![0; n],
             licence_due: world.parties.iter().map(|p| p.licence.valid_to).collect(),
             vehicle_seq: 0,
+            violations: config.violations,
+            rules: config.rules.clone(),
+            emitted: 0,
+            manifest: Vec::new(),
+            last_time: None,
             world,
         };
         g.register(config.start);
@@ -258,7 +328,41 @@ impl Generator {
         }
     }
 
-    fn emit(&mut self, t: DateTime<Utc>, by: &[&str], refs: Refs, body: EventBody) {
+    /// Decides whether to plant `rule` at this opportunity. Consumes no randomness when
+    /// violations are off, so clean ledgers do not depend on the planting code.
+    fn plant(&mut self, rule: &'static str) -> bool {
+        if self.violations <= 0.0
+            || !(self.rules.is_empty() || self.rules.iter().any(|r| r == rule))
+        {
+            return false;
+        }
+        self.rng.chance(self.violations)
+    }
+
+    fn record(&mut self, rule: &'static str, seq: u64, certain_at: DateTime<Utc>) {
+        self.manifest.push(Planted {
+            rule,
+            seq,
+            certain_at,
+        });
+    }
+
+    /// The violations planted so far that are certain by `end` (the last event's time) and lie
+    /// within the first `events` records: what a reconciliation of that ledger must report.
+    pub fn manifest(&self, events: u64) -> Vec<Planted> {
+        let end = self.last_time;
+        let mut m: Vec<Planted> = self
+            .manifest
+            .iter()
+            .filter(|p| p.seq <= events && end.is_some_and(|e| p.certain_at <= e))
+            .cloned()
+            .collect();
+        m.sort_by(|a, b| (a.seq, a.rule).cmp(&(b.seq, b.rule)));
+        m
+    }
+
+    /// Emits an event; returns its seq (position in the stream).
+    fn emit(&mut self, t: DateTime<Utc>, by: &[&str], refs: Refs, body: EventBody) -> u64 {
         let ms = u64::try_from(t.timestamp_millis()).unwrap_or(0);
         let mut rand = [0u8; 10];
         let r = self.rng.next_u64().to_le_bytes();
@@ -272,14 +376,27 @@ impl Generator {
         } else {
             i64::try_from(self.rng.range(1, 45)).unwrap_or(1)
         };
+        self.emitted += 1;
+        let seq = self.emitted;
+        let master = matches!(
+            body,
+            EventBody::PartyRegistered(_) | EventBody::ProductRegistered(_)
+        );
+        let entered = if !master && self.plant("LATE-ENTRY") {
+            self.record("LATE-ENTRY", seq, t);
+            t + Duration::days(5)
+        } else {
+            t + Duration::minutes(delay)
+        };
         self.out.push_back(Event {
             id,
             occurred_at: t,
-            entered_at: Some(t + Duration::minutes(delay)),
+            entered_at: Some(entered),
             recorded_by: by.iter().map(|s| (*s).to_owned()).collect(),
             refs,
             body,
         });
+        seq
     }
 
     fn register(&mut self, start: NaiveDate) {
@@ -349,6 +466,14 @@ impl Generator {
     fn day(&mut self, date: NaiveDate) {
         let next = date + Duration::days(1);
         self.schedule(at(next, 0, 0), Action::Day(next));
+        // Forget batches that are gone (returns put them back when needed).
+        for list in &mut self.product_batches {
+            let batches = &self.batches;
+            list.retain(|&b| batches[b].on_hand > 0 || batches[b].reserved > 0);
+        }
+        if self.plant("STOCK-NEG") {
+            self.schedule(at(date, 17, 10), Action::PlantedLoss);
+        }
         // Licence renewals, 60 days before expiry.
         for p in 0..self.world.parties.len() {
             if self.licence_due[p] - Duration::days(60) == date {
@@ -364,7 +489,17 @@ impl Generator {
                     .unwrap_or(0)
                     .max(10);
                 let qty = qty.div_ceil(10) * 10;
-                let supplier = self.world.products[p].supplier;
+                let prod = &self.world.products[p];
+                let eligible = !prod.control.is_special()
+                    && !prod.vaccine
+                    && self.world.parties[WHOLESALER]
+                        .scope
+                        .contains(&prod.category);
+                let supplier = if eligible && self.plant("TWO-INVOICE") {
+                    WHOLESALER
+                } else {
+                    self.world.products[p].supplier
+                };
                 let price = self.world.products[p].cost;
                 self.on_order[p] += qty;
                 let hour = u32::try_from(self.rng.range(8, 10)).unwrap_or(8);
@@ -502,6 +637,26 @@ impl Generator {
                         lines,
                     }),
                 );
+                if self.plant("SUP-LIC") {
+                    // An order placed with a supplier that has no qualification file.
+                    let (p, _, price) = po.lines[0];
+                    let doc = self.doc("CG");
+                    let seq = self.emit(
+                        t,
+                        &["采购-李明"],
+                        Refs::default(),
+                        EventBody::Purchase(rxledger_model::Purchase {
+                            doc,
+                            supplier: "91330000MA2UNREG01".into(),
+                            lines: vec![rxledger_model::PurchaseLine {
+                                product: self.world.products[p].code.clone(),
+                                quantity: 10,
+                                unit_price: Money::cny(price),
+                            }],
+                        }),
+                    );
+                    self.record("SUP-LIC", seq, t);
+                }
                 let days = i64::try_from(self.rng.range(1, 3)).unwrap_or(1);
                 let hour = u32::try_from(self.rng.range(9, 15)).unwrap_or(9);
                 self.schedule(
@@ -514,6 +669,7 @@ impl Generator {
                 receipt,
                 order,
                 lines,
+                planted,
             } => {
                 let doc = self.doc("RK");
                 let mut mlines = Vec::new();
@@ -547,6 +703,67 @@ impl Generator {
                     },
                     EventBody::PutAway(PutAway { doc, lines: mlines }),
                 );
+                if planted {
+                    let seq = self.emitted;
+                    self.record("ACC-GATE", seq, t);
+                    self.record("STOCK-NEG", seq, t);
+                }
+            }
+            Action::PlantedLoss => {
+                // A loss booked against a location that holds none of the batch.
+                let candidates: Vec<usize> = self
+                    .product_batches
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&b| {
+                        !self.special(self.batches[b].product) && self.batches[b].on_hand > 0
+                    })
+                    .collect();
+                if candidates.is_empty() {
+                    return;
+                }
+                let b = candidates[(self.rng.next_u64() % candidates.len() as u64) as usize];
+                let doc = self.doc("BS");
+                let product = self.world.products[self.batches[b].product].code.clone();
+                let seq = self.emit(
+                    t,
+                    &["保管-赵磊"],
+                    Refs::default(),
+                    EventBody::LossReport(rxledger_model::LossReport {
+                        doc,
+                        loss: rxledger_model::LossKind::Loss,
+                        discovered_at: t - Duration::hours(1),
+                        lines: vec![OutLine {
+                            product,
+                            batch: self.batches[b].batch.clone(),
+                            quantity: 1,
+                            from: "WH-B".into(),
+                            codes: Vec::new(),
+                        }],
+                        reported_to: Vec::new(),
+                    }),
+                );
+                self.record("STOCK-NEG", seq, t);
+            }
+            Action::PlantedSale {
+                customer,
+                batch,
+                rule,
+            } => {
+                let b = &self.batches[batch];
+                let free = b.on_hand - b.reserved;
+                let base = self.world.customers[customer]
+                    .buys
+                    .iter()
+                    .find(|x| x.0 == b.product)
+                    .map_or(10, |x| x.1);
+                let q = free.min(base);
+                if q > 0 {
+                    let product = b.product;
+                    let alloc = self.allocate_from(batch, q);
+                    self.sale_with(t, customer, product, alloc, vec![rule], true);
+                }
             }
             Action::PurchaseInvoice {
                 order,
@@ -602,6 +819,7 @@ impl Generator {
                 amount,
             } => {
                 let doc = self.doc("FK");
+                let bad_account = self.plant("TTGK-P");
                 let owner = &self.world.parties[OWNER];
                 let sup = &self.world.parties[supplier];
                 let body = EventBody::Payment(Payment {
@@ -610,12 +828,16 @@ impl Generator {
                     payer: owner.id.clone(),
                     payee: sup.id.clone(),
                     payer_account: owner.account.clone(),
-                    payee_account: sup.account.clone(),
+                    payee_account: if bad_account {
+                        "6217001540012345678".into()
+                    } else {
+                        sup.account.clone()
+                    },
                     amount: Money::cny(amount),
                     method: PaymentMethod::BankTransfer,
                     invoices: vec![invoice.clone()],
                 });
-                self.emit(
+                let seq = self.emit(
                     t,
                     &["财务-王芳"],
                     Refs {
@@ -624,6 +846,33 @@ impl Generator {
                     },
                     body,
                 );
+                if bad_account {
+                    self.record("TTGK-P", seq, t);
+                }
+                if self.plant("ORPHAN") {
+                    // A payment that settles no invoice in the books.
+                    let doc = self.doc("FK");
+                    self.counters
+                        .entry("ORPHAN-INV")
+                        .and_modify(|c| *c += 1)
+                        .or_insert(1);
+                    let n = self.counters.get("ORPHAN-INV").copied().unwrap_or(1);
+                    let owner = &self.world.parties[OWNER];
+                    let sup = &self.world.parties[supplier];
+                    let body = EventBody::Payment(Payment {
+                        doc,
+                        direction: PaymentDirection::Outgoing,
+                        payer: owner.id.clone(),
+                        payee: sup.id.clone(),
+                        payer_account: owner.account.clone(),
+                        payee_account: sup.account.clone(),
+                        amount: Money::cny(amount / 3 + 1),
+                        method: PaymentMethod::BankTransfer,
+                        invoices: vec![format!("2699{n:016}")],
+                    });
+                    let seq = self.emit(t, &["财务-王芳"], Refs::default(), body);
+                    self.record("ORPHAN", seq, t + Duration::days(30));
+                }
             }
             Action::SaleOrder {
                 customer,
@@ -633,6 +882,10 @@ impl Generator {
                 self.sale_order(t, date, customer, product, quantity);
             }
             Action::Review(sale) => {
+                if sale.skip_review {
+                    self.schedule(t + Duration::minutes(40), Action::Dispatch(sale));
+                    return;
+                }
                 let lines = sale
                     .lines
                     .iter()
@@ -702,7 +955,7 @@ impl Generator {
                     "发货-吴凯",
                     ["发货-吴凯", "发货-郑浩"],
                 );
-                self.emit(
+                let seq = self.emit(
                     t,
                     &by,
                     Refs {
@@ -711,6 +964,14 @@ impl Generator {
                     },
                     body,
                 );
+                for _ in &sale.lines {
+                    for rule in sale.at_dispatch.clone() {
+                        self.record(rule, seq, t);
+                    }
+                }
+                if sale.skip_invoice {
+                    self.record("UNINVOICED", seq, t + Duration::days(30));
+                }
                 if let Some(v) = vehicle {
                     self.schedule(
                         t + Duration::hours(3),
@@ -724,6 +985,9 @@ impl Generator {
                 self.schedule(t + Duration::hours(2), Action::SaleInvoice(sale));
             }
             Action::SaleInvoice(mut sale) => {
+                if sale.skip_invoice {
+                    return;
+                }
                 sale.invoice = self.doc("INV");
                 let lines: Vec<InvoiceLine> = sale
                     .lines
@@ -737,7 +1001,7 @@ impl Generator {
                     .collect();
                 let total: i64 = lines.iter().map(|l| l.amount.minor).sum();
                 let buyer = self.world.customers[sale.customer].party;
-                self.emit(
+                let seq = self.emit(
                     t,
                     &["财务-王芳"],
                     Refs {
@@ -756,6 +1020,10 @@ impl Generator {
                         credit_for: None,
                     }),
                 );
+                if self.plant("UNPAID") {
+                    self.record("UNPAID", seq, t + Duration::days(60));
+                    return;
+                }
                 let days = i64::try_from(self.rng.range(7, 40)).unwrap_or(7);
                 self.schedule(
                     at(date + Duration::days(days), 11, 0),
@@ -765,8 +1033,10 @@ impl Generator {
                     },
                 );
             }
-            Action::SalePayment { sale, amount } => {
+            Action::SalePayment { mut sale, amount } => {
                 let doc = self.doc("SK");
+                let bad_account = self.plant("TTGK-S");
+                sale.planted |= bad_account;
                 let cust = &self.world.parties[self.world.customers[sale.customer].party];
                 let owner = &self.world.parties[OWNER];
                 let body = EventBody::Payment(Payment {
@@ -774,13 +1044,17 @@ impl Generator {
                     direction: PaymentDirection::Incoming,
                     payer: cust.id.clone(),
                     payee: owner.id.clone(),
-                    payer_account: cust.account.clone(),
+                    payer_account: if bad_account {
+                        "6222020299990001234".into()
+                    } else {
+                        cust.account.clone()
+                    },
                     payee_account: owner.account.clone(),
                     amount: Money::cny(amount),
                     method: PaymentMethod::BankTransfer,
                     invoices: vec![sale.invoice.clone()],
                 });
-                self.emit(
+                let seq = self.emit(
                     t,
                     &["财务-王芳"],
                     Refs {
@@ -789,11 +1063,14 @@ impl Generator {
                     },
                     body,
                 );
+                if bad_account {
+                    self.record("TTGK-S", seq, t);
+                }
                 let returnable = sale
                     .lines
                     .iter()
                     .all(|l| !self.special(l.0) && !self.world.products[l.0].cold());
-                if returnable && self.rng.chance(0.04) {
+                if returnable && !sale.planted && self.rng.chance(0.04) {
                     let days = i64::try_from(self.rng.range(1, 5)).unwrap_or(1);
                     self.schedule(
                         at(date + Duration::days(days), 10, 30),
@@ -811,6 +1088,9 @@ impl Generator {
             } => {
                 let b = &mut self.batches[batch];
                 b.on_hand += quantity;
+                if !self.product_batches[product].contains(&batch) {
+                    self.product_batches[product].push(batch);
+                }
                 let zone = self.world.zones[self.world.products[product].zone]
                     .id
                     .clone();
@@ -869,7 +1149,11 @@ impl Generator {
             }
             Action::Damage => {
                 // A unit of an ordinary product found damaged in storage: quarantined, destroyed.
-                let candidates: Vec<usize> = (0..self.batches.len())
+                let candidates: Vec<usize> = self
+                    .product_batches
+                    .iter()
+                    .flatten()
+                    .copied()
                     .filter(|&b| {
                         let bt = &self.batches[b];
                         !self.special(bt.product) && bt.on_hand > bt.reserved + 5
@@ -917,6 +1201,36 @@ impl Generator {
                 quantity,
                 quarantine_doc,
             } => {
+                if self.plant("QUARANTINE") {
+                    // Quarantined goods quietly moved back to stock, without a release.
+                    self.batches[batch].on_hand += quantity;
+                    if !self.product_batches[product].contains(&batch) {
+                        self.product_batches[product].push(batch);
+                    }
+                    let doc = self.doc("YK");
+                    let zone = self.world.zones[self.world.products[product].zone]
+                        .id
+                        .clone();
+                    let seq = self.emit(
+                        t,
+                        &["保管-赵磊"],
+                        Refs::default(),
+                        EventBody::Transfer(Transfer {
+                            doc,
+                            reason: TransferReason::Relocation,
+                            lines: vec![MoveLine {
+                                product: self.world.products[product].code.clone(),
+                                batch: self.batches[batch].batch.clone(),
+                                quantity,
+                                from: "QA".into(),
+                                to: zone,
+                                codes: Vec::new(),
+                            }],
+                        }),
+                    );
+                    self.record("QUARANTINE", seq, t);
+                    return;
+                }
                 let doc = self.doc("XH");
                 self.emit(
                     t,
@@ -943,20 +1257,30 @@ impl Generator {
             Action::Count(z) => {
                 let zone = self.world.zones[z].id.clone();
                 let mut lines = Vec::new();
-                for b in &self.batches {
-                    if self.world.products[b.product].zone == z && b.on_hand > 0 {
-                        lines.push(rxledger_model::CountLine {
-                            product: self.world.products[b.product].code.clone(),
-                            batch: b.batch.clone(),
-                            counted: b.on_hand,
-                        });
+                for (p, list) in self.product_batches.iter().enumerate() {
+                    if self.world.products[p].zone != z {
+                        continue;
+                    }
+                    for &bi in list {
+                        let b = &self.batches[bi];
+                        if b.on_hand > 0 {
+                            lines.push(rxledger_model::CountLine {
+                                product: self.world.products[b.product].code.clone(),
+                                batch: b.batch.clone(),
+                                counted: b.on_hand,
+                            });
+                        }
                     }
                 }
                 if lines.is_empty() {
                     return;
                 }
+                let miscount = self.plant("STOCK-COUNT");
+                if miscount {
+                    lines[0].counted += 1;
+                }
                 let doc = self.doc("PD");
-                self.emit(
+                let seq = self.emit(
                     t,
                     &["保管-赵磊", "质管-周敏"],
                     Refs::default(),
@@ -966,6 +1290,9 @@ impl Generator {
                         lines,
                     }),
                 );
+                if miscount {
+                    self.record("STOCK-COUNT", seq, t);
+                }
             }
             Action::Renew(p) => {
                 let party = &self.world.parties[p];
@@ -1046,6 +1373,8 @@ impl Generator {
         let mut put = Vec::new();
         let mut inv = Vec::new();
         let mut cold = false;
+        let mut acc_gate = false;
+        let mut planted_sales = Vec::new();
         for &(p, q, price) in &po.lines {
             self.on_order[p] -= q;
             let prod = self.world.products[p].clone();
@@ -1060,12 +1389,32 @@ impl Generator {
                 self.rng.range(1, 9999)
             );
             // Occasionally a few units arrive damaged and are rejected.
-            let rejected = if !prod.control.is_special() && q > 20 && self.rng.chance(0.03) {
+            let mut rejected = if !prod.control.is_special() && q > 20 && self.rng.chance(0.03) {
                 self.rng.range(1, 3)
             } else {
                 0
             };
+            // Planted ACC-GATE: rejected goods are put away with the accepted ones.
+            let plant_acc = !prod.control.is_special() && q > 20 && self.plant("ACC-GATE");
+            if plant_acc && rejected == 0 {
+                rejected = 2;
+            }
+            acc_gate |= plant_acc;
             let accepted = q - rejected;
+            // Planted EXPIRED / EXPIRED-NEAR: a short-dated batch, sold later.
+            let mut expiry = expiry;
+            if self.plant("EXPIRED") {
+                expiry = date + Duration::days(20);
+                planted_sales.push((self.batches.len(), p, date + Duration::days(25), "EXPIRED"));
+            } else if self.plant("EXPIRED-NEAR") {
+                expiry = date + Duration::days(30);
+                planted_sales.push((
+                    self.batches.len(),
+                    p,
+                    date + Duration::days(5),
+                    "EXPIRED-NEAR",
+                ));
+            }
             let codes = self.new_codes(p, accepted);
             let b = self.batches.len();
             self.batches.push(Batch {
@@ -1075,6 +1424,8 @@ impl Generator {
                 on_hand: 0,
                 reserved: 0,
                 codes: VecDeque::new(),
+                via_wholesaler: self.world.parties[po.supplier].kind
+                    != rxledger_model::PartyKind::Manufacturer,
             });
             self.product_batches[p].push(b);
             lines.push(ReceiptLine {
@@ -1089,7 +1440,7 @@ impl Generator {
                 location: "RCV".into(),
                 codes: codes.clone(),
             });
-            put.push((b, accepted, codes));
+            put.push((b, if plant_acc { q } else { accepted }, codes));
             inv.push((p, accepted, price));
         }
         let transport = if cold {
@@ -1111,12 +1462,13 @@ impl Generator {
             ["验收-张伟", "验收-王强"],
         );
         let supplier = self.world.parties[po.supplier].id.clone();
-        self.emit(
+        let rec_doc = self.plant("REC-DOC");
+        let seq = self.emit(
             t,
             &acceptors,
             Refs {
                 order: Some(po.po.clone()),
-                delivery_note: Some(delivery_note),
+                delivery_note: (!rec_doc).then_some(delivery_note),
                 ..Refs::default()
             },
             EventBody::Receipt(Receipt {
@@ -1127,12 +1479,33 @@ impl Generator {
                 transport,
             }),
         );
+        if rec_doc {
+            self.record("REC-DOC", seq, t);
+        }
+        for (batch, p, day, rule) in planted_sales {
+            if let Some(customer) = self
+                .world
+                .customers
+                .iter()
+                .position(|c| c.buys.iter().any(|x| x.0 == p))
+            {
+                self.schedule(
+                    at(day, 10, 15),
+                    Action::PlantedSale {
+                        customer,
+                        batch,
+                        rule,
+                    },
+                );
+            }
+        }
         self.schedule(
             t + Duration::minutes(90),
             Action::PutAway {
                 receipt: doc.clone(),
                 order: po.po.clone(),
                 lines: put,
+                planted: acc_gate,
             },
         );
         let days = i64::try_from(self.rng.range(0, 2)).unwrap_or(0);
@@ -1158,7 +1531,72 @@ impl Generator {
         if self.available(product, date + Duration::days(200)) < quantity {
             return; // out of stock: the order is not taken (replenishment is under way)
         }
+        if self.plant("CUS-LIC") {
+            // A sale booked to a buyer with no qualification file.
+            let so = self.doc("XS");
+            let prod = &self.world.products[product];
+            let body = EventBody::Sale(Sale {
+                doc: so,
+                customer: "91330100MA2UNREG02".into(),
+                channel: Channel::Wholesale,
+                buyer_id: None,
+                prescription: None,
+                lines: vec![SaleLine {
+                    product: prod.code.clone(),
+                    batch: "UNKNOWN".into(),
+                    expiry: date + Duration::days(365),
+                    quantity: 5,
+                    unit_price: Money::cny(prod.price),
+                }],
+            });
+            let seq = self.emit(t, &["销售-陈静"], Refs::default(), body);
+            self.record("CUS-LIC", seq, t);
+        }
+        if self.plant("NO-SOURCE") {
+            // Goods sold and shipped under a batch number that never came in (forged source).
+            let b = self.batches.len();
+            let expiry = date + Duration::days(700);
+            self.batches.push(Batch {
+                product,
+                batch: format!("{}99{:04}", date.format("%y%m"), self.rng.range(1, 9999)),
+                expiry,
+                on_hand: quantity,
+                reserved: 0,
+                codes: VecDeque::new(),
+                via_wholesaler: false,
+            });
+            let alloc = self.allocate_from(b, quantity);
+            self.sale_with(
+                t,
+                customer,
+                product,
+                alloc,
+                vec!["NO-SOURCE", "STOCK-NEG"],
+                true,
+            );
+            return;
+        }
         let alloc = self.allocate(product, quantity, date);
+        self.sale_with(t, customer, product, alloc, Vec::new(), false);
+    }
+
+    fn allocate_from(&mut self, b: usize, q: u64) -> Vec<(usize, u64, Vec<String>)> {
+        let batch = &mut self.batches[b];
+        batch.reserved += q;
+        let codes = (0..q).filter_map(|_| batch.codes.pop_front()).collect();
+        vec![(b, q, codes)]
+    }
+
+    /// Books a sale of allocated stock and schedules its review, dispatch, invoice and payment.
+    fn sale_with(
+        &mut self,
+        t: DateTime<Utc>,
+        customer: usize,
+        product: usize,
+        alloc: Vec<(usize, u64, Vec<String>)>,
+        mut at_dispatch: Vec<&'static str>,
+        mut planted: bool,
+    ) {
         let price = self.world.products[product].price;
         let so = self.doc("XS");
         let lines: Vec<SaleLine> = alloc
@@ -1172,8 +1610,9 @@ impl Generator {
             })
             .collect();
         let cust: &CustomerDef = &self.world.customers[customer];
+        let public = self.world.parties[cust.party].public_hospital;
         let party = self.world.parties[cust.party].id.clone();
-        self.emit(
+        let seq = self.emit(
             t,
             &["销售-陈静"],
             Refs::default(),
@@ -1186,6 +1625,19 @@ impl Generator {
                 lines,
             }),
         );
+        if public {
+            for (b, _, _) in &alloc {
+                if self.batches[*b].via_wholesaler {
+                    self.record("TWO-INVOICE", seq, t);
+                }
+            }
+        }
+        let skip_review = self.plant("OUT-REV");
+        if skip_review {
+            at_dispatch.push("OUT-REV");
+        }
+        let skip_invoice = self.plant("UNINVOICED");
+        planted |= skip_review || skip_invoice || !at_dispatch.is_empty();
         let sale = OpenSale {
             so,
             customer,
@@ -1195,6 +1647,10 @@ impl Generator {
                 .collect(),
             delivery_note: String::new(),
             invoice: String::new(),
+            skip_review,
+            skip_invoice,
+            at_dispatch,
+            planted,
         };
         self.schedule(t + Duration::minutes(60), Action::Review(sale));
     }
@@ -1208,7 +1664,17 @@ impl Generator {
         let party = self.world.parties[self.world.customers[sale.customer].party]
             .id
             .clone();
-        self.emit(
+        // Planted RETURN-ORIG: the return is booked to another customer than the sale's.
+        let wrong = self.plant("RETURN-ORIG");
+        let return_party = if wrong {
+            let other = (sale.customer + 1) % self.world.customers.len();
+            self.world.parties[self.world.customers[other].party]
+                .id
+                .clone()
+        } else {
+            party.clone()
+        };
+        let seq = self.emit(
             t,
             &["销售-陈静", "验收-张伟"],
             Refs {
@@ -1219,7 +1685,7 @@ impl Generator {
             },
             EventBody::CustomerReturn(rxledger_model::CustomerReturn {
                 doc: doc.clone(),
-                customer: party.clone(),
+                customer: return_party,
                 reason: "客户订货数量有误".into(),
                 lines: vec![InLine {
                     product: self.world.products[p].code.clone(),
@@ -1230,6 +1696,9 @@ impl Generator {
                 }],
             }),
         );
+        if wrong {
+            self.record("RETURN-ORIG", seq, t);
+        }
         let credit = self.doc("INV");
         let amount = price * i64::try_from(rq).unwrap_or(0);
         self.emit(
@@ -1283,6 +1752,7 @@ impl Iterator for Generator {
     fn next(&mut self) -> Option<Event> {
         loop {
             if let Some(e) = self.out.pop_front() {
+                self.last_time = Some(e.occurred_at);
                 return Some(e);
             }
             let Reverse((t, _, id)) = self.queue.pop()?;

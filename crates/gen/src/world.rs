@@ -421,6 +421,31 @@ impl World {
             "安徽",
             "安徽省合肥市蜀山区长江西路 99 号",
         ));
+        // 11: another wholesaler, used only when violations are planted (TWO-INVOICE).
+        parties.push(party(
+            "91330000MA28HK7Y2P",
+            "HK",
+            "浙江华康医药商业有限公司",
+            K::Wholesaler,
+            R::Supplier,
+            (
+                "浙AA5710371",
+                L::DrugWholesale,
+                d(2024, 2, 1),
+                d(2029, 1, 31),
+            ),
+            &[
+                C::Chemical,
+                C::TcmPatent,
+                C::Biological,
+                C::CompoundEphedrine,
+                C::ColdChain,
+            ],
+            "浙商银行杭州分行",
+            "3310010010120100087654",
+            "浙江",
+            "浙江省杭州市上城区秋涛北路 77 号",
+        ));
 
         let ambient = 0usize;
         let cool = 1usize;

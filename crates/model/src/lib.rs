@@ -328,7 +328,10 @@ impl<'de> Deserialize<'de> for FastEvent {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an event object with kind before data")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FastEvent, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<FastEvent, A::Error> {
                 use serde::de::Error;
                 let mut v: Option<u32> = None;
                 let mut id = None;
@@ -360,7 +363,9 @@ impl<'de> Deserialize<'de> for FastEvent {
                         "id" => id = Some(map.next_value()?),
                         "kind" => {
                             let s: std::borrow::Cow<'de, str> = map.next_value()?;
-                            kind = Some(Kind::parse(&s).ok_or_else(|| A::Error::custom("unknown kind"))?);
+                            kind = Some(
+                                Kind::parse(&s).ok_or_else(|| A::Error::custom("unknown kind"))?,
+                            );
                         }
                         "occurred_at" => occurred_at = Some(map.next_value()?),
                         "entered_at" => entered_at = map.next_value()?,
@@ -378,9 +383,11 @@ impl<'de> Deserialize<'de> for FastEvent {
                 }
                 Ok(FastEvent(Event {
                     id: id.ok_or_else(|| A::Error::missing_field("id"))?,
-                    occurred_at: occurred_at.ok_or_else(|| A::Error::missing_field("occurred_at"))?,
+                    occurred_at: occurred_at
+                        .ok_or_else(|| A::Error::missing_field("occurred_at"))?,
                     entered_at,
-                    recorded_by: recorded_by.ok_or_else(|| A::Error::missing_field("recorded_by"))?,
+                    recorded_by: recorded_by
+                        .ok_or_else(|| A::Error::missing_field("recorded_by"))?,
                     refs: refs.unwrap_or_default(),
                     body: body.ok_or_else(|| A::Error::missing_field("data"))?,
                 }))

@@ -193,9 +193,11 @@ impl Engine {
     /// Reports a record whose payload is not a valid event.
     pub fn push_invalid(&mut self, seq: u64, error: &str) -> Vec<Finding> {
         self.events += 1;
-        self.emit(
-            Finding::new("EVENT-INVALID", seq, format!("Record {seq} is not a valid event: {error}.")),
-        );
+        self.emit(Finding::new(
+            "EVENT-INVALID",
+            seq,
+            format!("Record {seq} is not a valid event: {error}."),
+        ));
         std::mem::take(&mut self.out)
     }
 
@@ -243,7 +245,11 @@ impl Engine {
         let lateness = entered - e.occurred_at;
         let limit = Duration::hours(self.cfg.thresholds.late_entry_hours);
         if lateness > limit {
-            let what = if e.entered_at.is_some() { "entered" } else { "recorded in the ledger" };
+            let what = if e.entered_at.is_some() {
+                "entered"
+            } else {
+                "recorded in the ledger"
+            };
             let hours = lateness.num_hours();
             self.emit(
                 Finding::new(
@@ -256,13 +262,18 @@ impl Engine {
                         self.cfg.thresholds.late_entry_hours
                     ),
                 )
-                .figures(format!("≤ {} h", self.cfg.thresholds.late_entry_hours), format!("{hours} h")),
+                .figures(
+                    format!("≤ {} h", self.cfg.thresholds.late_entry_hours),
+                    format!("{hours} h"),
+                ),
             );
         }
     }
 
     fn licence_ok(p: &Party, date: NaiveDate) -> bool {
-        p.licences.iter().any(|(from, to)| *from <= date && date <= *to)
+        p.licences
+            .iter()
+            .any(|(from, to)| *from <= date && date <= *to)
     }
 
     /// SUP-LIC / CUS-LIC: registered, licence valid, scope covers the categories.
@@ -274,11 +285,19 @@ impl Engine {
         date: NaiveDate,
         products: impl Iterator<Item = &'a str>,
     ) -> bool {
-        let role = if rule == "SUP-LIC" { "supplier" } else { "customer" };
+        let role = if rule == "SUP-LIC" {
+            "supplier"
+        } else {
+            "customer"
+        };
         let Some(p) = self.parties.get(party) else {
             self.emit(
-                Finding::new(rule, seq, format!("The {role} {party} has no qualification file (not registered)."))
-                    .party(party),
+                Finding::new(
+                    rule,
+                    seq,
+                    format!("The {role} {party} has no qualification file (not registered)."),
+                )
+                .party(party),
             );
             return false;
         };
@@ -290,11 +309,19 @@ impl Engine {
             return false;
         }
         if !Self::licence_ok(p, date) {
-            let periods: Vec<String> = p.licences.iter().map(|(a, b)| format!("{a}..{b}")).collect();
+            let periods: Vec<String> = p
+                .licences
+                .iter()
+                .map(|(a, b)| format!("{a}..{b}"))
+                .collect();
             self.emit(
-                Finding::new(rule, seq, format!("The {role} {party}'s licence is not valid on {date}."))
-                    .party(party)
-                    .figures(format!("valid on {date}"), periods.join(", ")),
+                Finding::new(
+                    rule,
+                    seq,
+                    format!("The {role} {party}'s licence is not valid on {date}."),
+                )
+                .party(party)
+                .figures(format!("valid on {date}"), periods.join(", ")),
             );
             return false;
         }
@@ -319,7 +346,11 @@ impl Engine {
     }
 
     fn is_quarantine(&self, loc: &str) -> bool {
-        self.cfg.thresholds.quarantine_locations.iter().any(|q| q == loc)
+        self.cfg
+            .thresholds
+            .quarantine_locations
+            .iter()
+            .any(|q| q == loc)
     }
 
     /// Moves stock; reports STOCK-NEG when a location goes below zero.
@@ -369,7 +400,8 @@ impl Engine {
                 },
             );
             if self.seen_goods.insert(k.clone()) {
-                let forget = self.now.unwrap_or_default() + self.days(self.cfg.thresholds.return_window_days);
+                let forget = self.now.unwrap_or_default()
+                    + self.days(self.cfg.thresholds.return_window_days);
                 self.schedule(forget, Due::ForgetSeen(dir, doc.to_owned()));
             }
             self.schedule(due, Due::Goods(dir, doc.to_owned()));
@@ -390,7 +422,11 @@ impl Engine {
                     p.party.clone(),
                     Party {
                         kind: p.kind,
-                        licences: p.licence.iter().map(|l| (l.valid_from, l.valid_to)).collect(),
+                        licences: p
+                            .licence
+                            .iter()
+                            .map(|l| (l.valid_from, l.valid_to))
+                            .collect(),
                         scope: p.scope.iter().copied().collect(),
                         accounts: p.accounts.iter().map(|a| a.number.clone()).collect(),
                         province: p.province.clone(),
@@ -410,15 +446,32 @@ impl Engine {
                 }
             }
             EventBody::ProductRegistered(p) => {
-                self.products.insert(p.product.clone(), Product { category: p.category });
+                self.products.insert(
+                    p.product.clone(),
+                    Product {
+                        category: p.category,
+                    },
+                );
             }
             EventBody::Purchase(p) => {
-                self.qualify("SUP-LIC", seq, &p.supplier, date, p.lines.iter().map(|l| l.product.as_str()));
+                self.qualify(
+                    "SUP-LIC",
+                    seq,
+                    &p.supplier,
+                    date,
+                    p.lines.iter().map(|l| l.product.as_str()),
+                );
                 let mut lines: HashMap<String, (u64, u64)> = HashMap::new();
                 for l in &p.lines {
                     lines.entry(l.product.clone()).or_insert((0, 0)).0 += l.quantity;
                 }
-                self.orders.insert(p.doc.clone(), Order { supplier: p.supplier.clone(), lines });
+                self.orders.insert(
+                    p.doc.clone(),
+                    Order {
+                        supplier: p.supplier.clone(),
+                        lines,
+                    },
+                );
                 let forget = e.occurred_at + self.days(self.cfg.thresholds.return_window_days);
                 self.schedule(forget, Due::ForgetOrder(p.doc.clone()));
             }
@@ -447,7 +500,13 @@ impl Engine {
                         );
                     }
                     if self.is_quarantine(&l.from) && !self.is_quarantine(&l.to) {
-                        self.quarantine_finding(seq, &l.product, &l.batch, &l.from, &format!("put away to {}", l.to));
+                        self.quarantine_finding(
+                            seq,
+                            &l.product,
+                            &l.batch,
+                            &l.from,
+                            &format!("put away to {}", l.to),
+                        );
                     }
                     self.stock_add(seq, &l.product, &l.batch, &l.from, -qty(l.quantity));
                     self.stock_add(seq, &l.product, &l.batch, &l.to, qty(l.quantity));
@@ -459,7 +518,13 @@ impl Engine {
                         && !self.is_quarantine(&l.to)
                         && t.reason != TransferReason::Release
                     {
-                        self.quarantine_finding(seq, &l.product, &l.batch, &l.from, &format!("moved to {} without a release", l.to));
+                        self.quarantine_finding(
+                            seq,
+                            &l.product,
+                            &l.batch,
+                            &l.from,
+                            &format!("moved to {} without a release", l.to),
+                        );
                     }
                     self.stock_add(seq, &l.product, &l.batch, &l.from, -qty(l.quantity));
                     self.stock_add(seq, &l.product, &l.batch, &l.to, qty(l.quantity));
@@ -468,28 +533,54 @@ impl Engine {
             EventBody::Sale(s) => self.sale(seq, e, s, date),
             EventBody::OutboundReview(r) => {
                 let Some(sale_doc) = e.refs.sale.clone() else {
-                    self.emit(Finding::new("OUT-REV", seq, format!("Outbound review {} names no sale (refs.sale).", r.doc)).party(&r.customer));
+                    self.emit(
+                        Finding::new(
+                            "OUT-REV",
+                            seq,
+                            format!("Outbound review {} names no sale (refs.sale).", r.doc),
+                        )
+                        .party(&r.customer),
+                    );
                     return;
                 };
                 let mut problems = Vec::new();
                 let mut batch_expiry = Vec::new();
                 for l in &r.lines {
-                    let exp = self.batches.get(&key(&l.product, &l.batch)).and_then(|b| b.expiry);
+                    let exp = self
+                        .batches
+                        .get(&key(&l.product, &l.batch))
+                        .and_then(|b| b.expiry);
                     batch_expiry.push(exp);
                 }
                 if let Some(sale) = self.sales.get_mut(&sale_doc) {
                     for (l, exp) in r.lines.iter().zip(batch_expiry) {
                         let k = key(&l.product, &l.batch);
                         match sale.lines.get(&k) {
-                            None => problems.push((l.product.clone(), l.batch.clone(), "not on the sale".to_owned(), "on the sale".to_owned())),
+                            None => problems.push((
+                                l.product.clone(),
+                                l.batch.clone(),
+                                "not on the sale".to_owned(),
+                                "on the sale".to_owned(),
+                            )),
                             Some((q, sexp)) => {
-                                let reviewed = sale.reviewed.get(&k).copied().unwrap_or(0) + l.quantity;
+                                let reviewed =
+                                    sale.reviewed.get(&k).copied().unwrap_or(0) + l.quantity;
                                 if reviewed > *q {
-                                    problems.push((l.product.clone(), l.batch.clone(), format!("quantity {reviewed}"), format!("quantity {q}")));
+                                    problems.push((
+                                        l.product.clone(),
+                                        l.batch.clone(),
+                                        format!("quantity {reviewed}"),
+                                        format!("quantity {q}"),
+                                    ));
                                 }
                                 let expect_exp = exp.unwrap_or(*sexp);
                                 if l.expiry != expect_exp || *sexp != expect_exp {
-                                    problems.push((l.product.clone(), l.batch.clone(), format!("expiry {}", l.expiry), format!("expiry {expect_exp}")));
+                                    problems.push((
+                                        l.product.clone(),
+                                        l.batch.clone(),
+                                        format!("expiry {}", l.expiry),
+                                        format!("expiry {expect_exp}"),
+                                    ));
                                 }
                             }
                         }
@@ -498,7 +589,12 @@ impl Engine {
                         }
                     }
                 } else {
-                    problems.push((String::new(), String::new(), format!("sale {sale_doc} unknown"), "a recorded sale".to_owned()));
+                    problems.push((
+                        String::new(),
+                        String::new(),
+                        format!("sale {sale_doc} unknown"),
+                        "a recorded sale".to_owned(),
+                    ));
                 }
                 for (p, b, actual, expected) in problems {
                     let mut f = Finding::new("OUT-REV", seq, format!("Outbound review {} does not match sale {sale_doc}: {actual}, expected {expected}.", r.doc))
@@ -516,14 +612,32 @@ impl Engine {
                 for l in &r.lines {
                     let k = key(&l.product, &l.batch);
                     let problem = match sale_doc.as_deref().and_then(|s| self.sales.get_mut(s)) {
-                        None => Some((format!("no known sale{}", sale_doc.as_deref().map(|s| format!(" {s}")).unwrap_or_default()), "an original sale".to_owned(), None)),
-                        Some(sale) if sale.customer != r.customer => Some((format!("sale to {}", sale.customer), format!("sale to {}", r.customer), Some(sale.seq))),
+                        None => Some((
+                            format!(
+                                "no known sale{}",
+                                sale_doc
+                                    .as_deref()
+                                    .map(|s| format!(" {s}"))
+                                    .unwrap_or_default()
+                            ),
+                            "an original sale".to_owned(),
+                            None,
+                        )),
+                        Some(sale) if sale.customer != r.customer => Some((
+                            format!("sale to {}", sale.customer),
+                            format!("sale to {}", r.customer),
+                            Some(sale.seq),
+                        )),
                         Some(sale) => {
                             let shipped = sale.dispatched.get(&k).copied().unwrap_or(0);
                             let ret = sale.returned.entry(k.clone()).or_insert(0);
                             *ret += l.quantity;
                             if *ret > shipped {
-                                Some((format!("{ret} returned"), format!("≤ {shipped} dispatched"), Some(sale.seq)))
+                                Some((
+                                    format!("{ret} returned"),
+                                    format!("≤ {shipped} dispatched"),
+                                    Some(sale.seq),
+                                ))
                             } else {
                                 None
                             }
@@ -546,7 +660,14 @@ impl Engine {
                     }
                     self.stock_add(seq, &l.product, &l.batch, &l.to, qty(l.quantity));
                     if let Some(s) = &sale_doc {
-                        self.goods_add(Dir::Sale, s, seq, &r.customer, &l.product, -qty(l.quantity));
+                        self.goods_add(
+                            Dir::Sale,
+                            s,
+                            seq,
+                            &r.customer,
+                            &l.product,
+                            -qty(l.quantity),
+                        );
                     }
                 }
             }
@@ -554,7 +675,14 @@ impl Engine {
                 for l in &r.lines {
                     self.stock_add(seq, &l.product, &l.batch, &l.from, -qty(l.quantity));
                     if let Some(o) = &e.refs.order {
-                        self.goods_add(Dir::Purchase, o, seq, &r.supplier, &l.product, -qty(l.quantity));
+                        self.goods_add(
+                            Dir::Purchase,
+                            o,
+                            seq,
+                            &r.supplier,
+                            &l.product,
+                            -qty(l.quantity),
+                        );
                     }
                 }
             }
@@ -578,7 +706,9 @@ impl Engine {
                         diffs.push((l.product.clone(), l.batch.clone(), b, qty(l.counted)));
                     }
                 }
-                let mut rest: Vec<_> = book.into_iter().filter(|(_, q)| *q != 0).collect();
+                // Batches on the books but not on the count sheet were counted as zero. Negative
+                // book quantities are left out: STOCK-NEG reported them when they arose.
+                let mut rest: Vec<_> = book.into_iter().filter(|(_, q)| *q > 0).collect();
                 rest.sort();
                 for ((p, b), q) in rest {
                     diffs.push((p, b, q, 0));
@@ -617,29 +747,67 @@ impl Engine {
     }
 
     fn receipt(&mut self, seq: u64, e: &Event, r: &rxledger_model::Receipt, date: NaiveDate) {
-        let qualified = self.qualify("SUP-LIC", seq, &r.supplier, date, r.lines.iter().map(|l| l.product.as_str()));
-        let from_mfr = self.parties.get(&r.supplier).is_some_and(|p| p.kind == PartyKind::Manufacturer)
-            || self.cfg.thresholds.group_sales_companies.iter().any(|g| g == &r.supplier);
+        let qualified = self.qualify(
+            "SUP-LIC",
+            seq,
+            &r.supplier,
+            date,
+            r.lines.iter().map(|l| l.product.as_str()),
+        );
+        let from_mfr = self
+            .parties
+            .get(&r.supplier)
+            .is_some_and(|p| p.kind == PartyKind::Manufacturer)
+            || self
+                .cfg
+                .thresholds
+                .group_sales_companies
+                .iter()
+                .any(|g| g == &r.supplier);
         // REC-DOC
         let mut problems: Vec<(Option<String>, String, String)> = Vec::new();
         if e.refs.delivery_note.is_none() {
-            problems.push((None, "no delivery note (refs.delivery_note)".into(), "a delivery note".into()));
+            problems.push((
+                None,
+                "no delivery note (refs.delivery_note)".into(),
+                "a delivery note".into(),
+            ));
         }
         match e.refs.order.as_deref() {
-            None => problems.push((None, "no purchase order (refs.order)".into(), "a purchase order".into())),
+            None => problems.push((
+                None,
+                "no purchase order (refs.order)".into(),
+                "a purchase order".into(),
+            )),
             Some(o) => match self.orders.get_mut(o) {
-                None => problems.push((None, format!("unknown purchase order {o}"), "a recorded purchase order".into())),
+                None => problems.push((
+                    None,
+                    format!("unknown purchase order {o}"),
+                    "a recorded purchase order".into(),
+                )),
                 Some(order) => {
                     if order.supplier != r.supplier {
-                        problems.push((None, format!("supplier {}", r.supplier), format!("supplier {}", order.supplier)));
+                        problems.push((
+                            None,
+                            format!("supplier {}", r.supplier),
+                            format!("supplier {}", order.supplier),
+                        ));
                     }
                     for l in &r.lines {
                         match order.lines.get_mut(&l.product) {
-                            None => problems.push((Some(l.product.clone()), "not on the order".into(), "on the order".into())),
+                            None => problems.push((
+                                Some(l.product.clone()),
+                                "not on the order".into(),
+                                "on the order".into(),
+                            )),
                             Some((ordered, arrived)) => {
                                 *arrived += l.arrived;
                                 if *arrived > *ordered {
-                                    problems.push((Some(l.product.clone()), format!("{arrived} arrived"), format!("≤ {ordered} ordered")));
+                                    problems.push((
+                                        Some(l.product.clone()),
+                                        format!("{arrived} arrived"),
+                                        format!("≤ {ordered} ordered"),
+                                    ));
                                 }
                             }
                         }
@@ -651,7 +819,10 @@ impl Engine {
             let mut f = Finding::new(
                 "REC-DOC",
                 seq,
-                format!("Receipt {} does not match its documents: {actual} (expected {expected}).", r.doc),
+                format!(
+                    "Receipt {} does not match its documents: {actual} (expected {expected}).",
+                    r.doc
+                ),
             )
             .party(&r.supplier)
             .figures(expected, actual);
@@ -677,7 +848,14 @@ impl Engine {
             if l.accepted > 0 {
                 self.stock_add(seq, &l.product, &l.batch, &l.location, qty(l.accepted));
             }
-            self.goods_add(Dir::Purchase, &order_key, seq, &r.supplier, &l.product, qty(l.accepted));
+            self.goods_add(
+                Dir::Purchase,
+                &order_key,
+                seq,
+                &r.supplier,
+                &l.product,
+                qty(l.accepted),
+            );
         }
         for l in &r.lines {
             let forget = e.occurred_at + self.days(self.cfg.thresholds.return_window_days);
@@ -687,10 +865,20 @@ impl Engine {
 
     fn sale(&mut self, seq: u64, e: &Event, s: &rxledger_model::Sale, date: NaiveDate) {
         if s.channel == rxledger_model::Channel::Wholesale {
-            self.qualify("CUS-LIC", seq, &s.customer, date, s.lines.iter().map(|l| l.product.as_str()));
+            self.qualify(
+                "CUS-LIC",
+                seq,
+                &s.customer,
+                date,
+                s.lines.iter().map(|l| l.product.as_str()),
+            );
         }
         // TWO-INVOICE
-        let public = self.parties.get(&s.customer).filter(|p| p.public_hospital).map(|p| p.province.clone());
+        let public = self
+            .parties
+            .get(&s.customer)
+            .filter(|p| p.public_hospital)
+            .map(|p| p.province.clone());
         if let Some(province) = public {
             if !self.cfg.thresholds.remote_provinces.contains(&province) {
                 for l in &s.lines {
@@ -716,7 +904,9 @@ impl Engine {
         }
         let mut lines = HashMap::new();
         for l in &s.lines {
-            let entry = lines.entry(key(&l.product, &l.batch)).or_insert((0, l.expiry));
+            let entry = lines
+                .entry(key(&l.product, &l.batch))
+                .or_insert((0, l.expiry));
             entry.0 += l.quantity;
         }
         self.sales.insert(
@@ -739,23 +929,37 @@ impl Engine {
         for l in &d.lines {
             let k = key(&l.product, &l.batch);
             // Source and acceptance.
-            let (received, accepted, qualified, expiry) = self
-                .batches
-                .get(&k)
-                .map_or((false, 0, false, None), |b| (b.received, b.accepted, b.qualified_source, b.expiry));
+            let (received, accepted, qualified, expiry) =
+                self.batches.get(&k).map_or((false, 0, false, None), |b| {
+                    (b.received, b.accepted, b.qualified_source, b.expiry)
+                });
             if !received {
                 self.emit(
-                    Finding::new("NO-SOURCE", seq, format!("{} batch {} was dispatched to {} but was never received.", l.product, l.batch, d.customer))
-                        .party(&d.customer)
-                        .product(&l.product)
-                        .batch(&l.batch),
+                    Finding::new(
+                        "NO-SOURCE",
+                        seq,
+                        format!(
+                            "{} batch {} was dispatched to {} but was never received.",
+                            l.product, l.batch, d.customer
+                        ),
+                    )
+                    .party(&d.customer)
+                    .product(&l.product)
+                    .batch(&l.batch),
                 );
             } else if accepted == 0 {
                 self.emit(
-                    Finding::new("ACC-GATE", seq, format!("{} batch {} was dispatched but no quantity of it passed acceptance.", l.product, l.batch))
-                        .product(&l.product)
-                        .batch(&l.batch)
-                        .figures("> 0 accepted".into(), "0 accepted".into()),
+                    Finding::new(
+                        "ACC-GATE",
+                        seq,
+                        format!(
+                            "{} batch {} was dispatched but no quantity of it passed acceptance.",
+                            l.product, l.batch
+                        ),
+                    )
+                    .product(&l.product)
+                    .batch(&l.batch)
+                    .figures("> 0 accepted".into(), "0 accepted".into()),
                 );
             } else if !qualified {
                 self.emit(
@@ -767,24 +971,49 @@ impl Engine {
             if let Some(exp) = expiry {
                 if date >= exp {
                     self.emit(
-                        Finding::new("EXPIRED", seq, format!("{} batch {} expired on {exp} and was dispatched on {date}.", l.product, l.batch))
-                            .party(&d.customer)
-                            .product(&l.product)
-                            .batch(&l.batch)
-                            .figures(format!("before {exp}"), date.to_string()),
+                        Finding::new(
+                            "EXPIRED",
+                            seq,
+                            format!(
+                                "{} batch {} expired on {exp} and was dispatched on {date}.",
+                                l.product, l.batch
+                            ),
+                        )
+                        .party(&d.customer)
+                        .product(&l.product)
+                        .batch(&l.batch)
+                        .figures(format!("before {exp}"), date.to_string()),
                     );
                 } else if (exp - date).num_days() <= self.cfg.thresholds.near_expiry_days {
                     self.emit(
-                        Finding::new("EXPIRED-NEAR", seq, format!("{} batch {} was dispatched {} days before its expiry on {exp}.", l.product, l.batch, (exp - date).num_days()))
-                            .party(&d.customer)
-                            .product(&l.product)
-                            .batch(&l.batch)
-                            .figures(format!("> {} days", self.cfg.thresholds.near_expiry_days), format!("{} days", (exp - date).num_days())),
+                        Finding::new(
+                            "EXPIRED-NEAR",
+                            seq,
+                            format!(
+                                "{} batch {} was dispatched {} days before its expiry on {exp}.",
+                                l.product,
+                                l.batch,
+                                (exp - date).num_days()
+                            ),
+                        )
+                        .party(&d.customer)
+                        .product(&l.product)
+                        .batch(&l.batch)
+                        .figures(
+                            format!("> {} days", self.cfg.thresholds.near_expiry_days),
+                            format!("{} days", (exp - date).num_days()),
+                        ),
                     );
                 }
             }
             if self.is_quarantine(&l.from) {
-                self.quarantine_finding(seq, &l.product, &l.batch, &l.from, &format!("dispatched to {}", d.customer));
+                self.quarantine_finding(
+                    seq,
+                    &l.product,
+                    &l.batch,
+                    &l.from,
+                    &format!("dispatched to {}", d.customer),
+                );
             }
             // Outbound review.
             let review = match sale_doc.as_deref().and_then(|s| self.sales.get_mut(s)) {
@@ -794,7 +1023,10 @@ impl Engine {
                     let reviewed = sale.reviewed.get(&k).copied().unwrap_or(0);
                     let shipped = sale.dispatched.get(&k).copied().unwrap_or(0);
                     if shipped > reviewed {
-                        Some((format!("{shipped} dispatched, {reviewed} reviewed fit"), Some(sale.seq)))
+                        Some((
+                            format!("{shipped} dispatched, {reviewed} reviewed fit"),
+                            Some(sale.seq),
+                        ))
                     } else {
                         None
                     }
@@ -804,7 +1036,10 @@ impl Engine {
                 let mut f = Finding::new(
                     "OUT-REV",
                     seq,
-                    format!("Dispatch {} of {} batch {} has no matching outbound review: {actual}.", d.doc, l.product, l.batch),
+                    format!(
+                        "Dispatch {} of {} batch {} has no matching outbound review: {actual}.",
+                        d.doc, l.product, l.batch
+                    ),
                 )
                 .party(&d.customer)
                 .product(&l.product)
@@ -817,7 +1052,14 @@ impl Engine {
             }
             self.stock_add(seq, &l.product, &l.batch, &l.from, -qty(l.quantity));
             let doc = sale_doc.clone().unwrap_or_else(|| d.doc.clone());
-            self.goods_add(Dir::Sale, &doc, seq, &d.customer, &l.product, qty(l.quantity));
+            self.goods_add(
+                Dir::Sale,
+                &doc,
+                seq,
+                &d.customer,
+                &l.product,
+                qty(l.quantity),
+            );
         }
     }
 
@@ -844,9 +1086,16 @@ impl Engine {
         };
         if owner.as_ref().is_some_and(|o| o != own_side) {
             self.emit(
-                Finding::new(dir.ttgk(), seq, format!("Invoice {} names {own_side} as {own_label}, not this company.", inv.doc))
-                    .party(own_side)
-                    .figures(owner.clone().unwrap_or_default(), own_side.clone()),
+                Finding::new(
+                    dir.ttgk(),
+                    seq,
+                    format!(
+                        "Invoice {} names {own_side} as {own_label}, not this company.",
+                        inv.doc
+                    ),
+                )
+                .party(own_side)
+                .figures(owner.clone().unwrap_or_default(), own_side.clone()),
             );
         }
         let expected_party = match (dir, &goods_key) {
@@ -856,7 +1105,11 @@ impl Engine {
         };
         if let Some(exp) = expected_party {
             if exp != counterparty {
-                let role = if dir == Dir::Purchase { "issued by" } else { "addressed to" };
+                let role = if dir == Dir::Purchase {
+                    "issued by"
+                } else {
+                    "addressed to"
+                };
                 self.emit(
                     Finding::new(
                         dir.ttgk(),
@@ -885,15 +1138,26 @@ impl Engine {
         }
         // Money.
         if let Some(root) = &inv.credit_for {
-            let root = self.credit_of.get(root).cloned().unwrap_or_else(|| root.clone());
+            let root = self
+                .credit_of
+                .get(root)
+                .cloned()
+                .unwrap_or_else(|| root.clone());
             if let Some(r) = self.invoices.get_mut(&root) {
                 r.total -= inv.total.minor;
                 r.seqs.push(seq);
                 self.credit_of.insert(inv.doc.clone(), root);
             } else {
                 self.emit(
-                    Finding::new("ORPHAN", seq, format!("Credit note {} credits invoice {root}, which is not in the ledger.", inv.doc))
-                        .party(&counterparty),
+                    Finding::new(
+                        "ORPHAN",
+                        seq,
+                        format!(
+                            "Credit note {} credits invoice {root}, which is not in the ledger.",
+                            inv.doc
+                        ),
+                    )
+                    .party(&counterparty),
                 );
             }
             return;
@@ -933,7 +1197,11 @@ impl Engine {
         };
         let n = p.invoices.len();
         for (i, number) in p.invoices.iter().enumerate() {
-            let root = self.credit_of.get(number).cloned().unwrap_or_else(|| number.clone());
+            let root = self
+                .credit_of
+                .get(number)
+                .cloned()
+                .unwrap_or_else(|| number.clone());
             let Some(inv) = self.invoices.get(&root) else {
                 continue;
             };
@@ -945,10 +1213,15 @@ impl Engine {
             // (refunds).
             let with = matches!(
                 (dir, p.direction),
-                (Dir::Purchase, PaymentDirection::Outgoing) | (Dir::Sale, PaymentDirection::Incoming)
+                (Dir::Purchase, PaymentDirection::Outgoing)
+                    | (Dir::Sale, PaymentDirection::Incoming)
             );
             if &expected != counterparty {
-                let role = if p.direction == PaymentDirection::Outgoing { "paid to" } else { "received from" };
+                let role = if p.direction == PaymentDirection::Outgoing {
+                    "paid to"
+                } else {
+                    "received from"
+                };
                 self.emit(
                     Finding::new(
                         dir.ttgk(),
@@ -960,7 +1233,10 @@ impl Engine {
                     .also(inv_seq),
                 );
             } else if p.method != rxledger_model::PaymentMethod::Cash
-                && !self.parties.get(counterparty).is_some_and(|pt| pt.accounts.contains(account))
+                && !self
+                    .parties
+                    .get(counterparty)
+                    .is_some_and(|pt| pt.accounts.contains(account))
             {
                 self.emit(
                     Finding::new(
@@ -977,7 +1253,11 @@ impl Engine {
                 continue;
             };
             let open = (inv.total - inv.paid).max(0);
-            let share = if i + 1 == n { remaining } else { remaining.min(open) };
+            let share = if i + 1 == n {
+                remaining
+            } else {
+                remaining.min(open)
+            };
             remaining -= share;
             inv.paid += if with { share } else { -share };
             inv.seqs.push(seq);
@@ -1005,7 +1285,11 @@ impl Engine {
                 for p in products {
                     let goods = g.goods.get(p).copied().unwrap_or(0);
                     let inv = g.invoiced.get(p).copied().unwrap_or(0);
-                    let what = if dir == Dir::Purchase { "accepted" } else { "dispatched" };
+                    let what = if dir == Dir::Purchase {
+                        "accepted"
+                    } else {
+                        "dispatched"
+                    };
                     if inv < goods {
                         self.emit(
                             Finding::new(
@@ -1039,15 +1323,26 @@ impl Engine {
                     return;
                 };
                 inv.closed = true;
-                let (total, paid, seq, dir, party, seqs) =
-                    (inv.total, inv.paid, inv.seq, inv.dir, inv.counterparty.clone(), inv.seqs.clone());
+                let (total, paid, seq, dir, party, seqs) = (
+                    inv.total,
+                    inv.paid,
+                    inv.seq,
+                    inv.dir,
+                    inv.counterparty.clone(),
+                    inv.seqs.clone(),
+                );
                 let fmt = |m: i64| rxledger_model::Money::cny(m).to_string();
                 if paid + tol < total {
                     self.emit(
                         Finding::new(
                             "UNPAID",
                             seq,
-                            format!("Invoice {doc} ({party}) for {} has {} paid after {} days.", fmt(total), fmt(paid), self.cfg.thresholds.unpaid_days),
+                            format!(
+                                "Invoice {doc} ({party}) for {} has {} paid after {} days.",
+                                fmt(total),
+                                fmt(paid),
+                                self.cfg.thresholds.unpaid_days
+                            ),
                         )
                         .party(&party)
                         .figures(fmt(total), fmt(paid))
@@ -1055,37 +1350,68 @@ impl Engine {
                     );
                 } else if paid > total + tol {
                     self.emit(
-                        Finding::new(dir.ttgk(), seq, format!("Invoice {doc} ({party}) for {} was paid {}.", fmt(total), fmt(paid)))
-                            .party(&party)
-                            .figures(fmt(total), fmt(paid))
-                            .also_all(&seqs),
+                        Finding::new(
+                            dir.ttgk(),
+                            seq,
+                            format!(
+                                "Invoice {doc} ({party}) for {} was paid {}.",
+                                fmt(total),
+                                fmt(paid)
+                            ),
+                        )
+                        .party(&party)
+                        .figures(fmt(total), fmt(paid))
+                        .also_all(&seqs),
                     );
                 }
-                let forget = self.now.unwrap_or_default() + self.days(self.cfg.thresholds.return_window_days);
+                let forget = self.now.unwrap_or_default()
+                    + self.days(self.cfg.thresholds.return_window_days);
                 self.schedule(forget, Due::ForgetInvoice(doc));
             }
             Due::InvoiceOrphan(doc) => {
                 let Some(inv) = self.invoices.get(&doc) else {
                     return;
                 };
-                let has_goods = inv.goods_key.as_ref().is_some_and(|k| self.seen_goods.contains(k));
+                let has_goods = inv
+                    .goods_key
+                    .as_ref()
+                    .is_some_and(|k| self.seen_goods.contains(k));
                 if !has_goods {
                     let (seq, party) = (inv.seq, inv.counterparty.clone());
-                    let what = inv.goods_key.as_ref().map_or_else(|| "no order or sale reference".to_owned(), |(_, k)| format!("no goods movement for {k}"));
+                    let what = inv.goods_key.as_ref().map_or_else(
+                        || "no order or sale reference".to_owned(),
+                        |(_, k)| format!("no goods movement for {k}"),
+                    );
                     self.emit(
-                        Finding::new("ORPHAN", seq, format!("Invoice {doc} ({party}) has {what} after {} days.", self.cfg.thresholds.orphan_days))
-                            .party(&party),
+                        Finding::new(
+                            "ORPHAN",
+                            seq,
+                            format!(
+                                "Invoice {doc} ({party}) has {what} after {} days.",
+                                self.cfg.thresholds.orphan_days
+                            ),
+                        )
+                        .party(&party),
                     );
                 }
             }
-            Due::PaymentOrphan { seq, invoices, party } => {
-                let known = invoices.iter().any(|n| self.invoices.contains_key(n) || self.credit_of.contains_key(n));
+            Due::PaymentOrphan {
+                seq,
+                invoices,
+                party,
+            } => {
+                let known = invoices
+                    .iter()
+                    .any(|n| self.invoices.contains_key(n) || self.credit_of.contains_key(n));
                 if !known {
                     self.emit(
                         Finding::new(
                             "ORPHAN",
                             seq,
-                            format!("Payment with {party} settles no known invoice ({}).", invoices.join(", ")),
+                            format!(
+                                "Payment with {party} settles no known invoice ({}).",
+                                invoices.join(", ")
+                            ),
                         )
                         .party(&party),
                     );
@@ -1106,11 +1432,18 @@ impl Engine {
             }
             Due::ForgetBatch(k) => {
                 let in_stock = self.stock.values().any(|m| m.contains_key(&k));
-                let recent = self.batches.get(&k).and_then(|b| b.last_activity).is_some_and(|t| {
-                    self.now.is_some_and(|n| n - t < self.days(self.cfg.thresholds.return_window_days))
-                });
+                let recent = self
+                    .batches
+                    .get(&k)
+                    .and_then(|b| b.last_activity)
+                    .is_some_and(|t| {
+                        self.now.is_some_and(|n| {
+                            n - t < self.days(self.cfg.thresholds.return_window_days)
+                        })
+                    });
                 if in_stock || recent {
-                    let at = self.now.unwrap_or_default() + self.days(self.cfg.thresholds.return_window_days);
+                    let at = self.now.unwrap_or_default()
+                        + self.days(self.cfg.thresholds.return_window_days);
                     self.schedule(at, Due::ForgetBatch(k));
                 } else {
                     self.batches.remove(&k);

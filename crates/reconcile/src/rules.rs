@@ -156,7 +156,7 @@ pub const RULES: &[RuleInfo] = &[
         code: "STOCK-COUNT",
         severity: Severity::Major,
         title: "Stock count differs from the books",
-        description: "A stock count found a quantity different from the book quantity at that location (a batch on the books but not counted counts as zero).",
+        description: "A stock count found a quantity different from the book quantity at that location. A batch with stock on the books but missing from the count sheet counts as zero; negative book quantities are not repeated here (STOCK-NEG reported them).",
         source: "GSP (2016) Art. 83",
         thresholds: &[],
     },
