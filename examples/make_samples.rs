@@ -17,9 +17,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let start = NaiveDate::from_ymd_opt(2026, 10, 1).ok_or("date")?;
     let end = NaiveDate::from_ymd_opt(2026, 11, 1).ok_or("date")?;
     let local = |e: &rxledger::model::Event| (e.occurred_at + Duration::hours(8)).date_naive();
-    let events: Vec<_> = Generator::new(GenConfig { seed: 2026, start })
-        .take_while(|e| local(e) < end)
-        .collect();
+    let events: Vec<_> = Generator::new(GenConfig {
+        seed: 2026,
+        start,
+        ..GenConfig::default()
+    })
+    .take_while(|e| local(e) < end)
+    .collect();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/month");
     std::fs::create_dir_all(&dir)?;
     let mut f = std::io::BufWriter::new(std::fs::File::create(dir.join("events.jsonl"))?);
@@ -28,25 +32,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         f.write_all(b"\n")?;
     }
     f.flush()?;
-
     let mut store = MemStore::new();
-    let mut i = 0;
-    while i < events.len() {
-        let day = local(&events[i]);
-        let mut j = i;
-        while j < events.len() && local(&events[j]) <= day {
-            j += 1;
-        }
-        let payloads: Vec<Vec<u8>> = events[i..j]
-            .iter()
-            .map(rxledger::model::Event::to_json_bytes)
-            .collect();
-        let refs: Vec<&[u8]> = payloads.iter().map(Vec::as_slice).collect();
-        // 23:30 China Standard Time = 15:30 UTC.
-        let ts = format!("{}T15:30:00.000000Z", day.format("%Y-%m-%d"));
-        store.append_at(&refs, &ts)?;
-        i = j;
-    }
+    rxledger::ingest::append_daily(&mut store, &events)?;
     std::fs::write(dir.join("ledger.jsonl"), store.as_bytes())?;
     println!(
         "wrote {} events, ledger head {}",

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use rxledger::store::FileStore;
 
 /// Head of `samples/month/ledger.jsonl` as published in `samples/README.md`.
-const SAMPLE_HEAD: &str = "2346:6eb1af5bfde8a8ecb55ad580b8c195d8a8d7c2c4f4f6f42c50d3c8e02a3d4f3b";
+const SAMPLE_HEAD: &str = "2311:167b86decf4ef2fb6c929e58985d4f82a11615ce0fc7437b3d0ea9fa21d26249";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

@@ -115,3 +115,33 @@ pub fn append_batches<S: Store + ?Sized>(
     }
     Ok(head)
 }
+
+/// Appends `events` the way the bundled samples and scenarios were built: one batch per China
+/// Standard Time calendar day of `occurred_at`, recorded at 23:30 that day. Deterministic, so the
+/// resulting ledger is byte-for-byte reproducible.
+pub fn append_daily<S: Store + ?Sized>(
+    store: &mut S,
+    events: &[rxledger_model::Event],
+) -> Result<Head, StoreError> {
+    let local =
+        |e: &rxledger_model::Event| (e.occurred_at + chrono::Duration::hours(8)).date_naive();
+    let mut head = store.head();
+    let mut i = 0;
+    while i < events.len() {
+        let day = local(&events[i]);
+        let mut j = i;
+        while j < events.len() && local(&events[j]) <= day {
+            j += 1;
+        }
+        let payloads: Vec<Vec<u8>> = events[i..j]
+            .iter()
+            .map(rxledger_model::Event::to_json_bytes)
+            .collect();
+        let refs: Vec<&[u8]> = payloads.iter().map(Vec::as_slice).collect();
+        // 23:30 China Standard Time = 15:30 UTC.
+        let ts = format!("{}T15:30:00.000000Z", day.format("%Y-%m-%d"));
+        head = store.append_at(&refs, &ts)?;
+        i = j;
+    }
+    Ok(head)
+}
