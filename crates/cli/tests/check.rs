@@ -1,0 +1,196 @@
+//! `rxledger check` and `rxledger rules` from the command line.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rxledger"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .output()
+        .unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const CLEAN: &str = "samples/scenarios/clean.jsonl";
+const DOCS: &str = "samples/scenarios/documents.jsonl";
+
+#[test]
+fn clean_ledger_exits_0_and_findings_exit_1() {
+    let o = run(&["check", CLEAN]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("total                           0"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["check", DOCS]);
+    assert_eq!(code(&o), 1);
+    // The documents family holds major and critical findings: failing only on critical still
+    // fails (ACC-GATE is critical); a config that downgrades everything passes.
+    assert_eq!(code(&run(&["check", DOCS, "--fail-on", "critical"])), 1);
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("c.toml");
+    std::fs::write(&cfg, "[severity]\n\"ACC-GATE\" = \"minor\"\n\"STOCK-NEG\" = \"minor\"\n\"OUT-REV\" = \"minor\"\n\"REC-DOC\" = \"minor\"\n").unwrap();
+    let o = run(&[
+        "check",
+        DOCS,
+        "--fail-on",
+        "major",
+        "--config",
+        cfg.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+#[test]
+fn broken_chain_is_reported_by_check() {
+    let o = run(&["check", "samples/scenarios/chain-broken.jsonl"]);
+    assert_eq!(code(&o), 1);
+    let t = stdout(&o);
+    assert!(t.contains("CHAIN") && t.contains("seq      100"), "{t}");
+    // Even when failing only on critical, and even with every rule disabled.
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("c.toml");
+    let all: Vec<String> = rxledger::reconcile::RULES
+        .iter()
+        .map(|r| format!("\"{}\"", r.code))
+        .collect();
+    std::fs::write(&cfg, format!("disabled = [{}]\n", all.join(","))).unwrap();
+    let o = run(&[
+        "check",
+        "samples/scenarios/chain-broken.jsonl",
+        "--config",
+        cfg.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+}
+
+#[test]
+fn json_output_parses_and_lists_every_finding() {
+    let o = run(&["check", DOCS, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["format"], "rxledger-findings/1");
+    let findings = v["findings"].as_array().unwrap();
+    let expected = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/scenarios/documents.expected"),
+    )
+    .unwrap();
+    assert_eq!(findings.len(), expected.lines().count());
+    for f in findings {
+        for key in ["rule", "severity", "seq", "seqs", "message"] {
+            assert!(f.get(key).is_some(), "{key} missing in {f}");
+        }
+    }
+}
+
+#[test]
+fn sarif_output_has_the_required_fields() {
+    let o = run(&["check", DOCS, "--format", "sarif"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run0 = &v["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), rxledger::reconcile::RULES.len());
+    let results = run0["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        assert!(r["ruleId"].is_string());
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()));
+        assert!(r["message"]["text"].is_string());
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], DOCS);
+        // The line is the record's line in the exported ledger, i.e. its seq.
+        assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+    let first = &results[0];
+    let seq = first["properties"]["seqs"][0].as_u64().unwrap();
+    assert!(
+        first["locations"][0]["physicalLocation"]["region"]["startLine"]
+            .as_u64()
+            .unwrap()
+            <= seq.max(1) + 1000
+    );
+}
+
+#[test]
+fn junit_output_is_well_formed_with_a_case_per_rule() {
+    let o = run(&["check", DOCS, "--format", "junit"]);
+    let xml = String::from_utf8(o.stdout).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut cases, mut failures) = (0, 0);
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                match e.name().as_ref() {
+                    b"testcase" => cases += 1,
+                    b"failure" => failures += 1,
+                    _ => {}
+                }
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(cases, rxledger::reconcile::RULES.len());
+    let expected = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/scenarios/documents.expected"),
+    )
+    .unwrap();
+    assert_eq!(failures, expected.lines().count());
+}
+
+#[test]
+fn rules_lists_the_catalogue_and_docs_cover_it() {
+    let o = run(&["rules"]);
+    assert_eq!(code(&o), 0);
+    let listed: Vec<String> = stdout(&o)
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .collect();
+    let codes: Vec<String> = rxledger::reconcile::RULES
+        .iter()
+        .map(|r| r.code.to_owned())
+        .collect();
+    assert_eq!(listed, codes);
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md"))
+            .unwrap();
+    let documented: Vec<String> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .filter_map(|l| {
+            l.split_whitespace()
+                .next()
+                .map(|c| c.trim_end_matches(':').trim_matches('`').to_owned())
+        })
+        .collect();
+    assert_eq!(
+        documented, codes,
+        "docs/rules.md sections must match `rxledger rules`"
+    );
+    let t = run(&["rules", "--config-template"]);
+    assert!(stdout(&t).contains("[thresholds]"));
+}
+
+#[test]
+fn bad_config_exits_2_naming_the_file() {
+    let d = tempfile::tempdir().unwrap();
+    let cfg = d.path().join("bad.toml");
+    std::fs::write(&cfg, "[thresholds]\nunpaid_days = \"soon\"\n").unwrap();
+    let o = run(&["check", CLEAN, "--config", cfg.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("bad.toml") && err.contains("unpaid_days"),
+        "{err}"
+    );
+}
