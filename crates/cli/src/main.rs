@@ -3,7 +3,7 @@
 //! Exit codes: 0 clean, 1 findings (verification failed), 2 usage, input or I/O error.
 #![forbid(unsafe_code)]
 
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -235,46 +235,51 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
         } => {
             // Take the lock before reading the input, so a second writer fails at once.
             let mut store = open_writer(&dir)?;
-            let (name, payloads) = match file.as_deref() {
-                None => ("-".to_owned(), read_stdin()?),
-                Some(p) if p == Path::new("-") => ("-".to_owned(), read_stdin()?),
-                Some(p) => {
-                    let f = std::fs::File::open(p).with_context(|| p.display().to_string())?;
-                    let name = p.display().to_string();
-                    let events = rxledger::ingest::read_events(&name, BufReader::new(f))?;
-                    (name, events)
-                }
-            };
-            if payloads.is_empty() {
-                println!(
-                    "{name}: no events; nothing appended (head {})",
-                    store.head()
-                );
-                return Ok(None);
-            }
-            let pb = io::stderr()
-                .is_terminal()
-                .then(|| ProgressBar::new(payloads.len() as u64));
             let start = store.head().seq;
             let mut out = io::stdout().lock();
-            let head = rxledger::ingest::append_batches(&mut store, &payloads, batch_size, |h| {
+            let file = file.filter(|p| p != Path::new("-"));
+            let pb = io::stderr().is_terminal().then(ProgressBar::new_spinner);
+            let mut on_batch = |h: rxledger::chain::Head| {
                 if ack {
                     let _ = writeln!(out, "acknowledged {} {}", h.seq, h.hash);
                     let _ = out.flush();
                 }
                 if let Some(pb) = &pb {
-                    pb.set_position(h.seq - start);
+                    pb.set_message(format!("{} events appended", h.seq - start));
+                    pb.tick();
                 }
-            })?;
+            };
+            let (name, head) = match file {
+                None => {
+                    let payloads = read_stdin()?;
+                    let head = rxledger::ingest::append_batches(
+                        &mut store,
+                        &payloads,
+                        batch_size,
+                        &mut on_batch,
+                    )?;
+                    ("-".to_owned(), head)
+                }
+                Some(p) => {
+                    let (_, head) =
+                        rxledger::ingest::append_file(&mut store, &p, batch_size, &mut on_batch)?;
+                    (p.display().to_string(), head)
+                }
+            };
             if let Some(pb) = pb {
                 pb.finish_and_clear();
             }
-            writeln!(
-                out,
-                "appended {} events from {name}; head {}",
-                head.seq - start,
-                head
-            )?;
+            let mut out = io::stdout().lock();
+            if head.seq == start {
+                writeln!(out, "{name}: no events; nothing appended (head {head})")?;
+            } else {
+                writeln!(
+                    out,
+                    "appended {} events from {name}; head {}",
+                    head.seq - start,
+                    head
+                )?;
+            }
             Ok(None)
         }
         Cmd::Verify { path, head } => {
