@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use rxledger::store::FileStore;
 
 /// Head of `samples/month/ledger.jsonl` as published in `samples/README.md`.
-const SAMPLE_HEAD: &str = "2311:167b86decf4ef2fb6c929e58985d4f82a11615ce0fc7437b3d0ea9fa21d26249";
+const SAMPLE_HEAD: &str = "2408:a56e1ac20a545729ac0d5412b649e57c5905bc08ee3809f48ab7abcb87937020";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

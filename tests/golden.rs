@@ -9,7 +9,7 @@ use std::path::Path;
 use rxledger::chain::ExpectedHead;
 use rxledger::model::Event;
 
-const SAMPLE_HEAD: &str = "2311:167b86decf4ef2fb6c929e58985d4f82a11615ce0fc7437b3d0ea9fa21d26249";
+const SAMPLE_HEAD: &str = "2408:a56e1ac20a545729ac0d5412b649e57c5905bc08ee3809f48ab7abcb87937020";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -39,7 +39,7 @@ fn sample_ledger_verifies_against_its_published_head() {
     )
     .unwrap();
     assert!(r.is_ok(), "{:?}", r.failure);
-    assert_eq!(r.head.seq, 2311);
+    assert_eq!(r.head.seq, 2408);
     let events = std::fs::read_to_string(root().join("samples/month/events.jsonl")).unwrap();
     let lines: Vec<&str> = events.lines().collect();
     assert_eq!(lines, payloads);

@@ -250,6 +250,7 @@ pub struct Generator {
     on_order: Vec<u64>,
     counters: BTreeMap<&'static str, u64>,
     serials: Vec<u64>,
+    serials_batch: Vec<u64>,
     licence_due: Vec<NaiveDate>,
     vehicle_seq: u64,
     violations: f64,
@@ -291,6 +292,7 @@ impl Generator {
             on_order: vec![0; n],
             counters: BTreeMap::new(),
             serials: vec![0; n],
+            serials_batch: vec![0; n],
             licence_due: world.parties.iter().map(|p| p.licence.valid_to).collect(),
             vehicle_seq: 0,
             violations: config.violations,
@@ -1382,11 +1384,13 @@ impl Generator {
             let months = i64::try_from(self.rng.range(1, 4)).unwrap_or(1);
             let production = date - Duration::days(months * 30);
             let expiry = production + Duration::days(prod.shelf_days) - Duration::days(1);
+            // Batch numbers are unique per product: production month, line, running number.
+            self.serials_batch[p] += 1;
             let batch_no = format!(
                 "{}{:02}{:04}",
                 production.format("%y%m"),
                 prod.line_no,
-                self.rng.range(1, 9999)
+                self.serials_batch[p] % 10_000
             );
             // Occasionally a few units arrive damaged and are rejected.
             let mut rejected = if !prod.control.is_special() && q > 20 && self.rng.chance(0.03) {
@@ -1558,7 +1562,7 @@ impl Generator {
             let expiry = date + Duration::days(700);
             self.batches.push(Batch {
                 product,
-                batch: format!("{}99{:04}", date.format("%y%m"), self.rng.range(1, 9999)),
+                batch: format!("{}99{:06}", date.format("%y%m"), b),
                 expiry,
                 on_hand: quantity,
                 reserved: 0,
