@@ -3,6 +3,7 @@
 //! iteration; `scripts/check_bench.sh` runs the CLI over 1,000,000 and 10,000,000 events and
 //! records peak memory.
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
+#![allow(clippy::many_single_char_names)]
 
 use std::path::PathBuf;
 

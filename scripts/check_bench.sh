@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-target/bench-tmp}"
 mkdir -p "$dir"
-cargo build -q --release -p rxledger-cli --example gen_ledger
+cargo build -q --release -p rxledger-cli
+cargo build -q --release --example gen_ledger
 for n in 1000000 10000000; do
   f="$dir/gen-$n.jsonl"
   [ -f "$f" ] || target/release/examples/gen_ledger "$n" "$f"

@@ -1,4 +1,4 @@
-//! Rendering check results: human text, JSON (`docs/findings.md`), JUnit XML and SARIF 2.1.0.
+//! Rendering check results: human text, JSON (`docs/findings.md`), `JUnit` XML and SARIF 2.1.0.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -114,7 +114,7 @@ fn xml_escape(s: &str) -> String {
     o
 }
 
-/// JUnit XML: one test case per rule, one failure per finding.
+/// `JUnit` XML: one test case per rule, one failure per finding.
 pub fn junit(r: &CheckReport) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let failures = r.findings.len();

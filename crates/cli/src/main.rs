@@ -143,7 +143,7 @@ enum Format {
     Text,
     /// JSON (docs/findings.md).
     Json,
-    /// JUnit XML: one test case per rule, one failure per finding.
+    /// `JUnit` XML: one test case per rule, one failure per finding.
     Junit,
     /// SARIF 2.1.0.
     Sarif,
@@ -466,14 +466,13 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
                 Format::Junit => rxledger::report::junit(&report),
                 Format::Sarif => rxledger::report::sarif(&report),
             };
-            match output {
-                Some(p) => std::fs::write(&p, rendered).with_context(|| p.display().to_string())?,
-                None => {
-                    let mut out = io::stdout().lock();
-                    out.write_all(rendered.as_bytes())?;
-                    if !rendered.ends_with('\n') {
-                        out.write_all(b"\n")?;
-                    }
+            if let Some(p) = output {
+                std::fs::write(&p, rendered).with_context(|| p.display().to_string())?;
+            } else {
+                let mut out = io::stdout().lock();
+                out.write_all(rendered.as_bytes())?;
+                if !rendered.ends_with('\n') {
+                    out.write_all(b"\n")?;
                 }
             }
             let failing = report

@@ -42,6 +42,7 @@ struct Product {
 }
 
 #[derive(Debug, Default)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about one batch
 struct Batch {
     expiry: Option<NaiveDate>,
     received: bool,
@@ -225,9 +226,6 @@ impl Engine {
         self.due.insert((at, self.due_counter), d);
     }
 
-    fn days(&self, d: i64) -> Duration {
-        Duration::days(d)
-    }
 
     /// Processes every due item strictly before `t`.
     fn advance(&mut self, t: DateTime<Utc>) {
@@ -285,7 +283,7 @@ impl Engine {
         date: NaiveDate,
         products: impl Iterator<Item = &'a str>,
     ) -> bool {
-        let role = if rule == "SUP-LIC" {
+        let what = if rule == "SUP-LIC" {
             "supplier"
         } else {
             "customer"
@@ -295,7 +293,7 @@ impl Engine {
                 Finding::new(
                     rule,
                     seq,
-                    format!("The {role} {party} has no qualification file (not registered)."),
+                    format!("The {what} {party} has no qualification file (not registered)."),
                 )
                 .party(party),
             );
@@ -303,7 +301,7 @@ impl Engine {
         };
         if p.kind == PartyKind::Individual {
             self.emit(
-                Finding::new(rule, seq, format!("The {role} {party} is an individual; wholesale trade with individuals is prohibited."))
+                Finding::new(rule, seq, format!("The {what} {party} is an individual; wholesale trade with individuals is prohibited."))
                     .party(party),
             );
             return false;
@@ -318,7 +316,7 @@ impl Engine {
                 Finding::new(
                     rule,
                     seq,
-                    format!("The {role} {party}'s licence is not valid on {date}."),
+                    format!("The {what} {party}'s licence is not valid on {date}."),
                 )
                 .party(party)
                 .figures(format!("valid on {date}"), periods.join(", ")),
@@ -335,7 +333,7 @@ impl Engine {
         }
         if let Some((code, cat)) = missing.first().cloned() {
             self.emit(
-                Finding::new(rule, seq, format!("Product {code} ({cat:?}) is outside the licensed scope of the {role} {party}."))
+                Finding::new(rule, seq, format!("Product {code} ({cat:?}) is outside the licensed scope of the {what} {party}."))
                     .party(party)
                     .product(&code)
                     .figures(format!("{cat:?} in scope"), "not in scope".to_owned()),
@@ -388,7 +386,7 @@ impl Engine {
             if q <= 0 && self.seen_goods.contains(&k) {
                 return; // a late return on a group already evaluated
             }
-            let due = self.now.unwrap_or_default() + self.days(self.cfg.thresholds.uninvoiced_days);
+            let due = self.now.unwrap_or_default() + Duration::days(self.cfg.thresholds.uninvoiced_days);
             self.goods.insert(
                 k.clone(),
                 Goods {
@@ -401,7 +399,7 @@ impl Engine {
             );
             if self.seen_goods.insert(k.clone()) {
                 let forget = self.now.unwrap_or_default()
-                    + self.days(self.cfg.thresholds.return_window_days);
+                    + Duration::days(self.cfg.thresholds.return_window_days);
                 self.schedule(forget, Due::ForgetSeen(dir, doc.to_owned()));
             }
             self.schedule(due, Due::Goods(dir, doc.to_owned()));
@@ -472,7 +470,7 @@ impl Engine {
                         lines,
                     },
                 );
-                let forget = e.occurred_at + self.days(self.cfg.thresholds.return_window_days);
+                let forget = e.occurred_at + Duration::days(self.cfg.thresholds.return_window_days);
                 self.schedule(forget, Due::ForgetOrder(p.doc.clone()));
             }
             EventBody::Receipt(r) => self.receipt(seq, e, r, date),
@@ -858,7 +856,7 @@ impl Engine {
             );
         }
         for l in &r.lines {
-            let forget = e.occurred_at + self.days(self.cfg.thresholds.return_window_days);
+            let forget = e.occurred_at + Duration::days(self.cfg.thresholds.return_window_days);
             self.schedule(forget, Due::ForgetBatch(key(&l.product, &l.batch)));
         }
     }
@@ -920,7 +918,7 @@ impl Engine {
                 returned: HashMap::new(),
             },
         );
-        let forget = e.occurred_at + self.days(self.cfg.thresholds.return_window_days);
+        let forget = e.occurred_at + Duration::days(self.cfg.thresholds.return_window_days);
         self.schedule(forget, Due::ForgetSale(s.doc.clone()));
     }
 
@@ -1129,11 +1127,11 @@ impl Engine {
                 }
                 g.invoice_seqs.push(seq);
             } else if inv.credit_for.is_none() && !self.seen_goods.contains(k) {
-                let due = e.occurred_at + self.days(self.cfg.thresholds.orphan_days);
+                let due = e.occurred_at + Duration::days(self.cfg.thresholds.orphan_days);
                 self.schedule(due, Due::InvoiceOrphan(inv.doc.clone()));
             }
         } else if inv.credit_for.is_none() {
-            let due = e.occurred_at + self.days(self.cfg.thresholds.orphan_days);
+            let due = e.occurred_at + Duration::days(self.cfg.thresholds.orphan_days);
             self.schedule(due, Due::InvoiceOrphan(inv.doc.clone()));
         }
         // Money.
@@ -1180,7 +1178,7 @@ impl Engine {
                 .and_hms_opt(0, 0, 0)
                 .map_or(e.occurred_at, |d| d.and_utc()),
         );
-        let due = issued + self.days(self.cfg.thresholds.unpaid_days);
+        let due = issued + Duration::days(self.cfg.thresholds.unpaid_days);
         self.schedule(due, Due::Invoice(inv.doc.clone()));
     }
 
@@ -1263,7 +1261,7 @@ impl Engine {
             inv.seqs.push(seq);
         }
         if !known {
-            let due = e.occurred_at + self.days(self.cfg.thresholds.orphan_days);
+            let due = e.occurred_at + Duration::days(self.cfg.thresholds.orphan_days);
             self.schedule(
                 due,
                 Due::PaymentOrphan {
@@ -1365,7 +1363,7 @@ impl Engine {
                     );
                 }
                 let forget = self.now.unwrap_or_default()
-                    + self.days(self.cfg.thresholds.return_window_days);
+                    + Duration::days(self.cfg.thresholds.return_window_days);
                 self.schedule(forget, Due::ForgetInvoice(doc));
             }
             Due::InvoiceOrphan(doc) => {
@@ -1438,12 +1436,12 @@ impl Engine {
                     .and_then(|b| b.last_activity)
                     .is_some_and(|t| {
                         self.now.is_some_and(|n| {
-                            n - t < self.days(self.cfg.thresholds.return_window_days)
+                            n - t < Duration::days(self.cfg.thresholds.return_window_days)
                         })
                     });
                 if in_stock || recent {
                     let at = self.now.unwrap_or_default()
-                        + self.days(self.cfg.thresholds.return_window_days);
+                        + Duration::days(self.cfg.thresholds.return_window_days);
                     self.schedule(at, Due::ForgetBatch(k));
                 } else {
                     self.batches.remove(&k);
