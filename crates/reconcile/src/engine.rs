@@ -226,7 +226,6 @@ impl Engine {
         self.due.insert((at, self.due_counter), d);
     }
 
-
     /// Processes every due item strictly before `t`.
     fn advance(&mut self, t: DateTime<Utc>) {
         while let Some(entry) = self.due.first_entry() {
@@ -386,7 +385,8 @@ impl Engine {
             if q <= 0 && self.seen_goods.contains(&k) {
                 return; // a late return on a group already evaluated
             }
-            let due = self.now.unwrap_or_default() + Duration::days(self.cfg.thresholds.uninvoiced_days);
+            let due =
+                self.now.unwrap_or_default() + Duration::days(self.cfg.thresholds.uninvoiced_days);
             self.goods.insert(
                 k.clone(),
                 Goods {
