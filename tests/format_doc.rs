@@ -18,3 +18,17 @@ fn every_kind_has_a_valid_example_in_the_format_doc() {
     let missing: Vec<_> = Kind::ALL.iter().filter(|k| !kinds.contains(k)).collect();
     assert!(missing.is_empty(), "kinds without an example: {missing:?}");
 }
+
+#[test]
+fn every_toml_example_in_the_configuration_doc_is_valid() {
+    let doc = include_str!("../docs/configuration.md");
+    let blocks: Vec<&str> = doc
+        .split("```toml\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .collect();
+    assert!(blocks.len() >= 2);
+    for b in blocks {
+        rxledger::reconcile::Config::from_toml(b).unwrap_or_else(|e| panic!("{e}\n{b}"));
+    }
+}
