@@ -1556,7 +1556,7 @@ impl Generator {
             let seq = self.emit(t, &["销售-陈静"], Refs::default(), body);
             self.record("CUS-LIC", seq, t);
         }
-        if self.plant("NO-SOURCE") {
+        if !self.special(product) && self.plant("NO-SOURCE") {
             // Goods sold and shipped under a batch number that never came in (forged source).
             let b = self.batches.len();
             let expiry = date + Duration::days(700);

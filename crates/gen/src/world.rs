@@ -323,7 +323,7 @@ impl World {
         h1.special = Some(Special {
             designation: Designation::SealCardHolder,
             seal_card: Some("浙麻精印鉴卡〔2025〕0117".into()),
-            valid_to: d(2028, 6, 30),
+            valid_to: d(2027, 12, 31),
         });
         h1.public_hospital = true;
         parties.push(h1);
@@ -348,7 +348,7 @@ impl World {
         h2.special = Some(Special {
             designation: Designation::SealCardHolder,
             seal_card: Some("浙麻精印鉴卡〔2025〕0233".into()),
-            valid_to: d(2028, 6, 30),
+            valid_to: d(2028, 12, 31),
         });
         h2.public_hospital = true;
         parties.push(h2);

@@ -597,3 +597,27 @@ pub struct LossReport {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reported_to: Vec<String>,
 }
+
+/// Packing or unpacking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AggregationAction {
+    /// Units packed into the parent (case or middle pack): scanning the parent implies them.
+    Pack,
+    /// The parent opened: its units are scanned individually from now on.
+    Unpack,
+}
+
+/// `aggregation`: a case or middle-pack code and the unit codes it contains (包装关联).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Aggregation {
+    /// Aggregation record number.
+    pub doc: String,
+    /// Pack or unpack.
+    pub action: AggregationAction,
+    /// The case or middle-pack code.
+    pub parent: String,
+    /// The unit (or middle-pack) codes inside.
+    pub children: Vec<String>,
+}

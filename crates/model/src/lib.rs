@@ -25,6 +25,7 @@
 // Decoders must not panic on any input.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
 
+pub mod codes;
 pub mod events;
 pub mod types;
 mod validate;
@@ -170,6 +171,8 @@ event_kinds! {
     TemperatureReading(TemperatureReading) = "temperature_reading",
     /// Loss or theft report.
     LossReport(LossReport) = "loss_report",
+    /// Case / middle-pack code aggregation.
+    Aggregation(Aggregation) = "aggregation",
 }
 
 impl fmt::Display for Kind {

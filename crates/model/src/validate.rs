@@ -315,6 +315,16 @@ pub(crate) fn validate(e: &Event) -> R {
                 last = Some(r.at);
             }
         }
+        EventBody::Aggregation(a) => {
+            non_empty("data.doc", &a.doc)?;
+            non_empty("data.parent", &a.parent)?;
+            if a.children.is_empty() {
+                return Err(err("data.children", "must hold at least one code"));
+            }
+            for (i, c) in a.children.iter().enumerate() {
+                non_empty(&format!("data.children[{i}]"), c)?;
+            }
+        }
         EventBody::LossReport(l) => {
             non_empty("data.doc", &l.doc)?;
             lines_present(&l.lines)?;

@@ -33,6 +33,32 @@ pub struct Thresholds {
     pub group_sales_companies: Vec<String>,
     /// TWO-INVOICE: provinces where one extra invoice is allowed (remote areas).
     pub remote_provinces: Vec<String>,
+    /// SPECIAL-LOSS: hours from discovery to the report to the authorities. Default 24.
+    pub special_loss_hours: i64,
+    /// EPH-RETAIL: most minimum packs of compound ephedrine per retail sale without
+    /// prescription. Default 2.
+    pub eph_max_packs: u64,
+    /// EPH-RETAIL: window for repeat purchases by one buyer ID, days. Default 7.
+    pub eph_window_days: i64,
+    /// EPH-RETAIL: most packs one buyer ID may buy within the window. Default 4.
+    pub eph_window_packs: u64,
+    /// SOM: an order above this multiple of the customer's trailing average is suspicious.
+    /// Default 3.0.
+    pub som_k: f64,
+    /// SOM: orders in the trailing average. Default 8.
+    pub som_history: usize,
+    /// SOM: orders needed before the size test applies. Default 4.
+    pub som_min_history: usize,
+    /// SOM: an order above this multiple of the peers' median trailing average is suspicious.
+    /// Default 10.0.
+    pub som_peer_factor: f64,
+    /// SOM: orders in 7 days above this multiple of the customer's weekly average over the
+    /// previous 8 weeks are suspicious. Default 4.0.
+    pub som_freq_factor: f64,
+    /// SOM: the frequency test needs at least this many orders in the 7 days. Default 6.
+    pub som_freq_min: usize,
+    /// CROSS-TRANSIT: longest time from dispatch to receipt, hours. Default 72.
+    pub transit_hours: i64,
 }
 
 impl Default for Thresholds {
@@ -48,6 +74,17 @@ impl Default for Thresholds {
             return_window_days: 180,
             group_sales_companies: Vec::new(),
             remote_provinces: Vec::new(),
+            special_loss_hours: 24,
+            eph_max_packs: 2,
+            eph_window_days: 7,
+            eph_window_packs: 4,
+            som_k: 3.0,
+            som_history: 8,
+            som_min_history: 4,
+            som_peer_factor: 10.0,
+            som_freq_factor: 4.0,
+            som_freq_min: 6,
+            transit_hours: 72,
         }
     }
 }
@@ -102,10 +139,16 @@ impl Config {
             ("late_entry_hours", t.late_entry_hours),
             ("amount_tolerance_minor", t.amount_tolerance_minor),
             ("return_window_days", t.return_window_days),
+            ("special_loss_hours", t.special_loss_hours),
+            ("eph_window_days", t.eph_window_days),
+            ("transit_hours", t.transit_hours),
         ] {
             if v < 0 {
                 return Err(ConfigError::Negative(name));
             }
+        }
+        if !(t.som_k > 0.0 && t.som_peer_factor > 0.0 && t.som_freq_factor > 0.0) {
+            return Err(ConfigError::Negative("som_k / som_peer_factor / som_freq_factor"));
         }
         Ok(c)
     }
@@ -143,6 +186,17 @@ quarantine_locations = ["QA", "RET"]
 return_window_days = 180      # RETURN-ORIG: how long sales are remembered for returns
 group_sales_companies = []    # TWO-INVOICE: party ids counted as the manufacturer
 remote_provinces = []         # TWO-INVOICE: provinces allowed one extra invoice
+special_loss_hours = 24       # SPECIAL-LOSS: discovery to report
+eph_max_packs = 2             # EPH-RETAIL: packs per retail sale without prescription
+eph_window_days = 7           # EPH-RETAIL: repeat-purchase window per buyer ID
+eph_window_packs = 4          # EPH-RETAIL: packs per buyer ID within the window
+som_k = 3.0                   # SOM: order > k x the customer's trailing average
+som_history = 8               # SOM: orders in the trailing average
+som_min_history = 4           # SOM: history needed before the size test applies
+som_peer_factor = 10.0        # SOM: order > factor x the peers' median trailing average
+som_freq_factor = 4.0         # SOM: orders in 7 days > factor x the weekly average
+som_freq_min = 6              # SOM: and at least this many orders in the 7 days
+transit_hours = 72            # CROSS-TRANSIT: dispatch to receipt across ledgers
 
 # Severity overrides, e.g. "LATE-ENTRY" = "minor".
 [severity]

@@ -1,5 +1,7 @@
 //! The streaming engine: projections (master data, stock, documents) and the rules over them.
 
+mod special;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -29,6 +31,8 @@ impl Dir {
 #[derive(Debug)]
 struct Party {
     kind: PartyKind,
+    address: String,
+    special: Option<rxledger_model::Special>,
     licences: Vec<(NaiveDate, NaiveDate)>,
     scope: BTreeSet<Category>,
     accounts: BTreeSet<String>,
@@ -39,6 +43,7 @@ struct Party {
 #[derive(Debug)]
 struct Product {
     category: Category,
+    control: rxledger_model::ControlClass,
 }
 
 #[derive(Debug, Default)]
@@ -92,6 +97,8 @@ struct Invoice {
     seqs: Vec<u64>,
     goods_key: Option<(Dir, String)>,
     closed: bool,
+    special: bool,
+    ephedrine: bool,
 }
 
 #[derive(Debug)]
@@ -134,6 +141,7 @@ pub struct Engine {
     due: BTreeMap<(DateTime<Utc>, u64), Due>,
     due_counter: u64,
     events: u64,
+    sp: special::SpecialState,
 }
 
 fn qty(q: u64) -> i64 {
@@ -165,6 +173,7 @@ impl Engine {
             due: BTreeMap::new(),
             due_counter: 0,
             events: 0,
+            sp: special::SpecialState::default(),
         }
     }
 
@@ -188,6 +197,8 @@ impl Engine {
         }
         self.late_entry(seq, recorded_at, e);
         self.apply(seq, e);
+        let date = (e.occurred_at + Duration::hours(8)).date_naive();
+        self.special(seq, e, date);
         std::mem::take(&mut self.out)
     }
 
@@ -420,6 +431,8 @@ impl Engine {
                     p.party.clone(),
                     Party {
                         kind: p.kind,
+                        address: p.address.clone(),
+                        special: p.special.clone(),
                         licences: p
                             .licence
                             .iter()
@@ -441,6 +454,9 @@ impl Engine {
                     if let Some(a) = &c.accounts {
                         p.accounts = a.iter().map(|a| a.number.clone()).collect();
                     }
+                    if let Some(sp) = &c.special {
+                        p.special = Some(sp.clone());
+                    }
                 }
             }
             EventBody::ProductRegistered(p) => {
@@ -448,6 +464,7 @@ impl Engine {
                     p.product.clone(),
                     Product {
                         category: p.category,
+                        control: p.control,
                     },
                 );
             }
@@ -727,7 +744,7 @@ impl Engine {
             }
             EventBody::Invoice(inv) => self.invoice(seq, e, inv),
             EventBody::Payment(p) => self.payment(seq, e, p),
-            EventBody::TemperatureReading(_) => {}
+            EventBody::TemperatureReading(_) | EventBody::Aggregation(_) => {}
         }
     }
 
@@ -1135,6 +1152,16 @@ impl Engine {
             self.schedule(due, Due::InvoiceOrphan(inv.doc.clone()));
         }
         // Money.
+        let control = |p: &str| {
+            self.products
+                .get(p)
+                .map_or(rxledger_model::ControlClass::None, |x| x.control)
+        };
+        let special = inv.lines.iter().any(|l| control(&l.product).is_special());
+        let ephedrine = inv
+            .lines
+            .iter()
+            .any(|l| control(&l.product) == rxledger_model::ControlClass::CompoundEphedrine);
         if let Some(root) = &inv.credit_for {
             let root = self
                 .credit_of
@@ -1171,6 +1198,8 @@ impl Engine {
                 seqs: vec![seq],
                 goods_key,
                 closed: false,
+                special,
+                ephedrine,
             },
         );
         let issued = e.occurred_at.max(
