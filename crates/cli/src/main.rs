@@ -548,7 +548,13 @@ fn describe(e: &rxledger::model::Event) -> String {
             t.readings.len()
         ),
         B::LossReport(l) => format!("{} {:?}", l.doc, l.loss),
-        B::Aggregation(a) => format!("{} {:?} {} ({} codes)", a.doc, a.action, a.parent, a.children.len()),
+        B::Aggregation(a) => format!(
+            "{} {:?} {} ({} codes)",
+            a.doc,
+            a.action,
+            a.parent,
+            a.children.len()
+        ),
     };
     format!("{t}  {:<19} {what}", e.kind().as_str())
 }

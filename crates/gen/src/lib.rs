@@ -50,6 +50,17 @@ pub struct GenConfig {
 
 /// Rule codes the generator can plant.
 pub const PLANTABLE: &[&str] = &[
+    "SPECIAL-CHAIN",
+    "SPECIAL-CHANNEL",
+    "SPECIAL-CASH",
+    "SPECIAL-2P",
+    "SPECIAL-LOSS",
+    "SPECIAL-DESTROY",
+    "EPH-RETAIL",
+    "SOM",
+    "CODE-DUP",
+    "CODE-UNKNOWN",
+    "CODE-FORMAT",
     "TTGK-P",
     "TTGK-S",
     "REC-DOC",
@@ -179,6 +190,9 @@ enum Action {
         rule: &'static str,
     },
     PlantedLoss,
+    PlantedSpecial {
+        destroy: bool,
+    },
     PurchaseInvoice {
         order: String,
         receipt: String,
@@ -257,12 +271,18 @@ pub struct Generator {
     rules: Vec<String>,
     emitted: u64,
     manifest: Vec<Planted>,
+    last_shipped: Option<String>,
+    fabricated: u64,
+    /// Sales booked per (customer, product), for SOM planting.
+    sales_count: BTreeMap<(usize, usize), u32>,
     last_time: Option<DateTime<Utc>>,
 }
 
 const OWNER: usize = 0;
 /// The second wholesaler (planted TWO-INVOICE sources).
 const WHOLESALER: usize = 11;
+/// Customer index of the hospital in Anhui (planted SPECIAL-CHANNEL buyer).
+const OUT_OF_PROVINCE: usize = 5;
 /// Multiplier on the customers' order frequencies.
 const ORDER_RATE: f64 = 3.0;
 /// Storage sensors sample every 10 minutes; the monitoring system uploads every 4 hours.
@@ -299,6 +319,9 @@ impl Generator {
             rules: config.rules.clone(),
             emitted: 0,
             manifest: Vec::new(),
+            last_shipped: None,
+            fabricated: 0,
+            sales_count: BTreeMap::new(),
             last_time: None,
             world,
         };
@@ -475,6 +498,12 @@ impl Generator {
         }
         if self.plant("STOCK-NEG") {
             self.schedule(at(date, 17, 10), Action::PlantedLoss);
+        }
+        if self.plant("SPECIAL-LOSS") {
+            self.schedule(at(date, 17, 20), Action::PlantedSpecial { destroy: false });
+        }
+        if self.plant("SPECIAL-DESTROY") {
+            self.schedule(at(date, 17, 30), Action::PlantedSpecial { destroy: true });
         }
         // Licence renewals, 60 days before expiry.
         for p in 0..self.world.parties.len() {
@@ -711,6 +740,101 @@ impl Generator {
                     self.record("STOCK-NEG", seq, t);
                 }
             }
+            Action::PlantedSpecial { destroy } => {
+                // Two controlled units leave stock: destroyed without a supervisor, or lost and
+                // reported three days after discovery.
+                let candidates: Vec<usize> = self
+                    .product_batches
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&b| {
+                        let bt = &self.batches[b];
+                        self.special(bt.product)
+                            && bt.on_hand >= bt.reserved + 2
+                            && bt.codes.len() >= 2
+                    })
+                    .collect();
+                let Some(&b) = candidates.first() else {
+                    return;
+                };
+                let codes: Vec<String> = (0..2)
+                    .filter_map(|_| self.batches[b].codes.pop_front())
+                    .collect();
+                self.batches[b].on_hand -= 2;
+                let p = self.batches[b].product;
+                let product = self.world.products[p].code.clone();
+                let batch = self.batches[b].batch.clone();
+                let zone = self.world.zones[self.world.products[p].zone].id.clone();
+                let seq = if destroy {
+                    let qdoc = self.doc("YK");
+                    self.emit(
+                        t,
+                        &["养护-冯丽", "保管-赵磊"],
+                        Refs::default(),
+                        EventBody::Transfer(Transfer {
+                            doc: qdoc,
+                            reason: TransferReason::Quarantine,
+                            lines: vec![MoveLine {
+                                product: product.clone(),
+                                batch: batch.clone(),
+                                quantity: 2,
+                                from: zone,
+                                to: "QA".into(),
+                                codes: codes.clone(),
+                            }],
+                        }),
+                    );
+                    let doc = self.doc("XH");
+                    self.emit(
+                        t + Duration::minutes(20),
+                        &["质管-周敏", "保管-赵磊"],
+                        Refs::default(),
+                        EventBody::Destruction(rxledger_model::Destruction {
+                            doc,
+                            reason: "破损".into(),
+                            method: "焚烧".into(),
+                            lines: vec![OutLine {
+                                product,
+                                batch,
+                                quantity: 2,
+                                from: "QA".into(),
+                                codes,
+                            }],
+                            supervisors: Vec::new(),
+                        }),
+                    )
+                } else {
+                    let doc = self.doc("BS");
+                    self.emit(
+                        t,
+                        &["保管-赵磊", "质管-周敏"],
+                        Refs::default(),
+                        EventBody::LossReport(rxledger_model::LossReport {
+                            doc,
+                            loss: rxledger_model::LossKind::Loss,
+                            discovered_at: t - Duration::days(3),
+                            lines: vec![OutLine {
+                                product,
+                                batch,
+                                quantity: 2,
+                                from: zone,
+                                codes,
+                            }],
+                            reported_to: vec![
+                                "杭州市公安局西湖分局".into(),
+                                "杭州市市场监督管理局".into(),
+                            ],
+                        }),
+                    )
+                };
+                let rule = if destroy {
+                    "SPECIAL-DESTROY"
+                } else {
+                    "SPECIAL-LOSS"
+                };
+                self.record(rule, seq, t);
+            }
             Action::PlantedLoss => {
                 // A loss booked against a location that holds none of the batch.
                 let candidates: Vec<usize> = self
@@ -821,7 +945,13 @@ impl Generator {
                 amount,
             } => {
                 let doc = self.doc("FK");
-                let bad_account = self.plant("TTGK-P");
+                let cash = self
+                    .world
+                    .products
+                    .iter()
+                    .any(|p| p.supplier == supplier && p.control.is_special())
+                    && self.plant("SPECIAL-CASH");
+                let bad_account = !cash && self.plant("TTGK-P");
                 let owner = &self.world.parties[OWNER];
                 let sup = &self.world.parties[supplier];
                 let body = EventBody::Payment(Payment {
@@ -836,7 +966,11 @@ impl Generator {
                         sup.account.clone()
                     },
                     amount: Money::cny(amount),
-                    method: PaymentMethod::BankTransfer,
+                    method: if cash {
+                        PaymentMethod::Cash
+                    } else {
+                        PaymentMethod::BankTransfer
+                    },
                     invoices: vec![invoice.clone()],
                 });
                 let seq = self.emit(
@@ -850,6 +984,9 @@ impl Generator {
                 );
                 if bad_account {
                     self.record("TTGK-P", seq, t);
+                }
+                if cash {
+                    self.record("SPECIAL-CASH", seq, t);
                 }
                 if self.plant("ORPHAN") {
                     // A payment that settles no invoice in the books.
@@ -942,13 +1079,51 @@ impl Generator {
                         codes: codes.clone(),
                     });
                 }
+                // Planted code and custody violations on a line with unit codes (one per dispatch).
+                let mut code_plant = None;
+                let mut shipped_code = None;
+                if let Some(l) = lines.iter_mut().find(|l| !l.codes.is_empty()) {
+                    shipped_code = l.codes.last().cloned();
+                    if self.plant("SPECIAL-CHAIN") {
+                        l.codes.pop();
+                        code_plant = Some("SPECIAL-CHAIN");
+                    } else if self.plant("CODE-FORMAT") {
+                        l.codes[0] = format!("{}X", &l.codes[0][..19]);
+                        code_plant = Some("CODE-FORMAT");
+                    } else if self.plant("CODE-UNKNOWN") {
+                        self.fabricated += 1;
+                        l.codes[0] = format!(
+                            "{}{:09}0000",
+                            &l.codes[0][..7],
+                            900_000_000 + self.fabricated
+                        );
+                        code_plant = Some("CODE-UNKNOWN");
+                    } else if self.last_shipped.is_some() && self.plant("CODE-DUP") {
+                        l.codes[0] = self.last_shipped.clone().unwrap_or_default();
+                        code_plant = Some("CODE-DUP");
+                    }
+                }
+                if code_plant.is_none() {
+                    if let Some(c) = shipped_code {
+                        self.last_shipped = Some(c);
+                    }
+                }
+                let ephedrine = sale.lines.iter().any(|l| {
+                    self.world.products[l.0].control
+                        == rxledger_model::ControlClass::CompoundEphedrine
+                });
+                let wrong_address = ephedrine && self.plant("EPH-RETAIL");
                 let cust = &self.world.customers[sale.customer];
                 let party = &self.world.parties[cust.party];
                 let body = EventBody::Dispatch(Dispatch {
                     doc: sale.delivery_note.clone(),
                     customer: party.id.clone(),
                     consignee: cust.consignee.clone(),
-                    address: party.address.clone(),
+                    address: if wrong_address {
+                        "浙江省杭州市余杭区仓前街道临时仓库 12 号".into()
+                    } else {
+                        party.address.clone()
+                    },
                     lines,
                     vehicle: vehicle.clone(),
                 });
@@ -970,6 +1145,12 @@ impl Generator {
                     for rule in sale.at_dispatch.clone() {
                         self.record(rule, seq, t);
                     }
+                }
+                if let Some(rule) = code_plant {
+                    self.record(rule, seq, t);
+                }
+                if wrong_address {
+                    self.record("EPH-RETAIL", seq, t);
                 }
                 if sale.skip_invoice {
                     self.record("UNINVOICED", seq, t + Duration::days(30));
@@ -1460,11 +1641,15 @@ impl Generator {
         } else {
             None
         };
-        let acceptors = self.two(
+        let mut acceptors = self.two(
             po.lines.iter().map(|l| l.0),
             "验收-张伟",
             ["验收-张伟", "验收-王强"],
         );
+        let one_acceptor = acceptors.len() == 2 && self.plant("SPECIAL-2P");
+        if one_acceptor {
+            acceptors.truncate(1);
+        }
         let supplier = self.world.parties[po.supplier].id.clone();
         let rec_doc = self.plant("REC-DOC");
         let seq = self.emit(
@@ -1485,6 +1670,9 @@ impl Generator {
         );
         if rec_doc {
             self.record("REC-DOC", seq, t);
+        }
+        if one_acceptor {
+            self.record("SPECIAL-2P", seq, t);
         }
         for (batch, p, day, rule) in planted_sales {
             if let Some(customer) = self
@@ -1580,8 +1768,41 @@ impl Generator {
             );
             return;
         }
+        let controlled = self.special(product)
+            || self.world.products[product].control
+                == rxledger_model::ControlClass::CompoundEphedrine;
+        let history = self
+            .sales_count
+            .get(&(customer, product))
+            .copied()
+            .unwrap_or(0);
+        let mut quantity = quantity;
+        let mut customer = customer;
+        let mut plants = Vec::new();
+        if controlled
+            && history >= 4
+            && self.available(product, date + Duration::days(200)) >= quantity * 5
+            && self.plant("SOM")
+        {
+            // An order five times the usual size.
+            quantity *= 5;
+            plants.push("SOM");
+        } else if matches!(
+            self.world.products[product].control,
+            rxledger_model::ControlClass::Narcotic
+        ) && self.plant("SPECIAL-CHANNEL")
+        {
+            // Narcotics diverted to a hospital in another province, without approval.
+            customer = OUT_OF_PROVINCE;
+            plants.push("SPECIAL-CHANNEL");
+        }
+        *self.sales_count.entry((customer, product)).or_insert(0) += 1;
         let alloc = self.allocate(product, quantity, date);
-        self.sale_with(t, customer, product, alloc, Vec::new(), false);
+        let before = self.emitted;
+        self.sale_with(t, customer, product, alloc, Vec::new(), !plants.is_empty());
+        for rule in plants {
+            self.record(rule, before + 1, t);
+        }
     }
 
     fn allocate_from(&mut self, b: usize, q: u64) -> Vec<(usize, u64, Vec<String>)> {

@@ -403,7 +403,7 @@ impl World {
             "浙江",
             "浙江省杭州市上城区明石路 2 号",
         ));
-        parties.push(party(
+        let mut hfd = party(
             "12340100485961234K",
             "HFD",
             "合肥市德安医院",
@@ -415,12 +415,19 @@ impl World {
                 d(2022, 5, 1),
                 d(2027, 4, 30),
             ),
-            &[C::Chemical, C::TcmPatent],
+            &[C::Chemical, C::TcmPatent, C::Narcotic],
             "徽商银行合肥分行",
             "1021201000012345",
             "安徽",
             "安徽省合肥市蜀山区长江西路 99 号",
-        ));
+        );
+        // Holds a purchase-seal card in Anhui: narcotics from Zhejiang need an approval.
+        hfd.special = Some(Special {
+            designation: Designation::SealCardHolder,
+            seal_card: Some("皖麻精印鉴卡〔2025〕0342".into()),
+            valid_to: d(2027, 4, 30),
+        });
+        parties.push(hfd);
         // 11: another wholesaler, used only when violations are planted (TWO-INVOICE).
         parties.push(party(
             "91330000MA28HK7Y2P",

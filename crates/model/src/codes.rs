@@ -91,7 +91,9 @@ pub fn gtin_check_ok(digits: &str) -> bool {
         .enumerate()
         .map(|(i, d)| u32::from(d - b'0') * if i % 2 == 0 { 3 } else { 1 })
         .sum();
-    check.first().is_some_and(|c| u32::from(c - b'0') == (10 - sum % 10) % 10)
+    check
+        .first()
+        .is_some_and(|c| u32::from(c - b'0') == (10 - sum % 10) % 10)
 }
 
 fn yymmdd(s: &str, ai: &'static str) -> Result<NaiveDate, CodeError> {
@@ -133,7 +135,8 @@ pub fn parse_code(input: &str) -> Result<TraceCode, CodeError> {
         if s.len() != 20 {
             return Err(CodeError::Unrecognised);
         }
-        let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+        let num =
+            |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
         return Ok(TraceCode::Cn20 {
             product: num(0..7),
             serial: num(7..16),
@@ -144,7 +147,11 @@ pub fn parse_code(input: &str) -> Result<TraceCode, CodeError> {
         .iter()
         .find_map(|p| s.strip_prefix(p))
         .unwrap_or(s);
-    let fields = if s.starts_with('(') { bracketed(s)? } else { raw(s)? };
+    let fields = if s.starts_with('(') {
+        bracketed(s)?
+    } else {
+        raw(s)?
+    };
     let mut gtin = None;
     let mut serial = None;
     let mut batch = None;
@@ -269,7 +276,11 @@ impl TraceCode {
                 // equals a Chinese code key (< 10^20 < 2^67).
                 let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
                 let prime: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-                for b in gtin.bytes().chain([0x1d]).chain(serial.iter().flat_map(|s| s.bytes())) {
+                for b in gtin
+                    .bytes()
+                    .chain([0x1d])
+                    .chain(serial.iter().flat_map(|s| s.bytes()))
+                {
                     h ^= u128::from(b);
                     h = h.wrapping_mul(prime);
                 }
@@ -287,7 +298,14 @@ mod tests {
     #[test]
     fn chinese_codes() {
         let c = parse_code("81234560000000011234").unwrap();
-        assert_eq!(c, TraceCode::Cn20 { product: 8_123_456, serial: 1, check: 1234 });
+        assert_eq!(
+            c,
+            TraceCode::Cn20 {
+                product: 8_123_456,
+                serial: 1,
+                check: 1234
+            }
+        );
         assert_eq!(c.key(), 81_234_560_000_000_011_234);
         assert!(parse_code("8123456000000001123").is_err());
         assert!(parse_code("812345600000000112345").is_err());
@@ -301,7 +319,13 @@ mod tests {
         let r = parse_code("]d201069012345678921728123110B123\u{1d}21S0001").unwrap();
         assert_eq!(b, r);
         match b {
-            TraceCode::Gs1 { gtin, serial, batch, expiry, .. } => {
+            TraceCode::Gs1 {
+                gtin,
+                serial,
+                batch,
+                expiry,
+                ..
+            } => {
                 assert_eq!(gtin, "06901234567892");
                 assert_eq!(serial.as_deref(), Some("S0001"));
                 assert_eq!(batch.as_deref(), Some("B123"));
@@ -311,17 +335,34 @@ mod tests {
         }
         // Day 00 = end of month.
         let e = parse_code("(01)06901234567892(17)280200(21)1").unwrap();
-        assert!(matches!(e, TraceCode::Gs1 { expiry: Some(d), .. } if d == NaiveDate::from_ymd_opt(2028, 2, 29).unwrap()));
+        assert!(
+            matches!(e, TraceCode::Gs1 { expiry: Some(d), .. } if d == NaiveDate::from_ymd_opt(2028, 2, 29).unwrap())
+        );
     }
 
     #[test]
     fn gs1_errors() {
-        assert!(matches!(parse_code("(01)06901234567893(21)1"), Err(CodeError::CheckDigit(_))));
-        assert!(matches!(parse_code("(01)0690123456789(21)1"), Err(CodeError::BadField("01"))));
-        assert!(matches!(parse_code("(01)06901234567892(17)281331"), Err(CodeError::BadDate("17"))));
-        assert!(matches!(parse_code("(01)06901234567892(99)x"), Err(CodeError::UnknownAi(_))));
+        assert!(matches!(
+            parse_code("(01)06901234567893(21)1"),
+            Err(CodeError::CheckDigit(_))
+        ));
+        assert!(matches!(
+            parse_code("(01)0690123456789(21)1"),
+            Err(CodeError::BadField("01"))
+        ));
+        assert!(matches!(
+            parse_code("(01)06901234567892(17)281331"),
+            Err(CodeError::BadDate("17"))
+        ));
+        assert!(matches!(
+            parse_code("(01)06901234567892(99)x"),
+            Err(CodeError::UnknownAi(_))
+        ));
         assert!(matches!(parse_code("(21)S1"), Err(CodeError::NoGtin)));
-        assert!(matches!(parse_code("(01)06901234567892(21)1(21)2"), Err(CodeError::Repeated("21"))));
+        assert!(matches!(
+            parse_code("(01)06901234567892(21)1(21)2"),
+            Err(CodeError::Repeated("21"))
+        ));
         assert!(parse_code("(01)06901234567892(21)").is_err());
     }
 

@@ -148,7 +148,9 @@ impl Config {
             }
         }
         if !(t.som_k > 0.0 && t.som_peer_factor > 0.0 && t.som_freq_factor > 0.0) {
-            return Err(ConfigError::Negative("som_k / som_peer_factor / som_freq_factor"));
+            return Err(ConfigError::Negative(
+                "som_k / som_peer_factor / som_freq_factor",
+            ));
         }
         Ok(c)
     }

@@ -85,9 +85,17 @@ impl Engine {
         Expanded { keys, bad }
     }
 
+    fn unit_count(&self, codes: &[String]) -> usize {
+        let x = self.expand(codes);
+        x.keys.len() + x.bad.len()
+    }
+
     fn code_format(&mut self, seq: u64, product: &str, batch: &str, bad: &[String]) {
         if let Some(first) = bad.first() {
-            let err = parse_code(first).err().map(|e| e.to_string()).unwrap_or_default();
+            let err = parse_code(first)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
             self.emit(
                 Finding::new(
                     "CODE-FORMAT",
@@ -118,7 +126,15 @@ impl Engine {
     }
 
     /// Codes arriving from outside (receipt, customer return).
-    fn codes_in(&mut self, seq: u64, product: &str, batch: &str, to: &str, codes: &[String], returned: bool) {
+    fn codes_in(
+        &mut self,
+        seq: u64,
+        product: &str,
+        batch: &str,
+        to: &str,
+        codes: &[String],
+        returned: bool,
+    ) {
         let x = self.expand(codes);
         self.code_format(seq, product, batch, &x.bad);
         let loc = self.loc_id(to);
@@ -150,7 +166,16 @@ impl Engine {
     }
 
     /// Codes moving inside (put-away, transfer) or leaving (`to = None`).
-    fn codes_move(&mut self, seq: u64, product: &str, batch: &str, from: &str, to: Option<&str>, codes: &[String], date: NaiveDate) {
+    fn codes_move(
+        &mut self,
+        seq: u64,
+        product: &str,
+        batch: &str,
+        from: &str,
+        to: Option<&str>,
+        codes: &[String],
+        date: NaiveDate,
+    ) {
         let x = self.expand(codes);
         self.code_format(seq, product, batch, &x.bad);
         let from_id = self.loc_id(from);
@@ -166,7 +191,10 @@ impl Engine {
             }
             let state = match to_id {
                 Some(loc) => CodeState { loc, day: 0 },
-                None => CodeState { loc: OUT, day: day_number(date) },
+                None => CodeState {
+                    loc: OUT,
+                    day: day_number(date),
+                },
             };
             self.sp.codes.insert(k, state);
         }
@@ -206,7 +234,9 @@ impl Engine {
         let window = u32::try_from(self.cfg.thresholds.return_window_days).unwrap_or(180);
         let today = day_number(date);
         if today % 7 == 0 {
-            self.sp.codes.retain(|_, s| s.loc != OUT || s.day + window > today);
+            self.sp
+                .codes
+                .retain(|_, s| s.loc != OUT || s.day + window > today);
         }
     }
 
@@ -215,34 +245,80 @@ impl Engine {
         self.sweep(date);
         match &e.body {
             EventBody::Receipt(r) => {
-                let special = r.lines.iter().any(|l| self.control(&l.product).is_special());
+                let special = r
+                    .lines
+                    .iter()
+                    .any(|l| self.control(&l.product).is_special());
                 if special {
                     self.two_people(seq, &r.acceptors, "acceptance", &r.doc);
                 }
                 for l in &r.lines {
-                    self.unit_coverage(seq, &l.product, &l.batch, l.accepted, l.codes.len().min(usize::MAX));
+                    self.unit_coverage(
+                        seq,
+                        &l.product,
+                        &l.batch,
+                        l.accepted,
+                        l.codes.len().min(usize::MAX),
+                    );
                     self.codes_in(seq, &l.product, &l.batch, &l.location, &l.codes, false);
                 }
             }
             EventBody::PutAway(m) => {
                 for l in &m.lines {
-                    self.unit_coverage(seq, &l.product, &l.batch, l.quantity, self.expand(&l.codes).keys.len());
-                    self.codes_move(seq, &l.product, &l.batch, &l.from, Some(&l.to), &l.codes, date);
+                    self.unit_coverage(
+                        seq,
+                        &l.product,
+                        &l.batch,
+                        l.quantity,
+                        self.unit_count(&l.codes),
+                    );
+                    self.codes_move(
+                        seq,
+                        &l.product,
+                        &l.batch,
+                        &l.from,
+                        Some(&l.to),
+                        &l.codes,
+                        date,
+                    );
                 }
             }
             EventBody::Transfer(m) => {
                 for l in &m.lines {
-                    self.unit_coverage(seq, &l.product, &l.batch, l.quantity, self.expand(&l.codes).keys.len());
-                    self.codes_move(seq, &l.product, &l.batch, &l.from, Some(&l.to), &l.codes, date);
+                    self.unit_coverage(
+                        seq,
+                        &l.product,
+                        &l.batch,
+                        l.quantity,
+                        self.unit_count(&l.codes),
+                    );
+                    self.codes_move(
+                        seq,
+                        &l.product,
+                        &l.batch,
+                        &l.from,
+                        Some(&l.to),
+                        &l.codes,
+                        date,
+                    );
                 }
             }
             EventBody::Dispatch(d) => {
                 for l in &d.lines {
-                    self.unit_coverage(seq, &l.product, &l.batch, l.quantity, self.expand(&l.codes).keys.len());
+                    self.unit_coverage(
+                        seq,
+                        &l.product,
+                        &l.batch,
+                        l.quantity,
+                        self.unit_count(&l.codes),
+                    );
                     self.codes_move(seq, &l.product, &l.batch, &l.from, None, &l.codes, date);
                 }
                 // EPH-RETAIL (wholesale): delivery only to the licensed address.
-                if d.lines.iter().any(|l| self.control(&l.product) == ControlClass::CompoundEphedrine) {
+                if d.lines
+                    .iter()
+                    .any(|l| self.control(&l.product) == ControlClass::CompoundEphedrine)
+                {
                     if let Some(addr) = self.parties.get(&d.customer).map(|p| p.address.clone()) {
                         if addr != d.address {
                             self.emit(
@@ -256,31 +332,67 @@ impl Engine {
             }
             EventBody::SupplierReturn(r) => {
                 for l in &r.lines {
-                    self.unit_coverage(seq, &l.product, &l.batch, l.quantity, self.expand(&l.codes).keys.len());
+                    self.unit_coverage(
+                        seq,
+                        &l.product,
+                        &l.batch,
+                        l.quantity,
+                        self.unit_count(&l.codes),
+                    );
                     self.codes_move(seq, &l.product, &l.batch, &l.from, None, &l.codes, date);
                 }
             }
             EventBody::Destruction(d) => {
-                let special = d.lines.iter().any(|l| self.control(&l.product).is_special());
+                let special = d
+                    .lines
+                    .iter()
+                    .any(|l| self.control(&l.product).is_special());
                 if special && d.supervisors.is_empty() {
-                    self.emit(Finding::new("SPECIAL-DESTROY", seq, format!("Destruction {} of controlled drugs records no supervising regulator.", d.doc)));
+                    self.emit(Finding::new(
+                        "SPECIAL-DESTROY",
+                        seq,
+                        format!(
+                            "Destruction {} of controlled drugs records no supervising regulator.",
+                            d.doc
+                        ),
+                    ));
                 }
                 for l in &d.lines {
                     self.codes_move(seq, &l.product, &l.batch, &l.from, None, &l.codes, date);
                 }
             }
             EventBody::LossReport(l) => {
-                let special = l.lines.iter().any(|x| self.control(&x.product).is_special());
-                let late = (e.occurred_at - l.discovered_at) > Duration::hours(self.cfg.thresholds.special_loss_hours);
+                let special = l
+                    .lines
+                    .iter()
+                    .any(|x| self.control(&x.product).is_special());
+                let late = (e.occurred_at - l.discovered_at)
+                    > Duration::hours(self.cfg.thresholds.special_loss_hours);
                 if special && (late || l.reported_to.is_empty()) {
                     let what = if l.reported_to.is_empty() {
                         "was not reported to any authority".to_owned()
                     } else {
-                        format!("was reported {} hours after discovery", (e.occurred_at - l.discovered_at).num_hours())
+                        format!(
+                            "was reported {} hours after discovery",
+                            (e.occurred_at - l.discovered_at).num_hours()
+                        )
                     };
                     self.emit(
-                        Finding::new("SPECIAL-LOSS", seq, format!("The {:?} of controlled drugs in {} {what} (limit {} hours).", l.loss, l.doc, self.cfg.thresholds.special_loss_hours))
-                            .figures(format!("reported within {} h", self.cfg.thresholds.special_loss_hours), what),
+                        Finding::new(
+                            "SPECIAL-LOSS",
+                            seq,
+                            format!(
+                                "The {:?} of controlled drugs in {} {what} (limit {} hours).",
+                                l.loss, l.doc, self.cfg.thresholds.special_loss_hours
+                            ),
+                        )
+                        .figures(
+                            format!(
+                                "reported within {} h",
+                                self.cfg.thresholds.special_loss_hours
+                            ),
+                            what,
+                        ),
                     );
                 }
                 for x in &l.lines {
@@ -293,7 +405,10 @@ impl Engine {
                 }
             }
             EventBody::OutboundReview(r) => {
-                if r.lines.iter().any(|l| self.control(&l.product).is_special()) {
+                if r.lines
+                    .iter()
+                    .any(|l| self.control(&l.product).is_special())
+                {
                     self.two_people(seq, &r.reviewers, "outbound review", &r.doc);
                 }
             }
@@ -307,8 +422,15 @@ impl Engine {
             EventBody::Payment(p) => {
                 if p.method == PaymentMethod::Cash {
                     for number in &p.invoices {
-                        let root = self.credit_of.get(number).cloned().unwrap_or_else(|| number.clone());
-                        let (special, eph) = self.invoices.get(&root).map_or((false, false), |i| (i.special, i.ephedrine));
+                        let root = self
+                            .credit_of
+                            .get(number)
+                            .cloned()
+                            .unwrap_or_else(|| number.clone());
+                        let (special, eph) = self
+                            .invoices
+                            .get(&root)
+                            .map_or((false, false), |i| (i.special, i.ephedrine));
                         if special {
                             self.emit(Finding::new("SPECIAL-CASH", seq, format!("Payment {} in cash settles invoice {number}, which has controlled-drug lines.", p.doc)).party(&p.payer));
                         } else if eph {
@@ -337,7 +459,14 @@ impl Engine {
         let parent = match parse_code(&a.parent) {
             Ok(c) => c.key(),
             Err(err) => {
-                self.emit(Finding::new("CODE-FORMAT", seq, format!("Aggregation {}: malformed pack code {:?}: {err}.", a.doc, a.parent)));
+                self.emit(Finding::new(
+                    "CODE-FORMAT",
+                    seq,
+                    format!(
+                        "Aggregation {}: malformed pack code {:?}: {err}.",
+                        a.doc, a.parent
+                    ),
+                ));
                 return;
             }
         };
@@ -345,9 +474,21 @@ impl Engine {
             AggregationAction::Pack => {
                 let x = self.expand(&a.children);
                 if let Some(first) = x.bad.first() {
-                    self.emit(Finding::new("CODE-FORMAT", seq, format!("Aggregation {}: {} malformed code(s), e.g. {first:?}.", a.doc, x.bad.len())));
+                    self.emit(Finding::new(
+                        "CODE-FORMAT",
+                        seq,
+                        format!(
+                            "Aggregation {}: {} malformed code(s), e.g. {first:?}.",
+                            a.doc,
+                            x.bad.len()
+                        ),
+                    ));
                 }
-                let already = x.keys.iter().filter(|k| self.sp.parents.values().any(|c| c.contains(k))).count();
+                let already = x
+                    .keys
+                    .iter()
+                    .filter(|k| self.sp.parents.values().any(|c| c.contains(k)))
+                    .count();
                 if already > 0 || self.sp.parents.contains_key(&parent) {
                     self.emit(Finding::new("CODE-UNKNOWN", seq, format!("Aggregation {} packs {already} code(s) already in another pack (or reuses pack {}).", a.doc, a.parent)));
                 }
@@ -362,21 +503,42 @@ impl Engine {
             }
             AggregationAction::Unpack => {
                 if self.sp.parents.remove(&parent).is_none() {
-                    self.emit(Finding::new("CODE-UNKNOWN", seq, format!("Aggregation {} unpacks {}, which is not a known pack.", a.doc, a.parent)));
+                    self.emit(Finding::new(
+                        "CODE-UNKNOWN",
+                        seq,
+                        format!(
+                            "Aggregation {} unpacks {}, which is not a known pack.",
+                            a.doc, a.parent
+                        ),
+                    ));
                 }
             }
         }
     }
 
     fn channel_purchase(&mut self, seq: u64, p: &rxledger_model::Purchase, date: NaiveDate) {
-        let strict = p.lines.iter().any(|l| matches!(self.control(&l.product), ControlClass::Narcotic | ControlClass::Psychotropic1));
+        let strict = p.lines.iter().any(|l| {
+            matches!(
+                self.control(&l.product),
+                ControlClass::Narcotic | ControlClass::Psychotropic1
+            )
+        });
         if !strict || !self.parties.contains_key(&p.supplier) {
             return; // SUP-LIC reports unregistered suppliers
         }
-        let ok = self.parties.get(&p.supplier).and_then(|s| s.special.as_ref()).is_some_and(|s| {
-            s.valid_to >= date
-                && matches!(s.designation, Designation::DesignatedManufacturer | Designation::NationalWholesaler | Designation::RegionalWholesaler)
-        });
+        let ok = self
+            .parties
+            .get(&p.supplier)
+            .and_then(|s| s.special.as_ref())
+            .is_some_and(|s| {
+                s.valid_to >= date
+                    && matches!(
+                        s.designation,
+                        Designation::DesignatedManufacturer
+                            | Designation::NationalWholesaler
+                            | Designation::RegionalWholesaler
+                    )
+            });
         if !ok {
             self.emit(
                 Finding::new("SPECIAL-CHANNEL", seq, format!("Narcotics or class-1 psychotropics ordered ({}) from {}, which is not a designated manufacturer or wholesaler on {date}.", p.doc, p.supplier))
@@ -386,22 +548,40 @@ impl Engine {
     }
 
     fn channel_sale(&mut self, seq: u64, e: &Event, s: &rxledger_model::Sale, date: NaiveDate) {
-        let strict = s.lines.iter().any(|l| matches!(self.control(&l.product), ControlClass::Narcotic | ControlClass::Psychotropic1));
+        let strict = s.lines.iter().any(|l| {
+            matches!(
+                self.control(&l.product),
+                ControlClass::Narcotic | ControlClass::Psychotropic1
+            )
+        });
         if !strict {
             return;
         }
-        let owner_province = self.owner.as_ref().and_then(|o| self.parties.get(o)).map(|p| p.province.clone());
+        let owner_province = self
+            .owner
+            .as_ref()
+            .and_then(|o| self.parties.get(o))
+            .map(|p| p.province.clone());
         let Some(c) = self.parties.get(&s.customer) else {
             return; // CUS-LIC reports unregistered customers
         };
         let problem = match c.special.as_ref() {
             None => Some("holds no designation or purchase-seal card".to_owned()),
-            Some(sp) if sp.valid_to < date => Some(format!("designation expired on {}", sp.valid_to)),
+            Some(sp) if sp.valid_to < date => {
+                Some(format!("designation expired on {}", sp.valid_to))
+            }
             Some(sp) => match sp.designation {
                 Designation::NationalWholesaler | Designation::RegionalWholesaler => None,
-                Designation::SealCardHolder if c.kind == PartyKind::MedicalInstitution && sp.seal_card.is_some() => {
-                    if owner_province.as_ref().is_some_and(|p| p != &c.province) && e.refs.approval.is_none() {
-                        Some(format!("is in {} (another province) and the sale cites no approval", c.province))
+                Designation::SealCardHolder
+                    if c.kind == PartyKind::MedicalInstitution && sp.seal_card.is_some() =>
+                {
+                    if owner_province.as_ref().is_some_and(|p| p != &c.province)
+                        && e.refs.approval.is_none()
+                    {
+                        Some(format!(
+                            "is in {} (another province) and the sale cites no approval",
+                            c.province
+                        ))
                     } else {
                         None
                     }
@@ -411,8 +591,15 @@ impl Engine {
         };
         if let Some(p) = problem {
             self.emit(
-                Finding::new("SPECIAL-CHANNEL", seq, format!("Narcotics or class-1 psychotropics sold ({}) to {}, which {p}.", s.doc, s.customer))
-                    .party(&s.customer),
+                Finding::new(
+                    "SPECIAL-CHANNEL",
+                    seq,
+                    format!(
+                        "Narcotics or class-1 psychotropics sold ({}) to {}, which {p}.",
+                        s.doc, s.customer
+                    ),
+                )
+                .party(&s.customer),
             );
         }
     }
@@ -421,12 +608,24 @@ impl Engine {
         if s.channel != Channel::Retail {
             return;
         }
-        let packs: u64 = s.lines.iter().filter(|l| self.control(&l.product) == ControlClass::CompoundEphedrine).map(|l| l.quantity).sum();
+        let packs: u64 = s
+            .lines
+            .iter()
+            .filter(|l| self.control(&l.product) == ControlClass::CompoundEphedrine)
+            .map(|l| l.quantity)
+            .sum();
         if packs == 0 {
             return;
         }
         let Some(id) = s.buyer_id.clone().filter(|b| !b.trim().is_empty()) else {
-            self.emit(Finding::new("EPH-RETAIL", seq, format!("Retail sale {} of compound ephedrine records no buyer ID.", s.doc)));
+            self.emit(Finding::new(
+                "EPH-RETAIL",
+                seq,
+                format!(
+                    "Retail sale {} of compound ephedrine records no buyer ID.",
+                    s.doc
+                ),
+            ));
             return;
         };
         let t = self.cfg.thresholds.clone();
@@ -438,7 +637,10 @@ impl Engine {
         }
         let (window, limit) = (t.eph_window_days, t.eph_window_packs);
         let hist = self.sp.eph.entry(id.clone()).or_default();
-        while hist.front().is_some_and(|(d, _)| (date - *d).num_days() >= window) {
+        while hist
+            .front()
+            .is_some_and(|(d, _)| (date - *d).num_days() >= window)
+        {
             hist.pop_front();
         }
         hist.push_back((date, packs));
@@ -469,7 +671,9 @@ impl Engine {
                 .sp
                 .som
                 .iter()
-                .filter(|((c, p), h)| p == product && c != &s.customer && h.quantities.len() >= t.som_min_history)
+                .filter(|((c, p), h)| {
+                    p == product && c != &s.customer && h.quantities.len() >= t.som_min_history
+                })
                 .map(|(_, h)| h.quantities.iter().sum::<u64>() as f64 / h.quantities.len() as f64)
                 .collect();
             peers.sort_by(f64::total_cmp);
@@ -502,21 +706,44 @@ impl Engine {
                     }
                 }
             }
-            let hist = self.sp.som.entry((s.customer.clone(), product.to_owned())).or_default();
+            let hist = self
+                .sp
+                .som
+                .entry((s.customer.clone(), product.to_owned()))
+                .or_default();
             // Frequency: orders in the last 7 days against the weekly average of the 8 weeks before.
-            while hist.dates.front().is_some_and(|d| (date - *d).num_days() >= 63) {
+            while hist
+                .dates
+                .front()
+                .is_some_and(|d| (date - *d).num_days() >= 63)
+            {
                 hist.dates.pop_front();
             }
-            let recent = hist.dates.iter().filter(|d| (date - **d).num_days() < 7).count() + 1;
-            let before = hist.dates.iter().filter(|d| (date - **d).num_days() >= 7).count();
+            let recent = hist
+                .dates
+                .iter()
+                .filter(|d| (date - **d).num_days() < 7)
+                .count()
+                + 1;
+            let before = hist
+                .dates
+                .iter()
+                .filter(|d| (date - **d).num_days() >= 7)
+                .count();
             let weekly = before as f64 / 8.0;
             hist.dates.push_back(date);
             hist.quantities.push_back(q);
             while hist.quantities.len() > t.som_history {
                 hist.quantities.pop_front();
             }
-            let old_enough = hist.dates.front().is_some_and(|d| (date - *d).num_days() >= 56);
-            if old_enough && recent >= t.som_freq_min && recent as f64 > t.som_freq_factor * weekly.max(0.125) {
+            let old_enough = hist
+                .dates
+                .front()
+                .is_some_and(|d| (date - *d).num_days() >= 56);
+            if old_enough
+                && recent >= t.som_freq_min
+                && recent as f64 > t.som_freq_factor * weekly.max(0.125)
+            {
                 let f = Finding::new(
                     "SOM",
                     seq,
@@ -534,4 +761,3 @@ impl Engine {
         self.emit(f);
     }
 }
-
