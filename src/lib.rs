@@ -41,6 +41,8 @@ pub use rxledger_reconcile as reconcile;
 pub use rxledger_store as store;
 
 pub mod check;
+pub mod cross;
 pub mod ingest;
 pub mod report;
 pub mod summary;
+pub mod trace;

@@ -79,6 +79,12 @@ struct JsonReport<'a> {
     findings: &'a [Finding],
 }
 
+/// JSON for several ledgers: an array of the single-ledger documents.
+pub fn json_many(reports: &[CheckReport]) -> String {
+    let parts: Vec<String> = reports.iter().map(json).collect();
+    format!("[\n{}\n]", parts.join(",\n"))
+}
+
 /// JSON, as documented in `docs/findings.md`.
 pub fn json(r: &CheckReport) -> String {
     let mut counts = BTreeMap::new();
@@ -116,13 +122,27 @@ fn xml_escape(s: &str) -> String {
 
 /// `JUnit` XML: one test case per rule, one failure per finding.
 pub fn junit(r: &CheckReport) -> String {
+    junit_many(std::slice::from_ref(r))
+}
+
+/// `JUnit` XML for several ledgers: one test suite per ledger.
+pub fn junit_many(reports: &[CheckReport]) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let failures = r.findings.len();
+    let failures: usize = reports.iter().map(|r| r.findings.len()).sum();
     let _ = writeln!(
         s,
         "<testsuites name=\"rxledger check\" tests=\"{}\" failures=\"{failures}\">",
-        RULES.len()
+        RULES.len() * reports.len()
     );
+    for r in reports {
+        junit_suite(&mut s, r);
+    }
+    s.push_str("</testsuites>\n");
+    s
+}
+
+fn junit_suite(s: &mut String, r: &CheckReport) {
+    let failures = r.findings.len();
     let _ = writeln!(
         s,
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">",
@@ -156,8 +176,7 @@ pub fn junit(r: &CheckReport) -> String {
         }
         s.push_str("    </testcase>\n");
     }
-    s.push_str("  </testsuite>\n</testsuites>\n");
-    s
+    s.push_str("  </testsuite>\n");
 }
 
 #[derive(Serialize)]
@@ -262,6 +281,20 @@ fn level(s: Severity) -> &'static str {
 /// SARIF 2.1.0: rules in `runs[].tool.driver.rules`, one result per finding with a physical
 /// location at the record's line.
 pub fn sarif(r: &CheckReport) -> String {
+    sarif_many(std::slice::from_ref(r))
+}
+
+/// SARIF 2.1.0 for several ledgers: one run per ledger.
+pub fn sarif_many(reports: &[CheckReport]) -> String {
+    let doc = Sarif {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: reports.iter().map(sarif_run).collect(),
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+fn sarif_run(r: &CheckReport) -> SarifRun {
     let rules = RULES
         .iter()
         .map(|i| SarifRule {
@@ -308,20 +341,15 @@ pub fn sarif(r: &CheckReport) -> String {
             }
         })
         .collect();
-    let doc = Sarif {
-        schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: vec![SarifRun {
-            tool: SarifTool {
-                driver: SarifDriver {
-                    name: "rxledger",
-                    version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://example.invalid/rxledger",
-                    rules,
-                },
+    SarifRun {
+        tool: SarifTool {
+            driver: SarifDriver {
+                name: "rxledger",
+                version: env!("CARGO_PKG_VERSION"),
+                information_uri: "https://example.invalid/rxledger",
+                rules,
             },
-            results,
-        }],
-    };
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+        },
+        results,
+    }
 }

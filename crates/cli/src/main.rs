@@ -102,8 +102,10 @@ enum Cmd {
     /// Verify and reconcile a ledger: goods, books, invoices, payments, stock, batches,
     /// qualifications. Exit 1 when a finding reaches --fail-on.
     Check {
-        /// Ledger directory or exported file.
-        path: PathBuf,
+        /// Ledger directories or exported files; with several, they are also reconciled against
+        /// each other (dispatches against receipts, unit codes).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         /// TOML configuration (thresholds, severities, disabled rules); see `rxledger rules --config-template`.
         #[arg(long)]
         config: Option<PathBuf>,
@@ -119,6 +121,16 @@ enum Cmd {
         /// Write the report to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// The custody chain of one unit (traceability code) or one batch across ledgers.
+    Trace {
+        /// `CODE PATH…`: a unit or pack code (20-digit or GS1) then the ledgers; with --batch,
+        /// only the ledgers (directories or exported files).
+        #[arg(required = true, num_args = 1..)]
+        args: Vec<String>,
+        /// Follow a batch (PRODUCT:BATCH) instead of a code.
+        #[arg(long)]
+        batch: Option<String>,
     },
     /// List every reconciliation rule with its severity, description and legal source.
     Rules {
@@ -434,7 +446,7 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
             Ok(None)
         }
         Cmd::Check {
-            path,
+            paths,
             config,
             format,
             fail_on,
@@ -451,20 +463,26 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
                 None => rxledger::reconcile::Config::default(),
             };
             let expected = parse_head(head.as_deref())?;
-            let pb = progress_bar(ledger_size(&path), "check");
-            let report = rxledger::check::check_path(&path, cfg, expected, |b| {
-                if let Some(pb) = &pb {
-                    pb.set_position(b);
+            let reports = if let [path] = paths.as_slice() {
+                let pb = progress_bar(ledger_size(path), "check");
+                let report = rxledger::check::check_path(path, cfg, expected, |b| {
+                    if let Some(pb) = &pb {
+                        pb.set_position(b);
+                    }
+                })?;
+                if let Some(pb) = pb {
+                    pb.finish_and_clear();
                 }
-            })?;
-            if let Some(pb) = pb {
-                pb.finish_and_clear();
-            }
-            let rendered = match format {
-                Format::Text => rxledger::report::text(&report),
-                Format::Json => rxledger::report::json(&report),
-                Format::Junit => rxledger::report::junit(&report),
-                Format::Sarif => rxledger::report::sarif(&report),
+                vec![report]
+            } else {
+                rxledger::cross::check_ledgers(&paths, &cfg, expected)?
+            };
+            let rendered = match (format, reports.as_slice()) {
+                (Format::Text, _) => reports.iter().map(rxledger::report::text).collect::<Vec<_>>().join("\n"),
+                (Format::Json, [one]) => rxledger::report::json(one),
+                (Format::Json, _) => rxledger::report::json_many(&reports),
+                (Format::Junit, _) => rxledger::report::junit_many(&reports),
+                (Format::Sarif, _) => rxledger::report::sarif_many(&reports),
             };
             if let Some(p) = output {
                 std::fs::write(&p, rendered).with_context(|| p.display().to_string())?;
@@ -475,11 +493,42 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
                     out.write_all(b"\n")?;
                 }
             }
-            let failing = report
-                .findings
+            let failing = reports
                 .iter()
+                .flat_map(|r| r.findings.iter())
                 .any(|f| f.severity >= fail_on || f.rule == "CHAIN");
             Ok(failing.then_some(Findings))
+        }
+        Cmd::Trace { args, batch } => {
+            let (code, paths): (Option<String>, Vec<PathBuf>) = if batch.is_some() {
+                (None, args.iter().map(PathBuf::from).collect())
+            } else {
+                let mut it = args.into_iter();
+                (it.next(), it.map(PathBuf::from).collect())
+            };
+            if paths.is_empty() {
+                anyhow::bail!("give at least one ledger after the code");
+            }
+            let target = match (code, batch) {
+                (Some(c), None) => rxledger::trace::Target::Code(c),
+                (None, Some(b)) => {
+                    let (product, batch) = b.split_once(':').ok_or_else(|| {
+                        anyhow::anyhow!("--batch must be PRODUCT:BATCH (got {b:?})")
+                    })?;
+                    rxledger::trace::Target::Batch {
+                        product: product.to_owned(),
+                        batch: batch.to_owned(),
+                    }
+                }
+                _ => anyhow::bail!("give either a CODE or --batch PRODUCT:BATCH"),
+            };
+            let chain = rxledger::trace::trace(&target, &paths)?;
+            print!("{}", chain.to_text(&target));
+            if chain.steps.is_empty() {
+                eprintln!("not found in the given ledgers");
+                return Ok(Some(Findings));
+            }
+            Ok((!chain.breaks.is_empty()).then_some(Findings))
         }
         Cmd::Rules { config_template } => {
             if config_template {

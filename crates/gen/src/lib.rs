@@ -21,7 +21,10 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod pair;
 mod world;
+
+pub use pair::customer_ledger;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
@@ -275,6 +278,8 @@ pub struct Generator {
     fabricated: u64,
     /// Sales booked per (customer, product), for SOM planting.
     sales_count: BTreeMap<(usize, usize), u32>,
+    /// Last eight order quantities per (customer, product).
+    sales_hist: BTreeMap<(usize, usize), VecDeque<u64>>,
     last_time: Option<DateTime<Utc>>,
 }
 
@@ -322,6 +327,7 @@ impl Generator {
             last_shipped: None,
             fabricated: 0,
             sales_count: BTreeMap::new(),
+            sales_hist: BTreeMap::new(),
             last_time: None,
             world,
         };
@@ -1771,21 +1777,25 @@ impl Generator {
         let controlled = self.special(product)
             || self.world.products[product].control
                 == rxledger_model::ControlClass::CompoundEphedrine;
-        let history = self
-            .sales_count
+        let history = self.sales_count.get(&(customer, product)).copied().unwrap_or(0);
+        // Well above three times any trailing average of the last eight orders.
+        let spike = self
+            .sales_hist
             .get(&(customer, product))
-            .copied()
-            .unwrap_or(0);
+            .and_then(|h| h.iter().max().copied())
+            .unwrap_or(quantity)
+            * 7
+            / 2
+            + 1;
         let mut quantity = quantity;
         let mut customer = customer;
         let mut plants = Vec::new();
         if controlled
             && history >= 4
-            && self.available(product, date + Duration::days(200)) >= quantity * 5
+            && self.available(product, date + Duration::days(200)) >= spike
             && self.plant("SOM")
         {
-            // An order five times the usual size.
-            quantity *= 5;
+            quantity = spike;
             plants.push("SOM");
         } else if matches!(
             self.world.products[product].control,
@@ -1797,6 +1807,11 @@ impl Generator {
             plants.push("SPECIAL-CHANNEL");
         }
         *self.sales_count.entry((customer, product)).or_insert(0) += 1;
+        let hist = self.sales_hist.entry((customer, product)).or_default();
+        hist.push_back(quantity);
+        while hist.len() > 8 {
+            hist.pop_front();
+        }
         let alloc = self.allocate(product, quantity, date);
         let before = self.emitted;
         self.sale_with(t, customer, product, alloc, Vec::new(), !plants.is_empty());

@@ -136,6 +136,8 @@ pub struct Engine {
     sales: HashMap<String, SaleRec>,
     goods: HashMap<(Dir, String), Goods>,
     seen_goods: HashSet<(Dir, String)>,
+    /// Invoiced quantities (and invoice seqs) that arrived before their goods.
+    early_invoiced: HashMap<(Dir, String), (BTreeMap<String, i64>, Vec<u64>)>,
     invoices: HashMap<String, Invoice>,
     credit_of: HashMap<String, String>,
     due: BTreeMap<(DateTime<Utc>, u64), Due>,
@@ -168,6 +170,7 @@ impl Engine {
             sales: HashMap::new(),
             goods: HashMap::new(),
             seen_goods: HashSet::new(),
+            early_invoiced: HashMap::new(),
             invoices: HashMap::new(),
             credit_of: HashMap::new(),
             due: BTreeMap::new(),
@@ -414,6 +417,14 @@ impl Engine {
                 self.schedule(forget, Due::ForgetSeen(dir, doc.to_owned()));
             }
             self.schedule(due, Due::Goods(dir, doc.to_owned()));
+        }
+        if let Some((inv, seqs)) = self.early_invoiced.remove(&k) {
+            if let Some(g) = self.goods.get_mut(&k) {
+                for (p, n) in inv {
+                    *g.invoiced.entry(p).or_insert(0) += n;
+                }
+                g.invoice_seqs.extend(seqs);
+            }
         }
         if let Some(g) = self.goods.get_mut(&k) {
             *g.goods.entry(product.to_owned()).or_insert(0) += q;
@@ -1143,9 +1154,17 @@ impl Engine {
                     *g.invoiced.entry(l.product.clone()).or_insert(0) += sign * qty(l.quantity);
                 }
                 g.invoice_seqs.push(seq);
-            } else if inv.credit_for.is_none() && !self.seen_goods.contains(k) {
-                let due = e.occurred_at + Duration::days(self.cfg.thresholds.orphan_days);
-                self.schedule(due, Due::InvoiceOrphan(inv.doc.clone()));
+            } else if !self.seen_goods.contains(k) {
+                // Invoiced before the goods arrived: counted when they do.
+                let early = self.early_invoiced.entry(k.clone()).or_default();
+                for l in &inv.lines {
+                    *early.0.entry(l.product.clone()).or_insert(0) += sign * qty(l.quantity);
+                }
+                early.1.push(seq);
+                if inv.credit_for.is_none() {
+                    let due = e.occurred_at + Duration::days(self.cfg.thresholds.orphan_days);
+                    self.schedule(due, Due::InvoiceOrphan(inv.doc.clone()));
+                }
             }
         } else if inv.credit_for.is_none() {
             let due = e.occurred_at + Duration::days(self.cfg.thresholds.orphan_days);
@@ -1399,6 +1418,11 @@ impl Engine {
                 let Some(inv) = self.invoices.get(&doc) else {
                     return;
                 };
+                if let Some(k) = &inv.goods_key {
+                    if !self.seen_goods.contains(k) {
+                        self.early_invoiced.remove(k);
+                    }
+                }
                 let has_goods = inv
                     .goods_key
                     .as_ref()

@@ -1,0 +1,188 @@
+//! `trace`: the custody chain of one unit (by traceability code) or one batch across ledgers.
+
+use std::fmt::Write as _;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rxledger_model::codes::parse_code;
+use rxledger_model::{Event, EventBody, Relation};
+use rxledger_store::StoreError;
+
+/// What to follow.
+#[derive(Clone, Debug)]
+pub enum Target {
+    /// One unit (or pack) code.
+    Code(String),
+    /// Every unit of a product batch.
+    Batch {
+        /// Product code.
+        product: String,
+        /// Batch.
+        batch: String,
+    },
+}
+
+/// One step of a custody chain.
+#[derive(Clone, Debug)]
+pub struct Step {
+    /// Ledger file or directory.
+    pub ledger: PathBuf,
+    /// Its owner (the holder).
+    pub holder: String,
+    /// Record.
+    pub seq: u64,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Event kind.
+    pub kind: &'static str,
+    /// The event's own document number.
+    pub doc: String,
+    /// Counterparty, if any.
+    pub party: Option<String>,
+    /// From location (or the supplier) to location (or the customer).
+    pub movement: String,
+    /// Quantity moved.
+    pub quantity: u64,
+}
+
+/// A custody chain and where it breaks.
+#[derive(Clone, Debug, Default)]
+pub struct Chain {
+    /// Steps in time order.
+    pub steps: Vec<Step>,
+    /// Where the chain breaks, in words.
+    pub breaks: Vec<String>,
+}
+
+struct Line<'a> {
+    product: &'a str,
+    batch: &'a str,
+    quantity: u64,
+    codes: &'a [String],
+    movement: String,
+}
+
+fn lines(e: &Event) -> (Option<String>, String, Vec<Line<'_>>) {
+    match &e.body {
+        EventBody::Receipt(r) => (Some(r.supplier.clone()), r.doc.clone(), r.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.accepted, codes: &l.codes, movement: format!("{} → {}", r.supplier, l.location) }).collect()),
+        EventBody::PutAway(m) => (None, m.doc.clone(), m.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → {}", l.from, l.to) }).collect()),
+        EventBody::Transfer(m) => (None, m.doc.clone(), m.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → {}", l.from, l.to) }).collect()),
+        EventBody::Dispatch(d) => (Some(d.customer.clone()), d.doc.clone(), d.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → {}", l.from, d.customer) }).collect()),
+        EventBody::CustomerReturn(r) => (Some(r.customer.clone()), r.doc.clone(), r.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → {}", r.customer, l.to) }).collect()),
+        EventBody::SupplierReturn(r) => (Some(r.supplier.clone()), r.doc.clone(), r.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → {}", l.from, r.supplier) }).collect()),
+        EventBody::Destruction(d) => (None, d.doc.clone(), d.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → destroyed", l.from) }).collect()),
+        EventBody::LossReport(d) => (None, d.doc.clone(), d.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → lost", l.from) }).collect()),
+        _ => (None, String::new(), Vec::new()),
+    }
+}
+
+/// Follows `target` through `ledgers` (directories or exported files).
+pub fn trace(target: &Target, ledgers: &[PathBuf]) -> Result<Chain, StoreError> {
+    let key = match target {
+        Target::Code(c) => parse_code(c).ok().map(|c| c.key()),
+        Target::Batch { .. } => None,
+    };
+    let mut chain = Chain::default();
+    let mut owners = Vec::new();
+    for path in ledgers {
+        let mut owner = String::new();
+        let mut packs: Vec<u128> = Vec::new();
+        rxledger_store::scan_path(path, None, |_| {}, |rec| {
+            let Some(e) = std::str::from_utf8(rec.payload).ok().and_then(|t| Event::from_json(t).ok()) else {
+                return ControlFlow::Continue(());
+            };
+            if let EventBody::PartyRegistered(p) = &e.body {
+                if p.relation == Relation::Owner {
+                    owner.clone_from(&p.party);
+                }
+            }
+            if let (EventBody::Aggregation(a), Some(k)) = (&e.body, key) {
+                if a.children.iter().any(|c| parse_code(c).is_ok_and(|c| c.key() == k)) {
+                    if let Ok(p) = parse_code(&a.parent) {
+                        packs.push(p.key());
+                    }
+                }
+            }
+            let (party, doc, ls) = lines(&e);
+            for l in ls {
+                let hit = match target {
+                    Target::Code(_) => key.is_some_and(|k| {
+                        l.codes.iter().any(|c| parse_code(c).is_ok_and(|c| c.key() == k || packs.contains(&c.key())))
+                    }),
+                    Target::Batch { product, batch } => l.product == product && l.batch == batch,
+                };
+                if hit {
+                    chain.steps.push(Step {
+                        ledger: path.clone(),
+                        holder: owner.clone(),
+                        seq: rec.seq,
+                        at: e.occurred_at,
+                        kind: e.kind().as_str(),
+                        doc: doc.clone(),
+                        party: party.clone(),
+                        movement: l.movement,
+                        quantity: if matches!(target, Target::Code(_)) { 1 } else { l.quantity },
+                    });
+                }
+            }
+            ControlFlow::Continue(())
+        })?;
+        owners.push(owner);
+    }
+    chain.steps.sort_by_key(|s| s.at);
+    // Breaks: a dispatch to a company whose ledger is given, without a later receipt there; a
+    // first appearance that is not a receipt.
+    if let Some(first) = chain.steps.first() {
+        if first.kind != "receipt" {
+            chain.breaks.push(format!("first seen in a {} (seq {} of {}), not a receipt", first.kind, first.seq, first.ledger.display()));
+        }
+    }
+    for (i, s) in chain.steps.iter().enumerate() {
+        if s.kind == "dispatch" {
+            if let Some(to) = &s.party {
+                if owners.contains(to) {
+                    let received = chain.steps[i + 1..].iter().any(|r| r.kind == "receipt" && &r.holder == to && r.party.as_deref() == Some(s.holder.as_str()));
+                    if !received {
+                        chain.breaks.push(format!("dispatched by {} to {} ({} seq {}) but never received there", s.holder, to, s.doc, s.seq));
+                    }
+                }
+            }
+        }
+    }
+    Ok(chain)
+}
+
+impl Chain {
+    /// Human-readable text.
+    pub fn to_text(&self, target: &Target) -> String {
+        let mut s = String::new();
+        let what = match target {
+            Target::Code(c) => format!("unit {c}"),
+            Target::Batch { product, batch } => format!("{product} batch {batch}"),
+        };
+        let _ = writeln!(s, "custody chain of {what}: {} steps", self.steps.len());
+        for st in &self.steps {
+            let _ = writeln!(
+                s,
+                "  {}  {:<18} holder {:<20} {:<16} {:<18} qty {:>6}  {} seq {}",
+                st.at.format("%Y-%m-%d %H:%M"),
+                st.kind,
+                st.holder,
+                st.doc,
+                st.movement,
+                st.quantity,
+                Path::new(&st.ledger).display(),
+                st.seq
+            );
+        }
+        if self.breaks.is_empty() {
+            let _ = writeln!(s, "chain unbroken across the given ledgers");
+        } else {
+            for b in &self.breaks {
+                let _ = writeln!(s, "BREAK: {b}");
+            }
+        }
+        s
+    }
+}
