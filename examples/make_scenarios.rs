@@ -65,6 +65,24 @@ const FAMILIES: &[Family] = &[
         days: 20,
         rate: 0.01,
     },
+    Family {
+        name: "special-control",
+        rules: &[
+            "SPECIAL-CHAIN",
+            "SPECIAL-CHANNEL",
+            "SPECIAL-CASH",
+            "SPECIAL-2P",
+            "SPECIAL-LOSS",
+            "SPECIAL-DESTROY",
+            "EPH-RETAIL",
+            "SOM",
+            "CODE-DUP",
+            "CODE-UNKNOWN",
+            "CODE-FORMAT",
+        ],
+        days: 60,
+        rate: 0.1,
+    },
 ];
 
 fn generate(f: &Family, seed: u64) -> (Vec<rxledger::model::Event>, Vec<Planted>) {
@@ -146,5 +164,117 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     std::fs::write(dir.join("invalid-event.jsonl"), store.as_bytes())?;
     std::fs::write(dir.join("invalid-event.expected"), "EVENT-INVALID 61\n")?;
+    pairs(&dir)?;
+    Ok(())
+}
+/// A wholesaler and one of its hospitals (仁和医院): their two clean ledgers, the hospital's
+/// ledger without one narcotic sale it never received (a fabricated sales destination), and one
+/// with a batch mix-up, a late receipt and a receipt no dispatch explains.
+fn pairs(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    use rxledger::model::{EventBody, Refs};
+    let hospital = "12330000470089123F";
+    let start = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default();
+    let end = start + Duration::days(40);
+    let a: Vec<_> = Generator::new(GenConfig {
+        seed: 5,
+        start,
+        ..GenConfig::default()
+    })
+    .take_while(|e| (e.occurred_at + Duration::hours(8)).date_naive() < end)
+    .collect();
+    let write =
+        |name: &str, events: &[rxledger::model::Event]| -> Result<(), Box<dyn std::error::Error>> {
+            let mut store = MemStore::new();
+            rxledger::ingest::append_daily(&mut store, events)?;
+            std::fs::write(dir.join(format!("{name}.jsonl")), store.as_bytes())?;
+            Ok(())
+        };
+    write("pair-a", &a)?;
+    std::fs::write(dir.join("pair-a.expected"), "")?;
+    let b = rxledger::gen::customer_ledger(&a, hospital, &BTreeSet::new(), 5);
+    write("pair-b", &b)?;
+    std::fs::write(dir.join("pair-b.expected"), "")?;
+    // The first narcotic sale to the hospital, and A's dispatch of it.
+    let narcotic = |p: &str| p.starts_with("869345670000");
+    let (sale, dispatch_seq) = a
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| match &e.body {
+            EventBody::Dispatch(d)
+                if d.customer == hospital && d.lines.iter().any(|l| narcotic(&l.product)) =>
+            {
+                e.refs.sale.clone().map(|s| (s, i + 1))
+            }
+            _ => None,
+        })
+        .ok_or("no narcotic dispatch to the hospital")?;
+    let omit: BTreeSet<String> = [sale].into_iter().collect();
+    let missing = rxledger::gen::customer_ledger(&a, hospital, &omit, 5);
+    write("pair-b-missing", &missing)?;
+    std::fs::write(dir.join("pair-b-missing.expected"), "")?;
+    std::fs::write(
+        dir.join("pair-b-missing.cross"),
+        format!("pair-a CROSS-MISSING {dispatch_seq}\n"),
+    )?;
+
+    // Tampered: the 2nd receipt books another batch number (and is put away so), the 3rd is
+    // recorded five days late, and a receipt from the wholesaler that no dispatch explains.
+    let mut t = b.clone();
+    let receipts: Vec<usize> = t
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.body, EventBody::Receipt(_)))
+        .map(|(i, _)| i)
+        .collect();
+    let (r2, r3) = (receipts[1], receipts[2]);
+    let mut renamed = None;
+    if let EventBody::Receipt(r) = &mut t[r2].body {
+        let old = r.lines[0].batch.clone();
+        r.lines[0].batch = format!("{old}X");
+        renamed = Some((r.doc.clone(), old));
+    }
+    if let Some((doc, old)) = renamed {
+        for e in &mut t {
+            if e.refs.receipt.as_deref() == Some(doc.as_str()) {
+                if let EventBody::PutAway(m) = &mut e.body {
+                    for l in &mut m.lines {
+                        if l.batch == old {
+                            l.batch = format!("{old}X");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let r3_doc = match &t[r3].body {
+        EventBody::Receipt(r) => r.doc.clone(),
+        _ => String::new(),
+    };
+    for e in &mut t {
+        let is_r3 = matches!(&e.body, EventBody::Receipt(r) if r.doc == r3_doc)
+            || e.refs.receipt.as_deref() == Some(r3_doc.as_str());
+        if is_r3 {
+            e.occurred_at += Duration::days(5);
+            e.entered_at = e.entered_at.map(|x| x + Duration::days(5));
+        }
+    }
+    let mut fake = t[r2].clone();
+    if let EventBody::Receipt(r) = &mut fake.body {
+        r.doc = "YS-FAKE-0001".into();
+        r.lines.truncate(1);
+        r.lines[0].codes.clear();
+        r.lines[0].product = "86901234000011".into();
+        r.acceptors.truncate(1);
+    }
+    fake.refs = Refs {
+        delivery_note: Some("PS-FAKE-0001".into()),
+        ..Refs::default()
+    };
+    let mut id = *fake.id.as_bytes();
+    id[15] ^= 0x5a;
+    fake.id = uuid::Uuid::from_bytes(id);
+    t.push(fake);
+    t.sort_by_key(|e| e.occurred_at);
+    write("pair-b-tampered", &t)?;
     Ok(())
 }

@@ -35,40 +35,74 @@ struct Collected {
 }
 
 fn collect(path: &Path) -> Result<Collected, StoreError> {
-    let mut c = Collected { owner: None, dispatches: Vec::new(), receipts: Vec::new() };
-    rxledger_store::scan_path(path, None, |_| {}, |rec| {
-        let Ok(e) = std::str::from_utf8(rec.payload).map_err(|_| ()).and_then(|t| Event::from_json(t).map_err(|_| ())) else {
-            return ControlFlow::Continue(());
-        };
-        let codes = |cs: &mut BTreeSet<u128>, list: &[String]| {
-            for code in list {
-                if let Ok(k) = parse_code(code) {
-                    cs.insert(k.key());
+    let mut c = Collected {
+        owner: None,
+        dispatches: Vec::new(),
+        receipts: Vec::new(),
+    };
+    rxledger_store::scan_path(
+        path,
+        None,
+        |_| {},
+        |rec| {
+            let Ok(e) = std::str::from_utf8(rec.payload)
+                .map_err(|_| ())
+                .and_then(|t| Event::from_json(t).map_err(|_| ()))
+            else {
+                return ControlFlow::Continue(());
+            };
+            let codes = |cs: &mut BTreeSet<u128>, list: &[String]| {
+                for code in list {
+                    if let Ok(k) = parse_code(code) {
+                        cs.insert(k.key());
+                    }
                 }
-            }
-        };
-        match &e.body {
-            EventBody::PartyRegistered(p) if p.relation == Relation::Owner => c.owner = Some(p.party.clone()),
-            EventBody::Dispatch(d) => {
-                let mut s = Shipment { seq: rec.seq, doc: d.doc.clone(), order: e.refs.sale.clone(), party: d.customer.clone(), at: e.occurred_at, lines: Lines::new(), codes: BTreeSet::new() };
-                for l in &d.lines {
-                    *s.lines.entry((l.product.clone(), l.batch.clone())).or_insert(0) += l.quantity;
-                    codes(&mut s.codes, &l.codes);
+            };
+            match &e.body {
+                EventBody::PartyRegistered(p) if p.relation == Relation::Owner => {
+                    c.owner = Some(p.party.clone())
                 }
-                c.dispatches.push(s);
-            }
-            EventBody::Receipt(r) => {
-                let mut s = Shipment { seq: rec.seq, doc: e.refs.delivery_note.clone().unwrap_or_default(), order: e.refs.order.clone(), party: r.supplier.clone(), at: e.occurred_at, lines: Lines::new(), codes: BTreeSet::new() };
-                for l in &r.lines {
-                    *s.lines.entry((l.product.clone(), l.batch.clone())).or_insert(0) += l.arrived;
-                    codes(&mut s.codes, &l.codes);
+                EventBody::Dispatch(d) => {
+                    let mut s = Shipment {
+                        seq: rec.seq,
+                        doc: d.doc.clone(),
+                        order: e.refs.sale.clone(),
+                        party: d.customer.clone(),
+                        at: e.occurred_at,
+                        lines: Lines::new(),
+                        codes: BTreeSet::new(),
+                    };
+                    for l in &d.lines {
+                        *s.lines
+                            .entry((l.product.clone(), l.batch.clone()))
+                            .or_insert(0) += l.quantity;
+                        codes(&mut s.codes, &l.codes);
+                    }
+                    c.dispatches.push(s);
                 }
-                c.receipts.push(s);
+                EventBody::Receipt(r) => {
+                    let mut s = Shipment {
+                        seq: rec.seq,
+                        doc: e.refs.delivery_note.clone().unwrap_or_default(),
+                        order: e.refs.order.clone(),
+                        party: r.supplier.clone(),
+                        at: e.occurred_at,
+                        lines: Lines::new(),
+                        codes: BTreeSet::new(),
+                    };
+                    for l in &r.lines {
+                        *s.lines
+                            .entry((l.product.clone(), l.batch.clone()))
+                            .or_insert(0) += l.arrived;
+                        codes(&mut s.codes, &l.codes);
+                    }
+                    c.receipts.push(s);
+                }
+                _ => {}
             }
-            _ => {}
-        }
-        ControlFlow::Continue(())
-    })?;
+            ControlFlow::Continue(())
+        },
+    )?;
     Ok(c)
 }
 
@@ -76,7 +110,11 @@ fn collect(path: &Path) -> Result<Collected, StoreError> {
 /// report of the ledger holding the evidence: the dispatching ledger for `CROSS-MISSING`,
 /// `CROSS-DIFF` and `CROSS-TRANSIT`, the receiving ledger for `CROSS-UNMATCHED` and
 /// `CROSS-CODE`.
-pub fn check_ledgers(paths: &[PathBuf], config: &Config, expected: Option<ExpectedHead>) -> Result<Vec<CheckReport>, StoreError> {
+pub fn check_ledgers(
+    paths: &[PathBuf],
+    config: &Config,
+    expected: Option<ExpectedHead>,
+) -> Result<Vec<CheckReport>, StoreError> {
     let mut reports = Vec::new();
     for p in paths {
         reports.push(check_path(p, config.clone(), expected, |_| {})?);
@@ -85,15 +123,23 @@ pub fn check_ledgers(paths: &[PathBuf], config: &Config, expected: Option<Expect
         return Ok(reports);
     }
     let collected: Vec<Collected> = paths.iter().map(|p| collect(p)).collect::<Result<_, _>>()?;
-    let owners: HashMap<String, usize> = collected.iter().enumerate().filter_map(|(i, c)| c.owner.clone().map(|o| (o, i))).collect();
+    let owners: HashMap<String, usize> = collected
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.owner.clone().map(|o| (o, i)))
+        .collect();
     let transit = Duration::hours(config.thresholds.transit_hours);
     let mut extra: Vec<Vec<Finding>> = vec![Vec::new(); paths.len()];
     let mut matched: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); paths.len()];
     let name = |i: usize| paths[i].display().to_string();
     for (a, ca) in collected.iter().enumerate() {
-        let Some(owner_a) = ca.owner.clone() else { continue };
+        let Some(owner_a) = ca.owner.clone() else {
+            continue;
+        };
         for d in &ca.dispatches {
-            let Some(&b) = owners.get(&d.party) else { continue };
+            let Some(&b) = owners.get(&d.party) else {
+                continue;
+            };
             if b == a {
                 continue;
             }
@@ -102,9 +148,18 @@ pub fn check_ledgers(paths: &[PathBuf], config: &Config, expected: Option<Expect
             });
             let Some((ri, r)) = found else {
                 extra[a].push(
-                    Finding::new("CROSS-MISSING", d.seq, format!("Dispatch {} to {} was never received: {} has no receipt of it.", d.doc, d.party, name(b)))
-                        .party(&d.party)
-                        .figures("a receipt in the customer's ledger".into(), "none".into()),
+                    Finding::new(
+                        "CROSS-MISSING",
+                        d.seq,
+                        format!(
+                            "Dispatch {} to {} was never received: {} has no receipt of it.",
+                            d.doc,
+                            d.party,
+                            name(b)
+                        ),
+                    )
+                    .party(&d.party)
+                    .figures("a receipt in the customer's ledger".into(), "none".into()),
                 );
                 continue;
             };
@@ -114,21 +169,61 @@ pub fn check_ledgers(paths: &[PathBuf], config: &Config, expected: Option<Expect
                     .lines
                     .iter()
                     .filter(|(k, q)| r.lines.get(*k) != Some(q))
-                    .map(|((p, bt), q)| format!("{p} batch {bt}: {q} shipped, {} received", r.lines.get(&(p.clone(), bt.clone())).copied().unwrap_or(0)))
-                    .chain(r.lines.keys().filter(|k| !d.lines.contains_key(*k)).map(|(p, bt)| format!("{p} batch {bt} received but not shipped")))
+                    .map(|((p, bt), q)| {
+                        format!(
+                            "{p} batch {bt}: {q} shipped, {} received",
+                            r.lines.get(&(p.clone(), bt.clone())).copied().unwrap_or(0)
+                        )
+                    })
+                    .chain(
+                        r.lines
+                            .keys()
+                            .filter(|k| !d.lines.contains_key(*k))
+                            .map(|(p, bt)| format!("{p} batch {bt} received but not shipped")),
+                    )
                     .collect();
-                let codes = if r.codes == d.codes { String::new() } else { format!("; {} unit codes differ", d.codes.symmetric_difference(&r.codes).count()) };
-                let mut f = Finding::new("CROSS-DIFF", d.seq, format!("Dispatch {} differs from its receipt (seq {} in {}): {}{codes}.", d.doc, r.seq, name(b), diff.join("; ")))
-                    .party(&d.party);
+                let codes = if r.codes == d.codes {
+                    String::new()
+                } else {
+                    format!(
+                        "; {} unit codes differ",
+                        d.codes.symmetric_difference(&r.codes).count()
+                    )
+                };
+                let mut f = Finding::new(
+                    "CROSS-DIFF",
+                    d.seq,
+                    format!(
+                        "Dispatch {} differs from its receipt (seq {} in {}): {}{codes}.",
+                        d.doc,
+                        r.seq,
+                        name(b),
+                        diff.join("; ")
+                    ),
+                )
+                .party(&d.party);
                 f.expected = Some("the shipped lines and codes".into());
                 f.actual = Some(diff.join("; "));
                 extra[a].push(f);
             }
             if r.at - d.at > transit {
                 extra[a].push(
-                    Finding::new("CROSS-TRANSIT", d.seq, format!("Dispatch {} took {} hours to reach {} (limit {}).", d.doc, (r.at - d.at).num_hours(), d.party, config.thresholds.transit_hours))
-                        .party(&d.party)
-                        .figures(format!("≤ {} h", config.thresholds.transit_hours), format!("{} h", (r.at - d.at).num_hours())),
+                    Finding::new(
+                        "CROSS-TRANSIT",
+                        d.seq,
+                        format!(
+                            "Dispatch {} took {} hours to reach {} (limit {}).",
+                            d.doc,
+                            (r.at - d.at).num_hours(),
+                            d.party,
+                            config.thresholds.transit_hours
+                        ),
+                    )
+                    .party(&d.party)
+                    .figures(
+                        format!("≤ {} h", config.thresholds.transit_hours),
+                        format!("{} h", (r.at - d.at).num_hours()),
+                    ),
                 );
             }
         }
@@ -168,7 +263,9 @@ pub fn check_ledgers(paths: &[PathBuf], config: &Config, expected: Option<Expect
                     continue;
                 }
                 let owner = |n: usize| collected[n].owner.clone().unwrap_or_default();
-                let linked = shipped.get(k).is_some_and(|s| s.contains(&(*i, owner(*j))) || s.contains(&(*j, owner(*i))));
+                let linked = shipped
+                    .get(k)
+                    .is_some_and(|s| s.contains(&(*i, owner(*j))) || s.contains(&(*j, owner(*i))));
                 if !linked && reported.insert((*j, *seq_j)) {
                     extra[*j].push(Finding::new("CROSS-CODE", *seq_j, format!("Unit codes received here were also received by {} ({}), which did not ship them here.", owner(*i), name(*i))));
                 }
@@ -181,7 +278,8 @@ pub fn check_ledgers(paths: &[PathBuf], config: &Config, expected: Option<Expect
         }
         more.retain(|f| config.enabled(f.rule));
         rep.findings.extend(more);
-        rep.findings.sort_by(|a, b| (a.seq, a.rule).cmp(&(b.seq, b.rule)));
+        rep.findings
+            .sort_by(|a, b| (a.seq, a.rule).cmp(&(b.seq, b.rule)));
     }
     Ok(reports)
 }

@@ -65,14 +65,118 @@ struct Line<'a> {
 
 fn lines(e: &Event) -> (Option<String>, String, Vec<Line<'_>>) {
     match &e.body {
-        EventBody::Receipt(r) => (Some(r.supplier.clone()), r.doc.clone(), r.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.accepted, codes: &l.codes, movement: format!("{} → {}", r.supplier, l.location) }).collect()),
-        EventBody::PutAway(m) => (None, m.doc.clone(), m.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → {}", l.from, l.to) }).collect()),
-        EventBody::Transfer(m) => (None, m.doc.clone(), m.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → {}", l.from, l.to) }).collect()),
-        EventBody::Dispatch(d) => (Some(d.customer.clone()), d.doc.clone(), d.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → {}", l.from, d.customer) }).collect()),
-        EventBody::CustomerReturn(r) => (Some(r.customer.clone()), r.doc.clone(), r.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → {}", r.customer, l.to) }).collect()),
-        EventBody::SupplierReturn(r) => (Some(r.supplier.clone()), r.doc.clone(), r.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → {}", l.from, r.supplier) }).collect()),
-        EventBody::Destruction(d) => (None, d.doc.clone(), d.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → destroyed", l.from) }).collect()),
-        EventBody::LossReport(d) => (None, d.doc.clone(), d.lines.iter().map(|l| Line { product: &l.product, batch: &l.batch, quantity: l.quantity, codes: &l.codes, movement: format!("{} → lost", l.from) }).collect()),
+        EventBody::Receipt(r) => (
+            Some(r.supplier.clone()),
+            r.doc.clone(),
+            r.lines
+                .iter()
+                .map(|l| Line {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.accepted,
+                    codes: &l.codes,
+                    movement: format!("{} → {}", r.supplier, l.location),
+                })
+                .collect(),
+        ),
+        EventBody::PutAway(m) => (
+            None,
+            m.doc.clone(),
+            m.lines
+                .iter()
+                .map(|l| Line {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.quantity,
+                    codes: &l.codes,
+                    movement: format!("{} → {}", l.from, l.to),
+                })
+                .collect(),
+        ),
+        EventBody::Transfer(m) => (
+            None,
+            m.doc.clone(),
+            m.lines
+                .iter()
+                .map(|l| Line {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.quantity,
+                    codes: &l.codes,
+                    movement: format!("{} → {}", l.from, l.to),
+                })
+                .collect(),
+        ),
+        EventBody::Dispatch(d) => (
+            Some(d.customer.clone()),
+            d.doc.clone(),
+            d.lines
+                .iter()
+                .map(|l| Line {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.quantity,
+                    codes: &l.codes,
+                    movement: format!("{} → {}", l.from, d.customer),
+                })
+                .collect(),
+        ),
+        EventBody::CustomerReturn(r) => (
+            Some(r.customer.clone()),
+            r.doc.clone(),
+            r.lines
+                .iter()
+                .map(|l| Line {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.quantity,
+                    codes: &l.codes,
+                    movement: format!("{} → {}", r.customer, l.to),
+                })
+                .collect(),
+        ),
+        EventBody::SupplierReturn(r) => (
+            Some(r.supplier.clone()),
+            r.doc.clone(),
+            r.lines
+                .iter()
+                .map(|l| Line {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.quantity,
+                    codes: &l.codes,
+                    movement: format!("{} → {}", l.from, r.supplier),
+                })
+                .collect(),
+        ),
+        EventBody::Destruction(d) => (
+            None,
+            d.doc.clone(),
+            d.lines
+                .iter()
+                .map(|l| Line {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.quantity,
+                    codes: &l.codes,
+                    movement: format!("{} → destroyed", l.from),
+                })
+                .collect(),
+        ),
+        EventBody::LossReport(d) => (
+            None,
+            d.doc.clone(),
+            d.lines
+                .iter()
+                .map(|l| Line {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.quantity,
+                    codes: &l.codes,
+                    movement: format!("{} → lost", l.from),
+                })
+                .collect(),
+        ),
         _ => (None, String::new(), Vec::new()),
     }
 }
@@ -88,46 +192,66 @@ pub fn trace(target: &Target, ledgers: &[PathBuf]) -> Result<Chain, StoreError> 
     for path in ledgers {
         let mut owner = String::new();
         let mut packs: Vec<u128> = Vec::new();
-        rxledger_store::scan_path(path, None, |_| {}, |rec| {
-            let Some(e) = std::str::from_utf8(rec.payload).ok().and_then(|t| Event::from_json(t).ok()) else {
-                return ControlFlow::Continue(());
-            };
-            if let EventBody::PartyRegistered(p) = &e.body {
-                if p.relation == Relation::Owner {
-                    owner.clone_from(&p.party);
-                }
-            }
-            if let (EventBody::Aggregation(a), Some(k)) = (&e.body, key) {
-                if a.children.iter().any(|c| parse_code(c).is_ok_and(|c| c.key() == k)) {
-                    if let Ok(p) = parse_code(&a.parent) {
-                        packs.push(p.key());
+        rxledger_store::scan_path(
+            path,
+            None,
+            |_| {},
+            |rec| {
+                let Some(e) = std::str::from_utf8(rec.payload)
+                    .ok()
+                    .and_then(|t| Event::from_json(t).ok())
+                else {
+                    return ControlFlow::Continue(());
+                };
+                if let EventBody::PartyRegistered(p) = &e.body {
+                    if p.relation == Relation::Owner {
+                        owner.clone_from(&p.party);
                     }
                 }
-            }
-            let (party, doc, ls) = lines(&e);
-            for l in ls {
-                let hit = match target {
-                    Target::Code(_) => key.is_some_and(|k| {
-                        l.codes.iter().any(|c| parse_code(c).is_ok_and(|c| c.key() == k || packs.contains(&c.key())))
-                    }),
-                    Target::Batch { product, batch } => l.product == product && l.batch == batch,
-                };
-                if hit {
-                    chain.steps.push(Step {
-                        ledger: path.clone(),
-                        holder: owner.clone(),
-                        seq: rec.seq,
-                        at: e.occurred_at,
-                        kind: e.kind().as_str(),
-                        doc: doc.clone(),
-                        party: party.clone(),
-                        movement: l.movement,
-                        quantity: if matches!(target, Target::Code(_)) { 1 } else { l.quantity },
-                    });
+                if let (EventBody::Aggregation(a), Some(k)) = (&e.body, key) {
+                    if a.children
+                        .iter()
+                        .any(|c| parse_code(c).is_ok_and(|c| c.key() == k))
+                    {
+                        if let Ok(p) = parse_code(&a.parent) {
+                            packs.push(p.key());
+                        }
+                    }
                 }
-            }
-            ControlFlow::Continue(())
-        })?;
+                let (party, doc, ls) = lines(&e);
+                for l in ls {
+                    let hit = match target {
+                        Target::Code(_) => key.is_some_and(|k| {
+                            l.codes.iter().any(|c| {
+                                parse_code(c)
+                                    .is_ok_and(|c| c.key() == k || packs.contains(&c.key()))
+                            })
+                        }),
+                        Target::Batch { product, batch } => {
+                            l.product == product && l.batch == batch
+                        }
+                    };
+                    if hit {
+                        chain.steps.push(Step {
+                            ledger: path.clone(),
+                            holder: owner.clone(),
+                            seq: rec.seq,
+                            at: e.occurred_at,
+                            kind: e.kind().as_str(),
+                            doc: doc.clone(),
+                            party: party.clone(),
+                            movement: l.movement,
+                            quantity: if matches!(target, Target::Code(_)) {
+                                1
+                            } else {
+                                l.quantity
+                            },
+                        });
+                    }
+                }
+                ControlFlow::Continue(())
+            },
+        )?;
         owners.push(owner);
     }
     chain.steps.sort_by_key(|s| s.at);
@@ -135,16 +259,28 @@ pub fn trace(target: &Target, ledgers: &[PathBuf]) -> Result<Chain, StoreError> 
     // first appearance that is not a receipt.
     if let Some(first) = chain.steps.first() {
         if first.kind != "receipt" {
-            chain.breaks.push(format!("first seen in a {} (seq {} of {}), not a receipt", first.kind, first.seq, first.ledger.display()));
+            chain.breaks.push(format!(
+                "first seen in a {} (seq {} of {}), not a receipt",
+                first.kind,
+                first.seq,
+                first.ledger.display()
+            ));
         }
     }
     for (i, s) in chain.steps.iter().enumerate() {
         if s.kind == "dispatch" {
             if let Some(to) = &s.party {
                 if owners.contains(to) {
-                    let received = chain.steps[i + 1..].iter().any(|r| r.kind == "receipt" && &r.holder == to && r.party.as_deref() == Some(s.holder.as_str()));
+                    let received = chain.steps[i + 1..].iter().any(|r| {
+                        r.kind == "receipt"
+                            && &r.holder == to
+                            && r.party.as_deref() == Some(s.holder.as_str())
+                    });
                     if !received {
-                        chain.breaks.push(format!("dispatched by {} to {} ({} seq {}) but never received there", s.holder, to, s.doc, s.seq));
+                        chain.breaks.push(format!(
+                            "dispatched by {} to {} ({} seq {}) but never received there",
+                            s.holder, to, s.doc, s.seq
+                        ));
                     }
                 }
             }

@@ -478,7 +478,11 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
                 rxledger::cross::check_ledgers(&paths, &cfg, expected)?
             };
             let rendered = match (format, reports.as_slice()) {
-                (Format::Text, _) => reports.iter().map(rxledger::report::text).collect::<Vec<_>>().join("\n"),
+                (Format::Text, _) => reports
+                    .iter()
+                    .map(rxledger::report::text)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 (Format::Json, [one]) => rxledger::report::json(one),
                 (Format::Json, _) => rxledger::report::json_many(&reports),
                 (Format::Junit, _) => rxledger::report::junit_many(&reports),

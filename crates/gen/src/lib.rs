@@ -1777,7 +1777,11 @@ impl Generator {
         let controlled = self.special(product)
             || self.world.products[product].control
                 == rxledger_model::ControlClass::CompoundEphedrine;
-        let history = self.sales_count.get(&(customer, product)).copied().unwrap_or(0);
+        let history = self
+            .sales_count
+            .get(&(customer, product))
+            .copied()
+            .unwrap_or(0);
         // Well above three times any trailing average of the last eight orders.
         let spike = self
             .sales_hist

@@ -5,9 +5,8 @@ use std::collections::BTreeSet;
 
 use chrono::Duration;
 use rxledger_model::{
-    Event, EventBody, Invoice, InvoiceDirection, PaymentDirection,
-    Purchase, PurchaseLine, PutAway, MoveLine, Receipt, ReceiptLine, Refs, Relation,
-    SupplierReturn, OutLine,
+    Event, EventBody, Invoice, InvoiceDirection, MoveLine, OutLine, PaymentDirection, Purchase,
+    PurchaseLine, PutAway, Receipt, ReceiptLine, Refs, Relation, SupplierReturn,
 };
 
 use crate::Rng;
@@ -19,7 +18,12 @@ use crate::Rng;
 ///
 /// Sales whose number is in `omit` leave no trace at all in the customer's ledger: a sale the
 /// customer never made (a fabricated sales destination).
-pub fn customer_ledger(events: &[Event], customer: &str, omit: &BTreeSet<String>, seed: u64) -> Vec<Event> {
+pub fn customer_ledger(
+    events: &[Event],
+    customer: &str,
+    omit: &BTreeSet<String>,
+    seed: u64,
+) -> Vec<Event> {
     let mut rng = Rng::new(seed ^ 0xC0FF_EE00);
     let mut out: Vec<Event> = Vec::new();
     let owner = events.iter().find_map(|e| match &e.body {
@@ -36,8 +40,15 @@ pub fn customer_ledger(events: &[Event], customer: &str, omit: &BTreeSet<String>
             _ => None,
         })
         .collect();
-    let mut sales: std::collections::BTreeMap<String, Vec<(String, chrono::NaiveDate)>> = Default::default();
-    let push = |out: &mut Vec<Event>, rng: &mut Rng, e: &Event, t: chrono::DateTime<chrono::Utc>, by: &[&str], refs: Refs, body: EventBody| {
+    let mut sales: std::collections::BTreeMap<String, Vec<(String, chrono::NaiveDate)>> =
+        Default::default();
+    let push = |out: &mut Vec<Event>,
+                rng: &mut Rng,
+                e: &Event,
+                t: chrono::DateTime<chrono::Utc>,
+                by: &[&str],
+                refs: Refs,
+                body: EventBody| {
         let ms = u64::try_from(t.timestamp_millis()).unwrap_or(0);
         let mut rand = [0u8; 10];
         rand[..8].copy_from_slice(&rng.next_u64().to_le_bytes());
@@ -64,42 +75,91 @@ pub fn customer_ledger(events: &[Event], customer: &str, omit: &BTreeSet<String>
             EventBody::PartyRegistered(p) if p.party == customer => {
                 let mut me = p.clone();
                 me.relation = Relation::Owner;
-                push(&mut out, &mut rng, e, t, &["药剂科-林主任"], Refs::default(), EventBody::PartyRegistered(me));
+                push(
+                    &mut out,
+                    &mut rng,
+                    e,
+                    t,
+                    &["药剂科-林主任"],
+                    Refs::default(),
+                    EventBody::PartyRegistered(me),
+                );
                 let mut sup = owner.clone();
                 sup.relation = Relation::Supplier;
-                push(&mut out, &mut rng, e, t, &["药剂科-林主任"], Refs::default(), EventBody::PartyRegistered(sup));
+                push(
+                    &mut out,
+                    &mut rng,
+                    e,
+                    t,
+                    &["药剂科-林主任"],
+                    Refs::default(),
+                    EventBody::PartyRegistered(sup),
+                );
             }
             EventBody::ProductRegistered(_) => {
-                push(&mut out, &mut rng, e, t, &["药剂科-林主任"], Refs::default(), e.body.clone());
+                push(
+                    &mut out,
+                    &mut rng,
+                    e,
+                    t,
+                    &["药剂科-林主任"],
+                    Refs::default(),
+                    e.body.clone(),
+                );
             }
             EventBody::Sale(s) if s.customer == customer && !omit.contains(&s.doc) => {
-                sales.insert(s.doc.clone(), s.lines.iter().map(|l| (l.batch.clone(), l.expiry)).collect());
+                sales.insert(
+                    s.doc.clone(),
+                    s.lines
+                        .iter()
+                        .map(|l| (l.batch.clone(), l.expiry))
+                        .collect(),
+                );
                 let body = EventBody::Purchase(Purchase {
                     doc: s.doc.clone(),
                     supplier: owner.party.clone(),
                     lines: s
                         .lines
                         .iter()
-                        .map(|l| PurchaseLine { product: l.product.clone(), quantity: l.quantity, unit_price: l.unit_price })
+                        .map(|l| PurchaseLine {
+                            product: l.product.clone(),
+                            quantity: l.quantity,
+                            unit_price: l.unit_price,
+                        })
                         .collect(),
                 });
-                push(&mut out, &mut rng, e, t, &["采购-何静"], Refs::default(), body);
+                push(
+                    &mut out,
+                    &mut rng,
+                    e,
+                    t,
+                    &["采购-何静"],
+                    Refs::default(),
+                    body,
+                );
             }
             EventBody::Dispatch(d) if d.customer == customer => {
                 let Some(sale) = e.refs.sale.clone().filter(|s| !omit.contains(s)) else {
                     continue;
                 };
                 let expiry_of = |batch: &str| {
-                    sales.get(&sale).and_then(|v| v.iter().find(|(b, _)| b == batch).map(|(_, x)| *x))
+                    sales
+                        .get(&sale)
+                        .and_then(|v| v.iter().find(|(b, _)| b == batch).map(|(_, x)| *x))
                 };
                 let arrive = t + Duration::hours(3);
                 let two = d.lines.iter().any(|l| special.contains(&l.product));
-                let acceptors: Vec<&str> = if two { vec!["药剂科-林主任", "药剂科-黄药师"] } else { vec!["药剂科-黄药师"] };
+                let acceptors: Vec<&str> = if two {
+                    vec!["药剂科-林主任", "药剂科-黄药师"]
+                } else {
+                    vec!["药剂科-黄药师"]
+                };
                 let lines: Vec<ReceiptLine> = d
                     .lines
                     .iter()
                     .map(|l| {
-                        let expiry = expiry_of(&l.batch).unwrap_or_else(|| arrive.date_naive() + Duration::days(365));
+                        let expiry = expiry_of(&l.batch)
+                            .unwrap_or_else(|| arrive.date_naive() + Duration::days(365));
                         ReceiptLine {
                             product: l.product.clone(),
                             batch: l.batch.clone(),
@@ -122,7 +182,11 @@ pub fn customer_ledger(events: &[Event], customer: &str, omit: &BTreeSet<String>
                     acceptors: acceptors.iter().map(|s| (*s).to_owned()).collect(),
                     transport: None,
                 });
-                let refs = Refs { order: Some(sale.clone()), delivery_note: Some(d.doc.clone()), ..Refs::default() };
+                let refs = Refs {
+                    order: Some(sale.clone()),
+                    delivery_note: Some(d.doc.clone()),
+                    ..Refs::default()
+                };
                 push(&mut out, &mut rng, e, arrive, &acceptors, refs, body);
                 let moves = d
                     .lines
@@ -136,26 +200,69 @@ pub fn customer_ledger(events: &[Event], customer: &str, omit: &BTreeSet<String>
                         codes: l.codes.clone(),
                     })
                     .collect();
-                let body = EventBody::PutAway(PutAway { doc: doc("RK", arrive), lines: moves });
-                let refs = Refs { order: Some(sale.clone()), receipt: Some(rdoc), ..Refs::default() };
-                push(&mut out, &mut rng, e, arrive + Duration::minutes(30), &acceptors, refs, body);
+                let body = EventBody::PutAway(PutAway {
+                    doc: doc("RK", arrive),
+                    lines: moves,
+                });
+                let refs = Refs {
+                    order: Some(sale.clone()),
+                    receipt: Some(rdoc),
+                    ..Refs::default()
+                };
+                push(
+                    &mut out,
+                    &mut rng,
+                    e,
+                    arrive + Duration::minutes(30),
+                    &acceptors,
+                    refs,
+                    body,
+                );
             }
-            EventBody::Invoice(inv) if inv.direction == InvoiceDirection::Sale && inv.buyer == customer => {
+            EventBody::Invoice(inv)
+                if inv.direction == InvoiceDirection::Sale && inv.buyer == customer =>
+            {
                 let Some(sale) = e.refs.sale.clone().filter(|s| !omit.contains(s)) else {
                     omitted_invoices.insert(inv.doc.clone());
                     continue;
                 };
-                let body = EventBody::Invoice(Invoice { direction: InvoiceDirection::Purchase, ..inv.clone() });
-                let refs = Refs { order: Some(sale), ..Refs::default() };
-                push(&mut out, &mut rng, e, t + Duration::hours(20), &["财务-宋梅"], refs, body);
+                let body = EventBody::Invoice(Invoice {
+                    direction: InvoiceDirection::Purchase,
+                    ..inv.clone()
+                });
+                let refs = Refs {
+                    order: Some(sale),
+                    ..Refs::default()
+                };
+                push(
+                    &mut out,
+                    &mut rng,
+                    e,
+                    t + Duration::hours(20),
+                    &["财务-宋梅"],
+                    refs,
+                    body,
+                );
             }
             EventBody::Payment(p) if p.payer == customer || p.payee == customer => {
                 if p.invoices.iter().any(|i| omitted_invoices.contains(i)) {
                     continue;
                 }
                 let mut q = p.clone();
-                q.direction = if p.direction == PaymentDirection::Incoming { PaymentDirection::Outgoing } else { PaymentDirection::Incoming };
-                push(&mut out, &mut rng, e, t, &["财务-宋梅"], e.refs.clone(), EventBody::Payment(q));
+                q.direction = if p.direction == PaymentDirection::Incoming {
+                    PaymentDirection::Outgoing
+                } else {
+                    PaymentDirection::Incoming
+                };
+                push(
+                    &mut out,
+                    &mut rng,
+                    e,
+                    t,
+                    &["财务-宋梅"],
+                    e.refs.clone(),
+                    EventBody::Payment(q),
+                );
             }
             EventBody::CustomerReturn(r) if r.customer == customer => {
                 let Some(sale) = e.refs.sale.clone().filter(|s| !omit.contains(s)) else {
@@ -168,11 +275,28 @@ pub fn customer_ledger(events: &[Event], customer: &str, omit: &BTreeSet<String>
                     lines: r
                         .lines
                         .iter()
-                        .map(|l| OutLine { product: l.product.clone(), batch: l.batch.clone(), quantity: l.quantity, from: "PHARMACY".into(), codes: l.codes.clone() })
+                        .map(|l| OutLine {
+                            product: l.product.clone(),
+                            batch: l.batch.clone(),
+                            quantity: l.quantity,
+                            from: "PHARMACY".into(),
+                            codes: l.codes.clone(),
+                        })
                         .collect(),
                 });
-                let refs = Refs { order: Some(sale), ..Refs::default() };
-                push(&mut out, &mut rng, e, t - Duration::minutes(30), &["药剂科-黄药师"], refs, body);
+                let refs = Refs {
+                    order: Some(sale),
+                    ..Refs::default()
+                };
+                push(
+                    &mut out,
+                    &mut rng,
+                    e,
+                    t - Duration::minutes(30),
+                    &["药剂科-黄药师"],
+                    refs,
+                    body,
+                );
             }
             _ => {}
         }
