@@ -69,3 +69,47 @@ EX = {
 2. `sale` of that batch to 杭州市仁和医院 (public hospital) → `TWO-INVOICE`: manufacturer →
    华康 → us → hospital is three invoices. Scenario: `qualification`.""",
 }
+EX.update({
+"SPECIAL-CHAIN": """1. `receipt` of 30 支 盐酸吗啡注射液 with 30 unit codes; `put_away` to the locked store `SP-1`.
+2. `dispatch` of 26 支 to 杭州市仁和医院 listing only 25 codes → `SPECIAL-CHAIN` (26 units, 25
+   codes). Also when units leave a location where the ledger did not have them. Scenario:
+   `special-control`.""",
+"SPECIAL-CHANNEL": """1. `sale` of 盐酸吗啡注射液 to 合肥市德安医院 (seal-card holder in 安徽) by a 浙江 regional
+   wholesaler, without `refs.approval` → `SPECIAL-CHANNEL`. Scenario: `special-control`.""",
+"SPECIAL-CASH": """1. `invoice` from 西南恒安制药 for 枸橼酸芬太尼注射液.
+2. `payment` of that invoice with `method: cash` → `SPECIAL-CASH`. Scenario: `special-control`.""",
+"SPECIAL-2P": """1. `receipt` of 地西泮片 (class-2 psychotropic) with `acceptors: ["验收-张伟"]` only →
+   `SPECIAL-2P`. (Likewise an outbound review with one reviewer.) Scenario: `special-control`.""",
+"SPECIAL-LOSS": """1. `loss_report` of 2 支 盐酸吗啡注射液 discovered on 3 Oct 09:00, reported on 6 Oct
+   (limit 24 h) → `SPECIAL-LOSS`. Scenario: `special-control`.""",
+"SPECIAL-DESTROY": """1. `transfer` of 2 damaged controlled units from `SP-1` to `QA`.
+2. `destruction` of them with no `supervisors` → `SPECIAL-DESTROY`. Scenario:
+   `special-control`.""",
+"EPH-RETAIL": """1. `sale` and `dispatch` of 复方盐酸伪麻黄碱缓释胶囊 to 杭州康宁大药房连锁, delivered to
+   "余杭区仓前街道临时仓库 12 号" instead of its licensed address → `EPH-RETAIL`. (Also: a retail
+   sale without buyer ID, more than 2 packs without prescription, more than 4 packs to one ID in
+   7 days, cash for a wholesale invoice.) Scenario: `special-control`.""",
+"SOM": """1. 杭州市仁和医院 orders 盐酸吗啡注射液 about weekly: 48, 52, 45, 50, 55, 47 支.
+2. `sale` of 193 支 → `SOM`: 3.9x the trailing average of 49.5 over its last 6 orders
+   (threshold 3x). Scenario: `special-control`.""",
+"CODE-DUP": """1. `dispatch` to 仁和医院 ships unit code 8100370…0001.
+2. A later `dispatch` lists the same code again → `CODE-DUP` (sold twice: a cloned code).
+   Scenario: `special-control`.""",
+"CODE-UNKNOWN": """1. `dispatch` lists unit code 8100370 900000001 0000, which no `receipt` brought in →
+   `CODE-UNKNOWN`. Scenario: `special-control`.""",
+"CODE-FORMAT": """1. `dispatch` lists `8100370000000001234X` (not 20 digits, not GS1) → `CODE-FORMAT`; a GS1
+   string `(01)06901234567893(21)S1` fails the GTIN check digit likewise. Scenario:
+   `special-control`.""",
+"CROSS-MISSING": """1. Ledger A (浙江康源医药) `dispatch` PS…02 of 盐酸吗啡注射液 to 仁和医院.
+2. 仁和医院's ledger has no receipt of PS…02 → `rxledger check A B` reports `CROSS-MISSING`
+   in A. Scenarios: `pair-a` + `pair-b-missing`.""",
+"CROSS-DIFF": """1. A ships 167 盒 of batch 2609010001; B records the receipt as batch 2609010001X →
+   `CROSS-DIFF`. Scenarios: `pair-a` + `pair-b-tampered`.""",
+"CROSS-TRANSIT": """1. A dispatches on 5 Oct; B records the receipt 123 hours later (limit 72) → `CROSS-TRANSIT`.
+   Scenarios: `pair-a` + `pair-b-tampered`.""",
+"CROSS-UNMATCHED": """1. B records a receipt from A with delivery note PS-FAKE-0001, which A never issued →
+   `CROSS-UNMATCHED` in B. Scenarios: `pair-a` + `pair-b-tampered`.""",
+"CROSS-CODE": """1. A ships narcotic unit codes to 仁和医院 (B).
+2. 明州人民医院's ledger (C) records receiving some of the same codes, which A never shipped to
+   it → `CROSS-CODE` in C. Test: `tests/cross.rs`.""",
+})
