@@ -1,9 +1,9 @@
 //! Memory per live traceability code and throughput with and without codes.
 //!
 //! `cargo run --release --example codes_bench -- [LIVE_CODES] [GEN_EVENTS]`
-//! (defaults 10,000,000 and 1,000,000). Part 1 receives LIVE_CODES narcotic unit codes (1,000 per
+//! (defaults 10,000,000 and 1,000,000). Part 1 receives `LIVE_CODES` narcotic unit codes (1,000 per
 //! receipt) and reports the engine's resident-memory growth per live code. Part 2 reconciles
-//! GEN_EVENTS generated events (parse + engine) as generated, and again with every unit code
+//! `GEN_EVENTS` generated events (parse + engine) as generated, and again with every unit code
 //! removed, and reports both rates.
 
 use std::time::Instant;
@@ -38,7 +38,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .clone();
     let mut engine = Engine::new(Config::default());
     let mut seq = 0u64;
-    for e in events.iter().take_while(|e| matches!(e.body, EventBody::PartyRegistered(_) | EventBody::ProductRegistered(_))) {
+    for e in events.iter().take_while(|e| {
+        matches!(
+            e.body,
+            EventBody::PartyRegistered(_) | EventBody::ProductRegistered(_)
+        )
+    }) {
         seq += 1;
         engine.push(seq, e.occurred_at, e);
     }
@@ -46,7 +51,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let per_receipt = 1000u64;
     let receipts = live / per_receipt;
     let start = Instant::now();
-    let t0 = Utc.with_ymd_and_hms(2026, 10, 2, 2, 0, 0).single().ok_or("time")?;
+    let t0 = Utc
+        .with_ymd_and_hms(2026, 10, 2, 2, 0, 0)
+        .single()
+        .ok_or("time")?;
     for i in 0..receipts {
         let mut e = template.clone();
         e.occurred_at = t0 + Duration::seconds(i64::try_from(i)?);
@@ -78,7 +86,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(engine);
 
     // Part 2: throughput with and without codes, same events.
-    let payloads: Vec<Vec<u8>> = Generator::new(GenConfig::default()).take(gen_events).map(|e| e.to_json_bytes()).collect();
+    let payloads: Vec<Vec<u8>> = Generator::new(GenConfig::default())
+        .take(gen_events)
+        .map(|e| e.to_json_bytes())
+        .collect();
     let stripped: Vec<Vec<u8>> = payloads
         .iter()
         .map(|p| {
@@ -95,7 +106,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             e.to_json_bytes()
         })
         .collect();
-    let codes: usize = payloads.iter().map(|p| p.windows(3).filter(|w| w == b"810").count()).sum();
+    let codes: usize = payloads
+        .iter()
+        .map(|p| p.windows(3).filter(|w| w == b"810").count())
+        .sum();
     let run = |set: &[Vec<u8>]| {
         let start = Instant::now();
         let mut engine = Engine::new(Config::default());

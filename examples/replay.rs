@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use rxledger::store::FileStore;
 
 /// Head of `samples/month/ledger.jsonl` as published in `samples/README.md`.
-const SAMPLE_HEAD: &str = "2408:a56e1ac20a545729ac0d5412b649e57c5905bc08ee3809f48ab7abcb87937020";
+const SAMPLE_HEAD: &str = "2408:54be84a58d65c5eeca33c4859bfea6b65b9430c36d04e94c8fc55bbb7fdc0695";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

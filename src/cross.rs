@@ -60,7 +60,7 @@ fn collect(path: &Path) -> Result<Collected, StoreError> {
             };
             match &e.body {
                 EventBody::PartyRegistered(p) if p.relation == Relation::Owner => {
-                    c.owner = Some(p.party.clone())
+                    c.owner = Some(p.party.clone());
                 }
                 EventBody::Dispatch(d) => {
                     let mut s = Shipment {

@@ -41,7 +41,7 @@ pub fn customer_ledger(
         })
         .collect();
     let mut sales: std::collections::BTreeMap<String, Vec<(String, chrono::NaiveDate)>> =
-        Default::default();
+        std::collections::BTreeMap::default();
     let push = |out: &mut Vec<Event>,
                 rng: &mut Rng,
                 e: &Event,

@@ -243,15 +243,12 @@ fn raw(s: &str) -> Result<Vec<(&'static str, String)>, CodeError> {
             "11" | "17" => Some(6),
             _ => None,
         };
-        let (value, next) = match fixed {
-            Some(n) => {
-                let v = r.get(..n).ok_or(CodeError::BadField(ai))?;
-                (v, r.get(n..).unwrap_or(""))
-            }
-            None => {
-                let end = r.find(GS).unwrap_or(r.len());
-                (r.get(..end).unwrap_or(""), r.get(end..).unwrap_or(""))
-            }
+        let (value, next) = if let Some(n) = fixed {
+            let v = r.get(..n).ok_or(CodeError::BadField(ai))?;
+            (v, r.get(n..).unwrap_or(""))
+        } else {
+            let end = r.find(GS).unwrap_or(r.len());
+            (r.get(..end).unwrap_or(""), r.get(end..).unwrap_or(""))
         };
         out.push((ai, value.to_owned()));
         rest = next.trim_start_matches(GS);

@@ -87,6 +87,9 @@ struct Goods {
     invoice_seqs: Vec<u64>,
 }
 
+/// Invoiced quantities per product, and the invoices' seqs, before the goods arrived.
+type EarlyInvoiced = (BTreeMap<String, i64>, Vec<u64>);
+
 #[derive(Debug)]
 struct Invoice {
     seq: u64,
@@ -137,7 +140,7 @@ pub struct Engine {
     goods: HashMap<(Dir, String), Goods>,
     seen_goods: HashSet<(Dir, String)>,
     /// Invoiced quantities (and invoice seqs) that arrived before their goods.
-    early_invoiced: HashMap<(Dir, String), (BTreeMap<String, i64>, Vec<u64>)>,
+    early_invoiced: HashMap<(Dir, String), EarlyInvoiced>,
     invoices: HashMap<String, Invoice>,
     credit_of: HashMap<String, String>,
     due: BTreeMap<(DateTime<Utc>, u64), Due>,
