@@ -38,6 +38,8 @@
 // Decoders must not panic on any input.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
 
+pub mod merkle;
+
 use std::fmt;
 
 /// blake3 derive-key context for leaf hashes (one per record).
