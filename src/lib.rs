@@ -35,6 +35,7 @@
 struct ReadmeDoctests;
 
 pub use rxledger_chain as chain;
+pub use rxledger_checkpoint as checkpoint;
 pub use rxledger_gen as gen;
 pub use rxledger_model as model;
 pub use rxledger_reconcile as reconcile;
@@ -43,6 +44,7 @@ pub use rxledger_store as store;
 pub mod check;
 pub mod cross;
 pub mod ingest;
+pub mod proofs;
 pub mod report;
 pub mod summary;
 pub mod trace;

@@ -55,6 +55,72 @@ enum Cmd {
         /// A trusted earlier head: HEX (must appear in the ledger) or SEQ:HEX.
         #[arg(long)]
         head: Option<String>,
+        /// A signed checkpoint the ledger must extend (needs --pubkey).
+        #[arg(long, requires = "pubkey")]
+        checkpoint: Option<PathBuf>,
+        /// The checkpoint signer's public key (NAME.pub).
+        #[arg(long, requires = "checkpoint")]
+        pubkey: Option<PathBuf>,
+    },
+    /// Generate an Ed25519 key pair for signing checkpoints: NAME.key (private, mode 0600) and
+    /// NAME.pub.
+    Keygen {
+        /// Path prefix (and key name: the file name part).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Verify the ledger, sign a checkpoint of its current state and record it in the ledger's
+    /// checkpoint history.
+    Checkpoint {
+        /// Ledger directory.
+        dir: PathBuf,
+        /// Private key file (NAME.key).
+        #[arg(long)]
+        key: PathBuf,
+        /// Where to write the checkpoint.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write an inclusion proof of record --seq in a checkpoint's tree, or with --consistency a
+    /// consistency proof from an older checkpoint.
+    Prove {
+        /// Ledger directory.
+        dir: PathBuf,
+        /// Record to prove.
+        #[arg(
+            long,
+            conflicts_with = "consistency",
+            required_unless_present = "consistency"
+        )]
+        seq: Option<u64>,
+        /// The (newer) checkpoint.
+        #[arg(long)]
+        checkpoint: PathBuf,
+        /// The older checkpoint, for a consistency proof.
+        #[arg(long)]
+        consistency: Option<PathBuf>,
+        /// Output file.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Check a record (or a consistency proof) against a proof, a checkpoint and a public key
+    /// alone, without the ledger.
+    VerifyProof {
+        /// A file holding the record's line from an exported ledger (inclusion proofs).
+        #[arg(long)]
+        record: Option<PathBuf>,
+        /// The proof file.
+        #[arg(long)]
+        proof: PathBuf,
+        /// The checkpoint (the newer one for a consistency proof).
+        #[arg(long)]
+        checkpoint: PathBuf,
+        /// The older checkpoint (consistency proofs).
+        #[arg(long)]
+        old_checkpoint: Option<PathBuf>,
+        /// The signer's public key.
+        #[arg(long)]
+        pubkey: PathBuf,
     },
     /// Export the acknowledged records to one JSON Lines file (line N = record N).
     Export {
@@ -294,7 +360,35 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
             }
             Ok(None)
         }
-        Cmd::Verify { path, head } => {
+        Cmd::Verify {
+            path,
+            head,
+            checkpoint,
+            pubkey,
+        } => {
+            if let (Some(cp_path), Some(pk_path)) = (checkpoint, pubkey) {
+                let cp = match open_checkpoint(&cp_path, &pk_path) {
+                    Ok(cp) => cp,
+                    Err(e) if is_bad_signature(&e) => {
+                        println!("FAILED: {e:#}");
+                        return Ok(Some(Findings));
+                    }
+                    Err(e) => return Err(e),
+                };
+                return match rxledger::proofs::verify_checkpoint(&path, &cp)? {
+                    Ok(n) => {
+                        println!(
+                            "ok: {n} records verified; they extend the checkpoint of {} records signed for {}",
+                            cp.size, cp.origin
+                        );
+                        Ok(None)
+                    }
+                    Err(why) => {
+                        println!("FAILED: {why}");
+                        Ok(Some(Findings))
+                    }
+                };
+            }
             let expected = parse_head(head.as_deref())?;
             let pb = progress_bar(ledger_size(&path), "verify");
             let report = store::verify_path(&path, expected, |b| {
@@ -534,6 +628,116 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
             }
             Ok((!chain.breaks.is_empty()).then_some(Findings))
         }
+        Cmd::Keygen { output } => {
+            let name = output
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .ok_or_else(|| anyhow::anyhow!("-o needs a file name"))?;
+            let (private, public) = rxledger::checkpoint::generate_key(&name)?;
+            let key = output.with_file_name(format!("{name}.key"));
+            let pubf = output.with_file_name(format!("{name}.pub"));
+            let mut opts = std::fs::OpenOptions::new();
+            opts.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+            let mut f = opts
+                .open(&key)
+                .with_context(|| format!("{} (refusing to overwrite a key)", key.display()))?;
+            writeln!(f, "{private}")?;
+            f.sync_all()?;
+            std::fs::write(&pubf, format!("{public}\n"))
+                .with_context(|| pubf.display().to_string())?;
+            println!(
+                "wrote {} (private, mode 0600) and {}",
+                key.display(),
+                pubf.display()
+            );
+            Ok(None)
+        }
+        Cmd::Checkpoint { dir, key, output } => {
+            let text = std::fs::read_to_string(&key).with_context(|| key.display().to_string())?;
+            let signer = rxledger::checkpoint::SignerKey::parse(&text)
+                .with_context(|| key.display().to_string())?;
+            let (cp, note) = rxledger::proofs::checkpoint(&dir, &signer)?;
+            std::fs::write(&output, &note).with_context(|| output.display().to_string())?;
+            println!(
+                "checkpoint of {} records signed by {} written to {}",
+                cp.size,
+                signer.name(),
+                output.display()
+            );
+            Ok(None)
+        }
+        Cmd::Prove {
+            dir,
+            seq,
+            checkpoint,
+            consistency,
+            output,
+        } => {
+            let new = read_checkpoint_unverified(&checkpoint)?;
+            let proof = match (seq, consistency) {
+                (Some(seq), None) => rxledger::proofs::prove_inclusion(&dir, seq, &new)?,
+                (None, Some(old)) => {
+                    let old = read_checkpoint_unverified(&old)?;
+                    rxledger::proofs::prove_consistency(&dir, &old, &new)?
+                }
+                _ => anyhow::bail!("give --seq N or --consistency OLD_CHECKPOINT"),
+            };
+            std::fs::write(&output, proof.to_json())
+                .with_context(|| output.display().to_string())?;
+            println!("proof written to {}", output.display());
+            Ok(None)
+        }
+        Cmd::VerifyProof {
+            record,
+            proof,
+            checkpoint,
+            old_checkpoint,
+            pubkey,
+        } => {
+            let cp = match open_checkpoint(&checkpoint, &pubkey) {
+                Ok(cp) => cp,
+                Err(e) if is_bad_signature(&e) => {
+                    println!("FAILED: {e:#}");
+                    return Ok(Some(Findings));
+                }
+                Err(e) => return Err(e),
+            };
+            let text =
+                std::fs::read_to_string(&proof).with_context(|| proof.display().to_string())?;
+            let p = rxledger::checkpoint::ProofFile::from_json(&text)
+                .with_context(|| proof.display().to_string())?;
+            let result = match (&p, record, old_checkpoint) {
+                (rxledger::checkpoint::ProofFile::Inclusion { .. }, Some(r), _) => {
+                    let line = std::fs::read(&r).with_context(|| r.display().to_string())?;
+                    rxledger::proofs::verify_record(&line, &p, &cp)
+                }
+                (rxledger::checkpoint::ProofFile::Consistency { .. }, _, Some(old)) => {
+                    let old = open_checkpoint(&old, &pubkey)?;
+                    rxledger::proofs::verify_consistency_proof(&p, &old, &cp)
+                }
+                (rxledger::checkpoint::ProofFile::Inclusion { .. }, None, _) => {
+                    anyhow::bail!("an inclusion proof needs --record FILE")
+                }
+                (rxledger::checkpoint::ProofFile::Consistency { .. }, _, None) => {
+                    anyhow::bail!("a consistency proof needs --old-checkpoint FILE")
+                }
+            };
+            match result {
+                Ok(()) => {
+                    println!(
+                        "ok: proof verified against the checkpoint of {} records signed for {}",
+                        cp.size, cp.origin
+                    );
+                    Ok(None)
+                }
+                Err(why) => {
+                    println!("FAILED: {why}");
+                    Ok(Some(Findings))
+                }
+            }
+        }
         Cmd::Rules { config_template } => {
             if config_template {
                 print!("{}", rxledger::reconcile::DEFAULT_TOML);
@@ -564,6 +768,35 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
             Ok(s.verify.failure.map(|_| Findings))
         }
     }
+}
+
+/// True when the error is a checkpoint signature that does not verify (a finding, exit 1).
+fn is_bad_signature(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<rxledger::checkpoint::CheckpointError>(),
+            Some(rxledger::checkpoint::CheckpointError::Signature(_))
+        )
+    })
+}
+
+/// Reads a checkpoint and verifies its signature with the public key file.
+fn open_checkpoint(cp: &Path, pubkey: &Path) -> Result<rxledger::checkpoint::Checkpoint> {
+    let key = std::fs::read_to_string(pubkey).with_context(|| pubkey.display().to_string())?;
+    let key = rxledger::checkpoint::VerifierKey::parse(&key)
+        .with_context(|| pubkey.display().to_string())?;
+    let note = std::fs::read_to_string(cp).with_context(|| cp.display().to_string())?;
+    Ok(key.open(&note).with_context(|| cp.display().to_string())?)
+}
+
+/// Reads a checkpoint's body without checking its signature (the prover needs only the size and
+/// root; verifiers check the signature).
+fn read_checkpoint_unverified(cp: &Path) -> Result<rxledger::checkpoint::Checkpoint> {
+    let note = std::fs::read_to_string(cp).with_context(|| cp.display().to_string())?;
+    Ok(
+        rxledger::checkpoint::Checkpoint::parse_note_unverified(&note)
+            .with_context(|| cp.display().to_string())?,
+    )
 }
 
 fn read_stdin() -> Result<Vec<Vec<u8>>> {

@@ -31,6 +31,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod merkle_index;
 mod read;
 pub mod vfs;
 

@@ -1,0 +1,257 @@
+//! Checkpoints and proofs from the command line: the acceptance scenarios of the verifiable-log
+//! issue.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rxledger"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap()
+}
+
+fn ok(o: &Output) -> bool {
+    o.status.code() == Some(0)
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn lines(p: &Path) -> Vec<String> {
+    std::fs::read_to_string(p)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn checkpoint_grow_truncate_edit_prove() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let g = run(&["gen", "--events", "1500", "--seed", "4"], p);
+    let all: Vec<String> = String::from_utf8(g.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    std::fs::write(p.join("a.jsonl"), all[..1000].join("\n") + "\n").unwrap();
+    std::fs::write(p.join("b.jsonl"), all[1000..].join("\n") + "\n").unwrap();
+    for args in [
+        vec!["init", "L"],
+        vec!["append", "L", "a.jsonl", "--batch-size", "100"],
+        vec!["keygen", "-o", "reg"],
+        vec!["checkpoint", "L", "--key", "reg.key", "-o", "cp1000.txt"],
+        vec!["append", "L", "b.jsonl", "--batch-size", "100"],
+        vec!["export", "L", "-o", "x.jsonl"],
+    ] {
+        let o = run(&args, p);
+        assert!(ok(&o), "{args:?}: {}", text(&o));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(p.join("reg.key"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // Refuses to overwrite a key.
+    assert_eq!(code(&run(&["keygen", "-o", "reg"], p)), 2);
+
+    let verify = |file: &str| {
+        run(
+            &[
+                "verify",
+                file,
+                "--checkpoint",
+                "cp1000.txt",
+                "--pubkey",
+                "reg.pub",
+            ],
+            p,
+        )
+    };
+    let o = verify("L");
+    assert!(ok(&o), "{}", text(&o));
+    assert!(ok(&verify("x.jsonl")));
+
+    let x = lines(&p.join("x.jsonl"));
+    // Truncated to 900 records (a batch boundary: the chain alone cannot tell).
+    std::fs::write(p.join("t900.jsonl"), x[..900].join("\n") + "\n").unwrap();
+    assert!(ok(&run(&["verify", "t900.jsonl"], p)));
+    let o = verify("t900.jsonl");
+    assert_eq!(code(&o), 1, "{}", text(&o));
+    assert!(
+        text(&o).contains("truncated or rolled back"),
+        "{}",
+        text(&o)
+    );
+    // Record 10 edited.
+    let mut e = x.clone();
+    e[9] = e[9].replacen("\"occurred_at\":\"2026", "\"occurred_at\":\"2025", 1);
+    assert_ne!(e[9], x[9]);
+    std::fs::write(p.join("e10.jsonl"), e.join("\n") + "\n").unwrap();
+    assert_eq!(code(&verify("e10.jsonl")), 1);
+    // A fork: the same events re-chained from an edited record 10 on, internally consistent.
+    let mut forked = all.clone();
+    forked[9] = forked[9].replacen("\"recorded_by\":[\"", "\"recorded_by\":[\"X", 1);
+    std::fs::write(p.join("f.jsonl"), forked.join("\n") + "\n").unwrap();
+    assert!(ok(&run(&["init", "F"], p)));
+    assert!(ok(&run(&["append", "F", "f.jsonl"], p)));
+    assert!(ok(&run(&["verify", "F"], p)));
+    let o = run(
+        &[
+            "verify",
+            "F",
+            "--checkpoint",
+            "cp1000.txt",
+            "--pubkey",
+            "reg.pub",
+        ],
+        p,
+    );
+    assert_eq!(code(&o), 1);
+    assert!(text(&o).contains("rewritten or forked"), "{}", text(&o));
+    // A bad signature.
+    let cp = std::fs::read_to_string(p.join("cp1000.txt")).unwrap();
+    std::fs::write(p.join("bad.txt"), cp.replace("\n1000\n", "\n1001\n")).unwrap();
+    assert_eq!(
+        code(&run(
+            &[
+                "verify",
+                "L",
+                "--checkpoint",
+                "bad.txt",
+                "--pubkey",
+                "reg.pub"
+            ],
+            p
+        )),
+        1
+    );
+    assert!(ok(&run(&["keygen", "-o", "other"], p)));
+    let o = run(
+        &[
+            "verify",
+            "L",
+            "--checkpoint",
+            "cp1000.txt",
+            "--pubkey",
+            "other.pub",
+        ],
+        p,
+    );
+    assert_eq!(code(&o), 1, "{}", text(&o));
+    assert!(text(&o).contains("signature"), "{}", text(&o));
+
+    // Inclusion proof of record 42, checked without the ledger.
+    assert!(ok(&run(
+        &[
+            "prove",
+            "L",
+            "--seq",
+            "42",
+            "--checkpoint",
+            "cp1000.txt",
+            "-o",
+            "p42.json"
+        ],
+        p
+    )));
+    std::fs::write(p.join("r42.txt"), format!("{}\n", x[41])).unwrap();
+    std::fs::rename(p.join("L"), p.join("L-elsewhere")).unwrap();
+    let vp = |rec: &str| {
+        run(
+            &[
+                "verify-proof",
+                "--record",
+                rec,
+                "--proof",
+                "p42.json",
+                "--checkpoint",
+                "cp1000.txt",
+                "--pubkey",
+                "reg.pub",
+            ],
+            p,
+        )
+    };
+    let o = vp("r42.txt");
+    assert!(ok(&o), "{}", text(&o));
+    std::fs::write(
+        p.join("r42e.txt"),
+        x[41].replacen("\"recorded_by\":[\"", "\"recorded_by\":[\"Z", 1),
+    )
+    .unwrap();
+    assert_eq!(code(&vp("r42e.txt")), 1);
+    std::fs::write(p.join("r43.txt"), format!("{}\n", x[42])).unwrap();
+    assert_eq!(code(&vp("r43.txt")), 1);
+    std::fs::rename(p.join("L-elsewhere"), p.join("L")).unwrap();
+
+    // Consistency between the two checkpoints.
+    assert!(ok(&run(
+        &["checkpoint", "L", "--key", "reg.key", "-o", "cp1500.txt"],
+        p
+    )));
+    assert!(ok(&run(
+        &[
+            "prove",
+            "L",
+            "--checkpoint",
+            "cp1500.txt",
+            "--consistency",
+            "cp1000.txt",
+            "-o",
+            "c.json"
+        ],
+        p
+    )));
+    let o = run(
+        &[
+            "verify-proof",
+            "--proof",
+            "c.json",
+            "--checkpoint",
+            "cp1500.txt",
+            "--old-checkpoint",
+            "cp1000.txt",
+            "--pubkey",
+            "reg.pub",
+        ],
+        p,
+    );
+    assert!(ok(&o), "{}", text(&o));
+    // The forked ledger cannot prove consistency with the first checkpoint.
+    assert!(ok(&run(
+        &["checkpoint", "F", "--key", "reg.key", "-o", "cpF.txt"],
+        p
+    )));
+    let o = run(
+        &[
+            "prove",
+            "F",
+            "--checkpoint",
+            "cpF.txt",
+            "--consistency",
+            "cp1000.txt",
+            "-o",
+            "cf.json",
+        ],
+        p,
+    );
+    assert_eq!(code(&o), 2, "{}", text(&o));
+    assert_eq!(lines(&p.join("L/checkpoints.jsonl")).len(), 2);
+}
