@@ -74,7 +74,7 @@ impl<F: Fn(&[u8]) -> Hash> TreeHasher for Sha256Rfc<F> {
 /// Largest power of two strictly below `n` (n ≥ 2).
 pub fn split(n: u64) -> u64 {
     debug_assert!(n >= 2);
-    1 << (63 - (n - 1).leading_zeros())
+    1 << (n - 1).ilog2()
 }
 
 /// Something that can hash the subtree over leaves `[start, end)`.

@@ -126,6 +126,12 @@ fn key_id(name: &str, public: &[u8; 32]) -> [u8; 4] {
     [d[0], d[1], d[2], d[3]]
 }
 
+fn pad32(id: [u8; 4]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    out[..4].copy_from_slice(&id);
+    out
+}
+
 fn valid_name(name: &str) -> bool {
     !name.is_empty() && !name.contains(['+', ' ', '\n', '\t'])
 }
@@ -142,7 +148,7 @@ pub fn generate_key(name: &str) -> Result<(String, String), CheckpointError> {
     let sk = ed25519_dalek::SigningKey::from_bytes(&seed);
     let pk = sk.verifying_key().to_bytes();
     let id = key_id(name, &pk);
-    let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = rxledger_chain::Digest(pad32(id)).to_hex()[..8].to_owned();
     let mut sk_bytes = vec![1u8];
     sk_bytes.extend_from_slice(&seed);
     let mut pk_bytes = vec![1u8];
@@ -288,7 +294,7 @@ impl VerifierKey {
 }
 
 fn hex(h: &Hash) -> String {
-    h.iter().map(|b| format!("{b:02x}")).collect()
+    rxledger_chain::Digest(*h).to_hex()
 }
 
 fn unhex(s: &str) -> Result<Hash, CheckpointError> {

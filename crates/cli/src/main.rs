@@ -786,17 +786,15 @@ fn open_checkpoint(cp: &Path, pubkey: &Path) -> Result<rxledger::checkpoint::Che
     let key = rxledger::checkpoint::VerifierKey::parse(&key)
         .with_context(|| pubkey.display().to_string())?;
     let note = std::fs::read_to_string(cp).with_context(|| cp.display().to_string())?;
-    Ok(key.open(&note).with_context(|| cp.display().to_string())?)
+    key.open(&note).with_context(|| cp.display().to_string())
 }
 
 /// Reads a checkpoint's body without checking its signature (the prover needs only the size and
 /// root; verifiers check the signature).
 fn read_checkpoint_unverified(cp: &Path) -> Result<rxledger::checkpoint::Checkpoint> {
     let note = std::fs::read_to_string(cp).with_context(|| cp.display().to_string())?;
-    Ok(
-        rxledger::checkpoint::Checkpoint::parse_note_unverified(&note)
-            .with_context(|| cp.display().to_string())?,
-    )
+    rxledger::checkpoint::Checkpoint::parse_note_unverified(&note)
+        .with_context(|| cp.display().to_string())
 }
 
 fn read_stdin() -> Result<Vec<Vec<u8>>> {

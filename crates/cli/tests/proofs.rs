@@ -1,5 +1,6 @@
 //! Checkpoints and proofs from the command line: the acceptance scenarios of the verifiable-log
 //! issue.
+#![allow(clippy::many_single_char_names)]
 
 use std::path::Path;
 use std::process::{Command, Output};

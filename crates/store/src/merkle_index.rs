@@ -235,7 +235,7 @@ impl MerkleIndex {
         self.subtree(0, size)
     }
 
-    fn read_hashes(&self, file: &File, start: u64, count: u64) -> Result<Vec<Hash>, StoreError> {
+    fn read_hashes(file: &File, start: u64, count: u64) -> Result<Vec<Hash>, StoreError> {
         let mut buf = vec![0u8; usize::try_from(count * 32).unwrap_or(0)];
         read_at(file, start * 32, &mut buf).map_err(io_err(Path::new("merkle index")))?;
         Ok(buf
@@ -250,12 +250,12 @@ impl MerkleIndex {
 
     fn hash_range(&self, start: u64, end: u64) -> Result<Hash, StoreError> {
         let n = end - start;
-        if n >= BLOCK && start % BLOCK == 0 && n.is_power_of_two() {
-            let blocks = self.read_hashes(&self.blocks, start / BLOCK, n / BLOCK)?;
+        if n >= BLOCK && start.is_multiple_of(BLOCK) && n.is_power_of_two() {
+            let blocks = Self::read_hashes(&self.blocks, start / BLOCK, n / BLOCK)?;
             return Ok(rxledger_chain::merkle::mth(&Blake3Tree, &blocks));
         }
         if n <= BLOCK {
-            let leaves = self.read_hashes(&self.leaves, start, n)?;
+            let leaves = Self::read_hashes(&self.leaves, start, n)?;
             return Ok(rxledger_chain::merkle::mth(&Blake3Tree, &leaves));
         }
         let k = split(n);
