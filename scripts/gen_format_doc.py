@@ -24,7 +24,7 @@ kinds = [('party_registered','PartyRegistered'),('licence_changed','LicenceChang
  ('outbound_review','OutboundReview'),('dispatch','Dispatch'),('customer_return','CustomerReturn'),
  ('supplier_return','SupplierReturn'),('destruction','Destruction'),('stock_count','StockCount'),('invoice','Invoice'),
  ('payment','Payment'),('temperature_reading','TemperatureReading'),('loss_report','LossReport'),
- ('aggregation','Aggregation')]
+ ('aggregation','Aggregation'), ('zone_registered','ZoneRegistered')]
 
 examples = json.load(open(sys.argv[1], encoding='utf-8')) if len(sys.argv) > 1 else {}
 

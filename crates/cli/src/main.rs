@@ -839,6 +839,7 @@ fn describe(e: &rxledger::model::Event) -> String {
             a.parent,
             a.children.len()
         ),
+        B::ZoneRegistered(z) => format!("{} {:?}", z.zone, z.storage),
     };
     format!("{t}  {:<19} {what}", e.kind().as_str())
 }

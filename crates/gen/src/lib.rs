@@ -53,6 +53,11 @@ pub struct GenConfig {
 
 /// Rule codes the generator can plant.
 pub const PLANTABLE: &[&str] = &[
+    "TEMP-ZONE",
+    "TEMP-RANGE",
+    "TEMP-GAP",
+    "CC-RECEIPT",
+    "VAC-DISPOSE",
     "SPECIAL-CHAIN",
     "SPECIAL-CHANNEL",
     "SPECIAL-CASH",
@@ -147,6 +152,10 @@ struct Batch {
     codes: VecDeque<String>,
     /// Bought from a wholesaler rather than the manufacturer (planted TWO-INVOICE source).
     via_wholesaler: bool,
+    /// Seq of the receipt that brought it in.
+    receipt_seq: u64,
+    /// Planted VAC-DISPOSE: left in the refrigerator past expiry.
+    abandoned: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -193,6 +202,9 @@ enum Action {
         rule: &'static str,
     },
     PlantedLoss,
+    PlantedZone,
+    /// Weekly: vaccines too close to expiry to sell are quarantined and destroyed.
+    Stale,
     PlantedSpecial {
         destroy: bool,
     },
@@ -448,6 +460,19 @@ impl Generator {
                 EventBody::ProductRegistered(p.to_event()),
             );
         }
+        for z in self.world.zones.clone() {
+            self.emit(
+                t + Duration::minutes(45),
+                &["质管-周敏"],
+                Refs::default(),
+                EventBody::ZoneRegistered(rxledger_model::ZoneRegistered {
+                    zone: z.id.clone(),
+                    storage: z.class,
+                    temp_range: None,
+                    sensors: vec![z.sensor.clone()],
+                }),
+            );
+        }
     }
 
     fn product(&self, i: usize) -> &ProductDef {
@@ -504,6 +529,9 @@ impl Generator {
         }
         if self.plant("STOCK-NEG") {
             self.schedule(at(date, 17, 10), Action::PlantedLoss);
+        }
+        if self.plant("TEMP-ZONE") {
+            self.schedule(at(date, 16, 40), Action::PlantedZone);
         }
         if self.plant("SPECIAL-LOSS") {
             self.schedule(at(date, 17, 20), Action::PlantedSpecial { destroy: false });
@@ -574,6 +602,9 @@ impl Generator {
                 self.schedule(at(date, 16, 30), Action::Damage);
             }
         }
+        if date.weekday() == Weekday::Mon {
+            self.schedule(at(date, 7, 0), Action::Stale);
+        }
         if date.weekday() == Weekday::Sun {
             for z in 0..self.world.zones.len() {
                 if self.world.zones[z].storage {
@@ -626,7 +657,7 @@ impl Generator {
             Action::Day(d) => self.day(d),
             Action::ZoneHour(z) => {
                 let zone = self.world.zones[z].clone();
-                let readings = (0..ZONE_UPLOAD_HOURS * 6)
+                let mut readings: Vec<Reading> = (0..ZONE_UPLOAD_HOURS * 6)
                     .map(|i| {
                         let base = f64::midpoint(zone.range.0, zone.range.1);
                         let jitter = (self.rng.range(0, 200) as f64 - 100.0) / 100.0;
@@ -639,7 +670,32 @@ impl Generator {
                         }
                     })
                     .collect();
-                self.emit(
+                // Planted: a refrigerator excursion (45 minutes at 11 °C, sampled every minute as
+                // the alarm mode does), or a recording gap of an hour.
+                let mut plant = None;
+                if zone.class == rxledger_model::StorageClass::Cold && self.plant("TEMP-RANGE") {
+                    let t0 = readings[6].at;
+                    let mut hot: Vec<Reading> = (1..=45)
+                        .map(|m| Reading {
+                            at: t0 + Duration::minutes(m),
+                            celsius: 11.0,
+                            humidity: Some(55.0),
+                        })
+                        .collect();
+                    hot.push(Reading {
+                        at: t0 + Duration::minutes(46),
+                        celsius: 6.0,
+                        humidity: Some(55.0),
+                    });
+                    readings.retain(|r| r.at <= t0 || r.at > t0 + Duration::minutes(46));
+                    readings.extend(hot);
+                    readings.sort_by_key(|r| r.at);
+                    plant = Some("TEMP-RANGE");
+                } else if self.plant("TEMP-GAP") {
+                    readings.drain(5..10);
+                    plant = Some("TEMP-GAP");
+                }
+                let seq = self.emit(
                     t,
                     &["系统-温湿度监测"],
                     Refs::default(),
@@ -650,6 +706,13 @@ impl Generator {
                         readings,
                     }),
                 );
+                if let Some(rule) = plant {
+                    self.record(rule, seq, t);
+                }
+                if plant == Some("TEMP-RANGE") {
+                    // Isolate every vaccine in the refrigerator, then destroy it.
+                    self.isolate_vaccines(t, z);
+                }
                 self.schedule(t + Duration::hours(ZONE_UPLOAD_HOURS), Action::ZoneHour(z));
             }
             Action::Purchase(mut po) => {
@@ -840,6 +903,98 @@ impl Generator {
                     "SPECIAL-LOSS"
                 };
                 self.record(rule, seq, t);
+            }
+            Action::Stale => {
+                let stale: Vec<usize> = self
+                    .product_batches
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&b| {
+                        let bt = &self.batches[b];
+                        self.world.products[bt.product].vaccine
+                            && bt.on_hand > bt.reserved
+                            && bt.expiry < date + Duration::days(150)
+                            && !bt.abandoned
+                    })
+                    .collect();
+                for b in stale {
+                    let q = self.batches[b].on_hand - self.batches[b].reserved;
+                    self.batches[b].on_hand -= q;
+                    let p = self.batches[b].product;
+                    let zone = self.world.zones[self.world.products[p].zone].id.clone();
+                    let doc = self.doc("YK");
+                    self.emit(
+                        t,
+                        &["质管-周敏"],
+                        Refs::default(),
+                        EventBody::Transfer(Transfer {
+                            doc: doc.clone(),
+                            reason: TransferReason::Quarantine,
+                            lines: vec![MoveLine {
+                                product: self.world.products[p].code.clone(),
+                                batch: self.batches[b].batch.clone(),
+                                quantity: q,
+                                from: zone,
+                                to: "QA".into(),
+                                codes: Vec::new(),
+                            }],
+                        }),
+                    );
+                    self.schedule(
+                        t + Duration::days(3),
+                        Action::Destroy {
+                            product: p,
+                            batch: b,
+                            quantity: q,
+                            quarantine_doc: doc,
+                        },
+                    );
+                }
+            }
+            Action::PlantedZone => {
+                // One unit of an ambient product parked in the cool store for an hour.
+                let Some(b) = self.product_batches.iter().flatten().copied().find(|&b| {
+                    let bt = &self.batches[b];
+                    self.world.products[bt.product].storage == rxledger_model::StorageClass::Ambient
+                        && !self.special(bt.product)
+                        && bt.on_hand > bt.reserved + 2
+                }) else {
+                    return;
+                };
+                let p = self.batches[b].product;
+                let line = |from: &str, to: &str| MoveLine {
+                    product: self.world.products[p].code.clone(),
+                    batch: self.batches[b].batch.clone(),
+                    quantity: 1,
+                    from: from.into(),
+                    to: to.into(),
+                    codes: Vec::new(),
+                };
+                let (l1, l2) = (line("WH-A", "WH-C"), line("WH-C", "WH-A"));
+                let d1 = self.doc("YK");
+                let seq = self.emit(
+                    t,
+                    &["保管-赵磊"],
+                    Refs::default(),
+                    EventBody::Transfer(Transfer {
+                        doc: d1,
+                        reason: TransferReason::Relocation,
+                        lines: vec![l1],
+                    }),
+                );
+                self.record("TEMP-ZONE", seq, t);
+                let d2 = self.doc("YK");
+                self.emit(
+                    t + Duration::minutes(60),
+                    &["保管-赵磊"],
+                    Refs::default(),
+                    EventBody::Transfer(Transfer {
+                        doc: d2,
+                        reason: TransferReason::Relocation,
+                        lines: vec![l2],
+                    }),
+                );
             }
             Action::PlantedLoss => {
                 // A loss booked against a location that holds none of the batch.
@@ -1513,6 +1668,58 @@ impl Generator {
         }
     }
 
+    fn isolate_vaccines(&mut self, t: DateTime<Utc>, z: usize) {
+        let hit: Vec<usize> = self
+            .product_batches
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&b| {
+                let bt = &self.batches[b];
+                self.world.products[bt.product].vaccine
+                    && self.world.products[bt.product].zone == z
+                    && bt.on_hand > bt.reserved
+            })
+            .collect();
+        for b in hit {
+            // Units already picked for a sale leave with it within hours; the rest is isolated.
+            let q = self.batches[b].on_hand - self.batches[b].reserved;
+            self.batches[b].on_hand -= q;
+            let seq = self.batches[b].receipt_seq;
+            self.manifest
+                .retain(|p| !(p.rule == "VAC-DISPOSE" && p.seq == seq));
+            self.batches[b].abandoned = false;
+            let p = self.batches[b].product;
+            let doc = self.doc("YK");
+            self.emit(
+                t,
+                &["质管-周敏"],
+                Refs::default(),
+                EventBody::Transfer(Transfer {
+                    doc: doc.clone(),
+                    reason: TransferReason::Quarantine,
+                    lines: vec![MoveLine {
+                        product: self.world.products[p].code.clone(),
+                        batch: self.batches[b].batch.clone(),
+                        quantity: q,
+                        from: self.world.zones[z].id.clone(),
+                        to: "QA".into(),
+                        codes: Vec::new(),
+                    }],
+                }),
+            );
+            self.schedule(
+                t + Duration::days(3),
+                Action::Destroy {
+                    product: p,
+                    batch: b,
+                    quantity: q,
+                    quarantine_doc: doc,
+                },
+            );
+        }
+    }
+
     fn vehicle_readings(
         &mut self,
         t: DateTime<Utc>,
@@ -1563,6 +1770,7 @@ impl Generator {
         let mut inv = Vec::new();
         let mut cold = false;
         let mut acc_gate = false;
+        let mut new_batches = Vec::new();
         let mut planted_sales = Vec::new();
         for &(p, q, price) in &po.lines {
             self.on_order[p] -= q;
@@ -1594,10 +1802,15 @@ impl Generator {
             let accepted = q - rejected;
             // Planted EXPIRED / EXPIRED-NEAR: a short-dated batch, sold later.
             let mut expiry = expiry;
-            if self.plant("EXPIRED") {
+            let mut abandoned = false;
+            if prod.vaccine && self.plant("VAC-DISPOSE") {
+                // A short-dated vaccine batch left in the refrigerator past expiry.
+                expiry = date + Duration::days(20);
+                abandoned = true;
+            } else if !prod.vaccine && self.plant("EXPIRED") {
                 expiry = date + Duration::days(20);
                 planted_sales.push((self.batches.len(), p, date + Duration::days(25), "EXPIRED"));
-            } else if self.plant("EXPIRED-NEAR") {
+            } else if !prod.vaccine && self.plant("EXPIRED-NEAR") {
                 expiry = date + Duration::days(30);
                 planted_sales.push((
                     self.batches.len(),
@@ -1608,7 +1821,10 @@ impl Generator {
             }
             let codes = self.new_codes(p, accepted);
             let b = self.batches.len();
+            new_batches.push(b);
             self.batches.push(Batch {
+                receipt_seq: 0,
+                abandoned,
                 product: p,
                 batch: batch_no.clone(),
                 expiry,
@@ -1634,11 +1850,16 @@ impl Generator {
             put.push((b, if plant_acc { q } else { accepted }, codes));
             inv.push((p, accepted, price));
         }
+        let mut cc_planted = false;
         let transport = if cold {
             self.vehicle_seq += 1;
             let vehicle = format!("沪B·C{:04}冷", 1000 + self.vehicle_seq % 9000);
             let shipped = t - Duration::hours(5);
-            self.vehicle_readings(t, &vehicle, shipped, t - Duration::minutes(10));
+            if self.plant("CC-RECEIPT") {
+                cc_planted = true;
+            } else {
+                self.vehicle_readings(t, &vehicle, shipped, t);
+            }
             Some(Transport {
                 vehicle,
                 shipped_at: shipped,
@@ -1679,6 +1900,20 @@ impl Generator {
         }
         if one_acceptor {
             self.record("SPECIAL-2P", seq, t);
+        }
+        if cc_planted {
+            self.record("CC-RECEIPT", seq, t);
+        }
+        for &b in &new_batches {
+            self.batches[b].receipt_seq = seq;
+            if self.batches[b].abandoned {
+                let expired = (self.batches[b].expiry + Duration::days(1))
+                    .and_hms_opt(0, 0, 0)
+                    .unwrap_or_default()
+                    .and_utc();
+                self.record("VAC-DISPOSE", seq, expired + Duration::days(1));
+                self.record("VAC-DISPOSE", seq, expired + Duration::days(30));
+            }
         }
         for (batch, p, day, rule) in planted_sales {
             if let Some(customer) = self
@@ -1762,6 +1997,8 @@ impl Generator {
                 reserved: 0,
                 codes: VecDeque::new(),
                 via_wholesaler: false,
+                receipt_seq: 0,
+                abandoned: false,
             });
             let alloc = self.allocate_from(b, quantity);
             self.sale_with(

@@ -104,6 +104,7 @@ pub(crate) struct CustomerDef {
 #[derive(Clone, Debug)]
 pub(crate) struct ZoneDef {
     pub id: String,
+    pub class: StorageClass,
     pub sensor: String,
     pub range: (f64, f64),
     pub storage: bool,
@@ -461,24 +462,28 @@ impl World {
         let zones = vec![
             ZoneDef {
                 id: "WH-A".into(),
+                class: StorageClass::Ambient,
                 sensor: "TH-A01".into(),
                 range: (12.0, 26.0),
                 storage: true,
             },
             ZoneDef {
                 id: "WH-C".into(),
+                class: StorageClass::Cool,
                 sensor: "TH-C01".into(),
                 range: (8.0, 18.0),
                 storage: true,
             },
             ZoneDef {
                 id: "CR-1".into(),
+                class: StorageClass::Cold,
                 sensor: "TH-R01".into(),
                 range: (3.0, 7.0),
                 storage: true,
             },
             ZoneDef {
                 id: "SP-1".into(),
+                class: StorageClass::Ambient,
                 sensor: "TH-S01".into(),
                 range: (14.0, 24.0),
                 storage: true,

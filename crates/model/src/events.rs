@@ -621,3 +621,33 @@ pub struct Aggregation {
     /// The unit (or middle-pack) codes inside.
     pub children: Vec<String>,
 }
+
+/// `zone_registered`: a storage zone and the temperature range it keeps (温区).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneRegistered {
+    /// Zone id, as used by movement locations and temperature readings.
+    pub zone: String,
+    /// Storage class the zone is kept at.
+    pub storage: StorageClass,
+    /// Explicit range, when narrower than the class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temp_range: Option<TempRange>,
+    /// Sensors installed in the zone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensors: Vec<String>,
+}
+
+impl ZoneRegistered {
+    /// The zone's allowed range.
+    pub fn range(&self) -> TempRange {
+        self.temp_range.unwrap_or_else(|| self.storage.range())
+    }
+}
+
+impl ProductRegistered {
+    /// The product's required storage range.
+    pub fn range(&self) -> TempRange {
+        self.temp_range.unwrap_or_else(|| self.storage.range())
+    }
+}

@@ -173,6 +173,8 @@ event_kinds! {
     LossReport(LossReport) = "loss_report",
     /// Case / middle-pack code aggregation.
     Aggregation(Aggregation) = "aggregation",
+    /// Storage zone and its temperature range.
+    ZoneRegistered(ZoneRegistered) = "zone_registered",
 }
 
 impl fmt::Display for Kind {

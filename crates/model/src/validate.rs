@@ -315,6 +315,14 @@ pub(crate) fn validate(e: &Event) -> R {
                 last = Some(r.at);
             }
         }
+        EventBody::ZoneRegistered(z) => {
+            non_empty("data.zone", &z.zone)?;
+            if let Some(r) = &z.temp_range {
+                if !(r.min_c.is_finite() && r.max_c.is_finite() && r.min_c <= r.max_c) {
+                    return Err(err("data.temp_range", "min_c must be ≤ max_c"));
+                }
+            }
+        }
         EventBody::Aggregation(a) => {
             non_empty("data.doc", &a.doc)?;
             non_empty("data.parent", &a.parent)?;

@@ -59,6 +59,18 @@ pub struct Thresholds {
     pub som_freq_min: usize,
     /// CROSS-TRANSIT: longest time from dispatch to receipt, hours. Default 72.
     pub transit_hours: i64,
+    /// TEMP-GAP: longest recording gap in a storage zone, minutes. Default 30.
+    pub storage_gap_minutes: i64,
+    /// TEMP-GAP, CC-RECEIPT: longest recording gap in transport, minutes. Default 5.
+    pub transport_gap_minutes: i64,
+    /// TEMP-GAP: longest recording gap during an excursion, minutes. Default 2.
+    pub excursion_gap_minutes: i64,
+    /// TEMP-RANGE: activation energy for the mean kinetic temperature, kJ/mol. Default 83.144.
+    pub mkt_activation_kj_mol: f64,
+    /// VAC-DISPOSE: days to isolate vaccines after an excursion or expiry. Default 3.
+    pub vac_isolate_days: i64,
+    /// VAC-DISPOSE: days after expiry by which expired vaccines are destroyed. Default 30.
+    pub vac_dispose_days: i64,
 }
 
 impl Default for Thresholds {
@@ -85,6 +97,12 @@ impl Default for Thresholds {
             som_freq_factor: 4.0,
             som_freq_min: 6,
             transit_hours: 72,
+            storage_gap_minutes: 30,
+            transport_gap_minutes: 5,
+            excursion_gap_minutes: 2,
+            mkt_activation_kj_mol: 83.144,
+            vac_isolate_days: 3,
+            vac_dispose_days: 30,
         }
     }
 }
@@ -142,6 +160,11 @@ impl Config {
             ("special_loss_hours", t.special_loss_hours),
             ("eph_window_days", t.eph_window_days),
             ("transit_hours", t.transit_hours),
+            ("storage_gap_minutes", t.storage_gap_minutes),
+            ("transport_gap_minutes", t.transport_gap_minutes),
+            ("excursion_gap_minutes", t.excursion_gap_minutes),
+            ("vac_isolate_days", t.vac_isolate_days),
+            ("vac_dispose_days", t.vac_dispose_days),
         ] {
             if v < 0 {
                 return Err(ConfigError::Negative(name));
@@ -199,6 +222,12 @@ som_peer_factor = 10.0        # SOM: order > factor x the peers' median trailing
 som_freq_factor = 4.0         # SOM: orders in 7 days > factor x the weekly average
 som_freq_min = 6              # SOM: and at least this many orders in the 7 days
 transit_hours = 72            # CROSS-TRANSIT: dispatch to receipt across ledgers
+storage_gap_minutes = 30      # TEMP-GAP: storage zones
+transport_gap_minutes = 5     # TEMP-GAP, CC-RECEIPT: vehicles
+excursion_gap_minutes = 2     # TEMP-GAP: during an excursion
+mkt_activation_kj_mol = 83.144  # TEMP-RANGE: activation energy for the mean kinetic temperature
+vac_isolate_days = 3          # VAC-DISPOSE: isolate after an excursion or expiry
+vac_dispose_days = 30         # VAC-DISPOSE: destroy expired vaccines within
 
 # Severity overrides, e.g. "LATE-ENTRY" = "minor".
 [severity]

@@ -1,6 +1,9 @@
 //! The streaming engine: projections (master data, stock, documents) and the rules over them.
 
+mod cold;
 mod special;
+
+pub use cold::mkt;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -44,6 +47,10 @@ struct Party {
 struct Product {
     category: Category,
     control: rxledger_model::ControlClass,
+    range: rxledger_model::TempRange,
+    /// Cold-chain product (cold or frozen storage).
+    cold: bool,
+    vaccine: bool,
 }
 
 #[derive(Debug, Default)]
@@ -119,6 +126,18 @@ enum Due {
     ForgetSale(String),
     ForgetSeen(Dir, String),
     ForgetBatch((String, String)),
+    VacIsolate {
+        product: String,
+        batch: String,
+        zone: String,
+        seq: u64,
+    },
+    VacExpired {
+        product: String,
+        batch: String,
+        seq: u64,
+        dispose: bool,
+    },
 }
 
 /// The reconciliation engine. Feed it events in ledger order with [`Engine::push`]; it returns
@@ -147,6 +166,7 @@ pub struct Engine {
     due_counter: u64,
     events: u64,
     sp: special::SpecialState,
+    cold: cold::ColdState,
 }
 
 fn qty(q: u64) -> i64 {
@@ -180,6 +200,7 @@ impl Engine {
             due_counter: 0,
             events: 0,
             sp: special::SpecialState::default(),
+            cold: cold::ColdState::default(),
         }
     }
 
@@ -205,6 +226,7 @@ impl Engine {
         self.apply(seq, e);
         let date = (e.occurred_at + Duration::hours(8)).date_naive();
         self.special(seq, e, date);
+        self.cold(seq, e);
         std::mem::take(&mut self.out)
     }
 
@@ -479,6 +501,13 @@ impl Engine {
                     Product {
                         category: p.category,
                         control: p.control,
+                        range: p.range(),
+                        cold: matches!(
+                            p.storage,
+                            rxledger_model::StorageClass::Cold
+                                | rxledger_model::StorageClass::Frozen
+                        ),
+                        vaccine: p.vaccine,
                     },
                 );
             }
@@ -758,7 +787,9 @@ impl Engine {
             }
             EventBody::Invoice(inv) => self.invoice(seq, e, inv),
             EventBody::Payment(p) => self.payment(seq, e, p),
-            EventBody::TemperatureReading(_) | EventBody::Aggregation(_) => {}
+            EventBody::TemperatureReading(_)
+            | EventBody::Aggregation(_)
+            | EventBody::ZoneRegistered(_) => {}
         }
     }
 
@@ -889,6 +920,25 @@ impl Engine {
         for l in &r.lines {
             let forget = e.occurred_at + Duration::days(self.cfg.thresholds.return_window_days);
             self.schedule(forget, Due::ForgetBatch(key(&l.product, &l.batch)));
+            if l.accepted > 0 && self.products.get(&l.product).is_some_and(|p| p.vaccine) {
+                let expired = l
+                    .expiry
+                    .succ_opt()
+                    .unwrap_or(l.expiry)
+                    .and_hms_opt(0, 0, 0)
+                    .map_or(e.occurred_at, |t| t.and_utc());
+                for (after, dispose) in [(1, false), (self.cfg.thresholds.vac_dispose_days, true)] {
+                    self.schedule(
+                        expired + Duration::days(after),
+                        Due::VacExpired {
+                            product: l.product.clone(),
+                            batch: l.batch.clone(),
+                            seq,
+                            dispose,
+                        },
+                    );
+                }
+            }
         }
     }
 
@@ -1326,6 +1376,7 @@ impl Engine {
 
     fn fire(&mut self, d: Due) {
         match d {
+            Due::VacIsolate { .. } | Due::VacExpired { .. } => self.vac_due(&d),
             Due::Goods(dir, doc) => {
                 let Some(g) = self.goods.remove(&(dir, doc.clone())) else {
                     return;

@@ -360,6 +360,46 @@ pub const RULES: &[RuleInfo] = &[
         source: "药品追溯码 使用规范",
         thresholds: &[],
     },
+    RuleInfo {
+        code: "TEMP-ZONE",
+        severity: Severity::Major,
+        title: "Product stored in an unsuitable zone",
+        description: "A product is put away or moved into a zone whose temperature range is not inside the product's required range (e.g. a 2–8 °C product in a ≤ 20 °C zone).",
+        source: "GSP (2016) Art. 84; 中国药典 凡例 贮藏",
+        thresholds: &[],
+    },
+    RuleInfo {
+        code: "TEMP-RANGE",
+        severity: Severity::Critical,
+        title: "Temperature excursion",
+        description: "Readings of a storage zone (or of a vehicle carrying cold-chain goods) left the allowed range; the finding gives the interval, duration, peak and mean kinetic temperature (USP <1079>).",
+        source: "GSP (2016) Art. 83, 100; 药品经营质量管理规范 附录 温湿度自动监测",
+        thresholds: &["mkt_activation_kj_mol"],
+    },
+    RuleInfo {
+        code: "TEMP-GAP",
+        severity: Severity::Major,
+        title: "Temperature recording gap",
+        description: "Consecutive readings of a storage zone more than the storage limit apart, of a vehicle trip more than the transport limit apart, or more than the excursion limit apart while out of range.",
+        source: "药品经营质量管理规范 附录 温湿度自动监测 Art. 8 (记录间隔); policy thresholds",
+        thresholds: &["storage_gap_minutes", "transport_gap_minutes", "excursion_gap_minutes"],
+    },
+    RuleInfo {
+        code: "CC-RECEIPT",
+        severity: Severity::Critical,
+        title: "Cold-chain receipt without transport evidence",
+        description: "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps and within the products' range; otherwise the goods must be rejected.",
+        source: "GSP (2016) Art. 74; 疫苗管理法 Art. 39",
+        thresholds: &["transport_gap_minutes"],
+    },
+    RuleInfo {
+        code: "VAC-DISPOSE",
+        severity: Severity::Critical,
+        title: "Expired or excursion-hit vaccines not isolated or disposed of",
+        description: "Vaccines in a zone hit by an excursion are moved to quarantine within the isolation window; expired vaccines are isolated the day after expiry and destroyed within the disposal window.",
+        source: "疫苗管理法 Art. 40; 疫苗储存和运输管理规范 (2017)",
+        thresholds: &["vac_isolate_days", "vac_dispose_days"],
+    },
 ];
 
 /// Looks up a rule by code.
