@@ -66,6 +66,18 @@ const FAMILIES: &[Family] = &[
         rate: 0.01,
     },
     Family {
+        name: "cold-chain",
+        rules: &["TEMP-ZONE", "TEMP-RANGE", "TEMP-GAP", "CC-RECEIPT"],
+        days: 30,
+        rate: 0.08,
+    },
+    Family {
+        name: "vaccines",
+        rules: &["VAC-DISPOSE"],
+        days: 60,
+        rate: 0.5,
+    },
+    Family {
         name: "special-control",
         rules: &[
             "SPECIAL-CHAIN",

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use rxledger::store::FileStore;
 
 /// Head of `samples/month/ledger.jsonl` as published in `samples/README.md`.
-const SAMPLE_HEAD: &str = "2408:54be84a58d65c5eeca33c4859bfea6b65b9430c36d04e94c8fc55bbb7fdc0695";
+const SAMPLE_HEAD: &str = "2345:3f49ccbf50602161055e411af9c3313189d7e6f93635d9ac5fdf46c32ea438df";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

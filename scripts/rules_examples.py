@@ -113,3 +113,21 @@ EX.update({
 2. 明州人民医院's ledger (C) records receiving some of the same codes, which A never shipped to
    it → `CROSS-CODE` in C. Test: `tests/cross.rs`.""",
 })
+EX.update({
+"TEMP-ZONE": """1. `zone_registered` WH-C (cool, ≤ 20 °C).
+2. `transfer` of 1 盒 布洛芬缓释胶囊 (ambient, 10–30 °C) from `WH-A` to `WH-C` → `TEMP-ZONE`
+   (the zone can be colder than the product allows). Scenario: `cold-chain`.""",
+"TEMP-RANGE": """1. `zone_registered` CR-1 (cold, 2–8 °C).
+2. `temperature_reading` of sensor TH-R01 in CR-1: 6.1 °C at 09:00, then 11.0 °C every minute
+   from 09:01 to 09:45, 6.0 °C at 09:46 → `TEMP-RANGE`: 09:01–09:46 (45 min), peak 11.0 °C,
+   MKT 11.0 °C, allowed 2.0–8.0 °C. Scenario: `cold-chain`.""",
+"TEMP-GAP": """1. Readings of WH-A every 10 minutes, then none between 08:40 and 09:40 → `TEMP-GAP` (60 min;
+   limit 30 min). During an excursion the limit is 2 min. Scenario: `cold-chain`.""",
+"CC-RECEIPT": """1. `receipt` of 重组乙型肝炎疫苗 with `transport` {vehicle 沪B·C1002冷, shipped 5 h earlier,
+   cold_chain} but no `temperature_reading` from that vehicle → `CC-RECEIPT` (accepted without
+   transport evidence; must be rejected). Scenario: `cold-chain`.""",
+"VAC-DISPOSE": """1. `receipt` of a vaccine batch expiring on 21 Oct; part of it is still in `CR-1` on 23 Oct →
+   `VAC-DISPOSE` (expired, not isolated); still held on 21 Nov → `VAC-DISPOSE` (not
+   destroyed). Likewise vaccines left in a zone three days after a temperature excursion.
+   Scenario: `vaccines`.""",
+})

@@ -9,7 +9,7 @@ use std::path::Path;
 use rxledger::chain::ExpectedHead;
 use rxledger::model::Event;
 
-const SAMPLE_HEAD: &str = "2408:54be84a58d65c5eeca33c4859bfea6b65b9430c36d04e94c8fc55bbb7fdc0695";
+const SAMPLE_HEAD: &str = "2345:3f49ccbf50602161055e411af9c3313189d7e6f93635d9ac5fdf46c32ea438df";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -39,7 +39,7 @@ fn sample_ledger_verifies_against_its_published_head() {
     )
     .unwrap();
     assert!(r.is_ok(), "{:?}", r.failure);
-    assert_eq!(r.head.seq, 2408);
+    assert_eq!(r.head.seq, 2345);
     let events = std::fs::read_to_string(root().join("samples/month/events.jsonl")).unwrap();
     let lines: Vec<&str> = events.lines().collect();
     assert_eq!(lines, payloads);

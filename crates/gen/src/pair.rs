@@ -64,6 +64,7 @@ pub fn customer_ledger(
         });
     };
     let mut omitted_invoices: BTreeSet<String> = BTreeSet::new();
+    let mut vehicles: BTreeSet<String> = BTreeSet::new();
     let mut n = 0u64;
     let mut doc = |prefix: &str, t: chrono::DateTime<chrono::Utc>| {
         n += 1;
@@ -147,7 +148,11 @@ pub fn customer_ledger(
                         .get(&sale)
                         .and_then(|v| v.iter().find(|(b, _)| b == batch).map(|(_, x)| *x))
                 };
-                let arrive = t + Duration::hours(3);
+                // The trip's temperature log reaches the customer with the goods.
+                let arrive = t + Duration::hours(3) + Duration::minutes(5);
+                if let Some(v) = &d.vehicle {
+                    vehicles.insert(v.clone());
+                }
                 let two = d.lines.iter().any(|l| special.contains(&l.product));
                 let acceptors: Vec<&str> = if two {
                     vec!["药剂科-林主任", "药剂科-黄药师"]
@@ -180,7 +185,11 @@ pub fn customer_ledger(
                     supplier: owner.party.clone(),
                     lines,
                     acceptors: acceptors.iter().map(|s| (*s).to_owned()).collect(),
-                    transport: None,
+                    transport: d.vehicle.as_ref().map(|v| rxledger_model::Transport {
+                        vehicle: v.clone(),
+                        shipped_at: t,
+                        cold_chain: true,
+                    }),
                 });
                 let refs = Refs {
                     order: Some(sale.clone()),
@@ -218,6 +227,11 @@ pub fn customer_ledger(
                     refs,
                     body,
                 );
+            }
+            EventBody::TemperatureReading(tr)
+                if tr.vehicle.as_ref().is_some_and(|v| vehicles.contains(v)) =>
+            {
+                push(&mut out, &mut rng, e, t, &["系统-冷链监测"], Refs::default(), e.body.clone());
             }
             EventBody::Invoice(inv)
                 if inv.direction == InvoiceDirection::Sale && inv.buyer == customer =>
