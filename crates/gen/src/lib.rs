@@ -1687,7 +1687,7 @@ impl Generator {
             self.batches[b].on_hand -= q;
             let seq = self.batches[b].receipt_seq;
             self.manifest
-                .retain(|p| !(p.rule == "VAC-DISPOSE" && p.seq == seq));
+                .retain(|p| !(p.rule == "VAC-DISPOSE" && p.seq == seq && p.certain_at > t));
             self.batches[b].abandoned = false;
             let p = self.batches[b].product;
             let doc = self.doc("YK");

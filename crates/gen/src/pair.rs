@@ -231,7 +231,15 @@ pub fn customer_ledger(
             EventBody::TemperatureReading(tr)
                 if tr.vehicle.as_ref().is_some_and(|v| vehicles.contains(v)) =>
             {
-                push(&mut out, &mut rng, e, t, &["系统-冷链监测"], Refs::default(), e.body.clone());
+                push(
+                    &mut out,
+                    &mut rng,
+                    e,
+                    t,
+                    &["系统-冷链监测"],
+                    Refs::default(),
+                    e.body.clone(),
+                );
             }
             EventBody::Invoice(inv)
                 if inv.direction == InvoiceDirection::Sale && inv.buyer == customer =>
