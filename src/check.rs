@@ -43,14 +43,37 @@ pub fn check_path(
     expected: Option<ExpectedHead>,
     progress: impl FnMut(u64),
 ) -> Result<CheckReport, StoreError> {
-    let mut engine = Engine::new(config);
+    check_with(
+        path,
+        Engine::new(config),
+        expected,
+        progress,
+        |_, _| {},
+        |_| {},
+    )
+}
+
+/// [`check_path`] with a prepared `engine`, showing every valid event (with its seq) to
+/// `observe` in the same pass, and the engine to `before_finish` before its last findings (to
+/// take what it kept, such as [`Engine::temperature_series`]).
+pub fn check_with(
+    path: &Path,
+    mut engine: Engine,
+    expected: Option<ExpectedHead>,
+    progress: impl FnMut(u64),
+    mut observe: impl FnMut(u64, &Event),
+    before_finish: impl FnOnce(&mut Engine),
+) -> Result<CheckReport, StoreError> {
     let mut findings = Vec::new();
     let verify = rxledger_store::scan_path(path, expected, progress, |rec| {
         let recorded_at = chrono::DateTime::parse_from_rfc3339(rec.recorded_at)
             .map(|t| t.with_timezone(&chrono::Utc));
         match (std::str::from_utf8(rec.payload), recorded_at) {
             (Ok(text), Ok(at)) => match Event::from_json(text) {
-                Ok(e) => findings.extend(engine.push(rec.seq, at, &e)),
+                Ok(e) => {
+                    findings.extend(engine.push(rec.seq, at, &e));
+                    observe(rec.seq, &e);
+                }
                 Err(err) => findings.extend(engine.push_invalid(rec.seq, &err.to_string())),
             },
             (Err(_), _) => findings.extend(engine.push_invalid(rec.seq, "payload is not UTF-8")),
@@ -61,6 +84,7 @@ pub fn check_path(
         ControlFlow::Continue(())
     })?;
     let events = engine.events();
+    before_finish(&mut engine);
     findings.extend(engine.finish());
     if let Some(f) = &verify.failure {
         let mut chain = Finding::new(

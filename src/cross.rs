@@ -119,8 +119,19 @@ pub fn check_ledgers(
     for p in paths {
         reports.push(check_path(p, config.clone(), expected, |_| {})?);
     }
+    add_cross_findings(paths, config, &mut reports)?;
+    Ok(reports)
+}
+
+/// Adds the cross-ledger findings to `reports`, the per-ledger reports of `paths` (same order),
+/// as [`check_ledgers`] does. Nothing happens with fewer than two ledgers.
+pub fn add_cross_findings(
+    paths: &[PathBuf],
+    config: &Config,
+    reports: &mut [CheckReport],
+) -> Result<(), StoreError> {
     if paths.len() < 2 {
-        return Ok(reports);
+        return Ok(());
     }
     let collected: Vec<Collected> = paths.iter().map(|p| collect(p)).collect::<Result<_, _>>()?;
     let owners: HashMap<String, usize> = collected
@@ -281,5 +292,5 @@ pub fn check_ledgers(
         rep.findings
             .sort_by(|a, b| (a.seq, a.rule).cmp(&(b.seq, b.rule)));
     }
-    Ok(reports)
+    Ok(())
 }

@@ -41,8 +41,10 @@ pub use rxledger_model as model;
 pub use rxledger_reconcile as reconcile;
 pub use rxledger_store as store;
 
+pub mod chart;
 pub mod check;
 pub mod cross;
+pub mod html;
 pub mod ingest;
 pub mod proofs;
 pub mod report;

@@ -1,5 +1,6 @@
 //! `trace`: the custody chain of one unit (by traceability code) or one batch across ledgers.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -183,15 +184,35 @@ fn lines(e: &Event) -> (Option<String>, String, Vec<Line<'_>>) {
 
 /// Follows `target` through `ledgers` (directories or exported files).
 pub fn trace(target: &Target, ledgers: &[PathBuf]) -> Result<Chain, StoreError> {
-    let key = match target {
-        Target::Code(c) => parse_code(c).ok().map(|c| c.key()),
-        Target::Batch { .. } => None,
-    };
-    let mut chain = Chain::default();
+    let mut chains = trace_many(std::slice::from_ref(target), ledgers)?;
+    Ok(chains.pop().unwrap_or_default())
+}
+
+/// Follows every target through `ledgers` in one pass over each ledger; the chains come back in
+/// the order of `targets`.
+pub fn trace_many(targets: &[Target], ledgers: &[PathBuf]) -> Result<Vec<Chain>, StoreError> {
+    // Batch targets are looked up by (product, batch); code targets are few and tried in turn.
+    let mut by_batch: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut codes: Vec<(usize, u128)> = Vec::new();
+    for (i, t) in targets.iter().enumerate() {
+        match t {
+            Target::Batch { product, batch } => by_batch
+                .entry((product.as_str(), batch.as_str()))
+                .or_default()
+                .push(i),
+            Target::Code(c) => {
+                if let Ok(k) = parse_code(c) {
+                    codes.push((i, k.key()));
+                }
+            }
+        }
+    }
+    let mut chains = vec![Chain::default(); targets.len()];
     let mut owners = Vec::new();
     for path in ledgers {
         let mut owner = String::new();
-        let mut packs: Vec<u128> = Vec::new();
+        // Per code target: the packs that contain it.
+        let mut packs: Vec<Vec<u128>> = vec![Vec::new(); codes.len()];
         rxledger_store::scan_path(
             path,
             None,
@@ -208,31 +229,40 @@ pub fn trace(target: &Target, ledgers: &[PathBuf]) -> Result<Chain, StoreError> 
                         owner.clone_from(&p.party);
                     }
                 }
-                if let (EventBody::Aggregation(a), Some(k)) = (&e.body, key) {
-                    if a.children
+                if let EventBody::Aggregation(a) = &e.body {
+                    let children: Vec<u128> = a
+                        .children
                         .iter()
-                        .any(|c| parse_code(c).is_ok_and(|c| c.key() == k))
-                    {
-                        if let Ok(p) = parse_code(&a.parent) {
-                            packs.push(p.key());
+                        .filter_map(|c| parse_code(c).ok().map(|c| c.key()))
+                        .collect();
+                    for (n, (_, k)) in codes.iter().enumerate() {
+                        if children.contains(k) {
+                            if let Ok(p) = parse_code(&a.parent) {
+                                packs[n].push(p.key());
+                            }
                         }
                     }
                 }
                 let (party, doc, ls) = lines(&e);
                 for l in ls {
-                    let hit = match target {
-                        Target::Code(_) => key.is_some_and(|k| {
-                            l.codes.iter().any(|c| {
-                                parse_code(c)
-                                    .is_ok_and(|c| c.key() == k || packs.contains(&c.key()))
-                            })
-                        }),
-                        Target::Batch { product, batch } => {
-                            l.product == product && l.batch == batch
+                    let mut hits: Vec<(usize, u64)> = by_batch
+                        .get(&(l.product, l.batch))
+                        .map(|v| v.iter().map(|&i| (i, l.quantity)).collect())
+                        .unwrap_or_default();
+                    if !codes.is_empty() && !l.codes.is_empty() {
+                        let keys: Vec<u128> = l
+                            .codes
+                            .iter()
+                            .filter_map(|c| parse_code(c).ok().map(|c| c.key()))
+                            .collect();
+                        for (n, (i, k)) in codes.iter().enumerate() {
+                            if keys.iter().any(|c| c == k || packs[n].contains(c)) {
+                                hits.push((*i, 1));
+                            }
                         }
-                    };
-                    if hit {
-                        chain.steps.push(Step {
+                    }
+                    for (i, quantity) in hits {
+                        chains[i].steps.push(Step {
                             ledger: path.clone(),
                             holder: owner.clone(),
                             seq: rec.seq,
@@ -240,12 +270,8 @@ pub fn trace(target: &Target, ledgers: &[PathBuf]) -> Result<Chain, StoreError> 
                             kind: e.kind().as_str(),
                             doc: doc.clone(),
                             party: party.clone(),
-                            movement: l.movement,
-                            quantity: if matches!(target, Target::Code(_)) {
-                                1
-                            } else {
-                                l.quantity
-                            },
+                            movement: l.movement.clone(),
+                            quantity,
                         });
                     }
                 }
@@ -254,39 +280,48 @@ pub fn trace(target: &Target, ledgers: &[PathBuf]) -> Result<Chain, StoreError> 
         )?;
         owners.push(owner);
     }
-    chain.steps.sort_by_key(|s| s.at);
-    // Breaks: a dispatch to a company whose ledger is given, without a later receipt there; a
-    // first appearance that is not a receipt.
-    if let Some(first) = chain.steps.first() {
-        if first.kind != "receipt" {
-            chain.breaks.push(format!(
-                "first seen in a {} (seq {} of {}), not a receipt",
-                first.kind,
-                first.seq,
-                first.ledger.display()
-            ));
-        }
+    for chain in &mut chains {
+        chain.find_breaks(&owners);
     }
-    for (i, s) in chain.steps.iter().enumerate() {
-        if s.kind == "dispatch" {
-            if let Some(to) = &s.party {
-                if owners.contains(to) {
-                    let received = chain.steps[i + 1..].iter().any(|r| {
-                        r.kind == "receipt"
-                            && &r.holder == to
-                            && r.party.as_deref() == Some(s.holder.as_str())
-                    });
-                    if !received {
-                        chain.breaks.push(format!(
-                            "dispatched by {} to {} ({} seq {}) but never received there",
-                            s.holder, to, s.doc, s.seq
-                        ));
+    Ok(chains)
+}
+
+impl Chain {
+    /// Orders the steps in time and records where the chain breaks: a first appearance that is
+    /// not a receipt; a dispatch to a company whose ledger is among `owners`, without a later
+    /// receipt there.
+    fn find_breaks(&mut self, owners: &[String]) {
+        self.steps.sort_by_key(|s| s.at);
+        if let Some(first) = self.steps.first() {
+            if first.kind != "receipt" {
+                self.breaks.push(format!(
+                    "first seen in a {} (seq {} of {}), not a receipt",
+                    first.kind,
+                    first.seq,
+                    first.ledger.display()
+                ));
+            }
+        }
+        for (i, s) in self.steps.iter().enumerate() {
+            if s.kind == "dispatch" {
+                if let Some(to) = &s.party {
+                    if owners.contains(to) {
+                        let received = self.steps[i + 1..].iter().any(|r| {
+                            r.kind == "receipt"
+                                && &r.holder == to
+                                && r.party.as_deref() == Some(s.holder.as_str())
+                        });
+                        if !received {
+                            self.breaks.push(format!(
+                                "dispatched by {} to {} ({} seq {}) but never received there",
+                                s.holder, to, s.doc, s.seq
+                            ));
+                        }
                     }
                 }
             }
         }
     }
-    Ok(chain)
 }
 
 impl Chain {

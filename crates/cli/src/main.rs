@@ -188,6 +188,23 @@ enum Cmd {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write one self-contained HTML inspection report (chain status, findings with evidence,
+    /// stock, custody chains of special-control batches, temperature charts) of one or more
+    /// ledgers. Exit 0 once written, whatever it shows (use `check` as a CI gate).
+    Report {
+        /// Ledger directories or exported files (several are also reconciled against each other).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the HTML file.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// TOML configuration, as for `check`.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// A trusted earlier head (as for `verify`).
+        #[arg(long)]
+        head: Option<String>,
+    },
     /// The custody chain of one unit (traceability code) or one batch across ledgers.
     Trace {
         /// `CODE PATH…`: a unit or pack code (20-digit or GS1) then the ledgers; with --batch,
@@ -250,6 +267,16 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The configuration file, or the defaults.
+fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<rxledger::reconcile::Config> {
+    let Some(p) = path else {
+        return Ok(rxledger::reconcile::Config::default());
+    };
+    let text = std::fs::read_to_string(p)
+        .with_context(|| format!("reading configuration {}", p.display()))?;
+    rxledger::reconcile::Config::from_toml(&text).with_context(|| p.display().to_string())
 }
 
 fn progress_bar(total: u64, what: &str) -> Option<ProgressBar> {
@@ -547,15 +574,7 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
             head,
             output,
         } => {
-            let cfg = match &config {
-                Some(p) => {
-                    let text = std::fs::read_to_string(p)
-                        .with_context(|| format!("reading configuration {}", p.display()))?;
-                    rxledger::reconcile::Config::from_toml(&text)
-                        .with_context(|| p.display().to_string())?
-                }
-                None => rxledger::reconcile::Config::default(),
-            };
+            let cfg = load_config(config.as_deref())?;
             let expected = parse_head(head.as_deref())?;
             let reports = if let [path] = paths.as_slice() {
                 let pb = progress_bar(ledger_size(path), "check");
@@ -596,6 +615,31 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
                 .flat_map(|r| r.findings.iter())
                 .any(|f| f.severity >= fail_on || f.rule == "CHAIN");
             Ok(failing.then_some(Findings))
+        }
+        Cmd::Report {
+            paths,
+            output,
+            config,
+            head,
+        } => {
+            let options = rxledger::html::Options {
+                config: load_config(config.as_deref())?,
+                expected: parse_head(head.as_deref())?,
+                ..Default::default()
+            };
+            let report = rxledger::html::build(&paths, &options)?;
+            let html = report.to_html();
+            std::fs::write(&output, &html).with_context(|| output.display().to_string())?;
+            let findings: usize = report.ledgers.iter().map(|l| l.check.findings.len()).sum();
+            let series: usize = report.ledgers.iter().map(|l| l.series.len()).sum();
+            eprintln!(
+                "wrote {} ({} bytes): {} ledgers, {findings} findings, {series} temperature charts, {} custody chains",
+                output.display(),
+                html.len(),
+                report.ledgers.len(),
+                report.custody.len()
+            );
+            Ok(None)
         }
         Cmd::Trace { args, batch } => {
             let (code, paths): (Option<String>, Vec<PathBuf>) = if batch.is_some() {

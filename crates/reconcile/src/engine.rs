@@ -3,7 +3,7 @@
 mod cold;
 mod special;
 
-pub use cold::mkt;
+pub use cold::{mkt, Band, StreamKind, TempSeries};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -244,6 +244,7 @@ impl Engine {
     /// Ends the input: evaluates everything that is due by the last event's time and returns
     /// those findings. Open items not yet due are not findings.
     pub fn finish(mut self) -> Vec<Finding> {
+        self.cold_finish();
         if let Some(now) = self.now {
             self.advance(now + Duration::nanoseconds(1));
         }

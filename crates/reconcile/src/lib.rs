@@ -30,7 +30,7 @@ mod rules;
 use serde::Serialize;
 
 pub use config::{Config, ConfigError, Thresholds, DEFAULT_TOML};
-pub use engine::Engine;
+pub use engine::{mkt, Band, Engine, StreamKind, TempSeries};
 pub use rules::{rule, RuleInfo, Severity, RULES};
 
 /// One inconsistency, with its evidence.
@@ -62,8 +62,20 @@ pub struct Finding {
     /// What the ledger shows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<String>,
+    /// The stretch of time the finding is about (a temperature excursion, a recording gap).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
     /// One sentence a quality manager understands.
     pub message: String,
+}
+
+/// A stretch of time, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Interval {
+    /// Start.
+    pub from: chrono::DateTime<chrono::Utc>,
+    /// End.
+    pub to: chrono::DateTime<chrono::Utc>,
 }
 
 impl Finding {
@@ -80,8 +92,19 @@ impl Finding {
             location: None,
             expected: None,
             actual: None,
+            interval: None,
             message,
         }
+    }
+    /// Sets the interval.
+    #[must_use]
+    pub fn interval(
+        mut self,
+        from: chrono::DateTime<chrono::Utc>,
+        to: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        self.interval = Some(Interval { from, to });
+        self
     }
     /// Sets the party.
     #[must_use]

@@ -1,7 +1,7 @@
 //! Cold chain and vaccines: zone and vehicle temperature streams, excursions with mean kinetic
 //! temperature, recording gaps, cold-chain receipts and vaccine isolation and disposal.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use chrono::{DateTime, Duration, Utc};
 use rxledger_model::{Event, EventBody, Reading, TempRange};
@@ -40,6 +40,89 @@ struct Excursion {
 struct Stream {
     last: Option<DateTime<Utc>>,
     excursion: Option<Excursion>,
+    /// The range the open excursion is judged against (zones).
+    range: Option<TempRange>,
+    /// The record of the last reading.
+    last_seq: u64,
+}
+
+/// What a temperature series was recorded in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StreamKind {
+    /// A storage zone (`zone_registered`).
+    Zone,
+    /// A vehicle (one `temperature_reading` event per trip).
+    Vehicle,
+}
+
+impl StreamKind {
+    /// `zone` or `vehicle`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StreamKind::Zone => "zone",
+            StreamKind::Vehicle => "vehicle",
+        }
+    }
+}
+
+/// The allowed range a stretch of a series was judged against.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    /// First reading of the stretch.
+    pub from: DateTime<Utc>,
+    /// Last reading of the stretch.
+    pub to: DateTime<Utc>,
+    /// Allowed range.
+    pub range: TempRange,
+}
+
+/// Every reading of one zone or vehicle, kept while [`Engine::trace_temperatures`] is on, with
+/// the ranges the engine judged them against: what a temperature chart draws.
+#[derive(Clone, Debug)]
+pub struct TempSeries {
+    /// Zone or vehicle.
+    pub kind: StreamKind,
+    /// Zone or vehicle id.
+    pub name: String,
+    /// Reading times, Unix seconds, in ledger order.
+    pub times: Vec<i64>,
+    /// Readings, °C (parallel to `times`).
+    pub celsius: Vec<f32>,
+    /// Allowed ranges over time (none for a vehicle trip that carried no cold-chain goods, or a
+    /// zone never registered).
+    pub bands: Vec<Band>,
+}
+
+impl TempSeries {
+    fn new(kind: StreamKind, name: &str) -> Self {
+        TempSeries {
+            kind,
+            name: name.to_owned(),
+            times: Vec::new(),
+            celsius: Vec::new(),
+            bands: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, readings: &[Reading], range: Option<TempRange>) {
+        self.times.extend(readings.iter().map(|r| r.at.timestamp()));
+        #[allow(clippy::cast_possible_truncation)]
+        self.celsius
+            .extend(readings.iter().map(|r| r.celsius as f32));
+        let (Some(range), Some(first), Some(last)) = (range, readings.first(), readings.last())
+        else {
+            return;
+        };
+        match self.bands.last_mut() {
+            // A zone's range holds from one upload to the next.
+            Some(b) if b.range == range && self.kind == StreamKind::Zone => b.to = last.at,
+            _ => self.bands.push(Band {
+                from: first.at,
+                to: last.at,
+                range,
+            }),
+        }
+    }
 }
 
 /// Cold-chain state.
@@ -52,6 +135,8 @@ pub(super) struct ColdState {
     /// Outgoing cold shipments waiting for their vehicle's readings: vehicle -> (dispatch time,
     /// range, dispatch seq).
     outgoing: HashMap<String, (DateTime<Utc>, TempRange, u64)>,
+    /// Series kept for charts, when tracing is on.
+    pub(super) trace: Option<BTreeMap<(StreamKind, String), TempSeries>>,
 }
 
 fn outside(r: &TempRange, c: f64) -> bool {
@@ -72,20 +157,29 @@ impl Engine {
         &mut self,
         seq: u64,
         name: &str,
-        what: &str,
+        kind: StreamKind,
         range: Option<TempRange>,
         readings: &[Reading],
         gap_limit: Duration,
-        continuous: bool,
     ) {
-        let t = self.cfg.thresholds.clone();
-        let exc_gap = Duration::minutes(t.excursion_gap_minutes);
+        if let Some(trace) = &mut self.cold.trace {
+            trace
+                .entry((kind, name.to_owned()))
+                .or_insert_with(|| TempSeries::new(kind, name))
+                .add(readings, range);
+        }
+        let what = kind.as_str();
+        // A zone is one continuous stream; each vehicle upload is one trip.
+        let continuous = kind == StreamKind::Zone;
+        let exc_gap = Duration::minutes(self.cfg.thresholds.excursion_gap_minutes);
         let key_name = format!("{what} {name}");
         let mut st = if continuous {
             self.cold.streams.remove(&key_name).unwrap_or_default()
         } else {
             Stream::default()
         };
+        st.range = range;
+        st.last_seq = seq;
         let mut out = Vec::new();
         for r in readings {
             if let Some(prev) = st.last {
@@ -103,6 +197,7 @@ impl Engine {
                             format!("No temperature recorded for {what} {name} from {} to {} ({} min; limit {} min{}).", prev.format("%Y-%m-%d %H:%M"), r.at.format("%Y-%m-%d %H:%M"), gap.num_minutes(), limit.num_minutes(), if st.excursion.is_some() { " during an excursion" } else { "" }),
                         )
                         .location(name)
+                        .interval(prev, r.at)
                         .figures(format!("≤ {} min", limit.num_minutes()), format!("{} min", gap.num_minutes())),
                     );
                 }
@@ -131,13 +226,11 @@ impl Engine {
                 out.push(self.excursion_finding(seq, name, what, &range, &e, r.at));
             }
         }
-        if !continuous {
-            if let (Some(e), Some(range)) = (st.excursion.take(), range) {
-                let end = e.last;
-                out.push(self.excursion_finding(seq, name, what, &range, &e, end));
-            }
-        } else {
+        if continuous {
             self.cold.streams.insert(key_name, st);
+        } else if let (Some(e), Some(range)) = (st.excursion.take(), range) {
+            let end = e.last;
+            out.push(self.excursion_finding(seq, name, what, &range, &e, end));
         }
         for f in out {
             self.emit(f);
@@ -195,9 +288,56 @@ impl Engine {
             ),
         )
         .location(name)
+        .interval(e.start, end)
         .figures(format!("{:.1}–{:.1} °C", range.min_c, range.max_c), format!("peak {:.1} °C for {minutes} min, MKT {m:.1} °C", e.peak));
         f.seqs.push(e.first_seq);
         f
+    }
+
+    /// End of input: a zone still outside its range at its last reading is an excursion too
+    /// (it ends, as far as the ledger knows, at that reading).
+    pub(super) fn cold_finish(&mut self) {
+        let mut open: Vec<(String, Stream)> = self
+            .cold
+            .streams
+            .iter_mut()
+            .filter(|(_, st)| st.excursion.is_some())
+            .map(|(k, st)| {
+                (
+                    k.clone(),
+                    Stream {
+                        last: st.last,
+                        excursion: st.excursion.take(),
+                        range: st.range,
+                        last_seq: st.last_seq,
+                    },
+                )
+            })
+            .collect();
+        open.sort_by(|a, b| a.0.cmp(&b.0));
+        for (key_name, st) in open {
+            let (Some(e), Some(range)) = (st.excursion, st.range) else {
+                continue;
+            };
+            let name = key_name.strip_prefix("zone ").unwrap_or(&key_name);
+            let f = self.excursion_finding(st.last_seq, name, "zone", &range, &e, e.last);
+            self.emit(f);
+        }
+    }
+
+    /// Starts keeping every temperature reading for charts (see [`Engine::temperature_series`]).
+    pub fn trace_temperatures(&mut self) {
+        self.cold.trace.get_or_insert_with(BTreeMap::new);
+    }
+
+    /// The series kept since [`Engine::trace_temperatures`], by kind and name (empty when
+    /// tracing is off).
+    pub fn temperature_series(&mut self) -> Vec<TempSeries> {
+        self.cold
+            .trace
+            .as_mut()
+            .map(|t| std::mem::take(t).into_values().collect())
+            .unwrap_or_default()
     }
 
     /// The cold-chain rules for one event.
@@ -210,7 +350,7 @@ impl Engine {
                 if let Some(zone) = &t.zone {
                     let range = self.cold.zones.get(zone).copied();
                     let gap = Duration::minutes(self.cfg.thresholds.storage_gap_minutes);
-                    self.stream(seq, zone, "zone", range, &t.readings, gap, true);
+                    self.stream(seq, zone, StreamKind::Zone, range, &t.readings, gap);
                 } else if let Some(v) = &t.vehicle {
                     let q = self.cold.vehicles.entry(v.clone()).or_default();
                     q.clear();
@@ -229,7 +369,7 @@ impl Engine {
                     if range.is_some() {
                         self.cold.outgoing.remove(v);
                     }
-                    self.stream(seq, v, "vehicle", range, &t.readings, gap, false);
+                    self.stream(seq, v, StreamKind::Vehicle, range, &t.readings, gap);
                 }
             }
             EventBody::PutAway(m) => self.temp_zone(
@@ -318,6 +458,18 @@ impl Engine {
                 max_c: a.max_c.min(b.max_c),
             });
         let gap = Duration::minutes(self.cfg.thresholds.transport_gap_minutes);
+        if let (Some(trace), Some(t)) = (&mut self.cold.trace, &r.transport) {
+            // The trip is judged against the goods' range: draw it on the vehicle's chart.
+            trace
+                .entry((StreamKind::Vehicle, t.vehicle.clone()))
+                .or_insert_with(|| TempSeries::new(StreamKind::Vehicle, &t.vehicle))
+                .bands
+                .push(Band {
+                    from: t.shipped_at,
+                    to: e.occurred_at,
+                    range,
+                });
+        }
         let problem = match &r.transport {
             None => {
                 Some("no transport record (vehicle, ship time) for cold-chain goods".to_owned())
