@@ -539,7 +539,11 @@ impl Report {
             let _ = write!(
                 s,
                 r#"<details{}><summary>{} {} batch {} · {} steps · {status}</summary>"#,
-                if chain.breaks.is_empty() { "" } else { " open" },
+                if chain.breaks.is_empty() {
+                    ""
+                } else {
+                    r#" open="open""#
+                },
                 esc(product),
                 esc(&name),
                 esc(batch),

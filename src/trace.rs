@@ -302,23 +302,31 @@ impl Chain {
                 ));
             }
         }
+        // Each dispatch to a company whose ledger is given takes its own receipt there (the
+        // same quantity first, else any later one), so that a batch shipped twice and received
+        // once breaks.
+        let mut used = vec![false; self.steps.len()];
         for (i, s) in self.steps.iter().enumerate() {
-            if s.kind == "dispatch" {
-                if let Some(to) = &s.party {
-                    if owners.contains(to) {
-                        let received = self.steps[i + 1..].iter().any(|r| {
-                            r.kind == "receipt"
-                                && &r.holder == to
-                                && r.party.as_deref() == Some(s.holder.as_str())
-                        });
-                        if !received {
-                            self.breaks.push(format!(
-                                "dispatched by {} to {} ({} seq {}) but never received there",
-                                s.holder, to, s.doc, s.seq
-                            ));
-                        }
-                    }
-                }
+            if s.kind != "dispatch" {
+                continue;
+            }
+            let Some(to) = s.party.as_ref().filter(|to| owners.contains(to)) else {
+                continue;
+            };
+            let receipt = |r: &Step| {
+                r.kind == "receipt" && &r.holder == to && r.party.as_deref() == Some(&s.holder)
+            };
+            let later =
+                || (i + 1..self.steps.len()).filter(|&j| !used[j] && receipt(&self.steps[j]));
+            match later()
+                .find(|&j| self.steps[j].quantity == s.quantity)
+                .or_else(|| later().next())
+            {
+                Some(j) => used[j] = true,
+                None => self.breaks.push(format!(
+                    "dispatched by {} to {} ({} seq {}) but never received there",
+                    s.holder, to, s.doc, s.seq
+                )),
             }
         }
     }

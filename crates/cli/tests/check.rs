@@ -194,3 +194,34 @@ fn bad_config_exits_2_naming_the_file() {
         "{err}"
     );
 }
+
+#[test]
+fn report_writes_one_html_file_and_errors_exit_2() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("r.html");
+    let o = run(&[
+        "report",
+        "samples/scenarios/cold-chain.jsonl",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("TEMP-RANGE"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("temperature charts"));
+
+    // A missing ledger: exit 2, the path named, no file written.
+    let out2 = d.path().join("none.html");
+    let o = run(&[
+        "report",
+        "samples/scenarios/no-such-ledger.jsonl",
+        "-o",
+        out2.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no-such-ledger.jsonl"));
+    assert!(!out2.exists());
+    // No output file given: a usage error.
+    assert_eq!(code(&run(&["report", CLEAN])), 2);
+}
