@@ -7,8 +7,9 @@
 //! storage zone and vehicle an inline SVG temperature chart ([`crate::chart`]) with the allowed
 //! band, the excursions shaded and the recording gaps marked.
 //!
-//! Each ledger is read once (verification, reconciliation, stock and temperatures in one pass),
-//! plus one pass over all of them for the custody chains.
+//! Each ledger is read once: verification, reconciliation, stock, temperatures and custody
+//! chains in one pass (plus one more over a directory's ledger when it has a checkpoint history,
+//! to check the last checkpoint).
 //!
 //! ```
 //! use rxledger::html::{build, Options};
@@ -21,7 +22,7 @@
 //! # Ok::<(), rxledger::store::StoreError>(())
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -33,7 +34,7 @@ use rxledger_store::StoreError;
 use crate::chart::{self, esc, Mark, MarkKind};
 use crate::check::{check_with, CheckReport};
 use crate::summary::{apply_stock, BatchStock};
-use crate::trace::{trace_many, Chain, Target};
+use crate::trace::{Chain, Collector, Target};
 
 /// Report options.
 #[derive(Clone, Debug)]
@@ -114,8 +115,10 @@ pub struct Report {
 pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError> {
     let mut checks = Vec::with_capacity(paths.len());
     let mut rest = Vec::with_capacity(paths.len());
+    let mut custody = Collector::special_batches();
     for path in paths {
-        let (check, part) = ledger_part(path, options)?;
+        custody.begin_ledger(path);
+        let (check, part) = ledger_part(path, options, &mut custody)?;
         checks.push(check);
         rest.push(part);
     }
@@ -125,27 +128,12 @@ pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError>
         .zip(rest)
         .map(|(check, f)| f(check))
         .collect();
-    let special: BTreeSet<(String, String)> = ledgers
-        .iter()
-        .flat_map(|l| {
-            l.stock.keys().filter(|(p, _)| {
-                l.products
-                    .get(p)
-                    .is_some_and(|info| info.control.is_special())
-            })
-        })
-        .cloned()
-        .collect();
-    let custody_omitted = special.len().saturating_sub(options.max_custody_chains);
-    let targets: Vec<Target> = special
-        .into_iter()
-        .take(options.max_custody_chains)
-        .map(|(product, batch)| Target::Batch { product, batch })
-        .collect();
-    let chains = trace_many(&targets, paths)?;
+    let mut custody = custody.finish();
+    let custody_omitted = custody.len().saturating_sub(options.max_custody_chains);
+    custody.truncate(options.max_custody_chains);
     Ok(Report {
         ledgers,
-        custody: targets.into_iter().zip(chains).collect(),
+        custody,
         custody_omitted,
         options: options.clone(),
     })
@@ -156,6 +144,7 @@ pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError>
 fn ledger_part(
     path: &Path,
     options: &Options,
+    custody: &mut Collector,
 ) -> Result<(CheckReport, impl FnOnce(CheckReport) -> LedgerPart), StoreError> {
     let mut engine = Engine::new(options.config.clone());
     engine.trace_temperatures();
@@ -167,7 +156,8 @@ fn ledger_part(
         engine,
         options.expected,
         |_| {},
-        |_, e| {
+        |seq, e| {
+            custody.observe(seq, e);
             if let EventBody::ProductRegistered(p) = &e.body {
                 products.insert(
                     p.product.clone(),
@@ -254,16 +244,25 @@ fn sev_badge(s: Severity) -> String {
     format!(r#"<span class="sev-{0}">{0}</span>"#, s.as_str())
 }
 
+/// An element id for `text`: ASCII letters, digits and `-` kept, anything else as `_HEX_`
+/// (one to one, so two vehicles never share an id).
 fn anchor(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "_{:x}_", u32::from(c));
+        }
+    }
+    out
 }
 
 impl Report {
-    /// Every temperature mark (excursion or gap) of ledger `i`, by (kind, zone or vehicle).
-    fn marks(&self, i: usize) -> BTreeMap<(StreamKind, String), Vec<Mark>> {
-        let mut out: BTreeMap<(StreamKind, String), Vec<Mark>> = BTreeMap::new();
+    /// Every temperature mark (excursion or gap) of ledger `i`, by zone or vehicle id (the
+    /// findings' location).
+    fn marks(&self, i: usize) -> BTreeMap<&str, Vec<Mark>> {
+        let mut out: BTreeMap<&str, Vec<Mark>> = BTreeMap::new();
         let Some(part) = self.ledgers.get(i) else {
             return out;
         };
@@ -276,14 +275,7 @@ impl Report {
             let (Some(loc), Some(iv)) = (&f.location, f.interval) else {
                 continue;
             };
-            // The engine says which kind of stream in its sentence; zones and vehicles may share
-            // no name, but do not rely on it.
-            let stream = if f.message.contains(&format!("vehicle {loc}")) {
-                StreamKind::Vehicle
-            } else {
-                StreamKind::Zone
-            };
-            out.entry((stream, loc.clone())).or_default().push(Mark {
+            out.entry(loc.as_str()).or_default().push(Mark {
                 kind,
                 from: iv.from,
                 to: iv.to,
@@ -477,7 +469,7 @@ impl Report {
         );
         for series in &part.series {
             let m = marks
-                .get(&(series.kind, series.name.clone()))
+                .get(series.name.as_str())
                 .map_or(&[][..], Vec::as_slice);
             let exc = m.iter().filter(|m| m.kind == MarkKind::Excursion).count();
             let max_gap = match series.kind {
@@ -606,4 +598,19 @@ fn stock_html(s: &mut String, part: &LedgerPart) {
 /// Reads `paths` and renders the report in one call.
 pub fn report_html(paths: &[PathBuf], options: &Options) -> Result<String, StoreError> {
     Ok(build(paths, options)?.to_html())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::anchor;
+
+    #[test]
+    fn anchors_are_one_to_one() {
+        assert_eq!(anchor("CR-1"), "CR-1");
+        assert_ne!(anchor("沪B·C1001冷"), anchor("浙B·C1001冷"));
+        assert_ne!(anchor("a_2d_"), anchor("a-"));
+        assert!(anchor("沪B 1")
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    }
 }

@@ -1,6 +1,6 @@
 //! `trace`: the custody chain of one unit (by traceability code) or one batch across ledgers.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -191,99 +191,193 @@ pub fn trace(target: &Target, ledgers: &[PathBuf]) -> Result<Chain, StoreError> 
 /// Follows every target through `ledgers` in one pass over each ledger; the chains come back in
 /// the order of `targets`.
 pub fn trace_many(targets: &[Target], ledgers: &[PathBuf]) -> Result<Vec<Chain>, StoreError> {
-    // Batch targets are looked up by (product, batch); code targets are few and tried in turn.
-    let mut by_batch: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    let mut codes: Vec<(usize, u128)> = Vec::new();
-    for (i, t) in targets.iter().enumerate() {
-        match t {
-            Target::Batch { product, batch } => by_batch
-                .entry((product.as_str(), batch.as_str()))
-                .or_default()
-                .push(i),
-            Target::Code(c) => {
-                if let Ok(k) = parse_code(c) {
-                    codes.push((i, k.key()));
-                }
-            }
-        }
+    if targets.is_empty() {
+        return Ok(Vec::new());
     }
-    let mut chains = vec![Chain::default(); targets.len()];
-    let mut owners = Vec::new();
+    let mut collector = Collector::new(targets);
     for path in ledgers {
-        let mut owner = String::new();
-        // Per code target: the packs that contain it.
-        let mut packs: Vec<Vec<u128>> = vec![Vec::new(); codes.len()];
+        collector.begin_ledger(path);
         rxledger_store::scan_path(
             path,
             None,
             |_| {},
             |rec| {
-                let Some(e) = std::str::from_utf8(rec.payload)
+                if let Some(e) = std::str::from_utf8(rec.payload)
                     .ok()
                     .and_then(|t| Event::from_json(t).ok())
-                else {
-                    return ControlFlow::Continue(());
-                };
-                if let EventBody::PartyRegistered(p) = &e.body {
-                    if p.relation == Relation::Owner {
-                        owner.clone_from(&p.party);
-                    }
-                }
-                if let EventBody::Aggregation(a) = &e.body {
-                    let children: Vec<u128> = a
-                        .children
-                        .iter()
-                        .filter_map(|c| parse_code(c).ok().map(|c| c.key()))
-                        .collect();
-                    for (n, (_, k)) in codes.iter().enumerate() {
-                        if children.contains(k) {
-                            if let Ok(p) = parse_code(&a.parent) {
-                                packs[n].push(p.key());
-                            }
-                        }
-                    }
-                }
-                let (party, doc, ls) = lines(&e);
-                for l in ls {
-                    let mut hits: Vec<(usize, u64)> = by_batch
-                        .get(&(l.product, l.batch))
-                        .map(|v| v.iter().map(|&i| (i, l.quantity)).collect())
-                        .unwrap_or_default();
-                    if !codes.is_empty() && !l.codes.is_empty() {
-                        let keys: Vec<u128> = l
-                            .codes
-                            .iter()
-                            .filter_map(|c| parse_code(c).ok().map(|c| c.key()))
-                            .collect();
-                        for (n, (i, k)) in codes.iter().enumerate() {
-                            if keys.iter().any(|c| c == k || packs[n].contains(c)) {
-                                hits.push((*i, 1));
-                            }
-                        }
-                    }
-                    for (i, quantity) in hits {
-                        chains[i].steps.push(Step {
-                            ledger: path.clone(),
-                            holder: owner.clone(),
-                            seq: rec.seq,
-                            at: e.occurred_at,
-                            kind: e.kind().as_str(),
-                            doc: doc.clone(),
-                            party: party.clone(),
-                            movement: l.movement.clone(),
-                            quantity,
-                        });
-                    }
+                {
+                    collector.observe(rec.seq, &e);
                 }
                 ControlFlow::Continue(())
             },
         )?;
-        owners.push(owner);
     }
-    for chain in &mut chains {
-        chain.find_breaks(&owners);
+    Ok(collector.finish().into_iter().map(|(_, c)| c).collect())
+}
+
+/// Gathers custody chains from events as ledgers are read, so that a caller that reads the
+/// ledgers anyway (the HTML report) needs no pass of its own. Call [`Collector::begin_ledger`]
+/// before each ledger's events, [`Collector::observe`] for each, then [`Collector::finish`].
+#[derive(Debug, Default)]
+pub struct Collector {
+    targets: Vec<Target>,
+    /// Batch targets by product, then batch.
+    by_batch: HashMap<String, HashMap<String, usize>>,
+    /// Code targets: (target index, code key).
+    codes: Vec<(usize, u128)>,
+    /// Per code target: the packs of the current ledger that contain it.
+    packs: Vec<Vec<u128>>,
+    chains: Vec<Chain>,
+    /// Follow every batch of a special-control product as it appears.
+    special_batches: bool,
+    special_products: HashSet<String>,
+    ledger: PathBuf,
+    owner: String,
+    owners: Vec<String>,
+    started: bool,
+}
+
+impl Collector {
+    /// Follows `targets`.
+    pub fn new(targets: &[Target]) -> Self {
+        let mut c = Collector::default();
+        for t in targets {
+            c.add_target(t.clone());
+        }
+        c
     }
-    Ok(chains)
+
+    /// Follows every batch of every special-control product (narcotic, psychotropic, toxic,
+    /// radioactive, precursor) registered in the ledgers read.
+    pub fn special_batches() -> Self {
+        Collector {
+            special_batches: true,
+            ..Collector::default()
+        }
+    }
+
+    fn add_target(&mut self, t: Target) -> usize {
+        let i = self.targets.len();
+        match &t {
+            Target::Batch { product, batch } => {
+                self.by_batch
+                    .entry(product.clone())
+                    .or_default()
+                    .insert(batch.clone(), i);
+            }
+            Target::Code(c) => {
+                if let Ok(k) = parse_code(c) {
+                    self.codes.push((i, k.key()));
+                    self.packs.push(Vec::new());
+                }
+            }
+        }
+        self.targets.push(t);
+        self.chains.push(Chain::default());
+        i
+    }
+
+    /// The events that follow come from the ledger at `path`.
+    pub fn begin_ledger(&mut self, path: &Path) {
+        if self.started {
+            self.owners.push(std::mem::take(&mut self.owner));
+        }
+        self.started = true;
+        self.ledger = path.to_owned();
+        for p in &mut self.packs {
+            p.clear();
+        }
+    }
+
+    /// Record `seq` of the current ledger.
+    pub fn observe(&mut self, seq: u64, e: &Event) {
+        match &e.body {
+            EventBody::PartyRegistered(p) if p.relation == Relation::Owner => {
+                self.owner.clone_from(&p.party);
+            }
+            EventBody::ProductRegistered(p) if self.special_batches && p.control.is_special() => {
+                self.special_products.insert(p.product.clone());
+            }
+            EventBody::Aggregation(a) if !self.codes.is_empty() => {
+                let children: Vec<u128> = a
+                    .children
+                    .iter()
+                    .filter_map(|c| parse_code(c).ok().map(|c| c.key()))
+                    .collect();
+                for (n, (_, k)) in self.codes.iter().enumerate() {
+                    if children.contains(k) {
+                        if let Ok(p) = parse_code(&a.parent) {
+                            self.packs[n].push(p.key());
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        let (party, doc, ls) = lines(e);
+        for l in ls {
+            let mut hits: Vec<(usize, u64)> = Vec::new();
+            match self.by_batch.get(l.product).and_then(|b| b.get(l.batch)) {
+                Some(&i) => hits.push((i, l.quantity)),
+                None if self.special_batches && self.special_products.contains(l.product) => {
+                    let i = self.add_target(Target::Batch {
+                        product: l.product.to_owned(),
+                        batch: l.batch.to_owned(),
+                    });
+                    hits.push((i, l.quantity));
+                }
+                None => {}
+            }
+            if !self.codes.is_empty() && !l.codes.is_empty() {
+                let keys: Vec<u128> = l
+                    .codes
+                    .iter()
+                    .filter_map(|c| parse_code(c).ok().map(|c| c.key()))
+                    .collect();
+                for (n, (i, k)) in self.codes.iter().enumerate() {
+                    if keys.iter().any(|c| c == k || self.packs[n].contains(c)) {
+                        hits.push((*i, 1));
+                    }
+                }
+            }
+            for (i, quantity) in hits {
+                self.chains[i].steps.push(Step {
+                    ledger: self.ledger.clone(),
+                    holder: self.owner.clone(),
+                    seq,
+                    at: e.occurred_at,
+                    kind: e.kind().as_str(),
+                    doc: doc.clone(),
+                    party: party.clone(),
+                    movement: l.movement.clone(),
+                    quantity,
+                });
+            }
+        }
+    }
+
+    /// The chains, with their breaks, in the order the targets were given (or, for
+    /// [`Collector::special_batches`], in the order of product and batch).
+    pub fn finish(mut self) -> Vec<(Target, Chain)> {
+        if self.started {
+            self.owners.push(std::mem::take(&mut self.owner));
+        }
+        for chain in &mut self.chains {
+            chain.find_breaks(&self.owners);
+        }
+        let mut out: Vec<(Target, Chain)> = self.targets.into_iter().zip(self.chains).collect();
+        if self.special_batches {
+            out.sort_by(|a, b| target_key(&a.0).cmp(&target_key(&b.0)));
+        }
+        out
+    }
+}
+
+fn target_key(t: &Target) -> (&str, &str) {
+    match t {
+        Target::Batch { product, batch } => (product, batch),
+        Target::Code(c) => (c, ""),
+    }
 }
 
 impl Chain {

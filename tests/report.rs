@@ -127,6 +127,10 @@ fn the_report_is_well_formed_self_contained_and_complete() {
         }
     }
     assert!(!html.contains("url("), "no external CSS resources");
+    // Element ids are unique (vehicle plates differ only in Chinese characters).
+    let ids: Vec<&String> = els.iter().filter_map(|(_, a)| a.get("id")).collect();
+    let unique: std::collections::BTreeSet<&&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids");
     // Small: a month of readings in 68 charts.
     assert!(html.len() < 1_000_000, "{} bytes", html.len());
 }
@@ -207,7 +211,7 @@ fn custody_chains_cross_ledgers_and_breaks_are_shown() {
         holders.len() >= 2
     }));
     let missing = build(
-        &[a, path("samples/scenarios/pair-b-missing.jsonl")],
+        &[a.clone(), path("samples/scenarios/pair-b-missing.jsonl")],
         &Options::default(),
     )
     .unwrap();
@@ -225,6 +229,19 @@ fn custody_chains_cross_ledgers_and_breaks_are_shown() {
         broken > broken_ok,
         "a receipt missing in B breaks a chain ({broken} vs {broken_ok})"
     );
+    // Gathered in the report's single pass, the chains are those `trace` finds on its own.
+    let paths = [a.clone(), path("samples/scenarios/pair-b-missing.jsonl")];
+    for (target, chain) in &missing.custody {
+        let alone = rxledger::trace::trace(target, &paths).unwrap();
+        assert_eq!(alone.breaks, chain.breaks, "{target:?}");
+        let seqs = |c: &rxledger::trace::Chain| {
+            c.steps
+                .iter()
+                .map(|s| (s.ledger.clone(), s.seq, s.quantity))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(seqs(&alone), seqs(chain), "{target:?}");
+    }
     let html = missing.to_html();
     assert!(html.contains("never received there"));
     // Cross-ledger findings are in the report too.
@@ -275,4 +292,76 @@ fn the_last_checkpoint_is_shown_and_checked() {
     let cp = report.ledgers[0].checkpoint.as_ref().unwrap();
     assert!(cp.extends.is_err(), "{cp:?}");
     assert!(report.to_html().contains("not extended"));
+}
+
+#[test]
+fn planted_excursions_and_gaps_in_a_long_minute_log_are_all_charted() {
+    use rxledger::gen::sensors::{sensor_log, SensorLog};
+    use rxledger::store::{FileStore, Store};
+    let cfg = SensorLog {
+        zones: 3,
+        days: 30,
+        excursions_per_zone: 5,
+        gaps_per_zone: 2,
+        ..SensorLog::default()
+    };
+    let (events, excursions, gaps) = sensor_log(&cfg);
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("L");
+    FileStore::init(&ledger).unwrap();
+    let payloads: Vec<Vec<u8>> = events.iter().map(Event::to_json_bytes).collect();
+    {
+        let mut store = FileStore::open(&ledger).unwrap();
+        rxledger::ingest::append_batches(&mut store, &payloads, 1000, |_| {}).unwrap();
+        let _ = store.head();
+    }
+    let report = build(std::slice::from_ref(&ledger), &Options::default()).unwrap();
+    let findings = &report.ledgers[0].check.findings;
+    assert_eq!(
+        findings.iter().filter(|f| f.rule == "TEMP-RANGE").count(),
+        excursions.len(),
+        "{findings:#?}"
+    );
+    assert_eq!(
+        findings.iter().filter(|f| f.rule == "TEMP-GAP").count(),
+        gaps.len()
+    );
+    assert_eq!(
+        findings.len(),
+        excursions.len() + gaps.len(),
+        "{:#?}",
+        findings
+            .iter()
+            .filter(|f| f.rule != "TEMP-RANGE" && f.rule != "TEMP-GAP")
+            .collect::<Vec<_>>()
+    );
+    let html = report.to_html();
+    let els = elements(&html);
+    let mut chart = String::new();
+    let mut rects: Vec<(String, String, DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+    for (name, a) in &els {
+        if name == "div" && a.get("class").is_some_and(|c| c == "series") {
+            chart.clone_from(&a["id"]);
+        }
+        if name == "rect" && a.contains_key("data-from") {
+            let t = |k: &str| DateTime::parse_from_rfc3339(&a[k]).unwrap().to_utc();
+            rects.push((
+                chart.clone(),
+                a["class"].clone(),
+                t("data-from"),
+                t("data-to"),
+            ));
+        }
+    }
+    for (class, planted) in [("exc", &excursions), ("gap", &gaps)] {
+        for p in planted {
+            let id = format!("chart-0-zone-{}", p.zone);
+            assert!(
+                rects
+                    .iter()
+                    .any(|(c, k, a, b)| *c == id && k == class && *a == p.from && *b >= p.to),
+                "{class} {p:?} not drawn"
+            );
+        }
+    }
 }

@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 
 mod pair;
+pub mod sensors;
 mod world;
 
 pub use pair::customer_ledger;

@@ -372,7 +372,7 @@ pub const RULES: &[RuleInfo] = &[
         code: "TEMP-RANGE",
         severity: Severity::Critical,
         title: "Temperature excursion",
-        description: "Readings of a storage zone (or of a vehicle carrying cold-chain goods) left the allowed range; the finding gives the interval, duration, peak and mean kinetic temperature (USP <1079>).",
+        description: "Readings of a storage zone (or of a vehicle carrying cold-chain goods) left the allowed range; the finding gives the interval, duration, peak and mean kinetic temperature (USP <1079>). A zone still out of range at its last reading is reported when the ledger ends.",
         source: "GSP (2016) Art. 83, 100; 药品经营质量管理规范 附录 温湿度自动监测",
         thresholds: &["mkt_activation_kj_mol"],
     },
