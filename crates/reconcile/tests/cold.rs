@@ -158,3 +158,68 @@ fn the_temperature_trace_keeps_every_reading_and_the_band() {
         t0() + Duration::hours(4) + Duration::minutes(47 * 5)
     );
 }
+
+fn vaccine() -> Event {
+    Event::from_json(r#"{"v":1,"id":"01a0efee-cdc0-7ef9-a511-94f603dd3303","kind":"product_registered","occurred_at":"2026-09-30T01:30:00Z","recorded_by":["质管-周敏"],"data":{"product":"86923456000038","generic_name":"重组乙型肝炎疫苗(酿酒酵母)","form":"注射剂","spec":"10μg/0.5ml/支","manufacturer":"上海瑞和生物制品有限公司","approval_number":"国药准字S20183012","category":"vaccine","control":"none","storage":"cold","rx":true,"vaccine":true,"unit":"支"}}"#).unwrap()
+}
+
+/// A vaccine receipt at `arrival`, shipped 3 hours earlier on a refrigerated truck.
+fn vaccine_receipt(arrival: DateTime<Utc>, accepted: u64) -> Event {
+    let shipped = arrival - Duration::hours(3);
+    Event::from_json(&format!(
+        r#"{{"v":1,"id":"01a0fa56-fd00-7ab6-be50-0bbd808dc93b","kind":"receipt","occurred_at":"{}","recorded_by":["验收-张伟"],"data":{{"doc":"SH1","supplier":"91330100143958271X","lines":[{{"product":"86923456000038","batch":"B1","production_date":"2026-09-02","expiry":"2027-08-31","arrived":100,"accepted":{accepted},"rejected":{},"location":"CR-1"}}],"acceptors":["验收-张伟"],"transport":{{"vehicle":"沪B·C1001冷","shipped_at":"{}","cold_chain":true}}}}}}"#,
+        arrival.to_rfc3339(),
+        100 - accepted,
+        shipped.to_rfc3339()
+    ))
+    .unwrap()
+}
+
+/// The truck's upload: one reading a minute from `from` for `minutes`.
+fn truck(from: DateTime<Utc>, minutes: i64, celsius: f64) -> Event {
+    let readings: Vec<String> = (0..=minutes)
+        .map(|i| {
+            format!(
+                r#"{{"at":"{}","celsius":{celsius:.1}}}"#,
+                (from + Duration::minutes(i)).to_rfc3339()
+            )
+        })
+        .collect();
+    Event::from_json(&format!(
+        r#"{{"v":1,"id":"01a0f3e7-0a00-7aec-8f39-b29ca8b83ba1","kind":"temperature_reading","occurred_at":"{}","recorded_by":["系统"],"data":{{"sensor":"TR-1","vehicle":"沪B·C1001冷","readings":[{}]}}}}"#,
+        (from + Duration::minutes(minutes)).to_rfc3339(),
+        readings.join(",")
+    ))
+    .unwrap()
+}
+
+fn cc(events: &[Event]) -> Vec<Finding> {
+    let mut engine = Engine::new(Config::default());
+    let mut f = run(&mut engine, events);
+    f.extend(engine.finish());
+    f.retain(|f| f.rule == "CC-RECEIPT");
+    f
+}
+
+#[test]
+fn a_vaccine_receipt_without_transport_readings_is_cc_receipt() {
+    let arrival = t0() + Duration::hours(6);
+    let f = cc(&[zone(), vaccine(), vaccine_receipt(arrival, 100)]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].message.contains("accepted vaccines"), "{}", f[0].message);
+    assert!(f[0].message.contains("no temperature readings"), "{}", f[0].message);
+}
+
+#[test]
+fn a_vaccine_receipt_with_in_range_trip_readings_or_rejected_is_quiet() {
+    let arrival = t0() + Duration::hours(6);
+    let trip = truck(arrival - Duration::hours(3), 180, 5.0);
+    assert!(cc(&[zone(), vaccine(), trip.clone(), vaccine_receipt(arrival, 100)]).is_empty());
+    // Without readings, but recorded as rejected.
+    assert!(cc(&[zone(), vaccine(), vaccine_receipt(arrival, 0)]).is_empty());
+    // Readings out of range during the trip: not quiet.
+    let warm = truck(arrival - Duration::hours(3), 180, 10.5);
+    let f = cc(&[zone(), vaccine(), warm, vaccine_receipt(arrival, 100)]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].message.contains("outside 2.0–8.0 °C"), "{}", f[0].message);
+}
