@@ -26,7 +26,10 @@ fn bench(c: &mut Criterion) {
             _ => 0,
         })
         .sum();
-    let payloads: Vec<Vec<u8>> = events.iter().map(|e| e.to_json_bytes()).collect();
+    let payloads: Vec<Vec<u8>> = events
+        .iter()
+        .map(rxledger::model::Event::to_json_bytes)
+        .collect();
     drop(events);
     FileStore::init(&ledger).unwrap();
     {

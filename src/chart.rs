@@ -55,6 +55,8 @@ pub fn downsample(times: &[i64], celsius: &[f32], t0: i64, t1: i64, columns: usi
         if t < t0 || t > t1 || !c.is_finite() {
             continue;
         }
+        // Non-negative: t >= t0 here.
+        #[allow(clippy::cast_sign_loss)]
         let x = (((t - t0) as f64 / span) * (columns - 1) as f64).round() as usize;
         let Some(slot) = acc.get_mut(x.min(columns - 1)) else {
             continue;
@@ -171,11 +173,15 @@ fn when(t: i64) -> String {
 ///
 /// Every mark becomes `<rect class="exc|gap" data-seq=… data-from=… data-to=…>` (RFC 3339 UTC
 /// times) with a tooltip, so a reader, a test or a script can find it.
+// Geometry reads best with the usual short names (x, y, w, h, …).
+#[allow(clippy::many_single_char_names)]
 pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -> String {
     let w = f64::from(size.width);
     let h = f64::from(size.height);
     let plot_w = (w - LEFT - RIGHT).max(10.0);
     let plot_h = (h - TOP - BOTTOM).max(10.0);
+    // At least 10: plot_w is clamped above.
+    #[allow(clippy::cast_sign_loss)]
     let columns = plot_w as usize;
 
     // The time axis spans the readings, the bands and the marks.
@@ -281,7 +287,7 @@ pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -
         let x0 = x_of(m.from.timestamp());
         let x1 = x_of(m.to.timestamp());
         let (x, width) = if x1 - x0 < MIN_MARK_PX {
-            ((x0 + x1) / 2.0 - MIN_MARK_PX / 2.0, MIN_MARK_PX)
+            (f64::midpoint(x0, x1) - MIN_MARK_PX / 2.0, MIN_MARK_PX)
         } else {
             (x0, x1 - x0)
         };
@@ -316,7 +322,8 @@ pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -
             'M'
         };
         let _ = write!(d, "{cmd}{x:.1} {:.1}", y_of(f64::from(a)));
-        if a != b || cmd == 'M' {
+        // The same reading twice (exactly) needs one point, unless it starts a line.
+        if a.to_bits() != b.to_bits() || cmd == 'M' {
             let _ = write!(d, "L{x:.1} {:.1}", y_of(f64::from(b)));
         }
         prev = Some(col.last_t);
@@ -336,7 +343,7 @@ mod tests {
 
     fn year_with_excursion() -> (Vec<i64>, Vec<f32>) {
         let n = 525_600usize;
-        let times: Vec<i64> = (0..n as i64).map(|m| 1_700_000_000 + m * 60).collect();
+        let times: Vec<i64> = (0..525_600i64).map(|m| 1_700_000_000 + m * 60).collect();
         let mut celsius: Vec<f32> = (0..n).map(|i| 5.0 + ((i % 97) as f32) / 97.0).collect();
         for c in &mut celsius[300_000..300_045] {
             *c = 11.0;

@@ -223,7 +223,7 @@ fn last_checkpoint(dir: &Path) -> Result<Option<CheckpointStatus>, StoreError> {
 
 const STYLE: &str = r"
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:0;color:#1d2330;background:#f4f6f9}
-header{background:#1f3a5f;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;opacity:.85}
+header{background:#1f3a5f;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;opacity:.85}header nav{margin-top:6px}header a{color:#cfe3ff}
 main{padding:8px 32px 40px;max-width:1200px}
 section{background:#fff;border:1px solid #dde3ea;border-radius:6px;padding:12px 20px;margin:16px 0}
 h2{font-size:18px;margin:6px 0 10px}h3{font-size:15px;margin:14px 0 6px}
@@ -299,11 +299,12 @@ impl Report {
             r#"<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
 <title>rxledger inspection report: {}</title><style>{STYLE}</style></head><body>
-<header><h1>Inspection report</h1><p>{} · rxledger {}</p></header><main>
+<header><h1>Inspection report</h1><p>{} · rxledger {}</p><nav>{}</nav></header><main>
 "#,
             esc(&names.join(", ")),
             esc(&names.join(", ")),
-            env!("CARGO_PKG_VERSION")
+            env!("CARGO_PKG_VERSION"),
+            self.nav()
         );
         self.overview(&mut s);
         for (i, part) in self.ledgers.iter().enumerate() {
@@ -312,6 +313,20 @@ impl Report {
         self.custody_html(&mut s);
         s.push_str("</main></body></html>\n");
         s
+    }
+
+    fn nav(&self) -> String {
+        let mut n = String::from(r##"<a href="#overview">overview</a>"##);
+        for (i, part) in self.ledgers.iter().enumerate() {
+            let name = part
+                .check
+                .path
+                .file_name()
+                .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+            let _ = write!(n, r##" · <a href="#ledger-{i}">{}</a>"##, esc(&name));
+        }
+        n.push_str(r##" · <a href="#custody">custody chains</a>"##);
+        n
     }
 
     fn overview(&self, s: &mut String) {
@@ -417,7 +432,7 @@ impl Report {
             let list = &by_rule[rule];
             let _ = write!(
                 s,
-                r#"<details id="l{i}-{}"><summary>{} · {n}</summary><table><tr><th class="n">seq</th><th>records</th><th>party</th><th>product / batch / location</th><th>expected</th><th>found</th><th>finding</th></tr>"#,
+                r#"<details class="rule" id="l{i}-{}"><summary>{} · {n}</summary><table><tr><th class="n">seq</th><th>records</th><th>party</th><th>product / batch / location</th><th>expected</th><th>found</th><th>finding</th></tr>"#,
                 anchor(rule),
                 esc(rule)
             );
@@ -467,26 +482,44 @@ impl Report {
             r#"<h3>Temperatures ({} zones and vehicles)</h3><p class="legend">Times in China Standard Time.<span style="background:#2da44e;opacity:.35"></span>allowed range<span style="background:#d1242f;opacity:.6"></span>excursion (TEMP-RANGE)<span style="background:#6e7781;opacity:.6"></span>recording gap (TEMP-GAP)</p>"#,
             part.series.len()
         );
-        for series in &part.series {
-            let m = marks
-                .get(series.name.as_str())
-                .map_or(&[][..], Vec::as_slice);
+        // Zones in full; vehicle trips (often dozens) folded unless one shows a problem.
+        let (zones, vehicles): (Vec<&TempSeries>, Vec<&TempSeries>) =
+            part.series.iter().partition(|x| x.kind == StreamKind::Zone);
+        let marks_of = |x: &TempSeries| marks.get(x.name.as_str()).map_or(&[][..], Vec::as_slice);
+        let chart = |s: &mut String, series: &TempSeries| {
+            let m = marks_of(series);
             let exc = m.iter().filter(|m| m.kind == MarkKind::Excursion).count();
             let max_gap = match series.kind {
                 StreamKind::Zone => t.storage_gap_minutes,
                 StreamKind::Vehicle => t.transport_gap_minutes,
             } * 60;
-            let gaps = m.len() - exc;
             let _ = write!(
                 s,
-                r#"<div class="series" id="chart-{i}-{}-{}"><h3>{} {} <span class="muted">· {} readings · {exc} excursions · {gaps} gaps</span></h3>{}</div>"#,
+                r#"<div class="series" id="chart-{i}-{}-{}"><h3>{} {} <span class="muted">· {} readings · {exc} excursions · {} gaps</span></h3>{}</div>"#,
                 series.kind.as_str(),
                 anchor(&series.name),
                 series.kind.as_str(),
                 esc(&series.name),
                 series.times.len(),
+                m.len() - exc,
                 chart::svg(series, m, self.options.chart, max_gap)
             );
+        };
+        for series in zones {
+            chart(s, series);
+        }
+        if !vehicles.is_empty() {
+            let flagged = vehicles.iter().filter(|v| !marks_of(v).is_empty()).count();
+            let _ = write!(
+                s,
+                r#"<details class="vehicles"{}><summary>Vehicles: {} ({flagged} with excursions or gaps)</summary>"#,
+                if flagged > 0 { r#" open="open""# } else { "" },
+                vehicles.len()
+            );
+            for series in vehicles {
+                chart(s, series);
+            }
+            s.push_str("</details>");
         }
     }
 
@@ -530,7 +563,7 @@ impl Report {
             };
             let _ = write!(
                 s,
-                r#"<details{}><summary>{} {} batch {} · {} steps · {status}</summary>"#,
+                r#"<details class="chain"{}><summary>{} {} batch {} · {} steps · {status}</summary>"#,
                 if chain.breaks.is_empty() {
                     ""
                 } else {
@@ -570,7 +603,7 @@ fn stock_html(s: &mut String, part: &LedgerPart) {
     let live: Vec<_> = part.stock.iter().filter(|(_, b)| b.total() != 0).collect();
     let _ = write!(
         s,
-        r#"<h3>Stock by product and batch</h3><details><summary>{} batches in stock ({} ever held)</summary><table><tr><th>product</th><th>name</th><th>batch</th><th>locations</th><th class="n">total</th></tr>"#,
+        r#"<h3>Stock by product and batch</h3><details class="stock"><summary>{} batches in stock ({} ever held)</summary><table><tr><th>product</th><th>name</th><th>batch</th><th>locations</th><th class="n">total</th></tr>"#,
         live.len(),
         part.stock.len()
     );

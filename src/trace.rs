@@ -283,7 +283,7 @@ impl Collector {
             self.owners.push(std::mem::take(&mut self.owner));
         }
         self.started = true;
-        self.ledger = path.to_owned();
+        path.clone_into(&mut self.ledger);
         for p in &mut self.packs {
             p.clear();
         }

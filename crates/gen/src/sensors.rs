@@ -106,8 +106,7 @@ pub fn sensor_log(cfg: &SensorLog) -> (Vec<Event>, Vec<PlantedStretch>, Vec<Plan
     let mut plans: Vec<Vec<(i64, bool)>> = Vec::new();
     for _ in &zones {
         let mut plan = Vec::new();
-        if slots > 0 {
-            let width = total_u / slots;
+        if let Some(width) = total_u.checked_div(slots) {
             for k in 0..slots {
                 let lo = k * width + width / 4;
                 let at = i64::try_from(rng.range(lo, lo + width / 2)).unwrap_or(0);
@@ -125,7 +124,7 @@ pub fn sensor_log(cfg: &SensorLog) -> (Vec<Event>, Vec<PlantedStretch>, Vec<Plan
         let upload_at = cfg.start + Duration::seconds(end * cfg.interval_secs);
         for ((zone, storage), plan) in zones.iter().zip(&plans) {
             let range = storage.range();
-            let mid = (range.min_c + range.max_c) / 2.0;
+            let mid = f64::midpoint(range.min_c, range.max_c);
             let mut readings = Vec::with_capacity(cfg.per_upload);
             for n in base..end {
                 let at = cfg.start + Duration::seconds(n * cfg.interval_secs);

@@ -206,20 +206,38 @@ fn a_vaccine_receipt_without_transport_readings_is_cc_receipt() {
     let arrival = t0() + Duration::hours(6);
     let f = cc(&[zone(), vaccine(), vaccine_receipt(arrival, 100)]);
     assert_eq!(f.len(), 1, "{f:#?}");
-    assert!(f[0].message.contains("accepted vaccines"), "{}", f[0].message);
-    assert!(f[0].message.contains("no temperature readings"), "{}", f[0].message);
+    assert!(
+        f[0].message.contains("accepted vaccines"),
+        "{}",
+        f[0].message
+    );
+    assert!(
+        f[0].message.contains("no temperature readings"),
+        "{}",
+        f[0].message
+    );
 }
 
 #[test]
 fn a_vaccine_receipt_with_in_range_trip_readings_or_rejected_is_quiet() {
     let arrival = t0() + Duration::hours(6);
     let trip = truck(arrival - Duration::hours(3), 180, 5.0);
-    assert!(cc(&[zone(), vaccine(), trip.clone(), vaccine_receipt(arrival, 100)]).is_empty());
+    assert!(cc(&[
+        zone(),
+        vaccine(),
+        trip.clone(),
+        vaccine_receipt(arrival, 100)
+    ])
+    .is_empty());
     // Without readings, but recorded as rejected.
     assert!(cc(&[zone(), vaccine(), vaccine_receipt(arrival, 0)]).is_empty());
     // Readings out of range during the trip: not quiet.
     let warm = truck(arrival - Duration::hours(3), 180, 10.5);
     let f = cc(&[zone(), vaccine(), warm, vaccine_receipt(arrival, 100)]);
     assert_eq!(f.len(), 1, "{f:#?}");
-    assert!(f[0].message.contains("outside 2.0–8.0 °C"), "{}", f[0].message);
+    assert!(
+        f[0].message.contains("outside 2.0–8.0 °C"),
+        "{}",
+        f[0].message
+    );
 }
