@@ -536,9 +536,14 @@ impl Report {
             .count();
         let _ = write!(
             s,
-            "<p>{} batches across {} ledgers; {broken} with a break in the chain.</p>",
+            "<p>{} batches across {} {}; {broken} with a break in the chain.</p>",
             self.custody.len(),
-            self.ledgers.len()
+            self.ledgers.len(),
+            if self.ledgers.len() == 1 {
+                "ledger"
+            } else {
+                "ledgers"
+            }
         );
         if self.custody_omitted > 0 {
             let _ = write!(
