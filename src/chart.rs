@@ -23,6 +23,8 @@ use std::fmt::Write as _;
 use chrono::{DateTime, TimeZone, Utc};
 use rxledger_reconcile::TempSeries;
 
+use crate::report::xml_escape as esc;
+
 /// Narrowest width of an excursion or gap mark, in pixels.
 pub const MIN_MARK_PX: f64 = 2.0;
 
@@ -138,22 +140,6 @@ const LEFT: f64 = 52.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 30.0;
-
-/// Escapes text for HTML and SVG (element content and attribute values).
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn when(t: i64) -> String {
     Utc.timestamp_opt(t, 0)
@@ -437,5 +423,44 @@ mod tests {
         let y11 = TOP + (12.0 - 11.0) / 12.0 * (220.0 - TOP - BOTTOM);
         let d = svg.split(r#"<path class="temp" d=""#).nth(1).unwrap();
         assert!(d.contains(&format!(" {y11:.1}")), "no point at 11 °C");
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every reading lies within its column's [min, max], and the columns' extremes are the
+        /// series' extremes: downsampling never hides a reading's excursion.
+        #[test]
+        fn every_reading_is_within_its_column(
+            steps in prop::collection::vec((1i64..600, -400i32..400), 1..2000),
+            columns in 1usize..300,
+        ) {
+            let mut t = 1_700_000_000i64;
+            let mut times = Vec::new();
+            let mut celsius = Vec::new();
+            for (dt, c) in steps {
+                t += dt;
+                times.push(t);
+                celsius.push(c as f32 / 10.0);
+            }
+            let (t0, t1) = (times[0], *times.last().unwrap());
+            let cols = downsample(&times, &celsius, t0, t1, columns);
+            prop_assert!(cols.len() <= columns);
+            prop_assert!(cols.windows(2).all(|w| w[0].x < w[1].x));
+            for (&ti, &ci) in times.iter().zip(&celsius) {
+                let col = cols.iter().find(|c| c.first_t <= ti && ti <= c.last_t);
+                prop_assert!(col.is_some(), "reading at {} in no column", ti);
+                let col = col.unwrap();
+                prop_assert!(col.min <= ci && ci <= col.max);
+            }
+            let max = celsius.iter().copied().fold(f32::MIN, f32::max);
+            let min = celsius.iter().copied().fold(f32::MAX, f32::min);
+            prop_assert!(cols.iter().any(|c| c.max.to_bits() == max.to_bits()));
+            prop_assert!(cols.iter().any(|c| c.min.to_bits() == min.to_bits()));
+        }
     }
 }

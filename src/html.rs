@@ -31,8 +31,9 @@ use rxledger_model::{ControlClass, EventBody};
 use rxledger_reconcile::{Config, Engine, Finding, Severity, StreamKind, TempSeries, RULES};
 use rxledger_store::StoreError;
 
-use crate::chart::{self, esc, Mark, MarkKind};
+use crate::chart::{self, Mark, MarkKind};
 use crate::check::{check_with, CheckReport};
+use crate::report::xml_escape as esc;
 use crate::summary::{apply_stock, BatchStock};
 use crate::trace::{Chain, Collector, Target};
 

@@ -104,7 +104,9 @@ pub fn json(r: &CheckReport) -> String {
     serde_json::to_string_pretty(&j).unwrap_or_default()
 }
 
-fn xml_escape(s: &str) -> String {
+/// Escapes text for XML and HTML, in element content and in attribute values; drops the control
+/// characters XML 1.0 does not allow (all but tab and newline).
+pub fn xml_escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

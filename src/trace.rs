@@ -299,11 +299,7 @@ impl Collector {
                 self.special_products.insert(p.product.clone());
             }
             EventBody::Aggregation(a) if !self.codes.is_empty() => {
-                let children: Vec<u128> = a
-                    .children
-                    .iter()
-                    .filter_map(|c| parse_code(c).ok().map(|c| c.key()))
-                    .collect();
+                let children = code_keys(&a.children);
                 for (n, (_, k)) in self.codes.iter().enumerate() {
                     if children.contains(k) {
                         if let Ok(p) = parse_code(&a.parent) {
@@ -329,11 +325,7 @@ impl Collector {
                 None => {}
             }
             if !self.codes.is_empty() && !l.codes.is_empty() {
-                let keys: Vec<u128> = l
-                    .codes
-                    .iter()
-                    .filter_map(|c| parse_code(c).ok().map(|c| c.key()))
-                    .collect();
+                let keys = code_keys(l.codes);
                 for (n, (i, k)) in self.codes.iter().enumerate() {
                     if keys.iter().any(|c| c == k || self.packs[n].contains(c)) {
                         hits.push((*i, 1));
@@ -371,6 +363,14 @@ impl Collector {
         }
         out
     }
+}
+
+/// The keys of the well-formed codes in `codes` (malformed ones are CODE-FORMAT's business).
+fn code_keys(codes: &[String]) -> Vec<u128> {
+    codes
+        .iter()
+        .filter_map(|c| parse_code(c).ok().map(|c| c.key()))
+        .collect()
 }
 
 fn target_key(t: &Target) -> (&str, &str) {

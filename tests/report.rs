@@ -114,7 +114,7 @@ fn the_report_is_well_formed_self_contained_and_complete() {
     assert_eq!(with("details", "class", "chain"), report.custody.len());
     for f in &part.check.findings {
         assert!(
-            html.contains(&rxledger::chart::esc(&f.message)),
+            html.contains(&rxledger::report::xml_escape(&f.message)),
             "{}",
             f.message
         );
@@ -365,4 +365,22 @@ fn planted_excursions_and_gaps_in_a_long_minute_log_are_all_charted() {
             );
         }
     }
+}
+
+#[test]
+fn a_broken_chain_is_shown_as_broken() {
+    let report = build(
+        &[path("samples/scenarios/chain-broken.jsonl")],
+        &Options::default(),
+    )
+    .unwrap();
+    let c = &report.ledgers[0].check;
+    let failure = c.verify.failure.as_ref().expect("the scenario is tampered");
+    let html = report.to_html();
+    assert!(
+        html.contains(&format!("broken at seq {}", failure.seq())),
+        "chain status missing"
+    );
+    assert!(html.contains("CHAIN"), "the CHAIN finding is listed");
+    elements(&html);
 }
