@@ -220,7 +220,13 @@ fn report_writes_one_html_file_and_errors_exit_2() {
         out2.to_str().unwrap(),
     ]);
     assert_eq!(code(&o), 2);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("no-such-ledger.jsonl"));
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(err.contains("no-such-ledger.jsonl"), "{err}");
+    assert_eq!(
+        err.matches("(os error 2)").count(),
+        1,
+        "cause said twice: {err}"
+    );
     assert!(!out2.exists());
     // No output file given: a usage error.
     assert_eq!(code(&run(&["report", CLEAN])), 2);
