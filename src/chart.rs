@@ -2,18 +2,22 @@
 //! excursions shaded and the recording gaps marked.
 //!
 //! A year of one-minute readings is about 525,000 points per sensor, far more than a chart has
-//! pixels. [`downsample`] keeps, for every pixel column, the lowest and the highest reading (in the
-//! order they occurred), so the drawn line reaches every extreme: no excursion disappears, however
-//! short. Excursions and gaps are drawn as rectangles at least [`MIN_MARK_PX`] wide.
+//! pixels. The engine keeps them as an [`Envelope`] (a few thousand time buckets, each with its
+//! lowest and highest reading), and [`downsample`] reduces those to one [`Column`] per pixel
+//! column, again keeping the lowest and the highest (in the order they occurred), so the drawn
+//! line reaches every extreme: no excursion disappears, however short. Excursions and gaps are
+//! drawn as rectangles at least [`MIN_MARK_PX`] wide.
 //!
 //! ```
 //! use rxledger::chart::downsample;
+//! use rxledger::reconcile::Envelope;
 //!
 //! // A day of one-minute readings at 5 °C with one minute at 11 °C.
-//! let times: Vec<i64> = (0..1440).map(|m| m * 60).collect();
-//! let mut celsius = vec![5.0f32; 1440];
-//! celsius[700] = 11.0;
-//! let columns = downsample(&times, &celsius, 0, 1439 * 60, 100);
+//! let mut readings = Envelope::default();
+//! for m in 0..1440 {
+//!     readings.push(m * 60, if m == 700 { 11.0 } else { 5.0 });
+//! }
+//! let columns = downsample(readings.buckets(), 0, 1439 * 60, 100);
 //! assert_eq!(columns.len(), 100);
 //! assert!(columns.iter().any(|c| c.max == 11.0)); // the spike survives
 //! ```
@@ -21,7 +25,7 @@
 use std::fmt::Write as _;
 
 use chrono::{DateTime, TimeZone, Utc};
-use rxledger_reconcile::TempSeries;
+use rxledger_reconcile::{Bucket, TempSeries};
 
 use crate::report::xml_escape as esc;
 
@@ -45,50 +49,44 @@ pub struct Column {
     pub last_t: i64,
 }
 
-/// Reduces readings to at most one [`Column`] per pixel column over `[t0, t1]` (Unix seconds;
-/// readings outside are skipped). Columns without readings are left out.
-pub fn downsample(times: &[i64], celsius: &[f32], t0: i64, t1: i64, columns: usize) -> Vec<Column> {
+/// Reduces bucketed readings to at most one [`Column`] per pixel column over `[t0, t1]` (Unix
+/// seconds; a bucket belongs to the column of its middle, and buckets outside are skipped).
+/// Columns without readings are left out.
+pub fn downsample<'a>(
+    buckets: impl IntoIterator<Item = &'a Bucket>,
+    t0: i64,
+    t1: i64,
+    columns: usize,
+) -> Vec<Column> {
     let columns = columns.max(1);
     let span = (t1 - t0).max(1) as f64;
-    // (min, index of min, max, index of max, first time, last time) per column.
-    type Acc = (f32, usize, f32, usize, i64, i64);
-    let mut acc: Vec<Option<Acc>> = vec![None; columns];
-    for (i, (&t, &c)) in times.iter().zip(celsius).enumerate() {
-        if t < t0 || t > t1 || !c.is_finite() {
+    let mut acc: Vec<Option<Bucket>> = vec![None; columns];
+    for b in buckets {
+        let mid = b.first_t + (b.last_t - b.first_t) / 2;
+        if mid < t0 || mid > t1 {
             continue;
         }
-        // Non-negative: t >= t0 here.
+        // Non-negative: mid >= t0 here.
         #[allow(clippy::cast_sign_loss)]
-        let x = (((t - t0) as f64 / span) * (columns - 1) as f64).round() as usize;
+        let x = (((mid - t0) as f64 / span) * (columns - 1) as f64).round() as usize;
         let Some(slot) = acc.get_mut(x.min(columns - 1)) else {
             continue;
         };
         match slot {
-            None => *slot = Some((c, i, c, i, t, t)),
-            Some((lo, lo_i, hi, hi_i, first, last)) => {
-                *first = (*first).min(t);
-                *last = (*last).max(t);
-                if c < *lo {
-                    *lo = c;
-                    *lo_i = i;
-                }
-                if c > *hi {
-                    *hi = c;
-                    *hi_i = i;
-                }
-            }
+            None => *slot = Some(*b),
+            Some(a) => a.merge(b),
         }
     }
     acc.into_iter()
         .enumerate()
         .filter_map(|(x, a)| {
-            a.map(|(min, lo_i, max, hi_i, first_t, last_t)| Column {
+            a.map(|b| Column {
                 x,
-                min,
-                max,
-                min_first: lo_i <= hi_i,
-                first_t,
-                last_t,
+                min: b.min,
+                max: b.max,
+                min_first: b.min_t <= b.max_t,
+                first_t: b.first_t,
+                last_t: b.last_t,
             })
         })
         .collect()
@@ -141,14 +139,16 @@ const RIGHT: f64 = 12.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 30.0;
 
-fn when(t: i64) -> String {
+/// An axis label in China Standard Time: the hour for charts of up to two days, else the date.
+fn when(t: i64, span_secs: i64) -> String {
+    let format = if span_secs <= 2 * 86_400 {
+        "%m-%d %H:%M"
+    } else {
+        "%Y-%m-%d"
+    };
     Utc.timestamp_opt(t, 0)
         .single()
-        .map(|d| {
-            (d + chrono::Duration::hours(8))
-                .format("%m-%d %H:%M")
-                .to_string()
-        })
+        .map(|d| (d + chrono::Duration::hours(8)).format(format).to_string())
         .unwrap_or_default()
 }
 
@@ -177,9 +177,10 @@ pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -
         .chain(series.bands.iter().map(|b| (b.from, b.to)))
         .flat_map(|(a, b)| [a.timestamp(), b.timestamp()]);
     let (mut t0, mut t1) = series
-        .times
-        .iter()
-        .copied()
+        .readings
+        .span()
+        .into_iter()
+        .flat_map(|(a, b)| [a, b])
         .chain(spans)
         .fold((i64::MAX, i64::MIN), |(lo, hi), t| (lo.min(t), hi.max(t)));
     if t0 > t1 {
@@ -189,11 +190,10 @@ pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -
         t1 = t0 + 60;
     }
     let (mut lo, mut hi) = series
-        .celsius
-        .iter()
-        .filter(|c| c.is_finite())
-        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &c| {
-            (lo.min(c), hi.max(c))
+        .readings
+        .buckets()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), b| {
+            (lo.min(b.min), hi.max(b.max))
         });
     for b in &series.bands {
         lo = lo.min(b.range.min_c as f32);
@@ -266,7 +266,7 @@ pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -
             s,
             r#"<text x="{x:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
             TOP + plot_h + 16.0,
-            when(t)
+            when(t, t1 - t0)
         );
     }
     for m in marks {
@@ -291,7 +291,7 @@ pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -
         );
     }
     // The readings, one or two points per pixel column.
-    let cols = downsample(&series.times, &series.celsius, t0, t1, columns);
+    let cols = downsample(series.readings.buckets(), t0, t1, columns);
     let col_x = |x: usize| LEFT + x as f64 / (columns.max(2) - 1) as f64 * plot_w;
     let mut d = String::new();
     let mut prev: Option<i64> = None;
@@ -325,25 +325,40 @@ pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -
 mod tests {
     use super::*;
     use rxledger_model::TempRange;
-    use rxledger_reconcile::{Band, StreamKind};
+    use rxledger_reconcile::{Band, Envelope, StreamKind};
 
-    fn year_with_excursion() -> (Vec<i64>, Vec<f32>) {
-        let n = 525_600usize;
-        let times: Vec<i64> = (0..525_600i64).map(|m| 1_700_000_000 + m * 60).collect();
-        let mut celsius: Vec<f32> = (0..n).map(|i| 5.0 + ((i % 97) as f32) / 97.0).collect();
-        for c in &mut celsius[300_000..300_045] {
-            *c = 11.0;
+    fn series(name: &str, readings: impl IntoIterator<Item = (i64, f32)>) -> TempSeries {
+        let mut e = Envelope::default();
+        for (t, c) in readings {
+            e.push(t, c);
         }
-        // One single cold minute too.
-        celsius[100_000] = 1.0;
-        (times, celsius)
+        TempSeries {
+            kind: StreamKind::Zone,
+            name: name.into(),
+            readings: e,
+            bands: Vec::new(),
+        }
+    }
+
+    /// A year of minutes between 5 and 6 °C with 45 minutes at 11 °C and one minute at 1 °C.
+    fn year_with_excursion() -> impl Iterator<Item = (i64, f32)> {
+        (0..525_600i64).map(|m| {
+            let c = if (300_000..300_045).contains(&m) {
+                11.0
+            } else if m == 100_000 {
+                1.0
+            } else {
+                5.0 + ((m % 97) as f32) / 97.0
+            };
+            (1_700_000_000 + m * 60, c)
+        })
     }
 
     #[test]
     fn downsampling_keeps_every_extreme() {
-        let (times, celsius) = year_with_excursion();
-        let cols = downsample(&times, &celsius, times[0], *times.last().unwrap(), 900);
-        assert!(cols.len() <= 900);
+        let s = series("Z", year_with_excursion());
+        let (t0, t1) = s.readings.span().unwrap();
+        let cols = downsample(s.readings.buckets(), t0, t1, 900);
         assert_eq!(cols.len(), 900, "a year of minutes fills every column");
         let max = cols.iter().map(|c| c.max).fold(f32::MIN, f32::max);
         let min = cols.iter().map(|c| c.min).fold(f32::MAX, f32::min);
@@ -355,35 +370,30 @@ mod tests {
 
     #[test]
     fn the_line_breaks_at_recording_gaps_only() {
-        let times = vec![0, 60, 120, 36_000, 36_060];
-        let celsius = vec![5.0, 5.5, 6.0, 4.0, 4.5];
-        let cols = downsample(&times, &celsius, 0, 36_060, 100);
-        assert_eq!(cols.len(), 2);
-        // Sparse readings (every minute over two minutes = many columns apart) stay one line.
-        let sparse = TempSeries {
-            kind: StreamKind::Vehicle,
-            name: "V".into(),
-            times: (0..60).map(|m| m * 60).collect(),
-            celsius: vec![5.0; 60],
-            bands: Vec::new(),
-        };
+        // Sparse readings (one a minute over an hour: many columns apart) stay one line.
+        let sparse = series("V", (0..60).map(|m| (m * 60, 5.0)));
         let svg1 = svg(&sparse, &[], Size::default(), 300);
         assert_eq!(svg1.matches('M').count(), 1, "{svg1}");
-        let series = TempSeries {
-            kind: StreamKind::Zone,
-            name: "CR-1".into(),
-            times,
-            celsius,
-            bands: Vec::new(),
-        };
-        let svg = svg(&series, &[], Size::default(), 1800);
-        assert_eq!(svg.matches('M').count(), 2, "{svg}");
+        // Ten hours without readings (more than the 30-minute limit) break it.
+        let gap = series(
+            "CR-1",
+            [
+                (0, 5.0),
+                (60, 5.5),
+                (120, 6.0),
+                (36_000, 4.0),
+                (36_060, 4.5),
+            ],
+        );
+        let (t0, t1) = gap.readings.span().unwrap();
+        assert_eq!(downsample(gap.readings.buckets(), t0, t1, 100).len(), 2);
+        let svg2 = svg(&gap, &[], Size::default(), 1800);
+        assert_eq!(svg2.matches('M').count(), 2, "{svg2}");
     }
 
     #[test]
     fn a_short_excursion_in_a_year_is_shaded_and_drawn() {
-        let (times, celsius) = year_with_excursion();
-        let at = |i: usize| Utc.timestamp_opt(times[i], 0).unwrap();
+        let at = |m: i64| Utc.timestamp_opt(1_700_000_000 + m * 60, 0).unwrap();
         let mark = Mark {
             kind: MarkKind::Excursion,
             from: at(300_000),
@@ -391,22 +401,16 @@ mod tests {
             seq: 7,
             label: "excursion".into(),
         };
-        let (first, last) = (at(0), at(times.len() - 1));
-        let series = TempSeries {
-            kind: StreamKind::Zone,
-            name: "CR<1>".into(),
-            bands: vec![Band {
-                from: first,
-                to: last,
-                range: TempRange {
-                    min_c: 2.0,
-                    max_c: 8.0,
-                },
-            }],
-            times,
-            celsius,
-        };
-        let svg = svg(&series, &[mark], Size::default(), 1800);
+        let mut s = series("CR<1>", year_with_excursion());
+        s.bands.push(Band {
+            from: at(0),
+            to: at(525_599),
+            range: TempRange {
+                min_c: 2.0,
+                max_c: 8.0,
+            },
+        });
+        let svg = svg(&s, &[mark], Size::default(), 1800);
         assert!(svg.len() < 60_000, "{} bytes", svg.len());
         assert!(svg.contains(r#"class="exc" data-seq="7""#));
         assert!(svg.contains("aria-label=\"zone CR&lt;1&gt;\""));
@@ -430,6 +434,7 @@ mod tests {
 mod props {
     use super::*;
     use proptest::prelude::*;
+    use rxledger_reconcile::Envelope;
 
     proptest! {
         /// Every reading lies within its column's [min, max], and the columns' extremes are the
@@ -440,25 +445,26 @@ mod props {
             columns in 1usize..300,
         ) {
             let mut t = 1_700_000_000i64;
-            let mut times = Vec::new();
-            let mut celsius = Vec::new();
+            let mut readings = Vec::new();
+            let mut env = Envelope::default();
             for (dt, c) in steps {
                 t += dt;
-                times.push(t);
-                celsius.push(c as f32 / 10.0);
+                let c = c as f32 / 10.0;
+                readings.push((t, c));
+                env.push(t, c);
             }
-            let (t0, t1) = (times[0], *times.last().unwrap());
-            let cols = downsample(&times, &celsius, t0, t1, columns);
+            let (t0, t1) = env.span().unwrap();
+            let cols = downsample(env.buckets(), t0, t1, columns);
             prop_assert!(cols.len() <= columns);
             prop_assert!(cols.windows(2).all(|w| w[0].x < w[1].x));
-            for (&ti, &ci) in times.iter().zip(&celsius) {
+            for &(ti, ci) in &readings {
                 let col = cols.iter().find(|c| c.first_t <= ti && ti <= c.last_t);
                 prop_assert!(col.is_some(), "reading at {} in no column", ti);
                 let col = col.unwrap();
                 prop_assert!(col.min <= ci && ci <= col.max);
             }
-            let max = celsius.iter().copied().fold(f32::MIN, f32::max);
-            let min = celsius.iter().copied().fold(f32::MAX, f32::min);
+            let max = readings.iter().map(|r| r.1).fold(f32::MIN, f32::max);
+            let min = readings.iter().map(|r| r.1).fold(f32::MAX, f32::min);
             prop_assert!(cols.iter().any(|c| c.max.to_bits() == max.to_bits()));
             prop_assert!(cols.iter().any(|c| c.min.to_bits() == min.to_bits()));
         }

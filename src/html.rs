@@ -50,6 +50,8 @@ pub struct Options {
     pub max_findings_per_rule: usize,
     /// At most this many custody chains (special-control batches) shown.
     pub max_custody_chains: usize,
+    /// At most this many steps listed per custody chain (its breaks are always listed).
+    pub max_steps_per_chain: usize,
 }
 
 impl Default for Options {
@@ -60,6 +62,7 @@ impl Default for Options {
             chart: chart::Size::default(),
             max_findings_per_rule: 500,
             max_custody_chains: 200,
+            max_steps_per_chain: 200,
         }
     }
 }
@@ -501,7 +504,7 @@ impl Report {
                 anchor(&series.name),
                 series.kind.as_str(),
                 esc(&series.name),
-                series.times.len(),
+                series.readings.readings(),
                 m.len() - exc,
                 chart::svg(series, m, self.options.chart, max_gap)
             );
@@ -584,7 +587,7 @@ impl Report {
                 let _ = write!(s, r#"<p class="bad">Break: {}</p>"#, esc(b));
             }
             s.push_str(r#"<table><tr><th>when (UTC)</th><th>event</th><th>holder</th><th>document</th><th>counterparty</th><th>movement</th><th class="n">quantity</th><th>record</th></tr>"#);
-            for st in &chain.steps {
+            for st in chain.steps.iter().take(self.options.max_steps_per_chain) {
                 let _ = write!(
                     s,
                     r#"<tr><td>{}</td><td>{}</td><td class="mono">{}</td><td class="mono">{}</td><td class="mono">{}</td><td>{}</td><td class="n">{}</td><td class="mono">{} seq {}</td></tr>"#,
@@ -599,7 +602,17 @@ impl Report {
                     st.seq
                 );
             }
-            s.push_str("</table></details>");
+            s.push_str("</table>");
+            if chain.steps.len() > self.options.max_steps_per_chain {
+                let _ = write!(
+                    s,
+                    r#"<p class="muted">… and {} more steps (rxledger trace --batch {}:{} lists them all).</p>"#,
+                    chain.steps.len() - self.options.max_steps_per_chain,
+                    esc(product),
+                    esc(batch)
+                );
+            }
+            s.push_str("</details>");
         }
         s.push_str("</section>\n");
     }

@@ -105,7 +105,10 @@ fn the_report_is_well_formed_self_contained_and_complete() {
     assert_eq!(count("svg"), part.series.len());
     assert_eq!(
         with("path", "class", "temp"),
-        part.series.iter().filter(|s| !s.times.is_empty()).count()
+        part.series
+            .iter()
+            .filter(|s| s.readings.readings() > 0)
+            .count()
     );
     // Findings: one group per rule, every finding listed (the scenario has fewer than the cap).
     let rules: std::collections::BTreeSet<&str> =
@@ -245,6 +248,17 @@ fn custody_chains_cross_ledgers_and_breaks_are_shown() {
     }
     let html = missing.to_html();
     assert!(html.contains("never received there"));
+    // Long chains are cut at the option's limit, with a pointer to `trace`.
+    let longest = ok.custody.iter().map(|(_, c)| c.steps.len()).max().unwrap();
+    assert!(longest > 3);
+    let short = Options {
+        max_steps_per_chain: 3,
+        ..Options::default()
+    };
+    let cut = build(&[a.clone(), path("samples/scenarios/pair-b.jsonl")], &short)
+        .unwrap()
+        .to_html();
+    assert!(cut.contains(&format!("… and {} more steps", longest - 3)));
     // Cross-ledger findings are in the report too.
     assert!(html.contains("CROSS-MISSING"));
 }

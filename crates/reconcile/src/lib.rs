@@ -25,12 +25,14 @@
 
 mod config;
 mod engine;
+mod envelope;
 mod rules;
 
 use serde::Serialize;
 
 pub use config::{Config, ConfigError, Thresholds, DEFAULT_TOML};
 pub use engine::{mkt, Band, Engine, StreamKind, TempSeries};
+pub use envelope::{Bucket, Envelope};
 pub use rules::{rule, RuleInfo, Severity, RULES};
 
 /// One inconsistency, with its evidence.

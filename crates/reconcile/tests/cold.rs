@@ -148,8 +148,16 @@ fn the_temperature_trace_keeps_every_reading_and_the_band() {
     assert_eq!(series.len(), 1);
     let s = &series[0];
     assert_eq!((s.kind, s.name.as_str()), (StreamKind::Zone, "CR-1"));
-    assert_eq!(s.times.len(), 96);
-    assert_eq!(s.celsius.len(), 96);
+    assert_eq!(s.readings.readings(), 96);
+    assert_eq!(
+        s.readings.span(),
+        Some((
+            t0().timestamp(),
+            (t0() + Duration::hours(4) + Duration::minutes(47 * 5)).timestamp()
+        ))
+    );
+    let max = s.readings.buckets().map(|b| b.max).fold(f32::MIN, f32::max);
+    assert!((max - 6.0).abs() < f32::EPSILON);
     assert_eq!(s.bands.len(), 1, "one zone range, merged across uploads");
     assert_eq!((s.bands[0].range.min_c, s.bands[0].range.max_c), (2.0, 8.0));
     assert_eq!(s.bands[0].from, t0());

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use rxledger_model::{Event, EventBody, Reading, TempRange};
 
 use super::{key, Due, Engine};
-use crate::Finding;
+use crate::{Envelope, Finding};
 
 /// Universal gas constant, J/(mol·K).
 const R_GAS: f64 = 8.314_462_618;
@@ -76,20 +76,20 @@ pub struct Band {
     pub range: TempRange,
 }
 
-/// Every reading of one zone or vehicle, kept while [`Engine::trace_temperatures`] is on, with
-/// the ranges the engine judged them against: what a temperature chart draws.
+/// The readings of one zone or vehicle, kept while [`Engine::trace_temperatures`] is on, with
+/// the ranges the engine judged them against: what a temperature chart draws. Memory is bounded:
+/// the readings are summarised in an [`Envelope`], and bands closer together than its bucket
+/// width merge.
 #[derive(Clone, Debug)]
 pub struct TempSeries {
     /// Zone or vehicle.
     pub kind: StreamKind,
     /// Zone or vehicle id.
     pub name: String,
-    /// Reading times, Unix seconds, in ledger order.
-    pub times: Vec<i64>,
-    /// Readings, °C (parallel to `times`).
-    pub celsius: Vec<f32>,
-    /// Allowed ranges over time (none for a vehicle trip that carried no cold-chain goods, or a
-    /// zone never registered).
+    /// The readings, per time bucket (lowest and highest with their times).
+    pub readings: Envelope,
+    /// Allowed ranges over time, in time order (none for a vehicle trip that carried no
+    /// cold-chain goods, or a zone never registered).
     pub bands: Vec<Band>,
 }
 
@@ -98,29 +98,51 @@ impl TempSeries {
         TempSeries {
             kind,
             name: name.to_owned(),
-            times: Vec::new(),
-            celsius: Vec::new(),
+            readings: Envelope::default(),
             bands: Vec::new(),
         }
     }
 
     fn add(&mut self, readings: &[Reading], range: Option<TempRange>) {
-        self.times.extend(readings.iter().map(|r| r.at.timestamp()));
-        #[allow(clippy::cast_possible_truncation)]
-        self.celsius
-            .extend(readings.iter().map(|r| r.celsius as f32));
-        let (Some(range), Some(first), Some(last)) = (range, readings.first(), readings.last())
-        else {
-            return;
-        };
-        match self.bands.last_mut() {
-            // A zone's range holds from one upload to the next.
-            Some(b) if b.range == range && self.kind == StreamKind::Zone => b.to = last.at,
-            _ => self.bands.push(Band {
+        for r in readings {
+            #[allow(clippy::cast_possible_truncation)]
+            self.readings.push(r.at.timestamp(), r.celsius as f32);
+        }
+        if let (Some(range), Some(first), Some(last)) = (range, readings.first(), readings.last()) {
+            self.add_band(Band {
                 from: first.at,
                 to: last.at,
                 range,
-            }),
+            });
+        }
+    }
+
+    fn add_band(&mut self, band: Band) {
+        let near = Duration::seconds(self.readings.width());
+        match self.bands.last_mut() {
+            // A zone's range holds from one upload to the next; a vehicle's trips merge when they
+            // are closer together than a chart can tell apart.
+            Some(b)
+                if b.range == band.range
+                    && (self.kind == StreamKind::Zone || band.from - b.to <= near) =>
+            {
+                b.from = b.from.min(band.from);
+                b.to = b.to.max(band.to);
+            }
+            _ => self.bands.push(band),
+        }
+        if self.bands.len() > Envelope::CAPACITY {
+            // Trips that were far apart when the series was short are close now.
+            let mut merged: Vec<Band> = Vec::with_capacity(self.bands.len());
+            for b in self.bands.drain(..) {
+                match merged.last_mut() {
+                    Some(m) if m.range == b.range && b.from - m.to <= near => {
+                        m.to = m.to.max(b.to);
+                    }
+                    _ => merged.push(b),
+                }
+            }
+            self.bands = merged;
         }
     }
 }
@@ -463,8 +485,7 @@ impl Engine {
             trace
                 .entry((StreamKind::Vehicle, t.vehicle.clone()))
                 .or_insert_with(|| TempSeries::new(StreamKind::Vehicle, &t.vehicle))
-                .bands
-                .push(Band {
+                .add_band(Band {
                     from: t.shipped_at,
                     to: e.occurred_at,
                     range,
@@ -600,5 +621,47 @@ impl Engine {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn vehicle_bands_stay_bounded_and_cover_every_trip() {
+        let cold = TempRange {
+            min_c: 2.0,
+            max_c: 8.0,
+        };
+        let mut s = TempSeries::new(StreamKind::Vehicle, "V");
+        let start = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap();
+        let trips: Vec<(DateTime<Utc>, DateTime<Utc>)> = (0..20_000)
+            .map(|d| {
+                let from = start + Duration::hours(6 * d);
+                (from, from + Duration::hours(2))
+            })
+            .collect();
+        for &(from, to) in &trips {
+            let readings = [
+                Reading {
+                    at: from,
+                    celsius: 5.0,
+                    humidity: None,
+                },
+                Reading {
+                    at: to,
+                    celsius: 5.0,
+                    humidity: None,
+                },
+            ];
+            s.add(&readings, Some(cold));
+        }
+        assert!(s.bands.len() <= Envelope::CAPACITY, "{}", s.bands.len());
+        for (from, to) in trips {
+            assert!(s.bands.iter().any(|b| b.from <= from && to <= b.to));
+        }
+        assert_eq!(s.readings.readings(), 40_000);
     }
 }
