@@ -125,10 +125,10 @@ pub fn check_ledgers(
 
 /// Adds the cross-ledger findings to `reports`, the per-ledger reports of `paths` (same order),
 /// as [`check_ledgers`] does. Nothing happens with fewer than two ledgers.
-pub fn add_cross_findings(
+pub fn add_cross_findings<'a>(
     paths: &[PathBuf],
     config: &Config,
-    reports: &mut [CheckReport],
+    reports: impl IntoIterator<Item = &'a mut CheckReport>,
 ) -> Result<(), StoreError> {
     if paths.len() < 2 {
         return Ok(());
@@ -283,7 +283,7 @@ pub fn add_cross_findings(
             }
         }
     }
-    for (rep, mut more) in reports.iter_mut().zip(extra) {
+    for (rep, mut more) in reports.into_iter().zip(extra) {
         for f in &mut more {
             f.severity = config.severity_of(f.rule);
         }

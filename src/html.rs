@@ -117,21 +117,17 @@ pub struct Report {
 
 /// Reads `paths` (ledger directories or exported files) and gathers the report.
 pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError> {
-    let mut checks = Vec::with_capacity(paths.len());
-    let mut rest = Vec::with_capacity(paths.len());
     let mut custody = Collector::special_batches();
+    let mut ledgers = Vec::with_capacity(paths.len());
     for path in paths {
         custody.begin_ledger(path);
-        let (check, part) = ledger_part(path, options, &mut custody)?;
-        checks.push(check);
-        rest.push(part);
+        ledgers.push(ledger_part(path, options, &mut custody)?);
     }
-    crate::cross::add_cross_findings(paths, &options.config, &mut checks)?;
-    let ledgers: Vec<LedgerPart> = checks
-        .into_iter()
-        .zip(rest)
-        .map(|(check, f)| f(check))
-        .collect();
+    crate::cross::add_cross_findings(
+        paths,
+        &options.config,
+        ledgers.iter_mut().map(|l| &mut l.check),
+    )?;
     let mut custody = custody.finish();
     let custody_omitted = custody.len().saturating_sub(options.max_custody_chains);
     custody.truncate(options.max_custody_chains);
@@ -143,13 +139,12 @@ pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError>
     })
 }
 
-/// One pass over one ledger: its check report, and the rest of its part once the cross-ledger
-/// findings are in.
+/// One pass over one ledger: verification, findings, stock, temperatures and custody steps.
 fn ledger_part(
     path: &Path,
     options: &Options,
     custody: &mut Collector,
-) -> Result<(CheckReport, impl FnOnce(CheckReport) -> LedgerPart), StoreError> {
+) -> Result<LedgerPart, StoreError> {
     let mut engine = Engine::new(options.config.clone());
     engine.trace_temperatures();
     let mut products = BTreeMap::new();
@@ -180,13 +175,13 @@ fn ledger_part(
     } else {
         None
     };
-    Ok((check, move |check| LedgerPart {
+    Ok(LedgerPart {
         check,
         products,
         stock,
         series,
         checkpoint,
-    }))
+    })
 }
 
 /// The last entry of `DIR/checkpoints.jsonl`, checked against the ledger (its signature is not

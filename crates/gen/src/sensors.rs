@@ -75,27 +75,29 @@ pub fn sensor_log(cfg: &SensorLog) -> (Vec<Event>, Vec<PlantedStretch>, Vec<Plan
     let zones: Vec<(String, StorageClass)> = (0..cfg.zones)
         .map(|i| (format!("Z{:02}", i + 1), classes[i % classes.len()]))
         .collect();
-    let id = |t: DateTime<Utc>, rng: &mut Rng| {
+    // An event entered at once by `by`, with a UUID v7 of its time.
+    let event = |t: DateTime<Utc>, by: &str, body: EventBody, rng: &mut Rng| {
         let ms = u64::try_from(t.timestamp_millis()).unwrap_or(0);
         let mut rand = [0u8; 10];
         rand[..8].copy_from_slice(&rng.next_u64().to_le_bytes());
-        uuid::Builder::from_unix_timestamp_millis(ms, &rand).into_uuid()
+        Event {
+            id: uuid::Builder::from_unix_timestamp_millis(ms, &rand).into_uuid(),
+            occurred_at: t,
+            entered_at: Some(t),
+            recorded_by: vec![by.to_owned()],
+            refs: Refs::default(),
+            body,
+        }
     };
     let setup = cfg.start - Duration::hours(1);
     for (i, (zone, storage)) in zones.iter().enumerate() {
-        events.push(Event {
-            id: id(setup, &mut rng),
-            occurred_at: setup,
-            entered_at: Some(setup),
-            recorded_by: vec!["质管-周敏".into()],
-            refs: Refs::default(),
-            body: EventBody::ZoneRegistered(ZoneRegistered {
-                zone: zone.clone(),
-                storage: *storage,
-                temp_range: None,
-                sensors: vec![format!("TH-{:02}", i + 1)],
-            }),
+        let body = EventBody::ZoneRegistered(ZoneRegistered {
+            zone: zone.clone(),
+            storage: *storage,
+            temp_range: None,
+            sensors: vec![format!("TH-{:02}", i + 1)],
         });
+        events.push(event(setup, "质管-周敏", body, &mut rng));
     }
     let total = i64::from(cfg.days) * 86_400 / cfg.interval_secs.max(1);
     let total_u = u64::try_from(total).unwrap_or(0);
@@ -163,19 +165,13 @@ pub fn sensor_log(cfg: &SensorLog) -> (Vec<Event>, Vec<PlantedStretch>, Vec<Plan
             if readings.is_empty() {
                 continue;
             }
-            events.push(Event {
-                id: id(upload_at, &mut rng),
-                occurred_at: upload_at,
-                entered_at: Some(upload_at),
-                recorded_by: vec!["系统-温湿度监测".into()],
-                refs: Refs::default(),
-                body: EventBody::TemperatureReading(TemperatureReading {
-                    sensor: format!("TH-{}", &zone[1..]),
-                    zone: Some(zone.clone()),
-                    vehicle: None,
-                    readings,
-                }),
+            let body = EventBody::TemperatureReading(TemperatureReading {
+                sensor: format!("TH-{}", &zone[1..]),
+                zone: Some(zone.clone()),
+                vehicle: None,
+                readings,
             });
+            events.push(event(upload_at, "系统-温湿度监测", body, &mut rng));
         }
         base = end;
     }
