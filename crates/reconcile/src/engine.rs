@@ -5,7 +5,9 @@ mod special;
 
 pub use cold::{mkt, Band, StreamKind, TempSeries};
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use hashbrown::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rxledger_model::{
@@ -175,6 +177,24 @@ fn qty(q: u64) -> i64 {
 
 fn key(p: &str, b: &str) -> (String, String) {
     (p.to_owned(), b.to_owned())
+}
+
+/// A borrowed (product, batch) key: looks up maps keyed by `(String, String)` without
+/// allocating (hashes exactly as the owned tuple does).
+#[derive(Clone, Copy)]
+struct Pb<'a>(&'a str, &'a str);
+
+impl std::hash::Hash for Pb<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+        self.1.hash(state);
+    }
+}
+
+impl hashbrown::Equivalent<(String, String)> for Pb<'_> {
+    fn equivalent(&self, key: &(String, String)) -> bool {
+        self.0 == key.0 && self.1 == key.1
+    }
 }
 
 impl Engine {
@@ -392,13 +412,15 @@ impl Engine {
 
     /// Moves stock; reports STOCK-NEG when a location goes below zero.
     fn stock_add(&mut self, seq: u64, p: &str, b: &str, loc: &str, delta: i64) {
-        let locmap = self.stock.entry(loc.to_owned()).or_default();
-        let entry = locmap.entry(key(p, b)).or_insert(0);
-        let before = *entry;
-        *entry += delta;
-        let after = *entry;
+        let locmap = self.stock.entry_ref(loc).or_default();
+        let before = locmap.get(&Pb(p, b)).copied().unwrap_or(0);
+        let after = before + delta;
         if after == 0 {
-            locmap.remove(&key(p, b));
+            locmap.remove(&Pb(p, b));
+        } else if let Some(q) = locmap.get_mut(&Pb(p, b)) {
+            *q = after;
+        } else {
+            locmap.insert(key(p, b), after);
         }
         if after < 0 && delta < 0 {
             self.emit(
@@ -414,7 +436,7 @@ impl Engine {
             );
         }
         let now = self.now;
-        if let Some(bt) = self.batches.get_mut(&key(p, b)) {
+        if let Some(bt) = self.batches.get_mut(&Pb(p, b)) {
             bt.last_activity = now;
         }
     }
@@ -607,7 +629,7 @@ impl Engine {
                 for l in &r.lines {
                     let exp = self
                         .batches
-                        .get(&key(&l.product, &l.batch))
+                        .get(&Pb(&l.product, &l.batch))
                         .and_then(|b| b.expiry);
                     batch_expiry.push(exp);
                 }
@@ -760,7 +782,7 @@ impl Engine {
                     self.stock.get(&c.location).cloned().unwrap_or_default();
                 let mut diffs = Vec::new();
                 for l in &c.lines {
-                    let b = book.remove(&key(&l.product, &l.batch)).unwrap_or(0);
+                    let b = book.remove(&Pb(&l.product, &l.batch)).unwrap_or(0);
                     if b != qty(l.counted) {
                         diffs.push((l.product.clone(), l.batch.clone(), b, qty(l.counted)));
                     }
@@ -964,7 +986,7 @@ impl Engine {
                 for l in &s.lines {
                     let via_wholesaler = self
                         .batches
-                        .get(&key(&l.product, &l.batch))
+                        .get(&Pb(&l.product, &l.batch))
                         .is_some_and(|b| b.received && !b.from_manufacturer);
                     if via_wholesaler {
                         self.emit(

@@ -1,12 +1,14 @@
 //! Cold chain and vaccines: zone and vehicle temperature streams, excursions with mean kinetic
 //! temperature, recording gaps, cold-chain receipts and vaccine isolation and disposal.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
+
+use hashbrown::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 use rxledger_model::{Event, EventBody, Reading, TempRange};
 
-use super::{key, Due, Engine};
+use super::{Due, Engine, Pb};
 use crate::{Envelope, Finding};
 
 /// Universal gas constant, J/(mol·K).
@@ -573,7 +575,7 @@ impl Engine {
             eng.stock
                 .iter()
                 .filter(|(loc, _)| !outside_quarantine || !quarantine.contains(loc))
-                .filter_map(|(_, m)| m.get(&key(p, b)))
+                .filter_map(|(_, m)| m.get(&Pb(p, b)))
                 .filter(|q| **q > 0)
                 .sum()
         };
@@ -587,7 +589,7 @@ impl Engine {
                 let left = self
                     .stock
                     .get(zone)
-                    .and_then(|m| m.get(&key(product, batch)))
+                    .and_then(|m| m.get(&Pb(product, batch)))
                     .copied()
                     .unwrap_or(0);
                 if left > 0 {

@@ -3,7 +3,9 @@
 // One arm per event kind reads better than folding the guards into the match patterns.
 #![allow(clippy::collapsible_match)]
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use hashbrown::HashMap;
 
 use chrono::{Duration, NaiveDate};
 use rxledger_model::codes::parse_code;
