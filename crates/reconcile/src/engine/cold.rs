@@ -121,31 +121,29 @@ impl TempSeries {
 
     fn add_band(&mut self, band: Band) {
         let near = Duration::seconds(self.readings.width());
-        match self.bands.last_mut() {
-            // A zone's range holds from one upload to the next; a vehicle's trips merge when they
-            // are closer together than a chart can tell apart.
-            Some(b)
-                if b.range == band.range
-                    && (self.kind == StreamKind::Zone || band.from - b.to <= near) =>
-            {
-                b.from = b.from.min(band.from);
-                b.to = b.to.max(band.to);
-            }
-            _ => self.bands.push(band),
-        }
+        // A zone's range holds from one upload to the next; a vehicle's trips merge when they are
+        // closer together than a chart can tell apart.
+        let always = self.kind == StreamKind::Zone;
+        join_band(&mut self.bands, band, near, always);
         if self.bands.len() > Envelope::CAPACITY {
             // Trips that were far apart when the series was short are close now.
-            let mut merged: Vec<Band> = Vec::with_capacity(self.bands.len());
-            for b in self.bands.drain(..) {
-                match merged.last_mut() {
-                    Some(m) if m.range == b.range && b.from - m.to <= near => {
-                        m.to = m.to.max(b.to);
-                    }
-                    _ => merged.push(b),
-                }
+            let bands = std::mem::take(&mut self.bands);
+            for b in bands {
+                join_band(&mut self.bands, b, near, always);
             }
-            self.bands = merged;
         }
+    }
+}
+
+/// Appends `band`, or widens the last band when it has the same range and ends within `near`
+/// of `band` (or `always`).
+fn join_band(bands: &mut Vec<Band>, band: Band, near: Duration, always: bool) {
+    match bands.last_mut() {
+        Some(b) if b.range == band.range && (always || band.from - b.to <= near) => {
+            b.from = b.from.min(band.from);
+            b.to = b.to.max(band.to);
+        }
+        _ => bands.push(band),
     }
 }
 
@@ -161,6 +159,18 @@ pub(super) struct ColdState {
     outgoing: HashMap<String, (DateTime<Utc>, TempRange, u64)>,
     /// Series kept for charts, when tracing is on.
     pub(super) trace: Option<BTreeMap<(StreamKind, String), TempSeries>>,
+}
+
+impl ColdState {
+    /// The kept series of a zone or vehicle, when tracing is on.
+    fn traced(&mut self, kind: StreamKind, name: &str) -> Option<&mut TempSeries> {
+        let trace = self.trace.as_mut()?;
+        Some(
+            trace
+                .entry((kind, name.to_owned()))
+                .or_insert_with(|| TempSeries::new(kind, name)),
+        )
+    }
 }
 
 fn outside(r: &TempRange, c: f64) -> bool {
@@ -186,11 +196,8 @@ impl Engine {
         readings: &[Reading],
         gap_limit: Duration,
     ) {
-        if let Some(trace) = &mut self.cold.trace {
-            trace
-                .entry((kind, name.to_owned()))
-                .or_insert_with(|| TempSeries::new(kind, name))
-                .add(readings, range);
+        if let Some(series) = self.cold.traced(kind, name) {
+            series.add(readings, range);
         }
         let what = kind.as_str();
         // A zone is one continuous stream; each vehicle upload is one trip.
@@ -321,30 +328,20 @@ impl Engine {
     /// End of input: a zone still outside its range at its last reading is an excursion too
     /// (it ends, as far as the ledger knows, at that reading).
     pub(super) fn cold_finish(&mut self) {
-        let mut open: Vec<(String, Stream)> = self
+        // Zone streams are the continuous ones, keyed "zone NAME".
+        let mut open: Vec<(String, Excursion, TempRange, u64)> = self
             .cold
             .streams
             .iter_mut()
-            .filter(|(_, st)| st.excursion.is_some())
-            .map(|(k, st)| {
-                (
-                    k.clone(),
-                    Stream {
-                        last: st.last,
-                        excursion: st.excursion.take(),
-                        range: st.range,
-                        last_seq: st.last_seq,
-                    },
-                )
+            .filter_map(|(k, st)| {
+                let e = st.excursion.take()?;
+                let name = k.strip_prefix("zone ").unwrap_or(k).to_owned();
+                Some((name, e, st.range?, st.last_seq))
             })
             .collect();
         open.sort_by(|a, b| a.0.cmp(&b.0));
-        for (key_name, st) in open {
-            let (Some(e), Some(range)) = (st.excursion, st.range) else {
-                continue;
-            };
-            let name = key_name.strip_prefix("zone ").unwrap_or(&key_name);
-            let f = self.excursion_finding(st.last_seq, name, "zone", &range, &e, e.last);
+        for (name, e, range, seq) in open {
+            let f = self.excursion_finding(seq, &name, "zone", &range, &e, e.last);
             self.emit(f);
         }
     }
@@ -482,16 +479,15 @@ impl Engine {
                 max_c: a.max_c.min(b.max_c),
             });
         let gap = Duration::minutes(self.cfg.thresholds.transport_gap_minutes);
-        if let (Some(trace), Some(t)) = (&mut self.cold.trace, &r.transport) {
-            // The trip is judged against the goods' range: draw it on the vehicle's chart.
-            trace
-                .entry((StreamKind::Vehicle, t.vehicle.clone()))
-                .or_insert_with(|| TempSeries::new(StreamKind::Vehicle, &t.vehicle))
-                .add_band(Band {
+        if let Some(t) = &r.transport {
+            if let Some(series) = self.cold.traced(StreamKind::Vehicle, &t.vehicle) {
+                // The trip is judged against the goods' range: draw it on the vehicle's chart.
+                series.add_band(Band {
                     from: t.shipped_at,
                     to: e.occurred_at,
                     range,
                 });
+            }
         }
         let problem = match &r.transport {
             None => {
