@@ -11,10 +11,10 @@ use chrono::{DateTime, Duration, Utc};
 use rxledger_chain::ExpectedHead;
 use rxledger_model::codes::parse_code;
 use rxledger_model::{Event, EventBody, Relation};
-use rxledger_reconcile::{Config, Finding};
+use rxledger_reconcile::{Config, Engine, Finding};
 use rxledger_store::StoreError;
 
-use crate::check::{check_path, CheckReport};
+use crate::check::{check_with, CheckReport};
 
 type Lines = BTreeMap<(String, String), u64>;
 
@@ -28,77 +28,84 @@ struct Shipment {
     codes: BTreeSet<u128>,
 }
 
-struct Collected {
+/// One ledger's owner, dispatches and receipts: what the cross-ledger checks compare. Gathered
+/// from events as the ledger is read ([`Shipments::observe`]), so a caller that reads it anyway
+/// needs no pass of its own.
+#[derive(Default)]
+pub struct Shipments {
     owner: Option<String>,
     dispatches: Vec<Shipment>,
     receipts: Vec<Shipment>,
 }
 
-fn collect(path: &Path) -> Result<Collected, StoreError> {
-    let mut c = Collected {
-        owner: None,
-        dispatches: Vec::new(),
-        receipts: Vec::new(),
-    };
+impl Shipments {
+    /// Record `seq`, holding `e`.
+    pub fn observe(&mut self, seq: u64, e: &Event) {
+        let codes = |cs: &mut BTreeSet<u128>, list: &[String]| {
+            for code in list {
+                if let Ok(k) = parse_code(code) {
+                    cs.insert(k.key());
+                }
+            }
+        };
+        match &e.body {
+            EventBody::PartyRegistered(p) if p.relation == Relation::Owner => {
+                self.owner = Some(p.party.clone());
+            }
+            EventBody::Dispatch(d) => {
+                let mut s = Shipment {
+                    seq,
+                    doc: d.doc.clone(),
+                    order: e.refs.sale.clone(),
+                    party: d.customer.clone(),
+                    at: e.occurred_at,
+                    lines: Lines::new(),
+                    codes: BTreeSet::new(),
+                };
+                for l in &d.lines {
+                    *s.lines
+                        .entry((l.product.clone(), l.batch.clone()))
+                        .or_insert(0) += l.quantity;
+                    codes(&mut s.codes, &l.codes);
+                }
+                self.dispatches.push(s);
+            }
+            EventBody::Receipt(r) => {
+                let mut s = Shipment {
+                    seq,
+                    doc: e.refs.delivery_note.clone().unwrap_or_default(),
+                    order: e.refs.order.clone(),
+                    party: r.supplier.clone(),
+                    at: e.occurred_at,
+                    lines: Lines::new(),
+                    codes: BTreeSet::new(),
+                };
+                for l in &r.lines {
+                    *s.lines
+                        .entry((l.product.clone(), l.batch.clone()))
+                        .or_insert(0) += l.arrived;
+                    codes(&mut s.codes, &l.codes);
+                }
+                self.receipts.push(s);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every parseable record of the ledger at `path`, whether or not its chain verifies.
+fn collect(path: &Path) -> Result<Shipments, StoreError> {
+    let mut c = Shipments::default();
     rxledger_store::scan_path(
         path,
         None,
         |_| {},
         |rec| {
-            let Ok(e) = std::str::from_utf8(rec.payload)
-                .map_err(|_| ())
-                .and_then(|t| Event::from_json(t).map_err(|_| ()))
-            else {
-                return ControlFlow::Continue(());
-            };
-            let codes = |cs: &mut BTreeSet<u128>, list: &[String]| {
-                for code in list {
-                    if let Ok(k) = parse_code(code) {
-                        cs.insert(k.key());
-                    }
-                }
-            };
-            match &e.body {
-                EventBody::PartyRegistered(p) if p.relation == Relation::Owner => {
-                    c.owner = Some(p.party.clone());
-                }
-                EventBody::Dispatch(d) => {
-                    let mut s = Shipment {
-                        seq: rec.seq,
-                        doc: d.doc.clone(),
-                        order: e.refs.sale.clone(),
-                        party: d.customer.clone(),
-                        at: e.occurred_at,
-                        lines: Lines::new(),
-                        codes: BTreeSet::new(),
-                    };
-                    for l in &d.lines {
-                        *s.lines
-                            .entry((l.product.clone(), l.batch.clone()))
-                            .or_insert(0) += l.quantity;
-                        codes(&mut s.codes, &l.codes);
-                    }
-                    c.dispatches.push(s);
-                }
-                EventBody::Receipt(r) => {
-                    let mut s = Shipment {
-                        seq: rec.seq,
-                        doc: e.refs.delivery_note.clone().unwrap_or_default(),
-                        order: e.refs.order.clone(),
-                        party: r.supplier.clone(),
-                        at: e.occurred_at,
-                        lines: Lines::new(),
-                        codes: BTreeSet::new(),
-                    };
-                    for l in &r.lines {
-                        *s.lines
-                            .entry((l.product.clone(), l.batch.clone()))
-                            .or_insert(0) += l.arrived;
-                        codes(&mut s.codes, &l.codes);
-                    }
-                    c.receipts.push(s);
-                }
-                _ => {}
+            if let Some(e) = std::str::from_utf8(rec.payload)
+                .ok()
+                .and_then(|t| Event::from_json(t).ok())
+            {
+                c.observe(rec.seq, &e);
             }
             ControlFlow::Continue(())
         },
@@ -116,24 +123,47 @@ pub fn check_ledgers(
     expected: Option<ExpectedHead>,
 ) -> Result<Vec<CheckReport>, StoreError> {
     let mut reports = Vec::new();
+    let mut shipments = Vec::new();
     for p in paths {
-        reports.push(check_path(p, config.clone(), expected, |_| {})?);
+        let mut s = Shipments::default();
+        let engine = Engine::new(config.clone());
+        reports.push(check_with(
+            p,
+            engine,
+            expected,
+            |_| {},
+            |seq, e| s.observe(seq, e),
+            |_| {},
+        )?);
+        shipments.push(s);
     }
-    add_cross_findings(paths, config, &mut reports)?;
+    add_cross_findings(paths, config, reports.iter_mut().zip(shipments))?;
     Ok(reports)
 }
 
-/// Adds the cross-ledger findings to `reports`, the per-ledger reports of `paths` (same order),
-/// as [`check_ledgers`] does. Nothing happens with fewer than two ledgers.
+/// Adds the cross-ledger findings to the per-ledger reports of `paths` (same order), given with
+/// the shipments gathered while checking them, as [`check_ledgers`] does. Nothing happens with
+/// fewer than two ledgers. A ledger whose chain failed verification was reconciled only up to
+/// the break; its shipments are read again in full, since a forged or missing receipt after the
+/// break is exactly what the other ledger's evidence shows.
 pub fn add_cross_findings<'a>(
     paths: &[PathBuf],
     config: &Config,
-    reports: impl IntoIterator<Item = &'a mut CheckReport>,
+    ledgers: impl IntoIterator<Item = (&'a mut CheckReport, Shipments)>,
 ) -> Result<(), StoreError> {
     if paths.len() < 2 {
         return Ok(());
     }
-    let collected: Vec<Collected> = paths.iter().map(|p| collect(p)).collect::<Result<_, _>>()?;
+    let mut reports = Vec::with_capacity(paths.len());
+    let mut collected = Vec::with_capacity(paths.len());
+    for ((report, shipments), path) in ledgers.into_iter().zip(paths) {
+        collected.push(if report.verify.failure.is_some() {
+            collect(path)?
+        } else {
+            shipments
+        });
+        reports.push(report);
+    }
     let owners: HashMap<String, usize> = collected
         .iter()
         .enumerate()

@@ -7,9 +7,10 @@
 //! storage zone and vehicle an inline SVG temperature chart ([`crate::chart`]) with the allowed
 //! band, the excursions shaded and the recording gaps marked.
 //!
-//! Each ledger is read once: verification, reconciliation, stock, temperatures and custody
-//! chains in one pass (plus one more over a directory's ledger when it has a checkpoint history,
-//! to check the last checkpoint).
+//! Each ledger is read once: verification, reconciliation, stock, temperatures, custody chains
+//! and the shipments for the cross-ledger checks in one pass (plus one more over a directory's
+//! ledger when it has a checkpoint history, to check the last checkpoint, and over a ledger whose
+//! chain is broken, for the cross-ledger checks beyond the break).
 //!
 //! ```
 //! use rxledger::html::{build, Options};
@@ -33,6 +34,7 @@ use rxledger_store::StoreError;
 
 use crate::chart::{self, Mark, MarkKind};
 use crate::check::{check_with, CheckReport};
+use crate::cross::Shipments;
 use crate::report::xml_escape as esc;
 use crate::summary::{apply_stock, BatchStock};
 use crate::trace::{Chain, Collector, Target};
@@ -119,14 +121,17 @@ pub struct Report {
 pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError> {
     let mut custody = Collector::special_batches();
     let mut ledgers = Vec::with_capacity(paths.len());
+    let mut shipments = Vec::with_capacity(paths.len());
     for path in paths {
         custody.begin_ledger(path);
-        ledgers.push(ledger_part(path, options, &mut custody)?);
+        let mut s = Shipments::default();
+        ledgers.push(ledger_part(path, options, &mut custody, &mut s)?);
+        shipments.push(s);
     }
     crate::cross::add_cross_findings(
         paths,
         &options.config,
-        ledgers.iter_mut().map(|l| &mut l.check),
+        ledgers.iter_mut().map(|l| &mut l.check).zip(shipments),
     )?;
     let mut custody = custody.finish();
     let custody_omitted = custody.len().saturating_sub(options.max_custody_chains);
@@ -139,11 +144,13 @@ pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError>
     })
 }
 
-/// One pass over one ledger: verification, findings, stock, temperatures and custody steps.
+/// One pass over one ledger: verification, findings, stock, temperatures, custody steps and the
+/// shipments for the cross-ledger checks.
 fn ledger_part(
     path: &Path,
     options: &Options,
     custody: &mut Collector,
+    shipments: &mut Shipments,
 ) -> Result<LedgerPart, StoreError> {
     let mut engine = Engine::new(options.config.clone());
     engine.trace_temperatures();
@@ -157,6 +164,7 @@ fn ledger_part(
         |_| {},
         |seq, e| {
             custody.observe(seq, e);
+            shipments.observe(seq, e);
             if let EventBody::ProductRegistered(p) = &e.body {
                 products.insert(
                     p.product.clone(),
