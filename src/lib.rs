@@ -36,17 +36,17 @@ struct ReadmeDoctests;
 
 pub use rxledger_chain as chain;
 pub use rxledger_checkpoint as checkpoint;
+#[cfg(feature = "gen")]
 pub use rxledger_gen as gen;
 pub use rxledger_model as model;
 pub use rxledger_reconcile as reconcile;
+pub use rxledger_report as report;
 pub use rxledger_store as store;
 
-pub mod chart;
-pub mod check;
-pub mod cross;
-pub mod html;
+pub use rxledger_reconcile::{check, cross, summary, trace};
+#[cfg(feature = "html")]
+pub use rxledger_report::{chart, html};
+
 pub mod ingest;
-pub mod proofs;
-pub mod report;
-pub mod summary;
-pub mod trace;
+
+pub use rxledger_checkpoint::ledger as proofs;

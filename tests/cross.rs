@@ -16,7 +16,11 @@ fn cross_findings(paths: &[PathBuf]) -> Vec<String> {
     let mut out = Vec::new();
     for r in &reports {
         let name = r.path.file_stem().unwrap().to_string_lossy().into_owned();
-        for f in r.findings.iter().filter(|f| f.rule.starts_with("CROSS-")) {
+        for f in r
+            .findings
+            .iter()
+            .filter(|f| f.rule.family() == rxledger::reconcile::Family::Cross)
+        {
             out.push(format!("{name} {} {}", f.rule, f.seq));
         }
     }

@@ -112,14 +112,15 @@ fn the_report_is_well_formed_self_contained_and_complete() {
     );
     // Findings: one group per rule, every finding listed (the scenario has fewer than the cap).
     let rules: std::collections::BTreeSet<&str> =
-        part.check.findings.iter().map(|f| f.rule).collect();
+        part.check.findings.iter().map(|f| f.rule.code()).collect();
     assert_eq!(with("details", "class", "rule"), rules.len());
     assert_eq!(with("details", "class", "chain"), report.custody.len());
+    let en = rxledger::report::messages::Messages::new(rxledger::report::messages::Lang::En);
     for f in &part.check.findings {
         assert!(
-            html.contains(&rxledger::report::xml_escape(&f.message)),
+            html.contains(&rxledger::report::xml_escape(&en.message(f))),
             "{}",
-            f.message
+            en.message(f)
         );
     }
     // Self-contained: nothing loaded from elsewhere, no scripts.

@@ -48,7 +48,7 @@ fn every_scenario_reports_exactly_its_planted_findings() {
         if name == "clean" {
             assert!(report.findings.is_empty());
         }
-        fired.extend(report.findings.iter().map(|f| f.rule));
+        fired.extend(report.findings.iter().map(|f| f.rule.code()));
 
         let text = rxledger::report::text(&report);
         let snap = format!("samples/scenarios/{name}.snapshot.txt");

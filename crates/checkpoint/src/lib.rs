@@ -28,6 +28,8 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod ledger;
+
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::{Signer, Verifier};

@@ -630,7 +630,7 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
             let failing = reports
                 .iter()
                 .flat_map(|r| r.findings.iter())
-                .any(|f| f.severity >= fail_on || f.rule == "CHAIN");
+                .any(|f| f.severity >= fail_on || f.rule == rxledger::reconcile::Rule::Chain);
             Ok(failing.then_some(Findings))
         }
         Cmd::Report {

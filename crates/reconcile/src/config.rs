@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::{Severity, RULES};
+use crate::rules::{Rule, Severity};
 
 /// Thresholds that are policy rather than law. Every field has a documented default.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -114,9 +114,9 @@ pub struct Config {
     /// Thresholds.
     pub thresholds: Thresholds,
     /// Severity overrides by rule code.
-    pub severity: BTreeMap<String, Severity>,
+    pub severity: BTreeMap<Rule, Severity>,
     /// Rules that produce no findings.
-    pub disabled: Vec<String>,
+    pub disabled: Vec<Rule>,
 }
 
 /// A configuration file could not be used.
@@ -127,8 +127,6 @@ pub enum ConfigError {
     #[error("invalid configuration: {0}")]
     Toml(#[from] toml::de::Error),
     /// Names a rule that does not exist.
-    #[error("invalid configuration: unknown rule code {0:?} in `{1}` (see `rxledger rules`)")]
-    UnknownRule(String, &'static str),
     /// A threshold out of range.
     #[error("invalid configuration: thresholds.{0} must not be negative")]
     Negative(&'static str),
@@ -137,17 +135,9 @@ pub enum ConfigError {
 impl Config {
     /// Parses and checks a TOML configuration.
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        // Unknown rule codes in `severity` and `disabled` are refused by `Rule`'s deserializer,
+        // with the line they are on.
         let c: Config = toml::from_str(text)?;
-        for code in c.severity.keys() {
-            if !RULES.iter().any(|r| r.code == code) {
-                return Err(ConfigError::UnknownRule(code.clone(), "severity"));
-            }
-        }
-        for code in &c.disabled {
-            if !RULES.iter().any(|r| r.code == code) {
-                return Err(ConfigError::UnknownRule(code.clone(), "disabled"));
-            }
-        }
         let t = &c.thresholds;
         for (name, v) in [
             ("uninvoiced_days", t.uninvoiced_days),
@@ -179,17 +169,16 @@ impl Config {
     }
 
     /// The effective severity of a rule.
-    pub fn severity_of(&self, code: &str) -> Severity {
+    pub fn severity_of(&self, rule: Rule) -> Severity {
         self.severity
-            .get(code)
+            .get(&rule)
             .copied()
-            .or_else(|| crate::rules::rule(code).map(|r| r.severity))
-            .unwrap_or(Severity::Major)
+            .unwrap_or_else(|| rule.default_severity())
     }
 
     /// Whether a rule is enabled.
-    pub fn enabled(&self, code: &str) -> bool {
-        !self.disabled.iter().any(|d| d == code)
+    pub fn enabled(&self, rule: Rule) -> bool {
+        !self.disabled.contains(&rule)
     }
 }
 
@@ -229,6 +218,6 @@ mkt_activation_kj_mol = 83.144  # TEMP-RANGE: activation energy for the mean kin
 vac_isolate_days = 3          # VAC-DISPOSE: isolate after an excursion or expiry
 vac_dispose_days = 30         # VAC-DISPOSE: destroy expired vaccines within
 
-# Severity overrides, e.g. "LATE-ENTRY" = "minor".
+# Severity overrides by rule code, e.g. LATE-ENTRY = "minor".
 [severity]
 "#;

@@ -15,7 +15,7 @@ use rxledger_model::{
     TransferReason,
 };
 
-use crate::{Config, Finding};
+use crate::{Config, Finding, Rule};
 
 /// Which side of the business a document group is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,10 +25,10 @@ enum Dir {
 }
 
 impl Dir {
-    fn ttgk(self) -> &'static str {
+    fn ttgk(self) -> Rule {
         match self {
-            Dir::Purchase => "TTGK-P",
-            Dir::Sale => "TTGK-S",
+            Dir::Purchase => Rule::TtgkP,
+            Dir::Sale => Rule::TtgkS,
         }
     }
 }
@@ -254,7 +254,7 @@ impl Engine {
     pub fn push_invalid(&mut self, seq: u64, error: &str) -> Vec<Finding> {
         self.events += 1;
         self.emit(Finding::new(
-            "EVENT-INVALID",
+            Rule::EventInvalid,
             seq,
             format!("Record {seq} is not a valid event: {error}."),
         ));
@@ -310,7 +310,7 @@ impl Engine {
             let hours = lateness.num_hours();
             self.emit(
                 Finding::new(
-                    "LATE-ENTRY",
+                    Rule::LateEntry,
                     seq,
                     format!(
                         "The {} of {} was {what} {hours} hours after it happened (limit {} hours).",
@@ -336,13 +336,13 @@ impl Engine {
     /// SUP-LIC / CUS-LIC: registered, licence valid, scope covers the categories.
     fn qualify<'a>(
         &mut self,
-        rule: &'static str,
+        rule: Rule,
         seq: u64,
         party: &str,
         date: NaiveDate,
         products: impl Iterator<Item = &'a str>,
     ) -> bool {
-        let what = if rule == "SUP-LIC" {
+        let what = if rule == Rule::SupLic {
             "supplier"
         } else {
             "customer"
@@ -424,8 +424,7 @@ impl Engine {
         }
         if after < 0 && delta < 0 {
             self.emit(
-                Finding::new(
-                    "STOCK-NEG",
+                Finding::new(Rule::StockNeg,
                     seq,
                     format!("Stock of {p} batch {b} at {loc} fell to {after}: {} left but only {} was on the books.", -delta, before.max(0)),
                 )
@@ -536,7 +535,7 @@ impl Engine {
             }
             EventBody::Purchase(p) => {
                 self.qualify(
-                    "SUP-LIC",
+                    Rule::SupLic,
                     seq,
                     &p.supplier,
                     date,
@@ -570,8 +569,7 @@ impl Engine {
                             b.acc_gate_reported = true;
                         }
                         self.emit(
-                            Finding::new(
-                                "ACC-GATE",
+                            Finding::new(Rule::AccGate,
                                 seq,
                                 format!("{} units of {} batch {} were put away but only {accepted} passed acceptance.", put_away, l.product, l.batch),
                             )
@@ -616,7 +614,7 @@ impl Engine {
                 let Some(sale_doc) = e.refs.sale.clone() else {
                     self.emit(
                         Finding::new(
-                            "OUT-REV",
+                            Rule::OutRev,
                             seq,
                             format!("Outbound review {} names no sale (refs.sale).", r.doc),
                         )
@@ -678,7 +676,7 @@ impl Engine {
                     ));
                 }
                 for (p, b, actual, expected) in problems {
-                    let mut f = Finding::new("OUT-REV", seq, format!("Outbound review {} does not match sale {sale_doc}: {actual}, expected {expected}.", r.doc))
+                    let mut f = Finding::new(Rule::OutRev, seq, format!("Outbound review {} does not match sale {sale_doc}: {actual}, expected {expected}.", r.doc))
                         .party(&r.customer)
                         .figures(expected, actual);
                     if !p.is_empty() {
@@ -725,8 +723,7 @@ impl Engine {
                         }
                     };
                     if let Some((actual, expected, sale_seq)) = problem {
-                        let mut f = Finding::new(
-                            "RETURN-ORIG",
+                        let mut f = Finding::new(Rule::ReturnOrig,
                             seq,
                             format!("Return {} of {} batch {} from {} does not match an original sale: {actual} (expected {expected}).", r.doc, l.product, l.batch, r.customer),
                         )
@@ -796,8 +793,7 @@ impl Engine {
                 }
                 for (p, b, book_q, counted) in diffs {
                     self.emit(
-                        Finding::new(
-                            "STOCK-COUNT",
+                        Finding::new(Rule::StockCount,
                             seq,
                             format!("Count {} at {} found {counted} of {p} batch {b}; the books say {book_q} (difference {}).", c.doc, c.location, counted - book_q),
                         )
@@ -819,7 +815,7 @@ impl Engine {
     fn quarantine_finding(&mut self, seq: u64, p: &str, b: &str, from: &str, what: &str) {
         self.emit(
             Finding::new(
-                "QUARANTINE",
+                Rule::Quarantine,
                 seq,
                 format!("{p} batch {b} in quarantine location {from} was {what}."),
             )
@@ -831,7 +827,7 @@ impl Engine {
 
     fn receipt(&mut self, seq: u64, e: &Event, r: &rxledger_model::Receipt, date: NaiveDate) {
         let qualified = self.qualify(
-            "SUP-LIC",
+            Rule::SupLic,
             seq,
             &r.supplier,
             date,
@@ -852,21 +848,21 @@ impl Engine {
         if e.refs.delivery_note.is_none() {
             problems.push((
                 None,
-                "no delivery note (refs.delivery_note)".into(),
-                "a delivery note".into(),
+                "no delivery note (refs.delivery_note)".to_owned(),
+                "a delivery note".to_owned(),
             ));
         }
         match e.refs.order.as_deref() {
             None => problems.push((
                 None,
-                "no purchase order (refs.order)".into(),
-                "a purchase order".into(),
+                "no purchase order (refs.order)".to_owned(),
+                "a purchase order".to_owned(),
             )),
             Some(o) => match self.orders.get_mut(o) {
                 None => problems.push((
                     None,
                     format!("unknown purchase order {o}"),
-                    "a recorded purchase order".into(),
+                    "a recorded purchase order".to_owned(),
                 )),
                 Some(order) => {
                     if order.supplier != r.supplier {
@@ -880,8 +876,8 @@ impl Engine {
                         match order.lines.get_mut(&l.product) {
                             None => problems.push((
                                 Some(l.product.clone()),
-                                "not on the order".into(),
-                                "on the order".into(),
+                                "not on the order".to_owned(),
+                                "on the order".to_owned(),
                             )),
                             Some((ordered, arrived)) => {
                                 *arrived += l.arrived;
@@ -900,7 +896,7 @@ impl Engine {
         }
         for (product, actual, expected) in problems {
             let mut f = Finding::new(
-                "REC-DOC",
+                Rule::RecDoc,
                 seq,
                 format!(
                     "Receipt {} does not match its documents: {actual} (expected {expected}).",
@@ -968,7 +964,7 @@ impl Engine {
     fn sale(&mut self, seq: u64, e: &Event, s: &rxledger_model::Sale, date: NaiveDate) {
         if s.channel == rxledger_model::Channel::Wholesale {
             self.qualify(
-                "CUS-LIC",
+                Rule::CusLic,
                 seq,
                 &s.customer,
                 date,
@@ -990,15 +986,14 @@ impl Engine {
                         .is_some_and(|b| b.received && !b.from_manufacturer);
                     if via_wholesaler {
                         self.emit(
-                            Finding::new(
-                                "TWO-INVOICE",
+                            Finding::new(Rule::TwoInvoice,
                                 seq,
                                 format!("{} batch {} sold to public hospital {} was bought from a wholesaler, not the manufacturer: at least three invoices from manufacturer to hospital.", l.product, l.batch, s.customer),
                             )
                             .party(&s.customer)
                             .product(&l.product)
                             .batch(&l.batch)
-                            .figures("≤ 2 invoices".into(), "≥ 3 invoices".into()),
+                            .figures("≤ 2 invoices".to_owned(), "≥ 3 invoices".to_owned()),
                         );
                     }
                 }
@@ -1038,7 +1033,7 @@ impl Engine {
             if !received {
                 self.emit(
                     Finding::new(
-                        "NO-SOURCE",
+                        Rule::NoSource,
                         seq,
                         format!(
                             "{} batch {} was dispatched to {} but was never received.",
@@ -1052,7 +1047,7 @@ impl Engine {
             } else if accepted == 0 {
                 self.emit(
                     Finding::new(
-                        "ACC-GATE",
+                        Rule::AccGate,
                         seq,
                         format!(
                             "{} batch {} was dispatched but no quantity of it passed acceptance.",
@@ -1061,11 +1056,11 @@ impl Engine {
                     )
                     .product(&l.product)
                     .batch(&l.batch)
-                    .figures("> 0 accepted".into(), "0 accepted".into()),
+                    .figures("> 0 accepted".to_owned(), "0 accepted".to_owned()),
                 );
             } else if !qualified {
                 self.emit(
-                    Finding::new("NO-SOURCE", seq, format!("{} batch {} was dispatched but was received only from unqualified suppliers.", l.product, l.batch))
+                    Finding::new(Rule::NoSource, seq, format!("{} batch {} was dispatched but was received only from unqualified suppliers.", l.product, l.batch))
                         .product(&l.product)
                         .batch(&l.batch),
                 );
@@ -1074,7 +1069,7 @@ impl Engine {
                 if date >= exp {
                     self.emit(
                         Finding::new(
-                            "EXPIRED",
+                            Rule::Expired,
                             seq,
                             format!(
                                 "{} batch {} expired on {exp} and was dispatched on {date}.",
@@ -1089,7 +1084,7 @@ impl Engine {
                 } else if (exp - date).num_days() <= self.cfg.thresholds.near_expiry_days {
                     self.emit(
                         Finding::new(
-                            "EXPIRED-NEAR",
+                            Rule::ExpiredNear,
                             seq,
                             format!(
                                 "{} batch {} was dispatched {} days before its expiry on {exp}.",
@@ -1136,7 +1131,7 @@ impl Engine {
             };
             if let Some((actual, sale_seq)) = review {
                 let mut f = Finding::new(
-                    "OUT-REV",
+                    Rule::OutRev,
                     seq,
                     format!(
                         "Dispatch {} of {} batch {} has no matching outbound review: {actual}.",
@@ -1146,7 +1141,7 @@ impl Engine {
                 .party(&d.customer)
                 .product(&l.product)
                 .batch(&l.batch)
-                .figures("reviewed quantity ≥ dispatched".into(), actual);
+                .figures("reviewed quantity ≥ dispatched".to_owned(), actual);
                 if let Some(s) = sale_seq {
                     f.seqs.push(s);
                 }
@@ -1270,7 +1265,7 @@ impl Engine {
             } else {
                 self.emit(
                     Finding::new(
-                        "ORPHAN",
+                        Rule::Orphan,
                         seq,
                         format!(
                             "Credit note {} credits invoice {root}, which is not in the ledger.",
@@ -1367,7 +1362,7 @@ impl Engine {
                         format!("Payment {} for invoice {number} used account {account}, which is not registered for {counterparty}.", p.doc),
                     )
                     .party(counterparty)
-                    .figures("a registered account".into(), account.clone())
+                    .figures("a registered account".to_owned(), account.clone())
                     .also(inv_seq),
                 );
             }
@@ -1415,8 +1410,7 @@ impl Engine {
                     };
                     if inv < goods {
                         self.emit(
-                            Finding::new(
-                                "UNINVOICED",
+                            Finding::new(Rule::Uninvoiced,
                                 g.seq,
                                 format!("{goods} units of {p} {what} for {doc} ({}) but only {inv} invoiced after {} days.", g.party, self.cfg.thresholds.uninvoiced_days),
                             )
@@ -1458,7 +1452,7 @@ impl Engine {
                 if paid + tol < total {
                     self.emit(
                         Finding::new(
-                            "UNPAID",
+                            Rule::Unpaid,
                             seq,
                             format!(
                                 "Invoice {doc} ({party}) for {} has {} paid after {} days.",
@@ -1512,7 +1506,7 @@ impl Engine {
                     );
                     self.emit(
                         Finding::new(
-                            "ORPHAN",
+                            Rule::Orphan,
                             seq,
                             format!(
                                 "Invoice {doc} ({party}) has {what} after {} days.",
@@ -1534,7 +1528,7 @@ impl Engine {
                 if !known {
                     self.emit(
                         Finding::new(
-                            "ORPHAN",
+                            Rule::Orphan,
                             seq,
                             format!(
                                 "Payment with {party} settles no known invoice ({}).",

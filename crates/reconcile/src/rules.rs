@@ -45,11 +45,54 @@ impl std::fmt::Display for Severity {
     }
 }
 
+/// The family a rule belongs to: one module of the engine (or of the cross-ledger checks) each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// Chain verification, event validity, late entries.
+    Integrity,
+    /// Documents and the four-way match of goods, books, invoices and payments.
+    Documents,
+    /// Stock, batches, acceptance gate, expiry, quarantine and returns.
+    Stock,
+    /// Supplier and customer qualifications.
+    Qualification,
+    /// Special-control drugs: custody, channel, cash, two-person, loss, destruction, ephedrine,
+    /// suspicious orders.
+    Special,
+    /// Traceability codes.
+    Codes,
+    /// Cold chain and vaccines.
+    ColdChain,
+    /// Several companies' ledgers against each other.
+    Cross,
+}
+
+impl Family {
+    /// Lower-case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Integrity => "integrity",
+            Family::Documents => "documents",
+            Family::Stock => "stock",
+            Family::Qualification => "qualification",
+            Family::Special => "special",
+            Family::Codes => "codes",
+            Family::ColdChain => "cold_chain",
+            Family::Cross => "cross",
+        }
+    }
+}
+
 /// One rule of the catalogue.
 #[derive(Clone, Copy, Debug)]
 pub struct RuleInfo {
+    /// The rule.
+    pub rule: Rule,
     /// Stable code, e.g. `TTGK-P`.
     pub code: &'static str,
+    /// The family (engine module) it belongs to.
+    pub family: Family,
     /// Default severity.
     pub severity: Severity,
     /// Short title.
@@ -62,347 +105,369 @@ pub struct RuleInfo {
     pub thresholds: &'static [&'static str],
 }
 
-/// Every rule the engine has, in catalogue order.
-pub const RULES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "CHAIN",
-        severity: Severity::Critical,
-        title: "Hash chain broken",
-        description: "The ledger fails verification (edited, deleted, duplicated, reordered or truncated records). Reconciliation covers only the verified prefix.",
-        source: "GSP (2016) Art. 57 (records must not be altered); 药品经营质量管理规范 附录 计算机系统 Art. 11",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "EVENT-INVALID",
-        severity: Severity::Critical,
-        title: "Record is not a valid event",
-        description: "A record's payload does not parse as an event of the interchange format, so it cannot be reconciled.",
-        source: "GSP (2016) Art. 57 (records complete and true)",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "TTGK-P",
-        severity: Severity::Critical,
-        title: "Purchase: goods, books, invoices and payments disagree",
-        description: "A purchase invoice must be issued by the supplier on the purchase order and addressed to us; payments must go to that supplier, to an account registered for it; invoiced quantities (net of credit notes) must not exceed the accepted quantities; payments must not exceed the invoice (tolerance).",
-        source: "GSP (2016) Art. 66-67; 国家药监局 票、账、货、款一致",
-        thresholds: &["amount_tolerance_minor"],
-    },
-    RuleInfo {
-        code: "TTGK-S",
-        severity: Severity::Critical,
-        title: "Sale: goods, books, invoices and payments disagree",
-        description: "A sales invoice must be issued by us to the customer on the sales record; the customer's payments must come from that customer, from an account registered for it; invoiced quantities must not exceed the dispatched quantities (net of returns); payments must not exceed the invoice.",
-        source: "GSP (2016) Art. 91",
-        thresholds: &["amount_tolerance_minor"],
-    },
-    RuleInfo {
-        code: "REC-DOC",
-        severity: Severity::Major,
-        title: "Receipt does not match its purchase order",
-        description: "A receipt must reference a known purchase order from the same supplier and a delivery note; every product received must be on the order, and cumulative arrivals must not exceed the ordered quantity.",
-        source: "GSP (2016) Art. 72-73",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "ACC-GATE",
-        severity: Severity::Critical,
-        title: "Stored or shipped before acceptance passed",
-        description: "Goods may be put away or shipped only after quality acceptance passed: a put-away exceeding the accepted quantity of the batch, or a dispatch of a batch whose receipts were all rejected.",
-        source: "GSP (2016) Art. 72, 79",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "OUT-REV",
-        severity: Severity::Major,
-        title: "Dispatch without a matching outbound review",
-        description: "Every dispatch needs an outbound review (出库复核) of the same sale, found fit, whose product, batch, expiry and quantity equal the goods shipped and the sale.",
-        source: "GSP (2016) Art. 93-94",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "UNINVOICED",
-        severity: Severity::Major,
-        title: "Goods without invoice",
-        description: "Goods received or dispatched for which no invoice covers the quantity within the threshold.",
-        source: "GSP (2016) Art. 67, 91; policy threshold",
-        thresholds: &["uninvoiced_days"],
-    },
-    RuleInfo {
-        code: "UNPAID",
-        severity: Severity::Major,
-        title: "Invoice not settled",
-        description: "An invoice (net of credit notes) not fully paid within the threshold.",
-        source: "GSP (2016) Art. 66-67 (货款一致); policy threshold",
-        thresholds: &["unpaid_days", "amount_tolerance_minor"],
-    },
-    RuleInfo {
-        code: "ORPHAN",
-        severity: Severity::Major,
-        title: "Invoice without goods, or payment without invoice",
-        description: "An invoice whose order or sale has no goods movement, a credit note for an unknown invoice, or a payment that settles no known invoice, within the threshold.",
-        source: "GSP (2016) Art. 66-67; 为他人违法经营提供票据 (走票)",
-        thresholds: &["orphan_days"],
-    },
-    RuleInfo {
-        code: "STOCK-NEG",
-        severity: Severity::Critical,
-        title: "Negative stock",
-        description: "Stock of a product batch at a location went below zero: goods left that never came in (forged source or fabricated flow).",
-        source: "GSP (2016) Art. 83 (物料平衡); 药品流通监督管理办法",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "STOCK-COUNT",
-        severity: Severity::Major,
-        title: "Stock count differs from the books",
-        description: "A stock count found a quantity different from the book quantity at that location. A batch with stock on the books but missing from the count sheet counts as zero; negative book quantities are not repeated here (STOCK-NEG reported them).",
-        source: "GSP (2016) Art. 83",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "NO-SOURCE",
-        severity: Severity::Critical,
-        title: "Goods shipped without a qualified source",
-        description: "A batch was dispatched that was never received, or was received only from suppliers that failed qualification.",
-        source: "药品管理法 Art. 55; GSP (2016) Art. 61",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "EXPIRED",
-        severity: Severity::Critical,
-        title: "Expired goods dispatched",
-        description: "A batch was dispatched on or after its expiry date.",
-        source: "药品管理法 Art. 98 (过期药品按劣药论处)",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "EXPIRED-NEAR",
-        severity: Severity::Minor,
-        title: "Near-expiry goods dispatched",
-        description: "A batch was dispatched within the near-expiry window before its expiry.",
-        source: "GSP (2016) Art. 85 (近效期预警); policy threshold",
-        thresholds: &["near_expiry_days"],
-    },
-    RuleInfo {
-        code: "QUARANTINE",
-        severity: Severity::Critical,
-        title: "Quarantined goods moved into circulation",
-        description: "Stock in a quarantine or returns location may move only to another quarantine location, back to the supplier, to destruction, or to storage by an explicit release after re-inspection; never straight to a customer.",
-        source: "GSP (2016) Art. 84, 104",
-        thresholds: &["quarantine_locations"],
-    },
-    RuleInfo {
-        code: "RETURN-ORIG",
-        severity: Severity::Major,
-        title: "Customer return without a matching sale",
-        description: "A customer return must reference an earlier sale to the same customer of the same product and batch, and cumulative returns must not exceed what was dispatched.",
-        source: "GSP (2016) Art. 104",
-        thresholds: &["return_window_days"],
-    },
-    RuleInfo {
-        code: "SUP-LIC",
-        severity: Severity::Critical,
-        title: "Supplier not qualified",
-        description: "Purchases and receipts only from registered suppliers (首营企业) whose licence is valid on the event date and whose scope covers the product's category; never from individuals.",
-        source: "GSP (2016) Art. 61-65; 药品管理法 Art. 55",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "CUS-LIC",
-        severity: Severity::Critical,
-        title: "Customer not qualified",
-        description: "Wholesale only to registered customers whose licence is valid on the sale date and whose scope covers the product's category; never wholesale to individuals.",
-        source: "GSP (2016) Art. 89-90; 药品管理法 Art. 55",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "LATE-ENTRY",
-        severity: Severity::Major,
-        title: "Recorded long after it happened",
-        description: "An event entered (entered_at, or the ledger's recorded_at when absent) more than the threshold after it occurred: records must be made as things happen.",
-        source: "GSP (2016) Art. 57 (及时记录); policy threshold",
-        thresholds: &["late_entry_hours"],
-    },
-    RuleInfo {
-        code: "TWO-INVOICE",
-        severity: Severity::Major,
-        title: "More than two invoices to a public hospital",
-        description: "Goods sold to a public hospital must come from the manufacturer (or its group sales company) through one distributor: at most two invoices. Goods bought from another wholesaler mean a third invoice, unless the customer's province is a configured remote area.",
-        source: "国医改办发〔2016〕4号 (两票制)",
-        thresholds: &["group_sales_companies", "remote_provinces"],
-    },
-    RuleInfo {
-        code: "SPECIAL-CHAIN",
-        severity: Severity::Critical,
-        title: "Custody chain of a controlled drug broken",
-        description: "Every unit of a narcotic, psychotropic or other special-control drug moves with its traceability code: each movement line carries one code per unit, and a unit leaves from the location where the ledger last put it. Batch material balance (received = on hand + sold + returned + destroyed) is kept by the stock rules.",
-        source: "麻醉药品和精神药品管理条例 Art. 46-48 (专用账册, 五专); 药品经营质量管理规范 附录 追溯",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "SPECIAL-CHANNEL",
-        severity: Severity::Critical,
-        title: "Controlled drug outside its permitted channel",
-        description: "Narcotics and class-1 psychotropics are bought only from a designated manufacturer or a national or regional wholesaler, and sold only to a designated wholesaler or to a medical institution holding a valid purchase-seal card (印鉴卡) in the seller's province; another province needs an approval reference (refs.approval).",
-        source: "麻醉药品和精神药品管理条例 Art. 22-28 [article numbers partly unverified]",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "SPECIAL-CASH",
-        severity: Severity::Critical,
-        title: "Cash paid for controlled drugs",
-        description: "No cash payment may settle an invoice with a narcotic, psychotropic or precursor line.",
-        source: "麻醉药品和精神药品管理条例 Art. 30",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "SPECIAL-2P",
-        severity: Severity::Major,
-        title: "Controlled drug handled by one person",
-        description: "Acceptance and outbound review of special-control drugs are signed by two different people.",
-        source: "麻醉药品和精神药品管理条例 Art. 48 (双人验收、双人复核)",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "SPECIAL-LOSS",
-        severity: Severity::Critical,
-        title: "Loss of a controlled drug not reported in time",
-        description: "A loss or theft of special-control drugs is reported to the police, drug and health authorities within the threshold after discovery.",
-        source: "麻醉药品和精神药品管理条例 Art. 64; policy threshold",
-        thresholds: &["special_loss_hours"],
-    },
-    RuleInfo {
-        code: "SPECIAL-DESTROY",
-        severity: Severity::Critical,
-        title: "Controlled drug destroyed without supervision",
-        description: "Destruction of special-control drugs records the regulator's supervisor(s) present.",
-        source: "麻醉药品和精神药品管理条例 Art. 61",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "EPH-RETAIL",
-        severity: Severity::Major,
-        title: "Compound ephedrine sold outside the limits",
-        description: "Retail of compound ephedrine preparations records the buyer's ID, sells at most the threshold of minimum packs per sale without prescription, and not more than the window limit to one ID; wholesale is not paid in cash and is delivered only to the buyer's licensed address.",
-        source: "国食药监办〔2012〕260号",
-        thresholds: &["eph_max_packs", "eph_window_days", "eph_window_packs"],
-    },
-    RuleInfo {
-        code: "SOM",
-        severity: Severity::Major,
-        title: "Suspicious order of a controlled product",
-        description: "An order of a controlled or compound-ephedrine product of unusual size (k times the customer's trailing average for the product), unusual frequency (orders in 7 days against the customer's weekly average), or far above its peers (the median trailing average of other customers); each finding states the baseline.",
-        source: "Modelled on 21 CFR 1301.74(b); 销量异常增长 in the inspection reports; policy thresholds",
-        thresholds: &["som_k", "som_history", "som_min_history", "som_peer_factor", "som_freq_factor", "som_freq_min"],
-    },
-    RuleInfo {
-        code: "CODE-DUP",
-        severity: Severity::Critical,
-        title: "Traceability code used twice",
-        description: "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code.",
-        source: "药品追溯码 (码上放心) 使用规范; 药品管理法 Art. 36",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "CODE-UNKNOWN",
-        severity: Severity::Critical,
-        title: "Traceability code never received",
-        description: "A unit code moved, shipped or returned that this ledger never received, or an aggregation that packs a code already in another pack or unpacks an unknown pack.",
-        source: "药品追溯码 使用规范",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "CODE-FORMAT",
-        severity: Severity::Major,
-        title: "Malformed traceability code",
-        description: "A code that is neither a 20-digit Chinese traceability code nor a valid GS1 element string (AI 01 GTIN with correct check digit, 17/11 dates, 10 batch, 21 serial).",
-        source: "GS1 General Specifications; 药品追溯码编码要求 (NMPA)",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "CROSS-MISSING",
-        severity: Severity::Critical,
-        title: "Dispatched, never received",
-        description: "Across ledgers: a dispatch by one company to another company whose ledger is given has no matching receipt there (by delivery note or sale/order number).",
-        source: "虚构药品销售流向; GSP (2016) Art. 72",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "CROSS-DIFF",
-        severity: Severity::Major,
-        title: "Receipt differs from the dispatch",
-        description: "Across ledgers: the receipt of a dispatch differs in product, batch, quantity or unit codes.",
-        source: "GSP (2016) Art. 73",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "CROSS-TRANSIT",
-        severity: Severity::Minor,
-        title: "Goods in transit too long",
-        description: "Across ledgers: the receipt came more than the threshold after the dispatch.",
-        source: "GSP (2016) Art. 98-100 (运输时限); policy threshold",
-        thresholds: &["transit_hours"],
-    },
-    RuleInfo {
-        code: "CROSS-UNMATCHED",
-        severity: Severity::Critical,
-        title: "Received, never dispatched",
-        description: "Across ledgers: a receipt from a company whose ledger is given matches no dispatch of that company (forged purchase source).",
-        source: "伪造药品采购来源",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "CROSS-CODE",
-        severity: Severity::Critical,
-        title: "One unit code received by two parties",
-        description: "Across ledgers: the same unit code was received by two different companies.",
-        source: "药品追溯码 使用规范",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "TEMP-ZONE",
-        severity: Severity::Major,
-        title: "Product stored in an unsuitable zone",
-        description: "A product is put away or moved into a zone whose temperature range is not inside the product's required range (e.g. a 2–8 °C product in a ≤ 20 °C zone).",
-        source: "GSP (2016) Art. 84; 中国药典 凡例 贮藏",
-        thresholds: &[],
-    },
-    RuleInfo {
-        code: "TEMP-RANGE",
-        severity: Severity::Critical,
-        title: "Temperature excursion",
-        description: "Readings of a storage zone (or of a vehicle carrying cold-chain goods) left the allowed range; the finding gives the interval, duration, peak and mean kinetic temperature (USP <1079>). A zone still out of range at its last reading is reported when the ledger ends.",
-        source: "GSP (2016) Art. 83, 100; 药品经营质量管理规范 附录 温湿度自动监测",
-        thresholds: &["mkt_activation_kj_mol"],
-    },
-    RuleInfo {
-        code: "TEMP-GAP",
-        severity: Severity::Major,
-        title: "Temperature recording gap",
-        description: "Consecutive readings of a storage zone more than the storage limit apart, of a vehicle trip more than the transport limit apart, or more than the excursion limit apart while out of range.",
-        source: "药品经营质量管理规范 附录 温湿度自动监测 Art. 8 (记录间隔); policy thresholds",
-        thresholds: &["storage_gap_minutes", "transport_gap_minutes", "excursion_gap_minutes"],
-    },
-    RuleInfo {
-        code: "CC-RECEIPT",
-        severity: Severity::Critical,
-        title: "Cold-chain receipt without transport evidence",
-        description: "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps and within the products' range; otherwise the goods must be rejected.",
-        source: "GSP (2016) Art. 74; 疫苗管理法 Art. 39",
-        thresholds: &["transport_gap_minutes"],
-    },
-    RuleInfo {
-        code: "VAC-DISPOSE",
-        severity: Severity::Critical,
-        title: "Expired or excursion-hit vaccines not isolated or disposed of",
-        description: "Vaccines in a zone hit by an excursion are moved to quarantine within the isolation window; expired vaccines are isolated the day after expiry and destroyed within the disposal window.",
-        source: "疫苗管理法 Art. 40; 疫苗储存和运输管理规范 (2017)",
-        thresholds: &["vac_isolate_days", "vac_dispose_days"],
-    },
-];
+/// Declares the catalogue: the [`Rule`] enum, its codes and [`RULES`], from one table.
+macro_rules! catalogue {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident = $code:literal, $family:ident, $sev:ident,
+        $title:literal, $description:literal, $source:literal, [$($th:literal),*];
+    )*) => {
+        /// A rule of the catalogue. Its code (`Rule::StockNeg.code()` is `"STOCK-NEG"`) is its
+        /// stable name in every output and in the configuration; it serialises as the code.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Rule {
+            $(
+                #[doc = concat!("`", $code, "`: ", $title, ".")]
+                $variant,
+            )*
+        }
+
+        impl Rule {
+            /// Every rule, in catalogue order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),*];
+
+            /// The stable code, e.g. `STOCK-NEG`.
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $code,)*
+                }
+            }
+
+            /// The rule with this code.
+            pub fn from_code(code: &str) -> Option<Rule> {
+                match code {
+                    $($code => Some(Rule::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+
+        /// Every rule the engine has, in catalogue order.
+        pub const RULES: &[RuleInfo] = &[$(
+            RuleInfo {
+                rule: Rule::$variant,
+                code: $code,
+                family: Family::$family,
+                severity: Severity::$sev,
+                title: $title,
+                description: $description,
+                source: $source,
+                thresholds: &[$($th),*],
+            },
+        )*];
+    };
+}
+
+catalogue! {
+    Chain = "CHAIN", Integrity, Critical,
+        "Hash chain broken",
+        "The ledger fails verification (edited, deleted, duplicated, reordered or truncated records). Reconciliation covers only the verified prefix.",
+        "GSP (2016) Art. 57 (records must not be altered); 药品经营质量管理规范 附录 计算机系统 Art. 11",
+        [];
+    EventInvalid = "EVENT-INVALID", Integrity, Critical,
+        "Record is not a valid event",
+        "A record's payload does not parse as an event of the interchange format, so it cannot be reconciled.",
+        "GSP (2016) Art. 57 (records complete and true)",
+        [];
+    TtgkP = "TTGK-P", Documents, Critical,
+        "Purchase: goods, books, invoices and payments disagree",
+        "A purchase invoice must be issued by the supplier on the purchase order and addressed to us; payments must go to that supplier, to an account registered for it; invoiced quantities (net of credit notes) must not exceed the accepted quantities; payments must not exceed the invoice (tolerance).",
+        "GSP (2016) Art. 66-67; 国家药监局 票、账、货、款一致",
+        ["amount_tolerance_minor"];
+    TtgkS = "TTGK-S", Documents, Critical,
+        "Sale: goods, books, invoices and payments disagree",
+        "A sales invoice must be issued by us to the customer on the sales record; the customer's payments must come from that customer, from an account registered for it; invoiced quantities must not exceed the dispatched quantities (net of returns); payments must not exceed the invoice.",
+        "GSP (2016) Art. 91",
+        ["amount_tolerance_minor"];
+    RecDoc = "REC-DOC", Documents, Major,
+        "Receipt does not match its purchase order",
+        "A receipt must reference a known purchase order from the same supplier and a delivery note; every product received must be on the order, and cumulative arrivals must not exceed the ordered quantity.",
+        "GSP (2016) Art. 72-73",
+        [];
+    AccGate = "ACC-GATE", Stock, Critical,
+        "Stored or shipped before acceptance passed",
+        "Goods may be put away or shipped only after quality acceptance passed: a put-away exceeding the accepted quantity of the batch, or a dispatch of a batch whose receipts were all rejected.",
+        "GSP (2016) Art. 72, 79",
+        [];
+    OutRev = "OUT-REV", Documents, Major,
+        "Dispatch without a matching outbound review",
+        "Every dispatch needs an outbound review (出库复核) of the same sale, found fit, whose product, batch, expiry and quantity equal the goods shipped and the sale.",
+        "GSP (2016) Art. 93-94",
+        [];
+    Uninvoiced = "UNINVOICED", Documents, Major,
+        "Goods without invoice",
+        "Goods received or dispatched for which no invoice covers the quantity within the threshold.",
+        "GSP (2016) Art. 67, 91; policy threshold",
+        ["uninvoiced_days"];
+    Unpaid = "UNPAID", Documents, Major,
+        "Invoice not settled",
+        "An invoice (net of credit notes) not fully paid within the threshold.",
+        "GSP (2016) Art. 66-67 (货款一致); policy threshold",
+        ["unpaid_days", "amount_tolerance_minor"];
+    Orphan = "ORPHAN", Documents, Major,
+        "Invoice without goods, or payment without invoice",
+        "An invoice whose order or sale has no goods movement, a credit note for an unknown invoice, or a payment that settles no known invoice, within the threshold.",
+        "GSP (2016) Art. 66-67; 为他人违法经营提供票据 (走票)",
+        ["orphan_days"];
+    StockNeg = "STOCK-NEG", Stock, Critical,
+        "Negative stock",
+        "Stock of a product batch at a location went below zero: goods left that never came in (forged source or fabricated flow).",
+        "GSP (2016) Art. 83 (物料平衡); 药品流通监督管理办法",
+        [];
+    StockCount = "STOCK-COUNT", Stock, Major,
+        "Stock count differs from the books",
+        "A stock count found a quantity different from the book quantity at that location. A batch with stock on the books but missing from the count sheet counts as zero; negative book quantities are not repeated here (STOCK-NEG reported them).",
+        "GSP (2016) Art. 83",
+        [];
+    NoSource = "NO-SOURCE", Stock, Critical,
+        "Goods shipped without a qualified source",
+        "A batch was dispatched that was never received, or was received only from suppliers that failed qualification.",
+        "药品管理法 Art. 55; GSP (2016) Art. 61",
+        [];
+    Expired = "EXPIRED", Stock, Critical,
+        "Expired goods dispatched",
+        "A batch was dispatched on or after its expiry date.",
+        "药品管理法 Art. 98 (过期药品按劣药论处)",
+        [];
+    ExpiredNear = "EXPIRED-NEAR", Stock, Minor,
+        "Near-expiry goods dispatched",
+        "A batch was dispatched within the near-expiry window before its expiry.",
+        "GSP (2016) Art. 85 (近效期预警); policy threshold",
+        ["near_expiry_days"];
+    Quarantine = "QUARANTINE", Stock, Critical,
+        "Quarantined goods moved into circulation",
+        "Stock in a quarantine or returns location may move only to another quarantine location, back to the supplier, to destruction, or to storage by an explicit release after re-inspection; never straight to a customer.",
+        "GSP (2016) Art. 84, 104",
+        ["quarantine_locations"];
+    ReturnOrig = "RETURN-ORIG", Stock, Major,
+        "Customer return without a matching sale",
+        "A customer return must reference an earlier sale to the same customer of the same product and batch, and cumulative returns must not exceed what was dispatched.",
+        "GSP (2016) Art. 104",
+        ["return_window_days"];
+    SupLic = "SUP-LIC", Qualification, Critical,
+        "Supplier not qualified",
+        "Purchases and receipts only from registered suppliers (首营企业) whose licence is valid on the event date and whose scope covers the product's category; never from individuals.",
+        "GSP (2016) Art. 61-65; 药品管理法 Art. 55",
+        [];
+    CusLic = "CUS-LIC", Qualification, Critical,
+        "Customer not qualified",
+        "Wholesale only to registered customers whose licence is valid on the sale date and whose scope covers the product's category; never wholesale to individuals.",
+        "GSP (2016) Art. 89-90; 药品管理法 Art. 55",
+        [];
+    LateEntry = "LATE-ENTRY", Integrity, Major,
+        "Recorded long after it happened",
+        "An event entered (entered_at, or the ledger's recorded_at when absent) more than the threshold after it occurred: records must be made as things happen.",
+        "GSP (2016) Art. 57 (及时记录); policy threshold",
+        ["late_entry_hours"];
+    TwoInvoice = "TWO-INVOICE", Documents, Major,
+        "More than two invoices to a public hospital",
+        "Goods sold to a public hospital must come from the manufacturer (or its group sales company) through one distributor: at most two invoices. Goods bought from another wholesaler mean a third invoice, unless the customer's province is a configured remote area.",
+        "国医改办发〔2016〕4号 (两票制)",
+        ["group_sales_companies", "remote_provinces"];
+    SpecialChain = "SPECIAL-CHAIN", Special, Critical,
+        "Custody chain of a controlled drug broken",
+        "Every unit of a narcotic, psychotropic or other special-control drug moves with its traceability code: each movement line carries one code per unit, and a unit leaves from the location where the ledger last put it. Batch material balance (received = on hand + sold + returned + destroyed) is kept by the stock rules.",
+        "麻醉药品和精神药品管理条例 Art. 46-48 (专用账册, 五专); 药品经营质量管理规范 附录 追溯",
+        [];
+    SpecialChannel = "SPECIAL-CHANNEL", Special, Critical,
+        "Controlled drug outside its permitted channel",
+        "Narcotics and class-1 psychotropics are bought only from a designated manufacturer or a national or regional wholesaler, and sold only to a designated wholesaler or to a medical institution holding a valid purchase-seal card (印鉴卡) in the seller's province; another province needs an approval reference (refs.approval).",
+        "麻醉药品和精神药品管理条例 Art. 22-28 [article numbers partly unverified]",
+        [];
+    SpecialCash = "SPECIAL-CASH", Special, Critical,
+        "Cash paid for controlled drugs",
+        "No cash payment may settle an invoice with a narcotic, psychotropic or precursor line.",
+        "麻醉药品和精神药品管理条例 Art. 30",
+        [];
+    Special2p = "SPECIAL-2P", Special, Major,
+        "Controlled drug handled by one person",
+        "Acceptance and outbound review of special-control drugs are signed by two different people.",
+        "麻醉药品和精神药品管理条例 Art. 48 (双人验收、双人复核)",
+        [];
+    SpecialLoss = "SPECIAL-LOSS", Special, Critical,
+        "Loss of a controlled drug not reported in time",
+        "A loss or theft of special-control drugs is reported to the police, drug and health authorities within the threshold after discovery.",
+        "麻醉药品和精神药品管理条例 Art. 64; policy threshold",
+        ["special_loss_hours"];
+    SpecialDestroy = "SPECIAL-DESTROY", Special, Critical,
+        "Controlled drug destroyed without supervision",
+        "Destruction of special-control drugs records the regulator's supervisor(s) present.",
+        "麻醉药品和精神药品管理条例 Art. 61",
+        [];
+    EphRetail = "EPH-RETAIL", Special, Major,
+        "Compound ephedrine sold outside the limits",
+        "Retail of compound ephedrine preparations records the buyer's ID, sells at most the threshold of minimum packs per sale without prescription, and not more than the window limit to one ID; wholesale is not paid in cash and is delivered only to the buyer's licensed address.",
+        "国食药监办〔2012〕260号",
+        ["eph_max_packs", "eph_window_days", "eph_window_packs"];
+    Som = "SOM", Special, Major,
+        "Suspicious order of a controlled product",
+        "An order of a controlled or compound-ephedrine product of unusual size (k times the customer's trailing average for the product), unusual frequency (orders in 7 days against the customer's weekly average), or far above its peers (the median trailing average of other customers); each finding states the baseline.",
+        "Modelled on 21 CFR 1301.74(b); 销量异常增长 in the inspection reports; policy thresholds",
+        ["som_k", "som_history", "som_min_history", "som_peer_factor", "som_freq_factor", "som_freq_min"];
+    CodeDup = "CODE-DUP", Codes, Critical,
+        "Traceability code used twice",
+        "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code.",
+        "药品追溯码 (码上放心) 使用规范; 药品管理法 Art. 36",
+        [];
+    CodeUnknown = "CODE-UNKNOWN", Codes, Critical,
+        "Traceability code never received",
+        "A unit code moved, shipped or returned that this ledger never received, or an aggregation that packs a code already in another pack or unpacks an unknown pack.",
+        "药品追溯码 使用规范",
+        [];
+    CodeFormat = "CODE-FORMAT", Codes, Major,
+        "Malformed traceability code",
+        "A code that is neither a 20-digit Chinese traceability code nor a valid GS1 element string (AI 01 GTIN with correct check digit, 17/11 dates, 10 batch, 21 serial).",
+        "GS1 General Specifications; 药品追溯码编码要求 (NMPA)",
+        [];
+    CrossMissing = "CROSS-MISSING", Cross, Critical,
+        "Dispatched, never received",
+        "Across ledgers: a dispatch by one company to another company whose ledger is given has no matching receipt there (by delivery note or sale/order number).",
+        "虚构药品销售流向; GSP (2016) Art. 72",
+        [];
+    CrossDiff = "CROSS-DIFF", Cross, Major,
+        "Receipt differs from the dispatch",
+        "Across ledgers: the receipt of a dispatch differs in product, batch, quantity or unit codes.",
+        "GSP (2016) Art. 73",
+        [];
+    CrossTransit = "CROSS-TRANSIT", Cross, Minor,
+        "Goods in transit too long",
+        "Across ledgers: the receipt came more than the threshold after the dispatch.",
+        "GSP (2016) Art. 98-100 (运输时限); policy threshold",
+        ["transit_hours"];
+    CrossUnmatched = "CROSS-UNMATCHED", Cross, Critical,
+        "Received, never dispatched",
+        "Across ledgers: a receipt from a company whose ledger is given matches no dispatch of that company (forged purchase source).",
+        "伪造药品采购来源",
+        [];
+    CrossCode = "CROSS-CODE", Cross, Critical,
+        "One unit code received by two parties",
+        "Across ledgers: the same unit code was received by two different companies.",
+        "药品追溯码 使用规范",
+        [];
+    TempZone = "TEMP-ZONE", ColdChain, Major,
+        "Product stored in an unsuitable zone",
+        "A product is put away or moved into a zone whose temperature range is not inside the product's required range (e.g. a 2–8 °C product in a ≤ 20 °C zone).",
+        "GSP (2016) Art. 84; 中国药典 凡例 贮藏",
+        [];
+    TempRange = "TEMP-RANGE", ColdChain, Critical,
+        "Temperature excursion",
+        "Readings of a storage zone (or of a vehicle carrying cold-chain goods) left the allowed range; the finding gives the interval, duration, peak and mean kinetic temperature (USP <1079>). A zone still out of range at its last reading is reported when the ledger ends.",
+        "GSP (2016) Art. 83, 100; 药品经营质量管理规范 附录 温湿度自动监测",
+        ["mkt_activation_kj_mol"];
+    TempGap = "TEMP-GAP", ColdChain, Major,
+        "Temperature recording gap",
+        "Consecutive readings of a storage zone more than the storage limit apart, of a vehicle trip more than the transport limit apart, or more than the excursion limit apart while out of range.",
+        "药品经营质量管理规范 附录 温湿度自动监测 Art. 8 (记录间隔); policy thresholds",
+        ["storage_gap_minutes", "transport_gap_minutes", "excursion_gap_minutes"];
+    CcReceipt = "CC-RECEIPT", ColdChain, Critical,
+        "Cold-chain receipt without transport evidence",
+        "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps and within the products' range; otherwise the goods must be rejected.",
+        "GSP (2016) Art. 74; 疫苗管理法 Art. 39",
+        ["transport_gap_minutes"];
+    VacDispose = "VAC-DISPOSE", ColdChain, Critical,
+        "Expired or excursion-hit vaccines not isolated or disposed of",
+        "Vaccines in a zone hit by an excursion are moved to quarantine within the isolation window; expired vaccines are isolated the day after expiry and destroyed within the disposal window.",
+        "疫苗管理法 Art. 40; 疫苗储存和运输管理规范 (2017)",
+        ["vac_isolate_days", "vac_dispose_days"];
+}
+
+impl Rule {
+    /// The catalogue entry.
+    pub fn info(self) -> &'static RuleInfo {
+        // RULES is in declaration order, so the discriminant is the index.
+        &RULES[self as usize]
+    }
+
+    /// Default severity.
+    pub fn default_severity(self) -> Severity {
+        self.info().severity
+    }
+
+    /// The family (engine module) it belongs to.
+    pub fn family(self) -> Family {
+        self.info().family
+    }
+}
+
+// Findings are ordered by (seq, rule code), so rules order by their code.
+impl Ord for Rule {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.code().cmp(other.code())
+    }
+}
+
+impl PartialOrd for Rule {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A rule equals its code: `Rule::StockNeg == "STOCK-NEG"`.
+impl PartialEq<&str> for Rule {
+    fn eq(&self, other: &&str) -> bool {
+        self.code() == *other
+    }
+}
+
+/// A rule equals its code.
+impl PartialEq<str> for Rule {
+    fn eq(&self, other: &str) -> bool {
+        self.code() == other
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// An unknown rule code.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown rule code {0:?} (see `rxledger rules`)")]
+pub struct UnknownRule(pub String);
+
+impl std::str::FromStr for Rule {
+    type Err = UnknownRule;
+    fn from_str(s: &str) -> Result<Self, UnknownRule> {
+        Rule::from_code(s).ok_or_else(|| UnknownRule(s.to_owned()))
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Rule::from_code(&s).ok_or_else(|| serde::de::Error::custom(UnknownRule(s.into_owned())))
+    }
+}
 
 /// Looks up a rule by code.
 pub fn rule(code: &str) -> Option<&'static RuleInfo> {
-    RULES.iter().find(|r| r.code == code)
+    Rule::from_code(code).map(Rule::info)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_consistent() {
+        assert_eq!(Rule::ALL.len(), RULES.len());
+        for (i, info) in RULES.iter().enumerate() {
+            assert_eq!(info.rule as usize, i);
+            assert_eq!(info.rule.code(), info.code);
+            assert_eq!(Rule::from_code(info.code), Some(info.rule));
+            let json = serde_json::to_string(&info.rule).unwrap();
+            assert_eq!(json, format!("\"{}\"", info.code));
+            assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), info.rule);
+        }
+        assert!(serde_json::from_str::<Rule>("\"NO-SUCH\"").is_err());
+    }
 }

@@ -56,7 +56,7 @@ fn planted_violations_are_found_exactly() {
     let (events, manifest) = planted(11, 60_000, 0.01);
     let mut got: Vec<(String, u64)> = run(&events, Config::default())
         .into_iter()
-        .map(|f| (f.rule.to_owned(), f.seq))
+        .map(|f| (f.rule.code().to_owned(), f.seq))
         .collect();
     got.sort();
     assert_eq!(got, manifest);

@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use rxledger_model::{Event, EventBody, Reading, TempRange};
 
 use super::{Due, Engine, Pb};
-use crate::{Envelope, Finding};
+use crate::{Envelope, Finding, Rule};
 
 /// Universal gas constant, J/(mol·K).
 const R_GAS: f64 = 8.314_462_618;
@@ -222,8 +222,7 @@ impl Engine {
                 };
                 if gap > limit {
                     out.push(
-                        Finding::new(
-                            "TEMP-GAP",
+                        Finding::new(Rule::TempGap,
                             seq,
                             format!("No temperature recorded for {what} {name} from {} to {} ({} min; limit {} min{}).", prev.format("%Y-%m-%d %H:%M"), r.at.format("%Y-%m-%d %H:%M"), gap.num_minutes(), limit.num_minutes(), if st.excursion.is_some() { " during an excursion" } else { "" }),
                         )
@@ -306,8 +305,7 @@ impl Engine {
                 }
             }
         }
-        let mut f = Finding::new(
-            "TEMP-RANGE",
+        let mut f = Finding::new(Rule::TempRange,
             seq,
             format!(
                 "Temperature excursion in {what} {name}: {} to {} ({minutes} min), peak {:.1} °C, mean kinetic temperature {m:.1} °C; allowed {:.1}–{:.1} °C.",
@@ -444,7 +442,7 @@ impl Engine {
             };
             if zone.min_c < prange.min_c || zone.max_c > prange.max_c {
                 out.push(
-                    Finding::new("TEMP-ZONE", seq, format!("{p} batch {b} (requires {:.1}–{:.1} °C) was stored in zone {to}, which is kept at {:.1}–{:.1} °C.", prange.min_c, prange.max_c, zone.min_c, zone.max_c))
+                    Finding::new(Rule::TempZone, seq, format!("{p} batch {b} (requires {:.1}–{:.1} °C) was stored in zone {to}, which is kept at {:.1}–{:.1} °C.", prange.min_c, prange.max_c, zone.min_c, zone.max_c))
                         .product(p)
                         .batch(b)
                         .location(to)
@@ -547,7 +545,7 @@ impl Engine {
             };
             self.emit(
                 Finding::new(
-                    "CC-RECEIPT",
+                    Rule::CcReceipt,
                     seq,
                     format!(
                         "Receipt {} accepted {what} although {p}; it must be rejected.",
@@ -557,7 +555,7 @@ impl Engine {
                 .party(&r.supplier)
                 .product(&cold[0].0)
                 .figures(
-                    "in-range readings for the whole trip, or rejection".into(),
+                    "in-range readings for the whole trip, or rejection".to_owned(),
                     p,
                 ),
             );
@@ -590,7 +588,7 @@ impl Engine {
                     .unwrap_or(0);
                 if left > 0 {
                     self.emit(
-                        Finding::new("VAC-DISPOSE", *seq, format!("{left} units of vaccine {product} batch {batch} stayed in {zone} after its temperature excursion instead of being isolated within {} days.", self.cfg.thresholds.vac_isolate_days))
+                        Finding::new(Rule::VacDispose, *seq, format!("{left} units of vaccine {product} batch {batch} stayed in {zone} after its temperature excursion instead of being isolated within {} days.", self.cfg.thresholds.vac_isolate_days))
                             .product(product)
                             .batch(batch)
                             .location(zone),
@@ -611,7 +609,7 @@ impl Engine {
                         "not isolated"
                     };
                     self.emit(
-                        Finding::new("VAC-DISPOSE", *seq, format!("{left} units of expired vaccine {product} batch {batch} were {what} in time."))
+                        Finding::new(Rule::VacDispose, *seq, format!("{left} units of expired vaccine {product} batch {batch} were {what} in time."))
                             .product(product)
                             .batch(batch),
                     );

@@ -15,7 +15,7 @@ use rxledger_model::{
 };
 
 use super::Engine;
-use crate::Finding;
+use crate::{Finding, Rule};
 
 /// Location id of a code that has left the company.
 const OUT: u32 = u32::MAX;
@@ -102,14 +102,13 @@ impl Engine {
                 .map(|e| e.to_string())
                 .unwrap_or_default();
             self.emit(
-                Finding::new(
-                    "CODE-FORMAT",
+                Finding::new(Rule::CodeFormat,
                     seq,
                     format!("{} malformed traceability code(s) on {product} batch {batch}, e.g. {first:?}: {err}.", bad.len()),
                 )
                 .product(product)
                 .batch(batch)
-                .figures("valid codes".into(), format!("{} malformed", bad.len())),
+                .figures("valid codes".to_owned(), format!("{} malformed", bad.len())),
             );
         }
     }
@@ -118,8 +117,7 @@ impl Engine {
     fn unit_coverage(&mut self, seq: u64, product: &str, batch: &str, quantity: u64, codes: usize) {
         if self.control(product).is_special() && codes as u64 != quantity {
             self.emit(
-                Finding::new(
-                    "SPECIAL-CHAIN",
+                Finding::new(Rule::SpecialChain,
                     seq,
                     format!("{quantity} units of controlled {product} batch {batch} moved but {codes} traceability codes were scanned: the unit custody chain is broken."),
                 )
@@ -155,15 +153,15 @@ impl Engine {
         }
         if dup > 0 {
             self.emit(
-                Finding::new("CODE-DUP", seq, format!("{dup} unit code(s) of {product} batch {batch} received while already in stock (cloned or counterfeit codes)."))
+                Finding::new(Rule::CodeDup, seq, format!("{dup} unit code(s) of {product} batch {batch} received while already in stock (cloned or counterfeit codes)."))
                     .product(product)
                     .batch(batch)
-                    .figures("codes not in stock".into(), format!("{dup} already in stock")),
+                    .figures("codes not in stock".to_owned(), format!("{dup} already in stock")),
             );
         }
         if unknown > 0 {
             self.emit(
-                Finding::new("CODE-UNKNOWN", seq, format!("{unknown} returned unit code(s) of {product} batch {batch} were never shipped from this ledger."))
+                Finding::new(Rule::CodeUnknown, seq, format!("{unknown} returned unit code(s) of {product} batch {batch} were never shipped from this ledger."))
                     .product(product)
                     .batch(batch),
             );
@@ -206,7 +204,7 @@ impl Engine {
         }
         if unknown > 0 {
             self.emit(
-                Finding::new("CODE-UNKNOWN", seq, format!("{unknown} unit code(s) of {product} batch {batch} moved from {from} were never received."))
+                Finding::new(Rule::CodeUnknown, seq, format!("{unknown} unit code(s) of {product} batch {batch} moved from {from} were never received."))
                     .product(product)
                     .batch(batch)
                     .location(from),
@@ -214,7 +212,7 @@ impl Engine {
         }
         if dup > 0 {
             self.emit(
-                Finding::new("CODE-DUP", seq, format!("{dup} unit code(s) of {product} batch {batch} moved after they had already left (sold or shipped twice)."))
+                Finding::new(Rule::CodeDup, seq, format!("{dup} unit code(s) of {product} batch {batch} moved after they had already left (sold or shipped twice)."))
                     .product(product)
                     .batch(batch)
                     .location(from),
@@ -222,7 +220,7 @@ impl Engine {
         }
         if elsewhere > 0 && special {
             self.emit(
-                Finding::new("SPECIAL-CHAIN", seq, format!("{elsewhere} unit(s) of controlled {product} batch {batch} left {from}, but the ledger had them elsewhere."))
+                Finding::new(Rule::SpecialChain, seq, format!("{elsewhere} unit(s) of controlled {product} batch {batch} left {from}, but the ledger had them elsewhere."))
                     .product(product)
                     .batch(batch)
                     .location(from)
@@ -322,7 +320,7 @@ impl Engine {
                     if let Some(addr) = self.parties.get(&d.customer).map(|p| p.address.clone()) {
                         if addr != d.address {
                             self.emit(
-                                Finding::new("EPH-RETAIL", seq, format!("Compound ephedrine delivered by {} to {:?}, not to {}'s licensed address {addr:?}.", d.doc, d.address, d.customer))
+                                Finding::new(Rule::EphRetail, seq, format!("Compound ephedrine delivered by {} to {:?}, not to {}'s licensed address {addr:?}.", d.doc, d.address, d.customer))
                                     .party(&d.customer)
                                     .figures(addr, d.address.clone()),
                             );
@@ -349,7 +347,7 @@ impl Engine {
                     .any(|l| self.control(&l.product).is_special());
                 if special && d.supervisors.is_empty() {
                     self.emit(Finding::new(
-                        "SPECIAL-DESTROY",
+                        Rule::SpecialDestroy,
                         seq,
                         format!(
                             "Destruction {} of controlled drugs records no supervising regulator.",
@@ -379,7 +377,7 @@ impl Engine {
                     };
                     self.emit(
                         Finding::new(
-                            "SPECIAL-LOSS",
+                            Rule::SpecialLoss,
                             seq,
                             format!(
                                 "The {:?} of controlled drugs in {} {what} (limit {} hours).",
@@ -432,9 +430,9 @@ impl Engine {
                             .get(&root)
                             .map_or((false, false), |i| (i.special, i.ephedrine));
                         if special {
-                            self.emit(Finding::new("SPECIAL-CASH", seq, format!("Payment {} in cash settles invoice {number}, which has controlled-drug lines.", p.doc)).party(&p.payer));
+                            self.emit(Finding::new(Rule::SpecialCash, seq, format!("Payment {} in cash settles invoice {number}, which has controlled-drug lines.", p.doc)).party(&p.payer));
                         } else if eph {
-                            self.emit(Finding::new("EPH-RETAIL", seq, format!("Payment {} in cash settles invoice {number} for compound ephedrine sold wholesale.", p.doc)).party(&p.payer));
+                            self.emit(Finding::new(Rule::EphRetail, seq, format!("Payment {} in cash settles invoice {number} for compound ephedrine sold wholesale.", p.doc)).party(&p.payer));
                         }
                     }
                 }
@@ -449,8 +447,8 @@ impl Engine {
         distinct.dedup();
         if distinct.len() < 2 {
             self.emit(
-                Finding::new("SPECIAL-2P", seq, format!("The {what} {doc} of controlled drugs was signed by {} person(s); two different people are required.", distinct.len()))
-                    .figures("2 people".into(), people.join(", ")),
+                Finding::new(Rule::Special2p, seq, format!("The {what} {doc} of controlled drugs was signed by {} person(s); two different people are required.", distinct.len()))
+                    .figures("2 people".to_owned(), people.join(", ")),
             );
         }
     }
@@ -460,7 +458,7 @@ impl Engine {
             Ok(c) => c.key(),
             Err(err) => {
                 self.emit(Finding::new(
-                    "CODE-FORMAT",
+                    Rule::CodeFormat,
                     seq,
                     format!(
                         "Aggregation {}: malformed pack code {:?}: {err}.",
@@ -475,7 +473,7 @@ impl Engine {
                 let x = self.expand(&a.children);
                 if let Some(first) = x.bad.first() {
                     self.emit(Finding::new(
-                        "CODE-FORMAT",
+                        Rule::CodeFormat,
                         seq,
                         format!(
                             "Aggregation {}: {} malformed code(s), e.g. {first:?}.",
@@ -490,7 +488,7 @@ impl Engine {
                     .filter(|k| self.sp.parents.values().any(|c| c.contains(k)))
                     .count();
                 if already > 0 || self.sp.parents.contains_key(&parent) {
-                    self.emit(Finding::new("CODE-UNKNOWN", seq, format!("Aggregation {} packs {already} code(s) already in another pack (or reuses pack {}).", a.doc, a.parent)));
+                    self.emit(Finding::new(Rule::CodeUnknown, seq, format!("Aggregation {} packs {already} code(s) already in another pack (or reuses pack {}).", a.doc, a.parent)));
                 }
                 // Children take the parent's whereabouts if they are new.
                 let state = self.sp.codes.get(&parent).copied();
@@ -504,7 +502,7 @@ impl Engine {
             AggregationAction::Unpack => {
                 if self.sp.parents.remove(&parent).is_none() {
                     self.emit(Finding::new(
-                        "CODE-UNKNOWN",
+                        Rule::CodeUnknown,
                         seq,
                         format!(
                             "Aggregation {} unpacks {}, which is not a known pack.",
@@ -541,7 +539,7 @@ impl Engine {
             });
         if !ok {
             self.emit(
-                Finding::new("SPECIAL-CHANNEL", seq, format!("Narcotics or class-1 psychotropics ordered ({}) from {}, which is not a designated manufacturer or wholesaler on {date}.", p.doc, p.supplier))
+                Finding::new(Rule::SpecialChannel, seq, format!("Narcotics or class-1 psychotropics ordered ({}) from {}, which is not a designated manufacturer or wholesaler on {date}.", p.doc, p.supplier))
                     .party(&p.supplier),
             );
         }
@@ -592,7 +590,7 @@ impl Engine {
         if let Some(p) = problem {
             self.emit(
                 Finding::new(
-                    "SPECIAL-CHANNEL",
+                    Rule::SpecialChannel,
                     seq,
                     format!(
                         "Narcotics or class-1 psychotropics sold ({}) to {}, which {p}.",
@@ -619,7 +617,7 @@ impl Engine {
         }
         let Some(id) = s.buyer_id.clone().filter(|b| !b.trim().is_empty()) else {
             self.emit(Finding::new(
-                "EPH-RETAIL",
+                Rule::EphRetail,
                 seq,
                 format!(
                     "Retail sale {} of compound ephedrine records no buyer ID.",
@@ -631,7 +629,7 @@ impl Engine {
         let t = self.cfg.thresholds.clone();
         if s.prescription.is_none() && packs > t.eph_max_packs {
             self.emit(
-                Finding::new("EPH-RETAIL", seq, format!("Retail sale {} of {packs} packs of compound ephedrine without prescription (limit {}).", s.doc, t.eph_max_packs))
+                Finding::new(Rule::EphRetail, seq, format!("Retail sale {} of {packs} packs of compound ephedrine without prescription (limit {}).", s.doc, t.eph_max_packs))
                     .figures(format!("≤ {}", t.eph_max_packs), packs.to_string()),
             );
         }
@@ -647,7 +645,7 @@ impl Engine {
         let total: u64 = hist.iter().map(|(_, p)| p).sum();
         if total > limit {
             self.emit(
-                Finding::new("EPH-RETAIL", seq, format!("Buyer ID {id} bought {total} packs of compound ephedrine within {window} days (limit {limit})."))
+                Finding::new(Rule::EphRetail, seq, format!("Buyer ID {id} bought {total} packs of compound ephedrine within {window} days (limit {limit})."))
                     .figures(format!("≤ {limit}"), total.to_string()),
             );
         }
@@ -683,8 +681,7 @@ impl Engine {
             if n >= t.som_min_history {
                 let avg = hist.quantities.iter().sum::<u64>() as f64 / n as f64;
                 if q as f64 > t.som_k * avg {
-                    let f = Finding::new(
-                        "SOM",
+                    let f = Finding::new(Rule::Som,
                         seq,
                         format!("Order {} of {q} units of {product} by {} is {:.1}x the customer's trailing average of {avg:.1} over its last {n} orders (threshold {}x).", s.doc, s.customer, q as f64 / avg, t.som_k),
                     )
@@ -695,8 +692,7 @@ impl Engine {
                 } else if peers.len() >= 2 {
                     let median = peers[peers.len() / 2];
                     if q as f64 > t.som_peer_factor * median {
-                        let f = Finding::new(
-                            "SOM",
+                        let f = Finding::new(Rule::Som,
                             seq,
                             format!("Order {} of {q} units of {product} by {} is {:.1}x the median trailing average of {} other customers ({median:.1}; threshold {}x).", s.doc, s.customer, q as f64 / median, peers.len(), t.som_peer_factor),
                         )
@@ -745,8 +741,7 @@ impl Engine {
                 && recent >= t.som_freq_min
                 && recent as f64 > t.som_freq_factor * weekly.max(0.125)
             {
-                let f = Finding::new(
-                    "SOM",
+                let f = Finding::new(Rule::Som,
                     seq,
                     format!("{} placed {recent} orders of {product} in 7 days against a weekly average of {weekly:.1} over the previous 8 weeks (threshold {}x).", s.customer, t.som_freq_factor),
                 )

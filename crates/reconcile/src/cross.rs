@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
+use crate::{Config, Engine, Finding, Rule};
 use chrono::{DateTime, Duration, Utc};
 use rxledger_chain::ExpectedHead;
 use rxledger_model::codes::parse_code;
 use rxledger_model::{Event, EventBody, Relation};
-use rxledger_reconcile::{Config, Engine, Finding};
 use rxledger_store::StoreError;
 
 use crate::check::{check_with, CheckReport};
@@ -190,7 +190,7 @@ pub fn add_cross_findings<'a>(
             let Some((ri, r)) = found else {
                 extra[a].push(
                     Finding::new(
-                        "CROSS-MISSING",
+                        Rule::CrossMissing,
                         d.seq,
                         format!(
                             "Dispatch {} to {} was never received: {} has no receipt of it.",
@@ -200,7 +200,10 @@ pub fn add_cross_findings<'a>(
                         ),
                     )
                     .party(&d.party)
-                    .figures("a receipt in the customer's ledger".into(), "none".into()),
+                    .figures(
+                        "a receipt in the customer's ledger".to_owned(),
+                        "none".to_owned(),
+                    ),
                 );
                 continue;
             };
@@ -232,7 +235,7 @@ pub fn add_cross_findings<'a>(
                     )
                 };
                 let mut f = Finding::new(
-                    "CROSS-DIFF",
+                    Rule::CrossDiff,
                     d.seq,
                     format!(
                         "Dispatch {} differs from its receipt (seq {} in {}): {}{codes}.",
@@ -243,14 +246,14 @@ pub fn add_cross_findings<'a>(
                     ),
                 )
                 .party(&d.party);
-                f.expected = Some("the shipped lines and codes".into());
-                f.actual = Some(diff.join("; "));
+                f.expected = Some("the shipped lines and codes".to_owned().into());
+                f.actual = Some(diff.join("; ").into());
                 extra[a].push(f);
             }
             if r.at - d.at > transit {
                 extra[a].push(
                     Finding::new(
-                        "CROSS-TRANSIT",
+                        Rule::CrossTransit,
                         d.seq,
                         format!(
                             "Dispatch {} took {} hours to reach {} (limit {}).",
@@ -273,7 +276,7 @@ pub fn add_cross_findings<'a>(
         for (ri, r) in cb.receipts.iter().enumerate() {
             if owners.get(&r.party).is_some_and(|&a| a != b) && !matched[b].contains(&ri) {
                 extra[b].push(
-                    Finding::new("CROSS-UNMATCHED", r.seq, format!("Receipt from {} (delivery note {:?}) matches no dispatch in that company's ledger.", r.party, r.doc))
+                    Finding::new(Rule::CrossUnmatched, r.seq, format!("Receipt from {} (delivery note {:?}) matches no dispatch in that company's ledger.", r.party, r.doc))
                         .party(&r.party),
                 );
             }
@@ -308,7 +311,7 @@ pub fn add_cross_findings<'a>(
                     .get(k)
                     .is_some_and(|s| s.contains(&(*i, owner(*j))) || s.contains(&(*j, owner(*i))));
                 if !linked && reported.insert((*j, *seq_j)) {
-                    extra[*j].push(Finding::new("CROSS-CODE", *seq_j, format!("Unit codes received here were also received by {} ({}), which did not ship them here.", owner(*i), name(*i))));
+                    extra[*j].push(Finding::new(Rule::CrossCode, *seq_j, format!("Unit codes received here were also received by {} ({}), which did not ship them here.", owner(*i), name(*i))));
                 }
             }
         }
@@ -319,8 +322,7 @@ pub fn add_cross_findings<'a>(
         }
         more.retain(|f| config.enabled(f.rule));
         rep.findings.extend(more);
-        rep.findings
-            .sort_by(|a, b| (a.seq, a.rule).cmp(&(b.seq, b.rule)));
+        rep.findings.sort_by_key(|f| (f.seq, f.rule));
     }
     Ok(())
 }

@@ -9,8 +9,8 @@
 //! drawn as rectangles at least [`MIN_MARK_PX`] wide.
 //!
 //! ```
-//! use rxledger::chart::downsample;
-//! use rxledger::reconcile::Envelope;
+//! use rxledger_report::chart::downsample;
+//! use rxledger_reconcile::Envelope;
 //!
 //! // A day of one-minute readings at 5 °C with one minute at 11 °C.
 //! let mut readings = Envelope::default();
@@ -27,7 +27,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, TimeZone, Utc};
 use rxledger_reconcile::{Bucket, TempSeries};
 
-use crate::report::xml_escape as esc;
+use crate::xml_escape as esc;
 
 /// Narrowest width of an excursion or gap mark, in pixels.
 pub const MIN_MARK_PX: f64 = 2.0;

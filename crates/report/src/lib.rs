@@ -1,15 +1,27 @@
-//! Rendering check results: human text, JSON (`docs/findings.md`), `JUnit` XML and SARIF 2.1.0.
+//! Rendering check results: human text, JSON (`docs/findings.md`), `JUnit` XML and SARIF 2.1.0,
+//! and (feature `html`) the self-contained HTML inspection report with SVG charts. Sentences are
+//! rendered from the findings' typed facts by [`messages`].
+#![forbid(unsafe_code)]
+
+#[cfg(feature = "html")]
+pub mod chart;
+#[cfg(feature = "html")]
+pub mod html;
+pub mod messages;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use rxledger_reconcile::{Finding, Severity, RULES};
+use rxledger_reconcile::{Finding, Rule, Severity, RULES};
+
+use crate::messages::{Lang, Messages};
 use serde::Serialize;
 
-use crate::check::CheckReport;
+use rxledger_reconcile::check::CheckReport;
 
 /// Human-readable text: findings grouped by rule, then a summary table.
 pub fn text(r: &CheckReport) -> String {
+    let m = Messages::new(Lang::En);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -19,12 +31,12 @@ pub fn text(r: &CheckReport) -> String {
         r.events,
         r.verify.head
     );
-    let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    let mut by_rule: BTreeMap<Rule, Vec<&Finding>> = BTreeMap::new();
     for f in &r.findings {
         by_rule.entry(f.rule).or_default().push(f);
     }
     for info in RULES {
-        let Some(list) = by_rule.get(info.code) else {
+        let Some(list) = by_rule.get(&info.rule) else {
             continue;
         };
         let _ = writeln!(
@@ -36,8 +48,8 @@ pub fn text(r: &CheckReport) -> String {
             info.title
         );
         for f in list.iter().take(50) {
-            let _ = writeln!(s, "  seq {:>8}  {}", f.seq, f.message);
-            if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
+            let _ = writeln!(s, "  seq {:>8}  {}", f.seq, m.message(f));
+            if let (Some(e), Some(a)) = (m.expected(f), m.actual(f)) {
                 let _ = writeln!(s, "                  expected {e}, found {a}");
             }
         }
@@ -52,7 +64,7 @@ pub fn text(r: &CheckReport) -> String {
     let _ = writeln!(s, "\n{:<14} {:<9} {:>8}", "rule", "severity", "findings");
     let mut total = 0;
     for info in RULES {
-        if let Some(list) = by_rule.get(info.code) {
+        if let Some(list) = by_rule.get(&info.rule) {
             let _ = writeln!(
                 s,
                 "{:<14} {:<9} {:>8}",
@@ -75,8 +87,57 @@ struct JsonReport<'a> {
     head: String,
     chain_ok: bool,
     events: u64,
-    counts: BTreeMap<&'static str, usize>,
-    findings: &'a [Finding],
+    counts: BTreeMap<Rule, usize>,
+    findings: Vec<FindingJson<'a>>,
+}
+
+/// A finding as documented in `docs/findings.md`: the finding's data with its figures and
+/// sentence rendered, plus the message id and typed facts the sentence was made from.
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    rule: Rule,
+    severity: Severity,
+    seq: u64,
+    seqs: &'a [u64],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    party: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    product: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    batch: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actual: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interval: Option<rxledger_reconcile::Interval>,
+    message: String,
+    message_id: &'a str,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    facts: &'a BTreeMap<std::borrow::Cow<'static, str>, rxledger_reconcile::Fact>,
+}
+
+impl<'a> FindingJson<'a> {
+    fn new(f: &'a Finding, m: &Messages) -> Self {
+        FindingJson {
+            rule: f.rule,
+            severity: f.severity,
+            seq: f.seq,
+            seqs: &f.seqs,
+            party: f.party.as_deref(),
+            product: f.product.as_deref(),
+            batch: f.batch.as_deref(),
+            location: f.location.as_deref(),
+            expected: m.expected(f),
+            actual: m.actual(f),
+            interval: f.interval,
+            message: m.message(f),
+            message_id: &f.message.id,
+            facts: &f.message.args,
+        }
+    }
 }
 
 /// JSON for several ledgers: an array of the single-ledger documents.
@@ -87,6 +148,7 @@ pub fn json_many(reports: &[CheckReport]) -> String {
 
 /// JSON, as documented in `docs/findings.md`.
 pub fn json(r: &CheckReport) -> String {
+    let m = Messages::new(Lang::En);
     let mut counts = BTreeMap::new();
     for f in &r.findings {
         *counts.entry(f.rule).or_insert(0) += 1;
@@ -99,7 +161,7 @@ pub fn json(r: &CheckReport) -> String {
         chain_ok: r.verify.failure.is_none(),
         events: r.events,
         counts,
-        findings: &r.findings,
+        findings: r.findings.iter().map(|f| FindingJson::new(f, &m)).collect(),
     };
     serde_json::to_string_pretty(&j).unwrap_or_default()
 }
@@ -144,6 +206,7 @@ pub fn junit_many(reports: &[CheckReport]) -> String {
 }
 
 fn junit_suite(s: &mut String, r: &CheckReport) {
+    let m = Messages::new(Lang::En);
     let failures = r.findings.len();
     let _ = writeln!(
         s,
@@ -157,7 +220,7 @@ fn junit_suite(s: &mut String, r: &CheckReport) {
             "    <testcase classname=\"rxledger.rules\" name=\"{}\"",
             info.code
         );
-        let list: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == info.code).collect();
+        let list: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == info.rule).collect();
         if list.is_empty() {
             s.push_str("/>\n");
             continue;
@@ -165,15 +228,16 @@ fn junit_suite(s: &mut String, r: &CheckReport) {
         s.push_str(">\n");
         for f in list {
             let (file, line) = r.locate(f.seq);
+            let message = m.message(f);
             let _ = writeln!(
                 s,
                 "      <failure type=\"{}\" message=\"{}\">{}:{} seq {}: {}</failure>",
                 f.severity,
-                xml_escape(&f.message),
+                xml_escape(&message),
                 xml_escape(&file.display().to_string()),
                 line,
                 f.seq,
-                xml_escape(&f.message)
+                xml_escape(&message)
             );
         }
         s.push_str("    </testcase>\n");
@@ -297,6 +361,7 @@ pub fn sarif_many(reports: &[CheckReport]) -> String {
 }
 
 fn sarif_run(r: &CheckReport) -> SarifRun {
+    let m = Messages::new(Lang::En);
     let rules = RULES
         .iter()
         .map(|i| SarifRule {
@@ -322,12 +387,10 @@ fn sarif_run(r: &CheckReport) -> SarifRun {
         .map(|f| {
             let (file, line) = r.locate(f.seq);
             SarifResult {
-                rule_id: f.rule,
-                rule_index: RULES.iter().position(|i| i.code == f.rule).unwrap_or(0),
+                rule_id: f.rule.code(),
+                rule_index: f.rule as usize,
                 level: level(f.severity),
-                message: SarifText {
-                    text: f.message.clone(),
-                },
+                message: SarifText { text: m.message(f) },
                 locations: vec![SarifLocation {
                     physical_location: SarifPhysical {
                         artifact_location: SarifArtifact {

@@ -3,9 +3,9 @@
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
+use crate::{Config, Engine, Finding, Rule};
 use rxledger_chain::ExpectedHead;
 use rxledger_model::Event;
-use rxledger_reconcile::{Config, Engine, Finding};
 use rxledger_store::{StoreError, VerifyReport};
 
 /// The result of [`check_path`].
@@ -87,15 +87,14 @@ pub fn check_with(
     before_finish(&mut engine);
     findings.extend(engine.finish());
     if let Some(f) = &verify.failure {
-        let mut chain = Finding::new(
-            "CHAIN",
+        let mut chain = Finding::new(Rule::Chain,
             f.seq(),
             format!("The ledger fails verification at seq {}: {f}. Records from there on were not reconciled.", f.seq()),
         );
-        chain.severity = rxledger_reconcile::Severity::Critical;
+        chain.severity = crate::Severity::Critical;
         findings.push(chain);
     }
-    findings.sort_by(|a, b| (a.seq, a.rule).cmp(&(b.seq, b.rule)));
+    findings.sort_by_key(|f| (f.seq, f.rule));
     let segments = if path.is_dir() {
         let mut segs: Vec<(u64, PathBuf)> = std::fs::read_dir(path)
             .map_err(|source| StoreError::Io {

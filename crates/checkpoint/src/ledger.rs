@@ -4,11 +4,11 @@ use std::io::Write as _;
 use std::ops::ControlFlow;
 use std::path::Path;
 
+use crate::{Checkpoint, CheckpointError, ProofFile, SignerKey};
 use rxledger_chain::merkle::{
     consistency_proof, inclusion_proof, verify_consistency, verify_inclusion, Blake3Tree, Frontier,
 };
 use rxledger_chain::{Hashers, RecordRef};
-use rxledger_checkpoint::{Checkpoint, CheckpointError, ProofFile, SignerKey};
 use rxledger_model::{Event, EventBody, Relation};
 use rxledger_store::merkle_index::{record_leaf, MerkleIndex};
 use rxledger_store::StoreError;

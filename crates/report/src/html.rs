@@ -13,14 +13,14 @@
 //! chain is broken, for the cross-ledger checks beyond the break).
 //!
 //! ```
-//! use rxledger::html::{build, Options};
+//! use rxledger_report::html::{build, Options};
 //!
-//! let ledger = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/scenarios/cold-chain.jsonl"));
+//! let ledger = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/scenarios/cold-chain.jsonl"));
 //! let report = build(&[ledger], &Options::default())?;
 //! let html = report.to_html();
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! assert!(html.contains(r#"class="exc""#)); // the scenario's refrigerator excursions, shaded
-//! # Ok::<(), rxledger::store::StoreError>(())
+//! # Ok::<(), rxledger_store::StoreError>(())
 //! ```
 
 use std::collections::BTreeMap;
@@ -29,15 +29,17 @@ use std::path::{Path, PathBuf};
 
 use rxledger_chain::{Digest, ExpectedHead};
 use rxledger_model::{ControlClass, EventBody};
-use rxledger_reconcile::{Config, Engine, Finding, Severity, StreamKind, TempSeries, RULES};
+use rxledger_reconcile::{Config, Engine, Finding, Rule, Severity, StreamKind, TempSeries, RULES};
+
+use crate::messages::{Lang, Messages};
 use rxledger_store::StoreError;
 
 use crate::chart::{self, Mark, MarkKind};
-use crate::check::{check_with, CheckReport};
-use crate::cross::Shipments;
-use crate::report::xml_escape as esc;
-use crate::summary::{apply_stock, BatchStock};
-use crate::trace::{Chain, Collector, Target};
+use crate::xml_escape as esc;
+use rxledger_reconcile::check::{check_with, CheckReport};
+use rxledger_reconcile::cross::Shipments;
+use rxledger_reconcile::summary::{apply_stock, BatchStock};
+use rxledger_reconcile::trace::{Chain, Collector, Target};
 
 /// Report options.
 #[derive(Clone, Debug)]
@@ -115,6 +117,8 @@ pub struct Report {
     pub custody_omitted: usize,
     /// The options used.
     pub options: Options,
+    /// The catalogue sentences are rendered with.
+    messages: Messages,
 }
 
 /// Reads `paths` (ledger directories or exported files) and gathers the report.
@@ -128,7 +132,7 @@ pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError>
         ledgers.push(ledger_part(path, options, &mut custody, &mut s)?);
         shipments.push(s);
     }
-    crate::cross::add_cross_findings(
+    rxledger_reconcile::cross::add_cross_findings(
         paths,
         &options.config,
         ledgers.iter_mut().map(|l| &mut l.check).zip(shipments),
@@ -141,6 +145,7 @@ pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError>
         custody,
         custody_omitted,
         options: options.clone(),
+        messages: Messages::new(Lang::En),
     })
 }
 
@@ -220,7 +225,7 @@ fn last_checkpoint(dir: &Path) -> Result<Option<CheckpointStatus>, StoreError> {
             )),
         }));
     };
-    let extends = crate::proofs::verify_checkpoint(dir, &cp)?;
+    let extends = rxledger_checkpoint::ledger::verify_checkpoint(dir, &cp)?;
     Ok(Some(CheckpointStatus {
         size: cp.size,
         root: Digest(cp.root).to_hex(),
@@ -275,8 +280,8 @@ impl Report {
         };
         for f in &part.check.findings {
             let kind = match f.rule {
-                "TEMP-RANGE" => MarkKind::Excursion,
-                "TEMP-GAP" => MarkKind::Gap,
+                Rule::TempRange => MarkKind::Excursion,
+                Rule::TempGap => MarkKind::Gap,
                 _ => continue,
             };
             let (Some(loc), Some(iv)) = (&f.location, f.interval) else {
@@ -287,7 +292,7 @@ impl Report {
                 from: iv.from,
                 to: iv.to,
                 seq: f.seq,
-                label: format!("{} (seq {}): {}", f.rule, f.seq, f.message),
+                label: format!("{} (seq {}): {}", f.rule, f.seq, self.messages.message(f)),
             });
         }
         out
@@ -409,7 +414,7 @@ impl Report {
         let c = &part.check;
         let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
         for f in &c.findings {
-            by_rule.entry(f.rule).or_default().push(f);
+            by_rule.entry(f.rule.code()).or_default().push(f);
         }
         let _ = write!(s, "<h3>Findings ({})</h3>", c.findings.len());
         if c.findings.is_empty() {
@@ -461,9 +466,9 @@ impl Report {
                     r#"<tr><td class="n">{}</td><td class="mono">{seqs}</td><td class="mono">{}</td><td class="mono">{what}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
                     f.seq,
                     esc(f.party.as_deref().unwrap_or("")),
-                    esc(f.expected.as_deref().unwrap_or("")),
-                    esc(f.actual.as_deref().unwrap_or("")),
-                    esc(&f.message)
+                    esc(&self.messages.expected(f).unwrap_or_default()),
+                    esc(&self.messages.actual(f).unwrap_or_default()),
+                    esc(&self.messages.message(f))
                 );
             }
             s.push_str("</table>");

@@ -1,0 +1,1 @@
+# Messages of the codes rule family (English).

@@ -1,0 +1,1 @@
+# Messages of the cold_chain rule family (English).

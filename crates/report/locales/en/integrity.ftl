@@ -1,0 +1,1 @@
+# Messages of the integrity rule family (English).
