@@ -3,17 +3,20 @@
 //! Exit codes: 0 clean, 1 findings (verification failed), 2 usage, input or I/O error.
 #![forbid(unsafe_code)]
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+mod progress;
+
+use std::io::{self, BufRead, BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use indicatif::{ProgressBar, ProgressStyle};
 use rxledger::chain::ExpectedHead;
 use rxledger::gen::{GenConfig, Generator};
 use rxledger::store::{self, FileStore, Store, StoreError};
+
+use progress::Progress;
 
 #[derive(Parser)]
 #[command(
@@ -296,33 +299,6 @@ fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<rxledger::recon
     rxledger::reconcile::Config::from_toml(&text).with_context(|| p.display().to_string())
 }
 
-fn progress_bar(total: u64, what: &str) -> Option<ProgressBar> {
-    if !io::stderr().is_terminal() {
-        return None;
-    }
-    let pb = ProgressBar::new(total);
-    pb.set_style(
-        ProgressStyle::with_template(&format!(
-            "{what} {{bar:40}} {{bytes}}/{{total_bytes}} {{bytes_per_sec}} eta {{eta}}"
-        ))
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    Some(pb)
-}
-
-fn ledger_size(path: &Path) -> u64 {
-    if path.is_dir() {
-        std::fs::read_dir(path).map_or(0, |rd| {
-            rd.filter_map(Result::ok)
-                .filter_map(|e| e.metadata().ok())
-                .map(|m| m.len())
-                .sum()
-        })
-    } else {
-        std::fs::metadata(path).map_or(0, |m| m.len())
-    }
-}
-
 fn parse_head(head: Option<&str>) -> Result<Option<ExpectedHead>> {
     head.map(|h| h.parse::<ExpectedHead>().map_err(anyhow::Error::msg))
         .transpose()
@@ -360,16 +336,13 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
             let start = store.head().seq;
             let mut out = io::stdout().lock();
             let file = file.filter(|p| p != Path::new("-"));
-            let pb = io::stderr().is_terminal().then(ProgressBar::new_spinner);
+            let progress = Progress::spinner();
             let mut on_batch = |h: rxledger::chain::Head| {
                 if ack {
                     let _ = writeln!(out, "acknowledged {} {}", h.seq, h.hash);
                     let _ = out.flush();
                 }
-                if let Some(pb) = &pb {
-                    pb.set_message(format!("{} events appended", h.seq - start));
-                    pb.tick();
-                }
+                progress.message(|| format!("{} events appended", h.seq - start));
             };
             let (name, head) = match file {
                 None => {
@@ -388,9 +361,7 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
                     (p.display().to_string(), head)
                 }
             };
-            if let Some(pb) = pb {
-                pb.finish_and_clear();
-            }
+            progress.finish();
             let mut out = io::stdout().lock();
             if head.seq == start {
                 writeln!(out, "{name}: no events; nothing appended (head {head})")?;
@@ -434,15 +405,9 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
                 };
             }
             let expected = parse_head(head.as_deref())?;
-            let pb = progress_bar(ledger_size(&path), "verify");
-            let report = store::verify_path(&path, expected, |b| {
-                if let Some(pb) = &pb {
-                    pb.set_position(b);
-                }
-            })?;
-            if let Some(pb) = pb {
-                pb.finish_and_clear();
-            }
+            let progress = Progress::reading(&path, "verify");
+            let report = store::verify_path(&path, expected, progress.bytes())?;
+            progress.finish();
             if let Some(t) = &report.tail {
                 eprintln!(
                     "warning: {}: {} bytes after the last acknowledged batch ({} complete records): an interrupted write; the next writer cuts them off",
@@ -594,15 +559,9 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
             let cfg = load_config(config.as_deref())?;
             let expected = parse_head(head.as_deref())?;
             let reports = if let [path] = paths.as_slice() {
-                let pb = progress_bar(ledger_size(path), "check");
-                let report = rxledger::check::check_path(path, cfg, expected, |b| {
-                    if let Some(pb) = &pb {
-                        pb.set_position(b);
-                    }
-                })?;
-                if let Some(pb) = pb {
-                    pb.finish_and_clear();
-                }
+                let progress = Progress::reading(path, "check");
+                let report = rxledger::check::check_path(path, cfg, expected, progress.bytes())?;
+                progress.finish();
                 vec![report]
             } else {
                 rxledger::cross::check_ledgers(&paths, &cfg, expected)?
@@ -816,15 +775,9 @@ fn run(cli: Cli) -> Result<Option<Findings>> {
         }
         Cmd::Summary { path, head } => {
             let expected = parse_head(head.as_deref())?;
-            let pb = progress_bar(ledger_size(&path), "summary");
-            let s = rxledger::summary::summarize_with_progress(&path, expected, |b| {
-                if let Some(pb) = &pb {
-                    pb.set_position(b);
-                }
-            })?;
-            if let Some(pb) = pb {
-                pb.finish_and_clear();
-            }
+            let progress = Progress::reading(&path, "summary");
+            let s = rxledger::summary::summarize_with_progress(&path, expected, progress.bytes())?;
+            progress.finish();
             print!("{}", s.to_text());
             Ok(s.verify.failure.map(|_| Findings))
         }
