@@ -1,0 +1,78 @@
+//! `rxledger check`.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::Outcome;
+use crate::common::{load_config, parse_head, write_output};
+use crate::progress::Progress;
+
+/// Verify and reconcile a ledger: goods, books, invoices, payments, stock, batches,
+/// qualifications. Exit 1 when a finding reaches --fail-on.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Ledger directories or exported files; with several, they are also reconciled against
+    /// each other (dispatches against receipts, unit codes).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// TOML configuration (thresholds, severities, disabled rules); see `rxledger rules --config-template`.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, default_value = "minor")]
+    fail_on: rxledger::reconcile::Severity,
+    /// A trusted earlier head (as for `verify`).
+    #[arg(long)]
+    head: Option<String>,
+    /// Write the report to this file instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+/// Output format of `check`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Format {
+    /// Human-readable text grouped by rule.
+    Text,
+    /// JSON (docs/findings.md).
+    Json,
+    /// `JUnit` XML: one test case per rule, one failure per finding.
+    Junit,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+/// Runs `rxledger check`.
+pub fn run(args: Args) -> Result<Outcome> {
+    let cfg = load_config(args.config.as_deref())?;
+    let expected = parse_head(args.head.as_deref())?;
+    let reports = if let [path] = args.paths.as_slice() {
+        let progress = Progress::reading(path, "check");
+        let report = rxledger::check::check_path(path, cfg, expected, progress.bytes())?;
+        progress.finish();
+        vec![report]
+    } else {
+        rxledger::cross::check_ledgers(&args.paths, &cfg, expected)?
+    };
+    let rendered = match (args.format, reports.as_slice()) {
+        (Format::Text, _) => reports
+            .iter()
+            .map(rxledger::report::text)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        (Format::Json, [one]) => rxledger::report::json(one),
+        (Format::Json, _) => rxledger::report::json_many(&reports),
+        (Format::Junit, _) => rxledger::report::junit_many(&reports),
+        (Format::Sarif, _) => rxledger::report::sarif_many(&reports),
+    };
+    write_output(args.output.as_deref(), &rendered)?;
+    let failing = reports
+        .iter()
+        .flat_map(|r| r.findings.iter())
+        .any(|f| f.severity >= args.fail_on || f.rule == rxledger::reconcile::Rule::Chain);
+    Ok(Outcome::findings_if(failing))
+}

@@ -1,0 +1,39 @@
+//! `rxledger checkpoint`.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+
+use super::Outcome;
+use crate::common::{read_text, write_file};
+
+/// Verify the ledger, sign a checkpoint of its current state and record it in the ledger's
+/// checkpoint history.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Ledger directory.
+    dir: PathBuf,
+    /// Private key file (NAME.key).
+    #[arg(long)]
+    key: PathBuf,
+    /// Where to write the checkpoint.
+    #[arg(short, long)]
+    output: PathBuf,
+}
+
+/// Runs `rxledger checkpoint`.
+pub fn run(args: Args) -> Result<Outcome> {
+    let Args { dir, key, output } = args;
+    let text = read_text(&key)?;
+    let signer =
+        rxledger::checkpoint::SignerKey::parse(&text).with_context(|| key.display().to_string())?;
+    let (cp, note) = rxledger::proofs::checkpoint(&dir, &signer)?;
+    write_file(&output, &note)?;
+    println!(
+        "checkpoint of {} records signed by {} written to {}",
+        cp.size,
+        signer.name(),
+        output.display()
+    );
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,22 @@
+//! `rxledger init`.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use rxledger::store::FileStore;
+
+use super::Outcome;
+
+/// Create an empty ledger directory.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Ledger directory (created; must be empty if it exists).
+    dir: PathBuf,
+}
+
+/// Runs `rxledger init`.
+pub fn run(args: Args) -> Result<Outcome> {
+    FileStore::init(&args.dir)?;
+    println!("initialised empty ledger {}", args.dir.display());
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,55 @@
+//! `rxledger prove`.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::Outcome;
+use crate::common::{read_checkpoint_unverified, write_file};
+
+/// Write an inclusion proof of record --seq in a checkpoint's tree, or with --consistency a
+/// consistency proof from an older checkpoint.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Ledger directory.
+    dir: PathBuf,
+    /// Record to prove.
+    #[arg(
+        long,
+        conflicts_with = "consistency",
+        required_unless_present = "consistency"
+    )]
+    seq: Option<u64>,
+    /// The (newer) checkpoint.
+    #[arg(long)]
+    checkpoint: PathBuf,
+    /// The older checkpoint, for a consistency proof.
+    #[arg(long)]
+    consistency: Option<PathBuf>,
+    /// Output file.
+    #[arg(short, long)]
+    output: PathBuf,
+}
+
+/// Runs `rxledger prove`.
+pub fn run(args: Args) -> Result<Outcome> {
+    let Args {
+        dir,
+        seq,
+        checkpoint,
+        consistency,
+        output,
+    } = args;
+    let new = read_checkpoint_unverified(&checkpoint)?;
+    let proof = match (seq, consistency) {
+        (Some(seq), None) => rxledger::proofs::prove_inclusion(&dir, seq, &new)?,
+        (None, Some(old)) => {
+            let old = read_checkpoint_unverified(&old)?;
+            rxledger::proofs::prove_consistency(&dir, &old, &new)?
+        }
+        _ => anyhow::bail!("give --seq N or --consistency OLD_CHECKPOINT"),
+    };
+    write_file(&output, proof.to_json())?;
+    println!("proof written to {}", output.display());
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,77 @@
+//! `rxledger verify-proof`.
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use rxledger::checkpoint::ProofFile;
+
+use super::Outcome;
+use crate::common::{open_checkpoint, open_checkpoint_or_fail, read_text};
+
+/// Check a record (or a consistency proof) against a proof, a checkpoint and a public key
+/// alone, without the ledger.
+#[derive(clap::Args)]
+pub struct Args {
+    /// A file holding the record's line from an exported ledger (inclusion proofs).
+    #[arg(long)]
+    record: Option<PathBuf>,
+    /// The proof file.
+    #[arg(long)]
+    proof: PathBuf,
+    /// The checkpoint (the newer one for a consistency proof).
+    #[arg(long)]
+    checkpoint: PathBuf,
+    /// The older checkpoint (consistency proofs).
+    #[arg(long)]
+    old_checkpoint: Option<PathBuf>,
+    /// The signer's public key.
+    #[arg(long)]
+    pubkey: PathBuf,
+}
+
+/// Runs `rxledger verify-proof`.
+pub fn run(args: Args) -> Result<Outcome> {
+    let Args {
+        record,
+        proof,
+        checkpoint,
+        old_checkpoint,
+        pubkey,
+    } = args;
+    let cp = match open_checkpoint_or_fail(&checkpoint, &pubkey)? {
+        ControlFlow::Continue(cp) => cp,
+        ControlFlow::Break(outcome) => return Ok(outcome),
+    };
+    let text = read_text(&proof)?;
+    let p = ProofFile::from_json(&text).with_context(|| proof.display().to_string())?;
+    let result = match (&p, record, old_checkpoint) {
+        (ProofFile::Inclusion { .. }, Some(r), _) => {
+            let line = std::fs::read(&r).with_context(|| r.display().to_string())?;
+            rxledger::proofs::verify_record(&line, &p, &cp)
+        }
+        (ProofFile::Consistency { .. }, _, Some(old)) => {
+            let old = open_checkpoint(&old, &pubkey)?;
+            rxledger::proofs::verify_consistency_proof(&p, &old, &cp)
+        }
+        (ProofFile::Inclusion { .. }, None, _) => {
+            anyhow::bail!("an inclusion proof needs --record FILE")
+        }
+        (ProofFile::Consistency { .. }, _, None) => {
+            anyhow::bail!("a consistency proof needs --old-checkpoint FILE")
+        }
+    };
+    match result {
+        Ok(()) => {
+            println!(
+                "ok: proof verified against the checkpoint of {} records signed for {}",
+                cp.size, cp.origin
+            );
+            Ok(Outcome::Clean)
+        }
+        Err(why) => {
+            println!("FAILED: {why}");
+            Ok(Outcome::Findings)
+        }
+    }
+}

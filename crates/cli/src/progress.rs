@@ -1,0 +1,71 @@
+//! Progress on standard error, shown only when standard error is a terminal.
+
+use std::io::{self, IsTerminal};
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// A progress bar or spinner on standard error, or nothing when standard error is not a terminal
+/// (so pipes, files and tests see no progress output at all).
+pub struct Progress(Option<ProgressBar>);
+
+impl Progress {
+    /// A byte bar for one pass over the ledger directory or exported file at `path`, labelled
+    /// `what`.
+    pub fn reading(path: &Path, what: &str) -> Self {
+        if !io::stderr().is_terminal() {
+            return Self(None);
+        }
+        let pb = ProgressBar::new(ledger_size(path));
+        pb.set_style(
+            ProgressStyle::with_template(&format!(
+                "{what} {{bar:40}} {{bytes}}/{{total_bytes}} {{bytes_per_sec}} eta {{eta}}"
+            ))
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Self(Some(pb))
+    }
+
+    /// A spinner whose message tells how far the work got (see [`Progress::message`]).
+    pub fn spinner() -> Self {
+        Self(io::stderr().is_terminal().then(ProgressBar::new_spinner))
+    }
+
+    /// The callback the library's readers take: bytes read so far.
+    pub fn bytes(&self) -> impl FnMut(u64) + '_ {
+        move |b| {
+            if let Some(pb) = &self.0 {
+                pb.set_position(b);
+            }
+        }
+    }
+
+    /// Sets the message (built only when shown) and redraws.
+    pub fn message(&self, msg: impl FnOnce() -> String) {
+        if let Some(pb) = &self.0 {
+            pb.set_message(msg());
+            pb.tick();
+        }
+    }
+
+    /// Clears the bar once the work is done.
+    pub fn finish(self) {
+        if let Some(pb) = self.0 {
+            pb.finish_and_clear();
+        }
+    }
+}
+
+/// The bytes a pass over the ledger at `path` reads: the directory's files, or the file.
+fn ledger_size(path: &Path) -> u64 {
+    if path.is_dir() {
+        std::fs::read_dir(path).map_or(0, |rd| {
+            rd.filter_map(Result::ok)
+                .filter_map(|e| e.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    }
+}
