@@ -276,3 +276,50 @@ pub fn verify_consistency_proof(
         Err("the newer checkpoint does not extend the older one (rewritten history or fork)".into())
     }
 }
+
+/// The last entry of a ledger directory's checkpoint history, and whether the ledger extends it.
+#[derive(Clone, Debug)]
+pub struct CheckpointStatus {
+    /// Tree size it vouches for.
+    pub size: u64,
+    /// Its Merkle root (hex).
+    pub root: String,
+    /// `Ok(records)` when the ledger extends it, `Err(reason)` otherwise.
+    pub extends: Result<u64, String>,
+}
+
+/// The last entry of `DIR/checkpoints.jsonl`, checked against the ledger (its signature is not
+/// checked here: that needs the signer's public key, `rxledger verify --checkpoint --pubkey`).
+pub fn last_checkpoint(dir: &Path) -> Result<Option<CheckpointStatus>, StoreError> {
+    let hist = dir.join("checkpoints.jsonl");
+    let text = match std::fs::read_to_string(&hist) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StoreError::Io { path: hist, source });
+        }
+    };
+    let Some(line) = text.lines().rev().find(|l| !l.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let parsed = serde_json::from_str::<serde_json::Value>(line)
+        .ok()
+        .and_then(|v| v.get("note").and_then(|n| n.as_str()).map(str::to_owned))
+        .and_then(|note| Checkpoint::parse_note_unverified(&note).ok());
+    let Some(cp) = parsed else {
+        return Ok(Some(CheckpointStatus {
+            size: 0,
+            root: String::new(),
+            extends: Err(format!(
+                "the last line of {} is not a checkpoint",
+                hist.display()
+            )),
+        }));
+    };
+    let extends = verify_checkpoint(dir, &cp)?;
+    Ok(Some(CheckpointStatus {
+        size: cp.size,
+        root: rxledger_chain::Digest(cp.root).to_hex(),
+        extends,
+    }))
+}

@@ -27,6 +27,7 @@
 
 pub mod codes;
 pub mod events;
+pub mod movements;
 pub mod types;
 mod validate;
 

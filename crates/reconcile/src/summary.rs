@@ -51,56 +51,10 @@ fn add(stock: &mut BTreeMap<(String, String), BatchStock>, p: &str, b: &str, loc
         .or_insert(0) += q;
 }
 
-fn qty(q: u64) -> i64 {
-    i64::try_from(q).unwrap_or(i64::MAX)
-}
-
-/// Applies one event's goods movements to a stock map.
+/// Applies one event's goods movements ([`rxledger_model::movements`]) to a stock map.
 pub fn apply_stock(stock: &mut BTreeMap<(String, String), BatchStock>, e: &Event) {
-    match &e.body {
-        EventBody::Receipt(r) => {
-            for l in &r.lines {
-                add(stock, &l.product, &l.batch, &l.location, qty(l.accepted));
-            }
-        }
-        EventBody::PutAway(m) => {
-            for l in &m.lines {
-                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
-                add(stock, &l.product, &l.batch, &l.to, qty(l.quantity));
-            }
-        }
-        EventBody::Transfer(m) => {
-            for l in &m.lines {
-                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
-                add(stock, &l.product, &l.batch, &l.to, qty(l.quantity));
-            }
-        }
-        EventBody::Dispatch(d) => {
-            for l in &d.lines {
-                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
-            }
-        }
-        EventBody::SupplierReturn(d) => {
-            for l in &d.lines {
-                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
-            }
-        }
-        EventBody::Destruction(d) => {
-            for l in &d.lines {
-                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
-            }
-        }
-        EventBody::LossReport(d) => {
-            for l in &d.lines {
-                add(stock, &l.product, &l.batch, &l.from, -qty(l.quantity));
-            }
-        }
-        EventBody::CustomerReturn(r) => {
-            for l in &r.lines {
-                add(stock, &l.product, &l.batch, &l.to, qty(l.quantity));
-            }
-        }
-        _ => {}
+    for m in rxledger_model::movements::movements(e) {
+        add(stock, m.product, m.batch, m.location, m.delta);
     }
 }
 

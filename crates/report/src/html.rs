@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use rxledger_chain::{Digest, ExpectedHead};
+use rxledger_chain::ExpectedHead;
 use rxledger_model::{ControlClass, EventBody};
 use rxledger_reconcile::{Config, Engine, Finding, Rule, Severity, StreamKind, TempSeries, RULES};
 
@@ -80,17 +80,6 @@ pub struct ProductInfo {
     pub control: ControlClass,
 }
 
-/// The last entry of a ledger directory's checkpoint history, and whether the ledger extends it.
-#[derive(Clone, Debug)]
-pub struct CheckpointStatus {
-    /// Tree size it vouches for.
-    pub size: u64,
-    /// Its Merkle root (hex).
-    pub root: String,
-    /// `Ok(records)` when the ledger extends it, `Err(reason)` otherwise.
-    pub extends: Result<u64, String>,
-}
-
 /// One ledger's part of the report.
 #[derive(Debug)]
 pub struct LedgerPart {
@@ -103,7 +92,7 @@ pub struct LedgerPart {
     /// Temperature series per zone and vehicle.
     pub series: Vec<TempSeries>,
     /// Last checkpoint, for a directory that has one.
-    pub checkpoint: Option<CheckpointStatus>,
+    pub checkpoint: Option<rxledger_checkpoint::ledger::CheckpointStatus>,
 }
 
 /// Everything the HTML report shows; [`Report::to_html`] renders it.
@@ -184,7 +173,7 @@ fn ledger_part(
         |engine| series = engine.temperature_series(),
     )?;
     let checkpoint = if path.is_dir() {
-        last_checkpoint(path)?
+        rxledger_checkpoint::ledger::last_checkpoint(path)?
     } else {
         None
     };
@@ -195,42 +184,6 @@ fn ledger_part(
         series,
         checkpoint,
     })
-}
-
-/// The last entry of `DIR/checkpoints.jsonl`, checked against the ledger (its signature is not
-/// checked here: that needs the signer's public key, `rxledger verify --checkpoint --pubkey`).
-fn last_checkpoint(dir: &Path) -> Result<Option<CheckpointStatus>, StoreError> {
-    let hist = dir.join("checkpoints.jsonl");
-    let text = match std::fs::read_to_string(&hist) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(StoreError::Io { path: hist, source });
-        }
-    };
-    let Some(line) = text.lines().rev().find(|l| !l.trim().is_empty()) else {
-        return Ok(None);
-    };
-    let parsed = serde_json::from_str::<serde_json::Value>(line)
-        .ok()
-        .and_then(|v| v.get("note").and_then(|n| n.as_str()).map(str::to_owned))
-        .and_then(|note| rxledger_checkpoint::Checkpoint::parse_note_unverified(&note).ok());
-    let Some(cp) = parsed else {
-        return Ok(Some(CheckpointStatus {
-            size: 0,
-            root: String::new(),
-            extends: Err(format!(
-                "the last line of {} is not a checkpoint",
-                hist.display()
-            )),
-        }));
-    };
-    let extends = rxledger_checkpoint::ledger::verify_checkpoint(dir, &cp)?;
-    Ok(Some(CheckpointStatus {
-        size: cp.size,
-        root: Digest(cp.root).to_hex(),
-        extends,
-    }))
 }
 
 const STYLE: &str = r"

@@ -44,6 +44,7 @@ impl Lang {
 /// The English catalogue, one file per rule family.
 const EN: &[(&str, &str)] = &[
     ("base.ftl", include_str!("../locales/en/base.ftl")),
+    ("chain.ftl", include_str!("../locales/en/chain.ftl")),
     ("integrity.ftl", include_str!("../locales/en/integrity.ftl")),
     ("documents.ftl", include_str!("../locales/en/documents.ftl")),
     ("stock.ftl", include_str!("../locales/en/stock.ftl")),
