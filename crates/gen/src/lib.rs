@@ -44,10 +44,13 @@
 //! - `pair`: a customer's own ledger derived from the wholesaler's ([`customer_ledger`]).
 //! - `sensors`: long temperature logs for report benchmarks ([`sensors::sensor_log`]).
 //!
-//! Adding a rule is a change in its family's module (the hook and the family's `RULES`) plus its
-//! code in [`PLANTABLE`]; a new planting opportunity adds one hook call in the simulation. The
-//! stream must stay byte-identical for existing seeds: hooks are called exactly where the
-//! randomness gate was consulted before, in the same order.
+//! Adding a rule is a change in its family's module (the hook and the family's `RULES`; a unit
+//! test checks that the families together plant exactly [`PLANTABLE`]) plus its code in
+//! [`PLANTABLE`]; a new planting opportunity adds one hook call in the simulation. Simulation
+//! and planting draw from one random stream, so a hook must stay where the simulation reaches
+//! it: moving a hook (or a gate call inside one) changes every ledger generated with
+//! violations. A new rule's gate changes the ledgers generated with all rules; clean ledgers,
+//! and those limited by [`GenConfig::rules`] to other rules, stay the same.
 #![forbid(unsafe_code)]
 
 mod pair;
