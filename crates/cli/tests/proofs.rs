@@ -90,6 +90,27 @@ fn checkpoint_grow_truncate_edit_prove() {
     assert!(ok(&verify("x.jsonl")));
 
     let x = lines(&p.join("x.jsonl"));
+    tampering_is_caught(p, &all, &x);
+    signatures_are_checked(p);
+    inclusion_proof(p, &x);
+    consistency_proof(p);
+}
+
+/// Truncation, an edited record and a re-chained fork against checkpoint 1000.
+fn tampering_is_caught(p: &Path, all: &[String], x: &[String]) {
+    let verify = |file: &str| {
+        run(
+            &[
+                "verify",
+                file,
+                "--checkpoint",
+                "cp1000.txt",
+                "--pubkey",
+                "reg.pub",
+            ],
+            p,
+        )
+    };
     // Truncated to 900 records (a batch boundary: the chain alone cannot tell).
     std::fs::write(p.join("t900.jsonl"), x[..900].join("\n") + "\n").unwrap();
     assert!(ok(&run(&["verify", "t900.jsonl"], p)));
@@ -101,13 +122,13 @@ fn checkpoint_grow_truncate_edit_prove() {
         text(&o)
     );
     // Record 10 edited.
-    let mut e = x.clone();
+    let mut e = x.to_vec();
     e[9] = e[9].replacen("\"occurred_at\":\"2026", "\"occurred_at\":\"2025", 1);
     assert_ne!(e[9], x[9]);
     std::fs::write(p.join("e10.jsonl"), e.join("\n") + "\n").unwrap();
     assert_eq!(code(&verify("e10.jsonl")), 1);
     // A fork: the same events re-chained from an edited record 10 on, internally consistent.
-    let mut forked = all.clone();
+    let mut forked = all.to_vec();
     forked[9] = forked[9].replacen("\"recorded_by\":[\"", "\"recorded_by\":[\"X", 1);
     std::fs::write(p.join("f.jsonl"), forked.join("\n") + "\n").unwrap();
     assert!(ok(&run(&["init", "F"], p)));
@@ -126,7 +147,10 @@ fn checkpoint_grow_truncate_edit_prove() {
     );
     assert_eq!(code(&o), 1);
     assert!(text(&o).contains("rewritten or forked"), "{}", text(&o));
-    // A bad signature.
+}
+
+/// A bad signature and the wrong key.
+fn signatures_are_checked(p: &Path) {
     let cp = std::fs::read_to_string(p.join("cp1000.txt")).unwrap();
     std::fs::write(p.join("bad.txt"), cp.replace("\n1000\n", "\n1001\n")).unwrap();
     assert_eq!(
@@ -157,8 +181,10 @@ fn checkpoint_grow_truncate_edit_prove() {
     );
     assert_eq!(code(&o), 1, "{}", text(&o));
     assert!(text(&o).contains("signature"), "{}", text(&o));
+}
 
-    // Inclusion proof of record 42, checked without the ledger.
+/// Inclusion proof of record 42, checked without the ledger.
+fn inclusion_proof(p: &Path, x: &[String]) {
     assert!(ok(&run(
         &[
             "prove",
@@ -201,8 +227,10 @@ fn checkpoint_grow_truncate_edit_prove() {
     std::fs::write(p.join("r43.txt"), format!("{}\n", x[42])).unwrap();
     assert_eq!(code(&vp("r43.txt")), 1);
     std::fs::rename(p.join("L-elsewhere"), p.join("L")).unwrap();
+}
 
-    // Consistency between the two checkpoints.
+/// Consistency between the two checkpoints; the forked ledger cannot prove it.
+fn consistency_proof(p: &Path) {
     assert!(ok(&run(
         &["checkpoint", "L", "--key", "reg.key", "-o", "cp1500.txt"],
         p

@@ -1,0 +1,327 @@
+//! Streaming verification of a record stream: [`Verifier`], its errors and expected heads.
+
+use std::fmt;
+
+use crate::{Digest, Hashers, Head, RecordRef};
+
+/// Why verification stopped. Every variant names the first bad record (`seq`) and, where the
+/// input is line-oriented, the 1-based `line`.
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VerifyError {
+    /// The line is not a record in the canonical envelope.
+    #[error("line {line}: unparsable record (expected seq {seq}): {reason}")]
+    Unparsable {
+        /// 1-based line number.
+        line: u64,
+        /// The seq the line should have carried.
+        seq: u64,
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// One or more records are missing: the line carries a later seq than expected.
+    #[error("line {line}: sequence gap: expected seq {seq}, found seq {found} (record(s) {seq}..{} missing or reordered)", found - 1)]
+    Gap {
+        /// 1-based line number.
+        line: u64,
+        /// The first missing seq.
+        seq: u64,
+        /// The seq found instead.
+        found: u64,
+    },
+    /// A seq repeats or goes backwards (duplicated or reordered record).
+    #[error("line {line}: duplicate or out-of-order record: expected seq {seq}, found seq {found} again")]
+    Duplicate {
+        /// 1-based line number.
+        line: u64,
+        /// The seq that was expected at this line.
+        seq: u64,
+        /// The seq found instead (already seen).
+        found: u64,
+    },
+    /// `prev` does not equal the previous record's hash.
+    #[error("line {line}: broken link at seq {seq}: prev {found} does not equal the previous record's hash {expected}")]
+    BrokenLink {
+        /// 1-based line number.
+        line: u64,
+        /// The record whose link is broken.
+        seq: u64,
+        /// The previous record's hash.
+        expected: Digest,
+        /// The `prev` stored in this record.
+        found: Digest,
+    },
+    /// The stored hash does not match the record's content.
+    #[error("line {line}: hash mismatch at seq {seq}: the record's content was altered (stored {stored}, computed {computed})")]
+    HashMismatch {
+        /// 1-based line number.
+        line: u64,
+        /// The altered record.
+        seq: u64,
+        /// The hash stored in the record.
+        stored: Digest,
+        /// The hash computed from its content.
+        computed: Digest,
+    },
+    /// `batch_end` is inconsistent with the records around it.
+    #[error(
+        "line {line}: bad batch framing at seq {seq}: batch_end {batch_end} (expected {expected})"
+    )]
+    BatchFraming {
+        /// 1-based line number.
+        line: u64,
+        /// The record.
+        seq: u64,
+        /// Its `batch_end`.
+        batch_end: u64,
+        /// What was expected (the open batch's end, or at least `seq`).
+        expected: u64,
+    },
+    /// The input ends inside a batch: records `seq..=batch_end` were never written.
+    #[error("ledger ends inside a batch: records {seq}..={batch_end} are missing (truncated, or a crash before the batch was acknowledged)")]
+    IncompleteBatch {
+        /// The first missing seq.
+        seq: u64,
+        /// The end of the incomplete batch.
+        batch_end: u64,
+    },
+    /// The expected head was not found: the ledger was truncated or rewritten.
+    #[error("expected head {expected} not found: the ledger ends at seq {last} with head {found}; it was truncated or rewritten (first unverifiable seq {seq})")]
+    HeadMismatch {
+        /// The first seq that cannot be vouched for.
+        seq: u64,
+        /// Last seq in the ledger.
+        last: u64,
+        /// The expected head (as given).
+        expected: String,
+        /// The ledger's head.
+        found: Digest,
+    },
+}
+
+impl VerifyError {
+    /// The first bad (missing, altered or unverifiable) seq.
+    pub fn seq(&self) -> u64 {
+        match self {
+            VerifyError::Unparsable { seq, .. }
+            | VerifyError::Gap { seq, .. }
+            | VerifyError::Duplicate { seq, .. }
+            | VerifyError::BrokenLink { seq, .. }
+            | VerifyError::HashMismatch { seq, .. }
+            | VerifyError::BatchFraming { seq, .. }
+            | VerifyError::IncompleteBatch { seq, .. }
+            | VerifyError::HeadMismatch { seq, .. } => *seq,
+        }
+    }
+}
+
+/// An expected head given by someone who trusts an earlier state of the ledger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExpectedHead {
+    /// Some record in the ledger must have this hash (the ledger may have grown since).
+    Hash(Digest),
+    /// Record `seq` must have this hash.
+    At(Head),
+}
+
+impl std::str::FromStr for ExpectedHead {
+    type Err = String;
+
+    /// Parses `HEX` or `SEQ:HEX`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if let Some((seq, hex)) = s.split_once(':') {
+            let seq: u64 = seq
+                .parse()
+                .map_err(|_| format!("head {s:?}: {seq:?} is not a sequence number"))?;
+            let hash = Digest::from_hex(hex)
+                .ok_or_else(|| format!("head {s:?}: {hex:?} is not 64 hex digits"))?;
+            Ok(ExpectedHead::At(Head { seq, hash }))
+        } else {
+            Digest::from_hex(s)
+                .map(ExpectedHead::Hash)
+                .ok_or_else(|| format!("head {s:?} is not 64 hex digits (or SEQ:HEX)"))
+        }
+    }
+}
+
+impl fmt::Display for ExpectedHead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExpectedHead::Hash(d) => write!(f, "{d}"),
+            ExpectedHead::At(h) => write!(f, "{h}"),
+        }
+    }
+}
+
+/// Streaming verifier: push record lines in order, then [`Verifier::finish`].
+///
+/// Memory is constant; each line is checked for framing, sequence, link and hash as it arrives.
+#[derive(Clone)]
+pub struct Verifier {
+    hashers: Hashers,
+    head: Head,
+    line: u64,
+    batch_end: u64,
+    expected: Option<ExpectedHead>,
+    expected_seen: bool,
+}
+
+impl Default for Verifier {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Verifier {
+    /// A verifier for a ledger starting at seq 1.
+    pub fn new() -> Self {
+        Verifier {
+            hashers: Hashers::new(),
+            head: Head::default(),
+            line: 0,
+            batch_end: 0,
+            expected: None,
+            expected_seen: false,
+        }
+    }
+
+    /// A verifier continuing after `head` (for example at the start of a later segment), with
+    /// `head` taken on trust.
+    pub fn resume(head: Head) -> Self {
+        Verifier {
+            head,
+            batch_end: head.seq,
+            ..Self::new()
+        }
+    }
+
+    /// Also require the ledger to contain `expected` (see [`ExpectedHead`]).
+    #[must_use]
+    pub fn expect_head(mut self, expected: ExpectedHead) -> Self {
+        self.expected = Some(expected);
+        self
+    }
+
+    /// The head after the last verified record.
+    pub fn head(&self) -> Head {
+        self.head
+    }
+
+    /// Number of lines pushed so far.
+    pub fn lines(&self) -> u64 {
+        self.line
+    }
+
+    /// True when the last verified record closed its batch.
+    pub fn at_batch_boundary(&self) -> bool {
+        self.head.seq == self.batch_end
+    }
+
+    /// Verifies the next line (without its newline). Returns the parsed record.
+    pub fn push_line<'a>(&mut self, line: &'a [u8]) -> Result<RecordRef<'a>, VerifyError> {
+        self.line += 1;
+        let expected_seq = self.head.seq + 1;
+        let rec = RecordRef::parse(line).map_err(|reason| VerifyError::Unparsable {
+            line: self.line,
+            seq: expected_seq,
+            reason,
+        })?;
+        if rec.seq > expected_seq {
+            return Err(VerifyError::Gap {
+                line: self.line,
+                seq: expected_seq,
+                found: rec.seq,
+            });
+        }
+        if rec.seq < expected_seq {
+            return Err(VerifyError::Duplicate {
+                line: self.line,
+                seq: expected_seq,
+                found: rec.seq,
+            });
+        }
+        let open = self.head.seq < self.batch_end;
+        if (open && rec.batch_end != self.batch_end) || (!open && rec.batch_end < rec.seq) {
+            return Err(VerifyError::BatchFraming {
+                line: self.line,
+                seq: rec.seq,
+                batch_end: rec.batch_end,
+                expected: if open { self.batch_end } else { rec.seq },
+            });
+        }
+        if rec.prev != self.head.hash {
+            return Err(VerifyError::BrokenLink {
+                line: self.line,
+                seq: rec.seq,
+                expected: self.head.hash,
+                found: rec.prev,
+            });
+        }
+        let leaf = self.hashers.leaf(
+            rec.seq,
+            rec.batch_end,
+            rec.recorded_at.as_bytes(),
+            rec.payload,
+        );
+        let computed = self.hashers.link(&rec.prev, &leaf);
+        if computed != rec.hash {
+            return Err(VerifyError::HashMismatch {
+                line: self.line,
+                seq: rec.seq,
+                stored: rec.hash,
+                computed,
+            });
+        }
+        self.head = Head {
+            seq: rec.seq,
+            hash: rec.hash,
+        };
+        self.batch_end = rec.batch_end;
+        match self.expected {
+            Some(ExpectedHead::Hash(d)) if d == rec.hash => self.expected_seen = true,
+            Some(ExpectedHead::At(h)) if h.seq == rec.seq => {
+                if h.hash != rec.hash {
+                    return Err(VerifyError::HeadMismatch {
+                        seq: rec.seq,
+                        last: rec.seq,
+                        expected: h.to_string(),
+                        found: rec.hash,
+                    });
+                }
+                self.expected_seen = true;
+            }
+            _ => {}
+        }
+        Ok(rec)
+    }
+
+    /// Ends verification: the input must end at a batch boundary and contain the expected head.
+    pub fn finish(self) -> Result<Head, VerifyError> {
+        self.finish_allowing_open_batch()
+            .and_then(|(head, open)| match open {
+                Some(batch_end) => Err(VerifyError::IncompleteBatch {
+                    seq: head.seq + 1,
+                    batch_end,
+                }),
+                None => Ok(head),
+            })
+    }
+
+    /// Like [`Verifier::finish`], but an incomplete last batch is returned (as its `batch_end`)
+    /// instead of being an error. Used for store directories, where it is the residue of a crash.
+    pub fn finish_allowing_open_batch(self) -> Result<(Head, Option<u64>), VerifyError> {
+        if let Some(expected) = self.expected {
+            if !self.expected_seen {
+                return Err(VerifyError::HeadMismatch {
+                    seq: self.head.seq + 1,
+                    last: self.head.seq,
+                    expected: expected.to_string(),
+                    found: self.head.hash,
+                });
+            }
+        }
+        let open = (self.head.seq < self.batch_end).then_some(self.batch_end);
+        Ok((self.head, open))
+    }
+}
