@@ -4,28 +4,89 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use rxledger::model::{Event, EventBody};
-use rxledger::reconcile::Config;
+use rxledger::reconcile::{Config, Family, Finding};
+use rxledger::report::messages::{Lang, Messages};
 use rxledger::store::MemStore;
 
 fn scenario(name: &str) -> PathBuf {
     PathBuf::from(format!("samples/scenarios/{name}.jsonl"))
 }
 
-fn cross_findings(paths: &[PathBuf]) -> Vec<String> {
+/// The cross-ledger findings of `paths`, by ledger file stem, sorted.
+fn cross(paths: &[PathBuf]) -> Vec<(String, Finding)> {
     let reports = rxledger::cross::check_ledgers(paths, &Config::default(), None).unwrap();
     let mut out = Vec::new();
-    for r in &reports {
+    for r in reports {
         let name = r.path.file_stem().unwrap().to_string_lossy().into_owned();
-        for f in r
-            .findings
-            .iter()
-            .filter(|f| f.rule.family() == rxledger::reconcile::Family::Cross)
-        {
-            out.push(format!("{name} {} {}", f.rule, f.seq));
+        for f in r.findings {
+            if f.rule.family() == Family::Cross {
+                out.push((name.clone(), f));
+            }
         }
     }
+    out.sort_by_key(|(name, f)| (name.clone(), f.rule, f.seq));
+    out
+}
+
+fn cross_findings(paths: &[PathBuf]) -> Vec<String> {
+    let mut out: Vec<String> = cross(paths)
+        .iter()
+        .map(|(name, f)| format!("{name} {} {}", f.rule, f.seq))
+        .collect();
     out.sort();
     out
+}
+
+/// "RULE seq: sentence | expected | actual" of each cross-ledger finding, in English.
+fn sentences(paths: &[PathBuf]) -> Vec<String> {
+    let en = Messages::new(Lang::En);
+    cross(paths)
+        .iter()
+        .map(|(_, f)| {
+            for m in [Some(&f.message), f.expected.as_ref(), f.actual.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                assert!(en.has(&m.id), "{} has no English message", m.id);
+            }
+            format!(
+                "{} {}: {} | {} | {}",
+                f.rule,
+                f.seq,
+                en.message(f),
+                en.expected(f).unwrap_or_default(),
+                en.actual(f).unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn cross_findings_read_as_sentences_with_their_figures() {
+    assert_eq!(
+        sentences(&[scenario("pair-a"), scenario("pair-b-missing")]),
+        ["CROSS-MISSING 260: Dispatch PS2026100500014 to 12330000470089123F was never received: \
+          samples/scenarios/pair-b-missing.jsonl has no receipt of it. \
+          | a receipt in the customer's ledger | none"]
+    );
+    let lines = "86901234000042 batch 2609040001: 88 shipped, 0 received; \
+                 86901234000042 batch 2609040001X received but not shipped";
+    assert_eq!(
+        sentences(&[scenario("pair-a"), scenario("pair-b-tampered")]),
+        [
+            format!(
+                "CROSS-DIFF 233: Dispatch PS2026100500005 differs from its receipt (seq 28 in \
+                 samples/scenarios/pair-b-tampered.jsonl): {lines}. \
+                 | the shipped lines and codes | {lines}"
+            ),
+            "CROSS-TRANSIT 239: Dispatch PS2026100500008 took 123 hours to reach \
+             12330000470089123F (limit 72). | ≤ 72 h | 123 h"
+                .to_owned(),
+            "CROSS-UNMATCHED 29: Receipt from 91330100MA27X8K3Q1 (delivery note \
+             \"PS-FAKE-0001\") matches no dispatch in that company's ledger. |  | "
+                .to_owned(),
+        ]
+    );
 }
 
 #[test]
@@ -125,8 +186,19 @@ fn one_unit_code_received_by_two_hospitals_is_reported() {
     let mut store = MemStore::new();
     rxledger::ingest::append_daily(&mut store, &c).unwrap();
     std::fs::write(&cpath, store.as_bytes()).unwrap();
-    let got = cross_findings(&[scenario("pair-a"), scenario("pair-b"), cpath]);
+    let paths = [scenario("pair-a"), scenario("pair-b"), cpath];
+    let got = cross_findings(&paths);
     assert!(got.iter().any(|f| f.starts_with("c CROSS-CODE")), "{got:?}");
+    // Named: the other receiver and its ledger.
+    let said = sentences(&paths);
+    let code = said.iter().find(|s| s.starts_with("CROSS-CODE")).unwrap();
+    let (_, sentence) = code.split_once(": ").unwrap();
+    assert!(
+        sentence.starts_with("Unit codes received here were also received by ")
+            && sentence.contains(" (samples/scenarios/pair-")
+            && sentence.ends_with(".jsonl), which did not ship them here. |  | "),
+        "{code}"
+    );
 }
 
 #[test]
@@ -174,4 +246,29 @@ fn trace_follows_a_unit_across_two_ledgers_and_names_the_break() {
         rxledger::trace::trace(&target, &[scenario("pair-a"), scenario("pair-b-missing")]).unwrap();
     assert_eq!(chain.breaks.len(), 1, "{}", chain.to_text(&target));
     assert!(chain.breaks[0].contains("never received"));
+}
+
+#[test]
+fn a_receipt_short_of_one_unit_code_differs_by_its_codes_alone() {
+    let mut b = read_events(&scenario("pair-b"));
+    let line = b
+        .iter_mut()
+        .find_map(|e| match &mut e.body {
+            EventBody::Receipt(r) => r.lines.iter_mut().find(|l| l.codes.len() > 1),
+            _ => None,
+        })
+        .unwrap();
+    line.codes.pop();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.jsonl");
+    let mut store = MemStore::new();
+    rxledger::ingest::append_daily(&mut store, &b).unwrap();
+    std::fs::write(&path, store.as_bytes()).unwrap();
+    let said = sentences(&[scenario("pair-a"), path.clone()]);
+    assert_eq!(said.len(), 1, "{said:?}");
+    let want = format!(" differs from its receipt (seq 36 in {}): ; 1 unit codes differ. | the shipped lines and codes | ", path.display());
+    assert!(
+        said[0].starts_with("CROSS-DIFF ") && said[0].contains(&want),
+        "{said:?}"
+    );
 }

@@ -4,20 +4,22 @@
 //! parties.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use crate::{Config, Engine, Finding, Rule};
+use crate::{Config, Engine, Finding, Msg, Rule};
 use chrono::{DateTime, Duration, Utc};
 use rxledger_chain::ExpectedHead;
 use rxledger_model::codes::parse_code;
+use rxledger_model::movements::movements;
 use rxledger_model::{Event, EventBody, Relation};
 use rxledger_store::StoreError;
 
 use crate::check::{check_with, CheckReport};
 
+/// Quantity per (product, batch).
 type Lines = BTreeMap<(String, String), u64>;
 
+/// A dispatch or a receipt, as the other company's ledger should mirror it.
 struct Shipment {
     seq: u64,
     doc: String,
@@ -26,6 +28,33 @@ struct Shipment {
     at: DateTime<Utc>,
     lines: Lines,
     codes: BTreeSet<u128>,
+}
+
+impl Shipment {
+    fn new(seq: u64, doc: String, order: Option<String>, party: &str, at: DateTime<Utc>) -> Self {
+        Shipment {
+            seq,
+            doc,
+            order,
+            party: party.to_owned(),
+            at,
+            lines: Lines::new(),
+            codes: BTreeSet::new(),
+        }
+    }
+
+    /// Adds a line; malformed unit codes are CODE-FORMAT's business and left out.
+    fn add(&mut self, product: &str, batch: &str, quantity: u64, codes: &[String]) {
+        *self
+            .lines
+            .entry((product.to_owned(), batch.to_owned()))
+            .or_insert(0) += quantity;
+        self.codes.extend(
+            codes
+                .iter()
+                .filter_map(|c| parse_code(c).ok().map(|k| k.key())),
+        );
+    }
 }
 
 /// One ledger's owner, dispatches and receipts: what the cross-ledger checks compare. Gathered
@@ -41,50 +70,26 @@ pub struct Shipments {
 impl Shipments {
     /// Record `seq`, holding `e`.
     pub fn observe(&mut self, seq: u64, e: &Event) {
-        let codes = |cs: &mut BTreeSet<u128>, list: &[String]| {
-            for code in list {
-                if let Ok(k) = parse_code(code) {
-                    cs.insert(k.key());
-                }
-            }
-        };
         match &e.body {
             EventBody::PartyRegistered(p) if p.relation == Relation::Owner => {
                 self.owner = Some(p.party.clone());
             }
             EventBody::Dispatch(d) => {
-                let mut s = Shipment {
-                    seq,
-                    doc: d.doc.clone(),
-                    order: e.refs.sale.clone(),
-                    party: d.customer.clone(),
-                    at: e.occurred_at,
-                    lines: Lines::new(),
-                    codes: BTreeSet::new(),
-                };
-                for l in &d.lines {
-                    *s.lines
-                        .entry((l.product.clone(), l.batch.clone()))
-                        .or_insert(0) += l.quantity;
-                    codes(&mut s.codes, &l.codes);
+                let order = e.refs.sale.clone();
+                let mut s = Shipment::new(seq, d.doc.clone(), order, &d.customer, e.occurred_at);
+                for m in movements(e) {
+                    s.add(m.product, m.batch, m.delta.unsigned_abs(), m.codes);
                 }
                 self.dispatches.push(s);
             }
             EventBody::Receipt(r) => {
-                let mut s = Shipment {
-                    seq,
-                    doc: e.refs.delivery_note.clone().unwrap_or_default(),
-                    order: e.refs.order.clone(),
-                    party: r.supplier.clone(),
-                    at: e.occurred_at,
-                    lines: Lines::new(),
-                    codes: BTreeSet::new(),
-                };
+                let doc = e.refs.delivery_note.clone().unwrap_or_default();
+                let order = e.refs.order.clone();
+                let mut s = Shipment::new(seq, doc, order, &r.supplier, e.occurred_at);
+                // What arrived is what was shipped; the goods movement of a receipt is only the
+                // accepted part of it.
                 for l in &r.lines {
-                    *s.lines
-                        .entry((l.product.clone(), l.batch.clone()))
-                        .or_insert(0) += l.arrived;
-                    codes(&mut s.codes, &l.codes);
+                    s.add(&l.product, &l.batch, l.arrived, &l.codes);
                 }
                 self.receipts.push(s);
             }
@@ -96,20 +101,7 @@ impl Shipments {
 /// Every parseable record of the ledger at `path`, whether or not its chain verifies.
 fn collect(path: &Path) -> Result<Shipments, StoreError> {
     let mut c = Shipments::default();
-    rxledger_store::scan_path(
-        path,
-        None,
-        |_| {},
-        |rec| {
-            if let Some(e) = std::str::from_utf8(rec.payload)
-                .ok()
-                .and_then(|t| Event::from_json(t).ok())
-            {
-                c.observe(rec.seq, &e);
-            }
-            ControlFlow::Continue(())
-        },
-    )?;
+    crate::records::scan_events(path, |seq, e| c.observe(seq, e))?;
     Ok(c)
 }
 
@@ -164,158 +156,11 @@ pub fn add_cross_findings<'a>(
         });
         reports.push(report);
     }
-    let owners: HashMap<String, usize> = collected
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| c.owner.clone().map(|o| (o, i)))
-        .collect();
-    let transit = Duration::hours(config.thresholds.transit_hours);
+    let cross = Cross::new(paths, &collected);
     let mut extra: Vec<Vec<Finding>> = vec![Vec::new(); paths.len()];
-    let mut matched: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); paths.len()];
-    let name = |i: usize| paths[i].display().to_string();
-    for (a, ca) in collected.iter().enumerate() {
-        let Some(owner_a) = ca.owner.clone() else {
-            continue;
-        };
-        for d in &ca.dispatches {
-            let Some(&b) = owners.get(&d.party) else {
-                continue;
-            };
-            if b == a {
-                continue;
-            }
-            let found = collected[b].receipts.iter().enumerate().find(|(_, r)| {
-                r.party == owner_a && (r.doc == d.doc || (d.order.is_some() && r.order == d.order))
-            });
-            let Some((ri, r)) = found else {
-                extra[a].push(
-                    Finding::new(
-                        Rule::CrossMissing,
-                        d.seq,
-                        format!(
-                            "Dispatch {} to {} was never received: {} has no receipt of it.",
-                            d.doc,
-                            d.party,
-                            name(b)
-                        ),
-                    )
-                    .party(&d.party)
-                    .figures(
-                        "a receipt in the customer's ledger".to_owned(),
-                        "none".to_owned(),
-                    ),
-                );
-                continue;
-            };
-            matched[b].insert(ri);
-            if r.lines != d.lines || r.codes != d.codes {
-                let diff: Vec<String> = d
-                    .lines
-                    .iter()
-                    .filter(|(k, q)| r.lines.get(*k) != Some(q))
-                    .map(|((p, bt), q)| {
-                        format!(
-                            "{p} batch {bt}: {q} shipped, {} received",
-                            r.lines.get(&(p.clone(), bt.clone())).copied().unwrap_or(0)
-                        )
-                    })
-                    .chain(
-                        r.lines
-                            .keys()
-                            .filter(|k| !d.lines.contains_key(*k))
-                            .map(|(p, bt)| format!("{p} batch {bt} received but not shipped")),
-                    )
-                    .collect();
-                let codes = if r.codes == d.codes {
-                    String::new()
-                } else {
-                    format!(
-                        "; {} unit codes differ",
-                        d.codes.symmetric_difference(&r.codes).count()
-                    )
-                };
-                let mut f = Finding::new(
-                    Rule::CrossDiff,
-                    d.seq,
-                    format!(
-                        "Dispatch {} differs from its receipt (seq {} in {}): {}{codes}.",
-                        d.doc,
-                        r.seq,
-                        name(b),
-                        diff.join("; ")
-                    ),
-                )
-                .party(&d.party);
-                f.expected = Some("the shipped lines and codes".to_owned().into());
-                f.actual = Some(diff.join("; ").into());
-                extra[a].push(f);
-            }
-            if r.at - d.at > transit {
-                extra[a].push(
-                    Finding::new(
-                        Rule::CrossTransit,
-                        d.seq,
-                        format!(
-                            "Dispatch {} took {} hours to reach {} (limit {}).",
-                            d.doc,
-                            (r.at - d.at).num_hours(),
-                            d.party,
-                            config.thresholds.transit_hours
-                        ),
-                    )
-                    .party(&d.party)
-                    .figures(
-                        format!("≤ {} h", config.thresholds.transit_hours),
-                        format!("{} h", (r.at - d.at).num_hours()),
-                    ),
-                );
-            }
-        }
-    }
-    for (b, cb) in collected.iter().enumerate() {
-        for (ri, r) in cb.receipts.iter().enumerate() {
-            if owners.get(&r.party).is_some_and(|&a| a != b) && !matched[b].contains(&ri) {
-                extra[b].push(
-                    Finding::new(Rule::CrossUnmatched, r.seq, format!("Receipt from {} (delivery note {:?}) matches no dispatch in that company's ledger.", r.party, r.doc))
-                        .party(&r.party),
-                );
-            }
-        }
-    }
-    // The same unit received by two parties, neither of which shipped it to the other.
-    let mut receivers: HashMap<u128, Vec<(usize, u64)>> = HashMap::new();
-    for (i, c) in collected.iter().enumerate() {
-        for r in &c.receipts {
-            for k in &r.codes {
-                receivers.entry(*k).or_default().push((i, r.seq));
-            }
-        }
-    }
-    let mut shipped: HashMap<u128, BTreeSet<(usize, String)>> = HashMap::new();
-    for (i, c) in collected.iter().enumerate() {
-        for d in &c.dispatches {
-            for k in &d.codes {
-                shipped.entry(*k).or_default().insert((i, d.party.clone()));
-            }
-        }
-    }
-    let mut reported = BTreeSet::new();
-    for (k, list) in &receivers {
-        for (x, (i, _)) in list.iter().enumerate() {
-            for (j, seq_j) in list.iter().skip(x + 1) {
-                if i == j {
-                    continue;
-                }
-                let owner = |n: usize| collected[n].owner.clone().unwrap_or_default();
-                let linked = shipped
-                    .get(k)
-                    .is_some_and(|s| s.contains(&(*i, owner(*j))) || s.contains(&(*j, owner(*i))));
-                if !linked && reported.insert((*j, *seq_j)) {
-                    extra[*j].push(Finding::new(Rule::CrossCode, *seq_j, format!("Unit codes received here were also received by {} ({}), which did not ship them here.", owner(*i), name(*i))));
-                }
-            }
-        }
-    }
+    let matched = cross.dispatches(config.thresholds.transit_hours, &mut extra);
+    cross.unmatched_receipts(&matched, &mut extra);
+    cross.shared_codes(&mut extra);
     for (rep, mut more) in reports.into_iter().zip(extra) {
         for f in &mut more {
             f.severity = config.severity_of(f.rule);
@@ -325,4 +170,202 @@ pub fn add_cross_findings<'a>(
         rep.findings.sort_by_key(|f| (f.seq, f.rule));
     }
     Ok(())
+}
+
+/// The ledgers compared: their names and shipments, and which ledger each owner keeps.
+struct Cross<'a> {
+    names: Vec<String>,
+    ledgers: &'a [Shipments],
+    owners: HashMap<&'a str, usize>,
+}
+
+impl<'a> Cross<'a> {
+    fn new(paths: &[PathBuf], ledgers: &'a [Shipments]) -> Self {
+        Cross {
+            names: paths.iter().map(|p| p.display().to_string()).collect(),
+            ledgers,
+            owners: ledgers
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| c.owner.as_deref().map(|o| (o, i)))
+                .collect(),
+        }
+    }
+
+    /// Finds every dispatch to the owner of another ledger in that ledger's receipts (by
+    /// delivery note, else sale and order number) and compares them: `CROSS-MISSING`,
+    /// `CROSS-DIFF`, `CROSS-TRANSIT`, added to the dispatching ledger. Returns, per ledger, the
+    /// receipts matched.
+    fn dispatches(&self, transit_hours: i64, extra: &mut [Vec<Finding>]) -> Vec<BTreeSet<usize>> {
+        let mut matched = vec![BTreeSet::new(); self.ledgers.len()];
+        let transit = Duration::hours(transit_hours);
+        for (a, ca) in self.ledgers.iter().enumerate() {
+            let Some(owner_a) = ca.owner.as_deref() else {
+                continue;
+            };
+            for d in &ca.dispatches {
+                let Some(&b) = self.owners.get(d.party.as_str()) else {
+                    continue;
+                };
+                if b == a {
+                    continue;
+                }
+                let found = self.ledgers[b].receipts.iter().enumerate().find(|(_, r)| {
+                    r.party == owner_a
+                        && (r.doc == d.doc || (d.order.is_some() && r.order == d.order))
+                });
+                let Some((ri, r)) = found else {
+                    extra[a].push(missing(d, &self.names[b]));
+                    continue;
+                };
+                matched[b].insert(ri);
+                if r.lines != d.lines || r.codes != d.codes {
+                    extra[a].push(differs(d, r, &self.names[b]));
+                }
+                if r.at - d.at > transit {
+                    extra[a].push(slow(d, r, transit_hours));
+                }
+            }
+        }
+        matched
+    }
+
+    /// `CROSS-UNMATCHED`: receipts from the owner of another ledger that no dispatch there
+    /// explains (`matched` per ledger).
+    fn unmatched_receipts(&self, matched: &[BTreeSet<usize>], extra: &mut [Vec<Finding>]) {
+        for (b, cb) in self.ledgers.iter().enumerate() {
+            for (ri, r) in cb.receipts.iter().enumerate() {
+                let from_other = self.owners.get(r.party.as_str()).is_some_and(|&a| a != b);
+                if from_other && !matched[b].contains(&ri) {
+                    extra[b].push(unmatched(r));
+                }
+            }
+        }
+    }
+
+    /// `CROSS-CODE`: the same unit received by two parties, neither of which shipped it to the
+    /// other; reported once per receipt, in the later ledger.
+    fn shared_codes(&self, extra: &mut [Vec<Finding>]) {
+        let mut receivers: HashMap<u128, Vec<(usize, u64)>> = HashMap::new();
+        let mut shipped: HashMap<u128, BTreeSet<(usize, &str)>> = HashMap::new();
+        for (i, c) in self.ledgers.iter().enumerate() {
+            for r in &c.receipts {
+                for k in &r.codes {
+                    receivers.entry(*k).or_default().push((i, r.seq));
+                }
+            }
+            for d in &c.dispatches {
+                for k in &d.codes {
+                    shipped.entry(*k).or_default().insert((i, &d.party));
+                }
+            }
+        }
+        let owner = |n: usize| self.ledgers[n].owner.as_deref().unwrap_or_default();
+        let mut reported = BTreeSet::new();
+        for (k, list) in &receivers {
+            for (x, &(i, _)) in list.iter().enumerate() {
+                for &(j, seq_j) in list.iter().skip(x + 1) {
+                    if i == j {
+                        continue;
+                    }
+                    let linked = shipped
+                        .get(k)
+                        .is_some_and(|s| s.contains(&(i, owner(j))) || s.contains(&(j, owner(i))));
+                    if !linked && reported.insert((j, seq_j)) {
+                        extra[j].push(shared(seq_j, owner(i), &self.names[i]));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `CROSS-MISSING`: dispatch `d` has no receipt in the customer's ledger `ledger`.
+fn missing(d: &Shipment, ledger: &str) -> Finding {
+    let msg = Msg::new("cross-missing")
+        .arg("doc", &d.doc)
+        .arg("party", &d.party)
+        .arg("ledger", ledger);
+    Finding::new(Rule::CrossMissing, d.seq, msg)
+        .party(&d.party)
+        .figures(
+            Msg::new("cross-missing-expected"),
+            Msg::new("cross-missing-actual"),
+        )
+}
+
+/// `CROSS-DIFF`: dispatch `d` and its receipt `r` in `ledger` differ in lines or unit codes.
+fn differs(d: &Shipment, r: &Shipment, ledger: &str) -> Finding {
+    let lines = diff_text(&d.lines, &r.lines);
+    let codes = d.codes.symmetric_difference(&r.codes).count();
+    let msg = if codes == 0 {
+        Msg::new("cross-diff")
+    } else {
+        Msg::new("cross-diff-codes").arg("codes", codes)
+    };
+    let msg = msg
+        .arg("doc", &d.doc)
+        .arg("receipt", r.seq)
+        .arg("ledger", ledger)
+        .arg("lines", lines.clone());
+    Finding::new(Rule::CrossDiff, d.seq, msg)
+        .party(&d.party)
+        .figures(
+            Msg::new("cross-diff-expected"),
+            Msg::new("cross-diff-actual").arg("lines", lines),
+        )
+}
+
+/// The lines of a dispatch (`shipped`) and its receipt (`received`) that differ, in English:
+/// "P batch B: 88 shipped, 0 received; P batch B2 received but not shipped".
+///
+/// Transitional: a list of sentence fragments cannot be a fact yet (a fact holds data, and the
+/// renderer has no nested messages nor list separators other than ", "), so this one fact is
+/// English text.
+fn diff_text(shipped: &Lines, received: &Lines) -> String {
+    let qty = |k: &(String, String)| received.get(k).copied().unwrap_or(0);
+    shipped
+        .iter()
+        .filter(|(k, q)| received.get(*k) != Some(q))
+        .map(|(k, q)| format!("{} batch {}: {q} shipped, {} received", k.0, k.1, qty(k)))
+        .chain(
+            received
+                .keys()
+                .filter(|k| !shipped.contains_key(*k))
+                .map(|(p, b)| format!("{p} batch {b} received but not shipped")),
+        )
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `CROSS-TRANSIT`: dispatch `d` took longer than `limit` hours to be received (`r`).
+fn slow(d: &Shipment, r: &Shipment, limit: i64) -> Finding {
+    let hours = (r.at - d.at).num_hours();
+    let msg = Msg::new("cross-transit")
+        .arg("doc", &d.doc)
+        .arg("hours", hours)
+        .arg("party", &d.party)
+        .arg("limit", limit);
+    Finding::new(Rule::CrossTransit, d.seq, msg)
+        .party(&d.party)
+        .figures(
+            Msg::new("cross-transit-expected").arg("limit", limit),
+            Msg::new("cross-transit-actual").arg("hours", hours),
+        )
+}
+
+/// `CROSS-UNMATCHED`: receipt `r` matches no dispatch in the supplier's ledger.
+fn unmatched(r: &Shipment) -> Finding {
+    let msg = Msg::new("cross-unmatched")
+        .arg("party", &r.party)
+        .arg("note", &r.doc);
+    Finding::new(Rule::CrossUnmatched, r.seq, msg).party(&r.party)
+}
+
+/// `CROSS-CODE`: unit codes of receipt `seq` were also received by `other` (keeping `ledger`).
+fn shared(seq: u64, other: &str, ledger: &str) -> Finding {
+    let msg = Msg::new("cross-code")
+        .arg("party", other)
+        .arg("ledger", ledger);
+    Finding::new(Rule::CrossCode, seq, msg)
 }

@@ -29,6 +29,7 @@ pub mod cross;
 mod engine;
 mod envelope;
 mod finding;
+mod records;
 mod rules;
 pub mod summary;
 pub mod trace;

@@ -77,8 +77,7 @@ pub fn summarize_with_progress(
     let mut period: Option<(String, String)> = None;
     let verify = rxledger_store::scan_path(path, expected, progress, |rec| {
         records += 1;
-        let text = std::str::from_utf8(rec.payload).unwrap_or("");
-        match Event::from_json(text) {
+        match crate::records::event(rec.payload) {
             Ok(e) => {
                 *kinds.entry(e.kind().as_str()).or_insert(0) += 1;
                 if let EventBody::ProductRegistered(p) = &e.body {

@@ -2,12 +2,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
-use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rxledger_model::codes::parse_code;
-use rxledger_model::{Event, EventBody, Relation};
+use rxledger_model::movements::{movements, MovementKind};
+use rxledger_model::{Event, EventBody, Kind, Relation};
 use rxledger_store::StoreError;
 
 /// What to follow.
@@ -56,6 +56,7 @@ pub struct Chain {
     pub breaks: Vec<String>,
 }
 
+/// One line of an event as custody sees it: what moved, how much, and from where to where.
 struct Line<'a> {
     product: &'a str,
     batch: &'a str,
@@ -64,122 +65,52 @@ struct Line<'a> {
     movement: String,
 }
 
-fn lines(e: &Event) -> (Option<String>, String, Vec<Line<'_>>) {
+/// The counterparty and the document number of an event that moves goods.
+fn party_and_doc(e: &Event) -> (Option<&str>, &str) {
     match &e.body {
-        EventBody::Receipt(r) => (
-            Some(r.supplier.clone()),
-            r.doc.clone(),
-            r.lines
-                .iter()
-                .map(|l| Line {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.accepted,
-                    codes: &l.codes,
-                    movement: format!("{} → {}", r.supplier, l.location),
-                })
-                .collect(),
-        ),
-        EventBody::PutAway(m) => (
-            None,
-            m.doc.clone(),
-            m.lines
-                .iter()
-                .map(|l| Line {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.quantity,
-                    codes: &l.codes,
-                    movement: format!("{} → {}", l.from, l.to),
-                })
-                .collect(),
-        ),
-        EventBody::Transfer(m) => (
-            None,
-            m.doc.clone(),
-            m.lines
-                .iter()
-                .map(|l| Line {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.quantity,
-                    codes: &l.codes,
-                    movement: format!("{} → {}", l.from, l.to),
-                })
-                .collect(),
-        ),
-        EventBody::Dispatch(d) => (
-            Some(d.customer.clone()),
-            d.doc.clone(),
-            d.lines
-                .iter()
-                .map(|l| Line {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.quantity,
-                    codes: &l.codes,
-                    movement: format!("{} → {}", l.from, d.customer),
-                })
-                .collect(),
-        ),
-        EventBody::CustomerReturn(r) => (
-            Some(r.customer.clone()),
-            r.doc.clone(),
-            r.lines
-                .iter()
-                .map(|l| Line {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.quantity,
-                    codes: &l.codes,
-                    movement: format!("{} → {}", r.customer, l.to),
-                })
-                .collect(),
-        ),
-        EventBody::SupplierReturn(r) => (
-            Some(r.supplier.clone()),
-            r.doc.clone(),
-            r.lines
-                .iter()
-                .map(|l| Line {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.quantity,
-                    codes: &l.codes,
-                    movement: format!("{} → {}", l.from, r.supplier),
-                })
-                .collect(),
-        ),
-        EventBody::Destruction(d) => (
-            None,
-            d.doc.clone(),
-            d.lines
-                .iter()
-                .map(|l| Line {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.quantity,
-                    codes: &l.codes,
-                    movement: format!("{} → destroyed", l.from),
-                })
-                .collect(),
-        ),
-        EventBody::LossReport(d) => (
-            None,
-            d.doc.clone(),
-            d.lines
-                .iter()
-                .map(|l| Line {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.quantity,
-                    codes: &l.codes,
-                    movement: format!("{} → lost", l.from),
-                })
-                .collect(),
-        ),
-        _ => (None, String::new(), Vec::new()),
+        EventBody::Receipt(r) => (Some(&r.supplier), &r.doc),
+        EventBody::Dispatch(d) => (Some(&d.customer), &d.doc),
+        EventBody::CustomerReturn(r) => (Some(&r.customer), &r.doc),
+        EventBody::SupplierReturn(r) => (Some(&r.supplier), &r.doc),
+        EventBody::PutAway(m) => (None, &m.doc),
+        EventBody::Transfer(m) => (None, &m.doc),
+        EventBody::Destruction(d) => (None, &d.doc),
+        EventBody::LossReport(d) => (None, &d.doc),
+        _ => (None, ""),
     }
+}
+
+/// The lines of `e`, from its goods movements ([`movements`]): a move between locations (its
+/// outgoing and incoming movements) is one line; goods come in from the counterparty and go out
+/// to it, or are destroyed or lost.
+fn lines<'a>(e: &'a Event, party: Option<&str>) -> Vec<Line<'a>> {
+    let party = party.unwrap_or_default();
+    let mut out = Vec::new();
+    let mut ms = movements(e);
+    while let Some(m) = ms.next() {
+        let movement = match m.kind {
+            MovementKind::PutAway | MovementKind::Transfer => {
+                // The outgoing movement is followed by the incoming one of the same line.
+                let to = ms.next().map_or("", |n| n.location);
+                format!("{} → {to}", m.location)
+            }
+            MovementKind::Receipt | MovementKind::CustomerReturn => {
+                format!("{party} → {}", m.location)
+            }
+            MovementKind::Destruction => format!("{} → destroyed", m.location),
+            MovementKind::Loss => format!("{} → lost", m.location),
+            // Dispatch and supplier return: out to the counterparty.
+            _ => format!("{} → {party}", m.location),
+        };
+        out.push(Line {
+            product: m.product,
+            batch: m.batch,
+            quantity: m.delta.unsigned_abs(),
+            codes: m.codes,
+            movement,
+        });
+    }
+    out
 }
 
 /// Follows `target` through `ledgers` (directories or exported files).
@@ -197,20 +128,7 @@ pub fn trace_many(targets: &[Target], ledgers: &[PathBuf]) -> Result<Vec<Chain>,
     let mut collector = Collector::new(targets);
     for path in ledgers {
         collector.begin_ledger(path);
-        rxledger_store::scan_path(
-            path,
-            None,
-            |_| {},
-            |rec| {
-                if let Some(e) = std::str::from_utf8(rec.payload)
-                    .ok()
-                    .and_then(|t| Event::from_json(t).ok())
-                {
-                    collector.observe(rec.seq, &e);
-                }
-                ControlFlow::Continue(())
-            },
-        )?;
+        crate::records::scan_events(path, |seq, e| collector.observe(seq, e))?;
     }
     Ok(collector.finish().into_iter().map(|(_, c)| c).collect())
 }
@@ -310,8 +228,8 @@ impl Collector {
             }
             _ => {}
         }
-        let (party, doc, ls) = lines(e);
-        for l in ls {
+        let (party, doc) = party_and_doc(e);
+        for l in lines(e, party) {
             let mut hits: Vec<(usize, u64)> = Vec::new();
             match self.by_batch.get(l.product).and_then(|b| b.get(l.batch)) {
                 Some(&i) => hits.push((i, l.quantity)),
@@ -339,8 +257,8 @@ impl Collector {
                     seq,
                     at: e.occurred_at,
                     kind: e.kind().as_str(),
-                    doc: doc.clone(),
-                    party: party.clone(),
+                    doc: doc.to_owned(),
+                    party: party.map(str::to_owned),
                     movement: l.movement.clone(),
                     quantity,
                 });
@@ -387,7 +305,7 @@ impl Chain {
     fn find_breaks(&mut self, owners: &[String]) {
         self.steps.sort_by_key(|s| s.at);
         if let Some(first) = self.steps.first() {
-            if first.kind != "receipt" {
+            if first.kind != Kind::Receipt.as_str() {
                 self.breaks.push(format!(
                     "first seen in a {} (seq {} of {}), not a receipt",
                     first.kind,
@@ -401,14 +319,16 @@ impl Chain {
         // once breaks.
         let mut used = vec![false; self.steps.len()];
         for (i, s) in self.steps.iter().enumerate() {
-            if s.kind != "dispatch" {
+            if s.kind != Kind::Dispatch.as_str() {
                 continue;
             }
             let Some(to) = s.party.as_ref().filter(|to| owners.contains(to)) else {
                 continue;
             };
             let receipt = |r: &Step| {
-                r.kind == "receipt" && &r.holder == to && r.party.as_deref() == Some(&s.holder)
+                r.kind == Kind::Receipt.as_str()
+                    && &r.holder == to
+                    && r.party.as_deref() == Some(&s.holder)
             };
             let later =
                 || (i + 1..self.steps.len()).filter(|&j| !used[j] && receipt(&self.steps[j]));

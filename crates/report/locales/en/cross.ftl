@@ -1,1 +1,19 @@
 # Messages of the cross rule family (English).
+
+cross-missing = Dispatch { $doc } to { $party } was never received: { $ledger } has no receipt of it.
+cross-missing-expected = a receipt in the customer's ledger
+cross-missing-actual = none
+
+# $lines: the differing lines (English text for now); $codes: how many unit codes differ.
+cross-diff = Dispatch { $doc } differs from its receipt (seq { $receipt } in { $ledger }): { $lines }.
+cross-diff-codes = Dispatch { $doc } differs from its receipt (seq { $receipt } in { $ledger }): { $lines }; { $codes } unit codes differ.
+cross-diff-expected = the shipped lines and codes
+cross-diff-actual = { $lines }
+
+cross-transit = Dispatch { $doc } took { $hours } hours to reach { $party } (limit { $limit }).
+cross-transit-expected = ≤ { $limit } h
+cross-transit-actual = { $hours } h
+
+cross-unmatched = Receipt from { $party } (delivery note "{ $note }") matches no dispatch in that company's ledger.
+
+cross-code = Unit codes received here were also received by { $party } ({ $ledger }), which did not ship them here.
