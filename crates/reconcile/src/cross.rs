@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::{Config, Engine, Finding, Msg, Rule};
+use crate::{Config, Engine, Fact, Finding, Msg, Rule};
 use chrono::{DateTime, Duration, Utc};
 use rxledger_chain::ExpectedHead;
 use rxledger_model::codes::parse_code;
@@ -296,7 +296,7 @@ fn missing(d: &Shipment, ledger: &str) -> Finding {
 
 /// `CROSS-DIFF`: dispatch `d` and its receipt `r` in `ledger` differ in lines or unit codes.
 fn differs(d: &Shipment, r: &Shipment, ledger: &str) -> Finding {
-    let lines = diff_text(&d.lines, &r.lines);
+    let lines = diff_lines(&d.lines, &r.lines);
     let codes = d.codes.symmetric_difference(&r.codes).count();
     let msg = if codes == 0 {
         Msg::new("cross-diff")
@@ -316,26 +316,31 @@ fn differs(d: &Shipment, r: &Shipment, ledger: &str) -> Finding {
         )
 }
 
-/// The lines of a dispatch (`shipped`) and its receipt (`received`) that differ, in English:
-/// "P batch B: 88 shipped, 0 received; P batch B2 received but not shipped".
-///
-/// Transitional: a list of sentence fragments cannot be a fact yet (a fact holds data, and the
-/// renderer has no nested messages nor list separators other than ", "), so this one fact is
-/// English text.
-fn diff_text(shipped: &Lines, received: &Lines) -> String {
+/// The lines of a dispatch (`shipped`) and its receipt (`received`) that differ, one clause
+/// each: "P batch B: 88 shipped, 0 received; P batch B2 received but not shipped".
+fn diff_lines(shipped: &Lines, received: &Lines) -> Fact {
     let qty = |k: &(String, String)| received.get(k).copied().unwrap_or(0);
-    shipped
+    let differ = shipped
         .iter()
         .filter(|(k, q)| received.get(*k) != Some(q))
-        .map(|(k, q)| format!("{} batch {}: {q} shipped, {} received", k.0, k.1, qty(k)))
-        .chain(
-            received
-                .keys()
-                .filter(|k| !shipped.contains_key(*k))
-                .map(|(p, b)| format!("{p} batch {b} received but not shipped")),
-        )
-        .collect::<Vec<_>>()
-        .join("; ")
+        .map(|(k, q)| {
+            Msg::new("cross-diff-line")
+                .arg("product", &k.0)
+                .arg("batch", &k.1)
+                .arg("shipped", *q)
+                .arg("received", qty(k))
+                .into()
+        });
+    let extra = received
+        .keys()
+        .filter(|k| !shipped.contains_key(*k))
+        .map(|(p, b)| {
+            Msg::new("cross-diff-extra")
+                .arg("product", p)
+                .arg("batch", b)
+                .into()
+        });
+    Fact::List(differ.chain(extra).collect())
 }
 
 /// `CROSS-TRANSIT`: dispatch `d` took longer than `limit` hours to be received (`r`).

@@ -126,8 +126,17 @@ pub enum Fact {
     /// A term of the domain (an enum value such as `narcotic` or `zone`), rendered in the
     /// reader's language and usable as a selector in messages.
     Term(String),
-    /// Several facts, shown as a list.
+    /// Several facts, shown as a list (joined with ", "; a list of messages is a list of
+    /// clauses, joined with "; ").
     List(Vec<Fact>),
+    /// A clause of its own, rendered from its id and facts (an item of a list of differences).
+    Msg(Box<Msg>),
+}
+
+impl From<Msg> for Fact {
+    fn from(v: Msg) -> Fact {
+        Fact::Msg(Box::new(v))
+    }
 }
 
 impl From<i64> for Fact {

@@ -143,9 +143,10 @@ impl Messages {
         f.actual.as_ref().map(|m| self.render(m))
     }
 
-    fn list_separator(&self) -> &'static str {
-        match self.lang {
-            Lang::En => ", ",
+    fn list_separator(&self, clauses: bool) -> &'static str {
+        match (self.lang, clauses) {
+            (Lang::En, false) => ", ",
+            (Lang::En, true) => "; ",
         }
     }
 
@@ -172,11 +173,15 @@ impl Messages {
             Fact::Celsius(c) => format!("{c:.1}"),
             Fact::Decimal { value, decimals } => format!("{value:.*}", usize::from(*decimals)),
             Fact::Text(s) | Fact::Term(s) => s.clone(),
-            Fact::List(items) => items
-                .iter()
-                .map(|f| self.fact(f))
-                .collect::<Vec<_>>()
-                .join(self.list_separator()),
+            Fact::List(items) => {
+                let clauses = items.iter().any(|f| matches!(f, Fact::Msg(_)));
+                items
+                    .iter()
+                    .map(|f| self.fact(f))
+                    .collect::<Vec<_>>()
+                    .join(self.list_separator(clauses))
+            }
+            Fact::Msg(m) => self.render(m),
         })
     }
 }

@@ -9,6 +9,8 @@ cross-diff = Dispatch { $doc } differs from its receipt (seq { $receipt } in { $
 cross-diff-codes = Dispatch { $doc } differs from its receipt (seq { $receipt } in { $ledger }): { $lines }; { $codes } unit codes differ.
 cross-diff-expected = the shipped lines and codes
 cross-diff-actual = { $lines }
+cross-diff-line = { $product } batch { $batch }: { $shipped } shipped, { $received } received
+cross-diff-extra = { $product } batch { $batch } received but not shipped
 
 cross-transit = Dispatch { $doc } took { $hours } hours to reach { $party } (limit { $limit }).
 cross-transit-expected = ≤ { $limit } h
