@@ -14,7 +14,8 @@
 //! let report = check_path(ledger, Config::default(), None, |_| {})?;
 //! assert!(rxledger_report::text(&report).ends_with("total                           0\n"));
 //! assert!(rxledger_report::json(&report).contains(r#""chain_ok": true"#));
-//! assert!(rxledger_report::junit(&report).contains(r#"<testcase classname="rxledger.rules" name="CHAIN"/>"#));
+//! let junit = rxledger_report::junit(&report);
+//! assert!(junit.contains(r#"<testcase classname="rxledger.rules" name="CHAIN"/>"#));
 //! assert!(rxledger_report::sarif(&report).contains(r#""version": "2.1.0""#));
 //! # Ok::<(), rxledger_store::StoreError>(())
 //! ```
@@ -26,6 +27,8 @@
 pub mod chart;
 #[cfg(feature = "html")]
 pub mod html;
+#[cfg(feature = "html")]
+mod markup;
 pub mod messages;
 
 mod json;
