@@ -34,3 +34,17 @@ impl fmt::Display for Fixed {
 pub(crate) fn f1(x: f64) -> Fixed {
     Fixed(x, 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_for_html_and_xml() {
+        let page = maud::html! { p title=(t("a'b\"")) { (t("<i>&\u{7}</i>")) } (f1(2.25)) };
+        assert_eq!(
+            page.into_string(),
+            r#"<p title="a&apos;b&quot;">&lt;i&gt;&amp;&lt;/i&gt;</p>2.2"#
+        );
+    }
+}

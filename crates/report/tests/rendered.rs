@@ -78,3 +78,22 @@ fn several_ledgers() {
         reports[1].findings.len()
     );
 }
+
+/// Markup characters in what a ledger holds (here its name) are escaped; control characters XML
+/// does not allow are dropped.
+#[test]
+fn markup_in_a_ledger_name_is_escaped() {
+    let mut r = check("documents");
+    r.path = PathBuf::from("a<b>&\"c'\u{1}.jsonl");
+    let junit = rxledger_report::junit(&r);
+    assert!(junit.contains(r#"<testsuite name="a&lt;b&gt;&amp;&quot;c&apos;.jsonl""#));
+    assert!(junit.contains(">a&lt;b&gt;&amp;&quot;c&apos;.jsonl:"));
+    let mut reader = quick_xml::Reader::from_str(&junit);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed: {e}"),
+        }
+    }
+}
