@@ -25,9 +25,10 @@
 use std::fmt::Write as _;
 
 use chrono::{DateTime, TimeZone, Utc};
+use maud::{html, Markup};
 use rxledger_reconcile::{Bucket, TempSeries};
 
-use crate::xml_escape as esc;
+use crate::markup::{f1, t, Fixed};
 
 /// Narrowest width of an excursion or gap mark, in pixels.
 pub const MIN_MARK_PX: f64 = 2.0;
@@ -152,6 +153,80 @@ fn when(t: i64, span_secs: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Where things go on one chart: the plot area, and the time and temperature it spans.
+struct Frame {
+    plot_w: f64,
+    plot_h: f64,
+    /// Time span, Unix seconds (`t0 < t1`).
+    t0: i64,
+    t1: i64,
+    /// Temperature span, °C (whole degrees, a degree beyond the data and the bands).
+    lo: f64,
+    hi: f64,
+}
+
+impl Frame {
+    /// The frame of `series` and its `marks` in a chart of `size`: the time axis spans the
+    /// readings, the bands and the marks.
+    fn new(series: &TempSeries, marks: &[Mark], size: Size) -> Frame {
+        let plot_w = (f64::from(size.width) - LEFT - RIGHT).max(10.0);
+        let plot_h = (f64::from(size.height) - TOP - BOTTOM).max(10.0);
+        let spans = marks
+            .iter()
+            .map(|m| (m.from, m.to))
+            .chain(series.bands.iter().map(|b| (b.from, b.to)))
+            .flat_map(|(a, b)| [a.timestamp(), b.timestamp()]);
+        let (mut t0, mut t1) = series
+            .readings
+            .span()
+            .into_iter()
+            .flat_map(|(a, b)| [a, b])
+            .chain(spans)
+            .fold((i64::MAX, i64::MIN), |(lo, hi), t| (lo.min(t), hi.max(t)));
+        if t0 > t1 {
+            (t0, t1) = (0, 0);
+        }
+        if t1 <= t0 {
+            t1 = t0 + 60;
+        }
+        let (mut lo, mut hi) = series
+            .readings
+            .buckets()
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), b| {
+                (lo.min(b.min), hi.max(b.max))
+            });
+        for b in &series.bands {
+            lo = lo.min(b.range.min_c as f32);
+            hi = hi.max(b.range.max_c as f32);
+        }
+        if !lo.is_finite() || !hi.is_finite() {
+            (lo, hi) = (0.0, 10.0);
+        }
+        Frame {
+            plot_w,
+            plot_h,
+            t0,
+            t1,
+            lo: f64::from(lo).floor() - 1.0,
+            hi: f64::from(hi).ceil() + 1.0,
+        }
+    }
+
+    fn x_of(&self, t: i64) -> f64 {
+        LEFT + (t - self.t0) as f64 / (self.t1 - self.t0) as f64 * self.plot_w
+    }
+
+    fn y_of(&self, c: f64) -> f64 {
+        TOP + (self.hi - c) / (self.hi - self.lo) * self.plot_h
+    }
+
+    /// Pixel columns of the plot (at least 10: `plot_w` is clamped).
+    #[allow(clippy::cast_sign_loss)]
+    fn columns(&self) -> usize {
+        self.plot_w as usize
+    }
+}
+
 /// Renders one series as an inline SVG element: the allowed band(s), the downsampled readings,
 /// the `marks` (excursions shaded red, gaps grey), axes with times in China Standard Time. The
 /// line breaks wherever no reading was taken for longer than `max_gap_secs` (the recording-gap
@@ -159,140 +234,96 @@ fn when(t: i64, span_secs: i64) -> String {
 ///
 /// Every mark becomes `<rect class="exc|gap" data-seq=… data-from=… data-to=…>` (RFC 3339 UTC
 /// times) with a tooltip, so a reader, a test or a script can find it.
-// Geometry reads best with the usual short names (x, y, w, h, …).
-#[allow(clippy::many_single_char_names)]
 pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -> String {
-    let w = f64::from(size.width);
-    let h = f64::from(size.height);
-    let plot_w = (w - LEFT - RIGHT).max(10.0);
-    let plot_h = (h - TOP - BOTTOM).max(10.0);
-    // At least 10: plot_w is clamped above.
-    #[allow(clippy::cast_sign_loss)]
-    let columns = plot_w as usize;
+    let fr = Frame::new(series, marks, size);
+    let line = line_path(series, &fr, max_gap_secs);
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" class="chart" width=(size.width)
+            height=(size.height) viewBox={ "0 0 " (size.width) " " (size.height) } role="img"
+            aria-label={ (series.kind.as_str()) " " (t(&series.name)) } {
+            rect x=(LEFT) y=(TOP) width=(f1(fr.plot_w)) height=(f1(fr.plot_h)) fill="#fff"
+                stroke="#999" {}
+            (bands(series, &fr))
+            (axes(&fr))
+            (shaded(marks, &fr))
+            @if !line.is_empty() {
+                path class="temp" d=(line) {}
+            }
+        }
+    }
+    .into_string()
+}
 
-    // The time axis spans the readings, the bands and the marks.
-    let spans = marks
-        .iter()
-        .map(|m| (m.from, m.to))
-        .chain(series.bands.iter().map(|b| (b.from, b.to)))
-        .flat_map(|(a, b)| [a.timestamp(), b.timestamp()]);
-    let (mut t0, mut t1) = series
-        .readings
-        .span()
-        .into_iter()
-        .flat_map(|(a, b)| [a, b])
-        .chain(spans)
-        .fold((i64::MAX, i64::MIN), |(lo, hi), t| (lo.min(t), hi.max(t)));
-    if t0 > t1 {
-        (t0, t1) = (0, 0);
+/// The allowed temperature range over time, as green bands.
+fn bands(series: &TempSeries, fr: &Frame) -> Markup {
+    html! {
+        @for b in &series.bands {
+            @let x0 = fr.x_of(b.from.timestamp());
+            @let x1 = fr.x_of(b.to.timestamp()).max(x0 + 1.0);
+            @let (y0, y1) = (fr.y_of(b.range.max_c), fr.y_of(b.range.min_c));
+            rect class="band" x=(f1(x0)) y=(f1(y0)) width=(f1(x1 - x0)) height=(f1(y1 - y0)) {
+                title { "allowed " (f1(b.range.min_c)) "–" (f1(b.range.max_c)) " °C" }
+            }
+        }
     }
-    if t1 <= t0 {
-        t1 = t0 + 60;
-    }
-    let (mut lo, mut hi) = series
-        .readings
-        .buckets()
-        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), b| {
-            (lo.min(b.min), hi.max(b.max))
-        });
-    for b in &series.bands {
-        lo = lo.min(b.range.min_c as f32);
-        hi = hi.max(b.range.max_c as f32);
-    }
-    if !lo.is_finite() || !hi.is_finite() {
-        (lo, hi) = (0.0, 10.0);
-    }
-    let (lo, hi) = (f64::from(lo).floor() - 1.0, f64::from(hi).ceil() + 1.0);
-    let x_of = |t: i64| LEFT + (t - t0) as f64 / (t1 - t0) as f64 * plot_w;
-    let y_of = |c: f64| TOP + (hi - c) / (hi - lo) * plot_h;
+}
 
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-label="{} {}">"#,
-        size.width,
-        size.height,
-        size.width,
-        size.height,
-        series.kind.as_str(),
-        esc(&series.name)
-    );
-    let _ = write!(
-        s,
-        r##"<rect x="{LEFT}" y="{TOP}" width="{plot_w:.1}" height="{plot_h:.1}" fill="#fff" stroke="#999"/>"##
-    );
-    for b in &series.bands {
-        let x0 = x_of(b.from.timestamp());
-        let x1 = x_of(b.to.timestamp()).max(x0 + 1.0);
-        let y0 = y_of(b.range.max_c);
-        let y1 = y_of(b.range.min_c);
-        let _ = write!(
-            s,
-            r#"<rect class="band" x="{x0:.1}" y="{y0:.1}" width="{:.1}" height="{:.1}"><title>allowed {:.1}–{:.1} °C</title></rect>"#,
-            x1 - x0,
-            y1 - y0,
-            b.range.min_c,
-            b.range.max_c
-        );
-    }
-    // Y axis: a tick every whole step that gives about five ticks.
+/// Grid lines with temperatures (a tick every whole step that gives about five) and five time
+/// labels.
+fn axes(fr: &Frame) -> Markup {
     let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
         .into_iter()
-        .find(|st| (hi - lo) / st <= 8.0)
+        .find(|st| (fr.hi - fr.lo) / st <= 8.0)
         .unwrap_or(100.0);
-    let mut c = (lo / step).ceil() * step;
-    while c <= hi {
-        let y = y_of(c);
-        let _ = write!(
-            s,
-            r#"<line class="grid" x1="{LEFT}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}"/><text x="{:.1}" y="{:.1}" text-anchor="end">{:.0} °C</text>"#,
-            LEFT + plot_w,
-            LEFT - 4.0,
-            y + 4.0,
-            c + 0.0 // no "-0"
-        );
+    let mut ticks = Vec::new();
+    let mut c = (fr.lo / step).ceil() * step;
+    while c <= fr.hi {
+        ticks.push(c);
         c += step;
     }
-    // X axis: five time labels.
-    for i in 0..=4 {
-        let t = t0 + (t1 - t0) * i / 4;
-        let x = x_of(t);
-        let anchor = match i {
-            0 => "start",
-            4 => "end",
-            _ => "middle",
-        };
-        let _ = write!(
-            s,
-            r#"<text x="{x:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
-            TOP + plot_h + 16.0,
-            when(t, t1 - t0)
-        );
+    html! {
+        @for c in ticks {
+            @let y = fr.y_of(c);
+            line class="grid" x1=(LEFT) y1=(f1(y)) x2=(f1(LEFT + fr.plot_w)) y2=(f1(y)) {}
+            // `+ 0.0`: no "-0".
+            text x=(f1(LEFT - 4.0)) y=(f1(y + 4.0)) text-anchor="end" { (Fixed(c + 0.0, 0)) " °C" }
+        }
+        @for i in 0..=4 {
+            @let t = fr.t0 + (fr.t1 - fr.t0) * i / 4;
+            @let anchor = match i { 0 => "start", 4 => "end", _ => "middle" };
+            text x=(f1(fr.x_of(t))) y=(f1(TOP + fr.plot_h + 16.0)) text-anchor=(anchor) {
+                (when(t, fr.t1 - fr.t0))
+            }
+        }
     }
-    for m in marks {
-        let x0 = x_of(m.from.timestamp());
-        let x1 = x_of(m.to.timestamp());
-        let (x, width) = if x1 - x0 < MIN_MARK_PX {
-            (f64::midpoint(x0, x1) - MIN_MARK_PX / 2.0, MIN_MARK_PX)
-        } else {
-            (x0, x1 - x0)
-        };
-        let class = match m.kind {
-            MarkKind::Excursion => "exc",
-            MarkKind::Gap => "gap",
-        };
-        let _ = write!(
-            s,
-            r#"<rect class="{class}" data-seq="{}" data-from="{}" data-to="{}" x="{x:.1}" y="{TOP}" width="{width:.1}" height="{plot_h:.1}"><title>{}</title></rect>"#,
-            m.seq,
-            m.from.to_rfc3339(),
-            m.to.to_rfc3339(),
-            esc(&m.label)
-        );
+}
+
+/// Excursions and gaps as shaded rectangles at least [`MIN_MARK_PX`] wide.
+fn shaded(marks: &[Mark], fr: &Frame) -> Markup {
+    html! {
+        @for m in marks {
+            @let (x0, x1) = (fr.x_of(m.from.timestamp()), fr.x_of(m.to.timestamp()));
+            @let (x, width) = if x1 - x0 < MIN_MARK_PX {
+                (f64::midpoint(x0, x1) - MIN_MARK_PX / 2.0, MIN_MARK_PX)
+            } else {
+                (x0, x1 - x0)
+            };
+            @let class = match m.kind { MarkKind::Excursion => "exc", MarkKind::Gap => "gap" };
+            rect class=(class) data-seq=(m.seq) data-from=(m.from.to_rfc3339())
+                data-to=(m.to.to_rfc3339()) x=(f1(x)) y=(TOP) width=(f1(width))
+                height=(f1(fr.plot_h)) {
+                title { (t(&m.label)) }
+            }
+        }
     }
-    // The readings, one or two points per pixel column.
-    let cols = downsample(series.readings.buckets(), t0, t1, columns);
-    let col_x = |x: usize| LEFT + x as f64 / (columns.max(2) - 1) as f64 * plot_w;
+}
+
+/// The readings as SVG path data, one or two points per pixel column; a new line (`M`) starts
+/// after a recording gap longer than `max_gap_secs`.
+fn line_path(series: &TempSeries, fr: &Frame, max_gap_secs: i64) -> String {
+    let columns = fr.columns();
+    let cols = downsample(series.readings.buckets(), fr.t0, fr.t1, columns);
+    let col_x = |x: usize| LEFT + x as f64 / (columns.max(2) - 1) as f64 * fr.plot_w;
     let mut d = String::new();
     let mut prev: Option<i64> = None;
     for col in &cols {
@@ -307,18 +338,14 @@ pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -
         } else {
             'M'
         };
-        let _ = write!(d, "{cmd}{x:.1} {:.1}", y_of(f64::from(a)));
+        let _ = write!(d, "{cmd}{x:.1} {:.1}", fr.y_of(f64::from(a)));
         // The same reading twice (exactly) needs one point, unless it starts a line.
         if a.to_bits() != b.to_bits() || cmd == 'M' {
-            let _ = write!(d, "L{x:.1} {:.1}", y_of(f64::from(b)));
+            let _ = write!(d, "L{x:.1} {:.1}", fr.y_of(f64::from(b)));
         }
         prev = Some(col.last_t);
     }
-    if !d.is_empty() {
-        let _ = write!(s, r#"<path class="temp" d="{d}"/>"#);
-    }
-    s.push_str("</svg>");
-    s
+    d
 }
 
 #[cfg(test)]

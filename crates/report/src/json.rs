@@ -1,0 +1,97 @@
+//! The JSON findings document (`rxledger-findings/1`, documented in `docs/findings.md`).
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use rxledger_reconcile::check::CheckReport;
+use rxledger_reconcile::{Fact, Finding, Interval, Rule, Severity};
+use serde::Serialize;
+
+use crate::messages::{Lang, Messages};
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    format: &'static str,
+    ledger: String,
+    records: u64,
+    head: String,
+    chain_ok: bool,
+    events: u64,
+    counts: BTreeMap<Rule, usize>,
+    findings: Vec<FindingJson<'a>>,
+}
+
+/// A finding as documented in `docs/findings.md`: the finding's data with its figures and
+/// sentence rendered, plus the message id and typed facts the sentence was made from.
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    rule: Rule,
+    severity: Severity,
+    seq: u64,
+    seqs: &'a [u64],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    party: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    product: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    batch: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actual: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interval: Option<Interval>,
+    message: String,
+    message_id: &'a str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    facts: &'a BTreeMap<Cow<'static, str>, Fact>,
+}
+
+impl<'a> FindingJson<'a> {
+    fn new(f: &'a Finding, m: &Messages) -> Self {
+        FindingJson {
+            rule: f.rule,
+            severity: f.severity,
+            seq: f.seq,
+            seqs: &f.seqs,
+            party: f.party.as_deref(),
+            product: f.product.as_deref(),
+            batch: f.batch.as_deref(),
+            location: f.location.as_deref(),
+            expected: m.expected(f),
+            actual: m.actual(f),
+            interval: f.interval,
+            message: m.message(f),
+            message_id: &f.message.id,
+            facts: &f.message.args,
+        }
+    }
+}
+
+/// JSON for several ledgers: an array of the single-ledger documents.
+pub fn json_many(reports: &[CheckReport]) -> String {
+    let parts: Vec<String> = reports.iter().map(json).collect();
+    format!("[\n{}\n]", parts.join(",\n"))
+}
+
+/// JSON, as documented in `docs/findings.md`.
+pub fn json(r: &CheckReport) -> String {
+    let m = Messages::new(Lang::En);
+    let mut counts = BTreeMap::new();
+    for f in &r.findings {
+        *counts.entry(f.rule).or_insert(0) += 1;
+    }
+    let j = JsonReport {
+        format: "rxledger-findings/1",
+        ledger: r.path.display().to_string(),
+        records: r.verify.head.seq,
+        head: r.verify.head.hash.to_hex(),
+        chain_ok: r.verify.failure.is_none(),
+        events: r.events,
+        counts,
+        findings: r.findings.iter().map(|f| FindingJson::new(f, &m)).collect(),
+    };
+    serde_json::to_string_pretty(&j).unwrap_or_default()
+}

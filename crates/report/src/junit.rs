@@ -1,0 +1,100 @@
+//! `JUnit` XML, for CI test-report views: one test suite per ledger, one test case per rule, one
+//! failure per finding (`docs/findings.md`, "Other formats").
+//!
+//! Written as XML events with `quick-xml`, which escapes every attribute value and text by
+//! construction (`&`, `<`, `>`, `"`, `'`); control characters XML does not allow are dropped
+//! first. (`quick-junit` cannot be used: its test case holds a single result, not one failure per
+//! finding.)
+
+use std::io;
+
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+use rxledger_reconcile::check::CheckReport;
+use rxledger_reconcile::{Finding, RULES};
+
+use crate::messages::{Lang, Messages};
+use crate::xml_text;
+
+/// `JUnit` XML: one test case per rule, one failure per finding.
+pub fn junit(r: &CheckReport) -> String {
+    junit_many(std::slice::from_ref(r))
+}
+
+/// `JUnit` XML for several ledgers: one test suite per ledger.
+pub fn junit_many(reports: &[CheckReport]) -> String {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing into a Vec cannot fail.
+    let _ = write_report(&mut w, reports);
+    let mut s = String::from_utf8(w.into_inner()).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn write_report(w: &mut Writer<Vec<u8>>, reports: &[CheckReport]) -> io::Result<()> {
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let tests = (RULES.len() * reports.len()).to_string();
+    let failures: usize = reports.iter().map(|r| r.findings.len()).sum();
+    w.create_element("testsuites")
+        .with_attributes([
+            ("name", "rxledger check"),
+            ("tests", &tests),
+            ("failures", &failures.to_string()),
+        ])
+        .write_inner_content(|w| {
+            for r in reports {
+                write_suite(w, r)?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+fn write_suite(w: &mut Writer<Vec<u8>>, r: &CheckReport) -> io::Result<()> {
+    let m = Messages::new(Lang::En);
+    let name = r.path.display().to_string();
+    w.create_element("testsuite")
+        .with_attributes([
+            ("name", &*xml_text(&name)),
+            ("tests", &RULES.len().to_string()),
+            ("failures", &r.findings.len().to_string()),
+        ])
+        .write_inner_content(|w| {
+            for info in RULES {
+                let case = w
+                    .create_element("testcase")
+                    .with_attributes([("classname", "rxledger.rules"), ("name", info.code)]);
+                let list: Vec<&Finding> =
+                    r.findings.iter().filter(|f| f.rule == info.rule).collect();
+                if list.is_empty() {
+                    case.write_empty()?;
+                    continue;
+                }
+                case.write_inner_content(|w| {
+                    for f in list {
+                        write_failure(w, r, &m, f)?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// `<failure type="SEVERITY" message="SENTENCE">FILE:LINE seq N: SENTENCE</failure>`.
+fn write_failure(
+    w: &mut Writer<Vec<u8>>,
+    r: &CheckReport,
+    m: &Messages,
+    f: &Finding,
+) -> io::Result<()> {
+    let (file, line) = r.locate(f.seq);
+    let message = m.message(f);
+    let message = xml_text(&message);
+    let body = format!("{}:{line} seq {}: {message}", file.display(), f.seq);
+    w.create_element("failure")
+        .with_attributes([("type", f.severity.as_str()), ("message", &message)])
+        .write_text_content(BytesText::new(&xml_text(&body)))?;
+    Ok(())
+}

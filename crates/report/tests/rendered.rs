@@ -1,0 +1,99 @@
+//! Snapshot tests of the rendered text, JSON, SARIF and `JUnit` of bundled scenarios
+//! (`samples/scenarios/`), so that any change in what a reader or a tool gets shows as a diff in
+//! `tests/snapshots/` to review (`cargo insta review`, or `INSTA_UPDATE=always cargo test` and
+//! `git diff`).
+//!
+//! The ledger path is set to its repository-relative form after the check, so the snapshots do
+//! not depend on where the repository is; the crate version in SARIF is redacted.
+
+use std::path::{Path, PathBuf};
+
+use rxledger_reconcile::check::{check_path, CheckReport};
+use rxledger_reconcile::Config;
+
+/// Checks `samples/scenarios/NAME.jsonl` with the default configuration.
+fn check(name: &str) -> CheckReport {
+    let rel = PathBuf::from(format!("samples/scenarios/{name}.jsonl"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(&rel);
+    let mut report = check_path(&path, Config::default(), None, |_| {}).unwrap();
+    // An exported file has no segments: findings are located in `path`.
+    assert!(report.segments.is_empty());
+    report.path = rel;
+    report
+}
+
+fn without_version(sarif: &str) -> String {
+    sarif.replace(
+        &format!(r#""version": "{}","#, env!("CARGO_PKG_VERSION")),
+        r#""version": "[crate version]","#,
+    )
+}
+
+#[test]
+fn documents() {
+    let r = check("documents");
+    insta::assert_snapshot!("documents.text", rxledger_report::text(&r));
+    insta::assert_snapshot!("documents.json", rxledger_report::json(&r));
+    insta::assert_snapshot!(
+        "documents.sarif",
+        without_version(&rxledger_report::sarif(&r))
+    );
+    insta::assert_snapshot!("documents.junit", rxledger_report::junit(&r));
+}
+
+#[test]
+fn cold_chain() {
+    let r = check("cold-chain");
+    insta::assert_snapshot!("cold-chain.text", rxledger_report::text(&r));
+    insta::assert_snapshot!("cold-chain.json", rxledger_report::json(&r));
+    insta::assert_snapshot!(
+        "cold-chain.sarif",
+        without_version(&rxledger_report::sarif(&r))
+    );
+    insta::assert_snapshot!("cold-chain.junit", rxledger_report::junit(&r));
+}
+
+/// Rule codes longer than the table's 14-column minimum widen the rule column in every row.
+#[test]
+fn special_control_text() {
+    let r = check("special-control");
+    insta::assert_snapshot!("special-control.text", rxledger_report::text(&r));
+}
+
+/// Several ledgers: a JSON array, one `JUnit` test suite and one SARIF run per ledger.
+#[test]
+fn several_ledgers() {
+    let reports = [check("clean"), check("pair-b-tampered")];
+    insta::assert_snapshot!("many.json", rxledger_report::json_many(&reports));
+    insta::assert_snapshot!("many.junit", rxledger_report::junit_many(&reports));
+    let sarif: serde_json::Value =
+        serde_json::from_str(&rxledger_report::sarif_many(&reports)).unwrap();
+    let runs = sarif["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 2);
+    assert!(runs[0]["results"].as_array().unwrap().is_empty());
+    assert_eq!(
+        runs[1]["results"].as_array().unwrap().len(),
+        reports[1].findings.len()
+    );
+}
+
+/// Markup characters in what a ledger holds (here its name) are escaped; control characters XML
+/// does not allow are dropped.
+#[test]
+fn markup_in_a_ledger_name_is_escaped() {
+    let mut r = check("documents");
+    r.path = PathBuf::from("a<b>&\"c'\u{1}.jsonl");
+    let junit = rxledger_report::junit(&r);
+    assert!(junit.contains(r#"<testsuite name="a&lt;b&gt;&amp;&quot;c&apos;.jsonl""#));
+    assert!(junit.contains(">a&lt;b&gt;&amp;&quot;c&apos;.jsonl:"));
+    let mut reader = quick_xml::Reader::from_str(&junit);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed: {e}"),
+        }
+    }
+}
