@@ -36,7 +36,8 @@
 //! ```
 #![forbid(unsafe_code)]
 
-#[cfg(doctest)]
+// The README's examples use the generator and the HTML report.
+#[cfg(all(doctest, feature = "gen", feature = "html"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
