@@ -66,6 +66,20 @@ pub fn segments(dir: &Path) -> Result<Vec<(u64, PathBuf)>, StoreError> {
     list_segments(&StdVfs, dir)
 }
 
+/// Bytes of records a full pass over the ledger at `path` reads (its segments, or the exported
+/// file), for progress displays.
+pub fn record_bytes(path: &Path) -> Result<u64, StoreError> {
+    let files = if path.is_dir() {
+        segments(path)?.into_iter().map(|(_, p)| p).collect()
+    } else {
+        vec![path.to_owned()]
+    };
+    files.iter().try_fold(0, |sum, f| {
+        let len = std::fs::metadata(f).map_err(io_err(f))?.len();
+        Ok(sum + len)
+    })
+}
+
 /// Where the records of a ledger are: maps a seq to the file and 1-based line holding it.
 ///
 /// For a ledger directory the file is the segment holding the record; for an exported file or a

@@ -42,7 +42,8 @@ use std::path::{Path, PathBuf};
 pub use file::{FileStore, OpenReport};
 use history::HistoryEntry;
 pub use layout::{
-    parse_segment_name, segment_name, segments, Locator, LOCK_FILE, MARKER, MARKER_FILE,
+    parse_segment_name, record_bytes, segment_name, segments, Locator, LOCK_FILE, MARKER,
+    MARKER_FILE,
 };
 pub use mem::MemStore;
 use merkle_index::MerkleTree;

@@ -42,6 +42,7 @@ fn file_and_memory_stores_verify_alike() {
     assert_eq!(over_file.head, by_path.head);
     assert_eq!(over_mem.head, by_path.head);
     assert_eq!(over_file.bytes, by_path.bytes);
+    assert_eq!(rxledger_store::record_bytes(&dir).unwrap(), by_path.bytes);
     assert_eq!(over_mem.bytes, mem.as_bytes().len() as u64);
 
     let locator = file.locator().unwrap();
