@@ -291,7 +291,7 @@ fn the_last_checkpoint_is_shown_and_checked() {
     assert!(report.to_html().contains("extended"));
 
     // A forged history entry (another ledger's root) is reported as not extended.
-    let hist = ledger.join("checkpoints.jsonl");
+    let hist = rxledger::store::history::CheckpointHistory::of(&ledger);
     let other = tempfile::tempdir().unwrap();
     let other_ledger = other.path().join("O");
     FileStore::init(&other_ledger).unwrap();
@@ -300,10 +300,11 @@ fn the_last_checkpoint_is_shown_and_checked() {
         rxledger::ingest::append_batches(&mut store, &payloads[1..1001], 500, |_| {}).unwrap();
     }
     rxledger::proofs::checkpoint(&other_ledger, &key).unwrap();
-    let forged = std::fs::read_to_string(other_ledger.join("checkpoints.jsonl")).unwrap();
-    let mut text = std::fs::read_to_string(&hist).unwrap();
-    text.push_str(&forged);
-    std::fs::write(&hist, text).unwrap();
+    let forged = rxledger::store::history::CheckpointHistory::of(&other_ledger)
+        .last()
+        .unwrap()
+        .unwrap();
+    hist.append(&forged).unwrap();
     let report = build(std::slice::from_ref(&ledger), &Options::default()).unwrap();
     let cp = report.ledgers[0].checkpoint.as_ref().unwrap();
     assert!(cp.extends.is_err(), "{cp:?}");

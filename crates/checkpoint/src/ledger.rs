@@ -1,6 +1,10 @@
 //! Signed checkpoints and Merkle proofs over a ledger (`docs/proofs.md`).
+//!
+//! Every operation comes twice: over a ledger directory or exported file given by its path (what
+//! the CLI uses; no lock is taken), and over any [`Store`] (the `_in` functions, used by the
+//! facade's `Ledger` handle). Both verify the chain first and share the proof code; the store
+//! decides where the Merkle tree and the checkpoint history are kept.
 
-use std::io::Write as _;
 use std::ops::ControlFlow;
 use std::path::Path;
 
@@ -8,10 +12,11 @@ use crate::{Checkpoint, CheckpointError, ProofFile, SignerKey};
 use rxledger_chain::merkle::{
     consistency_proof, inclusion_proof, verify_consistency, verify_inclusion, Blake3Tree, Frontier,
 };
-use rxledger_chain::{Hashers, RecordRef};
+use rxledger_chain::{Digest, Hashers, RecordRef};
 use rxledger_model::{Event, EventBody, Relation};
-use rxledger_store::merkle_index::{record_leaf, MerkleIndex};
-use rxledger_store::StoreError;
+use rxledger_store::history::{CheckpointHistory, HistoryEntry};
+use rxledger_store::merkle_index::{record_leaf, MerkleIndex, MerkleTree};
+use rxledger_store::{Store, StoreError, VerifyReport};
 
 /// Errors of checkpoint and proof operations.
 #[derive(Debug, thiserror::Error)]
@@ -31,108 +36,193 @@ pub enum ProofsError {
     Invalid(String),
 }
 
-/// The checkpoint origin of a ledger: `rxledger/<owner party id>`, or the directory name.
-pub fn origin_of(path: &Path) -> Result<String, StoreError> {
-    let mut owner = None;
-    rxledger_store::scan_path(
-        path,
-        None,
-        |_| {},
-        |rec| {
-            if let Some(e) = std::str::from_utf8(rec.payload)
-                .ok()
-                .and_then(|t| Event::from_json(t).ok())
-            {
-                if let EventBody::PartyRegistered(p) = &e.body {
-                    if p.relation == Relation::Owner {
-                        owner = Some(p.party.clone());
-                        return ControlFlow::Break(());
-                    }
+/// Finds the owner party among the first records: a scan callback that breaks once it is known
+/// (or after 10,000 records).
+fn owner_probe(owner: &mut Option<String>) -> impl FnMut(&RecordRef<'_>) -> ControlFlow<()> + '_ {
+    move |rec| {
+        if let Some(e) = std::str::from_utf8(rec.payload)
+            .ok()
+            .and_then(|t| Event::from_json(t).ok())
+        {
+            if let EventBody::PartyRegistered(p) = &e.body {
+                if p.relation == Relation::Owner {
+                    *owner = Some(p.party.clone());
+                    return ControlFlow::Break(());
                 }
             }
-            if rec.seq > 10_000 {
-                return ControlFlow::Break(());
-            }
-            ControlFlow::Continue(())
-        },
-    )?;
-    Ok(format!(
+        }
+        if rec.seq > 10_000 {
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+fn origin(owner: Option<String>, path: &Path) -> String {
+    format!(
         "rxledger/{}",
         owner.unwrap_or_else(|| path
             .file_name()
             .map_or_else(|| "ledger".into(), |n| n.to_string_lossy().into_owned()))
-    ))
+    )
 }
 
-fn verified_index(dir: &Path) -> Result<MerkleIndex, ProofsError> {
-    let report = rxledger_store::verify_path(dir, None, |_| {})?;
-    if let Some(f) = report.failure {
-        return Err(ProofsError::Chain(f.seq(), f.to_string()));
+/// The checkpoint origin of a ledger: `rxledger/<owner party id>`, or the directory name.
+pub fn origin_of(path: &Path) -> Result<String, StoreError> {
+    let mut owner = None;
+    rxledger_store::scan_path(path, None, |_| {}, owner_probe(&mut owner))?;
+    Ok(origin(owner, path))
+}
+
+/// [`origin_of`] for a store: `rxledger/<owner party id>`, or the store's name (the last part of
+/// its [`Store::locator`] path, `<memory>` for a [`rxledger_store::MemStore`]).
+pub fn origin_in<S: Store + ?Sized>(store: &S) -> Result<String, StoreError> {
+    let mut owner = None;
+    rxledger_store::scan_store(store, None, owner_probe(&mut owner))?;
+    Ok(origin(owner, store.locator()?.path()))
+}
+
+fn unbroken(report: &VerifyReport) -> Result<(), ProofsError> {
+    match &report.failure {
+        Some(f) => Err(ProofsError::Chain(f.seq(), f.to_string())),
+        None => Ok(()),
     }
-    Ok(MerkleIndex::update(dir, report.head)?)
+}
+
+/// The Merkle tree of a ledger directory (its persistent index), after verifying the chain.
+fn verified_tree(dir: &Path) -> Result<MerkleTree, ProofsError> {
+    let report = rxledger_store::verify_path(dir, None, |_| {})?;
+    unbroken(&report)?;
+    Ok(MerkleTree::Index(MerkleIndex::update(dir, report.head)?))
+}
+
+/// The Merkle tree of a store, after verifying the chain.
+fn verified_tree_in<S: Store + ?Sized>(store: &S) -> Result<MerkleTree, ProofsError> {
+    let report = rxledger_store::verify_store(store, None)?;
+    unbroken(&report)?;
+    Ok(store.merkle(report.head)?)
+}
+
+/// Signs a checkpoint of the whole tree; returns it, its note and its history entry.
+fn sign(
+    tree: &MerkleTree,
+    origin: String,
+    key: &SignerKey,
+) -> Result<(Checkpoint, String, HistoryEntry), ProofsError> {
+    let cp = Checkpoint {
+        origin,
+        size: tree.size(),
+        root: tree.root(tree.size())?,
+    };
+    let note = key.sign(&cp);
+    let entry = HistoryEntry {
+        size: cp.size,
+        root: Digest(cp.root),
+        note: note.clone(),
+    };
+    Ok((cp, note, entry))
 }
 
 /// Verifies the ledger, signs a checkpoint of its current state, appends it to the ledger's
-/// checkpoint history (`DIR/checkpoints.jsonl`) and returns it with its note.
+/// checkpoint history ([`CheckpointHistory`]) and returns it with its note.
 pub fn checkpoint(dir: &Path, key: &SignerKey) -> Result<(Checkpoint, String), ProofsError> {
-    let index = verified_index(dir)?;
-    let cp = Checkpoint {
-        origin: origin_of(dir)?,
-        size: index.size(),
-        root: index.root(index.size())?,
-    };
-    let note = key.sign(&cp);
-    let hist = dir.join("checkpoints.jsonl");
-    let mut f = std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(&hist)
-        .map_err(|source| StoreError::Io {
-            path: hist.clone(),
-            source,
-        })?;
-    let line = serde_json::json!({"size": cp.size, "root": rxledger_chain::Digest(cp.root).to_hex(), "note": note});
-    writeln!(f, "{line}")
-        .and_then(|()| f.sync_data())
-        .map_err(|source| StoreError::Io {
-            path: hist.clone(),
-            source,
-        })?;
+    let tree = verified_tree(dir)?;
+    let (cp, note, entry) = sign(&tree, origin_of(dir)?, key)?;
+    CheckpointHistory::of(dir).append(&entry)?;
     Ok((cp, note))
 }
 
-fn index_matching(dir: &Path, cp: &Checkpoint) -> Result<MerkleIndex, ProofsError> {
-    let index = verified_index(dir)?;
-    if index.size() < cp.size {
+/// [`checkpoint`] over a store: verifies it, signs a checkpoint of its current state and adds it
+/// to the store's history ([`Store::record_checkpoint`]).
+pub fn checkpoint_in<S: Store + ?Sized>(
+    store: &mut S,
+    key: &SignerKey,
+) -> Result<(Checkpoint, String), ProofsError> {
+    let tree = verified_tree_in(store)?;
+    let (cp, note, entry) = sign(&tree, origin_in(store)?, key)?;
+    store.record_checkpoint(&entry)?;
+    Ok((cp, note))
+}
+
+/// Checks that `tree` holds the checkpoint's tree.
+fn matching(tree: MerkleTree, cp: &Checkpoint) -> Result<MerkleTree, ProofsError> {
+    if tree.size() < cp.size {
         return Err(ProofsError::Invalid(format!(
             "the ledger has {} records but the checkpoint vouches for {}: it was truncated or rolled back",
-            index.size(),
+            tree.size(),
             cp.size
         )));
     }
-    if index.root(cp.size)? != cp.root {
+    if tree.root(cp.size)? != cp.root {
         return Err(ProofsError::Invalid(format!(
             "the ledger's first {} records do not have the checkpoint's root: history was rewritten or forked",
             cp.size
         )));
     }
-    Ok(index)
+    Ok(tree)
 }
 
-/// An inclusion proof of record `seq` in the tree of `cp`.
-pub fn prove_inclusion(dir: &Path, seq: u64, cp: &Checkpoint) -> Result<ProofFile, ProofsError> {
+fn check_seq(seq: u64, cp: &Checkpoint) -> Result<(), ProofsError> {
     if seq == 0 || seq > cp.size {
         return Err(ProofsError::Invalid(format!(
             "seq {seq} is not within the checkpoint's {} records",
             cp.size
         )));
     }
-    let index = index_matching(dir, cp)?;
-    let hashes = inclusion_proof(&index, seq - 1, cp.size)
-        .map_err(|e| ProofsError::Invalid(e.to_string()))?;
+    Ok(())
+}
+
+fn inclusion(tree: &MerkleTree, seq: u64, cp: &Checkpoint) -> Result<ProofFile, ProofsError> {
+    let hashes =
+        inclusion_proof(tree, seq - 1, cp.size).map_err(|e| ProofsError::Invalid(e.to_string()))?;
     Ok(ProofFile::Inclusion {
         seq,
         tree_size: cp.size,
+        hashes: ProofFile::hashes_hex(&hashes),
+    })
+}
+
+/// An inclusion proof of record `seq` in the tree of `cp`.
+pub fn prove_inclusion(dir: &Path, seq: u64, cp: &Checkpoint) -> Result<ProofFile, ProofsError> {
+    check_seq(seq, cp)?;
+    inclusion(&matching(verified_tree(dir)?, cp)?, seq, cp)
+}
+
+/// [`prove_inclusion`] over a store.
+pub fn prove_inclusion_in<S: Store + ?Sized>(
+    store: &S,
+    seq: u64,
+    cp: &Checkpoint,
+) -> Result<ProofFile, ProofsError> {
+    check_seq(seq, cp)?;
+    inclusion(&matching(verified_tree_in(store)?, cp)?, seq, cp)
+}
+
+fn check_sizes(old: &Checkpoint, new: &Checkpoint) -> Result<(), ProofsError> {
+    if old.size > new.size {
+        return Err(ProofsError::Invalid(format!(
+            "the old checkpoint ({}) is larger than the new one ({})",
+            old.size, new.size
+        )));
+    }
+    Ok(())
+}
+
+fn consistency(
+    tree: &MerkleTree,
+    old: &Checkpoint,
+    new: &Checkpoint,
+) -> Result<ProofFile, ProofsError> {
+    if tree.root(old.size)? != old.root {
+        return Err(ProofsError::Invalid(
+            "the ledger does not contain the old checkpoint's tree: history was rewritten".into(),
+        ));
+    }
+    let hashes = consistency_proof(tree, old.size, new.size)
+        .map_err(|e| ProofsError::Invalid(e.to_string()))?;
+    Ok(ProofFile::Consistency {
+        old_size: old.size,
+        new_size: new.size,
         hashes: ProofFile::hashes_hex(&hashes),
     })
 }
@@ -143,70 +233,93 @@ pub fn prove_consistency(
     old: &Checkpoint,
     new: &Checkpoint,
 ) -> Result<ProofFile, ProofsError> {
-    if old.size > new.size {
-        return Err(ProofsError::Invalid(format!(
-            "the old checkpoint ({}) is larger than the new one ({})",
-            old.size, new.size
-        )));
+    check_sizes(old, new)?;
+    consistency(&matching(verified_tree(dir)?, new)?, old, new)
+}
+
+/// [`prove_consistency`] over a store.
+pub fn prove_consistency_in<S: Store + ?Sized>(
+    store: &S,
+    old: &Checkpoint,
+    new: &Checkpoint,
+) -> Result<ProofFile, ProofsError> {
+    check_sizes(old, new)?;
+    consistency(&matching(verified_tree_in(store)?, new)?, old, new)
+}
+
+/// The Merkle root over the first `size` records, computed while the chain is verified.
+struct RootProbe {
+    hashers: Hashers,
+    frontier: Frontier,
+    size: u64,
+    root_at: Option<rxledger_chain::merkle::Hash>,
+}
+
+impl RootProbe {
+    fn new(size: u64) -> Self {
+        RootProbe {
+            hashers: Hashers::new(),
+            frontier: Frontier::new(),
+            size,
+            root_at: None,
+        }
     }
-    let index = index_matching(dir, new)?;
-    if index.root(old.size)? != old.root {
-        return Err(ProofsError::Invalid(
-            "the ledger does not contain the old checkpoint's tree: history was rewritten".into(),
-        ));
+
+    fn push(&mut self, rec: &RecordRef<'_>) -> ControlFlow<()> {
+        if rec.seq <= self.size {
+            self.frontier
+                .push(&Blake3Tree, record_leaf(&self.hashers, rec));
+            if rec.seq == self.size {
+                self.root_at = Some(self.frontier.root(&Blake3Tree));
+            }
+        }
+        ControlFlow::Continue(())
     }
-    let hashes = consistency_proof(&index, old.size, new.size)
-        .map_err(|e| ProofsError::Invalid(e.to_string()))?;
-    Ok(ProofFile::Consistency {
-        old_size: old.size,
-        new_size: new.size,
-        hashes: ProofFile::hashes_hex(&hashes),
-    })
+
+    /// `Ok(records)` when the verified ledger extends `cp`, `Err(reason)` otherwise.
+    fn verdict(mut self, report: &VerifyReport, cp: &Checkpoint) -> Result<u64, String> {
+        if cp.size == 0 {
+            self.root_at = Some(self.frontier.root(&Blake3Tree));
+        }
+        if let Some(f) = &report.failure {
+            return Err(format!(
+                "the chain fails verification at seq {}: {f}",
+                f.seq()
+            ));
+        }
+        let Some(root) = self.root_at else {
+            return Err(format!(
+                "the ledger has {} records but the checkpoint vouches for {}: it was truncated or rolled back",
+                report.head.seq, cp.size
+            ));
+        };
+        if root != cp.root {
+            return Err(format!(
+                "the first {} records do not have the checkpoint's Merkle root: history was rewritten or forked",
+                cp.size
+            ));
+        }
+        Ok(report.head.seq)
+    }
 }
 
 /// Checks that a ledger (directory or export) extends the checkpoint: at least `cp.size` records
 /// whose Merkle root is the checkpoint's. Returns `Err` with the reason on truncation, rollback,
 /// rewrite or fork. The chain itself is verified in the same pass.
 pub fn verify_checkpoint(path: &Path, cp: &Checkpoint) -> Result<Result<u64, String>, StoreError> {
-    let hashers = Hashers::new();
-    let mut frontier = Frontier::new();
-    let mut root_at = None;
-    let report = rxledger_store::scan_path(
-        path,
-        None,
-        |_| {},
-        |rec| {
-            if rec.seq <= cp.size {
-                frontier.push(&Blake3Tree, record_leaf(&hashers, rec));
-                if rec.seq == cp.size {
-                    root_at = Some(frontier.root(&Blake3Tree));
-                }
-            }
-            ControlFlow::Continue(())
-        },
-    )?;
-    if cp.size == 0 {
-        root_at = Some(frontier.root(&Blake3Tree));
-    }
-    if let Some(f) = &report.failure {
-        return Ok(Err(format!(
-            "the chain fails verification at seq {}: {f}",
-            f.seq()
-        )));
-    }
-    let Some(root) = root_at else {
-        return Ok(Err(format!(
-            "the ledger has {} records but the checkpoint vouches for {}: it was truncated or rolled back",
-            report.head.seq, cp.size
-        )));
-    };
-    if root != cp.root {
-        return Ok(Err(format!(
-            "the first {} records do not have the checkpoint's Merkle root: history was rewritten or forked",
-            cp.size
-        )));
-    }
-    Ok(Ok(report.head.seq))
+    let mut probe = RootProbe::new(cp.size);
+    let report = rxledger_store::scan_path(path, None, |_| {}, |rec| probe.push(rec))?;
+    Ok(probe.verdict(&report, cp))
+}
+
+/// [`verify_checkpoint`] over a store.
+pub fn verify_checkpoint_in<S: Store + ?Sized>(
+    store: &S,
+    cp: &Checkpoint,
+) -> Result<Result<u64, String>, StoreError> {
+    let mut probe = RootProbe::new(cp.size);
+    let report = rxledger_store::scan_store(store, None, |rec| probe.push(rec))?;
+    Ok(probe.verdict(&report, cp))
 }
 
 /// Checks one record line (from an exported ledger) against an inclusion proof and a checkpoint,
@@ -288,38 +401,60 @@ pub struct CheckpointStatus {
     pub extends: Result<u64, String>,
 }
 
-/// The last entry of `DIR/checkpoints.jsonl`, checked against the ledger (its signature is not
-/// checked here: that needs the signer's public key, `rxledger verify --checkpoint --pubkey`).
-pub fn last_checkpoint(dir: &Path) -> Result<Option<CheckpointStatus>, StoreError> {
-    let hist = dir.join("checkpoints.jsonl");
-    let text = match std::fs::read_to_string(&hist) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(StoreError::Io { path: hist, source });
-        }
+/// The status of the last history entry (`last`), checked with `extends`; `bad` says where the
+/// history is when its last entry is not a checkpoint.
+fn status(
+    last: Result<Option<HistoryEntry>, StoreError>,
+    bad: impl FnOnce() -> String,
+    extends: impl FnOnce(&Checkpoint) -> Result<Result<u64, String>, StoreError>,
+) -> Result<Option<CheckpointStatus>, StoreError> {
+    let cp = match last {
+        Ok(None) => return Ok(None),
+        Ok(Some(entry)) => Checkpoint::parse_note_unverified(&entry.note).ok(),
+        Err(StoreError::History { .. }) => None,
+        Err(e) => return Err(e),
     };
-    let Some(line) = text.lines().rev().find(|l| !l.trim().is_empty()) else {
-        return Ok(None);
-    };
-    let parsed = serde_json::from_str::<serde_json::Value>(line)
-        .ok()
-        .and_then(|v| v.get("note").and_then(|n| n.as_str()).map(str::to_owned))
-        .and_then(|note| Checkpoint::parse_note_unverified(&note).ok());
-    let Some(cp) = parsed else {
+    let Some(cp) = cp else {
         return Ok(Some(CheckpointStatus {
             size: 0,
             root: String::new(),
-            extends: Err(format!(
-                "the last line of {} is not a checkpoint",
-                hist.display()
-            )),
+            extends: Err(bad()),
         }));
     };
-    let extends = verify_checkpoint(dir, &cp)?;
+    let extends = extends(&cp)?;
     Ok(Some(CheckpointStatus {
         size: cp.size,
-        root: rxledger_chain::Digest(cp.root).to_hex(),
+        root: Digest(cp.root).to_hex(),
         extends,
     }))
+}
+
+/// The last entry of a ledger directory's checkpoint history, checked against the ledger (its
+/// signature is not checked here: that needs the signer's public key, `rxledger verify
+/// --checkpoint --pubkey`).
+pub fn last_checkpoint(dir: &Path) -> Result<Option<CheckpointStatus>, StoreError> {
+    let history = CheckpointHistory::of(dir);
+    status(
+        history.last(),
+        || {
+            format!(
+                "the last line of {} is not a checkpoint",
+                history.path().display()
+            )
+        },
+        |cp| verify_checkpoint(dir, cp),
+    )
+}
+
+/// [`last_checkpoint`] over a store's history ([`Store::checkpoints`]).
+pub fn last_checkpoint_in<S: Store + ?Sized>(
+    store: &S,
+) -> Result<Option<CheckpointStatus>, StoreError> {
+    let last = store.checkpoints().map(|mut h| h.pop());
+    let name = store.locator()?.path().display().to_string();
+    status(
+        last,
+        || format!("the last checkpoint of {name} is not a checkpoint note"),
+        |cp| verify_checkpoint_in(store, cp),
+    )
 }

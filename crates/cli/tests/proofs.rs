@@ -282,5 +282,6 @@ fn consistency_proof(p: &Path) {
         p,
     );
     assert_eq!(code(&o), 2, "{}", text(&o));
-    assert_eq!(lines(&p.join("L/checkpoints.jsonl")).len(), 2);
+    let history = rxledger::store::history::CheckpointHistory::of(&p.join("L"));
+    assert_eq!(history.read().unwrap().len(), 2);
 }

@@ -1,17 +1,40 @@
 //! `check`: verify a ledger and reconcile it in one streaming pass.
+//!
+//! The ledger is read once: every record is verified by the chain's streaming verifier and, if it
+//! verifies, reconciled by the [`Engine`]. A broken chain is a `CHAIN` finding at the first bad
+//! seq; the records before it are reconciled, nothing after it is. The pass runs over a ledger
+//! directory or exported file ([`check_path`], [`check_with`]) or over any [`Store`]
+//! ([`check_store`], [`check_store_with`]), with the same code for the records and the findings.
+//!
+//! ```
+//! use rxledger_reconcile::{check::check_store, Config};
+//! use rxledger_store::{MemStore, Store};
+//!
+//! let mut store = MemStore::new();
+//! let events: Vec<Vec<u8>> = rxledger_gen::Generator::new(Default::default())
+//!     .take(300)
+//!     .map(|e| e.to_json_bytes())
+//!     .collect();
+//! let refs: Vec<&[u8]> = events.iter().map(Vec::as_slice).collect();
+//! store.append_at(&refs, "2026-01-01T00:00:00.000000Z")?;
+//! let report = check_store(&store, Config::default(), None)?;
+//! assert!(report.verify.is_ok());
+//! assert_eq!(report.events, 300);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use crate::{Config, Engine, Finding, Rule};
-use rxledger_chain::ExpectedHead;
+use crate::{Config, Engine, Finding, Msg, Rule};
+use rxledger_chain::{ExpectedHead, RecordRef};
 use rxledger_model::Event;
-use rxledger_store::{StoreError, VerifyReport};
+use rxledger_store::{Locator, Store, StoreError, VerifyReport};
 
-/// The result of [`check_path`].
+/// The result of a check.
 #[derive(Debug)]
 pub struct CheckReport {
-    /// The ledger checked.
+    /// The ledger checked (its directory or file, or the store's name).
     pub path: PathBuf,
     /// Chain verification.
     pub verify: VerifyReport,
@@ -19,24 +42,21 @@ pub struct CheckReport {
     pub events: u64,
     /// Findings in record order (a broken chain is a `CHAIN` finding).
     pub findings: Vec<Finding>,
-    /// For a directory: `(first seq, file)` of every segment, to locate records.
-    pub segments: Vec<(u64, PathBuf)>,
+    /// Where the records are, to locate them.
+    pub locator: Locator,
 }
 
 impl CheckReport {
     /// The file and 1-based line holding record `seq`.
     pub fn locate(&self, seq: u64) -> (PathBuf, u64) {
-        match self.segments.iter().rev().find(|(first, _)| *first <= seq) {
-            Some((first, file)) => (file.clone(), seq - first + 1),
-            None => (self.path.clone(), seq),
-        }
+        self.locator.locate(seq)
     }
 }
 
 /// Verifies and reconciles a ledger directory or exported file with `config`.
 ///
-/// A broken chain is reported as a `CHAIN` finding at the first bad seq; the records before it
-/// are reconciled, nothing after it is.
+/// A broken chain is reported as a `CHAIN` finding at the first bad seq, with the configured
+/// severity of `CHAIN`; the records before it are reconciled, nothing after it is.
 pub fn check_path(
     path: &Path,
     config: Config,
@@ -58,65 +78,116 @@ pub fn check_path(
 /// take what it kept, such as [`Engine::temperature_series`]).
 pub fn check_with(
     path: &Path,
-    mut engine: Engine,
+    engine: Engine,
     expected: Option<ExpectedHead>,
     progress: impl FnMut(u64),
-    mut observe: impl FnMut(u64, &Event),
+    observe: impl FnMut(u64, &Event),
     before_finish: impl FnOnce(&mut Engine),
 ) -> Result<CheckReport, StoreError> {
-    let mut findings = Vec::new();
-    let verify = rxledger_store::scan_path(path, expected, progress, |rec| {
+    let mut pass = Pass::new(engine, observe);
+    let verify = rxledger_store::scan_path(path, expected, progress, |rec| pass.record(rec))?;
+    let locator = Locator::for_path(path)?;
+    Ok(pass.finish(verify, locator, before_finish))
+}
+
+/// Verifies and reconciles the records of any [`Store`] (a [`rxledger_store::MemStore`], an
+/// open [`rxledger_store::FileStore`], a store of your own) with `config`, as [`check_path`]
+/// does for files. The report's `path` is the store's [`Store::locator`] path.
+pub fn check_store<S: Store + ?Sized>(
+    store: &S,
+    config: Config,
+    expected: Option<ExpectedHead>,
+) -> Result<CheckReport, StoreError> {
+    check_store_with(store, Engine::new(config), expected, |_, _| {}, |_| {})
+}
+
+/// [`check_store`] with a prepared `engine`, `observe` and `before_finish`, as in
+/// [`check_with`].
+pub fn check_store_with<S: Store + ?Sized>(
+    store: &S,
+    engine: Engine,
+    expected: Option<ExpectedHead>,
+    observe: impl FnMut(u64, &Event),
+    before_finish: impl FnOnce(&mut Engine),
+) -> Result<CheckReport, StoreError> {
+    let mut pass = Pass::new(engine, observe);
+    let verify = rxledger_store::scan_store(store, expected, |rec| pass.record(rec))?;
+    let locator = store.locator()?;
+    Ok(pass.finish(verify, locator, before_finish))
+}
+
+/// The reconciling half of a check: records in, findings out.
+struct Pass<O> {
+    engine: Engine,
+    observe: O,
+    findings: Vec<Finding>,
+}
+
+impl<O: FnMut(u64, &Event)> Pass<O> {
+    fn new(engine: Engine, observe: O) -> Self {
+        Pass {
+            engine,
+            observe,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Reconciles one verified record.
+    fn record(&mut self, rec: &RecordRef<'_>) -> ControlFlow<()> {
         let recorded_at = chrono::DateTime::parse_from_rfc3339(rec.recorded_at)
             .map(|t| t.with_timezone(&chrono::Utc));
-        match (std::str::from_utf8(rec.payload), recorded_at) {
+        let engine = &mut self.engine;
+        let found = match (std::str::from_utf8(rec.payload), recorded_at) {
             (Ok(text), Ok(at)) => match Event::from_json(text) {
                 Ok(e) => {
-                    findings.extend(engine.push(rec.seq, at, &e));
-                    observe(rec.seq, &e);
+                    let found = engine.push(rec.seq, at, &e);
+                    (self.observe)(rec.seq, &e);
+                    found
                 }
-                Err(err) => findings.extend(engine.push_invalid(rec.seq, &err.to_string())),
+                Err(err) => engine.push_invalid(rec.seq, &err.to_string()),
             },
-            (Err(_), _) => findings.extend(engine.push_invalid(rec.seq, "payload is not UTF-8")),
-            (_, Err(err)) => {
-                findings.extend(engine.push_invalid(rec.seq, &format!("recorded_at: {err}")));
-            }
-        }
+            (Err(_), _) => engine.push_invalid(rec.seq, "payload is not UTF-8"),
+            (_, Err(err)) => engine.push_invalid(rec.seq, &format!("recorded_at: {err}")),
+        };
+        self.findings.extend(found);
         ControlFlow::Continue(())
-    })?;
-    let events = engine.events();
-    before_finish(&mut engine);
-    findings.extend(engine.finish());
-    if let Some(f) = &verify.failure {
-        let mut chain = Finding::new(Rule::Chain,
-            f.seq(),
-            format!("The ledger fails verification at seq {}: {f}. Records from there on were not reconciled.", f.seq()),
-        );
-        chain.severity = crate::Severity::Critical;
-        findings.push(chain);
     }
-    findings.sort_by_key(|f| (f.seq, f.rule));
-    let segments = if path.is_dir() {
-        let mut segs: Vec<(u64, PathBuf)> = std::fs::read_dir(path)
-            .map_err(|source| StoreError::Io {
-                path: path.to_owned(),
-                source,
-            })?
-            .filter_map(Result::ok)
-            .filter_map(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                rxledger_store::parse_segment_name(&name).map(|s| (s, e.path()))
-            })
-            .collect();
-        segs.sort();
-        segs
-    } else {
-        Vec::new()
-    };
-    Ok(CheckReport {
-        path: path.to_owned(),
-        verify,
-        events,
-        findings,
-        segments,
-    })
+
+    /// The last findings, the `CHAIN` finding of a broken chain, and the report.
+    fn finish(
+        self,
+        verify: VerifyReport,
+        locator: Locator,
+        before_finish: impl FnOnce(&mut Engine),
+    ) -> CheckReport {
+        let Pass {
+            mut engine,
+            mut findings,
+            ..
+        } = self;
+        let events = engine.events();
+        // A broken chain is always reported (it cannot be disabled), with the configured severity.
+        let chain_severity = engine.config().severity_of(Rule::Chain);
+        before_finish(&mut engine);
+        findings.extend(engine.finish());
+        if let Some(f) = &verify.failure {
+            let mut chain = Finding::new(
+                Rule::Chain,
+                f.seq(),
+                Msg::new("chain-broken")
+                    .arg("seq", f.seq())
+                    .arg("error", f.to_string()),
+            );
+            chain.severity = chain_severity;
+            findings.push(chain);
+        }
+        findings.sort_by_key(|f| (f.seq, f.rule));
+        CheckReport {
+            path: locator.path().to_owned(),
+            verify,
+            events,
+            findings,
+            locator,
+        }
+    }
 }

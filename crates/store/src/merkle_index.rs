@@ -8,6 +8,9 @@
 //!
 //! The index is derived data: [`MerkleIndex::update`] extends it from the records (and rebuilds
 //! it if it is longer than the ledger, e.g. after a crash cut an unacknowledged tail).
+//!
+//! [`MerkleTree`] is what proofs are computed from: the persistent index of a ledger directory,
+//! or the leaf hashes of a store held in memory ([`crate::Store::merkle`] gives the right one).
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
@@ -16,8 +19,9 @@ use std::path::{Path, PathBuf};
 use rxledger_chain::merkle::{split, Blake3Tree, Hash, Subtrees, TreeHasher};
 use rxledger_chain::{Hashers, RecordRef};
 
+use crate::layout::{list_segments, MERKLE_DIR};
 use crate::read::LineReader;
-use crate::{io_err, list_segments, StdVfs, StoreError};
+use crate::{io_err, StdVfs, Store, StoreError};
 
 /// Leaves per stored block hash.
 pub const BLOCK: u64 = 1024;
@@ -57,7 +61,7 @@ fn read_at(f: &File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
 
 impl MerkleIndex {
     fn paths(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
-        let m = dir.join("merkle");
+        let m = dir.join(MERKLE_DIR);
         (m.join("leaves.bin"), m.join("blocks.bin"), m)
     }
 
@@ -279,5 +283,91 @@ impl Subtrees for MerkleIndex {
             });
         }
         self.hash_range(start, end)
+    }
+}
+
+/// The Merkle tree of a ledger's records: a persistent [`MerkleIndex`] or leaf hashes in memory.
+pub enum MerkleTree {
+    /// The index beside a ledger directory.
+    Index(MerkleIndex),
+    /// Leaf hashes ([`record_leaf`]) of records `1..=len`.
+    Leaves(Vec<Hash>),
+}
+
+impl MerkleTree {
+    /// Hashes records `1..=head.seq` of `store` into memory. Fails if the store does not hold
+    /// them all.
+    pub fn from_store<S: Store + ?Sized>(
+        store: &S,
+        head: rxledger_chain::Head,
+    ) -> Result<Self, StoreError> {
+        let hashers = Hashers::new();
+        let mut leaves = Vec::with_capacity(usize::try_from(head.seq).unwrap_or(0).min(1 << 20));
+        let mut gap = None;
+        store.scan(1, &mut |rec| {
+            if rec.seq > head.seq {
+                return std::ops::ControlFlow::Break(());
+            }
+            if rec.seq != leaves.len() as u64 + 1 {
+                gap = Some(rec.seq);
+                return std::ops::ControlFlow::Break(());
+            }
+            leaves.push(record_leaf(&hashers, &rec));
+            std::ops::ControlFlow::Continue(())
+        })?;
+        if gap.is_some() || (leaves.len() as u64) < head.seq {
+            return Err(StoreError::Corrupt {
+                path: store.locator()?.path().to_owned(),
+                error: rxledger_chain::VerifyError::Gap {
+                    line: leaves.len() as u64 + 1,
+                    seq: leaves.len() as u64 + 1,
+                    found: gap.unwrap_or(leaves.len() as u64 + 1),
+                },
+            });
+        }
+        Ok(MerkleTree::Leaves(leaves))
+    }
+
+    /// Number of leaves (records).
+    pub fn size(&self) -> u64 {
+        match self {
+            MerkleTree::Index(i) => i.size(),
+            MerkleTree::Leaves(l) => l.len() as u64,
+        }
+    }
+
+    /// The root of the tree over the first `size` records.
+    pub fn root(&self, size: u64) -> Result<Hash, StoreError> {
+        match self {
+            MerkleTree::Index(i) => i.root(size),
+            MerkleTree::Leaves(_) if size == 0 => Ok(Blake3Tree.empty()),
+            MerkleTree::Leaves(_) => self.subtree(0, size),
+        }
+    }
+}
+
+impl Subtrees for MerkleTree {
+    type Error = StoreError;
+    fn subtree(&self, start: u64, end: u64) -> Result<Hash, StoreError> {
+        match self {
+            MerkleTree::Index(i) => i.subtree(start, end),
+            MerkleTree::Leaves(l) => {
+                let range = usize::try_from(start).unwrap_or(usize::MAX)
+                    ..usize::try_from(end).unwrap_or(usize::MAX);
+                match l.get(range) {
+                    Some(leaves) if start < end => {
+                        Ok(rxledger_chain::merkle::mth(&Blake3Tree, leaves))
+                    }
+                    _ => Err(StoreError::Corrupt {
+                        path: PathBuf::from("merkle tree"),
+                        error: rxledger_chain::VerifyError::Gap {
+                            line: 0,
+                            seq: end,
+                            found: l.len() as u64,
+                        },
+                    }),
+                }
+            }
+        }
     }
 }

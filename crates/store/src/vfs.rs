@@ -36,6 +36,11 @@ pub trait Vfs {
     fn sync_dir(&self, dir: &Path) -> io::Result<()>;
     /// Takes an exclusive lock on `path` without waiting; `Ok(None)` when another holder has it.
     fn try_lock(&self, path: &Path) -> io::Result<Option<Self::Lock>>;
+    /// True when paths name files of the real file system (`std::fs`), so that derived data
+    /// (the Merkle index) may be kept beside the ledger. The default is false.
+    fn is_native(&self) -> bool {
+        false
+    }
 }
 
 /// The real file system (`std::fs`).
@@ -57,6 +62,10 @@ impl VfsFile for std::fs::File {
 impl Vfs for StdVfs {
     type File = std::fs::File;
     type Lock = std::fs::File;
+
+    fn is_native(&self) -> bool {
+        true
+    }
 
     fn list_dir(&self, dir: &Path) -> io::Result<Vec<String>> {
         let mut out = Vec::new();

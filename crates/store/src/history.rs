@@ -1,0 +1,228 @@
+//! The checkpoint history of a ledger: every checkpoint signed over it, oldest first.
+//!
+//! A ledger directory keeps it in `checkpoints.jsonl`, one JSON object per line, appended and
+//! synced for every checkpoint and never rewritten:
+//!
+//! ```text
+//! {"note":"<signed note>","root":"<64 hex: Merkle root>","size":<records>}
+//! ```
+//!
+//! `note` is the complete signed note (C2SP tlog-checkpoint: origin, size and base64 root, a blank
+//! line, the signature lines); `size` and `root` repeat its tree size and root for readers that do
+//! not parse notes. The store does not check signatures: that needs the signer's public key.
+//!
+//! ```
+//! use rxledger_store::history::{CheckpointHistory, HistoryEntry};
+//! use rxledger_store::{Digest, FileStore};
+//!
+//! let dir = tempfile::tempdir()?;
+//! let path = dir.path().join("ledger");
+//! FileStore::init(&path)?;
+//! let history = CheckpointHistory::of(&path);
+//! assert_eq!(history.last()?, None);
+//! let entry = HistoryEntry { size: 3, root: Digest([7; 32]), note: "o\n3\nBw==\n\n— k x\n".into() };
+//! history.append(&entry)?;
+//! assert_eq!(history.read()?, vec![entry.clone()]);
+//! assert_eq!(history.last()?, Some(entry));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rxledger_chain::Digest;
+use serde::{Deserialize, Serialize};
+
+use crate::layout::HISTORY_FILE;
+use crate::vfs::{Vfs, VfsFile};
+use crate::{io_err, StdVfs, StoreError};
+
+/// One checkpoint of the history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistoryEntry {
+    /// Number of records the checkpoint vouches for.
+    pub size: u64,
+    /// Merkle root over those records.
+    pub root: Digest,
+    /// The signed note, as issued.
+    pub note: String,
+}
+
+/// The stored form of an entry; field order is the file's key order.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Line {
+    note: String,
+    root: String,
+    size: u64,
+}
+
+impl HistoryEntry {
+    /// The entry as one history line (without newline).
+    pub fn to_line(&self) -> String {
+        let line = Line {
+            note: self.note.clone(),
+            root: self.root.to_hex(),
+            size: self.size,
+        };
+        // A struct of strings and an integer always serializes.
+        serde_json::to_string(&line).unwrap_or_default()
+    }
+
+    /// Parses one history line; `Err` says why it is not an entry.
+    pub fn from_line(line: &str) -> Result<HistoryEntry, String> {
+        let l: Line = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let root = Digest::from_hex(&l.root).ok_or("`root` is not 64 hex digits")?;
+        Ok(HistoryEntry {
+            size: l.size,
+            root,
+            note: l.note,
+        })
+    }
+}
+
+/// The checkpoint history of a ledger directory.
+#[derive(Clone, Debug)]
+pub struct CheckpointHistory {
+    dir: PathBuf,
+}
+
+impl CheckpointHistory {
+    /// The history of the ledger directory `dir` (which need not have one yet).
+    pub fn of(dir: &Path) -> Self {
+        CheckpointHistory {
+            dir: dir.to_owned(),
+        }
+    }
+
+    /// The file holding the history, for messages about it.
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(HISTORY_FILE)
+    }
+
+    /// Appends `entry` and makes it durable before returning.
+    pub fn append(&self, entry: &HistoryEntry) -> Result<(), StoreError> {
+        append_with(&StdVfs, &self.dir, entry)
+    }
+
+    /// Every entry, oldest first. A line that is not an entry is an error naming it.
+    pub fn read(&self) -> Result<Vec<HistoryEntry>, StoreError> {
+        read_with(&StdVfs, &self.dir)
+    }
+
+    /// The newest entry, if any. Only the last line is read; if it is not an entry, the error
+    /// names it.
+    pub fn last(&self) -> Result<Option<HistoryEntry>, StoreError> {
+        let path = self.dir.join(HISTORY_FILE);
+        let text = text(&StdVfs, &path)?;
+        let lines: Vec<&str> = text.lines().collect();
+        lines
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| parse(&path, i as u64 + 1, l))
+            .transpose()
+    }
+}
+
+/// [`CheckpointHistory::append`] on the given file system.
+pub(crate) fn append_with<V: Vfs>(
+    vfs: &V,
+    dir: &Path,
+    entry: &HistoryEntry,
+) -> Result<(), StoreError> {
+    let path = dir.join(HISTORY_FILE);
+    let (mut f, created) = match vfs.open_append(&path) {
+        Ok(f) => (f, false),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            (vfs.create_new(&path).map_err(io_err(&path))?, true)
+        }
+        Err(e) => return Err(io_err(&path)(e)),
+    };
+    let mut line = entry.to_line();
+    line.push('\n');
+    f.write_all(line.as_bytes())
+        .and_then(|()| f.sync_data())
+        .map_err(io_err(&path))?;
+    if created {
+        vfs.sync_dir(dir).map_err(io_err(dir))?;
+    }
+    Ok(())
+}
+
+/// [`CheckpointHistory::read`] on the given file system.
+pub(crate) fn read_with<V: Vfs>(vfs: &V, dir: &Path) -> Result<Vec<HistoryEntry>, StoreError> {
+    let path = dir.join(HISTORY_FILE);
+    text(vfs, &path)?
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| parse(&path, i as u64 + 1, l))
+        .collect()
+}
+
+/// The text of the history file; empty when there is none yet.
+fn text<V: Vfs>(vfs: &V, path: &Path) -> Result<String, StoreError> {
+    match vfs.read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| StoreError::History {
+            path: path.to_owned(),
+            line: 0,
+            reason: "not UTF-8".into(),
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(io_err(path)(e)),
+    }
+}
+
+fn parse(path: &Path, line: u64, text: &str) -> Result<HistoryEntry, StoreError> {
+    HistoryEntry::from_line(text).map_err(|reason| StoreError::History {
+        path: path.to_owned(),
+        line,
+        reason,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_line_format_is_stable() {
+        let e = HistoryEntry {
+            size: 12,
+            root: Digest([0xab; 32]),
+            note: "rxledger/X\n12\nq83v\n\n— k AAAA\n".into(),
+        };
+        let line = e.to_line();
+        assert_eq!(
+            line,
+            format!(
+                r#"{{"note":"rxledger/X\n12\nq83v\n\n— k AAAA\n","root":"{}","size":12}}"#,
+                "ab".repeat(32)
+            )
+        );
+        assert_eq!(HistoryEntry::from_line(&line), Ok(e));
+    }
+
+    #[test]
+    fn a_bad_last_line_is_an_error_naming_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        let h = CheckpointHistory::of(d);
+        let e = HistoryEntry {
+            size: 1,
+            root: Digest([1; 32]),
+            note: "n".into(),
+        };
+        h.append(&e).unwrap();
+        std::fs::write(
+            d.join(HISTORY_FILE),
+            format!("{}\n{{\"size\":2}}\n\n", e.to_line()),
+        )
+        .unwrap();
+        let err = h.last().unwrap_err();
+        assert!(matches!(&err, StoreError::History { line: 2, .. }), "{err}");
+        assert!(h.read().is_err());
+    }
+}

@@ -1,0 +1,163 @@
+//! What every store offers: verification over `Store::scan`, the locator, the checkpoint history
+//! and the Merkle tree, the same in memory, in a ledger directory and on a simulated file system.
+
+use std::path::Path;
+
+use rxledger_store::history::{CheckpointHistory, HistoryEntry};
+use rxledger_store::merkle_index::{MerkleIndex, MerkleTree};
+use rxledger_store::{
+    verify_path, verify_store, Digest, FileStore, Locator, MemStore, SimVfs, Store, StoreError,
+    VerifyError,
+};
+
+fn fill(s: &mut impl Store) {
+    for b in 0..7u32 {
+        let p: Vec<String> = (0..=b).map(|i| format!(r#"{{"b":{b},"i":{i}}}"#)).collect();
+        let refs: Vec<&[u8]> = p.iter().map(String::as_bytes).collect();
+        s.append_at(&refs, "2026-01-01T00:00:00.000000Z").unwrap();
+    }
+}
+
+fn entry(size: u64) -> HistoryEntry {
+    HistoryEntry {
+        size,
+        root: Digest([size as u8; 32]),
+        note: format!("o\n{size}\nx\n\n— k y\n"),
+    }
+}
+
+#[test]
+fn file_and_memory_stores_verify_alike() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("l");
+    FileStore::init(&dir).unwrap();
+    let mut file = FileStore::open(&dir).unwrap().with_segment_limit(200);
+    let mut mem = MemStore::new();
+    fill(&mut file);
+    fill(&mut mem);
+    let by_path = verify_path(&dir, None, |_| {}).unwrap();
+    let over_file = verify_store(&file, None).unwrap();
+    let over_mem = verify_store(&mem, None).unwrap();
+    assert!(by_path.is_ok() && over_file.is_ok() && over_mem.is_ok());
+    assert_eq!(over_file.head, by_path.head);
+    assert_eq!(over_mem.head, by_path.head);
+    assert_eq!(over_file.bytes, by_path.bytes);
+    assert_eq!(rxledger_store::record_bytes(&dir).unwrap(), by_path.bytes);
+    assert_eq!(over_mem.bytes, mem.as_bytes().len() as u64);
+
+    let locator = file.locator().unwrap();
+    assert!(locator.segments().len() > 3, "{locator:?}");
+    assert_eq!(locator, Locator::for_path(&dir).unwrap());
+    assert_eq!(locator.segments(), rxledger_store::segments(&dir).unwrap());
+    assert_eq!(
+        mem.locator().unwrap().locate(5),
+        (Path::new("<memory>").into(), 5)
+    );
+
+    // A record the file store cannot parse is a verification failure, not an error.
+    drop(file);
+    let (_, last) = locator.segments().last().unwrap().clone();
+    let mut text = std::fs::read(&last).unwrap();
+    text.insert(0, b'x');
+    std::fs::write(&last, &text).unwrap();
+    let store = FileStore::open(&dir);
+    assert!(matches!(store, Err(StoreError::Corrupt { .. })));
+}
+
+#[test]
+fn merkle_trees_agree() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("l");
+    FileStore::init(&dir).unwrap();
+    let mut file = FileStore::open(&dir).unwrap();
+    let mut mem = MemStore::new();
+    fill(&mut file);
+    fill(&mut mem);
+    let head = mem.head();
+    let index = file.merkle(head).unwrap();
+    assert!(matches!(index, MerkleTree::Index(_)));
+    let leaves = mem.merkle(head).unwrap();
+    assert!(matches!(leaves, MerkleTree::Leaves(_)));
+    assert_eq!(index.size(), head.seq);
+    for n in [0, 1, 5, head.seq] {
+        assert_eq!(index.root(n).unwrap(), leaves.root(n).unwrap(), "{n}");
+    }
+    let again = MerkleIndex::update(&dir, head).unwrap();
+    assert_eq!(
+        again.root(head.seq).unwrap(),
+        leaves.root(head.seq).unwrap()
+    );
+    assert!(leaves.root(head.seq + 1).is_err());
+    // A store that does not hold the records up to the head is refused.
+    let mut longer = head;
+    longer.seq += 1;
+    assert!(MerkleTree::from_store(&mem, longer).is_err());
+}
+
+#[test]
+fn checkpoint_history_in_every_store() {
+    // A ledger directory: through the store and through the history of the path, the same.
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("l");
+    FileStore::init(&dir).unwrap();
+    let mut file = FileStore::open(&dir).unwrap();
+    assert!(file.checkpoints().unwrap().is_empty());
+    file.record_checkpoint(&entry(1)).unwrap();
+    file.record_checkpoint(&entry(2)).unwrap();
+    assert_eq!(file.checkpoints().unwrap(), vec![entry(1), entry(2)]);
+    let history = CheckpointHistory::of(&dir);
+    assert_eq!(history.read().unwrap(), vec![entry(1), entry(2)]);
+    assert_eq!(history.last().unwrap(), Some(entry(2)));
+    history.append(&entry(3)).unwrap();
+    assert_eq!(file.checkpoints().unwrap().len(), 3);
+
+    // In memory.
+    let mut mem = MemStore::new();
+    mem.record_checkpoint(&entry(4)).unwrap();
+    assert_eq!(mem.checkpoints().unwrap(), vec![entry(4)]);
+
+    // On a simulated file system: the history goes through the Vfs; the Merkle tree is built in
+    // memory (no index is written beside a simulated ledger).
+    let vfs = SimVfs::new();
+    let sim_dir = Path::new("/sim/l");
+    FileStore::init_with(vfs.clone(), sim_dir).unwrap();
+    let mut sim = FileStore::open_with(vfs.clone(), sim_dir).unwrap();
+    fill(&mut sim);
+    sim.record_checkpoint(&entry(5)).unwrap();
+    assert_eq!(sim.checkpoints().unwrap(), vec![entry(5)]);
+    assert!(matches!(
+        sim.merkle(sim.head()).unwrap(),
+        MerkleTree::Leaves(_)
+    ));
+    assert!(verify_store(&sim, None).unwrap().is_ok());
+}
+
+#[test]
+fn an_unparsable_record_of_a_store_is_a_failure_at_its_seq() {
+    struct Broken;
+    impl Store for Broken {
+        fn head(&self) -> rxledger_store::Head {
+            rxledger_store::Head::default()
+        }
+        fn append_at(&mut self, _: &[&[u8]], _: &str) -> Result<rxledger_store::Head, StoreError> {
+            Err(StoreError::Poisoned)
+        }
+        fn scan(
+            &self,
+            _: u64,
+            _: &mut dyn FnMut(rxledger_store::RecordRef<'_>) -> std::ops::ControlFlow<()>,
+        ) -> Result<(), StoreError> {
+            Err(StoreError::Corrupt {
+                path: "db".into(),
+                error: VerifyError::Unparsable {
+                    line: 1,
+                    seq: 1,
+                    reason: "bad row",
+                },
+            })
+        }
+    }
+    let r = verify_store(&Broken, None).unwrap();
+    assert_eq!(r.failure.as_ref().map(VerifyError::seq), Some(1));
+    assert_eq!(r.failure_file.as_deref(), Some(Path::new("db")));
+}
