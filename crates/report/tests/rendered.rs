@@ -19,7 +19,8 @@ fn check(name: &str) -> CheckReport {
         .join(&rel);
     let mut report = check_path(&path, Config::default(), None, |_| {}).unwrap();
     // An exported file has no segments: findings are located in `path`.
-    assert!(report.segments.is_empty());
+    assert!(report.locator.segments().is_empty());
+    report.locator = rxledger_store::Locator::single(&rel);
     report.path = rel;
     report
 }
@@ -85,6 +86,7 @@ fn several_ledgers() {
 fn markup_in_a_ledger_name_is_escaped() {
     let mut r = check("documents");
     r.path = PathBuf::from("a<b>&\"c'\u{1}.jsonl");
+    r.locator = rxledger_store::Locator::single(&r.path);
     let junit = rxledger_report::junit(&r);
     assert!(junit.contains(r#"<testsuite name="a&lt;b&gt;&amp;&quot;c&apos;.jsonl""#));
     assert!(junit.contains(">a&lt;b&gt;&amp;&quot;c&apos;.jsonl:"));
