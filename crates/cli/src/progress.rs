@@ -58,14 +58,6 @@ impl Progress {
 
 /// The bytes a pass over the ledger at `path` reads: the directory's files, or the file.
 fn ledger_size(path: &Path) -> u64 {
-    if path.is_dir() {
-        std::fs::read_dir(path).map_or(0, |rd| {
-            rd.filter_map(Result::ok)
-                .filter_map(|e| e.metadata().ok())
-                .map(|m| m.len())
-                .sum()
-        })
-    } else {
-        std::fs::metadata(path).map_or(0, |m| m.len())
-    }
+    // The records' bytes (segments of a directory, or the file): what the readers report.
+    rxledger::store::record_bytes(path).unwrap_or(0)
 }
