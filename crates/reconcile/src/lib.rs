@@ -31,6 +31,7 @@ mod envelope;
 mod finding;
 mod rules;
 pub mod summary;
+pub mod time;
 pub mod trace;
 
 pub use config::{Config, ConfigError, Thresholds, DEFAULT_TOML};
