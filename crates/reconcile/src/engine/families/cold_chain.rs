@@ -18,7 +18,7 @@ use rxledger_model::{EventBody, Reading, TempRange};
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev};
-use crate::engine::facts::{celsius, term};
+use crate::engine::facts::{celsius, term, with_facts};
 use crate::engine::projections::Pb;
 use crate::{Finding, Msg, Rule};
 
@@ -375,7 +375,7 @@ impl ColdChain {
             "cold_chain"
         };
         let m = m.arg("goods", term(goods));
-        let actual = crate::engine::facts::with_facts("cc-receipt-actual", &m);
+        let actual = with_facts("cc-receipt-actual", &m);
         let f = Finding::new(Rule::CcReceipt, ev.seq, m)
             .party(&r.supplier)
             .product(first_product)
@@ -462,8 +462,8 @@ fn excursion(
         .arg("mkt", celsius(m))
         .arg("min", celsius(range.min_c))
         .arg("max", celsius(range.max_c));
-    let expected = crate::engine::facts::with_facts("temp-range-expected", &msg);
-    let actual = crate::engine::facts::with_facts("temp-range-actual", &msg);
+    let expected = with_facts("temp-range-expected", &msg);
+    let actual = with_facts("temp-range-actual", &msg);
     Finding::new(Rule::TempRange, seq, msg)
         .location(name)
         .interval(e.start, end)

@@ -14,8 +14,8 @@ use std::collections::BTreeSet;
 use rxledger_model::{EventBody, Money, PaymentDirection, PaymentMethod, Quality};
 
 use super::Family;
-use crate::engine::ctx::{Ctx, Due, Ev};
-use crate::engine::facts::{term, with_facts};
+use crate::engine::ctx::{Ctx, Due, Ev, Out};
+use crate::engine::facts::{term, texts, with_facts};
 use crate::engine::projections::documents::{
     invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Dir, DocDue,
 };
@@ -80,7 +80,7 @@ fn dir_term(dir: Dir) -> Fact {
 fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
     let e = ev.e;
     let base = Msg::new("rec-doc").arg("doc", &r.doc);
-    let emit = |cx: &mut crate::engine::ctx::Out<'_>, m: Msg, product: Option<&str>| {
+    let emit = |out: &mut Out<'_>, m: Msg, product: Option<&str>| {
         let mut f = Finding::new(Rule::RecDoc, ev.seq, m.clone())
             .party(&r.supplier)
             .figures(
@@ -90,7 +90,7 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
         if let Some(p) = product {
             f = f.product(p);
         }
-        cx.emit(f);
+        out.emit(f);
     };
     if e.refs.delivery_note.is_none() {
         let m = base.clone().arg("problem", term("no_delivery_note"));
@@ -186,7 +186,7 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
     let base = Msg::new("out-rev-review")
         .arg("doc", &r.doc)
         .arg("sale", sale_doc);
-    let emit = |out: &mut crate::engine::ctx::Out<'_>, m: Msg, line: Option<(&str, &str)>| {
+    let emit = |out: &mut Out<'_>, m: Msg, line: Option<(&str, &str)>| {
         let mut f = Finding::new(Rule::OutRev, ev.seq, m.clone())
             .party(&r.customer)
             .figures(
@@ -496,6 +496,6 @@ fn payment_orphan(cx: &mut Ctx<'_>, seq: u64, invoices: &[String], party: &str) 
     }
     let m = Msg::new("orphan-payment")
         .arg("party", party)
-        .arg("invoices", crate::engine::facts::texts(invoices));
+        .arg("invoices", texts(invoices));
     cx.emit(Finding::new(Rule::Orphan, seq, m).party(party));
 }

@@ -52,10 +52,10 @@ pub struct Band {
     pub range: TempRange,
 }
 
-/// The readings of one zone or vehicle, kept while [`crate::Engine::trace_temperatures`] is on, with
-/// the ranges the engine judged them against: what a temperature chart draws. Memory is bounded:
-/// the readings are summarised in an [`Envelope`], and bands closer together than its bucket
-/// width merge.
+/// The readings of one zone or vehicle, kept while [`crate::Engine::trace_temperatures`] is
+/// on, with the ranges the engine judged them against: what a temperature chart draws. Memory is
+/// bounded: the readings are summarised in an [`Envelope`], and bands closer together than its
+/// bucket width merge.
 #[derive(Clone, Debug)]
 pub struct TempSeries {
     /// Zone or vehicle.
