@@ -2,8 +2,11 @@
 //! against invoices against payments, stock, batches, qualifications) and reports every
 //! inconsistency with its evidence.
 //!
-//! One streaming pass feeds projections (master data, stock per product, batch and location, open
-//! orders, sales, invoices and payments) and the rules of [`RULES`]. The same engine runs
+//! One streaming pass updates shared projections once per event (master data; stock per product,
+//! batch and location, from the goods movements of [`rxledger_model::movements`]; orders, sales,
+//! invoices and payments; unit codes), then shows the event to one module per [`Family`] of the
+//! rules of [`RULES`]. Findings are data: a rule, the records, and a message id with typed facts
+//! ([`Msg`]), rendered into sentences by `rxledger-report`. The same engine runs
 //! incrementally: [`Engine::push`] returns the findings that became certain with that event,
 //! [`Engine::finish`] the rest. Findings that depend on time (an invoice not paid within N days)
 //! become certain when the ledger's clock (the latest `occurred_at`) passes the deadline.
@@ -32,6 +35,7 @@ mod finding;
 mod records;
 mod rules;
 pub mod summary;
+pub mod time;
 pub mod trace;
 
 pub use config::{Config, ConfigError, Thresholds, DEFAULT_TOML};

@@ -160,3 +160,440 @@ proptest! {
         prop_assert_eq!(inc, batch);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Findings as data: every finding carries a message id of the catalogue, and the English
+// sentences are exactly those of the rules' documentation.
+
+use rxledger_report::messages::{Lang, Messages};
+
+/// The English catalogue files of the engine's families.
+fn catalogue() -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../report/locales/en");
+    [
+        "integrity",
+        "documents",
+        "stock",
+        "qualification",
+        "special",
+        "codes",
+        "cold_chain",
+    ]
+    .iter()
+    .map(|f| std::fs::read_to_string(dir.join(format!("{f}.ftl"))).unwrap())
+    .collect()
+}
+
+/// The engine's sources, concatenated.
+fn engine_sources() -> String {
+    fn walk(dir: &std::path::Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push_str(&std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = std::fs::read_to_string(src.join("engine.rs")).unwrap();
+    walk(&src.join("engine"), &mut out);
+    out
+}
+
+/// The string literals of `text` that follow `prefix` (e.g. `term("`).
+fn literals_after<'a>(text: &'a str, prefix: &str) -> Vec<&'a str> {
+    text.match_indices(prefix)
+        .filter_map(|(i, _)| {
+            let rest = &text[i + prefix.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+#[test]
+fn every_finding_is_a_catalogued_message() {
+    let m = Messages::new(Lang::En);
+    let (events, _) = planted(21, 20_000, 0.02);
+    let findings = run(&events, Config::default());
+    assert!(!findings.is_empty());
+    for f in &findings {
+        let msgs = [Some(&f.message), f.expected.as_ref(), f.actual.as_ref()];
+        for msg in msgs.into_iter().flatten() {
+            assert_ne!(msg.id, "legacy", "{f:?}");
+            assert!(m.has(&msg.id), "{} is not in the catalogue", msg.id);
+            let text = m.render(msg);
+            assert!(!text.starts_with(msg.id.as_ref()), "{text}");
+        }
+    }
+    // Every message id and term the engine's sources name is in the catalogue: ids as messages,
+    // terms as variants of a selector.
+    let (cat, src) = (catalogue(), engine_sources());
+    let qualification_ids = literals_after(&src, ": \"")
+        .into_iter()
+        .filter(|id| id.starts_with("sup-lic-") || id.starts_with("cus-lic-"));
+    let ids: Vec<&str> = literals_after(&src, "Msg::new(\"")
+        .into_iter()
+        .chain(literals_after(&src, "with_facts(\""))
+        .chain(qualification_ids)
+        .collect();
+    assert!(ids.len() > 80, "{ids:?}");
+    for id in ids {
+        assert!(m.has(id), "message {id} is not in the catalogue");
+    }
+    let terms: Vec<&str> = literals_after(&src, "term(\"")
+        .into_iter()
+        .chain(literals_after(&src, "=> \""))
+        .filter(|t| {
+            t.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+        })
+        .collect();
+    assert!(terms.len() > 40, "{terms:?}");
+    for t in terms {
+        assert!(
+            cat.contains(&format!("[{t}]")),
+            "term {t} is not a variant of any message"
+        );
+    }
+}
+
+const ID: &str = "01a0fa20-0e80-7695-b26d-8f83609d890f";
+const OWNER: &str = "91330100MA27X8K3Q1";
+const SUPPLIER: &str = "91330100143958271X";
+
+/// An event of `kind` at `at` with `data` (and `refs`, unless null).
+fn ev(kind: &str, at: &str, refs: serde_json::Value, data: serde_json::Value) -> Event {
+    let mut v = serde_json::json!({
+        "v": 1, "id": ID, "kind": kind, "occurred_at": at, "recorded_by": ["测试"], "data": data,
+    });
+    if !refs.is_null() {
+        v["refs"] = refs;
+    }
+    Event::from_value(v).unwrap()
+}
+
+fn party(
+    id: &str,
+    kind: &str,
+    relation: &str,
+    valid_to: &str,
+    special: serde_json::Value,
+) -> Event {
+    let mut data = serde_json::json!({
+        "party": id, "name": id, "kind": kind, "relation": relation,
+        "licence": {"number": "L1", "kind": "drug_wholesale", "valid_from": "2023-03-01", "valid_to": valid_to},
+        "scope": ["chemical", "narcotic", "vaccine", "cold_chain"],
+        "accounts": [{"bank": "B", "number": "1"}], "province": "浙江", "address": "杭州",
+    });
+    if !special.is_null() {
+        data["special"] = special;
+    }
+    ev(
+        "party_registered",
+        "2026-09-30T01:00:00Z",
+        serde_json::Value::Null,
+        data,
+    )
+}
+
+fn product(id: &str, category: &str, control: &str, storage: &str, vaccine: bool) -> Event {
+    let data = serde_json::json!({
+        "product": id, "generic_name": "x", "form": "x", "spec": "x", "manufacturer": "x",
+        "approval_number": "x", "category": category, "control": control, "storage": storage,
+        "rx": true, "vaccine": vaccine, "unit": "盒",
+    });
+    ev(
+        "product_registered",
+        "2026-09-30T01:30:00Z",
+        serde_json::Value::Null,
+        data,
+    )
+}
+
+fn receipt(
+    doc: &str,
+    at: &str,
+    product: &str,
+    codes: &[&str],
+    transport: serde_json::Value,
+) -> Event {
+    let n = codes.len().max(1);
+    let mut data = serde_json::json!({
+        "doc": doc, "supplier": SUPPLIER, "acceptors": ["验收-张伟"],
+        "lines": [{"product": product, "batch": "B1", "production_date": "2026-08-01",
+                   "expiry": "2028-08-01", "arrived": n, "accepted": n, "rejected": 0,
+                   "location": "RCV", "codes": codes}],
+    });
+    if !transport.is_null() {
+        data["transport"] = transport;
+    }
+    let refs = serde_json::json!({"order": "CG1", "delivery_note": "DN1"});
+    ev("receipt", at, refs, data)
+}
+
+/// Findings of `events`, each event recorded when it was entered (or occurred).
+fn findings_of(events: &[Event]) -> Vec<Finding> {
+    run(events, Config::default())
+}
+
+/// The English sentence, expected and actual figures of the findings of `rule`.
+fn english(findings: &[Finding], rule: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let m = Messages::new(Lang::En);
+    findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (m.message(f), m.expected(f), m.actual(f)))
+        .collect()
+}
+
+#[allow(clippy::unnecessary_wraps)] // reads as the figures it stands for
+fn some(s: &str) -> Option<String> {
+    Some(s.to_owned())
+}
+
+#[test]
+fn sentences_of_rare_findings_are_exact() {
+    let null = serde_json::Value::Null;
+    let mut events = vec![
+        party(OWNER, "wholesaler", "self", "2028-02-28", null.clone()),
+        // A supplier whose licence ended before the purchase.
+        party(
+            SUPPLIER,
+            "manufacturer",
+            "supplier",
+            "2026-06-30",
+            null.clone(),
+        ),
+        party("IND", "individual", "customer", "2028-02-28", null.clone()),
+        party(
+            "C1",
+            "medical_institution",
+            "customer",
+            "2028-02-28",
+            serde_json::json!({"designation": "seal_card_holder", "seal_card": "Y1", "valid_to": "2026-01-01"}),
+        ),
+        party(
+            "C2",
+            "retail_pharmacy",
+            "customer",
+            "2028-02-28",
+            serde_json::json!({"designation": "designated_retail", "valid_to": "2028-01-01"}),
+        ),
+        product("P-A", "chemical", "none", "ambient", false),
+        product("P-N", "narcotic", "narcotic", "ambient", false),
+        product("P-V", "vaccine", "none", "cold", true),
+        ev(
+            "purchase",
+            "2026-10-01T00:00:00Z",
+            null.clone(),
+            serde_json::json!({"doc": "CG1", "supplier": SUPPLIER,
+                "lines": [{"product": "P-A", "quantity": 5, "unit_price": {"minor": 1, "currency": "CNY"}}]}),
+        ),
+    ];
+    for (i, customer) in ["IND", "C1", "C2"].iter().enumerate() {
+        events.push(ev(
+            "sale",
+            "2026-10-01T02:00:00Z",
+            null.clone(),
+            serde_json::json!({"doc": format!("XS{i}"), "customer": customer, "channel": "wholesale",
+                "lines": [{"product": "P-N", "batch": "B1", "expiry": "2028-08-01", "quantity": 1,
+                           "unit_price": {"minor": 1, "currency": "CNY"}}]}),
+        ));
+    }
+    events.push(receipt(
+        "SH1",
+        "2026-10-01T03:00:00Z",
+        "P-V",
+        &[],
+        null.clone(),
+    ));
+    events.push(receipt(
+        "SH2",
+        "2026-10-01T04:00:00Z",
+        "P-V",
+        &[],
+        serde_json::json!({"vehicle": "V1", "shipped_at": "2026-10-01T01:00:00Z", "cold_chain": false}),
+    ));
+    events.push(receipt(
+        "SH3",
+        "2026-10-01T05:00:00Z",
+        "P-N",
+        &[],
+        null.clone(),
+    ));
+    events.push(ev(
+        "loss_report",
+        "2026-10-01T06:00:00Z",
+        null.clone(),
+        serde_json::json!({"doc": "BS1", "loss": "theft", "discovered_at": "2026-10-01T05:00:00Z",
+            "lines": [{"product": "P-N", "batch": "B1", "quantity": 1, "from": "SP-1"}]}),
+    ));
+    events.push(ev(
+        "invoice",
+        "2026-10-01T07:00:00Z",
+        null.clone(),
+        serde_json::json!({"doc": "FP1", "direction": "purchase", "issuer": SUPPLIER, "buyer": OWNER,
+            "issued_on": "2026-10-01",
+            "lines": [{"product": "P-A", "quantity": 1, "unit_price": {"minor": 100, "currency": "CNY"},
+                       "amount": {"minor": 100, "currency": "CNY"}}],
+            "total": {"minor": 100, "currency": "CNY"}}),
+    ));
+    // The clock moves on: the invoice has waited for its goods for more than 30 days.
+    events.push(product("P-B", "chemical", "none", "ambient", false));
+    let last = events.len() - 1;
+    events[last].occurred_at = "2026-11-15T00:00:00Z".parse().unwrap();
+    let f = findings_of(&events);
+
+    let sup = english(&f, "SUP-LIC");
+    assert_eq!(
+        sup[0],
+        (
+            format!("The supplier {SUPPLIER}'s licence is not valid on 2026-10-01."),
+            some("valid on 2026-10-01"),
+            some("2023-03-01..2026-06-30")
+        )
+    );
+    let cus = english(&f, "CUS-LIC");
+    assert_eq!(
+        cus[0].0,
+        "The customer IND is an individual; wholesale trade with individuals is prohibited."
+    );
+    let channel = english(&f, "SPECIAL-CHANNEL");
+    let sold = |c: &str, which: &str| {
+        format!("Narcotics or class-1 psychotropics sold (XS{c}) to C{c}, which {which}.")
+    };
+    assert!(channel.contains(&(sold("1", "designation expired on 2026-01-01"), None, None)));
+    assert!(channel.contains(&(
+        sold(
+            "2",
+            "is designated DesignatedRetail, not allowed to buy them"
+        ),
+        None,
+        None
+    )));
+    let cc = english(&f, "CC-RECEIPT");
+    let rejection = some("in-range readings for the whole trip, or rejection");
+    assert_eq!(
+        cc,
+        [
+            (
+                "Receipt SH1 accepted vaccines although no transport record (vehicle, ship time) for cold-chain goods; it must be rejected.".to_owned(),
+                rejection.clone(),
+                some("no transport record (vehicle, ship time) for cold-chain goods")
+            ),
+            (
+                "Receipt SH2 accepted vaccines although vehicle V1 is not a temperature-controlled transport; it must be rejected.".to_owned(),
+                rejection,
+                some("vehicle V1 is not a temperature-controlled transport")
+            )
+        ]
+    );
+    let rec = english(&f, "REC-DOC");
+    assert!(rec.contains(&(
+        "Receipt SH3 does not match its documents: not on the order (expected on the order)."
+            .to_owned(),
+        some("on the order"),
+        some("not on the order")
+    )));
+    assert_eq!(
+        english(&f, "SPECIAL-LOSS"),
+        [(
+            "The Theft of controlled drugs in BS1 was not reported to any authority (limit 24 hours)."
+                .to_owned(),
+            some("reported within 24 h"),
+            some("was not reported to any authority")
+        )]
+    );
+    assert_eq!(
+        english(&f, "ORPHAN"),
+        [(
+            format!("Invoice FP1 ({SUPPLIER}) has no order or sale reference after 30 days."),
+            None,
+            None
+        )]
+    );
+}
+
+#[test]
+fn late_records_and_malformed_codes_read_exactly() {
+    let m = Messages::new(Lang::En);
+    // Recorded (no entered_at) 100 hours after it happened.
+    let e = product("P-A", "chemical", "none", "ambient", false);
+    let mut engine = Engine::new(Config::default());
+    let f = engine.push(1, e.occurred_at + chrono::Duration::hours(100), &e);
+    assert_eq!(
+        (m.message(&f[0]), m.expected(&f[0]), m.actual(&f[0])),
+        (
+            "The product_registered of 2026-09-30 01:30 UTC was recorded in the ledger 100 hours after it happened (limit 72 hours).".to_owned(),
+            some("≤ 72 h"),
+            some("100 h")
+        )
+    );
+    // Each reason a code can be malformed, in the words of the code reader.
+    let bad = [
+        "123",
+        "ABC",
+        "(99)1",
+        "(01)123",
+        "(01)06901234567893",
+        "(01)06901234567892(17)281340",
+        "(21)S1",
+        "(01)06901234567892(01)06901234567892",
+    ];
+    let mut engine = Engine::new(Config::default());
+    for (i, code) in bad.iter().enumerate() {
+        let e = receipt(
+            "SH1",
+            "2026-10-01T03:00:00Z",
+            "P-A",
+            &[code],
+            serde_json::Value::Null,
+        );
+        let f: Vec<Finding> = engine
+            .push(i as u64 + 1, e.occurred_at, &e)
+            .into_iter()
+            .filter(|f| f.rule == "CODE-FORMAT")
+            .collect();
+        let err = rxledger_model::codes::parse_code(code).unwrap_err();
+        assert_eq!(
+            m.message(&f[0]),
+            format!("1 malformed traceability code(s) on P-A batch B1, e.g. {code:?}: {err}.")
+        );
+    }
+    // Packs: a malformed pack code, a malformed child, a pack code reused, an unknown pack.
+    let parent = "81234560000000011234";
+    let agg = |doc: &str, action: &str, parent: &str, children: &[&str]| {
+        ev(
+            "aggregation",
+            "2026-10-02T00:00:00Z",
+            serde_json::Value::Null,
+            serde_json::json!({"doc": doc, "action": action, "parent": parent, "children": children}),
+        )
+    };
+    let child = "81234560000000021234";
+    let events = [
+        agg("AG1", "pack", "(99)1", &[child]),
+        agg("AG2", "pack", parent, &[child, "ABC"]),
+        agg("AG3", "pack", parent, &[child]),
+        agg("AG4", "unpack", "81234560000000031234", &[child]),
+    ];
+    let mut engine = Engine::new(Config::default());
+    let mut texts = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        for f in engine.push(i as u64 + 1, e.occurred_at, e) {
+            texts.push(format!("{} {}", f.rule, m.message(&f)));
+        }
+    }
+    let err = rxledger_model::codes::parse_code("(99)1").unwrap_err();
+    assert_eq!(
+        texts,
+        [
+            format!("CODE-FORMAT Aggregation AG1: malformed pack code \"(99)1\": {err}."),
+            "CODE-FORMAT Aggregation AG2: 1 malformed code(s), e.g. \"ABC\".".to_owned(),
+            format!("CODE-UNKNOWN Aggregation AG3 packs 1 code(s) already in another pack (or reuses pack {parent})."),
+            "CODE-UNKNOWN Aggregation AG4 unpacks 81234560000000031234, which is not a known pack.".to_owned(),
+        ]
+    );
+}

@@ -1,1 +1,30 @@
 # Messages of the codes rule family (English).
+
+code-format-line = { $count } malformed traceability code(s) on { $product } batch { $batch }, e.g. "{ $code }": { code-error }.
+code-format-expected = valid codes
+code-format-actual = { $count } malformed
+code-format-pack = Aggregation { $doc }: malformed pack code "{ $code }": { code-error }.
+code-format-children = Aggregation { $doc }: { $count } malformed code(s), e.g. "{ $code }".
+
+code-dup-received = { $count } unit code(s) of { $product } batch { $batch } received while already in stock (cloned or counterfeit codes).
+code-dup-received-expected = codes not in stock
+code-dup-received-actual = { $count } already in stock
+code-dup-moved = { $count } unit code(s) of { $product } batch { $batch } moved after they had already left (sold or shipped twice).
+
+code-unknown-returned = { $count } returned unit code(s) of { $product } batch { $batch } were never shipped from this ledger.
+code-unknown-moved = { $count } unit code(s) of { $product } batch { $batch } moved from { $location } were never received.
+code-unknown-packed = Aggregation { $doc } packs { $count } code(s) already in another pack (or reuses pack { $pack }).
+code-unknown-unpack = Aggregation { $doc } unpacks { $pack }, which is not a known pack.
+
+# Why a code is malformed ($error), with its detail ($error_ai, $error_gtin, $error_text).
+code-error = { $error ->
+        [empty] empty code
+        [unrecognised] not a 20-digit traceability code nor a GS1 element string
+        [unknown_ai] unsupported GS1 application identifier ({ $error_ai })
+        [bad_field] GS1 AI ({ $error_ai }): malformed value
+        [check_digit] GTIN { $error_gtin }: wrong check digit
+        [bad_date] GS1 AI ({ $error_ai }): not a valid YYMMDD date
+        [no_gtin] GS1 element string without a GTIN (01)
+        [repeated] GS1 AI ({ $error_ai }) appears twice
+       *[other] { $error_text }
+    }

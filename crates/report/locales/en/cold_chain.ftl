@@ -1,1 +1,42 @@
 # Messages of the cold_chain rule family (English).
+
+temp-zone = { $product } batch { $batch } (requires { $min }–{ $max } °C) was stored in zone { $zone }, which is kept at { $zone_min }–{ $zone_max } °C.
+temp-zone-range = { $min }–{ $max } °C
+
+# $kind: zone or vehicle.
+temp-range = Temperature excursion in { $kind ->
+        [zone] zone
+       *[vehicle] vehicle
+    } { $name }: { $from } to { $to } ({ $minutes } min), peak { $peak } °C, mean kinetic temperature { $mkt } °C; allowed { $min }–{ $max } °C.
+temp-range-expected = { $min }–{ $max } °C
+temp-range-actual = peak { $peak } °C for { $minutes } min, MKT { $mkt } °C
+
+# $state: normal, or excursion when the gap fell in an excursion.
+temp-gap = No temperature recorded for { $kind ->
+        [zone] zone
+       *[vehicle] vehicle
+    } { $name } from { $from } to { $to } ({ $minutes } min; limit { $limit } min{ $state ->
+        [excursion] {" "}during an excursion
+       *[normal] {""}
+    }).
+temp-gap-expected = ≤ { $minutes } min
+temp-gap-actual = { $minutes } min
+
+cc-receipt = Receipt { $doc } accepted { $goods ->
+        [vaccines] vaccines
+       *[cold_chain] cold-chain goods
+    } although { cc-receipt-actual }; it must be rejected.
+cc-receipt-expected = in-range readings for the whole trip, or rejection
+cc-receipt-actual = { $problem ->
+        [no_transport] no transport record (vehicle, ship time) for cold-chain goods
+        [not_cold_chain] vehicle { $vehicle } is not a temperature-controlled transport
+        [no_readings] no temperature readings from vehicle { $vehicle } for the trip
+        [not_covered] transport readings of vehicle { $vehicle } do not cover { $from } to { $to } (largest gap { $gap } min)
+       *[out_of_range] { $readings } transport readings of vehicle { $vehicle } outside { $min }–{ $max } °C
+    }
+
+vac-dispose-isolate = { $units } units of vaccine { $product } batch { $batch } stayed in { $zone } after its temperature excursion instead of being isolated within { $days } days.
+vac-dispose-expired = { $units } units of expired vaccine { $product } batch { $batch } were { $step ->
+        [dispose] not disposed of
+       *[isolate] not isolated
+    } in time.

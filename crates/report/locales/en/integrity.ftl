@@ -1,1 +1,10 @@
 # Messages of the integrity rule family (English).
+
+event-invalid = Record { $record } is not a valid event: { $error }.
+
+late-entry = The { $kind } of { $occurred } UTC was { $how ->
+        [entered] entered
+       *[recorded] recorded in the ledger
+    } { $hours } hours after it happened (limit { $limit } hours).
+late-entry-expected = ≤ { $hours } h
+late-entry-actual = { $hours } h

@@ -1,1 +1,37 @@
 # Messages of the qualification rule family (English).
+
+sup-lic-unregistered = The supplier { $party } has no qualification file (not registered).
+sup-lic-individual = The supplier { $party } is an individual; wholesale trade with individuals is prohibited.
+sup-lic-licence = The supplier { $party }'s licence is not valid on { $date }.
+sup-lic-licence-expected = valid on { $date }
+sup-lic-licence-actual = { $periods }
+sup-lic-scope = Product { $product } ({ qualification-category }) is outside the licensed scope of the supplier { $party }.
+sup-lic-scope-expected = { qualification-category } in scope
+sup-lic-scope-actual = not in scope
+
+cus-lic-unregistered = The customer { $party } has no qualification file (not registered).
+cus-lic-individual = The customer { $party } is an individual; wholesale trade with individuals is prohibited.
+cus-lic-licence = The customer { $party }'s licence is not valid on { $date }.
+cus-lic-licence-expected = valid on { $date }
+cus-lic-licence-actual = { $periods }
+cus-lic-scope = Product { $product } ({ qualification-category }) is outside the licensed scope of the customer { $party }.
+cus-lic-scope-expected = { qualification-category } in scope
+cus-lic-scope-actual = not in scope
+
+# A product category, by its term.
+qualification-category = { $category ->
+        [chemical] Chemical
+        [tcm_patent] TcmPatent
+        [tcm_pieces] TcmPieces
+        [biological] Biological
+        [vaccine] Vaccine
+        [narcotic] Narcotic
+        [psychotropic1] Psychotropic1
+        [psychotropic2] Psychotropic2
+        [medical_toxic] MedicalToxic
+        [radioactive] Radioactive
+        [precursor] Precursor
+        [compound_ephedrine] CompoundEphedrine
+        [cold_chain] ColdChain
+       *[other] { $category }
+    }

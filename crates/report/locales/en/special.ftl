@@ -1,1 +1,60 @@
 # Messages of the special rule family (English).
+
+special-chain-coverage = { $quantity } units of controlled { $product } batch { $batch } moved but { $codes } traceability codes were scanned: the unit custody chain is broken.
+special-chain-coverage-figure = { $codes } codes
+special-chain-elsewhere = { $units } unit(s) of controlled { $product } batch { $batch } left { $location }, but the ledger had them elsewhere.
+special-chain-elsewhere-expected = units at { $location }
+special-chain-elsewhere-actual = { $units } elsewhere
+
+special-channel-purchase = Narcotics or class-1 psychotropics ordered ({ $doc }) from { $supplier }, which is not a designated manufacturer or wholesaler on { $date }.
+special-channel-sale = Narcotics or class-1 psychotropics sold ({ $doc }) to { $customer }, which { $problem ->
+        [no_designation] holds no designation or purchase-seal card
+        [expired] designation expired on { $valid_to }
+        [other_province] is in { $province } (another province) and the sale cites no approval
+       *[designation] is designated { $designation ->
+            [designated_manufacturer] DesignatedManufacturer
+            [national_wholesaler] NationalWholesaler
+            [regional_wholesaler] RegionalWholesaler
+            [designated_retail] DesignatedRetail
+            [seal_card_holder] SealCardHolder
+           *[other] { $designation }
+        }, not allowed to buy them
+    }.
+
+special-cash = Payment { $doc } in cash settles invoice { $invoice }, which has controlled-drug lines.
+
+special-2p = The { $what ->
+        [acceptance] acceptance
+       *[outbound_review] outbound review
+    } { $doc } of controlled drugs was signed by { $count } person(s); two different people are required.
+special-2p-expected = 2 people
+special-2p-actual = { $people }
+
+special-loss = The { $loss ->
+        [loss] Loss
+       *[theft] Theft
+    } of controlled drugs in { $doc } { special-loss-actual } (limit { $limit } hours).
+special-loss-expected = reported within { $limit } h
+special-loss-actual = { $reported ->
+        [none] was not reported to any authority
+       *[late] was reported { $hours } hours after discovery
+    }
+
+special-destroy = Destruction { $doc } of controlled drugs records no supervising regulator.
+
+eph-retail-address = Compound ephedrine delivered by { $doc } to "{ $address }", not to { $customer }'s licensed address "{ $licensed }".
+eph-retail-address-figure = { $address }
+eph-retail-cash = Payment { $doc } in cash settles invoice { $invoice } for compound ephedrine sold wholesale.
+eph-retail-no-id = Retail sale { $doc } of compound ephedrine records no buyer ID.
+eph-retail-packs = Retail sale { $doc } of { $packs } packs of compound ephedrine without prescription (limit { $limit }).
+eph-retail-window = Buyer ID { $buyer } bought { $packs } packs of compound ephedrine within { $days } days (limit { $limit }).
+eph-retail-expected = ≤ { $qty }
+eph-retail-actual = { $qty }
+
+som-size = Order { $doc } of { $quantity } units of { $product } by { $customer } is { $ratio }x the customer's trailing average of { $average } over its last { $orders } orders (threshold { $factor }x).
+som-size-expected = ≤ { $limit } ({ $factor }x trailing average { $average })
+som-peer = Order { $doc } of { $quantity } units of { $product } by { $customer } is { $ratio }x the median trailing average of { $peers } other customers ({ $median }; threshold { $factor }x).
+som-peer-expected = ≤ { $limit } ({ $factor }x peer median { $median })
+som-frequency = { $customer } placed { $orders } orders of { $product } in 7 days against a weekly average of { $weekly } over the previous 8 weeks (threshold { $factor }x).
+som-frequency-expected = ≤ { $limit } orders/week
+som-actual = { $qty }

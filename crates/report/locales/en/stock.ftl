@@ -1,1 +1,46 @@
 # Messages of the stock rule family (English).
+
+stock-neg = Stock of { $product } batch { $batch } at { $location } fell to { $after }: { $moved } left but only { $on_books } was on the books.
+stock-neg-expected = ≥ { $qty }
+stock-neg-actual = { $qty }
+
+stock-count = Count { $doc } at { $location } found { $counted } of { $product } batch { $batch }; the books say { $book } (difference { $difference }).
+stock-count-qty = { $qty }
+
+acc-gate-put-away = { $put_away } units of { $product } batch { $batch } were put away but only { $accepted } passed acceptance.
+acc-gate-put-away-expected = ≤ { $qty }
+acc-gate-put-away-actual = { $qty }
+acc-gate-dispatch = { $product } batch { $batch } was dispatched but no quantity of it passed acceptance.
+acc-gate-dispatch-expected = > 0 accepted
+acc-gate-dispatch-actual = 0 accepted
+
+no-source-never-received = { $product } batch { $batch } was dispatched to { $customer } but was never received.
+no-source-unqualified = { $product } batch { $batch } was dispatched but was received only from unqualified suppliers.
+
+expired = { $product } batch { $batch } expired on { $expiry } and was dispatched on { $date }.
+expired-expected = before { $expiry }
+expired-actual = { $date }
+expired-near = { $product } batch { $batch } was dispatched { $days } days before its expiry on { $expiry }.
+expired-near-expected = > { $days } days
+expired-near-actual = { $days } days
+
+# $how: the movement out of quarantine (put_away, transfer or dispatch); $to: where to.
+quarantine = { $product } batch { $batch } in quarantine location { $location } was { $how ->
+        [put_away] put away to { $to }
+        [transfer] moved to { $to } without a release
+       *[dispatch] dispatched to { $to }
+    }.
+
+return-orig = Return { $doc } of { $product } batch { $batch } from { $customer } does not match an original sale: { return-orig-actual } (expected { return-orig-expected }).
+return-orig-actual = { $problem ->
+        [no_sale] no known sale
+        [unknown_sale] no known sale { $sale }
+        [other_customer] sale to { $sale_customer }
+       *[over] { $returned } returned
+    }
+return-orig-expected = { $problem ->
+        [no_sale] an original sale
+        [unknown_sale] an original sale
+        [other_customer] sale to { $customer }
+       *[over] ≤ { $dispatched } dispatched
+    }

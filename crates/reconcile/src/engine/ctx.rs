@@ -1,0 +1,129 @@
+//! What a rule family sees: the event, the projections, and where findings and deadlines go.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rxledger_model::Event;
+
+use super::families::cold_chain::ColdDue;
+use super::projections::documents::DocDue;
+use super::projections::Projections;
+use crate::{Config, Finding};
+
+/// One event as the families see it.
+pub(crate) struct Ev<'a> {
+    /// The record it is stored in.
+    pub seq: u64,
+    /// When the record was appended to the ledger.
+    pub recorded_at: DateTime<Utc>,
+    /// The event.
+    pub e: &'a Event,
+    /// Its local date ([`crate::time::local_date`] of `occurred_at`).
+    pub date: NaiveDate,
+}
+
+/// A deadline: something to evaluate or forget once the ledger's clock passes a time.
+#[derive(Debug)]
+pub(crate) enum Due {
+    /// Documents: a check of the documents family, then the record's own life cycle.
+    Documents(DocDue),
+    /// Forget a batch record unless it still has stock or recent activity.
+    ForgetBatch((String, String)),
+    /// Cold chain: vaccine isolation and disposal.
+    ColdChain(ColdDue),
+}
+
+/// Deadlines in time order; deadlines at the same time keep the order they were set in.
+#[derive(Default)]
+pub(crate) struct Scheduler {
+    due: BTreeMap<(DateTime<Utc>, u64), Due>,
+    counter: u64,
+}
+
+impl Scheduler {
+    /// Sets a deadline.
+    pub fn at(&mut self, at: DateTime<Utc>, d: Due) {
+        self.counter += 1;
+        self.due.insert((at, self.counter), d);
+    }
+
+    /// The next deadline strictly before `t`, removed.
+    pub fn pop_before(&mut self, t: DateTime<Utc>) -> Option<Due> {
+        let entry = self.due.first_entry()?;
+        if entry.key().0 >= t {
+            return None;
+        }
+        Some(entry.remove())
+    }
+}
+
+/// Where findings go: applies the configuration (disabled rules, severities) and keeps the
+/// findings of the current call.
+pub(crate) struct Out<'a> {
+    cfg: &'a Config,
+    findings: &'a mut Vec<Finding>,
+    family: crate::Family,
+}
+
+impl Out<'_> {
+    /// Reports a finding (unless its rule is disabled), with the configured severity.
+    pub fn emit(&mut self, mut f: Finding) {
+        debug_assert_eq!(
+            f.rule.family(),
+            self.family,
+            "{} reported outside its family",
+            f.rule
+        );
+        if !self.cfg.enabled(f.rule) {
+            return;
+        }
+        f.severity = self.cfg.severity_of(f.rule);
+        f.seqs.sort_unstable();
+        f.seqs.dedup();
+        self.findings.push(f);
+    }
+}
+
+/// The context of one call into a family.
+pub(crate) struct Ctx<'a> {
+    /// Configuration.
+    pub cfg: &'a Config,
+    /// The shared projections.
+    pub proj: &'a mut Projections,
+    /// Deadlines.
+    pub sched: &'a mut Scheduler,
+    /// Findings.
+    pub out: Out<'a>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for `family`.
+    pub fn new(
+        family: crate::Family,
+        cfg: &'a Config,
+        proj: &'a mut Projections,
+        sched: &'a mut Scheduler,
+        findings: &'a mut Vec<Finding>,
+    ) -> Self {
+        Ctx {
+            cfg,
+            proj,
+            sched,
+            out: Out {
+                cfg,
+                findings,
+                family,
+            },
+        }
+    }
+
+    /// Reports a finding.
+    pub fn emit(&mut self, f: Finding) {
+        self.out.emit(f);
+    }
+
+    /// Sets a deadline.
+    pub fn schedule(&mut self, at: DateTime<Utc>, d: Due) {
+        self.sched.at(at, d);
+    }
+}

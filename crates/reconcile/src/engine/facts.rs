@@ -1,0 +1,131 @@
+//! Facts of findings that need more than a `From` conversion: domain terms, temperatures,
+//! decimals, quoted data and lists.
+
+use rxledger_model::codes::CodeError;
+use rxledger_model::{Category, Designation, LossKind};
+
+use crate::{Fact, Msg};
+
+/// A message with id `id` and the facts of `m` (for the expected and actual figures of a
+/// finding, which its sentence quotes).
+pub(crate) fn with_facts(id: &'static str, m: &Msg) -> Msg {
+    Msg {
+        id: std::borrow::Cow::Borrowed(id),
+        args: m.args.clone(),
+    }
+}
+
+/// A domain term (an enum value, usable as a selector in messages).
+pub(crate) fn term(t: &'static str) -> Fact {
+    Fact::Term(t.to_owned())
+}
+
+/// A temperature, °C.
+pub(crate) fn celsius(c: f64) -> Fact {
+    Fact::Celsius(c)
+}
+
+/// A decimal shown with `decimals` digits.
+pub(crate) fn decimal(value: f64, decimals: u8) -> Fact {
+    Fact::Decimal { value, decimals }
+}
+
+/// A configured factor, shown as written (`3` for 3.0, `2.5` for 2.5): a decimal with as many
+/// digits as its shortest representation.
+pub(crate) fn factor(value: f64) -> Fact {
+    let shown = value.to_string();
+    let digits = shown.split_once('.').map_or(0, |(_, f)| f.len());
+    decimal(value, u8::try_from(digits).unwrap_or(u8::MAX))
+}
+
+/// Data that may hold any character (a scanned code, an address), escaped as Rust's `{:?}`
+/// escapes it; messages put it in quotes.
+pub(crate) fn quoted(s: &str) -> Fact {
+    let escaped = format!("{s:?}");
+    let inner = escaped
+        .strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        .unwrap_or(&escaped);
+    Fact::Text(inner.to_owned())
+}
+
+/// A list of ids or names.
+pub(crate) fn texts(items: &[String]) -> Fact {
+    Fact::List(items.iter().map(Fact::from).collect())
+}
+
+/// A product category, as a term.
+pub(crate) fn category(c: Category) -> Fact {
+    term(match c {
+        Category::Chemical => "chemical",
+        Category::TcmPatent => "tcm_patent",
+        Category::TcmPieces => "tcm_pieces",
+        Category::Biological => "biological",
+        Category::Vaccine => "vaccine",
+        Category::Narcotic => "narcotic",
+        Category::Psychotropic1 => "psychotropic1",
+        Category::Psychotropic2 => "psychotropic2",
+        Category::MedicalToxic => "medical_toxic",
+        Category::Radioactive => "radioactive",
+        Category::Precursor => "precursor",
+        Category::CompoundEphedrine => "compound_ephedrine",
+        Category::ColdChain => "cold_chain",
+    })
+}
+
+/// A special-control designation, as a term.
+pub(crate) fn designation(d: Designation) -> Fact {
+    term(match d {
+        Designation::DesignatedManufacturer => "designated_manufacturer",
+        Designation::NationalWholesaler => "national_wholesaler",
+        Designation::RegionalWholesaler => "regional_wholesaler",
+        Designation::DesignatedRetail => "designated_retail",
+        Designation::SealCardHolder => "seal_card_holder",
+    })
+}
+
+/// Loss or theft, as a term.
+pub(crate) fn loss(l: LossKind) -> Fact {
+    term(match l {
+        LossKind::Loss => "loss",
+        LossKind::Theft => "theft",
+    })
+}
+
+/// Adds why a code is malformed: `error` (a term) and its detail (`error_ai`, `error_gtin`, or
+/// `error_text` for a reason this version does not know).
+pub(crate) fn code_error(m: Msg, err: &CodeError) -> Msg {
+    match err {
+        CodeError::Empty => m.arg("error", term("empty")),
+        CodeError::Unrecognised => m.arg("error", term("unrecognised")),
+        CodeError::UnknownAi(ai) => m.arg("error", term("unknown_ai")).arg("error_ai", ai),
+        CodeError::BadField(ai) => m.arg("error", term("bad_field")).arg("error_ai", *ai),
+        CodeError::CheckDigit(gtin) => m.arg("error", term("check_digit")).arg("error_gtin", gtin),
+        CodeError::BadDate(ai) => m.arg("error", term("bad_date")).arg("error_ai", *ai),
+        CodeError::NoGtin => m.arg("error", term("no_gtin")),
+        CodeError::Repeated(ai) => m.arg("error", term("repeated")).arg("error_ai", *ai),
+        other => m
+            .arg("error", term("other"))
+            .arg("error_text", other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn factors_show_as_written_and_quoted_data_as_debug() {
+        for (v, shown) in [(3.0, "3"), (2.5, "2.5"), (10.0, "10"), (0.125, "0.125")] {
+            let Fact::Decimal { value, decimals } = factor(v) else {
+                panic!()
+            };
+            assert_eq!(format!("{value:.*}", usize::from(decimals)), shown);
+            assert_eq!(format!("{v}"), shown);
+        }
+        let Fact::Text(t) = quoted("a\"b\\c\u{1d}é") else {
+            panic!()
+        };
+        assert_eq!(format!("\"{t}\""), format!("{:?}", "a\"b\\c\u{1d}é"));
+    }
+}

@@ -1,0 +1,74 @@
+//! The rule families: one module per [`crate::Family`] of the catalogue, each implementing
+//! [`Family`] over the shared projections.
+//!
+//! A family looks at every event after the projections took it in ([`Family::on_event`]), at
+//! the deadlines it set when the ledger's clock passes them ([`Family::on_due`]), and at the end
+//! of the input ([`Family::finish`]). It reports only findings of its own rules (checked in
+//! debug builds) and keeps only the state no other family needs (suspicious-order history,
+//! temperature streams); what several families read is a projection.
+//!
+//! Adding a rule: one catalogue line in `rules.rs`, one function in its family called from
+//! that family's `on_event` (or `on_due`), and its messages in the family's `.ftl` file of
+//! `rxledger-report`. Adding a family: a module here and one line in [`Families::table`].
+
+pub(crate) mod codes;
+pub(crate) mod cold_chain;
+pub(crate) mod documents;
+pub(crate) mod integrity;
+pub(crate) mod qualification;
+pub(crate) mod special;
+pub(crate) mod stock;
+
+use super::ctx::{Ctx, Due, Ev};
+
+/// A family of rules.
+pub(crate) trait Family {
+    /// Which family of the catalogue it is.
+    fn id(&self) -> crate::Family;
+
+    /// An event, after the projections were updated with it.
+    fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>);
+
+    /// A deadline this family set, now passed (the projections' life cycle of the same
+    /// deadline runs after).
+    fn on_due(&mut self, _cx: &mut Ctx<'_>, _due: &Due) {}
+
+    /// The end of the input.
+    fn finish(&mut self, _cx: &mut Ctx<'_>) {}
+}
+
+/// Every family of the engine.
+#[derive(Default)]
+pub(crate) struct Families {
+    pub integrity: integrity::Integrity,
+    pub qualification: qualification::Qualification,
+    pub documents: documents::Documents,
+    pub stock: stock::Stock,
+    pub special: special::Special,
+    pub codes: codes::Codes,
+    pub cold_chain: cold_chain::ColdChain,
+}
+
+impl Families {
+    /// The families in the order they see each event.
+    pub fn table(&mut self) -> [&mut dyn Family; 7] {
+        [
+            &mut self.integrity,
+            &mut self.qualification,
+            &mut self.documents,
+            &mut self.stock,
+            &mut self.special,
+            &mut self.codes,
+            &mut self.cold_chain,
+        ]
+    }
+
+    /// The family that set a deadline, if any (the projections set the others).
+    pub fn owner(&mut self, due: &Due) -> Option<&mut dyn Family> {
+        match due {
+            Due::Documents(_) => Some(&mut self.documents),
+            Due::ColdChain(_) => Some(&mut self.cold_chain),
+            Due::ForgetBatch(_) => None,
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Traceability codes: malformed codes (`CODE-FORMAT`), codes received while in stock or moved
+//! after they left (`CODE-DUP`), codes never received or never shipped (`CODE-UNKNOWN`), and
+//! the same for packs.
+//!
+//! Where each code is, is a projection ([`crate::engine::projections::codes`]); this family
+//! reports what it saw for each line.
+
+use rxledger_model::codes::parse_code;
+use rxledger_model::EventBody;
+
+use super::Family;
+use crate::engine::ctx::{Ctx, Ev};
+use crate::engine::facts::{code_error, quoted};
+use crate::engine::projections::codes::{code_lines, Packing};
+use crate::{Finding, Msg, Rule};
+
+/// The codes family (stateless).
+#[derive(Default)]
+pub(crate) struct Codes;
+
+impl Family for Codes {
+    fn id(&self) -> crate::Family {
+        crate::Family::Codes
+    }
+
+    fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
+        if let EventBody::Aggregation(a) = &ev.e.body {
+            packing(cx, ev.seq, a);
+            return;
+        }
+        let mut i = 0;
+        code_lines(ev.e, |l| {
+            let seen = cx.proj.codes.lines.get(i).copied().unwrap_or_default();
+            i += 1;
+            let line = |id, count: usize| {
+                Msg::new(id)
+                    .arg("count", count)
+                    .arg("product", l.product)
+                    .arg("batch", l.batch)
+            };
+            let on_line = |f: Finding| f.product(l.product).batch(l.batch);
+            if seen.bad > 0 {
+                let first = &l.codes[seen.first_bad];
+                let mut m = line("code-format-line", seen.bad).arg("code", quoted(first));
+                if let Err(err) = parse_code(first) {
+                    m = code_error(m, &err);
+                }
+                let f = Finding::new(Rule::CodeFormat, ev.seq, m).figures(
+                    Msg::new("code-format-expected"),
+                    Msg::new("code-format-actual").arg("count", seen.bad),
+                );
+                cx.out.emit(on_line(f));
+            }
+            match l.from {
+                // Arriving from outside (receipt, customer return).
+                None => {
+                    if seen.dup > 0 {
+                        let m = line("code-dup-received", seen.dup);
+                        let f = Finding::new(Rule::CodeDup, ev.seq, m).figures(
+                            Msg::new("code-dup-received-expected"),
+                            Msg::new("code-dup-received-actual").arg("count", seen.dup),
+                        );
+                        cx.out.emit(on_line(f));
+                    }
+                    if seen.unknown > 0 {
+                        let m = line("code-unknown-returned", seen.unknown);
+                        cx.out
+                            .emit(on_line(Finding::new(Rule::CodeUnknown, ev.seq, m)));
+                    }
+                }
+                // Moving inside or leaving.
+                Some(from) => {
+                    if seen.unknown > 0 {
+                        let m = line("code-unknown-moved", seen.unknown).arg("location", from);
+                        let f = Finding::new(Rule::CodeUnknown, ev.seq, m).location(from);
+                        cx.out.emit(on_line(f));
+                    }
+                    if seen.dup > 0 {
+                        let m = line("code-dup-moved", seen.dup);
+                        let f = Finding::new(Rule::CodeDup, ev.seq, m).location(from);
+                        cx.out.emit(on_line(f));
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// An aggregation: a malformed pack or child code (`CODE-FORMAT`), children already packed, a
+/// pack code reused, or an unknown pack opened (`CODE-UNKNOWN`).
+fn packing(cx: &mut Ctx<'_>, seq: u64, a: &rxledger_model::Aggregation) {
+    let Some(packing) = &cx.proj.codes.packing else {
+        return;
+    };
+    match packing {
+        Packing::BadParent(err) => {
+            let m = Msg::new("code-format-pack")
+                .arg("doc", &a.doc)
+                .arg("code", quoted(&a.parent));
+            let m = code_error(m, err);
+            cx.out.emit(Finding::new(Rule::CodeFormat, seq, m));
+        }
+        Packing::Pack {
+            bad,
+            first_bad,
+            already,
+            reused,
+        } => {
+            if *bad > 0 {
+                let m = Msg::new("code-format-children")
+                    .arg("doc", &a.doc)
+                    .arg("count", *bad)
+                    .arg("code", quoted(&a.children[*first_bad]));
+                cx.out.emit(Finding::new(Rule::CodeFormat, seq, m));
+            }
+            if *already > 0 || *reused {
+                let m = Msg::new("code-unknown-packed")
+                    .arg("doc", &a.doc)
+                    .arg("count", *already)
+                    .arg("pack", &a.parent);
+                cx.out.emit(Finding::new(Rule::CodeUnknown, seq, m));
+            }
+        }
+        Packing::Unpack { known: false } => {
+            let m = Msg::new("code-unknown-unpack")
+                .arg("doc", &a.doc)
+                .arg("pack", &a.parent);
+            cx.out.emit(Finding::new(Rule::CodeUnknown, seq, m));
+        }
+        Packing::Unpack { known: true } => {}
+    }
+}

@@ -1,0 +1,562 @@
+//! Cold chain and vaccines: products stored in unsuitable zones (`TEMP-ZONE`), temperature
+//! excursions with their mean kinetic temperature (`TEMP-RANGE`), recording gaps (`TEMP-GAP`),
+//! cold-chain receipts without transport evidence (`CC-RECEIPT`), and vaccines not isolated or
+//! disposed of in time (`VAC-DISPOSE`).
+//!
+//! This family keeps the temperature streams: each zone is one continuous stream, each vehicle
+//! upload one trip; the last trip of each vehicle is kept for the receipts it delivers.
+
+mod series;
+
+pub use series::{mkt, Band, StreamKind, TempSeries};
+
+use std::collections::{BTreeMap, VecDeque};
+
+use chrono::{DateTime, Duration, Utc};
+use hashbrown::HashMap;
+use rxledger_model::{EventBody, Reading, TempRange};
+
+use super::Family;
+use crate::engine::ctx::{Ctx, Due, Ev};
+use crate::engine::facts::{celsius, term, with_facts};
+use crate::engine::projections::Pb;
+use crate::{Finding, Msg, Rule};
+
+/// Deadlines of the vaccine rules.
+#[derive(Debug)]
+pub(crate) enum ColdDue {
+    /// Vaccines in a zone hit by an excursion must have left it.
+    VacIsolate {
+        product: String,
+        batch: String,
+        zone: String,
+        seq: u64,
+    },
+    /// Expired vaccines must be isolated (in quarantine), or destroyed (`dispose`).
+    VacExpired {
+        product: String,
+        batch: String,
+        seq: u64,
+        dispose: bool,
+    },
+}
+
+/// An excursion being followed.
+#[derive(Clone, Debug)]
+struct Excursion {
+    start: DateTime<Utc>,
+    last: DateTime<Utc>,
+    peak: f64,
+    samples: Vec<f64>,
+    first_seq: u64,
+}
+
+/// A stream of readings: a zone, or one vehicle trip.
+#[derive(Default)]
+struct Stream {
+    last: Option<DateTime<Utc>>,
+    excursion: Option<Excursion>,
+    /// The range the open excursion is judged against (zones).
+    range: Option<TempRange>,
+    /// The record of the last reading.
+    last_seq: u64,
+}
+
+/// The cold-chain family.
+#[derive(Default)]
+pub(crate) struct ColdChain {
+    /// Zone streams, by zone.
+    zones: HashMap<String, Stream>,
+    /// Recent vehicle readings (last trip uploads), for cold-chain receipts.
+    vehicles: HashMap<String, VecDeque<(DateTime<Utc>, f64)>>,
+    /// Outgoing cold shipments waiting for their vehicle's readings: vehicle -> (dispatch time,
+    /// range, dispatch seq).
+    outgoing: HashMap<String, (DateTime<Utc>, TempRange, u64)>,
+    /// Series kept for charts, when tracing is on.
+    trace: Option<BTreeMap<(StreamKind, String), TempSeries>>,
+}
+
+fn outside(r: &TempRange, c: f64) -> bool {
+    c < r.min_c || c > r.max_c
+}
+
+/// The tightest range that satisfies all of `ranges`.
+fn intersect(first: TempRange, ranges: impl Iterator<Item = TempRange>) -> TempRange {
+    ranges.fold(first, |a, b| TempRange {
+        min_c: a.min_c.max(b.min_c),
+        max_c: a.max_c.min(b.max_c),
+    })
+}
+
+impl Family for ColdChain {
+    fn id(&self) -> crate::Family {
+        crate::Family::ColdChain
+    }
+
+    fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
+        let e = ev.e;
+        match &e.body {
+            EventBody::TemperatureReading(t) => {
+                if let Some(zone) = &t.zone {
+                    let range = cx.proj.master.zones.get(zone).copied();
+                    let gap = Duration::minutes(cx.cfg.thresholds.storage_gap_minutes);
+                    let kind = (StreamKind::Zone, zone.as_str());
+                    self.stream(cx, ev.seq, kind, range, &t.readings, gap);
+                } else if let Some(v) = &t.vehicle {
+                    let q = self.vehicles.entry_ref(v.as_str()).or_default();
+                    q.clear();
+                    q.extend(t.readings.iter().map(|r| (r.at, r.celsius)));
+                    let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
+                    let range = match self.outgoing.get(v) {
+                        Some((at, range, _))
+                            if t.readings
+                                .first()
+                                .is_some_and(|r| r.at >= *at - Duration::hours(1)) =>
+                        {
+                            Some(*range)
+                        }
+                        _ => None,
+                    };
+                    if range.is_some() {
+                        self.outgoing.remove(v);
+                    }
+                    let kind = (StreamKind::Vehicle, v.as_str());
+                    self.stream(cx, ev.seq, kind, range, &t.readings, gap);
+                }
+            }
+            EventBody::PutAway(rxledger_model::PutAway { lines, .. })
+            | EventBody::Transfer(rxledger_model::Transfer { lines, .. }) => {
+                for l in lines {
+                    temp_zone(cx, ev.seq, &l.product, &l.batch, &l.to);
+                }
+            }
+            EventBody::Receipt(r) => {
+                vaccine_deadlines(cx, ev, r);
+                self.cc_receipt(cx, ev, r);
+            }
+            EventBody::Dispatch(d) => {
+                let Some(v) = &d.vehicle else { return };
+                let products = &cx.proj.master.products;
+                let mut ranges = d
+                    .lines
+                    .iter()
+                    .filter_map(|l| products.get(&l.product))
+                    .filter(|p| p.cold)
+                    .map(|p| p.range);
+                if let Some(first) = ranges.next() {
+                    let range = intersect(first, ranges);
+                    self.outgoing
+                        .insert(v.clone(), (e.occurred_at, range, ev.seq));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_due(&mut self, cx: &mut Ctx<'_>, due: &Due) {
+        if let Due::ColdChain(d) = due {
+            vac_due(cx, d);
+        }
+    }
+
+    /// A zone still outside its range at its last reading is an excursion too (it ends, as
+    /// far as the ledger knows, at that reading).
+    fn finish(&mut self, cx: &mut Ctx<'_>) {
+        let mut open: Vec<(&String, Excursion, TempRange, u64)> = self
+            .zones
+            .iter_mut()
+            .filter_map(|(name, st)| {
+                let e = st.excursion.take()?;
+                Some((name, e, st.range?, st.last_seq))
+            })
+            .collect();
+        open.sort_by(|a, b| a.0.cmp(b.0));
+        for (name, e, range, seq) in open {
+            let stream = (StreamKind::Zone, name.as_str());
+            let f = excursion(cx, seq, stream, &range, &e, e.last);
+            cx.emit(f);
+        }
+    }
+}
+
+impl ColdChain {
+    /// Starts keeping every reading for charts.
+    pub fn trace_temperatures(&mut self) {
+        self.trace.get_or_insert_with(BTreeMap::new);
+    }
+
+    /// The series kept so far (empty when tracing is off).
+    pub fn temperature_series(&mut self) -> Vec<TempSeries> {
+        self.trace
+            .as_mut()
+            .map(|t| std::mem::take(t).into_values().collect())
+            .unwrap_or_default()
+    }
+
+    /// The kept series of a zone or vehicle, when tracing is on.
+    fn traced(&mut self, kind: StreamKind, name: &str) -> Option<&mut TempSeries> {
+        let trace = self.trace.as_mut()?;
+        Some(
+            trace
+                .entry((kind, name.to_owned()))
+                .or_insert_with(|| TempSeries::new(kind, name)),
+        )
+    }
+
+    /// `TEMP-GAP` and `TEMP-RANGE` over the readings of one stream (a zone, or one trip of a
+    /// vehicle) judged against `range`: gaps longer than `gap_limit` (shorter during an
+    /// excursion), and excursions that ended. A trip's excursion ends with the trip.
+    fn stream(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        seq: u64,
+        (kind, name): (StreamKind, &str),
+        range: Option<TempRange>,
+        readings: &[Reading],
+        gap_limit: Duration,
+    ) {
+        if let Some(series) = self.traced(kind, name) {
+            series.add(readings, range);
+        }
+        let exc_gap = Duration::minutes(cx.cfg.thresholds.excursion_gap_minutes);
+        let mut trip = Stream::default();
+        let st = match kind {
+            StreamKind::Zone => self.zones.entry_ref(name).or_default(),
+            StreamKind::Vehicle => &mut trip,
+        };
+        st.range = range;
+        st.last_seq = seq;
+        for r in readings {
+            if let Some(prev) = st.last {
+                let gap = r.at - prev;
+                let limit = if st.excursion.is_some() {
+                    exc_gap.min(gap_limit)
+                } else {
+                    gap_limit
+                };
+                if gap > limit {
+                    let state = if st.excursion.is_some() {
+                        "excursion"
+                    } else {
+                        "normal"
+                    };
+                    let m = Msg::new("temp-gap")
+                        .arg("kind", term(kind.as_str()))
+                        .arg("name", name)
+                        .arg("from", prev)
+                        .arg("to", r.at)
+                        .arg("minutes", gap.num_minutes())
+                        .arg("limit", limit.num_minutes())
+                        .arg("state", term(state));
+                    let f = Finding::new(Rule::TempGap, seq, m)
+                        .location(name)
+                        .interval(prev, r.at)
+                        .figures(
+                            Msg::new("temp-gap-expected").arg("minutes", limit.num_minutes()),
+                            Msg::new("temp-gap-actual").arg("minutes", gap.num_minutes()),
+                        );
+                    cx.emit(f);
+                }
+            }
+            st.last = Some(r.at);
+            let Some(range) = range else { continue };
+            if outside(&range, r.celsius) {
+                let e = st.excursion.get_or_insert(Excursion {
+                    start: r.at,
+                    last: r.at,
+                    peak: r.celsius,
+                    samples: Vec::new(),
+                    first_seq: seq,
+                });
+                e.last = r.at;
+                let further = if r.celsius > range.max_c {
+                    r.celsius > e.peak
+                } else {
+                    r.celsius < e.peak
+                };
+                if further {
+                    e.peak = r.celsius;
+                }
+                e.samples.push(r.celsius);
+            } else if let Some(e) = st.excursion.take() {
+                let f = excursion(cx, seq, (kind, name), &range, &e, r.at);
+                cx.emit(f);
+            }
+        }
+        if kind == StreamKind::Vehicle {
+            if let (Some(e), Some(range)) = (st.excursion.take(), range) {
+                let f = excursion(cx, seq, (kind, name), &range, &e, e.last);
+                cx.emit(f);
+            }
+        }
+    }
+
+    /// `CC-RECEIPT`: a receipt accepting cold-chain goods or vaccines came by a
+    /// temperature-controlled vehicle whose readings cover the trip, in range.
+    fn cc_receipt(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
+        let products = &cx.proj.master.products;
+        let cold: Vec<(&str, TempRange, bool)> = r
+            .lines
+            .iter()
+            .filter(|l| l.accepted > 0)
+            .filter_map(|l| {
+                products
+                    .get(&l.product)
+                    .filter(|p| p.cold || p.vaccine)
+                    .map(|p| (l.product.as_str(), p.range, p.vaccine))
+            })
+            .collect();
+        let Some(&(first_product, first_range, _)) = cold.first() else {
+            return;
+        };
+        let range = intersect(first_range, cold.iter().skip(1).map(|c| c.1));
+        let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
+        let arrival = ev.e.occurred_at;
+        if let Some(t) = &r.transport {
+            if let Some(series) = self.traced(StreamKind::Vehicle, &t.vehicle) {
+                // The trip is judged against the goods' range: draw it on the vehicle's chart.
+                series.add_band(Band {
+                    from: t.shipped_at,
+                    to: arrival,
+                    range,
+                });
+            }
+        }
+        let m = Msg::new("cc-receipt").arg("doc", &r.doc);
+        let m = match &r.transport {
+            None => m.arg("problem", term("no_transport")),
+            Some(t) if !t.cold_chain => m
+                .arg("problem", term("not_cold_chain"))
+                .arg("vehicle", &t.vehicle),
+            Some(t) => {
+                let readings: Vec<(DateTime<Utc>, f64)> = self
+                    .vehicles
+                    .get(&t.vehicle)
+                    .map(|q| {
+                        q.iter()
+                            .copied()
+                            .filter(|(at, _)| *at >= t.shipped_at - gap && *at <= arrival + gap)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let m = m.arg("vehicle", &t.vehicle);
+                if readings.is_empty() {
+                    m.arg("problem", term("no_readings"))
+                } else {
+                    let covered_start = readings
+                        .first()
+                        .is_some_and(|(at, _)| *at <= t.shipped_at + gap);
+                    let covered_end = readings.last().is_some_and(|(at, _)| *at >= arrival - gap);
+                    let max_gap = readings
+                        .windows(2)
+                        .map(|w| w[1].0 - w[0].0)
+                        .max()
+                        .unwrap_or_else(Duration::zero);
+                    let bad = readings.iter().filter(|(_, c)| outside(&range, *c)).count();
+                    if !covered_start || !covered_end || max_gap > gap {
+                        m.arg("problem", term("not_covered"))
+                            .arg("from", t.shipped_at)
+                            .arg("to", arrival)
+                            .arg("gap", max_gap.num_minutes())
+                    } else if bad > 0 {
+                        m.arg("problem", term("out_of_range"))
+                            .arg("readings", bad)
+                            .arg("min", celsius(range.min_c))
+                            .arg("max", celsius(range.max_c))
+                    } else {
+                        return;
+                    }
+                }
+            }
+        };
+        let goods = if cold.iter().any(|c| c.2) {
+            "vaccines"
+        } else {
+            "cold_chain"
+        };
+        let m = m.arg("goods", term(goods));
+        let actual = with_facts("cc-receipt-actual", &m);
+        let f = Finding::new(Rule::CcReceipt, ev.seq, m)
+            .party(&r.supplier)
+            .product(first_product)
+            .figures(Msg::new("cc-receipt-expected"), actual);
+        cx.emit(f);
+    }
+}
+
+/// `TEMP-ZONE`: a product put away or moved into a zone whose range is not inside its own.
+fn temp_zone(cx: &mut Ctx<'_>, seq: u64, product: &str, batch: &str, to: &str) {
+    let master = &cx.proj.master;
+    let (Some(zone), Some(p)) = (master.zones.get(to), master.products.get(product)) else {
+        return;
+    };
+    let need = p.range;
+    if zone.min_c >= need.min_c && zone.max_c <= need.max_c {
+        return;
+    }
+    let range = |r: &TempRange| {
+        Msg::new("temp-zone-range")
+            .arg("min", celsius(r.min_c))
+            .arg("max", celsius(r.max_c))
+    };
+    let m = Msg::new("temp-zone")
+        .arg("product", product)
+        .arg("batch", batch)
+        .arg("min", celsius(need.min_c))
+        .arg("max", celsius(need.max_c))
+        .arg("zone", to)
+        .arg("zone_min", celsius(zone.min_c))
+        .arg("zone_max", celsius(zone.max_c));
+    let f = Finding::new(Rule::TempZone, seq, m)
+        .product(product)
+        .batch(batch)
+        .location(to)
+        .figures(range(&need), range(zone));
+    cx.out.emit(f);
+}
+
+/// The `TEMP-RANGE` finding of an excursion of `stream` that ended at `end`. Vaccines in stock
+/// in an excursion-hit zone must be isolated within the threshold (`VAC-DISPOSE`).
+fn excursion(
+    cx: &mut Ctx<'_>,
+    seq: u64,
+    (kind, name): (StreamKind, &str),
+    range: &TempRange,
+    e: &Excursion,
+    end: DateTime<Utc>,
+) -> Finding {
+    let minutes = (end - e.start).num_minutes();
+    let m = mkt(&e.samples, cx.cfg.thresholds.mkt_activation_kj_mol);
+    if kind == StreamKind::Zone {
+        let deadline = end + Duration::days(cx.cfg.thresholds.vac_isolate_days);
+        let master = &cx.proj.master;
+        let mut batches: Vec<&(String, String)> = cx
+            .proj
+            .stock
+            .at
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter(|(k, q)| **q > 0 && master.products.get(&k.0).is_some_and(|x| x.vaccine))
+            .map(|(k, _)| k)
+            .collect();
+        // In a fixed order, so that deadlines at the same time report in a fixed order.
+        batches.sort_unstable();
+        for (p, b) in batches {
+            let isolate = ColdDue::VacIsolate {
+                product: p.clone(),
+                batch: b.clone(),
+                zone: name.to_owned(),
+                seq,
+            };
+            cx.sched.at(deadline, Due::ColdChain(isolate));
+        }
+    }
+    let msg = Msg::new("temp-range")
+        .arg("kind", term(kind.as_str()))
+        .arg("name", name)
+        .arg("from", e.start)
+        .arg("to", end)
+        .arg("minutes", minutes)
+        .arg("peak", celsius(e.peak))
+        .arg("mkt", celsius(m))
+        .arg("min", celsius(range.min_c))
+        .arg("max", celsius(range.max_c));
+    let expected = with_facts("temp-range-expected", &msg);
+    let actual = with_facts("temp-range-actual", &msg);
+    Finding::new(Rule::TempRange, seq, msg)
+        .location(name)
+        .interval(e.start, end)
+        .figures(expected, actual)
+        .also(e.first_seq)
+}
+
+/// `VAC-DISPOSE` deadlines of a receipt: expired vaccines isolated the day after expiry and
+/// destroyed within the disposal window.
+fn vaccine_deadlines(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
+    for l in &r.lines {
+        if l.accepted == 0
+            || !cx
+                .proj
+                .master
+                .products
+                .get(&l.product)
+                .is_some_and(|p| p.vaccine)
+        {
+            continue;
+        }
+        let expired = l
+            .expiry
+            .succ_opt()
+            .unwrap_or(l.expiry)
+            .and_hms_opt(0, 0, 0)
+            .map_or(ev.e.occurred_at, |t| t.and_utc());
+        for (after, dispose) in [(1, false), (cx.cfg.thresholds.vac_dispose_days, true)] {
+            let d = ColdDue::VacExpired {
+                product: l.product.clone(),
+                batch: l.batch.clone(),
+                seq: ev.seq,
+                dispose,
+            };
+            cx.schedule(expired + Duration::days(after), Due::ColdChain(d));
+        }
+    }
+}
+
+/// `VAC-DISPOSE` at a deadline: vaccines left an excursion-hit zone; expired vaccines are in
+/// quarantine (isolation) or gone (disposal).
+fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue) {
+    let stock = &cx.proj.stock;
+    let f = match d {
+        ColdDue::VacIsolate {
+            product,
+            batch,
+            zone,
+            seq,
+        } => {
+            let left = stock.quantity(zone, product, batch);
+            if left <= 0 {
+                return;
+            }
+            let m = Msg::new("vac-dispose-isolate")
+                .arg("units", left)
+                .arg("product", product)
+                .arg("batch", batch)
+                .arg("zone", zone)
+                .arg("days", cx.cfg.thresholds.vac_isolate_days);
+            Finding::new(Rule::VacDispose, *seq, m).location(zone)
+        }
+        ColdDue::VacExpired {
+            product,
+            batch,
+            seq,
+            dispose,
+        } => {
+            let quarantine = &cx.cfg.thresholds.quarantine_locations;
+            // Isolation: none left outside quarantine; disposal: none left at all.
+            let left: i64 = stock
+                .at
+                .iter()
+                .filter(|(loc, _)| *dispose || !quarantine.contains(loc))
+                .filter_map(|(_, m)| m.get(&Pb(product, batch)))
+                .filter(|q| **q > 0)
+                .sum();
+            if left <= 0 {
+                return;
+            }
+            let step = if *dispose { "dispose" } else { "isolate" };
+            let m = Msg::new("vac-dispose-expired")
+                .arg("units", left)
+                .arg("product", product)
+                .arg("batch", batch)
+                .arg("step", term(step));
+            Finding::new(Rule::VacDispose, *seq, m)
+        }
+    };
+    let (product, batch) = match d {
+        ColdDue::VacIsolate { product, batch, .. } | ColdDue::VacExpired { product, batch, .. } => {
+            (product, batch)
+        }
+    };
+    cx.out.emit(f.product(product).batch(batch));
+}

@@ -1,0 +1,519 @@
+//! Special-control drugs: the unit custody chain (`SPECIAL-CHAIN`), permitted channels
+//! (`SPECIAL-CHANNEL`), no cash (`SPECIAL-CASH`), two people (`SPECIAL-2P`), losses reported in
+//! time (`SPECIAL-LOSS`), supervised destruction (`SPECIAL-DESTROY`), compound ephedrine
+//! (`EPH-RETAIL`) and suspicious orders (`SOM`).
+//!
+//! Unit codes are a projection ([`crate::engine::projections::codes`]); this family keeps the
+//! buyers' recent ephedrine purchases and the customers' order history.
+
+use std::collections::VecDeque;
+
+use chrono::{Duration, NaiveDate};
+use hashbrown::HashMap;
+use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, PaymentMethod};
+
+use super::Family;
+use crate::engine::ctx::{Ctx, Ev};
+use crate::engine::facts::{decimal, designation, factor, loss, quoted, term, texts, with_facts};
+use crate::engine::projections::codes::{code_lines, Coverage};
+use crate::{Finding, Msg, Rule};
+
+/// The special-control family.
+#[derive(Default)]
+pub(crate) struct Special {
+    /// Buyer ID -> (day, packs) of recent compound-ephedrine retail purchases.
+    eph: HashMap<String, VecDeque<(NaiveDate, u64)>>,
+    /// (customer, product) -> recent order quantities and dates.
+    som: HashMap<(String, String), SomHistory>,
+}
+
+#[derive(Default)]
+struct SomHistory {
+    quantities: VecDeque<u64>,
+    dates: VecDeque<NaiveDate>,
+}
+
+impl Family for Special {
+    fn id(&self) -> crate::Family {
+        crate::Family::Special
+    }
+
+    fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
+        let seq = ev.seq;
+        let special = |cx: &Ctx<'_>, product: &str| cx.proj.master.control(product).is_special();
+        match &ev.e.body {
+            EventBody::Receipt(r) if r.lines.iter().any(|l| special(cx, &l.product)) => {
+                two_people(cx, seq, &r.acceptors, "acceptance", &r.doc);
+            }
+            EventBody::OutboundReview(r) if r.lines.iter().any(|l| special(cx, &l.product)) => {
+                two_people(cx, seq, &r.reviewers, "outbound_review", &r.doc);
+            }
+            EventBody::Destruction(d)
+                if d.supervisors.is_empty() && d.lines.iter().any(|l| special(cx, &l.product)) =>
+            {
+                let m = Msg::new("special-destroy").arg("doc", &d.doc);
+                cx.emit(Finding::new(Rule::SpecialDestroy, seq, m));
+            }
+            EventBody::LossReport(l) if l.lines.iter().any(|x| special(cx, &x.product)) => {
+                special_loss(cx, ev, l);
+            }
+            EventBody::Purchase(p) => channel_purchase(cx, ev, p),
+            EventBody::Sale(s) => {
+                channel_sale(cx, ev, s);
+                self.eph_retail(cx, ev, s);
+                self.som(cx, ev, s);
+            }
+            EventBody::Payment(p) if p.method == PaymentMethod::Cash => cash(cx, seq, p),
+            _ => {}
+        }
+        custody(cx, ev);
+        if let EventBody::Dispatch(d) = &ev.e.body {
+            eph_address(cx, seq, d);
+        }
+    }
+}
+
+/// `SPECIAL-CHAIN`: each line of a controlled product carries one code per unit, and units
+/// leave from where the ledger last put them.
+fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
+    let mut i = 0;
+    code_lines(ev.e, |l| {
+        let seen = cx.proj.codes.lines.get(i).copied().unwrap_or_default();
+        i += 1;
+        if !cx.proj.master.control(l.product).is_special() {
+            return;
+        }
+        let codes = match l.coverage {
+            Coverage::Scanned => Some(l.codes.len()),
+            Coverage::Units => Some(seen.units),
+            Coverage::None => None,
+        };
+        if let Some(codes) = codes.filter(|c| *c as u64 != l.quantity) {
+            let m = Msg::new("special-chain-coverage")
+                .arg("quantity", l.quantity)
+                .arg("product", l.product)
+                .arg("batch", l.batch)
+                .arg("codes", codes);
+            let f = Finding::new(Rule::SpecialChain, ev.seq, m)
+                .product(l.product)
+                .batch(l.batch)
+                .figures(
+                    Msg::new("special-chain-coverage-figure").arg("codes", l.quantity),
+                    Msg::new("special-chain-coverage-figure").arg("codes", codes),
+                );
+            cx.out.emit(f);
+        }
+        if let Some(from) = l.from.filter(|_| seen.elsewhere > 0) {
+            let m = Msg::new("special-chain-elsewhere")
+                .arg("units", seen.elsewhere)
+                .arg("product", l.product)
+                .arg("batch", l.batch)
+                .arg("location", from);
+            let f = Finding::new(Rule::SpecialChain, ev.seq, m.clone())
+                .product(l.product)
+                .batch(l.batch)
+                .location(from)
+                .figures(
+                    with_facts("special-chain-elsewhere-expected", &m),
+                    with_facts("special-chain-elsewhere-actual", &m),
+                );
+            cx.out.emit(f);
+        }
+    });
+}
+
+/// `SPECIAL-2P`: acceptance (`what` = `acceptance`) or outbound review (`outbound_review`) of
+/// controlled drugs signed by two different people.
+fn two_people(cx: &mut Ctx<'_>, seq: u64, people: &[String], what: &'static str, doc: &str) {
+    let mut distinct: Vec<&String> = people.iter().collect();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() >= 2 {
+        return;
+    }
+    let m = Msg::new("special-2p")
+        .arg("what", term(what))
+        .arg("doc", doc)
+        .arg("count", distinct.len());
+    let f = Finding::new(Rule::Special2p, seq, m).figures(
+        Msg::new("special-2p-expected"),
+        Msg::new("special-2p-actual").arg("people", texts(people)),
+    );
+    cx.emit(f);
+}
+
+/// `SPECIAL-LOSS`: a loss of controlled drugs reported to the authorities within the threshold.
+fn special_loss(cx: &mut Ctx<'_>, ev: &Ev<'_>, l: &rxledger_model::LossReport) {
+    let limit = cx.cfg.thresholds.special_loss_hours;
+    let delay = ev.e.occurred_at - l.discovered_at;
+    let late = delay > Duration::hours(limit);
+    if !late && !l.reported_to.is_empty() {
+        return;
+    }
+    let m = Msg::new("special-loss")
+        .arg("loss", loss(l.loss))
+        .arg("doc", &l.doc)
+        .arg("limit", limit);
+    let m = if l.reported_to.is_empty() {
+        m.arg("reported", term("none"))
+    } else {
+        m.arg("reported", term("late"))
+            .arg("hours", delay.num_hours())
+    };
+    let f = Finding::new(Rule::SpecialLoss, ev.seq, m.clone()).figures(
+        with_facts("special-loss-expected", &m),
+        with_facts("special-loss-actual", &m),
+    );
+    cx.emit(f);
+}
+
+/// Narcotics or class-1 psychotropics among the products.
+fn strict<'a>(cx: &Ctx<'_>, mut products: impl Iterator<Item = &'a str>) -> bool {
+    products.any(|p| {
+        matches!(
+            cx.proj.master.control(p),
+            ControlClass::Narcotic | ControlClass::Psychotropic1
+        )
+    })
+}
+
+/// `SPECIAL-CHANNEL` on a purchase: from a designated manufacturer or wholesaler.
+fn channel_purchase(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Purchase) {
+    if !strict(cx, p.lines.iter().map(|l| l.product.as_str())) {
+        return;
+    }
+    let Some(supplier) = cx.proj.master.parties.get(&p.supplier) else {
+        return; // SUP-LIC reports unregistered suppliers
+    };
+    let ok = supplier.special.as_ref().is_some_and(|s| {
+        s.valid_to >= ev.date
+            && matches!(
+                s.designation,
+                Designation::DesignatedManufacturer
+                    | Designation::NationalWholesaler
+                    | Designation::RegionalWholesaler
+            )
+    });
+    if !ok {
+        let m = Msg::new("special-channel-purchase")
+            .arg("doc", &p.doc)
+            .arg("supplier", &p.supplier)
+            .arg("date", ev.date);
+        cx.emit(Finding::new(Rule::SpecialChannel, ev.seq, m).party(&p.supplier));
+    }
+}
+
+/// `SPECIAL-CHANNEL` on a sale: to a designated wholesaler, or a medical institution with a
+/// purchase-seal card (in the seller's province unless the sale cites an approval).
+fn channel_sale(cx: &mut Ctx<'_>, ev: &Ev<'_>, s: &rxledger_model::Sale) {
+    if !strict(cx, s.lines.iter().map(|l| l.product.as_str())) {
+        return;
+    }
+    let master = &cx.proj.master;
+    let owner_province = master
+        .owner
+        .as_ref()
+        .and_then(|o| master.parties.get(o))
+        .map(|p| &p.province);
+    let Some(c) = master.parties.get(&s.customer) else {
+        return; // CUS-LIC reports unregistered customers
+    };
+    let m = Msg::new("special-channel-sale")
+        .arg("doc", &s.doc)
+        .arg("customer", &s.customer);
+    let m = match c.special.as_ref() {
+        None => m.arg("problem", term("no_designation")),
+        Some(sp) if sp.valid_to < ev.date => m
+            .arg("problem", term("expired"))
+            .arg("valid_to", sp.valid_to),
+        Some(sp) => match sp.designation {
+            Designation::NationalWholesaler | Designation::RegionalWholesaler => return,
+            Designation::SealCardHolder
+                if c.kind == PartyKind::MedicalInstitution && sp.seal_card.is_some() =>
+            {
+                if owner_province.is_some_and(|p| p != &c.province) && ev.e.refs.approval.is_none()
+                {
+                    m.arg("problem", term("other_province"))
+                        .arg("province", &c.province)
+                } else {
+                    return;
+                }
+            }
+            other => m
+                .arg("problem", term("designation"))
+                .arg("designation", designation(other)),
+        },
+    };
+    cx.out
+        .emit(Finding::new(Rule::SpecialChannel, ev.seq, m).party(&s.customer));
+}
+
+/// `SPECIAL-CASH` / `EPH-RETAIL`: no cash for invoices with controlled-drug or compound
+/// ephedrine lines.
+fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
+    let docs = &cx.proj.docs;
+    for number in &p.invoices {
+        let (special, eph) = docs
+            .invoices
+            .get(docs.root(number))
+            .map_or((false, false), |i| (i.special, i.ephedrine));
+        let (rule, id) = if special {
+            (Rule::SpecialCash, "special-cash")
+        } else if eph {
+            (Rule::EphRetail, "eph-retail-cash")
+        } else {
+            continue;
+        };
+        let m = Msg::new(id).arg("doc", &p.doc).arg("invoice", number);
+        cx.out.emit(Finding::new(rule, seq, m).party(&p.payer));
+    }
+}
+
+/// `EPH-RETAIL` on a wholesale dispatch: compound ephedrine goes only to the customer's
+/// licensed address.
+fn eph_address(cx: &mut Ctx<'_>, seq: u64, d: &rxledger_model::Dispatch) {
+    let master = &cx.proj.master;
+    if !d
+        .lines
+        .iter()
+        .any(|l| master.control(&l.product) == ControlClass::CompoundEphedrine)
+    {
+        return;
+    }
+    let Some(licensed) = master.parties.get(&d.customer).map(|p| &p.address) else {
+        return;
+    };
+    if licensed == &d.address {
+        return;
+    }
+    let m = Msg::new("eph-retail-address")
+        .arg("doc", &d.doc)
+        .arg("address", quoted(&d.address))
+        .arg("customer", &d.customer)
+        .arg("licensed", quoted(licensed));
+    let f = Finding::new(Rule::EphRetail, seq, m)
+        .party(&d.customer)
+        .figures(
+            Msg::new("eph-retail-address-figure").arg("address", licensed),
+            Msg::new("eph-retail-address-figure").arg("address", &d.address),
+        );
+    cx.out.emit(f);
+}
+
+impl Special {
+    /// `EPH-RETAIL` on a retail sale: the buyer's ID recorded, at most the threshold of packs
+    /// without prescription, and no more than the window limit to one ID.
+    fn eph_retail(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, s: &rxledger_model::Sale) {
+        if s.channel != Channel::Retail {
+            return;
+        }
+        let packs: u64 = s
+            .lines
+            .iter()
+            .filter(|l| cx.proj.master.control(&l.product) == ControlClass::CompoundEphedrine)
+            .map(|l| l.quantity)
+            .sum();
+        if packs == 0 {
+            return;
+        }
+        let Some(id) = s.buyer_id.as_ref().filter(|b| !b.trim().is_empty()) else {
+            let m = Msg::new("eph-retail-no-id").arg("doc", &s.doc);
+            cx.emit(Finding::new(Rule::EphRetail, ev.seq, m));
+            return;
+        };
+        let t = &cx.cfg.thresholds;
+        if s.prescription.is_none() && packs > t.eph_max_packs {
+            let m = Msg::new("eph-retail-packs")
+                .arg("doc", &s.doc)
+                .arg("packs", packs)
+                .arg("limit", t.eph_max_packs);
+            let f = Finding::new(Rule::EphRetail, ev.seq, m).figures(
+                Msg::new("eph-retail-expected").arg("qty", t.eph_max_packs),
+                Msg::new("eph-retail-actual").arg("qty", packs),
+            );
+            cx.out.emit(f);
+        }
+        let (window, limit) = (t.eph_window_days, t.eph_window_packs);
+        let hist = self.eph.entry_ref(id.as_str()).or_default();
+        while hist
+            .front()
+            .is_some_and(|(d, _)| (ev.date - *d).num_days() >= window)
+        {
+            hist.pop_front();
+        }
+        hist.push_back((ev.date, packs));
+        let total: u64 = hist.iter().map(|(_, p)| p).sum();
+        if total > limit {
+            let m = Msg::new("eph-retail-window")
+                .arg("buyer", id)
+                .arg("packs", total)
+                .arg("days", window)
+                .arg("limit", limit);
+            let f = Finding::new(Rule::EphRetail, ev.seq, m).figures(
+                Msg::new("eph-retail-expected").arg("qty", limit),
+                Msg::new("eph-retail-actual").arg("qty", total),
+            );
+            cx.out.emit(f);
+        }
+    }
+
+    /// `SOM`: an order of a controlled or compound-ephedrine product far above the customer's
+    /// trailing average, or its peers' median, or placed far more often than usual.
+    fn som(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, s: &rxledger_model::Sale) {
+        let mut per_product: HashMap<&str, u64> = HashMap::new();
+        for l in &s.lines {
+            let c = cx.proj.master.control(&l.product);
+            if c.is_special() || c == ControlClass::CompoundEphedrine {
+                *per_product.entry(l.product.as_str()).or_insert(0) += l.quantity;
+            }
+        }
+        let mut products: Vec<(&str, u64)> = per_product.into_iter().collect();
+        products.sort_unstable();
+        for (product, q) in products {
+            if let Some(f) = self.som_size(cx, ev, s, product, q) {
+                cx.emit(f);
+            }
+            if let Some(f) = self.som_frequency(cx, ev, s, product, q) {
+                cx.emit(f);
+            }
+        }
+    }
+
+    /// The size tests of `SOM`: against the customer's trailing average (once it has enough
+    /// history), else against the median trailing average of other customers.
+    fn som_size(
+        &mut self,
+        cx: &Ctx<'_>,
+        ev: &Ev<'_>,
+        sale: &rxledger_model::Sale,
+        product: &str,
+        quantity: u64,
+    ) -> Option<Finding> {
+        let th = &cx.cfg.thresholds;
+        let mut peers: Vec<f64> = self
+            .som
+            .iter()
+            .filter(|((c, p), h)| {
+                p == product && c != &sale.customer && h.quantities.len() >= th.som_min_history
+            })
+            .map(|(_, h)| h.quantities.iter().sum::<u64>() as f64 / h.quantities.len() as f64)
+            .collect();
+        peers.sort_by(f64::total_cmp);
+        let hist = self
+            .som
+            .entry((sale.customer.clone(), product.to_owned()))
+            .or_default();
+        let n = hist.quantities.len();
+        if n < th.som_min_history {
+            return None;
+        }
+        let avg = hist.quantities.iter().sum::<u64>() as f64 / n as f64;
+        let order = |id| {
+            Msg::new(id)
+                .arg("doc", &sale.doc)
+                .arg("quantity", quantity)
+                .arg("product", product)
+                .arg("customer", &sale.customer)
+        };
+        let (m, expected) = if quantity as f64 > th.som_k * avg {
+            let m = order("som-size")
+                .arg("ratio", decimal(quantity as f64 / avg, 1))
+                .arg("average", decimal(avg, 1))
+                .arg("orders", n)
+                .arg("factor", factor(th.som_k));
+            let expected = Msg::new("som-size-expected")
+                .arg("limit", decimal(th.som_k * avg, 1))
+                .arg("factor", factor(th.som_k))
+                .arg("average", decimal(avg, 1));
+            (m, expected)
+        } else if peers.len() >= 2 {
+            let median = peers[peers.len() / 2];
+            if quantity as f64 <= th.som_peer_factor * median {
+                return None;
+            }
+            let m = order("som-peer")
+                .arg("ratio", decimal(quantity as f64 / median, 1))
+                .arg("peers", peers.len())
+                .arg("median", decimal(median, 1))
+                .arg("factor", factor(th.som_peer_factor));
+            let expected = Msg::new("som-peer-expected")
+                .arg("limit", decimal(th.som_peer_factor * median, 1))
+                .arg("factor", factor(th.som_peer_factor))
+                .arg("median", decimal(median, 1));
+            (m, expected)
+        } else {
+            return None;
+        };
+        let f = Finding::new(Rule::Som, ev.seq, m)
+            .party(&sale.customer)
+            .product(product)
+            .figures(expected, Msg::new("som-actual").arg("qty", quantity));
+        Some(f)
+    }
+
+    /// The frequency test of `SOM`: orders in the last 7 days against the weekly average of the
+    /// 8 weeks before. Records the order in the customer's history.
+    fn som_frequency(
+        &mut self,
+        cx: &Ctx<'_>,
+        ev: &Ev<'_>,
+        sale: &rxledger_model::Sale,
+        product: &str,
+        quantity: u64,
+    ) -> Option<Finding> {
+        let (th, date) = (&cx.cfg.thresholds, ev.date);
+        let hist = self
+            .som
+            .entry((sale.customer.clone(), product.to_owned()))
+            .or_default();
+        while hist
+            .dates
+            .front()
+            .is_some_and(|d| (date - *d).num_days() >= 63)
+        {
+            hist.dates.pop_front();
+        }
+        let recent = hist
+            .dates
+            .iter()
+            .filter(|d| (date - **d).num_days() < 7)
+            .count()
+            + 1;
+        let before = hist
+            .dates
+            .iter()
+            .filter(|d| (date - **d).num_days() >= 7)
+            .count();
+        let weekly = before as f64 / 8.0;
+        hist.dates.push_back(date);
+        hist.quantities.push_back(quantity);
+        while hist.quantities.len() > th.som_history {
+            hist.quantities.pop_front();
+        }
+        let old_enough = hist
+            .dates
+            .front()
+            .is_some_and(|d| (date - *d).num_days() >= 56);
+        if !(old_enough
+            && recent >= th.som_freq_min
+            && recent as f64 > th.som_freq_factor * weekly.max(0.125))
+        {
+            return None;
+        }
+        let m = Msg::new("som-frequency")
+            .arg("customer", &sale.customer)
+            .arg("orders", recent)
+            .arg("product", product)
+            .arg("weekly", decimal(weekly, 1))
+            .arg("factor", factor(th.som_freq_factor));
+        let f = Finding::new(Rule::Som, ev.seq, m)
+            .party(&sale.customer)
+            .product(product)
+            .figures(
+                Msg::new("som-frequency-expected")
+                    .arg("limit", decimal(th.som_freq_factor * weekly, 1)),
+                Msg::new("som-actual").arg("qty", recent),
+            );
+        Some(f)
+    }
+}

@@ -1,0 +1,104 @@
+//! The shared projections: what the ledger says the world looks like after each event. Rule
+//! families read them; they are kept here, in one place, so that every family sees the same
+//! state and no family derives it again.
+//!
+//! * [`master`]: parties (licences, scope, accounts, designations), the owner, products and
+//!   storage zones.
+//! * [`stock`]: quantities per product, batch and location (from
+//!   [`rxledger_model::movements::movements`], the one derivation of goods movements), and what
+//!   is known of each batch (expiry, acceptance, source).
+//! * [`documents`]: purchase orders, sales, goods per order or sale against what was invoiced,
+//!   invoices (net of credit notes) and what was paid on them.
+//! * [`codes`]: where each unit traceability code is, and which codes packs contain.
+//!
+//! [`Projections::apply`] updates all of them once per event, before the families look at the
+//! event, and leaves what changed for them to judge: stock that went negative, and per line the
+//! codes that were malformed, unknown, duplicated or elsewhere. Findings that depend on how a
+//! line compares with the lines before it in the same document keep their running counts on the
+//! records (arrivals per order line, reviewed and dispatched quantities per sale line for
+//! `OUT-REV`, returned quantities for `RETURN-ORIG`, put-away quantities for `ACC-GATE`); the
+//! rule that owns a count updates it as it checks each line. Records are forgotten by deadlines
+//! (see [`Due`]) once no rule can need them.
+
+pub(crate) mod codes;
+pub(crate) mod documents;
+pub(crate) mod master;
+pub(crate) mod stock;
+
+use chrono::{DateTime, Utc};
+
+use super::ctx::{Due, Ev, Scheduler};
+use crate::Config;
+
+/// Saturating conversion of a quantity.
+pub(crate) fn qty(q: u64) -> i64 {
+    i64::try_from(q).unwrap_or(i64::MAX)
+}
+
+/// An owned (product, batch) key.
+pub(crate) fn key(p: &str, b: &str) -> (String, String) {
+    (p.to_owned(), b.to_owned())
+}
+
+/// A borrowed (product, batch) key: looks up maps keyed by `(String, String)` without
+/// allocating (hashes exactly as the owned tuple does).
+#[derive(Clone, Copy)]
+pub(crate) struct Pb<'a>(pub &'a str, pub &'a str);
+
+impl std::hash::Hash for Pb<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+        self.1.hash(state);
+    }
+}
+
+impl hashbrown::Equivalent<(String, String)> for Pb<'_> {
+    fn equivalent(&self, key: &(String, String)) -> bool {
+        self.0 == key.0 && self.1 == key.1
+    }
+}
+
+/// Every projection.
+#[derive(Default)]
+pub(crate) struct Projections {
+    /// Master data.
+    pub master: master::Master,
+    /// Stock and batches.
+    pub stock: stock::Stock,
+    /// Documents.
+    pub docs: documents::Documents,
+    /// Unit codes.
+    pub codes: codes::Codes,
+}
+
+impl Projections {
+    /// Updates every projection with the event `ev`, at ledger time `now`; sets the deadlines
+    /// that forget records.
+    pub fn apply(
+        &mut self,
+        ev: &Ev<'_>,
+        cfg: &Config,
+        sched: &mut Scheduler,
+        now: Option<DateTime<Utc>>,
+    ) {
+        self.master.apply(ev.e);
+        self.stock.apply(ev, &self.master, cfg, sched, now);
+        self.docs.apply(ev, &self.master, cfg, sched, now);
+        self.codes.apply(ev, cfg);
+    }
+
+    /// A deadline of the projections themselves.
+    pub fn on_due(
+        &mut self,
+        d: Due,
+        cfg: &Config,
+        sched: &mut Scheduler,
+        now: Option<DateTime<Utc>>,
+    ) {
+        match d {
+            Due::ForgetBatch(k) => self.stock.forget_batch(k, cfg, sched, now),
+            Due::Documents(d) => self.docs.on_due(d, cfg, sched, now),
+            Due::ColdChain(_) => {}
+        }
+    }
+}

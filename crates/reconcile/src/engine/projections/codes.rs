@@ -1,0 +1,338 @@
+//! Unit traceability codes: where each unit is (a location, or gone), and which units each pack
+//! code stands for.
+
+use chrono::NaiveDate;
+use hashbrown::HashMap;
+use rxledger_model::codes::{parse_code, CodeError};
+use rxledger_model::{AggregationAction, Event, EventBody};
+
+use crate::engine::ctx::Ev;
+use crate::Config;
+
+/// Location id of a code that has left the company.
+const OUT: u32 = u32::MAX;
+
+/// Where a unit code is: 8 bytes per code besides its 16-byte key.
+#[derive(Clone, Copy, Debug)]
+struct CodeState {
+    /// Interned location, or [`OUT`].
+    loc: u32,
+    /// Day (days since 1970) the code left, for forgetting shipped codes.
+    day: u32,
+}
+
+/// How a line's codes must cover its quantity (`SPECIAL-CHAIN`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Coverage {
+    /// One code scanned per accepted unit (receipts: packs are not expanded).
+    Scanned,
+    /// One unit per unit moved, packs expanded.
+    Units,
+    /// Not checked.
+    None,
+}
+
+/// A line of an event that moves unit codes.
+pub(crate) struct CodeLine<'e> {
+    pub product: &'e str,
+    pub batch: &'e str,
+    /// The quantity the codes must cover.
+    pub quantity: u64,
+    /// Where the units leave from; `None` when they arrive from outside.
+    pub from: Option<&'e str>,
+    /// Where they go; `None` when they leave the company.
+    pub to: Option<&'e str>,
+    pub codes: &'e [String],
+    /// Units coming back from a customer.
+    pub returned: bool,
+    pub coverage: Coverage,
+}
+
+/// The lines of `e` that move unit codes, in order.
+pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
+    let out = |f: &mut dyn FnMut(CodeLine<'e>), l: &'e rxledger_model::OutLine, coverage| {
+        f(CodeLine {
+            product: &l.product,
+            batch: &l.batch,
+            quantity: l.quantity,
+            from: Some(&l.from),
+            to: None,
+            codes: &l.codes,
+            returned: false,
+            coverage,
+        });
+    };
+    match &e.body {
+        EventBody::Receipt(r) => {
+            for l in &r.lines {
+                f(CodeLine {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.accepted,
+                    from: None,
+                    to: Some(&l.location),
+                    codes: &l.codes,
+                    returned: false,
+                    coverage: Coverage::Scanned,
+                });
+            }
+        }
+        EventBody::PutAway(rxledger_model::PutAway { lines, .. })
+        | EventBody::Transfer(rxledger_model::Transfer { lines, .. }) => {
+            for l in lines {
+                f(CodeLine {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.quantity,
+                    from: Some(&l.from),
+                    to: Some(&l.to),
+                    codes: &l.codes,
+                    returned: false,
+                    coverage: Coverage::Units,
+                });
+            }
+        }
+        EventBody::Dispatch(rxledger_model::Dispatch { lines, .. })
+        | EventBody::SupplierReturn(rxledger_model::SupplierReturn { lines, .. }) => {
+            for l in lines {
+                out(&mut f, l, Coverage::Units);
+            }
+        }
+        EventBody::Destruction(rxledger_model::Destruction { lines, .. })
+        | EventBody::LossReport(rxledger_model::LossReport { lines, .. }) => {
+            for l in lines {
+                out(&mut f, l, Coverage::None);
+            }
+        }
+        EventBody::CustomerReturn(r) => {
+            for l in &r.lines {
+                f(CodeLine {
+                    product: &l.product,
+                    batch: &l.batch,
+                    quantity: l.quantity,
+                    from: None,
+                    to: Some(&l.to),
+                    codes: &l.codes,
+                    returned: true,
+                    coverage: Coverage::None,
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What the codes of one line showed.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct LineCodes {
+    /// Units the codes stand for (packs expanded), malformed codes counted as one each.
+    pub units: usize,
+    /// Malformed codes.
+    pub bad: usize,
+    /// Index of the first malformed code in the line.
+    pub first_bad: usize,
+    /// Units never received (moves) or never shipped (customer returns).
+    pub unknown: usize,
+    /// Units already in stock (arrivals) or already gone (moves).
+    pub dup: usize,
+    /// Units the ledger had at another location.
+    pub elsewhere: usize,
+}
+
+/// What an aggregation showed.
+#[derive(Debug)]
+pub(crate) enum Packing {
+    /// The pack code is malformed (nothing was recorded).
+    BadParent(CodeError),
+    /// Units packed.
+    Pack {
+        /// Malformed child codes, and the index of the first.
+        bad: usize,
+        first_bad: usize,
+        /// Children already in another pack.
+        already: usize,
+        /// The pack code was already in use.
+        reused: bool,
+    },
+    /// A pack opened.
+    Unpack {
+        /// It was a known pack.
+        known: bool,
+    },
+}
+
+/// Unit codes.
+#[derive(Default)]
+pub(crate) struct Codes {
+    codes: HashMap<u128, CodeState>,
+    locations: HashMap<String, u32>,
+    /// Packed parents and their children.
+    parents: HashMap<u128, Vec<u128>>,
+    last_sweep: Option<NaiveDate>,
+    /// Scratch: the unit keys of the line being applied.
+    keys: Vec<u128>,
+    /// What the codes of each line of the last event showed, in [`code_lines`] order.
+    pub lines: Vec<LineCodes>,
+    /// What the last event's aggregation showed.
+    pub packing: Option<Packing>,
+}
+
+fn day_number(d: NaiveDate) -> u32 {
+    u32::try_from((d - NaiveDate::default()).num_days()).unwrap_or(0)
+}
+
+impl Codes {
+    /// Moves the codes of the event's lines, or records its packing.
+    pub fn apply(&mut self, ev: &Ev<'_>, cfg: &Config) {
+        self.lines.clear();
+        self.packing = None;
+        self.sweep(ev.date, cfg.thresholds.return_window_days);
+        if let EventBody::Aggregation(a) = &ev.e.body {
+            self.packing = Some(self.aggregate(a));
+            return;
+        }
+        code_lines(ev.e, |l| {
+            let seen = match l.from {
+                None => self.arrive(l.to.unwrap_or_default(), l.codes, l.returned),
+                Some(from) => self.leave(from, l.to, l.codes, ev.date),
+            };
+            self.lines.push(seen);
+        });
+    }
+
+    /// Forgets codes that left more than the return window ago (once a day, on every seventh).
+    fn sweep(&mut self, date: NaiveDate, window_days: i64) {
+        if self.last_sweep == Some(date) {
+            return;
+        }
+        self.last_sweep = Some(date);
+        let window = u32::try_from(window_days).unwrap_or(180);
+        let today = day_number(date);
+        if today.is_multiple_of(7) {
+            self.codes
+                .retain(|_, s| s.loc != OUT || s.day + window > today);
+        }
+    }
+
+    fn loc_id(&mut self, loc: &str) -> u32 {
+        let n = u32::try_from(self.locations.len()).unwrap_or(OUT - 1);
+        *self.locations.entry_ref(loc).or_insert(n)
+    }
+
+    /// Fills `keys` with the unit keys of `codes`, packs expanded; returns the number of
+    /// malformed codes and the index of the first.
+    fn expand(&mut self, codes: &[String]) -> (usize, usize) {
+        self.keys.clear();
+        let (mut bad, mut first_bad) = (0, 0);
+        for (i, c) in codes.iter().enumerate() {
+            if let Ok(tc) = parse_code(c) {
+                let k = tc.key();
+                if let Some(children) = self.parents.get(&k) {
+                    self.keys.extend_from_slice(children);
+                } else {
+                    self.keys.push(k);
+                }
+            } else {
+                if bad == 0 {
+                    first_bad = i;
+                }
+                bad += 1;
+            }
+        }
+        (bad, first_bad)
+    }
+
+    /// Codes arriving from outside (receipt, customer return) at `to`.
+    fn arrive(&mut self, to: &str, codes: &[String], returned: bool) -> LineCodes {
+        let (bad, first_bad) = self.expand(codes);
+        let loc = self.loc_id(to);
+        let mut seen = LineCodes {
+            units: self.keys.len() + bad,
+            bad,
+            first_bad,
+            ..LineCodes::default()
+        };
+        for k in &self.keys {
+            match self.codes.get(k) {
+                Some(s) if s.loc != OUT => seen.dup += 1,
+                None if returned => seen.unknown += 1,
+                _ => {}
+            }
+            self.codes.insert(*k, CodeState { loc, day: 0 });
+        }
+        seen
+    }
+
+    /// Codes moving inside (put-away, transfer) or leaving (`to = None`) on `date`.
+    fn leave(
+        &mut self,
+        from: &str,
+        to: Option<&str>,
+        codes: &[String],
+        date: NaiveDate,
+    ) -> LineCodes {
+        let (bad, first_bad) = self.expand(codes);
+        let from_id = self.loc_id(from);
+        let state = match to {
+            Some(t) => CodeState {
+                loc: self.loc_id(t),
+                day: 0,
+            },
+            None => CodeState {
+                loc: OUT,
+                day: day_number(date),
+            },
+        };
+        let mut seen = LineCodes {
+            units: self.keys.len() + bad,
+            bad,
+            first_bad,
+            ..LineCodes::default()
+        };
+        for k in &self.keys {
+            match self.codes.get(k) {
+                None => seen.unknown += 1,
+                Some(s) if s.loc == OUT => seen.dup += 1,
+                Some(s) if s.loc != from_id => seen.elsewhere += 1,
+                _ => {}
+            }
+            self.codes.insert(*k, state);
+        }
+        seen
+    }
+
+    /// Packs units into a parent code, or opens a pack.
+    fn aggregate(&mut self, a: &rxledger_model::Aggregation) -> Packing {
+        let parent = match parse_code(&a.parent) {
+            Ok(c) => c.key(),
+            Err(err) => return Packing::BadParent(err),
+        };
+        match a.action {
+            AggregationAction::Pack => {
+                let (bad, first_bad) = self.expand(&a.children);
+                let keys = std::mem::take(&mut self.keys);
+                let already = keys
+                    .iter()
+                    .filter(|k| self.parents.values().any(|c| c.contains(k)))
+                    .count();
+                let reused = self.parents.contains_key(&parent);
+                // Children take the parent's whereabouts if they are new.
+                if let Some(s) = self.codes.get(&parent).copied() {
+                    for k in &keys {
+                        self.codes.entry(*k).or_insert(s);
+                    }
+                }
+                self.parents.insert(parent, keys);
+                Packing::Pack {
+                    bad,
+                    first_bad,
+                    already,
+                    reused,
+                }
+            }
+            AggregationAction::Unpack => Packing::Unpack {
+                known: self.parents.remove(&parent).is_some(),
+            },
+        }
+    }
+}

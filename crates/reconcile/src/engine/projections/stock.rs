@@ -1,0 +1,183 @@
+//! Stock per product, batch and location, and what is known of each batch.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use hashbrown::HashMap;
+use rxledger_model::movements::{movements, MovementKind};
+use rxledger_model::{EventBody, PartyKind};
+
+use super::master::Master;
+use super::{key, Pb};
+use crate::engine::ctx::{Due, Ev, Scheduler};
+use crate::Config;
+
+/// What is known of a batch.
+#[derive(Debug, Default)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about one batch
+pub(crate) struct Batch {
+    pub expiry: Option<NaiveDate>,
+    /// Some receipt recorded it.
+    pub received: bool,
+    /// Quantity that passed acceptance, over all receipts.
+    pub accepted: u64,
+    /// Quantity put away (running count of `ACC-GATE`).
+    pub put_away: u64,
+    /// Some receipt came from a qualified supplier.
+    pub qualified_source: bool,
+    /// Every supplier of this batch was a manufacturer (or a group sales company).
+    pub from_manufacturer: bool,
+    /// `ACC-GATE` reported this batch already.
+    pub acc_gate_reported: bool,
+    pub last_activity: Option<DateTime<Utc>>,
+}
+
+/// Stock of a product batch at a location that went below zero with an event.
+#[derive(Debug)]
+pub(crate) struct Negative {
+    pub product: String,
+    pub batch: String,
+    pub location: String,
+    /// The (negative) movement.
+    pub delta: i64,
+    pub before: i64,
+    pub after: i64,
+}
+
+/// Stock and batches.
+#[derive(Default)]
+pub(crate) struct Stock {
+    /// Location -> (product, batch) -> quantity (zero quantities are removed).
+    pub at: HashMap<String, HashMap<(String, String), i64>>,
+    pub batches: HashMap<(String, String), Batch>,
+    /// Stock that went negative with the last event, in movement order.
+    pub negatives: Vec<Negative>,
+}
+
+impl Stock {
+    /// Receipts record their batches; put-aways open the record of a batch never received;
+    /// every goods movement changes stock. Receipt lines are forgotten after the return window
+    /// (see [`Stock::forget_batch`]).
+    pub fn apply(
+        &mut self,
+        ev: &Ev<'_>,
+        master: &Master,
+        cfg: &Config,
+        sched: &mut Scheduler,
+        now: Option<DateTime<Utc>>,
+    ) {
+        self.negatives.clear();
+        let e = ev.e;
+        match &e.body {
+            EventBody::Receipt(r) => {
+                let qualified = master
+                    .qualification(
+                        &r.supplier,
+                        ev.date,
+                        r.lines.iter().map(|l| l.product.as_str()),
+                    )
+                    .is_ok();
+                let from_mfr = master
+                    .parties
+                    .get(&r.supplier)
+                    .is_some_and(|p| p.kind == PartyKind::Manufacturer)
+                    || cfg
+                        .thresholds
+                        .group_sales_companies
+                        .iter()
+                        .any(|g| g == &r.supplier);
+                for l in &r.lines {
+                    let b = self
+                        .batches
+                        .entry(key(&l.product, &l.batch))
+                        .or_insert_with(|| Batch {
+                            from_manufacturer: true,
+                            ..Batch::default()
+                        });
+                    b.expiry = Some(l.expiry);
+                    b.received = true;
+                    b.accepted += l.accepted;
+                    b.qualified_source |= qualified;
+                    b.from_manufacturer &= from_mfr;
+                    b.last_activity = now;
+                }
+            }
+            EventBody::PutAway(m) => {
+                for l in &m.lines {
+                    self.batches.entry(key(&l.product, &l.batch)).or_default();
+                }
+            }
+            _ => {}
+        }
+        for m in movements(e) {
+            // A receipt line that accepted nothing moves nothing.
+            if m.kind == MovementKind::Receipt && m.delta <= 0 {
+                continue;
+            }
+            self.add(m.product, m.batch, m.location, m.delta, now);
+        }
+        if let EventBody::Receipt(r) = &e.body {
+            let forget = e.occurred_at + Duration::days(cfg.thresholds.return_window_days);
+            for l in &r.lines {
+                sched.at(forget, Due::ForgetBatch(key(&l.product, &l.batch)));
+            }
+        }
+    }
+
+    /// Moves stock; notes stock that goes below zero.
+    fn add(&mut self, p: &str, b: &str, loc: &str, delta: i64, now: Option<DateTime<Utc>>) {
+        let locmap = self.at.entry_ref(loc).or_default();
+        let before = locmap.get(&Pb(p, b)).copied().unwrap_or(0);
+        let after = before + delta;
+        if after == 0 {
+            locmap.remove(&Pb(p, b));
+        } else if let Some(q) = locmap.get_mut(&Pb(p, b)) {
+            *q = after;
+        } else {
+            locmap.insert(key(p, b), after);
+        }
+        if after < 0 && delta < 0 {
+            self.negatives.push(Negative {
+                product: p.to_owned(),
+                batch: b.to_owned(),
+                location: loc.to_owned(),
+                delta,
+                before,
+                after,
+            });
+        }
+        if let Some(bt) = self.batches.get_mut(&Pb(p, b)) {
+            bt.last_activity = now;
+        }
+    }
+
+    /// Quantity of a batch at a location.
+    pub fn quantity(&self, loc: &str, p: &str, b: &str) -> i64 {
+        self.at
+            .get(loc)
+            .and_then(|m| m.get(&Pb(p, b)))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Forgets a batch record once it has no stock and no activity within the return window;
+    /// otherwise looks again a window later.
+    pub fn forget_batch(
+        &mut self,
+        k: (String, String),
+        cfg: &Config,
+        sched: &mut Scheduler,
+        now: Option<DateTime<Utc>>,
+    ) {
+        let window = Duration::days(cfg.thresholds.return_window_days);
+        let in_stock = self.at.values().any(|m| m.contains_key(&k));
+        let recent = self
+            .batches
+            .get(&k)
+            .and_then(|b| b.last_activity)
+            .is_some_and(|t| now.is_some_and(|n| n - t < window));
+        if in_stock || recent {
+            sched.at(now.unwrap_or_default() + window, Due::ForgetBatch(k));
+        } else {
+            self.batches.remove(&k);
+        }
+    }
+}
