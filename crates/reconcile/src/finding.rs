@@ -81,13 +81,6 @@ impl Msg {
         self
     }
 
-    /// Transitional: a finished sentence (id `legacy`, fact `text`). Being replaced by proper
-    /// message ids; do not use in new code.
-    #[doc(hidden)]
-    pub fn legacy(text: String) -> Msg {
-        Msg::new("legacy").arg("text", text)
-    }
-
     /// The fact named `name`.
     pub fn get(&self, name: &str) -> Option<&Fact> {
         self.args.get(name)
@@ -202,17 +195,9 @@ impl From<&rxledger_model::Money> for Fact {
     }
 }
 
-// Transitional, see [`Msg::legacy`].
-impl From<String> for Msg {
-    fn from(text: String) -> Msg {
-        Msg::legacy(text)
-    }
-}
-
 impl Finding {
     /// A finding of `rule` about record `seq`, with the rule's default severity.
-    pub fn new(rule: Rule, seq: u64, message: impl Into<Msg>) -> Finding {
-        let message = message.into();
+    pub fn new(rule: Rule, seq: u64, message: Msg) -> Finding {
         Finding {
             rule,
             severity: rule.default_severity(),
@@ -260,9 +245,9 @@ impl Finding {
     }
     /// Sets expected and actual figures.
     #[must_use]
-    pub fn figures(mut self, expected: impl Into<Msg>, actual: impl Into<Msg>) -> Self {
-        self.expected = Some(expected.into());
-        self.actual = Some(actual.into());
+    pub fn figures(mut self, expected: Msg, actual: Msg) -> Self {
+        self.expected = Some(expected);
+        self.actual = Some(actual);
         self
     }
     /// Adds an involved record.

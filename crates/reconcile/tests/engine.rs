@@ -221,7 +221,7 @@ fn every_finding_is_a_catalogued_message() {
     for f in &findings {
         let msgs = [Some(&f.message), f.expected.as_ref(), f.actual.as_ref()];
         for msg in msgs.into_iter().flatten() {
-            assert_ne!(msg.id, "legacy", "{f:?}");
+            assert!(!msg.id.is_empty(), "{f:?}");
             assert!(m.has(&msg.id), "{} is not in the catalogue", msg.id);
             let text = m.render(msg);
             assert!(!text.starts_with(msg.id.as_ref()), "{text}");

@@ -7,8 +7,8 @@
 //! use rxledger_report::messages::{Lang, Messages};
 //!
 //! let m = Messages::new(Lang::En);
-//! let msg = Msg::new("legacy").arg("text", "A sentence.");
-//! assert_eq!(m.render(&msg), "A sentence.");
+//! let msg = Msg::new("stock-neg-expected").arg("qty", 5_u64);
+//! assert_eq!(m.render(&msg), "≥ 5");
 //! ```
 
 use std::borrow::Cow;
@@ -193,8 +193,11 @@ mod tests {
     #[test]
     fn catalogues_parse_and_render() {
         let m = Messages::new(Lang::En);
-        assert!(m.has("legacy"));
-        assert_eq!(m.render(&Msg::new("legacy").arg("text", "x 1")), "x 1");
+        assert!(m.has("chain-broken"));
+        assert_eq!(
+            m.render(&Msg::new("chain-broken").arg("seq", 7_u64).arg("error", "hash mismatch")),
+            "The ledger fails verification at seq 7: hash mismatch. Records from there on were not reconciled."
+        );
         assert_eq!(
             m.render(&Msg::new("no-such-id").arg("n", 3_i64)),
             "no-such-id n=3"

@@ -1,4 +1,1 @@
-# Shared messages (English).
-
-# Transitional: a finding whose sentence was built before messages had ids.
-legacy = { $text }
+# Shared messages (English): terms and phrases several families use.
