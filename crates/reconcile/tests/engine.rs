@@ -445,8 +445,12 @@ fn sentences_of_rare_findings_are_exact() {
     let last = events.len() - 1;
     events[last].occurred_at = "2026-11-15T00:00:00Z".parse().unwrap();
     let f = findings_of(&events);
+    rare_sentences_hold(&f);
+}
 
-    let sup = english(&f, "SUP-LIC");
+/// The sentences and figures of the findings of `sentences_of_rare_findings_are_exact`.
+fn rare_sentences_hold(f: &[Finding]) {
+    let sup = english(f, "SUP-LIC");
     assert_eq!(
         sup[0],
         (
@@ -455,12 +459,12 @@ fn sentences_of_rare_findings_are_exact() {
             some("2023-03-01..2026-06-30")
         )
     );
-    let cus = english(&f, "CUS-LIC");
+    let cus = english(f, "CUS-LIC");
     assert_eq!(
         cus[0].0,
         "The customer IND is an individual; wholesale trade with individuals is prohibited."
     );
-    let channel = english(&f, "SPECIAL-CHANNEL");
+    let channel = english(f, "SPECIAL-CHANNEL");
     let sold = |c: &str, which: &str| {
         format!("Narcotics or class-1 psychotropics sold (XS{c}) to C{c}, which {which}.")
     };
@@ -473,7 +477,7 @@ fn sentences_of_rare_findings_are_exact() {
         None,
         None
     )));
-    let cc = english(&f, "CC-RECEIPT");
+    let cc = english(f, "CC-RECEIPT");
     let rejection = some("in-range readings for the whole trip, or rejection");
     assert_eq!(
         cc,
@@ -490,7 +494,7 @@ fn sentences_of_rare_findings_are_exact() {
             )
         ]
     );
-    let rec = english(&f, "REC-DOC");
+    let rec = english(f, "REC-DOC");
     assert!(rec.contains(&(
         "Receipt SH3 does not match its documents: not on the order (expected on the order)."
             .to_owned(),
@@ -498,7 +502,7 @@ fn sentences_of_rare_findings_are_exact() {
         some("not on the order")
     )));
     assert_eq!(
-        english(&f, "SPECIAL-LOSS"),
+        english(f, "SPECIAL-LOSS"),
         [(
             "The Theft of controlled drugs in BS1 was not reported to any authority (limit 24 hours)."
                 .to_owned(),
@@ -507,7 +511,7 @@ fn sentences_of_rare_findings_are_exact() {
         )]
     );
     assert_eq!(
-        english(&f, "ORPHAN"),
+        english(f, "ORPHAN"),
         [(
             format!("Invoice FP1 ({SUPPLIER}) has no order or sale reference after 30 days."),
             None,
