@@ -11,7 +11,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
             if name != "target" && name != "tests" && !name.starts_with('.') {
                 rust_files(&p, out);
             }
-        } else if name.ends_with(".rs") {
+        } else if p.extension().is_some_and(|x| x == "rs") {
             out.push(p);
         }
     }

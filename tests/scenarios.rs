@@ -59,7 +59,23 @@ fn every_scenario_reports_exactly_its_planted_findings() {
             .unwrap_or_else(|_| panic!("missing {snap}; run with UPDATE_SNAPSHOTS=1"));
         assert_eq!(text, expected, "snapshot {snap} differs");
     }
-    // Every rule of the catalogue fires in some scenario.
+    // Every rule of the catalogue fires in some scenario, or in an independent inspection ledger
+    // (`samples/inspections/`, checked by tests/inspections.rs).
+    let inspections = std::fs::read_dir("samples/inspections").unwrap();
+    let expected_there: Vec<String> = inspections
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "expected"))
+        .flat_map(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    fired.extend(expected_there.iter().map(String::as_str));
     let missing: Vec<&str> = RULES
         .iter()
         .map(|r| r.code)

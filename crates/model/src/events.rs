@@ -148,7 +148,9 @@ pub struct ReceiptLine {
     pub batch: String,
     /// Production date.
     pub production_date: NaiveDate,
-    /// Expiry date (last day of validity).
+    /// Expiry date (有效期至): the last day the batch may be used. A label with month precision
+    /// (`"2027-06"`) means the last day of that month and is stored as that date.
+    #[serde(deserialize_with = "crate::types::expiry_date")]
     pub expiry: NaiveDate,
     /// Quantity that arrived.
     pub arrived: u64,
@@ -256,6 +258,7 @@ pub struct SaleLine {
     /// Batch.
     pub batch: String,
     /// Expiry of the batch.
+    #[serde(deserialize_with = "crate::types::expiry_date")]
     pub expiry: NaiveDate,
     /// Quantity.
     pub quantity: u64,
@@ -302,6 +305,7 @@ pub struct ReviewLine {
     /// Batch.
     pub batch: String,
     /// Expiry.
+    #[serde(deserialize_with = "crate::types::expiry_date")]
     pub expiry: NaiveDate,
     /// Quantity.
     pub quantity: u64,

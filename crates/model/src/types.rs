@@ -312,3 +312,43 @@ pub struct Special {
     /// Last valid day of the designation or card.
     pub valid_to: NaiveDate,
 }
+
+/// Deserializes an expiry date (有效期至): `YYYY-MM-DD`, or `YYYY-MM` for a label with month
+/// precision, which is valid through the last day of that month (药品说明书和标签管理规定
+/// Art. 23). The month form is stored as that last day.
+pub(crate) fn expiry_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+    parse_expiry(&s).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "invalid expiry {s:?}: expected YYYY-MM-DD, or YYYY-MM for a month-precision label"
+        ))
+    })
+}
+
+/// Parses an expiry label: `YYYY-MM-DD`, or `YYYY-MM` meaning the last day of that month.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rxledger_model::parse_expiry;
+/// assert_eq!(parse_expiry("2027-06-14"), NaiveDate::from_ymd_opt(2027, 6, 14));
+/// assert_eq!(parse_expiry("2027-06"), NaiveDate::from_ymd_opt(2027, 6, 30));
+/// assert_eq!(parse_expiry("2028-02"), NaiveDate::from_ymd_opt(2028, 2, 29));
+/// assert_eq!(parse_expiry("2027-13"), None);
+/// ```
+pub fn parse_expiry(s: &str) -> Option<NaiveDate> {
+    if s.len() == 10 {
+        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    }
+    let (y, m) = s.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    let first_next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)?;
+    first_next?.pred_opt()
+}

@@ -275,6 +275,11 @@ catalogue! {
         "Narcotics and class-1 psychotropics are bought only from a designated manufacturer or a national or regional wholesaler, and sold only to a designated wholesaler or to a medical institution holding a valid purchase-seal card (印鉴卡) in the seller's province; another province needs an approval reference (refs.approval).",
         "麻醉药品和精神药品管理条例 Art. 22-28 [article numbers partly unverified]",
         [];
+    SpecialCard = "SPECIAL-CARD", Special, Minor,
+        "Seal-card holder's card not on file",
+        "A medical institution that buys narcotics or class-1 psychotropics under a purchase-seal card (麻醉药品、第一类精神药品购用印鉴卡) must have the card's number on file with the seller: a sale to a seal-card holder whose party record has no card number is an incomplete record (reported once per holder), not a channel violation.",
+        "麻醉药品和精神药品管理条例 Art. 36; 麻醉药品、第一类精神药品购用印鉴卡管理规定 (2005)",
+        [];
     SpecialCash = "SPECIAL-CASH", Special, Critical,
         "Cash paid for controlled drugs",
         "No cash payment may settle an invoice with a narcotic, psychotropic or precursor line.",

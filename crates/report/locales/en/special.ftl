@@ -58,3 +58,4 @@ som-peer-expected = ≤ { $limit } ({ $factor }x peer median { $median })
 som-frequency = { $customer } placed { $orders } orders of { $product } in 7 days against a weekly average of { $weekly } over the previous 8 weeks (threshold { $factor }x).
 som-frequency-expected = ≤ { $limit } orders/week
 som-actual = { $qty }
+special-card = { $customer } is registered as a seal-card holder (印鉴卡) but its card number is not on file; sale { $doc } of narcotics or class-1 psychotropics relies on that card.

@@ -9,7 +9,7 @@
 use std::collections::VecDeque;
 
 use chrono::{Duration, NaiveDate};
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashSet};
 use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, PaymentMethod};
 
 use super::Family;
@@ -25,6 +25,8 @@ pub(crate) struct Special {
     eph: HashMap<String, VecDeque<(NaiveDate, u64)>>,
     /// (customer, product) -> recent order quantities and dates.
     som: HashMap<(String, String), SomHistory>,
+    /// Seal-card holders already reported for a card number not on file (`SPECIAL-CARD`).
+    card_missing: HashSet<String>,
 }
 
 #[derive(Default)]
@@ -59,7 +61,7 @@ impl Family for Special {
             }
             EventBody::Purchase(p) => channel_purchase(cx, ev, p),
             EventBody::Sale(s) => {
-                channel_sale(cx, ev, s);
+                self.channel_sale(cx, ev, s);
                 self.eph_retail(cx, ev, s);
                 self.som(cx, ev, s);
             }
@@ -84,7 +86,6 @@ fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
             return;
         }
         let codes = match l.coverage {
-            Coverage::Scanned => Some(l.codes.len()),
             Coverage::Units => Some(seen.units),
             Coverage::None => None,
         };
@@ -203,51 +204,6 @@ fn channel_purchase(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Purchase)
     }
 }
 
-/// `SPECIAL-CHANNEL` on a sale: to a designated wholesaler, or a medical institution with a
-/// purchase-seal card (in the seller's province unless the sale cites an approval).
-fn channel_sale(cx: &mut Ctx<'_>, ev: &Ev<'_>, s: &rxledger_model::Sale) {
-    if !strict(cx, s.lines.iter().map(|l| l.product.as_str())) {
-        return;
-    }
-    let master = &cx.proj.master;
-    let owner_province = master
-        .owner
-        .as_ref()
-        .and_then(|o| master.parties.get(o))
-        .map(|p| &p.province);
-    let Some(c) = master.parties.get(&s.customer) else {
-        return; // CUS-LIC reports unregistered customers
-    };
-    let m = Msg::new("special-channel-sale")
-        .arg("doc", &s.doc)
-        .arg("customer", &s.customer);
-    let m = match c.special.as_ref() {
-        None => m.arg("problem", term("no_designation")),
-        Some(sp) if sp.valid_to < ev.date => m
-            .arg("problem", term("expired"))
-            .arg("valid_to", sp.valid_to),
-        Some(sp) => match sp.designation {
-            Designation::NationalWholesaler | Designation::RegionalWholesaler => return,
-            Designation::SealCardHolder
-                if c.kind == PartyKind::MedicalInstitution && sp.seal_card.is_some() =>
-            {
-                if owner_province.is_some_and(|p| p != &c.province) && ev.e.refs.approval.is_none()
-                {
-                    m.arg("problem", term("other_province"))
-                        .arg("province", &c.province)
-                } else {
-                    return;
-                }
-            }
-            other => m
-                .arg("problem", term("designation"))
-                .arg("designation", designation(other)),
-        },
-    };
-    cx.out
-        .emit(Finding::new(Rule::SpecialChannel, ev.seq, m).party(&s.customer));
-}
-
 /// `SPECIAL-CASH` / `EPH-RETAIL`: no cash for invoices with controlled-drug or compound
 /// ephedrine lines.
 fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
@@ -301,6 +257,58 @@ fn eph_address(cx: &mut Ctx<'_>, seq: u64, d: &rxledger_model::Dispatch) {
 }
 
 impl Special {
+    /// `SPECIAL-CHANNEL` on a sale: to a designated wholesaler, or a medical institution with a
+    /// purchase-seal card (in the seller's province unless the sale cites an approval).
+    fn channel_sale(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, s: &rxledger_model::Sale) {
+        if !strict(cx, s.lines.iter().map(|l| l.product.as_str())) {
+            return;
+        }
+        let master = &cx.proj.master;
+        let owner_province = master
+            .owner
+            .as_ref()
+            .and_then(|o| master.parties.get(o))
+            .map(|p| &p.province);
+        let Some(c) = master.parties.get(&s.customer) else {
+            return; // CUS-LIC reports unregistered customers
+        };
+        let m = Msg::new("special-channel-sale")
+            .arg("doc", &s.doc)
+            .arg("customer", &s.customer);
+        let m = match c.special.as_ref() {
+            None => m.arg("problem", term("no_designation")),
+            Some(sp) if sp.valid_to < ev.date => m
+                .arg("problem", term("expired"))
+                .arg("valid_to", sp.valid_to),
+            Some(sp) => match sp.designation {
+                Designation::NationalWholesaler | Designation::RegionalWholesaler => return,
+                Designation::SealCardHolder if c.kind == PartyKind::MedicalInstitution => {
+                    if sp.seal_card.is_none() && self.card_missing.insert(s.customer.clone()) {
+                        // An incomplete record, not a wrong designation: reported once per holder.
+                        let m = Msg::new("special-card")
+                            .arg("customer", &s.customer)
+                            .arg("doc", &s.doc);
+                        cx.out
+                            .emit(Finding::new(Rule::SpecialCard, ev.seq, m).party(&s.customer));
+                    }
+                    if owner_province.is_some_and(|p| p != &c.province)
+                        && ev.e.refs.approval.is_none()
+                    {
+                        m.arg("problem", term("other_province"))
+                            .arg("province", &c.province)
+                    } else {
+                        return;
+                    }
+                }
+                other => m
+                    .arg("problem", term("designation"))
+                    .arg("designation", designation(other)),
+            },
+        };
+        cx.out
+            .emit(Finding::new(Rule::SpecialChannel, ev.seq, m).party(&s.customer));
+    }
+
     /// `EPH-RETAIL` on a retail sale: the buyer's ID recorded, at most the threshold of packs
     /// without prescription, and no more than the window limit to one ID.
     fn eph_retail(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, s: &rxledger_model::Sale) {

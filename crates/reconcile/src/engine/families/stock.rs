@@ -162,7 +162,8 @@ fn dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
         if let Some(exp) = expiry {
             let days = (exp - date).num_days();
             let near = cx.cfg.thresholds.near_expiry_days;
-            let f = if date >= exp {
+            // Expiry (有效期至) is the last day of validity: usable through that day.
+            let f = if date > exp {
                 let m = line("expired").arg("expiry", exp).arg("date", date);
                 Some(Finding::new(Rule::Expired, seq, m).figures(
                     Msg::new("expired-expected").arg("expiry", exp),

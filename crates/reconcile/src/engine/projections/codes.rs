@@ -24,8 +24,6 @@ struct CodeState {
 /// How a line's codes must cover its quantity (`SPECIAL-CHAIN`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Coverage {
-    /// One code scanned per accepted unit (receipts: packs are not expanded).
-    Scanned,
     /// One unit per unit moved, packs expanded.
     Units,
     /// Not checked.
@@ -73,7 +71,9 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
                     to: Some(&l.location),
                     codes: &l.codes,
                     returned: false,
-                    coverage: Coverage::Scanned,
+                    // A case code stands for the units packed in it when the packing is known
+                    // (an aggregation recorded before the receipt, as manufacturers send it).
+                    coverage: Coverage::Units,
                 });
             }
         }
