@@ -42,11 +42,11 @@ pub struct PartyRegistered {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licence: Option<Licence>,
     /// Licensed scope (经营范围 / 生产范围): the product categories the party may trade. A product whose
-    /// `category` is not listed fails qualification. Empty when absent.
+    /// `category` is not listed fails qualification.
     #[serde(default)]
     pub scope: Vec<Category>,
     /// Registered bank accounts. Payments with the party must use one of these account numbers,
-    /// except in cash (TTGK-P, TTGK-S). Empty when absent.
+    /// except in cash (TTGK-P, TTGK-S).
     #[serde(default)]
     pub accounts: Vec<BankAccount>,
     /// Province (省份) of the registered address, e.g. `浙江`. Compared with the owner's province for
@@ -61,8 +61,7 @@ pub struct PartyRegistered {
     /// narcotics and class-1 psychotropics (SPECIAL-CHANNEL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special: Option<Special>,
-    /// A public (state-run) medical institution, subject to the two-invoice rule (两票制). Default
-    /// `false`.
+    /// A public (state-run) medical institution, subject to the two-invoice rule (两票制).
     #[serde(default, skip_serializing_if = "is_false")]
     pub public_hospital: bool,
 }
@@ -131,7 +130,7 @@ pub struct ProductRegistered {
     /// Prescription-only (处方药). Recorded; no rule reads it at present.
     pub rx: bool,
     /// A vaccine (疫苗): the cold-chain receipt and vaccine disposal rules apply (CC-RECEIPT,
-    /// VAC-DISPOSE). Default `false`.
+    /// VAC-DISPOSE).
     #[serde(default, skip_serializing_if = "is_false")]
     pub vaccine: bool,
     /// Minimum sale unit (最小销售单元), e.g. `盒`: every quantity of this product counts these units.

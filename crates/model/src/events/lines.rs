@@ -37,7 +37,7 @@ pub struct Transport {
     /// instant to the receipt's `occurred_at` (CC-RECEIPT).
     pub shipped_at: DateTime<Utc>,
     /// Temperature-controlled transport (冷藏车, 保温箱). Cold-chain goods accepted from a transport
-    /// without it fail CC-RECEIPT. Default `false`.
+    /// without it fail CC-RECEIPT.
     #[serde(default, skip_serializing_if = "is_false")]
     pub cold_chain: bool,
 }
@@ -64,7 +64,7 @@ pub struct ReceiptLine {
     pub arrived: u64,
     /// Quantity that passed acceptance (合格); it enters stock at `location`.
     pub accepted: u64,
-    /// Quantity rejected (拒收). Default 0.
+    /// Quantity rejected (拒收).
     #[serde(default)]
     pub rejected: u64,
     /// Why goods were rejected.
