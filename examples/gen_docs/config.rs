@@ -54,7 +54,7 @@ pub const THRESHOLDS: &[Threshold] = &[
     t("near_expiry_days", "days", Policy, "A dispatch this many days or fewer before the batch's expiry is near-expiry."),
     t("late_entry_hours", "hours", Policy, "Hours between occurrence and entry beyond which an event is late."),
     t("amount_tolerance_minor", "minor units (fen)", Policy, "Tolerated difference between an invoice and its payments."),
-    t("quarantine_locations", "location codes", Site, "Locations holding quarantined, rejected or returned goods."),
+    t("quarantine_locations", "location codes", Site, "Locations holding quarantined, rejected or returned goods (VAC-DISPOSE also counts vaccines moved there as isolated)."),
     t("return_window_days", "days", Policy, "How long sales, orders, closed invoices and shipped codes are remembered (for returns, late documents and code checks)."),
     t("group_sales_companies", "party ids", Site, "Suppliers counted as the manufacturer for the two-invoice rule (a manufacturer's group sales companies)."),
     t("remote_provinces", "province names", Site, "Provinces (as in `party_registered.province`) where one extra invoice is allowed (remote areas)."),
@@ -93,7 +93,6 @@ pub fn defaults() -> serde_json::Map<String, Value> {
 /// The default of `name` as written in TOML.
 pub fn default_of(name: &str) -> String {
     match &defaults()[name] {
-        Value::Array(a) if a.is_empty() => "`[]` (none)".to_owned(),
         Value::Array(a) => {
             let items: Vec<String> = a.iter().map(Value::to_string).collect();
             format!("`[{}]`", items.join(", "))

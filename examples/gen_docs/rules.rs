@@ -78,13 +78,13 @@ fn thresholds(r: &RuleInfo) -> Result<String, String> {
             Basis::Site => "site",
         };
         parts.push(format!(
-            "`{name}` ({basis}; default {} {}): {}",
-            crate::config::default_of(name),
+            "`{name}` ({basis}; {}; default {}): {}",
             t.unit,
-            t.meaning
+            crate::config::default_of(name),
+            t.meaning.trim_end_matches('.')
         ));
     }
-    Ok(parts.join("; "))
+    Ok(parts.join("; ") + ".")
 }
 
 /// The generated part of `docs/rules.md`.

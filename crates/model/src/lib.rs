@@ -21,6 +21,10 @@
 //! assert_eq!(err.field(), Some("data.amount.minor"));
 //! # Ok::<(), rxledger_model::EventError>(())
 //! ```
+//!
+//! With the `schema` feature every type of the format also derives `schemars::JsonSchema`
+//! ([`Event`]'s schema is that of one event line): `docs/event.schema.json` and the field tables
+//! of `docs/format.md` are generated from it, so they say what this parser accepts.
 #![forbid(unsafe_code)]
 // Decoders must not panic on any input.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]

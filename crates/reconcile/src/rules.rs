@@ -1,4 +1,5 @@
-//! The rule catalogue: code, default severity, what it checks, its thresholds and legal source.
+//! The rule catalogue: code, default severity, what it checks, its thresholds, legal source and
+//! the event fields it reads.
 
 use serde::{Deserialize, Serialize};
 
