@@ -1,7 +1,14 @@
 //! The payload structs of every event kind (the `data` object of an event).
 
+mod lines;
+
+pub use lines::*;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "schema")]
+use crate::schema::NOT_BLANK;
 
 use crate::types::{
     BankAccount, Category, ControlClass, Licence, Money, PartyKind, Relation, Special,
@@ -9,214 +16,188 @@ use crate::types::{
 };
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
-fn is_false(b: &bool) -> bool {
+pub(crate) fn is_false(b: &bool) -> bool {
     !*b
 }
 
 /// `party_registered`: master data of a supplier, customer or the ledger's owner (首营企业).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PartyRegistered {
-    /// Stable party id used by other events (e.g. the unified social credit code).
+    /// Stable party id that other events use to name this party (e.g. the unified social credit
+    /// code, 统一社会信用代码).
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub party: String,
     /// Registered name.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub name: String,
     /// Kind of organisation.
     pub kind: PartyKind,
-    /// Relation to the ledger's owner.
+    /// Relation to the ledger's owner. The party registered as `self` is the company that keeps the
+    /// ledger (if several are, the last one counts).
     pub relation: Relation,
-    /// Licence (required for every kind except individuals).
+    /// Licence. Required for every kind except `individual`. Qualification (SUP-LIC, CUS-LIC)
+    /// accepts an event date inside this licence or one added later by `licence_changed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licence: Option<Licence>,
-    /// Licensed scope (经营范围 / 生产范围).
+    /// Licensed scope (经营范围 / 生产范围): the product categories the party may trade. A product whose
+    /// `category` is not listed fails qualification.
     #[serde(default)]
     pub scope: Vec<Category>,
-    /// Registered bank accounts.
+    /// Registered bank accounts. Payments with the party must use one of these account numbers,
+    /// except in cash (TTGK-P, TTGK-S).
     #[serde(default)]
     pub accounts: Vec<BankAccount>,
-    /// Province, e.g. `浙江`.
+    /// Province (省份) of the registered address, e.g. `浙江`. Compared with the owner's province for
+    /// controlled-drug sales (SPECIAL-CHANNEL) and with `remote_provinces` for the two-invoice
+    /// rule.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub province: String,
-    /// Registered (licensed) address.
+    /// Registered (licensed) address. Compound-ephedrine deliveries must go to exactly this address
+    /// (EPH-RETAIL).
     pub address: String,
-    /// Special-control designation, if any.
+    /// Special-control designation (定点经营 / 印鉴卡), if the party has one: needed to buy or sell
+    /// narcotics and class-1 psychotropics (SPECIAL-CHANNEL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special: Option<Special>,
-    /// A public (state-run) hospital, subject to the two-invoice rule.
+    /// A public (state-run) medical institution, subject to the two-invoice rule (两票制).
     #[serde(default, skip_serializing_if = "is_false")]
     pub public_hospital: bool,
 }
 
-/// `licence_changed`: a licence renewed or changed; replaces the given fields.
+/// `licence_changed`: a licence renewed or changed. The new licence is added to the party's
+/// licences; `scope`, `accounts` and `special`, when given, replace the registered ones.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LicenceChanged {
-    /// The party.
+    /// The party, as registered by `party_registered` (a change for an unregistered party is
+    /// ignored).
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub party: String,
-    /// The new licence.
+    /// The new licence. It is added to the party's licences: an event date inside the old or the
+    /// new validity period qualifies.
     pub licence: Licence,
-    /// New scope, if it changed.
+    /// New licensed scope, replacing the registered one; absent when it did not change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Vec<Category>>,
-    /// New bank accounts, if they changed.
+    /// New bank accounts, replacing the registered ones; absent when they did not change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<Vec<BankAccount>>,
-    /// New special-control designation, if it changed.
+    /// New special-control designation, replacing the registered one; absent when it did not change
+    /// (a designation cannot be removed, only replaced).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special: Option<Special>,
-    /// Why.
+    /// Why, e.g. `许可证到期换证`.
     pub reason: String,
 }
 
 /// `product_registered`: product master data (首营品种).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProductRegistered {
-    /// Product code (药品本位码 or GTIN), used by other events.
+    /// Product code (药品本位码 or GTIN) that other events use to name the product.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub product: String,
     /// Generic name (通用名), e.g. `盐酸吗啡注射液`.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub generic_name: String,
-    /// Dosage form (剂型).
+    /// Dosage form (剂型), e.g. `注射剂`.
     pub form: String,
-    /// Specification (规格).
+    /// Specification (规格), e.g. `1ml:10mg×10支/盒`.
     pub spec: String,
-    /// Manufacturer (party id or registered name).
+    /// Manufacturer, as on the approval (party id or registered name). Descriptive: the two-invoice
+    /// rule looks at the supplier's `kind`, not at this field.
     pub manufacturer: String,
     /// Approval number (批准文号), e.g. `国药准字H20003456`.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub approval_number: String,
-    /// Category for licensed-scope checks.
+    /// Category, checked against the licensed `scope` of suppliers and customers (SUP-LIC,
+    /// CUS-LIC).
     pub category: Category,
-    /// Special-control class.
+    /// Special-control class (`none` for ordinary products). Decides which special-control rules
+    /// apply: custody chain, channel, two people, cash, loss, destruction, compound ephedrine,
+    /// suspicious orders.
     pub control: ControlClass,
-    /// Storage class.
+    /// Storage class. Its temperature range applies unless `temp_range` is given; `cold` and
+    /// `frozen` products are cold-chain goods (CC-RECEIPT).
     pub storage: StorageClass,
-    /// Explicit storage range, when narrower than the class.
+    /// Explicit storage range, replacing the class's range (normally narrower).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temp_range: Option<TempRange>,
-    /// Prescription-only.
+    /// Prescription-only (处方药). Recorded; no rule reads it at present.
     pub rx: bool,
-    /// A vaccine.
+    /// A vaccine (疫苗): the cold-chain receipt and vaccine disposal rules apply (CC-RECEIPT,
+    /// VAC-DISPOSE).
     #[serde(default, skip_serializing_if = "is_false")]
     pub vaccine: bool,
-    /// Minimum sale unit (最小销售单元), e.g. `盒`.
+    /// Minimum sale unit (最小销售单元), e.g. `盒`: every quantity of this product counts these units.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub unit: String,
-}
-
-/// One line of a purchase order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PurchaseLine {
-    /// Product code.
-    pub product: String,
-    /// Quantity in minimum sale units.
-    pub quantity: u64,
-    /// Unit price.
-    pub unit_price: Money,
 }
 
 /// `purchase`: a purchase order / purchase ledger entry (GSP Art. 68).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Purchase {
-    /// Purchase order number.
+    /// Purchase order number. Receipts, supplier returns and purchase invoices name it in
+    /// `refs.order`.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Supplier party id.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub supplier: String,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<PurchaseLine>,
-}
-
-/// Transport details of an arriving or departing shipment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Transport {
-    /// Vehicle or container id (binds temperature readings).
-    pub vehicle: String,
-    /// When the goods left the sender.
-    pub shipped_at: DateTime<Utc>,
-    /// Temperature-controlled transport.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub cold_chain: bool,
-}
-
-/// One line of a receipt with acceptance.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReceiptLine {
-    /// Product code.
-    pub product: String,
-    /// Batch (批号).
-    pub batch: String,
-    /// Production date.
-    pub production_date: NaiveDate,
-    /// Expiry date (有效期至): the last day the batch may be used. A label with month precision
-    /// (`"2027-06"`) means the last day of that month and is stored as that date.
-    #[serde(deserialize_with = "crate::types::expiry_date")]
-    pub expiry: NaiveDate,
-    /// Quantity that arrived.
-    pub arrived: u64,
-    /// Quantity accepted (合格).
-    pub accepted: u64,
-    /// Quantity rejected (拒收).
-    #[serde(default)]
-    pub rejected: u64,
-    /// Why goods were rejected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reject_reason: Option<String>,
-    /// Location where the accepted goods are placed (e.g. the receiving area).
-    pub location: String,
-    /// Traceability codes scanned on arrival.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub codes: Vec<String>,
 }
 
 /// `receipt`: goods arrive and pass (or fail) quality acceptance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Receipt {
-    /// Receiving / acceptance record number.
+    /// Receiving / acceptance record number (验收记录). Put-aways name it in `refs.receipt`; without
+    /// `refs.order` it also keys the goods for invoicing.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Supplier party id.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub supplier: String,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<ReceiptLine>,
-    /// Acceptors (two different people for special-control drugs).
+    /// People who accepted the goods (at least one; two different people for special-control drugs,
+    /// SPECIAL-2P).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1), inner(pattern(NOT_BLANK)))
+    )]
     pub acceptors: Vec<String>,
-    /// Transport details.
+    /// Transport details. Needed for cold-chain goods and vaccines (CC-RECEIPT).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transport: Option<Transport>,
 }
 
-/// A quantity of one batch moved between locations.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MoveLine {
-    /// Product code.
-    pub product: String,
-    /// Batch.
-    pub batch: String,
-    /// Quantity.
-    pub quantity: u64,
-    /// Source location.
-    pub from: String,
-    /// Destination location.
-    pub to: String,
-    /// Traceability codes moved.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub codes: Vec<String>,
-}
-
 /// `put_away`: accepted goods moved from receiving into storage (入库).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PutAway {
-    /// Put-away record number.
+    /// Put-away record number (入库单).
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<MoveLine>,
 }
 
 /// Why stock was transferred.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TransferReason {
     /// Ordinary relocation (移库).
@@ -229,18 +210,22 @@ pub enum TransferReason {
 
 /// `transfer`: stock moved between locations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
     /// Transfer record number.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
-    /// Why.
+    /// Why. Only a `release` may take goods from a quarantine location into storage (QUARANTINE).
     pub reason: TransferReason,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<MoveLine>,
 }
 
 /// Sales channel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// To a licensed business or institution.
@@ -249,45 +234,37 @@ pub enum Channel {
     Retail,
 }
 
-/// One line of a sale.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SaleLine {
-    /// Product code.
-    pub product: String,
-    /// Batch.
-    pub batch: String,
-    /// Expiry of the batch.
-    #[serde(deserialize_with = "crate::types::expiry_date")]
-    pub expiry: NaiveDate,
-    /// Quantity.
-    pub quantity: u64,
-    /// Unit price.
-    pub unit_price: Money,
-}
-
 /// `sale`: a sales ledger entry (GSP Art. 69/92).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sale {
-    /// Sales order number.
+    /// Sales order number. Outbound reviews, dispatches, customer returns and sales invoices name
+    /// it in `refs.sale`.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Customer party id.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub customer: String,
-    /// Channel.
+    /// Channel. Wholesale is checked against the customer's qualification (CUS-LIC); retail of
+    /// compound ephedrine against the retail limits (EPH-RETAIL).
     pub channel: Channel,
-    /// Buyer's identity document number (retail of controlled products).
+    /// Buyer's identity document number: required for retail of compound ephedrine preparations
+    /// (EPH-RETAIL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer_id: Option<String>,
-    /// Prescription number, if sold on prescription.
+    /// Prescription number, if sold on prescription (lifts the per-sale pack limit of compound
+    /// ephedrine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prescription: Option<String>,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<SaleLine>,
 }
 
 /// Quality status at outbound review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Quality {
     /// Fit to ship.
@@ -296,161 +273,132 @@ pub enum Quality {
     Defective,
 }
 
-/// One line of an outbound review.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReviewLine {
-    /// Product code.
-    pub product: String,
-    /// Batch.
-    pub batch: String,
-    /// Expiry.
-    #[serde(deserialize_with = "crate::types::expiry_date")]
-    pub expiry: NaiveDate,
-    /// Quantity.
-    pub quantity: u64,
-    /// Quality status found.
-    pub quality: Quality,
-}
-
 /// `outbound_review`: check of picked goods against the sale before dispatch (出库复核).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OutboundReview {
-    /// Review record number.
+    /// Review record number (复核记录).
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Customer party id.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub customer: String,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<ReviewLine>,
-    /// Reviewers (two for special-control drugs).
+    /// People who reviewed the goods (at least one; two different people for special-control drugs,
+    /// SPECIAL-2P).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1), inner(pattern(NOT_BLANK)))
+    )]
     pub reviewers: Vec<String>,
-}
-
-/// One line of goods leaving a location.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OutLine {
-    /// Product code.
-    pub product: String,
-    /// Batch.
-    pub batch: String,
-    /// Quantity.
-    pub quantity: u64,
-    /// Location the goods leave.
-    pub from: String,
-    /// Traceability codes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub codes: Vec<String>,
 }
 
 /// `dispatch`: goods shipped with a delivery note (随货同行单).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dispatch {
-    /// Delivery note number.
+    /// Delivery note number (随货同行单). The customer's receipt names it in `refs.delivery_note`.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Customer party id.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub customer: String,
-    /// Consignee (receiving person or department).
+    /// Consignee: the receiving person or department.
     pub consignee: String,
-    /// Delivery address.
+    /// Delivery address. Compound ephedrine must be delivered to the customer's registered
+    /// `address` (EPH-RETAIL).
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub address: String,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<OutLine>,
-    /// Vehicle, for temperature binding.
+    /// Vehicle carrying the goods. Its next `temperature_reading` (from one hour before the
+    /// dispatch on) is judged against the range of the cold-chain goods on board (TEMP-RANGE).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vehicle: Option<String>,
 }
 
-/// One line of goods coming back in.
+/// `customer_return`: goods returned by a customer (销后退回). `refs.sale` names the original sale
+/// (RETURN-ORIG).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InLine {
-    /// Product code.
-    pub product: String,
-    /// Batch.
-    pub batch: String,
-    /// Quantity.
-    pub quantity: u64,
-    /// Location the goods go to (normally the returns / quarantine area).
-    pub to: String,
-    /// Traceability codes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub codes: Vec<String>,
-}
-
-/// `customer_return`: goods returned by a customer (销后退回).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomerReturn {
     /// Return record number.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Customer party id.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub customer: String,
     /// Why.
     pub reason: String,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<InLine>,
 }
 
 /// `supplier_return`: goods returned to a supplier (购进退出).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SupplierReturn {
     /// Return record number.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Supplier party id.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub supplier: String,
     /// Why.
     pub reason: String,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<OutLine>,
 }
 
 /// `destruction`: write-off and destruction (报损, 销毁).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Destruction {
     /// Destruction record number.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Why (expired, damaged, recalled …).
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub reason: String,
     /// How (incineration …).
     pub method: String,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<OutLine>,
-    /// Regulator supervisors present (required for special-control drugs).
+    /// Regulator supervisors present: required for special-control drugs (SPECIAL-DESTROY).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub supervisors: Vec<String>,
 }
 
-/// One line of a stock count.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CountLine {
-    /// Product code.
-    pub product: String,
-    /// Batch.
-    pub batch: String,
-    /// Quantity found.
-    pub counted: u64,
-}
-
 /// `stock_count`: physical count of a location (盘点).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StockCount {
     /// Count sheet number.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
-    /// Location counted.
+    /// Location counted. A batch on the books there but missing from the sheet counts as found 0.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub location: String,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<CountLine>,
 }
 
 /// Direction of an invoice relative to the ledger's owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InvoiceDirection {
     /// Received from a supplier.
@@ -459,45 +407,39 @@ pub enum InvoiceDirection {
     Sale,
 }
 
-/// One line of an invoice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InvoiceLine {
-    /// Product code.
-    pub product: String,
-    /// Quantity.
-    pub quantity: u64,
-    /// Unit price (tax included).
-    pub unit_price: Money,
-    /// Line amount = quantity × unit price.
-    pub amount: Money,
-}
-
 /// `invoice`: an invoice or credit note (发票 / 红字发票).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Invoice {
-    /// Invoice number.
+    /// Invoice number (发票号码); payments list it in `invoices`.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Purchase or sale.
     pub direction: InvoiceDirection,
-    /// Issuing party id.
+    /// Issuing party id: the supplier on a purchase invoice, the ledger's owner on a sales invoice.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub issuer: String,
-    /// Buying party id.
+    /// Buying party id: the ledger's owner on a purchase invoice, the customer on a sales invoice.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub buyer: String,
-    /// Date of issue.
+    /// Date of issue. The payment deadline (UNPAID) runs from the later of this day (taken at 00:00
+    /// UTC) and `occurred_at`.
     pub issued_on: NaiveDate,
-    /// Lines.
+    /// Lines (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<InvoiceLine>,
-    /// Sum of line amounts.
+    /// Sum of the line amounts, exactly.
     pub total: Money,
-    /// For a credit note: the invoice it credits (quantities and amounts are then reductions).
+    /// For a credit note (红字发票): the number of the invoice it credits; its quantities and amounts
+    /// are then reductions of that invoice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit_for: Option<String>,
 }
 
 /// Direction of a payment relative to the ledger's owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentDirection {
     /// Paid by the owner.
@@ -508,6 +450,7 @@ pub enum PaymentDirection {
 
 /// Payment method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     /// Bank transfer.
@@ -524,59 +467,60 @@ pub enum PaymentMethod {
 
 /// `payment`: money paid or received.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Payment {
     /// Payment reference (bank voucher number).
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
-    /// Outgoing or incoming.
+    /// Outgoing (paid by the owner) or incoming (received by the owner).
     pub direction: PaymentDirection,
     /// Paying party id.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub payer: String,
     /// Receiving party id.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub payee: String,
-    /// Payer's account number (empty only for cash).
+    /// Payer's account number; may be empty only for cash. On an incoming payment it must be
+    /// registered for the payer (TTGK-S, TTGK-P).
     pub payer_account: String,
-    /// Payee's account number (empty only for cash).
+    /// Payee's account number; may be empty only for cash. On an outgoing payment it must be
+    /// registered for the payee (TTGK-P, TTGK-S).
     pub payee_account: String,
-    /// Amount (positive).
+    /// Amount paid; positive.
     pub amount: Money,
-    /// Method.
+    /// Method. Cash must not settle invoices of special-control drugs (SPECIAL-CASH) or of compound
+    /// ephedrine sold wholesale (EPH-RETAIL).
     pub method: PaymentMethod,
-    /// Invoices settled by this payment.
+    /// Numbers of the invoices (or credit notes) this payment settles. The amount goes to them in
+    /// order, each up to its open amount, the last taking the remainder.
     pub invoices: Vec<String>,
-}
-
-/// One temperature / humidity sample.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reading {
-    /// When it was taken.
-    pub at: DateTime<Utc>,
-    /// Temperature in °C.
-    pub celsius: f64,
-    /// Relative humidity in %.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub humidity: Option<f64>,
 }
 
 /// `temperature_reading`: samples of one sensor in a storage zone or a vehicle.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TemperatureReading {
     /// Sensor id.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub sensor: String,
-    /// Storage zone (exactly one of `zone` and `vehicle`).
+    /// Storage zone of the sensor (a `zone_registered` id). Exactly one of `zone` and `vehicle` is
+    /// given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,
-    /// Vehicle.
+    /// Vehicle or container of the sensor (as in `receipt.transport.vehicle` and
+    /// `dispatch.vehicle`). Exactly one of `zone` and `vehicle` is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vehicle: Option<String>,
-    /// Samples in time order.
+    /// Samples in time order (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub readings: Vec<Reading>,
 }
 
 /// Loss or theft.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LossKind {
     /// Lost (丢失).
@@ -587,23 +531,29 @@ pub enum LossKind {
 
 /// `loss_report`: goods lost or stolen, and to whom it was reported.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LossReport {
     /// Report number.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Loss or theft.
     pub loss: LossKind,
-    /// When the loss was discovered.
+    /// When the loss was discovered. For special-control drugs the report (this event's
+    /// `occurred_at`) must follow within `special_loss_hours` (SPECIAL-LOSS).
     pub discovered_at: DateTime<Utc>,
-    /// Lines (goods missing).
+    /// Lines: the goods missing (at least one).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<OutLine>,
-    /// Authorities notified (police, drug regulator, health authority).
+    /// Authorities notified (police, drug regulator, health authority): must not be empty for
+    /// special-control drugs (SPECIAL-LOSS).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reported_to: Vec<String>,
 }
 
 /// Packing or unpacking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AggregationAction {
     /// Units packed into the parent (case or middle pack): scanning the parent implies them.
@@ -614,30 +564,40 @@ pub enum AggregationAction {
 
 /// `aggregation`: a case or middle-pack code and the unit codes it contains (包装关联).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Aggregation {
     /// Aggregation record number.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: String,
     /// Pack or unpack.
     pub action: AggregationAction,
-    /// The case or middle-pack code.
+    /// The case or middle-pack code (a traceability code).
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub parent: String,
-    /// The unit (or middle-pack) codes inside.
+    /// The unit (or middle-pack) codes inside (at least one).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1), inner(pattern(NOT_BLANK)))
+    )]
     pub children: Vec<String>,
 }
 
 /// `zone_registered`: a storage zone and the temperature range it keeps (温区).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ZoneRegistered {
     /// Zone id, as used by movement locations and temperature readings.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub zone: String,
-    /// Storage class the zone is kept at.
+    /// Storage class the zone is kept at; its range applies unless `temp_range` is given.
     pub storage: StorageClass,
-    /// Explicit range, when narrower than the class.
+    /// Explicit range, replacing the class's range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temp_range: Option<TempRange>,
-    /// Sensors installed in the zone.
+    /// Sensors installed in the zone. Recorded; readings are bound to the zone by their own `zone`
+    /// field, not by this list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sensors: Vec<String>,
 }

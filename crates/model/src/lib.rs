@@ -21,6 +21,10 @@
 //! assert_eq!(err.field(), Some("data.amount.minor"));
 //! # Ok::<(), rxledger_model::EventError>(())
 //! ```
+//!
+//! With the `schema` feature every type of the format also derives `schemars::JsonSchema`
+//! ([`Event`]'s schema is that of one event line): `docs/event.schema.json` and the field tables
+//! of `docs/format.md` are generated from it, so they say what this parser accepts.
 #![forbid(unsafe_code)]
 // Decoders must not panic on any input.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
@@ -28,6 +32,8 @@
 pub mod codes;
 pub mod events;
 pub mod movements;
+#[cfg(feature = "schema")]
+mod schema;
 pub mod types;
 mod validate;
 
@@ -44,29 +50,37 @@ pub use types::*;
 /// Version of the interchange format (`"v"` in every event).
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Document numbers linking an event to other documents.
+/// Document numbers linking an event to other documents (all optional). Every document-bearing
+/// event carries its own number in `data.doc`; `refs` hold the numbers of the other documents it
+/// belongs with.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Refs {
-    /// Purchase order.
+    /// Purchase order number (`purchase.doc`). Links receipts, supplier returns and purchase
+    /// invoices to their order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<String>,
-    /// Sales order.
+    /// Sales order number (`sale.doc`). Links outbound reviews, dispatches, customer returns and
+    /// sales invoices to their sale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sale: Option<String>,
-    /// Delivery note (随货同行单).
+    /// Delivery note (随货同行单): the supplier's dispatch number. Required on every receipt (REC-DOC);
+    /// matches dispatches and receipts across ledgers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_note: Option<String>,
-    /// Receiving / acceptance record.
+    /// Receiving / acceptance record (`receipt.doc`), or a quarantine or returns record. A purchase
+    /// invoice without `order` is matched to the goods of this receipt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<String>,
-    /// Invoice.
+    /// Invoice number (`invoice.doc`). Recorded; no rule reads it at present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoice: Option<String>,
-    /// Payment.
+    /// Payment reference (`payment.doc`). Recorded; no rule reads it at present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<String>,
-    /// Regulator approval (e.g. cross-province purchase of controlled drugs).
+    /// Regulator approval reference, e.g. for narcotics or class-1 psychotropics sold to another
+    /// province (SPECIAL-CHANNEL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<String>,
 }
@@ -106,6 +120,15 @@ macro_rules! event_kinds {
         #[allow(clippy::large_enum_variant)]
         pub enum EventBody {
             $( $(#[$doc])* $variant($ty), )*
+        }
+
+        #[cfg(feature = "schema")]
+        impl Kind {
+            /// The JSON Schema of this kind's `data` object (a reference into the generator's
+            /// definitions).
+            pub fn data_schema(self, generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                match self { $( Kind::$variant => generator.subschema_for::<$ty>(), )* }
+            }
         }
 
         impl EventBody {
@@ -216,18 +239,36 @@ struct EventOut<'a> {
     data: &'a EventBody,
 }
 
+/// One event: the envelope common to every kind, and the kind-specific `data`.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Event"))]
 #[serde(deny_unknown_fields)]
 struct EventIn {
+    /// Format version. A reader rejects versions it does not know.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 1)))]
     v: u32,
+    /// Event id: a UUID **version 7** (time-ordered), unique per event.
     id: Uuid,
+    /// The event's kind: says which fields `data` holds.
     kind: String,
+    /// When it happened in the physical world.
     occurred_at: DateTime<Utc>,
+    /// When the source system (ERP, WMS) entered the event. Late entry is measured from
+    /// `occurred_at` to this instant, or to the ledger's `recorded_at` when it is absent.
     #[serde(default)]
     entered_at: Option<DateTime<Utc>>,
+    /// Who recorded it: several people where a two-person rule applies (special-control
+    /// drugs).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1), inner(pattern(schema::NOT_BLANK)))
+    )]
     recorded_by: Vec<String>,
+    /// Document numbers linking this event to others.
     #[serde(default)]
     refs: Refs,
+    /// The kind-specific fields (the tables of the event kinds below).
     data: serde_json::Value,
 }
 

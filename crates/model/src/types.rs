@@ -5,6 +5,9 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "schema")]
+use crate::schema::NOT_BLANK;
+
 /// An ISO 4217 currency code: three upper-case ASCII letters.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency([u8; 3]);
@@ -60,11 +63,13 @@ impl<'de> Deserialize<'de> for Currency {
 
 /// An exact amount of money: integer minor units (fen for CNY) and a currency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Money {
-    /// Amount in minor units (1 CNY = 100 fen). Negative only where a field says so.
+    /// Amount in minor units of the currency, an integer (fen for CNY: 1 CNY = 100 fen). Which
+    /// amounts must be positive or may be zero is said at each field; none may be negative.
     pub minor: i64,
-    /// Currency code.
+    /// Currency: an ISO 4217 code (three upper-case letters), e.g. `CNY`.
     pub currency: Currency,
 }
 
@@ -88,6 +93,7 @@ impl fmt::Display for Money {
 
 /// What kind of organisation a party is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PartyKind {
     /// Drug manufacturer (药品生产企业).
@@ -110,6 +116,7 @@ pub enum PartyKind {
 
 /// The party's relation to the ledger's owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// The company that keeps this ledger.
@@ -127,6 +134,7 @@ pub enum Relation {
 
 /// Kind of licence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LicenceKind {
     /// 药品生产许可证.
@@ -145,20 +153,23 @@ pub enum LicenceKind {
 
 /// A licence with its validity period (inclusive dates).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Licence {
     /// Licence number as printed, e.g. `浙AA5710023`.
+    #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub number: String,
     /// Kind of licence.
     pub kind: LicenceKind,
-    /// First valid day.
+    /// First valid day (inclusive).
     pub valid_from: NaiveDate,
-    /// Last valid day.
+    /// Last valid day (inclusive); not before `valid_from`.
     pub valid_to: NaiveDate,
 }
 
 /// Product categories used both for a product and for a licensed scope (经营范围).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// 化学药 (chemical drugs, incl. preparations).
@@ -191,6 +202,7 @@ pub enum Category {
 
 /// Special-control class of a product.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ControlClass {
     /// Not specially controlled.
@@ -226,17 +238,19 @@ impl ControlClass {
     }
 }
 
-/// Storage class (GSP / Chinese Pharmacopoeia conditions).
+/// Storage class (GSP / Chinese Pharmacopoeia conditions), each with the inclusive temperature
+/// range the engine applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StorageClass {
-    /// 冷冻, at or below −10 °C.
+    /// 冷冻: −25 to −10 °C.
     Frozen,
-    /// 冷藏, 2–8 °C.
+    /// 冷藏: 2 to 8 °C.
     Cold,
-    /// 阴凉, at most 20 °C.
+    /// 阴凉: 0 to 20 °C (at most 20 °C).
     Cool,
-    /// 常温, 10–30 °C.
+    /// 常温: 10 to 30 °C.
     Ambient,
 }
 
@@ -266,26 +280,29 @@ impl StorageClass {
 
 /// An inclusive temperature range in °C.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TempRange {
-    /// Lowest allowed temperature.
+    /// Lowest allowed temperature in °C (inclusive).
     pub min_c: f64,
-    /// Highest allowed temperature.
+    /// Highest allowed temperature in °C (inclusive); at least `min_c`.
     pub max_c: f64,
 }
 
 /// A bank account registered for a party.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BankAccount {
-    /// Bank name.
+    /// Bank and branch name.
     pub bank: String,
-    /// Account number.
+    /// Account number, compared exactly with the `payer_account` / `payee_account` of payments.
     pub number: String,
 }
 
 /// Designation of a party for special-control drugs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Designation {
     /// Designated manufacturer of narcotics / psychotropics.
@@ -300,17 +317,41 @@ pub enum Designation {
     SealCardHolder,
 }
 
-/// Special-control qualification of a party.
+/// Special-control qualification of a party (麻醉药品和第一类精神药品 定点经营 or a medical institution's
+/// purchase-seal card, 印鉴卡): checked when narcotics or class-1 psychotropics are bought or sold
+/// (SPECIAL-CHANNEL). The format records no issuing authority and no start date: a designation
+/// counts from its registration to `valid_to`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Special {
-    /// The designation.
+    /// What the party is designated for (定点 / 印鉴卡).
     pub designation: Designation,
-    /// Purchase-seal card number (印鉴卡), for medical institutions.
+    /// Purchase-seal card number (印鉴卡编号). A `seal_card_holder` medical institution buys narcotics
+    /// and class-1 psychotropics only with one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal_card: Option<String>,
-    /// Last valid day of the designation or card.
+    /// Last valid day of the designation or card (inclusive); from the next day the party counts as
+    /// not designated.
     pub valid_to: NaiveDate,
+}
+
+/// The JSON Schema of an expiry label: a date, or a year and month.
+#[cfg(feature = "schema")]
+pub(crate) struct ExpiryLabel;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ExpiryLabel {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ExpiryLabel".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
+            "description": "YYYY-MM-DD, or YYYY-MM for a label with month precision (the last day of that month)"
+        })
+    }
 }
 
 /// Deserializes an expiry date (有效期至): `YYYY-MM-DD`, or `YYYY-MM` for a label with month

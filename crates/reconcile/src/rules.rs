@@ -1,4 +1,5 @@
-//! The rule catalogue: code, default severity, what it checks, its thresholds and legal source.
+//! The rule catalogue: code, default severity, what it checks, its thresholds, legal source and
+//! the event fields it reads.
 
 use serde::{Deserialize, Serialize};
 
@@ -103,6 +104,11 @@ pub struct RuleInfo {
     pub source: &'static str,
     /// Configurable thresholds it uses (names in `[thresholds]` of the TOML configuration).
     pub thresholds: &'static [&'static str],
+    /// The event fields it reads, as `kind.field` paths of the interchange format
+    /// (`docs/format.md`): `receipt.lines[].accepted`; `{a,b}` groups sibling fields
+    /// (`receipt.lines[].{product,batch}`), `*.occurred_at` is the envelope field of every kind,
+    /// `*` alone every field of every event. Listed in `docs/rules.md`.
+    pub reads: &'static [&'static str],
 }
 
 /// Declares the catalogue: the [`Rule`] enum, its codes and [`RULES`], from one table.
@@ -110,7 +116,8 @@ macro_rules! catalogue {
     ($(
         $(#[$doc:meta])*
         $variant:ident = $code:literal, $family:ident, $sev:ident,
-        $title:literal, $description:literal, $source:literal, [$($th:literal),*];
+        $title:literal, $description:literal, $source:literal, [$($th:literal),*],
+        reads [$($rd:literal),*];
     )*) => {
         /// A rule of the catalogue. Its code (`Rule::StockNeg.code()` is `"STOCK-NEG"`) is its
         /// stable name in every output and in the configuration; it serialises as the code.
@@ -154,6 +161,7 @@ macro_rules! catalogue {
                 description: $description,
                 source: $source,
                 thresholds: &[$($th),*],
+                reads: &[$($rd),*],
             },
         )*];
     };
@@ -164,217 +172,467 @@ catalogue! {
         "Hash chain broken",
         "The ledger fails verification (edited, deleted, duplicated, reordered or truncated records). Reconciliation covers only the verified prefix.",
         "GSP (2016) Art. 57 (records must not be altered); 药品经营质量管理规范 附录 计算机系统 Art. 11",
-        [];
+        [],
+        reads [];
     EventInvalid = "EVENT-INVALID", Integrity, Critical,
         "Record is not a valid event",
         "A record's payload does not parse as an event of the interchange format, so it cannot be reconciled.",
         "GSP (2016) Art. 57 (records complete and true)",
-        [];
+        [],
+        reads [
+            "*"
+        ];
     TtgkP = "TTGK-P", Documents, Critical,
         "Purchase: goods, books, invoices and payments disagree",
         "A purchase invoice must be issued by the supplier on the purchase order and addressed to us; payments must go to that supplier, to an account registered for it; invoiced quantities (net of credit notes) must not exceed the accepted quantities; payments must not exceed the invoice (tolerance).",
         "GSP (2016) Art. 66-67; 国家药监局 票、账、货、款一致",
-        ["amount_tolerance_minor"];
+        ["amount_tolerance_minor"],
+        reads [
+            "*.occurred_at", "party_registered.{party,relation}",
+            "party_registered.accounts[].number", "licence_changed.party",
+            "licence_changed.accounts[].number", "purchase.{doc,supplier}",
+            "receipt.{doc,supplier}", "receipt.refs.order", "receipt.lines[].{product,accepted}",
+            "supplier_return.supplier", "supplier_return.refs.order",
+            "supplier_return.lines[].{product,quantity}", "invoice.{doc,direction,credit_for}",
+            "invoice.refs.{order,receipt}", "invoice.{issuer,buyer,total}",
+            "invoice.lines[].{product,quantity}",
+            "payment.{direction,payer,payee,payer_account,payee_account,amount,method,invoices}"
+        ];
     TtgkS = "TTGK-S", Documents, Critical,
         "Sale: goods, books, invoices and payments disagree",
         "A sales invoice must be issued by us to the customer on the sales record; the customer's payments must come from that customer, from an account registered for it; invoiced quantities must not exceed the dispatched quantities (net of returns); payments must not exceed the invoice.",
         "GSP (2016) Art. 91",
-        ["amount_tolerance_minor"];
+        ["amount_tolerance_minor"],
+        reads [
+            "*.occurred_at", "party_registered.{party,relation}",
+            "party_registered.accounts[].number", "licence_changed.party",
+            "licence_changed.accounts[].number", "sale.{doc,customer}", "dispatch.{doc,customer}",
+            "dispatch.refs.sale", "dispatch.lines[].{product,quantity}", "customer_return.customer",
+            "customer_return.refs.sale", "customer_return.lines[].{product,quantity}",
+            "invoice.{doc,direction,credit_for}", "invoice.refs.{sale,delivery_note}",
+            "invoice.{issuer,buyer,total}", "invoice.lines[].{product,quantity}",
+            "payment.{direction,payer,payee,payer_account,payee_account,amount,method,invoices}"
+        ];
     RecDoc = "REC-DOC", Documents, Major,
         "Receipt does not match its purchase order",
         "A receipt must reference a known purchase order from the same supplier and a delivery note; every product received must be on the order, and cumulative arrivals must not exceed the ordered quantity.",
         "GSP (2016) Art. 72-73",
-        [];
+        [],
+        reads [
+            "purchase.{doc,supplier}", "purchase.lines[].{product,quantity}", "receipt.supplier",
+            "receipt.refs.{order,delivery_note}", "receipt.lines[].{product,arrived}"
+        ];
     AccGate = "ACC-GATE", Stock, Critical,
         "Stored or shipped before acceptance passed",
         "Goods may be put away or shipped only after quality acceptance passed: a put-away exceeding the accepted quantity of the batch, or a dispatch of a batch whose receipts were all rejected.",
         "GSP (2016) Art. 72, 79",
-        [];
+        [],
+        reads [
+            "receipt.lines[].{product,batch,accepted}", "put_away.lines[].{product,batch,quantity}",
+            "dispatch.lines[].{product,batch}"
+        ];
     OutRev = "OUT-REV", Documents, Major,
         "Dispatch without a matching outbound review",
         "Every dispatch needs an outbound review (出库复核) of the same sale, found fit, whose product, batch, expiry and quantity equal the goods shipped and the sale.",
         "GSP (2016) Art. 93-94",
-        [];
+        [],
+        reads [
+            "sale.doc", "sale.lines[].{product,batch,expiry,quantity}",
+            "receipt.lines[].{product,batch,expiry}", "outbound_review.refs.sale",
+            "outbound_review.lines[].{product,batch,expiry,quantity,quality}", "dispatch.refs.sale",
+            "dispatch.lines[].{product,batch,quantity}"
+        ];
     Uninvoiced = "UNINVOICED", Documents, Major,
         "Goods without invoice",
         "Goods received or dispatched for which no invoice covers the quantity within the threshold.",
         "GSP (2016) Art. 67, 91; policy threshold",
-        ["uninvoiced_days"];
+        ["uninvoiced_days"],
+        reads [
+            "*.occurred_at", "receipt.{doc,supplier}", "receipt.refs.order",
+            "receipt.lines[].{product,accepted}", "supplier_return.supplier",
+            "supplier_return.refs.order", "supplier_return.lines[].{product,quantity}",
+            "dispatch.{doc,customer}", "dispatch.refs.sale", "dispatch.lines[].{product,quantity}",
+            "customer_return.customer", "customer_return.refs.sale",
+            "customer_return.lines[].{product,quantity}", "invoice.{doc,direction,credit_for}",
+            "invoice.refs.{order,receipt,sale,delivery_note}", "invoice.lines[].{product,quantity}"
+        ];
     Unpaid = "UNPAID", Documents, Major,
         "Invoice not settled",
         "An invoice (net of credit notes) not fully paid within the threshold.",
         "GSP (2016) Art. 66-67 (货款一致); policy threshold",
-        ["unpaid_days", "amount_tolerance_minor"];
+        ["unpaid_days", "amount_tolerance_minor"],
+        reads [
+            "*.occurred_at", "invoice.{doc,direction,issued_on,total,credit_for}",
+            "payment.{direction,amount,invoices}"
+        ];
     Orphan = "ORPHAN", Documents, Major,
         "Invoice without goods, or payment without invoice",
         "An invoice whose order or sale has no goods movement, a credit note for an unknown invoice, or a payment that settles no known invoice, within the threshold.",
         "GSP (2016) Art. 66-67; 为他人违法经营提供票据 (走票)",
-        ["orphan_days"];
+        ["orphan_days"],
+        reads [
+            "*.occurred_at", "receipt.doc", "receipt.refs.order", "supplier_return.refs.order",
+            "dispatch.doc", "dispatch.refs.sale", "customer_return.refs.sale",
+            "invoice.{doc,direction,credit_for}", "invoice.refs.{order,receipt,sale,delivery_note}",
+            "payment.{direction,payer,payee,invoices}"
+        ];
     StockNeg = "STOCK-NEG", Stock, Critical,
         "Negative stock",
         "Stock of a product batch at a location went below zero: goods left that never came in (forged source or fabricated flow).",
         "GSP (2016) Art. 83 (物料平衡); 药品流通监督管理办法",
-        [];
+        [],
+        reads [
+            "receipt.lines[].{product,batch,accepted,location}",
+            "put_away.lines[].{product,batch,quantity,from,to}",
+            "transfer.lines[].{product,batch,quantity,from,to}",
+            "dispatch.lines[].{product,batch,quantity,from}",
+            "customer_return.lines[].{product,batch,quantity,to}",
+            "supplier_return.lines[].{product,batch,quantity,from}",
+            "destruction.lines[].{product,batch,quantity,from}",
+            "loss_report.lines[].{product,batch,quantity,from}"
+        ];
     StockCount = "STOCK-COUNT", Stock, Major,
         "Stock count differs from the books",
         "A stock count found a quantity different from the book quantity at that location. A batch with stock on the books but missing from the count sheet counts as zero; negative book quantities are not repeated here (STOCK-NEG reported them).",
         "GSP (2016) Art. 83",
-        [];
+        [],
+        reads [
+            "stock_count.location", "stock_count.lines[].{product,batch,counted}",
+            "receipt.lines[].{product,batch,accepted,location}",
+            "put_away.lines[].{product,batch,quantity,from,to}",
+            "transfer.lines[].{product,batch,quantity,from,to}",
+            "dispatch.lines[].{product,batch,quantity,from}",
+            "customer_return.lines[].{product,batch,quantity,to}",
+            "supplier_return.lines[].{product,batch,quantity,from}",
+            "destruction.lines[].{product,batch,quantity,from}",
+            "loss_report.lines[].{product,batch,quantity,from}"
+        ];
     NoSource = "NO-SOURCE", Stock, Critical,
         "Goods shipped without a qualified source",
         "A batch was dispatched that was never received, or was received only from suppliers that failed qualification.",
         "药品管理法 Art. 55; GSP (2016) Art. 61",
-        [];
+        [],
+        reads [
+            "receipt.occurred_at", "receipt.supplier", "receipt.lines[].{product,batch}",
+            "dispatch.lines[].{product,batch}", "party_registered.{party,kind,scope}",
+            "party_registered.licence.{valid_from,valid_to}", "licence_changed.{party,scope}",
+            "licence_changed.licence.{valid_from,valid_to}",
+            "product_registered.{product,category}"
+        ];
     Expired = "EXPIRED", Stock, Critical,
         "Expired goods dispatched",
-        "A batch was dispatched on or after its expiry date.",
-        "药品管理法 Art. 98 (过期药品按劣药论处)",
-        [];
+        "A batch was dispatched after its expiry date. The expiry (有效期至) is the last day the batch may be used, so a dispatch on that day is lawful; a label with month precision (YYYY-MM) is valid through the last day of that month.",
+        "药品管理法 Art. 98 (过期药品按劣药论处); 药品说明书和标签管理规定 Art. 23 (有效期至)",
+        [],
+        reads [
+            "receipt.lines[].{product,batch,expiry}", "dispatch.occurred_at",
+            "dispatch.lines[].{product,batch}"
+        ];
     ExpiredNear = "EXPIRED-NEAR", Stock, Minor,
         "Near-expiry goods dispatched",
         "A batch was dispatched within the near-expiry window before its expiry.",
         "GSP (2016) Art. 85 (近效期预警); policy threshold",
-        ["near_expiry_days"];
+        ["near_expiry_days"],
+        reads [
+            "receipt.lines[].{product,batch,expiry}", "dispatch.occurred_at",
+            "dispatch.lines[].{product,batch}"
+        ];
     Quarantine = "QUARANTINE", Stock, Critical,
         "Quarantined goods moved into circulation",
         "Stock in a quarantine or returns location may move only to another quarantine location, back to the supplier, to destruction, or to storage by an explicit release after re-inspection; never straight to a customer.",
         "GSP (2016) Art. 84, 104",
-        ["quarantine_locations"];
+        ["quarantine_locations"],
+        reads [
+            "put_away.lines[].{product,batch,from,to}", "transfer.reason",
+            "transfer.lines[].{product,batch,from,to}", "dispatch.lines[].{product,batch,from}"
+        ];
     ReturnOrig = "RETURN-ORIG", Stock, Major,
         "Customer return without a matching sale",
         "A customer return must reference an earlier sale to the same customer of the same product and batch, and cumulative returns must not exceed what was dispatched.",
         "GSP (2016) Art. 104",
-        ["return_window_days"];
+        ["return_window_days"],
+        reads [
+            "sale.{doc,customer}", "dispatch.refs.sale",
+            "dispatch.lines[].{product,batch,quantity}", "customer_return.customer",
+            "customer_return.refs.sale", "customer_return.lines[].{product,batch,quantity}"
+        ];
     SupLic = "SUP-LIC", Qualification, Critical,
         "Supplier not qualified",
         "Purchases and receipts only from registered suppliers (首营企业) whose licence is valid on the event date and whose scope covers the product's category; never from individuals.",
         "GSP (2016) Art. 61-65; 药品管理法 Art. 55",
-        [];
+        [],
+        reads [
+            "purchase.occurred_at", "purchase.supplier", "purchase.lines[].product",
+            "receipt.occurred_at", "receipt.supplier", "receipt.lines[].product",
+            "party_registered.{party,kind,scope}", "party_registered.licence.{valid_from,valid_to}",
+            "licence_changed.{party,scope}", "licence_changed.licence.{valid_from,valid_to}",
+            "product_registered.{product,category}"
+        ];
     CusLic = "CUS-LIC", Qualification, Critical,
         "Customer not qualified",
         "Wholesale only to registered customers whose licence is valid on the sale date and whose scope covers the product's category; never wholesale to individuals.",
         "GSP (2016) Art. 89-90; 药品管理法 Art. 55",
-        [];
+        [],
+        reads [
+            "sale.occurred_at", "sale.{customer,channel}", "sale.lines[].product",
+            "party_registered.{party,kind,scope}", "party_registered.licence.{valid_from,valid_to}",
+            "licence_changed.{party,scope}", "licence_changed.licence.{valid_from,valid_to}",
+            "product_registered.{product,category}"
+        ];
     LateEntry = "LATE-ENTRY", Integrity, Major,
         "Recorded long after it happened",
         "An event entered (entered_at, or the ledger's recorded_at when absent) more than the threshold after it occurred: records must be made as things happen.",
         "GSP (2016) Art. 57 (及时记录); policy threshold",
-        ["late_entry_hours"];
+        ["late_entry_hours"],
+        reads [
+            "*.{occurred_at,entered_at}"
+        ];
     TwoInvoice = "TWO-INVOICE", Documents, Major,
         "More than two invoices to a public hospital",
         "Goods sold to a public hospital must come from the manufacturer (or its group sales company) through one distributor: at most two invoices. Goods bought from another wholesaler mean a third invoice, unless the customer's province is a configured remote area.",
         "国医改办发〔2016〕4号 (两票制)",
-        ["group_sales_companies", "remote_provinces"];
+        ["group_sales_companies", "remote_provinces"],
+        reads [
+            "party_registered.{party,kind,province,public_hospital}", "receipt.supplier",
+            "receipt.lines[].{product,batch}", "sale.customer", "sale.lines[].{product,batch}"
+        ];
     SpecialChain = "SPECIAL-CHAIN", Special, Critical,
         "Custody chain of a controlled drug broken",
         "Every unit of a narcotic, psychotropic or other special-control drug moves with its traceability code: each movement line carries one code per unit, and a unit leaves from the location where the ledger last put it. Batch material balance (received = on hand + sold + returned + destroyed) is kept by the stock rules.",
         "麻醉药品和精神药品管理条例 Art. 46-48 (专用账册, 五专); 药品经营质量管理规范 附录 追溯",
-        [];
+        [],
+        reads [
+            "product_registered.{product,control}",
+            "receipt.lines[].{product,batch,accepted,location,codes}",
+            "put_away.lines[].{product,batch,quantity,from,to,codes}",
+            "transfer.lines[].{product,batch,quantity,from,to,codes}",
+            "dispatch.lines[].{product,batch,quantity,from,codes}",
+            "supplier_return.lines[].{product,batch,quantity,from,codes}",
+            "destruction.lines[].{product,batch,from,codes}",
+            "loss_report.lines[].{product,batch,from,codes}", "customer_return.lines[].{to,codes}",
+            "aggregation.{action,parent,children}"
+        ];
     SpecialChannel = "SPECIAL-CHANNEL", Special, Critical,
         "Controlled drug outside its permitted channel",
         "Narcotics and class-1 psychotropics are bought only from a designated manufacturer or a national or regional wholesaler, and sold only to a designated wholesaler or to a medical institution holding a valid purchase-seal card (印鉴卡) in the seller's province; another province needs an approval reference (refs.approval).",
         "麻醉药品和精神药品管理条例 Art. 22-28 [article numbers partly unverified]",
-        [];
+        [],
+        reads [
+            "product_registered.{product,control}",
+            "party_registered.{party,relation,kind,province}",
+            "party_registered.special.{designation,seal_card,valid_to}", "licence_changed.party",
+            "licence_changed.special.{designation,seal_card,valid_to}", "purchase.occurred_at",
+            "purchase.supplier", "purchase.lines[].product", "sale.occurred_at",
+            "sale.refs.approval", "sale.customer", "sale.lines[].product"
+        ];
     SpecialCard = "SPECIAL-CARD", Special, Minor,
         "Seal-card holder's card not on file",
         "A medical institution that buys narcotics or class-1 psychotropics under a purchase-seal card (麻醉药品、第一类精神药品购用印鉴卡) must have the card's number on file with the seller: a sale to a seal-card holder whose party record has no card number is an incomplete record (reported once per holder), not a channel violation.",
         "麻醉药品和精神药品管理条例 Art. 36; 麻醉药品、第一类精神药品购用印鉴卡管理规定 (2005)",
-        [];
+        [],
+        reads [
+            "party_registered.{party,kind}", "party_registered.special.{designation,seal_card}",
+            "licence_changed.special.{designation,seal_card}", "sale.customer",
+            "sale.lines[].product", "product_registered.{product,control}"
+        ];
     SpecialCash = "SPECIAL-CASH", Special, Critical,
         "Cash paid for controlled drugs",
         "No cash payment may settle an invoice with a narcotic, psychotropic or precursor line.",
         "麻醉药品和精神药品管理条例 Art. 30",
-        [];
+        [],
+        reads [
+            "product_registered.{product,control}", "invoice.{doc,credit_for}",
+            "invoice.lines[].product", "payment.{method,invoices}"
+        ];
     Special2p = "SPECIAL-2P", Special, Major,
         "Controlled drug handled by one person",
         "Acceptance and outbound review of special-control drugs are signed by two different people.",
         "麻醉药品和精神药品管理条例 Art. 48 (双人验收、双人复核)",
-        [];
+        [],
+        reads [
+            "product_registered.{product,control}", "receipt.acceptors", "receipt.lines[].product",
+            "outbound_review.reviewers", "outbound_review.lines[].product"
+        ];
     SpecialLoss = "SPECIAL-LOSS", Special, Critical,
         "Loss of a controlled drug not reported in time",
         "A loss or theft of special-control drugs is reported to the police, drug and health authorities within the threshold after discovery.",
         "麻醉药品和精神药品管理条例 Art. 64; policy threshold",
-        ["special_loss_hours"];
+        ["special_loss_hours"],
+        reads [
+            "product_registered.{product,control}", "loss_report.occurred_at",
+            "loss_report.{discovered_at,reported_to}", "loss_report.lines[].product"
+        ];
     SpecialDestroy = "SPECIAL-DESTROY", Special, Critical,
         "Controlled drug destroyed without supervision",
         "Destruction of special-control drugs records the regulator's supervisor(s) present.",
         "麻醉药品和精神药品管理条例 Art. 61",
-        [];
+        [],
+        reads [
+            "product_registered.{product,control}", "destruction.supervisors",
+            "destruction.lines[].product"
+        ];
     EphRetail = "EPH-RETAIL", Special, Major,
         "Compound ephedrine sold outside the limits",
         "Retail of compound ephedrine preparations records the buyer's ID, sells at most the threshold of minimum packs per sale without prescription, and not more than the window limit to one ID; wholesale is not paid in cash and is delivered only to the buyer's licensed address.",
         "国食药监办〔2012〕260号",
-        ["eph_max_packs", "eph_window_days", "eph_window_packs"];
+        ["eph_max_packs", "eph_window_days", "eph_window_packs"],
+        reads [
+            "product_registered.{product,control}", "party_registered.{party,address}",
+            "sale.occurred_at", "sale.{channel,buyer_id,prescription}",
+            "sale.lines[].{product,quantity}", "dispatch.{customer,address}",
+            "dispatch.lines[].product", "invoice.{doc,credit_for}", "invoice.lines[].product",
+            "payment.{method,invoices}"
+        ];
     Som = "SOM", Special, Major,
         "Suspicious order of a controlled product",
         "An order of a controlled or compound-ephedrine product of unusual size (k times the customer's trailing average for the product), unusual frequency (orders in 7 days against the customer's weekly average), or far above its peers (the median trailing average of other customers); each finding states the baseline.",
         "Modelled on 21 CFR 1301.74(b); 销量异常增长 in the inspection reports; policy thresholds",
-        ["som_k", "som_history", "som_min_history", "som_peer_factor", "som_freq_factor", "som_freq_min"];
+        ["som_k", "som_history", "som_min_history", "som_peer_factor", "som_freq_factor", "som_freq_min"],
+        reads [
+            "product_registered.{product,control}", "sale.occurred_at", "sale.customer",
+            "sale.lines[].{product,quantity}"
+        ];
     CodeDup = "CODE-DUP", Codes, Critical,
         "Traceability code used twice",
         "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code.",
         "药品追溯码 (码上放心) 使用规范; 药品管理法 Art. 36",
-        [];
+        [],
+        reads [
+            "receipt.lines[].codes", "customer_return.lines[].codes", "put_away.lines[].codes",
+            "transfer.lines[].codes", "dispatch.lines[].codes", "supplier_return.lines[].codes",
+            "destruction.lines[].codes", "loss_report.lines[].codes",
+            "aggregation.{action,parent,children}"
+        ];
     CodeUnknown = "CODE-UNKNOWN", Codes, Critical,
         "Traceability code never received",
         "A unit code moved, shipped or returned that this ledger never received, or an aggregation that packs a code already in another pack or unpacks an unknown pack.",
         "药品追溯码 使用规范",
-        [];
+        [],
+        reads [
+            "receipt.lines[].codes", "customer_return.lines[].codes", "put_away.lines[].codes",
+            "transfer.lines[].codes", "dispatch.lines[].codes", "supplier_return.lines[].codes",
+            "destruction.lines[].codes", "loss_report.lines[].codes",
+            "aggregation.{action,parent,children}"
+        ];
     CodeFormat = "CODE-FORMAT", Codes, Major,
         "Malformed traceability code",
         "A code that is neither a 20-digit Chinese traceability code nor a valid GS1 element string (AI 01 GTIN with correct check digit, 17/11 dates, 10 batch, 21 serial).",
         "GS1 General Specifications; 药品追溯码编码要求 (NMPA)",
-        [];
+        [],
+        reads [
+            "receipt.lines[].codes", "customer_return.lines[].codes", "put_away.lines[].codes",
+            "transfer.lines[].codes", "dispatch.lines[].codes", "supplier_return.lines[].codes",
+            "destruction.lines[].codes", "loss_report.lines[].codes",
+            "aggregation.{action,parent,children}"
+        ];
     CrossMissing = "CROSS-MISSING", Cross, Critical,
         "Dispatched, never received",
         "Across ledgers: a dispatch by one company to another company whose ledger is given has no matching receipt there (by delivery note or sale/order number).",
         "虚构药品销售流向; GSP (2016) Art. 72",
-        [];
+        [],
+        reads [
+            "party_registered.{party,relation}", "dispatch.{doc,customer}", "dispatch.refs.sale",
+            "receipt.supplier", "receipt.refs.{delivery_note,order}"
+        ];
     CrossDiff = "CROSS-DIFF", Cross, Major,
         "Receipt differs from the dispatch",
         "Across ledgers: the receipt of a dispatch differs in product, batch, quantity or unit codes.",
         "GSP (2016) Art. 73",
-        [];
+        [],
+        reads [
+            "party_registered.{party,relation}", "dispatch.{doc,customer}", "dispatch.refs.sale",
+            "dispatch.lines[].{product,batch,quantity,codes}", "receipt.supplier",
+            "receipt.refs.{delivery_note,order}", "receipt.lines[].{product,batch,arrived,codes}"
+        ];
     CrossTransit = "CROSS-TRANSIT", Cross, Minor,
         "Goods in transit too long",
         "Across ledgers: the receipt came more than the threshold after the dispatch.",
         "GSP (2016) Art. 98-100 (运输时限); policy threshold",
-        ["transit_hours"];
+        ["transit_hours"],
+        reads [
+            "party_registered.{party,relation}", "dispatch.occurred_at", "dispatch.{doc,customer}",
+            "dispatch.refs.sale", "receipt.occurred_at", "receipt.supplier",
+            "receipt.refs.{delivery_note,order}"
+        ];
     CrossUnmatched = "CROSS-UNMATCHED", Cross, Critical,
         "Received, never dispatched",
         "Across ledgers: a receipt from a company whose ledger is given matches no dispatch of that company (forged purchase source).",
         "伪造药品采购来源",
-        [];
+        [],
+        reads [
+            "party_registered.{party,relation}", "dispatch.{doc,customer}", "dispatch.refs.sale",
+            "receipt.supplier", "receipt.refs.{delivery_note,order}"
+        ];
     CrossCode = "CROSS-CODE", Cross, Critical,
         "One unit code received by two parties",
         "Across ledgers: the same unit code was received by two different companies.",
         "药品追溯码 使用规范",
-        [];
+        [],
+        reads [
+            "party_registered.{party,relation}", "dispatch.customer", "dispatch.lines[].codes",
+            "receipt.lines[].codes"
+        ];
     TempZone = "TEMP-ZONE", ColdChain, Major,
         "Product stored in an unsuitable zone",
         "A product is put away or moved into a zone whose temperature range is not inside the product's required range (e.g. a 2–8 °C product in a ≤ 20 °C zone).",
         "GSP (2016) Art. 84; 中国药典 凡例 贮藏",
-        [];
+        [],
+        reads [
+            "zone_registered.{zone,storage,temp_range}",
+            "product_registered.{product,storage,temp_range}", "put_away.lines[].{product,to}",
+            "transfer.lines[].{product,to}"
+        ];
     TempRange = "TEMP-RANGE", ColdChain, Critical,
         "Temperature excursion",
         "Readings of a storage zone (or of a vehicle carrying cold-chain goods) left the allowed range; the finding gives the interval, duration, peak and mean kinetic temperature (USP <1079>). A zone still out of range at its last reading is reported when the ledger ends.",
         "GSP (2016) Art. 83, 100; 药品经营质量管理规范 附录 温湿度自动监测",
-        ["mkt_activation_kj_mol"];
+        ["mkt_activation_kj_mol"],
+        reads [
+            "zone_registered.{zone,storage,temp_range}", "temperature_reading.{zone,vehicle}",
+            "temperature_reading.readings[].{at,celsius}", "dispatch.vehicle",
+            "dispatch.occurred_at", "dispatch.lines[].product",
+            "product_registered.{product,storage,temp_range}"
+        ];
     TempGap = "TEMP-GAP", ColdChain, Major,
         "Temperature recording gap",
         "Consecutive readings of a storage zone more than the storage limit apart, of a vehicle trip more than the transport limit apart, or more than the excursion limit apart while out of range.",
         "药品经营质量管理规范 附录 温湿度自动监测 Art. 8 (记录间隔); policy thresholds",
-        ["storage_gap_minutes", "transport_gap_minutes", "excursion_gap_minutes"];
+        ["storage_gap_minutes", "transport_gap_minutes", "excursion_gap_minutes"],
+        reads [
+            "zone_registered.{zone,storage,temp_range}", "temperature_reading.{zone,vehicle}",
+            "temperature_reading.readings[].{at,celsius}", "dispatch.vehicle",
+            "dispatch.occurred_at", "dispatch.lines[].product",
+            "product_registered.{product,storage,temp_range}"
+        ];
     CcReceipt = "CC-RECEIPT", ColdChain, Critical,
         "Cold-chain receipt without transport evidence",
         "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps and within the products' range; otherwise the goods must be rejected.",
         "GSP (2016) Art. 74; 疫苗管理法 Art. 39",
-        ["transport_gap_minutes"];
+        ["transport_gap_minutes"],
+        reads [
+            "product_registered.{product,storage,temp_range,vaccine}", "receipt.occurred_at",
+            "receipt.lines[].{product,accepted}",
+            "receipt.transport.{vehicle,shipped_at,cold_chain}", "temperature_reading.vehicle",
+            "temperature_reading.readings[].{at,celsius}"
+        ];
     VacDispose = "VAC-DISPOSE", ColdChain, Critical,
         "Expired or excursion-hit vaccines not isolated or disposed of",
         "Vaccines in a zone hit by an excursion are moved to quarantine within the isolation window; expired vaccines are isolated the day after expiry and destroyed within the disposal window.",
         "疫苗管理法 Art. 40; 疫苗储存和运输管理规范 (2017)",
-        ["vac_isolate_days", "vac_dispose_days"];
+        ["vac_isolate_days", "vac_dispose_days"],
+        reads [
+            "*.occurred_at", "product_registered.{product,vaccine}", "receipt.lines[].expiry",
+            "zone_registered.{zone,storage,temp_range}", "temperature_reading.zone",
+            "temperature_reading.readings[].{at,celsius}",
+            "receipt.lines[].{product,batch,accepted,location}",
+            "put_away.lines[].{product,batch,quantity,from,to}",
+            "transfer.lines[].{product,batch,quantity,from,to}",
+            "dispatch.lines[].{product,batch,quantity,from}",
+            "customer_return.lines[].{product,batch,quantity,to}",
+            "supplier_return.lines[].{product,batch,quantity,from}",
+            "destruction.lines[].{product,batch,quantity,from}",
+            "loss_report.lines[].{product,batch,quantity,from}"
+        ];
 }
 
 impl Rule {
