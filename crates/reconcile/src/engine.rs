@@ -147,7 +147,12 @@ impl Engine {
     /// Runs every deadline strictly before `t`: the family that set it checks, then the
     /// projections' life cycle of the same deadline runs.
     fn advance(&mut self, t: DateTime<Utc>) {
-        while let Some(due) = self.sched.pop_before(t) {
+        while let Some((at, due)) = self.sched.pop_before(t) {
+            // The clock passes each deadline in turn: a deadline that looks again later does so
+            // from its own time, so a jump of the clock cannot make it reschedule itself forever.
+            if self.now.is_none_or(|n| at > n) {
+                self.now = Some(at);
+            }
             if let Some(family) = self.families.owner(&due) {
                 let mut cx = Ctx::new(
                     family.id(),

@@ -47,13 +47,14 @@ impl Scheduler {
         self.due.insert((at, self.counter), d);
     }
 
-    /// The next deadline strictly before `t`, removed.
-    pub fn pop_before(&mut self, t: DateTime<Utc>) -> Option<Due> {
+    /// The next deadline strictly before `t`, removed, with its time.
+    pub fn pop_before(&mut self, t: DateTime<Utc>) -> Option<(DateTime<Utc>, Due)> {
         let entry = self.due.first_entry()?;
-        if entry.key().0 >= t {
+        let at = entry.key().0;
+        if at >= t {
             return None;
         }
-        Some(entry.remove())
+        Some((at, entry.remove()))
     }
 }
 

@@ -175,7 +175,9 @@ impl Stock {
             .and_then(|b| b.last_activity)
             .is_some_and(|t| now.is_some_and(|n| n - t < window));
         if in_stock || recent {
-            sched.at(now.unwrap_or_default() + window, Due::ForgetBatch(k));
+            // At least a day later, so that a zero window cannot loop.
+            let later = window.max(Duration::days(1));
+            sched.at(now.unwrap_or_default() + later, Due::ForgetBatch(k));
         } else {
             self.batches.remove(&k);
         }
