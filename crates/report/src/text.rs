@@ -94,7 +94,7 @@ fn pending(s: &mut String, r: &CheckReport, m: &Messages) {
             let _ = writeln!(s, "  seq {:>8}  {}", p.seq, m.render(&p.message));
             let _ = writeln!(
                 s,
-                "                  due {due}, closed by {}",
+                "                  due {due} UTC, closed by {}",
                 m.render(&p.closed_by)
             );
         }
