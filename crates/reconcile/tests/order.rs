@@ -107,8 +107,8 @@ fn delayed(events: &[Event], moves: &[(usize, usize)]) -> Vec<usize> {
         {
             to += 1;
         }
-        let moved = order.remove(from);
-        order.insert(to, moved);
+        let k = order.remove(from);
+        order.insert(to, k);
     }
     order
 }
@@ -190,8 +190,8 @@ fn the_shuffle_moves_evidence_past_what_it_supports() {
         })
         .collect();
     let order = delayed(&events, &moves);
-    let moved = order.iter().enumerate().filter(|(i, k)| i != *k).count();
-    assert!(moved > 1000, "{moved}");
+    let displaced = order.iter().enumerate().filter(|(i, k)| i != *k).count();
+    assert!(displaced > 1000, "{displaced}");
     // Some payments are now recorded before the invoice they settle.
     let at: std::collections::HashMap<usize, usize> =
         order.iter().enumerate().map(|(i, k)| (*k, i)).collect();

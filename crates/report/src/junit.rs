@@ -97,7 +97,7 @@ fn write_suite(w: &mut Writer<Vec<u8>>, r: &CheckReport) -> io::Result<()> {
 }
 
 /// `<testcase classname="rxledger.pending" name="RULE seq N"><skipped message="SENTENCE">FILE:LINE
-/// seq N: SENTENCE Due DUE, closed by WHAT.</skipped></testcase>`.
+/// seq N: SENTENCE Due DUE UTC, closed by WHAT.</skipped></testcase>`.
 fn write_pending(
     w: &mut Writer<Vec<u8>>,
     r: &CheckReport,
@@ -108,7 +108,7 @@ fn write_pending(
     let message = m.render(&p.message);
     let message = xml_text(&message);
     let body = format!(
-        "{}:{line} seq {}: {message} Due {}, closed by {}.",
+        "{}:{line} seq {}: {message} Due {} UTC, closed by {}.",
         file.display(),
         p.seq,
         m.fact(&Fact::Instant(p.due)),
