@@ -343,8 +343,9 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
         );
         cx.out.emit(f);
     }
-    // Payments recorded before this invoice (or credit note), applied to it now.
-    for a in std::mem::take(&mut cx.proj.docs.applied) {
+    // Payments recorded before this invoice (or credit note), applied to it now (the list stays
+    // for the families after this one: it is cleared by the next event).
+    for a in cx.proj.docs.applied.clone() {
         if let Some(f) = payment_check(cx, &a.payment, &a.number) {
             cx.out.emit(f);
         }

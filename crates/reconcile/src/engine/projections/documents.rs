@@ -210,8 +210,9 @@ pub(crate) struct Documents {
     held: HashMap<u64, Held>,
     /// Invoice (or credit note) number -> the held payments naming it.
     awaiting: HashMap<String, Vec<u64>>,
-    /// Held payments applied to invoices booked by the current event (for the documents
-    /// family's checks of payments).
+    /// Held payments applied to invoices booked by the current event, for the families'
+    /// checks of payments (party and account: documents; cash for controlled drugs: could be
+    /// special). Cleared at the next event.
     pub applied: Vec<Applied>,
 }
 
