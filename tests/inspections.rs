@@ -11,16 +11,7 @@ use rxledger::reconcile::Config;
 use rxledger::store::MemStore;
 
 /// Ledgers the engine does not get right yet, with why.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "08-cold-chain-logger-uploaded-after-receipt",
-        "CC-RECEIPT judges at the receipt; the logger is uploaded 20 minutes later (settle window)",
-    ),
-    (
-        "21-ttgk-invoice-exceeds-accepted",
-        "an invoice above the accepted quantity is only found at the UNINVOICED deadline",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 fn expected(path: &Path) -> BTreeSet<(String, u64)> {
     std::fs::read_to_string(path)

@@ -26,7 +26,7 @@
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use crate::{Config, Engine, Finding, Msg, Rule};
+use crate::{Config, Engine, Finding, Msg, Pending, Rule};
 use rxledger_chain::{ExpectedHead, RecordRef};
 use rxledger_model::Event;
 use rxledger_store::{Locator, Store, StoreError, VerifyReport};
@@ -42,6 +42,9 @@ pub struct CheckReport {
     pub events: u64,
     /// Findings in record order (a broken chain is a `CHAIN` finding).
     pub findings: Vec<Finding>,
+    /// Open items at the end of the reconciled records, whose deadline the ledger's clock has not
+    /// passed (see [`Engine::finish_with_pending`]), in record order. Not findings.
+    pub pending: Vec<Pending>,
     /// Where the records are, to locate them.
     pub locator: Locator,
 }
@@ -169,7 +172,8 @@ impl<O: FnMut(u64, &Event)> Pass<O> {
         // A broken chain is always reported (it cannot be disabled), with the configured severity.
         let chain_severity = engine.config().severity_of(Rule::Chain);
         before_finish(&mut engine);
-        findings.extend(engine.finish());
+        let (last, pending) = engine.finish_with_pending();
+        findings.extend(last);
         if let Some(f) = &verify.failure {
             let mut chain = Finding::new(
                 Rule::Chain,
@@ -187,6 +191,7 @@ impl<O: FnMut(u64, &Event)> Pass<O> {
             verify,
             events,
             findings,
+            pending,
             locator,
         }
     }

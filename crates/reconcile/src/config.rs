@@ -15,8 +15,15 @@ pub struct Thresholds {
     pub uninvoiced_days: i64,
     /// UNPAID: days after an invoice's date by which it must be settled. Default 60.
     pub unpaid_days: i64,
-    /// ORPHAN: days an invoice may wait for its goods, or a payment for its invoice. Default 30.
+    /// ORPHAN: days an invoice may wait for its goods, a payment or a credit note for its
+    /// invoice. Default 30.
     pub orphan_days: i64,
+    /// TTGK-P/S: days an excess (more invoiced than accepted or dispatched, more paid than
+    /// invoiced) may wait for its correction (a credit note, the rest of the goods, a refund)
+    /// before it is a finding; until then it is pending. Counted from the latest record of the
+    /// excess. Default 14: credit notes follow returns and rejections within days in practice,
+    /// and two weeks leave room for the red-letter invoice procedure (红字发票信息表).
+    pub correction_days: i64,
     /// EXPIRED-NEAR: dispatches this many days or fewer before expiry are flagged. Default 90.
     pub near_expiry_days: i64,
     /// LATE-ENTRY: hours between occurrence and entry beyond which an event is late. Default 72.
@@ -63,6 +70,11 @@ pub struct Thresholds {
     pub storage_gap_minutes: i64,
     /// TEMP-GAP, CC-RECEIPT: longest recording gap in transport, minutes. Default 5.
     pub transport_gap_minutes: i64,
+    /// CC-RECEIPT: hours after a cold-chain receipt during which the vehicle's temperature log
+    /// may still be uploaded (the logger is read out at the dock and uploaded after the receipt
+    /// is recorded). A receipt whose trip the readings already cover is judged at once.
+    /// Default 4.
+    pub logger_settle_hours: i64,
     /// TEMP-GAP: longest recording gap during an excursion, minutes. Default 2.
     pub excursion_gap_minutes: i64,
     /// TEMP-RANGE: activation energy for the mean kinetic temperature, kJ/mol. Default 83.144.
@@ -79,6 +91,7 @@ impl Default for Thresholds {
             uninvoiced_days: 30,
             unpaid_days: 60,
             orphan_days: 30,
+            correction_days: 14,
             near_expiry_days: 90,
             late_entry_hours: 72,
             amount_tolerance_minor: 0,
@@ -99,6 +112,7 @@ impl Default for Thresholds {
             transit_hours: 72,
             storage_gap_minutes: 30,
             transport_gap_minutes: 5,
+            logger_settle_hours: 4,
             excursion_gap_minutes: 2,
             mkt_activation_kj_mol: 83.144,
             vac_isolate_days: 3,
@@ -143,6 +157,7 @@ impl Config {
             ("uninvoiced_days", t.uninvoiced_days),
             ("unpaid_days", t.unpaid_days),
             ("orphan_days", t.orphan_days),
+            ("correction_days", t.correction_days),
             ("near_expiry_days", t.near_expiry_days),
             ("late_entry_hours", t.late_entry_hours),
             ("amount_tolerance_minor", t.amount_tolerance_minor),
@@ -152,6 +167,7 @@ impl Config {
             ("transit_hours", t.transit_hours),
             ("storage_gap_minutes", t.storage_gap_minutes),
             ("transport_gap_minutes", t.transport_gap_minutes),
+            ("logger_settle_hours", t.logger_settle_hours),
             ("excursion_gap_minutes", t.excursion_gap_minutes),
             ("vac_isolate_days", t.vac_isolate_days),
             ("vac_dispose_days", t.vac_dispose_days),
@@ -192,7 +208,8 @@ disabled = []
 [thresholds]
 uninvoiced_days = 30          # UNINVOICED: days after the first goods movement
 unpaid_days = 60              # UNPAID: days after the invoice date
-orphan_days = 30              # ORPHAN: days an invoice waits for goods / a payment for its invoice
+orphan_days = 30              # ORPHAN: days an invoice waits for goods / a payment or credit note for its invoice
+correction_days = 14          # TTGK-P/S: days an invoiced or paid excess waits for its correction
 near_expiry_days = 90         # EXPIRED-NEAR: window before expiry
 late_entry_hours = 72         # LATE-ENTRY: occurrence to entry
 amount_tolerance_minor = 0    # TTGK-P/S, UNPAID: tolerated difference, minor units (fen)
@@ -213,6 +230,7 @@ som_freq_min = 6              # SOM: and at least this many orders in the 7 days
 transit_hours = 72            # CROSS-TRANSIT: dispatch to receipt across ledgers
 storage_gap_minutes = 30      # TEMP-GAP: storage zones
 transport_gap_minutes = 5     # TEMP-GAP, CC-RECEIPT: vehicles
+logger_settle_hours = 4       # CC-RECEIPT: hours a receipt waits for its vehicle's temperature log
 excursion_gap_minutes = 2     # TEMP-GAP: during an excursion
 mkt_activation_kj_mol = 83.144  # TEMP-RANGE: activation energy for the mean kinetic temperature
 vac_isolate_days = 3          # VAC-DISPOSE: isolate after an excursion or expiry

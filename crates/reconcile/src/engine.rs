@@ -15,6 +15,13 @@
 //! [`Engine::finish`] lets the families close what is open (an excursion still running) and runs
 //! the deadlines up to the last event. Each rule's findings come in the order its family
 //! reports them; callers that need one order sort by record and rule (as `check` does).
+//!
+//! Evidence that may arrive after the event it supports is awaited: a cold-chain receipt waits
+//! `logger_settle_hours` for its vehicle's temperature log, a credit note or payment waits
+//! `orphan_days` for its invoice, an invoiced or paid excess waits `correction_days` for its
+//! correction. Such a wait is a deadline like any other, so findings do not depend on the order
+//! in which the evidence was recorded within it. [`Engine::finish_with_pending`] also returns the
+//! deadlines not yet passed whose finding would still fire: the open items ([`Pending`]).
 
 mod ctx;
 mod facts;
@@ -27,8 +34,8 @@ use chrono::{DateTime, Duration, Utc};
 use rxledger_model::Event;
 
 use crate::time::local_date;
-use crate::{Config, Finding};
-use ctx::{Ctx, Ev, Scheduler};
+use crate::{Config, Finding, Pending};
+use ctx::{Ctx, Ev, Scheduler, Sink};
 use families::Families;
 use projections::Projections;
 
@@ -43,6 +50,7 @@ pub struct Engine {
     now: Option<DateTime<Utc>>,
     events: u64,
     out: Vec<Finding>,
+    pending: Vec<Pending>,
     sched: Scheduler,
     proj: Projections,
     families: Families,
@@ -56,6 +64,7 @@ impl Engine {
             now: None,
             events: 0,
             out: Vec::new(),
+            pending: Vec::new(),
             sched: Scheduler::default(),
             proj: Projections::default(),
             families: Families::default(),
@@ -93,7 +102,10 @@ impl Engine {
                 &self.cfg,
                 &mut self.proj,
                 &mut self.sched,
-                &mut self.out,
+                Sink {
+                    findings: &mut self.out,
+                    pending: &mut self.pending,
+                },
             );
             family.on_event(&mut cx, &ev);
         }
@@ -108,29 +120,62 @@ impl Engine {
             &self.cfg,
             &mut self.proj,
             &mut self.sched,
-            &mut self.out,
+            Sink {
+                findings: &mut self.out,
+                pending: &mut self.pending,
+            },
         );
         families::integrity::Integrity::invalid(&mut cx, seq, error);
         std::mem::take(&mut self.out)
     }
 
     /// Ends the input: evaluates everything that is due by the last event's time and returns
-    /// those findings. Open items not yet due are not findings.
-    pub fn finish(mut self) -> Vec<Finding> {
+    /// those findings. Open items not yet due are not findings (see
+    /// [`Engine::finish_with_pending`]).
+    pub fn finish(self) -> Vec<Finding> {
+        self.finish_with_pending().0
+    }
+
+    /// [`Engine::finish`], and the open items: every deadline not yet passed whose finding would
+    /// fire if the ledger showed nothing more (an invoice not yet paid, a receipt still waiting
+    /// for its vehicle's temperature log, an excess not yet corrected), in record order.
+    pub fn finish_with_pending(mut self) -> (Vec<Finding>, Vec<Pending>) {
         for family in self.families.table() {
             let mut cx = Ctx::new(
                 family.id(),
                 &self.cfg,
                 &mut self.proj,
                 &mut self.sched,
-                &mut self.out,
+                Sink {
+                    findings: &mut self.out,
+                    pending: &mut self.pending,
+                },
             );
             family.finish(&mut cx);
         }
         if let Some(now) = self.now {
             self.advance(now + Duration::nanoseconds(1));
         }
-        std::mem::take(&mut self.out)
+        let findings = std::mem::take(&mut self.out);
+        for (at, due) in self.sched.take_all() {
+            if let Some(family) = self.families.owner(&due) {
+                let mut cx = Ctx::new(
+                    family.id(),
+                    &self.cfg,
+                    &mut self.proj,
+                    &mut self.sched,
+                    Sink {
+                        findings: &mut self.out,
+                        pending: &mut self.pending,
+                    },
+                );
+                family.pending(&mut cx, at, &due, self.now);
+            }
+        }
+        debug_assert!(self.out.is_empty(), "open items reported findings");
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.sort_by_key(|p| (p.seq, p.rule, p.due));
+        (findings, pending)
     }
 
     /// Starts keeping every temperature reading for charts (see [`Engine::temperature_series`]).
@@ -159,7 +204,10 @@ impl Engine {
                     &self.cfg,
                     &mut self.proj,
                     &mut self.sched,
-                    &mut self.out,
+                    Sink {
+                        findings: &mut self.out,
+                        pending: &mut self.pending,
+                    },
                 );
                 family.on_due(&mut cx, &due);
             }

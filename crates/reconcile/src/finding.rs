@@ -45,6 +45,109 @@ pub struct Finding {
     pub message: Msg,
 }
 
+/// An open item at the end of the input: what would become a finding of `rule` at `due`
+/// unless what `closed_by` says happens first (an invoice not yet due for payment, a receipt
+/// waiting for its vehicle's temperature log, an invoiced excess waiting for its credit note).
+///
+/// [`crate::Engine::finish_with_pending`] reports them; they are not findings, and a check fails
+/// on them only when asked (`rxledger check --fail-on-pending`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    /// The rule it would be a finding of.
+    pub rule: Rule,
+    /// The severity the finding would have (after configuration overrides).
+    pub severity: Severity,
+    /// The record the finding would name.
+    pub seq: u64,
+    /// Every record involved so far, ascending (includes `seq`).
+    pub seqs: Vec<u64>,
+    /// Counterparty, when one is involved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Product code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<String>,
+    /// Batch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<String>,
+    /// Storage location (a zone, a vehicle).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// When it becomes a finding if still open (the ledger's clock must pass it).
+    pub due: DateTime<Utc>,
+    /// What is open, as a message with facts.
+    pub message: Msg,
+    /// What would close it, as a message with facts.
+    pub closed_by: Msg,
+}
+
+impl Pending {
+    /// An open item of `rule` about record `seq`, due at `due`, with the rule's default
+    /// severity.
+    pub fn new(rule: Rule, seq: u64, due: DateTime<Utc>, message: Msg, closed_by: Msg) -> Pending {
+        Pending {
+            rule,
+            severity: rule.default_severity(),
+            seq,
+            seqs: vec![seq],
+            party: None,
+            product: None,
+            batch: None,
+            location: None,
+            due,
+            message,
+            closed_by,
+        }
+    }
+    /// The open item of the finding `f`, were it certain: its rule, severity, records, party,
+    /// product, batch, location and message, due at `due`, closed by `closed_by`.
+    pub fn of(f: Finding, due: DateTime<Utc>, closed_by: Msg) -> Pending {
+        Pending {
+            rule: f.rule,
+            severity: f.severity,
+            seq: f.seq,
+            seqs: f.seqs,
+            party: f.party,
+            product: f.product,
+            batch: f.batch,
+            location: f.location,
+            due,
+            message: f.message,
+            closed_by,
+        }
+    }
+    /// Sets the party.
+    #[must_use]
+    pub fn party(mut self, p: &str) -> Self {
+        self.party = Some(p.to_owned());
+        self
+    }
+    /// Sets the product.
+    #[must_use]
+    pub fn product(mut self, p: &str) -> Self {
+        self.product = Some(p.to_owned());
+        self
+    }
+    /// Sets the batch.
+    #[must_use]
+    pub fn batch(mut self, b: &str) -> Self {
+        self.batch = Some(b.to_owned());
+        self
+    }
+    /// Sets the location.
+    #[must_use]
+    pub fn location(mut self, l: &str) -> Self {
+        self.location = Some(l.to_owned());
+        self
+    }
+    /// Adds involved records.
+    #[must_use]
+    pub fn also_all(mut self, seqs: &[u64]) -> Self {
+        self.seqs.extend_from_slice(seqs);
+        self
+    }
+}
+
 /// A stretch of time, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interval {

@@ -41,5 +41,5 @@ pub mod trace;
 pub use config::{Config, ConfigError, Thresholds, DEFAULT_TOML};
 pub use engine::{mkt, Band, Engine, StreamKind, TempSeries};
 pub use envelope::{Bucket, Envelope};
-pub use finding::{Fact, Finding, Interval, Msg};
+pub use finding::{Fact, Finding, Interval, Msg, Pending};
 pub use rules::{rule, Family, Rule, RuleInfo, Severity, UnknownRule, RULES};

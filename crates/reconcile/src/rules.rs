@@ -184,9 +184,9 @@ catalogue! {
         ];
     TtgkP = "TTGK-P", Documents, Critical,
         "Purchase: goods, books, invoices and payments disagree",
-        "A purchase invoice must be issued by the supplier on the purchase order and addressed to us; payments must go to that supplier, to an account registered for it; invoiced quantities (net of credit notes) must not exceed the accepted quantities; payments must not exceed the invoice (tolerance).",
+        "A purchase invoice must be issued by the supplier on the purchase order and addressed to us; payments must go to that supplier, to an account registered for it; invoiced quantities (net of credit notes) must not exceed the accepted quantities; payments must not exceed the invoice (tolerance). An excess is a fact when it is booked: it is pending at once and becomes a finding if not corrected (more goods, a credit note, a refund) within the correction window. Payments and credit notes recorded before their invoice are applied when it is booked.",
         "GSP (2016) Art. 66-67; 国家药监局 票、账、货、款一致",
-        ["amount_tolerance_minor"],
+        ["amount_tolerance_minor", "correction_days"],
         reads [
             "*.occurred_at", "party_registered.{party,relation}",
             "party_registered.accounts[].number", "licence_changed.party",
@@ -200,9 +200,9 @@ catalogue! {
         ];
     TtgkS = "TTGK-S", Documents, Critical,
         "Sale: goods, books, invoices and payments disagree",
-        "A sales invoice must be issued by us to the customer on the sales record; the customer's payments must come from that customer, from an account registered for it; invoiced quantities must not exceed the dispatched quantities (net of returns); payments must not exceed the invoice.",
+        "A sales invoice must be issued by us to the customer on the sales record; the customer's payments must come from that customer, from an account registered for it; invoiced quantities must not exceed the dispatched quantities (net of returns); payments must not exceed the invoice. An excess is pending at once and becomes a finding if not corrected within the correction window.",
         "GSP (2016) Art. 91",
-        ["amount_tolerance_minor"],
+        ["amount_tolerance_minor", "correction_days"],
         reads [
             "*.occurred_at", "party_registered.{party,relation}",
             "party_registered.accounts[].number", "licence_changed.party",
@@ -606,9 +606,9 @@ catalogue! {
         ];
     CcReceipt = "CC-RECEIPT", ColdChain, Critical,
         "Cold-chain receipt without transport evidence",
-        "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps and within the products' range; otherwise the goods must be rejected.",
+        "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps and within the products' range; otherwise the goods must be rejected. A truck's logger is often uploaded after the receipt is recorded: when the readings do not yet cover the trip, the receipt is judged after the settle window, on every reading that arrived by then.",
         "GSP (2016) Art. 74; 疫苗管理法 Art. 39",
-        ["transport_gap_minutes"],
+        ["transport_gap_minutes", "logger_settle_hours"],
         reads [
             "product_registered.{product,storage,temp_range,vaccine}", "receipt.occurred_at",
             "receipt.lines[].{product,accepted}",

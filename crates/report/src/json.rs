@@ -3,8 +3,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, Utc};
 use rxledger_reconcile::check::CheckReport;
-use rxledger_reconcile::{Fact, Finding, Interval, Rule, Severity};
+use rxledger_reconcile::{Fact, Finding, Interval, Pending, Rule, Severity};
 use serde::Serialize;
 
 use crate::messages::{Lang, Messages};
@@ -19,6 +20,8 @@ struct JsonReport<'a> {
     events: u64,
     counts: BTreeMap<Rule, usize>,
     findings: Vec<FindingJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pending: Vec<PendingJson<'a>>,
 }
 
 /// A finding as documented in `docs/findings.md`: the finding's data with its figures and
@@ -70,6 +73,55 @@ impl<'a> FindingJson<'a> {
     }
 }
 
+/// An open item as documented in `docs/findings.md`: the finding it would become (without
+/// figures), when, and what would close it, each sentence with its message id and facts.
+#[derive(Serialize)]
+struct PendingJson<'a> {
+    rule: Rule,
+    severity: Severity,
+    seq: u64,
+    seqs: &'a [u64],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    party: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    product: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    batch: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a str>,
+    due: DateTime<Utc>,
+    message: String,
+    message_id: &'a str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    facts: &'a BTreeMap<Cow<'static, str>, Fact>,
+    closed_by: String,
+    closed_by_id: &'a str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    closed_by_facts: &'a BTreeMap<Cow<'static, str>, Fact>,
+}
+
+impl<'a> PendingJson<'a> {
+    fn new(p: &'a Pending, m: &Messages) -> Self {
+        PendingJson {
+            rule: p.rule,
+            severity: p.severity,
+            seq: p.seq,
+            seqs: &p.seqs,
+            party: p.party.as_deref(),
+            product: p.product.as_deref(),
+            batch: p.batch.as_deref(),
+            location: p.location.as_deref(),
+            due: p.due,
+            message: m.render(&p.message),
+            message_id: &p.message.id,
+            facts: &p.message.args,
+            closed_by: m.render(&p.closed_by),
+            closed_by_id: &p.closed_by.id,
+            closed_by_facts: &p.closed_by.args,
+        }
+    }
+}
+
 /// JSON for several ledgers: an array of the single-ledger documents.
 pub fn json_many(reports: &[CheckReport]) -> String {
     let parts: Vec<String> = reports.iter().map(json).collect();
@@ -92,6 +144,7 @@ pub fn json(r: &CheckReport) -> String {
         events: r.events,
         counts,
         findings: r.findings.iter().map(|f| FindingJson::new(f, &m)).collect(),
+        pending: r.pending.iter().map(|p| PendingJson::new(p, &m)).collect(),
     };
     serde_json::to_string_pretty(&j).unwrap_or_default()
 }

@@ -1,5 +1,7 @@
 //! `JUnit` XML, for CI test-report views: one test suite per ledger, one test case per rule, one
-//! failure per finding (`docs/findings.md`, "Other formats").
+//! failure per finding (`docs/findings.md`, "Other formats"). Open items (pending) are skipped
+//! test cases of their own (class `rxledger.pending`, one per item), so that they show in a CI
+//! view without failing it.
 //!
 //! Written as XML events with `quick-xml`, which escapes every attribute value and text by
 //! construction (`&`, `<`, `>`, `"`, `'`); control characters XML does not allow are dropped
@@ -11,7 +13,7 @@ use std::io;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 use rxledger_reconcile::check::CheckReport;
-use rxledger_reconcile::{Finding, RULES};
+use rxledger_reconcile::{Fact, Finding, Pending, RULES};
 
 use crate::messages::{Lang, Messages};
 use crate::xml_text;
@@ -33,14 +35,19 @@ pub fn junit_many(reports: &[CheckReport]) -> String {
 
 fn write_report(w: &mut Writer<Vec<u8>>, reports: &[CheckReport]) -> io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    let tests = (RULES.len() * reports.len()).to_string();
+    let skipped: usize = reports.iter().map(|r| r.pending.len()).sum();
+    let tests = (RULES.len() * reports.len() + skipped).to_string();
     let failures: usize = reports.iter().map(|r| r.findings.len()).sum();
+    let mut attrs = vec![
+        ("name", "rxledger check".to_owned()),
+        ("tests", tests),
+        ("failures", failures.to_string()),
+    ];
+    if skipped > 0 {
+        attrs.push(("skipped", skipped.to_string()));
+    }
     w.create_element("testsuites")
-        .with_attributes([
-            ("name", "rxledger check"),
-            ("tests", &tests),
-            ("failures", &failures.to_string()),
-        ])
+        .with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_str())))
         .write_inner_content(|w| {
             for r in reports {
                 write_suite(w, r)?;
@@ -53,12 +60,16 @@ fn write_report(w: &mut Writer<Vec<u8>>, reports: &[CheckReport]) -> io::Result<
 fn write_suite(w: &mut Writer<Vec<u8>>, r: &CheckReport) -> io::Result<()> {
     let m = Messages::new(Lang::En);
     let name = r.path.display().to_string();
+    let mut attrs = vec![
+        ("name", xml_text(&name).into_owned()),
+        ("tests", (RULES.len() + r.pending.len()).to_string()),
+        ("failures", r.findings.len().to_string()),
+    ];
+    if !r.pending.is_empty() {
+        attrs.push(("skipped", r.pending.len().to_string()));
+    }
     w.create_element("testsuite")
-        .with_attributes([
-            ("name", &*xml_text(&name)),
-            ("tests", &RULES.len().to_string()),
-            ("failures", &r.findings.len().to_string()),
-        ])
+        .with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_str())))
         .write_inner_content(|w| {
             for info in RULES {
                 let case = w
@@ -77,6 +88,39 @@ fn write_suite(w: &mut Writer<Vec<u8>>, r: &CheckReport) -> io::Result<()> {
                     Ok(())
                 })?;
             }
+            for p in &r.pending {
+                write_pending(w, r, &m, p)?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// `<testcase classname="rxledger.pending" name="RULE seq N"><skipped message="SENTENCE">FILE:LINE
+/// seq N: SENTENCE Due DUE UTC, closed by WHAT.</skipped></testcase>`.
+fn write_pending(
+    w: &mut Writer<Vec<u8>>,
+    r: &CheckReport,
+    m: &Messages,
+    p: &Pending,
+) -> io::Result<()> {
+    let (file, line) = r.locate(p.seq);
+    let message = m.render(&p.message);
+    let message = xml_text(&message);
+    let body = format!(
+        "{}:{line} seq {}: {message} Due {} UTC, closed by {}.",
+        file.display(),
+        p.seq,
+        m.fact(&Fact::Instant(p.due)),
+        m.render(&p.closed_by)
+    );
+    let name = format!("{} seq {}", p.rule, p.seq);
+    w.create_element("testcase")
+        .with_attributes([("classname", "rxledger.pending"), ("name", name.as_str())])
+        .write_inner_content(|w| {
+            w.create_element("skipped")
+                .with_attributes([("message", &*message)])
+                .write_text_content(BytesText::new(&xml_text(&body)))?;
             Ok(())
         })?;
     Ok(())

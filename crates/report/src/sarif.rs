@@ -2,9 +2,14 @@
 //!
 //! Hand-written serde structs of the few objects used (the `serde-sarif` crate was found broken);
 //! the shape is documented in `docs/findings.md`.
+//!
+//! Findings are results of kind `fail` (the default, not written). Open items (pending) are
+//! results of kind `open` ("the tool could not determine whether the result is a pass or a
+//! fail", SARIF 2.1.0 §3.27.9), whose level is then `none` as §3.27.10 requires; their due time
+//! and what would close them are in `properties`.
 
 use rxledger_reconcile::check::CheckReport;
-use rxledger_reconcile::{Severity, RULES};
+use rxledger_reconcile::{Rule, Severity, RULES};
 use serde::Serialize;
 
 use crate::messages::{Lang, Messages};
@@ -64,6 +69,8 @@ struct SarifText {
 struct SarifResult {
     rule_id: &'static str,
     rule_index: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
     level: &'static str,
     message: SarifText,
     locations: Vec<SarifLocation>,
@@ -71,9 +78,16 @@ struct SarifResult {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct SarifProps {
     seqs: Vec<u64>,
     severity: &'static str,
+    /// Open items: when it becomes a finding (RFC 3339, UTC).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<String>,
+    /// Open items: what would close it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closed_by: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -145,31 +159,50 @@ fn sarif_run(r: &CheckReport) -> SarifRun {
             },
         })
         .collect();
-    let results = r
-        .findings
-        .iter()
-        .map(|f| {
-            let (file, line) = r.locate(f.seq);
-            SarifResult {
-                rule_id: f.rule.code(),
-                rule_index: f.rule as usize,
-                level: level(f.severity),
-                message: SarifText { text: m.message(f) },
-                locations: vec![SarifLocation {
-                    physical_location: SarifPhysical {
-                        artifact_location: SarifArtifact {
-                            uri: file.display().to_string(),
-                        },
-                        region: SarifRegion { start_line: line },
+    let result = |rule: Rule, seq: u64, text: String, properties: SarifProps| {
+        let (file, line) = r.locate(seq);
+        SarifResult {
+            rule_id: rule.code(),
+            rule_index: rule as usize,
+            kind: None,
+            level: "none",
+            message: SarifText { text },
+            locations: vec![SarifLocation {
+                physical_location: SarifPhysical {
+                    artifact_location: SarifArtifact {
+                        uri: file.display().to_string(),
                     },
-                }],
-                properties: SarifProps {
-                    seqs: f.seqs.clone(),
-                    severity: f.severity.as_str(),
+                    region: SarifRegion { start_line: line },
                 },
-            }
-        })
-        .collect();
+            }],
+            properties,
+        }
+    };
+    let findings = r.findings.iter().map(|f| {
+        let props = SarifProps {
+            seqs: f.seqs.clone(),
+            severity: f.severity.as_str(),
+            due: None,
+            closed_by: None,
+        };
+        SarifResult {
+            level: level(f.severity),
+            ..result(f.rule, f.seq, m.message(f), props)
+        }
+    });
+    let pending = r.pending.iter().map(|p| {
+        let props = SarifProps {
+            seqs: p.seqs.clone(),
+            severity: p.severity.as_str(),
+            due: Some(p.due.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+            closed_by: Some(m.render(&p.closed_by)),
+        };
+        SarifResult {
+            kind: Some("open"),
+            ..result(p.rule, p.seq, m.render(&p.message), props)
+        }
+    });
+    let results = findings.chain(pending).collect();
     SarifRun {
         tool: SarifTool {
             driver: SarifDriver {

@@ -5,14 +5,15 @@ use std::fmt::Write as _;
 
 use comfy_table::{CellAlignment, ColumnConstraint, ContentLineStyle, Table, TableStyle, Width};
 use rxledger_reconcile::check::CheckReport;
-use rxledger_reconcile::{Finding, Rule, RULES};
+use rxledger_reconcile::{Fact, Finding, Pending, Rule, RULES};
 
 use crate::messages::{Lang, Messages};
 
 /// Findings listed per rule; the rest are counted (`--format json` lists them all).
 const SHOWN_PER_RULE: usize = 50;
 
-/// Human-readable text: findings grouped by rule, then a summary table.
+/// Human-readable text: findings grouped by rule, the open items (pending) grouped by rule when
+/// there are any, then a summary table of the findings.
 pub fn text(r: &CheckReport) -> String {
     let m = Messages::new(Lang::En);
     let mut s = String::new();
@@ -54,10 +55,57 @@ pub fn text(r: &CheckReport) -> String {
             );
         }
     }
+    pending(&mut s, r, &m);
     s.push('\n');
     s.push_str(&summary(&by_rule));
     s.push('\n');
     s
+}
+
+/// The open items, grouped by rule as findings are: each with its due time and what would
+/// close it.
+fn pending(s: &mut String, r: &CheckReport, m: &Messages) {
+    if r.pending.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "\nPending: {} open item(s), not findings; each becomes a finding when due unless closed first.",
+        r.pending.len()
+    );
+    let mut by_rule: BTreeMap<Rule, Vec<&Pending>> = BTreeMap::new();
+    for p in &r.pending {
+        by_rule.entry(p.rule).or_default().push(p);
+    }
+    for info in RULES {
+        let Some(list) = by_rule.get(&info.rule) else {
+            continue;
+        };
+        let _ = writeln!(
+            s,
+            "\n{} pending ({}, {}): {}",
+            info.code,
+            list[0].severity,
+            list.len(),
+            info.title
+        );
+        for p in list.iter().take(SHOWN_PER_RULE) {
+            let due = m.fact(&Fact::Instant(p.due));
+            let _ = writeln!(s, "  seq {:>8}  {}", p.seq, m.render(&p.message));
+            let _ = writeln!(
+                s,
+                "                  due {due} UTC, closed by {}",
+                m.render(&p.closed_by)
+            );
+        }
+        if list.len() > SHOWN_PER_RULE {
+            let _ = writeln!(
+                s,
+                "  … and {} more (use --format json for all)",
+                list.len() - SHOWN_PER_RULE
+            );
+        }
+    }
 }
 
 /// The summary table: rule, severity and count of every rule with findings, in catalogue order,

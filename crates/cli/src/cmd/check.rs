@@ -9,7 +9,8 @@ use crate::common::{load_config, parse_head, write_output};
 use crate::progress::Progress;
 
 /// Verify and reconcile a ledger: goods, books, invoices, payments, stock, batches,
-/// qualifications. Exit 1 when a finding reaches --fail-on.
+/// qualifications. Exit 1 when a finding reaches --fail-on (or, with --fail-on-pending, an open
+/// item does).
 #[derive(clap::Args)]
 pub struct Args {
     /// Ledger directories or exported files; with several, they are also reconciled against
@@ -25,6 +26,10 @@ pub struct Args {
     /// Lowest severity that makes the exit code 1.
     #[arg(long, default_value = "minor")]
     fail_on: rxledger::reconcile::Severity,
+    /// Also exit 1 when an open item (pending: a deadline not yet passed at the end of the
+    /// ledger, such as an invoice not yet due for payment) reaches --fail-on.
+    #[arg(long)]
+    fail_on_pending: bool,
     /// A trusted earlier head (as for `verify`).
     #[arg(long)]
     head: Option<String>,
@@ -74,5 +79,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         .iter()
         .flat_map(|r| r.findings.iter())
         .any(|f| f.severity >= args.fail_on || f.rule == rxledger::reconcile::Rule::Chain);
-    Ok(Outcome::findings_if(failing))
+    let pending = args.fail_on_pending
+        && reports
+            .iter()
+            .flat_map(|r| r.pending.iter())
+            .any(|p| p.severity >= args.fail_on);
+    Ok(Outcome::findings_if(failing || pending))
 }

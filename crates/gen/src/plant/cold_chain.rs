@@ -128,12 +128,16 @@ pub(crate) fn after_zone_readings(
     }
 }
 
+/// The engine's default `logger_settle_hours`: a receipt without the vehicle's log is judged
+/// this long after the arrival (the log may still be uploaded).
+const LOGGER_SETTLE_HOURS: i64 = 4;
+
 /// CC-RECEIPT, on a cold-chain receipt at `t`: whether the vehicle's temperature log is
-/// missing.
+/// missing. The finding is certain once the settle window has passed without the log.
 pub(crate) fn trip_log_missing(g: &mut Generator, t: DateTime<Utc>, marks: &mut Marks) -> bool {
     let planted = g.plant("CC-RECEIPT");
     if planted {
-        marks.add("CC-RECEIPT", t);
+        marks.add("CC-RECEIPT", t + Duration::hours(LOGGER_SETTLE_HOURS));
     }
     planted
 }

@@ -8,7 +8,7 @@ use rxledger_model::Event;
 use super::families::cold_chain::ColdDue;
 use super::projections::documents::DocDue;
 use super::projections::Projections;
-use crate::{Config, Finding};
+use crate::{Config, Finding, Pending};
 
 /// One event as the families see it.
 pub(crate) struct Ev<'a> {
@@ -56,6 +56,22 @@ impl Scheduler {
         }
         Some((at, entry.remove()))
     }
+
+    /// Every deadline still set, in time order, removed (the open items at the end).
+    pub fn take_all(&mut self) -> Vec<(DateTime<Utc>, Due)> {
+        std::mem::take(&mut self.due)
+            .into_iter()
+            .map(|((at, _), d)| (at, d))
+            .collect()
+    }
+}
+
+/// Where a call's findings and open items go.
+pub(crate) struct Sink<'a> {
+    /// Findings.
+    pub findings: &'a mut Vec<Finding>,
+    /// Open items (only at the end of the input).
+    pub pending: &'a mut Vec<Pending>,
 }
 
 /// Where findings go: applies the configuration (disabled rules, severities) and keeps the
@@ -63,6 +79,7 @@ impl Scheduler {
 pub(crate) struct Out<'a> {
     cfg: &'a Config,
     findings: &'a mut Vec<Finding>,
+    pending: &'a mut Vec<Pending>,
     family: crate::Family,
 }
 
@@ -82,6 +99,24 @@ impl Out<'_> {
         f.seqs.sort_unstable();
         f.seqs.dedup();
         self.findings.push(f);
+    }
+
+    /// Reports an open item (unless its rule is disabled), with the configured severity of its
+    /// rule.
+    pub fn pending(&mut self, mut p: Pending) {
+        debug_assert_eq!(
+            p.rule.family(),
+            self.family,
+            "{} pending outside its family",
+            p.rule
+        );
+        if !self.cfg.enabled(p.rule) {
+            return;
+        }
+        p.severity = self.cfg.severity_of(p.rule);
+        p.seqs.sort_unstable();
+        p.seqs.dedup();
+        self.pending.push(p);
     }
 }
 
@@ -104,7 +139,7 @@ impl<'a> Ctx<'a> {
         cfg: &'a Config,
         proj: &'a mut Projections,
         sched: &'a mut Scheduler,
-        findings: &'a mut Vec<Finding>,
+        sink: Sink<'a>,
     ) -> Self {
         Ctx {
             cfg,
@@ -112,7 +147,8 @@ impl<'a> Ctx<'a> {
             sched,
             out: Out {
                 cfg,
-                findings,
+                findings: sink.findings,
+                pending: sink.pending,
                 family,
             },
         }

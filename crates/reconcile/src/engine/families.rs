@@ -3,7 +3,8 @@
 //!
 //! A family looks at every event after the projections took it in ([`Family::on_event`]), at
 //! the deadlines it set when the ledger's clock passes them ([`Family::on_due`]), and at the end
-//! of the input ([`Family::finish`]). It reports only findings of its own rules (checked in
+//! of the input ([`Family::finish`]), and after the end at the deadlines not yet passed, to
+//! report what is still open ([`Family::pending`]). It reports only findings of its own rules (checked in
 //! debug builds) and keeps only the state no other family needs (suspicious-order history,
 //! temperature streams); what several families read is a projection.
 //!
@@ -18,6 +19,8 @@ pub(crate) mod integrity;
 pub(crate) mod qualification;
 pub(crate) mod special;
 pub(crate) mod stock;
+
+use chrono::{DateTime, Utc};
 
 use super::ctx::{Ctx, Due, Ev};
 
@@ -35,6 +38,18 @@ pub(crate) trait Family {
 
     /// The end of the input.
     fn finish(&mut self, _cx: &mut Ctx<'_>) {}
+
+    /// After the end of the input: a deadline this family set, due at `at` but not passed by
+    /// the ledger's clock `now`. Reports the open item ([`crate::Pending`]) if its finding would
+    /// fire were the ledger to show nothing more.
+    fn pending(
+        &mut self,
+        _cx: &mut Ctx<'_>,
+        _at: DateTime<Utc>,
+        _due: &Due,
+        _now: Option<DateTime<Utc>>,
+    ) {
+    }
 }
 
 /// Every family of the engine.

@@ -35,8 +35,24 @@ cc-receipt-actual = { $problem ->
        *[out_of_range] { $readings } transport readings of vehicle { $vehicle } outside { $min }–{ $max } °C
     }
 
+cc-receipt-pending = Receipt { $doc } accepted { $goods ->
+        [vaccines] vaccines
+       *[cold_chain] cold-chain goods
+    } and waits for the temperature log of vehicle { $vehicle }: so far { cc-receipt-actual }.
+cc-receipt-closed-by = readings of vehicle { $vehicle } from { $from } to { $to }, at most { $limit } min apart, within { $min }–{ $max } °C
+
 vac-dispose-isolate = { $units } units of vaccine { $product } batch { $batch } stayed in { $zone } after its temperature excursion instead of being isolated within { $days } days.
 vac-dispose-expired = { $units } units of expired vaccine { $product } batch { $batch } were { $step ->
         [dispose] not disposed of
        *[isolate] not isolated
     } in time.
+vac-dispose-isolate-pending = { $units } units of vaccine { $product } batch { $batch } are still in { $zone } after its temperature excursion.
+vac-dispose-isolate-closed-by = moving them out of { $zone } (isolation)
+vac-dispose-expired-pending = { $units } units of expired vaccine { $product } batch { $batch } are not yet { $step ->
+        [dispose] disposed of
+       *[isolate] isolated
+    }.
+vac-dispose-expired-closed-by = { $step ->
+        [dispose] their destruction
+       *[isolate] moving them to quarantine
+    }

@@ -63,6 +63,11 @@ ttgk-overinvoiced = { $invoiced } units of { $product } invoiced for { $doc } ({
        *[sale] dispatched
     }.
 ttgk-overpaid = Invoice { $doc } ({ $party }) for { $total } was paid { $paid }.
+ttgk-overinvoiced-closed-by = a credit note for { $excess } units of { $product }, or { $excess } more units { $dir ->
+        [purchase] accepted
+       *[sale] dispatched
+    }
+ttgk-overpaid-closed-by = a refund of { $amount }
 ttgk-party = { $party }
 ttgk-account-expected = a registered account
 ttgk-account = { $account }
@@ -84,6 +89,27 @@ orphan-invoice = Invoice { $doc } ({ $party }) has { $goods ->
        *[unmoved] no goods movement for { $goods_doc }
     } after { $days } days.
 orphan-payment = Payment with { $party } settles no known invoice ({ $invoices }).
+
+## Open items at the end of a ledger (pending): what is open, and what would close it.
+
+uninvoiced-pending = { $goods } units of { $product } { $dir ->
+        [purchase] accepted
+       *[sale] dispatched
+    } for { $doc } ({ $party }), { $invoiced } invoiced so far.
+uninvoiced-closed-by = invoices for the other { $missing } units of { $product }
+unpaid-pending = Invoice { $doc } ({ $party }) for { $total } has { $paid } paid so far.
+unpaid-closed-by = payments of { $amount }
+orphan-invoice-pending = Invoice { $doc } ({ $party }) has { $goods ->
+        [none] no order or sale reference
+       *[unmoved] no goods movement for { $goods_doc }
+    } yet.
+orphan-invoice-closed-by = { $goods ->
+        [none] nothing the ledger can add: the invoice names no order or sale
+       *[unmoved] goods received or dispatched for { $goods_doc }
+    }
+orphan-payment-pending = Payment { $doc } with { $party } settles no known invoice yet ({ $invoices }).
+orphan-payment-closed-by = one of the invoices { $invoices } booked
+orphan-credit-closed-by = invoice { $invoice } booked
 
 ## TWO-INVOICE
 

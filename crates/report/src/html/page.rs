@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use rxledger_reconcile::trace::{Chain, Target};
-use rxledger_reconcile::{Finding, Severity, StreamKind, TempSeries, RULES};
+use rxledger_reconcile::{Fact, Finding, Pending, Severity, StreamKind, TempSeries, RULES};
 
 use super::{anchor, LedgerPart, Report};
 use crate::chart::{self, Mark, MarkKind};
@@ -104,7 +104,7 @@ impl Report {
                 table {
                     tr {
                         th { "ledger" } th.n { "records" } th { "chain" } th { "last checkpoint" }
-                        th.n { "critical" } th.n { "major" } th.n { "minor" }
+                        th.n { "critical" } th.n { "major" } th.n { "minor" } th.n { "pending" }
                     }
                     @for part in &self.ledgers {
                         (overview_row(part))
@@ -134,6 +134,7 @@ impl Report {
                     }
                 }
                 (self.findings(i, part))
+                (self.pending(i, part))
                 (stock(part))
                 (self.charts(i, part))
             }
@@ -217,6 +218,64 @@ impl Report {
                     p.muted {
                         "… and " (list.len() - max)
                         " more (rxledger check --format json lists them all)."
+                    }
+                }
+            }
+        }
+    }
+
+    /// The open items (pending) of a ledger, by rule: not findings yet, each with its due time
+    /// and what would close it.
+    fn pending(&self, i: usize, part: &LedgerPart) -> Markup {
+        let c = &part.check;
+        let mut by_rule: BTreeMap<&str, Vec<&Pending>> = BTreeMap::new();
+        for p in &c.pending {
+            by_rule.entry(p.rule.code()).or_default().push(p);
+        }
+        let max = self.options.max_findings_per_rule;
+        let m = &self.messages;
+        html! {
+            h3 id={ "pending-" (i) } { "Pending items (" (c.pending.len()) ")" }
+            @if c.pending.is_empty() {
+                p.ok { "No open items." }
+            } @else {
+                p.muted {
+                    "Open at the end of the ledger, not findings: each becomes a finding when its "
+                    "due time passes unless what closes it is recorded first."
+                }
+                @for (rule, list) in &by_rule {
+                    details.pending id={ "l" (i) "-pending-" (anchor(rule)) } {
+                        summary { (t(rule)) " · " (list.len()) " pending · " (sev_badge(list[0].severity)) }
+                        table {
+                            tr {
+                                th.n { "seq" } th { "records" } th { "due (UTC)" } th { "party" }
+                                th { "product / batch / location" } th { "open item" }
+                                th { "closed by" }
+                            }
+                            @for p in list.iter().take(max) {
+                                @let what = [&p.product, &p.batch, &p.location]
+                                    .iter()
+                                    .filter_map(|x| x.as_deref())
+                                    .collect::<Vec<_>>()
+                                    .join(" / ");
+                                @let seqs = p.seqs.iter().map(u64::to_string).collect::<Vec<_>>();
+                                tr {
+                                    td.n { (p.seq) }
+                                    td.mono { (seqs.join(", ")) }
+                                    td.mono { (t(&m.fact(&Fact::Instant(p.due)))) }
+                                    td.mono { (t(p.party.as_deref().unwrap_or(""))) }
+                                    td.mono { (t(&what)) }
+                                    td { (t(&m.render(&p.message))) }
+                                    td { (t(&m.render(&p.closed_by))) }
+                                }
+                            }
+                        }
+                        @if list.len() > max {
+                            p.muted {
+                                "… and " (list.len() - max)
+                                " more (rxledger check --format json lists them all)."
+                            }
+                        }
                     }
                 }
             }
@@ -415,6 +474,7 @@ fn overview_row(part: &LedgerPart) -> Markup {
             td.n { (count(Severity::Critical)) }
             td.n { (count(Severity::Major)) }
             td.n { (count(Severity::Minor)) }
+            td.n { (c.pending.len()) }
         }
     }
 }

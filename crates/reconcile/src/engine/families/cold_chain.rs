@@ -4,13 +4,15 @@
 //! disposed of in time (`VAC-DISPOSE`).
 //!
 //! This family keeps the temperature streams: each zone is one continuous stream, each vehicle
-//! upload one trip; the last trip of each vehicle is kept for the receipts it delivers.
+//! upload one trip; the recent readings of each vehicle are kept for the receipts it delivers,
+//! which wait for them for `logger_settle_hours` ([`receipt`]).
 
+mod receipt;
 mod series;
 
 pub use series::{mkt, Band, StreamKind, TempSeries};
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
 use hashbrown::HashMap;
@@ -20,7 +22,8 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev};
 use crate::engine::facts::{celsius, term, with_facts};
 use crate::engine::projections::Pb;
-use crate::{Finding, Msg, Rule};
+use crate::{Finding, Msg, Pending, Rule};
+use receipt::{Trip, Vehicles};
 
 /// Deadlines of the vaccine rules.
 #[derive(Debug)]
@@ -32,13 +35,17 @@ pub(crate) enum ColdDue {
         zone: String,
         seq: u64,
     },
-    /// Expired vaccines must be isolated (in quarantine), or destroyed (`dispose`).
+    /// Expired vaccines (since `expired`) must be isolated (in quarantine), or destroyed
+    /// (`dispose`).
     VacExpired {
         product: String,
         batch: String,
         seq: u64,
         dispose: bool,
+        expired: DateTime<Utc>,
     },
+    /// A cold-chain receipt waits for its vehicle's readings (`CC-RECEIPT`).
+    Receipt(Box<Trip>),
 }
 
 /// An excursion being followed.
@@ -67,8 +74,8 @@ struct Stream {
 pub(crate) struct ColdChain {
     /// Zone streams, by zone.
     zones: HashMap<String, Stream>,
-    /// Recent vehicle readings (last trip uploads), for cold-chain receipts.
-    vehicles: HashMap<String, VecDeque<(DateTime<Utc>, f64)>>,
+    /// Recent vehicle readings, for cold-chain receipts.
+    vehicles: Vehicles,
     /// Outgoing cold shipments waiting for their vehicle's readings: vehicle -> (dispatch time,
     /// range, dispatch seq).
     outgoing: HashMap<String, (DateTime<Utc>, TempRange, u64)>,
@@ -103,9 +110,7 @@ impl Family for ColdChain {
                     let kind = (StreamKind::Zone, zone.as_str());
                     self.stream(cx, ev.seq, kind, range, &t.readings, gap);
                 } else if let Some(v) = &t.vehicle {
-                    let q = self.vehicles.entry_ref(v.as_str()).or_default();
-                    q.clear();
-                    q.extend(t.readings.iter().map(|r| (r.at, r.celsius)));
+                    self.vehicles.add(v, &t.readings);
                     let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
                     let range = match self.outgoing.get(v) {
                         Some((at, range, _))
@@ -154,8 +159,28 @@ impl Family for ColdChain {
     }
 
     fn on_due(&mut self, cx: &mut Ctx<'_>, due: &Due) {
-        if let Due::ColdChain(d) = due {
-            vac_due(cx, d);
+        match due {
+            Due::ColdChain(ColdDue::Receipt(trip)) => self.cc_receipt_due(cx, trip),
+            Due::ColdChain(d) => vac_due(cx, d, None),
+            _ => {}
+        }
+    }
+
+    fn pending(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        at: DateTime<Utc>,
+        due: &Due,
+        now: Option<DateTime<Utc>>,
+    ) {
+        match due {
+            Due::ColdChain(ColdDue::Receipt(trip)) => self.cc_receipt_pending(cx, trip, at),
+            // Expired vaccines are an open item once they expired; before that, nothing is
+            // open yet.
+            Due::ColdChain(ColdDue::VacExpired { expired, .. })
+                if now.is_none_or(|n| n < *expired) => {}
+            Due::ColdChain(d) => vac_due(cx, d, Some(at)),
+            _ => {}
         }
     }
 
@@ -290,98 +315,6 @@ impl ColdChain {
             }
         }
     }
-
-    /// `CC-RECEIPT`: a receipt accepting cold-chain goods or vaccines came by a
-    /// temperature-controlled vehicle whose readings cover the trip, in range.
-    fn cc_receipt(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
-        let products = &cx.proj.master.products;
-        let cold: Vec<(&str, TempRange, bool)> = r
-            .lines
-            .iter()
-            .filter(|l| l.accepted > 0)
-            .filter_map(|l| {
-                products
-                    .get(&l.product)
-                    .filter(|p| p.cold || p.vaccine)
-                    .map(|p| (l.product.as_str(), p.range, p.vaccine))
-            })
-            .collect();
-        let Some(&(first_product, first_range, _)) = cold.first() else {
-            return;
-        };
-        let range = intersect(first_range, cold.iter().skip(1).map(|c| c.1));
-        let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
-        let arrival = ev.e.occurred_at;
-        if let Some(t) = &r.transport {
-            if let Some(series) = self.traced(StreamKind::Vehicle, &t.vehicle) {
-                // The trip is judged against the goods' range: draw it on the vehicle's chart.
-                series.add_band(Band {
-                    from: t.shipped_at,
-                    to: arrival,
-                    range,
-                });
-            }
-        }
-        let m = Msg::new("cc-receipt").arg("doc", &r.doc);
-        let m = match &r.transport {
-            None => m.arg("problem", term("no_transport")),
-            Some(t) if !t.cold_chain => m
-                .arg("problem", term("not_cold_chain"))
-                .arg("vehicle", &t.vehicle),
-            Some(t) => {
-                let readings: Vec<(DateTime<Utc>, f64)> = self
-                    .vehicles
-                    .get(&t.vehicle)
-                    .map(|q| {
-                        q.iter()
-                            .copied()
-                            .filter(|(at, _)| *at >= t.shipped_at - gap && *at <= arrival + gap)
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let m = m.arg("vehicle", &t.vehicle);
-                if readings.is_empty() {
-                    m.arg("problem", term("no_readings"))
-                } else {
-                    let covered_start = readings
-                        .first()
-                        .is_some_and(|(at, _)| *at <= t.shipped_at + gap);
-                    let covered_end = readings.last().is_some_and(|(at, _)| *at >= arrival - gap);
-                    let max_gap = readings
-                        .windows(2)
-                        .map(|w| w[1].0 - w[0].0)
-                        .max()
-                        .unwrap_or_else(Duration::zero);
-                    let bad = readings.iter().filter(|(_, c)| outside(&range, *c)).count();
-                    if !covered_start || !covered_end || max_gap > gap {
-                        m.arg("problem", term("not_covered"))
-                            .arg("from", t.shipped_at)
-                            .arg("to", arrival)
-                            .arg("gap", max_gap.num_minutes())
-                    } else if bad > 0 {
-                        m.arg("problem", term("out_of_range"))
-                            .arg("readings", bad)
-                            .arg("min", celsius(range.min_c))
-                            .arg("max", celsius(range.max_c))
-                    } else {
-                        return;
-                    }
-                }
-            }
-        };
-        let goods = if cold.iter().any(|c| c.2) {
-            "vaccines"
-        } else {
-            "cold_chain"
-        };
-        let m = m.arg("goods", term(goods));
-        let actual = with_facts("cc-receipt-actual", &m);
-        let f = Finding::new(Rule::CcReceipt, ev.seq, m)
-            .party(&r.supplier)
-            .product(first_product)
-            .figures(Msg::new("cc-receipt-expected"), actual);
-        cx.emit(f);
-    }
 }
 
 /// `TEMP-ZONE`: a product put away or moved into a zone whose range is not inside its own.
@@ -497,6 +430,7 @@ fn vaccine_deadlines(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt)
                 batch: l.batch.clone(),
                 seq: ev.seq,
                 dispose,
+                expired,
             };
             cx.schedule(expired + Duration::days(after), Due::ColdChain(d));
         }
@@ -504,10 +438,11 @@ fn vaccine_deadlines(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt)
 }
 
 /// `VAC-DISPOSE` at a deadline: vaccines left an excursion-hit zone; expired vaccines are in
-/// quarantine (isolation) or gone (disposal).
-fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue) {
+/// quarantine (isolation) or gone (disposal). At the end of the input (`open` = the deadline),
+/// what is still to be done is an open item.
+fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue, open: Option<DateTime<Utc>>) {
     let stock = &cx.proj.stock;
-    let f = match d {
+    let (f, pending, closed_by) = match d {
         ColdDue::VacIsolate {
             product,
             batch,
@@ -524,13 +459,17 @@ fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue) {
                 .arg("batch", batch)
                 .arg("zone", zone)
                 .arg("days", cx.cfg.thresholds.vac_isolate_days);
-            Finding::new(Rule::VacDispose, *seq, m).location(zone)
+            let pending = with_facts("vac-dispose-isolate-pending", &m);
+            let closed_by = with_facts("vac-dispose-isolate-closed-by", &m);
+            let f = Finding::new(Rule::VacDispose, *seq, m).location(zone);
+            (f, pending, closed_by)
         }
         ColdDue::VacExpired {
             product,
             batch,
             seq,
             dispose,
+            ..
         } => {
             let quarantine = &cx.cfg.thresholds.quarantine_locations;
             // Isolation: none left outside quarantine; disposal: none left at all.
@@ -550,13 +489,24 @@ fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue) {
                 .arg("product", product)
                 .arg("batch", batch)
                 .arg("step", term(step));
-            Finding::new(Rule::VacDispose, *seq, m)
+            let pending = with_facts("vac-dispose-expired-pending", &m);
+            let closed_by = with_facts("vac-dispose-expired-closed-by", &m);
+            (Finding::new(Rule::VacDispose, *seq, m), pending, closed_by)
         }
+        ColdDue::Receipt(_) => return,
     };
-    let (product, batch) = match d {
-        ColdDue::VacIsolate { product, batch, .. } | ColdDue::VacExpired { product, batch, .. } => {
-            (product, batch)
+    let (ColdDue::VacIsolate { product, batch, .. } | ColdDue::VacExpired { product, batch, .. }) =
+        d
+    else {
+        return;
+    };
+    let f = f.product(product).batch(batch);
+    match open {
+        None => cx.out.emit(f),
+        Some(due) => {
+            let mut p = Pending::of(f, due, closed_by);
+            p.message = pending;
+            cx.out.pending(p);
         }
-    };
-    cx.out.emit(f.product(product).batch(batch));
+    }
 }

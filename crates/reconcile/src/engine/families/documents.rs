@@ -2,22 +2,30 @@
 //! purchase orders (`REC-DOC`), dispatches against outbound reviews (`OUT-REV`), invoices and
 //! payments against the parties and goods of their order or sale (`TTGK-P`, `TTGK-S`), goods
 //! without invoice (`UNINVOICED`), invoices not settled (`UNPAID`), invoices without goods and
-//! payments without invoice (`ORPHAN`), and public hospitals' two invoices (`TWO-INVOICE`).
+//! payments or credit notes without invoice (`ORPHAN`), and public hospitals' two invoices
+//! (`TWO-INVOICE`).
 //!
 //! The documents themselves are a projection ([`crate::engine::projections::documents`]); this
 //! family keeps the running counts of `REC-DOC` (arrivals per order line) and `OUT-REV`
 //! (reviewed and dispatched quantities per sale line) on them.
+//!
+//! What is certain when it is recorded is reported at once (an invoice or a payment naming the
+//! wrong party, an unregistered account). What later records may still settle waits for them:
+//! a payment or credit note for an invoice not yet booked (`orphan_days`), an invoiced or paid
+//! excess (`correction_days`, pending meanwhile), goods not yet invoiced (`uninvoiced_days`),
+//! invoices not yet paid (`unpaid_days`). At the end of the input, what still waits is reported
+//! as pending ([`Family::pending`]).
 
-use std::cmp::Ordering;
-use std::collections::BTreeSet;
+mod open;
 
-use rxledger_model::{EventBody, Money, PaymentDirection, PaymentMethod, Quality};
+use chrono::{DateTime, Utc};
+use rxledger_model::{EventBody, PaymentDirection, PaymentMethod, Quality};
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev, Out};
-use crate::engine::facts::{term, texts, with_facts};
+use crate::engine::facts::{term, with_facts};
 use crate::engine::projections::documents::{
-    invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Dir, DocDue,
+    invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Dir, PaymentRef,
 };
 use crate::engine::projections::{key, Pb};
 use crate::{Fact, Finding, Msg, Rule};
@@ -38,23 +46,26 @@ impl Family for Documents {
             EventBody::OutboundReview(r) => out_rev_review(cx, ev, r),
             EventBody::Dispatch(d) => out_rev_dispatch(cx, ev, d),
             EventBody::Invoice(inv) => invoice(cx, ev, inv),
-            EventBody::Payment(p) => payment(cx, ev.seq, p),
+            EventBody::Payment(p) => payment(cx, ev, p),
             _ => {}
         }
     }
 
     fn on_due(&mut self, cx: &mut Ctx<'_>, due: &Due) {
-        let Due::Documents(d) = due else { return };
-        match d {
-            DocDue::Goods(dir, doc) => goods_due(cx, *dir, doc),
-            DocDue::Invoice(doc) => invoice_due(cx, doc),
-            DocDue::InvoiceOrphan(doc) => invoice_orphan(cx, doc),
-            DocDue::PaymentOrphan {
-                seq,
-                invoices,
-                party,
-            } => payment_orphan(cx, *seq, invoices, party),
-            _ => {}
+        if let Due::Documents(d) = due {
+            open::check(cx, d, None);
+        }
+    }
+
+    fn pending(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        at: DateTime<Utc>,
+        due: &Due,
+        _now: Option<DateTime<Utc>>,
+    ) {
+        if let Due::Documents(d) = due {
+            open::check(cx, d, Some(at));
         }
     }
 }
@@ -332,58 +343,72 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
         );
         cx.out.emit(f);
     }
-    if let Some(credited) = &inv.credit_for {
-        let root = docs.root(credited);
-        if !docs.invoices.contains_key(root) {
-            let m = Msg::new("orphan-credit")
-                .arg("doc", &inv.doc)
-                .arg("invoice", root);
-            cx.out
-                .emit(Finding::new(Rule::Orphan, seq, m).party(counterparty));
+    // Payments recorded before this invoice (or credit note), applied to it now (the list stays
+    // for the families after this one: it is cleared by the next event).
+    for a in cx.proj.docs.applied.clone() {
+        if let Some(f) = payment_check(cx, &a.payment, &a.number) {
+            cx.out.emit(f);
         }
     }
 }
 
 /// `TTGK` on a payment: money goes to (or comes from) the party of each invoice it settles, by
-/// an account registered for that party unless in cash.
-fn payment(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
+/// an account registered for that party unless in cash. Invoices not yet booked are checked when
+/// they are.
+fn payment(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Payment) {
     let (counterparty, account) = payment_counterparty(p);
-    let proj = &*cx.proj;
+    let pay = PaymentRef {
+        seq: ev.seq,
+        doc: p.doc.clone(),
+        direction: p.direction,
+        method: p.method,
+        counterparty: counterparty.clone(),
+        account: account.clone(),
+        at: ev.e.occurred_at,
+    };
     for number in &p.invoices {
-        let Some(inv) = proj.docs.invoices.get(proj.docs.root(number)) else {
-            continue;
-        };
-        let facts = |id: &'static str| {
-            Msg::new(id)
-                .arg("doc", &p.doc)
-                .arg("invoice", number)
-                .arg("party", counterparty)
-        };
-        let f = if &inv.counterparty != counterparty {
-            let m = facts("ttgk-payment-party")
-                .arg("direction", direction(p.direction))
-                .arg("invoice_party", &inv.counterparty);
-            Finding::new(ttgk(inv.dir), seq, m).figures(
-                Msg::new("ttgk-party").arg("party", &inv.counterparty),
-                Msg::new("ttgk-party").arg("party", counterparty),
-            )
-        } else if p.method != PaymentMethod::Cash
-            && !proj
-                .master
-                .parties
-                .get(counterparty)
-                .is_some_and(|pt| pt.accounts.contains(account))
-        {
-            let m = facts("ttgk-payment-account").arg("account", account);
-            Finding::new(ttgk(inv.dir), seq, m).figures(
-                Msg::new("ttgk-account-expected"),
-                Msg::new("ttgk-account").arg("account", account),
-            )
-        } else {
-            continue;
-        };
-        cx.out.emit(f.party(counterparty).also(inv.seq));
+        if let Some(f) = payment_check(cx, &pay, number) {
+            cx.out.emit(f);
+        }
     }
+}
+
+/// The `TTGK` finding of payment `p` for the invoice (or credit note) `number`, if the invoice
+/// is booked and the payment's party or account does not fit it.
+fn payment_check(cx: &Ctx<'_>, p: &PaymentRef, number: &str) -> Option<Finding> {
+    let proj = &*cx.proj;
+    let inv = proj.docs.invoices.get(proj.docs.root(number))?;
+    let counterparty = &p.counterparty;
+    let facts = |id: &'static str| {
+        Msg::new(id)
+            .arg("doc", &p.doc)
+            .arg("invoice", number)
+            .arg("party", counterparty)
+    };
+    let f = if &inv.counterparty != counterparty {
+        let m = facts("ttgk-payment-party")
+            .arg("direction", direction(p.direction))
+            .arg("invoice_party", &inv.counterparty);
+        Finding::new(ttgk(inv.dir), p.seq, m).figures(
+            Msg::new("ttgk-party").arg("party", &inv.counterparty),
+            Msg::new("ttgk-party").arg("party", counterparty),
+        )
+    } else if p.method != PaymentMethod::Cash
+        && !proj
+            .master
+            .parties
+            .get(counterparty)
+            .is_some_and(|pt| pt.accounts.contains(&p.account))
+    {
+        let m = facts("ttgk-payment-account").arg("account", &p.account);
+        Finding::new(ttgk(inv.dir), p.seq, m).figures(
+            Msg::new("ttgk-account-expected"),
+            Msg::new("ttgk-account").arg("account", &p.account),
+        )
+    } else {
+        return None;
+    };
+    Some(f.party(counterparty).also(inv.seq))
 }
 
 /// The direction of a payment, as a term.
@@ -392,110 +417,4 @@ fn direction(d: PaymentDirection) -> Fact {
         PaymentDirection::Outgoing => "outgoing",
         PaymentDirection::Incoming => "incoming",
     })
-}
-
-/// `UNINVOICED` / `TTGK`: at the invoicing deadline of an order or sale, invoiced quantities
-/// per product equal the goods (net of returns and credit notes).
-fn goods_due(cx: &mut Ctx<'_>, dir: Dir, doc: &str) {
-    let Some(g) = cx.proj.docs.goods.get(&(dir, doc.to_owned())) else {
-        return;
-    };
-    let products: BTreeSet<&String> = g.goods.keys().chain(g.invoiced.keys()).collect();
-    for p in products {
-        let goods = g.goods.get(p).copied().unwrap_or(0);
-        let inv = g.invoiced.get(p).copied().unwrap_or(0);
-        let (rule, id) = match inv.cmp(&goods) {
-            Ordering::Less => (Rule::Uninvoiced, "uninvoiced"),
-            Ordering::Greater => (ttgk(dir), "ttgk-overinvoiced"),
-            Ordering::Equal => continue,
-        };
-        let m = Msg::new(id)
-            .arg("goods", goods)
-            .arg("invoiced", inv)
-            .arg("product", p)
-            .arg("dir", dir_term(dir))
-            .arg("doc", doc)
-            .arg("party", &g.party)
-            .arg("days", cx.cfg.thresholds.uninvoiced_days);
-        let qty = if rule == Rule::Uninvoiced {
-            "uninvoiced-qty"
-        } else {
-            "ttgk-qty"
-        };
-        let f = Finding::new(rule, g.seq, m)
-            .party(&g.party)
-            .product(p)
-            .figures(
-                Msg::new(qty).arg("qty", goods),
-                Msg::new(qty).arg("qty", inv),
-            )
-            .also_all(&g.invoice_seqs);
-        cx.out.emit(f);
-    }
-}
-
-/// `UNPAID` / `TTGK`: at an invoice's payment deadline, it is paid within the tolerance.
-fn invoice_due(cx: &mut Ctx<'_>, doc: &str) {
-    let tol = cx.cfg.thresholds.amount_tolerance_minor;
-    let Some(inv) = cx.proj.docs.invoices.get(doc) else {
-        return;
-    };
-    let (rule, id, amount) = if inv.paid + tol < inv.total {
-        (Rule::Unpaid, "unpaid", "unpaid-amount")
-    } else if inv.paid > inv.total + tol {
-        (ttgk(inv.dir), "ttgk-overpaid", "ttgk-amount")
-    } else {
-        return;
-    };
-    let (total, paid) = (Money::cny(inv.total), Money::cny(inv.paid));
-    let m = Msg::new(id)
-        .arg("doc", doc)
-        .arg("party", &inv.counterparty)
-        .arg("total", &total)
-        .arg("paid", &paid)
-        .arg("days", cx.cfg.thresholds.unpaid_days);
-    let f = Finding::new(rule, inv.seq, m)
-        .party(&inv.counterparty)
-        .figures(
-            Msg::new(amount).arg("amount", &total),
-            Msg::new(amount).arg("amount", &paid),
-        )
-        .also_all(&inv.seqs);
-    cx.out.emit(f);
-}
-
-/// `ORPHAN`: at an invoice's orphan deadline, its order or sale has goods.
-fn invoice_orphan(cx: &mut Ctx<'_>, doc: &str) {
-    let docs = &cx.proj.docs;
-    let Some(inv) = docs.invoices.get(doc) else {
-        return;
-    };
-    if inv
-        .goods_key
-        .as_ref()
-        .is_some_and(|k| docs.seen_goods.contains(k))
-    {
-        return;
-    }
-    let mut m = Msg::new("orphan-invoice")
-        .arg("doc", doc)
-        .arg("party", &inv.counterparty)
-        .arg("days", cx.cfg.thresholds.orphan_days);
-    m = match &inv.goods_key {
-        None => m.arg("goods", term("none")),
-        Some((_, k)) => m.arg("goods", term("unmoved")).arg("goods_doc", k),
-    };
-    let f = Finding::new(Rule::Orphan, inv.seq, m).party(&inv.counterparty);
-    cx.out.emit(f);
-}
-
-/// `ORPHAN`: at a payment's orphan deadline, one of the invoices it names is known.
-fn payment_orphan(cx: &mut Ctx<'_>, seq: u64, invoices: &[String], party: &str) {
-    if invoices.iter().any(|n| cx.proj.docs.known(n)) {
-        return;
-    }
-    let m = Msg::new("orphan-payment")
-        .arg("party", party)
-        .arg("invoices", texts(invoices));
-    cx.emit(Finding::new(Rule::Orphan, seq, m).party(party));
 }

@@ -1,11 +1,22 @@
 //! Documents: purchase orders, sales, the goods of each order or sale against what was invoiced
 //! for them, invoices net of credit notes, and what was paid on them.
+//!
+//! Evidence may arrive in any order: invoices before their goods (counted when the goods
+//! arrive), credit notes and payments before their invoice (held, and applied when it is
+//! booked, within `orphan_days`). An excess (more invoiced than the goods, more paid than the
+//! invoice) opens when it becomes a fact and gets a correction deadline (`correction_days` after
+//! the latest record involved); it closes if corrected in time.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use hashbrown::{HashMap, HashSet};
 use rxledger_model::{ControlClass, Event, EventBody, InvoiceDirection, PaymentDirection};
+
+mod held;
+
+pub(crate) use held::{Applied, PaymentRef};
+use held::{EarlyCredit, Held};
 
 use super::master::Master;
 use super::{key, qty};
@@ -53,10 +64,32 @@ pub(crate) struct Goods {
     /// Product -> quantity invoiced (net of credit notes).
     pub invoiced: BTreeMap<String, i64>,
     pub invoice_seqs: Vec<u64>,
+    /// The latest `occurred_at` of a record counted (goods movement, invoice, credit note).
+    pub last_at: DateTime<Utc>,
+    /// Product -> its invoiced excess over the goods, open or reported.
+    pub excess: BTreeMap<String, Excess>,
+    /// The invoicing deadline passed (`UNINVOICED` was checked); the record stays while an
+    /// excess is open.
+    pub checked: bool,
 }
 
-/// Invoiced quantities per product, and the invoices' seqs, before the goods arrived.
-type EarlyInvoiced = (BTreeMap<String, i64>, Vec<u64>);
+/// An excess (invoiced over goods, paid over invoiced) waiting for its correction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Excess {
+    /// When it becomes a finding if not corrected.
+    pub due: DateTime<Utc>,
+    /// Reported as a finding (it is not reported again).
+    pub reported: bool,
+}
+
+/// Invoiced quantities per product, the invoices' seqs and the latest invoice time, before the
+/// goods arrived.
+#[derive(Debug, Default)]
+struct EarlyInvoiced {
+    invoiced: BTreeMap<String, i64>,
+    seqs: Vec<u64>,
+    last_at: Option<DateTime<Utc>>,
+}
 
 /// An invoice, net of its credit notes.
 #[derive(Debug)]
@@ -76,6 +109,10 @@ pub(crate) struct Invoice {
     pub special: bool,
     /// Has a compound-ephedrine line.
     pub ephedrine: bool,
+    /// The latest `occurred_at` of the invoice, its credit notes and payments.
+    pub last_at: DateTime<Utc>,
+    /// Paid over the total (beyond the tolerance), open or reported.
+    pub overpaid: Option<Excess>,
 }
 
 /// Deadlines of documents: the documents family checks, then the record's life cycle runs.
@@ -87,11 +124,33 @@ pub(crate) enum DocDue {
     Invoice(String),
     /// An invoice must have its goods by now (`ORPHAN`).
     InvoiceOrphan(String),
-    /// A payment must settle a known invoice by now (`ORPHAN`).
+    /// A payment must settle a known invoice by now (`ORPHAN`); what is left of it stops
+    /// waiting.
     PaymentOrphan {
         seq: u64,
+        doc: String,
         invoices: Vec<String>,
         party: String,
+    },
+    /// A credit note must credit a known invoice by now (`ORPHAN`).
+    CreditOrphan {
+        seq: u64,
+        doc: String,
+        invoice: String,
+        party: String,
+    },
+    /// An invoiced excess over the goods of product `product` of an order or sale must be
+    /// corrected by `due` (`TTGK`).
+    Excess {
+        dir: Dir,
+        doc: String,
+        product: String,
+        due: DateTime<Utc>,
+    },
+    /// An invoice's overpayment must be refunded by `due` (`TTGK`).
+    Overpaid {
+        doc: String,
+        due: DateTime<Utc>,
     },
     ForgetInvoice(String),
     ForgetOrder(String),
@@ -145,6 +204,16 @@ pub(crate) struct Documents {
     pub invoices: HashMap<String, Invoice>,
     /// Credit note -> the invoice it (ultimately) credits.
     credit_of: HashMap<String, String>,
+    /// Credit notes waiting for the invoice (or credit note) they name, by that number.
+    early_credits: HashMap<String, Vec<EarlyCredit>>,
+    /// Payments waiting for invoices they name, by payment seq.
+    held: HashMap<u64, Held>,
+    /// Invoice (or credit note) number -> the held payments naming it.
+    awaiting: HashMap<String, Vec<u64>>,
+    /// Held payments applied to invoices booked by the current event, for the families'
+    /// checks of payments (party and account: documents; cash for controlled drugs: could be
+    /// special). Cleared at the next event.
+    pub applied: Vec<Applied>,
 }
 
 impl Documents {
@@ -168,6 +237,7 @@ impl Documents {
         now: Option<DateTime<Utc>>,
     ) {
         let (seq, e) = (ev.seq, ev.e);
+        self.applied.clear();
         let window = Duration::days(cfg.thresholds.return_window_days);
         match &e.body {
             EventBody::Purchase(p) => {
@@ -205,7 +275,7 @@ impl Documents {
             }
             EventBody::Receipt(r) => {
                 let order = e.refs.order.as_deref().unwrap_or(&r.doc);
-                let mut goods = self.moved(cfg, sched, now, seq);
+                let mut goods = self.moved(cfg, sched, now, ev);
                 for l in &r.lines {
                     goods.add(
                         Dir::Purchase,
@@ -218,14 +288,14 @@ impl Documents {
             }
             EventBody::Dispatch(d) => {
                 let sale = e.refs.sale.as_deref().unwrap_or(&d.doc);
-                let mut goods = self.moved(cfg, sched, now, seq);
+                let mut goods = self.moved(cfg, sched, now, ev);
                 for l in &d.lines {
                     goods.add(Dir::Sale, sale, &d.customer, &l.product, qty(l.quantity));
                 }
             }
             EventBody::CustomerReturn(r) => {
                 if let Some(sale) = &e.refs.sale {
-                    let mut goods = self.moved(cfg, sched, now, seq);
+                    let mut goods = self.moved(cfg, sched, now, ev);
                     for l in &r.lines {
                         goods.add(Dir::Sale, sale, &r.customer, &l.product, -qty(l.quantity));
                     }
@@ -233,7 +303,7 @@ impl Documents {
             }
             EventBody::SupplierReturn(r) => {
                 if let Some(order) = &e.refs.order {
-                    let mut goods = self.moved(cfg, sched, now, seq);
+                    let mut goods = self.moved(cfg, sched, now, ev);
                     for l in &r.lines {
                         goods.add(
                             Dir::Purchase,
@@ -252,7 +322,9 @@ impl Documents {
     }
 
     /// Counts an invoice against its goods (or keeps it until they arrive), applies a credit
-    /// note to the invoice it credits, and sets the deadlines for goods and payment.
+    /// note to the invoice it credits (or keeps it until that is booked), applies the credit
+    /// notes and payments that waited for this invoice, and sets the deadlines for goods and
+    /// payment.
     fn invoice(
         &mut self,
         seq: u64,
@@ -265,7 +337,8 @@ impl Documents {
         let dir = invoice_dir(inv);
         let goods_key = invoice_goods(e, inv).map(|d| (dir, d.to_owned()));
         let sign: i64 = if inv.credit_for.is_some() { -1 } else { 1 };
-        let orphan_due = e.occurred_at + Duration::days(cfg.thresholds.orphan_days);
+        let at = e.occurred_at;
+        let orphan_due = at + Duration::days(cfg.thresholds.orphan_days);
         let orphan = || Due::Documents(DocDue::InvoiceOrphan(inv.doc.clone()));
         if let Some(k) = &goods_key {
             if let Some(g) = self.goods.get_mut(k) {
@@ -273,13 +346,16 @@ impl Documents {
                     *g.invoiced.entry(l.product.clone()).or_insert(0) += sign * qty(l.quantity);
                 }
                 g.invoice_seqs.push(seq);
+                g.last_at = g.last_at.max(at);
+                self.excess_quantity(k, cfg, sched);
             } else if !self.seen_goods.contains(k) {
                 // Invoiced before the goods arrived: counted when they do.
                 let early = self.early_invoiced.entry(k.clone()).or_default();
                 for l in &inv.lines {
-                    *early.0.entry(l.product.clone()).or_insert(0) += sign * qty(l.quantity);
+                    *early.invoiced.entry(l.product.clone()).or_insert(0) += sign * qty(l.quantity);
                 }
-                early.1.push(seq);
+                early.seqs.push(seq);
+                early.last_at = Some(early.last_at.map_or(at, |t| t.max(at)));
                 if inv.credit_for.is_none() {
                     sched.at(orphan_due, orphan());
                 }
@@ -288,12 +364,28 @@ impl Documents {
             sched.at(orphan_due, orphan());
         }
         if let Some(credited) = &inv.credit_for {
-            // A credit note for an unknown invoice is an ORPHAN finding of the documents family.
             let root = self.root(credited).to_owned();
-            if let Some(r) = self.invoices.get_mut(&root) {
-                r.total -= inv.total.minor;
-                r.seqs.push(seq);
-                self.credit_of.insert(inv.doc.clone(), root);
+            let credit = EarlyCredit {
+                doc: inv.doc.clone(),
+                seq,
+                minor: inv.total.minor,
+                at,
+            };
+            if self.invoices.contains_key(&root) {
+                self.credit(&root, &credit, cfg, sched);
+            } else {
+                // Credits an invoice not (yet) in the books: it may be booked later.
+                self.early_credits
+                    .entry(credited.clone())
+                    .or_default()
+                    .push(credit);
+                let orphan = DocDue::CreditOrphan {
+                    seq,
+                    doc: inv.doc.clone(),
+                    invoice: credited.clone(),
+                    party: invoice_counterparty(inv).to_owned(),
+                };
+                sched.at(orphan_due, Due::Documents(orphan));
             }
             return;
         }
@@ -317,78 +409,91 @@ impl Documents {
                 goods_key,
                 special,
                 ephedrine,
+                last_at: at,
+                overpaid: None,
             },
         );
-        let issued = e.occurred_at.max(
+        let issued = at.max(
             inv.issued_on
                 .and_hms_opt(0, 0, 0)
-                .map_or(e.occurred_at, |d| d.and_utc()),
+                .map_or(at, |d| d.and_utc()),
         );
         let due = issued + Duration::days(cfg.thresholds.unpaid_days);
         sched.at(due, Due::Documents(DocDue::Invoice(inv.doc.clone())));
+        self.resolved(&inv.doc, &inv.doc, cfg, sched);
     }
 
-    /// Spreads a payment over the invoices it names (the last takes the rest); a payment that
-    /// names no known invoice must find one within the orphan window.
-    fn payment(
-        &mut self,
-        seq: u64,
-        e: &Event,
-        p: &rxledger_model::Payment,
-        cfg: &Config,
-        sched: &mut Scheduler,
-    ) {
-        let mut remaining = p.amount.minor;
-        let mut known = false;
-        let n = p.invoices.len();
-        for (i, number) in p.invoices.iter().enumerate() {
-            let root = self.credit_of.get(number).unwrap_or(number);
-            let Some(inv) = self.invoices.get_mut(root) else {
-                continue;
-            };
-            known = true;
-            // Money flows with the invoice (purchase: we pay; sale: we are paid) or against it
-            // (refunds).
-            let with = matches!(
-                (inv.dir, p.direction),
-                (Dir::Purchase, PaymentDirection::Outgoing)
-                    | (Dir::Sale, PaymentDirection::Incoming)
-            );
-            let open = (inv.total - inv.paid).max(0);
-            let share = if i + 1 == n {
-                remaining
-            } else {
-                remaining.min(open)
-            };
-            remaining -= share;
-            inv.paid += if with { share } else { -share };
-            inv.seqs.push(seq);
-        }
-        if !known {
-            let due = e.occurred_at + Duration::days(cfg.thresholds.orphan_days);
-            let orphan = DocDue::PaymentOrphan {
-                seq,
-                invoices: p.invoices.clone(),
-                party: payment_counterparty(p).0.clone(),
-            };
-            sched.at(due, Due::Documents(orphan));
+    /// Opens (or closes, when corrected) the invoiced excess of each product of the goods `k`.
+    fn excess_quantity(&mut self, k: &(Dir, String), cfg: &Config, sched: &mut Scheduler) {
+        let Some(g) = self.goods.get_mut(k) else {
+            return;
+        };
+        let window = Duration::days(cfg.thresholds.correction_days);
+        for (p, inv) in &g.invoiced {
+            let over = *inv > g.goods.get(p).copied().unwrap_or(0);
+            match (over, g.excess.get(p)) {
+                (true, None) => {
+                    let due = g.last_at + window;
+                    let excess = Excess {
+                        due,
+                        reported: false,
+                    };
+                    g.excess.insert(p.clone(), excess);
+                    let d = DocDue::Excess {
+                        dir: k.0,
+                        doc: k.1.clone(),
+                        product: p.clone(),
+                        due,
+                    };
+                    sched.at(due, Due::Documents(d));
+                }
+                (false, Some(x)) if !x.reported => {
+                    g.excess.remove(p);
+                }
+                _ => {}
+            }
         }
     }
 
-    /// Counting goods movements of record `seq`.
+    /// Opens (or closes, when corrected) the overpayment of invoice `doc`.
+    fn excess_amount(&mut self, doc: &str, cfg: &Config, sched: &mut Scheduler) {
+        let Some(inv) = self.invoices.get_mut(doc) else {
+            return;
+        };
+        let over = inv.paid > inv.total + cfg.thresholds.amount_tolerance_minor;
+        match (over, inv.overpaid) {
+            (true, None) => {
+                let due = inv.last_at + Duration::days(cfg.thresholds.correction_days);
+                inv.overpaid = Some(Excess {
+                    due,
+                    reported: false,
+                });
+                let d = DocDue::Overpaid {
+                    doc: doc.to_owned(),
+                    due,
+                };
+                sched.at(due, Due::Documents(d));
+            }
+            (false, Some(x)) if !x.reported => inv.overpaid = None,
+            _ => {}
+        }
+    }
+
+    /// Counting goods movements of the event `ev`.
     fn moved<'a>(
         &'a mut self,
         cfg: &'a Config,
         sched: &'a mut Scheduler,
         now: Option<DateTime<Utc>>,
-        seq: u64,
+        ev: &Ev<'_>,
     ) -> Moved<'a> {
         Moved {
             docs: self,
             cfg,
             sched,
             now,
-            seq,
+            seq: ev.seq,
+            at: ev.e.occurred_at,
         }
     }
 
@@ -402,7 +507,41 @@ impl Documents {
     ) {
         match d {
             DocDue::Goods(dir, doc) => {
-                self.goods.remove(&(dir, doc));
+                let k = (dir, doc);
+                if let Some(g) = self.goods.get_mut(&k) {
+                    if g.excess.values().any(|x| !x.reported) {
+                        g.checked = true;
+                    } else {
+                        self.goods.remove(&k);
+                    }
+                }
+            }
+            DocDue::Excess {
+                dir,
+                doc,
+                product,
+                due,
+            } => {
+                let k = (dir, doc);
+                let Some(g) = self.goods.get_mut(&k) else {
+                    return;
+                };
+                if let Some(x) = g.excess.get_mut(&product).filter(|x| x.due == due) {
+                    x.reported = true;
+                }
+                if g.checked && g.excess.values().all(|x| x.reported) {
+                    self.goods.remove(&k);
+                }
+            }
+            DocDue::Overpaid { doc, due } => {
+                if let Some(x) = self
+                    .invoices
+                    .get_mut(&doc)
+                    .and_then(|i| i.overpaid.as_mut())
+                    .filter(|x| x.due == due)
+                {
+                    x.reported = true;
+                }
             }
             DocDue::Invoice(doc) => {
                 if self.invoices.contains_key(&doc) {
@@ -421,7 +560,26 @@ impl Documents {
                     }
                 }
             }
-            DocDue::PaymentOrphan { .. } => {}
+            DocDue::PaymentOrphan { seq, .. } => {
+                if let Some(h) = self.held.remove(&seq) {
+                    for n in h.unknown {
+                        if let Some(list) = self.awaiting.get_mut(&n) {
+                            list.retain(|s| *s != seq);
+                            if list.is_empty() {
+                                self.awaiting.remove(&n);
+                            }
+                        }
+                    }
+                }
+            }
+            DocDue::CreditOrphan { doc, invoice, .. } => {
+                if let Some(list) = self.early_credits.get_mut(&invoice) {
+                    list.retain(|c| c.doc != doc);
+                    if list.is_empty() {
+                        self.early_credits.remove(&invoice);
+                    }
+                }
+            }
             DocDue::ForgetInvoice(doc) => {
                 self.invoices.remove(&doc);
                 self.credit_of.retain(|_, root| root != &doc);
@@ -446,49 +604,64 @@ struct Moved<'a> {
     sched: &'a mut Scheduler,
     now: Option<DateTime<Utc>>,
     seq: u64,
+    /// The event's `occurred_at`.
+    at: DateTime<Utc>,
 }
 
 impl Moved<'_> {
     /// Counts `q` of `product` for the order or sale `doc` with `party`. The first movement of
-    /// a document sets its invoicing deadline; a late return of a document already checked is
-    /// not counted.
+    /// a document sets its invoicing deadline (so does the first delivery after a deadline that
+    /// an open excess outlived); a late return of a document already checked is not counted.
     fn add(&mut self, dir: Dir, doc: &str, party: &str, product: &str, q: i64) {
         let d = &mut *self.docs;
         let k = (dir, doc.to_owned());
-        if !d.goods.contains_key(&k) {
-            if q <= 0 && d.seen_goods.contains(&k) {
-                return; // a late return on a group already evaluated
+        let now = self.now.unwrap_or_default();
+        let due = now + Duration::days(self.cfg.thresholds.uninvoiced_days);
+        let check = || Due::Documents(DocDue::Goods(dir, doc.to_owned()));
+        match d.goods.get_mut(&k) {
+            None => {
+                if q <= 0 && d.seen_goods.contains(&k) {
+                    return; // a late return on a group already evaluated
+                }
+                d.goods.insert(
+                    k.clone(),
+                    Goods {
+                        seq: self.seq,
+                        party: party.to_owned(),
+                        goods: BTreeMap::new(),
+                        invoiced: BTreeMap::new(),
+                        invoice_seqs: Vec::new(),
+                        last_at: self.at,
+                        excess: BTreeMap::new(),
+                        checked: false,
+                    },
+                );
+                if d.seen_goods.insert(k.clone()) {
+                    let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
+                    let seen = DocDue::ForgetSeen(dir, doc.to_owned());
+                    self.sched.at(forget, Due::Documents(seen));
+                }
+                self.sched.at(due, check());
             }
-            let now = self.now.unwrap_or_default();
-            let due = now + Duration::days(self.cfg.thresholds.uninvoiced_days);
-            d.goods.insert(
-                k.clone(),
-                Goods {
-                    seq: self.seq,
-                    party: party.to_owned(),
-                    goods: BTreeMap::new(),
-                    invoiced: BTreeMap::new(),
-                    invoice_seqs: Vec::new(),
-                },
-            );
-            if d.seen_goods.insert(k.clone()) {
-                let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
-                let seen = DocDue::ForgetSeen(dir, doc.to_owned());
-                self.sched.at(forget, Due::Documents(seen));
+            Some(g) if g.checked && q > 0 => {
+                g.checked = false;
+                self.sched.at(due, check());
             }
-            let check = DocDue::Goods(dir, doc.to_owned());
-            self.sched.at(due, Due::Documents(check));
+            Some(_) => {}
         }
-        if let Some((inv, seqs)) = d.early_invoiced.remove(&k) {
+        if let Some(early) = d.early_invoiced.remove(&k) {
             if let Some(g) = d.goods.get_mut(&k) {
-                for (p, n) in inv {
+                for (p, n) in early.invoiced {
                     *g.invoiced.entry(p).or_insert(0) += n;
                 }
-                g.invoice_seqs.extend(seqs);
+                g.invoice_seqs.extend(early.seqs);
+                g.last_at = g.last_at.max(early.last_at.unwrap_or(g.last_at));
             }
         }
         if let Some(g) = d.goods.get_mut(&k) {
             *g.goods.entry(product.to_owned()).or_insert(0) += q;
+            g.last_at = g.last_at.max(self.at);
         }
+        d.excess_quantity(&k, self.cfg, self.sched);
     }
 }

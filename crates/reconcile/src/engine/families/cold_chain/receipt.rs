@@ -1,0 +1,258 @@
+//! `CC-RECEIPT`: a receipt accepting cold-chain goods or vaccines came by a temperature-controlled
+//! vehicle whose readings cover the trip, in range.
+//!
+//! A truck's logger is read out at the dock and uploaded after the receipt is recorded, so the
+//! readings of a trip may arrive after its receipt. A receipt whose trip the readings already
+//! cover (in range or not) is judged at once; otherwise it waits `logger_settle_hours` after the
+//! arrival and is then judged on every reading that arrived meanwhile. What the receipt itself
+//! says (no transport record, a vehicle that is not temperature-controlled) is certain at once.
+//! Readings are kept per vehicle across uploads ([`Vehicles`]), so the order of uploads does
+//! not matter either.
+
+use chrono::{DateTime, Duration, Utc};
+use hashbrown::HashMap;
+use rxledger_model::{Reading, TempRange};
+
+use super::{intersect, outside, Band, ColdChain, ColdDue, StreamKind};
+use crate::engine::ctx::{Ctx, Due, Ev};
+use crate::engine::facts::{celsius, term, with_facts};
+use crate::{Finding, Msg, Pending, Rule};
+
+/// How long a vehicle's readings are kept after its latest one: longer than any trip.
+const KEEP: Duration = Duration::days(7);
+
+/// Recent readings of every vehicle, merged across uploads, in time order.
+#[derive(Default)]
+pub(super) struct Vehicles(HashMap<String, Vec<(DateTime<Utc>, f64)>>);
+
+impl Vehicles {
+    /// Adds an upload of `vehicle`; forgets its readings older than [`KEEP`] before its latest.
+    pub fn add(&mut self, vehicle: &str, readings: &[Reading]) {
+        let q = self.0.entry_ref(vehicle).or_default();
+        q.extend(readings.iter().map(|r| (r.at, r.celsius)));
+        q.sort_by_key(|r| r.0);
+        if let Some(&(last, _)) = q.last() {
+            q.retain(|(at, _)| *at >= last - KEEP);
+        }
+    }
+
+    /// The readings of `vehicle` from `from` to `to`, in time order.
+    fn between(
+        &self,
+        vehicle: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Vec<(DateTime<Utc>, f64)> {
+        self.0
+            .get(vehicle)
+            .map(|q| {
+                q.iter()
+                    .copied()
+                    .filter(|(at, _)| *at >= from && *at <= to)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A cold-chain receipt by a temperature-controlled vehicle, as its judgement needs it.
+#[derive(Clone, Debug)]
+pub(crate) struct Trip {
+    seq: u64,
+    doc: String,
+    supplier: String,
+    /// The first cold-chain product accepted.
+    product: String,
+    /// The range every accepted cold-chain product allows.
+    range: TempRange,
+    /// `vaccines` or `cold_chain`.
+    goods: &'static str,
+    vehicle: String,
+    shipped_at: DateTime<Utc>,
+    arrival: DateTime<Utc>,
+}
+
+/// What the readings of a trip show.
+struct Verdict {
+    /// The problem, as facts of `cc-receipt` (none when the trip is covered and in range).
+    problem: Option<Msg>,
+    /// The readings cover the trip (from shipping to arrival, no gap over the limit).
+    covered: bool,
+}
+
+impl ColdChain {
+    /// `CC-RECEIPT` at a receipt: certain at once when the receipt has no temperature-controlled
+    /// transport or the readings already cover the trip; otherwise judged when the logger's
+    /// settle window after the arrival has passed.
+    pub(super) fn cc_receipt(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        ev: &Ev<'_>,
+        r: &rxledger_model::Receipt,
+    ) {
+        let products = &cx.proj.master.products;
+        let cold: Vec<(&str, TempRange, bool)> = r
+            .lines
+            .iter()
+            .filter(|l| l.accepted > 0)
+            .filter_map(|l| {
+                products
+                    .get(&l.product)
+                    .filter(|p| p.cold || p.vaccine)
+                    .map(|p| (l.product.as_str(), p.range, p.vaccine))
+            })
+            .collect();
+        let Some(&(first_product, first_range, _)) = cold.first() else {
+            return;
+        };
+        let range = intersect(first_range, cold.iter().skip(1).map(|c| c.1));
+        let arrival = ev.e.occurred_at;
+        if let Some(t) = &r.transport {
+            if let Some(series) = self.traced(StreamKind::Vehicle, &t.vehicle) {
+                // The trip is judged against the goods' range: draw it on the vehicle's chart.
+                series.add_band(Band {
+                    from: t.shipped_at,
+                    to: arrival,
+                    range,
+                });
+            }
+        }
+        let goods = if cold.iter().any(|c| c.2) {
+            "vaccines"
+        } else {
+            "cold_chain"
+        };
+        let m = Msg::new("cc-receipt").arg("doc", &r.doc);
+        let problem = match &r.transport {
+            None => m.arg("problem", term("no_transport")),
+            Some(t) if !t.cold_chain => m
+                .arg("problem", term("not_cold_chain"))
+                .arg("vehicle", &t.vehicle),
+            Some(t) => {
+                let trip = Trip {
+                    seq: ev.seq,
+                    doc: r.doc.clone(),
+                    supplier: r.supplier.clone(),
+                    product: first_product.to_owned(),
+                    range,
+                    goods,
+                    vehicle: t.vehicle.clone(),
+                    shipped_at: t.shipped_at,
+                    arrival,
+                };
+                let settle = Duration::hours(cx.cfg.thresholds.logger_settle_hours);
+                let v = self.judge(cx, &trip);
+                if v.covered || settle <= Duration::zero() {
+                    if let Some(m) = v.problem {
+                        cx.emit(trip.finding(m));
+                    }
+                } else {
+                    let due = Due::ColdChain(ColdDue::Receipt(Box::new(trip)));
+                    cx.schedule(arrival + settle, due);
+                }
+                return;
+            }
+        };
+        let m = problem.arg("goods", term(goods));
+        let actual = with_facts("cc-receipt-actual", &m);
+        let f = Finding::new(Rule::CcReceipt, ev.seq, m)
+            .party(&r.supplier)
+            .product(first_product)
+            .figures(Msg::new("cc-receipt-expected"), actual);
+        cx.emit(f);
+    }
+
+    /// `CC-RECEIPT` when the logger's settle window of `trip` passed: judged on every reading
+    /// of the vehicle now known.
+    pub(super) fn cc_receipt_due(&self, cx: &mut Ctx<'_>, trip: &Trip) {
+        if let Some(m) = self.judge(cx, trip).problem {
+            cx.emit(trip.finding(m));
+        }
+    }
+
+    /// The open item of a receipt still waiting for its vehicle's readings at the end of the
+    /// input, due at `due`.
+    pub(super) fn cc_receipt_pending(&self, cx: &mut Ctx<'_>, trip: &Trip, due: DateTime<Utc>) {
+        let Some(m) = self.judge(cx, trip).problem else {
+            return;
+        };
+        let gap = cx.cfg.thresholds.transport_gap_minutes;
+        let f = trip.finding(m);
+        let pending = with_facts("cc-receipt-pending", &f.message);
+        let closed_by = Msg::new("cc-receipt-closed-by")
+            .arg("vehicle", &trip.vehicle)
+            .arg("from", trip.shipped_at)
+            .arg("to", trip.arrival)
+            .arg("limit", gap)
+            .arg("min", celsius(trip.range.min_c))
+            .arg("max", celsius(trip.range.max_c));
+        let mut p = Pending::of(f, due, closed_by);
+        p.message = pending;
+        cx.out.pending(p);
+    }
+
+    /// Judges `trip` on the readings of its vehicle known now.
+    fn judge(&self, cx: &Ctx<'_>, trip: &Trip) -> Verdict {
+        let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
+        let readings =
+            self.vehicles
+                .between(&trip.vehicle, trip.shipped_at - gap, trip.arrival + gap);
+        let m = Msg::new("cc-receipt")
+            .arg("doc", &trip.doc)
+            .arg("vehicle", &trip.vehicle);
+        if readings.is_empty() {
+            return Verdict {
+                problem: Some(m.arg("problem", term("no_readings"))),
+                covered: false,
+            };
+        }
+        let covered_start = readings
+            .first()
+            .is_some_and(|(at, _)| *at <= trip.shipped_at + gap);
+        let covered_end = readings
+            .last()
+            .is_some_and(|(at, _)| *at >= trip.arrival - gap);
+        let max_gap = readings
+            .windows(2)
+            .map(|w| w[1].0 - w[0].0)
+            .max()
+            .unwrap_or_else(Duration::zero);
+        if !covered_start || !covered_end || max_gap > gap {
+            let m = m
+                .arg("problem", term("not_covered"))
+                .arg("from", trip.shipped_at)
+                .arg("to", trip.arrival)
+                .arg("gap", max_gap.num_minutes());
+            return Verdict {
+                problem: Some(m),
+                covered: false,
+            };
+        }
+        let bad = readings
+            .iter()
+            .filter(|(_, c)| outside(&trip.range, *c))
+            .count();
+        let problem = (bad > 0).then(|| {
+            m.arg("problem", term("out_of_range"))
+                .arg("readings", bad)
+                .arg("min", celsius(trip.range.min_c))
+                .arg("max", celsius(trip.range.max_c))
+        });
+        Verdict {
+            problem,
+            covered: true,
+        }
+    }
+}
+
+impl Trip {
+    /// The `CC-RECEIPT` finding of this receipt with the problem `m`.
+    fn finding(&self, m: Msg) -> Finding {
+        let m = m.arg("goods", term(self.goods));
+        let actual = with_facts("cc-receipt-actual", &m);
+        Finding::new(Rule::CcReceipt, self.seq, m)
+            .party(&self.supplier)
+            .product(&self.product)
+            .figures(Msg::new("cc-receipt-expected"), actual)
+    }
+}

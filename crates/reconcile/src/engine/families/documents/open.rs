@@ -1,0 +1,292 @@
+//! The deadlines of the documents family: checked when the ledger's clock passes them (a
+//! finding if still open), and at the end of the input while not yet passed (an open item, with
+//! what would close it).
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use rxledger_model::Money;
+
+use super::{dir_term, ttgk};
+use crate::engine::ctx::Ctx;
+use crate::engine::facts::{term, texts, with_facts};
+use crate::engine::projections::documents::{Dir, DocDue};
+use crate::{Finding, Msg, Pending, Rule};
+
+/// Checks the deadline `d`: when it passed (`open` is `None`) a finding if what it waits for
+/// did not happen; at the end of the input (`open` = its time) the open item.
+pub(super) fn check(cx: &mut Ctx<'_>, d: &DocDue, open: Option<DateTime<Utc>>) {
+    match d {
+        DocDue::Goods(dir, doc) => uninvoiced(cx, *dir, doc, open),
+        DocDue::Invoice(doc) => unpaid(cx, doc, open),
+        DocDue::InvoiceOrphan(doc) => invoice_orphan(cx, doc, open),
+        DocDue::PaymentOrphan {
+            seq,
+            doc,
+            invoices,
+            party,
+        } => payment_orphan(cx, *seq, doc, invoices, party, open),
+        DocDue::CreditOrphan {
+            seq,
+            doc,
+            invoice,
+            party,
+        } => credit_orphan(cx, *seq, doc, invoice, party, open),
+        DocDue::Excess {
+            dir,
+            doc,
+            product,
+            due,
+        } => overinvoiced(cx, (*dir, doc), product, *due, open),
+        DocDue::Overpaid { doc, due } => overpaid(cx, doc, *due, open),
+        DocDue::ForgetInvoice(_)
+        | DocDue::ForgetOrder(_)
+        | DocDue::ForgetSale(_)
+        | DocDue::ForgetSeen(..) => {}
+    }
+}
+
+/// Reports `f`: as a finding when its deadline passed (`open` is `None`), else as an open item
+/// due at `open`, with `message` instead of the finding's own (when given) and `closed_by`.
+fn report(
+    cx: &mut Ctx<'_>,
+    f: Finding,
+    open: Option<DateTime<Utc>>,
+    message: Option<Msg>,
+    closed_by: impl FnOnce() -> Msg,
+) {
+    match open {
+        None => cx.emit(f),
+        Some(due) => {
+            let mut p = Pending::of(f, due, closed_by());
+            if let Some(m) = message {
+                p.message = m;
+            }
+            cx.out.pending(p);
+        }
+    }
+}
+
+/// `UNINVOICED`: at the invoicing deadline of an order or sale, invoiced quantities per product
+/// cover the goods (net of returns and credit notes). More invoiced than the goods is an excess
+/// of its own (`overinvoiced`).
+fn uninvoiced(cx: &mut Ctx<'_>, dir: Dir, doc: &str, open: Option<DateTime<Utc>>) {
+    let Some(g) = cx.proj.docs.goods.get(&(dir, doc.to_owned())) else {
+        return;
+    };
+    let products: BTreeSet<&String> = g.goods.keys().chain(g.invoiced.keys()).collect();
+    let mut out = Vec::new();
+    for p in products {
+        let goods = g.goods.get(p).copied().unwrap_or(0);
+        let inv = g.invoiced.get(p).copied().unwrap_or(0);
+        if inv >= goods {
+            continue;
+        }
+        let m = Msg::new("uninvoiced")
+            .arg("goods", goods)
+            .arg("invoiced", inv)
+            .arg("product", p)
+            .arg("dir", dir_term(dir))
+            .arg("doc", doc)
+            .arg("party", &g.party)
+            .arg("days", cx.cfg.thresholds.uninvoiced_days);
+        let pending = with_facts("uninvoiced-pending", &m);
+        let closed_by = Msg::new("uninvoiced-closed-by")
+            .arg("missing", goods - inv)
+            .arg("product", p);
+        let f = Finding::new(Rule::Uninvoiced, g.seq, m)
+            .party(&g.party)
+            .product(p)
+            .figures(
+                Msg::new("uninvoiced-qty").arg("qty", goods),
+                Msg::new("uninvoiced-qty").arg("qty", inv),
+            )
+            .also_all(&g.invoice_seqs);
+        out.push((f, pending, closed_by));
+    }
+    for (f, pending, closed_by) in out {
+        report(cx, f, open, Some(pending), || closed_by);
+    }
+}
+
+/// `UNPAID`: at an invoice's payment deadline, it is paid within the tolerance. (Paid over the
+/// invoice is an excess of its own, `overpaid`.)
+fn unpaid(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
+    let tol = cx.cfg.thresholds.amount_tolerance_minor;
+    let Some(inv) = cx.proj.docs.invoices.get(doc) else {
+        return;
+    };
+    if inv.paid + tol >= inv.total {
+        return;
+    }
+    let (total, paid) = (Money::cny(inv.total), Money::cny(inv.paid));
+    let m = Msg::new("unpaid")
+        .arg("doc", doc)
+        .arg("party", &inv.counterparty)
+        .arg("total", &total)
+        .arg("paid", &paid)
+        .arg("days", cx.cfg.thresholds.unpaid_days);
+    let pending = with_facts("unpaid-pending", &m);
+    let rest = Money::cny(inv.total - inv.paid);
+    let f = Finding::new(Rule::Unpaid, inv.seq, m)
+        .party(&inv.counterparty)
+        .figures(
+            Msg::new("unpaid-amount").arg("amount", &total),
+            Msg::new("unpaid-amount").arg("amount", &paid),
+        )
+        .also_all(&inv.seqs);
+    report(cx, f, open, Some(pending), || {
+        Msg::new("unpaid-closed-by").arg("amount", &rest)
+    });
+}
+
+/// `ORPHAN`: at an invoice's orphan deadline, its order or sale has goods.
+fn invoice_orphan(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
+    let docs = &cx.proj.docs;
+    let Some(inv) = docs.invoices.get(doc) else {
+        return;
+    };
+    if inv
+        .goods_key
+        .as_ref()
+        .is_some_and(|k| docs.seen_goods.contains(k))
+    {
+        return;
+    }
+    let mut m = Msg::new("orphan-invoice")
+        .arg("doc", doc)
+        .arg("party", &inv.counterparty)
+        .arg("days", cx.cfg.thresholds.orphan_days);
+    m = match &inv.goods_key {
+        None => m.arg("goods", term("none")),
+        Some((_, k)) => m.arg("goods", term("unmoved")).arg("goods_doc", k),
+    };
+    let pending = with_facts("orphan-invoice-pending", &m);
+    let closed_by = with_facts("orphan-invoice-closed-by", &m);
+    let f = Finding::new(Rule::Orphan, inv.seq, m).party(&inv.counterparty);
+    report(cx, f, open, Some(pending), || closed_by);
+}
+
+/// `ORPHAN`: at a payment's orphan deadline, one of the invoices it names is known.
+fn payment_orphan(
+    cx: &mut Ctx<'_>,
+    seq: u64,
+    doc: &str,
+    invoices: &[String],
+    party: &str,
+    open: Option<DateTime<Utc>>,
+) {
+    if invoices.iter().any(|n| cx.proj.docs.known(n)) {
+        return;
+    }
+    let m = Msg::new("orphan-payment")
+        .arg("party", party)
+        .arg("invoices", texts(invoices));
+    let pending = with_facts("orphan-payment-pending", &m).arg("doc", doc);
+    let f = Finding::new(Rule::Orphan, seq, m).party(party);
+    report(cx, f, open, Some(pending), || {
+        Msg::new("orphan-payment-closed-by").arg("invoices", texts(invoices))
+    });
+}
+
+/// `ORPHAN`: at a credit note's orphan deadline, the invoice it credits is known.
+fn credit_orphan(
+    cx: &mut Ctx<'_>,
+    seq: u64,
+    doc: &str,
+    invoice: &str,
+    party: &str,
+    open: Option<DateTime<Utc>>,
+) {
+    if cx.proj.docs.known(invoice) {
+        return;
+    }
+    let m = Msg::new("orphan-credit")
+        .arg("doc", doc)
+        .arg("invoice", invoice);
+    let f = Finding::new(Rule::Orphan, seq, m).party(party);
+    report(cx, f, open, None, || {
+        Msg::new("orphan-credit-closed-by").arg("invoice", invoice)
+    });
+}
+
+/// `TTGK`: an order's or sale's invoices exceed its goods for `product` (more invoiced than
+/// accepted or dispatched, net of returns and credit notes) and the excess was not corrected
+/// within `correction_days` of its latest record. The finding names the latest invoice.
+fn overinvoiced(
+    cx: &mut Ctx<'_>,
+    (dir, doc): (Dir, &str),
+    product: &str,
+    due: DateTime<Utc>,
+    open: Option<DateTime<Utc>>,
+) {
+    let Some(g) = cx.proj.docs.goods.get(&(dir, doc.to_owned())) else {
+        return;
+    };
+    if !g
+        .excess
+        .get(product)
+        .is_some_and(|x| x.due == due && !x.reported)
+    {
+        return;
+    }
+    let goods = g.goods.get(product).copied().unwrap_or(0);
+    let inv = g.invoiced.get(product).copied().unwrap_or(0);
+    if inv <= goods {
+        return;
+    }
+    let m = Msg::new("ttgk-overinvoiced")
+        .arg("goods", goods)
+        .arg("invoiced", inv)
+        .arg("product", product)
+        .arg("dir", dir_term(dir))
+        .arg("doc", doc)
+        .arg("party", &g.party)
+        .arg("days", cx.cfg.thresholds.correction_days);
+    let closed_by = Msg::new("ttgk-overinvoiced-closed-by")
+        .arg("excess", inv - goods)
+        .arg("product", product)
+        .arg("dir", dir_term(dir));
+    let seq = g.invoice_seqs.iter().copied().max().unwrap_or(g.seq);
+    let f = Finding::new(ttgk(dir), seq, m)
+        .party(&g.party)
+        .product(product)
+        .figures(
+            Msg::new("ttgk-qty").arg("qty", goods),
+            Msg::new("ttgk-qty").arg("qty", inv),
+        )
+        .also(g.seq)
+        .also_all(&g.invoice_seqs);
+    report(cx, f, open, None, || closed_by);
+}
+
+/// `TTGK`: an invoice was paid more than its total (net of credit notes, beyond the tolerance)
+/// and the excess was not refunded within `correction_days` of its latest record.
+fn overpaid(cx: &mut Ctx<'_>, doc: &str, due: DateTime<Utc>, open: Option<DateTime<Utc>>) {
+    let tol = cx.cfg.thresholds.amount_tolerance_minor;
+    let Some(inv) = cx.proj.docs.invoices.get(doc) else {
+        return;
+    };
+    let live = inv.overpaid.is_some_and(|x| x.due == due && !x.reported);
+    if !live || inv.paid <= inv.total + tol {
+        return;
+    }
+    let (total, paid) = (Money::cny(inv.total), Money::cny(inv.paid));
+    let excess = Money::cny(inv.paid - inv.total);
+    let m = Msg::new("ttgk-overpaid")
+        .arg("doc", doc)
+        .arg("party", &inv.counterparty)
+        .arg("total", &total)
+        .arg("paid", &paid)
+        .arg("days", cx.cfg.thresholds.correction_days);
+    let f = Finding::new(ttgk(inv.dir), inv.seq, m)
+        .party(&inv.counterparty)
+        .figures(
+            Msg::new("ttgk-amount").arg("amount", &total),
+            Msg::new("ttgk-amount").arg("amount", &paid),
+        )
+        .also_all(&inv.seqs);
+    report(cx, f, open, None, || {
+        Msg::new("ttgk-overpaid-closed-by").arg("amount", &excess)
+    });
+}

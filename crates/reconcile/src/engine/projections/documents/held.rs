@@ -1,0 +1,191 @@
+//! Evidence that arrived before the invoice it belongs to: credit notes and payments naming an
+//! invoice (or credit note) not yet in the books wait for it within the orphan window and are
+//! applied when it is booked, so that the books do not depend on the order of recording.
+
+use chrono::{DateTime, Duration, Utc};
+use rxledger_model::{Event, PaymentDirection, PaymentMethod};
+
+use super::{payment_counterparty, Dir, DocDue, Documents};
+use crate::engine::ctx::{Due, Scheduler};
+use crate::Config;
+
+/// A credit note, as it applies to the invoice it credits (kept when that is not booked yet).
+#[derive(Debug)]
+pub(super) struct EarlyCredit {
+    pub doc: String,
+    pub seq: u64,
+    pub minor: i64,
+    pub at: DateTime<Utc>,
+}
+
+/// A payment that names invoices not (yet) in the books: what is left of it waits for them.
+#[derive(Debug)]
+pub(super) struct Held {
+    amount_left: i64,
+    /// The invoices (or credit notes) it names that are not known yet, in the payment's order.
+    pub unknown: Vec<String>,
+    payment: PaymentRef,
+}
+
+/// A payment, as the checks of its invoices need it.
+#[derive(Clone, Debug)]
+pub(crate) struct PaymentRef {
+    pub seq: u64,
+    pub doc: String,
+    pub direction: PaymentDirection,
+    pub method: PaymentMethod,
+    /// The party that pays or is paid, and its account.
+    pub counterparty: String,
+    pub account: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A held payment applied to an invoice booked after it: the invoice number the payment names.
+#[derive(Clone, Debug)]
+pub(crate) struct Applied {
+    pub payment: PaymentRef,
+    pub number: String,
+}
+
+impl Documents {
+    /// Applies the credit note `c` to the invoice `root`, then what waited for the credit note.
+    pub(super) fn credit(
+        &mut self,
+        root: &str,
+        c: &EarlyCredit,
+        cfg: &Config,
+        sched: &mut Scheduler,
+    ) {
+        let Some(r) = self.invoices.get_mut(root) else {
+            return;
+        };
+        r.total -= c.minor;
+        r.seqs.push(c.seq);
+        r.last_at = r.last_at.max(c.at);
+        self.credit_of.insert(c.doc.clone(), root.to_owned());
+        self.excess_amount(root, cfg, sched);
+        self.resolved(&c.doc, root, cfg, sched);
+    }
+
+    /// `number` (an invoice or credit note) is now in the books, for the invoice `root`: the
+    /// credit notes and payments that waited for it are applied.
+    pub(super) fn resolved(
+        &mut self,
+        number: &str,
+        root: &str,
+        cfg: &Config,
+        sched: &mut Scheduler,
+    ) {
+        for c in self.early_credits.remove(number).unwrap_or_default() {
+            self.credit(root, &c, cfg, sched);
+        }
+        for pay in self.awaiting.remove(number).unwrap_or_default() {
+            let Some(h) = self.held.get_mut(&pay) else {
+                continue;
+            };
+            let Some(inv) = self.invoices.get_mut(root) else {
+                continue;
+            };
+            h.unknown.retain(|n| n != number);
+            let share = if h.unknown.is_empty() {
+                h.amount_left
+            } else {
+                h.amount_left.min((inv.total - inv.paid).max(0))
+            };
+            h.amount_left -= share;
+            inv.paid += if flows_with(inv.dir, h.payment.direction) {
+                share
+            } else {
+                -share
+            };
+            inv.seqs.push(pay);
+            inv.last_at = inv.last_at.max(h.payment.at);
+            self.applied.push(Applied {
+                payment: h.payment.clone(),
+                number: number.to_owned(),
+            });
+            if h.unknown.is_empty() {
+                self.held.remove(&pay);
+            }
+            self.excess_amount(root, cfg, sched);
+        }
+    }
+
+    /// Spreads a payment over the invoices it names (the last takes the rest); what is meant for
+    /// invoices not yet in the books waits for them within the orphan window.
+    pub(super) fn payment(
+        &mut self,
+        seq: u64,
+        e: &Event,
+        p: &rxledger_model::Payment,
+        cfg: &Config,
+        sched: &mut Scheduler,
+    ) {
+        let mut remaining = p.amount.minor;
+        let mut unknown = Vec::new();
+        let n = p.invoices.len();
+        for (i, number) in p.invoices.iter().enumerate() {
+            let root = self.credit_of.get(number).unwrap_or(number).clone();
+            let Some(inv) = self.invoices.get_mut(&root) else {
+                unknown.push(number.clone());
+                continue;
+            };
+            let open = (inv.total - inv.paid).max(0);
+            let share = if i + 1 == n && unknown.is_empty() {
+                remaining
+            } else {
+                remaining.min(open)
+            };
+            remaining -= share;
+            inv.paid += if flows_with(inv.dir, p.direction) {
+                share
+            } else {
+                -share
+            };
+            inv.seqs.push(seq);
+            inv.last_at = inv.last_at.max(e.occurred_at);
+            self.excess_amount(&root, cfg, sched);
+        }
+        if unknown.is_empty() {
+            return;
+        }
+        let (counterparty, account) = payment_counterparty(p);
+        for number in &unknown {
+            self.awaiting.entry(number.clone()).or_default().push(seq);
+        }
+        let payment = PaymentRef {
+            seq,
+            doc: p.doc.clone(),
+            direction: p.direction,
+            method: p.method,
+            counterparty: counterparty.clone(),
+            account: account.clone(),
+            at: e.occurred_at,
+        };
+        self.held.insert(
+            seq,
+            Held {
+                amount_left: remaining,
+                unknown,
+                payment,
+            },
+        );
+        let due = e.occurred_at + Duration::days(cfg.thresholds.orphan_days);
+        let orphan = DocDue::PaymentOrphan {
+            seq,
+            doc: p.doc.clone(),
+            invoices: p.invoices.clone(),
+            party: counterparty.clone(),
+        };
+        sched.at(due, Due::Documents(orphan));
+    }
+}
+
+/// Whether money of a payment in `direction` flows with an invoice of side `dir` (purchase: we
+/// pay; sale: we are paid) or against it (a refund).
+fn flows_with(dir: Dir, direction: PaymentDirection) -> bool {
+    matches!(
+        (dir, direction),
+        (Dir::Purchase, PaymentDirection::Outgoing) | (Dir::Sale, PaymentDirection::Incoming)
+    )
+}
