@@ -66,6 +66,7 @@ impl Family for Special {
                 self.som(cx, ev, s);
             }
             EventBody::Payment(p) if p.method == PaymentMethod::Cash => cash(cx, seq, p),
+            EventBody::Invoice(_) => held_cash(cx, seq),
             _ => {}
         }
         custody(cx, ev);
@@ -222,6 +223,35 @@ fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
         };
         let m = Msg::new(id).arg("doc", &p.doc).arg("invoice", number);
         cx.out.emit(Finding::new(rule, seq, m).party(&p.payer));
+    }
+}
+
+/// `SPECIAL-CASH` / `EPH-RETAIL` for cash payments recorded before their invoice, applied when
+/// the invoice (record `seq`) is booked: found at the payment, naming the invoice too.
+fn held_cash(cx: &mut Ctx<'_>, seq: u64) {
+    let docs = &cx.proj.docs;
+    for a in &docs.applied {
+        if a.payment.method != PaymentMethod::Cash {
+            continue;
+        }
+        let (special, eph) = docs
+            .invoices
+            .get(docs.root(&a.number))
+            .map_or((false, false), |i| (i.special, i.ephedrine));
+        let (rule, id) = if special {
+            (Rule::SpecialCash, "special-cash")
+        } else if eph {
+            (Rule::EphRetail, "eph-retail-cash")
+        } else {
+            continue;
+        };
+        let m = Msg::new(id)
+            .arg("doc", &a.payment.doc)
+            .arg("invoice", &a.number);
+        let f = Finding::new(rule, a.payment.seq, m)
+            .party(&a.payment.counterparty)
+            .also(seq);
+        cx.out.emit(f);
     }
 }
 
