@@ -1,0 +1,639 @@
+//! Temperature data integrity (篡改温湿度监测数据): readings that repeat another day's or trip's
+//! (`TEMP-COPY`), values that stay identical for hours (`TEMP-FLAT`), readings uploaded long
+//! after they were taken (`TEMP-BACKFILL`) or dated after their upload (`TEMP-FUTURE`), a sensor
+//! reporting for a place it is not installed in (`TEMP-SENSOR`), and overlapping uploads of one
+//! sensor that disagree (`TEMP-CONFLICT`).
+//!
+//! A `temperature_reading` event is one upload, and its `occurred_at` is the moment of the
+//! upload (how late the upload was entered is `LATE-ENTRY`'s concern). State is per series,
+//! never per reading:
+//!
+//! - a storage zone's sensor is one continuous series, cut into local days; a vehicle upload is
+//!   one trip, judged alone (as the cold-chain family judges it);
+//! - each finished day or trip leaves a fingerprint (a hash of its readings rounded to the
+//!   sensor resolution, with their number and time span), kept for `copy_days`;
+//! - each sensor keeps its readings of the last `conflict_window_hours` (a few kilobytes),
+//!   for comparing re-uploads; sensors silent for longer are forgotten once a day.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, Duration, TimeDelta, Utc};
+use hashbrown::HashMap;
+use rxledger_model::{EventBody, Reading, TemperatureReading};
+
+use super::cold_chain::StreamKind;
+use super::Family;
+use crate::engine::ctx::{Ctx, Ev};
+use crate::engine::facts::{decimal, factor, term, texts, with_facts};
+use crate::time::{local_date, local_offset};
+use crate::{Fact, Finding, Msg, Rule};
+
+/// A zone or a vehicle, by name.
+type Place<'a> = (StreamKind, &'a str);
+
+/// A reading kept to compare overlapping uploads.
+#[derive(Clone, Copy, Debug)]
+struct Sample {
+    /// When it was taken, microseconds since the epoch.
+    at: i64,
+    celsius: f64,
+    /// The upload it came in.
+    seq: u64,
+}
+
+/// A run of identical readings of one sensor.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    value: f64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    readings: u64,
+    first_seq: u64,
+    last_seq: u64,
+}
+
+/// The fingerprint of a day or trip being read.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    hash: u64,
+    readings: u64,
+    /// Changes between consecutive rounded readings.
+    changes: u64,
+    prev: Option<i64>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    first_seq: u64,
+    last_seq: u64,
+}
+
+/// A finished day or trip.
+#[derive(Debug)]
+struct Print {
+    kind: StreamKind,
+    name: String,
+    sensor: String,
+    hash: u64,
+    readings: u64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    /// The record of its last reading.
+    seq: u64,
+}
+
+/// One sensor of a storage zone: a continuous series.
+#[derive(Debug)]
+struct Series {
+    sensor: String,
+    /// The latest reading taken in (older readings of later uploads are re-uploads or
+    /// backfills and are not taken in again).
+    last: Option<DateTime<Utc>>,
+    run: Option<Run>,
+    /// The local day being read: its end, and its fingerprint so far.
+    day: Option<(DateTime<Utc>, Unit)>,
+}
+
+/// The thresholds an upload is judged with.
+struct Limits {
+    resolution: f64,
+    flat: Duration,
+    /// A recording gap longer than this ends a run of identical readings.
+    gap: Duration,
+    min_changes: u64,
+    copy_days: Duration,
+}
+
+impl Limits {
+    fn new(cx: &Ctx<'_>, kind: StreamKind) -> Limits {
+        let t = &cx.cfg.thresholds;
+        let gap = match kind {
+            StreamKind::Zone => t.storage_gap_minutes,
+            StreamKind::Vehicle => t.transport_gap_minutes,
+        };
+        Limits {
+            resolution: t.temp_resolution_c,
+            flat: Duration::minutes(t.flat_minutes),
+            gap: Duration::minutes(gap),
+            min_changes: t.copy_min_changes,
+            copy_days: Duration::days(t.copy_days),
+        }
+    }
+}
+
+/// The temperature data integrity family.
+#[derive(Default)]
+pub(crate) struct TempIntegrity {
+    /// Sensors registered to each zone (zones registered without a sensor list are absent).
+    zone_sensors: HashMap<String, Vec<String>>,
+    /// The zone each registered sensor is installed in.
+    sensor_zone: HashMap<String, String>,
+    /// Storage zones' series, by zone.
+    zones: HashMap<String, Vec<Series>>,
+    /// Fingerprints of the finished days and trips of the last `copy_days`, oldest first.
+    prints: VecDeque<Print>,
+    /// Recent readings of each sensor, in time order.
+    recent: HashMap<String, VecDeque<Sample>>,
+    /// The latest upload time seen.
+    clock: Option<DateTime<Utc>>,
+    /// When silent sensors are forgotten next.
+    next_sweep: Option<DateTime<Utc>>,
+}
+
+impl Family for TempIntegrity {
+    fn id(&self) -> crate::Family {
+        crate::Family::TempIntegrity
+    }
+
+    fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
+        match &ev.e.body {
+            EventBody::ZoneRegistered(z) => self.register(&z.zone, &z.sensors),
+            EventBody::TemperatureReading(t) => {
+                let place = match (&t.zone, &t.vehicle) {
+                    (Some(z), _) => (StreamKind::Zone, z.as_str()),
+                    (None, Some(v)) => (StreamKind::Vehicle, v.as_str()),
+                    (None, None) => return,
+                };
+                self.sensor(cx, ev, place, t);
+                backfill(cx, ev, place, t);
+                future(cx, ev, place, t);
+                self.conflicts(cx, ev, place, t);
+                let lim = Limits::new(cx, place.0);
+                match place.0 {
+                    StreamKind::Zone => self.zone(cx, ev.seq, place.1, t, &lim),
+                    StreamKind::Vehicle => self.trip(cx, ev.seq, place.1, t, &lim),
+                }
+                self.sweep(cx, ev.e.occurred_at);
+            }
+            _ => {}
+        }
+    }
+
+    /// Open runs and days of the storage zones are judged as they stand.
+    fn finish(&mut self, cx: &mut Ctx<'_>) {
+        let lim = Limits::new(cx, StreamKind::Zone);
+        let mut zones: Vec<(String, Vec<Series>)> =
+            std::mem::take(&mut self.zones).into_iter().collect();
+        zones.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, mut list) in zones {
+            list.sort_unstable_by(|a, b| a.sensor.cmp(&b.sensor));
+            let place = (StreamKind::Zone, name.as_str());
+            for s in list {
+                if let Some(run) = s.run {
+                    flat(cx, place, &s.sensor, &run, &lim);
+                }
+                if let Some((_, unit)) = s.day {
+                    copy(cx, &mut self.prints, place, &s.sensor, &unit, &lim);
+                }
+            }
+        }
+    }
+}
+
+impl TempIntegrity {
+    /// A zone's registration: its sensors replace those registered before.
+    fn register(&mut self, zone: &str, sensors: &[String]) {
+        if let Some(old) = self.zone_sensors.remove(zone) {
+            for s in old {
+                if self.sensor_zone.get(&s).is_some_and(|z| z == zone) {
+                    self.sensor_zone.remove(&s);
+                }
+            }
+        }
+        if sensors.is_empty() {
+            return;
+        }
+        for s in sensors {
+            self.sensor_zone.insert(s.clone(), zone.to_owned());
+        }
+        self.zone_sensors.insert(zone.to_owned(), sensors.to_vec());
+    }
+
+    /// `TEMP-SENSOR`: a sensor reports for a zone whose registration does not list it, or a
+    /// zone's sensor reports for a vehicle.
+    fn sensor(
+        &self,
+        cx: &mut Ctx<'_>,
+        ev: &Ev<'_>,
+        (kind, name): Place<'_>,
+        t: &TemperatureReading,
+    ) {
+        let installed = self.sensor_zone.get(&t.sensor);
+        let m = match kind {
+            StreamKind::Zone => {
+                let Some(list) = self.zone_sensors.get(name) else {
+                    return;
+                };
+                if list.contains(&t.sensor) {
+                    return;
+                }
+                let m = Msg::new("temp-sensor-zone").arg("registered", texts(list));
+                match installed {
+                    Some(z) => m
+                        .arg("installed", term("other_zone"))
+                        .arg("zone", z.as_str()),
+                    None => m.arg("installed", term("unregistered")),
+                }
+            }
+            StreamKind::Vehicle => {
+                let Some(z) = installed else { return };
+                Msg::new("temp-sensor-vehicle")
+                    .arg("installed", term("other_zone"))
+                    .arg("zone", z.as_str())
+            }
+        };
+        let m = m
+            .arg("kind", term(kind.as_str()))
+            .arg("name", name)
+            .arg("sensor", t.sensor.as_str())
+            .arg("readings", t.readings.len());
+        let expected = with_facts("temp-sensor-expected", &m);
+        let actual = with_facts("temp-sensor-actual", &m);
+        let f = Finding::new(Rule::TempSensor, ev.seq, m)
+            .location(name)
+            .figures(expected, actual);
+        cx.emit(f);
+    }
+
+    /// `TEMP-CONFLICT`: readings of an instant the sensor already reported, with another value.
+    fn conflicts(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        ev: &Ev<'_>,
+        place: Place<'_>,
+        t: &TemperatureReading,
+    ) {
+        let th = &cx.cfg.thresholds;
+        let tolerance = th.temp_resolution_c + 1e-9;
+        let window = Duration::hours(th.conflict_window_hours)
+            .num_microseconds()
+            .unwrap_or(i64::MAX);
+        let kept = self.recent.entry_ref(t.sensor.as_str()).or_default();
+        let mut disagree = 0_u64;
+        let mut first: Option<(DateTime<Utc>, Sample, f64)> = None;
+        for r in &t.readings {
+            let at = r.at.timestamp_micros();
+            if kept.back().is_some_and(|b| at <= b.at) {
+                if let Ok(i) = kept.binary_search_by_key(&at, |s| s.at) {
+                    let before = kept[i];
+                    if (before.celsius - r.celsius).abs() > tolerance {
+                        disagree += 1;
+                        first.get_or_insert((r.at, before, r.celsius));
+                    }
+                }
+            } else {
+                kept.push_back(Sample {
+                    at,
+                    celsius: r.celsius,
+                    seq: ev.seq,
+                });
+            }
+        }
+        if let Some(newest) = kept.back().map(|s| s.at) {
+            let keep_from = newest.saturating_sub(window);
+            while kept.front().is_some_and(|s| s.at < keep_from) {
+                kept.pop_front();
+            }
+        }
+        let Some((at, before, after)) = first else {
+            return;
+        };
+        let m = Msg::new("temp-conflict")
+            .arg("sensor", t.sensor.as_str())
+            .arg("kind", term(place.0.as_str()))
+            .arg("name", place.1)
+            .arg("readings", disagree)
+            .arg("record", before.seq)
+            .arg("at", at)
+            .arg("before", reading(before.celsius))
+            .arg("after", reading(after))
+            .arg("resolution", factor(th.temp_resolution_c));
+        let expected = with_facts("temp-conflict-expected", &m);
+        let actual = with_facts("temp-conflict-actual", &m);
+        let f = Finding::new(Rule::TempConflict, ev.seq, m)
+            .location(place.1)
+            .figures(expected, actual)
+            .also(before.seq);
+        cx.emit(f);
+    }
+
+    /// A storage zone's upload, taken into the series of its sensor: runs of identical
+    /// readings (`TEMP-FLAT`) and local days (`TEMP-COPY`).
+    fn zone(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        seq: u64,
+        zone: &str,
+        t: &TemperatureReading,
+        lim: &Limits,
+    ) {
+        let Self { zones, prints, .. } = self;
+        let list = zones.entry_ref(zone).or_default();
+        let i = if let Some(i) = list.iter().position(|s| s.sensor == t.sensor) {
+            i
+        } else {
+            list.push(Series {
+                sensor: t.sensor.clone(),
+                last: None,
+                run: None,
+                day: None,
+            });
+            list.len() - 1
+        };
+        let s = &mut list[i];
+        let place = (StreamKind::Zone, zone);
+        for r in &t.readings {
+            if s.last.is_some_and(|l| r.at <= l) {
+                continue;
+            }
+            s.last = Some(r.at);
+            if let Some(run) = step(&mut s.run, r, seq, lim.gap) {
+                flat(cx, place, &s.sensor, &run, lim);
+            }
+            if let Some((_, unit)) = s.day.take_if(|(end, _)| r.at >= *end) {
+                copy(cx, prints, place, &s.sensor, &unit, lim);
+            }
+            let (_, unit) = s.day.get_or_insert_with(|| (day_end(r.at), Unit::new()));
+            unit.add(quantise(r.celsius, lim.resolution), r.at, seq);
+        }
+    }
+
+    /// A vehicle upload: one trip, judged alone.
+    fn trip(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        seq: u64,
+        vehicle: &str,
+        t: &TemperatureReading,
+        lim: &Limits,
+    ) {
+        let place = (StreamKind::Vehicle, vehicle);
+        let mut run = None;
+        let mut unit = Unit::new();
+        let mut last: Option<DateTime<Utc>> = None;
+        for r in &t.readings {
+            if last.is_some_and(|l| r.at <= l) {
+                continue;
+            }
+            last = Some(r.at);
+            if let Some(ended) = step(&mut run, r, seq, lim.gap) {
+                flat(cx, place, &t.sensor, &ended, lim);
+            }
+            unit.add(quantise(r.celsius, lim.resolution), r.at, seq);
+        }
+        if let Some(ended) = run {
+            flat(cx, place, &t.sensor, &ended, lim);
+        }
+        if unit.readings > 0 {
+            copy(cx, &mut self.prints, place, &t.sensor, &unit, lim);
+        }
+    }
+
+    /// Once a day (of the uploads' clock): forgets the recent readings of sensors silent for
+    /// longer than the conflict window.
+    fn sweep(&mut self, cx: &Ctx<'_>, upload: DateTime<Utc>) {
+        let clock = *self
+            .clock
+            .insert(self.clock.map_or(upload, |c| c.max(upload)));
+        if self.next_sweep.is_some_and(|n| clock < n) {
+            return;
+        }
+        self.next_sweep = Some(clock + Duration::days(1));
+        let window = Duration::hours(cx.cfg.thresholds.conflict_window_hours);
+        let keep_from = (clock - window).timestamp_micros();
+        self.recent
+            .retain(|_, kept| kept.back().is_some_and(|s| s.at >= keep_from));
+    }
+}
+
+/// A reading's value as it was written (at least one decimal): `5.0`, `5.35`.
+fn reading(celsius: f64) -> Fact {
+    let shown = celsius.to_string();
+    let digits = shown.split_once('.').map_or(0, |(_, f)| f.len()).max(1);
+    decimal(celsius, u8::try_from(digits).unwrap_or(u8::MAX))
+}
+
+/// The end of the local day of `at` (the next local midnight), as an instant.
+fn day_end(at: DateTime<Utc>) -> DateTime<Utc> {
+    let next = local_date(at).succ_opt().unwrap_or(local_date(at));
+    next.and_time(chrono::NaiveTime::MIN).and_utc() - local_offset()
+}
+
+/// A reading rounded to the resolution (its exact bits when the resolution is 0).
+fn quantise(celsius: f64, resolution: f64) -> i64 {
+    if resolution > 0.0 {
+        (celsius / resolution).round() as i64
+    } else {
+        celsius.to_bits().cast_signed()
+    }
+}
+
+/// Mixes one value into a fingerprint (the `SplitMix64` finaliser over the running hash).
+fn mix(hash: u64, value: i64) -> u64 {
+    let mut z = (hash ^ value.cast_unsigned()).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+impl Unit {
+    fn new() -> Unit {
+        Unit {
+            hash: 0x5445_4D50_2D43_4F50,
+            readings: 0,
+            changes: 0,
+            prev: None,
+            from: DateTime::<Utc>::MIN_UTC,
+            to: DateTime::<Utc>::MIN_UTC,
+            first_seq: 0,
+            last_seq: 0,
+        }
+    }
+
+    fn add(&mut self, q: i64, at: DateTime<Utc>, seq: u64) {
+        if self.readings == 0 {
+            self.from = at;
+            self.first_seq = seq;
+        }
+        if self.prev.is_some_and(|p| p != q) {
+            self.changes += 1;
+        }
+        self.prev = Some(q);
+        self.hash = mix(self.hash, q);
+        self.readings += 1;
+        self.to = at;
+        self.last_seq = seq;
+    }
+}
+
+/// Takes reading `r` of record `seq` into the run of identical readings; returns the run it
+/// ended (by another value, or after a recording gap longer than `gap`).
+fn step(run: &mut Option<Run>, r: &Reading, seq: u64, gap: Duration) -> Option<Run> {
+    if let Some(x) = run {
+        if r.celsius.to_bits() == x.value.to_bits() && r.at - x.to <= gap {
+            x.to = r.at;
+            x.readings += 1;
+            x.last_seq = seq;
+            return None;
+        }
+    }
+    run.replace(Run {
+        value: r.celsius,
+        from: r.at,
+        to: r.at,
+        readings: 1,
+        first_seq: seq,
+        last_seq: seq,
+    })
+}
+
+/// `TEMP-FLAT`: a run of identical readings longer than the limit.
+fn flat(cx: &mut Ctx<'_>, (kind, name): Place<'_>, sensor: &str, run: &Run, lim: &Limits) {
+    let span = run.to - run.from;
+    if span <= lim.flat {
+        return;
+    }
+    let m = Msg::new("temp-flat")
+        .arg("sensor", sensor)
+        .arg("kind", term(kind.as_str()))
+        .arg("name", name)
+        .arg("value", reading(run.value))
+        .arg("readings", run.readings)
+        .arg("from", run.from)
+        .arg("to", run.to)
+        .arg("minutes", span.num_minutes())
+        .arg("limit", lim.flat.num_minutes());
+    let expected = with_facts("temp-flat-expected", &m);
+    let actual = with_facts("temp-flat-actual", &m);
+    let f = Finding::new(Rule::TempFlat, run.last_seq, m)
+        .location(name)
+        .interval(run.from, run.to)
+        .figures(expected, actual)
+        .also(run.first_seq);
+    cx.emit(f);
+}
+
+/// `TEMP-COPY`: a finished day or trip that repeats an earlier one at other times. Informative
+/// days and trips are kept for comparison, for `copy_days`.
+fn copy(
+    cx: &mut Ctx<'_>,
+    prints: &mut VecDeque<Print>,
+    (kind, name): Place<'_>,
+    sensor: &str,
+    unit: &Unit,
+    lim: &Limits,
+) {
+    if unit.changes < lim.min_changes || unit.readings == 0 {
+        return;
+    }
+    let keep_from = unit.to - lim.copy_days;
+    while prints.front().is_some_and(|p| p.to < keep_from) {
+        prints.pop_front();
+    }
+    let original = prints.iter().find(|p| {
+        p.hash == unit.hash
+            && p.readings == unit.readings
+            && p.from != unit.from
+            && p.to >= keep_from
+    });
+    if let Some(p) = original {
+        let m = Msg::new("temp-copy")
+            .arg("kind", term(kind.as_str()))
+            .arg("name", name)
+            .arg("sensor", sensor)
+            .arg("from", unit.from)
+            .arg("to", unit.to)
+            .arg("readings", unit.readings)
+            .arg("orig_kind", term(p.kind.as_str()))
+            .arg("orig_name", p.name.as_str())
+            .arg("orig_sensor", p.sensor.as_str())
+            .arg("orig_from", p.from)
+            .arg("orig_to", p.to)
+            .arg("resolution", factor(cx.cfg.thresholds.temp_resolution_c));
+        let expected = with_facts("temp-copy-expected", &m);
+        let actual = with_facts("temp-copy-actual", &m);
+        let f = Finding::new(Rule::TempCopy, unit.last_seq, m)
+            .location(name)
+            .interval(unit.from, unit.to)
+            .figures(expected, actual)
+            .also(unit.first_seq)
+            .also(p.seq);
+        cx.emit(f);
+    }
+    prints.push_back(Print {
+        kind,
+        name: name.to_owned(),
+        sensor: sensor.to_owned(),
+        hash: unit.hash,
+        readings: unit.readings,
+        from: unit.from,
+        to: unit.to,
+        seq: unit.last_seq,
+    });
+}
+
+/// `TEMP-BACKFILL`: an upload holding readings taken more than the limit before it.
+fn backfill(cx: &mut Ctx<'_>, ev: &Ev<'_>, (kind, name): Place<'_>, t: &TemperatureReading) {
+    let th = &cx.cfg.thresholds;
+    let hours = match kind {
+        StreamKind::Zone => th.storage_backfill_hours,
+        StreamKind::Vehicle => th.transport_backfill_hours,
+    };
+    let limit = Duration::hours(hours);
+    let upload = ev.e.occurred_at;
+    let mut late = 0_u64;
+    let mut oldest: Option<DateTime<Utc>> = None;
+    for r in &t.readings {
+        if upload - r.at > limit {
+            late += 1;
+            oldest = Some(oldest.map_or(r.at, |o| o.min(r.at)));
+        }
+    }
+    let Some(oldest) = oldest else { return };
+    let m = Msg::new("temp-backfill")
+        .arg("sensor", t.sensor.as_str())
+        .arg("kind", term(kind.as_str()))
+        .arg("name", name)
+        .arg("upload", upload)
+        .arg("readings", late)
+        .arg("oldest", oldest)
+        .arg("hours", (upload - oldest).num_hours())
+        .arg("limit", hours);
+    let expected = with_facts("temp-backfill-expected", &m);
+    let actual = with_facts("temp-backfill-actual", &m);
+    let f = Finding::new(Rule::TempBackfill, ev.seq, m)
+        .location(name)
+        .interval(oldest, upload)
+        .figures(expected, actual);
+    cx.emit(f);
+}
+
+/// `TEMP-FUTURE`: an upload holding readings dated after it (beyond the clock tolerance).
+fn future(cx: &mut Ctx<'_>, ev: &Ev<'_>, (kind, name): Place<'_>, t: &TemperatureReading) {
+    let skew = cx.cfg.thresholds.upload_skew_minutes;
+    let upload = ev.e.occurred_at;
+    let limit = upload + TimeDelta::minutes(skew);
+    let mut ahead = 0_u64;
+    let mut latest: Option<DateTime<Utc>> = None;
+    for r in &t.readings {
+        if r.at > limit {
+            ahead += 1;
+            latest = Some(latest.map_or(r.at, |l| l.max(r.at)));
+        }
+    }
+    let Some(latest) = latest else { return };
+    let m = Msg::new("temp-future")
+        .arg("sensor", t.sensor.as_str())
+        .arg("kind", term(kind.as_str()))
+        .arg("name", name)
+        .arg("upload", upload)
+        .arg("readings", ahead)
+        .arg("latest", latest)
+        .arg("minutes", (latest - upload).num_minutes())
+        .arg("limit", skew);
+    let expected = with_facts("temp-future-expected", &m);
+    let actual = with_facts("temp-future-actual", &m);
+    let f = Finding::new(Rule::TempFuture, ev.seq, m)
+        .location(name)
+        .interval(upload, latest)
+        .figures(expected, actual);
+    cx.emit(f);
+}
