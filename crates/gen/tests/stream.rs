@@ -42,13 +42,13 @@ fn streams_are_unchanged() {
             3,
             0.05,
             20_000,
-            (0xeb29_b4d7_6edc_bcd6, 0x7716_fb7f_8c42_7ce9),
+            (0x7747_45cb_c4f8_0f7f, 0x0ae2_0ea2_1746_88fb),
         ),
         (
             2,
             1.0,
             10_000,
-            (0x1eef_56c8_ceb2_81ae, 0xec3d_c485_f741_799f),
+            (0xfe82_8cd9_b369_3be3, 0xc557_23e2_8bd5_bac2),
         ),
     ];
     for (seed, violations, n, expected) in cases {
