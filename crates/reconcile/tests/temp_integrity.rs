@@ -527,8 +527,7 @@ fn overlapping_uploads_that_disagree_are_found_and_identical_ones_are_not() {
     assert_eq!(
         en(&f[0].message),
         "Sensor TH-R01 uploaded readings for zone CR-1 that disagree with its upload in record \
-         2: 1 instants differ by more than 0.05 °C, the first at 2026-09-30 18:30 (5.0 °C there, \
-         5.4 °C here)."
+         2 by more than 0.05 °C: 1, the first at 2026-09-30 18:30 (5.0 °C there, 5.4 °C here)."
     );
 }
 

@@ -50,6 +50,6 @@ temp-sensor-actual = { $installed ->
 temp-conflict = Sensor { $sensor } uploaded readings for { $kind ->
         [zone] zone
        *[vehicle] vehicle
-    } { $name } that disagree with its upload in record { $record }: { $readings } instants differ by more than { $resolution } °C, the first at { $at } ({ $before } °C there, { $after } °C here).
+    } { $name } that disagree with its upload in record { $record } by more than { $resolution } °C: { $readings }, the first at { $at } ({ $before } °C there, { $after } °C here).
 temp-conflict-expected = { $before } °C at { $at }, as in record { $record }
 temp-conflict-actual = { $after } °C

@@ -17,9 +17,9 @@
 
 use std::collections::VecDeque;
 
-use chrono::{DateTime, Duration, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use hashbrown::HashMap;
-use rxledger_model::{EventBody, Reading, TemperatureReading};
+use rxledger_model::{EventBody, TemperatureReading};
 
 use super::cold_chain::StreamKind;
 use super::Family;
@@ -31,11 +31,27 @@ use crate::{Fact, Finding, Msg, Rule};
 /// A zone or a vehicle, by name.
 type Place<'a> = (StreamKind, &'a str);
 
+/// An instant as microseconds since the epoch: readings are compared as plain numbers.
+type Micros = i64;
+
+/// Microseconds per minute.
+const MINUTE: Micros = 60_000_000;
+
+/// `n` minutes, in microseconds (saturating: thresholds come from configuration files).
+fn minutes(n: i64) -> Micros {
+    n.saturating_mul(MINUTE)
+}
+
+/// The instant of `m`.
+fn instant(m: Micros) -> DateTime<Utc> {
+    DateTime::from_timestamp_micros(m).unwrap_or_default()
+}
+
 /// A reading kept to compare overlapping uploads.
 #[derive(Clone, Copy, Debug)]
 struct Sample {
-    /// When it was taken, microseconds since the epoch.
-    at: i64,
+    /// When it was taken.
+    at: Micros,
     celsius: f64,
     /// The upload it came in.
     seq: u64,
@@ -45,8 +61,8 @@ struct Sample {
 #[derive(Clone, Copy, Debug)]
 struct Run {
     value: f64,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    from: Micros,
+    to: Micros,
     readings: u64,
     first_seq: u64,
     last_seq: u64,
@@ -60,8 +76,8 @@ struct Unit {
     /// Changes between consecutive rounded readings.
     changes: u64,
     prev: Option<i64>,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    from: Micros,
+    to: Micros,
     first_seq: u64,
     last_seq: u64,
 }
@@ -74,8 +90,8 @@ struct Print {
     sensor: String,
     hash: u64,
     readings: u64,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    from: Micros,
+    to: Micros,
     /// The record of its last reading.
     seq: u64,
 }
@@ -86,20 +102,20 @@ struct Series {
     sensor: String,
     /// The latest reading taken in (older readings of later uploads are re-uploads or
     /// backfills and are not taken in again).
-    last: Option<DateTime<Utc>>,
+    last: Option<Micros>,
     run: Option<Run>,
     /// The local day being read: its end, and its fingerprint so far.
-    day: Option<(DateTime<Utc>, Unit)>,
+    day: Option<(Micros, Unit)>,
 }
 
 /// The thresholds an upload is judged with.
 struct Limits {
     resolution: f64,
-    flat: Duration,
+    flat: Micros,
     /// A recording gap longer than this ends a run of identical readings.
-    gap: Duration,
+    gap: Micros,
     min_changes: u64,
-    copy_days: Duration,
+    copy_days: Micros,
 }
 
 impl Limits {
@@ -111,10 +127,10 @@ impl Limits {
         };
         Limits {
             resolution: t.temp_resolution_c,
-            flat: Duration::minutes(t.flat_minutes),
-            gap: Duration::minutes(gap),
+            flat: minutes(t.flat_minutes),
+            gap: minutes(gap),
             min_changes: t.copy_min_changes,
-            copy_days: Duration::days(t.copy_days),
+            copy_days: minutes(t.copy_days.saturating_mul(24 * 60)),
         }
     }
 }
@@ -133,9 +149,11 @@ pub(crate) struct TempIntegrity {
     /// Recent readings of each sensor, in time order.
     recent: HashMap<String, VecDeque<Sample>>,
     /// The latest upload time seen.
-    clock: Option<DateTime<Utc>>,
+    clock: Option<Micros>,
     /// When silent sensors are forgotten next.
-    next_sweep: Option<DateTime<Utc>>,
+    next_sweep: Option<Micros>,
+    /// The reading times of the upload at hand (a buffer kept between uploads).
+    ats: Vec<Micros>,
 }
 
 impl Family for TempIntegrity {
@@ -152,16 +170,21 @@ impl Family for TempIntegrity {
                     (None, Some(v)) => (StreamKind::Vehicle, v.as_str()),
                     (None, None) => return,
                 };
-                self.sensor(cx, ev, place, t);
-                backfill(cx, ev, place, t);
-                future(cx, ev, place, t);
-                self.conflicts(cx, ev, place, t);
+                let mut ats = std::mem::take(&mut self.ats);
+                ats.clear();
+                ats.extend(t.readings.iter().map(|r| r.at.timestamp_micros()));
+                let upload = (ev.seq, ev.e.occurred_at);
+                self.sensor(cx, ev.seq, place, t);
+                backfill(cx, upload, place, t, &ats);
+                future(cx, upload, place, t, &ats);
+                self.conflicts(cx, ev.seq, place, t, &ats);
                 let lim = Limits::new(cx, place.0);
                 match place.0 {
-                    StreamKind::Zone => self.zone(cx, ev.seq, place.1, t, &lim),
-                    StreamKind::Vehicle => self.trip(cx, ev.seq, place.1, t, &lim),
+                    StreamKind::Zone => self.zone(cx, ev.seq, place.1, t, &ats, &lim),
+                    StreamKind::Vehicle => self.trip(cx, ev.seq, place.1, t, &ats, &lim),
                 }
-                self.sweep(cx, ev.e.occurred_at);
+                self.sweep(cx, ev.e.occurred_at.timestamp_micros());
+                self.ats = ats;
             }
             _ => {}
         }
@@ -209,13 +232,8 @@ impl TempIntegrity {
 
     /// `TEMP-SENSOR`: a sensor reports for a zone whose registration does not list it, or a
     /// zone's sensor reports for a vehicle.
-    fn sensor(
-        &self,
-        cx: &mut Ctx<'_>,
-        ev: &Ev<'_>,
-        (kind, name): Place<'_>,
-        t: &TemperatureReading,
-    ) {
+    fn sensor(&self, cx: &mut Ctx<'_>, seq: u64, place: Place<'_>, t: &TemperatureReading) {
+        let (kind, name) = place;
         let installed = self.sensor_zone.get(&t.sensor);
         let m = match kind {
             StreamKind::Zone => {
@@ -247,7 +265,7 @@ impl TempIntegrity {
             .arg("readings", t.readings.len());
         let expected = with_facts("temp-sensor-expected", &m);
         let actual = with_facts("temp-sensor-actual", &m);
-        let f = Finding::new(Rule::TempSensor, ev.seq, m)
+        let f = Finding::new(Rule::TempSensor, seq, m)
             .location(name)
             .figures(expected, actual);
         cx.emit(f);
@@ -257,33 +275,31 @@ impl TempIntegrity {
     fn conflicts(
         &mut self,
         cx: &mut Ctx<'_>,
-        ev: &Ev<'_>,
+        seq: u64,
         place: Place<'_>,
         t: &TemperatureReading,
+        ats: &[Micros],
     ) {
         let th = &cx.cfg.thresholds;
         let tolerance = th.temp_resolution_c + 1e-9;
-        let window = Duration::hours(th.conflict_window_hours)
-            .num_microseconds()
-            .unwrap_or(i64::MAX);
+        let window = minutes(th.conflict_window_hours.saturating_mul(60));
         let kept = self.recent.entry_ref(t.sensor.as_str()).or_default();
         let mut disagree = 0_u64;
-        let mut first: Option<(DateTime<Utc>, Sample, f64)> = None;
-        for r in &t.readings {
-            let at = r.at.timestamp_micros();
+        let mut first: Option<(Micros, Sample, f64)> = None;
+        for (r, &at) in t.readings.iter().zip(ats) {
             if kept.back().is_some_and(|b| at <= b.at) {
                 if let Ok(i) = kept.binary_search_by_key(&at, |s| s.at) {
                     let before = kept[i];
                     if (before.celsius - r.celsius).abs() > tolerance {
                         disagree += 1;
-                        first.get_or_insert((r.at, before, r.celsius));
+                        first.get_or_insert((at, before, r.celsius));
                     }
                 }
             } else {
                 kept.push_back(Sample {
                     at,
                     celsius: r.celsius,
-                    seq: ev.seq,
+                    seq,
                 });
             }
         }
@@ -302,13 +318,13 @@ impl TempIntegrity {
             .arg("name", place.1)
             .arg("readings", disagree)
             .arg("record", before.seq)
-            .arg("at", at)
+            .arg("at", instant(at))
             .arg("before", reading(before.celsius))
             .arg("after", reading(after))
             .arg("resolution", factor(th.temp_resolution_c));
         let expected = with_facts("temp-conflict-expected", &m);
         let actual = with_facts("temp-conflict-actual", &m);
-        let f = Finding::new(Rule::TempConflict, ev.seq, m)
+        let f = Finding::new(Rule::TempConflict, seq, m)
             .location(place.1)
             .figures(expected, actual)
             .also(before.seq);
@@ -323,6 +339,7 @@ impl TempIntegrity {
         seq: u64,
         zone: &str,
         t: &TemperatureReading,
+        ats: &[Micros],
         lim: &Limits,
     ) {
         let Self { zones, prints, .. } = self;
@@ -340,19 +357,19 @@ impl TempIntegrity {
         };
         let s = &mut list[i];
         let place = (StreamKind::Zone, zone);
-        for r in &t.readings {
-            if s.last.is_some_and(|l| r.at <= l) {
+        for (r, &at) in t.readings.iter().zip(ats) {
+            if s.last.is_some_and(|l| at <= l) {
                 continue;
             }
-            s.last = Some(r.at);
-            if let Some(run) = step(&mut s.run, r, seq, lim.gap) {
+            s.last = Some(at);
+            if let Some(run) = step(&mut s.run, r.celsius, at, seq, lim.gap) {
                 flat(cx, place, &s.sensor, &run, lim);
             }
-            if let Some((_, unit)) = s.day.take_if(|(end, _)| r.at >= *end) {
+            if let Some((_, unit)) = s.day.take_if(|(end, _)| at >= *end) {
                 copy(cx, prints, place, &s.sensor, &unit, lim);
             }
-            let (_, unit) = s.day.get_or_insert_with(|| (day_end(r.at), Unit::new()));
-            unit.add(quantise(r.celsius, lim.resolution), r.at, seq);
+            let (_, unit) = s.day.get_or_insert_with(|| (day_end(at), Unit::new()));
+            unit.add(quantise(r.celsius, lim.resolution), at, seq);
         }
     }
 
@@ -363,21 +380,22 @@ impl TempIntegrity {
         seq: u64,
         vehicle: &str,
         t: &TemperatureReading,
+        ats: &[Micros],
         lim: &Limits,
     ) {
         let place = (StreamKind::Vehicle, vehicle);
         let mut run = None;
         let mut unit = Unit::new();
-        let mut last: Option<DateTime<Utc>> = None;
-        for r in &t.readings {
-            if last.is_some_and(|l| r.at <= l) {
+        let mut last: Option<Micros> = None;
+        for (r, &at) in t.readings.iter().zip(ats) {
+            if last.is_some_and(|l| at <= l) {
                 continue;
             }
-            last = Some(r.at);
-            if let Some(ended) = step(&mut run, r, seq, lim.gap) {
+            last = Some(at);
+            if let Some(ended) = step(&mut run, r.celsius, at, seq, lim.gap) {
                 flat(cx, place, &t.sensor, &ended, lim);
             }
-            unit.add(quantise(r.celsius, lim.resolution), r.at, seq);
+            unit.add(quantise(r.celsius, lim.resolution), at, seq);
         }
         if let Some(ended) = run {
             flat(cx, place, &t.sensor, &ended, lim);
@@ -389,16 +407,16 @@ impl TempIntegrity {
 
     /// Once a day (of the uploads' clock): forgets the recent readings of sensors silent for
     /// longer than the conflict window.
-    fn sweep(&mut self, cx: &Ctx<'_>, upload: DateTime<Utc>) {
+    fn sweep(&mut self, cx: &Ctx<'_>, upload: Micros) {
         let clock = *self
             .clock
             .insert(self.clock.map_or(upload, |c| c.max(upload)));
         if self.next_sweep.is_some_and(|n| clock < n) {
             return;
         }
-        self.next_sweep = Some(clock + Duration::days(1));
-        let window = Duration::hours(cx.cfg.thresholds.conflict_window_hours);
-        let keep_from = (clock - window).timestamp_micros();
+        self.next_sweep = Some(clock.saturating_add(minutes(24 * 60)));
+        let window = minutes(cx.cfg.thresholds.conflict_window_hours.saturating_mul(60));
+        let keep_from = clock.saturating_sub(window);
         self.recent
             .retain(|_, kept| kept.back().is_some_and(|s| s.at >= keep_from));
     }
@@ -411,10 +429,11 @@ fn reading(celsius: f64) -> Fact {
     decimal(celsius, u8::try_from(digits).unwrap_or(u8::MAX))
 }
 
-/// The end of the local day of `at` (the next local midnight), as an instant.
-fn day_end(at: DateTime<Utc>) -> DateTime<Utc> {
-    let next = local_date(at).succ_opt().unwrap_or(local_date(at));
-    next.and_time(chrono::NaiveTime::MIN).and_utc() - local_offset()
+/// The end of the local day of `at` (the next local midnight).
+fn day_end(at: Micros) -> Micros {
+    let date = local_date(instant(at));
+    let next = date.succ_opt().unwrap_or(date);
+    (next.and_time(chrono::NaiveTime::MIN).and_utc() - local_offset()).timestamp_micros()
 }
 
 /// A reading rounded to the resolution (its exact bits when the resolution is 0).
@@ -441,14 +460,14 @@ impl Unit {
             readings: 0,
             changes: 0,
             prev: None,
-            from: DateTime::<Utc>::MIN_UTC,
-            to: DateTime::<Utc>::MIN_UTC,
+            from: 0,
+            to: 0,
             first_seq: 0,
             last_seq: 0,
         }
     }
 
-    fn add(&mut self, q: i64, at: DateTime<Utc>, seq: u64) {
+    fn add(&mut self, q: i64, at: Micros, seq: u64) {
         if self.readings == 0 {
             self.from = at;
             self.first_seq = seq;
@@ -464,21 +483,22 @@ impl Unit {
     }
 }
 
-/// Takes reading `r` of record `seq` into the run of identical readings; returns the run it
-/// ended (by another value, or after a recording gap longer than `gap`).
-fn step(run: &mut Option<Run>, r: &Reading, seq: u64, gap: Duration) -> Option<Run> {
+/// Takes the reading `celsius` taken `at`, of record `seq`, into the run of identical
+/// readings; returns the run it ended (by another value, or after a recording gap longer than
+/// `gap`).
+fn step(run: &mut Option<Run>, celsius: f64, at: Micros, seq: u64, gap: Micros) -> Option<Run> {
     if let Some(x) = run {
-        if r.celsius.to_bits() == x.value.to_bits() && r.at - x.to <= gap {
-            x.to = r.at;
+        if celsius.to_bits() == x.value.to_bits() && at.saturating_sub(x.to) <= gap {
+            x.to = at;
             x.readings += 1;
             x.last_seq = seq;
             return None;
         }
     }
     run.replace(Run {
-        value: r.celsius,
-        from: r.at,
-        to: r.at,
+        value: celsius,
+        from: at,
+        to: at,
         readings: 1,
         first_seq: seq,
         last_seq: seq,
@@ -487,7 +507,7 @@ fn step(run: &mut Option<Run>, r: &Reading, seq: u64, gap: Duration) -> Option<R
 
 /// `TEMP-FLAT`: a run of identical readings longer than the limit.
 fn flat(cx: &mut Ctx<'_>, (kind, name): Place<'_>, sensor: &str, run: &Run, lim: &Limits) {
-    let span = run.to - run.from;
+    let span = run.to.saturating_sub(run.from);
     if span <= lim.flat {
         return;
     }
@@ -497,15 +517,15 @@ fn flat(cx: &mut Ctx<'_>, (kind, name): Place<'_>, sensor: &str, run: &Run, lim:
         .arg("name", name)
         .arg("value", reading(run.value))
         .arg("readings", run.readings)
-        .arg("from", run.from)
-        .arg("to", run.to)
-        .arg("minutes", span.num_minutes())
-        .arg("limit", lim.flat.num_minutes());
+        .arg("from", instant(run.from))
+        .arg("to", instant(run.to))
+        .arg("minutes", span / MINUTE)
+        .arg("limit", lim.flat / MINUTE);
     let expected = with_facts("temp-flat-expected", &m);
     let actual = with_facts("temp-flat-actual", &m);
     let f = Finding::new(Rule::TempFlat, run.last_seq, m)
         .location(name)
-        .interval(run.from, run.to)
+        .interval(instant(run.from), instant(run.to))
         .figures(expected, actual)
         .also(run.first_seq);
     cx.emit(f);
@@ -524,7 +544,7 @@ fn copy(
     if unit.changes < lim.min_changes || unit.readings == 0 {
         return;
     }
-    let keep_from = unit.to - lim.copy_days;
+    let keep_from = unit.to.saturating_sub(lim.copy_days);
     while prints.front().is_some_and(|p| p.to < keep_from) {
         prints.pop_front();
     }
@@ -539,20 +559,20 @@ fn copy(
             .arg("kind", term(kind.as_str()))
             .arg("name", name)
             .arg("sensor", sensor)
-            .arg("from", unit.from)
-            .arg("to", unit.to)
+            .arg("from", instant(unit.from))
+            .arg("to", instant(unit.to))
             .arg("readings", unit.readings)
             .arg("orig_kind", term(p.kind.as_str()))
             .arg("orig_name", p.name.as_str())
             .arg("orig_sensor", p.sensor.as_str())
-            .arg("orig_from", p.from)
-            .arg("orig_to", p.to)
+            .arg("orig_from", instant(p.from))
+            .arg("orig_to", instant(p.to))
             .arg("resolution", factor(cx.cfg.thresholds.temp_resolution_c));
         let expected = with_facts("temp-copy-expected", &m);
         let actual = with_facts("temp-copy-actual", &m);
         let f = Finding::new(Rule::TempCopy, unit.last_seq, m)
             .location(name)
-            .interval(unit.from, unit.to)
+            .interval(instant(unit.from), instant(unit.to))
             .figures(expected, actual)
             .also(unit.first_seq)
             .also(p.seq);
@@ -570,24 +590,28 @@ fn copy(
     });
 }
 
-/// `TEMP-BACKFILL`: an upload holding readings taken more than the limit before it.
-fn backfill(cx: &mut Ctx<'_>, ev: &Ev<'_>, (kind, name): Place<'_>, t: &TemperatureReading) {
+/// `TEMP-BACKFILL`: an upload (record `seq` at `upload`) holding readings taken more than the
+/// limit before it.
+fn backfill(
+    cx: &mut Ctx<'_>,
+    (seq, upload): (u64, DateTime<Utc>),
+    (kind, name): Place<'_>,
+    t: &TemperatureReading,
+    ats: &[Micros],
+) {
     let th = &cx.cfg.thresholds;
     let hours = match kind {
         StreamKind::Zone => th.storage_backfill_hours,
         StreamKind::Vehicle => th.transport_backfill_hours,
     };
-    let limit = Duration::hours(hours);
-    let upload = ev.e.occurred_at;
-    let mut late = 0_u64;
-    let mut oldest: Option<DateTime<Utc>> = None;
-    for r in &t.readings {
-        if upload - r.at > limit {
-            late += 1;
-            oldest = Some(oldest.map_or(r.at, |o| o.min(r.at)));
-        }
-    }
-    let Some(oldest) = oldest else { return };
+    let earliest = upload
+        .timestamp_micros()
+        .saturating_sub(minutes(hours.saturating_mul(60)));
+    let late = ats.iter().filter(|&&at| at < earliest).count();
+    let Some(&oldest) = ats.iter().min().filter(|_| late > 0) else {
+        return;
+    };
+    let oldest = instant(oldest);
     let m = Msg::new("temp-backfill")
         .arg("sensor", t.sensor.as_str())
         .arg("kind", term(kind.as_str()))
@@ -599,27 +623,29 @@ fn backfill(cx: &mut Ctx<'_>, ev: &Ev<'_>, (kind, name): Place<'_>, t: &Temperat
         .arg("limit", hours);
     let expected = with_facts("temp-backfill-expected", &m);
     let actual = with_facts("temp-backfill-actual", &m);
-    let f = Finding::new(Rule::TempBackfill, ev.seq, m)
+    let f = Finding::new(Rule::TempBackfill, seq, m)
         .location(name)
         .interval(oldest, upload)
         .figures(expected, actual);
     cx.emit(f);
 }
 
-/// `TEMP-FUTURE`: an upload holding readings dated after it (beyond the clock tolerance).
-fn future(cx: &mut Ctx<'_>, ev: &Ev<'_>, (kind, name): Place<'_>, t: &TemperatureReading) {
+/// `TEMP-FUTURE`: an upload (record `seq` at `upload`) holding readings dated after it, beyond
+/// the clock tolerance.
+fn future(
+    cx: &mut Ctx<'_>,
+    (seq, upload): (u64, DateTime<Utc>),
+    (kind, name): Place<'_>,
+    t: &TemperatureReading,
+    ats: &[Micros],
+) {
     let skew = cx.cfg.thresholds.upload_skew_minutes;
-    let upload = ev.e.occurred_at;
-    let limit = upload + TimeDelta::minutes(skew);
-    let mut ahead = 0_u64;
-    let mut latest: Option<DateTime<Utc>> = None;
-    for r in &t.readings {
-        if r.at > limit {
-            ahead += 1;
-            latest = Some(latest.map_or(r.at, |l| l.max(r.at)));
-        }
-    }
-    let Some(latest) = latest else { return };
+    let latest_allowed = upload.timestamp_micros().saturating_add(minutes(skew));
+    let ahead = ats.iter().filter(|&&at| at > latest_allowed).count();
+    let Some(&latest) = ats.iter().max().filter(|_| ahead > 0) else {
+        return;
+    };
+    let latest = instant(latest);
     let m = Msg::new("temp-future")
         .arg("sensor", t.sensor.as_str())
         .arg("kind", term(kind.as_str()))
@@ -631,7 +657,7 @@ fn future(cx: &mut Ctx<'_>, ev: &Ev<'_>, (kind, name): Place<'_>, t: &Temperatur
         .arg("limit", skew);
     let expected = with_facts("temp-future-expected", &m);
     let actual = with_facts("temp-future-actual", &m);
-    let f = Finding::new(Rule::TempFuture, ev.seq, m)
+    let f = Finding::new(Rule::TempFuture, seq, m)
         .location(name)
         .interval(upload, latest)
         .figures(expected, actual);
