@@ -131,3 +131,35 @@ EX.update({
    destroyed). Likewise vaccines left in a zone three days after a temperature excursion.
    Scenario: `vaccines`.""",
 })
+EX.update({
+"TEMP-COPY": """1. `zone_registered` CR-1 (cold) with `sensors: ["TH-R01"]`; the sensor uploads every 4 hours,
+   a reading every 10 minutes (144 a day).
+2. The six uploads of 12 Oct carry, value for value, the readings of 11 Oct (00:00–23:50) →
+   `TEMP-COPY` naming the upload with 12 Oct's last reading, as soon as 13 Oct's first reading
+   arrives (or the ledger ends). A vehicle's trip log (one upload) that repeats an earlier trip
+   log of any vehicle is a copy too; the same log uploaded twice (same times) is not. A fridge
+   at a steady 5.0 °C with ±0.1 °C of noise never repeats a day (test
+   `real_sensor_noise_does_not_look_copied`). Scenario: `temp-integrity`.""",
+"TEMP-FLAT": """1. Sensor TH-C01 of `WH-C` uploads 48 readings from 00:00 to 07:50, every one 13.05 °C →
+   `TEMP-FLAT` (470 min; limit 240 min) naming the upload of the last identical reading, once a
+   different reading arrives (or the ledger ends). A recording gap ends the run. Scenario:
+   `temp-integrity`.""",
+"TEMP-BACKFILL": """1. `dispatch` of cold-chain goods on vehicle 浙A·L1011冷 on 7 Oct at 10:58; its logger records every
+   5 minutes until 13:58.
+2. `temperature_reading` of logger TL-1011 for the vehicle with `occurred_at` 11 Oct 13:58 (the
+   upload) → `TEMP-BACKFILL`: 37 readings taken more than 72 hours before the upload (the
+   oldest 99 hours). A storage zone's upload holding readings more than 24 hours old likewise.
+   Scenario: `temp-integrity`.""",
+"TEMP-FUTURE": """1. `temperature_reading` of TH-R01 for `CR-1` with `occurred_at` 16:00, holding the readings
+   12:00–15:50 and one dated 16:15 → `TEMP-FUTURE` (15 min after the upload; 5 min of clock
+   difference tolerated). Scenario: `temp-integrity`.""",
+"TEMP-SENSOR": """1. `zone_registered` CR-1 with `sensors: ["TH-R01"]`.
+2. `temperature_reading` for zone `CR-1` from sensor TH-R01B → `TEMP-SENSOR` (registered to no
+   zone). Likewise TH-A01, installed in `WH-A`, reporting for `CR-1`, or TH-R01 reporting for a
+   vehicle. Zones registered without `sensors` are not checked. Scenario: `temp-integrity`.""",
+"TEMP-CONFLICT": """1. `temperature_reading` of TH-A01 for `WH-A` at 12:00 with the readings 08:00–11:50, 19.9 °C at
+   11:20.
+2. Another upload of TH-A01 with the readings 11:00–11:50, 19.6 °C at 11:20 → `TEMP-CONFLICT`
+   (differs by more than 0.05 °C from the first upload, which the finding names too). The same
+   readings uploaded again are quiet. Scenario: `temp-integrity`.""",
+})
