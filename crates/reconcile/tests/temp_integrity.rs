@@ -313,6 +313,32 @@ fn identical_readings_for_five_hours_are_a_flat_line() {
 }
 
 #[test]
+fn a_sensor_that_falls_silent_is_judged_and_forgotten_before_the_end() {
+    let mut noise = Noise(12);
+    let mut ev = vec![zone("CR-1", &["TH-R01"]), zone("CR-2", &["TH-R02"])];
+    // CR-1's sensor reads 5.2 °C for 5 hours and is never heard of again; CR-2 goes on for 40
+    // days.
+    let stuck = series(day0(), 31, 10, |_| 5.2);
+    ev.push(upload(
+        Place::Zone("CR-1"),
+        "TH-R01",
+        day0() + Duration::hours(5),
+        &stuck,
+    ));
+    ev.extend(zone_uploads("CR-2", "TH-R02", 40, |_| {
+        noisy(&mut noise, 5.0, 1.5)
+    }));
+    ev.sort_by_key(|e| e.occurred_at);
+    let mut engine = Engine::new(Config::default());
+    let mut during = Vec::new();
+    for (i, e) in ev.iter().enumerate() {
+        during.extend(engine.push(i as u64 + 1, e.occurred_at, e));
+    }
+    assert!(engine.finish().is_empty());
+    assert_eq!(rules(&during), [("TEMP-FLAT".to_owned(), 4)], "{during:#?}");
+}
+
+#[test]
 fn shorter_flat_stretches_and_stretches_cut_by_a_gap_are_quiet() {
     let mut ev = vec![zone("CR-1", &["TH-R01"])];
     // 3 h 50 min of 5.0 °C, then a change.

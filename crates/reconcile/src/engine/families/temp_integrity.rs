@@ -13,7 +13,9 @@
 //! - each finished day or trip leaves a fingerprint (a hash of its readings rounded to the
 //!   sensor resolution, with their number and time span), kept for `copy_days`;
 //! - each sensor keeps its readings of the last `conflict_window_hours` (a few kilobytes),
-//!   for comparing re-uploads; sensors silent for longer are forgotten once a day.
+//!   for comparing re-uploads; sensors silent for longer are forgotten once a day, and a storage
+//!   zone's sensor silent for longer than `copy_days` has its open run and day judged and is
+//!   forgotten too.
 
 use std::collections::VecDeque;
 
@@ -192,21 +194,26 @@ impl Family for TempIntegrity {
 
     /// Open runs and days of the storage zones are judged as they stand.
     fn finish(&mut self, cx: &mut Ctx<'_>) {
-        let lim = Limits::new(cx, StreamKind::Zone);
-        let mut zones: Vec<(String, Vec<Series>)> =
-            std::mem::take(&mut self.zones).into_iter().collect();
-        zones.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (name, mut list) in zones {
-            list.sort_unstable_by(|a, b| a.sensor.cmp(&b.sensor));
-            let place = (StreamKind::Zone, name.as_str());
-            for s in list {
-                if let Some(run) = s.run {
-                    flat(cx, place, &s.sensor, &run, &lim);
-                }
-                if let Some((_, unit)) = s.day {
-                    copy(cx, &mut self.prints, place, &s.sensor, &unit, &lim);
-                }
-            }
+        let zones: Vec<(String, Series)> = std::mem::take(&mut self.zones)
+            .into_iter()
+            .flat_map(|(name, list)| list.into_iter().map(move |s| (name.clone(), s)))
+            .collect();
+        close(cx, &mut self.prints, zones);
+    }
+}
+
+/// Judges the open runs and days of storage zones' series that end here (at the end of the
+/// ledger, or silent for too long), in zone and sensor order.
+fn close(cx: &mut Ctx<'_>, prints: &mut VecDeque<Print>, mut series: Vec<(String, Series)>) {
+    let lim = Limits::new(cx, StreamKind::Zone);
+    series.sort_unstable_by(|a, b| (&a.0, &a.1.sensor).cmp(&(&b.0, &b.1.sensor)));
+    for (name, s) in series {
+        let place = (StreamKind::Zone, name.as_str());
+        if let Some(run) = s.run {
+            flat(cx, place, &s.sensor, &run, &lim);
+        }
+        if let Some((_, unit)) = s.day {
+            copy(cx, prints, place, &s.sensor, &unit, &lim);
         }
     }
 }
@@ -406,8 +413,9 @@ impl TempIntegrity {
     }
 
     /// Once a day (of the uploads' clock): forgets the recent readings of sensors silent for
-    /// longer than the conflict window.
-    fn sweep(&mut self, cx: &Ctx<'_>, upload: Micros) {
+    /// longer than the conflict window, and judges and forgets the series of storage zones'
+    /// sensors silent for longer than `copy_days` (at least two days).
+    fn sweep(&mut self, cx: &mut Ctx<'_>, upload: Micros) {
         let clock = *self
             .clock
             .insert(self.clock.map_or(upload, |c| c.max(upload)));
@@ -415,10 +423,26 @@ impl TempIntegrity {
             return;
         }
         self.next_sweep = Some(clock.saturating_add(minutes(24 * 60)));
-        let window = minutes(cx.cfg.thresholds.conflict_window_hours.saturating_mul(60));
-        let keep_from = clock.saturating_sub(window);
+        let th = &cx.cfg.thresholds;
+        let keep_from = clock.saturating_sub(minutes(th.conflict_window_hours.saturating_mul(60)));
         self.recent
             .retain(|_, kept| kept.back().is_some_and(|s| s.at >= keep_from));
+        let idle_from = clock.saturating_sub(minutes(th.copy_days.max(2).saturating_mul(24 * 60)));
+        let mut idle = Vec::new();
+        for (name, list) in &mut self.zones {
+            let mut i = 0;
+            while i < list.len() {
+                if list[i].last.is_some_and(|l| l < idle_from) {
+                    idle.push((name.clone(), list.swap_remove(i)));
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        if !idle.is_empty() {
+            self.zones.retain(|_, list| !list.is_empty());
+            close(cx, &mut self.prints, idle);
+        }
     }
 }
 
