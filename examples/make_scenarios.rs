@@ -95,6 +95,19 @@ const FAMILIES: &[Family] = &[
         days: 60,
         rate: 0.1,
     },
+    Family {
+        name: "temp-integrity",
+        rules: &[
+            "TEMP-COPY",
+            "TEMP-FLAT",
+            "TEMP-BACKFILL",
+            "TEMP-FUTURE",
+            "TEMP-SENSOR",
+            "TEMP-CONFLICT",
+        ],
+        days: 30,
+        rate: 0.02,
+    },
 ];
 
 fn generate(f: &Family, seed: u64) -> (Vec<rxledger::model::Event>, Vec<Planted>) {

@@ -77,6 +77,14 @@ pub const THRESHOLDS: &[Threshold] = &[
     t("mkt_activation_kj_mol", "kJ/mol", Policy, "Activation energy of the mean kinetic temperature (USP <1079> convention: 83.144)."),
     t("vac_isolate_days", "days", Policy, "Days to isolate vaccines after a temperature excursion or their expiry."),
     t("vac_dispose_days", "days", Policy, "Days after expiry by which expired vaccines are destroyed."),
+    t("temp_resolution_c", "°C", Policy, "Sensor resolution: readings closer than this are the same value when days are compared for copies and re-uploads for conflicts (0 = exact)."),
+    t("copy_days", "days", Policy, "How many days back a day of a zone's sensor or a trip log is compared with for copies."),
+    t("copy_min_changes", "value changes", Policy, "A day or trip log needs at least this many changes of value to be compared for copies (a steady sensor is TEMP-FLAT's concern)."),
+    t("flat_minutes", "minutes", Policy, "Longest run of identical readings of one sensor."),
+    t("storage_backfill_hours", "hours", Policy, "Longest time from a storage zone's reading to its upload."),
+    t("transport_backfill_hours", "hours", Policy, "Longest time from a vehicle logger's reading to its upload (the trip is read out after arrival)."),
+    t("upload_skew_minutes", "minutes", Policy, "How far a reading may be dated after its upload (clock difference tolerated)."),
+    t("conflict_window_hours", "hours", Policy, "How long a sensor's readings are kept to compare overlapping uploads."),
 ];
 
 /// The documentation of threshold `name`.

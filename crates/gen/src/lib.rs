@@ -35,8 +35,8 @@
 //!   and `sim::temperature` (storage and vehicle readings, isolation after an excursion).
 //! - `plant`: the violations, one module per rule family (`plant::documents`, `plant::money`,
 //!   `plant::stock`, `plant::qualification`, `plant::records`, `plant::cold_chain`,
-//!   `plant::vaccines`, `plant::special`, `plant::codes`). The simulation calls the family's
-//!   hooks at the points where a violation can be planted; a hook decides through the
+//!   `plant::vaccines`, `plant::special`, `plant::codes`, `plant::temp_integrity`). The
+//!   simulation calls the family's hooks at the points where a violation can be planted; a hook decides through the
 //!   randomness gate (`Generator::plant`, which consumes no randomness when violations
 //!   are off), alters the event or the flow, and records the manifest entry. Planted
 //!   flows that are not a variation of a normal step (a loss booked against an empty location,
@@ -118,6 +118,12 @@ pub const PLANTABLE: &[&str] = &[
     "CUS-LIC",
     "LATE-ENTRY",
     "TWO-INVOICE",
+    "TEMP-COPY",
+    "TEMP-FLAT",
+    "TEMP-BACKFILL",
+    "TEMP-FUTURE",
+    "TEMP-SENSOR",
+    "TEMP-CONFLICT",
 ];
 
 /// A planted violation: the finding the reconciliation engine must report.

@@ -83,6 +83,30 @@ pub struct Thresholds {
     pub vac_isolate_days: i64,
     /// VAC-DISPOSE: days after expiry by which expired vaccines are destroyed. Default 30.
     pub vac_dispose_days: i64,
+    /// TEMP-COPY, TEMP-CONFLICT: sensor resolution, °C. Readings are compared after rounding
+    /// to it (copies), or agree when at most this far apart (overlapping uploads); 0 compares
+    /// exactly. Default 0.05.
+    pub temp_resolution_c: f64,
+    /// TEMP-COPY: days back that a day of a zone's sensor or a vehicle trip log is compared
+    /// with. Default 30.
+    pub copy_days: i64,
+    /// TEMP-COPY: value changes (between consecutive readings, rounded to the resolution) a
+    /// day or trip needs before it is compared; steadier ones carry too little information.
+    /// Default 12.
+    pub copy_min_changes: u64,
+    /// TEMP-FLAT: longest run of identical readings of one sensor, minutes. Default 240.
+    pub flat_minutes: i64,
+    /// TEMP-BACKFILL: longest time from a storage zone's reading to its upload, hours.
+    /// Default 24.
+    pub storage_backfill_hours: i64,
+    /// TEMP-BACKFILL: longest time from a vehicle's reading to its upload, hours. Default 72.
+    pub transport_backfill_hours: i64,
+    /// TEMP-FUTURE: how far a reading may be dated after its upload (clock difference between
+    /// sensor and system), minutes. Default 5.
+    pub upload_skew_minutes: i64,
+    /// TEMP-CONFLICT: how long a sensor's readings are kept to compare overlapping uploads,
+    /// hours before its latest reading. Default 72.
+    pub conflict_window_hours: i64,
 }
 
 impl Default for Thresholds {
@@ -117,6 +141,14 @@ impl Default for Thresholds {
             mkt_activation_kj_mol: 83.144,
             vac_isolate_days: 3,
             vac_dispose_days: 30,
+            temp_resolution_c: 0.05,
+            copy_days: 30,
+            copy_min_changes: 12,
+            flat_minutes: 240,
+            storage_backfill_hours: 24,
+            transport_backfill_hours: 72,
+            upload_skew_minutes: 5,
+            conflict_window_hours: 72,
         }
     }
 }
@@ -171,10 +203,19 @@ impl Config {
             ("excursion_gap_minutes", t.excursion_gap_minutes),
             ("vac_isolate_days", t.vac_isolate_days),
             ("vac_dispose_days", t.vac_dispose_days),
+            ("copy_days", t.copy_days),
+            ("flat_minutes", t.flat_minutes),
+            ("storage_backfill_hours", t.storage_backfill_hours),
+            ("transport_backfill_hours", t.transport_backfill_hours),
+            ("upload_skew_minutes", t.upload_skew_minutes),
+            ("conflict_window_hours", t.conflict_window_hours),
         ] {
             if v < 0 {
                 return Err(ConfigError::Negative(name));
             }
+        }
+        if t.temp_resolution_c.is_nan() || t.temp_resolution_c < 0.0 {
+            return Err(ConfigError::Negative("temp_resolution_c"));
         }
         if !(t.som_k > 0.0 && t.som_peer_factor > 0.0 && t.som_freq_factor > 0.0) {
             return Err(ConfigError::Negative(
@@ -235,6 +276,14 @@ excursion_gap_minutes = 2     # TEMP-GAP: during an excursion
 mkt_activation_kj_mol = 83.144  # TEMP-RANGE: activation energy for the mean kinetic temperature
 vac_isolate_days = 3          # VAC-DISPOSE: isolate after an excursion or expiry
 vac_dispose_days = 30         # VAC-DISPOSE: destroy expired vaccines within
+temp_resolution_c = 0.05      # TEMP-COPY, TEMP-CONFLICT: sensor resolution, °C (0 = exact)
+copy_days = 30                # TEMP-COPY: days back a day or trip log is compared with
+copy_min_changes = 12         # TEMP-COPY: value changes a day or trip needs to be compared
+flat_minutes = 240            # TEMP-FLAT: longest run of identical readings
+storage_backfill_hours = 24   # TEMP-BACKFILL: reading to upload, storage zones
+transport_backfill_hours = 72 # TEMP-BACKFILL: reading to upload, vehicles
+upload_skew_minutes = 5       # TEMP-FUTURE: how far a reading may be dated after its upload
+conflict_window_hours = 72    # TEMP-CONFLICT: readings kept per sensor to compare re-uploads
 
 # Severity overrides by rule code, e.g. LATE-ENTRY = "minor".
 [severity]

@@ -8,8 +8,8 @@
 //! 2. updates the projections ([`projections`]: master data, stock from the goods movements of
 //!    [`rxledger_model::movements`], documents, unit codes) once, in one place;
 //! 3. shows the event to each family of rules ([`families`]) in a fixed order: integrity,
-//!    qualification, documents, stock, special control, codes, cold chain. Families report
-//!    findings of their own rules and set deadlines.
+//!    qualification, documents, stock, special control, codes, cold chain, temperature data
+//!    integrity. Families report findings of their own rules and set deadlines.
 //!
 //! Findings go through one emitter that drops disabled rules and applies configured severities.
 //! [`Engine::finish`] lets the families close what is open (an excursion still running) and runs

@@ -65,6 +65,9 @@ pub enum Family {
     Codes,
     /// Cold chain and vaccines.
     ColdChain,
+    /// Temperature data integrity: copied, flat-lined, backfilled, future-dated, misattributed
+    /// or conflicting readings (篡改温湿度监测数据).
+    TempIntegrity,
     /// Several companies' ledgers against each other.
     Cross,
 }
@@ -80,6 +83,7 @@ impl Family {
             Family::Special => "special",
             Family::Codes => "codes",
             Family::ColdChain => "cold_chain",
+            Family::TempIntegrity => "temp_integrity",
             Family::Cross => "cross",
         }
     }
@@ -632,6 +636,54 @@ catalogue! {
             "supplier_return.lines[].{product,batch,quantity,from}",
             "destruction.lines[].{product,batch,quantity,from}",
             "loss_report.lines[].{product,batch,quantity,from}"
+        ];
+    TempCopy = "TEMP-COPY", TempIntegrity, Critical,
+        "Temperature readings copied",
+        "A local day of a storage zone's sensor, or a vehicle's trip log (one upload), repeats the readings of an earlier day or trip (of any zone, vehicle or sensor, within the threshold of days) value for value, to within the sensor resolution, at other times. Days and trips whose values change fewer times than the threshold carry too little information to compare (a steady sensor is judged by TEMP-FLAT); a re-upload of the same readings at the same times is not a copy.",
+        "GSP (2016) Art. 57 (changes to data only with QA approval, on record); 药品经营质量管理规范 附录 温湿度自动监测 and 附录 计算机系统 (monitoring data true, complete, not altered; 篡改温湿度监测数据) [appendix article numbers not verified]",
+        ["temp_resolution_c", "copy_days", "copy_min_changes"],
+        reads [
+            "temperature_reading.{occurred_at,sensor,zone,vehicle}", "temperature_reading.readings[].{at,celsius}"
+        ];
+    TempFlat = "TEMP-FLAT", TempIntegrity, Major,
+        "Temperature readings flat-lined",
+        "One sensor of a storage zone or of a vehicle trip reported the identical value for longer than the threshold: a stuck probe or values typed in. A recording gap (longer than the storage or transport gap limit) ends the run; readings of a trip are judged within their upload.",
+        "药品经营质量管理规范 附录 温湿度自动监测 (continuous automatic monitoring and recording); GSP (2016) Art. 57; policy threshold",
+        ["flat_minutes", "storage_gap_minutes", "transport_gap_minutes"],
+        reads [
+            "temperature_reading.{sensor,zone,vehicle}", "temperature_reading.readings[].{at,celsius}"
+        ];
+    TempBackfill = "TEMP-BACKFILL", TempIntegrity, Major,
+        "Temperature readings backfilled",
+        "An upload (a `temperature_reading` event; its `occurred_at` is the upload) holds readings taken more than the threshold before it: storage sensors upload as they record, a vehicle's logger at the latest when the trip is read out. How late the upload itself was entered is LATE-ENTRY's concern.",
+        "药品经营质量管理规范 附录 温湿度自动监测 (readings collected, transmitted and recorded in real time); GSP (2016) Art. 57; policy thresholds",
+        ["storage_backfill_hours", "transport_backfill_hours"],
+        reads [
+            "temperature_reading.{occurred_at,sensor,zone,vehicle}", "temperature_reading.readings[].at"
+        ];
+    TempFuture = "TEMP-FUTURE", TempIntegrity, Critical,
+        "Temperature readings dated after their upload",
+        "An upload holds readings dated after the upload itself (`occurred_at`), beyond a tolerated clock difference: readings that cannot have been taken yet were written in advance or the clocks were set.",
+        "GSP (2016) Art. 57; 药品经营质量管理规范 附录 温湿度自动监测 and 附录 计算机系统 (monitoring data true, not altered) [appendix article numbers not verified]; policy threshold",
+        ["upload_skew_minutes"],
+        reads [
+            "temperature_reading.{occurred_at,sensor}", "temperature_reading.readings[].at"
+        ];
+    TempSensor = "TEMP-SENSOR", TempIntegrity, Major,
+        "Sensor reporting for a place it is not installed in",
+        "A sensor reports for a storage zone whose registration (`zone_registered.sensors`) does not list it, or a sensor registered to a storage zone reports for a vehicle. Zones registered without a sensor list are not checked; vehicles have no registration, so their own loggers may move between vehicles.",
+        "药品经营质量管理规范 附录 温湿度自动监测 (measuring points installed at validated positions) and 附录 验证管理 [appendix article numbers not verified]",
+        [],
+        reads [
+            "temperature_reading.{sensor,zone,vehicle}", "zone_registered.{zone,sensors}"
+        ];
+    TempConflict = "TEMP-CONFLICT", TempIntegrity, Critical,
+        "Overlapping uploads disagree",
+        "One sensor reported the same instant twice, in two uploads (or twice in one), with values further apart than the sensor resolution: at least one of them was altered. Identical re-uploads are fine. Readings are compared within the threshold window of the sensor's latest reading.",
+        "GSP (2016) Art. 57 (changes to data only with QA approval, on record); 药品经营质量管理规范 附录 计算机系统 and 附录 温湿度自动监测 [appendix article numbers not verified]; policy threshold",
+        ["temp_resolution_c", "conflict_window_hours"],
+        reads [
+            "temperature_reading.{sensor,zone,vehicle}", "temperature_reading.readings[].{at,celsius}"
         ];
 }
 

@@ -178,6 +178,7 @@ fn catalogue() -> String {
         "special",
         "codes",
         "cold_chain",
+        "temp_integrity",
     ]
     .iter()
     .map(|f| std::fs::read_to_string(dir.join(format!("{f}.ftl"))).unwrap())

@@ -59,6 +59,10 @@ const EN: &[(&str, &str)] = &[
         include_str!("../locales/en/cold_chain.ftl"),
     ),
     ("cross.ftl", include_str!("../locales/en/cross.ftl")),
+    (
+        "temp_integrity.ftl",
+        include_str!("../locales/en/temp_integrity.ftl"),
+    ),
 ];
 
 /// A message catalogue for one language.

@@ -11,6 +11,7 @@
 //! | [`vaccines`] | VAC-DISPOSE |
 //! | [`special`] | SPECIAL-CHANNEL, SPECIAL-CASH, SPECIAL-2P, SPECIAL-LOSS, SPECIAL-DESTROY, EPH-RETAIL, SOM |
 //! | [`codes`] | SPECIAL-CHAIN, CODE-DUP, CODE-UNKNOWN, CODE-FORMAT |
+//! | [`temp_integrity`] | TEMP-COPY, TEMP-FLAT, TEMP-BACKFILL, TEMP-FUTURE, TEMP-SENSOR, TEMP-CONFLICT |
 //!
 //! The simulation calls a family's hooks where a violation can be planted. A hook asks the
 //! randomness gate ([`Generator::plant`]) whether to plant, alters the event or the flow, and
@@ -31,6 +32,7 @@ pub(crate) mod qualification;
 pub(crate) mod records;
 pub(crate) mod special;
 pub(crate) mod stock;
+pub(crate) mod temp_integrity;
 pub(crate) mod vaccines;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -48,6 +50,7 @@ pub(crate) struct State {
     codes: codes::State,
     money: money::State,
     special: special::State,
+    temp: temp_integrity::State,
 }
 
 impl State {
@@ -60,6 +63,7 @@ impl State {
             codes: codes::State::default(),
             money: money::State::default(),
             special: special::State::default(),
+            temp: temp_integrity::State::default(),
         }
     }
 }
@@ -79,6 +83,12 @@ pub(crate) enum Planting {
         batch: usize,
         rule: &'static str,
     },
+    /// TEMP-BACKFILL: an outgoing trip's log, held back and uploaded late.
+    LateTripLog {
+        vehicle: String,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    },
 }
 
 /// Runs a planted flow at `t`.
@@ -92,6 +102,9 @@ pub(crate) fn run(g: &mut Generator, t: DateTime<Utc>, p: Planting) {
             batch,
             rule,
         } => stock::short_dated_sale(g, t, customer, batch, rule),
+        Planting::LateTripLog { vehicle, from, to } => {
+            temp_integrity::late_trip_log(g, t, &vehicle, from, to);
+        }
     }
 }
 
@@ -166,6 +179,7 @@ mod tests {
             vaccines::RULES,
             special::RULES,
             codes::RULES,
+            temp_integrity::RULES,
         ];
         let all: Vec<&str> = families.iter().flat_map(|f| f.iter().copied()).collect();
         let unique: BTreeSet<&str> = all.iter().copied().collect();

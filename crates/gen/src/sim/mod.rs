@@ -223,7 +223,7 @@ impl Generator {
             Action::Count(z) => self.count(t, z),
             Action::Renew(p) => self.renew(t, p),
             Action::VehicleReadings { vehicle, from, to } => {
-                self.vehicle_readings(t, &vehicle, from, to);
+                self.trip_log(t, &vehicle, from, to);
             }
             Action::Plant(p) => plant::run(self, t, p),
         }

@@ -26,19 +26,35 @@ impl Generator {
                 }
             })
             .collect();
-        let planted = plant::cold_chain::zone_readings(self, &zone, &mut readings);
+        let mut sensor = zone.sensor.clone();
+        let mine =
+            plant::temp_integrity::zone_readings(self, t, z, &zone, &mut readings, &mut sensor);
+        let planted = if mine.is_none() {
+            plant::cold_chain::zone_readings(self, &zone, &mut readings)
+        } else {
+            None
+        };
+        let emitted = readings.clone();
         let seq = self.emit(
             t,
             &["系统-温湿度监测"],
             Refs::default(),
             EventBody::TemperatureReading(TemperatureReading {
-                sensor: zone.sensor.clone(),
+                sensor: sensor.clone(),
                 zone: Some(zone.id.clone()),
                 vehicle: None,
                 readings,
             }),
         );
         plant::cold_chain::after_zone_readings(self, t, z, seq, planted);
+        plant::temp_integrity::after_zone_readings(
+            self,
+            (t, z, seq),
+            &zone,
+            &sensor,
+            &emitted,
+            (mine, planted.is_some()),
+        );
         self.schedule(t + Duration::hours(ZONE_UPLOAD_HOURS), Action::ZoneHour(z));
     }
 
@@ -67,14 +83,27 @@ impl Generator {
         }
     }
 
-    /// A refrigerated vehicle's log from `from` to `to`, uploaded at `t`.
-    pub(crate) fn vehicle_readings(
+    /// An outgoing trip's log, due at `t` (unless planting holds it back).
+    pub(super) fn trip_log(
         &mut self,
         t: DateTime<Utc>,
         vehicle: &str,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) {
+        if !plant::temp_integrity::trip_log_late(self, t, vehicle, from, to) {
+            self.vehicle_readings(t, vehicle, from, to);
+        }
+    }
+
+    /// A refrigerated vehicle's log from `from` to `to`, uploaded at `t`; returns its seq.
+    pub(crate) fn vehicle_readings(
+        &mut self,
+        t: DateTime<Utc>,
+        vehicle: &str,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> u64 {
         let mut readings = Vec::new();
         let mut at_t = from;
         while at_t <= to {
@@ -103,6 +132,6 @@ impl Generator {
                 vehicle: Some(vehicle.to_owned()),
                 readings,
             }),
-        );
+        )
     }
 }

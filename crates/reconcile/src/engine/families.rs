@@ -19,6 +19,7 @@ pub(crate) mod integrity;
 pub(crate) mod qualification;
 pub(crate) mod special;
 pub(crate) mod stock;
+pub(crate) mod temp_integrity;
 
 use chrono::{DateTime, Utc};
 
@@ -62,11 +63,12 @@ pub(crate) struct Families {
     pub special: special::Special,
     pub codes: codes::Codes,
     pub cold_chain: cold_chain::ColdChain,
+    pub temp_integrity: temp_integrity::TempIntegrity,
 }
 
 impl Families {
     /// The families in the order they see each event.
-    pub fn table(&mut self) -> [&mut dyn Family; 7] {
+    pub fn table(&mut self) -> [&mut dyn Family; 8] {
         [
             &mut self.integrity,
             &mut self.qualification,
@@ -75,6 +77,7 @@ impl Families {
             &mut self.special,
             &mut self.codes,
             &mut self.cold_chain,
+            &mut self.temp_integrity,
         ]
     }
 

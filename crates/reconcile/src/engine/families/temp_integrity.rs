@@ -1,0 +1,689 @@
+//! Temperature data integrity (篡改温湿度监测数据): readings that repeat another day's or trip's
+//! (`TEMP-COPY`), values that stay identical for hours (`TEMP-FLAT`), readings uploaded long
+//! after they were taken (`TEMP-BACKFILL`) or dated after their upload (`TEMP-FUTURE`), a sensor
+//! reporting for a place it is not installed in (`TEMP-SENSOR`), and overlapping uploads of one
+//! sensor that disagree (`TEMP-CONFLICT`).
+//!
+//! A `temperature_reading` event is one upload, and its `occurred_at` is the moment of the
+//! upload (how late the upload was entered is `LATE-ENTRY`'s concern). State is per series,
+//! never per reading:
+//!
+//! - a storage zone's sensor is one continuous series, cut into local days; a vehicle upload is
+//!   one trip, judged alone (as the cold-chain family judges it);
+//! - each finished day or trip leaves a fingerprint (a hash of its readings rounded to the
+//!   sensor resolution, with their number and time span), kept for `copy_days`;
+//! - each sensor keeps its readings of the last `conflict_window_hours` (a few kilobytes),
+//!   for comparing re-uploads; sensors silent for longer are forgotten once a day, and a storage
+//!   zone's sensor silent for longer than `copy_days` has its open run and day judged and is
+//!   forgotten too.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, Utc};
+use hashbrown::HashMap;
+use rxledger_model::{EventBody, TemperatureReading};
+
+use super::cold_chain::StreamKind;
+use super::Family;
+use crate::engine::ctx::{Ctx, Ev};
+use crate::engine::facts::{decimal, factor, term, texts, with_facts};
+use crate::time::{local_date, local_offset};
+use crate::{Fact, Finding, Msg, Rule};
+
+/// A zone or a vehicle, by name.
+type Place<'a> = (StreamKind, &'a str);
+
+/// An instant as microseconds since the epoch: readings are compared as plain numbers.
+type Micros = i64;
+
+/// Microseconds per minute.
+const MINUTE: Micros = 60_000_000;
+
+/// `n` minutes, in microseconds (saturating: thresholds come from configuration files).
+fn minutes(n: i64) -> Micros {
+    n.saturating_mul(MINUTE)
+}
+
+/// The instant of `m`.
+fn instant(m: Micros) -> DateTime<Utc> {
+    DateTime::from_timestamp_micros(m).unwrap_or_default()
+}
+
+/// A reading kept to compare overlapping uploads.
+#[derive(Clone, Copy, Debug)]
+struct Sample {
+    /// When it was taken.
+    at: Micros,
+    celsius: f64,
+    /// The upload it came in.
+    seq: u64,
+}
+
+/// A run of identical readings of one sensor.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    value: f64,
+    from: Micros,
+    to: Micros,
+    readings: u64,
+    first_seq: u64,
+    last_seq: u64,
+}
+
+/// The fingerprint of a day or trip being read.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    hash: u64,
+    readings: u64,
+    /// Changes between consecutive rounded readings.
+    changes: u64,
+    prev: Option<i64>,
+    from: Micros,
+    to: Micros,
+    first_seq: u64,
+    last_seq: u64,
+}
+
+/// A finished day or trip.
+#[derive(Debug)]
+struct Print {
+    kind: StreamKind,
+    name: String,
+    sensor: String,
+    hash: u64,
+    readings: u64,
+    from: Micros,
+    to: Micros,
+    /// The record of its last reading.
+    seq: u64,
+}
+
+/// One sensor of a storage zone: a continuous series.
+#[derive(Debug)]
+struct Series {
+    sensor: String,
+    /// The latest reading taken in (older readings of later uploads are re-uploads or
+    /// backfills and are not taken in again).
+    last: Option<Micros>,
+    run: Option<Run>,
+    /// The local day being read: its end, and its fingerprint so far.
+    day: Option<(Micros, Unit)>,
+}
+
+/// The thresholds an upload is judged with.
+struct Limits {
+    resolution: f64,
+    flat: Micros,
+    /// A recording gap longer than this ends a run of identical readings.
+    gap: Micros,
+    min_changes: u64,
+    copy_days: Micros,
+}
+
+impl Limits {
+    fn new(cx: &Ctx<'_>, kind: StreamKind) -> Limits {
+        let t = &cx.cfg.thresholds;
+        let gap = match kind {
+            StreamKind::Zone => t.storage_gap_minutes,
+            StreamKind::Vehicle => t.transport_gap_minutes,
+        };
+        Limits {
+            resolution: t.temp_resolution_c,
+            flat: minutes(t.flat_minutes),
+            gap: minutes(gap),
+            min_changes: t.copy_min_changes,
+            copy_days: minutes(t.copy_days.saturating_mul(24 * 60)),
+        }
+    }
+}
+
+/// The temperature data integrity family.
+#[derive(Default)]
+pub(crate) struct TempIntegrity {
+    /// Sensors registered to each zone (zones registered without a sensor list are absent).
+    zone_sensors: HashMap<String, Vec<String>>,
+    /// The zone each registered sensor is installed in.
+    sensor_zone: HashMap<String, String>,
+    /// Storage zones' series, by zone.
+    zones: HashMap<String, Vec<Series>>,
+    /// Fingerprints of the finished days and trips of the last `copy_days`, oldest first.
+    prints: VecDeque<Print>,
+    /// Recent readings of each sensor, in time order.
+    recent: HashMap<String, VecDeque<Sample>>,
+    /// The latest upload time seen.
+    clock: Option<Micros>,
+    /// When silent sensors are forgotten next.
+    next_sweep: Option<Micros>,
+    /// The reading times of the upload at hand (a buffer kept between uploads).
+    ats: Vec<Micros>,
+}
+
+impl Family for TempIntegrity {
+    fn id(&self) -> crate::Family {
+        crate::Family::TempIntegrity
+    }
+
+    fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
+        match &ev.e.body {
+            EventBody::ZoneRegistered(z) => self.register(&z.zone, &z.sensors),
+            EventBody::TemperatureReading(t) => {
+                let place = match (&t.zone, &t.vehicle) {
+                    (Some(z), _) => (StreamKind::Zone, z.as_str()),
+                    (None, Some(v)) => (StreamKind::Vehicle, v.as_str()),
+                    (None, None) => return,
+                };
+                let mut ats = std::mem::take(&mut self.ats);
+                ats.clear();
+                ats.extend(t.readings.iter().map(|r| r.at.timestamp_micros()));
+                let upload = (ev.seq, ev.e.occurred_at);
+                self.sensor(cx, ev.seq, place, t);
+                backfill(cx, upload, place, t, &ats);
+                future(cx, upload, place, t, &ats);
+                self.conflicts(cx, ev.seq, place, t, &ats);
+                let lim = Limits::new(cx, place.0);
+                match place.0 {
+                    StreamKind::Zone => self.zone(cx, ev.seq, place.1, t, &ats, &lim),
+                    StreamKind::Vehicle => self.trip(cx, ev.seq, place.1, t, &ats, &lim),
+                }
+                self.sweep(cx, ev.e.occurred_at.timestamp_micros());
+                self.ats = ats;
+            }
+            _ => {}
+        }
+    }
+
+    /// Open runs and days of the storage zones are judged as they stand.
+    fn finish(&mut self, cx: &mut Ctx<'_>) {
+        let zones: Vec<(String, Series)> = std::mem::take(&mut self.zones)
+            .into_iter()
+            .flat_map(|(name, list)| list.into_iter().map(move |s| (name.clone(), s)))
+            .collect();
+        close(cx, &mut self.prints, zones);
+    }
+}
+
+/// Judges the open runs and days of storage zones' series that end here (at the end of the
+/// ledger, or silent for too long), in zone and sensor order.
+fn close(cx: &mut Ctx<'_>, prints: &mut VecDeque<Print>, mut series: Vec<(String, Series)>) {
+    let lim = Limits::new(cx, StreamKind::Zone);
+    series.sort_unstable_by(|a, b| (&a.0, &a.1.sensor).cmp(&(&b.0, &b.1.sensor)));
+    for (name, s) in series {
+        let place = (StreamKind::Zone, name.as_str());
+        if let Some(run) = s.run {
+            flat(cx, place, &s.sensor, &run, &lim);
+        }
+        if let Some((_, unit)) = s.day {
+            copy(cx, prints, place, &s.sensor, &unit, &lim);
+        }
+    }
+}
+
+impl TempIntegrity {
+    /// A zone's registration: its sensors replace those registered before.
+    fn register(&mut self, zone: &str, sensors: &[String]) {
+        if let Some(old) = self.zone_sensors.remove(zone) {
+            for s in old {
+                if self.sensor_zone.get(&s).is_some_and(|z| z == zone) {
+                    self.sensor_zone.remove(&s);
+                }
+            }
+        }
+        if sensors.is_empty() {
+            return;
+        }
+        for s in sensors {
+            self.sensor_zone.insert(s.clone(), zone.to_owned());
+        }
+        self.zone_sensors.insert(zone.to_owned(), sensors.to_vec());
+    }
+
+    /// `TEMP-SENSOR`: a sensor reports for a zone whose registration does not list it, or a
+    /// zone's sensor reports for a vehicle.
+    fn sensor(&self, cx: &mut Ctx<'_>, seq: u64, place: Place<'_>, t: &TemperatureReading) {
+        let (kind, name) = place;
+        let installed = self.sensor_zone.get(&t.sensor);
+        let m = match kind {
+            StreamKind::Zone => {
+                let Some(list) = self.zone_sensors.get(name) else {
+                    return;
+                };
+                if list.contains(&t.sensor) {
+                    return;
+                }
+                let m = Msg::new("temp-sensor-zone").arg("registered", texts(list));
+                match installed {
+                    Some(z) => m
+                        .arg("installed", term("other_zone"))
+                        .arg("zone", z.as_str()),
+                    None => m.arg("installed", term("unregistered")),
+                }
+            }
+            StreamKind::Vehicle => {
+                let Some(z) = installed else { return };
+                Msg::new("temp-sensor-vehicle")
+                    .arg("installed", term("other_zone"))
+                    .arg("zone", z.as_str())
+            }
+        };
+        let m = m
+            .arg("kind", term(kind.as_str()))
+            .arg("name", name)
+            .arg("sensor", t.sensor.as_str())
+            .arg("readings", t.readings.len());
+        let expected = with_facts("temp-sensor-expected", &m);
+        let actual = with_facts("temp-sensor-actual", &m);
+        let f = Finding::new(Rule::TempSensor, seq, m)
+            .location(name)
+            .figures(expected, actual);
+        cx.emit(f);
+    }
+
+    /// `TEMP-CONFLICT`: readings of an instant the sensor already reported, with another value.
+    fn conflicts(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        seq: u64,
+        place: Place<'_>,
+        t: &TemperatureReading,
+        ats: &[Micros],
+    ) {
+        let th = &cx.cfg.thresholds;
+        let tolerance = th.temp_resolution_c + 1e-9;
+        let window = minutes(th.conflict_window_hours.saturating_mul(60));
+        let kept = self.recent.entry_ref(t.sensor.as_str()).or_default();
+        let mut disagree = 0_u64;
+        let mut first: Option<(Micros, Sample, f64)> = None;
+        for (r, &at) in t.readings.iter().zip(ats) {
+            if kept.back().is_some_and(|b| at <= b.at) {
+                if let Ok(i) = kept.binary_search_by_key(&at, |s| s.at) {
+                    let before = kept[i];
+                    if (before.celsius - r.celsius).abs() > tolerance {
+                        disagree += 1;
+                        first.get_or_insert((at, before, r.celsius));
+                    }
+                }
+            } else {
+                kept.push_back(Sample {
+                    at,
+                    celsius: r.celsius,
+                    seq,
+                });
+            }
+        }
+        if let Some(newest) = kept.back().map(|s| s.at) {
+            let keep_from = newest.saturating_sub(window);
+            while kept.front().is_some_and(|s| s.at < keep_from) {
+                kept.pop_front();
+            }
+        }
+        let Some((at, before, after)) = first else {
+            return;
+        };
+        let m = Msg::new("temp-conflict")
+            .arg("sensor", t.sensor.as_str())
+            .arg("kind", term(place.0.as_str()))
+            .arg("name", place.1)
+            .arg("readings", disagree)
+            .arg("record", before.seq)
+            .arg("at", instant(at))
+            .arg("before", reading(before.celsius))
+            .arg("after", reading(after))
+            .arg("resolution", factor(th.temp_resolution_c));
+        let expected = with_facts("temp-conflict-expected", &m);
+        let actual = with_facts("temp-conflict-actual", &m);
+        let f = Finding::new(Rule::TempConflict, seq, m)
+            .location(place.1)
+            .figures(expected, actual)
+            .also(before.seq);
+        cx.emit(f);
+    }
+
+    /// A storage zone's upload, taken into the series of its sensor: runs of identical
+    /// readings (`TEMP-FLAT`) and local days (`TEMP-COPY`).
+    fn zone(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        seq: u64,
+        zone: &str,
+        t: &TemperatureReading,
+        ats: &[Micros],
+        lim: &Limits,
+    ) {
+        let Self { zones, prints, .. } = self;
+        let list = zones.entry_ref(zone).or_default();
+        let i = if let Some(i) = list.iter().position(|s| s.sensor == t.sensor) {
+            i
+        } else {
+            list.push(Series {
+                sensor: t.sensor.clone(),
+                last: None,
+                run: None,
+                day: None,
+            });
+            list.len() - 1
+        };
+        let s = &mut list[i];
+        let place = (StreamKind::Zone, zone);
+        for (r, &at) in t.readings.iter().zip(ats) {
+            if s.last.is_some_and(|l| at <= l) {
+                continue;
+            }
+            s.last = Some(at);
+            if let Some(run) = step(&mut s.run, r.celsius, at, seq, lim.gap) {
+                flat(cx, place, &s.sensor, &run, lim);
+            }
+            if let Some((_, unit)) = s.day.take_if(|(end, _)| at >= *end) {
+                copy(cx, prints, place, &s.sensor, &unit, lim);
+            }
+            let (_, unit) = s.day.get_or_insert_with(|| (day_end(at), Unit::new()));
+            unit.add(quantise(r.celsius, lim.resolution), at, seq);
+        }
+    }
+
+    /// A vehicle upload: one trip, judged alone.
+    fn trip(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        seq: u64,
+        vehicle: &str,
+        t: &TemperatureReading,
+        ats: &[Micros],
+        lim: &Limits,
+    ) {
+        let place = (StreamKind::Vehicle, vehicle);
+        let mut run = None;
+        let mut unit = Unit::new();
+        let mut last: Option<Micros> = None;
+        for (r, &at) in t.readings.iter().zip(ats) {
+            if last.is_some_and(|l| at <= l) {
+                continue;
+            }
+            last = Some(at);
+            if let Some(ended) = step(&mut run, r.celsius, at, seq, lim.gap) {
+                flat(cx, place, &t.sensor, &ended, lim);
+            }
+            unit.add(quantise(r.celsius, lim.resolution), at, seq);
+        }
+        if let Some(ended) = run {
+            flat(cx, place, &t.sensor, &ended, lim);
+        }
+        if unit.readings > 0 {
+            copy(cx, &mut self.prints, place, &t.sensor, &unit, lim);
+        }
+    }
+
+    /// Once a day (of the uploads' clock): forgets the recent readings of sensors silent for
+    /// longer than the conflict window, and judges and forgets the series of storage zones'
+    /// sensors silent for longer than `copy_days` (at least two days).
+    fn sweep(&mut self, cx: &mut Ctx<'_>, upload: Micros) {
+        let clock = *self
+            .clock
+            .insert(self.clock.map_or(upload, |c| c.max(upload)));
+        if self.next_sweep.is_some_and(|n| clock < n) {
+            return;
+        }
+        self.next_sweep = Some(clock.saturating_add(minutes(24 * 60)));
+        let th = &cx.cfg.thresholds;
+        let keep_from = clock.saturating_sub(minutes(th.conflict_window_hours.saturating_mul(60)));
+        self.recent
+            .retain(|_, kept| kept.back().is_some_and(|s| s.at >= keep_from));
+        let idle_from = clock.saturating_sub(minutes(th.copy_days.max(2).saturating_mul(24 * 60)));
+        let mut idle = Vec::new();
+        for (name, list) in &mut self.zones {
+            let mut i = 0;
+            while i < list.len() {
+                if list[i].last.is_some_and(|l| l < idle_from) {
+                    idle.push((name.clone(), list.swap_remove(i)));
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        if !idle.is_empty() {
+            self.zones.retain(|_, list| !list.is_empty());
+            close(cx, &mut self.prints, idle);
+        }
+    }
+}
+
+/// A reading's value as it was written (at least one decimal): `5.0`, `5.35`.
+fn reading(celsius: f64) -> Fact {
+    let shown = celsius.to_string();
+    let digits = shown.split_once('.').map_or(0, |(_, f)| f.len()).max(1);
+    decimal(celsius, u8::try_from(digits).unwrap_or(u8::MAX))
+}
+
+/// The end of the local day of `at` (the next local midnight).
+fn day_end(at: Micros) -> Micros {
+    let date = local_date(instant(at));
+    let next = date.succ_opt().unwrap_or(date);
+    (next.and_time(chrono::NaiveTime::MIN).and_utc() - local_offset()).timestamp_micros()
+}
+
+/// A reading rounded to the resolution (its exact bits when the resolution is 0).
+fn quantise(celsius: f64, resolution: f64) -> i64 {
+    if resolution > 0.0 {
+        (celsius / resolution).round() as i64
+    } else {
+        celsius.to_bits().cast_signed()
+    }
+}
+
+/// Mixes one value into a fingerprint (the `SplitMix64` finaliser over the running hash).
+fn mix(hash: u64, value: i64) -> u64 {
+    let mut z = (hash ^ value.cast_unsigned()).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+impl Unit {
+    fn new() -> Unit {
+        Unit {
+            hash: 0x5445_4D50_2D43_4F50,
+            readings: 0,
+            changes: 0,
+            prev: None,
+            from: 0,
+            to: 0,
+            first_seq: 0,
+            last_seq: 0,
+        }
+    }
+
+    fn add(&mut self, q: i64, at: Micros, seq: u64) {
+        if self.readings == 0 {
+            self.from = at;
+            self.first_seq = seq;
+        }
+        if self.prev.is_some_and(|p| p != q) {
+            self.changes += 1;
+        }
+        self.prev = Some(q);
+        self.hash = mix(self.hash, q);
+        self.readings += 1;
+        self.to = at;
+        self.last_seq = seq;
+    }
+}
+
+/// Takes the reading `celsius` taken `at`, of record `seq`, into the run of identical
+/// readings; returns the run it ended (by another value, or after a recording gap longer than
+/// `gap`).
+fn step(run: &mut Option<Run>, celsius: f64, at: Micros, seq: u64, gap: Micros) -> Option<Run> {
+    if let Some(x) = run {
+        if celsius.to_bits() == x.value.to_bits() && at.saturating_sub(x.to) <= gap {
+            x.to = at;
+            x.readings += 1;
+            x.last_seq = seq;
+            return None;
+        }
+    }
+    run.replace(Run {
+        value: celsius,
+        from: at,
+        to: at,
+        readings: 1,
+        first_seq: seq,
+        last_seq: seq,
+    })
+}
+
+/// `TEMP-FLAT`: a run of identical readings longer than the limit.
+fn flat(cx: &mut Ctx<'_>, (kind, name): Place<'_>, sensor: &str, run: &Run, lim: &Limits) {
+    let span = run.to.saturating_sub(run.from);
+    if span <= lim.flat {
+        return;
+    }
+    let m = Msg::new("temp-flat")
+        .arg("sensor", sensor)
+        .arg("kind", term(kind.as_str()))
+        .arg("name", name)
+        .arg("value", reading(run.value))
+        .arg("readings", run.readings)
+        .arg("from", instant(run.from))
+        .arg("to", instant(run.to))
+        .arg("minutes", span / MINUTE)
+        .arg("limit", lim.flat / MINUTE);
+    let expected = with_facts("temp-flat-expected", &m);
+    let actual = with_facts("temp-flat-actual", &m);
+    let f = Finding::new(Rule::TempFlat, run.last_seq, m)
+        .location(name)
+        .interval(instant(run.from), instant(run.to))
+        .figures(expected, actual)
+        .also(run.first_seq);
+    cx.emit(f);
+}
+
+/// `TEMP-COPY`: a finished day or trip that repeats an earlier one at other times. Informative
+/// days and trips are kept for comparison, for `copy_days`.
+fn copy(
+    cx: &mut Ctx<'_>,
+    prints: &mut VecDeque<Print>,
+    (kind, name): Place<'_>,
+    sensor: &str,
+    unit: &Unit,
+    lim: &Limits,
+) {
+    if unit.changes < lim.min_changes || unit.readings == 0 {
+        return;
+    }
+    let keep_from = unit.to.saturating_sub(lim.copy_days);
+    while prints.front().is_some_and(|p| p.to < keep_from) {
+        prints.pop_front();
+    }
+    let original = prints.iter().find(|p| {
+        p.hash == unit.hash
+            && p.readings == unit.readings
+            && p.from != unit.from
+            && p.to >= keep_from
+    });
+    if let Some(p) = original {
+        let m = Msg::new("temp-copy")
+            .arg("kind", term(kind.as_str()))
+            .arg("name", name)
+            .arg("sensor", sensor)
+            .arg("from", instant(unit.from))
+            .arg("to", instant(unit.to))
+            .arg("readings", unit.readings)
+            .arg("orig_kind", term(p.kind.as_str()))
+            .arg("orig_name", p.name.as_str())
+            .arg("orig_sensor", p.sensor.as_str())
+            .arg("orig_from", instant(p.from))
+            .arg("orig_to", instant(p.to))
+            .arg("resolution", factor(cx.cfg.thresholds.temp_resolution_c));
+        let expected = with_facts("temp-copy-expected", &m);
+        let actual = with_facts("temp-copy-actual", &m);
+        let f = Finding::new(Rule::TempCopy, unit.last_seq, m)
+            .location(name)
+            .interval(instant(unit.from), instant(unit.to))
+            .figures(expected, actual)
+            .also(unit.first_seq)
+            .also(p.seq);
+        cx.emit(f);
+    }
+    prints.push_back(Print {
+        kind,
+        name: name.to_owned(),
+        sensor: sensor.to_owned(),
+        hash: unit.hash,
+        readings: unit.readings,
+        from: unit.from,
+        to: unit.to,
+        seq: unit.last_seq,
+    });
+}
+
+/// `TEMP-BACKFILL`: an upload (record `seq` at `upload`) holding readings taken more than the
+/// limit before it.
+fn backfill(
+    cx: &mut Ctx<'_>,
+    (seq, upload): (u64, DateTime<Utc>),
+    (kind, name): Place<'_>,
+    t: &TemperatureReading,
+    ats: &[Micros],
+) {
+    let th = &cx.cfg.thresholds;
+    let hours = match kind {
+        StreamKind::Zone => th.storage_backfill_hours,
+        StreamKind::Vehicle => th.transport_backfill_hours,
+    };
+    let earliest = upload
+        .timestamp_micros()
+        .saturating_sub(minutes(hours.saturating_mul(60)));
+    let late = ats.iter().filter(|&&at| at < earliest).count();
+    let Some(&oldest) = ats.iter().min().filter(|_| late > 0) else {
+        return;
+    };
+    let oldest = instant(oldest);
+    let m = Msg::new("temp-backfill")
+        .arg("sensor", t.sensor.as_str())
+        .arg("kind", term(kind.as_str()))
+        .arg("name", name)
+        .arg("upload", upload)
+        .arg("readings", late)
+        .arg("oldest", oldest)
+        .arg("hours", (upload - oldest).num_hours())
+        .arg("limit", hours);
+    let expected = with_facts("temp-backfill-expected", &m);
+    let actual = with_facts("temp-backfill-actual", &m);
+    let f = Finding::new(Rule::TempBackfill, seq, m)
+        .location(name)
+        .interval(oldest, upload)
+        .figures(expected, actual);
+    cx.emit(f);
+}
+
+/// `TEMP-FUTURE`: an upload (record `seq` at `upload`) holding readings dated after it, beyond
+/// the clock tolerance.
+fn future(
+    cx: &mut Ctx<'_>,
+    (seq, upload): (u64, DateTime<Utc>),
+    (kind, name): Place<'_>,
+    t: &TemperatureReading,
+    ats: &[Micros],
+) {
+    let skew = cx.cfg.thresholds.upload_skew_minutes;
+    let latest_allowed = upload.timestamp_micros().saturating_add(minutes(skew));
+    let ahead = ats.iter().filter(|&&at| at > latest_allowed).count();
+    let Some(&latest) = ats.iter().max().filter(|_| ahead > 0) else {
+        return;
+    };
+    let latest = instant(latest);
+    let m = Msg::new("temp-future")
+        .arg("sensor", t.sensor.as_str())
+        .arg("kind", term(kind.as_str()))
+        .arg("name", name)
+        .arg("upload", upload)
+        .arg("readings", ahead)
+        .arg("latest", latest)
+        .arg("minutes", (latest - upload).num_minutes())
+        .arg("limit", skew);
+    let expected = with_facts("temp-future-expected", &m);
+    let actual = with_facts("temp-future-actual", &m);
+    let f = Finding::new(Rule::TempFuture, seq, m)
+        .location(name)
+        .interval(upload, latest)
+        .figures(expected, actual);
+    cx.emit(f);
+}
