@@ -91,6 +91,32 @@ fn json_output_parses_and_lists_every_finding() {
     }
 }
 
+/// Several ledgers: an array of single-ledger documents, in the order given
+/// (`docs/findings.md`, "Several ledgers").
+#[test]
+fn json_of_several_ledgers_is_an_array_of_documents() {
+    let a = "samples/scenarios/pair-a.jsonl";
+    let b = "samples/scenarios/pair-b-missing.jsonl";
+    let o = run(&["check", a, b, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let docs = v.as_array().expect("an array");
+    assert_eq!(docs.len(), 2);
+    for (doc, path) in docs.iter().zip([a, b]) {
+        assert_eq!(doc["format"], "rxledger-findings/1");
+        assert!(doc["ledger"].as_str().unwrap().ends_with(path), "{}", doc["ledger"]);
+        for key in ["records", "head", "chain_ok", "events", "counts", "findings"] {
+            assert!(doc.get(key).is_some(), "{key} missing");
+        }
+        for f in doc["findings"].as_array().unwrap() {
+            for key in ["rule", "severity", "seq", "seqs", "message", "message_id"] {
+                assert!(f.get(key).is_some(), "{key} missing in {f}");
+            }
+        }
+    }
+    // The cross-ledger finding sits with the ledger holding its evidence.
+    assert!(docs.iter().any(|d| d["counts"].get("CROSS-MISSING").is_some()));
+}
+
 #[test]
 fn sarif_output_has_the_required_fields() {
     let o = run(&["check", DOCS, "--format", "sarif"]);
