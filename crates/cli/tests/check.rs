@@ -103,8 +103,14 @@ fn json_of_several_ledgers_is_an_array_of_documents() {
     assert_eq!(docs.len(), 2);
     for (doc, path) in docs.iter().zip([a, b]) {
         assert_eq!(doc["format"], "rxledger-findings/1");
-        assert!(doc["ledger"].as_str().unwrap().ends_with(path), "{}", doc["ledger"]);
-        for key in ["records", "head", "chain_ok", "events", "counts", "findings"] {
+        assert!(
+            doc["ledger"].as_str().unwrap().ends_with(path),
+            "{}",
+            doc["ledger"]
+        );
+        for key in [
+            "records", "head", "chain_ok", "events", "counts", "findings",
+        ] {
             assert!(doc.get(key).is_some(), "{key} missing");
         }
         for f in doc["findings"].as_array().unwrap() {
@@ -114,7 +120,9 @@ fn json_of_several_ledgers_is_an_array_of_documents() {
         }
     }
     // The cross-ledger finding sits with the ledger holding its evidence.
-    assert!(docs.iter().any(|d| d["counts"].get("CROSS-MISSING").is_some()));
+    assert!(docs
+        .iter()
+        .any(|d| d["counts"].get("CROSS-MISSING").is_some()));
 }
 
 #[test]
