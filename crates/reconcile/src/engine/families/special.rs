@@ -208,21 +208,26 @@ fn channel_purchase(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Purchase)
 /// `SPECIAL-CASH` / `EPH-RETAIL`: no cash for invoices with controlled-drug or compound
 /// ephedrine lines.
 fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
-    let docs = &cx.proj.docs;
     for number in &p.invoices {
-        let (special, eph) = docs
-            .invoices
-            .get(docs.root(number))
-            .map_or((false, false), |i| (i.special, i.ephedrine));
-        let (rule, id) = if special {
-            (Rule::SpecialCash, "special-cash")
-        } else if eph {
-            (Rule::EphRetail, "eph-retail-cash")
-        } else {
+        let Some((rule, id)) = cash_rule(cx, number) else {
             continue;
         };
         let m = Msg::new(id).arg("doc", &p.doc).arg("invoice", number);
         cx.out.emit(Finding::new(rule, seq, m).party(&p.payer));
+    }
+}
+
+/// The rule and message a cash payment of invoice `number` breaks: `SPECIAL-CASH` for an
+/// invoice with controlled-drug lines, `EPH-RETAIL` for one with compound ephedrine.
+fn cash_rule(cx: &Ctx<'_>, number: &str) -> Option<(Rule, &'static str)> {
+    let docs = &cx.proj.docs;
+    let invoice = docs.invoices.get(docs.root(number))?;
+    if invoice.special {
+        Some((Rule::SpecialCash, "special-cash"))
+    } else if invoice.ephedrine {
+        Some((Rule::EphRetail, "eph-retail-cash"))
+    } else {
+        None
     }
 }
 
@@ -234,15 +239,7 @@ fn held_cash(cx: &mut Ctx<'_>, seq: u64) {
         if a.payment.method != PaymentMethod::Cash {
             continue;
         }
-        let (special, eph) = docs
-            .invoices
-            .get(docs.root(&a.number))
-            .map_or((false, false), |i| (i.special, i.ephedrine));
-        let (rule, id) = if special {
-            (Rule::SpecialCash, "special-cash")
-        } else if eph {
-            (Rule::EphRetail, "eph-retail-cash")
-        } else {
+        let Some((rule, id)) = cash_rule(cx, &a.number) else {
             continue;
         };
         let m = Msg::new(id)
