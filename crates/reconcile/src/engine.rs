@@ -56,6 +56,23 @@ pub struct Engine {
     families: Families,
 }
 
+/// The context a family works in: the engine's configuration, projections, scheduler and
+/// outputs (a macro rather than a method so that the families can be borrowed beside it).
+macro_rules! family_ctx {
+    ($engine:ident, $family:expr) => {
+        Ctx::new(
+            $family,
+            &$engine.cfg,
+            &mut $engine.proj,
+            &mut $engine.sched,
+            Sink {
+                findings: &mut $engine.out,
+                pending: &mut $engine.pending,
+            },
+        )
+    };
+}
+
 impl Engine {
     /// A new engine with `cfg`.
     pub fn new(cfg: Config) -> Self {
@@ -97,16 +114,7 @@ impl Engine {
         };
         self.proj.apply(&ev, &self.cfg, &mut self.sched, self.now);
         for family in self.families.table() {
-            let mut cx = Ctx::new(
-                family.id(),
-                &self.cfg,
-                &mut self.proj,
-                &mut self.sched,
-                Sink {
-                    findings: &mut self.out,
-                    pending: &mut self.pending,
-                },
-            );
+            let mut cx = family_ctx!(self, family.id());
             family.on_event(&mut cx, &ev);
         }
         std::mem::take(&mut self.out)
@@ -115,16 +123,7 @@ impl Engine {
     /// Reports a record whose payload is not a valid event.
     pub fn push_invalid(&mut self, seq: u64, error: &str) -> Vec<Finding> {
         self.events += 1;
-        let mut cx = Ctx::new(
-            crate::Family::Integrity,
-            &self.cfg,
-            &mut self.proj,
-            &mut self.sched,
-            Sink {
-                findings: &mut self.out,
-                pending: &mut self.pending,
-            },
-        );
+        let mut cx = family_ctx!(self, crate::Family::Integrity);
         families::integrity::Integrity::invalid(&mut cx, seq, error);
         std::mem::take(&mut self.out)
     }
@@ -141,16 +140,7 @@ impl Engine {
     /// for its vehicle's temperature log, an excess not yet corrected), in record order.
     pub fn finish_with_pending(mut self) -> (Vec<Finding>, Vec<Pending>) {
         for family in self.families.table() {
-            let mut cx = Ctx::new(
-                family.id(),
-                &self.cfg,
-                &mut self.proj,
-                &mut self.sched,
-                Sink {
-                    findings: &mut self.out,
-                    pending: &mut self.pending,
-                },
-            );
+            let mut cx = family_ctx!(self, family.id());
             family.finish(&mut cx);
         }
         if let Some(now) = self.now {
@@ -159,16 +149,7 @@ impl Engine {
         let findings = std::mem::take(&mut self.out);
         for (at, due) in self.sched.take_all() {
             if let Some(family) = self.families.owner(&due) {
-                let mut cx = Ctx::new(
-                    family.id(),
-                    &self.cfg,
-                    &mut self.proj,
-                    &mut self.sched,
-                    Sink {
-                        findings: &mut self.out,
-                        pending: &mut self.pending,
-                    },
-                );
+                let mut cx = family_ctx!(self, family.id());
                 family.pending(&mut cx, at, &due, self.now);
             }
         }
@@ -199,16 +180,7 @@ impl Engine {
                 self.now = Some(at);
             }
             if let Some(family) = self.families.owner(&due) {
-                let mut cx = Ctx::new(
-                    family.id(),
-                    &self.cfg,
-                    &mut self.proj,
-                    &mut self.sched,
-                    Sink {
-                        findings: &mut self.out,
-                        pending: &mut self.pending,
-                    },
-                );
+                let mut cx = family_ctx!(self, family.id());
                 family.on_due(&mut cx, &due);
             }
             self.proj.on_due(due, &self.cfg, &mut self.sched, self.now);

@@ -82,23 +82,6 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// An open item of `rule` about record `seq`, due at `due`, with the rule's default
-    /// severity.
-    pub fn new(rule: Rule, seq: u64, due: DateTime<Utc>, message: Msg, closed_by: Msg) -> Pending {
-        Pending {
-            rule,
-            severity: rule.default_severity(),
-            seq,
-            seqs: vec![seq],
-            party: None,
-            product: None,
-            batch: None,
-            location: None,
-            due,
-            message,
-            closed_by,
-        }
-    }
     /// The open item of the finding `f`, were it certain: its rule, severity, records, party,
     /// product, batch, location and message, due at `due`, closed by `closed_by`.
     pub fn of(f: Finding, due: DateTime<Utc>, closed_by: Msg) -> Pending {
@@ -115,36 +98,6 @@ impl Pending {
             message: f.message,
             closed_by,
         }
-    }
-    /// Sets the party.
-    #[must_use]
-    pub fn party(mut self, p: &str) -> Self {
-        self.party = Some(p.to_owned());
-        self
-    }
-    /// Sets the product.
-    #[must_use]
-    pub fn product(mut self, p: &str) -> Self {
-        self.product = Some(p.to_owned());
-        self
-    }
-    /// Sets the batch.
-    #[must_use]
-    pub fn batch(mut self, b: &str) -> Self {
-        self.batch = Some(b.to_owned());
-        self
-    }
-    /// Sets the location.
-    #[must_use]
-    pub fn location(mut self, l: &str) -> Self {
-        self.location = Some(l.to_owned());
-        self
-    }
-    /// Adds involved records.
-    #[must_use]
-    pub fn also_all(mut self, seqs: &[u64]) -> Self {
-        self.seqs.extend_from_slice(seqs);
-        self
     }
 }
 
