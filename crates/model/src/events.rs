@@ -596,8 +596,9 @@ pub struct ZoneRegistered {
     /// Explicit range, replacing the class's range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temp_range: Option<TempRange>,
-    /// Sensors installed in the zone. Recorded; readings are bound to the zone by their own `zone`
-    /// field, not by this list.
+    /// Sensors installed in the zone. Readings are bound to the zone by their own `zone` field;
+    /// when this list is given, a sensor not on it reporting for the zone, or a sensor on it
+    /// reporting for a vehicle, is TEMP-SENSOR. An empty list is not checked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sensors: Vec<String>,
 }

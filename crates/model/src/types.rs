@@ -327,8 +327,9 @@ pub enum Designation {
 pub struct Special {
     /// What the party is designated for (定点 / 印鉴卡).
     pub designation: Designation,
-    /// Purchase-seal card number (印鉴卡编号). A `seal_card_holder` medical institution buys narcotics
-    /// and class-1 psychotropics only with one.
+    /// Purchase-seal card number (印鉴卡编号), to be kept on file for a `seal_card_holder`
+    /// medical institution that buys narcotics and class-1 psychotropics; a holder without it
+    /// gets one SPECIAL-CARD (an incomplete record).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal_card: Option<String>,
     /// Last valid day of the designation or card (inclusive); from the next day the party counts as

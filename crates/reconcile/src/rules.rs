@@ -418,7 +418,7 @@ catalogue! {
         ];
     SpecialChannel = "SPECIAL-CHANNEL", Special, Critical,
         "Controlled drug outside its permitted channel",
-        "Narcotics and class-1 psychotropics are bought only from a designated manufacturer or a national or regional wholesaler, and sold only to a designated wholesaler or to a medical institution holding a valid purchase-seal card (印鉴卡) in the seller's province; another province needs an approval reference (refs.approval).",
+        "Narcotics and class-1 psychotropics are bought only from a designated manufacturer or a national or regional wholesaler, and sold only to a designated wholesaler or to a medical institution holding a valid purchase-seal card (印鉴卡) in the seller's province; another province needs an approval reference (refs.approval). A seal-card holder whose card number is not on file is SPECIAL-CARD (an incomplete record), not this rule.",
         "麻醉药品和精神药品管理条例 Art. 22-28 [article numbers partly unverified]",
         [],
         reads [
