@@ -228,7 +228,7 @@ fn pairs(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             EventBody::Dispatch(d)
                 if d.customer == hospital && d.lines.iter().any(|l| narcotic(&l.product)) =>
             {
-                e.refs.sale.clone().map(|s| (s, i + 1))
+                e.refs.first_sale().map(|s| (s.to_owned(), i + 1))
             }
             _ => None,
         })
@@ -260,7 +260,7 @@ fn pairs(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some((doc, old)) = renamed {
         for e in &mut t {
-            if e.refs.receipt.as_deref() == Some(doc.as_str()) {
+            if e.refs.receipt.first() == Some(&doc) {
                 if let EventBody::PutAway(m) = &mut e.body {
                     for l in &mut m.lines {
                         if l.batch == old {
@@ -277,7 +277,7 @@ fn pairs(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     };
     for e in &mut t {
         let is_r3 = matches!(&e.body, EventBody::Receipt(r) if r.doc == r3_doc)
-            || e.refs.receipt.as_deref() == Some(r3_doc.as_str());
+            || e.refs.receipt.first() == Some(&r3_doc);
         if is_r3 {
             e.occurred_at += Duration::days(5);
             e.entered_at = e.entered_at.map(|x| x + Duration::days(5));
@@ -292,7 +292,7 @@ fn pairs(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         r.acceptors.truncate(1);
     }
     fake.refs = Refs {
-        delivery_note: Some("PS-FAKE-0001".into()),
+        delivery_note: vec!["PS-FAKE-0001".into()],
         ..Refs::default()
     };
     let mut id = *fake.id.as_bytes();

@@ -241,7 +241,7 @@ fn top_level_keys(json: &str) -> Vec<String> {
 fn the_envelope_table_is_in_canonical_order() {
     let mut e = examples().remove(0);
     e.entered_at = Some(e.occurred_at);
-    e.refs.order = Some("CG-1".into());
+    e.refs.order = vec!["CG-1".into()];
     assert_eq!(top_level_keys(&e.to_json()), format::ENVELOPE);
 }
 

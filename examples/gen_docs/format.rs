@@ -391,7 +391,22 @@ impl Reference {
             };
         }
         let ty = match &p["type"] {
-            Value::Array(t) => t.iter().find(|x| *x != "null").cloned().unwrap_or_default(),
+            Value::Array(t) => {
+                let types: Vec<&Value> = t.iter().filter(|x| *x != "null").collect();
+                if let [one] = types[..] {
+                    one.clone()
+                } else {
+                    // Several spellings (a document number or a list of them).
+                    let names: Vec<String> = types
+                        .iter()
+                        .map(|t| match t.as_str() {
+                            Some("array") => format!("array of {}", self.type_of(&p["items"])),
+                            other => other.unwrap_or("?").to_owned(),
+                        })
+                        .collect();
+                    return names.join(" or ");
+                }
+            }
             t => t.clone(),
         };
         match (ty.as_str().unwrap_or("object"), p["format"].as_str()) {
@@ -443,6 +458,9 @@ impl Reference {
                 "at least {n} item{}",
                 if n == 1 { "" } else { "s" }
             ));
+        }
+        if q["uniqueItems"] == true {
+            out.push("no number twice".into());
         }
         if q["type"] == "array" {
             let items = self.allowed(&q["items"]);

@@ -111,7 +111,12 @@ impl Customer<'_> {
                 self.sale(t, s);
             }
             EventBody::Dispatch(d) if d.customer == self.customer => {
-                if let Some(sale) = e.refs.sale.clone().filter(|s| !self.omit.contains(s)) {
+                if let Some(sale) = e
+                    .refs
+                    .first_sale()
+                    .filter(|s| !self.omit.contains(*s))
+                    .map(str::to_owned)
+                {
                     self.delivery(t, d, &sale);
                 }
             }
@@ -132,7 +137,12 @@ impl Customer<'_> {
                 self.payment(t, e, p);
             }
             EventBody::CustomerReturn(r) if r.customer == self.customer => {
-                if let Some(sale) = e.refs.sale.clone().filter(|s| !self.omit.contains(s)) {
+                if let Some(sale) = e
+                    .refs
+                    .first_sale()
+                    .filter(|s| !self.omit.contains(*s))
+                    .map(str::to_owned)
+                {
                     self.supplier_return(t, r, sale);
                 }
             }
@@ -238,8 +248,8 @@ impl Customer<'_> {
             }),
         });
         let refs = Refs {
-            order: Some(sale.to_owned()),
-            delivery_note: Some(d.doc.clone()),
+            order: vec![sale.to_owned()],
+            delivery_note: vec![d.doc.clone()],
             ..Refs::default()
         };
         self.push(arrive, &acceptors, refs, body);
@@ -260,8 +270,8 @@ impl Customer<'_> {
             lines: moves,
         });
         let refs = Refs {
-            order: Some(sale.to_owned()),
-            receipt: Some(rdoc),
+            order: vec![sale.to_owned()],
+            receipt: vec![rdoc],
             ..Refs::default()
         };
         self.push(arrive + Duration::minutes(30), &acceptors, refs, body);
@@ -269,7 +279,12 @@ impl Customer<'_> {
 
     /// The wholesaler's sale invoice is the customer's purchase invoice, booked the next day.
     fn invoice(&mut self, t: DateTime<Utc>, e: &Event, inv: &Invoice) {
-        let Some(sale) = e.refs.sale.clone().filter(|s| !self.omit.contains(s)) else {
+        let Some(sale) = e
+            .refs
+            .first_sale()
+            .filter(|s| !self.omit.contains(*s))
+            .map(str::to_owned)
+        else {
             self.omitted_invoices.insert(inv.doc.clone());
             return;
         };
@@ -278,7 +293,7 @@ impl Customer<'_> {
             ..inv.clone()
         });
         let refs = Refs {
-            order: Some(sale),
+            order: vec![sale],
             ..Refs::default()
         };
         self.push(t + Duration::hours(20), &["财务-宋梅"], refs, body);
@@ -317,7 +332,7 @@ impl Customer<'_> {
                 .collect(),
         });
         let refs = Refs {
-            order: Some(sale),
+            order: vec![sale],
             ..Refs::default()
         };
         self.push(t - Duration::minutes(30), &["药剂科-黄药师"], refs, body);

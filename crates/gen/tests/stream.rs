@@ -37,20 +37,21 @@ fn streams_are_unchanged() {
     // (seed, violations, events, (events fingerprint, manifest fingerprint)); the clean
     // ledger's manifest is empty. Manifests changed on purpose since the split: CC-RECEIPT is
     // certain after the engine's logger settle window (4 h); the temperature data integrity
-    // rules plant with violations on.
+    // rules plant with violations on. Event fingerprints changed with format 2 (`"v":2`, refs
+    // as lists); the events are otherwise the same (manifests unchanged).
     let cases = [
-        (1, 0.0, 20_000, (0x3b14_115c_013b_cc05, FNV_OFFSET)),
+        (1, 0.0, 20_000, (0x37b4_66b1_8ae8_528d, FNV_OFFSET)),
         (
             3,
             0.05,
             20_000,
-            (0x7747_45cb_c4f8_0f7f, 0x57d7_a303_402a_a649),
+            (0x3d81_e843_4ecd_01ad, 0x57d7_a303_402a_a649),
         ),
         (
             2,
             1.0,
             10_000,
-            (0xfe82_8cd9_b369_3be3, 0x6a91_c7c1_c5d8_3986),
+            (0xaa97_5298_eefc_5aeb, 0x6a91_c7c1_c5d8_3986),
         ),
     ];
     for (seed, violations, n, expected) in cases {

@@ -32,6 +32,7 @@
 pub mod codes;
 pub mod events;
 pub mod movements;
+mod refs;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod types;
@@ -45,51 +46,19 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use events::*;
+pub use refs::Refs;
+use refs::RefsIn;
 pub use types::*;
 
-/// Version of the interchange format (`"v"` in every event).
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the interchange format this build writes (`"v"` in every event).
+///
+/// Version 2 lets `refs.order`, `refs.sale`, `refs.receipt` and `refs.delivery_note` name
+/// several documents (a consolidated invoice, a delivery covering several orders). Version 1
+/// events (one document per ref, a string) are still read: see [`READ_VERSIONS`].
+pub const FORMAT_VERSION: u32 = 2;
 
-/// Document numbers linking an event to other documents (all optional). Every document-bearing
-/// event carries its own number in `data.doc`; `refs` hold the numbers of the other documents it
-/// belongs with.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Refs {
-    /// Purchase order number (`purchase.doc`). Links receipts, supplier returns and purchase
-    /// invoices to their order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub order: Option<String>,
-    /// Sales order number (`sale.doc`). Links outbound reviews, dispatches, customer returns and
-    /// sales invoices to their sale.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sale: Option<String>,
-    /// Delivery note (随货同行单): the supplier's dispatch number. Required on every receipt (REC-DOC);
-    /// matches dispatches and receipts across ledgers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivery_note: Option<String>,
-    /// Receiving / acceptance record (`receipt.doc`), or a quarantine or returns record. A purchase
-    /// invoice without `order` is matched to the goods of this receipt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub receipt: Option<String>,
-    /// Invoice number (`invoice.doc`). Recorded; no rule reads it at present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub invoice: Option<String>,
-    /// Payment reference (`payment.doc`). Recorded; no rule reads it at present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payment: Option<String>,
-    /// Regulator approval reference, e.g. for narcotics or class-1 psychotropics sold to another
-    /// province (SPECIAL-CHANNEL).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub approval: Option<String>,
-}
-
-impl Refs {
-    fn is_empty(&self) -> bool {
-        self == &Refs::default()
-    }
-}
+/// The format versions this build reads.
+pub const READ_VERSIONS: std::ops::RangeInclusive<u32> = 1..=2;
 
 macro_rules! event_kinds {
     ($( $(#[$doc:meta])* $variant:ident($ty:ty) = $name:literal ),* $(,)?) => {
@@ -245,8 +214,9 @@ struct EventOut<'a> {
 #[cfg_attr(feature = "schema", schemars(rename = "Event"))]
 #[serde(deny_unknown_fields)]
 struct EventIn {
-    /// Format version. A reader rejects versions it does not know.
-    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 1)))]
+    /// Format version: `2` (this build writes it), or `1` (read: each ref is one string). A
+    /// reader rejects versions it does not know.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 2)))]
     v: u32,
     /// Event id: a UUID **version 7** (time-ordered), unique per event.
     id: Uuid,
@@ -267,7 +237,7 @@ struct EventIn {
     recorded_by: Vec<String>,
     /// Document numbers linking this event to others.
     #[serde(default)]
-    refs: Refs,
+    refs: RefsIn,
     /// The kind-specific fields (the tables of the event kinds below).
     data: serde_json::Value,
 }
@@ -417,7 +387,7 @@ impl<'de> Deserialize<'de> for FastEvent {
                         "occurred_at" => occurred_at = Some(map.next_value()?),
                         "entered_at" => entered_at = map.next_value()?,
                         "recorded_by" => recorded_by = Some(map.next_value()?),
-                        "refs" => refs = Some(map.next_value()?),
+                        "refs" => refs = Some(map.next_value::<RefsIn>()?),
                         "data" => {
                             let kind = kind.ok_or_else(|| A::Error::custom("data before kind"))?;
                             body = Some(map.next_value_seed(BodySeed(kind))?);
@@ -425,9 +395,12 @@ impl<'de> Deserialize<'de> for FastEvent {
                         _ => return Err(A::Error::custom("unknown field")),
                     }
                 }
-                if v != Some(FORMAT_VERSION) {
-                    return Err(A::Error::custom("version"));
-                }
+                let v = v.filter(|v| READ_VERSIONS.contains(v));
+                let v = v.ok_or_else(|| A::Error::custom("version"))?;
+                let refs = match refs {
+                    None => Refs::default(),
+                    Some(r) => r.into_refs(v).map_err(|_| A::Error::custom("refs"))?,
+                };
                 Ok(FastEvent(Event {
                     id: id.ok_or_else(|| A::Error::missing_field("id"))?,
                     occurred_at: occurred_at
@@ -435,7 +408,7 @@ impl<'de> Deserialize<'de> for FastEvent {
                     entered_at,
                     recorded_by: recorded_by
                         .ok_or_else(|| A::Error::missing_field("recorded_by"))?,
-                    refs: refs.unwrap_or_default(),
+                    refs,
                     body: body.ok_or_else(|| A::Error::missing_field("data"))?,
                 }))
             }
@@ -471,12 +444,14 @@ impl Event {
             return Err(EventError::field_err("", "an event must be a JSON object"));
         }
         let raw: EventIn = de_path(value, "")?;
-        if raw.v != FORMAT_VERSION {
+        if !READ_VERSIONS.contains(&raw.v) {
             return Err(EventError::field_err(
                 "v",
                 format!(
-                    "unsupported format version {} (this build reads version {FORMAT_VERSION})",
-                    raw.v
+                    "unsupported format version {} (this build reads versions {} to {})",
+                    raw.v,
+                    READ_VERSIONS.start(),
+                    READ_VERSIONS.end()
                 ),
             ));
         }
@@ -503,7 +478,7 @@ impl Event {
             occurred_at: raw.occurred_at,
             entered_at: raw.entered_at,
             recorded_by: raw.recorded_by,
-            refs: raw.refs,
+            refs: raw.refs.into_refs(raw.v)?,
             body,
         };
         validate::validate(&event)?;

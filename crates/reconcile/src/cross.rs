@@ -23,7 +23,10 @@ type Lines = BTreeMap<(String, String), u64>;
 struct Shipment {
     seq: u64,
     doc: String,
-    order: Option<String>,
+    /// Further document numbers it goes by (a receipt naming several delivery notes).
+    also: Vec<String>,
+    /// The orders (of a receipt) or sales (of a dispatch) it is for.
+    order: Vec<String>,
     party: String,
     at: DateTime<Utc>,
     lines: Lines,
@@ -31,10 +34,11 @@ struct Shipment {
 }
 
 impl Shipment {
-    fn new(seq: u64, doc: String, order: Option<String>, party: &str, at: DateTime<Utc>) -> Self {
+    fn new(seq: u64, doc: String, order: Vec<String>, party: &str, at: DateTime<Utc>) -> Self {
         Shipment {
             seq,
             doc,
+            also: Vec::new(),
             order,
             party: party.to_owned(),
             at,
@@ -83,9 +87,11 @@ impl Shipments {
                 self.dispatches.push(s);
             }
             EventBody::Receipt(r) => {
-                let doc = e.refs.delivery_note.clone().unwrap_or_default();
+                let mut notes = e.refs.delivery_note.iter().cloned();
+                let doc = notes.next().unwrap_or_default();
                 let order = e.refs.order.clone();
                 let mut s = Shipment::new(seq, doc, order, &r.supplier, e.occurred_at);
+                s.also = notes.collect();
                 // What arrived is what was shipped; the goods movement of a receipt is only the
                 // accepted part of it.
                 for l in &r.lines {
@@ -212,7 +218,9 @@ impl<'a> Cross<'a> {
                 }
                 let found = self.ledgers[b].receipts.iter().enumerate().find(|(_, r)| {
                     r.party == owner_a
-                        && (r.doc == d.doc || (d.order.is_some() && r.order == d.order))
+                        && (r.doc == d.doc
+                            || r.also.contains(&d.doc)
+                            || d.order.iter().any(|o| r.order.contains(o)))
                 });
                 let Some((ri, r)) = found else {
                     extra[a].push(missing(d, &self.names[b]));

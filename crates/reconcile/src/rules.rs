@@ -219,7 +219,7 @@ catalogue! {
         ];
     RecDoc = "REC-DOC", Documents, Major,
         "Receipt does not match its purchase order",
-        "A receipt must reference a known purchase order from the same supplier and a delivery note; every product received must be on the order, and cumulative arrivals must not exceed the ordered quantity.",
+        "A receipt must reference a known purchase order from the same supplier and a delivery note; every product received must be on the order, and cumulative arrivals must not exceed the ordered quantity. A delivery covering several orders (`refs.order` a list) fills them in the order named and is judged against their sum.",
         "GSP (2016) Art. 72-73",
         [],
         reads [
@@ -237,7 +237,7 @@ catalogue! {
         ];
     OutRev = "OUT-REV", Documents, Major,
         "Dispatch without a matching outbound review",
-        "Every dispatch needs an outbound review (出库复核) of the same sale, found fit, whose product, batch, expiry and quantity equal the goods shipped and the sale.",
+        "Every dispatch needs an outbound review (出库复核) of the same sale, found fit, whose product, batch, expiry and quantity equal the goods shipped and the sale. A review or dispatch covering several sales (`refs.sale` a list) counts each line on the first sale named that still has room for it.",
         "GSP (2016) Art. 93-94",
         [],
         reads [
@@ -248,7 +248,7 @@ catalogue! {
         ];
     Uninvoiced = "UNINVOICED", Documents, Major,
         "Goods without invoice",
-        "Goods received or dispatched for which no invoice covers the quantity within the threshold.",
+        "Goods received or dispatched for which no invoice covers the quantity within the threshold. A document naming several orders or sales (a monthly invoice, 月结; one delivery for several orders) makes them one group, whose summed goods are matched against its invoices at the latest deadline of its members.",
         "GSP (2016) Art. 67, 91; policy threshold",
         ["uninvoiced_days"],
         reads [

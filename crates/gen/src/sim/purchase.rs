@@ -89,8 +89,12 @@ impl Generator {
             t,
             &acceptors,
             Refs {
-                order: Some(po.po.clone()),
-                delivery_note: (!rec_doc).then_some(delivery_note),
+                order: vec![po.po.clone()],
+                delivery_note: if rec_doc {
+                    Vec::new()
+                } else {
+                    vec![delivery_note]
+                },
                 ..Refs::default()
             },
             EventBody::Receipt(Receipt {
@@ -249,8 +253,8 @@ impl Generator {
             t,
             &by,
             Refs {
-                order: Some(order),
-                receipt: Some(receipt),
+                order: vec![order],
+                receipt: vec![receipt],
                 ..Refs::default()
             },
             EventBody::PutAway(PutAway { doc, lines: mlines }),
@@ -285,8 +289,8 @@ impl Generator {
             t,
             &["财务-王芳"],
             Refs {
-                order: Some(order),
-                receipt: Some(receipt),
+                order: vec![order],
+                receipt: vec![receipt],
                 ..Refs::default()
             },
             EventBody::Invoice(Invoice {

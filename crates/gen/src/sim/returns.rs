@@ -29,8 +29,8 @@ impl Generator {
             t,
             &["销售-陈静", "验收-张伟"],
             Refs {
-                sale: Some(sale.so.clone()),
-                delivery_note: Some(sale.delivery_note.clone()),
+                sale: vec![sale.so.clone()],
+                delivery_note: vec![sale.delivery_note.clone()],
                 invoice: Some(sale.invoice.clone()),
                 ..Refs::default()
             },
@@ -54,7 +54,7 @@ impl Generator {
             t,
             &["财务-王芳"],
             Refs {
-                sale: Some(sale.so.clone()),
+                sale: vec![sale.so.clone()],
                 ..Refs::default()
             },
             EventBody::Invoice(Invoice {
@@ -115,7 +115,7 @@ impl Generator {
             t,
             &["质管-周敏"],
             Refs {
-                receipt: Some(doc),
+                receipt: vec![doc],
                 ..Refs::default()
             },
             EventBody::Transfer(Transfer {
@@ -161,7 +161,7 @@ impl Generator {
             &["财务-王芳"],
             Refs {
                 invoice: Some(credit_note),
-                sale: Some(sale),
+                sale: vec![sale],
                 ..Refs::default()
             },
             body,

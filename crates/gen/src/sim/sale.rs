@@ -166,7 +166,7 @@ impl Generator {
             t,
             &reviewers,
             Refs {
-                sale: Some(sale.so.clone()),
+                sale: vec![sale.so.clone()],
                 ..Refs::default()
             },
             EventBody::OutboundReview(OutboundReview {
@@ -226,7 +226,7 @@ impl Generator {
             t,
             &by,
             Refs {
-                sale: Some(sale.so.clone()),
+                sale: vec![sale.so.clone()],
                 ..Refs::default()
             },
             body,
@@ -272,8 +272,8 @@ impl Generator {
             t,
             &["财务-王芳"],
             Refs {
-                sale: Some(sale.so.clone()),
-                delivery_note: Some(sale.delivery_note.clone()),
+                sale: vec![sale.so.clone()],
+                delivery_note: vec![sale.delivery_note.clone()],
                 ..Refs::default()
             },
             EventBody::Invoice(Invoice {

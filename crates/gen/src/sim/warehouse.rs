@@ -116,7 +116,7 @@ impl Generator {
             t,
             &["质管-周敏", "保管-赵磊"],
             Refs {
-                receipt: Some(quarantine_doc),
+                receipt: vec![quarantine_doc],
                 ..Refs::default()
             },
             EventBody::Destruction(rxledger_model::Destruction {

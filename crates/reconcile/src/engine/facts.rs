@@ -54,6 +54,15 @@ pub(crate) fn texts(items: &[String]) -> Fact {
     Fact::List(items.iter().map(Fact::from).collect())
 }
 
+/// Document numbers: the number itself when there is one (the usual case), a list when a
+/// document covered several (a group of orders or sales, `refs` lists).
+pub(crate) fn docs(items: &[String]) -> Fact {
+    match items {
+        [one] => Fact::from(one),
+        _ => texts(items),
+    }
+}
+
 /// A product category, as a term.
 pub(crate) fn category(c: Category) -> Fact {
     term(match c {

@@ -26,6 +26,7 @@ use crate::engine::ctx::{Ctx, Due, Ev, Out};
 use crate::engine::facts::{term, with_facts};
 use crate::engine::projections::documents::{
     invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Dir, PaymentRef,
+    SaleRec,
 };
 use crate::engine::projections::{key, Pb};
 use crate::{Fact, Finding, Msg, Rule};
@@ -103,45 +104,75 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
         }
         out.emit(f);
     };
-    if e.refs.delivery_note.is_none() {
+    if e.refs.delivery_note.is_empty() {
         let m = base.clone().arg("problem", term("no_delivery_note"));
         emit(&mut cx.out, m, None);
     }
-    let Some(o) = e.refs.order.as_deref() else {
+    if e.refs.order.is_empty() {
         let m = base.arg("problem", term("no_order"));
         emit(&mut cx.out, m, None);
         return;
-    };
-    let Some(order) = cx.proj.docs.orders.get_mut(o) else {
-        let m = base.arg("problem", term("unknown_order")).arg("order", o);
-        emit(&mut cx.out, m, None);
-        return;
-    };
-    if order.supplier != r.supplier {
-        let m = base
-            .clone()
-            .arg("problem", term("supplier"))
-            .arg("supplier", &r.supplier)
-            .arg("order_supplier", &order.supplier);
-        emit(&mut cx.out, m, None);
+    }
+    let orders = &mut cx.proj.docs.orders;
+    for o in &e.refs.order {
+        let Some(order) = orders.get(o) else {
+            let m = base.arg("problem", term("unknown_order")).arg("order", o);
+            emit(&mut cx.out, m, None);
+            return;
+        };
+        if order.supplier != r.supplier {
+            let m = base
+                .clone()
+                .arg("problem", term("supplier"))
+                .arg("supplier", &r.supplier)
+                .arg("order_supplier", &order.supplier);
+            emit(&mut cx.out, m, None);
+        }
     }
     for l in &r.lines {
-        match order.lines.get_mut(&l.product) {
-            None => {
-                let m = base.clone().arg("problem", term("not_on_order"));
-                emit(&mut cx.out, m, Some(&l.product));
-            }
-            Some((ordered, arrived)) => {
-                *arrived += l.arrived;
-                if *arrived > *ordered {
-                    let m = base
-                        .clone()
-                        .arg("problem", term("over"))
-                        .arg("arrived", *arrived)
-                        .arg("ordered", *ordered);
-                    emit(&mut cx.out, m, Some(&l.product));
-                }
-            }
+        // A delivery covering several orders fills them in the order named; what exceeds
+        // them all is counted on the last order of the product.
+        let on: Vec<&String> = e
+            .refs
+            .order
+            .iter()
+            .filter(|o| {
+                orders
+                    .get(*o)
+                    .is_some_and(|x| x.lines.contains_key(&l.product))
+            })
+            .collect();
+        if on.is_empty() {
+            let m = base.clone().arg("problem", term("not_on_order"));
+            emit(&mut cx.out, m, Some(&l.product));
+            continue;
+        }
+        let mut left = l.arrived;
+        let (mut arrived, mut ordered) = (0, 0);
+        for (i, o) in on.iter().enumerate() {
+            let Some((o_ordered, o_arrived)) =
+                orders.get_mut(*o).and_then(|x| x.lines.get_mut(&l.product))
+            else {
+                continue;
+            };
+            let room = o_ordered.saturating_sub(*o_arrived);
+            let take = if i + 1 == on.len() {
+                left
+            } else {
+                left.min(room)
+            };
+            *o_arrived = o_arrived.saturating_add(take);
+            left -= take;
+            arrived += *o_arrived;
+            ordered += *o_ordered;
+        }
+        if arrived > ordered {
+            let m = base
+                .clone()
+                .arg("problem", term("over"))
+                .arg("arrived", arrived)
+                .arg("ordered", ordered);
+            emit(&mut cx.out, m, Some(&l.product));
         }
     }
 }
@@ -189,14 +220,12 @@ fn two_invoice(cx: &mut Ctx<'_>, seq: u64, s: &rxledger_model::Sale) {
 /// `OUT-REV` at the review: it names a known sale, and each line is on the sale, within its
 /// quantity, with the batch's expiry. Lines found fit count as reviewed.
 fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundReview) {
-    let Some(sale_doc) = ev.e.refs.sale.as_deref() else {
+    let sales = &ev.e.refs.sale;
+    if sales.is_empty() {
         let m = Msg::new("out-rev-no-sale").arg("doc", &r.doc);
         cx.emit(Finding::new(Rule::OutRev, ev.seq, m).party(&r.customer));
         return;
-    };
-    let base = Msg::new("out-rev-review")
-        .arg("doc", &r.doc)
-        .arg("sale", sale_doc);
+    }
     let emit = |out: &mut Out<'_>, m: Msg, line: Option<(&str, &str)>| {
         let mut f = Finding::new(Rule::OutRev, ev.seq, m.clone())
             .party(&r.customer)
@@ -210,29 +239,37 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
         out.emit(f);
     };
     let proj = &mut *cx.proj;
-    let Some(sale) = proj.docs.sales.get_mut(sale_doc) else {
+    if let Some(unknown) = sales.iter().find(|s| !proj.docs.sales.contains_key(*s)) {
+        let base = Msg::new("out-rev-review")
+            .arg("doc", &r.doc)
+            .arg("sale", unknown);
         emit(&mut cx.out, base.arg("problem", term("unknown_sale")), None);
         return;
-    };
+    }
     for l in &r.lines {
         let line = Some((l.product.as_str(), l.batch.as_str()));
-        let batch_expiry = proj
-            .stock
-            .batches
-            .get(&Pb(&l.product, &l.batch))
-            .and_then(|b| b.expiry);
-        match sale.lines.get(&Pb(&l.product, &l.batch)) {
+        let pb = Pb(&l.product, &l.batch);
+        let room = |s: &SaleRec| {
+            let q = s.lines.get(&pb).map_or(0, |x| x.0);
+            q.saturating_sub(s.reviewed.get(&pb).copied().unwrap_or(0))
+        };
+        let Some(sale_doc) = proj.docs.sale_for_line(sales, &l.product, &l.batch, room) else {
+            continue;
+        };
+        let base = Msg::new("out-rev-review")
+            .arg("doc", &r.doc)
+            .arg("sale", sale_doc);
+        let Some(sale) = proj.docs.sales.get_mut(sale_doc) else {
+            continue;
+        };
+        let batch_expiry = proj.stock.batches.get(&pb).and_then(|b| b.expiry);
+        match sale.lines.get(&pb) {
             None => {
                 let m = base.clone().arg("problem", term("not_on_sale"));
                 emit(&mut cx.out, m, line);
             }
             Some(&(q, sale_expiry)) => {
-                let reviewed = sale
-                    .reviewed
-                    .get(&Pb(&l.product, &l.batch))
-                    .copied()
-                    .unwrap_or(0)
-                    + l.quantity;
+                let reviewed = sale.reviewed.get(&pb).copied().unwrap_or(0) + l.quantity;
                 if reviewed > q {
                     let m = base
                         .clone()
@@ -260,8 +297,17 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
 
 /// `OUT-REV` at the dispatch: every line dispatched was reviewed fit for its sale.
 fn out_rev_dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
-    let sale_doc = ev.e.refs.sale.as_deref();
     for l in &d.lines {
+        let room = |s: &SaleRec| {
+            let pb = Pb(&l.product, &l.batch);
+            let reviewed = s.reviewed.get(&pb).copied().unwrap_or(0);
+            reviewed.saturating_sub(s.dispatched.get(&pb).copied().unwrap_or(0))
+        };
+        let sales = &ev.e.refs.sale;
+        let sale_doc = cx
+            .proj
+            .docs
+            .sale_for_line(sales, &l.product, &l.batch, room);
         let base = Msg::new("out-rev-dispatch")
             .arg("doc", &d.doc)
             .arg("product", &l.product)
@@ -327,11 +373,14 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
         cx.out.emit(f);
     }
     let docs = &cx.proj.docs;
-    let traded_with = invoice_goods(ev.e, inv).and_then(|k| match dir {
-        Dir::Purchase => docs.orders.get(k).map(|o| &o.supplier),
-        Dir::Sale => docs.sales.get(k).map(|s| &s.customer),
-    });
-    if let Some(expected) = traded_with.filter(|x| *x != counterparty) {
+    let traded_with = invoice_goods(ev.e, inv)
+        .iter()
+        .filter_map(|k| match dir {
+            Dir::Purchase => docs.orders.get(k).map(|o| &o.supplier),
+            Dir::Sale => docs.sales.get(k).map(|s| &s.customer),
+        })
+        .find(|x| *x != counterparty);
+    if let Some(expected) = traded_with {
         let m = Msg::new("ttgk-invoice-party")
             .arg("doc", &inv.doc)
             .arg("dir", dir_term(dir))

@@ -13,6 +13,7 @@ use rxledger_model::{EventBody, TransferReason};
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{term, with_facts};
+use crate::engine::projections::documents::SaleRec;
 use crate::engine::projections::{key, qty, Pb};
 use crate::{Config, Finding, Msg, Rule};
 
@@ -192,8 +193,17 @@ fn dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
 /// `RETURN-ORIG`: a customer return names an earlier sale to the same customer, and returns no
 /// more of a batch than was dispatched on it.
 fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn) {
-    let sale_doc = ev.e.refs.sale.as_deref();
     for l in &r.lines {
+        let room = |s: &SaleRec| {
+            let pb = Pb(&l.product, &l.batch);
+            let shipped = s.dispatched.get(&pb).copied().unwrap_or(0);
+            shipped.saturating_sub(s.returned.get(&pb).copied().unwrap_or(0))
+        };
+        let sales = &ev.e.refs.sale;
+        let sale_doc = cx
+            .proj
+            .docs
+            .sale_for_line(sales, &l.product, &l.batch, room);
         let base = Msg::new("return-orig")
             .arg("doc", &r.doc)
             .arg("product", &l.product)

@@ -13,6 +13,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use hashbrown::{HashMap, HashSet};
 use rxledger_model::{ControlClass, Event, EventBody, InvoiceDirection, PaymentDirection};
 
+mod groups;
 mod held;
 
 pub(crate) use held::{Applied, PaymentRef};
@@ -71,6 +72,8 @@ pub(crate) struct Goods {
     /// The invoicing deadline passed (`UNINVOICED` was checked); the record stays while an
     /// excess is open.
     pub checked: bool,
+    /// The invoicing deadline: the latest of its members' when the goods are a group's.
+    pub due: DateTime<Utc>,
 }
 
 /// An excess (invoiced over goods, paid over invoiced) waiting for its correction.
@@ -103,8 +106,8 @@ pub(crate) struct Invoice {
     pub paid: i64,
     /// The invoice, its credit notes and payments.
     pub seqs: Vec<u64>,
-    /// The order or sale it is for.
-    pub goods_key: Option<(Dir, String)>,
+    /// The orders or sales (or receipts or delivery notes) it is for.
+    pub goods: Vec<String>,
     /// Has a special-control line.
     pub special: bool,
     /// Has a compound-ephedrine line.
@@ -118,8 +121,13 @@ pub(crate) struct Invoice {
 /// Deadlines of documents: the documents family checks, then the record's life cycle runs.
 #[derive(Debug)]
 pub(crate) enum DocDue {
-    /// Goods of an order or sale must be invoiced by now (`UNINVOICED`).
-    Goods(Dir, String),
+    /// Goods of an order or sale (or of the group it belongs to) must be invoiced by `due`
+    /// (`UNINVOICED`); a group is judged at its latest deadline.
+    Goods {
+        dir: Dir,
+        doc: String,
+        due: DateTime<Utc>,
+    },
     /// An invoice must be settled by now (`UNPAID`).
     Invoice(String),
     /// An invoice must have its goods by now (`ORPHAN`).
@@ -174,11 +182,17 @@ pub(crate) fn invoice_counterparty(inv: &rxledger_model::Invoice) -> &str {
     }
 }
 
-/// The order (or receipt) of a purchase invoice, the sale (or delivery note) of a sales invoice.
-pub(crate) fn invoice_goods<'e>(e: &'e Event, inv: &rxledger_model::Invoice) -> Option<&'e str> {
-    match invoice_dir(inv) {
-        Dir::Purchase => e.refs.order.as_deref().or(e.refs.receipt.as_deref()),
-        Dir::Sale => e.refs.sale.as_deref().or(e.refs.delivery_note.as_deref()),
+/// The orders (or receipts) of a purchase invoice, the sales (or delivery notes) of a sales
+/// invoice.
+pub(crate) fn invoice_goods<'e>(e: &'e Event, inv: &rxledger_model::Invoice) -> &'e [String] {
+    let (primary, fallback) = match invoice_dir(inv) {
+        Dir::Purchase => (&e.refs.order, &e.refs.receipt),
+        Dir::Sale => (&e.refs.sale, &e.refs.delivery_note),
+    };
+    if primary.is_empty() {
+        fallback
+    } else {
+        primary
     }
 }
 
@@ -199,6 +213,10 @@ pub(crate) struct Documents {
     pub goods: HashMap<(Dir, String), Goods>,
     /// Orders and sales that had goods (within the return window).
     pub seen_goods: HashSet<(Dir, String)>,
+    /// Order or sale -> the group it was merged into (by a document covering several).
+    alias: HashMap<(Dir, String), String>,
+    /// Group -> its orders or sales, the root first (groups of two or more only).
+    group_members: HashMap<(Dir, String), Vec<String>>,
     /// Invoiced quantities (and invoice seqs) that arrived before their goods.
     early_invoiced: HashMap<(Dir, String), EarlyInvoiced>,
     pub invoices: HashMap<String, Invoice>,
@@ -274,45 +292,43 @@ impl Documents {
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Receipt(r) => {
-                let order = e.refs.order.as_deref().unwrap_or(&r.doc);
-                let mut goods = self.moved(cfg, sched, now, ev);
+                let own = [r.doc.clone()];
+                let orders = if e.refs.order.is_empty() {
+                    &own[..]
+                } else {
+                    &e.refs.order[..]
+                };
+                self.unite(Dir::Purchase, orders);
+                let mut goods = self.moved(cfg, sched, now, ev, Dir::Purchase, orders);
                 for l in &r.lines {
-                    goods.add(
-                        Dir::Purchase,
-                        order,
-                        &r.supplier,
-                        &l.product,
-                        qty(l.accepted),
-                    );
+                    goods.add(&r.supplier, &l.product, qty(l.accepted));
                 }
             }
             EventBody::Dispatch(d) => {
-                let sale = e.refs.sale.as_deref().unwrap_or(&d.doc);
-                let mut goods = self.moved(cfg, sched, now, ev);
+                let own = [d.doc.clone()];
+                let sales = if e.refs.sale.is_empty() {
+                    &own[..]
+                } else {
+                    &e.refs.sale[..]
+                };
+                self.unite(Dir::Sale, sales);
+                let mut goods = self.moved(cfg, sched, now, ev, Dir::Sale, sales);
                 for l in &d.lines {
-                    goods.add(Dir::Sale, sale, &d.customer, &l.product, qty(l.quantity));
+                    goods.add(&d.customer, &l.product, qty(l.quantity));
                 }
             }
-            EventBody::CustomerReturn(r) => {
-                if let Some(sale) = &e.refs.sale {
-                    let mut goods = self.moved(cfg, sched, now, ev);
-                    for l in &r.lines {
-                        goods.add(Dir::Sale, sale, &r.customer, &l.product, -qty(l.quantity));
-                    }
+            EventBody::CustomerReturn(r) if !e.refs.sale.is_empty() => {
+                self.unite(Dir::Sale, &e.refs.sale);
+                let mut goods = self.moved(cfg, sched, now, ev, Dir::Sale, &e.refs.sale);
+                for l in &r.lines {
+                    goods.add(&r.customer, &l.product, -qty(l.quantity));
                 }
             }
-            EventBody::SupplierReturn(r) => {
-                if let Some(order) = &e.refs.order {
-                    let mut goods = self.moved(cfg, sched, now, ev);
-                    for l in &r.lines {
-                        goods.add(
-                            Dir::Purchase,
-                            order,
-                            &r.supplier,
-                            &l.product,
-                            -qty(l.quantity),
-                        );
-                    }
+            EventBody::SupplierReturn(r) if !e.refs.order.is_empty() => {
+                self.unite(Dir::Purchase, &e.refs.order);
+                let mut goods = self.moved(cfg, sched, now, ev, Dir::Purchase, &e.refs.order);
+                for l in &r.lines {
+                    goods.add(&r.supplier, &l.product, -qty(l.quantity));
                 }
             }
             EventBody::Invoice(inv) => self.invoice(seq, e, inv, master, cfg, sched),
@@ -335,7 +351,14 @@ impl Documents {
         sched: &mut Scheduler,
     ) {
         let dir = invoice_dir(inv);
-        let goods_key = invoice_goods(e, inv).map(|d| (dir, d.to_owned()));
+        let named = invoice_goods(e, inv);
+        // Named orders or sales whose goods were already judged on their own: a consolidated
+        // invoice that is late for them is counted only up to the goods still open.
+        let closed = named.iter().any(|d| {
+            self.seen_goods.contains(&(dir, d.clone()))
+                && !self.goods.contains_key(&self.group(dir, d))
+        });
+        let goods_key = self.unite(dir, named);
         let sign: i64 = if inv.credit_for.is_some() { -1 } else { 1 };
         let at = e.occurred_at;
         let orphan_due = at + Duration::days(cfg.thresholds.orphan_days);
@@ -343,12 +366,21 @@ impl Documents {
         if let Some(k) = &goods_key {
             if let Some(g) = self.goods.get_mut(k) {
                 for l in &inv.lines {
-                    *g.invoiced.entry(l.product.clone()).or_insert(0) += sign * qty(l.quantity);
+                    let mut n = sign * qty(l.quantity);
+                    let counted = g.invoiced.entry(l.product.clone()).or_insert(0);
+                    if closed && n > 0 {
+                        let open = g.goods.get(&l.product).copied().unwrap_or(0) - *counted;
+                        n = n.min(open.max(0));
+                    }
+                    *counted += n;
                 }
                 g.invoice_seqs.push(seq);
                 g.last_at = g.last_at.max(at);
                 self.excess_quantity(k, cfg, sched);
-            } else if !self.seen_goods.contains(k) {
+            } else if named
+                .iter()
+                .any(|d| !self.seen_goods.contains(&(dir, d.clone())))
+            {
                 // Invoiced before the goods arrived: counted when they do.
                 let early = self.early_invoiced.entry(k.clone()).or_default();
                 for l in &inv.lines {
@@ -406,7 +438,7 @@ impl Documents {
                 total: inv.total.minor,
                 paid: 0,
                 seqs: vec![seq],
-                goods_key,
+                goods: named.to_vec(),
                 special,
                 ephedrine,
                 last_at: at,
@@ -479,13 +511,16 @@ impl Documents {
         }
     }
 
-    /// Counting goods movements of the event `ev`.
+    /// Counting goods movements of the event `ev` for the orders or sales `members` of side
+    /// `dir` (one group).
     fn moved<'a>(
         &'a mut self,
         cfg: &'a Config,
         sched: &'a mut Scheduler,
         now: Option<DateTime<Utc>>,
         ev: &Ev<'_>,
+        dir: Dir,
+        members: &'a [String],
     ) -> Moved<'a> {
         Moved {
             docs: self,
@@ -494,6 +529,8 @@ impl Documents {
             now,
             seq: ev.seq,
             at: ev.e.occurred_at,
+            dir,
+            members,
         }
     }
 
@@ -506,9 +543,9 @@ impl Documents {
         now: Option<DateTime<Utc>>,
     ) {
         match d {
-            DocDue::Goods(dir, doc) => {
-                let k = (dir, doc);
-                if let Some(g) = self.goods.get_mut(&k) {
+            DocDue::Goods { dir, doc, due } => {
+                let k = self.group(dir, &doc);
+                if let Some(g) = self.goods.get_mut(&k).filter(|g| g.due == due) {
                     if g.excess.values().any(|x| !x.reported) {
                         g.checked = true;
                     } else {
@@ -522,7 +559,7 @@ impl Documents {
                 product,
                 due,
             } => {
-                let k = (dir, doc);
+                let k = self.group(dir, &doc);
                 let Some(g) = self.goods.get_mut(&k) else {
                     return;
                 };
@@ -554,9 +591,10 @@ impl Documents {
                 let Some(inv) = self.invoices.get(&doc) else {
                     return;
                 };
-                if let Some(k) = &inv.goods_key {
-                    if !self.seen_goods.contains(k) {
-                        self.early_invoiced.remove(k);
+                if let Some(first) = inv.goods.first() {
+                    if !self.had_goods(inv.dir, &inv.goods) {
+                        let k = self.group(inv.dir, first);
+                        self.early_invoiced.remove(&k);
                     }
                 }
             }
@@ -591,13 +629,15 @@ impl Documents {
                 self.sales.remove(&doc);
             }
             DocDue::ForgetSeen(dir, doc) => {
-                self.seen_goods.remove(&(dir, doc));
+                let k = (dir, doc);
+                self.seen_goods.remove(&k);
+                self.forget_member(&k);
             }
         }
     }
 }
 
-/// Goods movements of one event, counted per order or sale.
+/// Goods movements of one event, counted for the orders or sales it names (one group).
 struct Moved<'a> {
     docs: &'a mut Documents,
     cfg: &'a Config,
@@ -606,21 +646,38 @@ struct Moved<'a> {
     seq: u64,
     /// The event's `occurred_at`.
     at: DateTime<Utc>,
+    dir: Dir,
+    /// The orders or sales (at least one), already united into one group.
+    members: &'a [String],
 }
 
 impl Moved<'_> {
-    /// Counts `q` of `product` for the order or sale `doc` with `party`. The first movement of
-    /// a document sets its invoicing deadline (so does the first delivery after a deadline that
-    /// an open excess outlived); a late return of a document already checked is not counted.
-    fn add(&mut self, dir: Dir, doc: &str, party: &str, product: &str, q: i64) {
+    /// Counts `q` of `product` for the group with `party`. The first movement of a member sets
+    /// the group's invoicing deadline (so does the first delivery after a deadline that an open
+    /// excess outlived); a late return of a group already checked is not counted.
+    fn add(&mut self, party: &str, product: &str, q: i64) {
         let d = &mut *self.docs;
-        let k = (dir, doc.to_owned());
+        let dir = self.dir;
+        let Some(first) = self.members.first() else {
+            return;
+        };
+        let k = d.group(dir, first);
         let now = self.now.unwrap_or_default();
         let due = now + Duration::days(self.cfg.thresholds.uninvoiced_days);
-        let check = || Due::Documents(DocDue::Goods(dir, doc.to_owned()));
+        let fresh: Vec<(Dir, String)> = self
+            .members
+            .iter()
+            .map(|m| (dir, m.clone()))
+            .filter(|m| !d.seen_goods.contains(m))
+            .collect();
+        let check = Due::Documents(DocDue::Goods {
+            dir,
+            doc: k.1.clone(),
+            due,
+        });
         match d.goods.get_mut(&k) {
             None => {
-                if q <= 0 && d.seen_goods.contains(&k) {
+                if q <= 0 && fresh.is_empty() {
                     return; // a late return on a group already evaluated
                 }
                 d.goods.insert(
@@ -634,20 +691,23 @@ impl Moved<'_> {
                         last_at: self.at,
                         excess: BTreeMap::new(),
                         checked: false,
+                        due,
                     },
                 );
-                if d.seen_goods.insert(k.clone()) {
-                    let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
-                    let seen = DocDue::ForgetSeen(dir, doc.to_owned());
-                    self.sched.at(forget, Due::Documents(seen));
-                }
-                self.sched.at(due, check());
+                self.sched.at(due, check);
             }
-            Some(g) if g.checked && q > 0 => {
+            Some(g) if (g.checked && q > 0) || !fresh.is_empty() => {
                 g.checked = false;
-                self.sched.at(due, check());
+                g.due = g.due.max(due);
+                self.sched.at(due, check);
             }
             Some(_) => {}
+        }
+        for m in fresh {
+            let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
+            let seen = DocDue::ForgetSeen(m.0, m.1.clone());
+            d.seen_goods.insert(m);
+            self.sched.at(forget, Due::Documents(seen));
         }
         if let Some(early) = d.early_invoiced.remove(&k) {
             if let Some(g) = d.goods.get_mut(&k) {

@@ -9,7 +9,7 @@ use rxledger_model::Money;
 
 use super::{dir_term, ttgk};
 use crate::engine::ctx::Ctx;
-use crate::engine::facts::{term, texts, with_facts};
+use crate::engine::facts::{docs, term, texts, with_facts};
 use crate::engine::projections::documents::{Dir, DocDue};
 use crate::{Finding, Msg, Pending, Rule};
 
@@ -17,7 +17,7 @@ use crate::{Finding, Msg, Pending, Rule};
 /// did not happen; at the end of the input (`open` = its time) the open item.
 pub(super) fn check(cx: &mut Ctx<'_>, d: &DocDue, open: Option<DateTime<Utc>>) {
     match d {
-        DocDue::Goods(dir, doc) => uninvoiced(cx, *dir, doc, open),
+        DocDue::Goods { dir, doc, due } => uninvoiced(cx, *dir, doc, *due, open),
         DocDue::Invoice(doc) => unpaid(cx, doc, open),
         DocDue::InvoiceOrphan(doc) => invoice_orphan(cx, doc, open),
         DocDue::PaymentOrphan {
@@ -70,10 +70,19 @@ fn report(
 /// `UNINVOICED`: at the invoicing deadline of an order or sale, invoiced quantities per product
 /// cover the goods (net of returns and credit notes). More invoiced than the goods is an excess
 /// of its own (`overinvoiced`).
-fn uninvoiced(cx: &mut Ctx<'_>, dir: Dir, doc: &str, open: Option<DateTime<Utc>>) {
-    let Some(g) = cx.proj.docs.goods.get(&(dir, doc.to_owned())) else {
+fn uninvoiced(
+    cx: &mut Ctx<'_>,
+    dir: Dir,
+    doc: &str,
+    due: DateTime<Utc>,
+    open: Option<DateTime<Utc>>,
+) {
+    let k = cx.proj.docs.group(dir, doc);
+    // A group is judged once, at the latest deadline of its members.
+    let Some(g) = cx.proj.docs.goods.get(&k).filter(|g| g.due == due) else {
         return;
     };
+    let doc = docs(&cx.proj.docs.members(&k));
     let products: BTreeSet<&String> = g.goods.keys().chain(g.invoiced.keys()).collect();
     let mut out = Vec::new();
     for p in products {
@@ -87,7 +96,7 @@ fn uninvoiced(cx: &mut Ctx<'_>, dir: Dir, doc: &str, open: Option<DateTime<Utc>>
             .arg("invoiced", inv)
             .arg("product", p)
             .arg("dir", dir_term(dir))
-            .arg("doc", doc)
+            .arg("doc", doc.clone())
             .arg("party", &g.party)
             .arg("days", cx.cfg.thresholds.uninvoiced_days);
         let pending = with_facts("uninvoiced-pending", &m);
@@ -146,20 +155,18 @@ fn invoice_orphan(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
     let Some(inv) = docs.invoices.get(doc) else {
         return;
     };
-    if inv
-        .goods_key
-        .as_ref()
-        .is_some_and(|k| docs.seen_goods.contains(k))
-    {
+    if docs.had_goods(inv.dir, &inv.goods) {
         return;
     }
     let mut m = Msg::new("orphan-invoice")
         .arg("doc", doc)
         .arg("party", &inv.counterparty)
         .arg("days", cx.cfg.thresholds.orphan_days);
-    m = match &inv.goods_key {
-        None => m.arg("goods", term("none")),
-        Some((_, k)) => m.arg("goods", term("unmoved")).arg("goods_doc", k),
+    m = if inv.goods.is_empty() {
+        m.arg("goods", term("none"))
+    } else {
+        m.arg("goods", term("unmoved"))
+            .arg("goods_doc", crate::engine::facts::docs(&inv.goods))
     };
     let pending = with_facts("orphan-invoice-pending", &m);
     let closed_by = with_facts("orphan-invoice-closed-by", &m);
@@ -220,9 +227,11 @@ fn overinvoiced(
     due: DateTime<Utc>,
     open: Option<DateTime<Utc>>,
 ) {
-    let Some(g) = cx.proj.docs.goods.get(&(dir, doc.to_owned())) else {
+    let k = cx.proj.docs.group(dir, doc);
+    let Some(g) = cx.proj.docs.goods.get(&k) else {
         return;
     };
+    let doc = docs(&cx.proj.docs.members(&k));
     if !g
         .excess
         .get(product)
@@ -240,7 +249,7 @@ fn overinvoiced(
         .arg("invoiced", inv)
         .arg("product", product)
         .arg("dir", dir_term(dir))
-        .arg("doc", doc)
+        .arg("doc", doc.clone())
         .arg("party", &g.party)
         .arg("days", cx.cfg.thresholds.correction_days);
     let closed_by = Msg::new("ttgk-overinvoiced-closed-by")
