@@ -131,6 +131,12 @@ fn an_export_resaved_by_an_editor_is_told_so_not_called_tampered() {
         "{out}"
     );
 
+    // `log` lists the records and says the same.
+    let o = run(&["log", "crlf.jsonl", "--from", "299"], d);
+    assert_eq!(code(&o), 1, "{}", text(&o));
+    assert!(text(&o).contains("     300  "), "{}", text(&o));
+    assert!(text(&o).contains(&format!("FAILED: the file is not the export byte for byte: line endings changed to CRLF{intact}")), "{}", text(&o));
+
     // `check` reconciles every record and says why the file fails.
     let o = run(&["check", "crlf.jsonl"], d);
     assert_eq!(code(&o), 1, "{}", text(&o));
