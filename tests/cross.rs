@@ -220,7 +220,7 @@ fn trace_follows_a_unit_across_two_ledgers_and_names_the_break() {
         kinds,
         ["receipt", "put_away", "dispatch", "receipt", "put_away"],
         "{}",
-        chain.to_text(&target)
+        rxledger::report::custody_text(&target, &chain)
     );
     assert!(chain.breaks.is_empty());
     let holders: BTreeSet<&str> = chain.steps.iter().map(|s| s.holder.as_str()).collect();
@@ -244,8 +244,14 @@ fn trace_follows_a_unit_across_two_ledgers_and_names_the_break() {
     let target = rxledger::trace::Target::Code(code);
     let chain =
         rxledger::trace::trace(&target, &[scenario("pair-a"), scenario("pair-b-missing")]).unwrap();
-    assert_eq!(chain.breaks.len(), 1, "{}", chain.to_text(&target));
-    assert!(chain.breaks[0].contains("never received"));
+    assert_eq!(
+        chain.breaks.len(),
+        1,
+        "{}",
+        rxledger::report::custody_text(&target, &chain)
+    );
+    assert_eq!(chain.breaks[0].message.id, "custody-not-received");
+    assert!(rxledger::report::custody_text(&target, &chain).contains("never received there"));
 }
 
 #[test]

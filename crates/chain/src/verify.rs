@@ -97,6 +97,54 @@ pub enum VerifyError {
         /// The ledger's head.
         found: Digest,
     },
+    /// An exported file whose records all verify, but whose bytes around them were changed: a
+    /// byte-order mark added before the first record, or line endings changed to CR LF (an
+    /// editor or a transfer in text mode re-saved it). Nothing a record holds was changed; the
+    /// file is not the export byte for byte. Only [`Verifier::push_export_line`] reports it.
+    #[error("{}", reformatted_text(*bom, *crlf, *lines, *blank, *last))]
+    Reformatted {
+        /// The first record whose line was changed (1 when a byte-order mark was added).
+        seq: u64,
+        /// A UTF-8 byte-order mark was added before the first record.
+        bom: bool,
+        /// Lines whose newline became CR LF.
+        crlf: u64,
+        /// Lines in the file (records and trailing blank lines).
+        lines: u64,
+        /// Blank lines after the last record (tolerated on their own).
+        blank: u64,
+        /// The last record; records `1..=last` verify.
+        last: u64,
+    },
+}
+
+/// What [`VerifyError::Reformatted`] says: exactly what was changed, then that the records are
+/// intact.
+fn reformatted_text(bom: bool, crlf: u64, lines: u64, blank: u64, last: u64) -> String {
+    let mut changes = Vec::new();
+    if bom {
+        changes.push("a UTF-8 byte-order mark was added before the first record".to_owned());
+    }
+    match crlf {
+        0 => {}
+        n if n == lines => changes.push("line endings changed to CRLF".to_owned()),
+        n => changes.push(format!(
+            "line endings of {n} of {lines} lines changed to CRLF"
+        )),
+    }
+    if blank > 0 {
+        let s = if blank == 1 { "" } else { "s" };
+        changes.push(format!("{blank} blank line{s} added at the end"));
+    }
+    let records = match last {
+        0 => "it holds no records".to_owned(),
+        1 => "the one record verifies".to_owned(),
+        n => format!("all {n} verify"),
+    };
+    format!(
+        "the file is not the export byte for byte: {}; the records are otherwise intact ({records})",
+        changes.join(", ")
+    )
 }
 
 impl VerifyError {
@@ -110,8 +158,15 @@ impl VerifyError {
             | VerifyError::HashMismatch { seq, .. }
             | VerifyError::BatchFraming { seq, .. }
             | VerifyError::IncompleteBatch { seq, .. }
-            | VerifyError::HeadMismatch { seq, .. } => *seq,
+            | VerifyError::HeadMismatch { seq, .. }
+            | VerifyError::Reformatted { seq, .. } => *seq,
         }
+    }
+
+    /// True when the records themselves are intact and only the bytes around them changed
+    /// ([`VerifyError::Reformatted`]): not tampering.
+    pub fn records_intact(&self) -> bool {
+        matches!(self, VerifyError::Reformatted { .. })
     }
 }
 
@@ -136,11 +191,27 @@ impl std::str::FromStr for ExpectedHead {
                 .map_err(|_| format!("head {s:?}: {seq:?} is not a sequence number"))?;
             let hash = Digest::from_hex(hex)
                 .ok_or_else(|| format!("head {s:?}: {hex:?} is not 64 hex digits"))?;
+            if seq == 0 && hash != Digest::ZERO {
+                return Err(format!(
+                    "head {s:?}: seq 0 is the empty ledger, whose head hash is 64 zeros"
+                ));
+            }
             Ok(ExpectedHead::At(Head { seq, hash }))
         } else {
             Digest::from_hex(s)
                 .map(ExpectedHead::Hash)
                 .ok_or_else(|| format!("head {s:?} is not 64 hex digits (or SEQ:HEX)"))
+        }
+    }
+}
+
+impl ExpectedHead {
+    /// True for the head of the empty ledger (`0:` and 64 zeros, or 64 zeros alone): every
+    /// ledger extends it, so it is seen before the first record.
+    pub fn is_empty_ledger(&self) -> bool {
+        match self {
+            ExpectedHead::Hash(d) => *d == Digest::ZERO,
+            ExpectedHead::At(h) => h.seq == 0 && h.hash == Digest::ZERO,
         }
     }
 }
@@ -165,6 +236,23 @@ pub struct Verifier {
     batch_end: u64,
     expected: Option<ExpectedHead>,
     expected_seen: bool,
+    /// What [`Verifier::push_export_line`] found around the records.
+    export: ExportBytes,
+}
+
+/// Bytes around the records of an exported file, as [`Verifier::push_export_line`] finds them.
+#[derive(Clone, Copy, Debug, Default)]
+struct ExportBytes {
+    /// Lines seen (records and blank lines).
+    lines: u64,
+    /// A byte-order mark before the first record.
+    bom: bool,
+    /// Lines ending in CR LF.
+    crlf: u64,
+    /// The seq of the first record whose line ends in CR LF.
+    first_crlf: Option<u64>,
+    /// Empty lines not (yet) followed by a record.
+    blank: u64,
 }
 
 impl Default for Verifier {
@@ -183,6 +271,7 @@ impl Verifier {
             batch_end: 0,
             expected: None,
             expected_seen: false,
+            export: ExportBytes::default(),
         }
     }
 
@@ -200,6 +289,8 @@ impl Verifier {
     #[must_use]
     pub fn expect_head(mut self, expected: ExpectedHead) -> Self {
         self.expected = Some(expected);
+        // The empty ledger's head is seen before the first record.
+        self.expected_seen = expected.is_empty_ledger();
         self
     }
 
@@ -296,16 +387,91 @@ impl Verifier {
         Ok(rec)
     }
 
+    /// Verifies the next line of an exported file (without its `\n`), telling the bytes an
+    /// editor or a text-mode transfer adds around records from changes to them:
+    ///
+    /// * a UTF-8 byte-order mark before the first record and a CR before a line's `\n` are set
+    ///   aside (no record line starts or ends with them) and the rest of the line is verified
+    ///   exactly; [`Verifier::finish`] then reports [`VerifyError::Reformatted`] if nothing else
+    ///   is wrong;
+    /// * an empty line is held back (`Ok(None)`): at the end of the file it is tolerated
+    ///   ([`Verifier::trailing_blank_lines`]), since it holds no byte of any record and cannot
+    ///   hide, add or change one; followed by a record it is an unparsable line, as before.
+    ///
+    /// Anything else inside a line (a changed byte, a space, a lost `}`) fails as
+    /// [`Verifier::push_line`] fails, at the record's seq.
+    pub fn push_export_line<'a>(
+        &mut self,
+        line: &'a [u8],
+    ) -> Result<Option<RecordRef<'a>>, VerifyError> {
+        let mut line = line;
+        if self.export.lines == 0 {
+            if let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF") {
+                self.export.bom = true;
+                line = rest;
+            }
+        }
+        self.export.lines += 1;
+        if let Some(rest) = line.strip_suffix(b"\r") {
+            self.export.crlf += 1;
+            line = rest;
+        }
+        if line.is_empty() {
+            self.export.blank += 1;
+            return Ok(None);
+        }
+        if self.export.blank > 0 {
+            // A blank line between records: where a record should be.
+            self.line += 1;
+            return Err(VerifyError::Unparsable {
+                line: self.line,
+                seq: self.head.seq + 1,
+                reason: "blank line between records",
+            });
+        }
+        let crlf_before = self.export.crlf;
+        let rec = self.push_line(line)?;
+        if self.export.first_crlf.is_none() && crlf_before > 0 {
+            self.export.first_crlf = Some(rec.seq);
+        }
+        Ok(Some(rec))
+    }
+
+    /// Blank lines after the last record of an exported file (see
+    /// [`Verifier::push_export_line`]); tolerated.
+    pub fn trailing_blank_lines(&self) -> u64 {
+        self.export.blank
+    }
+
     /// Ends verification: the input must end at a batch boundary and contain the expected head.
+    /// For an exported file read with [`Verifier::push_export_line`], an added byte-order mark or
+    /// CR LF line endings are then reported as [`VerifyError::Reformatted`].
     pub fn finish(self) -> Result<Head, VerifyError> {
-        self.finish_allowing_open_batch()
+        let export = self.export;
+        let head = self
+            .finish_allowing_open_batch()
             .and_then(|(head, open)| match open {
                 Some(batch_end) => Err(VerifyError::IncompleteBatch {
                     seq: head.seq + 1,
                     batch_end,
                 }),
                 None => Ok(head),
-            })
+            })?;
+        if export.bom || export.crlf > 0 {
+            return Err(VerifyError::Reformatted {
+                seq: if export.bom {
+                    1
+                } else {
+                    export.first_crlf.unwrap_or(head.seq + 1)
+                },
+                bom: export.bom,
+                crlf: export.crlf,
+                lines: export.lines,
+                blank: export.blank,
+                last: head.seq,
+            });
+        }
+        Ok(head)
     }
 
     /// Like [`Verifier::finish`], but an incomplete last batch is returned (as its `batch_end`)

@@ -54,9 +54,76 @@ pub fn read_text(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).with_context(|| path.display().to_string())
 }
 
-/// Writes a file, with its path as the error context.
+/// Writes a file atomically ([`write_atomic`]), with its path as the error context.
 pub fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<()> {
-    std::fs::write(path, contents).with_context(|| path.display().to_string())
+    write_atomic(path, Replace::Allow, |tmp| {
+        tmp.as_file_mut()
+            .write_all(contents.as_ref())
+            .with_context(|| path.display().to_string())
+    })
+}
+
+/// What [`write_atomic`] writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replace {
+    /// An output file: replaces an existing one, keeping its permissions; a new one gets the
+    /// usual permissions (0666 less the umask on Unix).
+    Allow,
+    /// A private key: readable by its owner only (0600 on Unix) from the start, and never over
+    /// an existing file.
+    Refuse,
+}
+
+/// Writes the file `path` all at once: `fill` writes a temporary file in the same directory
+/// (`.NAME.XXXXXX.tmp`), which is synced and then renamed over `path`, so that `path` is
+/// either the old file or the whole new one, never a part. When anything fails, the temporary
+/// file is removed and `path` is left as it was (a process killed outright can leave the
+/// temporary file behind, never a partial `path`).
+pub fn write_atomic<T>(
+    path: &Path,
+    replace: Replace,
+    fill: impl FnOnce(&mut tempfile::NamedTempFile) -> Result<T>,
+) -> Result<T> {
+    let context = || path.display().to_string();
+    let name = path
+        .file_name()
+        .ok_or_else(|| anyhow::anyhow!("{}: not a file name", path.display()))?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(
+        if replace == Replace::Allow {
+            0o666
+        } else {
+            0o600
+        },
+    ));
+    let mut tmp = builder.tempfile_in(dir).with_context(context)?;
+    // `fill` names its own errors (the output file, or what it read).
+    let value = fill(&mut tmp)?;
+    if replace == Replace::Allow {
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(tmp.path(), meta.permissions()).with_context(context)?;
+        }
+    }
+    tmp.as_file().sync_all().with_context(context)?;
+    match replace {
+        Replace::Allow => tmp.persist(path).map(drop).map_err(|e| e.error),
+        Replace::Refuse => tmp.persist_noclobber(path).map(drop).map_err(|e| e.error),
+    }
+    .with_context(context)?;
+    // Make the rename durable too (best effort: not every platform can sync a directory).
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(value)
 }
 
 /// Writes `text` to the `-o` file as is, or to stdout ending with a newline.
@@ -113,4 +180,57 @@ pub fn read_checkpoint_unverified(cp: &Path) -> Result<rxledger::checkpoint::Che
     let note = read_text(cp)?;
     rxledger::checkpoint::Checkpoint::parse_note_unverified(&note)
         .with_context(|| cp.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+
+    use super::{write_atomic, write_file, Replace};
+
+    fn names(d: &std::path::Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("out.txt");
+        write_file(&out, "old\n").unwrap();
+        let r: anyhow::Result<()> = write_atomic(&out, Replace::Allow, |tmp| {
+            tmp.as_file_mut().write_all(b"half of the new")?;
+            anyhow::bail!("disk full, say")
+        });
+        assert_eq!(r.unwrap_err().to_string(), "disk full, say");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "old\n");
+        assert_eq!(names(d.path()), ["out.txt"]);
+        // A successful one replaces it whole.
+        write_file(&out, "new\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "new\n");
+        assert_eq!(names(d.path()), ["out.txt"]);
+    }
+
+    #[test]
+    fn a_key_is_never_written_over_an_existing_file() {
+        let d = tempfile::tempdir().unwrap();
+        let key = d.path().join("k.key");
+        std::fs::write(&key, "mine\n").unwrap();
+        let r = write_atomic(&key, Replace::Refuse, |tmp| {
+            Ok(tmp.as_file_mut().write_all(b"other\n")?)
+        });
+        assert!(r.is_err());
+        assert_eq!(std::fs::read_to_string(&key).unwrap(), "mine\n");
+        assert_eq!(names(d.path()), ["k.key"]);
+    }
+
+    #[test]
+    fn a_path_without_a_file_name_is_refused() {
+        let e = write_file(std::path::Path::new(""), "x").unwrap_err();
+        assert!(e.to_string().contains("not a file name"), "{e}");
+    }
 }

@@ -121,6 +121,9 @@ impl Summary {
             None => {
                 let _ = writeln!(s, "chain:    verified");
             }
+            Some(f) if f.records_intact() => {
+                let _ = writeln!(s, "chain:    FAILED, records intact: {f}");
+            }
             Some(f) => {
                 let _ = writeln!(s, "chain:    FAILED at seq {}: {f}", f.seq());
             }

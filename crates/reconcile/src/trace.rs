@@ -1,7 +1,20 @@
 //! `trace`: the custody chain of one unit (by traceability code) or one batch across ledgers.
+//!
+//! A chain breaks where the ledgers disagree with it, and only there:
+//!
+//! * inside one ledger, where the engine's `SPECIAL-CHAIN` rule finds it broken (a controlled
+//!   line with fewer codes than units, units leaving from where the ledger did not have them):
+//!   every ledger is checked by the engine in the same pass that gathers the steps, and each
+//!   `SPECIAL-CHAIN` finding on a followed batch is a break of that batch's chain, citing the
+//!   finding itself ([`Collector::findings`]). No second computation exists that could call a
+//!   chain unbroken that the findings call broken (a test holds the report, `trace` and `check`
+//!   together);
+//! * between the ledgers given: a first appearance that is not a receipt, a dispatch to the
+//!   owner of another given ledger that no receipt there answers.
+//!
+//! Breaks are data ([`Break`]: record, rule, message with facts); `rxledger-report` renders them.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -9,6 +22,8 @@ use rxledger_model::codes::parse_code;
 use rxledger_model::movements::{movements, MovementKind};
 use rxledger_model::{Event, EventBody, Kind, Relation};
 use rxledger_store::StoreError;
+
+use crate::{Config, Engine, Finding, Msg, Rule};
 
 /// What to follow.
 #[derive(Clone, Debug)]
@@ -52,8 +67,25 @@ pub struct Step {
 pub struct Chain {
     /// Steps in time order.
     pub steps: Vec<Step>,
-    /// Where the chain breaks, in words.
-    pub breaks: Vec<String>,
+    /// Where the chain breaks: first a first appearance that is not a receipt, then the
+    /// `SPECIAL-CHAIN` findings (ledger by ledger, in record order), then the dispatches never
+    /// received. Empty: the chain is unbroken.
+    pub breaks: Vec<Break>,
+}
+
+/// Where a custody chain breaks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Break {
+    /// The ledger holding the record.
+    pub ledger: PathBuf,
+    /// The record.
+    pub seq: u64,
+    /// The rule whose finding breaks the chain (`SPECIAL-CHAIN`), or `None` for a break between
+    /// the ledgers given.
+    pub rule: Option<Rule>,
+    /// What breaks it: the finding's own message, or `custody-first-seen` /
+    /// `custody-not-received` (rendered by `rxledger-report`).
+    pub message: Msg,
 }
 
 /// One line of an event as custody sees it: what moved, how much, and from where to where.
@@ -113,29 +145,46 @@ fn lines<'a>(e: &'a Event, party: Option<&str>) -> Vec<Line<'a>> {
     out
 }
 
-/// Follows `target` through `ledgers` (directories or exported files).
+/// Follows `target` through `ledgers` (directories or exported files), with the default
+/// configuration.
 pub fn trace(target: &Target, ledgers: &[PathBuf]) -> Result<Chain, StoreError> {
-    let mut chains = trace_many(std::slice::from_ref(target), ledgers)?;
+    let mut chains = trace_many(std::slice::from_ref(target), ledgers, &Config::default())?;
     Ok(chains.pop().unwrap_or_default())
 }
 
-/// Follows every target through `ledgers` in one pass over each ledger; the chains come back in
-/// the order of `targets`.
-pub fn trace_many(targets: &[Target], ledgers: &[PathBuf]) -> Result<Vec<Chain>, StoreError> {
+/// Follows every target through `ledgers` in one pass over each ledger, which also checks the
+/// ledger with `config` (its `SPECIAL-CHAIN` findings are the breaks inside it); the chains come
+/// back in the order of `targets`. As in a check, records after a break in the hash chain are
+/// not followed.
+pub fn trace_many(
+    targets: &[Target],
+    ledgers: &[PathBuf],
+    config: &Config,
+) -> Result<Vec<Chain>, StoreError> {
     if targets.is_empty() {
         return Ok(Vec::new());
     }
     let mut collector = Collector::new(targets);
     for path in ledgers {
         collector.begin_ledger(path);
-        crate::records::scan_events(path, |seq, e| collector.observe(seq, e))?;
+        let engine = Engine::new(config.clone());
+        let report = crate::check::check_with(
+            path,
+            engine,
+            None,
+            |_| {},
+            |seq, e| collector.observe(seq, e),
+            |_| {},
+        )?;
+        collector.findings(&report.findings);
     }
     Ok(collector.finish().into_iter().map(|(_, c)| c).collect())
 }
 
-/// Gathers custody chains from events as ledgers are read, so that a caller that reads the
+/// Gathers custody chains from events as ledgers are checked, so that a caller that checks the
 /// ledgers anyway (the HTML report) needs no pass of its own. Call [`Collector::begin_ledger`]
-/// before each ledger's events, [`Collector::observe`] for each, then [`Collector::finish`].
+/// before each ledger's events, [`Collector::observe`] for each, [`Collector::findings`] with
+/// the ledger's findings, then, after the last ledger, [`Collector::finish`].
 #[derive(Debug, Default)]
 pub struct Collector {
     targets: Vec<Target>,
@@ -266,6 +315,27 @@ impl Collector {
         }
     }
 
+    /// The findings of the current ledger's check: each `SPECIAL-CHAIN` finding on a followed
+    /// batch breaks that batch's chain at its record, citing the finding. (A finding names a
+    /// batch's line, not a unit, so unit code chains are broken only between ledgers; follow
+    /// the unit's batch to see them.)
+    pub fn findings(&mut self, findings: &[Finding]) {
+        for f in findings.iter().filter(|f| f.rule == Rule::SpecialChain) {
+            let (Some(product), Some(batch)) = (&f.product, &f.batch) else {
+                continue;
+            };
+            let Some(&i) = self.by_batch.get(product).and_then(|b| b.get(batch)) else {
+                continue;
+            };
+            self.chains[i].breaks.push(Break {
+                ledger: self.ledger.clone(),
+                seq: f.seq,
+                rule: Some(f.rule),
+                message: f.message.clone(),
+            });
+        }
+    }
+
     /// The chains, with their breaks, in the order the targets were given (or, for
     /// [`Collector::special_batches`], in the order of product and batch).
     pub fn finish(mut self) -> Vec<(Target, Chain)> {
@@ -306,12 +376,11 @@ impl Chain {
         self.steps.sort_by_key(|s| s.at);
         if let Some(first) = self.steps.first() {
             if first.kind != Kind::Receipt.as_str() {
-                self.breaks.push(format!(
-                    "first seen in a {} (seq {} of {}), not a receipt",
-                    first.kind,
-                    first.seq,
-                    first.ledger.display()
-                ));
+                let m = Msg::new("custody-first-seen")
+                    .arg("kind", first.kind)
+                    .arg("seq", first.seq)
+                    .arg("ledger", first.ledger.display().to_string());
+                self.breaks.insert(0, Break::between(first, m));
             }
         }
         // Each dispatch to a company whose ledger is given takes its own receipt there (the
@@ -332,50 +401,31 @@ impl Chain {
             };
             let later =
                 || (i + 1..self.steps.len()).filter(|&j| !used[j] && receipt(&self.steps[j]));
-            match later()
+            let answered = later()
                 .find(|&j| self.steps[j].quantity == s.quantity)
-                .or_else(|| later().next())
-            {
-                Some(j) => used[j] = true,
-                None => self.breaks.push(format!(
-                    "dispatched by {} to {} ({} seq {}) but never received there",
-                    s.holder, to, s.doc, s.seq
-                )),
+                .or_else(|| later().next());
+            if let Some(j) = answered {
+                used[j] = true;
+            } else {
+                let m = Msg::new("custody-not-received")
+                    .arg("holder", &s.holder)
+                    .arg("to", to)
+                    .arg("doc", &s.doc)
+                    .arg("seq", s.seq);
+                self.breaks.push(Break::between(s, m));
             }
         }
     }
 }
 
-impl Chain {
-    /// Human-readable text.
-    pub fn to_text(&self, target: &Target) -> String {
-        let mut s = String::new();
-        let what = match target {
-            Target::Code(c) => format!("unit {c}"),
-            Target::Batch { product, batch } => format!("{product} batch {batch}"),
-        };
-        let _ = writeln!(s, "custody chain of {what}: {} steps", self.steps.len());
-        for st in &self.steps {
-            let _ = writeln!(
-                s,
-                "  {}  {:<18} holder {:<20} {:<16} {:<18} qty {:>6}  {} seq {}",
-                st.at.format("%Y-%m-%d %H:%M"),
-                st.kind,
-                st.holder,
-                st.doc,
-                st.movement,
-                st.quantity,
-                Path::new(&st.ledger).display(),
-                st.seq
-            );
+impl Break {
+    /// A break between the ledgers given, at `step`.
+    fn between(step: &Step, message: Msg) -> Break {
+        Break {
+            ledger: step.ledger.clone(),
+            seq: step.seq,
+            rule: None,
+            message,
         }
-        if self.breaks.is_empty() {
-            let _ = writeln!(s, "chain unbroken across the given ledgers");
-        } else {
-            for b in &self.breaks {
-                let _ = writeln!(s, "BREAK: {b}");
-            }
-        }
-        s
     }
 }

@@ -172,6 +172,8 @@ fn ledger_part(
         },
         |engine| series = engine.temperature_series(),
     )?;
+    // The custody chains break where SPECIAL-CHAIN does: the one computation of both.
+    custody.findings(&check.findings);
     let checkpoint = if path.is_dir() {
         rxledger_checkpoint::ledger::last_checkpoint(path)?
     } else {

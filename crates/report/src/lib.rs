@@ -25,6 +25,7 @@
 
 #[cfg(feature = "html")]
 pub mod chart;
+pub mod custody;
 #[cfg(feature = "html")]
 pub mod html;
 #[cfg(feature = "html")]
@@ -36,6 +37,7 @@ mod junit;
 mod sarif;
 mod text;
 
+pub use custody::custody_text;
 pub use json::{json, json_many};
 pub use junit::{junit, junit_many};
 pub use sarif::{sarif, sarif_many};

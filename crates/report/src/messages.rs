@@ -59,6 +59,7 @@ const EN: &[(&str, &str)] = &[
         include_str!("../locales/en/cold_chain.ftl"),
     ),
     ("cross.ftl", include_str!("../locales/en/cross.ftl")),
+    ("custody.ftl", include_str!("../locales/en/custody.ftl")),
     (
         "temp_integrity.ftl",
         include_str!("../locales/en/temp_integrity.ftl"),

@@ -79,6 +79,9 @@ pub struct VerifyReport {
     pub tail: Option<TailIssue>,
     /// Bytes read.
     pub bytes: u64,
+    /// Blank lines after the last record of an exported file: tolerated (they hold no byte of
+    /// any record), reported so that the reader can say so.
+    pub blank_lines: u64,
 }
 
 impl VerifyReport {
@@ -123,6 +126,7 @@ pub fn scan_path(
         failure_file: None,
         tail: None,
         bytes: 0,
+        blank_lines: 0,
     };
     let is_dir = path.is_dir();
     let files: Vec<(u64, PathBuf)> = if is_dir {
@@ -193,8 +197,15 @@ pub fn scan_path(
                 report.failure_file = Some(file.clone());
                 return Ok(report);
             }
-            match v.push_line(line) {
-                Ok(rec) => {
+            // An exported file may have been re-saved by an editor: told apart from tampering.
+            let pushed = if is_dir {
+                v.push_line(line).map(Some)
+            } else {
+                v.push_export_line(line)
+            };
+            match pushed {
+                Ok(None) => {}
+                Ok(Some(rec)) => {
                     report.head = v.head();
                     if on_record(&rec).is_break() {
                         report.bytes = base + reader.offset;
@@ -211,6 +222,7 @@ pub fn scan_path(
         base += reader.offset;
     }
     report.bytes = base;
+    report.blank_lines = v.trailing_blank_lines();
     let result = if is_dir {
         v.finish_allowing_open_batch().map(|_| ())
     } else {
@@ -264,6 +276,7 @@ pub fn scan_store<S: Store + ?Sized>(
         failure_file: None,
         tail: None,
         bytes: 0,
+        blank_lines: 0,
     };
     let mut line = Vec::with_capacity(4096);
     let mut stopped = false;

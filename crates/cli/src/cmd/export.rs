@@ -6,8 +6,10 @@ use anyhow::Result;
 use rxledger::store;
 
 use super::Outcome;
+use crate::common::{write_atomic, Replace};
 
-/// Export the acknowledged records to one JSON Lines file (line N = record N).
+/// Export the acknowledged records to one JSON Lines file (line N = record N). The file is
+/// written under a temporary name in the same directory and renamed once complete and synced.
 #[derive(clap::Args)]
 pub struct Args {
     /// Ledger directory.
@@ -19,7 +21,9 @@ pub struct Args {
 
 /// Runs `rxledger export`.
 pub fn run(args: Args) -> Result<Outcome> {
-    let head = store::export(&args.dir, &args.output)?;
+    let head = write_atomic(&args.output, Replace::Allow, |tmp| {
+        Ok(store::export(&args.dir, tmp.path())?)
+    })?;
     println!(
         "exported {} records to {}; head {}",
         head.seq,

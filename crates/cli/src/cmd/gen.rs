@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use rxledger::gen::{GenConfig, Generator};
 
 use super::Outcome;
+use crate::common::{write_atomic, Replace};
 
 /// Generate a deterministic, realistic, clean ledger of events on stdout.
 #[derive(clap::Args)]
@@ -84,18 +85,21 @@ pub fn run(args: Args) -> Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// `--manifest`: the violations planted in the first `written` events, one JSON line each.
+/// `--manifest`: the violations planted in the first `written` events, one JSON line each
+/// (written atomically, as every output file).
 fn write_manifest(path: &Path, generator: &Generator, written: u64) -> Result<()> {
-    let mut m =
-        BufWriter::new(std::fs::File::create(path).with_context(|| path.display().to_string())?);
-    for p in generator.manifest(written) {
-        let line = serde_json::json!({
-            "rule": p.rule,
-            "seq": p.seq,
-            "certain_at": p.certain_at.to_rfc3339(),
-        });
-        writeln!(m, "{line}")?;
-    }
-    m.flush()?;
-    Ok(())
+    write_atomic(path, Replace::Allow, |tmp| {
+        let mut m = BufWriter::new(tmp.as_file_mut());
+        for p in generator.manifest(written) {
+            let line = serde_json::json!({
+                "rule": p.rule,
+                "seq": p.seq,
+                "certain_at": p.certain_at.to_rfc3339(),
+            });
+            writeln!(m, "{line}")?;
+        }
+        m.flush()?;
+        Ok(())
+    })
+    .with_context(|| path.display().to_string())
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use super::Outcome;
-use crate::common::write_file;
+use crate::common::{write_atomic, write_file, Replace};
 
 /// Generate an Ed25519 key pair for signing checkpoints: NAME.key (private, mode 0600) and
 /// NAME.pub.
@@ -27,15 +27,12 @@ pub fn run(args: Args) -> Result<Outcome> {
     let (private, public) = rxledger::checkpoint::generate_key(&name)?;
     let key = output.with_file_name(format!("{name}.key"));
     let pubf = output.with_file_name(format!("{name}.pub"));
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut f = opts
-        .open(&key)
-        .with_context(|| format!("{} (refusing to overwrite a key)", key.display()))?;
-    writeln!(f, "{private}")?;
-    f.sync_all()?;
+    if key.exists() {
+        anyhow::bail!("{}: refusing to overwrite a key", key.display());
+    }
+    write_atomic(&key, Replace::Refuse, |tmp| {
+        writeln!(tmp.as_file_mut(), "{private}").with_context(|| key.display().to_string())
+    })?;
     write_file(&pubf, format!("{public}\n"))?;
     println!(
         "wrote {} (private, mode 0600) and {}",

@@ -58,7 +58,11 @@ pub fn run(args: Args) -> Result<Outcome> {
     out.flush()?;
     drop(out);
     if let Some(f) = report.failure {
-        println!("FAILED: first bad seq {}: {f}", f.seq());
+        if f.records_intact() {
+            println!("FAILED: {f}");
+        } else {
+            println!("FAILED: first bad seq {}: {f}", f.seq());
+        }
         return Ok(Outcome::Findings);
     }
     Ok(Outcome::Clean)

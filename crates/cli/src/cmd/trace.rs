@@ -5,8 +5,12 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::Outcome;
+use crate::common::load_config;
 
-/// The custody chain of one unit (traceability code) or one batch across ledgers.
+/// The custody chain of one unit (traceability code) or one batch across ledgers. Each ledger
+/// is checked as by `check`: a batch's chain breaks where SPECIAL-CHAIN finds it broken, and
+/// between ledgers where a first appearance is not a receipt or a dispatch to another given
+/// ledger's owner is never received. Exit 1 when it breaks or is not found.
 #[derive(clap::Args)]
 pub struct Args {
     /// `CODE PATH…`: a unit or pack code (20-digit or GS1) then the ledgers; with --batch,
@@ -16,11 +20,19 @@ pub struct Args {
     /// Follow a batch (PRODUCT:BATCH) instead of a code.
     #[arg(long)]
     batch: Option<String>,
+    /// TOML configuration, as for `check` (a disabled SPECIAL-CHAIN breaks no chain).
+    #[arg(long)]
+    config: Option<PathBuf>,
 }
 
 /// Runs `rxledger trace`.
 pub fn run(args: Args) -> Result<Outcome> {
-    let Args { args, batch } = args;
+    let Args {
+        args,
+        batch,
+        config,
+    } = args;
+    let config = load_config(config.as_deref())?;
     let (code, paths): (Option<String>, Vec<PathBuf>) = if batch.is_some() {
         (None, args.iter().map(PathBuf::from).collect())
     } else {
@@ -43,8 +55,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         _ => anyhow::bail!("give either a CODE or --batch PRODUCT:BATCH"),
     };
-    let chain = rxledger::trace::trace(&target, &paths)?;
-    print!("{}", chain.to_text(&target));
+    let chain = rxledger::trace::trace_many(std::slice::from_ref(&target), &paths, &config)?
+        .pop()
+        .unwrap_or_default();
+    print!("{}", rxledger::report::custody_text(&target, &chain));
     if chain.steps.is_empty() {
         eprintln!("not found in the given ledgers");
         return Ok(Outcome::Findings);

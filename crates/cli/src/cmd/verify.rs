@@ -70,10 +70,15 @@ fn verify_chain(path: &Path, expected: Option<ExpectedHead>) -> Result<Outcome> 
             t.records
         );
     }
+    let blank = match report.blank_lines {
+        0 => String::new(),
+        1 => "; 1 blank line after the last record ignored (it holds no data)".to_owned(),
+        n => format!("; {n} blank lines after the last record ignored (they hold no data)"),
+    };
     match &report.failure {
         None => {
             println!(
-                "ok: {} records verified; head {}",
+                "ok: {} records verified; head {}{blank}",
                 report.head.seq, report.head
             );
             Ok(Outcome::Clean)
@@ -83,12 +88,27 @@ fn verify_chain(path: &Path, expected: Option<ExpectedHead>) -> Result<Outcome> 
                 .failure_file
                 .as_deref()
                 .map_or_else(String::new, |p| format!("{}: ", p.display()));
+            if f.records_intact() {
+                // Re-saved by an editor or a text-mode transfer: not tampering, but not the
+                // exported bytes either.
+                println!("FAILED: the records are intact, the file around them was changed");
+                println!("{file}{f}");
+                println!(
+                    "restore the exported bytes (LF line endings, no byte-order mark) to verify it as exported; head {}",
+                    report.head
+                );
+                return Ok(Outcome::Findings);
+            }
             println!("FAILED: first bad seq {}", f.seq());
             println!("{file}{f}");
-            println!(
-                "records 1..={} verified; head {}",
-                report.head.seq, report.head
-            );
+            if report.head.seq == 0 {
+                println!("no record verified");
+            } else {
+                println!(
+                    "records 1..={} verified; head {}",
+                    report.head.seq, report.head
+                );
+            }
             Ok(Outcome::Findings)
         }
     }

@@ -2,3 +2,6 @@
 
 # CHAIN: the ledger fails verification. $seq: the first bad seq; $error: what the verifier found.
 chain-broken = The ledger fails verification at seq { $seq }: { $error }. Records from there on were not reconciled.
+# CHAIN: an exported file whose records all verify was re-saved around them (a byte-order mark,
+# CRLF line endings). $seq: the first record whose line changed; $error: exactly what changed.
+chain-reformatted = The exported file fails verification: { $error }. Every record was reconciled.

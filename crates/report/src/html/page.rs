@@ -409,7 +409,7 @@ impl Report {
                     }
                 }
                 @for b in &chain.breaks {
-                    p.bad { "Break: " (t(b)) }
+                    p.bad { "Break: " (t(&crate::custody::break_text(&self.messages, b))) }
                 }
                 table {
                     tr {
@@ -451,6 +451,9 @@ fn overview_row(part: &LedgerPart) -> Markup {
             td {
                 @match &c.verify.failure {
                     None => span.ok { "intact" },
+                    Some(f) if f.records_intact() => {
+                        span.bad { "file changed, records intact" } ": " (t(&f.to_string()))
+                    }
                     Some(f) => {
                         span.bad { "broken at seq " (f.seq()) } ": " (t(&f.to_string()))
                     }
