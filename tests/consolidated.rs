@@ -35,10 +35,10 @@ fn id(n: u32) -> String {
     format!("01a1a000-0000-7000-8000-{n:012}")
 }
 
-fn line(product: &str, quantity: u64, price: i64) -> Value {
+fn line(product: &str, quantity: i64, price: i64) -> Value {
     json!({"product": product, "quantity": quantity,
            "unit_price": {"minor": price, "currency": "CNY"},
-           "amount": {"minor": quantity as i64 * price, "currency": "CNY"}})
+           "amount": {"minor": quantity * price, "currency": "CNY"}})
 }
 
 /// The ledger with both sales to the hospital, their own invoices and payments removed, and a

@@ -131,6 +131,11 @@ fn scenario_and_inspection_ledgers_stay_format_1() {
             if path.extension().is_none_or(|x| x != "jsonl") {
                 continue;
             }
+            // Inspection ledgers 51 and later were written for format 2 (consolidated documents).
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if dir.ends_with("inspections") && name.get(..2).is_some_and(|n| n >= "51") {
+                continue;
+            }
             files += 1;
             let text = std::fs::read_to_string(&path).unwrap();
             // chain-broken plants one record whose version was changed after hashing.
