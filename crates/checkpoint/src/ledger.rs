@@ -109,11 +109,7 @@ fn sign(
     origin: String,
     key: &SignerKey,
 ) -> Result<(Checkpoint, String, HistoryEntry), ProofsError> {
-    let cp = Checkpoint {
-        origin,
-        size: tree.size(),
-        root: tree.root(tree.size())?,
-    };
+    let cp = Checkpoint::new(origin, tree.size(), tree.root(tree.size())?);
     let note = key.sign(&cp);
     let entry = HistoryEntry {
         size: cp.size,
