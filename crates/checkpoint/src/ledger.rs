@@ -319,7 +319,9 @@ pub fn verify_checkpoint_in<S: Store + ?Sized>(
 }
 
 /// Checks one record line (from an exported ledger) against an inclusion proof and a checkpoint,
-/// without the ledger.
+/// without the ledger. The proof covers the record's seq, batch end, recording time and event;
+/// its `prev` and `hash` must agree with them (`hash = link(prev, leaf)`), so any single-byte
+/// change of the line is detected, but only the whole chain vouches for `prev` itself.
 pub fn verify_record(line: &[u8], proof: &ProofFile, cp: &Checkpoint) -> Result<(), String> {
     let ProofFile::Inclusion { seq, tree_size, .. } = proof else {
         return Err("not an inclusion proof".into());
@@ -340,7 +342,21 @@ pub fn verify_record(line: &[u8], proof: &ProofFile, cp: &Checkpoint) -> Result<
         ));
     }
     let hashes = proof.hashes().map_err(|e| e.to_string())?;
-    let leaf = record_leaf(&Hashers::new(), &rec);
+    let hs = Hashers::new();
+    // The proof covers the record's contents (its chain leaf); its `prev` and `hash` are chain
+    // links, which must at least agree with each other and the contents.
+    let chain_leaf = hs.leaf(
+        rec.seq,
+        rec.batch_end,
+        rec.recorded_at.as_bytes(),
+        rec.payload,
+    );
+    if hs.link(&rec.prev, &chain_leaf) != rec.hash {
+        return Err(format!(
+            "record {seq}'s `hash` does not follow from its `prev` and contents (an altered line)"
+        ));
+    }
+    let leaf = record_leaf(&hs, &rec);
     if verify_inclusion(&Blake3Tree, &leaf, seq - 1, cp.size, &hashes, &cp.root) {
         Ok(())
     } else {

@@ -251,6 +251,24 @@ pub enum ProofFile {
     },
 }
 
+/// The fields of an inclusion proof file (after `type`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InclusionFields {
+    seq: u64,
+    tree_size: u64,
+    hashes: Vec<String>,
+}
+
+/// The fields of a consistency proof file (after `type`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConsistencyFields {
+    old_size: u64,
+    new_size: u64,
+    hashes: Vec<String>,
+}
+
 impl ProofFile {
     /// Encodes hashes.
     pub fn hashes_hex(hashes: &[Hash]) -> Vec<String> {
@@ -265,9 +283,45 @@ impl ProofFile {
         list.iter().map(|s| unhex(s)).collect()
     }
 
-    /// Parses JSON.
+    /// Parses JSON; an error names the field (`seq: invalid value …`).
     pub fn from_json(text: &str) -> Result<ProofFile, CheckpointError> {
-        serde_json::from_str(text).map_err(|e| CheckpointError::Proof(e.to_string()))
+        let err = |m: String| CheckpointError::Proof(m);
+        let mut v: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
+        let obj = v
+            .as_object_mut()
+            .ok_or_else(|| err("a proof file is a JSON object".into()))?;
+        let ty = obj.remove("type");
+        fn fields<T: serde::de::DeserializeOwned>(
+            v: serde_json::Value,
+        ) -> Result<T, CheckpointError> {
+            serde_path_to_error::deserialize(v).map_err(|e| match e.path().to_string() {
+                p if p == "." => CheckpointError::Proof(e.inner().to_string()),
+                p => CheckpointError::Proof(format!("{p}: {}", e.inner())),
+            })
+        }
+        match ty.as_ref().and_then(serde_json::Value::as_str) {
+            Some("inclusion") => {
+                let f: InclusionFields = fields(v)?;
+                Ok(ProofFile::Inclusion {
+                    seq: f.seq,
+                    tree_size: f.tree_size,
+                    hashes: f.hashes,
+                })
+            }
+            Some("consistency") => {
+                let f: ConsistencyFields = fields(v)?;
+                Ok(ProofFile::Consistency {
+                    old_size: f.old_size,
+                    new_size: f.new_size,
+                    hashes: f.hashes,
+                })
+            }
+            _ => Err(err(format!(
+                "type: expected \"inclusion\" or \"consistency\", found {}",
+                ty.map_or_else(|| "nothing".into(), |t| t.to_string())
+            ))),
+        }
     }
 
     /// Pretty JSON.

@@ -36,7 +36,9 @@ fn kind(e: &CheckpointError) -> &'static str {
 }
 
 fn labels(sigs: &[rxledger_checkpoint::note::Signature]) -> Vec<String> {
-    sigs.iter().map(|s| s.key()).collect()
+    sigs.iter()
+        .map(rxledger_checkpoint::note::Signature::key)
+        .collect()
 }
 
 /// Every proper substring and every single-byte increment of `key` is rejected by `parse`;
@@ -89,7 +91,7 @@ fn malformations_rejected(note: &str, key: &VerifierKey) -> usize {
             "malformed",
         ),
         (
-            note.replacen(own, &format!("{}{own}", corrupt), 1),
+            note.replacen(own, &format!("{corrupt}{own}"), 1),
             "signature",
         ),
         (format!("{note}{corrupt}"), "signature"),
@@ -218,7 +220,11 @@ fn transparency_dev_formats_checkpoint_vectors() {
             assert_eq!(t.origin, s(&case["origin"]), "{desc}");
             assert_eq!(Some(t.size), case["size"].as_u64(), "{desc}");
             assert_eq!(t.root, B64.decode(s(&case["root_base64"])).unwrap());
-            let rest: String = t.extensions.iter().map(|l| format!("{l}\n")).collect();
+            let rest: String = t
+                .extensions
+                .iter()
+                .flat_map(|l| [l.as_str(), "\n"])
+                .collect();
             assert_eq!(rest, case["upstream_rest"].as_str().unwrap_or(""), "{desc}");
             assert_eq!(t.to_text(), s(&case["text"]), "{desc}");
         }
