@@ -11,6 +11,7 @@ use std::path::Path;
 use crate::{Checkpoint, CheckpointError, ProofFile, SignerKey};
 use rxledger_chain::merkle::{
     consistency_proof, inclusion_proof, verify_consistency, verify_inclusion, Blake3Tree, Frontier,
+    TreeHasher,
 };
 use rxledger_chain::{Digest, Hashers, RecordRef};
 use rxledger_model::{Event, EventBody, Relation};
@@ -388,6 +389,17 @@ pub fn verify_consistency_proof(
         ));
     }
     let hashes = proof.hashes().map_err(|e| e.to_string())?;
+    if old.size == 0 {
+        // Every ledger extends the empty one, whose root is the empty tree's; no hashes needed.
+        let empty = Blake3Tree.empty();
+        return if old.root == empty && (new.size > 0 || new.root == empty) && hashes.is_empty() {
+            Ok(())
+        } else if hashes.is_empty() {
+            Err("a checkpoint has 0 records but not the empty tree's root (forged)".into())
+        } else {
+            Err("a consistency proof from 0 records has no hashes".into())
+        };
+    }
     if verify_consistency(
         &Blake3Tree,
         old.size,

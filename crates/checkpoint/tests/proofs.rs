@@ -284,4 +284,11 @@ fn a_rewritten_ledger_fails_its_checkpoint_and_cannot_prove_consistency() {
     let mut not_empty = zero.clone();
     not_empty.root[5] ^= 4;
     assert!(verify_consistency_proof(&p, &not_empty, &honest_cp).is_err());
+    // From 0 records a proof has no hashes; two empty checkpoints both have the empty root.
+    let mut padded = p.clone();
+    hashes_mut(&mut padded).push("00".repeat(32));
+    assert!(verify_consistency_proof(&padded, &zero, &honest_cp).is_err());
+    let p00 = prove_consistency_in(&empty, &zero, &zero).unwrap();
+    assert_eq!(verify_consistency_proof(&p00, &zero, &zero), Ok(()));
+    assert!(verify_consistency_proof(&p00, &zero, &not_empty).is_err());
 }
