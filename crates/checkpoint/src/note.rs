@@ -229,11 +229,15 @@ impl Note {
         if verified.is_empty() {
             let wanted: Vec<String> = known.iter().map(|k| k.label()).collect();
             let found: Vec<String> = unverified.iter().map(Signature::key).collect();
-            return Err(CheckpointError::Signature(format!(
-                "no signature by key {} (the note is signed by {})",
-                wanted.join(" or "),
-                found.join(", ")
-            )));
+            return Err(CheckpointError::Signature(if wanted.is_empty() {
+                "no verifier key given".into()
+            } else {
+                format!(
+                    "no signature by key {} (the note is signed by {})",
+                    wanted.join(" or "),
+                    found.join(", ")
+                )
+            }));
         }
         Ok(Verified {
             text: self.text,
