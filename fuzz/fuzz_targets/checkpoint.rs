@@ -6,7 +6,8 @@ use libfuzzer_sys::fuzz_target;
 use rxledger_checkpoint::{Checkpoint, CheckpointText, SignerKey, VerifierKey};
 
 // The published test key pair of golang.org/x/mod/sumdb/note (tests/vectors/golang-mod-sumdb-note).
-const PRIVATE: &str = "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
+const PRIVATE: &str =
+    "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
 const PUBLIC: &str = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
 
 fuzz_target!(|data: &[u8]| {
@@ -24,7 +25,11 @@ fuzz_target!(|data: &[u8]| {
     let verifier = VerifierKey::parse(PUBLIC).expect("the test key parses");
     if let Ok(note) = signer.sign_text(s) {
         let opened = verifier.open(&note);
-        assert_eq!(opened.is_ok(), Checkpoint::parse_text(s).is_ok(), "{note:?}");
+        assert_eq!(
+            opened.is_ok(),
+            Checkpoint::parse_text(s).is_ok(),
+            "{note:?}"
+        );
         if let Ok(cp) = opened {
             assert_eq!(cp.body(), s);
         }

@@ -39,7 +39,10 @@ fuzz_target!(|data: &[u8]| {
     // A real tree of up to 300 leaves.
     let n = 1 + a % 300;
     let leaves: Vec<Hash> = (0..n).map(|k| h.leaf(&k.to_le_bytes())).collect();
-    let t = MemTree { hasher: &h, leaves: &leaves };
+    let t = MemTree {
+        hasher: &h,
+        leaves: &leaves,
+    };
     let idx = b % n;
     let r = mth(&h, &leaves);
     let p = inclusion_proof(&t, idx, n).expect("index within the tree");
@@ -53,7 +56,14 @@ fuzz_target!(|data: &[u8]| {
     }
     if n > 1 {
         let other = (idx + 1 + u64::from(bit) % (n - 1)) % n;
-        assert!(!verify_inclusion(&h, &leaves[idx as usize], other, n, &p, &r));
+        assert!(!verify_inclusion(
+            &h,
+            &leaves[idx as usize],
+            other,
+            n,
+            &p,
+            &r
+        ));
     }
     let old = 1 + u64_at(data, 18) % n;
     let r_old = mth(&h, &leaves[..old as usize]);
