@@ -248,7 +248,10 @@ pub fn verify_inclusion<H: TreeHasher>(
     snum == 0 && r == *root
 }
 
-/// Verifies a consistency proof (RFC 9162 §2.1.4.2).
+/// Verifies a consistency proof (RFC 9162 §2.1.4.2) from a tree of `old` leaves (`old ≥ 1`) to
+/// one of `new`. Equal sizes need an empty proof and equal roots. As in `transparency-dev/merkle`,
+/// an `old` of 0 is refused: RFC 9162 defines no proof from the empty tree, and every tree extends
+/// it (a caller who accepts an empty checkpoint checks its root against [`TreeHasher::empty`]).
 pub fn verify_consistency<H: TreeHasher>(
     h: &H,
     old: u64,
@@ -257,15 +260,11 @@ pub fn verify_consistency<H: TreeHasher>(
     new_root: &Hash,
     proof: &[Hash],
 ) -> bool {
-    if old > new {
+    if old == 0 || old > new {
         return false;
     }
     if old == new {
         return proof.is_empty() && old_root == new_root;
-    }
-    if old == 0 {
-        // Every tree extends the empty tree; the proof must be empty.
-        return proof.is_empty() && *old_root == h.empty();
     }
     let mut path: Vec<Hash> = Vec::with_capacity(proof.len() + 1);
     if old.is_power_of_two() {

@@ -11,6 +11,7 @@ use std::path::Path;
 use crate::{Checkpoint, CheckpointError, ProofFile, SignerKey};
 use rxledger_chain::merkle::{
     consistency_proof, inclusion_proof, verify_consistency, verify_inclusion, Blake3Tree, Frontier,
+    TreeHasher,
 };
 use rxledger_chain::{Digest, Hashers, RecordRef};
 use rxledger_model::{Event, EventBody, Relation};
@@ -109,11 +110,7 @@ fn sign(
     origin: String,
     key: &SignerKey,
 ) -> Result<(Checkpoint, String, HistoryEntry), ProofsError> {
-    let cp = Checkpoint {
-        origin,
-        size: tree.size(),
-        root: tree.root(tree.size())?,
-    };
+    let cp = Checkpoint::new(origin, tree.size(), tree.root(tree.size())?);
     let note = key.sign(&cp);
     let entry = HistoryEntry {
         size: cp.size,
@@ -323,7 +320,9 @@ pub fn verify_checkpoint_in<S: Store + ?Sized>(
 }
 
 /// Checks one record line (from an exported ledger) against an inclusion proof and a checkpoint,
-/// without the ledger.
+/// without the ledger. The proof covers the record's seq, batch end, recording time and event;
+/// its `prev` and `hash` must agree with them (`hash = link(prev, leaf)`), so any single-byte
+/// change of the line is detected, but only the whole chain vouches for `prev` itself.
 pub fn verify_record(line: &[u8], proof: &ProofFile, cp: &Checkpoint) -> Result<(), String> {
     let ProofFile::Inclusion { seq, tree_size, .. } = proof else {
         return Err("not an inclusion proof".into());
@@ -344,7 +343,21 @@ pub fn verify_record(line: &[u8], proof: &ProofFile, cp: &Checkpoint) -> Result<
         ));
     }
     let hashes = proof.hashes().map_err(|e| e.to_string())?;
-    let leaf = record_leaf(&Hashers::new(), &rec);
+    let hs = Hashers::new();
+    // The proof covers the record's contents (its chain leaf); its `prev` and `hash` are chain
+    // links, which must at least agree with each other and the contents.
+    let chain_leaf = hs.leaf(
+        rec.seq,
+        rec.batch_end,
+        rec.recorded_at.as_bytes(),
+        rec.payload,
+    );
+    if hs.link(&rec.prev, &chain_leaf) != rec.hash {
+        return Err(format!(
+            "record {seq}'s `hash` does not follow from its `prev` and contents (an altered line)"
+        ));
+    }
+    let leaf = record_leaf(&hs, &rec);
     if verify_inclusion(&Blake3Tree, &leaf, seq - 1, cp.size, &hashes, &cp.root) {
         Ok(())
     } else {
@@ -376,6 +389,17 @@ pub fn verify_consistency_proof(
         ));
     }
     let hashes = proof.hashes().map_err(|e| e.to_string())?;
+    if old.size == 0 {
+        // Every ledger extends the empty one, whose root is the empty tree's; no hashes needed.
+        let empty = Blake3Tree.empty();
+        return if old.root == empty && (new.size > 0 || new.root == empty) && hashes.is_empty() {
+            Ok(())
+        } else if hashes.is_empty() {
+            Err("a checkpoint has 0 records but not the empty tree's root (forged)".into())
+        } else {
+            Err("a consistency proof from 0 records has no hashes".into())
+        };
+    }
     if verify_consistency(
         &Blake3Tree,
         old.size,

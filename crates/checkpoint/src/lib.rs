@@ -15,40 +15,49 @@
 //! Ed25519, as in `golang.org/x/mod/sumdb/note`. Key files use that package's text formats:
 //! `PRIVATE+KEY+<name>+<id hex>+<base64(0x01 ‖ seed)>` and `<name>+<id hex>+<base64(0x01 ‖ key)>`.
 //!
+//! Verification is strict ([`note`]): the note must end with a newline, only signature lines may
+//! follow the blank line, at most 100 of them, and a signature line of the verifier's key that
+//! does not verify rejects the note. Extension lines after the root (C2SP `tlog-checkpoint`) are
+//! accepted when non-empty, kept in [`Checkpoint::extensions`] and not interpreted; rxledger writes
+//! none.
+//!
 //! ```
 //! use rxledger_checkpoint::{generate_key, Checkpoint, SignerKey, VerifierKey};
 //! let (private, public) = generate_key("inspector")?;
 //! let signer = SignerKey::parse(&private)?;
-//! let cp = Checkpoint { origin: "rxledger/demo".into(), size: 3, root: [7; 32] };
+//! let cp = Checkpoint::new("rxledger/demo", 3, [7; 32]);
 //! let note = signer.sign(&cp);
 //! let verifier = VerifierKey::parse(&public)?;
 //! assert_eq!(verifier.open(&note)?, cp);
 //! assert!(verifier.open(&note.replace("\n3\n", "\n2\n")).is_err());
+//! assert!(verifier.open(note.trim_end()).is_err()); // no final newline
 //! # Ok::<(), rxledger_checkpoint::CheckpointError>(())
 //! ```
 #![forbid(unsafe_code)]
 
+mod keys;
 pub mod ledger;
+pub mod note;
+
+pub use keys::{generate_key, SignerKey, VerifierKey};
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ed25519_dalek::{Signer, Verifier};
 use rxledger_chain::merkle::Hash;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// Errors reading keys, checkpoints and proofs.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum CheckpointError {
-    /// A key file is malformed.
+    /// A key file is malformed, or two keys share a name and id.
     #[error("malformed key: {0}")]
     Key(String),
-    /// The checkpoint text is malformed.
+    /// The note or checkpoint text is malformed.
     #[error("malformed checkpoint: {0}")]
     Format(String),
-    /// No signature by the given key, or it does not verify.
-    #[error("checkpoint signature does not verify with key {0:?}")]
+    /// No signature by the given key, or one of its signatures does not verify.
+    #[error("checkpoint signature does not verify: {0}")]
     Signature(String),
     /// A proof file is malformed.
     #[error("malformed proof: {0}")]
@@ -56,6 +65,92 @@ pub enum CheckpointError {
     /// The system random generator failed.
     #[error("random generator: {0}")]
     Random(String),
+}
+
+fn format_err(msg: String) -> CheckpointError {
+    CheckpointError::Format(msg)
+}
+
+/// A checkpoint's note text as C2SP `tlog-checkpoint` defines it, with a root hash of any length
+/// (other logs may use other hashes; rxledger's roots are 32 bytes: [`Checkpoint`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckpointText {
+    /// Line 1: the log's origin (non-empty).
+    pub origin: String,
+    /// Line 2: the tree size (decimal, no leading zeros).
+    pub size: u64,
+    /// Line 3: the root hash (base64 in the text).
+    pub root: Vec<u8>,
+    /// Any further lines (non-empty, opaque).
+    pub extensions: Vec<String>,
+}
+
+impl CheckpointText {
+    /// Parses a checkpoint text: at least three non-empty lines, each ending in a newline; origin,
+    /// tree size, base64 root hash, then non-empty extension lines.
+    pub fn parse(text: &str) -> Result<CheckpointText, CheckpointError> {
+        if let Some((line, c)) = note::control_char(text) {
+            return Err(format_err(format!(
+                "line {line}: control character U+{:04X}",
+                c as u32
+            )));
+        }
+        let Some(body) = text.strip_suffix('\n') else {
+            return Err(format_err(
+                "the checkpoint text does not end with a newline".into(),
+            ));
+        };
+        let lines: Vec<&str> = body.split('\n').collect();
+        let [origin, size, root, extensions @ ..] = lines.as_slice() else {
+            return Err(format_err(format!(
+                "a checkpoint has at least three lines (origin, tree size, root hash), not {}",
+                lines.len()
+            )));
+        };
+        if origin.is_empty() {
+            return Err(format_err("line 1 (origin) is empty".into()));
+        }
+        let size = Some(size)
+            .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|s| **s == "0" || !s.starts_with('0'))
+            .and_then(|s| s.parse::<u64>().ok())
+            .ok_or_else(|| {
+                format_err(format!(
+                    "line 2 (tree size) is not a number without leading zeros below 2^64: {size:?}"
+                ))
+            })?;
+        let root = Some(root)
+            .filter(|r| !r.is_empty())
+            .and_then(|r| B64.decode(r).ok())
+            .ok_or_else(|| format_err("line 3 (root hash) is not base64".into()))?;
+        if let Some(k) = extensions.iter().position(|l| l.is_empty()) {
+            return Err(format_err(format!(
+                "line {}: an extension line must not be empty",
+                k + 4
+            )));
+        }
+        Ok(CheckpointText {
+            origin: (*origin).to_owned(),
+            size,
+            root,
+            extensions: extensions.iter().map(|&l| l.to_owned()).collect(),
+        })
+    }
+
+    /// The text: origin, size, base64 root and extension lines, each ending in a newline.
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "{}\n{}\n{}\n",
+            self.origin,
+            self.size,
+            B64.encode(&self.root)
+        );
+        for line in &self.extensions {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
 }
 
 /// The state of a ledger a signer vouches for.
@@ -67,231 +162,58 @@ pub struct Checkpoint {
     pub size: u64,
     /// Merkle root over the first `size` records.
     pub root: Hash,
+    /// Extension lines after the root (C2SP `tlog-checkpoint`): signed, opaque, not interpreted.
+    /// rxledger writes none.
+    pub extensions: Vec<String>,
 }
 
 impl Checkpoint {
-    /// The signed body: origin, size, base64 root, each on its own line.
+    /// A checkpoint without extension lines.
+    pub fn new(origin: impl Into<String>, size: u64, root: Hash) -> Checkpoint {
+        Checkpoint {
+            origin: origin.into(),
+            size,
+            root,
+            extensions: Vec::new(),
+        }
+    }
+
+    /// The signed body: origin, size, base64 root and any extension lines, each on its own line.
     pub fn body(&self) -> String {
-        format!(
+        let mut out = format!(
             "{}\n{}\n{}\n",
             self.origin,
             self.size,
             B64.encode(self.root)
-        )
+        );
+        for line in &self.extensions {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Parses a checkpoint text ([`CheckpointText::parse`]) whose root is 32 bytes.
+    pub fn parse_text(text: &str) -> Result<Checkpoint, CheckpointError> {
+        let t = CheckpointText::parse(text)?;
+        let root = <[u8; 32]>::try_from(t.root.as_slice()).map_err(|_| {
+            format_err(format!(
+                "line 3 (root hash) is {} bytes; an rxledger root is 32",
+                t.root.len()
+            ))
+        })?;
+        Ok(Checkpoint {
+            origin: t.origin,
+            size: t.size,
+            root,
+            extensions: t.extensions,
+        })
     }
 
     /// Reads a note's checkpoint without checking any signature (for provers; verifiers use
-    /// [`VerifierKey::open`]).
+    /// [`VerifierKey::open`]). The note must be well-formed ([`note::Note::parse_str`]).
     pub fn parse_note_unverified(note: &str) -> Result<Checkpoint, CheckpointError> {
-        let (body, _) = note.split_once("\n\n").ok_or_else(|| {
-            CheckpointError::Format("no blank line between body and signatures".into())
-        })?;
-        Self::parse_body(&format!("{body}\n"))
-    }
-
-    fn parse_body(body: &str) -> Result<Checkpoint, CheckpointError> {
-        let mut lines = body.split('\n');
-        let origin = lines
-            .next()
-            .filter(|o| !o.is_empty())
-            .ok_or_else(|| CheckpointError::Format("no origin line".into()))?;
-        let size = lines
-            .next()
-            .and_then(|s| {
-                s.parse::<u64>()
-                    .ok()
-                    .filter(|_| !s.starts_with('+') && (s == "0" || !s.starts_with('0')))
-            })
-            .ok_or_else(|| CheckpointError::Format("second line is not a tree size".into()))?;
-        let root = lines
-            .next()
-            .and_then(|r| B64.decode(r).ok())
-            .and_then(|v| <[u8; 32]>::try_from(v).ok())
-            .ok_or_else(|| {
-                CheckpointError::Format("third line is not a base64 32-byte root".into())
-            })?;
-        Ok(Checkpoint {
-            origin: origin.to_owned(),
-            size,
-            root,
-        })
-    }
-}
-
-fn key_id(name: &str, public: &[u8; 32]) -> [u8; 4] {
-    let mut h = Sha256::new();
-    h.update(name.as_bytes());
-    h.update(b"\n");
-    h.update([1u8]);
-    h.update(public);
-    let d = h.finalize();
-    [d[0], d[1], d[2], d[3]]
-}
-
-fn pad32(id: [u8; 4]) -> [u8; 32] {
-    let mut out = [0u8; 32];
-    out[..4].copy_from_slice(&id);
-    out
-}
-
-fn valid_name(name: &str) -> bool {
-    !name.is_empty() && !name.contains(['+', ' ', '\n', '\t'])
-}
-
-/// Generates a new Ed25519 key pair named `name`; returns (private key text, public key text).
-pub fn generate_key(name: &str) -> Result<(String, String), CheckpointError> {
-    if !valid_name(name) {
-        return Err(CheckpointError::Key(format!(
-            "name {name:?} must be non-empty without '+' or spaces"
-        )));
-    }
-    let mut seed = [0u8; 32];
-    getrandom::getrandom(&mut seed).map_err(|e| CheckpointError::Random(e.to_string()))?;
-    let sk = ed25519_dalek::SigningKey::from_bytes(&seed);
-    let pk = sk.verifying_key().to_bytes();
-    let id = key_id(name, &pk);
-    let hex = rxledger_chain::Digest(pad32(id)).to_hex()[..8].to_owned();
-    let mut sk_bytes = vec![1u8];
-    sk_bytes.extend_from_slice(&seed);
-    let mut pk_bytes = vec![1u8];
-    pk_bytes.extend_from_slice(&pk);
-    Ok((
-        format!("PRIVATE+KEY+{name}+{hex}+{}", B64.encode(sk_bytes)),
-        format!("{name}+{hex}+{}", B64.encode(pk_bytes)),
-    ))
-}
-
-fn parse_key(text: &str, private: bool) -> Result<(String, [u8; 4], [u8; 32]), CheckpointError> {
-    let t = text.trim();
-    let rest = if private {
-        t.strip_prefix("PRIVATE+KEY+")
-            .ok_or_else(|| CheckpointError::Key("a private key starts with PRIVATE+KEY+".into()))?
-    } else {
-        t
-    };
-    let parts: Vec<&str> = rest.splitn(3, '+').collect();
-    let [name, hex, b64] = parts.as_slice() else {
-        return Err(CheckpointError::Key("expected NAME+ID+BASE64".into()));
-    };
-    if !valid_name(name) {
-        return Err(CheckpointError::Key(format!("bad key name {name:?}")));
-    }
-    let id_bytes: Vec<u8> = (0..hex.len())
-        .step_by(2)
-        .filter_map(|i| {
-            hex.get(i..i + 2)
-                .and_then(|x| u8::from_str_radix(x, 16).ok())
-        })
-        .collect();
-    let id = <[u8; 4]>::try_from(id_bytes)
-        .map_err(|_| CheckpointError::Key("key id is not 8 hex digits".into()))?;
-    let raw = B64
-        .decode(b64)
-        .map_err(|_| CheckpointError::Key("key is not base64".into()))?;
-    let (alg, key) = raw
-        .split_first()
-        .ok_or_else(|| CheckpointError::Key("empty key".into()))?;
-    if *alg != 1 {
-        return Err(CheckpointError::Key(format!(
-            "unsupported key algorithm {alg} (1 = Ed25519)"
-        )));
-    }
-    let key = <[u8; 32]>::try_from(key)
-        .map_err(|_| CheckpointError::Key("key is not 32 bytes".into()))?;
-    Ok(((*name).to_owned(), id, key))
-}
-
-/// A private signing key.
-pub struct SignerKey {
-    name: String,
-    id: [u8; 4],
-    key: ed25519_dalek::SigningKey,
-}
-
-impl SignerKey {
-    /// Parses `PRIVATE+KEY+<name>+<id>+<base64>`.
-    pub fn parse(text: &str) -> Result<SignerKey, CheckpointError> {
-        let (name, id, seed) = parse_key(text, true)?;
-        let key = ed25519_dalek::SigningKey::from_bytes(&seed);
-        if key_id(&name, &key.verifying_key().to_bytes()) != id {
-            return Err(CheckpointError::Key("key id does not match the key".into()));
-        }
-        Ok(SignerKey { name, id, key })
-    }
-
-    /// The key's name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// A signed note for `cp`.
-    pub fn sign(&self, cp: &Checkpoint) -> String {
-        let body = cp.body();
-        let sig = self.key.sign(body.as_bytes());
-        let mut blob = self.id.to_vec();
-        blob.extend_from_slice(&sig.to_bytes());
-        format!("{body}\n\u{2014} {} {}\n", self.name, B64.encode(blob))
-    }
-}
-
-/// A public verifier key.
-pub struct VerifierKey {
-    name: String,
-    id: [u8; 4],
-    key: ed25519_dalek::VerifyingKey,
-}
-
-impl VerifierKey {
-    /// Parses `<name>+<id>+<base64>`.
-    pub fn parse(text: &str) -> Result<VerifierKey, CheckpointError> {
-        let (name, id, raw) = parse_key(text, false)?;
-        if key_id(&name, &raw) != id {
-            return Err(CheckpointError::Key("key id does not match the key".into()));
-        }
-        let key = ed25519_dalek::VerifyingKey::from_bytes(&raw)
-            .map_err(|e| CheckpointError::Key(e.to_string()))?;
-        Ok(VerifierKey { name, id, key })
-    }
-
-    /// Verifies a signed note and returns its checkpoint.
-    pub fn open(&self, note: &str) -> Result<Checkpoint, CheckpointError> {
-        let (body, sigs) = note.split_once("\n\n").ok_or_else(|| {
-            CheckpointError::Format("no blank line between body and signatures".into())
-        })?;
-        let body = format!("{body}\n");
-        let cp = Checkpoint::parse_body(&body)?;
-        if cp.body() != body {
-            return Err(CheckpointError::Format(
-                "body is not in canonical form (extension lines are not supported)".into(),
-            ));
-        }
-        for line in sigs.lines() {
-            let Some(rest) = line.strip_prefix("\u{2014} ") else {
-                return Err(CheckpointError::Format(format!(
-                    "bad signature line {line:?}"
-                )));
-            };
-            let Some((name, b64)) = rest.split_once(' ') else {
-                return Err(CheckpointError::Format(format!(
-                    "bad signature line {line:?}"
-                )));
-            };
-            if name != self.name {
-                continue;
-            }
-            let blob = B64
-                .decode(b64)
-                .map_err(|_| CheckpointError::Format("signature is not base64".into()))?;
-            if blob.len() != 68 || blob.get(..4) != Some(&self.id[..]) {
-                continue;
-            }
-            let sig = ed25519_dalek::Signature::from_slice(blob.get(4..).unwrap_or_default())
-                .map_err(|_| CheckpointError::Signature(self.name.clone()))?;
-            if self.key.verify(body.as_bytes(), &sig).is_ok() {
-                return Ok(cp);
-            }
-        }
-        Err(CheckpointError::Signature(self.name.clone()))
+        Checkpoint::parse_text(&note::Note::parse_str(note)?.text)
     }
 }
 
@@ -329,6 +251,24 @@ pub enum ProofFile {
     },
 }
 
+/// The fields of an inclusion proof file (after `type`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InclusionFields {
+    seq: u64,
+    tree_size: u64,
+    hashes: Vec<String>,
+}
+
+/// The fields of a consistency proof file (after `type`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConsistencyFields {
+    old_size: u64,
+    new_size: u64,
+    hashes: Vec<String>,
+}
+
 impl ProofFile {
     /// Encodes hashes.
     pub fn hashes_hex(hashes: &[Hash]) -> Vec<String> {
@@ -343,9 +283,45 @@ impl ProofFile {
         list.iter().map(|s| unhex(s)).collect()
     }
 
-    /// Parses JSON.
+    /// Parses JSON; an error names the field (`seq: invalid value …`).
     pub fn from_json(text: &str) -> Result<ProofFile, CheckpointError> {
-        serde_json::from_str(text).map_err(|e| CheckpointError::Proof(e.to_string()))
+        let err = |m: String| CheckpointError::Proof(m);
+        let mut v: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
+        let obj = v
+            .as_object_mut()
+            .ok_or_else(|| err("a proof file is a JSON object".into()))?;
+        let ty = obj.remove("type");
+        fn fields<T: serde::de::DeserializeOwned>(
+            v: serde_json::Value,
+        ) -> Result<T, CheckpointError> {
+            serde_path_to_error::deserialize(v).map_err(|e| match e.path().to_string() {
+                p if p == "." => CheckpointError::Proof(e.inner().to_string()),
+                p => CheckpointError::Proof(format!("{p}: {}", e.inner())),
+            })
+        }
+        match ty.as_ref().and_then(serde_json::Value::as_str) {
+            Some("inclusion") => {
+                let f: InclusionFields = fields(v)?;
+                Ok(ProofFile::Inclusion {
+                    seq: f.seq,
+                    tree_size: f.tree_size,
+                    hashes: f.hashes,
+                })
+            }
+            Some("consistency") => {
+                let f: ConsistencyFields = fields(v)?;
+                Ok(ProofFile::Consistency {
+                    old_size: f.old_size,
+                    new_size: f.new_size,
+                    hashes: f.hashes,
+                })
+            }
+            _ => Err(err(format!(
+                "type: expected \"inclusion\" or \"consistency\", found {}",
+                ty.map_or_else(|| "nothing".into(), |t| t.to_string())
+            ))),
+        }
     }
 
     /// Pretty JSON.
@@ -363,11 +339,7 @@ mod tests {
         let (sk, pk) = generate_key("regulator").unwrap();
         let (_, other) = generate_key("regulator").unwrap();
         let signer = SignerKey::parse(&sk).unwrap();
-        let cp = Checkpoint {
-            origin: "rxledger/x".into(),
-            size: 1000,
-            root: [9; 32],
-        };
+        let cp = Checkpoint::new("rxledger/x", 1000, [9; 32]);
         let note = signer.sign(&cp);
         let v = VerifierKey::parse(&pk).unwrap();
         assert_eq!(v.open(&note).unwrap(), cp);
