@@ -9,7 +9,7 @@
 //!   `]Q3` or `]J1` (or by nothing), with FNC1 given as GS (`\x1d`) after variable-length
 //!   fields. AI 01 (GTIN-14 with check digit), 11 (production date) and 17 (expiry), both
 //!   `YYMMDD` with day `00` allowed (the last day of the month) and the century chosen by the
-//!   sliding window of GenSpecs §7.12 (see [`gs1_year`]), 10 (batch) and 21 (serial), both 1 to
+//!   sliding window of the General Specifications, §7.12 (see [`gs1_year`]), 10 (batch) and 21 (serial), both 1 to
 //!   20 characters of CSET 82 (see [`is_cset82`]). AIs 10, 11, 17 and 21 need AI 01; an AI may
 //!   repeat only with the same value.
 //!
@@ -174,8 +174,8 @@ fn yymmdd(s: &str, ai: &'static str, current_year: i32) -> Result<NaiveDate, Cod
 
 const GS: char = '\u{1d}';
 
-/// Symbology identifiers of the barcodes that carry GS1 element strings: GS1-128, GS1 DataBar
-/// (and composites), GS1 DataMatrix, GS1 QR Code, GS1 DotCode.
+/// Symbology identifiers of the barcodes that carry GS1 element strings: GS1-128, GS1 `DataBar`
+/// (and composites), GS1 `DataMatrix`, GS1 QR Code, GS1 `DotCode`.
 const SYMBOLOGY_IDS: [&str; 5] = ["]C1", "]e0", "]d2", "]Q3", "]J1"];
 
 /// Parses a code, taking the current year from the system clock for the century of `YYMMDD`
