@@ -3,12 +3,22 @@
 //!
 //! * **Chinese code**: 20 digits = 7-digit product resource code, 9-digit unit serial and 4 check
 //!   digits (which cannot be validated offline). Stored exactly: 20 digits fit in 67 bits.
-//! * **GS1 element string**: bracketed `(01)06901234567892(17)281231(10)B123(21)S0001` or raw with
-//!   FNC1/GS (`\x1d`) separators after variable-length fields, optionally led by the symbology
-//!   identifier `]d2`/`]C1`/`]Q3`. AI 01 (GTIN-14 with check digit), 11 (production date), 17
-//!   (expiry, YYMMDD; day 00 = end of month), 10 (batch, ≤ 20 chars), 21 (serial, ≤ 20 chars).
-//!   A unit is identified by GTIN + serial; its key is a 128-bit FNV-1a hash of
-//!   both (the code itself is in the ledger; the key only has to be unique among live codes).
+//! * **GS1 element string**, per the GS1 General Specifications: bracketed
+//!   `(01)06901234567892(17)281231(10)B123(21)S0001` (a `(` inside a value is written `\(`, as in
+//!   the GS1 Barcode Syntax Engine), or raw, led by a symbology identifier `]C1`, `]e0`, `]d2`,
+//!   `]Q3` or `]J1` (or by nothing), with FNC1 given as GS (`\x1d`) after variable-length
+//!   fields. AI 01 (GTIN-14 with check digit), 11 (production date) and 17 (expiry), both
+//!   `YYMMDD` with day `00` allowed (the last day of the month) and the century chosen by the
+//!   sliding window of the General Specifications, §7.12 (see [`gs1_year`]), 10 (batch) and 21 (serial), both 1 to
+//!   20 characters of CSET 82 (see [`is_cset82`]). AIs 10, 11, 17 and 21 need AI 01; an AI may
+//!   repeat only with the same value.
+//!
+//! A code is taken exactly as given: leading or trailing white space is an error
+//! ([`CodeError::Whitespace`]), never trimmed, since a serial with a trailing space is another
+//! serial.
+//!
+//! A unit is identified by GTIN + serial; its key is a 128-bit FNV-1a hash of both (the code
+//! itself is in the ledger; the key only has to be unique among live codes).
 //!
 //! ```
 //! use rxledger_model::codes::{parse_code, TraceCode};
@@ -17,9 +27,10 @@
 //! let g = parse_code("(01)06901234567892(17)281231(10)B123(21)S0001").unwrap();
 //! assert!(matches!(g, TraceCode::Gs1 { .. }));
 //! assert!(parse_code("(01)06901234567893(21)S1").is_err()); // bad check digit
+//! assert!(parse_code("(01)06901234567892(21)S1 ").is_err()); // trailing space
 //! ```
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// A parsed traceability code.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,9 +84,13 @@ pub enum CodeError {
     /// AI 01 missing.
     #[error("GS1 element string without a GTIN (01)")]
     NoGtin,
-    /// An AI repeated.
+    /// An AI repeated with a different value.
     #[error("GS1 AI ({0}) appears twice")]
     Repeated(&'static str),
+    /// White space before or after the code (it is never trimmed: a serial with a trailing space
+    /// is another serial).
+    #[error("white space before or after the code")]
+    Whitespace,
 }
 
 /// GS1 GTIN check digit (mod-10, weights 3/1 from the right) of the first `n-1` digits.
@@ -96,16 +111,54 @@ pub fn gtin_check_ok(digits: &str) -> bool {
         .is_some_and(|c| u32::from(c - b'0') == (10 - sum % 10) % 10)
 }
 
-fn yymmdd(s: &str, ai: &'static str) -> Result<NaiveDate, CodeError> {
+/// GS1 AI encodable character set 82 (GS1 General Specifications, figure 7.11-1): `!"%&'()*+,-./`,
+/// digits, `:;<=>?`, `A`–`Z`, `_` and `a`–`z`. Not space, `#`, `$`, `@`, `[`, `\`, `]`, `^`, `` ` ``,
+/// `{`, `|`, `}`, `~`, control characters or anything beyond ASCII.
+///
+/// ```
+/// use rxledger_model::codes::is_cset82;
+/// assert!("(A-1/2)".chars().all(is_cset82));
+/// assert!(!is_cset82('#') && !is_cset82(' '));
+/// ```
+pub fn is_cset82(c: char) -> bool {
+    matches!(c, '!' | '"' | '%'..='?' | 'A'..='Z' | '_' | 'a'..='z')
+}
+
+/// The full year of a GS1 `YY`, by the sliding century window of the GS1 General Specifications
+/// (§7.12): with `d = YY − (current_year mod 100)`, the year is in the previous century when `d`
+/// is 51 to 99, in the next century when `d` is −99 to −50, and in the current century otherwise,
+/// so dates reach 49 years back and 50 years ahead.
+///
+/// ```
+/// use rxledger_model::codes::gs1_year;
+/// assert_eq!(gs1_year(28, 2026), 2028);
+/// assert_eq!(gs1_year(76, 2026), 2076); // d = 50: current century
+/// assert_eq!(gs1_year(77, 2026), 1977); // d = 51: previous century
+/// assert_eq!(gs1_year(10, 2070), 2110); // d = -60: next century
+/// ```
+pub fn gs1_year(yy: u32, current_year: i32) -> i32 {
+    let yy = i64::from(yy % 100);
+    let current_year = i64::from(current_year);
+    let cur = current_year.rem_euclid(100);
+    let century = current_year - cur;
+    let year = match yy - cur {
+        51.. => century - 100 + yy,
+        -49..=50 => century + yy,
+        _ => century + 100 + yy,
+    };
+    // Only at the ends of `i32` does the window leave its range; no calendar date is there.
+    i32::try_from(year).unwrap_or(if year < 0 { i32::MIN } else { i32::MAX })
+}
+
+/// A GS1 `YYMMDD` date (AIs 11 and 17); day `00` means the last day of the month.
+fn yymmdd(s: &str, ai: &'static str, current_year: i32) -> Result<NaiveDate, CodeError> {
     if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(CodeError::BadField(ai));
     }
     let n = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
     let (yy, mm, dd) = (n(0..2), n(2..4), n(4..6));
-    // GS1 century rule simplified: 51..99 -> 19xx is obsolete for drugs; use 20xx.
-    let year = 2000 + i32::try_from(yy).unwrap_or(0);
+    let year = gs1_year(yy, current_year);
     if dd == 0 {
-        // Day 00 means the last day of the month.
         let first_next = if mm == 12 {
             NaiveDate::from_ymd_opt(year + 1, 1, 1)
         } else {
@@ -121,15 +174,25 @@ fn yymmdd(s: &str, ai: &'static str) -> Result<NaiveDate, CodeError> {
 
 const GS: char = '\u{1d}';
 
-fn is_cset82(c: char) -> bool {
-    c.is_ascii_graphic() && c != '(' && c != ')'
+/// Symbology identifiers of the barcodes that carry GS1 element strings: GS1-128, GS1 `DataBar`
+/// (and composites), GS1 `DataMatrix`, GS1 QR Code, GS1 `DotCode`.
+const SYMBOLOGY_IDS: [&str; 5] = ["]C1", "]e0", "]d2", "]Q3", "]J1"];
+
+/// Parses a code, taking the current year from the system clock for the century of `YYMMDD`
+/// dates; never panics, whatever the input. See [`parse_code_at`] to fix the year.
+pub fn parse_code(input: &str) -> Result<TraceCode, CodeError> {
+    parse_code_at(input, chrono::Utc::now().year())
 }
 
-/// Parses a code; never panics, whatever the input.
-pub fn parse_code(input: &str) -> Result<TraceCode, CodeError> {
-    let s = input.trim();
-    if s.is_empty() {
+/// Parses a code as read in `current_year` (which decides the century of `YYMMDD` dates, see
+/// [`gs1_year`]); never panics, whatever the input.
+pub fn parse_code_at(input: &str, current_year: i32) -> Result<TraceCode, CodeError> {
+    let s = input;
+    if s.trim().is_empty() {
         return Err(CodeError::Empty);
+    }
+    if s.trim() != s {
+        return Err(CodeError::Whitespace);
     }
     if s.bytes().all(|b| b.is_ascii_digit()) {
         if s.len() != 20 {
@@ -143,15 +206,18 @@ pub fn parse_code(input: &str) -> Result<TraceCode, CodeError> {
             check: u16::try_from(num(16..20)).unwrap_or(0),
         });
     }
-    let s = ["]d2", "]C1", "]Q3", "]e0"]
-        .iter()
-        .find_map(|p| s.strip_prefix(p))
-        .unwrap_or(s);
-    let fields = if s.starts_with('(') {
+    let fields = if let Some(data) = SYMBOLOGY_IDS.iter().find_map(|p| s.strip_prefix(p)) {
+        raw(data)?
+    } else if s.starts_with('(') {
         bracketed(s)?
     } else {
         raw(s)?
     };
+    gs1(fields, current_year)
+}
+
+/// Checks the values of the element strings and their associations.
+fn gs1(fields: Vec<(&'static str, String)>, current_year: i32) -> Result<TraceCode, CodeError> {
     let mut gtin = None;
     let mut serial = None;
     let mut batch = None;
@@ -160,40 +226,27 @@ pub fn parse_code(input: &str) -> Result<TraceCode, CodeError> {
     for (ai, value) in fields {
         match ai {
             "01" => {
-                if gtin.is_some() {
-                    return Err(CodeError::Repeated("01"));
-                }
                 if value.len() != 14 || !value.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(CodeError::BadField("01"));
                 }
                 if !gtin_check_ok(&value) {
                     return Err(CodeError::CheckDigit(value));
                 }
-                gtin = Some(value);
+                once(&mut gtin, value, "01")?;
             }
             "21" | "10" => {
                 let name = if ai == "21" { "21" } else { "10" };
                 if value.is_empty() || value.chars().count() > 20 || !value.chars().all(is_cset82) {
                     return Err(CodeError::BadField(name));
                 }
-                let slot = if ai == "21" { &mut serial } else { &mut batch };
-                if slot.is_some() {
-                    return Err(CodeError::Repeated(name));
-                }
-                *slot = Some(value);
+                once(
+                    if ai == "21" { &mut serial } else { &mut batch },
+                    value,
+                    name,
+                )?;
             }
-            "17" => {
-                if expiry.is_some() {
-                    return Err(CodeError::Repeated("17"));
-                }
-                expiry = Some(yymmdd(&value, "17")?);
-            }
-            "11" => {
-                if production.is_some() {
-                    return Err(CodeError::Repeated("11"));
-                }
-                production = Some(yymmdd(&value, "11")?);
-            }
+            "17" => once(&mut expiry, yymmdd(&value, "17", current_year)?, "17")?,
+            "11" => once(&mut production, yymmdd(&value, "11", current_year)?, "11")?,
             other => return Err(CodeError::UnknownAi(other.to_owned())),
         }
     }
@@ -206,17 +259,49 @@ pub fn parse_code(input: &str) -> Result<TraceCode, CodeError> {
     })
 }
 
+/// Stores an AI's value; a repeat must carry the same value (GS1 General Specifications: an AI
+/// may appear more than once only with identical data).
+fn once<T: PartialEq>(slot: &mut Option<T>, value: T, ai: &'static str) -> Result<(), CodeError> {
+    match slot {
+        Some(v) if *v != value => Err(CodeError::Repeated(ai)),
+        Some(_) => Ok(()),
+        None => {
+            *slot = Some(value);
+            Ok(())
+        }
+    }
+}
+
+/// Bracketed element strings: `(AI)value…`; a value runs to the next `(` that is not escaped as
+/// `\(`.
 fn bracketed(s: &str) -> Result<Vec<(&'static str, String)>, CodeError> {
     let mut out = Vec::new();
     let mut rest = s;
     while !rest.is_empty() {
         let r = rest.strip_prefix('(').ok_or(CodeError::Unrecognised)?;
         let close = r.find(')').ok_or(CodeError::Unrecognised)?;
-        let ai = known_ai(r.get(..close).unwrap_or(""))?;
-        let r = r.get(close + 1..).unwrap_or("");
-        let end = r.find('(').unwrap_or(r.len());
-        out.push((ai, r.get(..end).unwrap_or("").to_owned()));
-        rest = r.get(end..).unwrap_or("");
+        let ai = r.get(..close).unwrap_or("");
+        if !(2..=4).contains(&ai.len()) || !ai.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(CodeError::Unrecognised);
+        }
+        let ai = known_ai(ai)?;
+        let mut value = String::new();
+        let mut chars = r.get(close + 1..).unwrap_or("").char_indices().peekable();
+        rest = "";
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' if chars.peek().is_some_and(|&(_, n)| n == '(') => {
+                    value.push('(');
+                    chars.next();
+                }
+                '(' => {
+                    rest = r.get(close + 1 + i..).unwrap_or("");
+                    break;
+                }
+                c => value.push(c),
+            }
+        }
+        out.push((ai, value));
     }
     Ok(out)
 }
@@ -232,6 +317,8 @@ fn known_ai(ai: &str) -> Result<&'static str, CodeError> {
     }
 }
 
+/// Raw element strings: AIs run into each other after fixed-length values, and a GS (FNC1)
+/// ends a variable-length value; GS before an AI is tolerated.
 fn raw(s: &str) -> Result<Vec<(&'static str, String)>, CodeError> {
     let mut out = Vec::new();
     let mut rest = s.trim_start_matches(GS);
@@ -361,6 +448,123 @@ mod tests {
             Err(CodeError::Repeated("21"))
         ));
         assert!(parse_code("(01)06901234567892(21)").is_err());
+    }
+
+    #[test]
+    fn cset82_exactly() {
+        let allowed: String = (0u8..=127)
+            .map(char::from)
+            .filter(|&c| is_cset82(c))
+            .collect();
+        assert_eq!(
+            allowed,
+            "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+        );
+        assert_eq!(allowed.len(), 82);
+        // Wrongly refused before: allowed in a serial (a `(` escaped in the bracketed form).
+        for c in "()!\"%&'*+,-/".chars() {
+            let value = if c == '(' {
+                "\\(".to_owned()
+            } else {
+                c.to_string()
+            };
+            let code = format!("(01)06901234567892(21)A{value}1");
+            let parsed = parse_code_at(&code, 2026).unwrap();
+            assert!(
+                matches!(&parsed, TraceCode::Gs1 { serial: Some(s), .. } if *s == format!("A{c}1")),
+                "{code}: {parsed:?}"
+            );
+        }
+        // Wrongly accepted before.
+        for c in "#$@[\\]^`{|}~".chars() {
+            let code = format!("(01)06901234567892(21)A{c}1");
+            assert_eq!(
+                parse_code_at(&code, 2026),
+                Err(CodeError::BadField("21")),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn white_space_is_never_trimmed() {
+        let ok = "(01)06901234567892(21)S1";
+        assert!(parse_code_at(ok, 2026).is_ok());
+        for bad in [
+            format!("{ok} "),
+            format!(" {ok}"),
+            format!("{ok}\t"),
+            format!("{ok}\u{3000}"),
+            " 81234560000000011234".to_owned(),
+            "81234560000000011234\n".to_owned(),
+        ] {
+            assert_eq!(
+                parse_code_at(&bad, 2026),
+                Err(CodeError::Whitespace),
+                "{bad:?}"
+            );
+        }
+        // Inside a value a space is simply not CSET 82.
+        assert_eq!(
+            parse_code_at("(01)06901234567892(21)S 1", 2026),
+            Err(CodeError::BadField("21"))
+        );
+        assert_eq!(parse_code_at("  ", 2026), Err(CodeError::Empty));
+    }
+
+    #[test]
+    fn sliding_century() {
+        let expiry = |code: &str, year: i32| match parse_code_at(code, year) {
+            Ok(TraceCode::Gs1 { expiry, .. }) => expiry,
+            other => panic!("{other:?}"),
+        };
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let c = |yy: &str| format!("(01)06901234567892(17){yy}0115");
+        assert_eq!(expiry(&c("76"), 2026), d(2076, 1, 15)); // +50: this century
+        assert_eq!(expiry(&c("77"), 2026), d(1977, 1, 15)); // +51: previous
+        assert_eq!(expiry(&c("99"), 2026), d(1999, 1, 15));
+        assert_eq!(expiry(&c("00"), 2026), d(2000, 1, 15));
+        assert_eq!(expiry(&c("10"), 2060), d(2110, 1, 15)); // -50: next
+        assert_eq!(expiry(&c("11"), 2060), d(2011, 1, 15)); // -49: this century
+                                                            // The century decides leap years: 29 February 2000 exists, 2100 does not.
+        let feb29 = "(01)06901234567892(17)000229";
+        assert_eq!(expiry(feb29, 2026), d(2000, 2, 29));
+        assert_eq!(parse_code_at(feb29, 2060), Err(CodeError::BadDate("17")));
+        assert_eq!(gs1_year(0, -1), 0);
+        // No overflow at the ends of the year range.
+        for y in [i32::MIN, i32::MIN + 49, i32::MAX - 49, i32::MAX] {
+            for yy in [0, 50, 99] {
+                assert!((gs1_year(yy, y) - y).unsigned_abs() < 150);
+            }
+        }
+        assert!(parse_code_at(feb29, i32::MAX).is_err());
+    }
+
+    #[test]
+    fn an_ai_repeats_only_with_the_same_value() {
+        let same = parse_code_at("(01)06901234567892(21)S1(01)06901234567892(21)S1", 2026);
+        assert_eq!(same, parse_code_at("(01)06901234567892(21)S1", 2026));
+        assert_eq!(
+            parse_code_at("(01)06901234567892(17)280101(17)280102", 2026),
+            Err(CodeError::Repeated("17"))
+        );
+    }
+
+    #[test]
+    fn escaped_brackets_and_symbology_identifiers() {
+        let b = parse_code_at("(01)12312312312333(10)ABC\\(123", 2026).unwrap();
+        for prefix in SYMBOLOGY_IDS {
+            let r = parse_code_at(&format!("{prefix}011231231231233310ABC(123"), 2026).unwrap();
+            assert_eq!(r, b, "{prefix}");
+        }
+        // A backslash not before `(` is itself a character, and not CSET 82.
+        assert_eq!(
+            parse_code_at("(01)12312312312333(10)A\\B", 2026),
+            Err(CodeError::BadField("10"))
+        );
+        for bad in ["(1A)12345", "()1", "(1)1", "(12345)1", "(15", "(", "]d2"] {
+            assert!(parse_code_at(bad, 2026).is_err(), "{bad}");
+        }
     }
 
     #[test]

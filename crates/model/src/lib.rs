@@ -328,6 +328,9 @@ fn de_path<T: serde::de::DeserializeOwned>(
                 "must be a whole number of at least 0 ({})",
                 message.trim_start_matches("invalid value: ")
             );
+        } else if let Some(limit) = validate::number_limit(&message) {
+            // Beyond 64 bits (JSON reads 2^64 as a float) or a fraction: say what fits.
+            message = format!("{limit} ({message})");
         }
         EventError::Field { field, message }
     })

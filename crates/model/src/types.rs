@@ -8,6 +8,31 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "schema")]
 use crate::schema::NOT_BLANK;
 
+/// Largest quantity one field may hold: 10^12 units. Far above any real line (more packs than
+/// the whole country sells in a year), below 2^53 so that
+/// every JSON reader (JavaScript, spreadsheets) holds it exactly, and small enough that the
+/// engine's running totals stay exact for millions of such lines (they saturate beyond `i64`).
+pub const MAX_QUANTITY: u64 = 1_000_000_000_000;
+
+/// Largest amount one [`Money`] field may hold, and the largest value of a line (quantity × unit
+/// price): 10^15 minor units (10 trillion CNY, several times the country's yearly drug sales), below
+/// 2^53 for the same reason as [`MAX_QUANTITY`].
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
+
+/// Longest text field (a name, a document number, a code, a reason): 4,096 bytes of UTF-8
+/// (1,365 Chinese characters at least).
+pub const MAX_TEXT_BYTES: usize = 4096;
+
+/// The default longest input line a reader accepts: 16 MiB, room for a receipt with some 600,000
+/// scanned codes. Readers may take another limit as an option; the event format itself has none.
+pub const MAX_LINE_BYTES: usize = 16 << 20;
+
+/// The years an instant or a date of an event may fall in. Validation is a pure function of the
+/// event (the same verdict at append, in `verify` and `check`, on any machine in any year), so the
+/// window is fixed rather than taken from the clock: a mistyped year such as 0001, 2206 or 9999
+/// is refused at append with the field named.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
 /// An ISO 4217 currency code: three upper-case ASCII letters.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency([u8; 3]);
@@ -66,8 +91,10 @@ impl<'de> Deserialize<'de> for Currency {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Money {
-    /// Amount in minor units of the currency, an integer (fen for CNY: 1 CNY = 100 fen). Which
-    /// amounts must be positive or may be zero is said at each field; none may be negative.
+    /// Amount in minor units of the currency, an integer (fen for CNY: 1 CNY = 100 fen), at most
+    /// 10^15. Which amounts must be positive or may be zero is said at each field; none may be
+    /// negative.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = crate::MAX_AMOUNT)))]
     pub minor: i64,
     /// Currency: an ISO 4217 code (three upper-case letters), e.g. `CNY`.
     pub currency: Currency,

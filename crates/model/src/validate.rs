@@ -1,7 +1,11 @@
 //! Semantic validation beyond types: required non-empty values, consistent quantities and
-//! amounts. Every error names the field.
+//! amounts, the limits of every quantity, amount, text and year. Every error names the field.
 
-use crate::{Event, EventBody, EventError, Money, PartyKind};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use crate::{
+    Event, EventBody, EventError, Money, PartyKind, MAX_AMOUNT, MAX_QUANTITY, MAX_TEXT_BYTES, YEARS,
+};
 
 type R = Result<(), EventError>;
 
@@ -9,9 +13,80 @@ fn err(field: impl Into<String>, msg: impl Into<String>) -> EventError {
     EventError::field_err(field, msg)
 }
 
+/// Any text field: at most [`MAX_TEXT_BYTES`].
+fn text(field: &str, s: &str) -> R {
+    if s.len() > MAX_TEXT_BYTES {
+        Err(err(
+            field,
+            format!(
+                "is {} bytes long; at most {MAX_TEXT_BYTES} bytes are allowed",
+                s.len()
+            ),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn opt_text(field: &str, s: Option<&String>) -> R {
+    s.map_or(Ok(()), |s| text(field, s))
+}
+
+fn texts(field: &str, list: &[String]) -> R {
+    for (i, s) in list.iter().enumerate() {
+        text(&format!("{field}[{i}]"), s)?;
+    }
+    Ok(())
+}
+
 fn non_empty(field: &str, s: &str) -> R {
     if s.trim().is_empty() {
         Err(err(field, "must not be empty"))
+    } else {
+        text(field, s)
+    }
+}
+
+/// A date in the years [`YEARS`].
+fn date(field: &str, d: NaiveDate) -> R {
+    if YEARS.contains(&d.year()) {
+        Ok(())
+    } else {
+        Err(err(
+            field,
+            format!(
+                "{d} is outside the years {} to {} this format accepts",
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ))
+    }
+}
+
+/// An instant in the years [`YEARS`] (UTC).
+fn instant(field: &str, t: &DateTime<Utc>) -> R {
+    if YEARS.contains(&t.year()) {
+        Ok(())
+    } else {
+        Err(err(
+            field,
+            format!(
+                "{} is outside the years {} to {} this format accepts",
+                t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ))
+    }
+}
+
+/// A quantity: at most [`MAX_QUANTITY`].
+fn quantity(field: String, q: u64) -> R {
+    if q > MAX_QUANTITY {
+        Err(err(
+            field,
+            format!("{q} is more than the largest quantity, {MAX_QUANTITY}"),
+        ))
     } else {
         Ok(())
     }
@@ -21,7 +96,7 @@ fn positive(field: String, q: u64) -> R {
     if q == 0 {
         Err(err(field, "must be at least 1"))
     } else {
-        Ok(())
+        quantity(field, q)
     }
 }
 
@@ -43,11 +118,43 @@ fn people(field: &str, names: &[String]) -> R {
     Ok(())
 }
 
+/// An amount: not negative, at most [`MAX_AMOUNT`].
+fn amount(field: String, m: &Money) -> R {
+    if m.minor < 0 {
+        Err(err(field + ".minor", "must not be negative"))
+    } else if m.minor > MAX_AMOUNT {
+        Err(err(
+            field + ".minor",
+            format!("{} is more than the largest amount, {MAX_AMOUNT}", m.minor),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 fn price(field: String, m: &Money) -> R {
     if m.minor < 0 {
         Err(err(field + ".minor", "a price must not be negative"))
     } else {
+        amount(field, m)
+    }
+}
+
+/// A line's value, quantity × unit price, is at most [`MAX_AMOUNT`].
+fn line_value(field: String, q: u64, unit_price: &Money) -> R {
+    let value = i64::try_from(q)
+        .ok()
+        .and_then(|q| q.checked_mul(unit_price.minor));
+    if value.is_some_and(|v| v <= MAX_AMOUNT) {
         Ok(())
+    } else {
+        Err(err(
+            field,
+            format!(
+                "quantity {q} × unit price {unit_price} is more than the largest amount, \
+                 {MAX_AMOUNT} minor units"
+            ),
+        ))
     }
 }
 
@@ -67,8 +174,8 @@ fn codes(field: String, codes: &[String], quantity: u64) -> R {
     Ok(())
 }
 
-/// Validates an event.
-pub(crate) fn validate(e: &Event) -> R {
+/// The envelope: id, instants, people and document numbers.
+fn envelope(e: &Event) -> R {
     if e.id.get_version_num() != 7 {
         return Err(err(
             "id",
@@ -78,98 +185,87 @@ pub(crate) fn validate(e: &Event) -> R {
             ),
         ));
     }
+    instant("occurred_at", &e.occurred_at)?;
+    if let Some(t) = &e.entered_at {
+        instant("entered_at", t)?;
+    }
     people("recorded_by", &e.recorded_by)?;
+    refs(&e.refs)
+}
+
+/// Every document number in `refs` (whatever fields `Refs` has) is at most [`MAX_TEXT_BYTES`].
+fn refs(r: &crate::Refs) -> R {
+    if *r == crate::Refs::default() {
+        return Ok(());
+    }
+    let Ok(serde_json::Value::Object(map)) = serde_json::to_value(r) else {
+        return Ok(());
+    };
+    for (k, v) in &map {
+        match v {
+            serde_json::Value::String(s) => text(&format!("refs.{k}"), s)?,
+            serde_json::Value::Array(items) => {
+                for (i, s) in items.iter().enumerate() {
+                    if let Some(s) = s.as_str() {
+                        text(&format!("refs.{k}[{i}]"), s)?;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Validates an event.
+pub(crate) fn validate(e: &Event) -> R {
+    envelope(e)?;
     match &e.body {
-        EventBody::PartyRegistered(p) => party(p)?,
-        EventBody::LicenceChanged(c) => {
-            non_empty("data.party", &c.party)?;
-            non_empty("data.licence.number", &c.licence.number)?;
-            if c.licence.valid_to < c.licence.valid_from {
-                return Err(err("data.licence.valid_to", "is before valid_from"));
-            }
-        }
-        EventBody::ProductRegistered(p) => product(p)?,
-        EventBody::Purchase(p) => {
-            non_empty("data.doc", &p.doc)?;
-            non_empty("data.supplier", &p.supplier)?;
-            lines_present(&p.lines)?;
-            for (i, l) in p.lines.iter().enumerate() {
-                non_empty(&format!("data.lines[{i}].product"), &l.product)?;
-                positive(format!("data.lines[{i}].quantity"), l.quantity)?;
-                price(format!("data.lines[{i}].unit_price"), &l.unit_price)?;
-            }
-        }
-        EventBody::Receipt(r) => receipt(r)?,
+        EventBody::PartyRegistered(p) => party(p),
+        EventBody::LicenceChanged(c) => licence_changed(c),
+        EventBody::ProductRegistered(p) => product(p),
+        EventBody::Purchase(p) => purchase(p),
+        EventBody::Receipt(r) => receipt(r),
         EventBody::PutAway(m) => {
             non_empty("data.doc", &m.doc)?;
-            lines_present(&m.lines)?;
-            move_lines(&m.lines)?;
+            move_lines(&m.lines)
         }
         EventBody::Transfer(m) => {
             non_empty("data.doc", &m.doc)?;
-            lines_present(&m.lines)?;
-            move_lines(&m.lines)?;
+            move_lines(&m.lines)
         }
-        EventBody::Sale(s) => sale(s)?,
-        EventBody::OutboundReview(r) => {
-            non_empty("data.doc", &r.doc)?;
-            non_empty("data.customer", &r.customer)?;
-            people("data.reviewers", &r.reviewers)?;
-            lines_present(&r.lines)?;
-            for (i, l) in r.lines.iter().enumerate() {
-                non_empty(&format!("data.lines[{i}].batch"), &l.batch)?;
-                positive(format!("data.lines[{i}].quantity"), l.quantity)?;
-            }
-        }
+        EventBody::Sale(s) => sale(s),
+        EventBody::OutboundReview(r) => review(r),
         EventBody::Dispatch(d) => {
             non_empty("data.doc", &d.doc)?;
             non_empty("data.customer", &d.customer)?;
+            text("data.consignee", &d.consignee)?;
             non_empty("data.address", &d.address)?;
-            lines_present(&d.lines)?;
-            out_lines(&d.lines)?;
+            opt_text("data.vehicle", d.vehicle.as_ref())?;
+            out_lines(&d.lines)
         }
-        EventBody::CustomerReturn(r) => {
-            non_empty("data.doc", &r.doc)?;
-            non_empty("data.customer", &r.customer)?;
-            lines_present(&r.lines)?;
-            for (i, l) in r.lines.iter().enumerate() {
-                let f = |n: &str| format!("data.lines[{i}].{n}");
-                non_empty(&f("batch"), &l.batch)?;
-                non_empty(&f("to"), &l.to)?;
-                positive(f("quantity"), l.quantity)?;
-                codes(f("codes"), &l.codes, l.quantity)?;
-            }
-        }
+        EventBody::CustomerReturn(r) => customer_return(r),
         EventBody::SupplierReturn(r) => {
             non_empty("data.doc", &r.doc)?;
             non_empty("data.supplier", &r.supplier)?;
-            lines_present(&r.lines)?;
-            out_lines(&r.lines)?;
+            text("data.reason", &r.reason)?;
+            out_lines(&r.lines)
         }
         EventBody::Destruction(d) => {
             non_empty("data.doc", &d.doc)?;
             non_empty("data.reason", &d.reason)?;
-            lines_present(&d.lines)?;
-            out_lines(&d.lines)?;
+            text("data.method", &d.method)?;
+            texts("data.supervisors", &d.supervisors)?;
+            out_lines(&d.lines)
         }
-        EventBody::StockCount(c) => {
-            non_empty("data.doc", &c.doc)?;
-            non_empty("data.location", &c.location)?;
-            lines_present(&c.lines)?;
-            for (i, l) in c.lines.iter().enumerate() {
-                non_empty(&format!("data.lines[{i}].batch"), &l.batch)?;
-            }
-        }
-        EventBody::Invoice(inv) => invoice(inv)?,
-        EventBody::Payment(p) => payment(p)?,
-        EventBody::TemperatureReading(t) => temperature(t)?,
+        EventBody::StockCount(c) => stock_count(c),
+        EventBody::Invoice(inv) => invoice(inv),
+        EventBody::Payment(p) => payment(p),
+        EventBody::TemperatureReading(t) => temperature(t),
         EventBody::ZoneRegistered(z) => {
             non_empty("data.zone", &z.zone)?;
-            if let Some(r) = &z.temp_range {
-                if !(r.min_c.is_finite() && r.max_c.is_finite() && r.min_c <= r.max_c) {
-                    return Err(err("data.temp_range", "min_c must be ≤ max_c"));
-                }
-            }
+            texts("data.sensors", &z.sensors)?;
+            temp_range(z.temp_range.as_ref())
         }
         EventBody::Aggregation(a) => {
             non_empty("data.doc", &a.doc)?;
@@ -180,17 +276,19 @@ pub(crate) fn validate(e: &Event) -> R {
             for (i, c) in a.children.iter().enumerate() {
                 non_empty(&format!("data.children[{i}]"), c)?;
             }
+            Ok(())
         }
         EventBody::LossReport(l) => {
             non_empty("data.doc", &l.doc)?;
-            lines_present(&l.lines)?;
-            out_lines(&l.lines)?;
+            instant("data.discovered_at", &l.discovered_at)?;
+            texts("data.reported_to", &l.reported_to)?;
+            out_lines(&l.lines)
         }
     }
-    Ok(())
 }
 
 fn move_lines(lines: &[crate::MoveLine]) -> R {
+    lines_present(lines)?;
     for (i, l) in lines.iter().enumerate() {
         let f = |n: &str| format!("data.lines[{i}].{n}");
         non_empty(&f("product"), &l.product)?;
@@ -204,6 +302,7 @@ fn move_lines(lines: &[crate::MoveLine]) -> R {
 }
 
 fn out_lines(lines: &[crate::OutLine]) -> R {
+    lines_present(lines)?;
     for (i, l) in lines.iter().enumerate() {
         let f = |n: &str| format!("data.lines[{i}].{n}");
         non_empty(&f("product"), &l.product)?;
@@ -215,10 +314,46 @@ fn out_lines(lines: &[crate::OutLine]) -> R {
     Ok(())
 }
 
+fn temp_range(r: Option<&crate::TempRange>) -> R {
+    match r {
+        Some(r) if !(r.min_c.is_finite() && r.max_c.is_finite() && r.min_c <= r.max_c) => {
+            Err(err("data.temp_range", "min_c must be ≤ max_c"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn licence(field: &str, l: &crate::Licence) -> R {
+    non_empty(&format!("{field}.number"), &l.number)?;
+    date(&format!("{field}.valid_from"), l.valid_from)?;
+    date(&format!("{field}.valid_to"), l.valid_to)?;
+    if l.valid_to < l.valid_from {
+        return Err(err(format!("{field}.valid_to"), "is before valid_from"));
+    }
+    Ok(())
+}
+
+fn accounts(field: &str, list: &[crate::BankAccount]) -> R {
+    for (i, a) in list.iter().enumerate() {
+        text(&format!("{field}[{i}].bank"), &a.bank)?;
+        text(&format!("{field}[{i}].number"), &a.number)?;
+    }
+    Ok(())
+}
+
+fn special(s: Option<&crate::Special>) -> R {
+    if let Some(s) = s {
+        opt_text("data.special.seal_card", s.seal_card.as_ref())?;
+        date("data.special.valid_to", s.valid_to)?;
+    }
+    Ok(())
+}
+
 fn party(p: &crate::PartyRegistered) -> R {
     non_empty("data.party", &p.party)?;
     non_empty("data.name", &p.name)?;
     non_empty("data.province", &p.province)?;
+    text("data.address", &p.address)?;
     if p.kind != PartyKind::Individual && p.licence.is_none() {
         return Err(err(
             "data.licence",
@@ -226,23 +361,41 @@ fn party(p: &crate::PartyRegistered) -> R {
         ));
     }
     if let Some(l) = &p.licence {
-        non_empty("data.licence.number", &l.number)?;
-        if l.valid_to < l.valid_from {
-            return Err(err("data.licence.valid_to", "is before valid_from"));
-        }
+        licence("data.licence", l)?;
     }
-    Ok(())
+    accounts("data.accounts", &p.accounts)?;
+    special(p.special.as_ref())
+}
+
+fn licence_changed(c: &crate::LicenceChanged) -> R {
+    non_empty("data.party", &c.party)?;
+    licence("data.licence", &c.licence)?;
+    accounts("data.accounts", c.accounts.as_deref().unwrap_or_default())?;
+    special(c.special.as_ref())?;
+    text("data.reason", &c.reason)
 }
 
 fn product(p: &crate::ProductRegistered) -> R {
     non_empty("data.product", &p.product)?;
     non_empty("data.generic_name", &p.generic_name)?;
+    text("data.form", &p.form)?;
+    text("data.spec", &p.spec)?;
+    text("data.manufacturer", &p.manufacturer)?;
     non_empty("data.approval_number", &p.approval_number)?;
     non_empty("data.unit", &p.unit)?;
-    if let Some(r) = &p.temp_range {
-        if !(r.min_c.is_finite() && r.max_c.is_finite() && r.min_c <= r.max_c) {
-            return Err(err("data.temp_range", "min_c must be ≤ max_c"));
-        }
+    temp_range(p.temp_range.as_ref())
+}
+
+fn purchase(p: &crate::Purchase) -> R {
+    non_empty("data.doc", &p.doc)?;
+    non_empty("data.supplier", &p.supplier)?;
+    lines_present(&p.lines)?;
+    for (i, l) in p.lines.iter().enumerate() {
+        let f = |n: &str| format!("data.lines[{i}].{n}");
+        non_empty(&f("product"), &l.product)?;
+        positive(f("quantity"), l.quantity)?;
+        price(f("unit_price"), &l.unit_price)?;
+        line_value(f("unit_price"), l.quantity, &l.unit_price)?;
     }
     Ok(())
 }
@@ -251,12 +404,17 @@ fn receipt(r: &crate::Receipt) -> R {
     non_empty("data.doc", &r.doc)?;
     non_empty("data.supplier", &r.supplier)?;
     people("data.acceptors", &r.acceptors)?;
+    if let Some(t) = &r.transport {
+        text("data.transport.vehicle", &t.vehicle)?;
+        instant("data.transport.shipped_at", &t.shipped_at)?;
+    }
     lines_present(&r.lines)?;
     for (i, l) in r.lines.iter().enumerate() {
         let f = |n: &str| format!("data.lines[{i}].{n}");
         non_empty(&f("product"), &l.product)?;
         non_empty(&f("batch"), &l.batch)?;
         non_empty(&f("location"), &l.location)?;
+        opt_text(&f("reject_reason"), l.reject_reason.as_ref())?;
         positive(f("arrived"), l.arrived)?;
         if l.accepted.checked_add(l.rejected) != Some(l.arrived) {
             return Err(err(
@@ -267,6 +425,8 @@ fn receipt(r: &crate::Receipt) -> R {
                 ),
             ));
         }
+        date(&f("production_date"), l.production_date)?;
+        date(&f("expiry"), l.expiry)?;
         if l.expiry <= l.production_date {
             return Err(err(f("expiry"), "must be after production_date"));
         }
@@ -278,13 +438,61 @@ fn receipt(r: &crate::Receipt) -> R {
 fn sale(s: &crate::Sale) -> R {
     non_empty("data.doc", &s.doc)?;
     non_empty("data.customer", &s.customer)?;
+    opt_text("data.buyer_id", s.buyer_id.as_ref())?;
+    opt_text("data.prescription", s.prescription.as_ref())?;
     lines_present(&s.lines)?;
     for (i, l) in s.lines.iter().enumerate() {
         let f = |n: &str| format!("data.lines[{i}].{n}");
         non_empty(&f("product"), &l.product)?;
         non_empty(&f("batch"), &l.batch)?;
+        date(&f("expiry"), l.expiry)?;
         positive(f("quantity"), l.quantity)?;
         price(f("unit_price"), &l.unit_price)?;
+        line_value(f("unit_price"), l.quantity, &l.unit_price)?;
+    }
+    Ok(())
+}
+
+fn review(r: &crate::OutboundReview) -> R {
+    non_empty("data.doc", &r.doc)?;
+    non_empty("data.customer", &r.customer)?;
+    people("data.reviewers", &r.reviewers)?;
+    lines_present(&r.lines)?;
+    for (i, l) in r.lines.iter().enumerate() {
+        let f = |n: &str| format!("data.lines[{i}].{n}");
+        text(&f("product"), &l.product)?;
+        non_empty(&f("batch"), &l.batch)?;
+        date(&f("expiry"), l.expiry)?;
+        positive(f("quantity"), l.quantity)?;
+    }
+    Ok(())
+}
+
+fn customer_return(r: &crate::CustomerReturn) -> R {
+    non_empty("data.doc", &r.doc)?;
+    non_empty("data.customer", &r.customer)?;
+    text("data.reason", &r.reason)?;
+    lines_present(&r.lines)?;
+    for (i, l) in r.lines.iter().enumerate() {
+        let f = |n: &str| format!("data.lines[{i}].{n}");
+        text(&f("product"), &l.product)?;
+        non_empty(&f("batch"), &l.batch)?;
+        non_empty(&f("to"), &l.to)?;
+        positive(f("quantity"), l.quantity)?;
+        codes(f("codes"), &l.codes, l.quantity)?;
+    }
+    Ok(())
+}
+
+fn stock_count(c: &crate::StockCount) -> R {
+    non_empty("data.doc", &c.doc)?;
+    non_empty("data.location", &c.location)?;
+    lines_present(&c.lines)?;
+    for (i, l) in c.lines.iter().enumerate() {
+        let f = |n: &str| format!("data.lines[{i}].{n}");
+        text(&f("product"), &l.product)?;
+        non_empty(&f("batch"), &l.batch)?;
+        quantity(f("counted"), l.counted)?;
     }
     Ok(())
 }
@@ -293,12 +501,17 @@ fn invoice(inv: &crate::Invoice) -> R {
     non_empty("data.doc", &inv.doc)?;
     non_empty("data.issuer", &inv.issuer)?;
     non_empty("data.buyer", &inv.buyer)?;
+    date("data.issued_on", inv.issued_on)?;
+    opt_text("data.credit_for", inv.credit_for.as_ref())?;
+    amount("data.total".to_owned(), &inv.total)?;
     lines_present(&inv.lines)?;
     let mut sum: i64 = 0;
     for (i, l) in inv.lines.iter().enumerate() {
         let f = |n: &str| format!("data.lines[{i}].{n}");
+        text(&f("product"), &l.product)?;
         positive(f("quantity"), l.quantity)?;
         price(f("unit_price"), &l.unit_price)?;
+        amount(f("amount"), &l.amount)?;
         if l.amount.currency != inv.total.currency || l.unit_price.currency != inv.total.currency {
             return Err(err(
                 f("amount.currency"),
@@ -344,15 +557,21 @@ fn payment(p: &crate::Payment) -> R {
     if p.amount.minor <= 0 {
         return Err(err("data.amount.minor", "must be positive"));
     }
-    if p.method != crate::PaymentMethod::Cash {
+    amount("data.amount".to_owned(), &p.amount)?;
+    if p.method == crate::PaymentMethod::Cash {
+        text("data.payer_account", &p.payer_account)?;
+        text("data.payee_account", &p.payee_account)?;
+    } else {
         non_empty("data.payer_account", &p.payer_account)?;
         non_empty("data.payee_account", &p.payee_account)?;
     }
-    Ok(())
+    texts("data.invoices", &p.invoices)
 }
 
 fn temperature(t: &crate::TemperatureReading) -> R {
     non_empty("data.sensor", &t.sensor)?;
+    opt_text("data.zone", t.zone.as_ref())?;
+    opt_text("data.vehicle", t.vehicle.as_ref())?;
     if t.zone.is_some() == t.vehicle.is_some() {
         return Err(err("data.zone", "give exactly one of `zone` and `vehicle`"));
     }
@@ -361,6 +580,7 @@ fn temperature(t: &crate::TemperatureReading) -> R {
     }
     let mut last = None;
     for (i, r) in t.readings.iter().enumerate() {
+        instant(&format!("data.readings[{i}].at"), &r.at)?;
         if !(r.celsius.is_finite() && (-100.0..=100.0).contains(&r.celsius)) {
             return Err(err(
                 format!("data.readings[{i}].celsius"),
@@ -384,4 +604,23 @@ fn temperature(t: &crate::TemperatureReading) -> R {
         last = Some(r.at);
     }
     Ok(())
+}
+
+/// For serde's message on a number that does not fit a quantity (`u64`) or an amount (`i64`) —
+/// a fraction, or a value beyond 64 bits, which JSON reads as a float — what the field takes.
+pub(crate) fn number_limit(message: &str) -> Option<String> {
+    let not_integer = message.starts_with("invalid type: floating point")
+        || message.starts_with("invalid value: integer");
+    if !not_integer {
+        return None;
+    }
+    if message.ends_with("expected u64") {
+        Some(format!("must be a whole number from 0 to {MAX_QUANTITY}"))
+    } else if message.ends_with("expected i64") {
+        Some(format!(
+            "must be a whole number of minor units from 0 to {MAX_AMOUNT}"
+        ))
+    } else {
+        None
+    }
 }

@@ -49,10 +49,11 @@ impl Shipment {
 
     /// Adds a line; malformed unit codes are CODE-FORMAT's business and left out.
     fn add(&mut self, product: &str, batch: &str, quantity: u64, codes: &[String]) {
-        *self
+        let q = self
             .lines
             .entry((product.to_owned(), batch.to_owned()))
-            .or_insert(0) += quantity;
+            .or_insert(0);
+        *q = q.saturating_add(quantity);
         self.codes.extend(
             codes
                 .iter()

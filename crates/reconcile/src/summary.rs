@@ -19,7 +19,9 @@ pub struct BatchStock {
 impl BatchStock {
     /// Total over all locations.
     pub fn total(&self) -> i64 {
-        self.by_location.values().sum()
+        self.by_location
+            .values()
+            .fold(0, |a, q| a.saturating_add(*q))
     }
 }
 
@@ -43,12 +45,13 @@ pub struct Summary {
 }
 
 fn add(stock: &mut BTreeMap<(String, String), BatchStock>, p: &str, b: &str, loc: &str, q: i64) {
-    *stock
+    let at = stock
         .entry((p.to_owned(), b.to_owned()))
         .or_default()
         .by_location
         .entry(loc.to_owned())
-        .or_insert(0) += q;
+        .or_insert(0);
+    *at = at.saturating_add(q);
 }
 
 /// Applies one event's goods movements ([`rxledger_model::movements`]) to a stock map.

@@ -545,7 +545,8 @@ fn late_records_and_malformed_codes_read_exactly() {
         "(01)06901234567893",
         "(01)06901234567892(17)281340",
         "(21)S1",
-        "(01)06901234567892(01)06901234567892",
+        "(01)06901234567892(01)06901234567885",
+        "(01)06901234567892(21)S1 ",
     ];
     let mut engine = Engine::new(Config::default());
     for (i, code) in bad.iter().enumerate() {

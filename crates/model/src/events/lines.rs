@@ -19,7 +19,7 @@ pub struct PurchaseLine {
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub product: String,
     /// Quantity ordered, in minimum sale units (the product's `unit`).
-    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Price per minimum sale unit; not negative.
     pub unit_price: Money,
@@ -63,12 +63,14 @@ pub struct ReceiptLine {
     pub expiry: NaiveDate,
     /// Quantity that arrived, in minimum sale units (the product's `unit`); at least 1, and exactly
     /// `accepted + rejected`.
-    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub arrived: u64,
     /// Quantity that passed acceptance (合格); it enters stock at `location`.
+    #[cfg_attr(feature = "schema", schemars(range(max = crate::MAX_QUANTITY)))]
     pub accepted: u64,
     /// Quantity rejected (拒收).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(range(max = crate::MAX_QUANTITY)))]
     pub rejected: u64,
     /// Why goods were rejected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -95,7 +97,7 @@ pub struct MoveLine {
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub batch: String,
     /// Quantity moved, in minimum sale units (the product's `unit`); at least 1.
-    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Source location.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
@@ -128,7 +130,7 @@ pub struct SaleLine {
     #[cfg_attr(feature = "schema", schemars(with = "crate::types::ExpiryLabel"))]
     pub expiry: NaiveDate,
     /// Quantity sold, in minimum sale units (the product's `unit`); at least 1.
-    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Price per minimum sale unit; not negative.
     pub unit_price: Money,
@@ -150,7 +152,7 @@ pub struct ReviewLine {
     #[cfg_attr(feature = "schema", schemars(with = "crate::types::ExpiryLabel"))]
     pub expiry: NaiveDate,
     /// Quantity reviewed, in minimum sale units (the product's `unit`); at least 1.
-    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Quality status found; only `ok` quantities count as reviewed fit for dispatch.
     pub quality: Quality,
@@ -168,7 +170,7 @@ pub struct OutLine {
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub batch: String,
     /// Quantity leaving, in minimum sale units (the product's `unit`); at least 1.
-    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Location the goods leave.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
@@ -192,7 +194,7 @@ pub struct InLine {
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub batch: String,
     /// Quantity returned, in minimum sale units (the product's `unit`); at least 1.
-    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Location the goods go to (normally the returns or quarantine area).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
@@ -215,6 +217,7 @@ pub struct CountLine {
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub batch: String,
     /// Quantity found, in minimum sale units (the product's `unit`) (0 allowed).
+    #[cfg_attr(feature = "schema", schemars(range(max = crate::MAX_QUANTITY)))]
     pub counted: u64,
 }
 
@@ -227,7 +230,7 @@ pub struct InvoiceLine {
     pub product: String,
     /// Quantity invoiced, in minimum sale units (the product's `unit`); at least 1 (on a credit
     /// note: the quantity credited).
-    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Price per minimum sale unit, tax included; not negative; in the currency of `total`.
     pub unit_price: Money,

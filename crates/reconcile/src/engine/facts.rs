@@ -113,6 +113,7 @@ pub(crate) fn code_error(m: Msg, err: &CodeError) -> Msg {
         CodeError::BadDate(ai) => m.arg("error", term("bad_date")).arg("error_ai", *ai),
         CodeError::NoGtin => m.arg("error", term("no_gtin")),
         CodeError::Repeated(ai) => m.arg("error", term("repeated")).arg("error_ai", *ai),
+        CodeError::Whitespace => m.arg("error", term("whitespace")),
         other => m
             .arg("error", term("other"))
             .arg("error_text", other.to_string()),

@@ -26,5 +26,6 @@ code-error = { $error ->
         [bad_date] GS1 AI ({ $error_ai }): not a valid YYMMDD date
         [no_gtin] GS1 element string without a GTIN (01)
         [repeated] GS1 AI ({ $error_ai }) appears twice
+        [whitespace] white space before or after the code
        *[other] { $error_text }
     }

@@ -479,7 +479,7 @@ fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue, open: Option<DateTime<Utc>>) {
                 .filter(|(loc, _)| *dispose || !quarantine.contains(loc))
                 .filter_map(|(_, m)| m.get(&Pb(product, batch)))
                 .filter(|q| **q > 0)
-                .sum();
+                .fold(0, |a: i64, q| a.saturating_add(*q));
             if left <= 0 {
                 return;
             }

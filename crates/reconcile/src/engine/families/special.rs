@@ -35,6 +35,12 @@ struct SomHistory {
     dates: VecDeque<NaiveDate>,
 }
 
+/// The mean of order quantities, summed as floats so that no history can overflow (exact while
+/// the sum is below 2^53, as every real one is).
+fn mean(quantities: &VecDeque<u64>) -> f64 {
+    quantities.iter().map(|&q| q as f64).sum::<f64>() / quantities.len() as f64
+}
+
 impl Family for Special {
     fn id(&self) -> crate::Family {
         crate::Family::Special
@@ -347,7 +353,7 @@ impl Special {
             .iter()
             .filter(|l| cx.proj.master.control(&l.product) == ControlClass::CompoundEphedrine)
             .map(|l| l.quantity)
-            .sum();
+            .fold(0, u64::saturating_add);
         if packs == 0 {
             return;
         }
@@ -377,7 +383,7 @@ impl Special {
             hist.pop_front();
         }
         hist.push_back((ev.date, packs));
-        let total: u64 = hist.iter().map(|(_, p)| p).sum();
+        let total = hist.iter().map(|(_, p)| *p).fold(0, u64::saturating_add);
         if total > limit {
             let m = Msg::new("eph-retail-window")
                 .arg("buyer", id)
@@ -399,7 +405,8 @@ impl Special {
         for l in &s.lines {
             let c = cx.proj.master.control(&l.product);
             if c.is_special() || c == ControlClass::CompoundEphedrine {
-                *per_product.entry(l.product.as_str()).or_insert(0) += l.quantity;
+                let q = per_product.entry(l.product.as_str()).or_insert(0);
+                *q = q.saturating_add(l.quantity);
             }
         }
         let mut products: Vec<(&str, u64)> = per_product.into_iter().collect();
@@ -431,7 +438,7 @@ impl Special {
             .filter(|((c, p), h)| {
                 p == product && c != &sale.customer && h.quantities.len() >= th.som_min_history
             })
-            .map(|(_, h)| h.quantities.iter().sum::<u64>() as f64 / h.quantities.len() as f64)
+            .map(|(_, h)| mean(&h.quantities))
             .collect();
         peers.sort_by(f64::total_cmp);
         let hist = self
@@ -442,7 +449,7 @@ impl Special {
         if n < th.som_min_history {
             return None;
         }
-        let avg = hist.quantities.iter().sum::<u64>() as f64 / n as f64;
+        let avg = mean(&hist.quantities);
         let order = |id| {
             Msg::new(id)
                 .arg("doc", &sale.doc)

@@ -88,7 +88,7 @@ fn acc_gate_put_away(cx: &mut Ctx<'_>, seq: u64, product: &str, batch: &str, qua
     let Some(b) = cx.proj.stock.batches.get_mut(&Pb(product, batch)) else {
         return;
     };
-    b.put_away += quantity;
+    b.put_away = b.put_away.saturating_add(quantity);
     if b.put_away <= b.accepted || b.acc_gate_reported {
         return;
     }
@@ -227,7 +227,7 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
                 let k = key(&l.product, &l.batch);
                 let shipped = sale.dispatched.get(&k).copied().unwrap_or(0);
                 let returned = sale.returned.entry(k).or_insert(0);
-                *returned += l.quantity;
+                *returned = returned.saturating_add(l.quantity);
                 (*returned > shipped).then(|| {
                     let m = base
                         .arg("problem", term("over"))
@@ -284,7 +284,7 @@ fn stock_count(cx: &mut Ctx<'_>, seq: u64, c: &rxledger_model::StockCount) {
             .arg("product", &p)
             .arg("batch", &b)
             .arg("book", book_q)
-            .arg("difference", counted - book_q);
+            .arg("difference", counted.saturating_sub(book_q));
         let f = Finding::new(Rule::StockCount, seq, m)
             .product(&p)
             .batch(&b)

@@ -94,7 +94,7 @@ impl Stock {
                         });
                     b.expiry = Some(l.expiry);
                     b.received = true;
-                    b.accepted += l.accepted;
+                    b.accepted = b.accepted.saturating_add(l.accepted);
                     b.qualified_source |= qualified;
                     b.from_manufacturer &= from_mfr;
                     b.last_activity = now;
@@ -126,7 +126,9 @@ impl Stock {
     fn add(&mut self, p: &str, b: &str, loc: &str, delta: i64, now: Option<DateTime<Utc>>) {
         let locmap = self.at.entry_ref(loc).or_default();
         let before = locmap.get(&Pb(p, b)).copied().unwrap_or(0);
-        let after = before + delta;
+        // Saturating: no ledger can make stock wrap around (quantities are bounded at validation,
+        // but not their running sum).
+        let after = before.saturating_add(delta);
         if after == 0 {
             locmap.remove(&Pb(p, b));
         } else if let Some(q) = locmap.get_mut(&Pb(p, b)) {
