@@ -193,7 +193,6 @@ fn unvalidated_stock_movements_saturate() {
 /// Every kind at once. Needs the sums of `projections/documents.rs` (goods and invoiced
 /// quantities) to saturate as well.
 #[test]
-#[ignore = "projections/documents.rs adds goods and invoiced quantities without saturating"]
 fn unvalidated_extremes_do_not_panic() {
     let kinds: Vec<&str> = rxledger_model::Kind::ALL
         .iter()

@@ -102,3 +102,31 @@ impl Projections {
         }
     }
 }
+
+/// Running totals that saturate instead of wrapping: events are validated (quantities and
+/// amounts are bounded, `docs/format.md`), but the engine must not panic or wrap on records that
+/// were not (older ledgers, the raw API).
+pub(crate) trait Total<T> {
+    /// `*self += x`, saturating.
+    fn add_sat(&mut self, x: T);
+    /// `*self -= x`, saturating.
+    fn sub_sat(&mut self, x: T);
+}
+
+impl Total<i64> for i64 {
+    fn add_sat(&mut self, x: i64) {
+        *self = self.saturating_add(x);
+    }
+    fn sub_sat(&mut self, x: i64) {
+        *self = self.saturating_sub(x);
+    }
+}
+
+impl Total<u64> for u64 {
+    fn add_sat(&mut self, x: u64) {
+        *self = self.saturating_add(x);
+    }
+    fn sub_sat(&mut self, x: u64) {
+        *self = self.saturating_sub(x);
+    }
+}

@@ -28,6 +28,7 @@ use crate::engine::projections::documents::{
     invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Dir, PaymentRef,
     SaleRec,
 };
+use crate::engine::projections::Total;
 use crate::engine::projections::{key, Pb};
 use crate::{Fact, Finding, Msg, Rule};
 
@@ -162,9 +163,9 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
                 left.min(room)
             };
             *o_arrived = o_arrived.saturating_add(take);
-            left -= take;
-            arrived += *o_arrived;
-            ordered += *o_ordered;
+            left.sub_sat(take);
+            arrived.add_sat(*o_arrived);
+            ordered.add_sat(*o_ordered);
         }
         if arrived > ordered {
             let m = base
@@ -269,7 +270,8 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
                 emit(&mut cx.out, m, line);
             }
             Some(&(q, sale_expiry)) => {
-                let reviewed = sale.reviewed.get(&pb).copied().unwrap_or(0) + l.quantity;
+                let reviewed =
+                    (sale.reviewed.get(&pb).copied().unwrap_or(0)).saturating_add(l.quantity);
                 if reviewed > q {
                     let m = base
                         .clone()
@@ -290,7 +292,10 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
             }
         }
         if l.quality == Quality::Ok {
-            *sale.reviewed.entry(key(&l.product, &l.batch)).or_insert(0) += l.quantity;
+            sale.reviewed
+                .entry(key(&l.product, &l.batch))
+                .or_insert(0)
+                .add_sat(l.quantity);
         }
     }
 }
@@ -319,7 +324,7 @@ fn out_rev_dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch)
                     .dispatched
                     .entry(key(&l.product, &l.batch))
                     .or_insert(0);
-                *dispatched += l.quantity;
+                dispatched.add_sat(l.quantity);
                 let shipped = *dispatched;
                 let reviewed = sale
                     .reviewed

@@ -20,7 +20,7 @@ pub(crate) use held::{Applied, PaymentRef};
 use held::{EarlyCredit, Held};
 
 use super::master::Master;
-use super::{key, qty};
+use super::{key, qty, Total};
 use crate::engine::ctx::{Due, Ev, Scheduler};
 use crate::Config;
 
@@ -261,7 +261,11 @@ impl Documents {
             EventBody::Purchase(p) => {
                 let mut lines: HashMap<String, (u64, u64)> = HashMap::new();
                 for l in &p.lines {
-                    lines.entry(l.product.clone()).or_insert((0, 0)).0 += l.quantity;
+                    lines
+                        .entry(l.product.clone())
+                        .or_insert((0, 0))
+                        .0
+                        .add_sat(l.quantity);
                 }
                 let order = Order {
                     supplier: p.supplier.clone(),
@@ -276,8 +280,8 @@ impl Documents {
                 for l in &s.lines {
                     let entry = lines
                         .entry(key(&l.product, &l.batch))
-                        .or_insert((0, l.expiry));
-                    entry.0 += l.quantity;
+                        .or_insert((0_u64, l.expiry));
+                    entry.0.add_sat(l.quantity);
                 }
                 let sale = SaleRec {
                     seq,
@@ -369,10 +373,15 @@ impl Documents {
                     let mut n = sign * qty(l.quantity);
                     let counted = g.invoiced.entry(l.product.clone()).or_insert(0);
                     if closed && n > 0 {
-                        let open = g.goods.get(&l.product).copied().unwrap_or(0) - *counted;
+                        let open = g
+                            .goods
+                            .get(&l.product)
+                            .copied()
+                            .unwrap_or(0)
+                            .saturating_sub(*counted);
                         n = n.min(open.max(0));
                     }
-                    *counted += n;
+                    counted.add_sat(n);
                 }
                 g.invoice_seqs.push(seq);
                 g.last_at = g.last_at.max(at);
@@ -384,7 +393,11 @@ impl Documents {
                 // Invoiced before the goods arrived: counted when they do.
                 let early = self.early_invoiced.entry(k.clone()).or_default();
                 for l in &inv.lines {
-                    *early.invoiced.entry(l.product.clone()).or_insert(0) += sign * qty(l.quantity);
+                    early
+                        .invoiced
+                        .entry(l.product.clone())
+                        .or_insert(0)
+                        .add_sat(sign * qty(l.quantity));
                 }
                 early.seqs.push(seq);
                 early.last_at = Some(early.last_at.map_or(at, |t| t.max(at)));
@@ -492,7 +505,10 @@ impl Documents {
         let Some(inv) = self.invoices.get_mut(doc) else {
             return;
         };
-        let over = inv.paid > inv.total + cfg.thresholds.amount_tolerance_minor;
+        let over = inv.paid
+            > inv
+                .total
+                .saturating_add(cfg.thresholds.amount_tolerance_minor);
         match (over, inv.overpaid) {
             (true, None) => {
                 let due = inv.last_at + Duration::days(cfg.thresholds.correction_days);
@@ -712,14 +728,14 @@ impl Moved<'_> {
         if let Some(early) = d.early_invoiced.remove(&k) {
             if let Some(g) = d.goods.get_mut(&k) {
                 for (p, n) in early.invoiced {
-                    *g.invoiced.entry(p).or_insert(0) += n;
+                    g.invoiced.entry(p).or_insert(0).add_sat(n);
                 }
                 g.invoice_seqs.extend(early.seqs);
                 g.last_at = g.last_at.max(early.last_at.unwrap_or(g.last_at));
             }
         }
         if let Some(g) = d.goods.get_mut(&k) {
-            *g.goods.entry(product.to_owned()).or_insert(0) += q;
+            g.goods.entry(product.to_owned()).or_insert(0).add_sat(q);
             g.last_at = g.last_at.max(self.at);
         }
         d.excess_quantity(&k, self.cfg, self.sched);

@@ -101,7 +101,7 @@ fn uninvoiced(
             .arg("days", cx.cfg.thresholds.uninvoiced_days);
         let pending = with_facts("uninvoiced-pending", &m);
         let closed_by = Msg::new("uninvoiced-closed-by")
-            .arg("missing", goods - inv)
+            .arg("missing", goods.saturating_sub(inv))
             .arg("product", p);
         let f = Finding::new(Rule::Uninvoiced, g.seq, m)
             .party(&g.party)
@@ -125,7 +125,7 @@ fn unpaid(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
     let Some(inv) = cx.proj.docs.invoices.get(doc) else {
         return;
     };
-    if inv.paid + tol >= inv.total {
+    if inv.paid.saturating_add(tol) >= inv.total {
         return;
     }
     let (total, paid) = (Money::cny(inv.total), Money::cny(inv.paid));
@@ -136,7 +136,7 @@ fn unpaid(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
         .arg("paid", &paid)
         .arg("days", cx.cfg.thresholds.unpaid_days);
     let pending = with_facts("unpaid-pending", &m);
-    let rest = Money::cny(inv.total - inv.paid);
+    let rest = Money::cny(inv.total.saturating_sub(inv.paid));
     let f = Finding::new(Rule::Unpaid, inv.seq, m)
         .party(&inv.counterparty)
         .figures(
@@ -253,7 +253,7 @@ fn overinvoiced(
         .arg("party", &g.party)
         .arg("days", cx.cfg.thresholds.correction_days);
     let closed_by = Msg::new("ttgk-overinvoiced-closed-by")
-        .arg("excess", inv - goods)
+        .arg("excess", inv.saturating_sub(goods))
         .arg("product", product)
         .arg("dir", dir_term(dir));
     let seq = g.invoice_seqs.iter().copied().max().unwrap_or(g.seq);
@@ -277,11 +277,11 @@ fn overpaid(cx: &mut Ctx<'_>, doc: &str, due: DateTime<Utc>, open: Option<DateTi
         return;
     };
     let live = inv.overpaid.is_some_and(|x| x.due == due && !x.reported);
-    if !live || inv.paid <= inv.total + tol {
+    if !live || inv.paid <= inv.total.saturating_add(tol) {
         return;
     }
     let (total, paid) = (Money::cny(inv.total), Money::cny(inv.paid));
-    let excess = Money::cny(inv.paid - inv.total);
+    let excess = Money::cny(inv.paid.saturating_sub(inv.total));
     let m = Msg::new("ttgk-overpaid")
         .arg("doc", doc)
         .arg("party", &inv.counterparty)

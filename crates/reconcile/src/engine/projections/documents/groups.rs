@@ -4,6 +4,7 @@
 //! invoices. A group is judged at the latest invoicing deadline of its members.
 
 use super::{Dir, Documents, Goods};
+use crate::engine::projections::Total;
 
 /// How deep an alias chain may be followed (groups are merged root to root, so chains stay
 /// short; the bound only guards against a cycle).
@@ -76,7 +77,7 @@ impl Documents {
             if let Some(early) = self.early_invoiced.remove(&r) {
                 let into = self.early_invoiced.entry(root.clone()).or_default();
                 for (p, n) in early.invoiced {
-                    *into.invoiced.entry(p).or_insert(0) += n;
+                    into.invoiced.entry(p).or_insert(0).add_sat(n);
                 }
                 into.seqs.extend(early.seqs);
                 into.last_at = into.last_at.max(early.last_at);
@@ -86,7 +87,7 @@ impl Documents {
             match self.goods.get_mut(&root) {
                 Some(g) => {
                     for (p, n) in early.invoiced {
-                        *g.invoiced.entry(p).or_insert(0) += n;
+                        g.invoiced.entry(p).or_insert(0).add_sat(n);
                     }
                     g.invoice_seqs.extend(early.seqs);
                     g.last_at = g.last_at.max(early.last_at.unwrap_or(g.last_at));
@@ -119,10 +120,10 @@ impl Documents {
 /// Adds the goods record `b` to `a` (both of one group).
 fn merge(a: &mut Goods, b: Goods) {
     for (p, n) in b.goods {
-        *a.goods.entry(p).or_insert(0) += n;
+        a.goods.entry(p).or_insert(0).add_sat(n);
     }
     for (p, n) in b.invoiced {
-        *a.invoiced.entry(p).or_insert(0) += n;
+        a.invoiced.entry(p).or_insert(0).add_sat(n);
     }
     a.invoice_seqs.extend(b.invoice_seqs);
     a.seq = a.seq.min(b.seq);

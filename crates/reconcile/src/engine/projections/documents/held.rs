@@ -7,6 +7,7 @@ use rxledger_model::{Event, PaymentDirection, PaymentMethod};
 
 use super::{payment_counterparty, Dir, DocDue, Documents};
 use crate::engine::ctx::{Due, Scheduler};
+use crate::engine::projections::Total;
 use crate::Config;
 
 /// A credit note, as it applies to the invoice it credits (kept when that is not booked yet).
@@ -59,7 +60,7 @@ impl Documents {
         let Some(r) = self.invoices.get_mut(root) else {
             return;
         };
-        r.total -= c.minor;
+        r.total.sub_sat(c.minor);
         r.seqs.push(c.seq);
         r.last_at = r.last_at.max(c.at);
         self.credit_of.insert(c.doc.clone(), root.to_owned());
@@ -90,14 +91,15 @@ impl Documents {
             let share = if h.unknown.is_empty() {
                 h.amount_left
             } else {
-                h.amount_left.min((inv.total - inv.paid).max(0))
+                h.amount_left.min(inv.total.saturating_sub(inv.paid).max(0))
             };
-            h.amount_left -= share;
-            inv.paid += if flows_with(inv.dir, h.payment.direction) {
-                share
-            } else {
-                -share
-            };
+            h.amount_left.sub_sat(share);
+            inv.paid
+                .add_sat(if flows_with(inv.dir, h.payment.direction) {
+                    share
+                } else {
+                    share.saturating_neg()
+                });
             inv.seqs.push(pay);
             inv.last_at = inv.last_at.max(h.payment.at);
             self.applied.push(Applied {
@@ -130,18 +132,18 @@ impl Documents {
                 unknown.push(number.clone());
                 continue;
             };
-            let open = (inv.total - inv.paid).max(0);
+            let open = inv.total.saturating_sub(inv.paid).max(0);
             let share = if i + 1 == n && unknown.is_empty() {
                 remaining
             } else {
                 remaining.min(open)
             };
-            remaining -= share;
-            inv.paid += if flows_with(inv.dir, p.direction) {
+            remaining.sub_sat(share);
+            inv.paid.add_sat(if flows_with(inv.dir, p.direction) {
                 share
             } else {
-                -share
-            };
+                share.saturating_neg()
+            });
             inv.seqs.push(seq);
             inv.last_at = inv.last_at.max(e.occurred_at);
             self.excess_amount(&root, cfg, sched);
