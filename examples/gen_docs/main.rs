@@ -3,8 +3,8 @@
 //! * `docs/format.md`: the field tables of every type reachable from an event and of every
 //!   enumeration (between `<!-- generated: … -->` markers; prose and examples are kept), and
 //!   `docs/event.schema.json`, the JSON Schema of an event line;
-//! * `docs/rules.md`: every rule of the catalogue (`RULES`) with the fields it reads, its
-//!   thresholds and an example (`examples/gen_docs/rule_examples.md`);
+//! * `docs/rules.md`: every rule of the catalogue (`RULES`) with the record its findings point
+//!   at, the fields it reads, its thresholds and an example (`examples/gen_docs/rule_examples.md`);
 //! * `docs/configuration.md`: every threshold of the configuration with its default, unit,
 //!   rules and basis, and the template `rxledger rules --config-template` prints.
 //!

@@ -1,5 +1,6 @@
-//! `docs/rules.md`: one section per rule of the catalogue (`RULES`), with the event fields it
-//! reads, its thresholds and an example from `examples/gen_docs/rule_examples.md`.
+//! `docs/rules.md`: one section per rule of the catalogue (`RULES`), with the record its findings
+//! point at, the event fields it reads, its thresholds and an example from
+//! `examples/gen_docs/rule_examples.md`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -93,10 +94,11 @@ pub fn rule_sections(examples: &BTreeMap<String, String>) -> Result<String, Stri
     for r in RULES {
         let _ = write!(
             out,
-            "## {}\n\n- **Severity**: {}\n- **Checks**: {}\n- **Reads**: {}\n- **Thresholds**: {}\n- **Source**: {}\n- **Example**:\n\n{}\n\n",
+            "## {}\n\n- **Severity**: {}\n- **Checks**: {}\n- **Points at**: {}\n- **Reads**: {}\n- **Thresholds**: {}\n- **Source**: {}\n- **Example**:\n\n{}\n\n",
             heading(r),
             r.severity.as_str(),
             r.description,
+            r.at,
             reads(r),
             thresholds(r)?,
             r.source,

@@ -1,93 +1,11 @@
-//! The rule catalogue: code, default severity, what it checks, its thresholds, legal source and
-//! the event fields it reads.
+//! The rule catalogue: code, default severity, what it checks, its thresholds, legal source,
+//! which record its findings point at and the event fields it reads.
 
 use serde::{Deserialize, Serialize};
 
-/// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Record-keeping lapse.
-    Minor,
-    /// A breach of GSP that an inspector writes up.
-    Major,
-    /// Legal prohibition, diversion or patient-safety risk.
-    Critical,
-}
+mod kinds;
 
-impl Severity {
-    /// Lower-case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Minor => "minor",
-            Severity::Major => "major",
-            Severity::Critical => "critical",
-        }
-    }
-}
-
-impl std::str::FromStr for Severity {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "minor" => Ok(Severity::Minor),
-            "major" => Ok(Severity::Major),
-            "critical" => Ok(Severity::Critical),
-            _ => Err(format!(
-                "unknown severity {s:?} (expected minor, major or critical)"
-            )),
-        }
-    }
-}
-
-impl std::fmt::Display for Severity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The family a rule belongs to: one module of the engine (or of the cross-ledger checks) each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Family {
-    /// Chain verification, event validity, late entries.
-    Integrity,
-    /// Documents and the four-way match of goods, books, invoices and payments.
-    Documents,
-    /// Stock, batches, acceptance gate, expiry, quarantine and returns.
-    Stock,
-    /// Supplier and customer qualifications.
-    Qualification,
-    /// Special-control drugs: custody, channel, cash, two-person, loss, destruction, ephedrine,
-    /// suspicious orders.
-    Special,
-    /// Traceability codes.
-    Codes,
-    /// Cold chain and vaccines.
-    ColdChain,
-    /// Temperature data integrity: copied, flat-lined, backfilled, future-dated, misattributed
-    /// or conflicting readings (篡改温湿度监测数据).
-    TempIntegrity,
-    /// Several companies' ledgers against each other.
-    Cross,
-}
-
-impl Family {
-    /// Lower-case name, as serialised.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Family::Integrity => "integrity",
-            Family::Documents => "documents",
-            Family::Stock => "stock",
-            Family::Qualification => "qualification",
-            Family::Special => "special",
-            Family::Codes => "codes",
-            Family::ColdChain => "cold_chain",
-            Family::TempIntegrity => "temp_integrity",
-            Family::Cross => "cross",
-        }
-    }
-}
+pub use kinds::{Family, Severity};
 
 /// One rule of the catalogue.
 #[derive(Clone, Copy, Debug)]
@@ -108,6 +26,11 @@ pub struct RuleInfo {
     pub source: &'static str,
     /// Configurable thresholds it uses (names in `[thresholds]` of the TOML configuration).
     pub thresholds: &'static [&'static str],
+    /// Which record a finding's `seq` is (the one to look at first), and which records its
+    /// `seqs` add, naming event kinds in backticks (`` `receipt` ``); "any record" when the
+    /// record may be of any kind (`CHAIN`, `EVENT-INVALID`, `LATE-ENTRY`). Listed in
+    /// `docs/rules.md` as **Points at**.
+    pub at: &'static str,
     /// The event fields it reads, as `kind.field` paths of the interchange format
     /// (`docs/format.md`): `receipt.lines[].accepted`; `{a,b}` groups sibling fields
     /// (`receipt.lines[].{product,batch}`), `*.occurred_at` is the envelope field of every kind,
@@ -121,6 +44,7 @@ macro_rules! catalogue {
         $(#[$doc:meta])*
         $variant:ident = $code:literal, $family:ident, $sev:ident,
         $title:literal, $description:literal, $source:literal, [$($th:literal),*],
+        at $at:literal,
         reads [$($rd:literal),*];
     )*) => {
         /// A rule of the catalogue. Its code (`Rule::StockNeg.code()` is `"STOCK-NEG"`) is its
@@ -165,6 +89,7 @@ macro_rules! catalogue {
                 description: $description,
                 source: $source,
                 thresholds: &[$($th),*],
+                at: $at,
                 reads: &[$($rd),*],
             },
         )*];
@@ -177,12 +102,14 @@ catalogue! {
         "The ledger fails verification (edited, deleted, duplicated, reordered or truncated records). Reconciliation covers only the verified prefix.",
         "GSP (2016) Art. 57 (records must not be altered); 药品经营质量管理规范 附录 计算机系统 Art. 11",
         [],
+        at "any record: the first seq that fails verification or cannot be vouched for (altered, missing, duplicated, out of order or unparsable; one past the last record when the ledger ends inside a batch or short of an expected head); `seqs` add nothing",
         reads [];
     EventInvalid = "EVENT-INVALID", Integrity, Critical,
         "Record is not a valid event",
         "A record's payload does not parse as an event of the interchange format, so it cannot be reconciled.",
         "GSP (2016) Art. 57 (records complete and true)",
         [],
+        at "any record: the record whose payload is not a valid event; `seqs` add nothing",
         reads [
             "*"
         ];
@@ -191,6 +118,7 @@ catalogue! {
         "A purchase invoice must be issued by the supplier on the purchase order and addressed to us; payments must go to that supplier, to an account registered for it; invoiced quantities (net of credit notes) must not exceed the accepted quantities; payments must not exceed the invoice (tolerance). An excess is a fact when it is booked: it is pending at once and becomes a finding if not corrected (more goods, a credit note, a refund) within the correction window. Payments and credit notes recorded before their invoice are applied when it is booked.",
         "GSP (2016) Art. 66-67; 国家药监局 票、账、货、款一致",
         ["amount_tolerance_minor", "correction_days"],
+        at "the `invoice` whose buyer is not us or whose issuer is not the order's supplier; the `payment` whose payee or account does not fit an invoice it settles, with `seqs` adding that `invoice`; for an invoiced excess not corrected, the latest `invoice` (or credit note) of the order or group, with `seqs` adding its first goods movement (a `receipt`, or a `supplier_return` when that came first) and all its invoices and credit notes; for an overpaid invoice, the `invoice`, with `seqs` adding its credit notes and `payment`s",
         reads [
             "*.occurred_at", "party_registered.{party,relation}",
             "party_registered.accounts[].number", "licence_changed.party",
@@ -207,6 +135,7 @@ catalogue! {
         "A sales invoice must be issued by us to the customer on the sales record; the customer's payments must come from that customer, from an account registered for it; invoiced quantities must not exceed the dispatched quantities (net of returns); payments must not exceed the invoice. An excess is pending at once and becomes a finding if not corrected within the correction window.",
         "GSP (2016) Art. 91",
         ["amount_tolerance_minor", "correction_days"],
+        at "the `invoice` whose issuer is not us or whose buyer is not the sale's customer; the `payment` whose payer or account does not fit an invoice it settles, with `seqs` adding that `invoice`; for an invoiced excess not corrected, the latest `invoice` (or credit note) of the sale or group, with `seqs` adding its first goods movement (a `dispatch`, or a `customer_return` when that came first) and all its invoices and credit notes; for an overpaid invoice, the `invoice`, with `seqs` adding its credit notes and `payment`s",
         reads [
             "*.occurred_at", "party_registered.{party,relation}",
             "party_registered.accounts[].number", "licence_changed.party",
@@ -222,6 +151,7 @@ catalogue! {
         "A receipt must reference a known purchase order from the same supplier and a delivery note; every product received must be on the order, and cumulative arrivals must not exceed the ordered quantity. A delivery covering several orders (`refs.order` a list) fills them in the order named and is judged against their sum.",
         "GSP (2016) Art. 72-73",
         [],
+        at "the `receipt`; `seqs` add nothing",
         reads [
             "purchase.{doc,supplier}", "purchase.lines[].{product,quantity}", "receipt.supplier",
             "receipt.refs.{order,delivery_note}", "receipt.lines[].{product,arrived}"
@@ -231,6 +161,7 @@ catalogue! {
         "Goods may be put away or shipped only after quality acceptance passed: a put-away exceeding the accepted quantity of the batch, or a dispatch of a batch whose receipts were all rejected.",
         "GSP (2016) Art. 72, 79",
         [],
+        at "the `put_away` that takes the batch's put-away quantity over its accepted quantity (once per batch), or the `dispatch` of a batch whose receipts accepted nothing; `seqs` add nothing",
         reads [
             "receipt.lines[].{product,batch,accepted}", "put_away.lines[].{product,batch,quantity}",
             "dispatch.lines[].{product,batch}"
@@ -240,6 +171,7 @@ catalogue! {
         "Every dispatch needs an outbound review (出库复核) of the same sale, found fit, whose product, batch, expiry and quantity equal the goods shipped and the sale. A review or dispatch covering several sales (`refs.sale` a list) counts each line on the first sale named that still has room for it.",
         "GSP (2016) Art. 93-94",
         [],
+        at "the `outbound_review` (no or unknown sale, a line not on the sale, over its quantity or with another expiry) or the `dispatch` (a line with no sale, or more than was reviewed fit); for a dispatch over the reviewed quantity `seqs` add the `sale`, otherwise nothing",
         reads [
             "sale.doc", "sale.lines[].{product,batch,expiry,quantity}",
             "receipt.lines[].{product,batch,expiry}", "outbound_review.refs.sale",
@@ -251,6 +183,7 @@ catalogue! {
         "Goods received or dispatched for which no invoice covers the quantity within the threshold. A document naming several orders or sales (a monthly invoice, 月结; one delivery for several orders) makes them one group, whose summed goods are matched against its invoices at the latest deadline of its members.",
         "GSP (2016) Art. 67, 91; policy threshold",
         ["uninvoiced_days"],
+        at "the first goods movement of the order or sale (or group) since it was last judged — its `receipt` or `dispatch` (or a `customer_return`/`supplier_return` when that came first); `seqs` add its invoices and credit notes (`invoice`)",
         reads [
             "*.occurred_at", "receipt.{doc,supplier}", "receipt.refs.order",
             "receipt.lines[].{product,accepted}", "supplier_return.supplier",
@@ -265,6 +198,7 @@ catalogue! {
         "An invoice (net of credit notes) not fully paid within the threshold.",
         "GSP (2016) Art. 66-67 (货款一致); policy threshold",
         ["unpaid_days", "amount_tolerance_minor"],
+        at "the `invoice`; `seqs` add its credit notes (`invoice`) and `payment`s",
         reads [
             "*.occurred_at", "invoice.{doc,direction,issued_on,total,credit_for}",
             "payment.{direction,amount,invoices}"
@@ -274,6 +208,7 @@ catalogue! {
         "An invoice whose order or sale has no goods movement, a credit note for an unknown invoice, or a payment that settles no known invoice, within the threshold.",
         "GSP (2016) Art. 66-67; 为他人违法经营提供票据 (走票)",
         ["orphan_days"],
+        at "the `invoice` whose orders or sales had no goods (or that names none), the credit note (`invoice`) of an unknown invoice, or the `payment` settling no known invoice; `seqs` add nothing",
         reads [
             "*.occurred_at", "receipt.doc", "receipt.refs.order", "supplier_return.refs.order",
             "dispatch.doc", "dispatch.refs.sale", "customer_return.refs.sale",
@@ -285,6 +220,7 @@ catalogue! {
         "Stock of a product batch at a location went below zero: goods left that never came in (forged source or fabricated flow).",
         "GSP (2016) Art. 83 (物料平衡); 药品流通监督管理办法",
         [],
+        at "the goods movement that took the batch below zero at the location: a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report`; `seqs` add nothing",
         reads [
             "receipt.lines[].{product,batch,accepted,location}",
             "put_away.lines[].{product,batch,quantity,from,to}",
@@ -300,6 +236,7 @@ catalogue! {
         "A stock count found a quantity different from the book quantity at that location. A batch with stock on the books but missing from the count sheet counts as zero; negative book quantities are not repeated here (STOCK-NEG reported them).",
         "GSP (2016) Art. 83",
         [],
+        at "the `stock_count`; `seqs` add nothing",
         reads [
             "stock_count.location", "stock_count.lines[].{product,batch,counted}",
             "receipt.lines[].{product,batch,accepted,location}",
@@ -316,6 +253,7 @@ catalogue! {
         "A batch was dispatched that was never received, or was received only from suppliers that failed qualification.",
         "药品管理法 Art. 55; GSP (2016) Art. 61",
         [],
+        at "the `dispatch`; `seqs` add nothing",
         reads [
             "receipt.occurred_at", "receipt.supplier", "receipt.lines[].{product,batch}",
             "dispatch.lines[].{product,batch}", "party_registered.{party,kind,scope}",
@@ -328,6 +266,7 @@ catalogue! {
         "A batch was dispatched after its expiry date. The expiry (有效期至) is the last day the batch may be used, so a dispatch on that day is lawful; a label with month precision (YYYY-MM) is valid through the last day of that month.",
         "药品管理法 Art. 98 (过期药品按劣药论处); 药品说明书和标签管理规定 Art. 23 (有效期至)",
         [],
+        at "the `dispatch`; `seqs` add nothing",
         reads [
             "receipt.lines[].{product,batch,expiry}", "dispatch.occurred_at",
             "dispatch.lines[].{product,batch}"
@@ -337,6 +276,7 @@ catalogue! {
         "A batch was dispatched within the near-expiry window before its expiry.",
         "GSP (2016) Art. 85 (近效期预警); policy threshold",
         ["near_expiry_days"],
+        at "the `dispatch`; `seqs` add nothing",
         reads [
             "receipt.lines[].{product,batch,expiry}", "dispatch.occurred_at",
             "dispatch.lines[].{product,batch}"
@@ -346,6 +286,7 @@ catalogue! {
         "Stock in a quarantine or returns location may move only to another quarantine location, back to the supplier, to destruction, or to storage by an explicit release after re-inspection; never straight to a customer.",
         "GSP (2016) Art. 84, 104",
         ["quarantine_locations"],
+        at "the `put_away`, `transfer` or `dispatch` that moved the goods out of quarantine; `seqs` add nothing",
         reads [
             "put_away.lines[].{product,batch,from,to}", "transfer.reason",
             "transfer.lines[].{product,batch,from,to}", "dispatch.lines[].{product,batch,from}"
@@ -355,6 +296,7 @@ catalogue! {
         "A customer return must reference an earlier sale to the same customer of the same product and batch, and cumulative returns must not exceed what was dispatched.",
         "GSP (2016) Art. 104",
         ["return_window_days"],
+        at "the `customer_return`; when the sale it names is known (another customer's, or returned over what was dispatched on it) `seqs` add the `sale`, otherwise nothing",
         reads [
             "sale.{doc,customer}", "dispatch.refs.sale",
             "dispatch.lines[].{product,batch,quantity}", "customer_return.customer",
@@ -365,6 +307,7 @@ catalogue! {
         "Purchases and receipts only from registered suppliers (首营企业) whose licence is valid on the event date and whose scope covers the product's category; never from individuals.",
         "GSP (2016) Art. 61-65; 药品管理法 Art. 55",
         [],
+        at "the `purchase` or `receipt` from the supplier; `seqs` add nothing",
         reads [
             "purchase.occurred_at", "purchase.supplier", "purchase.lines[].product",
             "receipt.occurred_at", "receipt.supplier", "receipt.lines[].product",
@@ -377,6 +320,7 @@ catalogue! {
         "Wholesale only to registered customers whose licence is valid on the sale date and whose scope covers the product's category; never wholesale to individuals.",
         "GSP (2016) Art. 89-90; 药品管理法 Art. 55",
         [],
+        at "the wholesale `sale`; `seqs` add nothing",
         reads [
             "sale.occurred_at", "sale.{customer,channel}", "sale.lines[].product",
             "party_registered.{party,kind,scope}", "party_registered.licence.{valid_from,valid_to}",
@@ -388,6 +332,7 @@ catalogue! {
         "An event entered (entered_at, or the ledger's recorded_at when absent) more than the threshold after it occurred: records must be made as things happen.",
         "GSP (2016) Art. 57 (及时记录); policy threshold",
         ["late_entry_hours"],
+        at "any record: the event entered late itself, whatever its kind; `seqs` add nothing",
         reads [
             "*.{occurred_at,entered_at}"
         ];
@@ -396,6 +341,7 @@ catalogue! {
         "Goods sold to a public hospital must come from the manufacturer (or its group sales company) through one distributor: at most two invoices. Goods bought from another wholesaler mean a third invoice, unless the customer's province is a configured remote area.",
         "国医改办发〔2016〕4号 (两票制)",
         ["group_sales_companies", "remote_provinces"],
+        at "the `sale` to the public hospital; `seqs` add nothing",
         reads [
             "party_registered.{party,kind,province,public_hospital}", "receipt.supplier",
             "receipt.lines[].{product,batch}", "sale.customer", "sale.lines[].{product,batch}"
@@ -405,6 +351,7 @@ catalogue! {
         "Every unit of a narcotic, psychotropic or other special-control drug moves with its traceability code: each movement line carries one code per unit, and a unit leaves from the location where the ledger last put it. Batch material balance (received = on hand + sold + returned + destroyed) is kept by the stock rules.",
         "麻醉药品和精神药品管理条例 Art. 46-48 (专用账册, 五专); 药品经营质量管理规范 附录 追溯",
         [],
+        at "the movement whose line breaks the chain: a `receipt`, `put_away`, `transfer`, `dispatch` or `supplier_return` whose codes do not cover its quantity, or a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving units the ledger had at another location; `seqs` add nothing",
         reads [
             "product_registered.{product,control}",
             "receipt.lines[].{product,batch,accepted,location,codes}",
@@ -421,6 +368,7 @@ catalogue! {
         "Narcotics and class-1 psychotropics are bought only from a designated manufacturer or a national or regional wholesaler, and sold only to a designated wholesaler or to a medical institution holding a valid purchase-seal card (印鉴卡) in the seller's province; another province needs an approval reference (refs.approval). A seal-card holder whose card number is not on file is SPECIAL-CARD (an incomplete record), not this rule.",
         "麻醉药品和精神药品管理条例 Art. 22-28 [article numbers partly unverified]",
         [],
+        at "the `purchase` from, or the `sale` to, the party outside the channel; `seqs` add nothing",
         reads [
             "product_registered.{product,control}",
             "party_registered.{party,relation,kind,province}",
@@ -434,6 +382,7 @@ catalogue! {
         "A medical institution that buys narcotics or class-1 psychotropics under a purchase-seal card (麻醉药品、第一类精神药品购用印鉴卡) must have the card's number on file with the seller: a sale to a seal-card holder whose party record has no card number is an incomplete record (reported once per holder), not a channel violation.",
         "麻醉药品和精神药品管理条例 Art. 36; 麻醉药品、第一类精神药品购用印鉴卡管理规定 (2005)",
         [],
+        at "the first `sale` to the holder (reported once per holder); `seqs` add nothing",
         reads [
             "party_registered.{party,kind}", "party_registered.special.{designation,seal_card}",
             "licence_changed.special.{designation,seal_card}", "sale.customer",
@@ -444,6 +393,7 @@ catalogue! {
         "No cash payment may settle an invoice with a narcotic, psychotropic or precursor line.",
         "麻醉药品和精神药品管理条例 Art. 30",
         [],
+        at "the cash `payment`; when the invoice was booked after the payment `seqs` add that `invoice`, otherwise nothing",
         reads [
             "product_registered.{product,control}", "invoice.{doc,credit_for}",
             "invoice.lines[].product", "payment.{method,invoices}"
@@ -453,6 +403,7 @@ catalogue! {
         "Acceptance and outbound review of special-control drugs are signed by two different people.",
         "麻醉药品和精神药品管理条例 Art. 48 (双人验收、双人复核)",
         [],
+        at "the `receipt` (acceptance) or the `outbound_review` signed by fewer than two people; `seqs` add nothing",
         reads [
             "product_registered.{product,control}", "receipt.acceptors", "receipt.lines[].product",
             "outbound_review.reviewers", "outbound_review.lines[].product"
@@ -462,6 +413,7 @@ catalogue! {
         "A loss or theft of special-control drugs is reported to the police, drug and health authorities within the threshold after discovery.",
         "麻醉药品和精神药品管理条例 Art. 64; policy threshold",
         ["special_loss_hours"],
+        at "the `loss_report`; `seqs` add nothing",
         reads [
             "product_registered.{product,control}", "loss_report.occurred_at",
             "loss_report.{discovered_at,reported_to}", "loss_report.lines[].product"
@@ -471,6 +423,7 @@ catalogue! {
         "Destruction of special-control drugs records the regulator's supervisor(s) present.",
         "麻醉药品和精神药品管理条例 Art. 61",
         [],
+        at "the `destruction`; `seqs` add nothing",
         reads [
             "product_registered.{product,control}", "destruction.supervisors",
             "destruction.lines[].product"
@@ -480,6 +433,7 @@ catalogue! {
         "Retail of compound ephedrine preparations records the buyer's ID, sells at most the threshold of minimum packs per sale without prescription, and not more than the window limit to one ID; wholesale is not paid in cash and is delivered only to the buyer's licensed address.",
         "国食药监办〔2012〕260号",
         ["eph_max_packs", "eph_window_days", "eph_window_packs"],
+        at "the retail `sale` (no buyer ID, too many packs, over the window limit), the cash `payment` (when the invoice was booked after the payment `seqs` add that `invoice`), or the wholesale `dispatch` to another address; otherwise `seqs` add nothing",
         reads [
             "product_registered.{product,control}", "party_registered.{party,address}",
             "sale.occurred_at", "sale.{channel,buyer_id,prescription}",
@@ -492,6 +446,7 @@ catalogue! {
         "An order of a controlled or compound-ephedrine product of unusual size (k times the customer's trailing average for the product), unusual frequency (orders in 7 days against the customer's weekly average), or far above its peers (the median trailing average of other customers); each finding states the baseline.",
         "Modelled on 21 CFR 1301.74(b); 销量异常增长 in the inspection reports; policy thresholds",
         ["som_k", "som_history", "som_min_history", "som_peer_factor", "som_freq_factor", "som_freq_min"],
+        at "the `sale`; `seqs` add nothing",
         reads [
             "product_registered.{product,control}", "sale.occurred_at", "sale.customer",
             "sale.lines[].{product,quantity}"
@@ -501,6 +456,7 @@ catalogue! {
         "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code.",
         "药品追溯码 (码上放心) 使用规范; 药品管理法 Art. 36",
         [],
+        at "the record moving the unit again: a `receipt` or `customer_return` bringing in a unit already in stock, or a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving a unit that had left; `seqs` add nothing (the earlier record is not named)",
         reads [
             "receipt.lines[].codes", "customer_return.lines[].codes", "put_away.lines[].codes",
             "transfer.lines[].codes", "dispatch.lines[].codes", "supplier_return.lines[].codes",
@@ -512,6 +468,7 @@ catalogue! {
         "A unit code moved, shipped or returned that this ledger never received, or an aggregation that packs a code already in another pack or unpacks an unknown pack.",
         "药品追溯码 使用规范",
         [],
+        at "a `customer_return` of units this ledger never had; a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving units never received; or an `aggregation` packing units already packed, reusing a pack code or opening an unknown pack; `seqs` add nothing",
         reads [
             "receipt.lines[].codes", "customer_return.lines[].codes", "put_away.lines[].codes",
             "transfer.lines[].codes", "dispatch.lines[].codes", "supplier_return.lines[].codes",
@@ -523,6 +480,7 @@ catalogue! {
         "A code that is neither a 20-digit Chinese traceability code nor a valid GS1 element string (AI 01 GTIN with correct check digit, 17/11 dates, 10 batch, 21 serial).",
         "GS1 General Specifications; 药品追溯码编码要求 (NMPA)",
         [],
+        at "the record carrying the malformed code: a `receipt`, `customer_return`, `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report`, or an `aggregation`; `seqs` add nothing",
         reads [
             "receipt.lines[].codes", "customer_return.lines[].codes", "put_away.lines[].codes",
             "transfer.lines[].codes", "dispatch.lines[].codes", "supplier_return.lines[].codes",
@@ -534,6 +492,7 @@ catalogue! {
         "Across ledgers: a dispatch by one company to another company whose ledger is given has no matching receipt there (by delivery note or sale/order number).",
         "虚构药品销售流向; GSP (2016) Art. 72",
         [],
+        at "the `dispatch`, in the dispatching ledger's report; `seqs` add nothing",
         reads [
             "party_registered.{party,relation}", "dispatch.{doc,customer}", "dispatch.refs.sale",
             "receipt.supplier", "receipt.refs.{delivery_note,order}"
@@ -543,6 +502,7 @@ catalogue! {
         "Across ledgers: the receipt of a dispatch differs in product, batch, quantity or unit codes.",
         "GSP (2016) Art. 73",
         [],
+        at "the `dispatch`, in the dispatching ledger's report; `seqs` add nothing (the receipt is in the customer's ledger; the message gives its seq)",
         reads [
             "party_registered.{party,relation}", "dispatch.{doc,customer}", "dispatch.refs.sale",
             "dispatch.lines[].{product,batch,quantity,codes}", "receipt.supplier",
@@ -553,6 +513,7 @@ catalogue! {
         "Across ledgers: the receipt came more than the threshold after the dispatch.",
         "GSP (2016) Art. 98-100 (运输时限); policy threshold",
         ["transit_hours"],
+        at "the `dispatch`, in the dispatching ledger's report; `seqs` add nothing (the receipt is in the customer's ledger)",
         reads [
             "party_registered.{party,relation}", "dispatch.occurred_at", "dispatch.{doc,customer}",
             "dispatch.refs.sale", "receipt.occurred_at", "receipt.supplier",
@@ -563,6 +524,7 @@ catalogue! {
         "Across ledgers: a receipt from a company whose ledger is given matches no dispatch of that company (forged purchase source).",
         "伪造药品采购来源",
         [],
+        at "the `receipt`, in the receiving ledger's report; `seqs` add nothing",
         reads [
             "party_registered.{party,relation}", "dispatch.{doc,customer}", "dispatch.refs.sale",
             "receipt.supplier", "receipt.refs.{delivery_note,order}"
@@ -572,6 +534,7 @@ catalogue! {
         "Across ledgers: the same unit code was received by two different companies.",
         "药品追溯码 使用规范",
         [],
+        at "the `receipt`, in the report of the later of the two receiving ledgers (in the order given); `seqs` add nothing (the message names the other ledger)",
         reads [
             "party_registered.{party,relation}", "dispatch.customer", "dispatch.lines[].codes",
             "receipt.lines[].codes"
@@ -581,6 +544,7 @@ catalogue! {
         "A product is put away or moved into a zone whose temperature range is not inside the product's required range (e.g. a 2–8 °C product in a ≤ 20 °C zone).",
         "GSP (2016) Art. 84; 中国药典 凡例 贮藏",
         [],
+        at "the `put_away` or `transfer` into the zone; `seqs` add nothing",
         reads [
             "zone_registered.{zone,storage,temp_range}",
             "product_registered.{product,storage,temp_range}", "put_away.lines[].{product,to}",
@@ -591,6 +555,7 @@ catalogue! {
         "Readings of a storage zone (or of a vehicle carrying cold-chain goods) left the allowed range; the finding gives the interval, duration, peak and mean kinetic temperature (USP <1079>). A zone still out of range at its last reading is reported when the ledger ends.",
         "GSP (2016) Art. 83, 100; 药品经营质量管理规范 附录 温湿度自动监测",
         ["mkt_activation_kj_mol"],
+        at "the `temperature_reading` (upload) holding the reading that ended the excursion: the first back in range, a vehicle's trip upload, or a zone's last upload when the ledger ends out of range; `seqs` add the upload where the excursion began",
         reads [
             "zone_registered.{zone,storage,temp_range}", "temperature_reading.{zone,vehicle}",
             "temperature_reading.readings[].{at,celsius}", "dispatch.vehicle",
@@ -602,6 +567,7 @@ catalogue! {
         "Consecutive readings of a storage zone more than the storage limit apart, of a vehicle trip more than the transport limit apart, or more than the excursion limit apart while out of range.",
         "药品经营质量管理规范 附录 温湿度自动监测 Art. 8 (记录间隔); policy thresholds",
         ["storage_gap_minutes", "transport_gap_minutes", "excursion_gap_minutes"],
+        at "the `temperature_reading` (upload) holding the reading after the gap; `seqs` add nothing",
         reads [
             "zone_registered.{zone,storage,temp_range}", "temperature_reading.{zone,vehicle}",
             "temperature_reading.readings[].{at,celsius}", "dispatch.vehicle",
@@ -613,6 +579,7 @@ catalogue! {
         "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps and within the products' range; otherwise the goods must be rejected. A truck's logger is often uploaded after the receipt is recorded: when the readings do not yet cover the trip, the receipt is judged after the settle window, on every reading that arrived by then.",
         "GSP (2016) Art. 74; 疫苗管理法 Art. 39",
         ["transport_gap_minutes", "logger_settle_hours"],
+        at "the `receipt`; `seqs` add nothing (the vehicle's uploads are not named)",
         reads [
             "product_registered.{product,storage,temp_range,vaccine}", "receipt.occurred_at",
             "receipt.lines[].{product,accepted}",
@@ -624,6 +591,7 @@ catalogue! {
         "Vaccines in a zone hit by an excursion are moved to quarantine within the isolation window; expired vaccines are isolated the day after expiry and destroyed within the disposal window.",
         "疫苗管理法 Art. 40; 疫苗储存和运输管理规范 (2017)",
         ["vac_isolate_days", "vac_dispose_days"],
+        at "for vaccines left in an excursion-hit zone, the `temperature_reading` that ended the excursion; for expired vaccines, the `receipt` of the batch (one finding per receipt line); `seqs` add nothing",
         reads [
             "*.occurred_at", "product_registered.{product,vaccine}", "receipt.lines[].expiry",
             "zone_registered.{zone,storage,temp_range}", "temperature_reading.zone",
@@ -642,6 +610,7 @@ catalogue! {
         "A local day of a storage zone's sensor, or a vehicle's trip log (one upload), repeats the readings of an earlier day or trip (of any zone, vehicle or sensor, within the threshold of days) value for value, to within the sensor resolution, at other times. Days and trips whose values change fewer times than the threshold carry too little information to compare (a steady sensor is judged by TEMP-FLAT); a re-upload of the same readings at the same times is not a copy.",
         "GSP (2016) Art. 57 (changes to data only with QA approval, on record); 药品经营质量管理规范 附录 温湿度自动监测 and 附录 计算机系统 (monitoring data true, complete, not altered; 篡改温湿度监测数据) [appendix article numbers not verified]",
         ["temp_resolution_c", "copy_days", "copy_min_changes"],
+        at "the `temperature_reading` (upload) holding the last reading of the copied day or trip; `seqs` add the upload holding its first reading and the upload holding the original's last reading",
         reads [
             "temperature_reading.{occurred_at,sensor,zone,vehicle}", "temperature_reading.readings[].{at,celsius}"
         ];
@@ -650,6 +619,7 @@ catalogue! {
         "One sensor of a storage zone or of a vehicle trip reported the identical value for longer than the threshold: a stuck probe or values typed in. A recording gap (longer than the storage or transport gap limit) ends the run; readings of a trip are judged within their upload.",
         "药品经营质量管理规范 附录 温湿度自动监测 (continuous automatic monitoring and recording); GSP (2016) Art. 57; policy threshold",
         ["flat_minutes", "storage_gap_minutes", "transport_gap_minutes"],
+        at "the `temperature_reading` (upload) holding the run's last reading; `seqs` add the upload holding its first",
         reads [
             "temperature_reading.{sensor,zone,vehicle}", "temperature_reading.readings[].{at,celsius}"
         ];
@@ -658,6 +628,7 @@ catalogue! {
         "An upload (a `temperature_reading` event; its `occurred_at` is the upload) holds readings taken more than the threshold before it: storage sensors upload as they record, a vehicle's logger at the latest when the trip is read out. How late the upload itself was entered is LATE-ENTRY's concern.",
         "药品经营质量管理规范 附录 温湿度自动监测 (readings collected, transmitted and recorded in real time); GSP (2016) Art. 57; policy thresholds",
         ["storage_backfill_hours", "transport_backfill_hours"],
+        at "the `temperature_reading` (the upload); `seqs` add nothing",
         reads [
             "temperature_reading.{occurred_at,sensor,zone,vehicle}", "temperature_reading.readings[].at"
         ];
@@ -666,6 +637,7 @@ catalogue! {
         "An upload holds readings dated after the upload itself (`occurred_at`), beyond a tolerated clock difference: readings that cannot have been taken yet were written in advance or the clocks were set.",
         "GSP (2016) Art. 57; 药品经营质量管理规范 附录 温湿度自动监测 and 附录 计算机系统 (monitoring data true, not altered) [appendix article numbers not verified]; policy threshold",
         ["upload_skew_minutes"],
+        at "the `temperature_reading` (the upload); `seqs` add nothing",
         reads [
             "temperature_reading.{occurred_at,sensor}", "temperature_reading.readings[].at"
         ];
@@ -674,6 +646,7 @@ catalogue! {
         "A sensor reports for a storage zone whose registration (`zone_registered.sensors`) does not list it, or a sensor registered to a storage zone reports for a vehicle. Zones registered without a sensor list are not checked; vehicles have no registration, so their own loggers may move between vehicles.",
         "药品经营质量管理规范 附录 温湿度自动监测 (measuring points installed at validated positions) and 附录 验证管理 [appendix article numbers not verified]",
         [],
+        at "the `temperature_reading` (the upload); `seqs` add nothing",
         reads [
             "temperature_reading.{sensor,zone,vehicle}", "zone_registered.{zone,sensors}"
         ];
@@ -682,6 +655,7 @@ catalogue! {
         "One sensor reported the same instant twice, in two uploads (or twice in one), with values further apart than the sensor resolution: at least one of them was altered. Identical re-uploads are fine. Readings are compared within the threshold window of the sensor's latest reading.",
         "GSP (2016) Art. 57 (changes to data only with QA approval, on record); 药品经营质量管理规范 附录 计算机系统 and 附录 温湿度自动监测 [appendix article numbers not verified]; policy threshold",
         ["temp_resolution_c", "conflict_window_hours"],
+        at "the later `temperature_reading` (upload); `seqs` add the earlier upload with the other value",
         reads [
             "temperature_reading.{sensor,zone,vehicle}", "temperature_reading.readings[].{at,celsius}"
         ];

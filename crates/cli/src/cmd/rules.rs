@@ -4,7 +4,8 @@ use anyhow::Result;
 
 use super::Outcome;
 
-/// List every reconciliation rule with its severity, description and legal source.
+/// List every reconciliation rule with its severity, description, legal source and the record
+/// its findings point at.
 #[derive(clap::Args)]
 pub struct Args {
     /// Print the default configuration file (TOML) instead.
@@ -26,6 +27,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         println!("{:<14} {:<9} {}", r.code, r.severity.as_str(), r.title);
         println!("    {}", r.description);
         println!("    source: {}", r.source);
+        println!("    points at: {}", r.at);
         if !r.thresholds.is_empty() {
             println!("    thresholds: {}", r.thresholds.join(", "));
         }
