@@ -172,10 +172,27 @@ pub enum ConfigError {
     /// Not valid TOML for this schema.
     #[error("invalid configuration: {0}")]
     Toml(#[from] toml::de::Error),
-    /// Names a rule that does not exist.
-    /// A threshold out of range.
+    /// A threshold below zero.
     #[error("invalid configuration: thresholds.{0} must not be negative")]
     Negative(&'static str),
+    /// A threshold beyond its maximum (durations: ten years; amounts: the largest amount an
+    /// event may carry).
+    #[error("invalid configuration: thresholds.{0} must be at most {1}")]
+    TooLarge(&'static str, i64),
+}
+
+/// The largest duration threshold: ten years, in the threshold's unit (chosen from its name).
+fn max_threshold(name: &str) -> i64 {
+    const DAYS: i64 = 3_650;
+    if name.ends_with("_days") {
+        DAYS
+    } else if name.ends_with("_hours") {
+        DAYS * 24
+    } else if name.ends_with("_minutes") {
+        DAYS * 24 * 60
+    } else {
+        rxledger_model::MAX_AMOUNT
+    }
 }
 
 impl Config {
@@ -212,6 +229,9 @@ impl Config {
         ] {
             if v < 0 {
                 return Err(ConfigError::Negative(name));
+            }
+            if v > max_threshold(name) {
+                return Err(ConfigError::TooLarge(name, max_threshold(name)));
             }
         }
         if t.temp_resolution_c.is_nan() || t.temp_resolution_c < 0.0 {

@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::{Config, Engine, Fact, Finding, Msg, Rule};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 use rxledger_chain::ExpectedHead;
-use rxledger_model::codes::parse_code;
+use rxledger_model::codes::parse_code_at;
 use rxledger_model::movements::movements;
 use rxledger_model::{Event, EventBody, Relation};
 use rxledger_store::StoreError;
@@ -57,7 +57,7 @@ impl Shipment {
         self.codes.extend(
             codes
                 .iter()
-                .filter_map(|c| parse_code(c).ok().map(|k| k.key())),
+                .filter_map(|c| parse_code_at(c, self.at.year()).ok().map(|k| k.key())),
         );
     }
 }

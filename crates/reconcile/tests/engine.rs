@@ -107,6 +107,18 @@ fn bad_configuration_is_rejected_with_a_reason() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("unpaid_dayz"), "{e}");
+    // Durations beyond ten years would overflow date arithmetic: refused, with the maximum.
+    for (key, max) in [
+        ("uninvoiced_days", "3650"),
+        ("late_entry_hours", "87600"),
+        ("flat_minutes", "5256000"),
+    ] {
+        let e = Config::from_toml(&format!("[thresholds]\n{key} = 9223372036854775807"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(key) && e.contains(max), "{e}");
+        Config::from_toml(&format!("[thresholds]\n{key} = {max}")).unwrap();
+    }
     assert_eq!(
         Config::from_toml(rxledger_reconcile::DEFAULT_TOML).unwrap(),
         Config::default()

@@ -5,7 +5,8 @@
 //! Where each code is, is a projection ([`crate::engine::projections::codes`]); this family
 //! reports what it saw for each line.
 
-use rxledger_model::codes::parse_code;
+use chrono::Datelike;
+use rxledger_model::codes::parse_code_at;
 use rxledger_model::EventBody;
 
 use super::Family;
@@ -42,7 +43,7 @@ impl Family for Codes {
             if seen.bad > 0 {
                 let first = &l.codes[seen.first_bad];
                 let mut m = line("code-format-line", seen.bad).arg("code", quoted(first));
-                if let Err(err) = parse_code(first) {
+                if let Err(err) = parse_code_at(first, ev.e.occurred_at.year()) {
                     m = code_error(m, &err);
                 }
                 let f = Finding::new(Rule::CodeFormat, ev.seq, m).figures(

@@ -1,9 +1,9 @@
 //! Unit traceability codes: where each unit is (a location, or gone), and which units each pack
 //! code stands for.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use hashbrown::HashMap;
-use rxledger_model::codes::{parse_code, CodeError};
+use rxledger_model::codes::{parse_code_at, CodeError};
 use rxledger_model::{AggregationAction, Event, EventBody};
 
 use crate::engine::ctx::Ev;
@@ -164,6 +164,9 @@ pub(crate) enum Packing {
 /// Unit codes.
 #[derive(Default)]
 pub(crate) struct Codes {
+    /// The year of the event being applied: GS1 `YYMMDD` dates are read in its century window
+    /// (so a verdict does not depend on the year the ledger is checked).
+    year: i32,
     codes: HashMap<u128, CodeState>,
     locations: HashMap<String, u32>,
     /// Packed parents and their children.
@@ -184,6 +187,7 @@ fn day_number(d: NaiveDate) -> u32 {
 impl Codes {
     /// Moves the codes of the event's lines, or records its packing.
     pub fn apply(&mut self, ev: &Ev<'_>, cfg: &Config) {
+        self.year = ev.e.occurred_at.year();
         self.lines.clear();
         self.packing = None;
         self.sweep(ev.date, cfg.thresholds.return_window_days);
@@ -225,7 +229,7 @@ impl Codes {
         self.keys.clear();
         let (mut bad, mut first_bad) = (0, 0);
         for (i, c) in codes.iter().enumerate() {
-            if let Ok(tc) = parse_code(c) {
+            if let Ok(tc) = parse_code_at(c, self.year) {
                 let k = tc.key();
                 if let Some(children) = self.parents.get(&k) {
                     self.keys.extend_from_slice(children);
@@ -303,7 +307,7 @@ impl Codes {
 
     /// Packs units into a parent code, or opens a pack.
     fn aggregate(&mut self, a: &rxledger_model::Aggregation) -> Packing {
-        let parent = match parse_code(&a.parent) {
+        let parent = match parse_code_at(&a.parent, self.year) {
             Ok(c) => c.key(),
             Err(err) => return Packing::BadParent(err),
         };
