@@ -214,7 +214,7 @@ impl<V: Vfs> FileStore<V> {
     /// whenever enough ids accumulate), so that the next writer need not read them again from
     /// the records.
     pub fn sync_index(&mut self) -> Result<(), StoreError> {
-        self.ids.flush().map_err(|e| e.into_store())
+        self.ids.close().map_err(|e| e.into_store())
     }
 
     /// Starts a new segment once the current one reaches `bytes` (default 64 MiB).
@@ -291,7 +291,7 @@ impl<V: Vfs> FileStore<V> {
 
 impl<V: Vfs> Drop for FileStore<V> {
     fn drop(&mut self) {
-        let _ = self.ids.flush();
+        let _ = self.ids.close();
     }
 }
 

@@ -36,8 +36,8 @@ pub use sorter::{Sorted, Sorter};
 
 /// Key-derivation context of [`IdKey::key`].
 const KEY_CONTEXT: &str = "rxledger 2026-12 event id key v1";
-/// Key-derivation context of [`IdKey::digest`].
-const DIGEST_CONTEXT: &str = "rxledger 2026-12 payload digest v1";
+/// Seed of [`IdKey::digest`].
+const DIGEST_SEED: u64 = 0x7278_6c65_6467_6572; // "rxledger"
 
 /// The canonical event prefix (`docs/format.md`): the id follows at once.
 const CANONICAL_PREFIX: &[u8] = br#"{"v":1,"id":""#;
@@ -68,22 +68,23 @@ pub fn payload_id(payload: &[u8]) -> Option<Cow<'_, str>> {
 }
 
 /// What the id index knows of a payload: the key of its id and the digest of its bytes.
+///
+/// The key is cryptographic (blake3 with its own derive-key context), so two different ids
+/// never meet by accident or by design. The digest is XXH3-128, a fingerprint rather than a
+/// cryptographic hash: it only tells a byte-identical copy (skipped) from one with other content
+/// (refused), and a contrived collision could at worst make a differing copy be skipped as
+/// present, never change or remove what is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct IdKey {
     /// 128 bits of a keyed hash of the id string.
     pub key: u128,
-    /// 128 bits of a keyed hash of the whole payload.
+    /// XXH3-128 of the whole payload.
     pub digest: u128,
 }
 
-fn hashers() -> &'static (blake3::Hasher, blake3::Hasher) {
-    static H: OnceLock<(blake3::Hasher, blake3::Hasher)> = OnceLock::new();
-    H.get_or_init(|| {
-        (
-            blake3::Hasher::new_derive_key(KEY_CONTEXT),
-            blake3::Hasher::new_derive_key(DIGEST_CONTEXT),
-        )
-    })
+fn key_hasher() -> &'static blake3::Hasher {
+    static H: OnceLock<blake3::Hasher> = OnceLock::new();
+    H.get_or_init(|| blake3::Hasher::new_derive_key(KEY_CONTEXT))
 }
 
 fn first_128(h: &blake3::Hasher) -> u128 {
@@ -97,14 +98,11 @@ impl IdKey {
     /// The key and digest of a payload with an id ([`payload_id`]); `None` without one.
     pub fn of(payload: &[u8]) -> Option<IdKey> {
         let id = payload_id(payload)?;
-        let (k, d) = hashers();
-        let mut kh = k.clone();
+        let mut kh = key_hasher().clone();
         kh.update(id.as_bytes());
-        let mut dh = d.clone();
-        dh.update(payload);
         Some(IdKey {
             key: first_128(&kh),
-            digest: first_128(&dh),
+            digest: xxhash_rust::xxh3::xxh3_128_with_seed(payload, DIGEST_SEED),
         })
     }
 }

@@ -9,10 +9,10 @@
 //! The runs cover records `1..=L` without gaps or overlaps; the ids of records after `L` (at most
 //! [`MEMORY_IDS`]) are held in memory until they are written as the next run, when the table is
 //! full and when the writer closes. A run is written to a temporary name, synced, renamed and
-//! the directory synced; runs are merged (always the two newest, while the newer holds at least
-//! a quarter of the older's entries), so there are O(log n) of them, each less than a quarter
-//! of its predecessor. A merge leaves its inputs until the merged run is in place; the next
-//! open keeps the widest runs and removes the rest.
+//! the directory synced; the four newest runs are merged into one while they are of a size
+//! (tiered: every id is rewritten once per level, at most three runs per level, O(log n) runs).
+//! A merge leaves its inputs until the merged run is in place; the next open keeps the widest
+//! runs and removes the rest.
 //!
 //! Opening checks every run's header and length, keeps the longest gap-free chain of runs from
 //! record 1, and checks that the ledger's record `L` has the hash the last run recorded; the
@@ -30,6 +30,9 @@ use super::{Entry, IdKey, IdMap, Stored};
 
 /// Ids held in memory before they are written as a run.
 pub(crate) const MEMORY_IDS: usize = 1 << 16;
+
+/// Runs merged at a time.
+const TIER: usize = 4;
 
 /// Name of the index directory inside a ledger directory.
 pub(crate) const IDS_DIR: &str = "ids";
@@ -266,7 +269,13 @@ impl IdIndex {
         self.runs_head = self.head;
         self.mem.clear();
         self.flush_failed = false;
-        self.compact(&dir)?;
+        self.compact(&dir)
+    }
+
+    /// [`IdIndex::flush`], and saves the filter (a writer that dies without closing leaves the
+    /// filter stale, and the next one rebuilds it from the runs).
+    pub(crate) fn close(&mut self) -> Result<(), RunError> {
+        self.flush()?;
         self.save_filter();
         Ok(())
     }
@@ -275,47 +284,43 @@ impl IdIndex {
         self.runs.iter().map(|r| r.meta().entries).sum()
     }
 
-    /// Merges the two newest runs while the newer holds a quarter or more of the older's entries.
+    /// Merges the four newest runs into one while they are of a size (the oldest of them less
+    /// than twice the newest): every id is rewritten once per level, and there are at most three
+    /// runs of each level, O(log n) runs in all.
     fn compact(&mut self, dir: &Path) -> Result<(), RunError> {
-        while self.runs.len() >= 2 {
+        let size = |r: &Run| r.meta().entries.max(1);
+        while self.runs.len() >= TIER {
             let n = self.runs.len();
-            let (older, newer) = (self.runs[n - 2].meta(), self.runs[n - 1].meta());
-            if newer.entries * 4 < older.entries {
+            if size(&self.runs[n - TIER]) >= 2 * size(&self.runs[n - 1]) {
                 break;
             }
-            let (a, b) = (&self.runs[n - 2], &self.runs[n - 1]);
-            let mut ia = a.iter()?;
-            let mut ib = b.iter()?;
-            let mut ea = ia.next_entry()?;
-            let mut eb = ib.next_entry()?;
-            let merged = std::iter::from_fn(|| {
-                let take_a = match (ea, eb) {
-                    (None, None) => return None,
-                    (Some(x), Some(y)) => x <= y,
-                    (Some(_), None) => true,
-                    (None, Some(_)) => false,
-                };
-                let out = if take_a { ea } else { eb };
-                let next = if take_a {
-                    ia.next_entry()
-                } else {
-                    ib.next_entry()
-                };
-                match next {
-                    Ok(e) if take_a => ea = e,
-                    Ok(e) => eb = e,
-                    Err(e) => return Some(Err(e)),
-                }
-                out.map(Ok)
-            });
+            let tail = &self.runs[n - TIER..];
             let meta = RunMeta {
-                first: older.first,
-                last: newer.last,
-                last_hash: newer.last_hash,
+                first: tail[0].meta().first,
+                last: tail[TIER - 1].meta().last,
+                last_hash: tail[TIER - 1].meta().last_hash,
                 entries: 0,
             };
+            let mut iters = tail.iter().map(Run::iter).collect::<Result<Vec<_>, _>>()?;
+            let mut heads = iters
+                .iter_mut()
+                .map(super::run::RunIter::next_entry)
+                .collect::<Result<Vec<_>, _>>()?;
+            let merged = std::iter::from_fn(|| {
+                let (i, e) = heads
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, e)| e.map(|e| (i, e)))
+                    .min_by_key(|(_, e)| *e)?;
+                match iters.get_mut(i).map(super::run::RunIter::next_entry) {
+                    Some(Ok(next)) => heads[i] = next,
+                    Some(Err(err)) => return Some(Err(err)),
+                    None => heads[i] = None,
+                }
+                Some(Ok(e))
+            });
             let run = write_run(dir, meta, merged)?;
-            for old in self.runs.drain(n - 2..) {
+            for old in self.runs.drain(n - TIER..) {
                 let _ = std::fs::remove_file(old.path());
             }
             self.runs.push(run);
