@@ -69,7 +69,7 @@ pub fn payload_id(payload: &[u8]) -> Option<Cow<'_, str>> {
 
 /// What the id index knows of a payload: the key of its id and the digest of its bytes.
 ///
-/// The key is cryptographic (blake3 with its own derive-key context), so two different ids
+/// The key is cryptographic (blake3 keyed with a key derived from its own context), so two different ids
 /// never meet by accident or by design. The digest is XXH3-128, a fingerprint rather than a
 /// cryptographic hash: it only tells a byte-identical copy (skipped) from one with other content
 /// (refused), and a contrived collision could at worst make a differing copy be skipped as
@@ -82,26 +82,21 @@ pub struct IdKey {
     pub digest: u128,
 }
 
-fn key_hasher() -> &'static blake3::Hasher {
-    static H: OnceLock<blake3::Hasher> = OnceLock::new();
-    H.get_or_init(|| blake3::Hasher::new_derive_key(KEY_CONTEXT))
-}
-
-fn first_128(h: &blake3::Hasher) -> u128 {
-    let out = h.finalize();
-    let mut b = [0u8; 16];
-    b.copy_from_slice(out.as_bytes().get(..16).unwrap_or(&[0; 16]));
-    u128::from_be_bytes(b)
+/// The key of [`IdKey::key`]'s keyed hash, derived once from [`KEY_CONTEXT`].
+fn id_hash_key() -> &'static [u8; 32] {
+    static K: OnceLock<[u8; 32]> = OnceLock::new();
+    K.get_or_init(|| blake3::derive_key(KEY_CONTEXT, b"event id"))
 }
 
 impl IdKey {
     /// The key and digest of a payload with an id ([`payload_id`]); `None` without one.
     pub fn of(payload: &[u8]) -> Option<IdKey> {
         let id = payload_id(payload)?;
-        let mut kh = key_hasher().clone();
-        kh.update(id.as_bytes());
+        let h = blake3::keyed_hash(id_hash_key(), id.as_bytes());
+        let mut b = [0u8; 16];
+        b.copy_from_slice(h.as_bytes().get(..16).unwrap_or(&[0; 16]));
         Some(IdKey {
-            key: first_128(&kh),
+            key: u128::from_be_bytes(b),
             digest: xxhash_rust::xxh3::xxh3_128_with_seed(payload, DIGEST_SEED),
         })
     }
