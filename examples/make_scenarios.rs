@@ -203,9 +203,18 @@ fn duplicate_id(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     for e in &events {
         let mut bytes = store.as_bytes().to_vec();
         let mut w = rxledger::chain::ChainWriter::resume(store.head());
-        w.encode_batch(&[e.to_json_bytes()], "2026-10-02T15:30:00.000000Z", &mut bytes)?;
+        w.encode_batch(
+            &[e.to_json_bytes()],
+            "2026-10-02T15:30:00.000000Z",
+            &mut bytes,
+        )?;
         std::fs::write(&path, &bytes)?;
-        let report = rxledger::check::check_path(&path, Default::default(), None, |_| {})?;
+        let report = rxledger::check::check_path(
+            &path,
+            rxledger::reconcile::Config::default(),
+            None,
+            |_| {},
+        )?;
         let found: Vec<String> = report
             .findings
             .iter()

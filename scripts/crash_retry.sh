@@ -66,6 +66,8 @@ while [ "$kills" -lt "$KILLS" ]; do
     round=$((round + 1))
     L="$WORK/L$round"
     "$BIN" init "$L" >/dev/null
+    acked=0 # the highest head acknowledged by any run of this round
+    lines=0 # and the input lines it covers
     while :; do
         runs=$((runs + 1))
         ACK="$WORK/ack"
@@ -77,13 +79,14 @@ while [ "$kills" -lt "$KILLS" ]; do
         if kill -KILL "$pid" 2>/dev/null; then
             wait "$pid" 2>/dev/null || true
             kills=$((kills + 1))
-            acked=$(sed -n 's/^acknowledged \([0-9]*\) .*/\1/p' "$ACK" | tail -n 1)
-            acked=${acked:-0}
-            lines=$(sed -n 's/^acknowledged .* lines [^ ]*:[0-9]*-\([0-9]*\) .*/\1/p' "$ACK" | tail -n 1)
+            a=$(sed -n 's/^acknowledged \([0-9]*\) .*/\1/p' "$ACK" | tail -n 1)
+            n=$(sed -n 's/^acknowledged .* lines [^ ]*:[0-9]*-\([0-9]*\) .*/\1/p' "$ACK" | tail -n 1)
+            [ "${a:-0}" -gt "$acked" ] && acked=$a
+            [ "${n:-0}" -gt "$lines" ] && lines=$n
             durable=$(records "$L")
             extra=$((durable - acked))
             [ "$extra" -gt 0 ] && ahead=$((ahead + 1))
-            echo "kill $kills (round $round) after ${delay_ms} ms: durable $durable records, acknowledged head $acked (input lines 1-${lines:-0})"
+            echo "kill $kills (round $round) after ${delay_ms} ms: durable $durable records, acknowledged head $acked (input lines 1-$lines)"
             if [ "$durable" -lt "$acked" ] || [ "$extra" -gt "$BATCH" ]; then
                 echo "FAILED: acknowledged $acked but $durable durable" >&2
                 exit 1

@@ -52,7 +52,10 @@ fn the_same_file_twice_is_stored_once_and_counted() {
     FileStore::init(&dir).unwrap();
     let mut store = FileStore::open(&dir).unwrap();
     let first = ingest::append_file(&mut store, &file, 1000, |_| {}).unwrap();
-    assert_eq!((first.events, first.appended, first.present), (2500, 2500, 0));
+    assert_eq!(
+        (first.events, first.appended, first.present),
+        (2500, 2500, 0)
+    );
     drop(store);
     let mut store = FileStore::open(&dir).unwrap();
     let mut acks = Vec::new();
@@ -89,10 +92,22 @@ fn identical_copies_in_one_input_are_skipped_and_differing_ones_refused() {
         panic!("{err}")
     };
     assert_eq!((e.line(), e.field()), (Some(31), Some("id")));
-    assert!(matches!(e, IngestError::DuplicateId { earlier: Earlier::Line(11), .. }));
+    assert!(matches!(
+        e,
+        IngestError::DuplicateId {
+            earlier: Earlier::Line(11),
+            ..
+        }
+    ));
     let msg = err.to_string();
-    assert!(msg.starts_with(&format!("{}:31: field `id`:", file.display())), "{msg}");
-    assert!(msg.contains(payload_id(&changed[10]).unwrap().as_ref()), "{msg}");
+    assert!(
+        msg.starts_with(&format!("{}:31: field `id`:", file.display())),
+        "{msg}"
+    );
+    assert!(
+        msg.contains(payload_id(&changed[10]).unwrap().as_ref()),
+        "{msg}"
+    );
     assert_eq!(store.head().seq, 0, "nothing appended");
 }
 
@@ -111,7 +126,14 @@ fn an_id_stored_with_other_content_is_refused_naming_the_record() {
     let file = write_file(tmp.path(), "e.jsonl", &input);
     let err = ingest::append_file(&mut store, &file, 5, |_| {}).unwrap_err();
     assert!(
-        matches!(&err, AppendError::Input(IngestError::DuplicateId { line: 13, earlier: Earlier::Record(13), .. })),
+        matches!(
+            &err,
+            AppendError::Input(IngestError::DuplicateId {
+                line: 13,
+                earlier: Earlier::Record(13),
+                ..
+            })
+        ),
         "{err}"
     );
     assert_eq!(store.head().seq, 20);
@@ -198,10 +220,16 @@ fn a_failure_part_way_says_what_is_durable_and_a_rerun_completes_it_once() {
     assert_eq!((durable.lines, durable.appended), (450, 450));
     assert_eq!(durable.head, store.head());
     // What is acknowledged is exactly what is durable.
-    assert_eq!(acks.last().map(|a| (a.last_line, a.head)), Some((450, store.head())));
+    assert_eq!(
+        acks.last().map(|a| (a.last_line, a.head)),
+        Some((450, store.head()))
+    );
     let msg = err.to_string();
     assert!(msg.contains("No space left on device"), "{msg}");
-    assert!(msg.contains("450 events of this run became durable"), "{msg}");
+    assert!(
+        msg.contains("450 events of this run became durable"),
+        "{msg}"
+    );
     assert!(msg.contains("Re-running the same command is safe"), "{msg}");
     let again = ingest::append_file(&mut store, &file, 150, |_| {}).unwrap();
     assert_eq!((again.appended, again.present), (550, 450));

@@ -72,7 +72,7 @@ pub enum AppendError {
         /// What failed.
         error: StoreError,
         /// How far the input is durable.
-        durable: Durable,
+        durable: Box<Durable>,
     },
     /// The file changed between validation and appending; how far it is durable is given.
     #[error("{error} (the file changed during the append; input lines 1-{} are in the ledger, head {}; re-running the command is safe)", durable.lines, durable.head)]
@@ -80,7 +80,7 @@ pub enum AppendError {
         /// What was found on reading the file again.
         error: Box<IngestError>,
         /// How far the input is durable.
-        durable: Durable,
+        durable: Box<Durable>,
     },
 }
 
@@ -114,7 +114,7 @@ impl Source for FileSource<'_> {
         each_line(
             &self.name,
             std::io::BufReader::with_capacity(1 << 20, file),
-            |line, p| f(line, p),
+            f,
         )
     }
 }
@@ -208,7 +208,7 @@ fn append_source<S: Store + ?Sized>(
         Err(AppendError::Input(e)) => {
             return Err(AppendError::ChangedDuringAppend {
                 error: Box::new(e),
-                durable: w.durable,
+                durable: Box::new(w.durable),
             })
         }
         Err(e) => return Err(e),
@@ -221,7 +221,7 @@ fn append_source<S: Store + ?Sized>(
         };
         return Err(AppendError::ChangedDuringAppend {
             error: Box::new(e),
-            durable: w.durable,
+            durable: Box::new(w.durable),
         });
     }
     Ok(Appended {
@@ -330,7 +330,7 @@ impl<S: Store + ?Sized, F: FnMut(&Ack)> Writer<'_, S, F> {
     fn interrupted(&self, error: StoreError) -> AppendError {
         AppendError::Interrupted {
             error,
-            durable: self.durable,
+            durable: Box::new(self.durable),
         }
     }
 

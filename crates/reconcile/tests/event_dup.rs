@@ -35,7 +35,11 @@ fn a_repeated_id_fires_at_each_later_copy_naming_the_first() {
         .into_iter()
         .filter(|f| f.rule == Rule::EventDup)
         .map(|f| {
-            let id = f.message.get("id").map(|x| format!("{x:?}")).unwrap_or_default();
+            let id = f
+                .message
+                .get("id")
+                .map(|x| format!("{x:?}"))
+                .unwrap_or_default();
             (f.seq, f.seqs.clone(), id)
         })
         .collect();
@@ -45,11 +49,13 @@ fn a_repeated_id_fires_at_each_later_copy_naming_the_first() {
     assert_eq!((dups[2].0, &dups[2].1), (3003, &vec![1, 3003]));
     assert!(dups[0].2.contains(&ev[0].id.to_string()), "{dups:?}");
     let sentence = rxledger_report::messages::Messages::new(rxledger_report::messages::Lang::En)
-        .render(&run(&ev, Config::default())
-            .into_iter()
-            .find(|f| f.rule == Rule::EventDup)
-            .unwrap()
-            .message);
+        .render(
+            &run(&ev, Config::default())
+                .into_iter()
+                .find(|f| f.rule == Rule::EventDup)
+                .unwrap()
+                .message,
+        );
     assert_eq!(
         sentence,
         format!(
@@ -69,5 +75,7 @@ fn distinct_ids_are_quiet_even_when_events_look_alike() {
     let mut twin = ev[0].clone();
     twin.id = uuid::Uuid::from_u128(ev[0].id.as_u128() ^ 1);
     ev.push(twin);
-    assert!(run(&ev, Config::default()).iter().all(|f| f.rule != Rule::EventDup));
+    assert!(run(&ev, Config::default())
+        .iter()
+        .all(|f| f.rule != Rule::EventDup));
 }

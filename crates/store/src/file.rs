@@ -8,6 +8,7 @@ use rxledger_chain::{ChainWriter, Head, RecordRef, Verifier, VerifyError};
 
 use crate::history::{self, HistoryEntry};
 use crate::ids::index::{IdIndex, IDS_DIR};
+use crate::ids::run::RunError;
 use crate::ids::{check_batch, IdKey, Stored};
 use crate::layout::{list_segments, segment_name, LOCK_FILE, MARKER, MARKER_FILE};
 use crate::merkle_index::{MerkleIndex, MerkleTree};
@@ -159,19 +160,18 @@ impl<V: Vfs> FileStore<V> {
         let ids_dir = self.dir.join(IDS_DIR);
         let head = self.writer.head();
         let (mut idx, from) = if self.vfs.is_native() {
-            match IdIndex::open(&self.dir, head) {
-                Ok(x) => x,
-                Err(_) => {
-                    // Unusable (a corrupt run or filter): start afresh from the records.
-                    let _ = std::fs::remove_dir_all(&ids_dir);
-                    IdIndex::open(&self.dir, head).map_err(|e| e.into_store())?
-                }
+            if let Ok(x) = IdIndex::open(&self.dir, head) {
+                x
+            } else {
+                // Unusable (a corrupt run or filter): start afresh from the records.
+                let _ = std::fs::remove_dir_all(&ids_dir);
+                IdIndex::open(&self.dir, head).map_err(RunError::into_store)?
             }
         } else {
             (IdIndex::in_memory(), 1)
         };
         if !self.catch_up(&mut idx, from)? {
-            idx.reset().map_err(|e| e.into_store())?;
+            idx.reset();
             self.catch_up(&mut idx, 1)?;
         }
         self.ids = idx;
@@ -205,7 +205,7 @@ impl<V: Vfs> FileStore<V> {
             }
         })?;
         if let Some(e) = failed {
-            return Err(e.into_store());
+            return Err(RunError::into_store(e));
         }
         Ok(linked && idx.head() == self.writer.head())
     }
@@ -214,7 +214,7 @@ impl<V: Vfs> FileStore<V> {
     /// whenever enough ids accumulate), so that the next writer need not read them again from
     /// the records.
     pub fn sync_index(&mut self) -> Result<(), StoreError> {
-        self.ids.close().map_err(|e| e.into_store())
+        self.ids.close().map_err(RunError::into_store)
     }
 
     /// Starts a new segment once the current one reaches `bytes` (default 64 MiB).
@@ -370,18 +370,16 @@ impl<V: Vfs> Store for FileStore<V> {
     }
 
     fn find_ids(&mut self, keys: &[IdKey]) -> Result<Vec<Option<Stored>>, StoreError> {
-        match self.ids.find(keys) {
-            Ok(found) => Ok(found),
-            Err(_) => {
-                // A run that does not check out: rebuild the index from the records, once.
-                let _ = self.ids.reset();
-                let mut idx = std::mem::replace(&mut self.ids, IdIndex::in_memory());
-                let caught = self.catch_up(&mut idx, 1);
-                self.ids = idx;
-                caught?;
-                self.ids.find(keys).map_err(|e| e.into_store())
-            }
+        if let Ok(found) = self.ids.find(keys) {
+            return Ok(found);
         }
+        // A run that does not check out: rebuild the index from the records, once.
+        self.ids.reset();
+        let mut idx = std::mem::replace(&mut self.ids, IdIndex::in_memory());
+        let caught = self.catch_up(&mut idx, 1);
+        self.ids = idx;
+        caught?;
+        self.ids.find(keys).map_err(RunError::into_store)
     }
 
     fn scan(

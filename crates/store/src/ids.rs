@@ -24,7 +24,7 @@
 
 mod filter;
 pub(crate) mod index;
-mod run;
+pub(crate) mod run;
 mod sorter;
 
 use std::borrow::Cow;
@@ -56,7 +56,9 @@ pub fn payload_id(payload: &[u8]) -> Option<Cow<'_, str>> {
     if let Some(rest) = payload.strip_prefix(CANONICAL_PREFIX) {
         let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
         if rest.get(end) == Some(&b'"') {
-            return std::str::from_utf8(rest.get(..end)?).ok().map(Cow::Borrowed);
+            return std::str::from_utf8(rest.get(..end)?)
+                .ok()
+                .map(Cow::Borrowed);
         }
     }
     #[derive(serde::Deserialize)]
@@ -143,7 +145,8 @@ impl Hasher for KeyHasher {
             b.get_mut(..chunk.len())
                 .unwrap_or_default()
                 .copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         }
     }
     fn write_u128(&mut self, k: u128) {

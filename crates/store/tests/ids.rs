@@ -33,10 +33,14 @@ fn id_counts(store: &dyn Store) -> BTreeMap<String, u32> {
 }
 
 fn assert_refuses(store: &mut dyn Store) {
-    store.append_at(&refs(&[event(1, "a"), event(2, "b")]), TS).unwrap();
+    store
+        .append_at(&refs(&[event(1, "a"), event(2, "b")]), TS)
+        .unwrap();
     let head = store.head();
     // Already stored, identical.
-    let err = store.append_at(&refs(&[event(3, "c"), event(1, "a")]), TS).unwrap_err();
+    let err = store
+        .append_at(&refs(&[event(3, "c"), event(1, "a")]), TS)
+        .unwrap_err();
     assert!(
         matches!(&err, StoreError::DuplicateId { index: 1, seq: 1, identical: true, in_batch: false, id } if id == "id-00000001"),
         "{err}"
@@ -44,25 +48,53 @@ fn assert_refuses(store: &mut dyn Store) {
     // Already stored, different content.
     let err = store.append_at(&refs(&[event(2, "B")]), TS).unwrap_err();
     assert!(
-        matches!(&err, StoreError::DuplicateId { index: 0, seq: 2, identical: false, .. }),
+        matches!(
+            &err,
+            StoreError::DuplicateId {
+                index: 0,
+                seq: 2,
+                identical: false,
+                ..
+            }
+        ),
         "{err}"
     );
     assert!(err.to_string().contains("with different content"), "{err}");
     // Twice in one batch.
-    let err = store.append_at(&refs(&[event(4, "d"), event(4, "d")]), TS).unwrap_err();
+    let err = store
+        .append_at(&refs(&[event(4, "d"), event(4, "d")]), TS)
+        .unwrap_err();
     assert!(
-        matches!(&err, StoreError::DuplicateId { index: 1, seq: 3, in_batch: true, identical: true, .. }),
+        matches!(
+            &err,
+            StoreError::DuplicateId {
+                index: 1,
+                seq: 3,
+                in_batch: true,
+                identical: true,
+                ..
+            }
+        ),
         "{err}"
     );
     assert_eq!(store.head(), head, "nothing appended");
     // Payloads without an id are not indexed.
-    store.append_at(&[br#"{"n":1}"#.as_slice(), br#"{"n":1}"#], TS).unwrap();
+    store
+        .append_at(&[br#"{"n":1}"#.as_slice(), br#"{"n":1}"#], TS)
+        .unwrap();
     let found = store
-        .find_ids(&[IdKey::of(&event(2, "b")).unwrap(), IdKey::of(&event(9, "x")).unwrap()])
+        .find_ids(&[
+            IdKey::of(&event(2, "b")).unwrap(),
+            IdKey::of(&event(9, "x")).unwrap(),
+        ])
         .unwrap();
     assert_eq!(found[0].map(|s| s.seq), Some(2));
-    assert!(found[0].unwrap().same_payload(&IdKey::of(&event(2, "b")).unwrap()));
-    assert!(!found[0].unwrap().same_payload(&IdKey::of(&event(2, "B")).unwrap()));
+    assert!(found[0]
+        .unwrap()
+        .same_payload(&IdKey::of(&event(2, "b")).unwrap()));
+    assert!(!found[0]
+        .unwrap()
+        .same_payload(&IdKey::of(&event(2, "B")).unwrap()));
     assert_eq!(found[1], None);
 }
 
@@ -76,7 +108,10 @@ fn both_stores_refuse_an_id_already_stored_or_repeated_in_a_batch() {
     // And again after reopening: the index is on disk.
     let mut store = FileStore::open(&dir).unwrap();
     let err = store.append_at(&refs(&[event(1, "a")]), TS).unwrap_err();
-    assert!(matches!(err, StoreError::DuplicateId { seq: 1, .. }), "{err}");
+    assert!(
+        matches!(err, StoreError::DuplicateId { seq: 1, .. }),
+        "{err}"
+    );
 }
 
 /// Appends ids `1..=n` in batches of 100 with a tiny memory table, so the index has many runs.
@@ -84,7 +119,9 @@ fn ledger_with_runs(dir: &Path, n: u64) -> usize {
     FileStore::init(dir).unwrap();
     let mut store = FileStore::open(dir).unwrap().with_id_memory(150);
     for start in (1..=n).step_by(100) {
-        let batch: Vec<Vec<u8>> = (start..(start + 100).min(n + 1)).map(|i| event(i, "x")).collect();
+        let batch: Vec<Vec<u8>> = (start..(start + 100).min(n + 1))
+            .map(|i| event(i, "x"))
+            .collect();
         store.append_at(&refs(&batch), TS).unwrap();
     }
     // Runs merge geometrically: a handful, not one per flush.
@@ -94,17 +131,23 @@ fn ledger_with_runs(dir: &Path, n: u64) -> usize {
 
 fn all_found(dir: &Path, n: u64) {
     let mut store = FileStore::open(dir).unwrap();
-    let keys: Vec<IdKey> = (1..=n).map(|i| IdKey::of(&event(i, "x")).unwrap()).collect();
+    let keys: Vec<IdKey> = (1..=n)
+        .map(|i| IdKey::of(&event(i, "x")).unwrap())
+        .collect();
     let found = store.find_ids(&keys).unwrap();
     for (i, f) in found.iter().enumerate() {
         assert_eq!(f.map(|s| s.seq), Some(i as u64 + 1), "id {}", i + 1);
     }
     // One at a time too (the interpolation path rather than the merge path).
     for i in (1..=n).step_by(97) {
-        let f = store.find_ids(&[IdKey::of(&event(i, "x")).unwrap()]).unwrap();
+        let f = store
+            .find_ids(&[IdKey::of(&event(i, "x")).unwrap()])
+            .unwrap();
         assert_eq!(f[0].map(|s| s.seq), Some(i));
     }
-    let absent: Vec<IdKey> = (n + 1..n + 500).map(|i| IdKey::of(&event(i, "x")).unwrap()).collect();
+    let absent: Vec<IdKey> = (n + 1..n + 500)
+        .map(|i| IdKey::of(&event(i, "x")).unwrap())
+        .collect();
     assert!(store.find_ids(&absent).unwrap().iter().all(Option::is_none));
 }
 
@@ -140,7 +183,12 @@ fn the_index_on_disk_is_found_again_and_rebuilt_when_missing_or_corrupt() {
     // A truncated run and a torn temporary file: dropped at open, the rest read from records.
     let run = runs_of(&dir).into_iter().last().unwrap();
     let len = std::fs::metadata(&run).unwrap().len();
-    std::fs::OpenOptions::new().write(true).open(&run).unwrap().set_len(len - 7).unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&run)
+        .unwrap()
+        .set_len(len - 7)
+        .unwrap();
     std::fs::write(dir.join("ids/tmp-1-2"), b"torn").unwrap();
     all_found(&dir, 3000);
     assert!(!dir.join("ids/tmp-1-2").exists());
@@ -165,7 +213,12 @@ fn an_index_of_another_ledger_is_not_trusted() {
     std::fs::remove_dir_all(b.join("ids")).unwrap();
     copy_dir(&a.join("ids"), &b.join("ids"));
     let mut store = FileStore::open(&b).unwrap();
-    let found = store.find_ids(&[IdKey::of(&event(5, "x")).unwrap(), IdKey::of(&event(5005, "x")).unwrap()]).unwrap();
+    let found = store
+        .find_ids(&[
+            IdKey::of(&event(5, "x")).unwrap(),
+            IdKey::of(&event(5005, "x")).unwrap(),
+        ])
+        .unwrap();
     assert_eq!(found, vec![None, Some(found[1].unwrap())]);
     assert_eq!(found[1].unwrap().seq, 5);
     drop(store);
@@ -180,7 +233,9 @@ fn an_index_of_another_ledger_is_not_trusted() {
     std::fs::remove_dir_all(c.join("ids")).unwrap();
     copy_dir(&a.join("ids"), &c.join("ids"));
     let mut store = FileStore::open(&c).unwrap();
-    let found = store.find_ids(&[IdKey::of(&event(11, "x")).unwrap()]).unwrap();
+    let found = store
+        .find_ids(&[IdKey::of(&event(11, "x")).unwrap()])
+        .unwrap();
     assert_eq!(found, vec![None]);
     store.append_at(&refs(&[event(11, "x")]), TS).unwrap();
 }
@@ -217,7 +272,11 @@ fn re_running_after_a_crash_at_any_step_stores_every_id_once() {
     let events: Vec<Vec<u8>> = (1..=20).map(|i| event(i, "阿莫西林")).collect();
     let clean = SimVfs::new();
     FileStore::init_with(clean.clone(), dir).unwrap();
-    append_once(&mut FileStore::open_with(clean.clone(), dir).unwrap(), &events).unwrap();
+    append_once(
+        &mut FileStore::open_with(clean.clone(), dir).unwrap(),
+        &events,
+    )
+    .unwrap();
     let total = clean.ops();
     for crash in 1..=total {
         for seed in 0..3 {
@@ -233,7 +292,10 @@ fn re_running_after_a_crash_at_any_step_stores_every_id_once() {
             append_once(&mut s, &events).unwrap();
             let counts = id_counts(&s);
             assert_eq!(counts.len(), 20, "crash at {crash}, seed {seed}");
-            assert!(counts.values().all(|&c| c == 1), "crash at {crash}: {counts:?}");
+            assert!(
+                counts.values().all(|&c| c == 1),
+                "crash at {crash}: {counts:?}"
+            );
         }
     }
 }

@@ -71,7 +71,11 @@ impl Filter {
         let (at, mut lo) = self.bits(key);
         for _ in 0..7 {
             let bit = (lo & 511) as usize;
-            if self.blocks.get(at + bit / 8).is_none_or(|b| b & (1 << (bit % 8)) == 0) {
+            if self
+                .blocks
+                .get(at + bit / 8)
+                .is_none_or(|b| b & (1 << (bit % 8)) == 0)
+            {
                 return false;
             }
             lo >>= 9;

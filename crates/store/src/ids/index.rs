@@ -94,10 +94,14 @@ impl IdIndex {
         };
         let mut found: Vec<(u64, u64, String)> = Vec::new();
         for entry in std::fs::read_dir(&dir).map_err(io)? {
-            let name = entry.map_err(io)?.file_name().to_string_lossy().into_owned();
+            let name = entry
+                .map_err(io)?
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
             if let Some((a, b)) = parse_run_name(&name) {
                 found.push((a, b, name));
-            } else if name.starts_with("tmp-") || name.ends_with(".tmp") {
+            } else if name.starts_with("tmp-") || name == "filter.tmp" {
                 let _ = std::fs::remove_file(dir.join(&name));
             }
         }
@@ -131,7 +135,7 @@ impl IdIndex {
             };
             idx.head = idx.runs_head;
             if m.last == head.seq && m.last_hash != head.hash {
-                idx.reset()?;
+                idx.reset();
             }
         }
         idx.load_filter()?;
@@ -176,7 +180,7 @@ impl IdIndex {
         let keys: u64 = self.runs.iter().map(|r| r.meta().entries).sum();
         let mut f = Filter::for_keys(keys);
         for run in &self.runs {
-            let mut it = run.iter()?;
+            let mut it = run.entries()?;
             while let Some(e) = it.next_entry()? {
                 f.insert(e.key);
             }
@@ -189,14 +193,16 @@ impl IdIndex {
     fn save_filter(&self) {
         if let Some(dir) = &self.dir {
             // Derived data checked on load: a failed save only costs a rebuild later.
-            let _ = self
-                .filter
-                .save(&dir.join("filter.bin"), self.runs_head.seq, &self.runs_head.hash);
+            let _ = self.filter.save(
+                &dir.join("filter.bin"),
+                self.runs_head.seq,
+                &self.runs_head.hash,
+            );
         }
     }
 
     /// Throws the index away (files included): it is to be rebuilt from record 1.
-    pub(crate) fn reset(&mut self) -> Result<(), RunError> {
+    pub(crate) fn reset(&mut self) {
         for r in self.runs.drain(..) {
             let _ = std::fs::remove_file(r.path());
         }
@@ -207,7 +213,6 @@ impl IdIndex {
         self.head = Head::default();
         self.mem.clear();
         self.filter = Filter::for_keys(0);
-        Ok(())
     }
 
     /// Records that record `seq` holds an event with `key` (or none); call in seq order, then
@@ -257,7 +262,10 @@ impl IdIndex {
             entries: 0,
         };
         let run = write_run(&dir, meta, entries.iter().copied().map(Ok))?;
-        if self.filter.too_small_for(self.filter_keys() + entries.len() as u64) {
+        if self
+            .filter
+            .too_small_for(self.filter_keys() + entries.len() as u64)
+        {
             self.runs.push(run);
             self.rebuild_filter()?;
         } else {
@@ -301,7 +309,10 @@ impl IdIndex {
                 last_hash: tail[TIER - 1].meta().last_hash,
                 entries: 0,
             };
-            let mut iters = tail.iter().map(Run::iter).collect::<Result<Vec<_>, _>>()?;
+            let mut iters = tail
+                .iter()
+                .map(Run::entries)
+                .collect::<Result<Vec<_>, _>>()?;
             let mut heads = iters
                 .iter_mut()
                 .map(super::run::RunIter::next_entry)
@@ -330,11 +341,14 @@ impl IdIndex {
 
     /// Where each key's id is stored, if it is.
     pub(crate) fn find(&mut self, keys: &[IdKey]) -> Result<Vec<Option<Stored>>, RunError> {
-        let mut out: Vec<Option<Stored>> = keys.iter().map(|k| self.mem.get(&k.key).copied()).collect();
+        let mut out: Vec<Option<Stored>> =
+            keys.iter().map(|k| self.mem.get(&k.key).copied()).collect();
         let mut todo: Vec<(u128, usize)> = keys
             .iter()
             .enumerate()
-            .filter(|(i, k)| out.get(*i).is_some_and(Option::is_none) && self.filter.may_contain(k.key))
+            .filter(|(i, k)| {
+                out.get(*i).is_some_and(Option::is_none) && self.filter.may_contain(k.key)
+            })
             .map(|(i, k)| (k.key, i))
             .collect();
         todo.sort_unstable();

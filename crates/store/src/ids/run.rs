@@ -192,7 +192,8 @@ impl RunWriter {
             .into_inner()
             .map_err(|e| RunError::Io(self.path.clone(), e.into_error()))?;
         file.seek(SeekFrom::Start(0)).map_err(io)?;
-        file.write_all(&header_bytes(&meta, self.pages)).map_err(io)?;
+        file.write_all(&header_bytes(&meta, self.pages))
+            .map_err(io)?;
         file.sync_data().map_err(io)?;
         Ok(meta)
     }
@@ -290,7 +291,10 @@ impl Run {
             let known = self.verified.get(word).is_some_and(|w| w & bit != 0);
             if !known {
                 if buf.get(SUM_AT..) != Some(page_sum(self.meta.first, p, &buf).as_slice()) {
-                    return Err(RunError::Corrupt(self.path.clone(), "page checksum mismatch"));
+                    return Err(RunError::Corrupt(
+                        self.path.clone(),
+                        "page checksum mismatch",
+                    ));
                 }
                 if let Some(w) = self.verified.get_mut(word) {
                     *w |= bit;
@@ -305,7 +309,10 @@ impl Run {
             if count as u64 != expect || count == 0 {
                 return Err(RunError::Corrupt(self.path.clone(), "page entry count"));
             }
-            let entries = buf[..count * ENTRY].chunks_exact(ENTRY).map(decode).collect();
+            let entries = buf[..count * ENTRY]
+                .chunks_exact(ENTRY)
+                .map(decode)
+                .collect();
             self.cached = Some((p, entries));
         }
         Ok(self.cached.as_ref().map_or(&[], |(_, e)| e.as_slice()))
@@ -348,14 +355,13 @@ impl Run {
                     i += 1;
                 }
                 let mut j = i;
-                while let Some(&(k, slot)) = keys.get(j).filter(|(k, _)| *k == e.key) {
+                while let Some(&(_, slot)) = keys.get(j).filter(|(k, _)| *k == e.key) {
                     if let Some(o) = out.get_mut(slot).filter(|o| o.is_none()) {
                         *o = Some(Stored {
                             seq: e.seq,
                             digest: e.digest,
                         });
                     }
-                    let _ = k;
                     j += 1;
                 }
             }
@@ -400,7 +406,7 @@ impl Run {
     }
 
     /// Reads the entries in order.
-    pub(crate) fn iter(&self) -> Result<RunIter, RunError> {
+    pub(crate) fn entries(&self) -> Result<RunIter, RunError> {
         let mut f = self
             .file
             .try_clone()
@@ -442,13 +448,19 @@ impl RunIter {
                 .read_exact(&mut buf)
                 .map_err(|e| RunError::Io(self.path.clone(), e))?;
             if buf.get(SUM_AT..) != Some(page_sum(self.tag, self.page_no, &buf).as_slice()) {
-                return Err(RunError::Corrupt(self.path.clone(), "page checksum mismatch"));
+                return Err(RunError::Corrupt(
+                    self.path.clone(),
+                    "page checksum mismatch",
+                ));
             }
             let count = usize::from(u16::from_le_bytes([buf[COUNT_AT], buf[COUNT_AT + 1]]));
             if count == 0 || count > PER_PAGE {
                 return Err(RunError::Corrupt(self.path.clone(), "page entry count"));
             }
-            self.page = buf[..count * ENTRY].chunks_exact(ENTRY).map(decode).collect();
+            self.page = buf[..count * ENTRY]
+                .chunks_exact(ENTRY)
+                .map(decode)
+                .collect();
             self.pos = 0;
             self.page_no += 1;
         }
@@ -509,8 +521,11 @@ mod tests {
         let keys: Vec<(u128, usize)> = es.iter().enumerate().map(|(i, e)| (e.key, i)).collect();
         let mut out = vec![None; keys.len()];
         run.lookup_sorted(&keys, &mut out).unwrap();
-        assert!(out.iter().zip(&es).all(|(o, e)| o.map(|s| s.seq) == Some(e.seq)));
-        let mut it = run.iter().unwrap();
+        assert!(out
+            .iter()
+            .zip(&es)
+            .all(|(o, e)| o.map(|s| s.seq) == Some(e.seq)));
+        let mut it = run.entries().unwrap();
         let mut back = Vec::new();
         while let Some(e) = it.next_entry().unwrap() {
             back.push(e);

@@ -167,7 +167,7 @@ impl Merge {
             heap: BinaryHeap::new(),
         };
         for r in runs {
-            m.iters.push(r.iter()?);
+            m.iters.push(r.entries()?);
         }
         for i in 0..=m.iters.len() {
             m.refill(i)?;
