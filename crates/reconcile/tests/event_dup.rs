@@ -79,3 +79,20 @@ fn distinct_ids_are_quiet_even_when_events_look_alike() {
         .iter()
         .all(|f| f.rule != Rule::EventDup));
 }
+
+#[test]
+fn duplicates_are_found_beyond_the_ids_held_in_memory() {
+    // More ids than the rule keeps in memory (32,768): sorted runs spill to temporary files.
+    let mut ev = events(40_000);
+    ev.push(ev[5].clone());
+    ev.push(ev[39_000].clone());
+    let dups: Vec<(u64, Vec<u64>)> = run(&ev, Config::default())
+        .into_iter()
+        .filter(|f| f.rule == Rule::EventDup)
+        .map(|f| (f.seq, f.seqs))
+        .collect();
+    assert_eq!(
+        dups,
+        [(40_001, vec![6, 40_001]), (40_002, vec![39_001, 40_002])]
+    );
+}

@@ -3,8 +3,9 @@
 //!
 //! 64-byte blocks; a key picks a block with its high 64 bits and sets 7 bits in it with 9-bit
 //! slices of its low 64 bits (keys are uniform hashes, so no further hashing is needed). The
-//! filter has 16 bits per key up to [`MAX_BYTES`] and stays that size after: its false-positive
-//! rate grows with the ledger beyond about 8 million ids, never its memory.
+//! filter is rebuilt twice as large whenever the keys outgrow 16 bits each (about 0.1 % false
+//! positives), up to [`MAX_BYTES`], and stays that size after: beyond about 8 million ids its
+//! false-positive rate grows with the ledger, never its memory.
 //!
 //! Saved as `ids/filter.bin`: magic, the last record covered and its hash, the number of keys,
 //! the number of blocks, a blake3 checksum, then the blocks. A filter that does not check out or
@@ -27,9 +28,10 @@ pub(crate) struct Filter {
     keys: u64,
 }
 
-/// The size in bytes for `keys` keys: 16 bits each, a power of two between the bounds.
+/// The size in bytes for `keys` keys: 32 bits each (so at least 16 until the next doubling
+/// rebuilds it), a power of two between the bounds.
 fn size_for(keys: u64) -> usize {
-    let want = usize::try_from(keys.saturating_mul(2)).unwrap_or(MAX_BYTES);
+    let want = usize::try_from(keys.saturating_mul(4)).unwrap_or(MAX_BYTES);
     want.next_power_of_two().clamp(MIN_BYTES, MAX_BYTES)
 }
 

@@ -8,11 +8,11 @@
 //!
 //! The runs cover records `1..=L` without gaps or overlaps; the ids of records after `L` (at most
 //! [`MEMORY_IDS`]) are held in memory until they are written as the next run, when the table is
-//! full and when the writer closes. A run is written to a temporary name, synced, renamed and
-//! the directory synced; the four newest runs are merged into one while they are of a size
-//! (tiered: every id is rewritten once per level, at most three runs per level, O(log n) runs).
-//! A merge leaves its inputs until the merged run is in place; the next open keeps the widest
-//! runs and removes the rest.
+//! full and when the writer closes. A run is written to a temporary name and renamed (not
+//! synced: it is derived data, and a run torn by a power loss fails its checksums); the four
+//! newest runs are merged into one while they are of a size (tiered: every id is rewritten once
+//! per level, at most three runs per level, O(log n) runs). A merge leaves its inputs until the
+//! merged run is in place; the next open keeps the widest runs and removes the rest.
 //!
 //! Opening checks every run's header and length, keeps the longest gap-free chain of runs from
 //! record 1, and checks that the ledger's record `L` has the hash the last run recorded; the
@@ -363,7 +363,10 @@ impl IdIndex {
     }
 }
 
-/// Writes a run under a temporary name, syncs it, renames it into place and syncs the directory.
+/// Writes a run under a temporary name and renames it into place. Neither the run nor the
+/// directory is synced: a run is derived data, and one that a power loss left torn or empty
+/// fails its header, length or page checksums and is rebuilt from the records (a killed process
+/// loses nothing written, so the rename alone keeps names and contents together).
 fn write_run(
     dir: &Path,
     meta: RunMeta,
@@ -377,18 +380,5 @@ fn write_run(
     let meta = w.finish(meta)?;
     let path = dir.join(run_name(meta.first, meta.last));
     std::fs::rename(&tmp, &path).map_err(|e| RunError::Io(path.clone(), e))?;
-    sync_dir(dir).map_err(|e| RunError::Io(dir.to_owned(), e))?;
     Run::open(&path)
-}
-
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        std::fs::File::open(dir)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
 }

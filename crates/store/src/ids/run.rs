@@ -9,9 +9,9 @@
 //! ```
 //!
 //! Entries are sorted by `(key, seq)` across pages; every page but the last is full. A run is
-//! written to a temporary name, synced and renamed, so a run under its final name is complete; a
-//! header or page that does not check out is reported as [`RunError::Corrupt`] and the index
-//! is rebuilt from the ledger.
+//! written to a temporary name and renamed, so a run under its final name is complete unless a
+//! power loss tore it; a header, length or page that does not check out is reported as
+//! [`RunError::Corrupt`] and the index is rebuilt from the ledger.
 
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
@@ -180,8 +180,7 @@ impl RunWriter {
         Ok(())
     }
 
-    /// Writes the last page and the header (with `meta.entries` taken from the writer) and makes
-    /// the file durable.
+    /// Writes the last page and the header (with `meta.entries` taken from the writer).
     pub(crate) fn finish(mut self, mut meta: RunMeta) -> Result<RunMeta, RunError> {
         self.flush_page()?;
         meta.entries = self.entries;

@@ -3,7 +3,7 @@
 //! (`LATE-ENTRY`). The hash chain (`CHAIN`) is verified by `check`, below the engine.
 //!
 //! `EVENT-DUP` needs every id of the ledger, which bounded memory cannot hold: the ids go
-//! through a [`Sorter`] (131,072 in memory, 5 MiB; beyond that sorted runs are spilled to
+//! through a [`Sorter`] (32,768 in memory, 1.3 MiB; beyond that sorted runs are spilled to
 //! temporary files, about 40 bytes per event, and merged at the end), so the findings come at
 //! the end of the input. Ledgers appended through `rxledger append` or the file store hold each
 //! id once (the store refuses a second copy); this rule finds the duplicates of ledgers written
@@ -17,10 +17,20 @@ use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::term;
 use crate::{Finding, Msg, Rule};
 
+/// Ids `EVENT-DUP` keeps in memory before spilling sorted runs.
+const IDS_IN_MEMORY: usize = 1 << 15;
+
 /// The integrity family: the ids seen, for `EVENT-DUP`.
-#[derive(Default)]
 pub(crate) struct Integrity {
     ids: Sorter,
+}
+
+impl Default for Integrity {
+    fn default() -> Self {
+        Integrity {
+            ids: Sorter::with_memory(IDS_IN_MEMORY),
+        }
+    }
 }
 
 impl Integrity {
@@ -48,7 +58,7 @@ impl Family for Integrity {
     }
 
     fn finish(&mut self, cx: &mut Ctx<'_>) {
-        let ids = std::mem::take(&mut self.ids);
+        let ids = std::mem::replace(&mut self.ids, Sorter::with_memory(1));
         let mut first: Option<Entry> = None;
         // (later record, first record, id); findings are held in memory anyway.
         let mut dups = Vec::new();
