@@ -189,9 +189,45 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     std::fs::write(dir.join("invalid-event.jsonl"), store.as_bytes())?;
     std::fs::write(dir.join("invalid-event.expected"), "EVENT-INVALID 61\n")?;
+    duplicate_id(&dir)?;
     pairs(&dir)?;
     Ok(())
 }
+/// A ledger written without the id index (the chain continued by hand): record 61 repeats an
+/// earlier event. The first of the 60 events whose second copy changes nothing else is used.
+fn duplicate_id(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let mut store = MemStore::new();
+    let events: Vec<_> = Generator::new(GenConfig::default()).take(60).collect();
+    rxledger::ingest::append_daily(&mut store, &events)?;
+    let path = dir.join("duplicate-id.jsonl");
+    for e in &events {
+        let mut bytes = store.as_bytes().to_vec();
+        let mut w = rxledger::chain::ChainWriter::resume(store.head());
+        w.encode_batch(
+            &[e.to_json_bytes()],
+            "2026-10-02T15:30:00.000000Z",
+            &mut bytes,
+        )?;
+        std::fs::write(&path, &bytes)?;
+        let report = rxledger::check::check_path(
+            &path,
+            rxledger::reconcile::Config::default(),
+            None,
+            |_| {},
+        )?;
+        let found: Vec<String> = report
+            .findings
+            .iter()
+            .map(|f| format!("{} {}", f.rule, f.seq))
+            .collect();
+        if found == ["EVENT-DUP 61"] {
+            std::fs::write(dir.join("duplicate-id.expected"), "EVENT-DUP 61\n")?;
+            return Ok(());
+        }
+    }
+    Err("no event can be duplicated without other findings".into())
+}
+
 /// A wholesaler and one of its hospitals (仁和医院): their two clean ledgers, the hospital's
 /// ledger without one narcotic sale it never received (a fabricated sales destination), and one
 /// with a batch mix-up, a late receipt and a receipt no dispatch explains.

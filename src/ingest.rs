@@ -1,6 +1,16 @@
-//! Reading events from JSON Lines input and appending them, all-or-nothing per input.
+//! Reading events from JSON Lines input and appending them exactly once.
+//!
+//! [`append_file`] and [`append_lines`] validate the whole input first (one bad line, or an id
+//! that the ledger or the input already holds with other content, and nothing is appended),
+//! then append it in durable batches, skipping every event the ledger already holds
+//! byte for byte (counted as "already present"). Re-running an interrupted or failed append
+//! therefore stores every event exactly once. Each durable batch is acknowledged with the input
+//! lines it covers ([`Ack`]); an I/O failure says how far the input is durable
+//! ([`AppendError::Interrupted`]).
 
 use std::io::BufRead;
+
+mod once;
 
 use rxledger_chain::Head;
 use rxledger_model::{Event, EventError};
@@ -28,6 +38,18 @@ pub enum IngestError {
         /// The I/O error.
         error: std::io::Error,
     },
+    /// An event's id is already in the ledger, or earlier in the input, with other content.
+    #[error("{source_name}:{line}: field `id`: event id {id} is already {earlier} with different content; nothing was appended")]
+    DuplicateId {
+        /// File name.
+        source_name: String,
+        /// 1-based line number.
+        line: u64,
+        /// The id.
+        id: String,
+        /// Where the other copy is.
+        earlier: Earlier,
+    },
     /// The input is not UTF-8.
     #[error("{source_name}:{line}: not valid UTF-8")]
     Utf8 {
@@ -38,11 +60,31 @@ pub enum IngestError {
     },
 }
 
+/// Where the other copy of a duplicated id is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Earlier {
+    /// In the ledger, as this record.
+    Record(u64),
+    /// Earlier in the same input, on this line.
+    Line(u64),
+}
+
+impl std::fmt::Display for Earlier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Earlier::Record(seq) => write!(f, "stored as record {seq}"),
+            Earlier::Line(line) => write!(f, "on line {line} of this input"),
+        }
+    }
+}
+
 impl IngestError {
     /// The offending line, if any.
     pub fn line(&self) -> Option<u64> {
         match self {
-            IngestError::Event { line, .. } | IngestError::Utf8 { line, .. } => Some(*line),
+            IngestError::Event { line, .. }
+            | IngestError::Utf8 { line, .. }
+            | IngestError::DuplicateId { line, .. } => Some(*line),
             IngestError::Io { .. } => None,
         }
     }
@@ -51,20 +93,26 @@ impl IngestError {
     pub fn field(&self) -> Option<&str> {
         match self {
             IngestError::Event { error, .. } => error.field(),
+            IngestError::DuplicateId { .. } => Some("id"),
             _ => None,
         }
     }
 }
 
-/// Reads every event of a JSON Lines input, validating each, and returns their canonical bytes.
-/// Nothing is returned unless every line is valid; blank lines are skipped.
-pub fn read_events(
+/// The UTF-8 byte-order mark, accepted (and dropped) at the start of an input.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Calls `f` with the 1-based line number and canonical bytes of every event of a JSON Lines
+/// input, stopping at the first bad line. Blank lines are skipped; a UTF-8 byte-order mark at
+/// the start and CRLF line ends are accepted.
+fn each_line<E: From<IngestError>>(
     source_name: &str,
     mut input: impl BufRead,
-) -> Result<Vec<Vec<u8>>, IngestError> {
-    let mut out = Vec::new();
+    mut f: impl FnMut(u64, Vec<u8>) -> Result<(), E>,
+) -> Result<u64, E> {
     let mut buf = Vec::new();
     let mut line = 0u64;
+    let mut count = 0u64;
     loop {
         buf.clear();
         let n = input
@@ -74,10 +122,14 @@ pub fn read_events(
                 error,
             })?;
         if n == 0 {
-            break;
+            return Ok(count);
         }
         line += 1;
-        let text = std::str::from_utf8(&buf).map_err(|_| IngestError::Utf8 {
+        let bytes = match buf.strip_prefix(BOM) {
+            Some(rest) if line == 1 => rest,
+            _ => &buf[..],
+        };
+        let text = std::str::from_utf8(bytes).map_err(|_| IngestError::Utf8 {
             source_name: source_name.to_owned(),
             line,
         })?;
@@ -89,13 +141,40 @@ pub fn read_events(
             line,
             error,
         })?;
-        out.push(event.to_json_bytes());
+        f(line, event.to_json_bytes())?;
+        count += 1;
     }
+}
+
+/// Reads every event of a JSON Lines input, validating each, and returns their canonical bytes.
+/// Nothing is returned unless every line is valid; blank lines are skipped, and a UTF-8
+/// byte-order mark at the start and CRLF line ends are accepted.
+pub fn read_events(source_name: &str, input: impl BufRead) -> Result<Vec<Vec<u8>>, IngestError> {
+    let mut out = Vec::new();
+    each_line::<IngestError>(source_name, input, |_, p| {
+        out.push(p);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// [`read_events`] with the 1-based input line of every event, for [`append_lines`].
+pub fn read_lines(
+    source_name: &str,
+    input: impl BufRead,
+) -> Result<Vec<(u64, Vec<u8>)>, IngestError> {
+    let mut out = Vec::new();
+    each_line::<IngestError>(source_name, input, |line, p| {
+        out.push((line, p));
+        Ok(())
+    })?;
     Ok(out)
 }
 
 /// Appends `payloads` in batches of `batch_size` (0 = one batch), calling `on_batch` with the
-/// head after each acknowledged batch. Returns the final head.
+/// head after each acknowledged batch. Returns the final head. A store with an id index refuses
+/// a batch holding an id it already has ([`StoreError::DuplicateId`]); to skip those instead,
+/// use [`append_lines`].
 pub fn append_batches<S: Store + ?Sized>(
     store: &mut S,
     payloads: &[Vec<u8>],
@@ -150,135 +229,10 @@ pub fn append_daily<S: Store + ?Sized>(
 /// the first bad line (an error naming the line and field). Blank lines are skipped.
 pub fn for_each_event(
     source_name: &str,
-    mut input: impl BufRead,
+    input: impl BufRead,
     mut f: impl FnMut(Vec<u8>) -> Result<(), IngestError>,
 ) -> Result<u64, IngestError> {
-    let mut buf = Vec::new();
-    let mut line = 0u64;
-    let mut count = 0u64;
-    loop {
-        buf.clear();
-        let n = input
-            .read_until(b'\n', &mut buf)
-            .map_err(|error| IngestError::Io {
-                source_name: source_name.to_owned(),
-                error,
-            })?;
-        if n == 0 {
-            return Ok(count);
-        }
-        line += 1;
-        let text = std::str::from_utf8(&buf).map_err(|_| IngestError::Utf8 {
-            source_name: source_name.to_owned(),
-            line,
-        })?;
-        if text.trim().is_empty() {
-            continue;
-        }
-        let event = Event::from_json(text).map_err(|error| IngestError::Event {
-            source_name: source_name.to_owned(),
-            line,
-            error,
-        })?;
-        f(event.to_json_bytes())?;
-        count += 1;
-    }
+    each_line(source_name, input, |_, p| f(p))
 }
 
-/// Appends an events file in two streaming passes, so memory holds one batch however large the
-/// file: the first pass validates every line (nothing is appended if one is bad), the second
-/// appends in batches of `batch_size`, calling `on_batch` after each durable batch.
-///
-/// The file must not change between the passes; if the second pass finds a bad line anyway, the
-/// batches before it have been appended and the error says so.
-pub fn append_file<S: Store + ?Sized>(
-    store: &mut S,
-    path: &std::path::Path,
-    batch_size: usize,
-    mut on_batch: impl FnMut(Head),
-) -> Result<(u64, Head), AppendError> {
-    let name = path.display().to_string();
-    let open = || {
-        std::fs::File::open(path)
-            .map(|f| std::io::BufReader::with_capacity(1 << 20, f))
-            .map_err(|error| IngestError::Io {
-                source_name: name.clone(),
-                error,
-            })
-    };
-    let total = for_each_event(&name, open()?, |_| Ok(()))?;
-    let size = if batch_size == 0 {
-        usize::try_from(total).unwrap_or(usize::MAX).max(1)
-    } else {
-        batch_size
-    };
-    let mut head = store.head();
-    let mut batch: Vec<Vec<u8>> = Vec::with_capacity(size.min(1 << 16));
-    let mut store_err = None;
-    let second = for_each_event(&name, open()?, |p| {
-        batch.push(p);
-        if batch.len() >= size {
-            match flush_batch(store, &mut batch, &mut on_batch) {
-                Ok(h) => head = h,
-                Err(e) => {
-                    store_err = Some(e);
-                    return Err(IngestError::Io {
-                        source_name: name.clone(),
-                        error: std::io::Error::other("append failed"),
-                    });
-                }
-            }
-        }
-        Ok(())
-    });
-    if let Some(e) = store_err {
-        return Err(AppendError::Store(e));
-    }
-    match second {
-        Err(e) => return Err(AppendError::ChangedDuringAppend(Box::new(e), head)),
-        Ok(n) if n != total => {
-            return Err(AppendError::ChangedDuringAppend(
-                Box::new(IngestError::Io {
-                    source_name: name.clone(),
-                    error: std::io::Error::other(format!(
-                        "{total} events validated, {n} read back"
-                    )),
-                }),
-                head,
-            ))
-        }
-        Ok(_) => {}
-    }
-    if !batch.is_empty() {
-        head = flush_batch(store, &mut batch, &mut on_batch)?;
-    }
-    Ok((total, head))
-}
-
-/// Why [`append_file`] failed.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum AppendError {
-    /// The input is invalid; nothing was appended.
-    #[error(transparent)]
-    Input(#[from] IngestError),
-    /// The store failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// The file changed between validation and appending; the head after the last appended batch
-    /// is given.
-    #[error("{0} (the file changed during the append; appended up to head {1})")]
-    ChangedDuringAppend(Box<IngestError>, Head),
-}
-
-fn flush_batch<S: Store + ?Sized>(
-    store: &mut S,
-    batch: &mut Vec<Vec<u8>>,
-    on_batch: &mut impl FnMut(Head),
-) -> Result<Head, StoreError> {
-    let refs: Vec<&[u8]> = batch.iter().map(Vec::as_slice).collect();
-    let h = store.append(&refs)?;
-    on_batch(h);
-    batch.clear();
-    Ok(h)
-}
+pub use once::{append_file, append_lines, Ack, AppendError, Appended, Durable};

@@ -161,7 +161,9 @@ impl<S: Store> Ledger<S> {
     }
 
     /// Appends `payloads` (canonical event JSON, e.g. from [`crate::ingest::read_events`]) as one
-    /// all-or-nothing batch stamped with the current time; returns the new head.
+    /// all-or-nothing batch stamped with the current time; returns the new head. An event id the
+    /// ledger already holds, or one repeated in the batch, refuses the whole batch
+    /// ([`StoreError::DuplicateId`]); [`crate::ingest::append_lines`] skips such events instead.
     pub fn append<P: AsRef<[u8]>>(&mut self, payloads: &[P]) -> Result<Head, LedgerError> {
         let refs: Vec<&[u8]> = payloads.iter().map(AsRef::as_ref).collect();
         Ok(self.store.append(&refs)?)

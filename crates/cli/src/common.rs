@@ -1,7 +1,7 @@
 //! Helpers shared by the commands: configuration, trusted heads, the ledger writer, input and
 //! output files, checkpoints.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::Path;
 
@@ -40,13 +40,6 @@ pub fn open_writer(dir: &Path) -> Result<FileStore> {
         );
     }
     Ok(store)
-}
-
-/// The events on standard input, one payload per line.
-pub fn read_stdin() -> Result<Vec<Vec<u8>>> {
-    let stdin = io::stdin();
-    let lock: Box<dyn BufRead> = Box::new(stdin.lock());
-    Ok(rxledger::ingest::read_events("-", lock)?)
 }
 
 /// A text file, with its path as the error context.

@@ -113,6 +113,14 @@ catalogue! {
         reads [
             "*"
         ];
+    EventDup = "EVENT-DUP", Integrity, Critical,
+        "Event recorded twice",
+        "Two records hold an event with the same id, so the event counts twice (stock, documents, payments). `rxledger append` stores each id once; this finds the copies in ledgers written before the store kept an id index, or by other writers. Reported at the later record, naming the first.",
+        "GSP (2016) Art. 57 (records complete and true)",
+        [],
+        reads [
+            "*.id"
+        ];
     TtgkP = "TTGK-P", Documents, Critical,
         "Purchase: goods, books, invoices and payments disagree",
         "A purchase invoice must be issued by the supplier on the purchase order and addressed to us; payments must go to that supplier, to an account registered for it; invoiced quantities (net of credit notes) must not exceed the accepted quantities; payments must not exceed the invoice (tolerance). An excess is a fact when it is booked: it is pending at once and becomes a finding if not corrected (more goods, a credit note, a refund) within the correction window. Payments and credit notes recorded before their invoice are applied when it is booked.",

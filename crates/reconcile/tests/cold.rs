@@ -25,8 +25,10 @@ fn upload(from: DateTime<Utc>, n: i64, step: i64, temp: impl Fn(i64) -> f64) -> 
         })
         .collect();
     let at = from + Duration::minutes(n * step);
+    // One id per upload (an id is unique in a ledger: EVENT-DUP).
     Event::from_json(&format!(
-        r#"{{"v":1,"id":"01a0f3e7-0a00-7aec-8f39-b29ca8b83ba0","kind":"temperature_reading","occurred_at":"{}","recorded_by":["系统"],"data":{{"sensor":"TH-C01","zone":"CR-1","readings":[{}]}}}}"#,
+        r#"{{"v":1,"id":"01a0f3e7-0a00-7aec-8f39-{:012x}","kind":"temperature_reading","occurred_at":"{}","recorded_by":["系统"],"data":{{"sensor":"TH-C01","zone":"CR-1","readings":[{}]}}}}"#,
+        from.timestamp().unsigned_abs() & 0xffff_ffff_ffff,
         at.to_rfc3339(),
         readings.join(",")
     ))

@@ -22,9 +22,16 @@ fn ledger(name: &str) -> Vec<Value> {
         .collect()
 }
 
+/// A fresh event id for every event (an id is unique in a ledger: EVENT-DUP).
+fn next_id() -> String {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("01a11faf-d720-7b7b-a756-{n:012x}")
+}
+
 /// An event that happened (and was entered) at `at`.
 fn event(kind: &str, at: &str, refs: Value, data: Value) -> Value {
-    json!({"v": 1, "id": "01a11faf-d720-7b7b-a756-d0f8762e10b3", "kind": kind, "occurred_at": at,
+    json!({"v": 1, "id": next_id(), "kind": kind, "occurred_at": at,
            "recorded_by": ["测试"], "refs": refs, "data": data})
 }
 
@@ -303,6 +310,7 @@ fn a_receipt_waits_for_its_trucks_log() {
     let readings = l[7]["data"]["readings"].as_array().unwrap().clone();
     let mid = readings.len() / 2;
     let mut first = l[7].clone();
+    first["id"] = json!(next_id());
     first["data"]["readings"] = json!(readings[..mid]);
     first["occurred_at"] = json!("2026-10-14T09:00:00+08:00");
     first["entered_at"] = json!("2026-10-14T09:00:00+08:00");

@@ -20,10 +20,17 @@ fn kept_zone(name: &str, storage: &str, sensors: &[&str]) -> Event {
     event("zone_registered", day0() - Duration::days(1), &data)
 }
 
+/// A fresh event id for every event (an id is unique in a ledger: EVENT-DUP).
+fn next_id() -> String {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("01a0f3e7-0a00-7aec-8f39-{n:012x}")
+}
+
 fn event(kind: &str, at: DateTime<Utc>, data: &serde_json::Value) -> Event {
     let e = serde_json::json!({
         "v": 1,
-        "id": "01a0f3e7-0a00-7aec-8f39-b29ca8b83ba0",
+        "id": next_id(),
         "kind": kind,
         "occurred_at": at.to_rfc3339(),
         "recorded_by": ["系统-温湿度监测"],

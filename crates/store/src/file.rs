@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use rxledger_chain::{ChainWriter, Head, RecordRef, Verifier, VerifyError};
 
 use crate::history::{self, HistoryEntry};
+use crate::ids::index::{IdIndex, IDS_DIR};
+use crate::ids::run::RunError;
+use crate::ids::{check_batch, IdKey, Stored};
 use crate::layout::{list_segments, segment_name, LOCK_FILE, MARKER, MARKER_FILE};
 use crate::merkle_index::{MerkleIndex, MerkleTree};
 use crate::vfs::{StdVfs, Vfs, VfsFile};
@@ -40,6 +43,7 @@ pub struct FileStore<V: Vfs = StdVfs> {
     poisoned: bool,
     report: OpenReport,
     buf: Vec<u8>,
+    ids: IdIndex,
 }
 
 impl FileStore<StdVfs> {
@@ -134,7 +138,7 @@ impl<V: Vfs> FileStore<V> {
                 len: committed as u64,
             });
         }
-        Ok(FileStore {
+        let mut store = FileStore {
             vfs,
             dir: dir.to_owned(),
             _lock: lock,
@@ -144,7 +148,73 @@ impl<V: Vfs> FileStore<V> {
             poisoned: false,
             report,
             buf: Vec::new(),
-        })
+            ids: IdIndex::in_memory(),
+        };
+        store.open_ids()?;
+        Ok(store)
+    }
+
+    /// Opens the id index and brings it up to the head: on a native disk the index beside the
+    /// ledger (rebuilt from the records if it does not match them), otherwise one in memory.
+    fn open_ids(&mut self) -> Result<(), StoreError> {
+        let ids_dir = self.dir.join(IDS_DIR);
+        let head = self.writer.head();
+        let (mut idx, from) = if self.vfs.is_native() {
+            if let Ok(x) = IdIndex::open(&self.dir, head) {
+                x
+            } else {
+                // Unusable (a corrupt run or filter): start afresh from the records.
+                let _ = std::fs::remove_dir_all(&ids_dir);
+                IdIndex::open(&self.dir, head).map_err(RunError::into_store)?
+            }
+        } else {
+            (IdIndex::in_memory(), 1)
+        };
+        if !self.catch_up(&mut idx, from)? {
+            idx.reset();
+            self.catch_up(&mut idx, 1)?;
+        }
+        self.ids = idx;
+        Ok(())
+    }
+
+    /// Indexes the records from `from` to the head. Returns false if record `from` does not
+    /// follow what the index holds (its `prev` is not the index's last hash).
+    fn catch_up(&self, idx: &mut IdIndex, from: u64) -> Result<bool, StoreError> {
+        if from > self.writer.head().seq {
+            return Ok(true);
+        }
+        let expect = idx.expected_prev();
+        let mut linked = true;
+        let mut failed = None;
+        self.scan(from, &mut |rec| {
+            if rec.seq == from && rec.prev != expect {
+                linked = false;
+                return ControlFlow::Break(());
+            }
+            idx.insert(IdKey::of(rec.payload), rec.seq);
+            match idx.advance(Head {
+                seq: rec.seq,
+                hash: rec.hash,
+            }) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => {
+                    failed = Some(e);
+                    ControlFlow::Break(())
+                }
+            }
+        })?;
+        if let Some(e) = failed {
+            return Err(RunError::into_store(e));
+        }
+        Ok(linked && idx.head() == self.writer.head())
+    }
+
+    /// Writes the ids held in memory to the index on disk (done when the store is dropped, and
+    /// whenever enough ids accumulate), so that the next writer need not read them again from
+    /// the records.
+    pub fn sync_index(&mut self) -> Result<(), StoreError> {
+        self.ids.close().map_err(RunError::into_store)
     }
 
     /// Starts a new segment once the current one reaches `bytes` (default 64 MiB).
@@ -152,6 +222,19 @@ impl<V: Vfs> FileStore<V> {
     pub fn with_segment_limit(mut self, bytes: u64) -> Self {
         self.segment_limit = bytes.max(1);
         self
+    }
+
+    /// Holds at most `ids` event ids in memory before writing them to the id index on disk
+    /// (default 65,536; small values exercise the index's runs in tests).
+    #[must_use]
+    pub fn with_id_memory(mut self, ids: usize) -> Self {
+        self.ids.set_limit(ids);
+        self
+    }
+
+    /// Number of sorted runs the id index keeps on disk (O(log n) of the ids).
+    pub fn id_runs(&self) -> usize {
+        self.ids.runs()
     }
 
     /// What opening found and cut off (an unacknowledged tail left by a crash).
@@ -203,6 +286,12 @@ impl<V: Vfs> FileStore<V> {
                 Err(io_err(&path)(e))
             }
         }
+    }
+}
+
+impl<V: Vfs> Drop for FileStore<V> {
+    fn drop(&mut self) {
+        let _ = self.ids.close();
     }
 }
 
@@ -261,11 +350,36 @@ impl<V: Vfs> Store for FileStore<V> {
             return Err(StoreError::Poisoned);
         }
         let first_seq = self.writer.head().seq + 1;
+        let keys: Vec<Option<IdKey>> = payloads.iter().map(|p| IdKey::of(p)).collect();
+        check_batch(payloads, &keys, first_seq, |k| self.find_ids(k))?;
         let mut w = self.writer.clone();
         self.buf.clear();
         let head = w.encode_batch(payloads, recorded_at, &mut self.buf)?;
         self.write_batch(head, first_seq)?;
+        for (i, k) in keys.iter().enumerate() {
+            self.ids.insert(*k, first_seq + i as u64);
+        }
+        // The batch is durable; if its ids cannot be written to the index now, they stay in
+        // memory and the write is retried (and the next writer reads them from the records).
+        let _ = self.ids.advance(head);
         Ok(head)
+    }
+
+    fn keeps_id_index(&self) -> bool {
+        true
+    }
+
+    fn find_ids(&mut self, keys: &[IdKey]) -> Result<Vec<Option<Stored>>, StoreError> {
+        if let Ok(found) = self.ids.find(keys) {
+            return Ok(found);
+        }
+        // A run that does not check out: rebuild the index from the records, once.
+        self.ids.reset();
+        let mut idx = std::mem::replace(&mut self.ids, IdIndex::in_memory());
+        let caught = self.catch_up(&mut idx, 1);
+        self.ids = idx;
+        caught?;
+        self.ids.find(keys).map_err(RunError::into_store)
     }
 
     fn scan(

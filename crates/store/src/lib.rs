@@ -29,6 +29,7 @@
 
 mod file;
 pub mod history;
+pub mod ids;
 pub mod layout;
 mod mem;
 pub mod merkle_index;
@@ -41,6 +42,7 @@ use std::path::{Path, PathBuf};
 
 pub use file::{FileStore, OpenReport};
 use history::HistoryEntry;
+use ids::{IdKey, Stored};
 pub use layout::{
     parse_segment_name, record_bytes, segment_name, segments, Locator, LOCK_FILE, MARKER,
     MARKER_FILE,
@@ -103,6 +105,22 @@ pub enum StoreError {
     /// A previous write failed; the writer must be reopened to find out what is durable.
     #[error("an earlier write failed; reopen the ledger before appending again")]
     Poisoned,
+    /// An event id of the batch is already stored, or appears twice in the batch; nothing was
+    /// appended.
+    #[error("payload {} of the batch: event id {id:?} is already {} as record {seq}{}; nothing was appended", index + 1, if *in_batch { "in this batch" } else { "stored" }, if *identical { " (an identical copy)" } else { " with different content" })]
+    DuplicateId {
+        /// 0-based index of the payload in the batch.
+        index: usize,
+        /// The id.
+        id: String,
+        /// The record (or, when `in_batch`, the record the earlier copy would have become)
+        /// holding the id.
+        seq: u64,
+        /// True when the earlier copy is in the same batch.
+        in_batch: bool,
+        /// True when the earlier copy is byte-identical.
+        identical: bool,
+    },
     /// A line of the checkpoint history is not an entry.
     #[error("{path}:{line}: not a checkpoint history entry: {reason}")]
     History {
@@ -135,12 +153,26 @@ pub trait Store {
     fn head(&self) -> Head;
 
     /// Appends one batch, all-or-nothing, with the given `recorded_at`. Returns the new head once
-    /// the batch is durable (for durable stores).
+    /// the batch is durable (for durable stores). A store that keeps an id index
+    /// ([`Store::keeps_id_index`]) refuses the whole batch with [`StoreError::DuplicateId`] if
+    /// an event id of it ([`ids::payload_id`]) is already stored or appears twice in it.
     fn append_at(&mut self, payloads: &[&[u8]], recorded_at: &str) -> Result<Head, StoreError>;
 
     /// Appends one batch stamped with the current time.
     fn append(&mut self, payloads: &[&[u8]]) -> Result<Head, StoreError> {
         self.append_at(payloads, &now_timestamp())
+    }
+
+    /// True when the store keeps an index of event ids: it refuses ids already stored and
+    /// [`Store::find_ids`] finds them. The default keeps none.
+    fn keeps_id_index(&self) -> bool {
+        false
+    }
+
+    /// For each key, the record holding an event with that id, if the store has one. A store
+    /// without an id index (the default) finds none.
+    fn find_ids(&mut self, keys: &[IdKey]) -> Result<Vec<Option<Stored>>, StoreError> {
+        Ok(vec![None; keys.len()])
     }
 
     /// Calls `f` for every acknowledged record with `seq >= from`, in order, until it breaks.

@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use rxledger_chain::{ChainWriter, Head, RecordRef, VerifyError};
 
 use crate::history::HistoryEntry;
+use crate::ids::{check_batch, IdKey, IdMap, Stored};
 use crate::{Locator, Store, StoreError};
 
-/// A store in memory: the same framing and chaining, no durability.
+/// A store in memory: the same framing and chaining, no durability. Like the file store it
+/// keeps an index of event ids (in memory) and refuses an id already stored.
 #[derive(Default)]
 pub struct MemStore {
     writer: ChainWriter,
@@ -17,6 +19,8 @@ pub struct MemStore {
     offsets: Vec<usize>,
     /// Checkpoint history.
     checkpoints: Vec<HistoryEntry>,
+    /// Event ids stored.
+    ids: IdMap,
 }
 
 impl MemStore {
@@ -37,6 +41,9 @@ impl Store for MemStore {
     }
 
     fn append_at(&mut self, payloads: &[&[u8]], recorded_at: &str) -> Result<Head, StoreError> {
+        let first_seq = self.writer.head().seq + 1;
+        let keys: Vec<Option<IdKey>> = payloads.iter().map(|p| IdKey::of(p)).collect();
+        check_batch(payloads, &keys, first_seq, |k| self.find_ids(k))?;
         let start = self.bytes.len();
         let head = self
             .writer
@@ -50,7 +57,23 @@ impl Store for MemStore {
                 .and_then(|b| b.iter().position(|&c| c == b'\n'))
                 .map_or(self.bytes.len() - pos, |n| n + 1);
         }
+        for (i, k) in keys.iter().enumerate() {
+            if let Some(k) = k {
+                self.ids.entry(k.key).or_insert(Stored {
+                    seq: first_seq + i as u64,
+                    digest: k.digest,
+                });
+            }
+        }
         Ok(head)
+    }
+
+    fn keeps_id_index(&self) -> bool {
+        true
+    }
+
+    fn find_ids(&mut self, keys: &[IdKey]) -> Result<Vec<Option<Stored>>, StoreError> {
+        Ok(keys.iter().map(|k| self.ids.get(&k.key).copied()).collect())
     }
 
     fn scan(

@@ -4,24 +4,27 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use rxledger::store::Store;
+use rxledger::ingest::{Ack, Appended};
 
 use super::Outcome;
-use crate::common::{open_writer, read_stdin};
+use crate::common::open_writer;
 use crate::progress::Progress;
 
-/// Append events (JSON Lines) to a ledger. The whole input is validated first: one bad line
-/// and nothing is appended.
+/// Append events (JSON Lines) to a ledger, each exactly once. The whole input is validated
+/// first: one bad line, or an id the ledger or the input already holds with other content, and
+/// nothing is appended. Events the ledger already holds, byte for byte, are skipped and
+/// counted, so re-running an interrupted or failed append is safe.
 #[derive(clap::Args)]
 pub struct Args {
     /// Ledger directory.
     dir: PathBuf,
     /// Events file, or `-` (default) for standard input.
     file: Option<PathBuf>,
-    /// Events per durable batch (0 = the whole input in one batch).
+    /// Input events per durable batch (0 = the whole input in one batch).
     #[arg(long, default_value_t = 1000)]
     batch_size: usize,
-    /// Print `acknowledged SEQ HASH` to stdout after every durable batch.
+    /// Print `acknowledged SEQ HASH lines FILE:FIRST-LAST appended N present M` to stdout after
+    /// every durable batch: input lines FIRST..=LAST are in the ledger, whose head is SEQ HASH.
     #[arg(long)]
     ack: bool,
 }
@@ -36,41 +39,52 @@ pub fn run(args: Args) -> Result<Outcome> {
     } = args;
     // Take the lock before reading the input, so a second writer fails at once.
     let mut store = open_writer(&dir)?;
-    let start = store.head().seq;
     let mut out = io::stdout().lock();
     let file = file.filter(|p| p != Path::new("-"));
+    let name = file
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), |p| p.display().to_string());
     let progress = Progress::spinner();
-    let mut on_batch = |h: rxledger::chain::Head| {
+    let (mut appended, mut present) = (0u64, 0u64);
+    let on_ack = |a: &Ack| {
         if ack {
-            let _ = writeln!(out, "acknowledged {} {}", h.seq, h.hash);
+            let _ = writeln!(
+                out,
+                "acknowledged {} {} lines {name}:{}-{} appended {} present {}",
+                a.head.seq, a.head.hash, a.first_line, a.last_line, a.appended, a.present
+            );
             let _ = out.flush();
         }
-        progress.message(|| format!("{} events appended", h.seq - start));
+        appended += a.appended;
+        present += a.present;
+        progress.message(|| format!("{appended} events appended, {present} already present"));
     };
-    let (name, head) = match file {
+    let done: Appended = match &file {
         None => {
-            let payloads = read_stdin()?;
-            let head =
-                rxledger::ingest::append_batches(&mut store, &payloads, batch_size, &mut on_batch)?;
-            ("-".to_owned(), head)
+            let stdin = io::stdin();
+            let lines = rxledger::ingest::read_lines("-", stdin.lock())?;
+            rxledger::ingest::append_lines(&mut store, "-", &lines, batch_size, on_ack)?
         }
-        Some(p) => {
-            let (_, head) =
-                rxledger::ingest::append_file(&mut store, &p, batch_size, &mut on_batch)?;
-            (p.display().to_string(), head)
-        }
+        Some(p) => rxledger::ingest::append_file(&mut store, p, batch_size, on_ack)?,
     };
     progress.finish();
+    if let Err(e) = store.sync_index() {
+        // Derived data: the next writer rebuilds what is missing from the records.
+        eprintln!("warning: the id index could not be written ({e}); the next append rebuilds it");
+    }
     let mut out = io::stdout().lock();
-    if head.seq == start {
-        writeln!(out, "{name}: no events; nothing appended (head {head})")?;
-    } else {
-        writeln!(
+    let head = done.head;
+    match (done.appended, done.present) {
+        (0, 0) => writeln!(out, "{name}: no events; nothing appended (head {head})")?,
+        (0, p) => writeln!(
             out,
-            "appended {} events from {name}; head {}",
-            head.seq - start,
-            head
-        )?;
+            "{name}: all {p} events already present; nothing appended (head {head})"
+        )?,
+        (n, 0) => writeln!(out, "appended {n} events from {name}; head {head}")?,
+        (n, p) => writeln!(
+            out,
+            "appended {n} events from {name}, {p} already present (skipped); head {head}"
+        )?,
     }
     Ok(Outcome::Clean)
 }

@@ -1,17 +1,37 @@
-//! Integrity: records that are not valid events (`EVENT-INVALID`) and events recorded long after
-//! they happened (`LATE-ENTRY`). The hash chain (`CHAIN`) is verified by `check`, below the
-//! engine.
+//! Integrity: records that are not valid events (`EVENT-INVALID`), events whose id an earlier
+//! record already holds (`EVENT-DUP`) and events recorded long after they happened
+//! (`LATE-ENTRY`). The hash chain (`CHAIN`) is verified by `check`, below the engine.
+//!
+//! `EVENT-DUP` needs every id of the ledger, which bounded memory cannot hold: the ids go
+//! through a [`Sorter`] (32,768 in memory, 1.3 MiB; beyond that sorted runs are spilled to
+//! temporary files, about 40 bytes per event, and merged at the end), so the findings come at
+//! the end of the input. Ledgers appended through `rxledger append` or the file store hold each
+//! id once (the store refuses a second copy); this rule finds the duplicates of ledgers written
+//! before the store kept an id index, or by other writers.
 
 use chrono::Duration;
+use rxledger_store::ids::{Entry, Sorter};
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::term;
 use crate::{Finding, Msg, Rule};
 
-/// The integrity family (stateless).
-#[derive(Default)]
-pub(crate) struct Integrity;
+/// Ids `EVENT-DUP` keeps in memory before spilling sorted runs.
+const IDS_IN_MEMORY: usize = 1 << 15;
+
+/// The integrity family: the ids seen, for `EVENT-DUP`.
+pub(crate) struct Integrity {
+    ids: Sorter,
+}
+
+impl Default for Integrity {
+    fn default() -> Self {
+        Integrity {
+            ids: Sorter::with_memory(IDS_IN_MEMORY),
+        }
+    }
+}
 
 impl Integrity {
     /// `EVENT-INVALID`: record `seq` does not hold a valid event.
@@ -29,8 +49,49 @@ impl Family for Integrity {
     }
 
     fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
+        self.ids.push(Entry {
+            key: ev.e.id.as_u128(),
+            seq: ev.seq,
+            digest: 0,
+        });
         late_entry(cx, ev);
     }
+
+    fn finish(&mut self, cx: &mut Ctx<'_>) {
+        let ids = std::mem::replace(&mut self.ids, Sorter::with_memory(1));
+        let mut first: Option<Entry> = None;
+        // (later record, first record, id); findings are held in memory anyway.
+        let mut dups = Vec::new();
+        // A spill file that cannot be read back ends the search (it was written moments ago).
+        for e in ids.finish().map_while(Result::ok) {
+            match first {
+                Some(f) if f.key == e.key => dups.push((e.seq, f.seq, e.key)),
+                _ => first = Some(e),
+            }
+        }
+        dups.sort_unstable();
+        for (seq, first, id) in dups {
+            event_dup(cx, seq, first, id);
+        }
+    }
+}
+
+/// `EVENT-DUP`: record `seq` holds an event with the id of record `first`'s.
+fn event_dup(cx: &mut Ctx<'_>, seq: u64, first: u64, id: u128) {
+    let hex = format!("{id:032x}");
+    let id = format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    );
+    let m = Msg::new("event-dup")
+        .arg("record", seq)
+        .arg("id", id)
+        .arg("first", first);
+    cx.emit(Finding::new(Rule::EventDup, seq, m).also(first));
 }
 
 /// `LATE-ENTRY`: entered (or, without `entered_at`, appended) more than the threshold after it

@@ -1,0 +1,381 @@
+//! Exactly-once appends of an input: validate everything, then append what the ledger lacks.
+
+use std::path::Path;
+
+use rxledger_chain::Head;
+use rxledger_store::ids::{payload_id, Entry, IdKey, Sorter};
+use rxledger_store::{Store, StoreError};
+
+use super::{each_line, Earlier, IngestError};
+
+/// Ids looked up in the store at a time while validating.
+const LOOKUP_CHUNK: usize = 1 << 14;
+
+/// One acknowledgement: every event on input lines `first_line..=last_line` is durably in the
+/// ledger, either appended by this batch or found already present.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ack {
+    /// First input line covered (the line after the previous acknowledgement's last).
+    pub first_line: u64,
+    /// Last input line covered (the line of the batch's last event).
+    pub last_line: u64,
+    /// Events of these lines appended now.
+    pub appended: u64,
+    /// Events of these lines the ledger already held (byte-identical), skipped.
+    pub present: u64,
+    /// The ledger's head after the batch.
+    pub head: Head,
+}
+
+/// How far an input is durably in the ledger.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Durable {
+    /// Input lines `1..=lines` are durably in the ledger (0: none yet).
+    pub lines: u64,
+    /// Events appended by this run.
+    pub appended: u64,
+    /// Events of those lines that were already present (skipped).
+    pub present: u64,
+    /// The ledger's head.
+    pub head: Head,
+}
+
+/// What an exactly-once append did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Appended {
+    /// Events in the input.
+    pub events: u64,
+    /// Events appended.
+    pub appended: u64,
+    /// Events skipped because the ledger (or an earlier line of the input) already held them,
+    /// byte-identical.
+    pub present: u64,
+    /// The ledger's head at the end.
+    pub head: Head,
+}
+
+/// Why [`append_file`] or [`append_lines`] failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AppendError {
+    /// The input is invalid (a bad line, or an id held elsewhere with other content); nothing
+    /// was appended.
+    #[error(transparent)]
+    Input(#[from] IngestError),
+    /// The store failed before anything was appended.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The store failed part-way. Everything acknowledged before is durable; re-running the
+    /// same command is safe (what is stored is skipped).
+    #[error("{error}\n{} events of this run became durable (input lines 1-{} are in the ledger, {} of their events were already there; head {}); the rest was not appended. Re-running the same command is safe: events already stored are skipped", durable.appended, durable.lines, durable.present, durable.head)]
+    Interrupted {
+        /// What failed.
+        error: StoreError,
+        /// How far the input is durable.
+        durable: Box<Durable>,
+    },
+    /// The file changed between validation and appending; how far it is durable is given.
+    #[error("{error} (the file changed during the append; input lines 1-{} are in the ledger, head {}; re-running the command is safe)", durable.lines, durable.head)]
+    ChangedDuringAppend {
+        /// What was found on reading the file again.
+        error: Box<IngestError>,
+        /// How far the input is durable.
+        durable: Box<Durable>,
+    },
+}
+
+/// A replayable input: its events with their line numbers, as often as asked.
+trait Source {
+    fn name(&self) -> &str;
+    /// Calls `f(line, canonical payload)` for every event.
+    fn each(
+        &self,
+        f: &mut dyn FnMut(u64, Vec<u8>) -> Result<(), AppendError>,
+    ) -> Result<u64, AppendError>;
+}
+
+struct FileSource<'a> {
+    path: &'a Path,
+    name: String,
+}
+
+impl Source for FileSource<'_> {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn each(
+        &self,
+        f: &mut dyn FnMut(u64, Vec<u8>) -> Result<(), AppendError>,
+    ) -> Result<u64, AppendError> {
+        let file = std::fs::File::open(self.path).map_err(|error| IngestError::Io {
+            source_name: self.name.clone(),
+            error,
+        })?;
+        each_line(
+            &self.name,
+            std::io::BufReader::with_capacity(1 << 20, file),
+            f,
+        )
+    }
+}
+
+struct LinesSource<'a> {
+    name: &'a str,
+    lines: &'a [(u64, Vec<u8>)],
+}
+
+impl Source for LinesSource<'_> {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn each(
+        &self,
+        f: &mut dyn FnMut(u64, Vec<u8>) -> Result<(), AppendError>,
+    ) -> Result<u64, AppendError> {
+        for (line, p) in self.lines {
+            f(*line, p.clone())?;
+        }
+        Ok(self.lines.len() as u64)
+    }
+}
+
+/// Appends an events file exactly once, in two streaming passes, so that memory stays bounded
+/// however large the file:
+///
+/// 1. every line is validated, and every id is checked against the ledger and the rest of the
+///    file (in bounded memory: [`Sorter`]); a bad line, or an id that the ledger or an earlier
+///    line holds with other content, is an error naming the file, line and field, and nothing
+///    is appended;
+/// 2. the events are appended in batches of `batch_size` input events (0: one batch), skipping
+///    every event the ledger already holds byte for byte; `on_ack` is called after each batch
+///    is durable, with the input lines it covers.
+///
+/// Re-running the same call after a crash or a failure appends exactly what is missing.
+pub fn append_file<S: Store + ?Sized>(
+    store: &mut S,
+    path: &Path,
+    batch_size: usize,
+    on_ack: impl FnMut(&Ack),
+) -> Result<Appended, AppendError> {
+    let src = FileSource {
+        path,
+        name: path.display().to_string(),
+    };
+    append_source(store, &src, batch_size, on_ack)
+}
+
+/// [`append_file`] over events already read ([`super::read_lines`]), e.g. from standard input.
+pub fn append_lines<S: Store + ?Sized>(
+    store: &mut S,
+    source_name: &str,
+    lines: &[(u64, Vec<u8>)],
+    batch_size: usize,
+    on_ack: impl FnMut(&Ack),
+) -> Result<Appended, AppendError> {
+    let src = LinesSource {
+        name: source_name,
+        lines,
+    };
+    append_source(store, &src, batch_size, on_ack)
+}
+
+fn append_source<S: Store + ?Sized>(
+    store: &mut S,
+    src: &dyn Source,
+    batch_size: usize,
+    on_ack: impl FnMut(&Ack),
+) -> Result<Appended, AppendError> {
+    let events = validate(store, src)?;
+    let size = if batch_size == 0 {
+        usize::try_from(events).unwrap_or(usize::MAX).max(1)
+    } else {
+        batch_size
+    };
+    let mut w = Writer {
+        store,
+        size,
+        batch: Vec::with_capacity(size.min(1 << 16)),
+        durable: Durable {
+            head: Head::default(),
+            ..Durable::default()
+        },
+        on_ack,
+    };
+    w.durable.head = w.store.head();
+    let read = src.each(&mut |line, p| w.push(line, p));
+    let read = match read {
+        Ok(n) => n,
+        Err(AppendError::Input(e)) => {
+            return Err(AppendError::ChangedDuringAppend {
+                error: Box::new(e),
+                durable: Box::new(w.durable),
+            })
+        }
+        Err(e) => return Err(e),
+    };
+    w.flush()?;
+    if read != events {
+        let e = IngestError::Io {
+            source_name: src.name().to_owned(),
+            error: std::io::Error::other(format!("{events} events validated, {read} read back")),
+        };
+        return Err(AppendError::ChangedDuringAppend {
+            error: Box::new(e),
+            durable: Box::new(w.durable),
+        });
+    }
+    Ok(Appended {
+        events,
+        appended: w.durable.appended,
+        present: w.durable.present,
+        head: w.durable.head,
+    })
+}
+
+/// Pass 1: every line valid, no id held elsewhere with other content. Returns the event count.
+fn validate<S: Store + ?Sized>(store: &mut S, src: &dyn Source) -> Result<u64, AppendError> {
+    let mut sorter = Sorter::default();
+    let events = src.each(&mut |line, p| {
+        if let Some(k) = IdKey::of(&p) {
+            sorter.push(Entry {
+                key: k.key,
+                seq: line,
+                digest: k.digest,
+            });
+        }
+        Ok(())
+    })?;
+    // The conflict on the smallest line is reported: (line, where the other copy is).
+    let mut conflict: Option<(u64, Earlier)> = None;
+    let mut note = |line: u64, earlier: Earlier| {
+        if conflict.is_none_or(|(l, _)| line < l) {
+            conflict = Some((line, earlier));
+        }
+    };
+    // The first copy of every id, looked up in the store in chunks.
+    let mut firsts: Vec<Entry> = Vec::with_capacity(LOOKUP_CHUNK);
+    let mut lookup = |firsts: &mut Vec<Entry>, note: &mut dyn FnMut(u64, Earlier)| {
+        let keys: Vec<IdKey> = firsts
+            .iter()
+            .map(|e| IdKey {
+                key: e.key,
+                digest: e.digest,
+            })
+            .collect();
+        let found = store.find_ids(&keys)?;
+        for (e, f) in firsts.iter().zip(found) {
+            if let Some(s) = f.filter(|s| s.digest != e.digest) {
+                note(e.seq, Earlier::Record(s.seq));
+            }
+        }
+        firsts.clear();
+        Ok::<(), StoreError>(())
+    };
+    let mut first: Option<Entry> = None;
+    for e in sorter.finish() {
+        let e = e?;
+        match first {
+            Some(f) if f.key == e.key => {
+                if f.digest != e.digest {
+                    note(e.seq, Earlier::Line(f.seq));
+                }
+            }
+            _ => {
+                first = Some(e);
+                firsts.push(e);
+                if firsts.len() == LOOKUP_CHUNK {
+                    lookup(&mut firsts, &mut note)?;
+                }
+            }
+        }
+    }
+    lookup(&mut firsts, &mut note)?;
+    if let Some((line, earlier)) = conflict {
+        let mut id = String::new();
+        let _ = src.each(&mut |l, p| {
+            if l == line {
+                id = payload_id(&p).unwrap_or_default().into_owned();
+                return Err(AppendError::Store(StoreError::Poisoned));
+            }
+            Ok(())
+        });
+        return Err(AppendError::Input(IngestError::DuplicateId {
+            source_name: src.name().to_owned(),
+            line,
+            id,
+            earlier,
+        }));
+    }
+    Ok(events)
+}
+
+/// Pass 2: batches of input events, what the ledger lacks appended, each batch acknowledged.
+struct Writer<'s, S: ?Sized, F> {
+    store: &'s mut S,
+    size: usize,
+    batch: Vec<(u64, Vec<u8>)>,
+    durable: Durable,
+    on_ack: F,
+}
+
+impl<S: Store + ?Sized, F: FnMut(&Ack)> Writer<'_, S, F> {
+    fn push(&mut self, line: u64, payload: Vec<u8>) -> Result<(), AppendError> {
+        self.batch.push((line, payload));
+        if self.batch.len() >= self.size {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn interrupted(&self, error: StoreError) -> AppendError {
+        AppendError::Interrupted {
+            error,
+            durable: Box::new(self.durable),
+        }
+    }
+
+    fn flush(&mut self) -> Result<(), AppendError> {
+        let Some(&(last_line, _)) = self.batch.last() else {
+            return Ok(());
+        };
+        let keys: Vec<Option<IdKey>> = self.batch.iter().map(|(_, p)| IdKey::of(p)).collect();
+        let present_keys: Vec<IdKey> = keys.iter().flatten().copied().collect();
+        let found = match self.store.find_ids(&present_keys) {
+            Ok(f) => f,
+            Err(e) => return Err(self.interrupted(e)),
+        };
+        let mut found = found.into_iter();
+        let mut seen = std::collections::HashSet::new();
+        let mut new: Vec<&[u8]> = Vec::with_capacity(self.batch.len());
+        let mut present = 0u64;
+        for ((_, p), k) in self.batch.iter().zip(&keys) {
+            let stored = k.and_then(|_| found.next().flatten());
+            let again = k.is_some_and(|k| !seen.insert(k.key));
+            if stored.is_some() || again {
+                present += 1;
+            } else {
+                new.push(p);
+            }
+        }
+        let appended = new.len() as u64;
+        if !new.is_empty() {
+            match self.store.append(&new) {
+                Ok(h) => self.durable.head = h,
+                Err(e) => return Err(self.interrupted(e)),
+            }
+        }
+        let ack = Ack {
+            first_line: self.durable.lines + 1,
+            last_line,
+            appended,
+            present,
+            head: self.durable.head,
+        };
+        self.durable.lines = last_line;
+        self.durable.appended += appended;
+        self.durable.present += present;
+        self.batch.clear();
+        (self.on_ack)(&ack);
+        Ok(())
+    }
+}
