@@ -118,6 +118,7 @@ catalogue! {
         "Two records hold an event with the same id, so the event counts twice (stock, documents, payments). `rxledger append` stores each id once; this finds the copies in ledgers written before the store kept an id index, or by other writers. Reported at the later record, naming the first.",
         "GSP (2016) Art. 57 (records complete and true)",
         [],
+        at "any record: the later record holding the id; `seqs` add the first record holding it",
         reads [
             "*.id"
         ];
