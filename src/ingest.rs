@@ -58,6 +58,17 @@ pub enum IngestError {
         /// 1-based line number.
         line: u64,
     },
+    /// A line is longer than the reader's limit ([`rxledger_model::MAX_LINE_BYTES`]); it is not
+    /// read into memory.
+    #[error("{source_name}:{line}: the line is longer than {max} bytes; nothing was appended")]
+    LineTooLong {
+        /// File name.
+        source_name: String,
+        /// 1-based line number.
+        line: u64,
+        /// The limit, in bytes.
+        max: usize,
+    },
 }
 
 /// Where the other copy of a duplicated id is.
@@ -84,6 +95,7 @@ impl IngestError {
         match self {
             IngestError::Event { line, .. }
             | IngestError::Utf8 { line, .. }
+            | IngestError::LineTooLong { line, .. }
             | IngestError::DuplicateId { line, .. } => Some(*line),
             IngestError::Io { .. } => None,
         }
@@ -115,7 +127,11 @@ fn each_line<E: From<IngestError>>(
     let mut count = 0u64;
     loop {
         buf.clear();
-        let n = input
+        let max = rxledger_model::MAX_LINE_BYTES;
+        // One byte more than the limit (and its newline) tells a line that is too long without
+        // reading all of it.
+        let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(2);
+        let n = <&mut _ as std::io::Read>::take(&mut input, limit)
             .read_until(b'\n', &mut buf)
             .map_err(|error| IngestError::Io {
                 source_name: source_name.to_owned(),
@@ -125,6 +141,16 @@ fn each_line<E: From<IngestError>>(
             return Ok(count);
         }
         line += 1;
+        let content = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let content = content.strip_suffix(b"\r").unwrap_or(content);
+        if content.len() > max {
+            return Err(IngestError::LineTooLong {
+                source_name: source_name.to_owned(),
+                line,
+                max,
+            }
+            .into());
+        }
         let bytes = match buf.strip_prefix(BOM) {
             Some(rest) if line == 1 => rest,
             _ => &buf[..],
@@ -236,3 +262,28 @@ pub fn for_each_event(
 }
 
 pub use once::{append_file, append_lines, Ack, AppendError, Appended, Durable};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_over_the_limit_is_refused_without_reading_it_all() {
+        let max = rxledger_model::MAX_LINE_BYTES;
+        let mut input = b"\n".to_vec();
+        input.extend(std::iter::repeat_n(b' ', max + 1));
+        input.extend(b"\n{}\n");
+        let err = read_events("big.jsonl", &input[..]).unwrap_err();
+        assert!(
+            matches!(err, IngestError::LineTooLong { line: 2, .. }),
+            "{err}"
+        );
+        assert!(err
+            .to_string()
+            .starts_with("big.jsonl:2: the line is longer than"));
+        // At the limit (with a CRLF end) the line is read: a blank line, skipped.
+        let mut input = vec![b' '; max];
+        input.extend(b"\r\n");
+        assert!(read_events("ok.jsonl", &input[..]).unwrap().is_empty());
+    }
+}
