@@ -49,7 +49,28 @@ enum Cmd {
     Summary(cmd::summary::Args),
 }
 
+/// A reader that closed our standard output early (`rxledger rules | head`) is not an error of
+/// ours: `print!` panics on a broken pipe, so such a panic ends the process quietly with the
+/// shell's SIGPIPE status (141), as C tools do, instead of a backtrace. Any other panic is
+/// reported as usual.
+fn quiet_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_broken_pipe();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -100,3 +100,20 @@ fn version_exits_0_and_usage_errors_exit_2() {
         assert!(o.stdout.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_gets_no_backtrace() {
+    // `rxledger rules | head -0`: the reader is gone before anything is printed, so the first
+    // write hits a broken pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rxledger"))
+        .arg("rules")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(141), "{err}");
+}
