@@ -58,8 +58,8 @@ pub enum IngestError {
         /// 1-based line number.
         line: u64,
     },
-    /// A line is longer than the reader's limit ([`rxledger_model::MAX_LINE_BYTES`]); it is not
-    /// read into memory.
+    /// A line is longer than the reader's limit ([`MAX_LINE_BYTES`] unless the caller chose
+    /// another); it is not read into memory.
     #[error("{source_name}:{line}: the line is longer than {max} bytes; nothing was appended")]
     LineTooLong {
         /// File name.
@@ -111,6 +111,8 @@ impl IngestError {
     }
 }
 
+pub use rxledger_model::MAX_LINE_BYTES;
+
 /// The UTF-8 byte-order mark, accepted (and dropped) at the start of an input.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -120,6 +122,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 fn each_line<E: From<IngestError>>(
     source_name: &str,
     mut input: impl BufRead,
+    max: usize,
     mut f: impl FnMut(u64, Vec<u8>) -> Result<(), E>,
 ) -> Result<u64, E> {
     let mut buf = Vec::new();
@@ -127,7 +130,6 @@ fn each_line<E: From<IngestError>>(
     let mut count = 0u64;
     loop {
         buf.clear();
-        let max = rxledger_model::MAX_LINE_BYTES;
         // One byte more than the limit (and its newline) tells a line that is too long without
         // reading all of it.
         let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(2);
@@ -177,7 +179,7 @@ fn each_line<E: From<IngestError>>(
 /// byte-order mark at the start and CRLF line ends are accepted.
 pub fn read_events(source_name: &str, input: impl BufRead) -> Result<Vec<Vec<u8>>, IngestError> {
     let mut out = Vec::new();
-    each_line::<IngestError>(source_name, input, |_, p| {
+    each_line::<IngestError>(source_name, input, MAX_LINE_BYTES, |_, p| {
         out.push(p);
         Ok(())
     })?;
@@ -189,8 +191,18 @@ pub fn read_lines(
     source_name: &str,
     input: impl BufRead,
 ) -> Result<Vec<(u64, Vec<u8>)>, IngestError> {
+    read_lines_limited(source_name, input, MAX_LINE_BYTES)
+}
+
+/// [`read_lines`] with another longest line than [`MAX_LINE_BYTES`]: a longer line is refused
+/// ([`IngestError::LineTooLong`]) without being read whole.
+pub fn read_lines_limited(
+    source_name: &str,
+    input: impl BufRead,
+    max_line_bytes: usize,
+) -> Result<Vec<(u64, Vec<u8>)>, IngestError> {
     let mut out = Vec::new();
-    each_line::<IngestError>(source_name, input, |line, p| {
+    each_line::<IngestError>(source_name, input, max_line_bytes, |line, p| {
         out.push((line, p));
         Ok(())
     })?;
@@ -258,10 +270,12 @@ pub fn for_each_event(
     input: impl BufRead,
     mut f: impl FnMut(Vec<u8>) -> Result<(), IngestError>,
 ) -> Result<u64, IngestError> {
-    each_line(source_name, input, |_, p| f(p))
+    each_line(source_name, input, MAX_LINE_BYTES, |_, p| f(p))
 }
 
-pub use once::{append_file, append_lines, Ack, AppendError, Appended, Durable};
+pub use once::{
+    append_file, append_file_limited, append_lines, Ack, AppendError, Appended, Durable,
+};
 
 #[cfg(test)]
 mod tests {

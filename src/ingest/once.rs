@@ -97,6 +97,7 @@ trait Source {
 struct FileSource<'a> {
     path: &'a Path,
     name: String,
+    max_line_bytes: usize,
 }
 
 impl Source for FileSource<'_> {
@@ -114,6 +115,7 @@ impl Source for FileSource<'_> {
         each_line(
             &self.name,
             std::io::BufReader::with_capacity(1 << 20, file),
+            self.max_line_bytes,
             f,
         )
     }
@@ -157,9 +159,22 @@ pub fn append_file<S: Store + ?Sized>(
     batch_size: usize,
     on_ack: impl FnMut(&Ack),
 ) -> Result<Appended, AppendError> {
+    append_file_limited(store, path, batch_size, super::MAX_LINE_BYTES, on_ack)
+}
+
+/// [`append_file`] with another longest input line than [`super::MAX_LINE_BYTES`]: a longer line
+/// is an error naming its line, and nothing is appended.
+pub fn append_file_limited<S: Store + ?Sized>(
+    store: &mut S,
+    path: &Path,
+    batch_size: usize,
+    max_line_bytes: usize,
+    on_ack: impl FnMut(&Ack),
+) -> Result<Appended, AppendError> {
     let src = FileSource {
         path,
         name: path.display().to_string(),
+        max_line_bytes,
     };
     append_source(store, &src, batch_size, on_ack)
 }

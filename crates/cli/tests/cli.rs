@@ -297,3 +297,29 @@ fn summary_and_log_read_a_ledger() {
         "{out}"
     );
 }
+
+#[test]
+fn append_refuses_a_line_over_the_chosen_limit_and_appends_nothing() {
+    let d = tempfile::tempdir().unwrap();
+    let gen = run(&["gen", "--events", "20", "--seed", "3"], d.path());
+    std::fs::write(d.path().join("e.jsonl"), &gen.stdout).unwrap();
+    let longest = text(&gen).lines().map(str::len).max().unwrap();
+    assert_eq!(code(&run(&["init", "L"], d.path())), 0);
+    let limit = (longest - 1).to_string();
+    let o = run(
+        &["append", "L", "e.jsonl", "--max-line-bytes", &limit],
+        d.path(),
+    );
+    assert_eq!(code(&o), 2, "{}", text(&o));
+    assert!(text(&o).contains("the line is longer than"), "{}", text(&o));
+    assert!(text(&o).contains("nothing was appended"), "{}", text(&o));
+    let v = run(&["verify", "L"], d.path());
+    assert!(text(&v).contains("0 records"), "{}", text(&v));
+    // At the longest line's length it goes in.
+    let limit = longest.to_string();
+    let o = run(
+        &["append", "L", "e.jsonl", "--max-line-bytes", &limit],
+        d.path(),
+    );
+    assert_eq!(code(&o), 0, "{}", text(&o));
+}

@@ -27,6 +27,10 @@ pub struct Args {
     /// every durable batch: input lines FIRST..=LAST are in the ledger, whose head is SEQ HASH.
     #[arg(long)]
     ack: bool,
+    /// Longest input line accepted, in bytes (a longer one is an error naming its line, and
+    /// nothing is appended).
+    #[arg(long, default_value_t = rxledger::ingest::MAX_LINE_BYTES)]
+    max_line_bytes: usize,
 }
 
 /// Runs `rxledger append`.
@@ -36,6 +40,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         file,
         batch_size,
         ack,
+        max_line_bytes,
     } = args;
     // Take the lock before reading the input, so a second writer fails at once.
     let mut store = open_writer(&dir)?;
@@ -62,10 +67,16 @@ pub fn run(args: Args) -> Result<Outcome> {
     let done: Appended = match &file {
         None => {
             let stdin = io::stdin();
-            let lines = rxledger::ingest::read_lines("-", stdin.lock())?;
+            let lines = rxledger::ingest::read_lines_limited("-", stdin.lock(), max_line_bytes)?;
             rxledger::ingest::append_lines(&mut store, "-", &lines, batch_size, on_ack)?
         }
-        Some(p) => rxledger::ingest::append_file(&mut store, p, batch_size, on_ack)?,
+        Some(p) => rxledger::ingest::append_file_limited(
+            &mut store,
+            p,
+            batch_size,
+            max_line_bytes,
+            on_ack,
+        )?,
     };
     progress.finish();
     if let Err(e) = store.sync_index() {
