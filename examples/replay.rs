@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use rxledger::store::FileStore;
 
 /// Head of `samples/month/ledger.jsonl` as published in `samples/README.md`.
-const SAMPLE_HEAD: &str = "2345:3f49ccbf50602161055e411af9c3313189d7e6f93635d9ac5fdf46c32ea438df";
+const SAMPLE_HEAD: &str = "2345:1c0c3222e0b66a1688a415606d33e0ad94bd6250693ee4ad15ecb6307756c6fb";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

@@ -49,6 +49,12 @@ fn sample_ledger_verifies_against_its_published_head() {
         readme.contains(SAMPLE_HEAD),
         "samples/README.md does not publish the head"
     );
+    // Nor may the replay example (the README's main command) expect another one.
+    let replay = std::fs::read_to_string(root().join("examples/replay.rs")).unwrap();
+    assert!(
+        replay.contains(SAMPLE_HEAD),
+        "examples/replay.rs expects another head"
+    );
 }
 
 #[test]
