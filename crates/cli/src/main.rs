@@ -85,6 +85,8 @@ fn main() -> ExitCode {
     match run(cli.cmd) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
+        // The reader closed our output early (`rxledger gen | head`): not an error of ours.
+        Err(e) if broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
             eprintln!("error: {}", error_chain(&e));
             ExitCode::from(2)
@@ -114,6 +116,17 @@ fn run(cmd: Cmd) -> anyhow::Result<Outcome> {
 
 /// The error and its causes, `: `-separated, without repeating a cause that its parent's message
 /// already ends with (library errors name their I/O cause in their own message).
+/// Whether `e` comes from writing to a pipe whose reader has gone.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    let pipe = Some(std::io::ErrorKind::BrokenPipe);
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == pipe
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == pipe
+    })
+}
+
 fn error_chain(e: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in e.chain() {
