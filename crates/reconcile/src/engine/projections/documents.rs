@@ -94,6 +94,28 @@ struct EarlyInvoiced {
     last_at: Option<DateTime<Utc>>,
 }
 
+impl EarlyInvoiced {
+    /// Adds the early invoices `other` (of a document merged into this one's group).
+    fn absorb(&mut self, other: EarlyInvoiced) {
+        for (p, n) in other.invoiced {
+            self.invoiced.entry(p).or_insert(0).add_sat(n);
+        }
+        self.seqs.extend(other.seqs);
+        self.last_at = self.last_at.max(other.last_at);
+    }
+}
+
+impl Goods {
+    /// Counts the invoices that arrived before these goods.
+    fn absorb(&mut self, early: EarlyInvoiced) {
+        for (p, n) in early.invoiced {
+            self.invoiced.entry(p).or_insert(0).add_sat(n);
+        }
+        self.invoice_seqs.extend(early.seqs);
+        self.last_at = self.last_at.max(early.last_at.unwrap_or(self.last_at));
+    }
+}
+
 /// An invoice, net of its credit notes.
 #[derive(Debug)]
 pub(crate) struct Invoice {
@@ -727,11 +749,7 @@ impl Moved<'_> {
         }
         if let Some(early) = d.early_invoiced.remove(&k) {
             if let Some(g) = d.goods.get_mut(&k) {
-                for (p, n) in early.invoiced {
-                    g.invoiced.entry(p).or_insert(0).add_sat(n);
-                }
-                g.invoice_seqs.extend(early.seqs);
-                g.last_at = g.last_at.max(early.last_at.unwrap_or(g.last_at));
+                g.absorb(early);
             }
         }
         if let Some(g) = d.goods.get_mut(&k) {

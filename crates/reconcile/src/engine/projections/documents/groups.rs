@@ -75,23 +75,15 @@ impl Documents {
                 }
             }
             if let Some(early) = self.early_invoiced.remove(&r) {
-                let into = self.early_invoiced.entry(root.clone()).or_default();
-                for (p, n) in early.invoiced {
-                    into.invoiced.entry(p).or_insert(0).add_sat(n);
-                }
-                into.seqs.extend(early.seqs);
-                into.last_at = into.last_at.max(early.last_at);
+                self.early_invoiced
+                    .entry(root.clone())
+                    .or_default()
+                    .absorb(early);
             }
         }
         if let Some(early) = self.early_invoiced.remove(&root) {
             match self.goods.get_mut(&root) {
-                Some(g) => {
-                    for (p, n) in early.invoiced {
-                        g.invoiced.entry(p).or_insert(0).add_sat(n);
-                    }
-                    g.invoice_seqs.extend(early.seqs);
-                    g.last_at = g.last_at.max(early.last_at.unwrap_or(g.last_at));
-                }
+                Some(g) => g.absorb(early),
                 None => {
                     self.early_invoiced.insert(root.clone(), early);
                 }
