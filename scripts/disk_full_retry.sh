@@ -59,7 +59,13 @@ for room_mb in 8 17 23 31 39; do
     "$BIN" verify "$L" >/dev/null
     "$BIN" export "$L" -o "$WORK/x.jsonl" >/dev/null
     total=$(wc -l <"$WORK/x.jsonl")
-    dups=$(grep -o '"event":{"v":1,"id":"[^"]*"' "$WORK/x.jsonl" | sort | uniq -d | wc -l)
+    # Every record's event id (any format version); each record must show one.
+    grep -o '"event":{"v":[0-9]*,"id":"[^"]*"' "$WORK/x.jsonl" >"$WORK/ids"
+    if [ "$(wc -l <"$WORK/ids")" -ne "$total" ]; then
+        echo "FAILED: could not read the event id of every record" >&2
+        exit 1
+    fi
+    dups=$(sort "$WORK/ids" | uniq -d | wc -l)
     rm -f "$WORK/x.jsonl"
     echo "  after the re-run: $total records, $dups duplicated ids, verify ok"
     if [ "$total" -ne "$EVENTS" ] || [ "$dups" -ne 0 ]; then
