@@ -41,7 +41,7 @@
 pub mod merkle;
 mod verify;
 
-pub use verify::{ExpectedHead, Verifier, VerifyError};
+pub use verify::{export_record_bytes, ExpectedHead, Prehashed, Verifier, VerifyError};
 
 use std::fmt;
 

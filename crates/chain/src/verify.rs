@@ -225,6 +225,50 @@ impl fmt::Display for ExpectedHead {
     }
 }
 
+/// A record line parsed and hashed, independently of the records before it: the part of
+/// verification that can run on any thread, ahead of [`Verifier::push_line_hashed`].
+#[derive(Clone, Copy, Debug)]
+pub struct Prehashed<'a> {
+    /// The parsed record.
+    pub rec: RecordRef<'a>,
+    /// The hash its content implies: `link(prev, leaf(seq, batch_end, recorded_at, payload))`.
+    pub computed: Digest,
+}
+
+impl<'a> Prehashed<'a> {
+    /// Parses `line` (without its newline) and computes its hash.
+    pub fn of(hashers: &Hashers, line: &'a [u8]) -> Result<Prehashed<'a>, &'static str> {
+        let rec = RecordRef::parse(line)?;
+        let leaf = hashers.leaf(
+            rec.seq,
+            rec.batch_end,
+            rec.recorded_at.as_bytes(),
+            rec.payload,
+        );
+        let computed = hashers.link(&rec.prev, &leaf);
+        Ok(Prehashed { rec, computed })
+    }
+}
+
+/// The record bytes of a line of an exported file, as [`Verifier::push_export_line`] verifies
+/// them: without a UTF-8 byte-order mark before the first line (`first`) and without a CR
+/// before the newline.
+pub fn export_record_bytes(line: &[u8], first: bool) -> &[u8] {
+    export_parts(line, first).0
+}
+
+/// The record bytes of an export line, and whether a byte-order mark and a CR were set aside.
+fn export_parts(line: &[u8], first: bool) -> (&[u8], bool, bool) {
+    let (line, bom) = match line.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) if first => (rest, true),
+        _ => (line, false),
+    };
+    match line.strip_suffix(b"\r") {
+        Some(rest) => (rest, bom, true),
+        None => (line, bom, false),
+    }
+}
+
 /// Streaming verifier: push record lines in order, then [`Verifier::finish`].
 ///
 /// Memory is constant; each line is checked for framing, sequence, link and hash as it arrives.
@@ -311,13 +355,32 @@ impl Verifier {
 
     /// Verifies the next line (without its newline). Returns the parsed record.
     pub fn push_line<'a>(&mut self, line: &'a [u8]) -> Result<RecordRef<'a>, VerifyError> {
+        self.push_line_hashed(line, None)
+    }
+
+    /// [`Verifier::push_line`] with the work that depends on the line alone already done,
+    /// possibly on another thread: `pre` is the line parsed by [`RecordRef::parse`] and its
+    /// computed hash, from [`Prehashed::of`] over the same bytes. With `None` the line is parsed
+    /// and hashed here. The checks that depend on the records before it (sequence, batch framing,
+    /// link, expected head) are always made here, in order, so the result is the same as
+    /// [`Verifier::push_line`]'s.
+    pub fn push_line_hashed<'a>(
+        &mut self,
+        line: &'a [u8],
+        pre: Option<Prehashed<'a>>,
+    ) -> Result<RecordRef<'a>, VerifyError> {
         self.line += 1;
         let expected_seq = self.head.seq + 1;
-        let rec = RecordRef::parse(line).map_err(|reason| VerifyError::Unparsable {
-            line: self.line,
-            seq: expected_seq,
-            reason,
-        })?;
+        let Prehashed { rec, computed } = match pre {
+            Some(p) => p,
+            None => {
+                Prehashed::of(&self.hashers, line).map_err(|reason| VerifyError::Unparsable {
+                    line: self.line,
+                    seq: expected_seq,
+                    reason,
+                })?
+            }
+        };
         if rec.seq > expected_seq {
             return Err(VerifyError::Gap {
                 line: self.line,
@@ -349,13 +412,6 @@ impl Verifier {
                 found: rec.prev,
             });
         }
-        let leaf = self.hashers.leaf(
-            rec.seq,
-            rec.batch_end,
-            rec.recorded_at.as_bytes(),
-            rec.payload,
-        );
-        let computed = self.hashers.link(&rec.prev, &leaf);
         if computed != rec.hash {
             return Err(VerifyError::HashMismatch {
                 line: self.line,
@@ -404,17 +460,23 @@ impl Verifier {
         &mut self,
         line: &'a [u8],
     ) -> Result<Option<RecordRef<'a>>, VerifyError> {
-        let mut line = line;
-        if self.export.lines == 0 {
-            if let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF") {
-                self.export.bom = true;
-                line = rest;
-            }
-        }
+        self.push_export_line_hashed(line, None)
+    }
+
+    /// [`Verifier::push_export_line`] with the line's record already parsed and hashed (see
+    /// [`Verifier::push_line_hashed`]); `pre` must have been made from the line as
+    /// [`export_record_bytes`] returns it.
+    pub fn push_export_line_hashed<'a>(
+        &mut self,
+        line: &'a [u8],
+        pre: Option<Prehashed<'a>>,
+    ) -> Result<Option<RecordRef<'a>>, VerifyError> {
+        let first = self.export.lines == 0;
+        let (line, bom, cr) = export_parts(line, first);
+        self.export.bom |= bom;
         self.export.lines += 1;
-        if let Some(rest) = line.strip_suffix(b"\r") {
+        if cr {
             self.export.crlf += 1;
-            line = rest;
         }
         if line.is_empty() {
             self.export.blank += 1;
@@ -430,7 +492,7 @@ impl Verifier {
             });
         }
         let crlf_before = self.export.crlf;
-        let rec = self.push_line(line)?;
+        let rec = self.push_line_hashed(line, pre)?;
         if self.export.first_crlf.is_none() && crlf_before > 0 {
             self.export.first_crlf = Some(rec.seq);
         }

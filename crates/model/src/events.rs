@@ -541,6 +541,7 @@ pub struct LossReport {
     pub loss: LossKind,
     /// When the loss was discovered. For special-control drugs the report (this event's
     /// `occurred_at`) must follow within `special_loss_hours` (SPECIAL-LOSS).
+    #[serde(deserialize_with = "crate::instant::deserialize")]
     pub discovered_at: DateTime<Utc>,
     /// Lines: the goods missing (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]

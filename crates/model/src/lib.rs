@@ -31,6 +31,7 @@
 
 pub mod codes;
 pub mod events;
+pub mod instant;
 pub mod movements;
 mod refs;
 #[cfg(feature = "schema")]
@@ -223,10 +224,11 @@ struct EventIn {
     /// The event's kind: says which fields `data` holds.
     kind: String,
     /// When it happened in the physical world.
+    #[serde(deserialize_with = "instant::deserialize")]
     occurred_at: DateTime<Utc>,
     /// When the source system (ERP, WMS) entered the event. Late entry is measured from
     /// `occurred_at` to this instant, or to the ledger's `recorded_at` when it is absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "instant::deserialize_opt")]
     entered_at: Option<DateTime<Utc>>,
     /// Who recorded it: several people where a two-person rule applies (special-control
     /// drugs).
@@ -387,8 +389,12 @@ impl<'de> Deserialize<'de> for FastEvent {
                                 Kind::parse(&s).ok_or_else(|| A::Error::custom("unknown kind"))?,
                             );
                         }
-                        "occurred_at" => occurred_at = Some(map.next_value()?),
-                        "entered_at" => entered_at = map.next_value()?,
+                        "occurred_at" => {
+                            occurred_at = Some(map.next_value::<instant::Instant>()?.0);
+                        }
+                        "entered_at" => {
+                            entered_at = map.next_value::<Option<instant::Instant>>()?.map(|t| t.0);
+                        }
                         "recorded_by" => recorded_by = Some(map.next_value()?),
                         "refs" => refs = Some(map.next_value::<RefsIn>()?),
                         "data" => {

@@ -176,19 +176,20 @@ impl RefsIn {
     /// The typed refs of a version-`v` event.
     pub(crate) fn into_refs(self, v: u32) -> Result<Refs, EventError> {
         let list = |name: &str, r: Option<DocRef>| -> Result<Vec<String>, EventError> {
-            let field = format!("refs.{name}");
+            // Made only on error: this runs for every event read.
+            let field = || format!("refs.{name}");
             let docs = match r {
                 None => return Ok(Vec::new()),
                 Some(DocRef::One(s)) => vec![s],
                 Some(DocRef::Many(_)) if v < 2 => {
                     return Err(EventError::field_err(
-                        field,
+                        field(),
                         "a list of documents needs format version 2 (\"v\":2); version 1 takes one string",
                     ));
                 }
                 Some(DocRef::Many(list)) if list.is_empty() => {
                     return Err(EventError::field_err(
-                        field,
+                        field(),
                         "must name at least one document (leave the field out for none)",
                     ));
                 }
@@ -196,11 +197,11 @@ impl RefsIn {
             };
             for (i, d) in docs.iter().enumerate() {
                 if d.trim().is_empty() {
-                    return Err(EventError::field_err(field, "must not be blank"));
+                    return Err(EventError::field_err(field(), "must not be blank"));
                 }
                 if docs.iter().take(i).any(|x| x == d) {
                     return Err(EventError::field_err(
-                        field,
+                        field(),
                         format!("names document {d:?} twice"),
                     ));
                 }

@@ -9,12 +9,42 @@ use crate::{
 
 type R = Result<(), EventError>;
 
-fn err(field: impl Into<String>, msg: impl Into<String>) -> EventError {
-    EventError::field_err(field, msg)
+/// The path of a field (`data.lines[2].batch`), spelled out only when an error names it: every
+/// event read is validated, and formatting the paths of valid fields cost more than the checks.
+#[derive(Clone, Copy)]
+enum Field<'a> {
+    /// A top-level path such as `data.doc`.
+    Name(&'a str),
+    /// An item of a list: `field[i]`.
+    Index(&'a Field<'a>, usize),
+    /// A member: `field.name`.
+    Member(&'a Field<'a>, &'a str),
+}
+
+impl<'a> From<&'a str> for Field<'a> {
+    fn from(name: &'a str) -> Self {
+        Field::Name(name)
+    }
+}
+
+impl std::fmt::Display for Field<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Field::Name(n) => f.write_str(n),
+            Field::Index(field, i) => write!(f, "{field}[{i}]"),
+            Field::Member(field, n) => write!(f, "{field}.{n}"),
+        }
+    }
+}
+
+fn err<'a>(field: impl Into<Field<'a>>, msg: impl Into<String>) -> EventError {
+    let field = field.into();
+    EventError::field_err(field.to_string(), msg)
 }
 
 /// Any text field: at most [`MAX_TEXT_BYTES`].
-fn text(field: &str, s: &str) -> R {
+fn text<'a>(field: impl Into<Field<'a>>, s: &str) -> R {
+    let field = field.into();
     if s.len() > MAX_TEXT_BYTES {
         Err(err(
             field,
@@ -28,18 +58,21 @@ fn text(field: &str, s: &str) -> R {
     }
 }
 
-fn opt_text(field: &str, s: Option<&String>) -> R {
+fn opt_text<'a>(field: impl Into<Field<'a>>, s: Option<&String>) -> R {
+    let field = field.into();
     s.map_or(Ok(()), |s| text(field, s))
 }
 
-fn texts(field: &str, list: &[String]) -> R {
+fn texts<'a>(field: impl Into<Field<'a>>, list: &[String]) -> R {
+    let field = field.into();
     for (i, s) in list.iter().enumerate() {
-        text(&format!("{field}[{i}]"), s)?;
+        text(Field::Index(&field, i), s)?;
     }
     Ok(())
 }
 
-fn non_empty(field: &str, s: &str) -> R {
+fn non_empty<'a>(field: impl Into<Field<'a>>, s: &str) -> R {
+    let field = field.into();
     if s.trim().is_empty() {
         Err(err(field, "must not be empty"))
     } else {
@@ -48,7 +81,8 @@ fn non_empty(field: &str, s: &str) -> R {
 }
 
 /// A date in the years [`YEARS`].
-fn date(field: &str, d: NaiveDate) -> R {
+fn date<'a>(field: impl Into<Field<'a>>, d: NaiveDate) -> R {
+    let field = field.into();
     if YEARS.contains(&d.year()) {
         Ok(())
     } else {
@@ -64,7 +98,8 @@ fn date(field: &str, d: NaiveDate) -> R {
 }
 
 /// An instant in the years [`YEARS`] (UTC).
-fn instant(field: &str, t: &DateTime<Utc>) -> R {
+fn instant<'a>(field: impl Into<Field<'a>>, t: &DateTime<Utc>) -> R {
+    let field = field.into();
     if YEARS.contains(&t.year()) {
         Ok(())
     } else {
@@ -81,7 +116,8 @@ fn instant(field: &str, t: &DateTime<Utc>) -> R {
 }
 
 /// A quantity: at most [`MAX_QUANTITY`].
-fn quantity(field: String, q: u64) -> R {
+fn quantity<'a>(field: impl Into<Field<'a>>, q: u64) -> R {
+    let field = field.into();
     if q > MAX_QUANTITY {
         Err(err(
             field,
@@ -92,13 +128,19 @@ fn quantity(field: String, q: u64) -> R {
     }
 }
 
-fn positive(field: String, q: u64) -> R {
+fn positive<'a>(field: impl Into<Field<'a>>, q: u64) -> R {
+    let field = field.into();
     if q == 0 {
         Err(err(field, "must be at least 1"))
     } else {
         quantity(field, q)
     }
 }
+
+/// `data.lines`, the parent of every line's fields.
+const LINES: Field<'static> = Field::Name("data.lines");
+/// `data.readings`, the parent of every reading's fields.
+const READINGS: Field<'static> = Field::Name("data.readings");
 
 fn lines_present<T>(lines: &[T]) -> R {
     if lines.is_empty() {
@@ -108,23 +150,25 @@ fn lines_present<T>(lines: &[T]) -> R {
     }
 }
 
-fn people(field: &str, names: &[String]) -> R {
+fn people<'a>(field: impl Into<Field<'a>>, names: &[String]) -> R {
+    let field = field.into();
     if names.is_empty() {
         return Err(err(field, "must name at least one person"));
     }
     for (i, n) in names.iter().enumerate() {
-        non_empty(&format!("{field}[{i}]"), n)?;
+        non_empty(Field::Index(&field, i), n)?;
     }
     Ok(())
 }
 
 /// An amount: not negative, at most [`MAX_AMOUNT`].
-fn amount(field: String, m: &Money) -> R {
+fn amount<'a>(field: impl Into<Field<'a>>, m: &Money) -> R {
+    let field = field.into();
     if m.minor < 0 {
-        Err(err(field + ".minor", "must not be negative"))
+        Err(err(Field::Member(&field, "minor"), "must not be negative"))
     } else if m.minor > MAX_AMOUNT {
         Err(err(
-            field + ".minor",
+            Field::Member(&field, "minor"),
             format!("{} is more than the largest amount, {MAX_AMOUNT}", m.minor),
         ))
     } else {
@@ -132,16 +176,21 @@ fn amount(field: String, m: &Money) -> R {
     }
 }
 
-fn price(field: String, m: &Money) -> R {
+fn price<'a>(field: impl Into<Field<'a>>, m: &Money) -> R {
+    let field = field.into();
     if m.minor < 0 {
-        Err(err(field + ".minor", "a price must not be negative"))
+        Err(err(
+            Field::Member(&field, "minor"),
+            "a price must not be negative",
+        ))
     } else {
         amount(field, m)
     }
 }
 
 /// A line's value, quantity × unit price, is at most [`MAX_AMOUNT`].
-fn line_value(field: String, q: u64, unit_price: &Money) -> R {
+fn line_value<'a>(field: impl Into<Field<'a>>, q: u64, unit_price: &Money) -> R {
+    let field = field.into();
     let value = i64::try_from(q)
         .ok()
         .and_then(|q| q.checked_mul(unit_price.minor));
@@ -158,9 +207,10 @@ fn line_value(field: String, q: u64, unit_price: &Money) -> R {
     }
 }
 
-fn codes(field: String, codes: &[String], quantity: u64) -> R {
+fn codes<'a>(field: impl Into<Field<'a>>, codes: &[String], quantity: u64) -> R {
+    let field = field.into();
     for (i, c) in codes.iter().enumerate() {
-        non_empty(&format!("{field}[{i}]"), c)?;
+        non_empty(Field::Index(&field, i), c)?;
     }
     if codes.len() as u64 > quantity {
         return Err(err(
@@ -193,28 +243,33 @@ fn envelope(e: &Event) -> R {
     refs(&e.refs)
 }
 
-/// Every document number in `refs` (whatever fields `Refs` has) is at most [`MAX_TEXT_BYTES`].
+/// Every document number in `refs` is at most [`MAX_TEXT_BYTES`] (checked in the order of the
+/// field names, so that the first too-long number named is the same whatever the spelling).
 fn refs(r: &crate::Refs) -> R {
-    if *r == crate::Refs::default() {
-        return Ok(());
-    }
-    let Ok(serde_json::Value::Object(map)) = serde_json::to_value(r) else {
-        return Ok(());
+    let crate::Refs {
+        order,
+        sale,
+        delivery_note,
+        receipt,
+        invoice,
+        payment,
+        approval,
+    } = r;
+    let refs = Field::Name("refs");
+    let one = |name, s: &Option<String>| opt_text(Field::Member(&refs, name), s.as_ref());
+    let list = |name, list: &[String]| {
+        let field = Field::Member(&refs, name);
+        list.iter()
+            .enumerate()
+            .try_for_each(|(i, s)| text(Field::Index(&field, i), s))
     };
-    for (k, v) in &map {
-        match v {
-            serde_json::Value::String(s) => text(&format!("refs.{k}"), s)?,
-            serde_json::Value::Array(items) => {
-                for (i, s) in items.iter().enumerate() {
-                    if let Some(s) = s.as_str() {
-                        text(&format!("refs.{k}[{i}]"), s)?;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(())
+    one("approval", approval)?;
+    list("delivery_note", delivery_note)?;
+    one("invoice", invoice)?;
+    list("order", order)?;
+    one("payment", payment)?;
+    list("receipt", receipt)?;
+    list("sale", sale)
 }
 
 /// Validates an event.
@@ -274,7 +329,7 @@ pub(crate) fn validate(e: &Event) -> R {
                 return Err(err("data.children", "must hold at least one code"));
             }
             for (i, c) in a.children.iter().enumerate() {
-                non_empty(&format!("data.children[{i}]"), c)?;
+                non_empty(Field::Index(&Field::Name("data.children"), i), c)?;
             }
             Ok(())
         }
@@ -290,11 +345,12 @@ pub(crate) fn validate(e: &Event) -> R {
 fn move_lines(lines: &[crate::MoveLine]) -> R {
     lines_present(lines)?;
     for (i, l) in lines.iter().enumerate() {
-        let f = |n: &str| format!("data.lines[{i}].{n}");
-        non_empty(&f("product"), &l.product)?;
-        non_empty(&f("batch"), &l.batch)?;
-        non_empty(&f("from"), &l.from)?;
-        non_empty(&f("to"), &l.to)?;
+        let line = Field::Index(&LINES, i);
+        let f = |n: &'static str| Field::Member(&line, n);
+        non_empty(f("product"), &l.product)?;
+        non_empty(f("batch"), &l.batch)?;
+        non_empty(f("from"), &l.from)?;
+        non_empty(f("to"), &l.to)?;
         positive(f("quantity"), l.quantity)?;
         codes(f("codes"), &l.codes, l.quantity)?;
     }
@@ -304,10 +360,11 @@ fn move_lines(lines: &[crate::MoveLine]) -> R {
 fn out_lines(lines: &[crate::OutLine]) -> R {
     lines_present(lines)?;
     for (i, l) in lines.iter().enumerate() {
-        let f = |n: &str| format!("data.lines[{i}].{n}");
-        non_empty(&f("product"), &l.product)?;
-        non_empty(&f("batch"), &l.batch)?;
-        non_empty(&f("from"), &l.from)?;
+        let line = Field::Index(&LINES, i);
+        let f = |n: &'static str| Field::Member(&line, n);
+        non_empty(f("product"), &l.product)?;
+        non_empty(f("batch"), &l.batch)?;
+        non_empty(f("from"), &l.from)?;
         positive(f("quantity"), l.quantity)?;
         codes(f("codes"), &l.codes, l.quantity)?;
     }
@@ -323,20 +380,26 @@ fn temp_range(r: Option<&crate::TempRange>) -> R {
     }
 }
 
-fn licence(field: &str, l: &crate::Licence) -> R {
-    non_empty(&format!("{field}.number"), &l.number)?;
-    date(&format!("{field}.valid_from"), l.valid_from)?;
-    date(&format!("{field}.valid_to"), l.valid_to)?;
+fn licence<'a>(field: impl Into<Field<'a>>, l: &crate::Licence) -> R {
+    let field = field.into();
+    non_empty(Field::Member(&field, "number"), &l.number)?;
+    date(Field::Member(&field, "valid_from"), l.valid_from)?;
+    date(Field::Member(&field, "valid_to"), l.valid_to)?;
     if l.valid_to < l.valid_from {
-        return Err(err(format!("{field}.valid_to"), "is before valid_from"));
+        return Err(err(
+            Field::Member(&field, "valid_to"),
+            "is before valid_from",
+        ));
     }
     Ok(())
 }
 
-fn accounts(field: &str, list: &[crate::BankAccount]) -> R {
+fn accounts<'a>(field: impl Into<Field<'a>>, list: &[crate::BankAccount]) -> R {
+    let field = field.into();
     for (i, a) in list.iter().enumerate() {
-        text(&format!("{field}[{i}].bank"), &a.bank)?;
-        text(&format!("{field}[{i}].number"), &a.number)?;
+        let item = Field::Index(&field, i);
+        text(Field::Member(&item, "bank"), &a.bank)?;
+        text(Field::Member(&item, "number"), &a.number)?;
     }
     Ok(())
 }
@@ -391,8 +454,9 @@ fn purchase(p: &crate::Purchase) -> R {
     non_empty("data.supplier", &p.supplier)?;
     lines_present(&p.lines)?;
     for (i, l) in p.lines.iter().enumerate() {
-        let f = |n: &str| format!("data.lines[{i}].{n}");
-        non_empty(&f("product"), &l.product)?;
+        let line = Field::Index(&LINES, i);
+        let f = |n: &'static str| Field::Member(&line, n);
+        non_empty(f("product"), &l.product)?;
         positive(f("quantity"), l.quantity)?;
         price(f("unit_price"), &l.unit_price)?;
         line_value(f("unit_price"), l.quantity, &l.unit_price)?;
@@ -410,11 +474,12 @@ fn receipt(r: &crate::Receipt) -> R {
     }
     lines_present(&r.lines)?;
     for (i, l) in r.lines.iter().enumerate() {
-        let f = |n: &str| format!("data.lines[{i}].{n}");
-        non_empty(&f("product"), &l.product)?;
-        non_empty(&f("batch"), &l.batch)?;
-        non_empty(&f("location"), &l.location)?;
-        opt_text(&f("reject_reason"), l.reject_reason.as_ref())?;
+        let line = Field::Index(&LINES, i);
+        let f = |n: &'static str| Field::Member(&line, n);
+        non_empty(f("product"), &l.product)?;
+        non_empty(f("batch"), &l.batch)?;
+        non_empty(f("location"), &l.location)?;
+        opt_text(f("reject_reason"), l.reject_reason.as_ref())?;
         positive(f("arrived"), l.arrived)?;
         if l.accepted.checked_add(l.rejected) != Some(l.arrived) {
             return Err(err(
@@ -425,8 +490,8 @@ fn receipt(r: &crate::Receipt) -> R {
                 ),
             ));
         }
-        date(&f("production_date"), l.production_date)?;
-        date(&f("expiry"), l.expiry)?;
+        date(f("production_date"), l.production_date)?;
+        date(f("expiry"), l.expiry)?;
         if l.expiry <= l.production_date {
             return Err(err(f("expiry"), "must be after production_date"));
         }
@@ -442,10 +507,11 @@ fn sale(s: &crate::Sale) -> R {
     opt_text("data.prescription", s.prescription.as_ref())?;
     lines_present(&s.lines)?;
     for (i, l) in s.lines.iter().enumerate() {
-        let f = |n: &str| format!("data.lines[{i}].{n}");
-        non_empty(&f("product"), &l.product)?;
-        non_empty(&f("batch"), &l.batch)?;
-        date(&f("expiry"), l.expiry)?;
+        let line = Field::Index(&LINES, i);
+        let f = |n: &'static str| Field::Member(&line, n);
+        non_empty(f("product"), &l.product)?;
+        non_empty(f("batch"), &l.batch)?;
+        date(f("expiry"), l.expiry)?;
         positive(f("quantity"), l.quantity)?;
         price(f("unit_price"), &l.unit_price)?;
         line_value(f("unit_price"), l.quantity, &l.unit_price)?;
@@ -459,10 +525,11 @@ fn review(r: &crate::OutboundReview) -> R {
     people("data.reviewers", &r.reviewers)?;
     lines_present(&r.lines)?;
     for (i, l) in r.lines.iter().enumerate() {
-        let f = |n: &str| format!("data.lines[{i}].{n}");
-        text(&f("product"), &l.product)?;
-        non_empty(&f("batch"), &l.batch)?;
-        date(&f("expiry"), l.expiry)?;
+        let line = Field::Index(&LINES, i);
+        let f = |n: &'static str| Field::Member(&line, n);
+        text(f("product"), &l.product)?;
+        non_empty(f("batch"), &l.batch)?;
+        date(f("expiry"), l.expiry)?;
         positive(f("quantity"), l.quantity)?;
     }
     Ok(())
@@ -474,10 +541,11 @@ fn customer_return(r: &crate::CustomerReturn) -> R {
     text("data.reason", &r.reason)?;
     lines_present(&r.lines)?;
     for (i, l) in r.lines.iter().enumerate() {
-        let f = |n: &str| format!("data.lines[{i}].{n}");
-        text(&f("product"), &l.product)?;
-        non_empty(&f("batch"), &l.batch)?;
-        non_empty(&f("to"), &l.to)?;
+        let line = Field::Index(&LINES, i);
+        let f = |n: &'static str| Field::Member(&line, n);
+        text(f("product"), &l.product)?;
+        non_empty(f("batch"), &l.batch)?;
+        non_empty(f("to"), &l.to)?;
         positive(f("quantity"), l.quantity)?;
         codes(f("codes"), &l.codes, l.quantity)?;
     }
@@ -489,9 +557,10 @@ fn stock_count(c: &crate::StockCount) -> R {
     non_empty("data.location", &c.location)?;
     lines_present(&c.lines)?;
     for (i, l) in c.lines.iter().enumerate() {
-        let f = |n: &str| format!("data.lines[{i}].{n}");
-        text(&f("product"), &l.product)?;
-        non_empty(&f("batch"), &l.batch)?;
+        let line = Field::Index(&LINES, i);
+        let f = |n: &'static str| Field::Member(&line, n);
+        text(f("product"), &l.product)?;
+        non_empty(f("batch"), &l.batch)?;
         quantity(f("counted"), l.counted)?;
     }
     Ok(())
@@ -503,12 +572,13 @@ fn invoice(inv: &crate::Invoice) -> R {
     non_empty("data.buyer", &inv.buyer)?;
     date("data.issued_on", inv.issued_on)?;
     opt_text("data.credit_for", inv.credit_for.as_ref())?;
-    amount("data.total".to_owned(), &inv.total)?;
+    amount("data.total", &inv.total)?;
     lines_present(&inv.lines)?;
     let mut sum: i64 = 0;
     for (i, l) in inv.lines.iter().enumerate() {
-        let f = |n: &str| format!("data.lines[{i}].{n}");
-        text(&f("product"), &l.product)?;
+        let line = Field::Index(&LINES, i);
+        let f = |n: &'static str| Field::Member(&line, n);
+        text(f("product"), &l.product)?;
         positive(f("quantity"), l.quantity)?;
         price(f("unit_price"), &l.unit_price)?;
         amount(f("amount"), &l.amount)?;
@@ -557,7 +627,7 @@ fn payment(p: &crate::Payment) -> R {
     if p.amount.minor <= 0 {
         return Err(err("data.amount.minor", "must be positive"));
     }
-    amount("data.amount".to_owned(), &p.amount)?;
+    amount("data.amount", &p.amount)?;
     if p.method == crate::PaymentMethod::Cash {
         text("data.payer_account", &p.payer_account)?;
         text("data.payee_account", &p.payee_account)?;
@@ -580,24 +650,25 @@ fn temperature(t: &crate::TemperatureReading) -> R {
     }
     let mut last = None;
     for (i, r) in t.readings.iter().enumerate() {
-        instant(&format!("data.readings[{i}].at"), &r.at)?;
+        let reading = Field::Index(&READINGS, i);
+        instant(Field::Member(&reading, "at"), &r.at)?;
         if !(r.celsius.is_finite() && (-100.0..=100.0).contains(&r.celsius)) {
             return Err(err(
-                format!("data.readings[{i}].celsius"),
+                Field::Member(&reading, "celsius"),
                 "must be between -100 and 100",
             ));
         }
         if let Some(h) = r.humidity {
             if !(0.0..=100.0).contains(&h) {
                 return Err(err(
-                    format!("data.readings[{i}].humidity"),
+                    Field::Member(&reading, "humidity"),
                     "must be between 0 and 100",
                 ));
             }
         }
         if last.is_some_and(|l| r.at < l) {
             return Err(err(
-                format!("data.readings[{i}].at"),
+                Field::Member(&reading, "at"),
                 "readings must be in time order",
             ));
         }

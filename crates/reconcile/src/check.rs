@@ -87,8 +87,39 @@ pub fn check_with(
     observe: impl FnMut(u64, &Event),
     before_finish: impl FnOnce(&mut Engine),
 ) -> Result<CheckReport, StoreError> {
+    check_with_workers(
+        path,
+        engine,
+        expected,
+        progress,
+        rxledger_store::default_workers(),
+        observe,
+        before_finish,
+    )
+}
+
+/// [`check_with`] on `workers` threads besides the calling one (`0`: all on the calling
+/// thread). The records are read, parsed and hashed, and their events parsed and validated, on
+/// the workers; the chain's order checks and the engine run on the calling thread in record
+/// order, so the report does not depend on `workers`.
+pub fn check_with_workers(
+    path: &Path,
+    engine: Engine,
+    expected: Option<ExpectedHead>,
+    progress: impl FnMut(u64),
+    workers: usize,
+    observe: impl FnMut(u64, &Event),
+    before_finish: impl FnOnce(&mut Engine),
+) -> Result<CheckReport, StoreError> {
     let mut pass = Pass::new(engine, observe);
-    let verify = rxledger_store::scan_path(path, expected, progress, |rec| pass.record(rec))?;
+    let verify = rxledger_store::scan_path_prepared(
+        path,
+        expected,
+        progress,
+        workers,
+        Parsed::of,
+        |rec, parsed| pass.apply(rec.seq, parsed),
+    )?;
     let locator = Locator::for_path(path)?;
     Ok(pass.finish(verify, locator, before_finish))
 }
@@ -119,6 +150,27 @@ pub fn check_store_with<S: Store + ?Sized>(
     Ok(pass.finish(verify, locator, before_finish))
 }
 
+/// A record's event and recording instant, parsed and validated, or why it is not a valid event
+/// (an `EVENT-INVALID` finding). Depends on the record alone, so it is made on any thread.
+enum Parsed {
+    Event(chrono::DateTime<chrono::Utc>, Box<Event>),
+    Invalid(String),
+}
+
+impl Parsed {
+    fn of(rec: &RecordRef<'_>) -> Parsed {
+        let recorded_at = rxledger_model::instant::parse(rec.recorded_at);
+        match (std::str::from_utf8(rec.payload), recorded_at) {
+            (Ok(text), Ok(at)) => match Event::from_json(text) {
+                Ok(e) => Parsed::Event(at, Box::new(e)),
+                Err(err) => Parsed::Invalid(err.to_string()),
+            },
+            (Err(_), _) => Parsed::Invalid("payload is not UTF-8".to_owned()),
+            (_, Err(err)) => Parsed::Invalid(format!("recorded_at: {err}")),
+        }
+    }
+}
+
 /// The reconciling half of a check: records in, findings out.
 struct Pass<O> {
     engine: Engine,
@@ -137,20 +189,18 @@ impl<O: FnMut(u64, &Event)> Pass<O> {
 
     /// Reconciles one verified record.
     fn record(&mut self, rec: &RecordRef<'_>) -> ControlFlow<()> {
-        let recorded_at = chrono::DateTime::parse_from_rfc3339(rec.recorded_at)
-            .map(|t| t.with_timezone(&chrono::Utc));
-        let engine = &mut self.engine;
-        let found = match (std::str::from_utf8(rec.payload), recorded_at) {
-            (Ok(text), Ok(at)) => match Event::from_json(text) {
-                Ok(e) => {
-                    let found = engine.push(rec.seq, at, &e);
-                    (self.observe)(rec.seq, &e);
-                    found
-                }
-                Err(err) => engine.push_invalid(rec.seq, &err.to_string()),
-            },
-            (Err(_), _) => engine.push_invalid(rec.seq, "payload is not UTF-8"),
-            (_, Err(err)) => engine.push_invalid(rec.seq, &format!("recorded_at: {err}")),
+        self.apply(rec.seq, Parsed::of(rec))
+    }
+
+    /// Reconciles one verified record, parsed by [`Parsed::of`].
+    fn apply(&mut self, seq: u64, parsed: Parsed) -> ControlFlow<()> {
+        let found = match parsed {
+            Parsed::Event(at, e) => {
+                let found = self.engine.push(seq, at, &e);
+                (self.observe)(seq, &e);
+                found
+            }
+            Parsed::Invalid(why) => self.engine.push_invalid(seq, &why),
         };
         self.findings.extend(found);
         ControlFlow::Continue(())

@@ -33,6 +33,7 @@ pub mod ids;
 pub mod layout;
 mod mem;
 pub mod merkle_index;
+mod pipeline;
 mod read;
 pub mod vfs;
 
@@ -50,8 +51,8 @@ pub use layout::{
 pub use mem::MemStore;
 use merkle_index::MerkleTree;
 pub use read::{
-    canonical_line, export, is_store_dir, scan_path, scan_store, verify_path, verify_store,
-    LineReader, TailIssue, VerifyReport,
+    canonical_line, default_workers, export, is_store_dir, scan_path, scan_path_prepared,
+    scan_store, verify_path, verify_store, LineReader, TailIssue, VerifyReport,
 };
 use rxledger_chain::EncodeError;
 pub use rxledger_chain::{Digest, ExpectedHead, Head, RecordRef, Verifier, VerifyError};

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 
 use rxledger_chain::{ExpectedHead, Head, RecordRef, Verifier, VerifyError};
 
+pub use crate::pipeline::default_workers;
+
 use crate::layout::{list_segments, MARKER_FILE};
+use crate::pipeline::{each_line, Framing, Line};
 use crate::{io_err, StdVfs, Store, StoreError};
 
 /// Reads lines from a file with a large buffer, reusing one allocation.
@@ -110,11 +113,41 @@ pub fn verify_path(
 
 /// Like [`verify_path`], and calls `on_record` for every acknowledged record that verified, in
 /// order, until it returns `Break` (verification of the rest is then skipped).
+///
+/// The records are parsed and hashed on [`default_workers`] threads besides the calling one (see
+/// [`scan_path_prepared`]); `on_record` runs on the calling thread.
 pub fn scan_path(
     path: &Path,
     expected: Option<ExpectedHead>,
-    mut progress: impl FnMut(u64),
+    progress: impl FnMut(u64),
     mut on_record: impl FnMut(&RecordRef<'_>) -> ControlFlow<()>,
+) -> Result<VerifyReport, StoreError> {
+    scan_path_prepared(
+        path,
+        expected,
+        progress,
+        default_workers(),
+        |_| (),
+        |rec, ()| on_record(rec),
+    )
+}
+
+/// [`scan_path`] with work of the caller's done ahead on worker threads: `prepare` runs on
+/// `workers` threads (`0`: on the calling thread) for every record line that parses, before it
+/// is verified, and what it returns is handed to `on_record` with the record once the record
+/// has verified, in order, on the calling thread. A check uses it to parse events on other
+/// cores while the engine runs on this one.
+///
+/// The result does not depend on `workers`: verification and `on_record` see the records in
+/// file order, and `prepare` must depend on its record alone (a value made for a record that
+/// then fails verification is dropped).
+pub fn scan_path_prepared<T: Send>(
+    path: &Path,
+    expected: Option<ExpectedHead>,
+    mut progress: impl FnMut(u64),
+    workers: usize,
+    prepare: impl Fn(&RecordRef<'_>) -> T + Sync,
+    mut on_record: impl FnMut(&RecordRef<'_>, T) -> ControlFlow<()>,
 ) -> Result<VerifyReport, StoreError> {
     let mut v = Verifier::new();
     if let Some(e) = expected {
@@ -158,68 +191,54 @@ pub fn scan_path(
             report.failure_file = Some(file.clone());
             return Ok(report);
         }
-        let mut reader = LineReader::open(file)?;
         // Line numbers restart in every segment; the verifier counts globally, so rebase.
         let line_base = v_line_base(&v);
-        loop {
-            let start = reader.offset;
-            let Some(terminated) = reader.advance()? else {
-                break;
-            };
-            let line = reader.line();
-            progress(base + reader.offset);
-            if start >= committed {
-                // The unacknowledged tail: complete lines must still verify (otherwise this is
-                // not crash residue); an unterminated last line is a torn write.
-                if terminated {
-                    if let Err(e) = v.push_line(line) {
-                        report.failure = Some(rebase(e, line_base));
-                        report.failure_file = Some(file.clone());
-                        return Ok(report);
+        let framing = if is_dir {
+            Framing::Segment
+        } else {
+            Framing::Export
+        };
+        let mut end = 0;
+        let mut stop = None;
+        let flow = each_line(file, framing, workers, &prepare, &mut |line| {
+            end = line.end;
+            progress(base + line.end);
+            match scan_line(&mut v, line, committed, is_dir, line_base, &mut report) {
+                Step::Next => ControlFlow::Continue(()),
+                Step::Verified(rec, value) => {
+                    report.head = v.head();
+                    if on_record(&rec, value).is_break() {
+                        stop = Some(Stop::Caller);
+                        return ControlFlow::Break(());
                     }
+                    ControlFlow::Continue(())
                 }
-                let t = report.tail.get_or_insert(TailIssue {
-                    segment: file.clone(),
-                    bytes: 0,
-                    records: 0,
-                });
-                t.bytes += reader.offset - start;
-                t.records += u64::from(terminated);
-                continue;
+                Step::Failed(e) => {
+                    stop = Some(Stop::Failed(e));
+                    ControlFlow::Break(())
+                }
             }
-            if is_dir && !terminated {
-                // A torn line inside the acknowledged part cannot be crash residue.
-                report.failure = Some(VerifyError::Unparsable {
-                    line: reader_line(&v, line_base) + 1,
-                    seq: v.head().seq + 1,
-                    reason: "line is not newline-terminated",
-                });
+        })?;
+        if let Some(t) = report
+            .tail
+            .as_mut()
+            .filter(|t| t.segment.as_os_str().is_empty())
+        {
+            t.segment.clone_from(file);
+        }
+        match stop {
+            Some(Stop::Caller) => {
+                report.bytes = base + end;
+                return Ok(report);
+            }
+            Some(Stop::Failed(e)) => {
+                report.failure = Some(e);
                 report.failure_file = Some(file.clone());
                 return Ok(report);
             }
-            // An exported file may have been re-saved by an editor: told apart from tampering.
-            let pushed = if is_dir {
-                v.push_line(line).map(Some)
-            } else {
-                v.push_export_line(line)
-            };
-            match pushed {
-                Ok(None) => {}
-                Ok(Some(rec)) => {
-                    report.head = v.head();
-                    if on_record(&rec).is_break() {
-                        report.bytes = base + reader.offset;
-                        return Ok(report);
-                    }
-                }
-                Err(e) => {
-                    report.failure = Some(rebase(e, line_base));
-                    report.failure_file = Some(file.clone());
-                    return Ok(report);
-                }
-            }
+            None => debug_assert!(flow.is_continue()),
         }
-        base += reader.offset;
+        base += end;
     }
     report.bytes = base;
     report.blank_lines = v.trailing_blank_lines();
@@ -335,6 +354,84 @@ fn write_canonical_line(rec: &RecordRef<'_>, out: &mut Vec<u8>) {
     );
     out.extend_from_slice(rec.payload);
     out.push(b'}');
+}
+
+/// What one line of a file came to.
+enum Step<'b, T> {
+    /// Nothing to deliver (a blank line of an export, the unacknowledged tail of a directory).
+    Next,
+    /// An acknowledged record that verified, with what was prepared for it.
+    Verified(RecordRef<'b>, T),
+    /// Verification failed here (line numbers relative to the file).
+    Failed(VerifyError),
+}
+
+/// Why a scan stopped early.
+enum Stop {
+    /// The caller's `on_record` broke.
+    Caller,
+    /// Verification failed.
+    Failed(VerifyError),
+}
+
+/// Verifies one line of a segment (`is_dir`) or exported file; `committed` is where a
+/// directory's unacknowledged tail begins (lines from there are verified if complete, counted
+/// in the report's tail, and not delivered).
+fn scan_line<'b, T>(
+    v: &mut Verifier,
+    line: Line<'b, T>,
+    committed: u64,
+    is_dir: bool,
+    line_base: u64,
+    report: &mut VerifyReport,
+) -> Step<'b, T> {
+    let (pre, value) = match line.pre {
+        Some((p, value)) => (Some(p), Some(value)),
+        None => (None, None),
+    };
+    if line.start >= committed {
+        // The unacknowledged tail: complete lines must still verify (otherwise this is not
+        // crash residue); an unterminated last line is a torn write.
+        if line.terminated {
+            if let Err(e) = v.push_line_hashed(line.bytes, pre) {
+                return Step::Failed(rebase(e, line_base));
+            }
+        }
+        let t = report.tail.get_or_insert(TailIssue {
+            segment: PathBuf::new(),
+            bytes: 0,
+            records: 0,
+        });
+        t.bytes += line.end - line.start;
+        t.records += u64::from(line.terminated);
+        return Step::Next;
+    }
+    if is_dir && !line.terminated {
+        // A torn line inside the acknowledged part cannot be crash residue.
+        return Step::Failed(VerifyError::Unparsable {
+            line: reader_line(v, line_base) + 1,
+            seq: v.head().seq + 1,
+            reason: "line is not newline-terminated",
+        });
+    }
+    // An exported file may have been re-saved by an editor: told apart from tampering.
+    let pushed = if is_dir {
+        v.push_line_hashed(line.bytes, pre).map(Some)
+    } else {
+        v.push_export_line_hashed(line.bytes, pre)
+    };
+    match (pushed, value) {
+        (Ok(None), _) => Step::Next,
+        (Ok(Some(rec)), Some(value)) => Step::Verified(rec, value),
+        // Verified without a prepared value: the worker could not parse what the verifier
+        // accepted, which cannot happen (both parse the same bytes the same way).
+        (Ok(Some(rec)), None) => Step::Failed(VerifyError::Unparsable {
+            line: reader_line(v, line_base),
+            seq: rec.seq,
+            reason: "record parsed differently on a second reading",
+        }),
+        (Err(e), _) => Step::Failed(rebase(e, line_base)),
+    }
 }
 
 fn v_line_base(v: &Verifier) -> u64 {
