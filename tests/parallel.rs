@@ -111,7 +111,9 @@ fn a_generated_ledger_checks_the_same_on_any_number_of_threads_even_tampered() {
     let line_start = |at: usize| clean[..at].iter().rposition(|&b| b == b'\n').unwrap() + 1;
     let mut variants: Vec<(&str, Vec<u8>)> = Vec::new();
     let mut altered = clean.clone();
-    let digit = (mid..).find(|&i| altered[i].is_ascii_digit()).unwrap();
+    let digit = (mid..altered.len())
+        .find(|&i| altered[i].is_ascii_digit())
+        .unwrap();
     altered[digit] = if altered[digit] == b'1' { b'2' } else { b'1' };
     variants.push(("altered", altered));
     variants.push(("torn", clean[..mid].to_vec()));
