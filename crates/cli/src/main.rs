@@ -16,6 +16,10 @@ use clap::{Parser, Subcommand};
 
 use cmd::Outcome;
 
+/// mimalloc instead of the system allocator (see `Cargo.toml` for why).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "rxledger",
