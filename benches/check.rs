@@ -1,5 +1,6 @@
 //! Reconciliation benchmarks: the engine alone over parsed events, parsing plus engine, and the
-//! whole `check` (verify + parse + engine) over an exported ledger. 200,000 generated events per
+//! whole `check` (verify + parse + engine) over an exported ledger, on the default number of
+//! workers and on one thread. 200,000 generated events per
 //! iteration; `scripts/check_bench.sh` runs the CLI over 1,000,000 and 10,000,000 events and
 //! records peak memory.
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
@@ -57,6 +58,22 @@ fn bench(c: &mut Criterion) {
     g.bench_function("end_to_end", |b| {
         b.iter(|| {
             let r = rxledger::check::check_path(&file, Config::default(), None, |_| {}).unwrap();
+            assert!(r.findings.is_empty());
+        });
+    });
+    // The same on the calling thread alone: what the workers of `end_to_end` save.
+    g.bench_function("end_to_end_one_thread", |b| {
+        b.iter(|| {
+            let r = rxledger::check::check_with_workers(
+                &file,
+                Engine::new(Config::default()),
+                None,
+                |_| {},
+                0,
+                |_, _| {},
+                |_| {},
+            )
+            .unwrap();
             assert!(r.findings.is_empty());
         });
     });
