@@ -128,6 +128,8 @@ pub(crate) struct Invoice {
     pub paid: i64,
     /// The invoice, its credit notes and payments.
     pub seqs: Vec<u64>,
+    /// The numbers of the credit notes applied to it (to forget them with it).
+    pub credits: Vec<String>,
     /// The orders or sales (or receipts or delivery notes) it is for.
     pub goods: Vec<String>,
     /// Has a special-control line.
@@ -473,6 +475,12 @@ impl Documents {
                 total: inv.total.minor,
                 paid: 0,
                 seqs: vec![seq],
+                // A number booked twice keeps the credit notes of the first (forgotten with it).
+                credits: self
+                    .invoices
+                    .get(&inv.doc)
+                    .map(|old| old.credits.clone())
+                    .unwrap_or_default(),
                 goods: named.to_vec(),
                 special,
                 ephedrine,
@@ -657,8 +665,17 @@ impl Documents {
                 }
             }
             DocDue::ForgetInvoice(doc) => {
-                self.invoices.remove(&doc);
-                self.credit_of.retain(|_, root| root != &doc);
+                // Only its own credit notes, not a scan of every credit note ever booked.
+                for c in self
+                    .invoices
+                    .remove(&doc)
+                    .map(|i| i.credits)
+                    .unwrap_or_default()
+                {
+                    if self.credit_of.get(&c) == Some(&doc) {
+                        self.credit_of.remove(&c);
+                    }
+                }
             }
             DocDue::ForgetOrder(doc) => {
                 self.orders.remove(&doc);
