@@ -61,7 +61,6 @@ cleanup() {
   if [ "${CLEAN:-0}" = 1 ] && [ -d "$base_dir" ]; then
     git worktree remove --force "$base_dir/src" 2> /dev/null || true
     rm -rf "$base_dir"
-    git worktree prune
   fi
 }
 trap cleanup EXIT
@@ -89,7 +88,8 @@ else
     git -C "$wt" checkout -q --force --detach "$base_sha"
   else
     mkdir -p "$base_dir"
-    git worktree add -q --detach "$wt" "$base_sha"
+    # -f: also when an earlier worktree there was deleted without `git worktree remove`.
+    git worktree add -q -f --detach "$wt" "$base_sha"
   fi
   (cd "$wt" && CARGO_TARGET_DIR="$root/$base_dir/target" cargo build --release -q -p rxledger-cli)
   base_bin=$root/$base_dir/target/release/rxledger
