@@ -5,6 +5,7 @@
 //! first bad line reported whatever chunk it is in; and a file changed between the passes refused
 //! before any of its changed lines is appended.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -74,7 +75,7 @@ fn segments(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// Another spelling of the same event: the members in another order (serde_json's map sorts
+/// Another spelling of the same event: the members in another order (`serde_json`'s map sorts
 /// them), the CJK text as `\u` escapes, spaces after the separators.
 fn respelled(canonical: &[u8], style: usize) -> Vec<u8> {
     let v: serde_json::Value = serde_json::from_slice(canonical).unwrap();
@@ -85,7 +86,7 @@ fn respelled(canonical: &[u8], style: usize) -> Vec<u8> {
             let mut s = String::new();
             for c in sorted.chars() {
                 if (c as u32) > 0x7f && (c as u32) < 0xffff {
-                    s.push_str(&format!("\\u{:04x}", c as u32));
+                    write!(s, "\\u{:04x}", c as u32).unwrap();
                 } else {
                     s.push(c);
                 }
@@ -199,7 +200,7 @@ fn the_ledger_is_the_reference_paths_byte_for_byte() {
             continue;
         }
         let e = Event::from_json(line).unwrap();
-        if seen.insert(e.id.clone()) {
+        if seen.insert(e.id) {
             want.push(e.to_json_bytes());
         }
     }
