@@ -333,24 +333,29 @@ fn a_file_changed_between_the_passes_is_refused_before_the_changed_batch() {
 #[test]
 fn a_file_that_grew_or_shrank_during_the_append_says_so() {
     let tmp = tempfile::tempdir().unwrap();
-    let lines = events(300, 14);
+    // Larger than the read buffer: the second pass, at most two batches ahead of the writer,
+    // has not reached the end of the file when the first batch is acknowledged.
+    let lines = events(3001, 14);
     let file = tmp.path().join("growing.jsonl");
-    write_lines(&file, &lines);
+    write_lines(&file, &lines[..3000]);
     let mut store = ledger(&tmp.path().join("L"));
-    let err = ingest::append_file(&mut store, &file, 0, |_| {
-        let mut f = std::fs::OpenOptions::new()
-            .append(true)
-            .open(&file)
-            .unwrap();
-        f.write_all(&events(301, 14)[300]).unwrap();
+    let mut first = true;
+    let err = ingest::append_file(&mut store, &file, 100, |_| {
+        if std::mem::take(&mut first) {
+            let mut f = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&file)
+                .unwrap();
+            f.write_all(&lines[3000]).unwrap();
+        }
     })
     .unwrap_err();
     let AppendError::ChangedDuringAppend { durable, .. } = &err else {
         panic!("{err}")
     };
     // The validated events are all in; the new line is not.
-    assert_eq!((durable.lines, durable.appended), (300, 300));
-    assert_eq!(store.head().seq, 300);
+    assert_eq!((durable.lines, durable.appended), (3000, 3000));
+    assert_eq!(store.head().seq, 3000);
 
     // Cut short: what the second pass had read before is validated and appended, batch by batch;
     // then the missing lines are an error (larger than the read buffer, so not all read at once).

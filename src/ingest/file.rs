@@ -1,15 +1,18 @@
 //! Appending a file: the first pass ([`super::scan`]) parses and validates every line once; the
 //! second pass here reads the file again without parsing it, checks each batch's lines against
-//! the fingerprint the first pass took, and appends the batch.
+//! the fingerprint the first pass took, and appends the batch. The reading and checking run on a
+//! thread of their own, at most two batches ahead of the appending, so that reading overlaps
+//! the store's hashing, writing and syncing.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::mpsc::{self, Receiver, SyncSender};
 
 use rxledger_store::{Store, StoreError};
 use xxhash_rust::xxh3::Xxh3;
 
-use super::once::{first_conflict, Ack, AppendError, Appended, Writer};
+use super::once::{first_conflict, Ack, AppendError, Appended, Batch, Writer};
 use super::plan::{Op, PlanReader};
 use super::{parse_line, IngestError, Parsed, BOM};
 
@@ -43,6 +46,8 @@ pub(super) fn append<S: Store + ?Sized>(
         }));
     }
     let mut w = Writer::new(store, batch_size, scanned.events, on_ack);
+    let mut plan = scanned.plan;
+    let plan_path = plan.path().map(Path::to_owned);
     let mut replay = Replay {
         input: open(path, &name)?,
         name: &name,
@@ -54,18 +59,42 @@ pub(super) fn append<S: Store + ?Sized>(
         fingerprint: Xxh3::new(),
         first_line: 1,
     };
-    let mut plan = scanned.plan;
-    match replay.run(&mut plan, &mut w) {
-        Ok(()) => Ok(w.done(scanned.events)),
+    // The file is read and each batch checked on one thread while the previous batch is
+    // appended on this one.
+    let (read, written) = std::thread::scope(|s| {
+        let (full_tx, full_rx) = mpsc::sync_channel::<Batch>(1);
+        let (free_tx, free_rx) = mpsc::channel::<Batch>();
+        for _ in 0..2 {
+            let _ = free_tx.send(Batch::default());
+        }
+        let reader = s.spawn(move || replay.run(&mut plan, &full_tx, &free_rx));
+        let mut written = Ok(());
+        for batch in &full_rx {
+            written = w.append(&batch);
+            if written.is_err() {
+                break;
+            }
+            let _ = free_tx.send(batch);
+        }
+        // Whatever stopped the loop, the reader stops too.
+        drop((full_rx, free_tx));
+        let read = reader
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (read, written)
+    });
+    written?;
+    match read {
+        // Stop::Gone: the writer stopped first, and its error is returned above.
+        Ok(()) | Err(Stop::Gone) => Ok(w.done(scanned.events)),
         Err(Stop::Changed(error)) => Err(AppendError::ChangedDuringAppend {
             error: Box::new(error),
             durable: Box::new(w.durable()),
         }),
         Err(Stop::Plan(source)) => {
-            let path = plan.path().unwrap_or(Path::new("(memory)")).to_owned();
+            let path = plan_path.unwrap_or_else(|| "(memory)".into());
             Err(w.interrupted(StoreError::Io { path, source }))
         }
-        Err(Stop::Append(e)) => Err(e),
     }
 }
 
@@ -99,14 +128,8 @@ enum Stop {
     Changed(IngestError),
     /// The plan could not be read back.
     Plan(io::Error),
-    /// The store failed.
-    Append(AppendError),
-}
-
-impl From<AppendError> for Stop {
-    fn from(e: AppendError) -> Self {
-        Stop::Append(e)
-    }
+    /// The writer stopped taking batches.
+    Gone,
 }
 
 /// The second pass over the file.
@@ -125,12 +148,17 @@ struct Replay<'a, R> {
 }
 
 impl<R: BufRead> Replay<'_, R> {
-    fn run<S: Store + ?Sized, F: FnMut(&Ack)>(
+    /// Reads the file as `plan` says, sending each batch to `full` once its lines are found
+    /// to be those validated; empty batches come from `free`.
+    fn run(
         &mut self,
         plan: &mut PlanReader,
-        w: &mut Writer<'_, S, F>,
+        full: &SyncSender<Batch>,
+        free: &Receiver<Batch>,
     ) -> Result<(), Stop> {
         let mut canonical = Vec::new();
+        let mut batch = free.recv().map_err(|_| Stop::Gone)?;
+        batch.clear();
         loop {
             match plan.next(&mut canonical).map_err(Stop::Plan)? {
                 Op::Same(n) => {
@@ -143,7 +171,7 @@ impl<R: BufRead> Replay<'_, R> {
                             Some(rest) if self.line == 1 => rest,
                             _ => content,
                         };
-                        w.add(self.line, content);
+                        batch.push(self.line, content);
                     }
                 }
                 Op::Blank(n) => {
@@ -153,11 +181,13 @@ impl<R: BufRead> Replay<'_, R> {
                 }
                 Op::Replace => {
                     self.next_line()?;
-                    w.add(self.line, &canonical);
+                    batch.push(self.line, &canonical);
                 }
                 Op::BatchEnd(f) => {
                     self.check(f)?;
-                    w.flush()?;
+                    full.send(batch).map_err(|_| Stop::Gone)?;
+                    batch = free.recv().map_err(|_| Stop::Gone)?;
+                    batch.clear();
                 }
                 Op::End(f) => {
                     // Whatever follows the last batch was blank; nothing may follow it now.

@@ -215,15 +215,54 @@ pub(super) fn first_conflict<S: Store + ?Sized>(
     Ok(conflict)
 }
 
+/// Events of one batch: their payloads one after the other, with their input lines and id keys.
+#[derive(Default)]
+pub(super) struct Batch {
+    bytes: Vec<u8>,
+    /// `(input line, end in bytes)` of each payload.
+    items: Vec<(u64, usize)>,
+    keys: Vec<Option<IdKey>>,
+}
+
+impl Batch {
+    /// Adds the event of input line `line`.
+    pub(super) fn push(&mut self, line: u64, payload: &[u8]) {
+        self.bytes.extend_from_slice(payload);
+        self.items.push((line, self.bytes.len()));
+        self.keys.push(IdKey::of(payload));
+    }
+
+    /// Events in the batch.
+    pub(super) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Empties the batch, keeping its memory.
+    pub(super) fn clear(&mut self) {
+        self.bytes.clear();
+        self.items.clear();
+        self.keys.clear();
+    }
+
+    fn payloads(&self) -> Vec<&[u8]> {
+        let mut start = 0;
+        self.items
+            .iter()
+            .map(|&(_, end)| {
+                let p = self.bytes.get(start..end).unwrap_or_default();
+                start = end;
+                p
+            })
+            .collect()
+    }
+}
+
 /// Pass 2: batches of input events, what the ledger lacks appended, each batch acknowledged.
 pub(super) struct Writer<'s, S: ?Sized, F> {
     store: &'s mut S,
-    /// Events per batch: [`Writer::push`] flushes a full batch.
+    /// Events per batch: [`Writer::push`] appends a full batch.
     size: usize,
-    /// The payloads of the batch, one after the other.
-    bytes: Vec<u8>,
-    /// `(input line, end in bytes)` of each payload of the batch.
-    batch: Vec<(u64, usize)>,
+    batch: Batch,
     durable: Durable,
     on_ack: F,
 }
@@ -240,8 +279,7 @@ impl<'s, S: Store + ?Sized, F: FnMut(&Ack)> Writer<'s, S, F> {
         Writer {
             store,
             size,
-            bytes: Vec::new(),
-            batch: Vec::with_capacity(size.min(1 << 16)),
+            batch: Batch::default(),
             durable: Durable {
                 head,
                 ..Durable::default()
@@ -252,17 +290,11 @@ impl<'s, S: Store + ?Sized, F: FnMut(&Ack)> Writer<'s, S, F> {
 
     /// Adds the event of input line `line` to the batch; a full batch is appended.
     pub(super) fn push(&mut self, line: u64, payload: &[u8]) -> Result<(), AppendError> {
-        self.add(line, payload);
+        self.batch.push(line, payload);
         if self.batch.len() >= self.size {
             self.flush()?;
         }
         Ok(())
-    }
-
-    /// Adds the event of input line `line` to the batch, which the caller flushes.
-    pub(super) fn add(&mut self, line: u64, payload: &[u8]) {
-        self.bytes.extend_from_slice(payload);
-        self.batch.push((line, self.bytes.len()));
     }
 
     /// How far the input is durable.
@@ -287,32 +319,31 @@ impl<'s, S: Store + ?Sized, F: FnMut(&Ack)> Writer<'s, S, F> {
         }
     }
 
-    /// Appends what the ledger lacks of the batch, and acknowledges it.
+    /// Appends what the ledger lacks of the pending batch, and acknowledges it.
     pub(super) fn flush(&mut self) -> Result<(), AppendError> {
-        let Some(&(last_line, _)) = self.batch.last() else {
+        let batch = std::mem::take(&mut self.batch);
+        let done = self.append(&batch);
+        self.batch = batch;
+        self.batch.clear();
+        done
+    }
+
+    /// Appends what the ledger lacks of `batch`, and acknowledges it.
+    pub(super) fn append(&mut self, batch: &Batch) -> Result<(), AppendError> {
+        let Some(&(last_line, _)) = batch.items.last() else {
             return Ok(());
         };
-        let mut start = 0;
-        let payloads: Vec<&[u8]> = self
-            .batch
-            .iter()
-            .map(|&(_, end)| {
-                let p = self.bytes.get(start..end).unwrap_or_default();
-                start = end;
-                p
-            })
-            .collect();
-        let keys: Vec<Option<IdKey>> = payloads.iter().map(|p| IdKey::of(p)).collect();
-        let present_keys: Vec<IdKey> = keys.iter().flatten().copied().collect();
+        let payloads = batch.payloads();
+        let present_keys: Vec<IdKey> = batch.keys.iter().flatten().copied().collect();
         let found = match self.store.find_ids(&present_keys) {
             Ok(f) => f,
             Err(e) => return Err(self.interrupted(e)),
         };
         let mut found = found.into_iter();
         let mut seen = std::collections::HashSet::new();
-        let mut new: Vec<&[u8]> = Vec::with_capacity(self.batch.len());
+        let mut new: Vec<&[u8]> = Vec::with_capacity(payloads.len());
         let mut present = 0u64;
-        for (p, k) in payloads.iter().zip(&keys) {
+        for (p, k) in payloads.iter().zip(&batch.keys) {
             let stored = k.and_then(|_| found.next().flatten());
             let again = k.is_some_and(|k| !seen.insert(k.key));
             if stored.is_some() || again {
@@ -325,12 +356,7 @@ impl<'s, S: Store + ?Sized, F: FnMut(&Ack)> Writer<'s, S, F> {
         if !new.is_empty() {
             match self.store.append(&new) {
                 Ok(h) => self.durable.head = h,
-                Err(e) => {
-                    return Err(AppendError::Interrupted {
-                        error: e,
-                        durable: Box::new(self.durable),
-                    })
-                }
+                Err(e) => return Err(self.interrupted(e)),
             }
         }
         let ack = Ack {
@@ -343,8 +369,6 @@ impl<'s, S: Store + ?Sized, F: FnMut(&Ack)> Writer<'s, S, F> {
         self.durable.lines = last_line;
         self.durable.appended += appended;
         self.durable.present += present;
-        self.batch.clear();
-        self.bytes.clear();
         (self.on_ack)(&ack);
         Ok(())
     }
