@@ -5,14 +5,16 @@
 //! `docs/benchmarks.md` ("Ingest: `append`") has the commands and figures.
 //!
 //! The input is `RXLEDGER_INGEST_EVENTS` (default 100,000) `gen` events, written once under
-//! `target/bench-tmp` (or `RXLEDGER_BENCH_DIR`), where the ledgers are written too.
+//! `target/bench-tmp` (or `RXLEDGER_BENCH_DIR`), where the ledgers are written too. With
+//! `RXLEDGER_INGEST_ONCE` set, the binary instead runs one peer once over a given file ([`once`]),
+//! so that whole processes can be timed in turns.
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use criterion::{criterion_group, BatchSize, Criterion, Throughput};
 use rxledger::chain::ChainWriter;
 use rxledger::gen::{GenConfig, Generator};
 use rxledger::ingest;
@@ -154,10 +156,47 @@ fn ingest(c: &mut Criterion) {
     g.finish();
 }
 
+/// One whole-process run, for timing the two peers in turns from outside (`time`, or any tool
+/// that alternates two commands): `RXLEDGER_INGEST_ONCE=append|sqlite` and
+/// `RXLEDGER_INGEST_FILE=events.jsonl`; the ledger is written under the bench directory.
+fn once(mode: &str) {
+    let file =
+        PathBuf::from(std::env::var_os("RXLEDGER_INGEST_FILE").expect("RXLEDGER_INGEST_FILE"));
+    let dir = bench_dir().join(format!("once-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let events = match mode {
+        "append" => {
+            let ledger = dir.join("ledger");
+            FileStore::init(&ledger).unwrap();
+            let mut store = FileStore::open(&ledger).unwrap();
+            ingest::append_file(&mut store, &file, BATCH, |_| {})
+                .unwrap()
+                .appended
+        }
+        "sqlite" => {
+            let mut conn = sqlite(&dir.join("ledger.sqlite"));
+            let mut chain = ChainWriter::new();
+            parsed_batches(&file, |batch| sqlite_batch(&mut conn, &mut chain, batch));
+            chain.head().seq
+        }
+        _ => panic!("RXLEDGER_INGEST_ONCE is append or sqlite, not {mode}"),
+    };
+    std::fs::remove_dir_all(&dir).unwrap();
+    println!("{mode}: {events} events");
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default();
     targets = ingest
 }
 
-criterion_main!(benches);
+fn main() {
+    if let Ok(mode) = std::env::var("RXLEDGER_INGEST_ONCE") {
+        once(&mode);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
