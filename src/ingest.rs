@@ -10,7 +10,10 @@
 
 use std::io::BufRead;
 
+mod file;
 mod once;
+mod plan;
+mod scan;
 
 use rxledger_chain::Head;
 use rxledger_model::{Event, EventError};
@@ -116,6 +119,46 @@ pub use rxledger_model::MAX_LINE_BYTES;
 /// The UTF-8 byte-order mark, accepted (and dropped) at the start of an input.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// What one input line holds.
+pub(crate) enum Parsed {
+    /// Nothing but white space.
+    Blank,
+    /// A valid event.
+    Event {
+        /// Its canonical bytes.
+        canonical: Vec<u8>,
+        /// True when the line (without its line end, and on line 1 without a byte-order mark)
+        /// is those bytes already.
+        same: bool,
+    },
+}
+
+/// Parses and validates one raw input line (line end included), the 1-based `line` of
+/// `source_name`: the one place where input lines are parsed.
+pub(crate) fn parse_line(source_name: &str, line: u64, raw: &[u8]) -> Result<Parsed, IngestError> {
+    let content = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let content = content.strip_suffix(b"\r").unwrap_or(content);
+    let (bytes, content) = match (raw.strip_prefix(BOM), content.strip_prefix(BOM)) {
+        (Some(bytes), Some(content)) if line == 1 => (bytes, content),
+        _ => (raw, content),
+    };
+    let text = std::str::from_utf8(bytes).map_err(|_| IngestError::Utf8 {
+        source_name: source_name.to_owned(),
+        line,
+    })?;
+    if text.trim().is_empty() {
+        return Ok(Parsed::Blank);
+    }
+    let event = Event::from_json(text).map_err(|error| IngestError::Event {
+        source_name: source_name.to_owned(),
+        line,
+        error,
+    })?;
+    let canonical = event.to_json_bytes();
+    let same = canonical == content;
+    Ok(Parsed::Event { canonical, same })
+}
+
 /// Calls `f` with the 1-based line number and canonical bytes of every event of a JSON Lines
 /// input, stopping at the first bad line. Blank lines are skipped; a UTF-8 byte-order mark at
 /// the start and CRLF line ends are accepted.
@@ -153,24 +196,10 @@ fn each_line<E: From<IngestError>>(
             }
             .into());
         }
-        let bytes = match buf.strip_prefix(BOM) {
-            Some(rest) if line == 1 => rest,
-            _ => &buf[..],
-        };
-        let text = std::str::from_utf8(bytes).map_err(|_| IngestError::Utf8 {
-            source_name: source_name.to_owned(),
-            line,
-        })?;
-        if text.trim().is_empty() {
-            continue;
+        if let Parsed::Event { canonical, .. } = parse_line(source_name, line, &buf)? {
+            f(line, canonical)?;
+            count += 1;
         }
-        let event = Event::from_json(text).map_err(|error| IngestError::Event {
-            source_name: source_name.to_owned(),
-            line,
-            error,
-        })?;
-        f(line, event.to_json_bytes())?;
-        count += 1;
     }
 }
 

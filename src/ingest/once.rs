@@ -1,4 +1,5 @@
 //! Exactly-once appends of an input: validate everything, then append what the ledger lacks.
+//! The file path's two passes are in [`super::scan`] and [`super::file`].
 
 use std::path::Path;
 
@@ -6,7 +7,7 @@ use rxledger_chain::Head;
 use rxledger_store::ids::{payload_id, Entry, IdKey, Sorter};
 use rxledger_store::{Store, StoreError};
 
-use super::{each_line, Earlier, IngestError};
+use super::{Earlier, IngestError};
 
 /// Ids looked up in the store at a time while validating.
 const LOOKUP_CHUNK: usize = 1 << 14;
@@ -84,73 +85,19 @@ pub enum AppendError {
     },
 }
 
-/// A replayable input: its events with their line numbers, as often as asked.
-trait Source {
-    fn name(&self) -> &str;
-    /// Calls `f(line, canonical payload)` for every event.
-    fn each(
-        &self,
-        f: &mut dyn FnMut(u64, Vec<u8>) -> Result<(), AppendError>,
-    ) -> Result<u64, AppendError>;
-}
-
-struct FileSource<'a> {
-    path: &'a Path,
-    name: String,
-    max_line_bytes: usize,
-}
-
-impl Source for FileSource<'_> {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn each(
-        &self,
-        f: &mut dyn FnMut(u64, Vec<u8>) -> Result<(), AppendError>,
-    ) -> Result<u64, AppendError> {
-        let file = std::fs::File::open(self.path).map_err(|error| IngestError::Io {
-            source_name: self.name.clone(),
-            error,
-        })?;
-        each_line(
-            &self.name,
-            std::io::BufReader::with_capacity(1 << 20, file),
-            self.max_line_bytes,
-            f,
-        )
-    }
-}
-
-struct LinesSource<'a> {
-    name: &'a str,
-    lines: &'a [(u64, Vec<u8>)],
-}
-
-impl Source for LinesSource<'_> {
-    fn name(&self) -> &str {
-        self.name
-    }
-    fn each(
-        &self,
-        f: &mut dyn FnMut(u64, Vec<u8>) -> Result<(), AppendError>,
-    ) -> Result<u64, AppendError> {
-        for (line, p) in self.lines {
-            f(*line, p.clone())?;
-        }
-        Ok(self.lines.len() as u64)
-    }
-}
-
 /// Appends an events file exactly once, in two streaming passes, so that memory stays bounded
 /// however large the file:
 ///
-/// 1. every line is validated, and every id is checked against the ledger and the rest of the
-///    file (in bounded memory: [`Sorter`]); a bad line, or an id that the ledger or an earlier
-///    line holds with other content, is an error naming the file, line and field, and nothing
-///    is appended;
-/// 2. the events are appended in batches of `batch_size` input events (0: one batch), skipping
-///    every event the ledger already holds byte for byte; `on_ack` is called after each batch
-///    is durable, with the input lines it covers.
+/// 1. every line is parsed and validated, once (on all cores, [`super::scan`]), giving its
+///    canonical bytes, and every id is checked against the ledger and the rest of the file (in
+///    bounded memory: [`Sorter`]); a bad line, or an id that the ledger or an earlier line holds
+///    with other content, is an error naming the file, line and field, and nothing is appended;
+/// 2. the file is read again, without parsing: each batch of `batch_size` input events (0: one
+///    batch) is checked to be the bytes validated in the first pass, then appended, skipping
+///    every event the ledger already holds byte for byte; `on_ack` is called after each batch is
+///    durable, with the input lines it covers. A line that was not canonical is appended in its
+///    canonical spelling, kept from the first pass ([`super::plan`]: in memory, or in a
+///    temporary file when there are many).
 ///
 /// Re-running the same call after a crash or a failure appends exactly what is missing.
 pub fn append_file<S: Store + ?Sized>(
@@ -171,12 +118,7 @@ pub fn append_file_limited<S: Store + ?Sized>(
     max_line_bytes: usize,
     on_ack: impl FnMut(&Ack),
 ) -> Result<Appended, AppendError> {
-    let src = FileSource {
-        path,
-        name: path.display().to_string(),
-        max_line_bytes,
-    };
-    append_source(store, &src, batch_size, on_ack)
+    super::file::append(store, path, batch_size, max_line_bytes, on_ack)
 }
 
 /// [`append_file`] over events already read ([`super::read_lines`]), e.g. from standard input.
@@ -187,79 +129,44 @@ pub fn append_lines<S: Store + ?Sized>(
     batch_size: usize,
     on_ack: impl FnMut(&Ack),
 ) -> Result<Appended, AppendError> {
-    let src = LinesSource {
-        name: source_name,
-        lines,
-    };
-    append_source(store, &src, batch_size, on_ack)
-}
-
-fn append_source<S: Store + ?Sized>(
-    store: &mut S,
-    src: &dyn Source,
-    batch_size: usize,
-    on_ack: impl FnMut(&Ack),
-) -> Result<Appended, AppendError> {
-    let events = validate(store, src)?;
-    let size = if batch_size == 0 {
-        usize::try_from(events).unwrap_or(usize::MAX).max(1)
-    } else {
-        batch_size
-    };
-    let mut w = Writer {
-        store,
-        size,
-        batch: Vec::with_capacity(size.min(1 << 16)),
-        durable: Durable {
-            head: Head::default(),
-            ..Durable::default()
-        },
-        on_ack,
-    };
-    w.durable.head = w.store.head();
-    let read = src.each(&mut |line, p| w.push(line, p));
-    let read = match read {
-        Ok(n) => n,
-        Err(AppendError::Input(e)) => {
-            return Err(AppendError::ChangedDuringAppend {
-                error: Box::new(e),
-                durable: Box::new(w.durable),
-            })
-        }
-        Err(e) => return Err(e),
-    };
-    w.flush()?;
-    if read != events {
-        let e = IngestError::Io {
-            source_name: src.name().to_owned(),
-            error: std::io::Error::other(format!("{events} events validated, {read} read back")),
-        };
-        return Err(AppendError::ChangedDuringAppend {
-            error: Box::new(e),
-            durable: Box::new(w.durable),
-        });
-    }
-    Ok(Appended {
-        events,
-        appended: w.durable.appended,
-        present: w.durable.present,
-        head: w.durable.head,
-    })
-}
-
-/// Pass 1: every line valid, no id held elsewhere with other content. Returns the event count.
-fn validate<S: Store + ?Sized>(store: &mut S, src: &dyn Source) -> Result<u64, AppendError> {
-    let mut sorter = Sorter::default();
-    let events = src.each(&mut |line, p| {
-        if let Some(k) = IdKey::of(&p) {
-            sorter.push(Entry {
+    let mut ids = Sorter::default();
+    for (line, p) in lines {
+        if let Some(k) = IdKey::of(p) {
+            ids.push(Entry {
                 key: k.key,
-                seq: line,
+                seq: *line,
                 digest: k.digest,
             });
         }
-        Ok(())
-    })?;
+    }
+    if let Some((line, earlier)) = first_conflict(store, ids)? {
+        let id = lines
+            .iter()
+            .find(|(l, _)| *l == line)
+            .and_then(|(_, p)| payload_id(p))
+            .unwrap_or_default()
+            .into_owned();
+        return Err(AppendError::Input(IngestError::DuplicateId {
+            source_name: source_name.to_owned(),
+            line,
+            id,
+            earlier,
+        }));
+    }
+    let mut w = Writer::new(store, batch_size, lines.len() as u64, on_ack);
+    for (line, p) in lines {
+        w.push(*line, p)?;
+    }
+    w.flush()?;
+    Ok(w.done(lines.len() as u64))
+}
+
+/// The conflict on the smallest line, if any: an id that the store, or an earlier line, holds
+/// with other content. `ids` holds `(key, line, digest)` of every event of the input.
+pub(super) fn first_conflict<S: Store + ?Sized>(
+    store: &mut S,
+    ids: Sorter,
+) -> Result<Option<(u64, Earlier)>, StoreError> {
     // The conflict on the smallest line is reported: (line, where the other copy is).
     let mut conflict: Option<(u64, Earlier)> = None;
     let mut note = |line: u64, earlier: Earlier| {
@@ -287,7 +194,7 @@ fn validate<S: Store + ?Sized>(store: &mut S, src: &dyn Source) -> Result<u64, A
         Ok::<(), StoreError>(())
     };
     let mut first: Option<Entry> = None;
-    for e in sorter.finish() {
+    for e in ids.finish() {
         let e = e?;
         match first {
             Some(f) if f.key == e.key => {
@@ -305,65 +212,138 @@ fn validate<S: Store + ?Sized>(store: &mut S, src: &dyn Source) -> Result<u64, A
         }
     }
     lookup(&mut firsts, &mut note)?;
-    if let Some((line, earlier)) = conflict {
-        let mut id = String::new();
-        let _ = src.each(&mut |l, p| {
-            if l == line {
-                id = payload_id(&p).unwrap_or_default().into_owned();
-                return Err(AppendError::Store(StoreError::Poisoned));
-            }
-            Ok(())
-        });
-        return Err(AppendError::Input(IngestError::DuplicateId {
-            source_name: src.name().to_owned(),
-            line,
-            id,
-            earlier,
-        }));
+    Ok(conflict)
+}
+
+/// Events of one batch: their payloads one after the other, with their input lines and id keys.
+#[derive(Default)]
+pub(super) struct Batch {
+    bytes: Vec<u8>,
+    /// `(input line, end in bytes)` of each payload.
+    items: Vec<(u64, usize)>,
+    keys: Vec<Option<IdKey>>,
+}
+
+impl Batch {
+    /// Adds the event of input line `line`.
+    pub(super) fn push(&mut self, line: u64, payload: &[u8]) {
+        self.bytes.extend_from_slice(payload);
+        self.items.push((line, self.bytes.len()));
+        self.keys.push(IdKey::of(payload));
     }
-    Ok(events)
+
+    /// Events in the batch.
+    pub(super) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Empties the batch, keeping its memory.
+    pub(super) fn clear(&mut self) {
+        self.bytes.clear();
+        self.items.clear();
+        self.keys.clear();
+    }
+
+    fn payloads(&self) -> Vec<&[u8]> {
+        let mut start = 0;
+        self.items
+            .iter()
+            .map(|&(_, end)| {
+                let p = self.bytes.get(start..end).unwrap_or_default();
+                start = end;
+                p
+            })
+            .collect()
+    }
 }
 
 /// Pass 2: batches of input events, what the ledger lacks appended, each batch acknowledged.
-struct Writer<'s, S: ?Sized, F> {
+pub(super) struct Writer<'s, S: ?Sized, F> {
     store: &'s mut S,
+    /// Events per batch: [`Writer::push`] appends a full batch.
     size: usize,
-    batch: Vec<(u64, Vec<u8>)>,
+    batch: Batch,
     durable: Durable,
     on_ack: F,
 }
 
-impl<S: Store + ?Sized, F: FnMut(&Ack)> Writer<'_, S, F> {
-    fn push(&mut self, line: u64, payload: Vec<u8>) -> Result<(), AppendError> {
-        self.batch.push((line, payload));
+impl<'s, S: Store + ?Sized, F: FnMut(&Ack)> Writer<'s, S, F> {
+    /// A writer of batches of `batch_size` events (0: all `events` in one batch).
+    pub(super) fn new(store: &'s mut S, batch_size: usize, events: u64, on_ack: F) -> Self {
+        let size = if batch_size == 0 {
+            usize::try_from(events).unwrap_or(usize::MAX).max(1)
+        } else {
+            batch_size
+        };
+        let head = store.head();
+        Writer {
+            store,
+            size,
+            batch: Batch::default(),
+            durable: Durable {
+                head,
+                ..Durable::default()
+            },
+            on_ack,
+        }
+    }
+
+    /// Adds the event of input line `line` to the batch; a full batch is appended.
+    pub(super) fn push(&mut self, line: u64, payload: &[u8]) -> Result<(), AppendError> {
+        self.batch.push(line, payload);
         if self.batch.len() >= self.size {
             self.flush()?;
         }
         Ok(())
     }
 
-    fn interrupted(&self, error: StoreError) -> AppendError {
+    /// How far the input is durable.
+    pub(super) fn durable(&self) -> Durable {
+        self.durable
+    }
+
+    /// What the run did, `events` input events in all.
+    pub(super) fn done(&self, events: u64) -> Appended {
+        Appended {
+            events,
+            appended: self.durable.appended,
+            present: self.durable.present,
+            head: self.durable.head,
+        }
+    }
+
+    pub(super) fn interrupted(&self, error: StoreError) -> AppendError {
         AppendError::Interrupted {
             error,
             durable: Box::new(self.durable),
         }
     }
 
-    fn flush(&mut self) -> Result<(), AppendError> {
-        let Some(&(last_line, _)) = self.batch.last() else {
+    /// Appends what the ledger lacks of the pending batch, and acknowledges it.
+    pub(super) fn flush(&mut self) -> Result<(), AppendError> {
+        let batch = std::mem::take(&mut self.batch);
+        let done = self.append(&batch);
+        self.batch = batch;
+        self.batch.clear();
+        done
+    }
+
+    /// Appends what the ledger lacks of `batch`, and acknowledges it.
+    pub(super) fn append(&mut self, batch: &Batch) -> Result<(), AppendError> {
+        let Some(&(last_line, _)) = batch.items.last() else {
             return Ok(());
         };
-        let keys: Vec<Option<IdKey>> = self.batch.iter().map(|(_, p)| IdKey::of(p)).collect();
-        let present_keys: Vec<IdKey> = keys.iter().flatten().copied().collect();
+        let payloads = batch.payloads();
+        let present_keys: Vec<IdKey> = batch.keys.iter().flatten().copied().collect();
         let found = match self.store.find_ids(&present_keys) {
             Ok(f) => f,
             Err(e) => return Err(self.interrupted(e)),
         };
         let mut found = found.into_iter();
         let mut seen = std::collections::HashSet::new();
-        let mut new: Vec<&[u8]> = Vec::with_capacity(self.batch.len());
+        let mut new: Vec<&[u8]> = Vec::with_capacity(payloads.len());
         let mut present = 0u64;
-        for ((_, p), k) in self.batch.iter().zip(&keys) {
+        for (p, k) in payloads.iter().zip(&batch.keys) {
             let stored = k.and_then(|_| found.next().flatten());
             let again = k.is_some_and(|k| !seen.insert(k.key));
             if stored.is_some() || again {
@@ -389,7 +369,6 @@ impl<S: Store + ?Sized, F: FnMut(&Ack)> Writer<'_, S, F> {
         self.durable.lines = last_line;
         self.durable.appended += appended;
         self.durable.present += present;
-        self.batch.clear();
         (self.on_ack)(&ack);
         Ok(())
     }

@@ -39,8 +39,11 @@ const KEY_CONTEXT: &str = "rxledger 2026-12 event id key v1";
 /// Seed of [`IdKey::digest`].
 const DIGEST_SEED: u64 = 0x7278_6c65_6467_6572; // "rxledger"
 
-/// The canonical event prefix (`docs/format.md`): the id follows at once.
-const CANONICAL_PREFIX: &[u8] = br#"{"v":1,"id":""#;
+/// The canonical event prefix (`docs/format.md`), with the format version's digit replaced by
+/// `_`: the id follows at once.
+const CANONICAL_PREFIX: &[u8] = br#"{"v":_,"id":""#;
+/// Where the version digit is in [`CANONICAL_PREFIX`].
+const VERSION_AT: usize = 5;
 
 /// The id of a payload: the string value of the top-level member `id` of a JSON object, or
 /// `None` (not an object, no `id`, or not a string).
@@ -48,12 +51,26 @@ const CANONICAL_PREFIX: &[u8] = br#"{"v":1,"id":""#;
 /// ```
 /// use rxledger_store::ids::payload_id;
 /// assert_eq!(payload_id(br#"{"v":1,"id":"abc","kind":"sale"}"#).as_deref(), Some("abc"));
+/// assert_eq!(payload_id(br#"{"v":2,"id":"abc","kind":"sale"}"#).as_deref(), Some("abc"));
+/// assert_eq!(payload_id(br#"{"v":2,"id":"x\"y","kind":"sale"}"#).as_deref(), Some("x\"y"));
 /// assert_eq!(payload_id(br#"{"kind":"x","id":"a\u0062"}"#).as_deref(), Some("ab"));
 /// assert_eq!(payload_id(br#"{"id":7}"#), None);
 /// assert_eq!(payload_id(b"not json"), None);
 /// ```
 pub fn payload_id(payload: &[u8]) -> Option<Cow<'_, str>> {
-    if let Some(rest) = payload.strip_prefix(CANONICAL_PREFIX) {
+    let canonical = payload.len() > CANONICAL_PREFIX.len()
+        && payload
+            .iter()
+            .zip(CANONICAL_PREFIX)
+            .enumerate()
+            .all(|(i, (&b, &p))| {
+                if i == VERSION_AT {
+                    b.is_ascii_digit()
+                } else {
+                    b == p
+                }
+            });
+    if let Some(rest) = payload.get(CANONICAL_PREFIX.len()..).filter(|_| canonical) {
         let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
         if rest.get(end) == Some(&b'"') {
             return std::str::from_utf8(rest.get(..end)?)
