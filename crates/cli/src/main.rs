@@ -38,6 +38,7 @@ struct Cli {
 enum Cmd {
     Init(cmd::init::Args),
     Append(cmd::append::Args),
+    Import(cmd::import::Args),
     Verify(cmd::verify::Args),
     Keygen(cmd::keygen::Args),
     Checkpoint(cmd::checkpoint::Args),
@@ -102,6 +103,7 @@ fn run(cmd: Cmd) -> anyhow::Result<Outcome> {
     match cmd {
         Cmd::Init(args) => cmd::init::run(args),
         Cmd::Append(args) => cmd::append::run(args),
+        Cmd::Import(args) => cmd::import::run(args),
         Cmd::Verify(args) => cmd::verify::run(args),
         Cmd::Keygen(args) => cmd::keygen::run(args),
         Cmd::Checkpoint(args) => cmd::checkpoint::run(args),

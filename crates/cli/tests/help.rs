@@ -3,9 +3,10 @@
 
 use std::process::{Command, Output};
 
-const COMMANDS: [&str; 15] = [
+const COMMANDS: [&str; 16] = [
     "init",
     "append",
+    "import",
     "verify",
     "keygen",
     "checkpoint",

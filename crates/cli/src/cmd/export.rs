@@ -17,10 +17,17 @@ pub struct Args {
     /// Output file.
     #[arg(short, long)]
     output: PathBuf,
+    /// `jsonl`: the records; `epcis`: the goods movements as a GS1 EPCIS 2.0 JSON-LD document
+    /// (docs/epcis.md).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "epcis"])]
+    format: String,
 }
 
 /// Runs `rxledger export`.
 pub fn run(args: Args) -> Result<Outcome> {
+    if args.format == "epcis" {
+        return super::import::export_epcis(&args.dir, &args.output);
+    }
     let head = write_atomic(&args.output, Replace::Allow, |tmp| {
         Ok(store::export(&args.dir, tmp.path())?)
     })?;

@@ -6,6 +6,7 @@ pub mod check;
 pub mod checkpoint;
 pub mod export;
 pub mod gen;
+pub mod import;
 pub mod init;
 pub mod keygen;
 pub mod log;

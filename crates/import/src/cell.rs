@@ -1,0 +1,188 @@
+//! Reading one cell as the JSON value of a field.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use serde_json::{json, Value};
+
+use crate::mapping::{CellType, Mapping};
+
+/// What a cell is read with: the mapping's formats and zone.
+pub(crate) struct Reader<'m> {
+    pub(crate) mapping: &'m Mapping,
+    pub(crate) offset: FixedOffset,
+}
+
+impl Reader<'_> {
+    /// The value of a non-empty, trimmed cell read as `ty`, or why not.
+    pub(crate) fn read(&self, ty: CellType, cell: &str) -> Result<Value, String> {
+        match ty {
+            CellType::String => Ok(Value::String(cell.to_owned())),
+            CellType::Integer => integer(cell).map(Value::from),
+            CellType::Number => number(cell),
+            CellType::Money => {
+                let minor = money_minor(cell)?;
+                Ok(json!({"minor": minor, "currency": self.mapping.currency}))
+            }
+            CellType::Date => self
+                .date(cell)
+                .map(|d| Value::String(d.format("%Y-%m-%d").to_string())),
+            CellType::Expiry => self.expiry(cell).map(Value::String),
+            CellType::Instant => self
+                .instant(cell)
+                .map(|t| Value::String(t.to_rfc3339_opts(SecondsFormat::AutoSi, true))),
+            CellType::Bool => boolean(cell).map(Value::Bool),
+            CellType::List => Ok(Value::Array(
+                self.list(cell).into_iter().map(Value::String).collect(),
+            )),
+        }
+    }
+
+    /// The items of a list cell, trimmed, empty ones dropped.
+    pub(crate) fn list(&self, cell: &str) -> Vec<String> {
+        let mut items = vec![cell.to_owned()];
+        for sep in &self.mapping.list_separators {
+            items = items
+                .iter()
+                .flat_map(|s| s.split(sep.as_str()).map(str::to_owned))
+                .collect();
+        }
+        items
+            .into_iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    fn date(&self, cell: &str) -> Result<NaiveDate, String> {
+        for f in &self.mapping.date_formats {
+            if let Ok(d) = NaiveDate::parse_from_str(cell, f) {
+                return Ok(d);
+            }
+        }
+        Err(format!(
+            "`{cell}` is not a date ({})",
+            self.mapping.date_formats.join(", ")
+        ))
+    }
+
+    fn expiry(&self, cell: &str) -> Result<String, String> {
+        if let Ok(d) = self.date(cell) {
+            return Ok(d.format("%Y-%m-%d").to_string());
+        }
+        for sep in ['-', '/', '.'] {
+            if let Some((y, m)) = cell.split_once(sep) {
+                if let (Ok(y), Ok(m)) = (y.parse::<u16>(), m.parse::<u8>()) {
+                    if (1..=12).contains(&m) && y >= 1000 {
+                        return Ok(format!("{y:04}-{m:02}"));
+                    }
+                }
+            }
+        }
+        Err(format!(
+            "`{cell}` is not an expiry date or month ({}, or YYYY-MM)",
+            self.mapping.date_formats.join(", ")
+        ))
+    }
+
+    fn instant(&self, cell: &str) -> Result<DateTime<Utc>, String> {
+        if let Ok(t) = DateTime::parse_from_rfc3339(cell) {
+            return Ok(t.with_timezone(&Utc));
+        }
+        let local = self
+            .mapping
+            .instant_formats
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(cell, f).ok())
+            .or_else(|| self.date(cell).ok().and_then(|d| d.and_hms_opt(0, 0, 0)));
+        let Some(local) = local else {
+            return Err(format!(
+                "`{cell}` is not a date and time ({}, in {})",
+                self.mapping.instant_formats.join(", "),
+                self.mapping.timezone
+            ));
+        };
+        self.offset
+            .from_local_datetime(&local)
+            .single()
+            .map(|t| t.with_timezone(&Utc))
+            .ok_or_else(|| format!("`{cell}` does not exist in {}", self.mapping.timezone))
+    }
+}
+
+/// Digits with optional thousands separators, no sign other than a leading `+`.
+fn integer(cell: &str) -> Result<u64, String> {
+    let t: String = cell.chars().filter(|c| *c != ',').collect();
+    let t = t.strip_suffix(".0").unwrap_or(&t);
+    t.strip_prefix('+')
+        .unwrap_or(t)
+        .parse::<u64>()
+        .ok()
+        .filter(|_| !t.is_empty() && t.bytes().last().is_some_and(|b| b.is_ascii_digit()))
+        .ok_or_else(|| format!("`{cell}` is not a whole number"))
+}
+
+fn number(cell: &str) -> Result<Value, String> {
+    let t: String = cell.chars().filter(|c| *c != ',').collect();
+    t.parse::<f64>()
+        .ok()
+        .filter(|f| f.is_finite())
+        .and_then(serde_json::Number::from_f64)
+        .map(Value::Number)
+        .ok_or_else(|| format!("`{cell}` is not a number"))
+}
+
+/// `1,234.5` yuan → 123450 fen. Refuses more than two decimals and negative amounts.
+pub(crate) fn money_minor(cell: &str) -> Result<u64, String> {
+    let bad = || format!("`{cell}` is not an amount (yuan, at most two decimals)");
+    let t: String = cell
+        .chars()
+        .filter(|c| !matches!(c, ',' | '¥' | '￥'))
+        .collect();
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > 2
+    {
+        return Err(bad());
+    }
+    let whole: u64 = whole.parse().map_err(|_| bad())?;
+    let frac: u64 = format!("{frac:0<2}").parse().map_err(|_| bad())?;
+    whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(frac))
+        .ok_or_else(bad)
+}
+
+fn boolean(cell: &str) -> Result<bool, String> {
+    match cell.to_lowercase().as_str() {
+        "是" | "y" | "yes" | "true" | "1" | "√" => Ok(true),
+        "否" | "n" | "no" | "false" | "0" => Ok(false),
+        _ => Err(format!(
+            "`{cell}` is not yes or no (是/否, Y/N, true/false, 1/0)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_exact_and_refuses_what_it_cannot_hold() {
+        assert_eq!(money_minor("8.6"), Ok(860));
+        assert_eq!(money_minor("1,234.56"), Ok(123_456));
+        assert_eq!(money_minor("¥12"), Ok(1200));
+        assert!(money_minor("1.234").is_err());
+        assert!(money_minor("-1").is_err());
+        assert!(money_minor("abc").is_err());
+    }
+
+    #[test]
+    fn integers_take_separators_and_refuse_words() {
+        assert_eq!(integer("2,400"), Ok(2400));
+        assert_eq!(integer("12.0"), Ok(12));
+        assert!(integer("12箱").is_err());
+        assert!(integer("-3").is_err());
+        assert!(integer("1.5").is_err());
+    }
+}

@@ -1,0 +1,514 @@
+//! ERP exports (CSV) to events, through a [`Mapping`].
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rxledger_model::{Event, EventError};
+use serde_json::{Map, Value};
+
+use crate::cell::Reader;
+use crate::mapping::{CellType, Document, Mapping, Source};
+
+/// One imported event and the 1-based line of the file where its document starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The file's line of the document's first row.
+    pub line: u64,
+    /// The validated event.
+    pub event: Event,
+}
+
+/// Why an export was refused. Nothing of the file is imported.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The bytes are not text in the mapping's encoding.
+    #[error("{file}:{line}: not valid {encoding} text")]
+    Decode {
+        /// The file.
+        file: String,
+        /// 1-based line of the first malformed byte.
+        line: u64,
+        /// The mapping's encoding.
+        encoding: String,
+    },
+    /// The CSV structure is broken (a row with another number of cells, an open quote).
+    #[error("{file}:{line}: {message}")]
+    Csv {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// A cell (or a missing column) cannot fill its field, or the event it makes is invalid.
+    #[error("{file}:{line}: {}field `{field}`: {message}", column.as_ref().map(|c| format!("column `{c}`: ")).unwrap_or_default())]
+    Cell {
+        /// The file.
+        file: String,
+        /// 1-based line of the row.
+        line: u64,
+        /// The column's header, when a column fills the field.
+        column: Option<String>,
+        /// The event field, as a path (`data.lines[0].quantity`).
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// A field source resolved against the file's header.
+struct Field<'m> {
+    path: &'m str,
+    /// For a path through `[]`: the array's path and the path inside each item.
+    line: Option<(&'m str, &'m str)>,
+    column: Option<(usize, &'m str)>,
+    constant: Option<Value>,
+    sum: Option<&'m str>,
+    ty: CellType,
+    map: Option<&'m std::collections::BTreeMap<String, String>>,
+}
+
+/// A document section with its fields resolved.
+struct Section<'m> {
+    doc: &'m Document,
+    fields: Vec<Field<'m>>,
+    group: Option<usize>,
+}
+
+/// The rows of one document.
+struct Group {
+    section: usize,
+    key: String,
+    rows: Vec<(u64, csv::StringRecord)>,
+}
+
+/// Reads an export `bytes` (named `file` in errors) with `mapping`: every document becomes one
+/// validated event, in the order of their first rows. The first problem is an error naming the
+/// file, line, column and field, and nothing is returned.
+pub fn import_csv(
+    file: &str,
+    bytes: &[u8],
+    mapping: &Mapping,
+) -> Result<Vec<Imported>, ImportError> {
+    let text = decode(file, bytes, mapping)?;
+    let offset = mapping
+        .timezone_offset()
+        .map_err(|message| ImportError::Csv {
+            file: file.to_owned(),
+            line: 0,
+            message,
+        })?;
+    let reader = Reader { mapping, offset };
+    let mut delim = [0u8; 4];
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(mapping.delimiter.encode_utf8(&mut delim).as_bytes()[0])
+        .from_reader(text.as_bytes());
+    // `Position::line` of the csv crate is one short after CRLF line ends, whose `\n` it takes
+    // as the start of the next record: lines are counted here from the byte offset, the `\n`
+    // at that offset included.
+    let newlines: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+        .collect();
+    let line_of = |p: Option<&csv::Position>| {
+        p.map_or(0, |p| {
+            let byte = usize::try_from(p.byte()).unwrap_or(usize::MAX);
+            newlines.partition_point(|&n| n <= byte) as u64 + 1
+        })
+    };
+    let csv_err = |e: &csv::Error| ImportError::Csv {
+        file: file.to_owned(),
+        line: line_of(e.position()),
+        message: e.to_string(),
+    };
+    let headers: Vec<String> = csv
+        .headers()
+        .map_err(|e| csv_err(&e))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let sections = resolve(file, mapping, &headers)?;
+    let kind_col = match &mapping.kind_column {
+        Some(c) => Some(column_index(file, &headers, c, "kind_column")?),
+        None => None,
+    };
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: HashMap<(usize, String), usize> = HashMap::new();
+    for record in csv.records() {
+        let record = record.map_err(|e| csv_err(&e))?;
+        let line = line_of(record.position());
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let section = match kind_col {
+            None => 0,
+            Some(k) => {
+                let v = record.get(k).unwrap_or_default().trim();
+                if mapping.skip.iter().any(|s| s == v) {
+                    continue;
+                }
+                let found = sections
+                    .iter()
+                    .position(|s| s.doc.when.values().contains(&v));
+                found.ok_or_else(|| ImportError::Cell {
+                    file: file.to_owned(),
+                    line,
+                    column: mapping.kind_column.clone(),
+                    field: "kind".into(),
+                    message: format!("`{v}` is the `when` of no [[document]] of the mapping"),
+                })?
+            }
+        };
+        let key = match sections[section].group {
+            None => line.to_string(),
+            Some(g) => {
+                let v = record.get(g).unwrap_or_default().trim();
+                if v.is_empty() {
+                    return Err(ImportError::Cell {
+                        file: file.to_owned(),
+                        line,
+                        column: sections[section].doc.group_by.clone(),
+                        field: "group_by".into(),
+                        message: "the document number is empty".into(),
+                    });
+                }
+                v.to_owned()
+            }
+        };
+        let at = *index.entry((section, key.clone())).or_insert_with(|| {
+            groups.push(Group {
+                section,
+                key,
+                rows: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[at].rows.push((line, record));
+    }
+    groups
+        .iter()
+        .map(|g| build(file, mapping, &reader, &sections[g.section], g))
+        .collect()
+}
+
+/// The text of the file in the mapping's encoding (a UTF-8 byte-order mark is dropped).
+fn decode(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<String, ImportError> {
+    let encoding = mapping.encoding().map_err(|message| ImportError::Csv {
+        file: file.to_owned(),
+        line: 0,
+        message,
+    })?;
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(bytes);
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    if let encoding_rs::DecoderResult::Malformed(..) = result {
+        let line = bytes[..read].iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        return Err(ImportError::Decode {
+            file: file.to_owned(),
+            line,
+            encoding: encoding.name().to_owned(),
+        });
+    }
+    if let encoding_rs::DecoderResult::OutputFull = result {
+        // Not reached: the string grows as needed; decode the rest the slow way.
+        let (cow, _, bad) = encoding.decode(bytes);
+        if bad {
+            return Err(ImportError::Decode {
+                file: file.to_owned(),
+                line: 0,
+                encoding: encoding.name().to_owned(),
+            });
+        }
+        return Ok(cow.into_owned());
+    }
+    Ok(out)
+}
+
+fn column_index(
+    file: &str,
+    headers: &[String],
+    column: &str,
+    field: &str,
+) -> Result<usize, ImportError> {
+    headers
+        .iter()
+        .position(|h| h == column)
+        .ok_or_else(|| ImportError::Cell {
+            file: file.to_owned(),
+            line: 1,
+            column: Some(column.to_owned()),
+            field: field.to_owned(),
+            message: "no such column in the header".into(),
+        })
+}
+
+fn resolve<'m>(
+    file: &str,
+    mapping: &'m Mapping,
+    headers: &[String],
+) -> Result<Vec<Section<'m>>, ImportError> {
+    let mut out = Vec::new();
+    for doc in &mapping.documents {
+        let mut fields = Vec::new();
+        for (path, src) in &doc.fields {
+            let line = path
+                .split_once("[].")
+                .or_else(|| path.strip_suffix("[]").map(|p| (p, "")));
+            let mut f = Field {
+                path,
+                line,
+                column: None,
+                constant: None,
+                sum: None,
+                ty: CellType::of_path(path),
+                map: None,
+            };
+            match src {
+                Source::Column(c) => f.column = Some((column_index(file, headers, c, path)?, c)),
+                Source::Spec(s) => {
+                    if let Some(c) = &s.column {
+                        f.column = Some((column_index(file, headers, c, path)?, c));
+                    }
+                    f.constant = s.value.as_ref().map(toml_to_json);
+                    f.sum = s.sum.as_deref();
+                    f.ty = s.kind.unwrap_or(f.ty);
+                    f.map = s.map.as_ref();
+                }
+            }
+            fields.push(f);
+        }
+        let group = match &doc.group_by {
+            Some(c) => Some(column_index(file, headers, c, "group_by")?),
+            None => None,
+        };
+        out.push(Section { doc, fields, group });
+    }
+    Ok(out)
+}
+
+fn toml_to_json(v: &toml::Value) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+/// Sets `value` at the dotted `path` inside `root`, creating objects on the way.
+fn set(root: &mut Map<String, Value>, path: &str, value: Value) {
+    let mut segs = path.split('.').peekable();
+    let mut obj = root;
+    while let Some(seg) = segs.next() {
+        if segs.peek().is_none() {
+            obj.insert(seg.to_owned(), value);
+            return;
+        }
+        let next = obj
+            .entry(seg.to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !next.is_object() {
+            *next = Value::Object(Map::new());
+        }
+        let Value::Object(o) = next else { return };
+        obj = o;
+    }
+}
+
+/// The value of `f` in `row`, or `None` for an empty cell.
+fn cell_value(
+    reader: &Reader,
+    f: &Field,
+    row: &csv::StringRecord,
+) -> Result<Option<Value>, String> {
+    if let Some(c) = &f.constant {
+        return Ok(Some(c.clone()));
+    }
+    let Some((i, _)) = f.column else {
+        return Ok(None);
+    };
+    let raw = row.get(i).unwrap_or_default().trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let mapped = match f.map {
+        None => raw,
+        Some(m) => m.get(raw).map(String::as_str).ok_or_else(|| {
+            let known: Vec<&str> = m.keys().map(String::as_str).collect();
+            format!("`{raw}` is not one of {}", known.join(", "))
+        })?,
+    };
+    reader.read(f.ty, mapped).map(Some)
+}
+
+fn build(
+    file: &str,
+    mapping: &Mapping,
+    reader: &Reader,
+    s: &Section,
+    g: &Group,
+) -> Result<Imported, ImportError> {
+    let (first_line, first) = &g.rows[0];
+    let err = |line: u64, f: &Field, message: String| ImportError::Cell {
+        file: file.to_owned(),
+        line,
+        column: f.column.map(|(_, c)| c.to_owned()),
+        field: f.path.to_owned(),
+        message,
+    };
+    let mut root = Map::new();
+    let mut arrays: Vec<(&str, Vec<Map<String, Value>>)> = Vec::new();
+    for f in s.fields.iter().filter(|f| f.sum.is_none()) {
+        if let Some((array, inner)) = f.line {
+            let at = if let Some(i) = arrays.iter().position(|(a, _)| *a == array) {
+                i
+            } else {
+                arrays.push((array, vec![Map::new(); g.rows.len()]));
+                arrays.len() - 1
+            };
+            for (i, (line, row)) in g.rows.iter().enumerate() {
+                if let Some(v) = cell_value(reader, f, row).map_err(|m| err(*line, f, m))? {
+                    if inner.is_empty() {
+                        // `data.children[]`: each row adds one item (not a map).
+                        arrays[at].1[i].insert(String::new(), v);
+                    } else {
+                        set(&mut arrays[at].1[i], inner, v);
+                    }
+                }
+            }
+            continue;
+        }
+        let v = cell_value(reader, f, first).map_err(|m| err(*first_line, f, m))?;
+        if let Some((i, _)) = f.column {
+            let want = first.get(i).unwrap_or_default().trim();
+            if let Some((line, row)) = g
+                .rows
+                .iter()
+                .find(|(_, r)| r.get(i).unwrap_or_default().trim() != want)
+            {
+                let got = row.get(i).unwrap_or_default().trim();
+                return Err(err(*line, f, format!("`{got}` differs from `{want}` on line {first_line}, the first row of document `{}`", g.key)));
+            }
+        }
+        if let Some(v) = v {
+            set(&mut root, f.path, v);
+        }
+    }
+    for (array, items) in arrays {
+        let items = items
+            .into_iter()
+            .map(|mut m| m.remove("").unwrap_or(Value::Object(m)))
+            .collect();
+        set(&mut root, array, Value::Array(items));
+    }
+    for f in s.fields.iter().filter(|f| f.sum.is_some()) {
+        let total = sum_money(&root, f.path, f.sum.unwrap_or_default());
+        set(
+            &mut root,
+            f.path,
+            serde_json::json!({"minor": total, "currency": mapping.currency}),
+        );
+    }
+    let occurred: DateTime<Utc> = root
+        .get("occurred_at")
+        .and_then(Value::as_str)
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or_else(|| {
+            let f = s.fields.iter().find(|f| f.path == "occurred_at");
+            ImportError::Cell {
+                file: file.to_owned(),
+                line: *first_line,
+                column: f.and_then(|f| f.column.map(|(_, c)| c.to_owned())),
+                field: "occurred_at".into(),
+                message: "is empty".into(),
+            }
+        })?;
+    let id = crate::id::event_id(&mapping.name, &s.doc.kind, &g.key, occurred);
+    let mut event = Map::new();
+    event.insert("v".into(), Value::from(rxledger_model::FORMAT_VERSION));
+    event.insert("id".into(), Value::String(id.to_string()));
+    event.insert("kind".into(), Value::String(s.doc.kind.clone()));
+    for k in ["occurred_at", "entered_at", "recorded_by", "refs"] {
+        if let Some(v) = root.remove(k) {
+            event.insert(k.into(), v);
+        }
+    }
+    event.insert(
+        "data".into(),
+        root.remove("data").unwrap_or(Value::Object(Map::new())),
+    );
+    match Event::from_value(Value::Object(event)) {
+        Ok(event) => Ok(Imported {
+            line: *first_line,
+            event,
+        }),
+        Err(e) => Err(locate(file, s, g, e)),
+    }
+}
+
+/// The sum of the money field `field` of every item of the array next to `path`'s parent
+/// (`data.total` with `amount` sums `data.lines[].amount`).
+fn sum_money(root: &Map<String, Value>, path: &str, field: &str) -> u64 {
+    let parent = path.rsplit_once('.').map_or("", |(p, _)| p);
+    let mut obj = Some(root);
+    for seg in parent.split('.').filter(|s| !s.is_empty()) {
+        obj = obj.and_then(|o| o.get(seg)).and_then(Value::as_object);
+    }
+    obj.and_then(|o| o.get("lines"))
+        .and_then(Value::as_array)
+        .map_or(0, |lines| {
+            lines
+                .iter()
+                .filter_map(|l| l.get(field)?.get("minor")?.as_u64())
+                .fold(0u64, u64::saturating_add)
+        })
+}
+
+/// An invalid event's error, located at the row and column that filled the field.
+fn locate(file: &str, s: &Section, g: &Group, e: EventError) -> ImportError {
+    let (field, message) = match e {
+        EventError::Field { field, message } => (field, message),
+        other => (String::new(), other.to_string()),
+    };
+    // `data.lines[3].unit_price.minor` → row 3, spec path `data.lines[].unit_price`.
+    let mut row = 0usize;
+    let mut generic = String::new();
+    let mut rest = field.as_str();
+    while let Some(open) = rest.find('[') {
+        generic.push_str(&rest[..open]);
+        let close = rest[open..].find(']').map_or(rest.len(), |c| open + c);
+        if row == 0 {
+            row = rest[open + 1..close].parse().unwrap_or(0);
+        }
+        generic.push_str("[]");
+        rest = rest.get(close + 1..).unwrap_or_default();
+    }
+    generic.push_str(rest);
+    let is_line = s.fields.iter().any(|f| {
+        f.line
+            .is_some_and(|(a, _)| generic.strip_prefix(a).is_some_and(|r| r.starts_with("[]")))
+    });
+    if !is_line {
+        row = 0;
+    }
+    let mut probe = generic.as_str();
+    let column = loop {
+        if let Some(f) = s.fields.iter().find(|f| f.path == probe) {
+            break f.column.map(|(_, c)| c.to_owned());
+        }
+        match probe.rsplit_once('.') {
+            Some((p, _)) => probe = p,
+            None => break None,
+        }
+    };
+    let line = g.rows.get(row).map_or(g.rows[0].0, |(l, _)| *l);
+    ImportError::Cell {
+        file: file.to_owned(),
+        line,
+        column,
+        field,
+        message,
+    }
+}

@@ -1,0 +1,21 @@
+//! Ways into and out of an rxledger ledger besides its own JSON Lines:
+//!
+//! - [`erp`]: CSV exports of an ERP (purchase, receipt, sales, outbound, invoice and payment
+//!   documents, Chinese headers, GBK / GB18030 or UTF-8), turned into validated events by a
+//!   [`mapping::Mapping`] file (`docs/import.md`). Event ids are derived from each document's
+//!   ERP identity ([`id`]), so importing the same export twice appends it once.
+//! - [`epcis`]: GS1 EPCIS 2.0 JSON-LD documents of the movements, out and back in
+//!   (`docs/epcis.md`).
+//!
+//! The library returns events; appending them all-or-nothing, exactly once, is the facade's
+//! `rxledger::ingest::append_lines`.
+#![forbid(unsafe_code)]
+
+mod cell;
+pub mod epcis;
+pub mod erp;
+pub mod id;
+pub mod mapping;
+
+pub use erp::{import_csv, ImportError, Imported};
+pub use mapping::{Mapping, MappingError};

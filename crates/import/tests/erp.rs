@@ -1,0 +1,206 @@
+//! The ready mappings of `samples/erp/` on their sample exports: the events they give, a ledger
+//! built from them that verifies and checks clean, and malformed cells refused with nothing
+//! appended.
+
+use std::path::{Path, PathBuf};
+
+use rxledger::ingest::{append_lines, read_lines};
+use rxledger::model::Event;
+use rxledger::reconcile::Config;
+use rxledger::store::{FileStore, Store};
+use rxledger_import::{import_csv, ImportError, Mapping};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn mapping(name: &str) -> Mapping {
+    let p = root().join("samples/erp").join(name);
+    Mapping::from_toml(name, &std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(root().join("samples/erp").join(name)).unwrap()
+}
+
+/// `(line, canonical bytes)` of the imported events, as `append_lines` takes them.
+fn lines(file: &str, map: &str) -> Vec<(u64, Vec<u8>)> {
+    import_csv(file, &sample(file), &mapping(map))
+        .unwrap()
+        .into_iter()
+        .map(|i| (i.line, i.event.to_json_bytes()))
+        .collect()
+}
+
+/// Appends the master data, then the two exports, into a fresh ledger in `dir`.
+fn build(dir: &Path) -> FileStore {
+    FileStore::init(dir).unwrap();
+    let mut store = FileStore::open(dir).unwrap();
+    let master = read_lines("master.jsonl", &sample("master.jsonl")[..]).unwrap();
+    append_lines(&mut store, "master.jsonl", &master, 0, |_| {}).unwrap();
+    for (file, map) in [
+        ("goods-2026-10.csv", "goods.toml"),
+        ("finance-2026-10.csv", "finance.toml"),
+    ] {
+        let ls = lines(file, map);
+        append_lines(&mut store, file, &ls, 0, |_| {}).unwrap();
+    }
+    store
+}
+
+#[test]
+fn the_samples_give_the_events_of_the_clean_month_scenario() {
+    // The exports were written from inspection scenario 01: the import must give back its
+    // events exactly, but for the ids (derived from the ERP documents).
+    let text =
+        std::fs::read_to_string(root().join("samples/inspections/01-clean-month-basic.jsonl"))
+            .unwrap();
+    let mut want: Vec<Event> = text.lines().map(|l| Event::from_json(l).unwrap()).collect();
+    want.drain(..7); // the master data, in samples/erp/master.jsonl
+    let mut got: Vec<Event> = Vec::new();
+    for (file, map) in [
+        ("goods-2026-10.csv", "goods.toml"),
+        ("finance-2026-10.csv", "finance.toml"),
+    ] {
+        got.extend(
+            import_csv(file, &sample(file), &mapping(map))
+                .unwrap()
+                .into_iter()
+                .map(|i| i.event),
+        );
+    }
+    assert_eq!(got.len(), 16);
+    for g in &mut got {
+        assert_eq!(g.id.get_version_num(), 7);
+        let w = want
+            .iter()
+            .find(|w| w.body == g.body)
+            .unwrap_or_else(|| panic!("no scenario event like {}", g.to_json()));
+        assert_eq!(g.occurred_at, w.occurred_at);
+        assert_eq!(g.entered_at, w.entered_at);
+        assert_eq!(g.recorded_by, w.recorded_by);
+        assert_eq!(g.refs, w.refs, "{}", g.to_json());
+    }
+}
+
+#[test]
+fn imported_samples_verify_and_check_clean_and_import_again_appends_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ledger");
+    let mut store = build(&dir);
+    assert_eq!(store.head().seq, 7 + 16);
+    // Importing the same export again: the same ids, all present, nothing appended.
+    let again = lines("goods-2026-10.csv", "goods.toml");
+    let done = append_lines(&mut store, "goods-2026-10.csv", &again, 0, |_| {}).unwrap();
+    assert_eq!((done.appended, done.present), (0, again.len() as u64));
+    drop(store);
+    let ledger = rxledger::Ledger::open(&dir).unwrap();
+    let report = ledger.check(Config::default()).unwrap();
+    assert!(report.verify.is_ok());
+    assert_eq!(report.events, 23);
+    assert!(
+        report.findings.is_empty(),
+        "{:#?}",
+        report.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
+    );
+}
+
+/// The goods export with one cell replaced (as GB18030 bytes).
+fn goods_with(from: &str, to: &str) -> Vec<u8> {
+    let raw = sample("goods-2026-10.csv");
+    let (text, _, bad) = encoding_rs::GB18030.decode(&raw);
+    assert!(!bad && text.contains(from));
+    let changed = text.replacen(from, to, 1);
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&changed);
+    bytes.into_owned()
+}
+
+fn refused(bytes: &[u8]) -> ImportError {
+    import_csv("goods-2026-10.csv", bytes, &mapping("goods.toml")).unwrap_err()
+}
+
+#[test]
+fn a_bad_date_is_refused_naming_file_line_column_and_field() {
+    let e = refused(&goods_with("2026/09/15", "2026/13/15"));
+    assert_eq!(
+        e.to_string(),
+        "goods-2026-10.csv:4: column `生产日期`: field `data.lines[].production_date`: `2026/13/15` is not a date (%Y/%m/%d, %Y-%m-%d)"
+    );
+    let e = refused(&goods_with("2026-10-10 10:20", "2026-10-10 25:20"));
+    assert!(
+        e.to_string()
+            .starts_with("goods-2026-10.csv:4: column `业务时间`: field `occurred_at`: `2026-10-10 25:20` is not a date and time"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_non_numeric_quantity_is_refused_and_nothing_is_appended() {
+    // Line 5 is the second line of receipt SH2026101000001.
+    let bad = goods_with(",1200,1200,0,", ",1200箱,1200,0,");
+    let e = refused(&bad);
+    assert_eq!(
+        e.to_string(),
+        "goods-2026-10.csv:5: column `数量`: field `data.lines[].arrived`: `1200箱` is not a whole number"
+    );
+    // Through the CLI's path: the error comes before anything is appended.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("l");
+    FileStore::init(&dir).unwrap();
+    let mut store = FileStore::open(&dir).unwrap();
+    let result = import_csv("goods-2026-10.csv", &bad, &mapping("goods.toml")).map(|evs| {
+        let ls: Vec<(u64, Vec<u8>)> = evs
+            .into_iter()
+            .map(|i| (i.line, i.event.to_json_bytes()))
+            .collect();
+        append_lines(&mut store, "goods-2026-10.csv", &ls, 0, |_| {})
+    });
+    assert!(result.is_err());
+    assert_eq!(store.head().seq, 0);
+}
+
+#[test]
+fn an_invalid_event_is_located_at_the_row_and_column_of_its_field() {
+    // Accepted more than arrived: the model refuses the event; the error names the row.
+    let e = refused(&goods_with(",1200,1200,0,", ",1200,1300,0,"));
+    let s = e.to_string();
+    assert!(
+        s.starts_with("goods-2026-10.csv:5: column `") && s.contains("field `data.lines[1]."),
+        "{s}"
+    );
+    // A header field that differs between the rows of one document.
+    let e = refused(&goods_with(
+        "采购订单,CG2026100800001,2026-10-08 09:30,2026-10-08 09:33,采购-钱国栋,91330110143958275Q",
+        "采购订单,CG2026100800001,2026-10-08 09:30,2026-10-08 09:33,采购-钱国栋,91330110143958275X",
+    ));
+    assert_eq!(
+        e.to_string(),
+        "goods-2026-10.csv:3: column `往来单位编码`: field `data.supplier`: `91330110143958275Q` differs from `91330110143958275X` on line 2, the first row of document `CG2026100800001`"
+    );
+}
+
+#[test]
+fn bytes_that_are_not_the_encoding_are_refused_with_their_line() {
+    let mut bytes = sample("finance-2026-10.csv");
+    let at = bytes.iter().position(|b| *b == b'\n').unwrap() + 1;
+    bytes.insert(at + 3, 0xFF);
+    let e = import_csv("f.csv", &bytes, &mapping("finance.toml")).unwrap_err();
+    assert_eq!(e.to_string(), "f.csv:2: not valid gb18030 text");
+}
+
+#[test]
+fn utf8_with_a_bom_and_a_missing_column_are_handled() {
+    let raw = sample("finance-2026-10.csv");
+    let (text, _, _) = encoding_rs::GB18030.decode(&raw);
+    let mut m = mapping("finance.toml");
+    m.encoding = "utf-8".into();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(text.as_bytes());
+    assert_eq!(import_csv("f.csv", &bytes, &m).unwrap().len(), 6);
+    let renamed = text.replacen("结算方式", "付款方式", 1);
+    let e = import_csv("f.csv", renamed.as_bytes(), &m).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "f.csv:1: column `结算方式`: field `data.method`: no such column in the header"
+    );
+}
