@@ -3,7 +3,7 @@
 
 use std::process::{Command, Output};
 
-const COMMANDS: [&str; 15] = [
+const COMMANDS: [&str; 16] = [
     "init",
     "append",
     "verify",
@@ -12,6 +12,7 @@ const COMMANDS: [&str; 15] = [
     "prove",
     "verify-proof",
     "export",
+    "copy",
     "log",
     "gen",
     "check",

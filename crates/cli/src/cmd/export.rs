@@ -12,7 +12,7 @@ use crate::common::{write_atomic, Replace};
 /// written under a temporary name in the same directory and renamed once complete and synced.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Ledger directory.
+    /// Ledger directory or `postgres://…?ledger=NAME`.
     dir: PathBuf,
     /// Output file.
     #[arg(short, long)]
@@ -22,6 +22,9 @@ pub struct Args {
 /// Runs `rxledger export`.
 pub fn run(args: Args) -> Result<Outcome> {
     let head = write_atomic(&args.output, Replace::Allow, |tmp| {
+        if let Some(head) = crate::store_url::export(&args.dir, tmp.path())? {
+            return Ok(head);
+        }
         Ok(store::export(&args.dir, tmp.path())?)
     })?;
     println!(
