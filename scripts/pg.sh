@@ -5,6 +5,7 @@
 #   scripts/pg.sh stop                stop every server of this directory (fast shutdown)
 #   scripts/pg.sh status              which servers run
 #   scripts/pg.sh env [--standby]     print RXLEDGER_PG_URL=... (and the admin / standby URLs)
+#   scripts/pg.sh bindir              print the directory of the server binaries
 #
 # Servers listen on a Unix socket in $PG_BASE/sock only (no TCP port: several checkouts on one
 # machine cannot collide). PG_BASE defaults to target/pg of this checkout. Installs Debian's
@@ -122,19 +123,19 @@ setup_db() {
 }
 
 start_standby() {
+    # Commits are acknowledged only once applied on a standby. Set before the standby is copied,
+    # so that a promoted standby requires one in turn (no window of unreplicated acknowledgements).
+    psql_admin "$PORT_PRIMARY" -d postgres -c "ALTER SYSTEM SET synchronous_standby_names = '*'" \
+        -c "ALTER SYSTEM SET synchronous_commit = 'remote_apply'" -c "SELECT pg_reload_conf()" >/dev/null
     if [ ! -f "$STANDBY/PG_VERSION" ]; then
         rm -rf "$STANDBY"
         as_pg "$BIN/pg_basebackup" -h "$SOCK" -p "$PORT_PRIMARY" -U postgres -D "$STANDBY" -R \
-            -d "application_name=standby" -X stream >/dev/null \
+            -d "application_name=standby" -X stream -c fast >/dev/null \
             || die "pg_basebackup failed"
         # The copy's settings are the primary's; only the port differs.
         echo "port = $PORT_STANDBY" >>"$STANDBY/postgresql.conf"
-        as_pg sed -i "s/application_name=[a-z0-9]*/application_name=standby/" "$STANDBY/postgresql.auto.conf" || true
     fi
     start_server "$STANDBY" standby
-    # Commits are acknowledged only once applied on the standby.
-    psql_admin "$PORT_PRIMARY" -d postgres -c "ALTER SYSTEM SET synchronous_standby_names = '*'" \
-        -c "ALTER SYSTEM SET synchronous_commit = 'remote_apply'" -c "SELECT pg_reload_conf()" >/dev/null
 }
 
 cmd=${1:-}
@@ -166,6 +167,10 @@ status)
         if running "$d"; then echo "$(basename "$d"): running"; else echo "$(basename "$d"): stopped"; fi
     done
     ;;
+bindir)
+    ensure_installed
+    echo "$BIN"
+    ;;
 env)
     echo "RXLEDGER_PG_URL=$(url rxledger_app "$PORT_PRIMARY")"
     echo "RXLEDGER_PG_ADMIN_URL=$(url postgres "$PORT_PRIMARY")"
@@ -175,6 +180,6 @@ env)
     fi
     ;;
 *)
-    die "usage: scripts/pg.sh start|stop|status|env [--standby]"
+    die "usage: scripts/pg.sh start|stop|status|env|bindir [--standby]"
     ;;
 esac
