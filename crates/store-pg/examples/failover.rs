@@ -130,5 +130,5 @@ fn main() {
         && duplicated == 0
         && report.is_ok()
         && report.head.seq == acked.len() as u64 * per;
-    std::process::exit(if ok { 0 } else { 1 });
+    std::process::exit(i32::from(!ok));
 }

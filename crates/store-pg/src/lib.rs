@@ -1,7 +1,7 @@
 //! rxledger's [`Store`] on PostgreSQL: many hash-chained ledgers in one database (one chain per
 //! company or site, each gap-free from seq 1), append-only by the database itself.
 //!
-//! * A batch is one `INSERT` statement (one transaction, all rows sent as binary arrays), and is
+//! * A batch is one binary `COPY` statement (one transaction), and is
 //!   acknowledged only after its commit returns; the session never runs with
 //!   `synchronous_commit = off` (it is raised to `on` if the server default is `off`; stronger
 //!   settings such as `remote_apply` are kept).
@@ -49,6 +49,8 @@ use rxledger_store::ids::{payload_id, IdKey, Stored};
 use rxledger_store::{Locator, Store, StoreError};
 
 pub use location::{is_pg_url, PgLocation, DEFAULT_LEDGER};
+/// The PostgreSQL client crate ([`connect`] returns its `Client`).
+pub use postgres;
 
 /// The schema: roles `rxledger_owner` (owns the tables) and `rxledger_app` (INSERT and SELECT),
 /// tables `rxledger.ledgers`, `rxledger.records`, `rxledger.checkpoints`, the view
@@ -61,11 +63,10 @@ const LOCK_CLASS: i32 = 0x7278_6c67;
 /// Records read per query when scanning (a break stops after the current chunk).
 const SCAN_CHUNK: i64 = 50_000;
 
-const INSERT_SQL: &str = "INSERT INTO rxledger.records \
+/// A batch is one binary `COPY` (one statement, its own transaction).
+const COPY_SQL: &str = "COPY rxledger.records \
      (ledger, seq, batch_end, recorded_at, prev, hash, id_key, id_digest, payload) \
-     SELECT $1, t.seq, $2, $3, t.prev, t.hash, t.id_key, t.id_digest, t.payload \
-     FROM unnest($4::int8[], $5::bytea[], $6::bytea[], $7::bytea[], $8::bytea[], $9::bytea[]) \
-     AS t(seq, prev, hash, id_key, id_digest, payload)";
+     FROM STDIN (FORMAT binary)";
 
 const SCAN_SQL: &str = "SELECT seq, batch_end, recorded_at, prev, hash, payload \
      FROM rxledger.records WHERE ledger = $1 AND seq >= $2 AND seq <= $3 ORDER BY seq";
@@ -140,7 +141,7 @@ pub struct PgStore {
     loc: PgLocation,
     client: Mutex<Client>,
     writer: ChainWriter,
-    insert: Option<Statement>,
+    writable: bool,
     scan: Statement,
     poisoned: bool,
 }
@@ -211,15 +212,6 @@ impl PgStore {
             }
         }
         let head = read_head(&mut client, loc)?;
-        let insert = if write {
-            Some(
-                client
-                    .prepare(INSERT_SQL)
-                    .map_err(err("preparing the insert"))?,
-            )
-        } else {
-            None
-        };
         let scan = client
             .prepare(SCAN_SQL)
             .map_err(err("preparing the scan"))?;
@@ -227,7 +219,7 @@ impl PgStore {
             loc: loc.clone(),
             client: Mutex::new(client),
             writer: ChainWriter::resume(head),
-            insert,
+            writable: write,
             scan,
             poisoned: false,
         })
@@ -370,13 +362,13 @@ impl Store for PgStore {
         if self.poisoned {
             return Err(StoreError::Poisoned);
         }
-        let Some(insert) = self.insert.clone() else {
+        if !self.writable {
             return Err(store_err(
                 &self.loc,
                 io::ErrorKind::PermissionDenied,
                 "opened for reading only; nothing was appended".to_owned(),
             ));
-        };
+        }
         check_batch_shape(payloads, recorded_at)?;
         let first_seq = self.writer.head().seq + 1;
         let keys: Vec<Option<IdKey>> = payloads.iter().map(|p| IdKey::of(p)).collect();
@@ -384,40 +376,18 @@ impl Store for PgStore {
         let mut w = self.writer.clone();
         let chained = w.chain_batch(payloads, recorded_at);
         let head = w.head();
-        let id_bytes: Vec<Option<([u8; 16], [u8; 16])>> = keys
-            .iter()
-            .map(|k| k.map(|k| (k.key.to_be_bytes(), k.digest.to_be_bytes())))
-            .collect();
-        let seqs: Vec<i64> = chained.iter().map(|(_, h)| sql_int(h.seq)).collect();
-        let prevs: Vec<&[u8]> = chained.iter().map(|(p, _)| p.0.as_slice()).collect();
-        let hashes: Vec<&[u8]> = chained.iter().map(|(_, h)| h.hash.0.as_slice()).collect();
-        let id_keys: Vec<Option<&[u8]>> = id_bytes
-            .iter()
-            .map(|k| k.as_ref().map(|(k, _)| k.as_slice()))
-            .collect();
-        let id_digests: Vec<Option<&[u8]>> = id_bytes
-            .iter()
-            .map(|k| k.as_ref().map(|(_, d)| d.as_slice()))
-            .collect();
-        let batch_end = sql_int(head.seq);
-        let result = self
+        let client = self
             .client
             .get_mut()
-            .unwrap_or_else(PoisonError::into_inner)
-            .execute(
-                &insert,
-                &[
-                    &self.loc.ledger(),
-                    &batch_end,
-                    &recorded_at,
-                    &seqs,
-                    &prevs,
-                    &hashes,
-                    &id_keys,
-                    &id_digests,
-                    &payloads,
-                ],
-            );
+            .unwrap_or_else(PoisonError::into_inner);
+        let result = copy_batch(
+            client,
+            self.loc.ledger(),
+            recorded_at,
+            &chained,
+            &keys,
+            payloads,
+        );
         if let Err(e) = result {
             return Err(self.insert_failed(&e, first_seq));
         }
@@ -538,6 +508,56 @@ impl Store for PgStore {
             .map_err(|e| pg_err(&self.loc, "recording the checkpoint", &e))?;
         Ok(())
     }
+}
+
+/// Sends a batch as one binary `COPY`; returns the rows stored once it has committed.
+fn copy_batch(
+    client: &mut Client,
+    ledger: &str,
+    recorded_at: &str,
+    chained: &[(Digest, Head)],
+    keys: &[Option<IdKey>],
+    payloads: &[&[u8]],
+) -> Result<u64, postgres::Error> {
+    use postgres::binary_copy::BinaryCopyInWriter;
+    use postgres::types::Type;
+    let batch_end = sql_int(chained.last().map_or(0, |(_, h)| h.seq));
+    let sink = client.copy_in(COPY_SQL)?;
+    let mut w = BinaryCopyInWriter::new(
+        sink,
+        &[
+            Type::TEXT,
+            Type::INT8,
+            Type::INT8,
+            Type::TEXT,
+            Type::BYTEA,
+            Type::BYTEA,
+            Type::BYTEA,
+            Type::BYTEA,
+            Type::BYTEA,
+        ],
+    );
+    for (((prev, head), key), payload) in chained.iter().zip(keys).zip(payloads) {
+        let seq = sql_int(head.seq);
+        let (k, d) = match key {
+            Some(k) => (Some(k.key.to_be_bytes()), Some(k.digest.to_be_bytes())),
+            None => (None, None),
+        };
+        let k: Option<&[u8]> = k.as_ref().map(<[u8; 16]>::as_slice);
+        let d: Option<&[u8]> = d.as_ref().map(<[u8; 16]>::as_slice);
+        w.write(&[
+            &ledger,
+            &seq,
+            &batch_end,
+            &recorded_at,
+            &prev.0.as_slice(),
+            &head.hash.0.as_slice(),
+            &k,
+            &d,
+            payload,
+        ])?;
+    }
+    w.finish()
 }
 
 /// A row of the scan as a record; a reason when a column cannot be part of a canonical record.

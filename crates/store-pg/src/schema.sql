@@ -76,21 +76,33 @@ CREATE OR REPLACE FUNCTION rxledger.check_chain() RETURNS trigger LANGUAGE plpgs
 DECLARE
     bad record;
 BEGIN
-    SELECT r.ledger INTO bad FROM new_rows r
+    SELECT r.ledger INTO bad FROM (SELECT DISTINCT ledger FROM new_rows) r
     WHERE NOT EXISTS (SELECT 1 FROM rxledger.ledgers l WHERE l.name = r.ledger) LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'rxledger: ledger % does not exist (create it first)', bad.ledger
             USING ERRCODE = 'RXC01';
     END IF;
-    SELECT r.ledger, r.seq, p.seq AS pseq INTO bad
-    FROM new_rows r
-    LEFT JOIN rxledger.records p ON p.ledger = r.ledger AND p.seq = r.seq - 1
-    WHERE CASE WHEN r.seq = 1 THEN r.prev <> '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea
-               ELSE p.hash IS DISTINCT FROM r.prev END
-    ORDER BY r.ledger, r.seq
+    -- Within the statement each row must follow the one before it (seq + 1, prev = its hash);
+    -- the first row of each ledger must follow the stored head (one primary-key lookup).
+    WITH o AS (
+        SELECT ledger, seq, prev,
+               lag(seq) OVER w AS lseq, lag(hash) OVER w AS lhash
+        FROM new_rows
+        WINDOW w AS (PARTITION BY ledger ORDER BY seq)
+    )
+    SELECT o.ledger, o.seq INTO bad
+    FROM o
+    WHERE CASE
+        WHEN o.lseq IS NOT NULL THEN o.seq <> o.lseq + 1 OR o.prev <> o.lhash
+        WHEN o.seq = 1 THEN o.prev <> '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea
+        ELSE o.prev IS DISTINCT FROM
+            (SELECT p.hash FROM rxledger.records p WHERE p.ledger = o.ledger AND p.seq = o.seq - 1)
+    END
+    ORDER BY o.ledger, o.seq
     LIMIT 1;
     IF FOUND THEN
-        IF bad.seq > 1 AND bad.pseq IS NULL THEN
+        IF bad.seq > 1 AND NOT EXISTS (SELECT 1 FROM rxledger.records p
+                                       WHERE p.ledger = bad.ledger AND p.seq = bad.seq - 1) THEN
             RAISE EXCEPTION 'rxledger: ledger %: record % is out of sequence (record % is not stored or not yet committed)', bad.ledger, bad.seq, bad.seq - 1
                 USING ERRCODE = 'RXC02',
                       HINT = 'another writer may have appended; reopen the ledger to read its head';
