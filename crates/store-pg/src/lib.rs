@@ -230,18 +230,25 @@ impl PgStore {
         &self.loc
     }
 
-    /// Checks a batch's ids against the stored ones and against each other.
+    /// Checks a batch's ids against each other and, when `stored` is set, against the stored
+    /// ones (one query).
     fn check_ids(
         &mut self,
         payloads: &[&[u8]],
         keys: &[Option<IdKey>],
         first_seq: u64,
+        stored: bool,
     ) -> Result<(), StoreError> {
         let present: Vec<IdKey> = keys.iter().flatten().copied().collect();
         if present.is_empty() {
             return Ok(());
         }
-        let mut found = self.find_ids(&present)?.into_iter();
+        let found = if stored {
+            self.find_ids(&present)?
+        } else {
+            vec![None; present.len()]
+        };
+        let mut found = found.into_iter();
         let mut seen: HashMap<u128, Stored> = HashMap::with_capacity(present.len());
         for (index, k) in keys.iter().enumerate() {
             let Some(k) = k else { continue };
@@ -372,7 +379,9 @@ impl Store for PgStore {
         check_batch_shape(payloads, recorded_at)?;
         let first_seq = self.writer.head().seq + 1;
         let keys: Vec<Option<IdKey>> = payloads.iter().map(|p| IdKey::of(p)).collect();
-        self.check_ids(payloads, &keys, first_seq)?;
+        // Ids repeated in the batch are found here; ids already stored by the unique index
+        // (which probes once per row anyway), and then looked up for the error.
+        self.check_ids(payloads, &keys, first_seq, false)?;
         let mut w = self.writer.clone();
         let chained = w.chain_batch(payloads, recorded_at);
         let head = w.head();
@@ -389,6 +398,13 @@ impl Store for PgStore {
             payloads,
         );
         if let Err(e) = result {
+            let id_taken = e.as_db_error().is_some_and(|db| {
+                *db.code() == SqlState::UNIQUE_VIOLATION
+                    && db.constraint() == Some("records_event_id")
+            });
+            if id_taken {
+                self.check_ids(payloads, &keys, first_seq, true)?;
+            }
             return Err(self.insert_failed(&e, first_seq));
         }
         self.writer = w;
