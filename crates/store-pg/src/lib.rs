@@ -447,42 +447,58 @@ impl Store for PgStore {
         Ok(keys.iter().map(|k| found.get(&k.key).copied()).collect())
     }
 
+    /// Rows are fetched on a second thread, in blocks, while `f` runs on this one (the fetch
+    /// and decoding of the rows would otherwise wait for the verifier, and the verifier for
+    /// them).
     fn scan(
         &self,
         from: u64,
         f: &mut dyn FnMut(RecordRef<'_>) -> ControlFlow<()>,
     ) -> Result<(), StoreError> {
         let head = sql_int(self.writer.head().seq);
-        let mut client = self.client.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut next = sql_int(from.max(1));
-        while next <= head {
-            let last = head.min(next.saturating_add(SCAN_CHUNK - 1));
-            let params: [&(dyn postgres::types::ToSql + Sync); 3] =
-                [&self.loc.ledger(), &next, &last];
-            let mut rows = client
-                .query_raw(&self.scan, params)
-                .map_err(|e| pg_err(&self.loc, "reading records", &e))?;
-            let mut expected = from.max(1).max(next.unsigned_abs());
-            while let Some(row) = rows
-                .next()
-                .map_err(|e| pg_err(&self.loc, "reading records", &e))?
-            {
-                let rec = record_of(&row).map_err(|reason| StoreError::Corrupt {
-                    path: PathBuf::from(self.loc.to_string()),
-                    error: VerifyError::Unparsable {
-                        line: expected,
-                        seq: expected,
-                        reason,
-                    },
-                })?;
-                if f(rec).is_break() {
-                    return Ok(());
-                }
-                expected += 1;
-            }
-            next = last + 1;
+        let first = sql_int(from.max(1));
+        if first > head {
+            return Ok(());
         }
-        Ok(())
+        let mut guard = self.client.lock().unwrap_or_else(PoisonError::into_inner);
+        let client: &mut Client = &mut guard;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<postgres::Row>>(4);
+        let (stmt, ledger) = (&self.scan, self.loc.ledger());
+        std::thread::scope(|s| {
+            let producer = s.spawn(move || fetch(client, stmt, ledger, first, head, &tx));
+            let mut expected = first.unsigned_abs();
+            let mut result = Ok(());
+            'blocks: for block in &rx {
+                for row in &block {
+                    match record_of(row) {
+                        Ok(rec) => {
+                            if f(rec).is_break() {
+                                break 'blocks;
+                            }
+                        }
+                        Err(reason) => {
+                            result = Err(StoreError::Corrupt {
+                                path: PathBuf::from(self.loc.to_string()),
+                                error: VerifyError::Unparsable {
+                                    line: expected,
+                                    seq: expected,
+                                    reason,
+                                },
+                            });
+                            break 'blocks;
+                        }
+                    }
+                    expected += 1;
+                }
+            }
+            // Stops the producer at its next block if we stopped early.
+            drop(rx);
+            let fetched = producer
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            result?;
+            fetched.map_err(|e| pg_err(&self.loc, "reading records", &e))
+        })
     }
 
     fn locator(&self) -> Result<Locator, StoreError> {
@@ -574,6 +590,42 @@ fn copy_batch(
         ])?;
     }
     w.finish()
+}
+
+/// Rows per block handed from the fetching thread to the scanning one.
+const SCAN_BLOCK: usize = 1024;
+
+/// Fetches records `first..=head` of `ledger` in blocks into `tx`; stops quietly when the
+/// receiver is gone.
+fn fetch(
+    client: &mut Client,
+    stmt: &Statement,
+    ledger: &str,
+    first: i64,
+    head: i64,
+    tx: &std::sync::mpsc::SyncSender<Vec<postgres::Row>>,
+) -> Result<(), postgres::Error> {
+    let mut next = first;
+    while next <= head {
+        let last = head.min(next.saturating_add(SCAN_CHUNK - 1));
+        let params: [&(dyn postgres::types::ToSql + Sync); 3] = [&ledger, &next, &last];
+        let mut rows = client.query_raw(stmt, params)?;
+        let mut block = Vec::with_capacity(SCAN_BLOCK);
+        while let Some(row) = rows.next()? {
+            block.push(row);
+            if block.len() == SCAN_BLOCK {
+                let full = std::mem::replace(&mut block, Vec::with_capacity(SCAN_BLOCK));
+                if tx.send(full).is_err() {
+                    return Ok(());
+                }
+            }
+        }
+        if !block.is_empty() && tx.send(block).is_err() {
+            return Ok(());
+        }
+        next = last + 1;
+    }
+    Ok(())
 }
 
 /// A row of the scan as a record; a reason when a column cannot be part of a canonical record.
