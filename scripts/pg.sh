@@ -14,10 +14,25 @@
 # Idempotent: `start` on a running server only (re)applies the database, roles and schema.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PG_BASE=${PG_BASE:-$ROOT/target/pg}
-SOCK=$PG_BASE/sock
-PRIMARY=$PG_BASE/primary
-STANDBY=$PG_BASE/standby
+
+# Where the servers live: $PG_BASE, else target/pg of this checkout, unless the `postgres` OS user
+# cannot reach the checkout (a clone under /root, mode 700) or the socket path would be too long
+# for a Unix socket: then a directory of /tmp named after the checkout.
+choose_base() {
+    if [ -n "${PG_BASE:-}" ]; then
+        :
+    elif [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 \
+        && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+        PG_BASE=/tmp/rxledger-pg-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)
+    elif [ "${#ROOT}" -gt 70 ]; then
+        PG_BASE=/tmp/rxledger-pg-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)
+    else
+        PG_BASE=$ROOT/target/pg
+    fi
+    SOCK=$PG_BASE/sock
+    PRIMARY=$PG_BASE/primary
+    STANDBY=$PG_BASE/standby
+}
 # The port only names the socket file (.s.PGSQL.<port>) inside $SOCK.
 PORT_PRIMARY=${PG_PORT:-5432}
 PORT_STANDBY=$((PORT_PRIMARY + 1))
@@ -141,10 +156,12 @@ start_standby() {
 cmd=${1:-}
 standby=0
 [ "${2:-}" = "--standby" ] && standby=1
+[ "$cmd" = start ] || choose_base
 case "$cmd" in
 start)
     ensure_installed
     ensure_user
+    choose_base
     mkdir -p "$SOCK"
     [ "$(id -u)" = 0 ] && chown postgres: "$PG_BASE" "$SOCK"
     init_primary
