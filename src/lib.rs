@@ -49,6 +49,8 @@ pub use rxledger_model as model;
 pub use rxledger_reconcile as reconcile;
 pub use rxledger_report as report;
 pub use rxledger_store as store;
+#[cfg(feature = "postgres")]
+pub use rxledger_store_pg as store_pg;
 
 pub use rxledger_reconcile::{check, cross, summary, trace};
 #[cfg(feature = "html")]

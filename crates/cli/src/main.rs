@@ -9,6 +9,7 @@
 mod cmd;
 mod common;
 mod progress;
+mod store_url;
 
 use std::process::ExitCode;
 
@@ -45,6 +46,7 @@ enum Cmd {
     Prove(cmd::prove::Args),
     VerifyProof(cmd::verify_proof::Args),
     Export(cmd::export::Args),
+    Copy(cmd::copy::Args),
     Log(cmd::log::Args),
     Gen(cmd::gen::Args),
     Check(cmd::check::Args),
@@ -110,6 +112,7 @@ fn run(cmd: Cmd) -> anyhow::Result<Outcome> {
         Cmd::Prove(args) => cmd::prove::run(args),
         Cmd::VerifyProof(args) => cmd::verify_proof::run(args),
         Cmd::Export(args) => cmd::export::run(args),
+        Cmd::Copy(args) => cmd::copy::run(args),
         Cmd::Log(args) => cmd::log::run(args),
         Cmd::Gen(args) => cmd::gen::run(args),
         Cmd::Check(args) => cmd::check::run(args),

@@ -3,7 +3,7 @@
 
 use std::process::{Command, Output};
 
-const COMMANDS: [&str; 16] = [
+const COMMANDS: [&str; 17] = [
     "init",
     "append",
     "import",
@@ -13,6 +13,7 @@ const COMMANDS: [&str; 16] = [
     "prove",
     "verify-proof",
     "export",
+    "copy",
     "log",
     "gen",
     "check",

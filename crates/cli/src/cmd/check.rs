@@ -55,7 +55,9 @@ enum Format {
 pub fn run(args: Args) -> Result<Outcome> {
     let cfg = load_config(args.config.as_deref())?;
     let expected = parse_head(args.head.as_deref())?;
-    let reports = if let [path] = args.paths.as_slice() {
+    let reports = if let Some(report) = crate::store_url::check(&args.paths, &cfg, expected)? {
+        vec![report]
+    } else if let [path] = args.paths.as_slice() {
         let progress = Progress::reading(path, "check");
         let report = rxledger::check::check_path(path, cfg, expected, progress.bytes())?;
         progress.finish();

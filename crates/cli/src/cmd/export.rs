@@ -12,7 +12,7 @@ use crate::common::{write_atomic, Replace};
 /// written under a temporary name in the same directory and renamed once complete and synced.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Ledger directory.
+    /// Ledger directory or `postgres://…?ledger=NAME`.
     dir: PathBuf,
     /// Output file.
     #[arg(short, long)]
@@ -29,6 +29,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         return super::import::export_epcis(&args.dir, &args.output);
     }
     let head = write_atomic(&args.output, Replace::Allow, |tmp| {
+        if let Some(head) = crate::store_url::export(&args.dir, tmp.path())? {
+            return Ok(head);
+        }
         Ok(store::export(&args.dir, tmp.path())?)
     })?;
     println!(

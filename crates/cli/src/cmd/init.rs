@@ -7,7 +7,8 @@ use rxledger::store::FileStore;
 
 use super::Outcome;
 
-/// Create an empty ledger directory.
+/// Create an empty ledger directory (or, given `postgres://…?ledger=NAME`, an empty ledger in
+/// PostgreSQL).
 #[derive(clap::Args)]
 pub struct Args {
     /// Ledger directory (created; must be empty if it exists).
@@ -16,6 +17,9 @@ pub struct Args {
 
 /// Runs `rxledger init`.
 pub fn run(args: Args) -> Result<Outcome> {
+    if let Some(outcome) = crate::store_url::init(&args.dir)? {
+        return Ok(outcome);
+    }
     FileStore::init(&args.dir)?;
     println!("initialised empty ledger {}", args.dir.display());
     Ok(Outcome::Clean)

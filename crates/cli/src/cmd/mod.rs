@@ -4,6 +4,7 @@
 pub mod append;
 pub mod check;
 pub mod checkpoint;
+pub mod copy;
 pub mod export;
 pub mod gen;
 pub mod import;

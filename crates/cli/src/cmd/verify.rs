@@ -11,7 +11,7 @@ use super::Outcome;
 use crate::common::{open_checkpoint_or_fail, parse_head};
 use crate::progress::Progress;
 
-/// Verify a ledger directory or an exported .jsonl ledger.
+/// Verify a ledger directory, an exported .jsonl ledger or `postgres://…?ledger=NAME`.
 #[derive(clap::Args)]
 pub struct Args {
     /// Ledger directory or exported file.
@@ -33,6 +33,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         return extends_checkpoint(&args.path, cp, pubkey);
     }
     let expected = parse_head(args.head.as_deref())?;
+    if let Some(outcome) = crate::store_url::verify(&args.path, expected)? {
+        return Ok(outcome);
+    }
     verify_chain(&args.path, expected)
 }
 

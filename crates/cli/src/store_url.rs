@@ -1,0 +1,167 @@
+//! `postgres://…?ledger=NAME` in place of a ledger directory: the hooks of `init`, `verify`,
+//! `check`, `export` and `copy` for ledgers in PostgreSQL (built with the `postgres` feature,
+//! on by default). Everything past opening the store is the same code as for any store.
+
+use std::io::Write;
+use std::ops::ControlFlow;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use rxledger::chain::{ExpectedHead, Head};
+use rxledger::check::CheckReport;
+use rxledger::reconcile::Config;
+use rxledger::store::{self, Store};
+
+use crate::cmd::Outcome;
+
+/// The URL, when a ledger argument is a PostgreSQL URL.
+pub fn pg_url(path: &Path) -> Option<&str> {
+    path.to_str()
+        .filter(|s| s.starts_with("postgres://") || s.starts_with("postgresql://"))
+}
+
+/// Opens the PostgreSQL ledger `path` names: for reading, or created (if missing) and
+/// opened as its single writer. `None` when `path` is not a URL.
+#[cfg(feature = "postgres")]
+pub fn open(path: &Path, mode: Mode) -> Result<Option<Box<dyn Store>>> {
+    use rxledger::store_pg::{PgLocation, PgStore};
+    let Some(loc) = pg_url(path).and_then(PgLocation::parse) else {
+        return Ok(None);
+    };
+    if mode == Mode::Create {
+        match PgStore::create(&loc) {
+            Ok(()) | Err(store::StoreError::AlreadyExists { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let store = match mode {
+        Mode::Read => PgStore::open_reader(&loc)?,
+        Mode::Create => PgStore::open(&loc)?,
+    };
+    Ok(Some(Box::new(store)))
+}
+
+/// Without the `postgres` feature a URL is refused with the reason.
+#[cfg(not(feature = "postgres"))]
+pub fn open(path: &Path, _mode: Mode) -> Result<Option<Box<dyn Store>>> {
+    match pg_url(path) {
+        Some(url) => bail!(
+            "{url}: this rxledger was built without PostgreSQL support (cargo feature `postgres`)"
+        ),
+        None => Ok(None),
+    }
+}
+
+/// How [`open`] opens a ledger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Read only; no lock.
+    Read,
+    /// Created if missing, then the single writer.
+    Create,
+}
+
+/// `rxledger init postgres://…`: creates the ledger (the schema must be installed).
+pub fn init(path: &Path) -> Result<Option<Outcome>> {
+    let Some(url) = pg_url(path) else {
+        return Ok(None);
+    };
+    #[cfg(feature = "postgres")]
+    {
+        let loc = rxledger::store_pg::PgLocation::parse(url).context("not a PostgreSQL URL")?;
+        rxledger::store_pg::PgStore::create(&loc)?;
+        println!("initialised empty ledger {loc}");
+        Ok(Some(Outcome::Clean))
+    }
+    #[cfg(not(feature = "postgres"))]
+    {
+        let _ = open(path, Mode::Read)?;
+        bail!("{url}: no PostgreSQL support")
+    }
+}
+
+/// `rxledger verify postgres://…`.
+pub fn verify(path: &Path, expected: Option<ExpectedHead>) -> Result<Option<Outcome>> {
+    let Some(store) = open(path, Mode::Read)? else {
+        return Ok(None);
+    };
+    let report = store::verify_store(store.as_ref(), expected)?;
+    let name = path.display();
+    Ok(Some(match &report.failure {
+        None => {
+            println!(
+                "ok: {} records verified; head {}",
+                report.head.seq, report.head
+            );
+            Outcome::Clean
+        }
+        Some(f) => {
+            println!("FAILED: first bad seq {}", f.seq());
+            println!("{name}: {f}");
+            if report.head.seq == 0 {
+                println!("no record verified");
+            } else {
+                println!(
+                    "records 1..={} verified; head {}",
+                    report.head.seq, report.head
+                );
+            }
+            Outcome::Findings
+        }
+    }))
+}
+
+/// `rxledger check postgres://…` (one ledger at a time).
+pub fn check(
+    paths: &[std::path::PathBuf],
+    config: &Config,
+    expected: Option<ExpectedHead>,
+) -> Result<Option<CheckReport>> {
+    if !paths.iter().any(|p| pg_url(p).is_some()) {
+        return Ok(None);
+    }
+    let [path] = paths else {
+        bail!("PostgreSQL ledgers are checked one at a time (not against other ledgers yet)");
+    };
+    let Some(store) = open(path, Mode::Read)? else {
+        return Ok(None);
+    };
+    Ok(Some(rxledger::check::check_store(
+        store.as_ref(),
+        config.clone(),
+        expected,
+    )?))
+}
+
+/// `rxledger export postgres://… -o FILE`: the records as one JSON Lines file, synced.
+pub fn export(path: &Path, out: &Path) -> Result<Option<Head>> {
+    let Some(store) = open(path, Mode::Read)? else {
+        return Ok(None);
+    };
+    let file = std::fs::File::create(out).with_context(|| out.display().to_string())?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+    let mut head = Head::default();
+    let mut failed = None;
+    store.scan(1, &mut |rec| {
+        head = Head {
+            seq: rec.seq,
+            hash: rec.hash,
+        };
+        let line = store::canonical_line(&rec);
+        match w.write_all(&line).and_then(|()| w.write_all(b"\n")) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                failed = Some(e);
+                ControlFlow::Break(())
+            }
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e).with_context(|| out.display().to_string());
+    }
+    let file = w
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
+    file.sync_all()?;
+    Ok(Some(head))
+}
