@@ -23,3 +23,7 @@ report-total = total
 junit-due = Due { $due }, closed by { $closed_by }.
 # SARIF rule help.
 sarif-source = Source: { $source }
+# `rxledger rules`: the labels of a rule's lines.
+rules-source = source
+rules-points-at = points at
+rules-thresholds = thresholds

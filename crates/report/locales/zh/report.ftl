@@ -19,3 +19,7 @@ report-total = 合计
 junit-due = 到期 { $due }，结清条件：{ $closed_by }。
 # SARIF 规则说明。
 sarif-source = 依据：{ $source }
+# `rxledger rules`：每条规则各行的标签。
+rules-source = 依据
+rules-points-at = 指向记录
+rules-thresholds = 阈值
