@@ -39,6 +39,13 @@ pub fn break_text(m: &Messages, b: &Break) -> String {
     }
 }
 
+/// `s` padded with spaces to `width` terminal columns (a CJK character takes two).
+fn pad(s: &str, width: usize) -> String {
+    let wide = |c: char| matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}');
+    let used: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(used)))
+}
+
 /// A custody chain as English text: one line per step, then its breaks (or that it is unbroken).
 pub fn custody_text(target: &Target, chain: &Chain) -> String {
     custody_text_with(target, chain, &Messages::new(Lang::En))
@@ -66,9 +73,9 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
         let kind = m.render(&Msg::new("event-kind").arg("kind", st.kind));
         let _ = writeln!(
             s,
-            "  {}  {:<18} {holder} {:<20} {:<16} {:<18} {qty} {:>6}  {} {seq} {}",
+            "  {}  {} {holder} {:<20} {:<16} {:<18} {qty} {:>6}  {} {seq} {}",
             m.instant(st.at),
-            kind,
+            pad(&kind, 18),
             st.holder,
             st.doc,
             st.movement,
