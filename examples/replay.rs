@@ -9,6 +9,11 @@
 //! to a new ledger directory, verify the chain from disk, print counts per kind, the head and
 //! stock per product and batch. It also verifies the bundled exported ledger
 //! `samples/month/ledger.jsonl` against its known head.
+//!
+//! The two heads it prints differ, and should: a record's hash covers its `recorded_at` (when the
+//! store appended it) and where its batch ends (`docs/architecture.md`), so the same events
+//! appended now, in batches of 500, make another chain than the bundled ledger, appended once a
+//! day at 23:30 China time in October 2026. The output says so.
 
 use std::io::BufReader;
 use std::path::PathBuf;
@@ -53,11 +58,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let expected = SAMPLE_HEAD.parse().map_err(|e: String| e)?;
         let r = rxledger::store::verify_path(&bundled, Some(expected), |_| {})?;
         match &r.failure {
-            None => println!(
-                "\nbundled exported ledger {}: verified, head {}",
-                bundled.display(),
-                r.head
-            ),
+            None => {
+                println!(
+                    "\nbundled exported ledger {}: verified, head {}",
+                    bundled.display(),
+                    r.head
+                );
+                if r.head != head {
+                    println!(
+                        "The two heads differ, as they should: a record's hash covers when the store \
+                         appended it (recorded_at) and where its batch ends. This replay appended the \
+                         events just now in batches of 500; the bundled ledger holds the same events \
+                         appended once a day at 23:30 China time in October 2026 (samples/README.md). \
+                         Same events, another history, another head: the head vouches for the \
+                         ledger's history, not only for its events."
+                    );
+                }
+            }
             Some(f) => {
                 println!(
                     "\nbundled exported ledger {}: FAILED: {f}",

@@ -8,6 +8,7 @@
 
 mod cmd;
 mod common;
+mod lang;
 mod progress;
 mod store_url;
 
@@ -31,6 +32,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
+    #[command(flatten)]
+    lang: lang::Options,
 }
 
 // The subcommands, in the order `--help` lists them. Each one's help text is the doc comment of
@@ -89,6 +92,10 @@ fn main() -> ExitCode {
             };
         }
     };
+    if let Err(e) = lang::init(&cli.lang) {
+        eprintln!("error: {}", error_chain(&e));
+        return ExitCode::from(2);
+    }
     match run(cli.cmd) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),

@@ -168,9 +168,9 @@ fn a_day_copied_from_the_day_before_is_found() {
     let text = en(&f.message);
     assert_eq!(
         text,
-        "Readings of zone CR-1 (sensor TH-R01) from 2026-10-01 16:00 to 2026-10-02 15:50 (144 readings) \
+        "Readings of zone CR-1 (sensor TH-R01) from 2026-10-02 00:00 (+08:00) to 2026-10-02 23:50 (+08:00) (144 readings) \
          repeat value for value, to within 0.05 °C, those of zone CR-1 (sensor TH-R01) from \
-         2026-09-30 16:00 to 2026-10-01 15:50."
+         2026-10-01 00:00 (+08:00) to 2026-10-01 23:50 (+08:00)."
     );
 }
 
@@ -315,7 +315,7 @@ fn identical_readings_for_five_hours_are_a_flat_line() {
     assert_eq!(
         en(&f.message),
         "Sensor TH-R01 of zone CR-1 reported the identical value 5.3 °C 32 times from \
-         2026-10-01 00:00 to 2026-10-01 05:10 (310 min; limit 240 min)."
+         2026-10-01 08:00 (+08:00) to 2026-10-01 13:10 (+08:00) (310 min; limit 240 min)."
     );
 }
 
@@ -427,8 +427,8 @@ fn readings_uploaded_long_after_they_were_taken_are_backfilled() {
     assert_eq!(f.len(), 2, "{f:#?}");
     assert_eq!(
         en(&f[0].message),
-        "The upload of sensor TH-R01 for zone CR-1 at 2026-10-01 18:00 holds readings taken \
-         more than 24 hours before it: 6, the oldest at 2026-09-30 17:00 (25 hours before the \
+        "The upload of sensor TH-R01 for zone CR-1 at 2026-10-02 02:00 (+08:00) holds readings taken \
+         more than 24 hours before it: 6, the oldest at 2026-10-01 01:00 (+08:00) (25 hours before the \
          upload)."
     );
 }
@@ -456,8 +456,8 @@ fn readings_dated_after_their_upload_are_found() {
     assert_eq!(rules(&f), [("TEMP-FUTURE".to_owned(), 4)], "{f:#?}");
     assert_eq!(
         en(&f[0].message),
-        "The upload of sensor TH-R02 for zone CR-2 at 2026-09-30 20:00 holds readings dated \
-         after it: 1, the latest at 2026-09-30 20:15 (15 min after the upload; tolerated 5 min)."
+        "The upload of sensor TH-R02 for zone CR-2 at 2026-10-01 04:00 (+08:00) holds readings dated \
+         after it: 1, the latest at 2026-10-01 04:15 (+08:00) (15 min after the upload; tolerated 5 min)."
     );
 }
 
@@ -560,7 +560,7 @@ fn overlapping_uploads_that_disagree_are_found_and_identical_ones_are_not() {
     assert_eq!(
         en(&f[0].message),
         "Sensor TH-R01 uploaded readings for zone CR-1 that disagree with its upload in record \
-         2 by more than 0.05 °C: 1, the first at 2026-09-30 18:30 (5.0 °C there, 5.4 °C here)."
+         2 by more than 0.05 °C: 1, the first at 2026-10-01 02:30 (+08:00) (5.0 °C there, 5.4 °C here)."
     );
 }
 

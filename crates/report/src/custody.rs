@@ -19,6 +19,7 @@
 use std::fmt::Write as _;
 
 use rxledger_reconcile::trace::{Break, Chain, Target};
+use rxledger_reconcile::Msg;
 
 use crate::messages::{Lang, Messages};
 
@@ -27,30 +28,54 @@ use crate::messages::{Lang, Messages};
 pub fn break_text(m: &Messages, b: &Break) -> String {
     let sentence = m.render(&b.message);
     match b.rule {
-        Some(rule) => format!(
-            "{rule} at seq {} of {}: {sentence}",
-            b.seq,
-            b.ledger.display()
+        Some(rule) => m.render(
+            &Msg::new("custody-break-at")
+                .arg("rule", rule.code())
+                .arg("seq", b.seq)
+                .arg("ledger", b.ledger.display().to_string())
+                .arg("sentence", sentence),
         ),
         None => sentence,
     }
 }
 
-/// A custody chain as text: one line per step, then its breaks (or that it is unbroken).
+/// `s` padded with spaces to `width` terminal columns (a CJK character takes two).
+fn pad(s: &str, width: usize) -> String {
+    let wide = |c: char| matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}');
+    let used: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+/// A custody chain as English text: one line per step, then its breaks (or that it is unbroken).
 pub fn custody_text(target: &Target, chain: &Chain) -> String {
-    let m = Messages::new(Lang::En);
+    custody_text_with(target, chain, &Messages::new(Lang::En))
+}
+
+/// A custody chain as text in the language and time zone of `m`.
+pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String {
     let mut s = String::new();
     let what = match target {
-        Target::Code(c) => format!("unit {c}"),
-        Target::Batch { product, batch } => format!("{product} batch {batch}"),
+        Target::Code(c) => Msg::new("custody-unit").arg("code", c.as_str()),
+        Target::Batch { product, batch } => Msg::new("custody-batch")
+            .arg("product", product.as_str())
+            .arg("batch", batch.as_str()),
     };
-    let _ = writeln!(s, "custody chain of {what}: {} steps", chain.steps.len());
+    let head = Msg::new("custody-head")
+        .arg("what", what)
+        .arg("steps", chain.steps.len());
+    let _ = writeln!(s, "{}", m.render(&head));
+    let (holder, qty, seq) = (
+        m.label("custody-holder"),
+        m.label("custody-qty"),
+        m.label("report-seq"),
+    );
     for st in &chain.steps {
+        let kind = m.render(&Msg::new("event-kind").arg("kind", st.kind));
         let _ = writeln!(
             s,
-            "  {}  {:<18} holder {:<20} {:<16} {:<18} qty {:>6}  {} seq {}",
-            st.at.format("%Y-%m-%d %H:%M"),
-            st.kind,
+            "  {}  {} {holder} {:<20} {:<16} {:<18} {qty} {:>6}  {} {seq} {}",
+            m.instant(st.at),
+            pad(&kind, 18),
             st.holder,
             st.doc,
             st.movement,
@@ -60,10 +85,10 @@ pub fn custody_text(target: &Target, chain: &Chain) -> String {
         );
     }
     if chain.breaks.is_empty() {
-        let _ = writeln!(s, "chain unbroken across the given ledgers");
+        let _ = writeln!(s, "{}", m.label("custody-unbroken"));
     } else {
         for b in &chain.breaks {
-            let _ = writeln!(s, "BREAK: {}", break_text(&m, b));
+            let _ = writeln!(s, "{}{}", m.label("custody-break"), break_text(m, b));
         }
     }
     s

@@ -124,13 +124,24 @@ impl<'a> PendingJson<'a> {
 
 /// JSON for several ledgers: an array of the single-ledger documents.
 pub fn json_many(reports: &[CheckReport]) -> String {
-    let parts: Vec<String> = reports.iter().map(json).collect();
+    json_many_with(reports, &Messages::new(Lang::En))
+}
+
+/// JSON for several ledgers, sentences in the language of `m`.
+pub fn json_many_with(reports: &[CheckReport], m: &Messages) -> String {
+    let parts: Vec<String> = reports.iter().map(|r| json_with(r, m)).collect();
     format!("[\n{}\n]", parts.join(",\n"))
 }
 
-/// JSON, as documented in `docs/findings.md`.
+/// JSON, as documented in `docs/findings.md`, sentences in English.
 pub fn json(r: &CheckReport) -> String {
-    let m = Messages::new(Lang::En);
+    json_with(r, &Messages::new(Lang::En))
+}
+
+/// JSON with the sentences (`message`, `expected`, `actual`, `closed_by`) in the language and
+/// time zone of `m`; everything else (codes, ids, facts, RFC 3339 instants) is the same in every
+/// language.
+pub fn json_with(r: &CheckReport, m: &Messages) -> String {
     let mut counts = BTreeMap::new();
     for f in &r.findings {
         *counts.entry(f.rule).or_insert(0) += 1;
@@ -143,8 +154,8 @@ pub fn json(r: &CheckReport) -> String {
         chain_ok: r.verify.failure.is_none(),
         events: r.events,
         counts,
-        findings: r.findings.iter().map(|f| FindingJson::new(f, &m)).collect(),
-        pending: r.pending.iter().map(|p| PendingJson::new(p, &m)).collect(),
+        findings: r.findings.iter().map(|f| FindingJson::new(f, m)).collect(),
+        pending: r.pending.iter().map(|p| PendingJson::new(p, m)).collect(),
     };
     serde_json::to_string_pretty(&j).unwrap_or_default()
 }

@@ -13,27 +13,37 @@ use std::io;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 use rxledger_reconcile::check::CheckReport;
-use rxledger_reconcile::{Fact, Finding, Pending, RULES};
+use rxledger_reconcile::{Fact, Finding, Msg, Pending, RULES};
 
 use crate::messages::{Lang, Messages};
 use crate::xml_text;
 
-/// `JUnit` XML: one test case per rule, one failure per finding.
+/// `JUnit` XML: one test case per rule, one failure per finding; messages in English.
 pub fn junit(r: &CheckReport) -> String {
     junit_many(std::slice::from_ref(r))
 }
 
-/// `JUnit` XML for several ledgers: one test suite per ledger.
+/// `JUnit` XML for several ledgers: one test suite per ledger; messages in English.
 pub fn junit_many(reports: &[CheckReport]) -> String {
+    junit_many_with(reports, &Messages::new(Lang::En))
+}
+
+/// `JUnit` XML for one ledger, messages in the language and time zone of `m`.
+pub fn junit_with(r: &CheckReport, m: &Messages) -> String {
+    junit_many_with(std::slice::from_ref(r), m)
+}
+
+/// `JUnit` XML for several ledgers, messages in the language and time zone of `m`.
+pub fn junit_many_with(reports: &[CheckReport], m: &Messages) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     // Writing into a Vec cannot fail.
-    let _ = write_report(&mut w, reports);
+    let _ = write_report(&mut w, reports, m);
     let mut s = String::from_utf8(w.into_inner()).unwrap_or_default();
     s.push('\n');
     s
 }
 
-fn write_report(w: &mut Writer<Vec<u8>>, reports: &[CheckReport]) -> io::Result<()> {
+fn write_report(w: &mut Writer<Vec<u8>>, reports: &[CheckReport], m: &Messages) -> io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let skipped: usize = reports.iter().map(|r| r.pending.len()).sum();
     let tests = (RULES.len() * reports.len() + skipped).to_string();
@@ -50,15 +60,14 @@ fn write_report(w: &mut Writer<Vec<u8>>, reports: &[CheckReport]) -> io::Result<
         .with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_str())))
         .write_inner_content(|w| {
             for r in reports {
-                write_suite(w, r)?;
+                write_suite(w, r, m)?;
             }
             Ok(())
         })?;
     Ok(())
 }
 
-fn write_suite(w: &mut Writer<Vec<u8>>, r: &CheckReport) -> io::Result<()> {
-    let m = Messages::new(Lang::En);
+fn write_suite(w: &mut Writer<Vec<u8>>, r: &CheckReport, m: &Messages) -> io::Result<()> {
     let name = r.path.display().to_string();
     let mut attrs = vec![
         ("name", xml_text(&name).into_owned()),
@@ -83,13 +92,13 @@ fn write_suite(w: &mut Writer<Vec<u8>>, r: &CheckReport) -> io::Result<()> {
                 }
                 case.write_inner_content(|w| {
                     for f in list {
-                        write_failure(w, r, &m, f)?;
+                        write_failure(w, r, m, f)?;
                     }
                     Ok(())
                 })?;
             }
             for p in &r.pending {
-                write_pending(w, r, &m, p)?;
+                write_pending(w, r, m, p)?;
             }
             Ok(())
         })?;
@@ -97,7 +106,7 @@ fn write_suite(w: &mut Writer<Vec<u8>>, r: &CheckReport) -> io::Result<()> {
 }
 
 /// `<testcase classname="rxledger.pending" name="RULE seq N"><skipped message="SENTENCE">FILE:LINE
-/// seq N: SENTENCE Due DUE UTC, closed by WHAT.</skipped></testcase>`.
+/// seq N: SENTENCE Due DUE (+08:00), closed by WHAT.</skipped></testcase>`.
 fn write_pending(
     w: &mut Writer<Vec<u8>>,
     r: &CheckReport,
@@ -107,12 +116,14 @@ fn write_pending(
     let (file, line) = r.locate(p.seq);
     let message = m.render(&p.message);
     let message = xml_text(&message);
+    let due = Msg::new("junit-due")
+        .arg("due", Fact::Instant(p.due))
+        .arg("closed_by", p.closed_by.clone());
     let body = format!(
-        "{}:{line} seq {}: {message} Due {} UTC, closed by {}.",
+        "{}:{line} seq {}: {message} {}",
         file.display(),
         p.seq,
-        m.fact(&Fact::Instant(p.due)),
-        m.render(&p.closed_by)
+        m.render(&due)
     );
     let name = format!("{} seq {}", p.rule, p.seq);
     w.create_element("testcase")

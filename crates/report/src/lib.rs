@@ -31,17 +31,20 @@ pub mod html;
 #[cfg(feature = "html")]
 mod markup;
 pub mod messages;
+pub mod time;
 
 mod json;
 mod junit;
 mod sarif;
 mod text;
 
-pub use custody::custody_text;
-pub use json::{json, json_many};
-pub use junit::{junit, junit_many};
-pub use sarif::{sarif, sarif_many};
-pub use text::text;
+pub use custody::{custody_text, custody_text_with};
+pub use json::{json, json_many, json_many_with, json_with};
+pub use junit::{junit, junit_many, junit_many_with, junit_with};
+pub use messages::{Lang, Messages};
+pub use sarif::{sarif, sarif_many, sarif_many_with, sarif_with};
+pub use text::{text, text_with};
+pub use time::Zone;
 
 /// Whether `c` is kept in XML text: all but the C0 control characters, except tab and newline
 /// (XML 1.0 allows carriage return too, but it is dropped so that line ends stay `\n`).

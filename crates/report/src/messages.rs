@@ -6,16 +6,23 @@
 //! use rxledger_reconcile::Msg;
 //! use rxledger_report::messages::{Lang, Messages};
 //!
-//! let m = Messages::new(Lang::En);
-//! let msg = Msg::new("stock-neg-expected").arg("qty", 5_u64);
-//! assert_eq!(m.render(&msg), "≥ 5");
+//! let msg = Msg::new("stock-count-qty").arg("qty", 5_u64);
+//! assert_eq!(Messages::new(Lang::En).render(&msg), "5");
+//! let msg = Msg::new("special-2p-expected");
+//! assert_eq!(Messages::new(Lang::En).render(&msg), "2 people");
+//! assert_eq!(Messages::new(Lang::Zh).render(&msg), "两人");
 //! ```
+//!
+//! The language is always explicit: renderers take a [`Messages`], and the CLI chooses the
+//! language from `--lang`, then the locale ([`Lang::from_locale`]), then English.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use rxledger_reconcile::{Fact, Finding, Msg};
+use rxledger_reconcile::{Fact, Finding, Msg, RuleInfo, Severity};
+
+use crate::time::Zone;
 
 /// A language findings and reports are rendered in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -24,6 +31,8 @@ pub enum Lang {
     /// English.
     #[default]
     En,
+    /// Simplified Chinese, with the terms of the regulations (麻醉药品, 随货同行单, 有效期至 …).
+    Zh,
 }
 
 impl Lang {
@@ -31,13 +40,69 @@ impl Lang {
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Zh => "zh",
         }
+    }
+
+    /// Every language, in a fixed order.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The language of a tag or locale name: `zh`, `zh-CN`, `zh_CN.UTF-8`, `zh_TW` are Chinese
+    /// (Simplified: the only Chinese catalogue); `en`, `en_US.UTF-8` English; `C`, `POSIX` and
+    /// anything else: none.
+    ///
+    /// ```
+    /// use rxledger_report::messages::Lang;
+    /// assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
+    /// assert_eq!(Lang::parse("en"), Some(Lang::En));
+    /// assert_eq!(Lang::parse("C.UTF-8"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Lang> {
+        let primary: String = s
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of the locale, as POSIX chooses the locale of messages: the first of
+    /// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty decides; `zh*` is Chinese,
+    /// anything else (or none set) English. `var` reads a variable (`std::env::var` in the
+    /// CLI; a map in tests).
+    ///
+    /// ```
+    /// use rxledger_report::messages::Lang;
+    /// let env = |pairs: &'static [(&str, &str)]| {
+    ///     move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+    /// };
+    /// assert_eq!(Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+    /// assert_eq!(Lang::from_locale(env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])), Lang::En);
+    /// assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+    /// ```
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|name| var(name).filter(|v| !v.is_empty()))
+            .and_then(|v| Lang::parse(&v))
+            .unwrap_or(Lang::En)
     }
 
     fn sources(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Lang::En => EN,
+            Lang::Zh => ZH,
         }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
     }
 }
 
@@ -64,11 +129,46 @@ const EN: &[(&str, &str)] = &[
         "temp_integrity.ftl",
         include_str!("../locales/en/temp_integrity.ftl"),
     ),
+    ("report.ftl", include_str!("../locales/en/report.ftl")),
 ];
+
+/// The Simplified Chinese catalogue, the same files; `rules.ftl` adds the rules' titles and
+/// descriptions (English ones are those of the rule catalogue).
+const ZH: &[(&str, &str)] = &[
+    ("base.ftl", include_str!("../locales/zh/base.ftl")),
+    ("chain.ftl", include_str!("../locales/zh/chain.ftl")),
+    ("integrity.ftl", include_str!("../locales/zh/integrity.ftl")),
+    ("documents.ftl", include_str!("../locales/zh/documents.ftl")),
+    ("stock.ftl", include_str!("../locales/zh/stock.ftl")),
+    (
+        "qualification.ftl",
+        include_str!("../locales/zh/qualification.ftl"),
+    ),
+    ("special.ftl", include_str!("../locales/zh/special.ftl")),
+    ("codes.ftl", include_str!("../locales/zh/codes.ftl")),
+    (
+        "cold_chain.ftl",
+        include_str!("../locales/zh/cold_chain.ftl"),
+    ),
+    ("cross.ftl", include_str!("../locales/zh/cross.ftl")),
+    ("custody.ftl", include_str!("../locales/zh/custody.ftl")),
+    (
+        "temp_integrity.ftl",
+        include_str!("../locales/zh/temp_integrity.ftl"),
+    ),
+    ("report.ftl", include_str!("../locales/zh/report.ftl")),
+    ("rules.ftl", include_str!("../locales/zh/rules.ftl")),
+];
+
+/// The catalogue files of `lang`: (file name, text).
+pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    lang.sources()
+}
 
 /// A message catalogue for one language.
 pub struct Messages {
     lang: Lang,
+    zone: Zone,
     bundle: FluentBundle<FluentResource>,
 }
 
@@ -81,7 +181,7 @@ impl std::fmt::Debug for Messages {
 }
 
 impl Messages {
-    /// The catalogue of `lang`.
+    /// The catalogue of `lang`, showing instants in the default zone (`Asia/Shanghai`).
     ///
     /// # Panics
     ///
@@ -98,12 +198,73 @@ impl Messages {
                 .add_resource(res)
                 .unwrap_or_else(|errs| panic!("{}/{name}: {errs:?}", lang.tag()));
         }
-        Messages { lang, bundle }
+        Messages {
+            lang,
+            zone: Zone::default(),
+            bundle,
+        }
+    }
+
+    /// The catalogue of `lang`, showing instants in `zone`.
+    pub fn with_zone(lang: Lang, zone: Zone) -> Messages {
+        Messages {
+            zone,
+            ..Messages::new(lang)
+        }
     }
 
     /// The language.
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// The zone instants are shown in.
+    pub fn zone(&self) -> &Zone {
+        &self.zone
+    }
+
+    /// An instant for a person, in the zone with its offset (`2026-10-14 03:10 (+08:00)`).
+    pub fn instant(&self, t: chrono::DateTime<chrono::Utc>) -> String {
+        self.zone.show(t)
+    }
+
+    /// A message of the catalogue without facts (a heading, a label); its id when missing.
+    pub fn label(&self, id: &'static str) -> String {
+        self.render(&Msg::new(id))
+    }
+
+    /// A severity, in words (`critical`, `严重`).
+    pub fn severity(&self, s: Severity) -> String {
+        let id = match s {
+            Severity::Critical => "severity-critical",
+            Severity::Major => "severity-major",
+            Severity::Minor => "severity-minor",
+        };
+        self.label(id)
+    }
+
+    /// The title of a rule: `rule-CODE` of the catalogue, else the rule catalogue's (English).
+    pub fn rule_title(&self, info: &RuleInfo) -> Cow<'static, str> {
+        self.rule_text(info, None)
+            .map_or(Cow::Borrowed(info.title), Cow::Owned)
+    }
+
+    /// The description of a rule: `rule-CODE.description` of the catalogue, else the rule
+    /// catalogue's (English).
+    pub fn rule_description(&self, info: &RuleInfo) -> Cow<'static, str> {
+        self.rule_text(info, Some("description"))
+            .map_or(Cow::Borrowed(info.description), Cow::Owned)
+    }
+
+    fn rule_text(&self, info: &RuleInfo, attribute: Option<&str>) -> Option<String> {
+        let message = self.bundle.get_message(&format!("rule-{}", info.code))?;
+        let pattern = match attribute {
+            None => message.value()?,
+            Some(a) => message.get_attribute(a)?.value(),
+        };
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
     }
 
     /// True when the catalogue has a message with this id.
@@ -152,6 +313,8 @@ impl Messages {
         match (self.lang, clauses) {
             (Lang::En, false) => ", ",
             (Lang::En, true) => "; ",
+            (Lang::Zh, false) => "、",
+            (Lang::Zh, true) => "；",
         }
     }
 
@@ -171,10 +334,14 @@ impl Messages {
             Fact::Amount { minor, currency } => {
                 let sign = if *minor < 0 { "-" } else { "" };
                 let abs = minor.unsigned_abs();
-                format!("{sign}{}.{:02} {currency}", abs / 100, abs % 100)
+                let unit = match (self.lang, currency.as_str()) {
+                    (Lang::Zh, "CNY") => "元",
+                    _ => currency.as_str(),
+                };
+                format!("{sign}{}.{:02} {unit}", abs / 100, abs % 100)
             }
             Fact::Date(d) => d.format("%Y-%m-%d").to_string(),
-            Fact::Instant(t) => t.format("%Y-%m-%d %H:%M").to_string(),
+            Fact::Instant(t) => self.zone.show(*t),
             Fact::Celsius(c) => format!("{c:.1}"),
             Fact::Decimal { value, decimals } => format!("{value:.*}", usize::from(*decimals)),
             Fact::Text(s) | Fact::Term(s) => s.clone(),

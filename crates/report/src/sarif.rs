@@ -9,7 +9,7 @@
 //! and what would close them are in `properties`.
 
 use rxledger_reconcile::check::CheckReport;
-use rxledger_reconcile::{Rule, Severity, RULES};
+use rxledger_reconcile::{Msg, Rule, Severity, RULES};
 use serde::Serialize;
 
 use crate::messages::{Lang, Messages};
@@ -130,29 +130,39 @@ pub fn sarif(r: &CheckReport) -> String {
 
 /// SARIF 2.1.0 for several ledgers: one run per ledger.
 pub fn sarif_many(reports: &[CheckReport]) -> String {
+    sarif_many_with(reports, &Messages::new(Lang::En))
+}
+
+/// SARIF 2.1.0 for one ledger, message texts and rule descriptions in the language of `m`.
+pub fn sarif_with(r: &CheckReport, m: &Messages) -> String {
+    sarif_many_with(std::slice::from_ref(r), m)
+}
+
+/// SARIF 2.1.0 for several ledgers, message texts and rule descriptions in the language of `m`;
+/// instants (`due`) stay RFC 3339.
+pub fn sarif_many_with(reports: &[CheckReport], m: &Messages) -> String {
     let doc = Sarif {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
-        runs: reports.iter().map(sarif_run).collect(),
+        runs: reports.iter().map(|r| sarif_run(r, m)).collect(),
     };
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
-fn sarif_run(r: &CheckReport) -> SarifRun {
-    let m = Messages::new(Lang::En);
+fn sarif_run(r: &CheckReport, m: &Messages) -> SarifRun {
     let rules = RULES
         .iter()
         .map(|i| SarifRule {
             id: i.code,
             name: i.title,
             short_description: SarifText {
-                text: i.title.to_owned(),
+                text: m.rule_title(i).into_owned(),
             },
             full_description: SarifText {
-                text: i.description.to_owned(),
+                text: m.rule_description(i).into_owned(),
             },
             help: SarifText {
-                text: format!("Source: {}", i.source),
+                text: m.render(&Msg::new("sarif-source").arg("source", i.source)),
             },
             default_configuration: SarifConfig {
                 level: level(i.severity),

@@ -108,3 +108,44 @@ fn markup_in_a_ledger_name_is_escaped() {
         }
     }
 }
+
+/// The same reports in Chinese: sentences, headings, severities and the summary table, instants
+/// in +08:00. JSON keeps its codes and facts; only `message`, `expected`, `actual` and
+/// `closed_by` change language.
+#[test]
+fn chinese() {
+    use rxledger_report::{Lang, Messages};
+    let zh = Messages::new(Lang::Zh);
+    let r = check("documents");
+    insta::assert_snapshot!("documents.zh.text", rxledger_report::text_with(&r, &zh));
+    insta::assert_snapshot!("documents.zh.junit", rxledger_report::junit_with(&r, &zh));
+    let (en, cn) = (
+        rxledger_report::json(&r),
+        rxledger_report::json_with(&r, &zh),
+    );
+    let strip = |s: &str| -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_str(s).unwrap();
+        for list in ["findings", "pending"] {
+            for f in v[list].as_array_mut().unwrap() {
+                let f = f.as_object_mut().unwrap();
+                for k in ["message", "expected", "actual", "closed_by"] {
+                    f.remove(k);
+                }
+            }
+        }
+        v
+    };
+    assert_ne!(en, cn);
+    assert_eq!(strip(&en), strip(&cn));
+    let r = check("cold-chain");
+    insta::assert_snapshot!("cold-chain.zh.text", rxledger_report::text_with(&r, &zh));
+    let r = check("special-control");
+    insta::assert_snapshot!(
+        "special-control.zh.text",
+        rxledger_report::text_with(&r, &zh)
+    );
+    insta::assert_snapshot!(
+        "special-control.zh.sarif",
+        without_version(&rxledger_report::sarif_with(&r, &zh))
+    );
+}

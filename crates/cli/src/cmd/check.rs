@@ -65,16 +65,17 @@ pub fn run(args: Args) -> Result<Outcome> {
     } else {
         rxledger::cross::check_ledgers(&args.paths, &cfg, expected)?
     };
+    let m = &crate::lang::messages();
     let rendered = match (args.format, reports.as_slice()) {
         (Format::Text, _) => reports
             .iter()
-            .map(rxledger::report::text)
+            .map(|r| rxledger::report::text_with(r, m))
             .collect::<Vec<_>>()
             .join("\n"),
-        (Format::Json, [one]) => rxledger::report::json(one),
-        (Format::Json, _) => rxledger::report::json_many(&reports),
-        (Format::Junit, _) => rxledger::report::junit_many(&reports),
-        (Format::Sarif, _) => rxledger::report::sarif_many(&reports),
+        (Format::Json, [one]) => rxledger::report::json_with(one, m),
+        (Format::Json, _) => rxledger::report::json_many_with(&reports, m),
+        (Format::Junit, _) => rxledger::report::junit_many_with(&reports, m),
+        (Format::Sarif, _) => rxledger::report::sarif_many_with(&reports, m),
     };
     write_output(args.output.as_deref(), &rendered)?;
     let failing = reports

@@ -23,14 +23,36 @@ pub fn run(args: Args) -> Result<Outcome> {
         print!("{}", rxledger::reconcile::DEFAULT_TOML);
         return Ok(Outcome::Clean);
     }
+    let m = &crate::lang::messages();
+    let (source, at, thresholds) = (
+        m.label("rules-source"),
+        m.label("rules-points-at"),
+        m.label("rules-thresholds"),
+    );
     for r in rxledger::reconcile::RULES {
-        println!("{:<14} {:<9} {}", r.code, r.severity.as_str(), r.title);
-        println!("    {}", r.description);
-        println!("    source: {}", r.source);
-        println!("    points at: {}", r.at);
+        let severity = m.severity(r.severity);
+        // Pad by display width: a Chinese severity is two columns a character.
+        let pad = 9_usize.saturating_sub(display_width(&severity));
+        println!("{:<14} {severity}{:pad$} {}", r.code, "", m.rule_title(r));
+        println!("    {}", m.rule_description(r));
+        println!("    {source}: {}", r.source);
+        println!("    {at}: {}", r.at);
         if !r.thresholds.is_empty() {
-            println!("    thresholds: {}", r.thresholds.join(", "));
+            println!("    {thresholds}: {}", r.thresholds.join(", "));
         }
     }
     Ok(Outcome::Clean)
+}
+
+/// Terminal columns of `s`: two for a CJK character, one for others.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FF60}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
 }

@@ -58,7 +58,11 @@ pub fn run(args: Args) -> Result<Outcome> {
     let chain = rxledger::trace::trace_many(std::slice::from_ref(&target), &paths, &config)?
         .pop()
         .unwrap_or_default();
-    print!("{}", rxledger::report::custody_text(&target, &chain));
+    let m = &crate::lang::messages();
+    print!(
+        "{}",
+        rxledger::report::custody_text_with(&target, &chain, m)
+    );
     if chain.steps.is_empty() {
         eprintln!("not found in the given ledgers");
         return Ok(Outcome::Findings);

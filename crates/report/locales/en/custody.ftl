@@ -2,7 +2,18 @@
 # section). Breaks inside one ledger are SPECIAL-CHAIN findings, rendered with their own messages.
 
 # The chain's first step is not a receipt. $kind: the event kind; $seq, $ledger: its record.
-custody-first-seen = first seen in a { $kind } (seq { $seq } of { $ledger }), not a receipt
+custody-first-seen = first seen in a { event-kind } (seq { $seq } of { $ledger }), not a receipt
 # A dispatch to the owner of another given ledger that no receipt there answers.
 # $holder: the dispatching company; $to: the customer; $doc, $seq: the dispatch.
 custody-not-received = dispatched by { $holder } to { $to } ({ $doc } seq { $seq }) but never received there
+
+# `rxledger trace`: the heading, the step columns, and the breaks.
+custody-unit = unit { $code }
+custody-batch = { $product } batch { $batch }
+custody-head = custody chain of { $what }: { $steps } steps
+custody-holder = holder
+custody-qty = qty
+custody-unbroken = chain unbroken across the given ledgers
+custody-break = BREAK:{" "}
+# A break that is a finding: its rule, record and ledger, then its sentence.
+custody-break-at = { $rule } at seq { $seq } of { $ledger }: { $sentence }

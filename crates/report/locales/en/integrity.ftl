@@ -4,7 +4,7 @@ event-invalid = Record { $record } is not a valid event: { $error }.
 
 event-dup = Record { $record } repeats event { $id }, already recorded as record { $first }: the event counts twice.
 
-late-entry = The { $kind } of { $occurred } UTC was { $how ->
+late-entry = The { event-kind } of { $occurred } was { $how ->
         [entered] entered
        *[recorded] recorded in the ledger
     } { $hours } hours after it happened (limit { $limit } hours).

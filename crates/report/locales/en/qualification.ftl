@@ -20,18 +20,18 @@ cus-lic-scope-actual = not in scope
 
 # A product category, by its term.
 qualification-category = { $category ->
-        [chemical] Chemical
-        [tcm_patent] TcmPatent
-        [tcm_pieces] TcmPieces
-        [biological] Biological
-        [vaccine] Vaccine
-        [narcotic] Narcotic
-        [psychotropic1] Psychotropic1
-        [psychotropic2] Psychotropic2
-        [medical_toxic] MedicalToxic
-        [radioactive] Radioactive
-        [precursor] Precursor
-        [compound_ephedrine] CompoundEphedrine
-        [cold_chain] ColdChain
+        [chemical] chemical drugs
+        [tcm_patent] Chinese patent medicines
+        [tcm_pieces] TCM decoction pieces
+        [biological] biological products
+        [vaccine] vaccines
+        [narcotic] narcotic drugs
+        [psychotropic1] class-1 psychotropic drugs
+        [psychotropic2] class-2 psychotropic drugs
+        [medical_toxic] toxic drugs for medical use
+        [radioactive] radioactive drugs
+        [precursor] drug precursor chemicals
+        [compound_ephedrine] compound ephedrine preparations
+        [cold_chain] cold-chain drugs
        *[other] { $category }
     }

@@ -11,13 +11,13 @@ special-channel-sale = Narcotics or class-1 psychotropics sold ({ $doc }) to { $
         [no_designation] holds no designation or purchase-seal card
         [expired] designation expired on { $valid_to }
         [other_province] is in { $province } (another province) and the sale cites no approval
-       *[designation] is designated { $designation ->
-            [designated_manufacturer] DesignatedManufacturer
-            [national_wholesaler] NationalWholesaler
-            [regional_wholesaler] RegionalWholesaler
-            [designated_retail] DesignatedRetail
-            [seal_card_holder] SealCardHolder
-           *[other] { $designation }
+       *[designation] is { $designation ->
+            [designated_manufacturer] a designated manufacturer
+            [national_wholesaler] a national wholesaler
+            [regional_wholesaler] a regional wholesaler
+            [designated_retail] a designated retailer
+            [seal_card_holder] a seal-card holder
+           *[other] designated { $designation }
         }, not allowed to buy them
     }.
 
@@ -31,8 +31,8 @@ special-2p-expected = 2 people
 special-2p-actual = { $people }
 
 special-loss = The { $loss ->
-        [loss] Loss
-       *[theft] Theft
+        [loss] loss
+       *[theft] theft
     } of controlled drugs in { $doc } { special-loss-actual } (limit { $limit } hours).
 special-loss-expected = reported within { $limit } h
 special-loss-actual = { $reported ->

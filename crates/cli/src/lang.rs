@@ -1,0 +1,121 @@
+//! The language and time zone people read the output in: `--lang zh|en`, else the locale
+//! (`LC_ALL`, `LC_MESSAGES`, `LANG`: `zh*` is Chinese), else English; `--zone`, else
+//! `RXLEDGER_ZONE`, else `Asia/Shanghai` (+08:00).
+//!
+//! The libraries take the language explicitly ([`rxledger::report::Messages`]); the binary
+//! chooses it once, from the command line and the environment, before running a command.
+
+use std::sync::OnceLock;
+
+use anyhow::{Context, Result};
+use rxledger::report::{Lang, Messages, Zone};
+
+/// A language on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum LangArg {
+    /// Simplified Chinese (简体中文).
+    Zh,
+    /// English.
+    En,
+}
+
+/// The options every command takes (`rxledger --lang zh check …` or `rxledger check … --lang zh`).
+#[derive(clap::Args, Debug, Default)]
+#[allow(clippy::doc_markdown, reason = "the doc comments are the --help text")]
+pub struct Options {
+    /// Language of findings, reports and rule descriptions [default: from LC_ALL, LC_MESSAGES or
+    /// LANG (zh* is Chinese), else English].
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    /// Time zone instants are shown in: Asia/Shanghai, UTC, or an offset such as +08:00
+    /// [default: RXLEDGER_ZONE, else Asia/Shanghai].
+    #[arg(long, global = true)]
+    zone: Option<String>,
+}
+
+/// The language and zone [`init`] chose (a catalogue is not `Sync`: made where it is used).
+static CHOSEN: OnceLock<(Lang, Zone)> = OnceLock::new();
+
+/// The language: the option if given, else the locale of the environment `var` reads.
+pub fn choose(option: Option<LangArg>, var: impl Fn(&str) -> Option<String>) -> Lang {
+    match option {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_locale(var),
+    }
+}
+
+/// Chooses the language and zone from `options` and the environment, once.
+///
+/// # Errors
+///
+/// A zone that [`Zone::parse`] does not know.
+pub fn init(options: &Options) -> Result<()> {
+    let lang = choose(options.lang, |k| std::env::var(k).ok());
+    let zone = match options
+        .zone
+        .clone()
+        .or_else(|| std::env::var("RXLEDGER_ZONE").ok())
+    {
+        Some(z) if !z.is_empty() => Zone::parse(&z).context("--zone")?,
+        _ => Zone::default(),
+    };
+    let _ = CHOSEN.set((lang, zone));
+    Ok(())
+}
+
+/// The catalogue chosen by [`init`] (English in the default zone before it).
+pub fn messages() -> Messages {
+    match CHOSEN.get() {
+        Some((lang, zone)) => Messages::with_zone(*lang, zone.clone()),
+        None => Messages::new(Lang::En),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    /// `--lang` first, then `LC_ALL`, `LC_MESSAGES`, `LANG` (the first set and not empty
+    /// decides), then English.
+    #[test]
+    fn the_option_then_the_locale_then_english() {
+        let zh = env(&[("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(choose(Some(LangArg::En), &zh), Lang::En);
+        assert_eq!(
+            choose(Some(LangArg::Zh), env(&[("LANG", "en_US")])),
+            Lang::Zh
+        );
+        assert_eq!(choose(None, &zh), Lang::Zh);
+        assert_eq!(choose(None, env(&[("LC_MESSAGES", "zh_TW")])), Lang::Zh);
+        assert_eq!(
+            choose(
+                None,
+                env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "zh_CN.UTF-8")])
+            ),
+            Lang::En
+        );
+        assert_eq!(
+            choose(
+                None,
+                env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_CN"), ("LANG", "C")])
+            ),
+            Lang::Zh
+        );
+        assert_eq!(
+            choose(None, env(&[("LC_MESSAGES", "C"), ("LANG", "zh_CN.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(choose(None, env(&[])), Lang::En);
+        assert_eq!(choose(None, env(&[("LANG", "C.UTF-8")])), Lang::En);
+    }
+}

@@ -1,0 +1,29 @@
+# Words of the reports themselves (English): the text report of `rxledger check`, JUnit bodies.
+
+severity-critical = critical
+severity-major = major
+severity-minor = minor
+
+# The first line of the text report.
+report-head = { $ledger }: { $records } records, { $events } events reconciled, head { $head }
+# A rule's heading: $code, $severity, $count of findings, $title.
+report-rule = { $code } ({ $severity }, { $count }): { $title }
+report-seq = seq
+report-figures = expected { $expected }, found { $actual }
+report-more = … and { $count } more (use --format json for all)
+report-pending-head = Pending: { $count } open item(s), not findings; each becomes a finding when due unless closed first.
+report-pending-rule = { $code } pending ({ $severity }, { $count }): { $title }
+report-due = due { $due }, closed by { $closed_by }
+# The summary table's header and last row.
+report-col-rule = rule
+report-col-severity = severity
+report-col-findings = findings
+report-total = total
+# The body of a JUnit `skipped` element after the sentence.
+junit-due = Due { $due }, closed by { $closed_by }.
+# SARIF rule help.
+sarif-source = Source: { $source }
+# `rxledger rules`: the labels of a rule's lines.
+rules-source = source
+rules-points-at = points at
+rules-thresholds = thresholds

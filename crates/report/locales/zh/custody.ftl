@@ -1,0 +1,16 @@
+# 追溯链在所给账本之间的断点（`rxledger trace`、报告的追溯链部分）。
+
+# 链的第一步不是收货。$kind：事件类型；$seq、$ledger：其记录。
+custody-first-seen = 首次出现于{ event-kind }（{ $ledger } 的记录 { $seq }），而非收货
+# 发往另一所给账本所有者的发货，对方无收货记录。
+custody-not-received = { $holder } 发往 { $to } 的货物（{ $doc }，记录 { $seq }）对方从未收货
+
+# `rxledger trace`：标题、各步骤的列、断点。
+custody-unit = 追溯码 { $code }
+custody-batch = { $product } 批号 { $batch }
+custody-head = { $what } 的追溯链：{ $steps } 步
+custody-holder = 持有方
+custody-qty = 数量
+custody-unbroken = 追溯链在所给账本之间完整
+custody-break = 断点：
+custody-break-at = { $rule }，{ $ledger } 的记录 { $seq }：{ $sentence }

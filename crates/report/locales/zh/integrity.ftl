@@ -1,0 +1,12 @@
+# 完整性规则族消息（简体中文）。
+
+event-invalid = 记录 { $record } 不是有效的事件：{ $error }。
+
+event-dup = 记录 { $record } 重复了事件 { $id }（已记为记录 { $first }）：该事件被计算两次。
+
+late-entry = { $occurred } 发生的{ event-kind }在发生 { $hours } 小时后才{ $how ->
+        [entered] 录入
+       *[recorded] 记入账本
+    }（时限 { $limit } 小时）。
+late-entry-expected = ≤ { $hours } 小时
+late-entry-actual = { $hours } 小时

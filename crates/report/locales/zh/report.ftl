@@ -1,0 +1,25 @@
+# 报告自身的用语（简体中文）：`rxledger check` 的文本报告、JUnit 正文。
+
+severity-critical = 严重
+severity-major = 主要
+severity-minor = 一般
+
+report-head = { $ledger }：{ $records } 条记录，核对 { $events } 个事件，链头 { $head }
+report-rule = { $code }（{ $severity }，{ $count }）：{ $title }
+report-seq = 记录
+report-figures = 应为 { $expected }，实为 { $actual }
+report-more = … 另有 { $count } 条（使用 --format json 查看全部）
+report-pending-head = 未结事项：{ $count } 项，尚不是问题；到期仍未结清即成为问题。
+report-pending-rule = { $code } 未结（{ $severity }，{ $count }）：{ $title }
+report-due = 到期 { $due }，结清条件：{ $closed_by }
+report-col-rule = 规则
+report-col-severity = 严重程度
+report-col-findings = 问题数
+report-total = 合计
+junit-due = 到期 { $due }，结清条件：{ $closed_by }。
+# SARIF 规则说明。
+sarif-source = 依据：{ $source }
+# `rxledger rules`：每条规则各行的标签。
+rules-source = 依据
+rules-points-at = 指向记录
+rules-thresholds = 阈值
