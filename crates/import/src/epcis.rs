@@ -15,6 +15,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rxledger_model::{Event, EventError};
 use serde_json::{json, Map, Value};
 
+use crate::hash::{event_hash, is_hash_id, Context};
+
 /// The JSON-LD namespace of the `rxl:` extension fields.
 pub const NAMESPACE: &str = "https://rxledger.invalid/epcis/";
 
@@ -182,13 +184,21 @@ pub fn export(events: &[Event], created: DateTime<Utc>) -> Value {
     for e in events {
         export_event(e, &mut list);
     }
-    json!({
+    let mut doc = json!({
         "@context": [CONTEXT, { "rxl": NAMESPACE }],
         "type": "EPCISDocument",
         "schemaVersion": "2.0",
         "creationDate": created.to_rfc3339_opts(SecondsFormat::AutoSi, true),
-        "epcisBody": { "eventList": list },
-    })
+    });
+    let ctx = Context::of_document(&doc);
+    for o in &mut list {
+        let id = event_hash(o, &ctx);
+        if let Value::Object(m) = o {
+            m.insert("eventID".into(), id.into());
+        }
+    }
+    doc["epcisBody"] = json!({ "eventList": list });
+    doc
 }
 
 fn export_event(e: &Event, out: &mut Vec<Value>) {
@@ -357,7 +367,8 @@ pub struct EpcisError {
 }
 
 /// The events of an EPCIS document written by [`export`], validated, with the `eventList`
-/// index of each one's first `ObjectEvent`. EPCIS events without the `rxl:event` extension
+/// index of each one's first `ObjectEvent`. An event whose `eventID` is a CBV 2.0 hash
+/// (`ni:///sha-256;…?ver=CBV2.0`) that does not match its content is refused. EPCIS events without the `rxl:event` extension
 /// (from other systems) are refused: the fields they lack (people, dates of the batch, document
 /// numbers) have no default.
 pub fn import(file: &str, doc: &Value) -> Result<Vec<(usize, Event)>, EpcisError> {
@@ -372,7 +383,19 @@ pub fn import(file: &str, doc: &Value) -> Result<Vec<(usize, Event)>, EpcisError
         .ok_or_else(|| err(0, "no `epcisBody.eventList`".into()))?;
     // (first index, id, envelope, lines)
     let mut events: Vec<Pending> = Vec::new();
+    let ctx = Context::of_document(doc);
     for (i, o) in list.iter().enumerate() {
+        if let Some(id) = o.get("eventID").and_then(Value::as_str) {
+            if is_hash_id(id) {
+                let want = event_hash(o, &ctx);
+                if want != id {
+                    return Err(err(
+                        i,
+                        format!("field `eventID`: `{id}` is not the event's CBV 2.0 hash (the event hashes to `{want}`): the event was changed after its id was computed"),
+                    ));
+                }
+            }
+        }
         let rx = o
             .get("rxl:event")
             .and_then(Value::as_object)

@@ -5,15 +5,17 @@
 //!   [`mapping::Mapping`] file (`docs/import.md`). Event ids are derived from each document's
 //!   ERP identity ([`id`]), so importing the same export twice appends it once.
 //! - [`epcis`]: GS1 EPCIS 2.0 JSON-LD documents of the movements, out and back in
-//!   (`docs/epcis.md`).
+//!   (`docs/epcis.md`), with the CBV 2.0 event hash of each event in [`hash`].
 //!
 //! The library returns events; appending them all-or-nothing, exactly once, is the facade's
 //! `rxledger::ingest::append_lines`.
 #![forbid(unsafe_code)]
 
 mod cell;
+mod dl;
 pub mod epcis;
 pub mod erp;
+pub mod hash;
 pub mod id;
 pub mod mapping;
 

@@ -55,10 +55,19 @@ fn the_sample_month_goes_out_as_object_events_and_comes_back_the_same() {
     }
 }
 
+/// The export without its `eventID`s: the field checks, not the hash check, speak.
+fn without_ids(events: &[Event]) -> serde_json::Value {
+    let mut doc = epcis::export(events, created());
+    for o in doc["epcisBody"]["eventList"].as_array_mut().unwrap() {
+        o.as_object_mut().unwrap().remove("eventID");
+    }
+    doc
+}
+
 #[test]
 fn a_foreign_or_damaged_event_is_refused_naming_its_index_and_field() {
     let events = month();
-    let mut doc = epcis::export(&events, created());
+    let mut doc = without_ids(&events);
     doc["epcisBody"]["eventList"][3]["quantityList"][0]["epcClass"] =
         "urn:epc:class:lgtin:0614141.012345.Lot1".into();
     let e = epcis::import("x.jsonld", &doc).unwrap_err();
@@ -67,7 +76,7 @@ fn a_foreign_or_damaged_event_is_refused_naming_its_index_and_field() {
             .starts_with("x.jsonld: eventList[3]: field `quantityList[0].epcClass`"),
         "{e}"
     );
-    let mut doc = epcis::export(&events, created());
+    let mut doc = without_ids(&events);
     doc["epcisBody"]["eventList"][0]
         .as_object_mut()
         .unwrap()
@@ -79,8 +88,49 @@ fn a_foreign_or_damaged_event_is_refused_naming_its_index_and_field() {
         "{e}"
     );
     // A quantity that the format refuses is named by the event's field.
-    let mut doc = epcis::export(&events, created());
+    let mut doc = without_ids(&events);
     doc["epcisBody"]["eventList"][0]["quantityList"][0]["quantity"] = 0.into();
     let e = epcis::import("x.jsonld", &doc).unwrap_err();
     assert!(e.to_string().contains("field `data.lines[0]."), "{e}");
+}
+
+#[test]
+fn every_exported_event_carries_its_cbv2_hash_and_a_changed_event_is_refused() {
+    let events = month();
+    let doc = epcis::export(&events, created());
+    let list = doc["epcisBody"]["eventList"].as_array().unwrap();
+    let ctx = rxledger_import::hash::Context::of_document(&doc);
+    let mut ids = std::collections::BTreeSet::new();
+    for o in list {
+        let id = o["eventID"].as_str().unwrap();
+        assert!(rxledger_import::hash::is_hash_id(id), "{id}");
+        assert_eq!(id, rxledger_import::hash::event_hash(o, &ctx));
+        ids.insert(id.to_owned());
+    }
+    assert_eq!(ids.len(), list.len(), "two exported events with one hash");
+    // A quantity changed after the export: refused, naming the event and `eventID`.
+    let mut bad = doc.clone();
+    bad["epcisBody"]["eventList"][5]["quantityList"][0]["quantity"] = 999_999.into();
+    let e = epcis::import("x.jsonld", &bad).unwrap_err().to_string();
+    assert!(
+        e.starts_with("x.jsonld: eventList[5]: field `eventID`:")
+            && e.contains("not the event's CBV 2.0 hash"),
+        "{e}"
+    );
+    // The hash also covers the extension fields.
+    let mut bad = doc.clone();
+    bad["epcisBody"]["eventList"][2]["rxl:event"]["recorded_by"] = "someone-else".into();
+    let e = epcis::import("x.jsonld", &bad).unwrap_err().to_string();
+    assert!(
+        e.starts_with("x.jsonld: eventList[2]: field `eventID`"),
+        "{e}"
+    );
+    // An eventID that is not a CBV 2.0 hash (another system's own id) is not checked.
+    let mut other = doc.clone();
+    other["epcisBody"]["eventList"][5]["eventID"] =
+        "urn:uuid:6ba7b810-9dad-11d1-80b4-00c04fd430c8".into();
+    assert_eq!(
+        epcis::import("x.jsonld", &other).unwrap().len(),
+        epcis::import("x.jsonld", &doc).unwrap().len()
+    );
 }

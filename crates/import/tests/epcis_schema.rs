@@ -1,0 +1,91 @@
+//! Every exported EPCIS document validates against the official GS1 EPCIS 2.0 JSON schema
+//! (`EPCIS-JSON-Schema.json` of github.com/gs1/EPCIS). The schema is not committed: the GS1
+//! repository carries no open-source licence (only GS1's disclaimer), so it cannot be
+//! redistributed here. The test is therefore ignored by default; run it with the schema:
+//!
+//! ```sh
+//! curl -o target/epcis-schema/EPCIS-JSON-Schema.json \
+//!   https://raw.githubusercontent.com/gs1/EPCIS/master/EPCIS-JSON-Schema.json
+//! EPCIS_SCHEMA=target/epcis-schema/EPCIS-JSON-Schema.json \
+//!   cargo test -p rxledger-import --test epcis_schema -- --ignored
+//! ```
+//!
+//! Without the schema the ignored test fails (it never passes vacuously).
+
+use std::path::{Path, PathBuf};
+
+use rxledger::model::Event;
+use rxledger_import::{epcis, import_csv, Mapping};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn created() -> chrono::DateTime<chrono::Utc> {
+    "2026-11-01T00:00:00Z".parse().unwrap()
+}
+
+fn month() -> Vec<Event> {
+    std::fs::read_to_string(root().join("samples/month/events.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| Event::from_json(l).unwrap())
+        .collect()
+}
+
+fn erp() -> Vec<Event> {
+    let mut out = Vec::new();
+    for (file, map) in [
+        ("goods-2026-10.csv", "goods.toml"),
+        ("finance-2026-10.csv", "finance.toml"),
+    ] {
+        let dir = root().join("samples/erp");
+        let m = Mapping::from_toml(map, &std::fs::read_to_string(dir.join(map)).unwrap()).unwrap();
+        let bytes = std::fs::read(dir.join(file)).unwrap();
+        out.extend(
+            import_csv(file, &bytes, &m)
+                .unwrap()
+                .into_iter()
+                .map(|i| i.event),
+        );
+    }
+    out
+}
+
+fn errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
+    v.iter_errors(doc)
+        .map(|e| format!("{}: {e}", e.instance_path))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs the GS1 EPCIS 2.0 JSON schema, not redistributable: set EPCIS_SCHEMA (see the file's doc)"]
+fn exported_documents_validate_against_the_official_schema() {
+    let path = std::env::var("EPCIS_SCHEMA").expect("EPCIS_SCHEMA: path of EPCIS-JSON-Schema.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    for (name, events, at_least) in [("sample month", month(), 400), ("ERP samples", erp(), 10)] {
+        let doc = epcis::export(&events, created());
+        let n = doc["epcisBody"]["eventList"].as_array().unwrap().len();
+        assert!(n >= at_least, "{name}: {n} events");
+        let errs = errors(&v, &doc);
+        assert!(
+            errs.is_empty(),
+            "{name}: {} errors, first: {:?}",
+            errs.len(),
+            &errs[..errs.len().min(5)]
+        );
+        eprintln!("{name}: {n} EPCIS events valid");
+    }
+    // The validator does refuse what the schema forbids: a bad action and a missing eventTime.
+    let mut bad = epcis::export(&month(), created());
+    bad["epcisBody"]["eventList"][0]["action"] = "MOVE".into();
+    bad["epcisBody"]["eventList"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("eventTime");
+    let errs = errors(&v, &bad);
+    assert!(errs.iter().any(|e| e.contains("/eventList/0")), "{errs:?}");
+    assert!(errs.iter().any(|e| e.contains("/eventList/1")), "{errs:?}");
+}
