@@ -45,7 +45,7 @@ use postgres::error::SqlState;
 use postgres::{Client, NoTls, Statement};
 use rxledger_chain::{ChainWriter, Digest, EncodeError, Head, RecordRef, VerifyError};
 use rxledger_store::history::HistoryEntry;
-use rxledger_store::ids::{payload_id, IdKey, Stored};
+use rxledger_store::ids::{IdKey, Stored};
 use rxledger_store::{Locator, Store, StoreError};
 
 pub use location::{is_pg_url, PgLocation, DEFAULT_LEDGER};
@@ -239,43 +239,13 @@ impl PgStore {
         first_seq: u64,
         stored: bool,
     ) -> Result<(), StoreError> {
-        let present: Vec<IdKey> = keys.iter().flatten().copied().collect();
-        if present.is_empty() {
-            return Ok(());
-        }
-        let found = if stored {
-            self.find_ids(&present)?
-        } else {
-            vec![None; present.len()]
-        };
-        let mut found = found.into_iter();
-        let mut seen: HashMap<u128, Stored> = HashMap::with_capacity(present.len());
-        for (index, k) in keys.iter().enumerate() {
-            let Some(k) = k else { continue };
-            let stored = found.next().flatten().or_else(|| seen.get(&k.key).copied());
-            if let Some(s) = stored {
-                let id = payloads
-                    .get(index)
-                    .and_then(|p| payload_id(p))
-                    .unwrap_or_default()
-                    .into_owned();
-                return Err(StoreError::DuplicateId {
-                    index,
-                    id,
-                    seq: s.seq,
-                    in_batch: s.seq >= first_seq,
-                    identical: s.same_payload(k),
-                });
+        rxledger_store::ids::check_batch(payloads, keys, first_seq, |present| {
+            if stored {
+                self.find_ids(present)
+            } else {
+                Ok(vec![None; present.len()])
             }
-            seen.insert(
-                k.key,
-                Stored {
-                    seq: first_seq + index as u64,
-                    digest: k.digest,
-                },
-            );
-        }
-        Ok(())
+        })
     }
 
     /// The error of a failed insert; poisons the writer when the outcome is unknown (the

@@ -174,9 +174,10 @@ impl Hasher for KeyHasher {
 /// The in-memory id table: key → where it is stored.
 pub(crate) type IdMap = HashMap<u128, Stored, BuildHasherDefault<KeyHasher>>;
 
-/// Checks a batch against the ids stored so far (`find`) and against itself; returns the first
-/// offending payload as an error.
-pub(crate) fn check_batch(
+/// Checks a batch against the ids stored so far (`find`, given the keys of the batch's payloads
+/// that have an id) and against itself; returns the first offending payload as
+/// [`crate::StoreError::DuplicateId`]. Every store with an id index refuses duplicates with this.
+pub fn check_batch(
     payloads: &[&[u8]],
     keys: &[Option<IdKey>],
     first_seq: u64,
