@@ -69,8 +69,9 @@ pub enum Replace {
 
 /// Writes the file `path` all at once: `fill` writes a temporary file in the same directory
 /// (`.NAME.XXXXXX.tmp`), which is synced and then renamed over `path`, so that `path` is
-/// either the old file or the whole new one, never a part. When anything fails, the temporary
-/// file is removed and `path` is left as it was (a process killed outright can leave the
+/// either the old file or the whole new one, never a part (an existing device or pipe, such as
+/// `/dev/null`, is written into instead: renaming over it would replace it). When anything
+/// fails, the temporary file is removed and `path` is left as it was (a process killed outright can leave the
 /// temporary file behind, never a partial `path`).
 pub fn write_atomic<T>(
     path: &Path,
@@ -107,6 +108,17 @@ pub fn write_atomic<T>(
         }
     }
     tmp.as_file().sync_all().with_context(context)?;
+    if replace == Replace::Allow && is_special(path) {
+        // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO): renaming over it would
+        // replace it with a regular file, so the bytes are written into it instead.
+        let mut src = tmp.reopen().with_context(context)?;
+        let mut dst = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(context)?;
+        io::copy(&mut src, &mut dst).with_context(context)?;
+        return Ok(value);
+    }
     match replace {
         Replace::Allow => tmp.persist(path).map(drop).map_err(|e| e.error),
         Replace::Refuse => tmp.persist_noclobber(path).map(drop).map_err(|e| e.error),
@@ -117,6 +129,12 @@ pub fn write_atomic<T>(
         let _ = d.sync_all();
     }
     Ok(value)
+}
+
+/// Whether `path` exists and is neither a regular file nor a directory (a device, a pipe, a
+/// socket; a symbolic link is followed).
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Writes `text` to the `-o` file as is, or to stdout ending with a newline.
@@ -219,6 +237,30 @@ mod tests {
         assert!(r.is_err());
         assert_eq!(std::fs::read_to_string(&key).unwrap(), "mine\n");
         assert_eq!(names(d.path()), ["k.key"]);
+    }
+
+    /// `-o /dev/null` once replaced the machine's `/dev/null` with a regular file (a rename over
+    /// it): a pipe or device is written into and stays what it was.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_written_into_not_replaced() {
+        use std::os::unix::fs::FileTypeExt as _;
+        let d = tempfile::tempdir().unwrap();
+        let fifo = d.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        write_file(&fifo, "through the pipe\n").unwrap();
+        // Checked before waiting for the reader, which a replaced pipe would leave blocked.
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(reader.join().unwrap(), "through the pipe\n");
+        assert_eq!(names(d.path()), ["fifo"]);
     }
 
     #[test]

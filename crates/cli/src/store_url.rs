@@ -95,19 +95,7 @@ pub fn verify(path: &Path, expected: Option<ExpectedHead>) -> Result<Option<Outc
             );
             Outcome::Clean
         }
-        Some(f) => {
-            println!("FAILED: first bad seq {}", f.seq());
-            println!("{name}: {f}");
-            if report.head.seq == 0 {
-                println!("no record verified");
-            } else {
-                println!(
-                    "records 1..={} verified; head {}",
-                    report.head.seq, report.head
-                );
-            }
-            Outcome::Findings
-        }
+        Some(f) => crate::cmd::verify::print_failure(&format!("{name}: "), f, report.head),
     }))
 }
 

@@ -102,17 +102,24 @@ fn verify_chain(path: &Path, expected: Option<ExpectedHead>) -> Result<Outcome> 
                 );
                 return Ok(Outcome::Findings);
             }
-            println!("FAILED: first bad seq {}", f.seq());
-            println!("{file}{f}");
-            if report.head.seq == 0 {
-                println!("no record verified");
-            } else {
-                println!(
-                    "records 1..={} verified; head {}",
-                    report.head.seq, report.head
-                );
-            }
-            Ok(Outcome::Findings)
+            Ok(print_failure(&file, f, report.head))
         }
     }
+}
+
+/// Prints a verification failure (`place` names where it is, with a trailing `": "`, or is
+/// empty) and what verified before it.
+pub(crate) fn print_failure(
+    place: &str,
+    f: &rxledger::chain::VerifyError,
+    head: rxledger::chain::Head,
+) -> Outcome {
+    println!("FAILED: first bad seq {}", f.seq());
+    println!("{place}{f}");
+    if head.seq == 0 {
+        println!("no record verified");
+    } else {
+        println!("records 1..={} verified; head {}", head.seq, head);
+    }
+    Outcome::Findings
 }
