@@ -131,6 +131,7 @@ const EN: &[(&str, &str)] = &[
         include_str!("../locales/en/temp_integrity.ftl"),
     ),
     ("report.ftl", include_str!("../locales/en/report.ftl")),
+    ("html.ftl", include_str!("../locales/en/html.ftl")),
 ];
 
 /// The Simplified Chinese catalogue, the same files; `rules.ftl` adds the rules' titles and
@@ -158,6 +159,7 @@ const ZH: &[(&str, &str)] = &[
         include_str!("../locales/zh/temp_integrity.ftl"),
     ),
     ("report.ftl", include_str!("../locales/zh/report.ftl")),
+    ("html.ftl", include_str!("../locales/zh/html.ftl")),
     ("rules.ftl", include_str!("../locales/zh/rules.ftl")),
 ];
 
