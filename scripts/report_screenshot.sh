@@ -2,15 +2,20 @@
 # Renders the HTML inspection report of a ledger and takes a screenshot of it in headless
 # Chromium, as a person would see it.
 #
-#   scripts/report_screenshot.sh [LEDGER] [OUT.png]
+#   scripts/report_screenshot.sh [LEDGER] [OUT.png] [LANG]
 #
-# Defaults: the bundled cold-chain scenario, target/report/report.png (the HTML beside it).
+# Defaults: the bundled cold-chain scenario, target/report/report.png (the HTML beside it), the
+# report in Chinese (LANG zh; en for English). PDF=1 also prints the report to OUT.pdf as
+# Chromium prints it (the print style sheet: evidence expanded, no navigation, a page per
+# section) and, when poppler-utils is installed, its first pages as OUT-N.png.
+# RXLEDGER=path/to/rxledger uses a built binary instead of `cargo run --release`.
 # Installs Debian's chromium and fonts-noto-cjk when missing (needs root and the Debian archive).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ledger=${1:-samples/scenarios/cold-chain.jsonl}
 png=${2:-target/report/report.png}
+lang=${3:-zh}
 html=${png%.png}.html
 mkdir -p "$(dirname "$png")"
 
@@ -21,7 +26,11 @@ if ! command -v chromium >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
-cargo run --quiet --release -p rxledger-cli -- report "$ledger" -o "$html"
+if [ -n "${RXLEDGER:-}" ]; then
+    "$RXLEDGER" report "$ledger" -o "$html" --lang "$lang"
+else
+    cargo run --quiet --release -p rxledger-cli -- report "$ledger" -o "$html" --lang "$lang"
+fi
 
 # A fresh profile, and no background networking: the report must render offline.
 profile=$(mktemp -d)
@@ -33,3 +42,17 @@ chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --screenshot="$(realpath -m "$png")" "file://$(realpath "$html")" 2>/dev/null
 test -s "$png"
 echo "wrote $png (report $html)"
+
+if [ -n "${PDF:-}" ]; then
+    pdf=${png%.png}.pdf
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$profile" --no-pdf-header-footer \
+        --print-to-pdf="$(realpath -m "$pdf")" "file://$(realpath "$html")" 2>/dev/null
+    test -s "$pdf"
+    echo "wrote $pdf"
+    if command -v pdftoppm >/dev/null 2>&1; then
+        pdftoppm -png -r 60 -f 1 -l "${PAGES:-3}" "$pdf" "${png%.png}"
+        echo "wrote the first pages as ${png%.png}-N.png"
+    fi
+fi

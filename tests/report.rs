@@ -115,7 +115,9 @@ fn the_report_is_well_formed_self_contained_and_complete() {
         part.check.findings.iter().map(|f| f.rule.code()).collect();
     assert_eq!(with("details", "class", "rule"), rules.len());
     assert_eq!(with("details", "class", "chain"), report.custody.len());
-    let en = rxledger::report::messages::Messages::new(rxledger::report::messages::Lang::En);
+    // Rendered as the report renders them: in English, names beside ids.
+    let en = report.messages();
+    assert_eq!(en.lang(), rxledger::report::messages::Lang::En);
     for f in &part.check.findings {
         assert!(
             html.contains(&rxledger::report::xml_escape(&en.message(f))),

@@ -26,9 +26,10 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, TimeZone, Utc};
 use maud::{html, Markup};
-use rxledger_reconcile::{Bucket, TempSeries};
+use rxledger_reconcile::{Bucket, Fact, Msg, TempSeries};
 
 use crate::markup::{f1, t, Fixed};
+use crate::Messages;
 
 /// Narrowest width of an excursion or gap mark, in pixels.
 pub const MIN_MARK_PX: f64 = 2.0;
@@ -140,17 +141,28 @@ const RIGHT: f64 = 12.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 30.0;
 
-/// An axis label in China Standard Time: the hour for charts of up to two days, else the date.
-fn when(t: i64, span_secs: i64) -> String {
+/// An axis label in the zone `offset_secs` east of UTC: the hour for charts of up to two days,
+/// else the date.
+fn when(t: i64, span_secs: i64, offset_secs: i64) -> String {
     let format = if span_secs <= 2 * 86_400 {
         "%m-%d %H:%M"
     } else {
         "%Y-%m-%d"
     };
-    Utc.timestamp_opt(t, 0)
+    Utc.timestamp_opt(t + offset_secs, 0)
         .single()
-        .map(|d| (d + chrono::Duration::hours(8)).format(format).to_string())
+        .map(|d| d.format(format).to_string())
         .unwrap_or_default()
+}
+
+/// The words and the zone of a chart, from a catalogue.
+struct Words<'a> {
+    /// `zone CR-1` / `库区 CR-1`.
+    title: String,
+    /// The catalogue.
+    m: &'a Messages,
+    /// Seconds east of UTC the time axis is in.
+    offset_secs: i64,
 }
 
 /// Where things go on one chart: the plot area, and the time and temperature it spans.
@@ -235,16 +247,43 @@ impl Frame {
 /// Every mark becomes `<rect class="exc|gap" data-seq=… data-from=… data-to=…>` (RFC 3339 UTC
 /// times) with a tooltip, so a reader, a test or a script can find it.
 pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -> String {
+    svg_in(
+        series,
+        marks,
+        size,
+        max_gap_secs,
+        &Messages::new(crate::Lang::En),
+    )
+}
+
+/// [`svg`] with the words of catalogue `m` (the title, the band's tooltip) and its zone on the
+/// time axis.
+pub fn svg_in(
+    series: &TempSeries,
+    marks: &[Mark],
+    size: Size,
+    max_gap_secs: i64,
+    m: &Messages,
+) -> String {
+    let words = Words {
+        title: m.render(
+            &Msg::new("html-series")
+                .arg("kind", Fact::Term(series.kind.as_str().to_owned()))
+                .arg("name", series.name.as_str()),
+        ),
+        m,
+        offset_secs: i64::from(m.zone().offset().local_minus_utc()),
+    };
     let fr = Frame::new(series, marks, size);
     let line = line_path(series, &fr, max_gap_secs);
     html! {
         svg xmlns="http://www.w3.org/2000/svg" class="chart" width=(size.width)
             height=(size.height) viewBox={ "0 0 " (size.width) " " (size.height) } role="img"
-            aria-label={ (series.kind.as_str()) " " (t(&series.name)) } {
+            aria-label=(t(&words.title)) {
             rect x=(LEFT) y=(TOP) width=(f1(fr.plot_w)) height=(f1(fr.plot_h)) fill="#fff"
                 stroke="#999" {}
-            (bands(series, &fr))
-            (axes(&fr))
+            (bands(series, &fr, &words))
+            (axes(&fr, &words))
             (shaded(marks, &fr))
             @if !line.is_empty() {
                 path class="temp" d=(line) {}
@@ -255,14 +294,20 @@ pub fn svg(series: &TempSeries, marks: &[Mark], size: Size, max_gap_secs: i64) -
 }
 
 /// The allowed temperature range over time, as green bands.
-fn bands(series: &TempSeries, fr: &Frame) -> Markup {
+fn bands(series: &TempSeries, fr: &Frame, words: &Words) -> Markup {
     html! {
         @for b in &series.bands {
             @let x0 = fr.x_of(b.from.timestamp());
             @let x1 = fr.x_of(b.to.timestamp()).max(x0 + 1.0);
             @let (y0, y1) = (fr.y_of(b.range.max_c), fr.y_of(b.range.min_c));
             rect class="band" x=(f1(x0)) y=(f1(y0)) width=(f1(x1 - x0)) height=(f1(y1 - y0)) {
-                title { "allowed " (f1(b.range.min_c)) "–" (f1(b.range.max_c)) " °C" }
+                title {
+                    (words.m.render(
+                        &Msg::new("html-chart-allowed")
+                            .arg("min", Fact::Celsius(b.range.min_c))
+                            .arg("max", Fact::Celsius(b.range.max_c)),
+                    ))
+                }
             }
         }
     }
@@ -270,7 +315,7 @@ fn bands(series: &TempSeries, fr: &Frame) -> Markup {
 
 /// Grid lines with temperatures (a tick every whole step that gives about five) and five time
 /// labels.
-fn axes(fr: &Frame) -> Markup {
+fn axes(fr: &Frame, words: &Words) -> Markup {
     let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
         .into_iter()
         .find(|st| (fr.hi - fr.lo) / st <= 8.0)
@@ -292,7 +337,7 @@ fn axes(fr: &Frame) -> Markup {
             @let t = fr.t0 + (fr.t1 - fr.t0) * i / 4;
             @let anchor = match i { 0 => "start", 4 => "end", _ => "middle" };
             text x=(f1(fr.x_of(t))) y=(f1(TOP + fr.plot_h + 16.0)) text-anchor=(anchor) {
-                (when(t, fr.t1 - fr.t0))
+                (when(t, fr.t1 - fr.t0, words.offset_secs))
             }
         }
     }

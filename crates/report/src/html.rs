@@ -27,6 +27,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
+
 use rxledger_chain::ExpectedHead;
 use rxledger_model::{ControlClass, EventBody};
 use rxledger_reconcile::check::{check_with, CheckReport};
@@ -38,6 +40,8 @@ use rxledger_store::StoreError;
 
 use crate::chart::{self, Mark, MarkKind};
 use crate::messages::{Lang, Messages};
+use crate::names::Names;
+use crate::time::Zone;
 
 mod page;
 
@@ -56,6 +60,12 @@ pub struct Options {
     pub max_custody_chains: usize,
     /// At most this many steps listed per custody chain (its breaks are always listed).
     pub max_steps_per_chain: usize,
+    /// The language of the report.
+    pub lang: Lang,
+    /// The zone instants are shown in.
+    pub zone: Zone,
+    /// When the report was made, as its header says (now when `None`).
+    pub made_at: Option<DateTime<Utc>>,
 }
 
 impl Default for Options {
@@ -67,6 +77,9 @@ impl Default for Options {
             max_findings_per_rule: 500,
             max_custody_chains: 200,
             max_steps_per_chain: 200,
+            lang: Lang::En,
+            zone: Zone::default(),
+            made_at: None,
         }
     }
 }
@@ -93,6 +106,10 @@ pub struct LedgerPart {
     pub series: Vec<TempSeries>,
     /// Last checkpoint, for a directory that has one.
     pub checkpoint: Option<rxledger_checkpoint::ledger::CheckpointStatus>,
+    /// The first and last instant events of the ledger occurred at.
+    pub period: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// Registered names of its parties and products.
+    pub names: Names,
 }
 
 /// Everything the HTML report shows; [`Report::to_html`] renders it.
@@ -106,6 +123,8 @@ pub struct Report {
     pub custody_omitted: usize,
     /// The options used.
     pub options: Options,
+    /// When the report was made.
+    pub made_at: DateTime<Utc>,
     /// The catalogue sentences are rendered with.
     messages: Messages,
 }
@@ -126,6 +145,11 @@ pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError>
         &options.config,
         ledgers.iter_mut().map(|l| &mut l.check).zip(shipments),
     )?;
+    let mut names = Names::new();
+    for l in &ledgers {
+        names.merge(l.names.clone());
+    }
+    let messages = Messages::with_zone(options.lang, options.zone.clone()).with_names(names);
     let mut custody = custody.finish();
     let custody_omitted = custody.len().saturating_sub(options.max_custody_chains);
     custody.truncate(options.max_custody_chains);
@@ -134,7 +158,8 @@ pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError>
         custody,
         custody_omitted,
         options: options.clone(),
-        messages: Messages::new(Lang::En),
+        made_at: options.made_at.unwrap_or_else(Utc::now),
+        messages,
     })
 }
 
@@ -151,6 +176,8 @@ fn ledger_part(
     let mut products = BTreeMap::new();
     let mut stock = BTreeMap::new();
     let mut series = Vec::new();
+    let mut names = Names::new();
+    let mut period: Option<(DateTime<Utc>, DateTime<Utc>)> = None;
     let check = check_with(
         path,
         engine,
@@ -159,6 +186,9 @@ fn ledger_part(
         |seq, e| {
             custody.observe(seq, e);
             shipments.observe(seq, e);
+            names.observe(e);
+            let t = e.occurred_at;
+            period = Some(period.map_or((t, t), |(a, b)| (a.min(t), b.max(t))));
             if let EventBody::ProductRegistered(p) = &e.body {
                 products.insert(
                     p.product.clone(),
@@ -185,6 +215,8 @@ fn ledger_part(
         stock,
         series,
         checkpoint,
+        period,
+        names,
     })
 }
 
@@ -203,6 +235,24 @@ fn anchor(text: &str) -> String {
 }
 
 impl Report {
+    /// The catalogue the report is rendered with (its language, zone and names).
+    pub fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    /// The company the report is about: the registered name of the first ledger's owner.
+    pub fn company(&self) -> Option<&str> {
+        self.messages.names().owner()
+    }
+
+    /// The period the ledgers cover: their first and last event.
+    pub fn period(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        self.ledgers
+            .iter()
+            .filter_map(|l| l.period)
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+    }
+
     /// Every temperature mark (excursion or gap) of ledger `i`, by zone or vehicle id (the
     /// findings' location).
     fn marks(&self, i: usize) -> BTreeMap<&str, Vec<Mark>> {

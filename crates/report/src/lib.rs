@@ -31,6 +31,7 @@ pub mod html;
 #[cfg(feature = "html")]
 mod markup;
 pub mod messages;
+pub mod names;
 pub mod time;
 
 mod json;
@@ -42,6 +43,7 @@ pub use custody::{custody_text, custody_text_with};
 pub use json::{json, json_many, json_many_with, json_with};
 pub use junit::{junit, junit_many, junit_many_with, junit_with};
 pub use messages::{Lang, Messages};
+pub use names::Names;
 pub use sarif::{sarif, sarif_many, sarif_many_with, sarif_with};
 pub use text::{text, text_with};
 pub use time::Zone;

@@ -22,6 +22,7 @@ use std::fmt::Write as _;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use rxledger_reconcile::{Fact, Finding, Msg, RuleInfo, Severity};
 
+use crate::names::{Names, PARTY_FACTS, PRODUCT_FACTS};
 use crate::time::Zone;
 
 /// A language findings and reports are rendered in.
@@ -130,6 +131,7 @@ const EN: &[(&str, &str)] = &[
         include_str!("../locales/en/temp_integrity.ftl"),
     ),
     ("report.ftl", include_str!("../locales/en/report.ftl")),
+    ("html.ftl", include_str!("../locales/en/html.ftl")),
 ];
 
 /// The Simplified Chinese catalogue, the same files; `rules.ftl` adds the rules' titles and
@@ -157,6 +159,7 @@ const ZH: &[(&str, &str)] = &[
         include_str!("../locales/zh/temp_integrity.ftl"),
     ),
     ("report.ftl", include_str!("../locales/zh/report.ftl")),
+    ("html.ftl", include_str!("../locales/zh/html.ftl")),
     ("rules.ftl", include_str!("../locales/zh/rules.ftl")),
 ];
 
@@ -169,6 +172,7 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
 pub struct Messages {
     lang: Lang,
     zone: Zone,
+    names: Names,
     bundle: FluentBundle<FluentResource>,
 }
 
@@ -201,6 +205,7 @@ impl Messages {
         Messages {
             lang,
             zone: Zone::default(),
+            names: Names::default(),
             bundle,
         }
     }
@@ -210,6 +215,69 @@ impl Messages {
         Messages {
             zone,
             ..Messages::new(lang)
+        }
+    }
+
+    /// This catalogue, showing the registered names of parties and products beside their ids
+    /// (`name (code)`) wherever a fact holds one ([`crate::names`]).
+    ///
+    /// ```
+    /// use rxledger_reconcile::Msg;
+    /// use rxledger_report::{names::Names, Lang, Messages};
+    ///
+    /// let mut names = Names::new();
+    /// names.add_party("91330000MA2XYZ0001", "华东医药股份有限公司");
+    /// let m = Messages::new(Lang::Zh).with_names(names);
+    /// let msg = Msg::new("ttgk-party").arg("party", "91330000MA2XYZ0001");
+    /// assert_eq!(m.render(&msg), "华东医药股份有限公司（91330000MA2XYZ0001）");
+    /// let unknown = Msg::new("ttgk-party").arg("party", "X1");
+    /// assert_eq!(m.render(&unknown), "X1");
+    /// ```
+    #[must_use]
+    pub fn with_names(self, names: Names) -> Messages {
+        Messages { names, ..self }
+    }
+
+    /// The names shown beside ids.
+    pub fn names(&self) -> &Names {
+        &self.names
+    }
+
+    /// A party as a person reads it: its registered name and id when the name is known, else
+    /// its id.
+    pub fn party(&self, party: &str) -> String {
+        match self.names.party(party) {
+            Some(name) => {
+                self.render(&Msg::new("named-party").arg("name", name).arg("code", party))
+            }
+            None => party.to_owned(),
+        }
+    }
+
+    /// A product as a person reads it: generic name, spec and code when known, else its code.
+    pub fn product(&self, product: &str) -> String {
+        match self.names.product(product) {
+            Some(p) if p.spec.is_empty() => self.render(
+                &Msg::new("named-product-no-spec")
+                    .arg("name", p.name.as_str())
+                    .arg("code", product),
+            ),
+            Some(p) => self.render(
+                &Msg::new("named-product")
+                    .arg("name", p.name.as_str())
+                    .arg("spec", p.spec.as_str())
+                    .arg("code", product),
+            ),
+            None => product.to_owned(),
+        }
+    }
+
+    /// A fact named `name`, with the registered name beside a party or product id.
+    fn named_fact(&self, name: &str, fact: &Fact) -> String {
+        match fact {
+            Fact::Text(code) if PARTY_FACTS.contains(&name) => self.party(code),
+            Fact::Text(code) if PRODUCT_FACTS.contains(&name) => self.product(code),
+            _ => self.fact(fact).into_owned(),
         }
     }
 
@@ -281,7 +349,10 @@ impl Messages {
         };
         let mut args = FluentArgs::new();
         for (name, fact) in &msg.args {
-            args.set(name.as_ref(), FluentValue::String(self.fact(fact)));
+            args.set(
+                name.as_ref(),
+                FluentValue::String(Cow::Owned(self.named_fact(name.as_ref(), fact))),
+            );
         }
         let mut errors = Vec::new();
         let text = self

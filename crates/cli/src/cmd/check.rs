@@ -55,17 +55,21 @@ enum Format {
 pub fn run(args: Args) -> Result<Outcome> {
     let cfg = load_config(args.config.as_deref())?;
     let expected = parse_head(args.head.as_deref())?;
-    let reports = if let Some(report) = crate::store_url::check(&args.paths, &cfg, expected)? {
-        vec![report]
-    } else if let [path] = args.paths.as_slice() {
-        let progress = Progress::reading(path, "check");
-        let report = rxledger::check::check_path(path, cfg, expected, progress.bytes())?;
-        progress.finish();
-        vec![report]
-    } else {
-        rxledger::cross::check_ledgers(&args.paths, &cfg, expected)?
-    };
-    let m = &crate::lang::messages();
+    // The registered names of parties and products, gathered in the same pass, are shown
+    // beside their ids.
+    let (reports, names) =
+        if let Some(report) = crate::store_url::check(&args.paths, &cfg, expected)? {
+            (vec![report], rxledger::report::Names::new())
+        } else if let [path] = args.paths.as_slice() {
+            let progress = Progress::reading(path, "check");
+            let (report, names) =
+                rxledger::report::names::check_named(path, cfg, expected, progress.bytes())?;
+            progress.finish();
+            (vec![report], names)
+        } else {
+            rxledger::report::names::check_ledgers_named(&args.paths, &cfg, expected)?
+        };
+    let m = &crate::lang::messages().with_names(names);
     let rendered = match (args.format, reports.as_slice()) {
         (Format::Text, _) => reports
             .iter()

@@ -28,9 +28,12 @@ pub struct Args {
 
 /// Runs `rxledger report`.
 pub fn run(args: Args) -> Result<Outcome> {
+    let m = crate::lang::messages();
     let options = rxledger::html::Options {
         config: load_config(args.config.as_deref())?,
         expected: parse_head(args.head.as_deref())?,
+        lang: m.lang(),
+        zone: m.zone().clone(),
         ..Default::default()
     };
     let report = rxledger::html::build(&args.paths, &options)?;

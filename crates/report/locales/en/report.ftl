@@ -27,3 +27,7 @@ sarif-source = Source: { $source }
 rules-source = source
 rules-points-at = points at
 rules-thresholds = thresholds
+# Names beside ids: a party's registered name, a product's generic name and spec, then the code.
+named-party = { $name } ({ $code })
+named-product = { $name } { $spec } ({ $code })
+named-product-no-spec = { $name } ({ $code })

@@ -23,3 +23,7 @@ sarif-source = 依据：{ $source }
 rules-source = 依据
 rules-points-at = 指向记录
 rules-thresholds = 阈值
+# 名称后附代码：企业的登记名称，药品的通用名与规格。
+named-party = { $name }（{ $code }）
+named-product = { $name } { $spec }（{ $code }）
+named-product-no-spec = { $name }（{ $code }）

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use rxledger_reconcile::trace::{Chain, Target};
-use rxledger_reconcile::{Fact, Finding, Pending, Severity, StreamKind, TempSeries, RULES};
+use rxledger_reconcile::{Fact, Finding, Msg, Pending, Severity, StreamKind, TempSeries, RULES};
 
 use super::{anchor, LedgerPart, Report};
 use crate::chart::{self, Mark, MarkKind};
 use crate::markup::t;
+use crate::messages::Messages;
 
 const STYLE: &str = r"
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:0;color:#1d2330;background:#f4f6f9}
@@ -19,16 +20,22 @@ main{padding:8px 32px 40px;max-width:1200px}
 section{background:#fff;border:1px solid #dde3ea;border-radius:6px;padding:12px 20px;margin:16px 0}
 h2{font-size:18px;margin:6px 0 10px}h3{font-size:15px;margin:14px 0 6px}
 table{border-collapse:collapse;margin:6px 0;font-size:13px}th,td{border-bottom:1px solid #e3e7ed;padding:3px 10px 3px 0;text-align:left;vertical-align:top}
-th{color:#4a5567;font-weight:600}td.n,th.n{text-align:right}
+th{color:#4a5567;font-weight:600;white-space:nowrap}td.n,th.n{text-align:right}
 .ok{color:#1a7f37;font-weight:600}.bad{color:#b42318;font-weight:600}
 .sev-critical{color:#fff;background:#b42318;border-radius:3px;padding:0 5px}.sev-major{color:#fff;background:#c4661f;border-radius:3px;padding:0 5px}.sev-minor{color:#1d2330;background:#e8d36b;border-radius:3px;padding:0 5px}
-code,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
+code,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:break-word}
 details{margin:6px 0}summary{cursor:pointer;font-weight:600}
 .chart{display:block;margin:4px 0 12px;font-size:11px;font-family:system-ui,sans-serif}
 .chart .band{fill:#2da44e;fill-opacity:.14}.chart .exc{fill:#d1242f;fill-opacity:.35}.chart .gap{fill:#6e7781;fill-opacity:.35}
 .chart .grid{stroke:#e3e7ed}.chart .temp{fill:none;stroke:#0b5cad;stroke-width:1.2}.chart text{fill:#4a5567}
 .legend span{display:inline-block;width:12px;height:12px;margin:0 4px -2px 12px;border-radius:2px}
-.muted{color:#6b7280}
+.muted{color:#6b7280}.nw{white-space:nowrap}
+@media print{
+body{background:#fff;font-size:11pt}header{background:#fff;color:#000;padding:0 0 8px;border-bottom:2px solid #1f3a5f}header nav{display:none}
+main{padding:0;max-width:none}section{border:none;padding:0;margin:0;break-before:page}section#overview{break-before:auto}
+details::details-content{content-visibility:visible;display:contents}details>summary{list-style:none}
+tr,.series{break-inside:avoid}a{color:inherit;text-decoration:none}
+}
 ";
 
 /// The head's void elements, closed XML-style (`maud` writes void elements HTML-style, `<meta>`,
@@ -43,32 +50,76 @@ fn open(open: bool) -> Option<&'static str> {
     open.then_some("open")
 }
 
-fn sev_badge(s: Severity) -> Markup {
-    html! { span class={ "sev-" (s.as_str()) } { (s.as_str()) } }
+fn sev_badge(m: &Messages, s: Severity) -> Markup {
+    html! { span class={ "sev-" (s.as_str()) } { (m.severity(s)) } }
+}
+
+/// The plural category of `n` for English selectors.
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        "one"
+    } else {
+        "other"
+    }
+}
+
+/// Product, batch and location cells; the batch never wraps.
+fn what_cells(
+    m: &Messages,
+    product: Option<&str>,
+    batch: Option<&str>,
+    location: Option<&str>,
+) -> Markup {
+    html! {
+        td { (t(&product.map(|p| m.product(p)).unwrap_or_default())) }
+        td.mono.nw { (t(batch.unwrap_or(""))) }
+        td.nw { (t(location.unwrap_or(""))) }
+    }
 }
 
 impl Report {
+    /// A heading or label of the catalogue.
+    fn l(&self, id: &'static str) -> String {
+        self.messages.label(id)
+    }
+
+    /// A message of the catalogue with facts.
+    fn r(&self, msg: &Msg) -> String {
+        self.messages.render(msg)
+    }
+
     /// The whole report as one self-contained HTML document (also well-formed XML).
     pub fn to_html(&self) -> String {
-        let names: Vec<String> = self
-            .ledgers
-            .iter()
-            .map(|l| l.check.path.display().to_string())
-            .collect();
-        let names = names.join(", ");
+        let m = &self.messages;
+        let company = self.company().map_or_else(
+            || self.l("html-title"),
+            |c| self.r(&Msg::new("html-title-of").arg("company", c)),
+        );
         html! {
             (DOCTYPE) "\n"
-            html lang="en" {
+            html lang=(m.lang().tag()) {
                 head {
                     (PreEscaped(META)) "\n"
-                    title { "rxledger inspection report: " (t(&names)) }
+                    title { (t(&company)) }
                     style { (PreEscaped(STYLE)) }
                 }
                 body {
                     "\n"
                     header {
-                        h1 { "Inspection report" }
-                        p { (t(&names)) " · rxledger " (env!("CARGO_PKG_VERSION")) }
+                        h1 { (t(&company)) }
+                        @if let Some((from, to)) = self.period() {
+                            p {
+                                (self.r(&Msg::new("html-period")
+                                    .arg("from", Fact::Date(m.zone().date(from)))
+                                    .arg("to", Fact::Date(m.zone().date(to)))))
+                            }
+                        }
+                        p {
+                            (self.r(&Msg::new("html-made")
+                                .arg("at", Fact::Instant(self.made_at))
+                                .arg("tool", concat!("rxledger ", env!("CARGO_PKG_VERSION")))
+                                .arg("zone", m.zone().name())))
+                        }
                         nav { (self.nav()) }
                     }
                     main {
@@ -88,26 +139,31 @@ impl Report {
 
     fn nav(&self) -> Markup {
         html! {
-            a href="#overview" { "overview" }
+            a href="#overview" { (self.l("html-nav-overview")) }
             @for (i, part) in self.ledgers.iter().enumerate() {
                 @let name = part.check.path.file_name().map(|f| f.to_string_lossy());
                 " · " a href={ "#ledger-" (i) } { (t(name.as_deref().unwrap_or_default())) }
             }
-            " · " a href="#custody" { "custody chains" }
+            " · " a href="#custody" { (self.l("html-nav-custody")) }
         }
     }
 
     fn overview(&self) -> Markup {
+        let m = &self.messages;
         html! {
             section id="overview" {
-                h2 { "Chain status and findings" }
+                h2 { (self.l("html-overview")) }
                 table {
                     tr {
-                        th { "ledger" } th.n { "records" } th { "chain" } th { "last checkpoint" }
-                        th.n { "critical" } th.n { "major" } th.n { "minor" } th.n { "pending" }
+                        th { (self.l("html-col-ledger")) } th.n { (self.l("html-col-records")) }
+                        th { (self.l("html-col-chain")) } th { (self.l("html-col-checkpoint")) }
+                        th.n { (m.severity(Severity::Critical)) }
+                        th.n { (m.severity(Severity::Major)) }
+                        th.n { (m.severity(Severity::Minor)) }
+                        th.n { (self.l("html-col-pending")) }
                     }
                     @for part in &self.ledgers {
-                        (overview_row(part))
+                        (self.overview_row(part))
                     }
                 }
             }
@@ -119,23 +175,28 @@ impl Report {
         let c = &part.check;
         html! {
             section id={ "ledger-" (i) } {
-                h2 { "Ledger " span.mono { (t(&c.path.display().to_string())) } }
+                h2 { (self.l("html-ledger")) " " span.mono { (t(&c.path.display().to_string())) } }
                 p {
-                    (c.verify.head.seq) " records, " (c.events) " events reconciled. Head "
-                    code { (c.verify.head) } "."
+                    (self.r(&Msg::new("html-ledger-records")
+                        .arg("records", c.verify.head.seq)
+                        .arg("events", c.events)))
+                    " " code { (c.verify.head) } "."
                 }
                 @if let Some(cp) = &part.checkpoint {
                     p {
-                        "Last checkpoint: size " (cp.size) ", root " code { (t(&cp.root)) } ": "
+                        (self.r(&Msg::new("html-last-checkpoint").arg("size", cp.size)))
+                        " " code { (t(&cp.root)) } ": "
                         @match &cp.extends {
-                            Ok(n) => span.ok { "the ledger (" (n) " records) extends it" },
+                            Ok(n) => span.ok {
+                                (self.r(&Msg::new("html-extends").arg("records", *n)))
+                            },
                             Err(why) => span.bad { (t(why)) },
                         }
                     }
                 }
                 (self.findings(i, part))
                 (self.pending(i, part))
-                (stock(part))
+                (self.stock(part))
                 (self.charts(i, part))
             }
             "\n"
@@ -144,6 +205,7 @@ impl Report {
 
     fn findings(&self, i: usize, part: &LedgerPart) -> Markup {
         let c = &part.check;
+        let m = &self.messages;
         let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
         for f in &c.findings {
             by_rule.entry(f.rule.code()).or_default().push(f);
@@ -154,22 +216,23 @@ impl Report {
             .collect();
         order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         html! {
-            h3 { "Findings (" (c.findings.len()) ")" }
+            h3 { (self.r(&Msg::new("html-findings").arg("count", c.findings.len()))) }
             @if c.findings.is_empty() {
-                p.ok { "No findings." }
+                p.ok { (self.l("html-no-findings")) }
             } @else {
                 table {
                     tr {
-                        th { "rule" } th { "severity" } th.n { "findings" } th { "what it checks" }
-                        th { "source" }
+                        th { (self.l("html-col-rule")) } th { (self.l("html-col-severity")) }
+                        th.n { (self.l("html-col-findings")) } th { (self.l("html-col-checks")) }
+                        th { (self.l("html-col-source")) }
                     }
                     @for (rule, sev, n) in &order {
                         @let info = RULES.iter().find(|r| r.code == *rule);
                         tr {
-                            td { a href={ "#l" (i) "-" (anchor(rule)) } { (t(rule)) } }
-                            td { (sev_badge(*sev)) }
+                            td.nw { a href={ "#l" (i) "-" (anchor(rule)) } { (t(rule)) } }
+                            td.nw { (sev_badge(m, *sev)) }
                             td.n { (n) }
-                            td { (t(info.map_or("", |r| r.title))) }
+                            td { (t(&info.map(|r| m.rule_title(r)).unwrap_or_default())) }
                             td { (t(info.map_or("", |r| r.source))) }
                         }
                     }
@@ -192,22 +255,19 @@ impl Report {
                 summary { (t(rule)) " · " (n) }
                 table {
                     tr {
-                        th.n { "seq" } th { "records" } th { "party" }
-                        th { "product / batch / location" } th { "expected" } th { "found" }
-                        th { "finding" }
+                        th.n { (self.l("html-col-seq")) } th { (self.l("html-col-records")) }
+                        th { (self.l("html-col-party")) } th { (self.l("html-col-product")) }
+                        th { (self.l("html-col-batch")) } th { (self.l("html-col-location")) }
+                        th { (self.l("html-col-expected")) } th { (self.l("html-col-found")) }
+                        th { (self.l("html-col-finding")) }
                     }
                     @for f in list.iter().take(max) {
-                        @let what = [&f.product, &f.batch, &f.location]
-                            .iter()
-                            .filter_map(|x| x.as_deref())
-                            .collect::<Vec<_>>()
-                            .join(" / ");
                         @let seqs = f.seqs.iter().map(u64::to_string).collect::<Vec<_>>();
                         tr {
                             td.n { (f.seq) }
                             td.mono { (seqs.join(", ")) }
-                            td.mono { (t(f.party.as_deref().unwrap_or(""))) }
-                            td.mono { (t(&what)) }
+                            td { (t(&f.party.as_deref().map(|p| m.party(p)).unwrap_or_default())) }
+                            (what_cells(m, f.product.as_deref(), f.batch.as_deref(), f.location.as_deref()))
                             td { (t(&m.expected(f).unwrap_or_default())) }
                             td { (t(&m.actual(f).unwrap_or_default())) }
                             td { (t(&m.message(f))) }
@@ -215,10 +275,9 @@ impl Report {
                     }
                 }
                 @if list.len() > max {
-                    p.muted {
-                        "… and " (list.len() - max)
-                        " more (rxledger check --format json lists them all)."
-                    }
+                    p.muted { (self.r(&Msg::new("html-more")
+                        .arg("count", list.len() - max)
+                        .arg("command", "rxledger check --format json"))) }
                 }
             }
         }
@@ -235,46 +294,46 @@ impl Report {
         let max = self.options.max_findings_per_rule;
         let m = &self.messages;
         html! {
-            h3 id={ "pending-" (i) } { "Pending items (" (c.pending.len()) ")" }
+            h3 id={ "pending-" (i) } {
+                (self.r(&Msg::new("html-pending").arg("count", c.pending.len())))
+            }
             @if c.pending.is_empty() {
-                p.ok { "No open items." }
+                p.ok { (self.l("html-no-pending")) }
             } @else {
-                p.muted {
-                    "Open at the end of the ledger, not findings: each becomes a finding when its "
-                    "due time passes unless what closes it is recorded first."
-                }
+                p.muted { (self.l("html-pending-note")) }
                 @for (rule, list) in &by_rule {
                     details.pending id={ "l" (i) "-pending-" (anchor(rule)) } {
-                        summary { (t(rule)) " · " (list.len()) " pending · " (sev_badge(list[0].severity)) }
+                        summary {
+                            (t(rule)) " · "
+                            (self.r(&Msg::new("html-pending-count").arg("count", list.len())))
+                            " · " (sev_badge(m, list[0].severity))
+                        }
                         table {
                             tr {
-                                th.n { "seq" } th { "records" } th { "due (UTC)" } th { "party" }
-                                th { "product / batch / location" } th { "open item" }
-                                th { "closed by" }
+                                th.n { (self.l("html-col-seq")) } th { (self.l("html-col-records")) }
+                                th { (self.l("html-col-due")) } th { (self.l("html-col-party")) }
+                                th { (self.l("html-col-product")) } th { (self.l("html-col-batch")) }
+                                th { (self.l("html-col-location")) }
+                                th { (self.l("html-col-open-item")) }
+                                th { (self.l("html-col-closed-by")) }
                             }
                             @for p in list.iter().take(max) {
-                                @let what = [&p.product, &p.batch, &p.location]
-                                    .iter()
-                                    .filter_map(|x| x.as_deref())
-                                    .collect::<Vec<_>>()
-                                    .join(" / ");
                                 @let seqs = p.seqs.iter().map(u64::to_string).collect::<Vec<_>>();
                                 tr {
                                     td.n { (p.seq) }
                                     td.mono { (seqs.join(", ")) }
-                                    td.mono { (t(&m.fact(&Fact::Instant(p.due)))) }
-                                    td.mono { (t(p.party.as_deref().unwrap_or(""))) }
-                                    td.mono { (t(&what)) }
+                                    td.nw { (t(&m.fact(&Fact::Instant(p.due)))) }
+                                    td { (t(&p.party.as_deref().map(|x| m.party(x)).unwrap_or_default())) }
+                                    (what_cells(m, p.product.as_deref(), p.batch.as_deref(), p.location.as_deref()))
                                     td { (t(&m.render(&p.message))) }
                                     td { (t(&m.render(&p.closed_by))) }
                                 }
                             }
                         }
                         @if list.len() > max {
-                            p.muted {
-                                "… and " (list.len() - max)
-                                " more (rxledger check --format json lists them all)."
-                            }
+                            p.muted { (self.r(&Msg::new("html-more")
+                        .arg("count", list.len() - max)
+                        .arg("command", "rxledger check --format json"))) }
                         }
                     }
                 }
@@ -293,12 +352,12 @@ impl Report {
             part.series.iter().partition(|x| x.kind == StreamKind::Zone);
         let flagged = vehicles.iter().filter(|v| !marks_of(v).is_empty()).count();
         html! {
-            h3 { "Temperatures (" (part.series.len()) " zones and vehicles)" }
+            h3 { (self.r(&Msg::new("html-temperatures").arg("count", part.series.len()))) }
             p.legend {
-                "Times in China Standard Time."
-                span style="background:#2da44e;opacity:.35" {} "allowed range"
-                span style="background:#d1242f;opacity:.6" {} "excursion (TEMP-RANGE)"
-                span style="background:#6e7781;opacity:.6" {} "recording gap (TEMP-GAP)"
+                (self.r(&Msg::new("html-times-in").arg("zone", self.messages.zone().name())))
+                span style="background:#2da44e;opacity:.35" {} (self.l("html-legend-allowed"))
+                span style="background:#d1242f;opacity:.6" {} (self.l("html-legend-excursion"))
+                span style="background:#6e7781;opacity:.6" {} (self.l("html-legend-gap"))
             }
             @for series in zones {
                 (self.chart(i, series, marks_of(series)))
@@ -306,7 +365,9 @@ impl Report {
             @if !vehicles.is_empty() {
                 details.vehicles open=[open(flagged > 0)] {
                     summary {
-                        "Vehicles: " (vehicles.len()) " (" (flagged) " with excursions or gaps)"
+                        (self.r(&Msg::new("html-vehicles")
+                            .arg("count", vehicles.len())
+                            .arg("flagged", flagged)))
                     }
                     @for series in vehicles {
                         (self.chart(i, series, marks_of(series)))
@@ -328,17 +389,23 @@ impl Report {
             StreamKind::Vehicle => th.transport_gap_minutes,
         } * 60;
         let kind = series.kind.as_str();
+        let m = &self.messages;
         html! {
             div.series id={ "chart-" (i) "-" (kind) "-" (anchor(&series.name)) } {
                 h3 {
-                    (kind) " " (t(&series.name)) " "
+                    (self.r(&Msg::new("html-series")
+                        .arg("kind", Fact::Term(kind.to_owned()))
+                        .arg("name", series.name.as_str())))
+                    " "
                     span.muted {
-                        "· " (series.readings.readings()) " readings · " (exc) " excursions · "
-                        (marks.len() - exc) " gaps"
+                        (self.r(&Msg::new("html-series-counts")
+                            .arg("readings", series.readings.readings())
+                            .arg("excursions", exc)
+                            .arg("gaps", marks.len() - exc)))
                     }
                 }
-                // Escaped by construction in `chart::svg`.
-                (PreEscaped(chart::svg(series, marks, self.options.chart, max_gap)))
+                // Escaped by construction in `chart::svg_in`.
+                (PreEscaped(chart::svg_in(series, marks, self.options.chart, max_gap, m)))
             }
         }
     }
@@ -347,11 +414,8 @@ impl Report {
         if self.custody.is_empty() {
             return html! {
                 section id="custody" {
-                    h2 { "Custody chains of special-control batches" }
-                    p.muted {
-                        "No narcotic, psychotropic, toxic, radioactive or precursor batches in \
-                         these ledgers."
-                    }
+                    h2 { (self.l("html-custody")) }
+                    p.muted { (self.l("html-custody-none")) }
                 }
             };
         }
@@ -360,23 +424,20 @@ impl Report {
             .iter()
             .filter(|(_, c)| !c.breaks.is_empty())
             .count();
-        let ledgers = if self.ledgers.len() == 1 {
-            "ledger"
-        } else {
-            "ledgers"
-        };
         html! {
             section id="custody" {
-                h2 { "Custody chains of special-control batches" }
+                h2 { (self.l("html-custody")) }
                 p {
-                    (self.custody.len()) " batches across " (self.ledgers.len()) " " (ledgers) "; "
-                    (broken) " with a break in the chain."
+                    (self.r(&Msg::new("html-custody-summary")
+                        .arg("batches", self.custody.len())
+                        .arg("ledgers", self.ledgers.len())
+                        .arg("plural", Fact::Term(plural(self.ledgers.len()).into()))
+                        .arg("broken", broken)))
                 }
                 @if self.custody_omitted > 0 {
-                    p.muted {
-                        (self.custody_omitted) " more batches not shown (rxledger trace --batch \
-                         PRODUCT:BATCH follows any of them)."
-                    }
+                    p.muted { (self.r(&Msg::new("html-custody-omitted")
+                        .arg("count", self.custody_omitted)
+                        .arg("command", "rxledger trace --batch PRODUCT:BATCH"))) }
                 }
                 @for (target, chain) in &self.custody {
                     @if let Target::Batch { product, batch } = target {
@@ -392,37 +453,38 @@ impl Report {
     /// [`Options::max_steps_per_chain`](super::Options::max_steps_per_chain) steps.
     fn custody_chain(&self, product: &str, batch: &str, chain: &Chain) -> Markup {
         let max = self.options.max_steps_per_chain;
-        let name = self
-            .ledgers
-            .iter()
-            .find_map(|l| l.products.get(product))
-            .map_or("", |p| p.name.as_str());
+        let m = &self.messages;
         html! {
             details.chain open=[open(!chain.breaks.is_empty())] {
                 summary {
-                    (t(product)) " " (t(name)) " batch " (t(batch)) " · " (chain.steps.len())
-                    " steps · "
+                    (self.r(&Msg::new("html-chain-head")
+                        .arg("product", product)
+                        .arg("batch", batch)
+                        .arg("steps", chain.steps.len())))
+                    " "
                     @if chain.breaks.is_empty() {
-                        span.ok { "unbroken" }
+                        span.ok { (self.l("html-unbroken")) }
                     } @else {
-                        span.bad { (chain.breaks.len()) " breaks" }
+                        span.bad { (self.r(&Msg::new("html-breaks").arg("count", chain.breaks.len()))) }
                     }
                 }
                 @for b in &chain.breaks {
-                    p.bad { "Break: " (t(&crate::custody::break_text(&self.messages, b))) }
+                    p.bad { (self.l("html-break")) " " (t(&crate::custody::break_text(m, b))) }
                 }
                 table {
                     tr {
-                        th { "when (UTC)" } th { "event" } th { "holder" } th { "document" }
-                        th { "counterparty" } th { "movement" } th.n { "quantity" } th { "record" }
+                        th { (self.l("html-col-when")) } th { (self.l("html-col-event")) }
+                        th { (self.l("html-col-holder")) } th { (self.l("html-col-document")) }
+                        th { (self.l("html-col-counterparty")) } th { (self.l("html-col-movement")) }
+                        th.n { (self.l("html-col-quantity")) } th { (self.l("html-col-record")) }
                     }
                     @for st in chain.steps.iter().take(max) {
                         tr {
-                            td { (st.at.format("%Y-%m-%d %H:%M")) }
+                            td.nw { (m.instant(st.at)) }
                             td { (st.kind) }
-                            td.mono { (t(&st.holder)) }
-                            td.mono { (t(&st.doc)) }
-                            td.mono { (t(st.party.as_deref().unwrap_or(""))) }
+                            td { (t(&m.party(&st.holder))) }
+                            td.mono.nw { (t(&st.doc)) }
+                            td { (t(&st.party.as_deref().map(|p| m.party(p)).unwrap_or_default())) }
                             td { (t(&st.movement)) }
                             td.n { (st.quantity) }
                             td.mono { (t(&st.ledger.display().to_string())) " seq " (st.seq) }
@@ -431,84 +493,93 @@ impl Report {
                 }
                 @if chain.steps.len() > max {
                     p.muted {
-                        "… and " (chain.steps.len() - max) " more steps (rxledger trace --batch "
-                        (t(product)) ":" (t(batch)) " lists them all)."
+                        (self.r(&Msg::new("html-more-steps")
+                            .arg("count", chain.steps.len() - max)
+                            .arg("command", format!("rxledger trace --batch {product}:{batch}"))))
                     }
                 }
             }
         }
     }
-}
 
-/// A ledger's row in the overview: records, chain status, last checkpoint, findings by severity.
-fn overview_row(part: &LedgerPart) -> Markup {
-    let c = &part.check;
-    let count = |sev: Severity| c.findings.iter().filter(|f| f.severity == sev).count();
-    html! {
-        tr {
-            td.mono { (t(&c.path.display().to_string())) }
-            td.n { (c.verify.head.seq) }
-            td {
-                @match &c.verify.failure {
-                    None => span.ok { "intact" },
-                    Some(f) if f.records_intact() => {
-                        span.bad { "file changed, records intact" } ": " (t(&f.to_string()))
-                    }
-                    Some(f) => {
-                        span.bad { "broken at seq " (f.seq()) } ": " (t(&f.to_string()))
-                    }
-                }
-            }
-            td {
-                @match &part.checkpoint {
-                    None => span.muted { "none" },
-                    Some(cp) => {
-                        "size " (cp.size) " "
-                        @match &cp.extends {
-                            Ok(_) => {
-                                span.ok { "extended" } " "
-                                span.muted { "(signature not checked here)" }
-                            }
-                            Err(why) => { span.bad { "not extended" } ": " (t(why)) }
+    /// A ledger's row in the overview: records, chain status, last checkpoint, findings by
+    /// severity.
+    fn overview_row(&self, part: &LedgerPart) -> Markup {
+        let c = &part.check;
+        let count = |sev: Severity| c.findings.iter().filter(|f| f.severity == sev).count();
+        html! {
+            tr {
+                td.mono { (t(&c.path.display().to_string())) }
+                td.n { (c.verify.head.seq) }
+                td {
+                    @match &c.verify.failure {
+                        None => span.ok { (self.l("html-intact")) },
+                        Some(f) if f.records_intact() => {
+                            span.bad { (self.l("html-file-changed")) } ": " (t(&f.to_string()))
+                        }
+                        Some(f) => {
+                            span.bad { (self.r(&Msg::new("html-broken-at").arg("seq", f.seq()))) }
+                            ": " (t(&f.to_string()))
                         }
                     }
                 }
+                td {
+                    @match &part.checkpoint {
+                        None => span.muted { (self.l("html-none")) },
+                        Some(cp) => {
+                            (self.r(&Msg::new("html-size").arg("size", cp.size))) " "
+                            @match &cp.extends {
+                                Ok(_) => {
+                                    span.ok { (self.l("html-extended")) } " "
+                                    span.muted { (self.l("html-signature-unchecked")) }
+                                }
+                                Err(why) => {
+                                    span.bad { (self.l("html-not-extended")) } ": " (t(why))
+                                }
+                            }
+                        }
+                    }
+                }
+                td.n { (count(Severity::Critical)) }
+                td.n { (count(Severity::Major)) }
+                td.n { (count(Severity::Minor)) }
+                td.n { (c.pending.len()) }
             }
-            td.n { (count(Severity::Critical)) }
-            td.n { (count(Severity::Major)) }
-            td.n { (count(Severity::Minor)) }
-            td.n { (c.pending.len()) }
         }
     }
-}
 
-/// Stock by product and batch: the batches in stock, folded.
-fn stock(part: &LedgerPart) -> Markup {
-    let live: Vec<_> = part.stock.iter().filter(|(_, b)| b.total() != 0).collect();
-    html! {
-        h3 { "Stock by product and batch" }
-        details.stock {
-            summary { (live.len()) " batches in stock (" (part.stock.len()) " ever held)" }
-            table {
-                tr {
-                    th { "product" } th { "name" } th { "batch" } th { "locations" }
-                    th.n { "total" }
+    /// Stock by product and batch: the batches in stock, folded.
+    fn stock(&self, part: &LedgerPart) -> Markup {
+        let live: Vec<_> = part.stock.iter().filter(|(_, b)| b.total() != 0).collect();
+        let m = &self.messages;
+        html! {
+            h3 { (self.l("html-stock")) }
+            details.stock {
+                summary {
+                    (self.r(&Msg::new("html-stock-summary")
+                        .arg("live", live.len())
+                        .arg("ever", part.stock.len())))
                 }
-                @for ((p, b), st) in live {
-                    @let locs = st
-                        .by_location
-                        .iter()
-                        .filter(|(_, q)| **q != 0)
-                        .map(|(l, q)| format!("{l} {q}"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    @let total = st.total();
+                table {
                     tr {
-                        td.mono { (t(p)) }
-                        td { (t(part.products.get(p).map_or("", |i| i.name.as_str()))) }
-                        td.mono { (t(b)) }
-                        td { (t(&locs)) }
-                        td.n.bad[total < 0] { (total) }
+                        th { (self.l("html-col-product")) } th { (self.l("html-col-batch")) }
+                        th { (self.l("html-col-locations")) } th.n { (self.l("html-col-total")) }
+                    }
+                    @for ((p, b), st) in live {
+                        @let locs = st
+                            .by_location
+                            .iter()
+                            .filter(|(_, q)| **q != 0)
+                            .map(|(l, q)| format!("{l} {q}"))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        @let total = st.total();
+                        tr {
+                            td { (t(&m.product(p))) }
+                            td.mono.nw { (t(b)) }
+                            td { (t(&locs)) }
+                            td.n.bad[total < 0] { (total) }
+                        }
                     }
                 }
             }

@@ -1,0 +1,113 @@
+//! The HTML report in both languages: headings, legends and table heads from the catalogue, the
+//! company and the period in the header (not a file path), names beside ids, a print style
+//! sheet, batch numbers that never wrap.
+
+use std::path::PathBuf;
+
+use chrono::TimeZone;
+use rxledger_report::html::{build, Options};
+use rxledger_report::Lang;
+
+fn scenario(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../../samples/scenarios/{name}.jsonl"))
+}
+
+fn report(lang: Lang) -> String {
+    let options = Options {
+        lang,
+        made_at: Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 2, 30, 0).unwrap()),
+        ..Options::default()
+    };
+    build(&[scenario("special-control")], &options)
+        .unwrap()
+        .to_html()
+}
+
+fn header(html: &str) -> &str {
+    let from = html.find("<header>").unwrap();
+    let to = html.find("</header>").unwrap();
+    &html[from..to]
+}
+
+#[test]
+fn the_chinese_report_speaks_chinese() {
+    let html = report(Lang::Zh);
+    assert!(html.contains(r#"<html lang="zh">"#));
+    let head = header(&html);
+    assert!(
+        head.contains("<h1>检查报告：浙江康源医药有限公司</h1>"),
+        "{head}"
+    );
+    assert!(
+        head.contains("报告期间：2026-09-30 至 2026-11-29"),
+        "{head}"
+    );
+    assert!(
+        head.contains("生成时间 2026-12-01 10:30 (+08:00)"),
+        "{head}"
+    );
+    assert!(
+        !head.contains("samples/scenarios"),
+        "no file path in the header: {head}"
+    );
+    for zh in [
+        "账本链状态与问题",
+        "问题（46）",
+        "未结事项",
+        "按药品和批号的库存",
+        "温度（",
+        "允许范围",
+        "特殊管理药品批次流向链",
+        ">批号<",
+        ">严重<",
+    ] {
+        assert!(html.contains(zh), "{zh} missing");
+    }
+    for en in [
+        "Findings (",
+        "Pending items",
+        "Stock by product",
+        "allowed range",
+        "Custody chains",
+        ">critical<",
+        "Inspection report",
+    ] {
+        assert!(!html.contains(en), "English {en:?} in the Chinese report");
+    }
+    // Names beside ids, in the tables and the chart titles.
+    assert!(html.contains("杭州康宁大药房连锁有限公司（91330106MA2H1RT58K）"));
+    assert!(html.contains(r#"aria-label="库区 CR-1""#));
+    assert!(html.contains("允许 2.0–8.0 °C"));
+}
+
+#[test]
+fn the_english_report_speaks_english() {
+    let html = report(Lang::En);
+    assert!(html.contains(r#"<html lang="en">"#));
+    let head = header(&html);
+    assert!(
+        head.contains("<h1>Inspection report: 浙江康源医药有限公司</h1>"),
+        "{head}"
+    );
+    assert!(
+        head.contains("Period covered: 2026-09-30 to 2026-11-29"),
+        "{head}"
+    );
+    assert!(head.contains("Made 2026-12-01 10:30 (+08:00)"), "{head}");
+    assert!(html.contains("Findings (46)") && html.contains("allowed range"));
+    assert!(!html.contains("问题（46）"));
+    assert!(html.contains("杭州康宁大药房连锁有限公司 (91330106MA2H1RT58K)"));
+}
+
+#[test]
+fn printable_and_batches_never_wrap() {
+    let html = report(Lang::Zh);
+    assert!(html.contains("@media print"));
+    assert!(html.contains("details::details-content{content-visibility:visible"));
+    assert!(html.contains("header nav{display:none}"));
+    assert!(html.contains("section{border:none;padding:0;margin:0;break-before:page}"));
+    assert!(html.contains(".nw{white-space:nowrap}"));
+    // Every batch cell of the stock table is a no-wrap cell.
+    assert!(html.contains(r#"<td class="mono nw">2608100001</td>"#));
+    assert!(!html.contains(r#"<td class="mono">2608100001</td>"#));
+}
