@@ -31,6 +31,10 @@ use rxledger_reconcile::{Bucket, Fact, Msg, TempSeries};
 use crate::markup::{f1, t, Fixed};
 use crate::Messages;
 
+mod focus;
+use focus::daily_band;
+pub use focus::{closeup, closeup_window, DAILY_BAND_AFTER_SECS};
+
 /// Narrowest width of an excursion or gap mark, in pixels.
 pub const MIN_MARK_PX: f64 = 2.0;
 
@@ -224,6 +228,35 @@ impl Frame {
         }
     }
 
+    /// The frame of the part of `series` within `[t0, t1]` (`t0 < t1`): the temperature axis
+    /// spans the readings of the buckets overlapping the window and the bands.
+    fn window(series: &TempSeries, t0: i64, t1: i64, size: Size) -> Frame {
+        let plot_w = (f64::from(size.width) - LEFT - RIGHT).max(10.0);
+        let plot_h = (f64::from(size.height) - TOP - BOTTOM).max(10.0);
+        let (mut lo, mut hi) = series
+            .readings
+            .buckets()
+            .filter(|b| b.last_t >= t0 && b.first_t <= t1)
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), b| {
+                (lo.min(b.min), hi.max(b.max))
+            });
+        for b in &series.bands {
+            lo = lo.min(b.range.min_c as f32);
+            hi = hi.max(b.range.max_c as f32);
+        }
+        if !lo.is_finite() || !hi.is_finite() {
+            (lo, hi) = (0.0, 10.0);
+        }
+        Frame {
+            plot_w,
+            plot_h,
+            t0,
+            t1: t1.max(t0 + 60),
+            lo: f64::from(lo).floor() - 1.0,
+            hi: f64::from(hi).ceil() + 1.0,
+        }
+    }
+
     fn x_of(&self, t: i64) -> f64 {
         LEFT + (t - self.t0) as f64 / (self.t1 - self.t0) as f64 * self.plot_w
     }
@@ -275,7 +308,12 @@ pub fn svg_in(
         offset_secs: i64::from(m.zone().offset().local_minus_utc()),
     };
     let fr = Frame::new(series, marks, size);
-    let line = line_path(series, &fr, max_gap_secs);
+    // A long series as a daily band (bounded by days, not readings), a short one as its line.
+    let (class, line) = if fr.t1 - fr.t0 > DAILY_BAND_AFTER_SECS {
+        ("daily", daily_band(series, &fr, words.offset_secs))
+    } else {
+        ("temp", line_path(series, &fr, max_gap_secs))
+    };
     html! {
         svg xmlns="http://www.w3.org/2000/svg" class="chart" width=(size.width)
             height=(size.height) viewBox={ "0 0 " (size.width) " " (size.height) } role="img"
@@ -286,7 +324,7 @@ pub fn svg_in(
             (axes(&fr, &words))
             (shaded(marks, &fr))
             @if !line.is_empty() {
-                path class="temp" d=(line) {}
+                path class=(class) d=(line) {}
             }
         }
     }
@@ -296,9 +334,9 @@ pub fn svg_in(
 /// The allowed temperature range over time, as green bands.
 fn bands(series: &TempSeries, fr: &Frame, words: &Words) -> Markup {
     html! {
-        @for b in &series.bands {
-            @let x0 = fr.x_of(b.from.timestamp());
-            @let x1 = fr.x_of(b.to.timestamp()).max(x0 + 1.0);
+        @for b in series.bands.iter().filter(|b| b.to.timestamp() >= fr.t0 && b.from.timestamp() <= fr.t1) {
+            @let x0 = fr.x_of(b.from.timestamp().max(fr.t0));
+            @let x1 = fr.x_of(b.to.timestamp().min(fr.t1)).max(x0 + 1.0);
             @let (y0, y1) = (fr.y_of(b.range.max_c), fr.y_of(b.range.min_c));
             rect class="band" x=(f1(x0)) y=(f1(y0)) width=(f1(x1 - x0)) height=(f1(y1 - y0)) {
                 title {
@@ -314,7 +352,7 @@ fn bands(series: &TempSeries, fr: &Frame, words: &Words) -> Markup {
 }
 
 /// Grid lines with temperatures (a tick every whole step that gives about five) and five time
-/// labels.
+/// labels (three on a narrow chart).
 fn axes(fr: &Frame, words: &Words) -> Markup {
     let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
         .into_iter()
@@ -333,9 +371,11 @@ fn axes(fr: &Frame, words: &Words) -> Markup {
             // `+ 0.0`: no "-0".
             text x=(f1(LEFT - 4.0)) y=(f1(y + 4.0)) text-anchor="end" { (Fixed(c + 0.0, 0)) " °C" }
         }
-        @for i in 0..=4 {
-            @let t = fr.t0 + (fr.t1 - fr.t0) * i / 4;
-            @let anchor = match i { 0 => "start", 4 => "end", _ => "middle" };
+        // Five time labels, three on a narrow chart (a close-up), so they never overlap.
+        @let n: i64 = if fr.plot_w < 600.0 { 2 } else { 4 };
+        @for i in 0..=n {
+            @let t = fr.t0 + (fr.t1 - fr.t0) * i / n;
+            @let anchor = if i == 0 { "start" } else if i == n { "end" } else { "middle" };
             text x=(f1(fr.x_of(t))) y=(f1(TOP + fr.plot_h + 16.0)) text-anchor=(anchor) {
                 (when(t, fr.t1 - fr.t0, words.offset_secs))
             }
@@ -343,11 +383,16 @@ fn axes(fr: &Frame, words: &Words) -> Markup {
     }
 }
 
-/// Excursions and gaps as shaded rectangles at least [`MIN_MARK_PX`] wide.
+/// Excursions and gaps as shaded rectangles at least [`MIN_MARK_PX`] wide (clipped to the
+/// frame; marks outside it are left out).
 fn shaded(marks: &[Mark], fr: &Frame) -> Markup {
+    let inside = |m: &&Mark| m.to.timestamp() >= fr.t0 && m.from.timestamp() <= fr.t1;
     html! {
-        @for m in marks {
-            @let (x0, x1) = (fr.x_of(m.from.timestamp()), fr.x_of(m.to.timestamp()));
+        @for m in marks.iter().filter(inside) {
+            @let (x0, x1) = (
+                fr.x_of(m.from.timestamp().max(fr.t0)),
+                fr.x_of(m.to.timestamp().min(fr.t1)),
+            );
             @let (x, width) = if x1 - x0 < MIN_MARK_PX {
                 (f64::midpoint(x0, x1) - MIN_MARK_PX / 2.0, MIN_MARK_PX)
             } else {
@@ -495,9 +540,9 @@ mod tests {
             .and_then(|v| v.parse().ok())
             .unwrap();
         assert!(w >= MIN_MARK_PX);
-        // The line reaches 11 °C: y of 11 °C with lo = 0, hi = 12 and a 180 px plot.
+        // The daily band reaches 11 °C: y of 11 °C with lo = 0, hi = 12 and a 180 px plot.
         let y11 = TOP + (12.0 - 11.0) / 12.0 * (220.0 - TOP - BOTTOM);
-        let d = svg.split(r#"<path class="temp" d=""#).nth(1).unwrap();
+        let d = svg.split(r#"<path class="daily" d=""#).nth(1).unwrap();
         assert!(d.contains(&format!(" {y11:.1}")), "no point at 11 °C");
     }
 }

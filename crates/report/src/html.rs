@@ -44,6 +44,7 @@ use crate::names::Names;
 use crate::time::Zone;
 
 mod page;
+mod temps;
 
 /// Report options.
 #[derive(Clone, Debug)]

@@ -76,8 +76,14 @@ fn the_chinese_report_speaks_chinese() {
     }
     // Names beside ids, in the tables and the chart titles.
     assert!(html.contains("杭州康宁大药房连锁有限公司（91330106MA2H1RT58K）"));
-    assert!(html.contains(r#"aria-label="库区 CR-1""#));
-    assert!(html.contains("允许 2.0–8.0 °C"));
+    // CR-1 has no excursion or gap here: a row of the summary table, not a chart.
+    assert!(html.contains("无超标、无记录中断："));
+    assert!(
+        html.contains(r#"<td class="nw">库区 CR-1</td>"#),
+        "CR-1 row"
+    );
+    assert!(!html.contains(r#"aria-label="库区 CR-1""#));
+    assert!(html.contains(">2.0–8.0 °C<"));
 }
 
 #[test]
@@ -110,4 +116,34 @@ fn printable_and_batches_never_wrap() {
     // Every batch cell of the stock table is a no-wrap cell.
     assert!(html.contains(r#"<td class="mono nw">2608100001</td>"#));
     assert!(!html.contains(r#"<td class="mono">2608100001</td>"#));
+}
+
+#[test]
+fn every_excursion_and_gap_gets_a_closeup_and_quiet_series_a_row() {
+    let options = Options {
+        lang: Lang::En,
+        made_at: Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 2, 30, 0).unwrap()),
+        ..Options::default()
+    };
+    let html = build(&[scenario("cold-chain")], &options)
+        .unwrap()
+        .to_html();
+    let closeups = html.matches(r#"class="chart closeup""#).count();
+    let figures = html.matches("<figcaption>").count();
+    assert!(closeups > 0, "the cold-chain scenario has excursions");
+    assert_eq!(closeups, figures);
+    // Each close-up names the record of its mark, and that mark is shaded in it.
+    for part in html.split(r#"class="chart closeup""#).skip(1) {
+        let seq = part
+            .split("data-seq=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap();
+        let svg = part.split("</svg>").next().unwrap();
+        assert!(
+            svg.contains(&format!(r#"data-seq="{seq}" data-from"#)),
+            "close-up of {seq} without its mark"
+        );
+    }
+    assert!(html.contains("Excursion ") || html.contains("Recording gap "));
 }

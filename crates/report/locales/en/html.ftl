@@ -55,12 +55,25 @@ html-times-in = Times in { $zone }.
 html-legend-allowed = allowed range
 html-legend-excursion = excursion (TEMP-RANGE)
 html-legend-gap = recording gap (TEMP-GAP)
-html-vehicles = Vehicles: { $count } ({ $flagged } with excursions or gaps)
 html-series = { $kind ->
         [zone] zone
        *[vehicle] vehicle
     } { $name }
 html-series-counts = · { $readings } readings · { $excursions } excursions · { $gaps } gaps
+html-closeup = { $kind ->
+        [excursion] Excursion
+       *[gap] Recording gap
+    } { $from } – { $to }, record { $seq }
+html-closeups-more = { $count } more not shown in close-up (all in the findings above).
+html-quiet = Without excursions or gaps: { $count } zones and vehicles
+html-col-series = zone or vehicle
+html-col-readings = readings
+html-col-first = first reading
+html-col-last = last reading
+html-col-lowest = lowest
+html-col-highest = highest
+html-col-allowed = allowed range
+html-range = { $min }–{ $max } °C
 html-chart-allowed = allowed { $min }–{ $max } °C
 html-custody = Custody chains of special-control batches
 html-custody-none = No narcotic, psychotropic, toxic, radioactive or precursor batches in these ledgers.

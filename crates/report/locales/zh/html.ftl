@@ -55,12 +55,25 @@ html-times-in = 时间均为 { $zone }。
 html-legend-allowed = 允许范围
 html-legend-excursion = 温度超标（TEMP-RANGE）
 html-legend-gap = 记录中断（TEMP-GAP）
-html-vehicles = 车辆：{ $count } 辆（{ $flagged } 辆有超标或记录中断）
 html-series = { $kind ->
         [zone] 库区
        *[vehicle] 车辆
     } { $name }
 html-series-counts = · { $readings } 个读数 · { $excursions } 次超标 · { $gaps } 次中断
+html-closeup = { $kind ->
+        [excursion] 温度超标
+       *[gap] 记录中断
+    } { $from } 至 { $to }，记录 { $seq }
+html-closeups-more = 另有 { $count } 处未单独放大显示（均列于上方发现项中）。
+html-quiet = 无超标、无记录中断：{ $count } 个库区和车辆
+html-col-series = 库区或车辆
+html-col-readings = 读数
+html-col-first = 首个读数
+html-col-last = 末个读数
+html-col-lowest = 最低
+html-col-highest = 最高
+html-col-allowed = 允许范围
+html-range = { $min }–{ $max } °C
 html-chart-allowed = 允许 { $min }–{ $max } °C
 html-custody = 特殊管理药品批次流向链
 html-custody-none = 这些账本中没有麻醉药品、精神药品、医疗用毒性药品、放射性药品或药品类易制毒化学品批次。

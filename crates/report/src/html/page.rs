@@ -6,10 +6,9 @@ use std::collections::BTreeMap;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use rxledger_reconcile::trace::{Chain, Target};
-use rxledger_reconcile::{Fact, Finding, Msg, Pending, Severity, StreamKind, TempSeries, RULES};
+use rxledger_reconcile::{Fact, Finding, Msg, Pending, Severity, RULES};
 
 use super::{anchor, LedgerPart, Report};
-use crate::chart::{self, Mark, MarkKind};
 use crate::markup::t;
 use crate::messages::Messages;
 
@@ -27,14 +26,15 @@ code,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;over
 details{margin:6px 0}summary{cursor:pointer;font-weight:600}
 .chart{display:block;margin:4px 0 12px;font-size:11px;font-family:system-ui,sans-serif}
 .chart .band{fill:#2da44e;fill-opacity:.14}.chart .exc{fill:#d1242f;fill-opacity:.35}.chart .gap{fill:#6e7781;fill-opacity:.35}
-.chart .grid{stroke:#e3e7ed}.chart .temp{fill:none;stroke:#0b5cad;stroke-width:1.2}.chart text{fill:#4a5567}
+.chart .grid{stroke:#e3e7ed}.chart .temp{fill:none;stroke:#0b5cad;stroke-width:1.2}.chart .daily{fill:#0b5cad;fill-opacity:.45;stroke:#0b5cad;stroke-width:.6}.chart .rng{fill:#0b5cad;fill-opacity:.3}.chart text{fill:#4a5567}
+.closeups{display:flex;flex-wrap:wrap;gap:0 16px}.closeups figure{margin:0}.closeups figcaption{font-size:12px;color:#4a5567}
 .legend span{display:inline-block;width:12px;height:12px;margin:0 4px -2px 12px;border-radius:2px}
 .muted{color:#6b7280}.nw{white-space:nowrap}
 @media print{
 body{background:#fff;font-size:11pt}header{background:#fff;color:#000;padding:0 0 8px;border-bottom:2px solid #1f3a5f}header nav{display:none}
 main{padding:0;max-width:none}section{border:none;padding:0;margin:0;break-before:page}section#overview{break-before:auto}
 details::details-content{content-visibility:visible;display:contents}details>summary{list-style:none}
-tr,.series{break-inside:avoid}a{color:inherit;text-decoration:none}
+tr,.series>h3,.chart,.closeups figure{break-inside:avoid}a{color:inherit;text-decoration:none}
 }
 ";
 
@@ -79,12 +79,12 @@ fn what_cells(
 
 impl Report {
     /// A heading or label of the catalogue.
-    fn l(&self, id: &'static str) -> String {
+    pub(super) fn l(&self, id: &'static str) -> String {
         self.messages.label(id)
     }
 
     /// A message of the catalogue with facts.
-    fn r(&self, msg: &Msg) -> String {
+    pub(super) fn r(&self, msg: &Msg) -> String {
         self.messages.render(msg)
     }
 
@@ -337,75 +337,6 @@ impl Report {
                         }
                     }
                 }
-            }
-        }
-    }
-
-    fn charts(&self, i: usize, part: &LedgerPart) -> Markup {
-        if part.series.is_empty() {
-            return html! {};
-        }
-        let marks = self.marks(i);
-        let marks_of = |x: &TempSeries| marks.get(x.name.as_str()).map_or(&[][..], Vec::as_slice);
-        // Zones in full; vehicle trips (often dozens) folded unless one shows a problem.
-        let (zones, vehicles): (Vec<&TempSeries>, Vec<&TempSeries>) =
-            part.series.iter().partition(|x| x.kind == StreamKind::Zone);
-        let flagged = vehicles.iter().filter(|v| !marks_of(v).is_empty()).count();
-        html! {
-            h3 { (self.r(&Msg::new("html-temperatures").arg("count", part.series.len()))) }
-            p.legend {
-                (self.r(&Msg::new("html-times-in").arg("zone", self.messages.zone().name())))
-                span style="background:#2da44e;opacity:.35" {} (self.l("html-legend-allowed"))
-                span style="background:#d1242f;opacity:.6" {} (self.l("html-legend-excursion"))
-                span style="background:#6e7781;opacity:.6" {} (self.l("html-legend-gap"))
-            }
-            @for series in zones {
-                (self.chart(i, series, marks_of(series)))
-            }
-            @if !vehicles.is_empty() {
-                details.vehicles open=[open(flagged > 0)] {
-                    summary {
-                        (self.r(&Msg::new("html-vehicles")
-                            .arg("count", vehicles.len())
-                            .arg("flagged", flagged)))
-                    }
-                    @for series in vehicles {
-                        (self.chart(i, series, marks_of(series)))
-                    }
-                }
-            }
-        }
-    }
-
-    /// One zone's or vehicle's chart with its heading.
-    fn chart(&self, i: usize, series: &TempSeries, marks: &[Mark]) -> Markup {
-        let th = &self.options.config.thresholds;
-        let exc = marks
-            .iter()
-            .filter(|m| m.kind == MarkKind::Excursion)
-            .count();
-        let max_gap = match series.kind {
-            StreamKind::Zone => th.storage_gap_minutes,
-            StreamKind::Vehicle => th.transport_gap_minutes,
-        } * 60;
-        let kind = series.kind.as_str();
-        let m = &self.messages;
-        html! {
-            div.series id={ "chart-" (i) "-" (kind) "-" (anchor(&series.name)) } {
-                h3 {
-                    (self.r(&Msg::new("html-series")
-                        .arg("kind", Fact::Term(kind.to_owned()))
-                        .arg("name", series.name.as_str())))
-                    " "
-                    span.muted {
-                        (self.r(&Msg::new("html-series-counts")
-                            .arg("readings", series.readings.readings())
-                            .arg("excursions", exc)
-                            .arg("gaps", marks.len() - exc)))
-                    }
-                }
-                // Escaped by construction in `chart::svg_in`.
-                (PreEscaped(chart::svg_in(series, marks, self.options.chart, max_gap, m)))
             }
         }
     }
