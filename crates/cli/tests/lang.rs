@@ -101,6 +101,20 @@ fn rules_and_sarif_in_chinese() {
         rules.contains("TEMP-RANGE     严重      温度超标"),
         "{rules}"
     );
+    // Every rule's description (the line under its title) is Chinese: none falls back to English.
+    let lines: Vec<&str> = rules.lines().collect();
+    let titles = lines.iter().filter(|l| !l.starts_with(' ')).count();
+    assert_eq!(titles, 50, "{rules}");
+    for pair in lines.windows(2).filter(|w| !w[0].starts_with(' ')) {
+        assert!(
+            pair[1]
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "English description under {}: {}",
+            pair[0],
+            pair[1]
+        );
+    }
     let sarif = run(&["check", COLD, "--format", "sarif", "--lang", "zh"], &[]);
     assert!(sarif.contains("\"text\": \"温度超标\""), "{sarif}");
     let junit = run(&["check", COLD, "--format", "junit", "--lang", "zh"], &[]);
