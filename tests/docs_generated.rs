@@ -10,6 +10,9 @@ mod config;
 #[path = "../examples/gen_docs/format.rs"]
 mod format;
 #[allow(dead_code)]
+#[path = "../examples/gen_docs/glossary.rs"]
+mod glossary;
+#[allow(dead_code)]
 #[path = "../examples/gen_docs/markers.rs"]
 mod markers;
 #[allow(dead_code)]
@@ -73,6 +76,27 @@ fn configuration_doc_is_generated_from_the_template() {
     let generated =
         config::configuration_doc(&read("docs/configuration.md")).unwrap_or_else(|e| panic!("{e}"));
     assert_in_step("docs/configuration.md", &generated);
+}
+
+#[test]
+fn glossary_is_generated_from_the_catalogues() {
+    let generated = glossary::glossary_doc().unwrap_or_else(|e| panic!("{e}"));
+    assert_in_step("docs/glossary.md", &generated);
+    // Every enumeration is there, in both languages.
+    for (name, values) in glossary::enumerations() {
+        assert!(generated.contains(&format!("## {name}\n")), "{name}");
+        assert!(!values.is_empty(), "{name}");
+    }
+    assert!(generated.contains("| `narcotic` | 麻醉药品 | narcotic drug |"));
+}
+
+#[test]
+fn a_value_without_a_term_stops_the_glossary() {
+    let err = glossary::glossary_with(|_, e, v| {
+        (e != "ControlClass" || v != "precursor").then(|| v.to_owned())
+    })
+    .unwrap_err();
+    assert!(err.contains("term-ControlClass-precursor"), "{err}");
 }
 
 #[test]

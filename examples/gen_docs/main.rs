@@ -6,13 +6,15 @@
 //! * `docs/rules.md`: every rule of the catalogue (`RULES`) with the record its findings point
 //!   at, the fields it reads, its thresholds and an example (`examples/gen_docs/rule_examples.md`);
 //! * `docs/configuration.md`: every threshold of the configuration with its default, unit,
-//!   rules and basis, and the template `rxledger rules --config-template` prints.
+//!   rules and basis, and the template `rxledger rules --config-template` prints;
+//! * `docs/glossary.md`: every enumeration value with its Chinese and English term.
 //!
 //! Run `cargo run --example gen_docs` after changing the model, the catalogue or the
 //! configuration; `tests/docs_generated.rs` fails while the committed documents differ.
 
 mod config;
 mod format;
+mod glossary;
 mod markers;
 mod rules;
 
@@ -35,6 +37,7 @@ fn documents(root: &Path) -> Result<Vec<(&'static str, String)>, String> {
             "docs/configuration.md",
             config::configuration_doc(&read("docs/configuration.md")?)?,
         ),
+        ("docs/glossary.md", glossary::glossary_doc()?),
     ])
 }
 

@@ -132,6 +132,7 @@ const EN: &[(&str, &str)] = &[
     ),
     ("report.ftl", include_str!("../locales/en/report.ftl")),
     ("html.ftl", include_str!("../locales/en/html.ftl")),
+    ("terms.ftl", include_str!("../locales/en/terms.ftl")),
 ];
 
 /// The Simplified Chinese catalogue, the same files; `rules.ftl` adds the rules' titles and
@@ -161,6 +162,7 @@ const ZH: &[(&str, &str)] = &[
     ("report.ftl", include_str!("../locales/zh/report.ftl")),
     ("html.ftl", include_str!("../locales/zh/html.ftl")),
     ("rules.ftl", include_str!("../locales/zh/rules.ftl")),
+    ("terms.ftl", include_str!("../locales/zh/terms.ftl")),
 ];
 
 /// The catalogue files of `lang`: (file name, text).
@@ -332,6 +334,19 @@ impl Messages {
         };
         let mut errors = Vec::new();
         let text = self.bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    }
+
+    /// The term of an enumeration value of the event format (`term-ENUM-value`, e.g.
+    /// `term("ControlClass", "narcotic")` is 麻醉药品 in Chinese), if the catalogue has it.
+    pub fn term(&self, enumeration: &str, value: &str) -> Option<String> {
+        let message = self
+            .bundle
+            .get_message(&format!("term-{enumeration}-{value}"))?;
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(message.value()?, None, &mut errors);
         errors.is_empty().then(|| text.into_owned())
     }
 
