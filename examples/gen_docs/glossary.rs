@@ -3,6 +3,8 @@
 //! term from the report's catalogues (`event-kind` in `base.ftl`; `term-ENUM-value` in
 //! `crates/report/locales/*/terms.ftl`).
 
+use std::fmt::Write as _;
+
 use rxledger::model::Kind;
 use rxledger::reconcile::{Fact, Msg};
 use rxledger::report::messages::{Lang, Messages};
@@ -47,9 +49,10 @@ pub fn glossary_with(term: impl Fn(Lang, &str, &str) -> Option<String>) -> Resul
          [format.md](format.md).\n",
     );
     for (name, values) in enumerations() {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "\n## {name}\n\n| value | 中文 | English |\n|---|---|---|\n"
-        ));
+        );
         for v in values {
             let get = |lang: Lang| {
                 term(lang, &name, &v).ok_or_else(|| {
@@ -61,11 +64,8 @@ pub fn glossary_with(term: impl Fn(Lang, &str, &str) -> Option<String>) -> Resul
                     )
                 })
             };
-            out.push_str(&format!(
-                "| `{v}` | {} | {} |\n",
-                get(Lang::Zh)?,
-                get(Lang::En)?
-            ));
+            let (zh, en) = (get(Lang::Zh)?, get(Lang::En)?);
+            let _ = writeln!(out, "| `{v}` | {zh} | {en} |");
         }
     }
     Ok(out)
