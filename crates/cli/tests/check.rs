@@ -251,7 +251,7 @@ fn report_writes_one_html_file_and_errors_exit_2() {
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("TEMP-RANGE"));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("temperature charts"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("zones and vehicles"));
 
     // A missing ledger: exit 2, the path named, no file written.
     let out2 = d.path().join("none.html");

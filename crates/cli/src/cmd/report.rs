@@ -42,7 +42,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let findings: usize = report.ledgers.iter().map(|l| l.check.findings.len()).sum();
     let series: usize = report.ledgers.iter().map(|l| l.series.len()).sum();
     eprintln!(
-        "wrote {} ({} bytes): {} ledgers, {findings} findings, {series} temperature charts, {} custody chains",
+        "wrote {} ({} bytes): {} ledgers, {findings} findings, temperatures of {series} zones and vehicles, {} custody chains",
         args.output.display(),
         html.len(),
         report.ledgers.len(),
