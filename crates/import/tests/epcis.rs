@@ -15,6 +15,14 @@ fn month() -> Vec<Event> {
         .collect()
 }
 
+/// The sample month without its temperature readings: the goods movements.
+fn goods() -> Vec<Event> {
+    month()
+        .into_iter()
+        .filter(|e| e.body.kind().as_str() != "temperature_reading")
+        .collect()
+}
+
 fn created() -> chrono::DateTime<chrono::Utc> {
     "2026-11-01T00:00:00Z".parse().unwrap()
 }
@@ -30,8 +38,8 @@ fn the_sample_month_goes_out_as_object_events_and_comes_back_the_same() {
         .collect();
     assert!(moved.len() > 300, "{}", moved.len());
     assert!(list.len() >= moved.len());
-    // Every ObjectEvent has the standard fields filled.
-    for o in list {
+    // Every ObjectEvent has the standard fields filled (temperature readings: below).
+    for o in list.iter().filter(|o| o["bizStep"] != "sensor_reporting") {
         assert_eq!(o["type"], "ObjectEvent");
         assert!(o["bizStep"].is_string() && o["disposition"].is_string());
         assert!(o["quantityList"][0]["epcClass"].is_string());
@@ -50,9 +58,134 @@ fn the_sample_month_goes_out_as_object_events_and_comes_back_the_same() {
     // The movements counted by kind: a receipt, a dispatch and the rest are all there.
     let steps: std::collections::BTreeSet<&str> =
         list.iter().filter_map(|o| o["bizStep"].as_str()).collect();
-    for s in ["receiving", "storing", "shipping", "cycle_counting"] {
+    for s in [
+        "receiving",
+        "storing",
+        "shipping",
+        "cycle_counting",
+        "sensor_reporting",
+    ] {
         assert!(steps.contains(s), "{steps:?}");
     }
+}
+
+#[test]
+fn temperature_readings_go_out_as_sensor_reports_and_come_back_the_same() {
+    let readings: Vec<Event> = month()
+        .into_iter()
+        .filter(|e| e.body.kind().as_str() == "temperature_reading")
+        .collect();
+    assert!(readings.len() > 800, "{}", readings.len());
+    let doc = epcis::export(&readings, created());
+    let list = doc["epcisBody"]["eventList"].as_array().unwrap();
+    assert_eq!(list.len(), readings.len());
+    let o = &list[0];
+    assert_eq!(o["type"], "ObjectEvent");
+    assert_eq!(o["bizStep"], "sensor_reporting");
+    assert_eq!(o["readPoint"]["id"], "urn:rxledger:loc:WH-A");
+    assert_eq!(o["bizLocation"]["id"], "urn:rxledger:loc:WH-A");
+    let el = &o["sensorElementList"][0];
+    assert_eq!(
+        el["sensorMetadata"]["deviceID"],
+        "urn:rxledger:sensor:TH-A01"
+    );
+    let r = &el["sensorReport"];
+    // 24 samples, each a temperature and a relative humidity.
+    assert_eq!(r.as_array().unwrap().len(), 48);
+    assert_eq!(r[0]["type"], "gs1:Temperature");
+    assert_eq!(r[0]["uom"], "CEL");
+    assert_eq!(r[0]["value"], 22.2);
+    assert_eq!(r[0]["time"], "2026-09-30T16:00:00Z");
+    assert_eq!(r[1]["type"], "gs1:RelativeHumidity");
+    assert_eq!(r[1]["uom"], "P1");
+    let text = serde_json::to_string(&doc).unwrap();
+    let back = epcis::import("t.jsonld", &serde_json::from_str(&text).unwrap()).unwrap();
+    assert_eq!(back.len(), readings.len());
+    for ((_, got), want) in back.iter().zip(&readings) {
+        assert_eq!(got, want, "{}", want.to_json());
+    }
+}
+
+#[test]
+fn a_vehicle_sensor_and_a_reading_in_fahrenheit() {
+    let e = Event::from_json(
+        r#"{"v":2,"id":"01a0f3e7-0a00-7aec-8f39-b29ca8b83ba1","kind":"temperature_reading","occurred_at":"2026-09-30T20:00:00Z","entered_at":"2026-09-30T20:00:00Z","recorded_by":["车载"],"data":{"sensor":"T 9","vehicle":"沪A12345","readings":[{"at":"2026-09-30T16:00:00Z","celsius":4.5},{"at":"2026-09-30T16:10:00Z","celsius":-1.25,"humidity":40.0}]}}"#,
+    )
+    .unwrap();
+    let doc = without_ids(std::slice::from_ref(&e));
+    let o = &doc["epcisBody"]["eventList"][0];
+    assert!(o.get("bizLocation").is_none());
+    assert_eq!(o["readPoint"]["id"], "urn:rxledger:vehicle:%E6%B2%AAA12345");
+    let back = epcis::import("v.jsonld", &doc).unwrap();
+    assert_eq!(back[0].1, e);
+    let mut bad = doc.clone();
+    bad["epcisBody"]["eventList"][0]["sensorElementList"][0]["sensorReport"][1]["uom"] =
+        "FAH".into();
+    let err = epcis::import("v.jsonld", &bad).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "v.jsonld: eventList[0]: field `sensorElementList[0].sensorReport[1].uom`: `FAH` is not CEL (degrees Celsius)"
+    );
+    let mut bad = doc.clone();
+    bad["epcisBody"]["eventList"][0]["sensorElementList"][0]["sensorReport"][2]["value"] =
+        "cold".into();
+    let err = epcis::import("v.jsonld", &bad).unwrap_err().to_string();
+    assert!(
+        err.contains("sensorReport[2].value`: not a number"),
+        "{err}"
+    );
+}
+
+fn packing() -> Vec<Event> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../samples/inspections/15-psychotropic-gs1-case-aggregation.jsonl");
+    std::fs::read_to_string(p)
+        .unwrap()
+        .lines()
+        .map(|l| Event::from_json(l).unwrap())
+        .filter(|e| e.body.kind().as_str() == "aggregation")
+        .collect()
+}
+
+#[test]
+fn case_packing_goes_out_as_aggregation_events_and_comes_back_the_same() {
+    let events = packing();
+    assert_eq!(events.len(), 2);
+    let doc = epcis::export(&events, created());
+    let list = doc["epcisBody"]["eventList"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    let (pack, unpack) = (&list[0], &list[1]);
+    assert_eq!(pack["type"], "AggregationEvent");
+    assert_eq!(pack["action"], "ADD");
+    assert_eq!(pack["bizStep"], "packing");
+    assert_eq!(pack["parentID"], "urn:rxledger:code:81037710000900001127");
+    assert_eq!(pack["childEPCs"].as_array().unwrap().len(), 20);
+    assert_eq!(
+        pack["bizTransactionList"][0]["bizTransaction"],
+        "urn:rxledger:doc:BZ2026101400001"
+    );
+    assert_eq!(unpack["action"], "DELETE");
+    assert_eq!(unpack["bizStep"], "unpacking");
+    let text = serde_json::to_string(&doc).unwrap();
+    let back = epcis::import("p.jsonld", &serde_json::from_str(&text).unwrap()).unwrap();
+    let got: Vec<Event> = back.into_iter().map(|(_, e)| e).collect();
+    assert_eq!(got, events);
+    // A foreign child EPC, an unknown action: refused, naming the field.
+    let mut bad = without_ids(&events);
+    bad["epcisBody"]["eventList"][1]["childEPCs"][3] =
+        "urn:epc:id:sgtin:0614141.107346.2017".into();
+    let e = epcis::import("p.jsonld", &bad).unwrap_err().to_string();
+    assert!(
+        e.starts_with("p.jsonld: eventList[1]: field `childEPCs[3]`: not a code"),
+        "{e}"
+    );
+    let mut bad = without_ids(&events);
+    bad["epcisBody"]["eventList"][0]["action"] = "OBSERVE".into();
+    let e = epcis::import("p.jsonld", &bad).unwrap_err().to_string();
+    assert!(
+        e.starts_with("p.jsonld: eventList[0]: field `action`: `OBSERVE`"),
+        "{e}"
+    );
 }
 
 /// The export without its `eventID`s: the field checks, not the hash check, speak.
@@ -66,7 +199,7 @@ fn without_ids(events: &[Event]) -> serde_json::Value {
 
 #[test]
 fn a_foreign_or_damaged_event_is_refused_naming_its_index_and_field() {
-    let events = month();
+    let events = goods();
     let mut doc = without_ids(&events);
     doc["epcisBody"]["eventList"][3]["quantityList"][0]["epcClass"] =
         "urn:epc:class:lgtin:0614141.012345.Lot1".into();
@@ -96,7 +229,7 @@ fn a_foreign_or_damaged_event_is_refused_naming_its_index_and_field() {
 
 #[test]
 fn every_exported_event_carries_its_cbv2_hash_and_a_changed_event_is_refused() {
-    let events = month();
+    let events = goods();
     let doc = epcis::export(&events, created());
     let list = doc["epcisBody"]["eventList"].as_array().unwrap();
     let ctx = rxledger_import::hash::Context::of_document(&doc);

@@ -138,7 +138,7 @@ pub fn export_epcis(dir: &std::path::Path, output: &std::path::Path) -> Result<O
     text.push('\n');
     crate::common::write_file(output, text)?;
     println!(
-        "exported {n} EPCIS ObjectEvents from {} records to {}",
+        "exported {n} EPCIS events from {} records to {}",
         events.len(),
         output.display()
     );

@@ -17,6 +17,9 @@ use serde_json::{json, Map, Value};
 
 use crate::hash::{event_hash, is_hash_id, Context};
 
+mod pack;
+mod sensor;
+
 /// The JSON-LD namespace of the `rxl:` extension fields.
 pub const NAMESPACE: &str = "https://rxledger.invalid/epcis/";
 
@@ -86,7 +89,7 @@ fn kind_row(
 
 /// Whether events of `kind` are exported.
 pub fn exported(kind: &str) -> bool {
-    kind_row(kind).is_some()
+    kind_row(kind).is_some() || matches!(kind, "temperature_reading" | "aggregation")
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters.
@@ -165,6 +168,66 @@ fn parse_epc(uri: &str) -> Option<String> {
     unpct(uri.strip_prefix("urn:rxledger:code:")?)
 }
 
+/// The event's JSON form split into its envelope and its `data`.
+fn split(e: &Event) -> Option<(Map<String, Value>, Map<String, Value>)> {
+    let Ok(Value::Object(mut ev)) = serde_json::from_slice::<Value>(&e.to_json_bytes()) else {
+        return None;
+    };
+    let Some(Value::Object(data)) = ev.remove("data") else {
+        return None;
+    };
+    Some((ev, data))
+}
+
+/// The `rxl:event` fields of an event exported as one EPCIS event: id, kind, `entered_at`,
+/// `recorded_by`, `refs`, and what is left of `data` (when anything is).
+fn rx_whole(ev: &Map<String, Value>, kind: &str, data: Map<String, Value>) -> Value {
+    let mut rx = Map::new();
+    rx.insert("id".into(), ev.get("id").cloned().unwrap_or_default());
+    rx.insert("kind".into(), kind.into());
+    for k in ["entered_at", "recorded_by", "refs"] {
+        if let Some(v) = ev.get(k) {
+            rx.insert(k.into(), v.clone());
+        }
+    }
+    if !data.is_empty() {
+        rx.insert("data".into(), Value::Object(data));
+    }
+    Value::Object(rx)
+}
+
+/// The envelope of an event imported from one EPCIS event (see [`rx_whole`]), with `data`.
+fn env_whole(o: &Value, rx: &Map<String, Value>, data: Map<String, Value>) -> Map<String, Value> {
+    let mut env = Map::new();
+    env.insert("v".into(), Value::from(rxledger_model::FORMAT_VERSION));
+    for k in ["id", "kind"] {
+        env.insert(k.into(), rx.get(k).cloned().unwrap_or_default());
+    }
+    env.insert(
+        "occurred_at".into(),
+        o.get("eventTime").cloned().unwrap_or_default(),
+    );
+    for k in ["entered_at", "recorded_by", "refs"] {
+        if let Some(v) = rx.get(k) {
+            env.insert(k.into(), v.clone());
+        }
+    }
+    env.insert("data".into(), Value::Object(data));
+    env
+}
+
+/// The common head of an exported EPCIS event: type, time, zone offset.
+fn head(ty: &str, ev: &Map<String, Value>) -> Map<String, Value> {
+    let mut o = Map::new();
+    o.insert("type".into(), ty.into());
+    o.insert(
+        "eventTime".into(),
+        ev.get("occurred_at").cloned().unwrap_or_default(),
+    );
+    o.insert("eventTimeZoneOffset".into(), "+08:00".into());
+    o
+}
+
 fn loc(code: &str) -> Value {
     json!({ "id": format!("urn:rxledger:loc:{}", pct(code)) })
 }
@@ -202,14 +265,16 @@ pub fn export(events: &[Event], created: DateTime<Utc>) -> Value {
 }
 
 fn export_event(e: &Event, out: &mut Vec<Value>) {
-    let Some(&(kind, step, disposition, action, qty_field)) = kind_row(e.body.kind().as_str())
-    else {
+    let kind = e.body.kind().as_str();
+    let Some((mut ev, mut data)) = split(e) else {
         return;
     };
-    let Ok(Value::Object(mut ev)) = serde_json::from_slice::<Value>(&e.to_json_bytes()) else {
-        return;
-    };
-    let Some(Value::Object(mut data)) = ev.remove("data") else {
+    match kind {
+        "temperature_reading" => return out.push(sensor::export(&ev, data)),
+        "aggregation" => return out.push(pack::export(&ev, data)),
+        _ => {}
+    }
+    let Some(&(kind, step, disposition, action, qty_field)) = kind_row(kind) else {
         return;
     };
     let lines = match data.remove("lines") {
@@ -284,13 +349,7 @@ fn export_event(e: &Event, out: &mut Vec<Value>) {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         let qty = line.remove(qty_field).unwrap_or(Value::from(0));
-        let mut o = Map::new();
-        o.insert("type".into(), "ObjectEvent".into());
-        o.insert(
-            "eventTime".into(),
-            ev.get("occurred_at").cloned().unwrap_or_default(),
-        );
-        o.insert("eventTimeZoneOffset".into(), "+08:00".into());
+        let mut o = head("ObjectEvent", &ev);
         let codes: Vec<Value> = match line.remove("codes") {
             Some(Value::Array(c)) => c
                 .iter()
@@ -351,8 +410,9 @@ fn export_event(e: &Event, out: &mut Vec<Value>) {
     }
 }
 
-/// An event being rebuilt: its first index, id, envelope and lines.
-type Pending = (usize, String, Map<String, Value>, Vec<Value>);
+/// An event being rebuilt: its first index, id, envelope and lines (`None`: an event exported
+/// whole, as one EPCIS event, with its `data` complete).
+type Pending = (usize, String, Map<String, Value>, Option<Vec<Value>>);
 
 /// Why an EPCIS document was refused.
 #[derive(Debug, thiserror::Error)]
@@ -405,18 +465,27 @@ pub fn import(file: &str, doc: &Value) -> Result<Vec<(usize, Event)>, EpcisError
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned();
+        let whole = match rx.get("kind").and_then(Value::as_str) {
+            Some("temperature_reading") => Some(sensor::import(o, rx)),
+            Some("aggregation") => Some(pack::import(o, rx)),
+            _ => None,
+        };
+        if let Some(env) = whole {
+            events.push((i, id, env.map_err(|m| err(i, m))?, None));
+            continue;
+        }
         let line = import_line(o, rx).map_err(|m| err(i, m))?;
         match events.last_mut() {
-            Some(prev) if prev.1 == id => prev.3.push(line),
+            Some((_, prev, _, Some(lines))) if *prev == id => lines.push(line),
             _ => {
                 let env = import_envelope(o, rx).map_err(|m| err(i, m))?;
-                events.push((i, id, env, vec![line]));
+                events.push((i, id, env, Some(vec![line])));
             }
         }
     }
     let mut out = Vec::new();
     for (i, _, mut env, lines) in events {
-        if let Some(Value::Object(data)) = env.get_mut("data") {
+        if let (Some(Value::Object(data)), Some(lines)) = (env.get_mut("data"), lines) {
             data.insert("lines".into(), Value::Array(lines));
         }
         let e = Event::from_value(Value::Object(env)).map_err(|e| match e {
