@@ -267,3 +267,128 @@ fn every_exported_event_carries_its_cbv2_hash_and_a_changed_event_is_refused() {
         epcis::import("x.jsonld", &doc).unwrap().len()
     );
 }
+
+fn partner_doc() -> serde_json::Value {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/partner/receiving.jsonld");
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+fn partner() -> epcis::Partner {
+    epcis::Partner {
+        recorded_by: vec!["保管-朱建平".into()],
+        acceptors: vec!["验收-陆伟".into(), "质管-王芳".into()],
+    }
+}
+
+#[test]
+fn a_partners_receiving_events_become_receipts() {
+    let doc = partner_doc();
+    let got = epcis::import_with("r.jsonld", &doc, &partner()).unwrap();
+    assert_eq!(got.len(), 2);
+    let want = [
+        r#"{"v":2,"kind":"receipt","occurred_at":"2026-10-08T02:00:00Z","entered_at":"2026-10-08T02:05:00Z","recorded_by":["保管-朱建平"],"data":{"doc":"SH2026100800001","supplier":"6971234000007","lines":[{"product":"06971234500014","batch":"M2610081","production_date":"2026-10-08","expiry":"2028-10-31","arrived":2,"accepted":2,"rejected":0,"location":"WH-A-01","codes":["(01)06971234500014(21)100001","(01)06971234500014(21)100002"]}],"acceptors":["验收-陆伟","质管-王芳"]}}"#,
+        r#"{"v":2,"kind":"receipt","occurred_at":"2026-10-08T02:30:00Z","entered_at":"2026-10-08T02:30:00Z","recorded_by":["保管-朱建平"],"data":{"doc":"SH2026100800002","supplier":"SUP-HZ","lines":[{"product":"06901234567892","batch":"A1","production_date":"2025-07-01","expiry":"2027-06-30","arrived":120,"accepted":120,"rejected":0,"location":"WH-C-02"},{"product":"06901234567892","batch":"A2","production_date":"2025-08-01","expiry":"2027-07-31","arrived":30,"accepted":30,"rejected":0,"location":"WH-C-02"}],"acceptors":["验收-陆伟","质管-王芳"]}}"#,
+    ];
+    for ((i, e), w) in got.iter().zip(want) {
+        let mut v: serde_json::Value = serde_json::from_slice(&e.to_json_bytes()).unwrap();
+        let id = v.as_object_mut().unwrap().remove("id").unwrap();
+        assert_eq!(
+            v,
+            serde_json::from_str::<serde_json::Value>(w).unwrap(),
+            "event {i}"
+        );
+        // A UUID v7 whose milliseconds are the event's instant.
+        let id = id.as_str().unwrap().replace('-', "");
+        let ms = chrono::DateTime::parse_from_rfc3339(w.split('"').nth(9).unwrap())
+            .unwrap()
+            .timestamp_millis();
+        assert_eq!(id[..12], format!("{ms:012x}"), "{id}");
+        assert_eq!(&id[12..13], "7", "{id}");
+    }
+    // The same document again gives the same ids (exactly-once append).
+    let again = epcis::import_with("r.jsonld", &doc, &partner()).unwrap();
+    assert_eq!(again[0].1.id, got[0].1.id);
+    assert_ne!(got[0].1.id, got[1].1.id);
+}
+
+#[test]
+fn a_partners_event_that_does_not_map_unambiguously_is_refused() {
+    let refused = |f: &dyn Fn(&mut serde_json::Value), p: &epcis::Partner| {
+        let mut doc = partner_doc();
+        f(&mut doc["epcisBody"]["eventList"][1]);
+        epcis::import_with("r.jsonld", &doc, p)
+            .unwrap_err()
+            .to_string()
+    };
+    let e = refused(&|_| {}, &epcis::Partner::default());
+    assert!(
+        e.starts_with("r.jsonld: eventList[0]: field `rxl:event`: missing"),
+        "{e}"
+    );
+    let no_acceptors = epcis::Partner {
+        acceptors: vec![],
+        ..partner()
+    };
+    let e = refused(&|_| {}, &no_acceptors);
+    assert!(e.contains("needs its acceptors"), "{e}");
+    let p = partner();
+    for (change, want) in [
+        (
+            &(|o: &mut serde_json::Value| o["bizStep"] = "shipping".into())
+                as &dyn Fn(&mut serde_json::Value),
+            "eventList[1]: field `bizStep`: `shipping`",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["bizStep"] = "storing".into(),
+            "eventList[1]: field `bizStep`: `storing`",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["quantityList"][1]["epcClass"] =
+                    "https://id.gs1.org/01/06901234567892/10/A2?11=250801".into();
+            },
+            "eventList[1]: field `quantityList[1].epcClass`: no expiry date",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["quantityList"][0]["epcClass"] = "urn:epc:class:lgtin:690123.0456789.A1".into();
+            },
+            "eventList[1]: field `quantityList[0].epcClass`: no production date",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["quantityList"][0]["uom"] = "KGM".into(),
+            "eventList[1]: field `quantityList[0].uom`: `KGM` is not H87",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["epcList"] = serde_json::json!(["urn:epc:id:sgtin:6901234.056789.1"]);
+            },
+            "eventList[1]: field `epcList`: with several `quantityList` entries",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["sourceList"] = serde_json::json!([]),
+            "eventList[1]: field `sourceList`: 0 `owning_party` entries",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["bizTransactionList"][0]["type"] = "po".into(),
+            "eventList[1]: field `bizTransactionList`: 0 entries of type `recadv`",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["bizLocation"]["id"] = "https://id.gs1.org/414/6971234000014".into();
+            },
+            "eventList[1]: field `bizLocation`",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["quantityList"][0]["quantity"] = 1.5.into(),
+            "eventList[1]: field `quantityList[0].quantity`: not a whole number",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["quantityList"][0]["quantity"] = 0.into(),
+            "eventList[1]: field `data.lines[0].",
+        ),
+    ] {
+        let e = refused(change, &p);
+        assert!(e.starts_with(&format!("r.jsonld: {want}")), "{want}\n{e}");
+    }
+}

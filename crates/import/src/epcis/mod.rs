@@ -7,7 +7,9 @@
 //! the trading partner as an `owning_party`, and the documents in `bizTransactionList`. What
 //! EPCIS has no field for (the people, production dates, expiry, reasons, the event's id and
 //! refs) travels in `rxl:` extension fields, so that [`import`] gives back the same events. The
-//! mapping, both ways, is `docs/epcis.md`.
+//! mapping, both ways, is `docs/epcis.md`. Temperature readings go out as `ObjectEvent`s with
+//! a `sensorElementList` (`sensor`), case packing as `AggregationEvent`s (`pack`); a trading
+//! partner's `receiving` events come in as receipts through [`import_with`] (`partner`).
 
 use std::fmt::Write as _;
 
@@ -18,7 +20,10 @@ use serde_json::{json, Map, Value};
 use crate::hash::{event_hash, is_hash_id, Context};
 
 mod pack;
+mod partner;
 mod sensor;
+
+pub use partner::Partner;
 
 /// The JSON-LD namespace of the `rxl:` extension fields.
 pub const NAMESPACE: &str = "https://rxledger.invalid/epcis/";
@@ -428,10 +433,22 @@ pub struct EpcisError {
 
 /// The events of an EPCIS document written by [`export`], validated, with the `eventList`
 /// index of each one's first `ObjectEvent`. An event whose `eventID` is a CBV 2.0 hash
-/// (`ni:///sha-256;…?ver=CBV2.0`) that does not match its content is refused. EPCIS events without the `rxl:event` extension
-/// (from other systems) are refused: the fields they lack (people, dates of the batch, document
-/// numbers) have no default.
+/// (`ni:///sha-256;…?ver=CBV2.0`) that does not match its content is refused. EPCIS events
+/// without the `rxl:event` extension (from other systems) are refused here: they need the people
+/// that [`import_with`] is given.
 pub fn import(file: &str, doc: &Value) -> Result<Vec<(usize, Event)>, EpcisError> {
+    import_with(file, doc, &Partner::default())
+}
+
+/// As [`import`], and events of trading partners (without `rxl:event`) too: an `ObjectEvent`
+/// with bizStep `receiving` becomes a `receipt` recorded by `partner.recorded_by`, accepted by
+/// `partner.acceptors` (docs/epcis.md says what it needs); its id is derived from its `eventID`
+/// (or its document number) and instant, so a second import appends nothing.
+pub fn import_with(
+    file: &str,
+    doc: &Value,
+    partner: &Partner,
+) -> Result<Vec<(usize, Event)>, EpcisError> {
     let err = |index: usize, message: String| EpcisError {
         file: file.to_owned(),
         index,
@@ -456,10 +473,11 @@ pub fn import(file: &str, doc: &Value) -> Result<Vec<(usize, Event)>, EpcisError
                 }
             }
         }
-        let rx = o
-            .get("rxl:event")
-            .and_then(Value::as_object)
-            .ok_or_else(|| err(i, "field `rxl:event`: missing (only rxledger's own EPCIS exports can be imported)".into()))?;
+        let Some(rx) = o.get("rxl:event").and_then(Value::as_object) else {
+            let env = foreign(o, partner).map_err(|m| err(i, m))?;
+            events.push((i, String::new(), env, None));
+            continue;
+        };
         let id = rx
             .get("id")
             .and_then(Value::as_str)
@@ -495,6 +513,26 @@ pub fn import(file: &str, doc: &Value) -> Result<Vec<(usize, Event)>, EpcisError
         out.push((i, e));
     }
     Ok(out)
+}
+
+/// A partner's event (see [`partner`]) with its derived id.
+fn foreign(o: &Value, p: &Partner) -> Result<Map<String, Value>, String> {
+    let mut env = partner::import(o, p)?;
+    let at = o
+        .get("eventTime")
+        .and_then(Value::as_str)
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .ok_or("field `eventTime`: not an RFC 3339 instant")?
+        .with_timezone(&Utc);
+    let key = match o.get("eventID").and_then(Value::as_str) {
+        Some(id) => id.to_owned(),
+        None => str_at(&Value::Object(env.clone()), "/data/doc")
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    let id = crate::id::event_id("epcis", "receipt", &key, at);
+    env.insert("id".into(), id.to_string().into());
+    Ok(env)
 }
 
 fn str_at<'a>(v: &'a Value, ptr: &str) -> Option<&'a str> {
