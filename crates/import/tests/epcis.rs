@@ -15,6 +15,14 @@ fn month() -> Vec<Event> {
         .collect()
 }
 
+/// The sample month without its temperature readings: the goods movements.
+fn goods() -> Vec<Event> {
+    month()
+        .into_iter()
+        .filter(|e| e.body.kind().as_str() != "temperature_reading")
+        .collect()
+}
+
 fn created() -> chrono::DateTime<chrono::Utc> {
     "2026-11-01T00:00:00Z".parse().unwrap()
 }
@@ -30,8 +38,8 @@ fn the_sample_month_goes_out_as_object_events_and_comes_back_the_same() {
         .collect();
     assert!(moved.len() > 300, "{}", moved.len());
     assert!(list.len() >= moved.len());
-    // Every ObjectEvent has the standard fields filled.
-    for o in list {
+    // Every ObjectEvent has the standard fields filled (temperature readings: below).
+    for o in list.iter().filter(|o| o["bizStep"] != "sensor_reporting") {
         assert_eq!(o["type"], "ObjectEvent");
         assert!(o["bizStep"].is_string() && o["disposition"].is_string());
         assert!(o["quantityList"][0]["epcClass"].is_string());
@@ -50,9 +58,134 @@ fn the_sample_month_goes_out_as_object_events_and_comes_back_the_same() {
     // The movements counted by kind: a receipt, a dispatch and the rest are all there.
     let steps: std::collections::BTreeSet<&str> =
         list.iter().filter_map(|o| o["bizStep"].as_str()).collect();
-    for s in ["receiving", "storing", "shipping", "cycle_counting"] {
+    for s in [
+        "receiving",
+        "storing",
+        "shipping",
+        "cycle_counting",
+        "sensor_reporting",
+    ] {
         assert!(steps.contains(s), "{steps:?}");
     }
+}
+
+#[test]
+fn temperature_readings_go_out_as_sensor_reports_and_come_back_the_same() {
+    let readings: Vec<Event> = month()
+        .into_iter()
+        .filter(|e| e.body.kind().as_str() == "temperature_reading")
+        .collect();
+    assert!(readings.len() > 800, "{}", readings.len());
+    let doc = epcis::export(&readings, created());
+    let list = doc["epcisBody"]["eventList"].as_array().unwrap();
+    assert_eq!(list.len(), readings.len());
+    let o = &list[0];
+    assert_eq!(o["type"], "ObjectEvent");
+    assert_eq!(o["bizStep"], "sensor_reporting");
+    assert_eq!(o["readPoint"]["id"], "urn:rxledger:loc:WH-A");
+    assert_eq!(o["bizLocation"]["id"], "urn:rxledger:loc:WH-A");
+    let el = &o["sensorElementList"][0];
+    assert_eq!(
+        el["sensorMetadata"]["deviceID"],
+        "urn:rxledger:sensor:TH-A01"
+    );
+    let r = &el["sensorReport"];
+    // 24 samples, each a temperature and a relative humidity.
+    assert_eq!(r.as_array().unwrap().len(), 48);
+    assert_eq!(r[0]["type"], "gs1:Temperature");
+    assert_eq!(r[0]["uom"], "CEL");
+    assert_eq!(r[0]["value"], 22.2);
+    assert_eq!(r[0]["time"], "2026-09-30T16:00:00Z");
+    assert_eq!(r[1]["type"], "gs1:RelativeHumidity");
+    assert_eq!(r[1]["uom"], "P1");
+    let text = serde_json::to_string(&doc).unwrap();
+    let back = epcis::import("t.jsonld", &serde_json::from_str(&text).unwrap()).unwrap();
+    assert_eq!(back.len(), readings.len());
+    for ((_, got), want) in back.iter().zip(&readings) {
+        assert_eq!(got, want, "{}", want.to_json());
+    }
+}
+
+#[test]
+fn a_vehicle_sensor_and_a_reading_in_fahrenheit() {
+    let e = Event::from_json(
+        r#"{"v":2,"id":"01a0f3e7-0a00-7aec-8f39-b29ca8b83ba1","kind":"temperature_reading","occurred_at":"2026-09-30T20:00:00Z","entered_at":"2026-09-30T20:00:00Z","recorded_by":["车载"],"data":{"sensor":"T 9","vehicle":"沪A12345","readings":[{"at":"2026-09-30T16:00:00Z","celsius":4.5},{"at":"2026-09-30T16:10:00Z","celsius":-1.25,"humidity":40.0}]}}"#,
+    )
+    .unwrap();
+    let doc = without_ids(std::slice::from_ref(&e));
+    let o = &doc["epcisBody"]["eventList"][0];
+    assert!(o.get("bizLocation").is_none());
+    assert_eq!(o["readPoint"]["id"], "urn:rxledger:vehicle:%E6%B2%AAA12345");
+    let back = epcis::import("v.jsonld", &doc).unwrap();
+    assert_eq!(back[0].1, e);
+    let mut bad = doc.clone();
+    bad["epcisBody"]["eventList"][0]["sensorElementList"][0]["sensorReport"][1]["uom"] =
+        "FAH".into();
+    let err = epcis::import("v.jsonld", &bad).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "v.jsonld: eventList[0]: field `sensorElementList[0].sensorReport[1].uom`: `FAH` is not CEL (degrees Celsius)"
+    );
+    let mut bad = doc.clone();
+    bad["epcisBody"]["eventList"][0]["sensorElementList"][0]["sensorReport"][2]["value"] =
+        "cold".into();
+    let err = epcis::import("v.jsonld", &bad).unwrap_err().to_string();
+    assert!(
+        err.contains("sensorReport[2].value`: not a number"),
+        "{err}"
+    );
+}
+
+fn packing() -> Vec<Event> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../samples/inspections/15-psychotropic-gs1-case-aggregation.jsonl");
+    std::fs::read_to_string(p)
+        .unwrap()
+        .lines()
+        .map(|l| Event::from_json(l).unwrap())
+        .filter(|e| e.body.kind().as_str() == "aggregation")
+        .collect()
+}
+
+#[test]
+fn case_packing_goes_out_as_aggregation_events_and_comes_back_the_same() {
+    let events = packing();
+    assert_eq!(events.len(), 2);
+    let doc = epcis::export(&events, created());
+    let list = doc["epcisBody"]["eventList"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    let (pack, unpack) = (&list[0], &list[1]);
+    assert_eq!(pack["type"], "AggregationEvent");
+    assert_eq!(pack["action"], "ADD");
+    assert_eq!(pack["bizStep"], "packing");
+    assert_eq!(pack["parentID"], "urn:rxledger:code:81037710000900001127");
+    assert_eq!(pack["childEPCs"].as_array().unwrap().len(), 20);
+    assert_eq!(
+        pack["bizTransactionList"][0]["bizTransaction"],
+        "urn:rxledger:doc:BZ2026101400001"
+    );
+    assert_eq!(unpack["action"], "DELETE");
+    assert_eq!(unpack["bizStep"], "unpacking");
+    let text = serde_json::to_string(&doc).unwrap();
+    let back = epcis::import("p.jsonld", &serde_json::from_str(&text).unwrap()).unwrap();
+    let got: Vec<Event> = back.into_iter().map(|(_, e)| e).collect();
+    assert_eq!(got, events);
+    // A foreign child EPC, an unknown action: refused, naming the field.
+    let mut bad = without_ids(&events);
+    bad["epcisBody"]["eventList"][1]["childEPCs"][3] =
+        "urn:epc:id:sgtin:0614141.107346.2017".into();
+    let e = epcis::import("p.jsonld", &bad).unwrap_err().to_string();
+    assert!(
+        e.starts_with("p.jsonld: eventList[1]: field `childEPCs[3]`: not a code"),
+        "{e}"
+    );
+    let mut bad = without_ids(&events);
+    bad["epcisBody"]["eventList"][0]["action"] = "OBSERVE".into();
+    let e = epcis::import("p.jsonld", &bad).unwrap_err().to_string();
+    assert!(
+        e.starts_with("p.jsonld: eventList[0]: field `action`: `OBSERVE`"),
+        "{e}"
+    );
 }
 
 /// The export without its `eventID`s: the field checks, not the hash check, speak.
@@ -66,7 +199,7 @@ fn without_ids(events: &[Event]) -> serde_json::Value {
 
 #[test]
 fn a_foreign_or_damaged_event_is_refused_naming_its_index_and_field() {
-    let events = month();
+    let events = goods();
     let mut doc = without_ids(&events);
     doc["epcisBody"]["eventList"][3]["quantityList"][0]["epcClass"] =
         "urn:epc:class:lgtin:0614141.012345.Lot1".into();
@@ -96,7 +229,7 @@ fn a_foreign_or_damaged_event_is_refused_naming_its_index_and_field() {
 
 #[test]
 fn every_exported_event_carries_its_cbv2_hash_and_a_changed_event_is_refused() {
-    let events = month();
+    let events = goods();
     let doc = epcis::export(&events, created());
     let list = doc["epcisBody"]["eventList"].as_array().unwrap();
     let ctx = rxledger_import::hash::Context::of_document(&doc);
@@ -133,4 +266,129 @@ fn every_exported_event_carries_its_cbv2_hash_and_a_changed_event_is_refused() {
         epcis::import("x.jsonld", &other).unwrap().len(),
         epcis::import("x.jsonld", &doc).unwrap().len()
     );
+}
+
+fn partner_doc() -> serde_json::Value {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/partner/receiving.jsonld");
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+fn partner() -> epcis::Partner {
+    epcis::Partner {
+        recorded_by: vec!["保管-朱建平".into()],
+        acceptors: vec!["验收-陆伟".into(), "质管-王芳".into()],
+    }
+}
+
+#[test]
+fn a_partners_receiving_events_become_receipts() {
+    let doc = partner_doc();
+    let got = epcis::import_with("r.jsonld", &doc, &partner()).unwrap();
+    assert_eq!(got.len(), 2);
+    let want = [
+        r#"{"v":2,"kind":"receipt","occurred_at":"2026-10-08T02:00:00Z","entered_at":"2026-10-08T02:05:00Z","recorded_by":["保管-朱建平"],"data":{"doc":"SH2026100800001","supplier":"6971234000007","lines":[{"product":"06971234500014","batch":"M2610081","production_date":"2026-10-08","expiry":"2028-10-31","arrived":2,"accepted":2,"rejected":0,"location":"WH-A-01","codes":["(01)06971234500014(21)100001","(01)06971234500014(21)100002"]}],"acceptors":["验收-陆伟","质管-王芳"]}}"#,
+        r#"{"v":2,"kind":"receipt","occurred_at":"2026-10-08T02:30:00Z","entered_at":"2026-10-08T02:30:00Z","recorded_by":["保管-朱建平"],"data":{"doc":"SH2026100800002","supplier":"SUP-HZ","lines":[{"product":"06901234567892","batch":"A1","production_date":"2025-07-01","expiry":"2027-06-30","arrived":120,"accepted":120,"rejected":0,"location":"WH-C-02"},{"product":"06901234567892","batch":"A2","production_date":"2025-08-01","expiry":"2027-07-31","arrived":30,"accepted":30,"rejected":0,"location":"WH-C-02"}],"acceptors":["验收-陆伟","质管-王芳"]}}"#,
+    ];
+    for ((i, e), w) in got.iter().zip(want) {
+        let mut v: serde_json::Value = serde_json::from_slice(&e.to_json_bytes()).unwrap();
+        let id = v.as_object_mut().unwrap().remove("id").unwrap();
+        assert_eq!(
+            v,
+            serde_json::from_str::<serde_json::Value>(w).unwrap(),
+            "event {i}"
+        );
+        // A UUID v7 whose milliseconds are the event's instant.
+        let id = id.as_str().unwrap().replace('-', "");
+        let ms = chrono::DateTime::parse_from_rfc3339(w.split('"').nth(9).unwrap())
+            .unwrap()
+            .timestamp_millis();
+        assert_eq!(id[..12], format!("{ms:012x}"), "{id}");
+        assert_eq!(&id[12..13], "7", "{id}");
+    }
+    // The same document again gives the same ids (exactly-once append).
+    let again = epcis::import_with("r.jsonld", &doc, &partner()).unwrap();
+    assert_eq!(again[0].1.id, got[0].1.id);
+    assert_ne!(got[0].1.id, got[1].1.id);
+}
+
+#[test]
+fn a_partners_event_that_does_not_map_unambiguously_is_refused() {
+    let refused = |f: &dyn Fn(&mut serde_json::Value), p: &epcis::Partner| {
+        let mut doc = partner_doc();
+        f(&mut doc["epcisBody"]["eventList"][1]);
+        epcis::import_with("r.jsonld", &doc, p)
+            .unwrap_err()
+            .to_string()
+    };
+    let e = refused(&|_| {}, &epcis::Partner::default());
+    assert!(
+        e.starts_with("r.jsonld: eventList[0]: field `rxl:event`: missing"),
+        "{e}"
+    );
+    let no_acceptors = epcis::Partner {
+        acceptors: vec![],
+        ..partner()
+    };
+    let e = refused(&|_| {}, &no_acceptors);
+    assert!(e.contains("needs its acceptors"), "{e}");
+    let p = partner();
+    for (change, want) in [
+        (
+            &(|o: &mut serde_json::Value| o["bizStep"] = "shipping".into())
+                as &dyn Fn(&mut serde_json::Value),
+            "eventList[1]: field `bizStep`: `shipping`",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["bizStep"] = "storing".into(),
+            "eventList[1]: field `bizStep`: `storing`",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["quantityList"][1]["epcClass"] =
+                    "https://id.gs1.org/01/06901234567892/10/A2?11=250801".into();
+            },
+            "eventList[1]: field `quantityList[1].epcClass`: no expiry date",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["quantityList"][0]["epcClass"] = "urn:epc:class:lgtin:690123.0456789.A1".into();
+            },
+            "eventList[1]: field `quantityList[0].epcClass`: no production date",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["quantityList"][0]["uom"] = "KGM".into(),
+            "eventList[1]: field `quantityList[0].uom`: `KGM` is not H87",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["epcList"] = serde_json::json!(["urn:epc:id:sgtin:6901234.056789.1"]);
+            },
+            "eventList[1]: field `epcList`: with several `quantityList` entries",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["sourceList"] = serde_json::json!([]),
+            "eventList[1]: field `sourceList`: 0 `owning_party` entries",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["bizTransactionList"][0]["type"] = "po".into(),
+            "eventList[1]: field `bizTransactionList`: 0 entries of type `recadv`",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["bizLocation"]["id"] = "https://id.gs1.org/414/6971234000014".into();
+            },
+            "eventList[1]: field `bizLocation`",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["quantityList"][0]["quantity"] = 1.5.into(),
+            "eventList[1]: field `quantityList[0].quantity`: not a whole number",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["quantityList"][0]["quantity"] = 0.into(),
+            "eventList[1]: field `data.lines[0].",
+        ),
+    ] {
+        let e = refused(change, &p);
+        assert!(e.starts_with(&format!("r.jsonld: {want}")), "{want}\n{e}");
+    }
 }

@@ -23,14 +23,21 @@ enum From {
 }
 
 /// Import an EPCIS 2.0 JSON-LD document written by `rxledger export --format epcis` (its
-/// `rxl:` extension fields carry what EPCIS cannot). All events are validated before anything
-/// is appended; events the ledger already holds are skipped.
+/// `rxl:` extension fields carry what EPCIS cannot), or a trading partner's receiving events
+/// (with `--recorded-by` and `--acceptor`; docs/epcis.md). All events are validated before
+/// anything is appended; events the ledger already holds are skipped.
 #[derive(clap::Args)]
 struct EpcisArgs {
     /// Ledger directory.
     dir: PathBuf,
     /// The EPCIS document (JSON-LD).
     file: PathBuf,
+    /// Who records events of other systems (without `rxl:event`); repeatable.
+    #[arg(long)]
+    recorded_by: Vec<String>,
+    /// Who accepted the goods of other systems' receiving events; repeatable.
+    #[arg(long)]
+    acceptor: Vec<String>,
 }
 
 /// Import an ERP export (CSV) with a mapping file. Every row is read and every event validated
@@ -63,7 +70,11 @@ fn epcis(a: EpcisArgs) -> Result<Outcome> {
     let name = a.file.display().to_string();
     let text = std::fs::read_to_string(&a.file).with_context(|| name.clone())?;
     let doc: serde_json::Value = serde_json::from_str(&text).with_context(|| name.clone())?;
-    let events = rxledger_import::epcis::import(&name, &doc)?;
+    let partner = rxledger_import::epcis::Partner {
+        recorded_by: a.recorded_by,
+        acceptors: a.acceptor,
+    };
+    let events = rxledger_import::epcis::import_with(&name, &doc, &partner)?;
     // The "line" of an event is its 1-based position in `eventList`.
     append(
         &mut store,
@@ -138,7 +149,7 @@ pub fn export_epcis(dir: &std::path::Path, output: &std::path::Path) -> Result<O
     text.push('\n');
     crate::common::write_file(output, text)?;
     println!(
-        "exported {n} EPCIS ObjectEvents from {} records to {}",
+        "exported {n} EPCIS events from {} records to {}",
         events.len(),
         output.display()
     );

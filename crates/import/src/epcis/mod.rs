@@ -7,7 +7,9 @@
 //! the trading partner as an `owning_party`, and the documents in `bizTransactionList`. What
 //! EPCIS has no field for (the people, production dates, expiry, reasons, the event's id and
 //! refs) travels in `rxl:` extension fields, so that [`import`] gives back the same events. The
-//! mapping, both ways, is `docs/epcis.md`.
+//! mapping, both ways, is `docs/epcis.md`. Temperature readings go out as `ObjectEvent`s with
+//! a `sensorElementList` (`sensor`), case packing as `AggregationEvent`s (`pack`); a trading
+//! partner's `receiving` events come in as receipts through [`import_with`] (`partner`).
 
 use std::fmt::Write as _;
 
@@ -16,6 +18,12 @@ use rxledger_model::{Event, EventError};
 use serde_json::{json, Map, Value};
 
 use crate::hash::{event_hash, is_hash_id, Context};
+
+mod pack;
+mod partner;
+mod sensor;
+
+pub use partner::Partner;
 
 /// The JSON-LD namespace of the `rxl:` extension fields.
 pub const NAMESPACE: &str = "https://rxledger.invalid/epcis/";
@@ -86,7 +94,7 @@ fn kind_row(
 
 /// Whether events of `kind` are exported.
 pub fn exported(kind: &str) -> bool {
-    kind_row(kind).is_some()
+    kind_row(kind).is_some() || matches!(kind, "temperature_reading" | "aggregation")
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters.
@@ -165,6 +173,66 @@ fn parse_epc(uri: &str) -> Option<String> {
     unpct(uri.strip_prefix("urn:rxledger:code:")?)
 }
 
+/// The event's JSON form split into its envelope and its `data`.
+fn split(e: &Event) -> Option<(Map<String, Value>, Map<String, Value>)> {
+    let Ok(Value::Object(mut ev)) = serde_json::from_slice::<Value>(&e.to_json_bytes()) else {
+        return None;
+    };
+    let Some(Value::Object(data)) = ev.remove("data") else {
+        return None;
+    };
+    Some((ev, data))
+}
+
+/// The `rxl:event` fields of an event exported as one EPCIS event: id, kind, `entered_at`,
+/// `recorded_by`, `refs`, and what is left of `data` (when anything is).
+fn rx_whole(ev: &Map<String, Value>, kind: &str, data: Map<String, Value>) -> Value {
+    let mut rx = Map::new();
+    rx.insert("id".into(), ev.get("id").cloned().unwrap_or_default());
+    rx.insert("kind".into(), kind.into());
+    for k in ["entered_at", "recorded_by", "refs"] {
+        if let Some(v) = ev.get(k) {
+            rx.insert(k.into(), v.clone());
+        }
+    }
+    if !data.is_empty() {
+        rx.insert("data".into(), Value::Object(data));
+    }
+    Value::Object(rx)
+}
+
+/// The envelope of an event imported from one EPCIS event (see [`rx_whole`]), with `data`.
+fn env_whole(o: &Value, rx: &Map<String, Value>, data: Map<String, Value>) -> Map<String, Value> {
+    let mut env = Map::new();
+    env.insert("v".into(), Value::from(rxledger_model::FORMAT_VERSION));
+    for k in ["id", "kind"] {
+        env.insert(k.into(), rx.get(k).cloned().unwrap_or_default());
+    }
+    env.insert(
+        "occurred_at".into(),
+        o.get("eventTime").cloned().unwrap_or_default(),
+    );
+    for k in ["entered_at", "recorded_by", "refs"] {
+        if let Some(v) = rx.get(k) {
+            env.insert(k.into(), v.clone());
+        }
+    }
+    env.insert("data".into(), Value::Object(data));
+    env
+}
+
+/// The common head of an exported EPCIS event: type, time, zone offset.
+fn head(ty: &str, ev: &Map<String, Value>) -> Map<String, Value> {
+    let mut o = Map::new();
+    o.insert("type".into(), ty.into());
+    o.insert(
+        "eventTime".into(),
+        ev.get("occurred_at").cloned().unwrap_or_default(),
+    );
+    o.insert("eventTimeZoneOffset".into(), "+08:00".into());
+    o
+}
+
 fn loc(code: &str) -> Value {
     json!({ "id": format!("urn:rxledger:loc:{}", pct(code)) })
 }
@@ -202,14 +270,16 @@ pub fn export(events: &[Event], created: DateTime<Utc>) -> Value {
 }
 
 fn export_event(e: &Event, out: &mut Vec<Value>) {
-    let Some(&(kind, step, disposition, action, qty_field)) = kind_row(e.body.kind().as_str())
-    else {
+    let kind = e.body.kind().as_str();
+    let Some((mut ev, mut data)) = split(e) else {
         return;
     };
-    let Ok(Value::Object(mut ev)) = serde_json::from_slice::<Value>(&e.to_json_bytes()) else {
-        return;
-    };
-    let Some(Value::Object(mut data)) = ev.remove("data") else {
+    match kind {
+        "temperature_reading" => return out.push(sensor::export(&ev, data)),
+        "aggregation" => return out.push(pack::export(&ev, data)),
+        _ => {}
+    }
+    let Some(&(kind, step, disposition, action, qty_field)) = kind_row(kind) else {
         return;
     };
     let lines = match data.remove("lines") {
@@ -284,13 +354,7 @@ fn export_event(e: &Event, out: &mut Vec<Value>) {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         let qty = line.remove(qty_field).unwrap_or(Value::from(0));
-        let mut o = Map::new();
-        o.insert("type".into(), "ObjectEvent".into());
-        o.insert(
-            "eventTime".into(),
-            ev.get("occurred_at").cloned().unwrap_or_default(),
-        );
-        o.insert("eventTimeZoneOffset".into(), "+08:00".into());
+        let mut o = head("ObjectEvent", &ev);
         let codes: Vec<Value> = match line.remove("codes") {
             Some(Value::Array(c)) => c
                 .iter()
@@ -351,8 +415,9 @@ fn export_event(e: &Event, out: &mut Vec<Value>) {
     }
 }
 
-/// An event being rebuilt: its first index, id, envelope and lines.
-type Pending = (usize, String, Map<String, Value>, Vec<Value>);
+/// An event being rebuilt: its first index, id, envelope and lines (`None`: an event exported
+/// whole, as one EPCIS event, with its `data` complete).
+type Pending = (usize, String, Map<String, Value>, Option<Vec<Value>>);
 
 /// Why an EPCIS document was refused.
 #[derive(Debug, thiserror::Error)]
@@ -368,10 +433,22 @@ pub struct EpcisError {
 
 /// The events of an EPCIS document written by [`export`], validated, with the `eventList`
 /// index of each one's first `ObjectEvent`. An event whose `eventID` is a CBV 2.0 hash
-/// (`ni:///sha-256;…?ver=CBV2.0`) that does not match its content is refused. EPCIS events without the `rxl:event` extension
-/// (from other systems) are refused: the fields they lack (people, dates of the batch, document
-/// numbers) have no default.
+/// (`ni:///sha-256;…?ver=CBV2.0`) that does not match its content is refused. EPCIS events
+/// without the `rxl:event` extension (from other systems) are refused here: they need the people
+/// that [`import_with`] is given.
 pub fn import(file: &str, doc: &Value) -> Result<Vec<(usize, Event)>, EpcisError> {
+    import_with(file, doc, &Partner::default())
+}
+
+/// As [`import`], and events of trading partners (without `rxl:event`) too: an `ObjectEvent`
+/// with bizStep `receiving` becomes a `receipt` recorded by `partner.recorded_by`, accepted by
+/// `partner.acceptors` (docs/epcis.md says what it needs); its id is derived from its `eventID`
+/// (or its document number) and instant, so a second import appends nothing.
+pub fn import_with(
+    file: &str,
+    doc: &Value,
+    partner: &Partner,
+) -> Result<Vec<(usize, Event)>, EpcisError> {
     let err = |index: usize, message: String| EpcisError {
         file: file.to_owned(),
         index,
@@ -396,27 +473,37 @@ pub fn import(file: &str, doc: &Value) -> Result<Vec<(usize, Event)>, EpcisError
                 }
             }
         }
-        let rx = o
-            .get("rxl:event")
-            .and_then(Value::as_object)
-            .ok_or_else(|| err(i, "field `rxl:event`: missing (only rxledger's own EPCIS exports can be imported)".into()))?;
+        let Some(rx) = o.get("rxl:event").and_then(Value::as_object) else {
+            let env = foreign(o, partner).map_err(|m| err(i, m))?;
+            events.push((i, String::new(), env, None));
+            continue;
+        };
         let id = rx
             .get("id")
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned();
+        let whole = match rx.get("kind").and_then(Value::as_str) {
+            Some("temperature_reading") => Some(sensor::import(o, rx)),
+            Some("aggregation") => Some(pack::import(o, rx)),
+            _ => None,
+        };
+        if let Some(env) = whole {
+            events.push((i, id, env.map_err(|m| err(i, m))?, None));
+            continue;
+        }
         let line = import_line(o, rx).map_err(|m| err(i, m))?;
         match events.last_mut() {
-            Some(prev) if prev.1 == id => prev.3.push(line),
+            Some((_, prev, _, Some(lines))) if *prev == id => lines.push(line),
             _ => {
                 let env = import_envelope(o, rx).map_err(|m| err(i, m))?;
-                events.push((i, id, env, vec![line]));
+                events.push((i, id, env, Some(vec![line])));
             }
         }
     }
     let mut out = Vec::new();
     for (i, _, mut env, lines) in events {
-        if let Some(Value::Object(data)) = env.get_mut("data") {
+        if let (Some(Value::Object(data)), Some(lines)) = (env.get_mut("data"), lines) {
             data.insert("lines".into(), Value::Array(lines));
         }
         let e = Event::from_value(Value::Object(env)).map_err(|e| match e {
@@ -426,6 +513,26 @@ pub fn import(file: &str, doc: &Value) -> Result<Vec<(usize, Event)>, EpcisError
         out.push((i, e));
     }
     Ok(out)
+}
+
+/// A partner's event (see [`partner`]) with its derived id.
+fn foreign(o: &Value, p: &Partner) -> Result<Map<String, Value>, String> {
+    let mut env = partner::import(o, p)?;
+    let at = o
+        .get("eventTime")
+        .and_then(Value::as_str)
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .ok_or("field `eventTime`: not an RFC 3339 instant")?
+        .with_timezone(&Utc);
+    let key = match o.get("eventID").and_then(Value::as_str) {
+        Some(id) => id.to_owned(),
+        None => str_at(&Value::Object(env.clone()), "/data/doc")
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    let id = crate::id::event_id("epcis", "receipt", &key, at);
+    env.insert("id".into(), id.to_string().into());
+    Ok(env)
 }
 
 fn str_at<'a>(v: &'a Value, ptr: &str) -> Option<&'a str> {
