@@ -1,5 +1,5 @@
-//! `postgres://…?ledger=NAME` in place of a ledger directory: the hooks of `init`, `verify`,
-//! `check`, `export` and `copy` for ledgers in PostgreSQL (built with the `postgres` feature,
+//! `postgres://…?ledger=NAME` in place of a ledger directory: the hooks of `init`, `append`,
+//! `verify`, `check`, `export` and `copy` for ledgers in PostgreSQL (built with the `postgres` feature,
 //! on by default). Everything past opening the store is the same code as for any store.
 
 use std::io::Write;
@@ -36,7 +36,7 @@ pub fn open(path: &Path, mode: Mode) -> Result<Option<Box<dyn Store>>> {
     }
     let store = match mode {
         Mode::Read => PgStore::open_reader(&loc)?,
-        Mode::Create => PgStore::open(&loc)?,
+        Mode::Write | Mode::Create => PgStore::open(&loc)?,
     };
     Ok(Some(Box::new(store)))
 }
@@ -57,6 +57,8 @@ pub fn open(path: &Path, _mode: Mode) -> Result<Option<Box<dyn Store>>> {
 pub enum Mode {
     /// Read only; no lock.
     Read,
+    /// An existing ledger, opened as its single writer.
+    Write,
     /// Created if missing, then the single writer.
     Create,
 }
@@ -152,4 +154,34 @@ pub fn export(path: &Path, out: &Path) -> Result<Option<Head>> {
         .map_err(std::io::IntoInnerError::into_error)?;
     file.sync_all()?;
     Ok(Some(head))
+}
+
+/// `rxledger checkpoint postgres://…`: verifies the ledger, signs a checkpoint of it and adds
+/// it to the ledger's checkpoint history in the database.
+pub fn checkpoint(
+    path: &Path,
+    key: &rxledger::checkpoint::SignerKey,
+) -> Result<Option<(rxledger::checkpoint::Checkpoint, String)>> {
+    let Some(mut store) = open(path, Mode::Read)? else {
+        return Ok(None);
+    };
+    Ok(Some(rxledger::proofs::checkpoint_in(store.as_mut(), key)?))
+}
+
+/// `rxledger prove postgres://…`: an inclusion proof of `seq` (`Some`), else a consistency
+/// proof from `old`, in the tree of checkpoint `new`.
+pub fn prove(
+    path: &Path,
+    seq: Option<u64>,
+    old: Option<&rxledger::checkpoint::Checkpoint>,
+    new: &rxledger::checkpoint::Checkpoint,
+) -> Result<Option<rxledger::checkpoint::ProofFile>> {
+    let Some(store) = open(path, Mode::Read)? else {
+        return Ok(None);
+    };
+    Ok(Some(match (seq, old) {
+        (Some(seq), _) => rxledger::proofs::prove_inclusion_in(store.as_ref(), seq, new)?,
+        (None, Some(old)) => rxledger::proofs::prove_consistency_in(store.as_ref(), old, new)?,
+        (None, None) => bail!("give --seq N or --consistency OLD_CHECKPOINT"),
+    }))
 }

@@ -131,3 +131,159 @@ fn copy_verify_check_export_through_postgres() {
     assert!(out(&o).contains("FAILED: first bad seq 100"), "{}", out(&o));
     assert!(Path::new(SAMPLE).exists());
 }
+
+/// A fresh ledger name for `app`.
+fn fresh_url(app: &str, tag: &str) -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{app}?ledger={tag}-{}-{nanos}", std::process::id())
+}
+
+const EVENTS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../samples/month/events.jsonl"
+);
+
+#[test]
+fn append_checkpoint_prove_through_postgres() {
+    let Some((app, _)) = server() else {
+        return;
+    };
+    let url = fresh_url(&app, "cli-append");
+    let tmp = tempfile::tempdir().unwrap();
+    let p = |name: &str| tmp.path().join(name).to_str().unwrap().to_owned();
+    let events = std::fs::read_to_string(EVENTS).unwrap();
+    let lines: Vec<&str> = events.lines().collect();
+    std::fs::write(p("a.jsonl"), lines[..1000].join("\n") + "\n").unwrap();
+
+    // Not to a ledger that does not exist: nothing is created.
+    let o = rx(&["append", &url, &p("a.jsonl")]);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).contains("rxledger init"), "{}", out(&o));
+    assert!(rx(&["init", &url]).status.success());
+
+    // One acknowledgement per durable batch.
+    let o = rx(&[
+        "append",
+        &url,
+        &p("a.jsonl"),
+        "--ack",
+        "--batch-size",
+        "400",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let acks: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("acknowledged "))
+        .collect();
+    assert_eq!(acks.len(), 3, "{stdout}");
+    assert!(
+        acks[2].starts_with("acknowledged 1000 ") && acks[2].ends_with("appended 200 present 0"),
+        "{stdout}"
+    );
+
+    // A bad line: nothing appended.
+    let mut bad = lines[1000..1010].join("\n") + "\n";
+    bad.push_str("{\"v\":2,\"id\":\n");
+    std::fs::write(p("bad.jsonl"), bad).unwrap();
+    let o = rx(&["append", &url, &p("bad.jsonl")]);
+    assert_ne!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(out(&o).contains("bad.jsonl:11"), "{}", out(&o));
+
+    // Checkpoint at 1000 (history in the database), then the rest; the first 1000 are
+    // skipped, exactly once.
+    let o = rx(&["keygen", "-o", &p("reg")]);
+    assert!(o.status.success(), "{}", out(&o));
+    let key = p("reg.key");
+    let o = rx(&["checkpoint", &url, "--key", &key, "-o", &p("cp1000.txt")]);
+    assert!(
+        out(&o).contains("checkpoint of 1000 records"),
+        "{}",
+        out(&o)
+    );
+    let o = rx(&["append", &url, EVENTS]);
+    assert!(
+        out(&o).contains("appended 1345 events") && out(&o).contains("1000 already present"),
+        "{}",
+        out(&o)
+    );
+    let o = rx(&["append", &url, EVENTS]);
+    assert!(
+        out(&o).contains("all 2345 events already present"),
+        "{}",
+        out(&o)
+    );
+    let o = rx(&["verify", &url]);
+    assert!(
+        out(&o).starts_with("ok: 2345 records verified"),
+        "{}",
+        out(&o)
+    );
+    let o = rx(&["checkpoint", &url, "--key", &key, "-o", &p("cp2345.txt")]);
+    assert!(
+        out(&o).contains("checkpoint of 2345 records"),
+        "{}",
+        out(&o)
+    );
+
+    // Proofs from the PostgreSQL ledger check against the checkpoints alone.
+    let o = rx(&["export", &url, "-o", &p("x.jsonl")]);
+    assert!(o.status.success(), "{}", out(&o));
+    let x = std::fs::read_to_string(p("x.jsonl")).unwrap();
+    let x: Vec<&str> = x.lines().collect();
+    std::fs::write(p("r42.txt"), format!("{}\n", x[41])).unwrap();
+    std::fs::write(p("r43.txt"), format!("{}\n", x[42])).unwrap();
+    let o = rx(&[
+        "prove",
+        &url,
+        "--seq",
+        "42",
+        "--checkpoint",
+        &p("cp1000.txt"),
+        "-o",
+        &p("p42.json"),
+    ]);
+    assert!(o.status.success(), "{}", out(&o));
+    let vp = |rec: &str| {
+        rx(&[
+            "verify-proof",
+            "--record",
+            &p(rec),
+            "--proof",
+            &p("p42.json"),
+            "--checkpoint",
+            &p("cp1000.txt"),
+            "--pubkey",
+            &p("reg.pub"),
+        ])
+    };
+    let o = vp("r42.txt");
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert_eq!(vp("r43.txt").status.code(), Some(1));
+    let o = rx(&[
+        "prove",
+        &url,
+        "--checkpoint",
+        &p("cp2345.txt"),
+        "--consistency",
+        &p("cp1000.txt"),
+        "-o",
+        &p("c.json"),
+    ]);
+    assert!(o.status.success(), "{}", out(&o));
+    let o = rx(&[
+        "verify-proof",
+        "--proof",
+        &p("c.json"),
+        "--checkpoint",
+        &p("cp2345.txt"),
+        "--old-checkpoint",
+        &p("cp1000.txt"),
+        "--pubkey",
+        &p("reg.pub"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+}

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use rxledger::ingest::{Ack, Appended};
+use rxledger::store::{FileStore, Store};
 
 use super::Outcome;
 use crate::common::open_writer;
@@ -16,7 +17,7 @@ use crate::progress::Progress;
 /// counted, so re-running an interrupted or failed append is safe.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Ledger directory.
+    /// Ledger directory, or `postgres://…?ledger=NAME` (an existing ledger).
     dir: PathBuf,
     /// Events file, or `-` (default) for standard input.
     file: Option<PathBuf>,
@@ -43,7 +44,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         max_line_bytes,
     } = args;
     // Take the lock before reading the input, so a second writer fails at once.
-    let mut store = open_writer(&dir)?;
+    let mut pg = crate::store_url::open(&dir, crate::store_url::Mode::Write)?;
+    let mut file_store = None;
+    let store: &mut dyn Store = match pg.as_deref_mut() {
+        Some(s) => s,
+        None => file_store.insert(open_writer(&dir)?),
+    };
     let mut out = io::stdout().lock();
     let file = file.filter(|p| p != Path::new("-"));
     let name = file
@@ -68,18 +74,14 @@ pub fn run(args: Args) -> Result<Outcome> {
         None => {
             let stdin = io::stdin();
             let lines = rxledger::ingest::read_lines_limited("-", stdin.lock(), max_line_bytes)?;
-            rxledger::ingest::append_lines(&mut store, "-", &lines, batch_size, on_ack)?
+            rxledger::ingest::append_lines(store, "-", &lines, batch_size, on_ack)?
         }
-        Some(p) => rxledger::ingest::append_file_limited(
-            &mut store,
-            p,
-            batch_size,
-            max_line_bytes,
-            on_ack,
-        )?,
+        Some(p) => {
+            rxledger::ingest::append_file_limited(store, p, batch_size, max_line_bytes, on_ack)?
+        }
     };
     progress.finish();
-    if let Err(e) = store.sync_index() {
+    if let Some(Err(e)) = file_store.as_mut().map(FileStore::sync_index) {
         // Derived data: the next writer rebuilds what is missing from the records.
         eprintln!("warning: the id index could not be written ({e}); the next append rebuilds it");
     }

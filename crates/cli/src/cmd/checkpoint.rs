@@ -11,7 +11,7 @@ use crate::common::{read_text, write_file};
 /// checkpoint history.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Ledger directory.
+    /// Ledger directory, or `postgres://…?ledger=NAME` (history kept in the database).
     dir: PathBuf,
     /// Private key file (NAME.key).
     #[arg(long)]
@@ -27,7 +27,10 @@ pub fn run(args: Args) -> Result<Outcome> {
     let text = read_text(&key)?;
     let signer =
         rxledger::checkpoint::SignerKey::parse(&text).with_context(|| key.display().to_string())?;
-    let (cp, note) = rxledger::proofs::checkpoint(&dir, &signer)?;
+    let (cp, note) = match crate::store_url::checkpoint(&dir, &signer)? {
+        Some(done) => done,
+        None => rxledger::proofs::checkpoint(&dir, &signer)?,
+    };
     write_file(&output, &note)?;
     println!(
         "checkpoint of {} records signed by {} written to {}",

@@ -11,7 +11,7 @@ use crate::common::{read_checkpoint_unverified, write_file};
 /// consistency proof from an older checkpoint.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Ledger directory.
+    /// Ledger directory, or `postgres://…?ledger=NAME`.
     dir: PathBuf,
     /// Record to prove.
     #[arg(
@@ -41,12 +41,18 @@ pub fn run(args: Args) -> Result<Outcome> {
         output,
     } = args;
     let new = read_checkpoint_unverified(&checkpoint)?;
-    let proof = match (seq, consistency) {
+    let old = consistency
+        .as_deref()
+        .map(read_checkpoint_unverified)
+        .transpose()?;
+    if let Some(proof) = crate::store_url::prove(&dir, seq, old.as_ref(), &new)? {
+        write_file(&output, proof.to_json())?;
+        println!("proof written to {}", output.display());
+        return Ok(Outcome::Clean);
+    }
+    let proof = match (seq, old) {
         (Some(seq), None) => rxledger::proofs::prove_inclusion(&dir, seq, &new)?,
-        (None, Some(old)) => {
-            let old = read_checkpoint_unverified(&old)?;
-            rxledger::proofs::prove_consistency(&dir, &old, &new)?
-        }
+        (None, Some(old)) => rxledger::proofs::prove_consistency(&dir, &old, &new)?,
         _ => anyhow::bail!("give --seq N or --consistency OLD_CHECKPOINT"),
     };
     write_file(&output, proof.to_json())?;
