@@ -21,6 +21,13 @@ enum Field<'a> {
     Member(&'a Field<'a>, &'a str),
 }
 
+impl Field<'_> {
+    /// The member `name` of this field: `field.name`.
+    fn at<'b>(&'b self, name: &'b str) -> Field<'b> {
+        Field::Member(self, name)
+    }
+}
+
 impl<'a> From<&'a str> for Field<'a> {
     fn from(name: &'a str) -> Self {
         Field::Name(name)
@@ -142,6 +149,16 @@ const LINES: Field<'static> = Field::Name("data.lines");
 /// `data.readings`, the parent of every reading's fields.
 const READINGS: Field<'static> = Field::Name("data.readings");
 
+/// Checks every line of `data.lines`, of which there must be one: `check` gets the line's path
+/// (`data.lines[i]`, whose fields are `line.at("batch")`) and the line.
+fn each_line<T>(lines: &[T], mut check: impl FnMut(&Field<'_>, &T) -> R) -> R {
+    lines_present(lines)?;
+    for (i, l) in lines.iter().enumerate() {
+        check(&Field::Index(&LINES, i), l)?;
+    }
+    Ok(())
+}
+
 fn lines_present<T>(lines: &[T]) -> R {
     if lines.is_empty() {
         Err(err("data.lines", "must hold at least one line"))
@@ -165,10 +182,10 @@ fn people<'a>(field: impl Into<Field<'a>>, names: &[String]) -> R {
 fn amount<'a>(field: impl Into<Field<'a>>, m: &Money) -> R {
     let field = field.into();
     if m.minor < 0 {
-        Err(err(Field::Member(&field, "minor"), "must not be negative"))
+        Err(err(field.at("minor"), "must not be negative"))
     } else if m.minor > MAX_AMOUNT {
         Err(err(
-            Field::Member(&field, "minor"),
+            field.at("minor"),
             format!("{} is more than the largest amount, {MAX_AMOUNT}", m.minor),
         ))
     } else {
@@ -179,10 +196,7 @@ fn amount<'a>(field: impl Into<Field<'a>>, m: &Money) -> R {
 fn price<'a>(field: impl Into<Field<'a>>, m: &Money) -> R {
     let field = field.into();
     if m.minor < 0 {
-        Err(err(
-            Field::Member(&field, "minor"),
-            "a price must not be negative",
-        ))
+        Err(err(field.at("minor"), "a price must not be negative"))
     } else {
         amount(field, m)
     }
@@ -256,9 +270,9 @@ fn refs(r: &crate::Refs) -> R {
         approval,
     } = r;
     let refs = Field::Name("refs");
-    let one = |name, s: &Option<String>| opt_text(Field::Member(&refs, name), s.as_ref());
+    let one = |name, s: &Option<String>| opt_text(refs.at(name), s.as_ref());
     let list = |name, list: &[String]| {
-        let field = Field::Member(&refs, name);
+        let field = refs.at(name);
         list.iter()
             .enumerate()
             .try_for_each(|(i, s)| text(Field::Index(&field, i), s))
@@ -343,32 +357,26 @@ pub(crate) fn validate(e: &Event) -> R {
 }
 
 fn move_lines(lines: &[crate::MoveLine]) -> R {
-    lines_present(lines)?;
-    for (i, l) in lines.iter().enumerate() {
-        let line = Field::Index(&LINES, i);
-        let f = |n: &'static str| Field::Member(&line, n);
-        non_empty(f("product"), &l.product)?;
-        non_empty(f("batch"), &l.batch)?;
-        non_empty(f("from"), &l.from)?;
-        non_empty(f("to"), &l.to)?;
-        positive(f("quantity"), l.quantity)?;
-        codes(f("codes"), &l.codes, l.quantity)?;
-    }
-    Ok(())
+    each_line(lines, |line, l| {
+        non_empty(line.at("product"), &l.product)?;
+        non_empty(line.at("batch"), &l.batch)?;
+        non_empty(line.at("from"), &l.from)?;
+        non_empty(line.at("to"), &l.to)?;
+        positive(line.at("quantity"), l.quantity)?;
+        codes(line.at("codes"), &l.codes, l.quantity)?;
+        Ok(())
+    })
 }
 
 fn out_lines(lines: &[crate::OutLine]) -> R {
-    lines_present(lines)?;
-    for (i, l) in lines.iter().enumerate() {
-        let line = Field::Index(&LINES, i);
-        let f = |n: &'static str| Field::Member(&line, n);
-        non_empty(f("product"), &l.product)?;
-        non_empty(f("batch"), &l.batch)?;
-        non_empty(f("from"), &l.from)?;
-        positive(f("quantity"), l.quantity)?;
-        codes(f("codes"), &l.codes, l.quantity)?;
-    }
-    Ok(())
+    each_line(lines, |line, l| {
+        non_empty(line.at("product"), &l.product)?;
+        non_empty(line.at("batch"), &l.batch)?;
+        non_empty(line.at("from"), &l.from)?;
+        positive(line.at("quantity"), l.quantity)?;
+        codes(line.at("codes"), &l.codes, l.quantity)?;
+        Ok(())
+    })
 }
 
 fn temp_range(r: Option<&crate::TempRange>) -> R {
@@ -382,14 +390,11 @@ fn temp_range(r: Option<&crate::TempRange>) -> R {
 
 fn licence<'a>(field: impl Into<Field<'a>>, l: &crate::Licence) -> R {
     let field = field.into();
-    non_empty(Field::Member(&field, "number"), &l.number)?;
-    date(Field::Member(&field, "valid_from"), l.valid_from)?;
-    date(Field::Member(&field, "valid_to"), l.valid_to)?;
+    non_empty(field.at("number"), &l.number)?;
+    date(field.at("valid_from"), l.valid_from)?;
+    date(field.at("valid_to"), l.valid_to)?;
     if l.valid_to < l.valid_from {
-        return Err(err(
-            Field::Member(&field, "valid_to"),
-            "is before valid_from",
-        ));
+        return Err(err(field.at("valid_to"), "is before valid_from"));
     }
     Ok(())
 }
@@ -398,8 +403,8 @@ fn accounts<'a>(field: impl Into<Field<'a>>, list: &[crate::BankAccount]) -> R {
     let field = field.into();
     for (i, a) in list.iter().enumerate() {
         let item = Field::Index(&field, i);
-        text(Field::Member(&item, "bank"), &a.bank)?;
-        text(Field::Member(&item, "number"), &a.number)?;
+        text(item.at("bank"), &a.bank)?;
+        text(item.at("number"), &a.number)?;
     }
     Ok(())
 }
@@ -452,16 +457,13 @@ fn product(p: &crate::ProductRegistered) -> R {
 fn purchase(p: &crate::Purchase) -> R {
     non_empty("data.doc", &p.doc)?;
     non_empty("data.supplier", &p.supplier)?;
-    lines_present(&p.lines)?;
-    for (i, l) in p.lines.iter().enumerate() {
-        let line = Field::Index(&LINES, i);
-        let f = |n: &'static str| Field::Member(&line, n);
-        non_empty(f("product"), &l.product)?;
-        positive(f("quantity"), l.quantity)?;
-        price(f("unit_price"), &l.unit_price)?;
-        line_value(f("unit_price"), l.quantity, &l.unit_price)?;
-    }
-    Ok(())
+    each_line(&p.lines, |line, l| {
+        non_empty(line.at("product"), &l.product)?;
+        positive(line.at("quantity"), l.quantity)?;
+        price(line.at("unit_price"), &l.unit_price)?;
+        line_value(line.at("unit_price"), l.quantity, &l.unit_price)?;
+        Ok(())
+    })
 }
 
 fn receipt(r: &crate::Receipt) -> R {
@@ -472,32 +474,29 @@ fn receipt(r: &crate::Receipt) -> R {
         text("data.transport.vehicle", &t.vehicle)?;
         instant("data.transport.shipped_at", &t.shipped_at)?;
     }
-    lines_present(&r.lines)?;
-    for (i, l) in r.lines.iter().enumerate() {
-        let line = Field::Index(&LINES, i);
-        let f = |n: &'static str| Field::Member(&line, n);
-        non_empty(f("product"), &l.product)?;
-        non_empty(f("batch"), &l.batch)?;
-        non_empty(f("location"), &l.location)?;
-        opt_text(f("reject_reason"), l.reject_reason.as_ref())?;
-        positive(f("arrived"), l.arrived)?;
+    each_line(&r.lines, |line, l| {
+        non_empty(line.at("product"), &l.product)?;
+        non_empty(line.at("batch"), &l.batch)?;
+        non_empty(line.at("location"), &l.location)?;
+        opt_text(line.at("reject_reason"), l.reject_reason.as_ref())?;
+        positive(line.at("arrived"), l.arrived)?;
         if l.accepted.checked_add(l.rejected) != Some(l.arrived) {
             return Err(err(
-                f("accepted"),
+                line.at("accepted"),
                 format!(
                     "accepted {} + rejected {} must equal arrived {}",
                     l.accepted, l.rejected, l.arrived
                 ),
             ));
         }
-        date(f("production_date"), l.production_date)?;
-        date(f("expiry"), l.expiry)?;
+        date(line.at("production_date"), l.production_date)?;
+        date(line.at("expiry"), l.expiry)?;
         if l.expiry <= l.production_date {
-            return Err(err(f("expiry"), "must be after production_date"));
+            return Err(err(line.at("expiry"), "must be after production_date"));
         }
-        codes(f("codes"), &l.codes, l.arrived)?;
-    }
-    Ok(())
+        codes(line.at("codes"), &l.codes, l.arrived)?;
+        Ok(())
+    })
 }
 
 fn sale(s: &crate::Sale) -> R {
@@ -505,65 +504,53 @@ fn sale(s: &crate::Sale) -> R {
     non_empty("data.customer", &s.customer)?;
     opt_text("data.buyer_id", s.buyer_id.as_ref())?;
     opt_text("data.prescription", s.prescription.as_ref())?;
-    lines_present(&s.lines)?;
-    for (i, l) in s.lines.iter().enumerate() {
-        let line = Field::Index(&LINES, i);
-        let f = |n: &'static str| Field::Member(&line, n);
-        non_empty(f("product"), &l.product)?;
-        non_empty(f("batch"), &l.batch)?;
-        date(f("expiry"), l.expiry)?;
-        positive(f("quantity"), l.quantity)?;
-        price(f("unit_price"), &l.unit_price)?;
-        line_value(f("unit_price"), l.quantity, &l.unit_price)?;
-    }
-    Ok(())
+    each_line(&s.lines, |line, l| {
+        non_empty(line.at("product"), &l.product)?;
+        non_empty(line.at("batch"), &l.batch)?;
+        date(line.at("expiry"), l.expiry)?;
+        positive(line.at("quantity"), l.quantity)?;
+        price(line.at("unit_price"), &l.unit_price)?;
+        line_value(line.at("unit_price"), l.quantity, &l.unit_price)?;
+        Ok(())
+    })
 }
 
 fn review(r: &crate::OutboundReview) -> R {
     non_empty("data.doc", &r.doc)?;
     non_empty("data.customer", &r.customer)?;
     people("data.reviewers", &r.reviewers)?;
-    lines_present(&r.lines)?;
-    for (i, l) in r.lines.iter().enumerate() {
-        let line = Field::Index(&LINES, i);
-        let f = |n: &'static str| Field::Member(&line, n);
-        text(f("product"), &l.product)?;
-        non_empty(f("batch"), &l.batch)?;
-        date(f("expiry"), l.expiry)?;
-        positive(f("quantity"), l.quantity)?;
-    }
-    Ok(())
+    each_line(&r.lines, |line, l| {
+        text(line.at("product"), &l.product)?;
+        non_empty(line.at("batch"), &l.batch)?;
+        date(line.at("expiry"), l.expiry)?;
+        positive(line.at("quantity"), l.quantity)?;
+        Ok(())
+    })
 }
 
 fn customer_return(r: &crate::CustomerReturn) -> R {
     non_empty("data.doc", &r.doc)?;
     non_empty("data.customer", &r.customer)?;
     text("data.reason", &r.reason)?;
-    lines_present(&r.lines)?;
-    for (i, l) in r.lines.iter().enumerate() {
-        let line = Field::Index(&LINES, i);
-        let f = |n: &'static str| Field::Member(&line, n);
-        text(f("product"), &l.product)?;
-        non_empty(f("batch"), &l.batch)?;
-        non_empty(f("to"), &l.to)?;
-        positive(f("quantity"), l.quantity)?;
-        codes(f("codes"), &l.codes, l.quantity)?;
-    }
-    Ok(())
+    each_line(&r.lines, |line, l| {
+        text(line.at("product"), &l.product)?;
+        non_empty(line.at("batch"), &l.batch)?;
+        non_empty(line.at("to"), &l.to)?;
+        positive(line.at("quantity"), l.quantity)?;
+        codes(line.at("codes"), &l.codes, l.quantity)?;
+        Ok(())
+    })
 }
 
 fn stock_count(c: &crate::StockCount) -> R {
     non_empty("data.doc", &c.doc)?;
     non_empty("data.location", &c.location)?;
-    lines_present(&c.lines)?;
-    for (i, l) in c.lines.iter().enumerate() {
-        let line = Field::Index(&LINES, i);
-        let f = |n: &'static str| Field::Member(&line, n);
-        text(f("product"), &l.product)?;
-        non_empty(f("batch"), &l.batch)?;
-        quantity(f("counted"), l.counted)?;
-    }
-    Ok(())
+    each_line(&c.lines, |line, l| {
+        text(line.at("product"), &l.product)?;
+        non_empty(line.at("batch"), &l.batch)?;
+        quantity(line.at("counted"), l.counted)?;
+        Ok(())
+    })
 }
 
 fn invoice(inv: &crate::Invoice) -> R {
@@ -573,18 +560,15 @@ fn invoice(inv: &crate::Invoice) -> R {
     date("data.issued_on", inv.issued_on)?;
     opt_text("data.credit_for", inv.credit_for.as_ref())?;
     amount("data.total", &inv.total)?;
-    lines_present(&inv.lines)?;
     let mut sum: i64 = 0;
-    for (i, l) in inv.lines.iter().enumerate() {
-        let line = Field::Index(&LINES, i);
-        let f = |n: &'static str| Field::Member(&line, n);
-        text(f("product"), &l.product)?;
-        positive(f("quantity"), l.quantity)?;
-        price(f("unit_price"), &l.unit_price)?;
-        amount(f("amount"), &l.amount)?;
+    each_line(&inv.lines, |line, l| {
+        text(line.at("product"), &l.product)?;
+        positive(line.at("quantity"), l.quantity)?;
+        price(line.at("unit_price"), &l.unit_price)?;
+        amount(line.at("amount"), &l.amount)?;
         if l.amount.currency != inv.total.currency || l.unit_price.currency != inv.total.currency {
             return Err(err(
-                f("amount.currency"),
+                line.at("amount.currency"),
                 "differs from the total's currency",
             ));
         }
@@ -593,7 +577,7 @@ fn invoice(inv: &crate::Invoice) -> R {
             .and_then(|q| q.checked_mul(l.unit_price.minor));
         if expect != Some(l.amount.minor) {
             return Err(err(
-                f("amount"),
+                line.at("amount"),
                 format!(
                     "{} is not quantity {} × unit price {}",
                     l.amount, l.quantity, l.unit_price
@@ -602,8 +586,9 @@ fn invoice(inv: &crate::Invoice) -> R {
         }
         sum = sum
             .checked_add(l.amount.minor)
-            .ok_or_else(|| err(f("amount"), "sum of amounts overflows"))?;
-    }
+            .ok_or_else(|| err(line.at("amount"), "sum of amounts overflows"))?;
+        Ok(())
+    })?;
     if sum != inv.total.minor {
         return Err(err(
             "data.total",
@@ -651,26 +636,17 @@ fn temperature(t: &crate::TemperatureReading) -> R {
     let mut last = None;
     for (i, r) in t.readings.iter().enumerate() {
         let reading = Field::Index(&READINGS, i);
-        instant(Field::Member(&reading, "at"), &r.at)?;
+        instant(reading.at("at"), &r.at)?;
         if !(r.celsius.is_finite() && (-100.0..=100.0).contains(&r.celsius)) {
-            return Err(err(
-                Field::Member(&reading, "celsius"),
-                "must be between -100 and 100",
-            ));
+            return Err(err(reading.at("celsius"), "must be between -100 and 100"));
         }
         if let Some(h) = r.humidity {
             if !(0.0..=100.0).contains(&h) {
-                return Err(err(
-                    Field::Member(&reading, "humidity"),
-                    "must be between 0 and 100",
-                ));
+                return Err(err(reading.at("humidity"), "must be between 0 and 100"));
             }
         }
         if last.is_some_and(|l| r.at < l) {
-            return Err(err(
-                Field::Member(&reading, "at"),
-                "readings must be in time order",
-            ));
+            return Err(err(reading.at("at"), "readings must be in time order"));
         }
         last = Some(r.at);
     }
