@@ -181,6 +181,23 @@ struct Frame {
     hi: f64,
 }
 
+/// The temperature axis of a chart: from a degree below the lowest to a degree above the
+/// highest of the `buckets`' readings and the series' allowed ranges, in whole degrees (0–10 °C
+/// when there is nothing to show).
+fn temp_axis<'a>(series: &TempSeries, buckets: impl Iterator<Item = &'a Bucket>) -> (f64, f64) {
+    let (mut lo, mut hi) = buckets.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), b| {
+        (lo.min(b.min), hi.max(b.max))
+    });
+    for b in &series.bands {
+        lo = lo.min(b.range.min_c as f32);
+        hi = hi.max(b.range.max_c as f32);
+    }
+    if !lo.is_finite() || !hi.is_finite() {
+        (lo, hi) = (0.0, 10.0);
+    }
+    (f64::from(lo).floor() - 1.0, f64::from(hi).ceil() + 1.0)
+}
+
 impl Frame {
     /// The frame of `series` and its `marks` in a chart of `size`: the time axis spans the
     /// readings, the bands and the marks.
@@ -205,26 +222,14 @@ impl Frame {
         if t1 <= t0 {
             t1 = t0 + 60;
         }
-        let (mut lo, mut hi) = series
-            .readings
-            .buckets()
-            .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), b| {
-                (lo.min(b.min), hi.max(b.max))
-            });
-        for b in &series.bands {
-            lo = lo.min(b.range.min_c as f32);
-            hi = hi.max(b.range.max_c as f32);
-        }
-        if !lo.is_finite() || !hi.is_finite() {
-            (lo, hi) = (0.0, 10.0);
-        }
+        let (lo, hi) = temp_axis(series, series.readings.buckets());
         Frame {
             plot_w,
             plot_h,
             t0,
             t1,
-            lo: f64::from(lo).floor() - 1.0,
-            hi: f64::from(hi).ceil() + 1.0,
+            lo,
+            hi,
         }
     }
 
@@ -233,27 +238,18 @@ impl Frame {
     fn window(series: &TempSeries, t0: i64, t1: i64, size: Size) -> Frame {
         let plot_w = (f64::from(size.width) - LEFT - RIGHT).max(10.0);
         let plot_h = (f64::from(size.height) - TOP - BOTTOM).max(10.0);
-        let (mut lo, mut hi) = series
+        let buckets = series
             .readings
             .buckets()
-            .filter(|b| b.last_t >= t0 && b.first_t <= t1)
-            .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), b| {
-                (lo.min(b.min), hi.max(b.max))
-            });
-        for b in &series.bands {
-            lo = lo.min(b.range.min_c as f32);
-            hi = hi.max(b.range.max_c as f32);
-        }
-        if !lo.is_finite() || !hi.is_finite() {
-            (lo, hi) = (0.0, 10.0);
-        }
+            .filter(|b| b.last_t >= t0 && b.first_t <= t1);
+        let (lo, hi) = temp_axis(series, buckets);
         Frame {
             plot_w,
             plot_h,
             t0,
             t1: t1.max(t0 + 60),
-            lo: f64::from(lo).floor() - 1.0,
-            hi: f64::from(hi).ceil() + 1.0,
+            lo,
+            hi,
         }
     }
 
