@@ -561,32 +561,22 @@ fn import_envelope(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, Val
         .and_then(|d| unpct(d.strip_prefix("urn:rxledger:doc:")?))
         .ok_or("field `bizTransactionList[0]`: not the event's own document")?;
     data.insert("doc".into(), doc.into());
-    match kind {
-        "receipt" => {
-            let s = party_of(o.get("sourceList"), "source")
-                .ok_or("field `sourceList`: no owning_party")?;
-            data.insert("supplier".into(), s.into());
-        }
-        "supplier_return" => {
-            let s = party_of(o.get("destinationList"), "destination")
-                .ok_or("field `destinationList`: no owning_party")?;
-            data.insert("supplier".into(), s.into());
-        }
-        "customer_return" => {
-            let c = party_of(o.get("sourceList"), "source")
-                .ok_or("field `sourceList`: no owning_party")?;
-            data.insert("customer".into(), c.into());
-        }
-        "dispatch" => {
-            let c = party_of(o.get("destinationList"), "destination")
-                .ok_or("field `destinationList`: no owning_party")?;
-            data.insert("customer".into(), c.into());
-        }
-        "stock_count" => {
-            let l = loc_code(str_at(o, "/bizLocation/id")).ok_or("field `bizLocation`: missing")?;
-            data.insert("location".into(), l.into());
-        }
-        _ => {}
+    // The trading partner: which list of the event names it, and which field of the data it fills.
+    let partner = match kind {
+        "receipt" => Some(("sourceList", "source", "supplier")),
+        "supplier_return" => Some(("destinationList", "destination", "supplier")),
+        "customer_return" => Some(("sourceList", "source", "customer")),
+        "dispatch" => Some(("destinationList", "destination", "customer")),
+        _ => None,
+    };
+    if let Some((list, role, field)) = partner {
+        let p = party_of(o.get(list), role)
+            .ok_or_else(|| format!("field `{list}`: no owning_party"))?;
+        data.insert(field.into(), p.into());
+    }
+    if kind == "stock_count" {
+        let l = loc_code(str_at(o, "/bizLocation/id")).ok_or("field `bizLocation`: missing")?;
+        data.insert("location".into(), l.into());
     }
     let mut env = Map::new();
     env.insert("v".into(), Value::from(rxledger_model::FORMAT_VERSION));
