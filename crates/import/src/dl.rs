@@ -1,13 +1,14 @@
-//! EPC URNs (GS1 Tag Data Standard) as canonical GS1 Digital Link URIs, and Digital Link URIs
-//! constrained to their canonical form (the `id.gs1.org` domain, no query string, only the
-//! finest identification level), as the CBV 2.0 event hash requires.
+//! GS1 Digital Link URIs constrained to their canonical form, as the CBV 2.0 event hash
+//! compares them: the `id.gs1.org` domain, numeric application identifiers instead of short
+//! names (`/gtin/` → `/01/`), no query string or fragment, a GTIN padded to 14 digits, no
+//! consumer product variant (`/22/`), and only the finest identification level (a serial
+//! rather than a lot). EPC URNs are converted by [`crate::epc`].
 
-use std::fmt::Write as _;
-
-const DL: &str = "https://id.gs1.org";
+/// The canonical Digital Link domain.
+pub const DL: &str = "https://id.gs1.org";
 
 /// The GS1 mod-10 check digit of a digit string.
-fn check_digit(digits: &str) -> char {
+pub fn check_digit(digits: &str) -> char {
     let sum: u32 = digits
         .bytes()
         .rev()
@@ -17,82 +18,45 @@ fn check_digit(digits: &str) -> char {
     char::from(b'0' + ((10 - sum % 10) % 10) as u8)
 }
 
-fn digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// `indicator + company + rest + check` of a key whose first digit moved to the front.
-fn key_with_indicator(company: &str, reference: &str) -> Option<String> {
-    if !digits(company) || !digits(reference) {
-        return None;
-    }
-    let (ind, rest) = reference.split_at(1);
-    let body = format!("{ind}{company}{rest}");
-    Some(format!("{body}{}", check_digit(&body)))
+/// Characters allowed in alphanumeric values of the canonical form (as written, not escaped):
+/// `"`, `'`, `-`, `.`, digits, `;`, `<`, `=`, `>`, `?`, capitals, `_`, small letters.
+fn plain_chars(s: &str, max: usize) -> bool {
+    s.len() <= max
+        && s.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(b, b'"' | b'\'' | b'-' | b'.' | b';'..=b'?' | b'_')
+        })
 }
 
-fn key_plain(company: &str, reference: &str) -> Option<String> {
-    if !digits(company) || !(reference.is_empty() || digits(reference)) {
-        return None;
-    }
-    let body = format!("{company}{reference}");
-    Some(format!("{body}{}", check_digit(&body)))
-}
+/// Short names of primary keys and qualifiers (GS1 Digital Link 1.1) and their AIs.
+const SHORT: &[(&str, &str)] = &[
+    ("gtin", "01"),
+    ("itip", "8006"),
+    ("cpid", "8010"),
+    ("gln", "414"),
+    ("party", "417"),
+    ("gsrnp", "8017"),
+    ("gsrn", "8018"),
+    ("gcn", "255"),
+    ("sscc", "00"),
+    ("gdti", "253"),
+    ("ginc", "401"),
+    ("gsin", "402"),
+    ("grai", "8003"),
+    ("giai", "8004"),
+    ("cpv", "22"),
+    ("lot", "10"),
+    ("ser", "21"),
+];
 
-/// The Digital Link URI of an EPC URN (`urn:epc:id:…`, `urn:epc:class:lgtin:…`,
-/// `urn:epc:idpat:sgtin:…`), or `None` for a scheme not handled.
-pub fn from_epc_urn(s: &str) -> Option<String> {
-    if let Some(rest) = s.strip_prefix("urn:epc:class:lgtin:") {
-        let mut p = rest.splitn(3, '.');
-        let (c, i, lot) = (p.next()?, p.next()?, p.next()?);
-        return Some(format!("{DL}/01/{}/10/{lot}", key_with_indicator(c, i)?));
-    }
-    if let Some(rest) = s.strip_prefix("urn:epc:idpat:sgtin:") {
-        let mut p = rest.splitn(3, '.');
-        let (c, i, serial) = (p.next()?, p.next()?, p.next()?);
-        let gtin = key_with_indicator(c, i)?;
-        return Some(if serial == "*" {
-            format!("{DL}/01/{gtin}")
-        } else {
-            format!("{DL}/01/{gtin}/21/{serial}")
-        });
-    }
-    let rest = s.strip_prefix("urn:epc:id:")?;
-    let (scheme, body) = rest.split_once(':')?;
-    let p: Vec<&str> = body.splitn(3, '.').collect();
-    let at = |i: usize| p.get(i).copied();
-    match scheme {
-        "sgtin" => Some(format!(
-            "{DL}/01/{}/21/{}",
-            key_with_indicator(at(0)?, at(1)?)?,
-            at(2)?
-        )),
-        "sscc" => Some(format!("{DL}/00/{}", key_with_indicator(at(0)?, at(1)?)?)),
-        "sgln" => {
-            let gln = key_plain(at(0)?, at(1)?)?;
-            match at(2)? {
-                "0" => Some(format!("{DL}/414/{gln}")),
-                ext => Some(format!("{DL}/414/{gln}/254/{ext}")),
-            }
-        }
-        "pgln" => Some(format!("{DL}/417/{}", key_plain(at(0)?, at(1)?)?)),
-        "grai" => Some(format!(
-            "{DL}/8003/0{}{}",
-            key_plain(at(0)?, at(1)?)?,
-            at(2)?
-        )),
-        "giai" => Some(format!("{DL}/8004/{}{}", at(0)?, at(1)?)),
-        "gdti" => Some(format!("{DL}/253/{}{}", key_plain(at(0)?, at(1)?)?, at(2)?)),
-        "gsrn" => Some(format!("{DL}/8018/{}", key_plain(at(0)?, at(1)?)?)),
-        "gsrnp" => Some(format!("{DL}/8017/{}", key_plain(at(0)?, at(1)?)?)),
-        _ => None,
-    }
-}
-
-/// Primary keys and the qualifiers kept with them in the constrained canonical form.
+/// Primary keys and the qualifiers they may carry.
 const KEYS: &[(&str, &[&str])] = &[
     ("00", &[]),
-    ("01", &["21", "10", "235"]),
+    ("01", &["22", "10", "21", "235"]),
     ("253", &[]),
     ("255", &[]),
     ("401", &[]),
@@ -101,77 +65,186 @@ const KEYS: &[(&str, &[&str])] = &[
     ("417", &[]),
     ("8003", &[]),
     ("8004", &[]),
-    ("8006", &["21", "10"]),
+    ("8006", &["22", "10", "21"]),
     ("8010", &["8011"]),
     ("8017", &[]),
     ("8018", &[]),
 ];
 
-/// A GS1 Digital Link URI in its constrained canonical form, or `None` when `s` is no Digital
-/// Link URI (or already canonical).
+fn ai(seg: &str) -> &str {
+    SHORT.iter().find(|s| s.0 == seg).map_or(seg, |s| s.1)
+}
+
+/// Whether `v` is a valid value of the primary key `key` in the canonical form.
+fn key_value(key: &str, v: &str) -> bool {
+    let (head, tail) = v.split_at(v.len().min(match key {
+        "253" | "255" => 13,
+        "8003" => 14,
+        _ => 0,
+    }));
+    match key {
+        "00" | "8006" | "8017" | "8018" => digits(v, 18),
+        "01" => digits(v, 14),
+        "402" => digits(v, 17),
+        "414" | "417" => digits(v, 13),
+        "253" => digits(head, 13) && plain_chars(tail, 17),
+        "255" => digits(head, 13) && tail.len() <= 12 && tail.bytes().all(|b| b.is_ascii_digit()),
+        "8003" => digits(head, 14) && plain_chars(tail, 16),
+        "401" | "8004" => plain_chars(v, 30),
+        "8010" => {
+            v.len() <= 30
+                && v.bytes().all(|b| {
+                    b.is_ascii_digit() || b.is_ascii_uppercase() || matches!(b, b'#' | b'-' | b'/')
+                })
+        }
+        _ => false,
+    }
+}
+
+fn qualifier_value(q: &str, v: &str) -> bool {
+    match q {
+        "10" | "21" | "254" => plain_chars(v, 20),
+        "235" => plain_chars(v, 28),
+        "8011" => v.len() <= 12 && v.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// A GS1 Digital Link URI in its constrained canonical form, or `None` when `s` is not a GS1
+/// Digital Link URI with a valid key (such a value is hashed as written). Values holding
+/// percent-escapes are not in the canonical character set: `None` too.
 pub fn normalise(s: &str) -> Option<String> {
     let rest = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"))?;
     let rest = rest.split(['?', '#']).next()?;
     let (_, path) = rest.split_once('/')?;
+    let path = path.strip_suffix('/').unwrap_or(path);
     let segs: Vec<&str> = path.split('/').collect();
-    let start = segs
-        .iter()
-        .position(|seg| KEYS.iter().any(|k| k.0 == *seg))?;
-    let (key, quals) = KEYS.iter().find(|k| k.0 == segs[start])?;
-    let value = segs.get(start + 1)?;
-    if !digits(value) && !matches!(*key, "8003" | "8004" | "253" | "255" | "401" | "8010") {
+    // The primary key: the first segment naming one whose value starts with four digits (a
+    // custom path may come before it).
+    let start = segs.iter().enumerate().position(|(i, seg)| {
+        KEYS.iter().any(|k| k.0 == ai(seg))
+            && segs
+                .get(i + 1)
+                .is_some_and(|v| v.len() > 4 && v.bytes().take(4).all(|b| b.is_ascii_digit()))
+    })?;
+    let (key, allowed) = KEYS.iter().find(|k| k.0 == ai(segs[start]))?;
+    let mut value = segs[start + 1].to_owned();
+    if *key == "01" && matches!(value.len(), 8 | 12 | 13) {
+        value = format!("{value:0>14}");
+    }
+    if !key_value(key, &value) {
         return None;
     }
-    let value = if *key == "01" && value.len() < 14 {
-        format!("{value:0>14}")
-    } else {
-        (*value).to_owned()
+    let pairs = &segs[start + 2..];
+    if !pairs.len().is_multiple_of(2) {
+        return None;
+    }
+    let mut quals: Vec<(&str, &str)> = Vec::new();
+    for p in pairs.chunks(2) {
+        let q = ai(p[0]);
+        if !allowed.contains(&q) || quals.iter().any(|(x, _)| *x == q) {
+            return None;
+        }
+        if q != "22" {
+            if !qualifier_value(q, p[1]) || p[1].is_empty() {
+                return None;
+            }
+            quals.push((q, p[1]));
+        }
+    }
+    // The finest level: a serial over a lot; a third-party serial stands alone.
+    let finest = match quals.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        many if many.iter().all(|(q, _)| matches!(*q, "10" | "21")) => {
+            many.iter().find(|(q, _)| *q == "21").copied()
+        }
+        _ => return None,
     };
     let mut out = format!("{DL}/{key}/{value}");
-    let mut i = start + 2;
-    while i + 1 < segs.len() {
-        if quals.contains(&segs[i]) {
-            let _ = write!(out, "/{}/{}", segs[i], segs[i + 1]);
-            break;
-        }
-        i += 2;
+    if let Some((q, v)) = finest {
+        out = format!("{out}/{q}/{v}");
     }
-    (out != s).then_some(out)
+    Some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn n(s: &str) -> Option<String> {
+        normalise(s)
+    }
+
     #[test]
-    fn epc_urns_become_digital_links() {
+    fn digital_links_become_canonical() {
+        let gtin = "https://id.gs1.org/01/09780345418913";
         assert_eq!(
-            from_epc_urn("urn:epc:id:sgtin:0614141.107346.2017").as_deref(),
-            Some("https://id.gs1.org/01/10614141073464/21/2017")
+            n("https://example.com/01/09780345418913/22/x/10/L1?k=v").as_deref(),
+            Some(format!("{gtin}/10/L1").as_str())
         );
         assert_eq!(
-            from_epc_urn("urn:epc:id:sscc:4012345.0000000333").as_deref(),
-            Some("https://id.gs1.org/00/040123450000003338")
+            n(&format!("{gtin}/10/L1")).as_deref(),
+            Some(format!("{gtin}/10/L1").as_str())
         );
         assert_eq!(
-            from_epc_urn("urn:epc:id:sgln:0614141.07346.1234").as_deref(),
-            Some("https://id.gs1.org/414/0614141073467/254/1234")
+            n("https://id.gs1.org/gtin/09780345418913").as_deref(),
+            Some(gtin)
         );
         assert_eq!(
-            from_epc_urn("urn:epc:id:sgln:4012345.00011.0").as_deref(),
-            Some("https://id.gs1.org/414/4012345000115")
-        );
-        assert_eq!(from_epc_urn("urn:rxledger:code:1"), None);
-        assert_eq!(
-            normalise("https://example.com/01/09780345418913/22/x/10/L1?k=v").as_deref(),
-            Some("https://id.gs1.org/01/09780345418913/10/L1")
+            n("https://example.com/gtin/09780345418913/21/765tz?abc=211121").as_deref(),
+            Some(format!("{gtin}/21/765tz").as_str())
         );
         assert_eq!(
-            normalise("https://id.gs1.org/01/09780345418913/10/L1"),
-            None
+            n("http://shop.example/x/y/gtin/9780345418913/lot/A1/ser/S9/").as_deref(),
+            Some(format!("{gtin}/21/S9").as_str())
         );
-        assert_eq!(normalise("http://transaction.acme.com/po/12345678"), None);
+        assert_eq!(
+            n("https://id.gs1.org/01/12345678").as_deref(),
+            Some("https://id.gs1.org/01/00000012345678")
+        );
+        assert_eq!(
+            n("https://id.gs1.org/sscc/106141412345678908").as_deref(),
+            Some("https://id.gs1.org/00/106141412345678908")
+        );
+        assert_eq!(
+            n("https://id.gs1.org/gln/4012345000054/254/122").as_deref(),
+            Some("https://id.gs1.org/414/4012345000054/254/122")
+        );
+        assert_eq!(
+            n("https://id.gs1.org/cpid/4012345ABC/8011/123").as_deref(),
+            Some("https://id.gs1.org/8010/4012345ABC/8011/123")
+        );
+        assert_eq!(
+            n("https://id.gs1.org/ginc/0614141xyz47#frag").as_deref(),
+            Some("https://id.gs1.org/401/0614141xyz47")
+        );
+    }
+
+    #[test]
+    fn other_uris_are_left_alone() {
+        for s in [
+            "http://transaction.acme.com/po/12345678",
+            "https://id.gs1.org/01/978034541891345", // 15 digits
+            "https://id.gs1.org/01/09780345418913/21/a%2Fb", // escapes are not canonical
+            "https://id.gs1.org/01/09780345418913/21", // a qualifier without value
+            "https://id.gs1.org/01/09780345418913/7003/2601011200", // not a qualifier of 01
+            "https://id.gs1.org/01/09780345418913/235/X/21/1", // third-party serial with a serial
+            "https://id.gs1.org/414/401234500005",   // 12 digits
+            "https://id.gs1.org/8010/4012345abc",    // small letters in a CPI
+            "urn:epc:id:sgtin:0614141.107346.2017",
+            "https://id.gs1.org/01/",
+            "https://",
+            "https://é/01/é",
+        ] {
+            assert_eq!(n(s), None, "{s}");
+        }
+        assert_eq!(
+            n("https://id.gs1.org/01/0978034541891").as_deref(),
+            Some("https://id.gs1.org/01/00978034541891")
+        );
+        assert_eq!(check_digit("401234500005"), '4');
     }
 }

@@ -7,10 +7,11 @@
 //! `destinationList`, `ilmd`, user extensions with their namespace as `{uri}local`) each
 //! rendered as a string, the strings sorted. Values are canonicalised: instants in UTC at
 //! millisecond precision with `Z`, numbers without trailing zeros, CBV URNs and bare CBV words
-//! as their `https://ref.gs1.org/cbv/…` web URIs, CURIEs expanded, EPC URNs (`sgtin`, `sscc`,
-//! `sgln`, `pgln`, `grai`, `giai`, `gdti`, `gsrn`, `gsrnp`, `lgtin`, `idpat:sgtin`) as
-//! canonical GS1 Digital Link URIs. `eventID`, `recordTime`, `errorDeclaration` and comments do
-//! not take part. Only the JSON-LD representation is read (see `docs/epcis.md` for the scope).
+//! as their `https://ref.gs1.org/cbv/…` web URIs, CURIEs expanded, EPC URNs of every GS1 key
+//! scheme (`crate::epc`) and Digital Link URIs (`crate::dl`) as canonical Digital Link URIs.
+//! `eventID`, `recordTime`, `errorDeclaration`, comments and the fields a document's
+//! `ignoreFields` annotation names ([`Context::of_document`]) do not take part. Only the
+//! JSON-LD representation is read (see `docs/epcis.md` for the scope).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -25,13 +26,25 @@ pub const VERSION: &str = "?ver=CBV2.0";
 /// The prefix of a CBV 2.0 SHA-256 event hash id.
 pub const PREFIX: &str = "ni:///sha-256;";
 
-/// Namespaces of a document's `@context`: prefix → URI.
+/// The namespace of the reference event-hash generator's `ignoreFields` annotation.
+pub const IGNORE_NS: &str = "https://repository-x.example.com/";
+
+/// What the hash of a document's events depends on besides the events: the namespaces of its
+/// `@context` and the event fields its `ignoreFields` annotation leaves out.
 #[derive(Debug, Clone, Default)]
-pub struct Context(BTreeMap<String, String>);
+pub struct Context {
+    /// prefix → namespace URI.
+    ns: BTreeMap<String, String>,
+    /// Top-level event fields left out of the hash (`ignoreFields`), as written.
+    ignore: Vec<String>,
+}
 
 impl Context {
     /// The prefixes declared in a document's `@context` (objects in the array, or the object),
-    /// over the standard ones (`gs1`, `cbv`, `epcis`).
+    /// over the standard ones (`gs1`, `cbv`, `epcis`), and its `ignoreFields` annotation: the
+    /// member `{p}:ignoreFields` of the document (of `epcisBody.queryResults` in a query
+    /// document), where the prefix `p` is declared as [`IGNORE_NS`], a list of event field
+    /// names as the events write them.
     pub fn of_document(doc: &Value) -> Context {
         let mut m = BTreeMap::new();
         for (k, v) in [
@@ -46,22 +59,44 @@ impl Context {
             Some(o @ Value::Object(_)) => vec![o],
             _ => Vec::new(),
         };
+        let mut ignore_prefix = None;
         for o in objs {
             if let Value::Object(o) = o {
                 for (k, v) in o {
                     if let Some(v) = v.as_str() {
+                        if v == IGNORE_NS && ignore_prefix.is_none() {
+                            ignore_prefix = Some(k.clone());
+                        }
                         m.insert(k.clone(), v.to_owned());
                     }
                 }
             }
         }
-        Context(m)
+        let holder = match doc.pointer("/epcisBody") {
+            Some(b) if b.get("eventList").is_none() && b.get("queryResults").is_some() => {
+                &b["queryResults"]
+            }
+            _ => doc,
+        };
+        let ignore = ignore_prefix
+            .and_then(|p| holder.get(format!("{p}:ignoreFields")))
+            .map(arr)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|f| f.as_str().map(str::to_owned))
+            .collect();
+        Context { ns: m, ignore }
+    }
+
+    /// The event fields the document's `ignoreFields` annotation leaves out of the hash.
+    pub fn ignored(&self) -> &[String] {
+        &self.ignore
     }
 
     /// `prefix:local` → `{uri}local` for a key with a declared prefix.
     fn key(&self, k: &str) -> String {
         match k.split_once(':') {
-            Some((p, l)) if self.0.contains_key(p) => format!("{{{}}}{l}", self.0[p]),
+            Some((p, l)) if self.ns.contains_key(p) => format!("{{{}}}{l}", self.ns[p]),
             _ => k.to_owned(),
         }
     }
@@ -72,7 +107,7 @@ impl Context {
         if l.starts_with("//") {
             return None;
         }
-        Some(format!("{}{l}", self.0.get(p)?))
+        Some(format!("{}{l}", self.ns.get(p)?))
     }
 }
 
@@ -173,6 +208,17 @@ const IGNORED: &[&str] = &[
 pub fn prehash(event: &Value, ctx: &Context) -> String {
     let Value::Object(ev) = event else {
         return String::new();
+    };
+    let kept: Map<String, Value>;
+    let ev = if ctx.ignore.is_empty() {
+        ev
+    } else {
+        kept = ev
+            .iter()
+            .filter(|(k, _)| !ctx.ignore.contains(k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        &kept
     };
     let ty = ev.get("type").and_then(Value::as_str).unwrap_or_default();
     let mut s = format!("eventType={ty}");
@@ -431,7 +477,10 @@ fn canonical(s: &str, ctx: &Context) -> String {
     if let Some(n) = number(s) {
         return n;
     }
-    if let Some(dl) = crate::dl::from_epc_urn(s).or_else(|| crate::dl::normalise(s)) {
+    if let Some(dl) = crate::epc::to_digital_link(s)
+        .ok()
+        .or_else(|| crate::dl::normalise(s))
+    {
         return dl;
     }
     if !s.starts_with("urn:") {
@@ -485,5 +534,36 @@ mod tests {
             "ni:///sha-256;ffa491b16867e34a7791a8d5389d826afc24e63a121026b6a4004ace38631b4b?ver=CBV2.0"
         ));
         assert!(!is_hash_id("urn:uuid:0190c2a4-0000-7000-8000-000000000000"));
+    }
+
+    #[test]
+    fn ignore_fields_is_read_only_under_the_generators_namespace() {
+        let event =
+            serde_json::json!({"type": "ObjectEvent", "action": "OBSERVE", "x:a": "1", "x:b": "2"});
+        let doc = |ns: &str, at_query: bool| {
+            let list = serde_json::json!(["x:a"]);
+            let mut d = serde_json::json!({"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld", {"r": ns}]});
+            if at_query {
+                d["epcisBody"] = serde_json::json!({"queryResults": {"r:ignoreFields": list, "resultsBody": {"eventList": []}}});
+            } else {
+                d["epcisBody"] = serde_json::json!({"eventList": []});
+                d["r:ignoreFields"] = list;
+            }
+            Context::of_document(&d)
+        };
+        for at_query in [false, true] {
+            let ctx = doc(IGNORE_NS, at_query);
+            assert_eq!(ctx.ignored(), ["x:a"]);
+            assert_eq!(
+                prehash(&event, &ctx),
+                "eventType=ObjectEventaction=OBSERVEx:b=2"
+            );
+            let other = doc("https://example.com/", at_query);
+            assert!(other.ignored().is_empty());
+            assert_eq!(
+                prehash(&event, &other),
+                "eventType=ObjectEventaction=OBSERVEx:a=1x:b=2"
+            );
+        }
     }
 }

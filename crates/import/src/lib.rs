@@ -13,6 +13,7 @@
 
 mod cell;
 mod dl;
+mod epc;
 pub mod epcis;
 pub mod erp;
 pub mod hash;

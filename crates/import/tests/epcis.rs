@@ -258,6 +258,31 @@ fn every_exported_event_carries_its_cbv2_hash_and_a_changed_event_is_refused() {
         e.starts_with("x.jsonld: eventList[2]: field `eventID`"),
         "{e}"
     );
+    // The generator's `ignoreFields` annotation may leave an extension out of the hash, not a
+    // field rxledger imports.
+    let mut annotated = doc.clone();
+    annotated["@context"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"repo": "https://repository-x.example.com/"}));
+    annotated["repo:ignoreFields"] = serde_json::json!(["example:captureID"]);
+    annotated["epcisBody"]["eventList"][3]["example:captureID"] = "c-1".into();
+    assert_eq!(
+        epcis::import("x.jsonld", &annotated).unwrap().len(),
+        epcis::import("x.jsonld", &doc).unwrap().len()
+    );
+    for field in ["bizStep", "rxl:event"] {
+        annotated["repo:ignoreFields"] = serde_json::json!(["example:captureID", field]);
+        let e = epcis::import("x.jsonld", &annotated)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(
+                "x.jsonld: eventList[0]: field `eventID`: the document's `ignoreFields` leaves"
+            ) && e.contains(&format!("`{field}`")),
+            "{e}"
+        );
+    }
     // An eventID that is not a CBV 2.0 hash (another system's own id) is not checked.
     let mut other = doc.clone();
     other["epcisBody"]["eventList"][5]["eventID"] =
@@ -320,6 +345,16 @@ fn a_partners_event_that_does_not_map_unambiguously_is_refused() {
             .unwrap_err()
             .to_string()
     };
+    // A malformed EPC URN is refused with the reason.
+    let mut doc = partner_doc();
+    doc["epcisBody"]["eventList"][0]["epcList"][0] = "urn:epc:id:sgtin:6971234.05001.100001".into();
+    let e = epcis::import_with("r.jsonld", &doc, &partner())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "r.jsonld: eventList[0]: field `epcList[0]`: `urn:epc:id:sgtin:6971234.05001.100001`: malformed `sgtin` EPC: the company prefix and the reference `05001` are not 13 digits together"
+    );
     let e = refused(&|_| {}, &epcis::Partner::default());
     assert!(
         e.starts_with("r.jsonld: eventList[0]: field `rxl:event`: missing"),

@@ -464,6 +464,16 @@ pub fn import_with(
     for (i, o) in list.iter().enumerate() {
         if let Some(id) = o.get("eventID").and_then(Value::as_str) {
             if is_hash_id(id) {
+                if let Some(f) = ctx
+                    .ignored()
+                    .iter()
+                    .find(|f| !f.contains(':') || f.starts_with("rxl:"))
+                {
+                    return Err(err(
+                        i,
+                        format!("field `eventID`: the document's `ignoreFields` leaves `{f}` out of the CBV 2.0 hash, but rxledger imports that field: the hash could not show a change to it"),
+                    ));
+                }
                 let want = event_hash(o, &ctx);
                 if want != id {
                     return Err(err(

@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::{loc_code, parse_class, parse_epc, str_at, unpct};
-use crate::dl::from_epc_urn;
+use crate::epc::{to_digital_link, EpcError};
 
 /// What a partner's EPCIS events do not carry and the importer supplies.
 #[derive(Clone, Debug, Default)]
@@ -39,9 +39,19 @@ fn party_id(uri: &str) -> Option<String> {
     if let Some(p) = uri.strip_prefix("urn:rxledger:party:") {
         return unpct(p);
     }
-    let dl = from_epc_urn(uri).unwrap_or_else(|| uri.to_owned());
+    let dl = to_digital_link(uri).unwrap_or_else(|_| uri.to_owned());
     let gln = dl.strip_prefix("https://id.gs1.org/417/")?;
     (gln.len() == 13 && gln.bytes().all(|b| b.is_ascii_digit())).then(|| gln.to_owned())
+}
+
+/// `uri` as a Digital Link URI (an EPC URN converted, other URIs as written), or why an EPC URN
+/// is malformed.
+fn as_dl(uri: &str) -> Result<String, String> {
+    match to_digital_link(uri) {
+        Ok(dl) => Ok(dl),
+        Err(EpcError::NotEpc | EpcError::Unsupported(_)) => Ok(uri.to_owned()),
+        Err(e @ EpcError::Malformed { .. }) => Err(format!("`{uri}`: {e}")),
+    }
 }
 
 /// `YYMMDD` (a GS1 date, day `00` refused) as `YYYY-MM-DD`.
@@ -151,7 +161,7 @@ fn lines(o: &Value, location: &str) -> Result<Vec<Value>, String> {
     let mut codes = Vec::new();
     for (k, e) in epcs.iter().enumerate() {
         let uri = e.as_str().unwrap_or_default();
-        let dl = from_epc_urn(uri).unwrap_or_else(|| uri.to_owned());
+        let dl = as_dl(uri).map_err(|m| format!("field `epcList[{k}]`: {m}"))?;
         let c = parse_epc(&dl).filter(|c| c.starts_with("(01)")).ok_or_else(|| {
             format!("field `epcList[{k}]`: `{uri}` is not an SGTIN (Digital Link /01/…/21/… or urn:epc:id:sgtin:)")
         })?;
@@ -165,7 +175,7 @@ fn lines(o: &Value, location: &str) -> Result<Vec<Value>, String> {
             .and_then(Value::as_str)
             .unwrap_or_default();
         let (class, query) = class.split_once('?').unwrap_or((class, ""));
-        let dl = from_epc_urn(class).unwrap_or_else(|| class.to_owned());
+        let dl = as_dl(class).map_err(|m| format!("{}: {m}", f("epcClass")))?;
         let (product, batch) = parse_class(&dl)
             .filter(|_| dl.starts_with("https://"))
             .ok_or_else(|| {
