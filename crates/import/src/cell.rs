@@ -5,6 +5,37 @@ use serde_json::{json, Value};
 
 use crate::mapping::{CellType, Mapping};
 
+/// One cell of a table: text (every CSV cell; spreadsheet text, numbers and booleans, written
+/// as text), a spreadsheet date cell, or a spreadsheet error (`#N/A`).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))] // dates and errors come from spreadsheets
+pub(crate) enum Cell {
+    /// Trimmed text.
+    Text(String),
+    /// A date (and time of day) cell, without zone.
+    Date(NaiveDateTime),
+    /// A formula's error value, as the spreadsheet shows it.
+    Error(String),
+}
+
+impl Cell {
+    /// The cell as text: dates as `YYYY-MM-DD` (with ` HH:MM:SS` when not midnight).
+    pub(crate) fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(s) | Cell::Error(s) => std::borrow::Cow::Borrowed(s),
+            Cell::Date(d) if d.time() == chrono::NaiveTime::MIN => {
+                d.format("%Y-%m-%d").to_string().into()
+            }
+            Cell::Date(d) => d.format("%Y-%m-%d %H:%M:%S").to_string().into(),
+        }
+    }
+
+    /// Whether the cell holds nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        matches!(self, Cell::Text(s) if s.is_empty())
+    }
+}
+
 /// What a cell is read with: the mapping's formats and zone.
 pub(crate) struct Reader<'m> {
     pub(crate) mapping: &'m Mapping,
@@ -33,6 +64,46 @@ impl Reader<'_> {
             CellType::List => Ok(Value::Array(
                 self.list(cell).into_iter().map(Value::String).collect(),
             )),
+        }
+    }
+
+    /// The value of a non-empty cell read as `ty`: text as [`Reader::read`]; a date cell as a
+    /// date, an expiry or an instant (in the mapping's zone), refused where a number or yes/no
+    /// is wanted; an error cell refused.
+    pub(crate) fn read_cell(&self, ty: CellType, cell: &Cell) -> Result<Value, String> {
+        let d = match cell {
+            Cell::Text(s) => return self.read(ty, s),
+            Cell::Error(e) => return Err(format!("the cell holds the spreadsheet error `{e}`")),
+            Cell::Date(d) => *d,
+        };
+        let text = cell.text();
+        let day = || {
+            if d.time() == chrono::NaiveTime::MIN {
+                Ok(Value::String(d.format("%Y-%m-%d").to_string()))
+            } else {
+                Err(format!(
+                    "`{text}` is a date cell with a time of day, not a date"
+                ))
+            }
+        };
+        match ty {
+            CellType::String => Ok(Value::String(text.into_owned())),
+            CellType::List => Ok(Value::Array(vec![Value::String(text.into_owned())])),
+            CellType::Date | CellType::Expiry => day(),
+            CellType::Instant => self
+                .offset
+                .from_local_datetime(&d)
+                .single()
+                .map(|t| {
+                    Value::String(
+                        t.with_timezone(&Utc)
+                            .to_rfc3339_opts(SecondsFormat::AutoSi, true),
+                    )
+                })
+                .ok_or_else(|| format!("`{text}` does not exist in {}", self.mapping.timezone)),
+            CellType::Integer | CellType::Number | CellType::Money | CellType::Bool => {
+                Err(format!("`{text}` is a date cell, not {}", ty.expected()))
+            }
         }
     }
 
@@ -175,6 +246,54 @@ mod tests {
         assert!(money_minor("1.234").is_err());
         assert!(money_minor("-1").is_err());
         assert!(money_minor("abc").is_err());
+    }
+
+    #[test]
+    fn date_and_error_cells_are_read_by_the_fields_type() {
+        let m = Mapping::from_toml(
+            "m.toml",
+            "name = \"m\"\n[[document]]\nkind = \"receipt\"\n[document.fields]\noccurred_at = \"t\"\n",
+        )
+        .unwrap();
+        let r = Reader {
+            mapping: &m,
+            offset: m.timezone_offset().unwrap(),
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 10, 8).unwrap();
+        let midnight = Cell::Date(day.and_hms_opt(0, 0, 0).unwrap());
+        let morning = Cell::Date(day.and_hms_opt(9, 30, 0).unwrap());
+        assert_eq!(
+            r.read_cell(CellType::Date, &midnight),
+            Ok(json!("2026-10-08"))
+        );
+        assert_eq!(
+            r.read_cell(CellType::Expiry, &midnight),
+            Ok(json!("2026-10-08"))
+        );
+        assert_eq!(
+            r.read_cell(CellType::Instant, &morning),
+            Ok(json!("2026-10-08T01:30:00Z"))
+        );
+        assert_eq!(
+            r.read_cell(CellType::String, &morning),
+            Ok(json!("2026-10-08 09:30:00"))
+        );
+        assert_eq!(
+            r.read_cell(CellType::Date, &morning),
+            Err("`2026-10-08 09:30:00` is a date cell with a time of day, not a date".into())
+        );
+        assert_eq!(
+            r.read_cell(CellType::Integer, &midnight),
+            Err("`2026-10-08` is a date cell, not a whole number".into())
+        );
+        assert_eq!(
+            r.read_cell(CellType::String, &Cell::Error("#N/A".into())),
+            Err("the cell holds the spreadsheet error `#N/A`".into())
+        );
+        assert_eq!(
+            r.read_cell(CellType::Integer, &Cell::Text("2400".into())),
+            Ok(json!(2400))
+        );
     }
 
     #[test]

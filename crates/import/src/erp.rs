@@ -1,4 +1,6 @@
-//! ERP exports (CSV) to events, through a [`Mapping`].
+//! ERP exports (CSV, and spreadsheets with the `xlsx` feature) to events, through a
+//! [`Mapping`]: the file is read into a [`Table`] (header and rows of cells), which the mapping
+//! turns into events the same way whatever the file was.
 
 use std::collections::HashMap;
 
@@ -6,13 +8,14 @@ use chrono::{DateTime, Utc};
 use rxledger_model::{Event, EventError};
 use serde_json::{Map, Value};
 
-use crate::cell::Reader;
+use crate::cell::{Cell, Reader};
 use crate::mapping::{CellType, Document, Mapping, Source};
 
-/// One imported event and the 1-based line of the file where its document starts.
+/// One imported event and the 1-based line of the file (row of the sheet) where its document
+/// starts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
-    /// The file's line of the document's first row.
+    /// The file's line (the sheet's row) of the document's first row.
     pub line: u64,
     /// The validated event.
     pub event: Event,
@@ -43,11 +46,13 @@ pub enum ImportError {
         message: String,
     },
     /// A cell (or a missing column) cannot fill its field, or the event it makes is invalid.
-    #[error("{file}:{line}: {}field `{field}`: {message}", column.as_ref().map(|c| format!("column `{c}`: ")).unwrap_or_default())]
+    #[error("{}: {}field `{field}`: {message}", place(file, sheet.as_deref(), *line), column.as_ref().map(|c| format!("column `{c}`: ")).unwrap_or_default())]
     Cell {
         /// The file.
         file: String,
-        /// 1-based line of the row.
+        /// The sheet, for a spreadsheet (boxed: the error stays small).
+        sheet: Option<Box<str>>,
+        /// 1-based line of the row (the sheet's row number for a spreadsheet).
         line: u64,
         /// The column's header, when a column fills the field.
         column: Option<String>,
@@ -56,6 +61,62 @@ pub enum ImportError {
         /// What is wrong.
         message: String,
     },
+    /// A spreadsheet cannot be read (not an `.xlsx` file, no such sheet, no header row).
+    #[error("{file}: {message}")]
+    Sheet {
+        /// The file.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// `file:line`, or `file: sheet `S` row N` for a spreadsheet.
+fn place(file: &str, sheet: Option<&str>, line: u64) -> String {
+    match sheet {
+        None => format!("{file}:{line}"),
+        Some(s) => format!("{file}: sheet `{s}` row {line}"),
+    }
+}
+
+/// A file read as a table: its header and its rows of cells.
+#[derive(Debug, Default)]
+pub(crate) struct Table {
+    /// The file, for errors.
+    pub(crate) file: String,
+    /// The sheet of a spreadsheet, for errors.
+    pub(crate) sheet: Option<String>,
+    /// The header's cells, trimmed.
+    pub(crate) headers: Vec<String>,
+    /// The header's 1-based line (sheet row).
+    pub(crate) header_line: u64,
+    /// The rows after the header, each with its 1-based line (sheet row).
+    pub(crate) rows: Vec<(u64, Vec<Cell>)>,
+}
+
+impl Table {
+    fn err(
+        &self,
+        line: u64,
+        column: Option<String>,
+        field: impl Into<String>,
+        message: String,
+    ) -> ImportError {
+        ImportError::Cell {
+            file: self.file.clone(),
+            sheet: self.sheet.as_deref().map(Box::from),
+            line,
+            column,
+            field: field.into(),
+            message,
+        }
+    }
+}
+
+/// The text of cell `i` of a row ("" past its end).
+fn text(row: &[Cell], i: usize) -> std::borrow::Cow<'_, str> {
+    row.get(i)
+        .map_or(std::borrow::Cow::Borrowed(""), Cell::text)
 }
 
 /// A field source resolved against the file's header.
@@ -78,10 +139,10 @@ struct Section<'m> {
 }
 
 /// The rows of one document.
-struct Group {
+struct Group<'t> {
     section: usize,
     key: String,
-    rows: Vec<(u64, csv::StringRecord)>,
+    rows: Vec<(u64, &'t [Cell])>,
 }
 
 /// Reads an export `bytes` (named `file` in errors) with `mapping`: every document becomes one
@@ -100,7 +161,6 @@ pub fn import_csv(
             line: 0,
             message,
         })?;
-    let reader = Reader { mapping, offset };
     let mut delim = [0u8; 4];
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(mapping.delimiter.encode_utf8(&mut delim).as_bytes()[0])
@@ -124,58 +184,79 @@ pub fn import_csv(
         line: line_of(e.position()),
         message: e.to_string(),
     };
-    let headers: Vec<String> = csv
+    let mut table = Table {
+        file: file.to_owned(),
+        header_line: 1,
+        ..Table::default()
+    };
+    table.headers = csv
         .headers()
         .map_err(|e| csv_err(&e))?
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
-    let sections = resolve(file, mapping, &headers)?;
+    for record in csv.records() {
+        let record = record.map_err(|e| csv_err(&e))?;
+        let cells = record.iter().map(|c| Cell::Text(c.trim().to_owned()));
+        table
+            .rows
+            .push((line_of(record.position()), cells.collect()));
+    }
+    import_table(&table, mapping, offset)
+}
+
+/// The events of a table read from an export with `mapping` (times in `offset`).
+pub(crate) fn import_table(
+    table: &Table,
+    mapping: &Mapping,
+    offset: chrono::FixedOffset,
+) -> Result<Vec<Imported>, ImportError> {
+    let reader = Reader { mapping, offset };
+    let sections = resolve(table, mapping)?;
     let kind_col = match &mapping.kind_column {
-        Some(c) => Some(column_index(file, &headers, c, "kind_column")?),
+        Some(c) => Some(column_index(table, c, "kind_column")?),
         None => None,
     };
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<(usize, String), usize> = HashMap::new();
-    for record in csv.records() {
-        let record = record.map_err(|e| csv_err(&e))?;
-        let line = line_of(record.position());
-        if record.iter().all(|c| c.trim().is_empty()) {
+    for (line, record) in &table.rows {
+        let line = *line;
+        if record.iter().all(Cell::is_empty) {
             continue;
         }
         let section = match kind_col {
             None => 0,
             Some(k) => {
-                let v = record.get(k).unwrap_or_default().trim();
-                if mapping.skip.iter().any(|s| s == v) {
+                let v = text(record, k);
+                if mapping.skip.iter().any(|s| *s == v) {
                     continue;
                 }
                 let found = sections
                     .iter()
-                    .position(|s| s.doc.when.values().contains(&v));
-                found.ok_or_else(|| ImportError::Cell {
-                    file: file.to_owned(),
-                    line,
-                    column: mapping.kind_column.clone(),
-                    field: "kind".into(),
-                    message: format!("`{v}` is the `when` of no [[document]] of the mapping"),
+                    .position(|s| s.doc.when.values().contains(&v.as_ref()));
+                found.ok_or_else(|| {
+                    table.err(
+                        line,
+                        mapping.kind_column.clone(),
+                        "kind",
+                        format!("`{v}` is the `when` of no [[document]] of the mapping"),
+                    )
                 })?
             }
         };
         let key = match sections[section].group {
             None => line.to_string(),
             Some(g) => {
-                let v = record.get(g).unwrap_or_default().trim();
+                let v = text(record, g);
                 if v.is_empty() {
-                    return Err(ImportError::Cell {
-                        file: file.to_owned(),
+                    return Err(table.err(
                         line,
-                        column: sections[section].doc.group_by.clone(),
-                        field: "group_by".into(),
-                        message: "the document number is empty".into(),
-                    });
+                        sections[section].doc.group_by.clone(),
+                        "group_by",
+                        "the document number is empty".into(),
+                    ));
                 }
-                v.to_owned()
+                v.into_owned()
             }
         };
         let at = *index.entry((section, key.clone())).or_insert_with(|| {
@@ -190,7 +271,7 @@ pub fn import_csv(
     }
     groups
         .iter()
-        .map(|g| build(file, mapping, &reader, &sections[g.section], g))
+        .map(|g| build(table, mapping, &reader, &sections[g.section], g))
         .collect()
 }
 
@@ -230,29 +311,22 @@ fn decode(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<String, ImportE
     Ok(out)
 }
 
-fn column_index(
-    file: &str,
-    headers: &[String],
-    column: &str,
-    field: &str,
-) -> Result<usize, ImportError> {
-    headers
+fn column_index(table: &Table, column: &str, field: &str) -> Result<usize, ImportError> {
+    table
+        .headers
         .iter()
         .position(|h| h == column)
-        .ok_or_else(|| ImportError::Cell {
-            file: file.to_owned(),
-            line: 1,
-            column: Some(column.to_owned()),
-            field: field.to_owned(),
-            message: "no such column in the header".into(),
+        .ok_or_else(|| {
+            table.err(
+                table.header_line,
+                Some(column.to_owned()),
+                field,
+                "no such column in the header".into(),
+            )
         })
 }
 
-fn resolve<'m>(
-    file: &str,
-    mapping: &'m Mapping,
-    headers: &[String],
-) -> Result<Vec<Section<'m>>, ImportError> {
+fn resolve<'m>(table: &Table, mapping: &'m Mapping) -> Result<Vec<Section<'m>>, ImportError> {
     let mut out = Vec::new();
     for doc in &mapping.documents {
         let mut fields = Vec::new();
@@ -270,10 +344,10 @@ fn resolve<'m>(
                 map: None,
             };
             match src {
-                Source::Column(c) => f.column = Some((column_index(file, headers, c, path)?, c)),
+                Source::Column(c) => f.column = Some((column_index(table, c, path)?, c)),
                 Source::Spec(s) => {
                     if let Some(c) = &s.column {
-                        f.column = Some((column_index(file, headers, c, path)?, c));
+                        f.column = Some((column_index(table, c, path)?, c));
                     }
                     f.constant = s.value.as_ref().map(toml_to_json);
                     f.sum = s.sum.as_deref();
@@ -284,7 +358,7 @@ fn resolve<'m>(
             fields.push(f);
         }
         let group = match &doc.group_by {
-            Some(c) => Some(column_index(file, headers, c, "group_by")?),
+            Some(c) => Some(column_index(table, c, "group_by")?),
             None => None,
         };
         out.push(Section { doc, fields, group });
@@ -317,45 +391,37 @@ fn set(root: &mut Map<String, Value>, path: &str, value: Value) {
 }
 
 /// The value of `f` in `row`, or `None` for an empty cell.
-fn cell_value(
-    reader: &Reader,
-    f: &Field,
-    row: &csv::StringRecord,
-) -> Result<Option<Value>, String> {
+fn cell_value(reader: &Reader, f: &Field, row: &[Cell]) -> Result<Option<Value>, String> {
     if let Some(c) = &f.constant {
         return Ok(Some(c.clone()));
     }
     let Some((i, _)) = f.column else {
         return Ok(None);
     };
-    let raw = row.get(i).unwrap_or_default().trim();
-    if raw.is_empty() {
+    let Some(cell) = row.get(i).filter(|c| !c.is_empty()) else {
         return Ok(None);
-    }
-    let mapped = match f.map {
-        None => raw,
-        Some(m) => m.get(raw).map(String::as_str).ok_or_else(|| {
-            let known: Vec<&str> = m.keys().map(String::as_str).collect();
-            format!("`{raw}` is not one of {}", known.join(", "))
-        })?,
     };
+    let Some(m) = f.map else {
+        return reader.read_cell(f.ty, cell).map(Some);
+    };
+    let raw = cell.text();
+    let mapped = m.get(raw.as_ref()).ok_or_else(|| {
+        let known: Vec<&str> = m.keys().map(String::as_str).collect();
+        format!("`{raw}` is not one of {}", known.join(", "))
+    })?;
     reader.read(f.ty, mapped).map(Some)
 }
 
 fn build(
-    file: &str,
+    table: &Table,
     mapping: &Mapping,
     reader: &Reader,
     s: &Section,
     g: &Group,
 ) -> Result<Imported, ImportError> {
     let (first_line, first) = &g.rows[0];
-    let err = |line: u64, f: &Field, message: String| ImportError::Cell {
-        file: file.to_owned(),
-        line,
-        column: f.column.map(|(_, c)| c.to_owned()),
-        field: f.path.to_owned(),
-        message,
+    let err = |line: u64, f: &Field, message: String| {
+        table.err(line, f.column.map(|(_, c)| c.to_owned()), f.path, message)
     };
     let mut root = Map::new();
     let mut arrays: Vec<(&str, Vec<Map<String, Value>>)> = Vec::new();
@@ -381,13 +447,9 @@ fn build(
         }
         let v = cell_value(reader, f, first).map_err(|m| err(*first_line, f, m))?;
         if let Some((i, _)) = f.column {
-            let want = first.get(i).unwrap_or_default().trim();
-            if let Some((line, row)) = g
-                .rows
-                .iter()
-                .find(|(_, r)| r.get(i).unwrap_or_default().trim() != want)
-            {
-                let got = row.get(i).unwrap_or_default().trim();
+            let want = text(first, i);
+            if let Some((line, row)) = g.rows.iter().find(|(_, r)| text(r, i) != want) {
+                let got = text(row, i);
                 return Err(err(*line, f, format!("`{got}` differs from `{want}` on line {first_line}, the first row of document `{}`", g.key)));
             }
         }
@@ -417,13 +479,8 @@ fn build(
         .map(|t| t.with_timezone(&Utc))
         .ok_or_else(|| {
             let f = s.fields.iter().find(|f| f.path == "occurred_at");
-            ImportError::Cell {
-                file: file.to_owned(),
-                line: *first_line,
-                column: f.and_then(|f| f.column.map(|(_, c)| c.to_owned())),
-                field: "occurred_at".into(),
-                message: "is empty".into(),
-            }
+            let column = f.and_then(|f| f.column.map(|(_, c)| c.to_owned()));
+            table.err(*first_line, column, "occurred_at", "is empty".into())
         })?;
     let id = crate::id::event_id(&mapping.name, &s.doc.kind, &g.key, occurred);
     let mut event = Map::new();
@@ -444,7 +501,7 @@ fn build(
             line: *first_line,
             event,
         }),
-        Err(e) => Err(locate(file, s, g, e)),
+        Err(e) => Err(locate(table, s, g, e)),
     }
 }
 
@@ -467,7 +524,7 @@ fn sum_money(root: &Map<String, Value>, path: &str, field: &str) -> u64 {
 }
 
 /// An invalid event's error, located at the row and column that filled the field.
-fn locate(file: &str, s: &Section, g: &Group, e: EventError) -> ImportError {
+fn locate(table: &Table, s: &Section, g: &Group, e: EventError) -> ImportError {
     let (field, message) = match e {
         EventError::Field { field, message } => (field, message),
         other => (String::new(), other.to_string()),
@@ -504,11 +561,5 @@ fn locate(file: &str, s: &Section, g: &Group, e: EventError) -> ImportError {
         }
     };
     let line = g.rows.get(row).map_or(g.rows[0].0, |(l, _)| *l);
-    ImportError::Cell {
-        file: file.to_owned(),
-        line,
-        column,
-        field,
-        message,
-    }
+    table.err(line, column, field, message)
 }

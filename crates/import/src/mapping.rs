@@ -47,6 +47,9 @@ pub struct Mapping {
     /// Values of `kind_column` whose rows are skipped (voided documents, subtotal rows).
     #[serde(default)]
     pub skip: Vec<String>,
+    /// The sheet of a spreadsheet (`.xlsx`) export to read, by its name; default the first.
+    /// Not used for CSV.
+    pub sheet: Option<String>,
     /// One section per kind of document in the file.
     #[serde(rename = "document")]
     pub documents: Vec<Document>,
@@ -146,6 +149,21 @@ pub enum CellType {
 }
 
 impl CellType {
+    /// What a cell of this type must hold, for messages.
+    pub(crate) fn expected(self) -> &'static str {
+        match self {
+            CellType::String => "text",
+            CellType::Integer => "a whole number",
+            CellType::Number => "a number",
+            CellType::Money => "an amount",
+            CellType::Date => "a date",
+            CellType::Expiry => "an expiry date or month",
+            CellType::Instant => "a date and time",
+            CellType::Bool => "yes or no",
+            CellType::List => "a list",
+        }
+    }
+
     /// The type a field's path implies, for sources that do not say.
     pub fn of_path(path: &str) -> CellType {
         let last = path.rsplit('.').next().unwrap_or(path);

@@ -1,4 +1,4 @@
-//! `rxledger import csv` and `rxledger import epcis`.
+//! `rxledger import csv`, `rxledger import xlsx` and `rxledger import epcis`.
 
 use std::path::PathBuf;
 
@@ -9,7 +9,8 @@ use super::Outcome;
 use crate::common::open_writer;
 
 /// Import documents from other systems into a ledger, all-or-nothing and exactly once: ERP CSV
-/// exports through a mapping file (docs/import.md), GS1 EPCIS 2.0 JSON-LD (docs/epcis.md).
+/// and spreadsheet (.xlsx) exports through a mapping file (docs/import.md), GS1 EPCIS 2.0
+/// JSON-LD (docs/epcis.md).
 #[derive(clap::Args)]
 pub struct Args {
     #[command(subcommand)]
@@ -19,6 +20,7 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 enum From {
     Csv(CsvArgs),
+    Xlsx(XlsxArgs),
     Epcis(EpcisArgs),
 }
 
@@ -57,10 +59,29 @@ struct CsvArgs {
     batch_size: usize,
 }
 
+/// Import an ERP export saved as a spreadsheet (.xlsx) with a mapping file, as `import csv`
+/// does: the mapping's `sheet` (or `--sheet`, else the first) holds a header row and one row
+/// per document line; date cells and number cells are read as such. An error names the file,
+/// sheet, row, column and field, and nothing is appended.
+#[derive(clap::Args)]
+struct XlsxArgs {
+    /// Ledger directory.
+    dir: PathBuf,
+    /// The export (.xlsx).
+    file: PathBuf,
+    /// The mapping file (TOML).
+    #[arg(long)]
+    mapping: PathBuf,
+    /// The sheet to read, by name (overrides the mapping's `sheet`).
+    #[arg(long)]
+    sheet: Option<String>,
+}
+
 /// Runs `rxledger import`.
 pub fn run(args: Args) -> Result<Outcome> {
     match args.from {
         From::Csv(a) => csv(a),
+        From::Xlsx(a) => xlsx(a),
         From::Epcis(a) => epcis(a),
     }
 }
@@ -85,14 +106,38 @@ fn epcis(a: EpcisArgs) -> Result<Outcome> {
     )
 }
 
+fn mapping(path: &std::path::Path) -> Result<rxledger_import::Mapping> {
+    let map_name = path.display().to_string();
+    let text = std::fs::read_to_string(path).with_context(|| map_name.clone())?;
+    Ok(rxledger_import::Mapping::from_toml(&map_name, &text)?)
+}
+
 fn csv(a: CsvArgs) -> Result<Outcome> {
-    let map_name = a.mapping.display().to_string();
-    let text = std::fs::read_to_string(&a.mapping).with_context(|| map_name.clone())?;
-    let mapping = rxledger_import::Mapping::from_toml(&map_name, &text)?;
+    let mapping = mapping(&a.mapping)?;
     let mut store = open_writer(&a.dir)?;
     let name = a.file.display().to_string();
     let bytes = std::fs::read(&a.file).with_context(|| name.clone())?;
+    if bytes.starts_with(b"PK\x03\x04") {
+        anyhow::bail!("{name}: a spreadsheet (zip) file, not CSV: use `rxledger import xlsx`");
+    }
     let events = rxledger_import::import_csv(&name, &bytes, &mapping)?;
+    append(
+        &mut store,
+        &name,
+        events.iter().map(|i| (i.line, i.event.to_json_bytes())),
+    )
+}
+
+fn xlsx(a: XlsxArgs) -> Result<Outcome> {
+    let mut mapping = mapping(&a.mapping)?;
+    if a.sheet.is_some() {
+        mapping.sheet = a.sheet;
+    }
+    let mut store = open_writer(&a.dir)?;
+    let name = a.file.display().to_string();
+    let bytes = std::fs::read(&a.file).with_context(|| name.clone())?;
+    let events = rxledger_import::import_xlsx(&name, &bytes, &mapping)?;
+    // The "line" of an event is the sheet row of its document's first row.
     append(
         &mut store,
         &name,

@@ -1,0 +1,119 @@
+//! Spreadsheet exports (`.xlsx`, read with calamine): the mapping's sheet (or the first) as a
+//! table, fed to the same mapping code as CSV. Text cells are trimmed; numbers are written as
+//! numbers (`2400`, not `2400.0`; `8.6`); date cells stay dates (read as a date, an expiry or an
+//! instant in the mapping's zone, by the field); formula errors (`#N/A`) are refused where a
+//! field reads them. The header is the first row that holds anything; rows keep the numbers
+//! the spreadsheet shows.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader as _, Xlsx};
+
+use crate::cell::Cell;
+use crate::erp::{import_table, ImportError, Imported, Table};
+use crate::mapping::Mapping;
+
+/// Reads a spreadsheet export `bytes` (an `.xlsx` file named `file` in errors) with `mapping`:
+/// the sheet `mapping.sheet` (default the first) is read like a CSV export (see
+/// [`crate::import_csv`]); errors name the file, the sheet, the row, the column and the field.
+pub fn import_xlsx(
+    file: &str,
+    bytes: &[u8],
+    mapping: &Mapping,
+) -> Result<Vec<Imported>, ImportError> {
+    let err = |message: String| ImportError::Sheet {
+        file: file.to_owned(),
+        message,
+    };
+    let offset = mapping.timezone_offset().map_err(err)?;
+    let mut book = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| err(format!("not a readable .xlsx workbook ({e})")))?;
+    let names = book.sheet_names();
+    let sheet = match &mapping.sheet {
+        Some(s) if names.contains(s) => s.clone(),
+        Some(s) => {
+            return Err(err(format!(
+                "no sheet `{s}` (the workbook has {})",
+                quoted(&names)
+            )))
+        }
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| err("the workbook has no sheet".into()))?,
+    };
+    let range = book
+        .worksheet_range(&sheet)
+        .map_err(|e| err(format!("sheet `{sheet}`: {e}")))?;
+    let Some((top, _)) = range.start() else {
+        return Err(err(format!("sheet `{sheet}` is empty")));
+    };
+    let mut rows = range.rows().zip(u64::from(top) + 1..);
+    let mut table = Table {
+        file: file.to_owned(),
+        sheet: Some(sheet.clone()),
+        ..Table::default()
+    };
+    // The header: the first row with a cell (the range starts at the first used cell).
+    let (header, line) = rows
+        .next()
+        .ok_or_else(|| err(format!("sheet `{sheet}` is empty")))?;
+    table.header_line = line;
+    table.headers = header.iter().map(|c| cell(c).text().into_owned()).collect();
+    for (row, line) in rows {
+        table.rows.push((line, row.iter().map(cell).collect()));
+    }
+    import_table(&table, mapping, offset)
+}
+
+fn quoted(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    q.join(", ")
+}
+
+/// A spreadsheet cell as a table cell.
+fn cell(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Text(String::new()),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            Cell::Text(s.trim().to_owned())
+        }
+        Data::Int(i) => Cell::Text(i.to_string()),
+        Data::Float(f) => Cell::Text(number(*f)),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(t) => match t.as_datetime().filter(|_| t.is_datetime()) {
+            Some(d) => Cell::Date(d),
+            None => Cell::Text(number(t.as_f64())),
+        },
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// A number as a spreadsheet shows it in general format: whole numbers without `.0`, others
+/// in the shortest form that reads back the same (`8.6`, `0.1`).
+fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 9.0e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_written() {
+        assert_eq!(number(2400.0), "2400");
+        assert_eq!(number(8.6), "8.6");
+        assert_eq!(number(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(number(-3.0), "-3");
+        assert_eq!(number(1e20), "100000000000000000000");
+        assert_eq!(cell(&Data::Float(1200.0)), Cell::Text("1200".into()));
+        assert_eq!(
+            cell(&Data::String("  批号 ".into())),
+            Cell::Text("批号".into())
+        );
+    }
+}
