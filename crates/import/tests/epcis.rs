@@ -336,6 +336,94 @@ fn a_partners_receiving_events_become_receipts() {
     assert_ne!(got[0].1.id, got[1].1.id);
 }
 
+fn ilmd_doc() -> serde_json::Value {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/partner/receiving-ilmd.jsonld");
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+#[test]
+fn a_partners_receiving_may_carry_its_lot_in_ilmd() {
+    // The first receipt of the partner document, its lot and dates in `ilmd` (action ADD)
+    // instead of the epcClass: the same event.
+    let want = epcis::import_with("r.jsonld", &partner_doc(), &partner()).unwrap();
+    let got = epcis::import_with("i.jsonld", &ilmd_doc(), &partner()).unwrap();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1, want[0].1);
+    // Both given and agreeing is fine too.
+    let mut both = ilmd_doc();
+    both["epcisBody"]["eventList"][0]["quantityList"][0]["epcClass"] =
+        "https://id.gs1.org/01/06971234500014/10/M2610081?11=261008&17=281031".into();
+    assert_eq!(
+        epcis::import_with("i.jsonld", &both, &partner()).unwrap()[0].1,
+        want[0].1
+    );
+    let refused = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut doc = ilmd_doc();
+        f(&mut doc["epcisBody"]["eventList"][0]);
+        epcis::import_with("i.jsonld", &doc, &partner())
+            .unwrap_err()
+            .to_string()
+    };
+    type Change = dyn Fn(&mut serde_json::Value);
+    for (change, want) in [
+        (
+            &(|o: &mut serde_json::Value| o["action"] = "OBSERVE".into()) as &Change,
+            "field `ilmd`: EPCIS 2.0 allows `ilmd` only with action ADD",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o.as_object_mut().unwrap().remove("ilmd");
+            },
+            "field `action`: a receiving must be OBSERVE (or ADD with the lot's `ilmd`)",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["quantityList"][0]["epcClass"] =
+                    "https://id.gs1.org/01/06971234500014/10/M2610082".into();
+            },
+            "field `ilmd.cbvmda:lotNumber`: `M2610081` differs from the lot `M2610082` of `quantityList[0].epcClass`",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["quantityList"][0]["epcClass"] =
+                    "https://id.gs1.org/01/06971234500014?17=281130".into();
+            },
+            "field `ilmd.cbvmda:itemExpirationDate`: `2028-10-31` differs from the expiry date `2028-11-30`",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["ilmd"]["cbvmda:itemExpirationDate"] = "2028-13-01".into(),
+            "field `ilmd.cbvmda:itemExpirationDate`: `2028-13-01` is not a date (YYYY-MM-DD)",
+        ),
+        (
+            &|o: &mut serde_json::Value| o["ilmd"]["cbvmda:lotNumber"] = 7.into(),
+            "field `ilmd.cbvmda:lotNumber`: `7` is not a non-empty string",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["ilmd"].as_object_mut().unwrap().remove("cbvmda:lotNumber");
+            },
+            "field `quantityList[0].epcClass`: no lot (Digital Link `/10/…` or `ilmd` `cbvmda:lotNumber`)",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                o["ilmd"].as_object_mut().unwrap().remove("cbvmda:productionDate");
+            },
+            "field `quantityList[0].epcClass`: no production date (Digital Link attribute `11=YYMMDD` or `ilmd` `cbvmda:productionDate`)",
+        ),
+        (
+            &|o: &mut serde_json::Value| {
+                let q = o["quantityList"][0].clone();
+                o["quantityList"].as_array_mut().unwrap().push(q);
+                o["epcList"] = serde_json::json!([]);
+            },
+            "field `ilmd`: with several `quantityList` entries, which line the lot's master data belongs to is ambiguous",
+        ),
+    ] {
+        let e = refused(change);
+        assert!(e.starts_with(&format!("i.jsonld: eventList[0]: {want}")), "{want}\n{e}");
+    }
+}
+
 #[test]
 fn a_partners_event_that_does_not_map_unambiguously_is_refused() {
     let refused = |f: &dyn Fn(&mut serde_json::Value), p: &epcis::Partner| {

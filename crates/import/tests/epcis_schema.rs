@@ -97,6 +97,13 @@ fn exported_documents_validate_against_the_official_schema() {
     let p = root().join("crates/import/tests/partner/receiving.jsonld");
     let partner: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
     assert_eq!(errors(&v, &partner), Vec::<String>::new());
+    // So is its receiving with the lot's master data in `ilmd` (action ADD), and `ilmd` on an
+    // OBSERVE event is not.
+    let p = root().join("crates/import/tests/partner/receiving-ilmd.jsonld");
+    let mut ilmd: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+    assert_eq!(errors(&v, &ilmd), Vec::<String>::new());
+    ilmd["epcisBody"]["eventList"][0]["action"] = "OBSERVE".into();
+    assert!(!errors(&v, &ilmd).is_empty());
     // The validator does refuse what the schema forbids: a bad action and a missing eventTime.
     let mut bad = epcis::export(&month(), created());
     bad["epcisBody"]["eventList"][0]["action"] = "MOVE".into();

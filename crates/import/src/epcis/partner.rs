@@ -73,8 +73,21 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Strin
         "shipping" => return Err("field `bizStep`: `shipping` of another system is not imported: a dispatch needs the consignee and the delivery address, which EPCIS does not carry".into()),
         s => return Err(format!("field `bizStep`: `{s}` of another system is not imported (only `receiving`)")),
     }
-    if o.get("action").and_then(Value::as_str) != Some("OBSERVE") {
-        return Err("field `action`: a receiving must be OBSERVE".into());
+    // EPCIS 2.0 allows `ilmd` only on ADD events: a receiving that carries its lot's master
+    // data is ADD, any other is OBSERVE.
+    match (
+        o.get("action").and_then(Value::as_str),
+        o.get("ilmd").is_some(),
+    ) {
+        (Some("OBSERVE"), false) | (Some("ADD"), true) => {}
+        (Some("OBSERVE"), true) => {
+            return Err("field `ilmd`: EPCIS 2.0 allows `ilmd` only with action ADD".into())
+        }
+        _ => {
+            return Err(
+                "field `action`: a receiving must be OBSERVE (or ADD with the lot's `ilmd`)".into(),
+            )
+        }
     }
     if p.acceptors.is_empty() {
         return Err(
@@ -142,14 +155,69 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Strin
     Ok(env)
 }
 
-/// The receipt's lines: one per `quantityList` entry, with its dates from the epcClass's Digital
-/// Link attributes `11` (production) and `17` (expiry); the `epcList` codes go to the only line.
+/// The lot master data of an event's `ilmd` that a receipt line uses.
+#[derive(Default)]
+struct Ilmd {
+    lot: Option<String>,
+    production: Option<String>,
+    expiry: Option<String>,
+}
+
+/// `cbvmda:lotNumber`, `cbvmda:productionDate` and `cbvmda:itemExpirationDate` of the event's
+/// `ilmd` (other members are master data the ledger does not keep).
+fn ilmd(o: &Value) -> Result<Ilmd, String> {
+    let Some(m) = o.get("ilmd") else {
+        return Ok(Ilmd::default());
+    };
+    let m = m.as_object().ok_or("field `ilmd`: not an object")?;
+    let text = |k: &str| -> Result<Option<String>, String> {
+        match m.get(k) {
+            None => Ok(None),
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_owned())),
+            Some(v) => Err(format!("field `ilmd.{k}`: `{v}` is not a non-empty string")),
+        }
+    };
+    let date = |k: &str| -> Result<Option<String>, String> {
+        let Some(d) = text(k)? else { return Ok(None) };
+        chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+            .map(|_| Some(d.clone()))
+            .map_err(|_| format!("field `ilmd.{k}`: `{d}` is not a date (YYYY-MM-DD)"))
+    };
+    Ok(Ilmd {
+        lot: text("cbvmda:lotNumber")?,
+        production: date("cbvmda:productionDate")?,
+        expiry: date("cbvmda:itemExpirationDate")?,
+    })
+}
+
+/// One of two sources of a value, which must agree where both give it.
+fn agree(
+    from_class: Option<String>,
+    from_ilmd: Option<String>,
+    what: &str,
+    ilmd_key: &str,
+) -> Result<Option<String>, String> {
+    match (from_class, from_ilmd) {
+        (Some(a), Some(b)) if a != b => Err(format!(
+            "field `ilmd.{ilmd_key}`: `{b}` differs from the {what} `{a}` of `quantityList[0].epcClass`"
+        )),
+        (a, b) => Ok(a.or(b)),
+    }
+}
+
+/// The receipt's lines: one per `quantityList` entry, with its lot and dates from the
+/// epcClass (Digital Link `/10/` and attributes `11`, production, and `17`, expiry) or from the
+/// event's `ilmd` (one entry only); the `epcList` codes go to the only line.
 fn lines(o: &Value, location: &str) -> Result<Vec<Value>, String> {
     let qs = o
         .get("quantityList")
         .and_then(Value::as_array)
         .filter(|q| !q.is_empty())
         .ok_or("field `quantityList`: missing (the batch and quantity of each line)")?;
+    let lot_data = ilmd(o)?;
+    if o.get("ilmd").is_some() && qs.len() > 1 {
+        return Err("field `ilmd`: with several `quantityList` entries, which line the lot's master data belongs to is ambiguous".into());
+    }
     let epcs = o
         .get("epcList")
         .and_then(Value::as_array)
@@ -176,24 +244,46 @@ fn lines(o: &Value, location: &str) -> Result<Vec<Value>, String> {
             .unwrap_or_default();
         let (class, query) = class.split_once('?').unwrap_or((class, ""));
         let dl = as_dl(class).map_err(|m| format!("{}: {m}", f("epcClass")))?;
-        let (product, batch) = parse_class(&dl)
-            .filter(|_| dl.starts_with("https://"))
-            .ok_or_else(|| {
-                f("epcClass")
-                    + ": not a GTIN with its lot (Digital Link /01/…/10/… or urn:epc:class:lgtin:)"
+        let (product, batch) = match parse_class(&dl).filter(|_| dl.starts_with("https://")) {
+            Some((p, b)) => (p, Some(b)),
+            // A GTIN without lot (`/01/{gtin}`, `urn:epc:idpat:sgtin:…*`): the lot from `ilmd`.
+            None => match dl.strip_prefix("https://id.gs1.org/01/") {
+                Some(g) if g.len() == 14 && g.bytes().all(|b| b.is_ascii_digit()) => {
+                    (g.to_owned(), None)
+                }
+                _ => return Err(f("epcClass")
+                    + ": not a GTIN with its lot (Digital Link /01/…/10/… or urn:epc:class:lgtin:, or a GTIN with `ilmd` `cbvmda:lotNumber`)"),
+            },
+        };
+        let batch =
+            agree(batch, lot_data.lot.clone(), "lot", "cbvmda:lotNumber")?.ok_or_else(|| {
+                f("epcClass") + ": no lot (Digital Link `/10/…` or `ilmd` `cbvmda:lotNumber`)"
             })?;
         let attr = |ai: &str| {
             query
                 .split('&')
                 .find_map(|kv| kv.strip_prefix(ai)?.strip_prefix('='))
         };
-        let date = |ai: &str, what: &str| {
-            attr(ai).and_then(gs1_date).ok_or_else(|| {
-                f("epcClass") + &format!(": no {what} (Digital Link attribute `{ai}=YYMMDD`)")
+        let date = |ai: &str, what: &str, ilmd_key: &str, ilmd: &Option<String>| {
+            agree(attr(ai).and_then(gs1_date), ilmd.clone(), what, ilmd_key)?.ok_or_else(|| {
+                f("epcClass")
+                    + &format!(
+                        ": no {what} (Digital Link attribute `{ai}=YYMMDD` or `ilmd` `{ilmd_key}`)"
+                    )
             })
         };
-        let production = date("11", "production date")?;
-        let expiry = date("17", "expiry date")?;
+        let production = date(
+            "11",
+            "production date",
+            "cbvmda:productionDate",
+            &lot_data.production,
+        )?;
+        let expiry = date(
+            "17",
+            "expiry date",
+            "cbvmda:itemExpirationDate",
+            &lot_data.expiry,
+        )?;
         if let Some(u) = q.get("uom").and_then(Value::as_str) {
             if u != "H87" {
                 return Err(f("uom") + &format!(": `{u}` is not H87 (pieces: minimum sale units)"));
