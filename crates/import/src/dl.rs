@@ -77,6 +77,9 @@ fn ai(seg: &str) -> &str {
 
 /// Whether `v` is a valid value of the primary key `key` in the canonical form.
 fn key_value(key: &str, v: &str) -> bool {
+    if !v.is_ascii() {
+        return false;
+    }
     let (head, tail) = v.split_at(v.len().min(match key {
         "253" | "255" => 13,
         "8003" => 14,
@@ -238,6 +241,8 @@ mod tests {
             "https://id.gs1.org/01/",
             "https://",
             "https://é/01/é",
+            "https://id.gs1.org/253/1234ééééééééé",
+            "https://id.gs1.org/8003/1234567890123é",
         ] {
             assert_eq!(n(s), None, "{s}");
         }

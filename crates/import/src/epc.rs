@@ -573,6 +573,52 @@ mod tests {
     }
 
     #[test]
+    fn random_text_never_panics() {
+        // A fixed pseudo-random sequence of strings made of the characters that matter here.
+        const CHARS: &[char] = &[
+            '0', '1', '4', '9', '.', ':', '%', '2', 'F', '*', 'é', 'A', 'a', '/', '?', '#', '-',
+            '!',
+        ];
+        const HEADS: &[&str] = &[
+            "urn:epc:id:sgtin:",
+            "urn:epc:id:sscc:",
+            "urn:epc:id:sgln:",
+            "urn:epc:id:giai:",
+            "urn:epc:id:cpi:",
+            "urn:epc:id:itip:",
+            "urn:epc:id:gdti:",
+            "urn:epc:class:lgtin:",
+            "urn:epc:idpat:itip:",
+            "urn:epc:idpat:cpi:",
+            "https://id.gs1.org/01/",
+            "https://x.example/gtin/",
+            "https://id.gs1.org/253/",
+            "https://id.gs1.org/8010/",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..20_000 {
+            let mut s = HEADS[(next() % HEADS.len() as u64) as usize].to_owned();
+            if s.starts_with("https") {
+                // A Digital Link key value starts with digits.
+                for _ in 0..4 + next() % 12 {
+                    s.push(char::from(b'0' + (next() % 10) as u8));
+                }
+            }
+            for _ in 0..next() % 40 {
+                s.push(CHARS[(next() % CHARS.len() as u64) as usize]);
+            }
+            let _ = to_digital_link(&s);
+            let _ = crate::dl::normalise(&s);
+        }
+    }
+
+    #[test]
     fn odd_bytes_never_panic() {
         for s in [
             "urn:epc:id:sgtin:0614141.107346.%",
