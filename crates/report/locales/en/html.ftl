@@ -64,6 +64,8 @@ html-closeup = { $kind ->
         [excursion] Excursion
        *[gap] Recording gap
     } { $from } – { $to }, record { $seq }
+html-closeup-part = partly from the summary, { $minutes }-min slots (memory cap)
+html-closeup-summary = from the summary, { $minutes }-min slots (memory cap)
 html-closeups-more = { $count } more not shown in close-up (all in the findings above).
 html-quiet = Without excursions or gaps: { $count } zones and vehicles
 html-col-series = zone or vehicle

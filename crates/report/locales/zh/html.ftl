@@ -64,6 +64,8 @@ html-closeup = { $kind ->
         [excursion] 温度超标
        *[gap] 记录中断
     } { $from } 至 { $to }，记录 { $seq }
+html-closeup-part = 部分为汇总：每格 { $minutes } 分钟（超出内存上限）
+html-closeup-summary = 汇总：每格 { $minutes } 分钟（超出内存上限）
 html-closeups-more = 另有 { $count } 处未单独放大显示（均列于上方发现项中）。
 html-quiet = 无超标、无记录中断：{ $count } 个库区和车辆
 html-col-series = 库区或车辆
