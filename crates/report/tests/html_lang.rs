@@ -147,3 +147,44 @@ fn every_excursion_and_gap_gets_a_closeup_and_quiet_series_a_row() {
     }
     assert!(html.contains("Excursion ") || html.contains("Recording gap "));
 }
+
+#[test]
+fn the_written_line_counts_what_the_report_draws() {
+    for (name, lang) in [("cold-chain", Lang::En), ("special-control", Lang::Zh)] {
+        let options = Options {
+            lang,
+            made_at: Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 2, 30, 0).unwrap()),
+            ..Options::default()
+        };
+        let report = build(&[scenario(name)], &options).unwrap();
+        let html = report.to_html();
+        let n = report.temperature_counts();
+        assert_eq!(n.charts, html.matches(r#"<div class="series""#).count());
+        assert_eq!(n.closeups, html.matches(r#"class="chart closeup""#).count());
+        let quiet = html
+            .split(r#"<table class="quiet">"#)
+            .nth(1)
+            .map_or(0, |t| {
+                t.split("</table>").next().unwrap().matches("<tr>").count() - 1
+            });
+        assert_eq!(n.quiet, quiet, "{name}");
+        let series: usize = report.ledgers.iter().map(|l| l.series.len()).sum();
+        assert_eq!(n.charts + n.quiet, series);
+        match name {
+            "cold-chain" => assert!(n.charts > 0 && n.closeups >= n.charts, "{n:?}"),
+            _ => assert!(n.quiet > 0, "{n:?}"),
+        }
+        let line = report.written(std::path::Path::new("r.html"), html.len());
+        let expected = match lang {
+            Lang::En => format!(
+                "{} temperature charts with {} close-ups, {} zones and vehicles without excursions or gaps in one table",
+                n.charts, n.closeups, n.quiet
+            ),
+            _ => format!(
+                "{} 张温度图及 {} 张局部放大图，{} 个无超标、无记录中断的库区和车辆列于一表",
+                n.charts, n.closeups, n.quiet
+            ),
+        };
+        assert!(line.contains(&expected), "{line}");
+    }
+}
