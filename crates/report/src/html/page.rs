@@ -27,7 +27,7 @@ details{margin:6px 0}summary{cursor:pointer;font-weight:600}
 .chart{display:block;margin:4px 0 12px;font-size:11px;font-family:system-ui,sans-serif}
 .chart .band{fill:#2da44e;fill-opacity:.14}.chart .exc{fill:#d1242f;fill-opacity:.35}.chart .gap{fill:#6e7781;fill-opacity:.35}
 .chart .grid{stroke:#e3e7ed}.chart .temp{fill:none;stroke:#0b5cad;stroke-width:1.2}.chart .daily{fill:#0b5cad;fill-opacity:.45;stroke:#0b5cad;stroke-width:.6}.chart .rng{fill:#0b5cad;fill-opacity:.3}.chart .pt{fill:#0b5cad}.chart .note{fill:#9a3412}.chart text{fill:#4a5567}
-.closeups{display:flex;flex-wrap:wrap;gap:0 16px}.closeups figure{margin:0}.closeups figcaption{font-size:12px;color:#4a5567}
+.closeups{display:flex;flex-wrap:wrap;gap:0 16px}.closeups figure{margin:0;width:min-content}.closeups figcaption{font-size:12px;color:#4a5567}
 .legend span{display:inline-block;width:12px;height:12px;margin:0 4px -2px 12px;border-radius:2px}
 .muted{color:#6b7280}.nw{white-space:nowrap}
 table.ev tbody tr:first-child td{border-bottom:none;padding-top:5px}table.ev tr.msg td{padding:0 10px 5px 2.5em}td.fig{min-width:10em}
