@@ -25,7 +25,9 @@ fn uploads(minutes: std::ops::Range<i64>, temp: impl Fn(i64) -> f64) -> Vec<Even
     while day < minutes.end {
         let end = (day + 1440).min(minutes.end);
         let mut e = template.clone();
-        e.id = uuid::Uuid::from_u128(0x01a0_f3e7_0a00_7aec_8f39_0000_0000_0000 + day as u128);
+        e.id = uuid::Uuid::from_u128(
+            0x01a0_f3e7_0a00_7aec_8f39_0000_0000_0000 + u128::from(day.unsigned_abs()),
+        );
         e.occurred_at = t0() + Duration::minutes(end);
         if let EventBody::TemperatureReading(t) = &mut e.body {
             t.readings = (day..end)
@@ -107,7 +109,11 @@ fn a_ten_minute_excursion_in_eight_months_keeps_its_real_readings() {
         (minute(EXC.start - 60), noise(EXC.start - 60) as f32)
     );
     assert!(c.readings.windows(2).all(|w| w[1].0 - w[0].0 == 60));
-    let inside: Vec<_> = c.readings.iter().filter(|r| r.1 == 11.0).collect();
+    let inside: Vec<_> = c
+        .readings
+        .iter()
+        .filter(|r| (r.1 - 11.0).abs() < 1e-6)
+        .collect();
     assert_eq!(inside.len(), 10);
     assert_eq!(inside[0].0, minute(EXC.start));
 }
@@ -117,7 +123,7 @@ fn a_gap_keeps_the_readings_on_both_sides() {
     // Three hours without readings from minute 10,000.
     let events = uploads(0..20_000, |_| 5.0)
         .into_iter()
-        .flat_map(|mut e| {
+        .filter_map(|mut e| {
             if let EventBody::TemperatureReading(t) = &mut e.body {
                 t.readings
                     .retain(|r| !(10_000..10_180).contains(&(r.at - t0()).num_minutes()));
@@ -155,7 +161,7 @@ fn thousands_of_excursions_hit_the_total_cap_and_fall_back_to_the_summary() {
     let (traced, series) = run(&events, true);
     assert_eq!(plain.len(), traced.len());
     let closeups = &series[0].closeups;
-    assert_eq!(closeups.len() as i64, n, "one per excursion, kept or not");
+    assert_eq!(closeups.len(), 9_000, "one per excursion, kept or not");
     let kept: usize = closeups.iter().map(|c| c.readings.len()).sum();
     assert!(kept <= CLOSEUPS_MAX_READINGS, "{kept}");
     assert!(closeups
