@@ -6,10 +6,12 @@
 #
 # Defaults: the bundled cold-chain scenario, target/report/report.png (the HTML beside it), the
 # report in Chinese (LANG zh; en for English). PDF=1 also prints the report to OUT.pdf as
-# Chromium prints it (the print style sheet: evidence expanded, no navigation, a page per
-# section) and, when poppler-utils is installed, its first pages as OUT-N.png.
+# Chromium prints it (the print style sheet: A4 landscape, evidence expanded with each finding's
+# sentence under its facts, no navigation, a page per section) and its first PAGES pages (3 by
+# default) as OUT-N.png with poppler-utils' pdftoppm.
 # RXLEDGER=path/to/rxledger uses a built binary instead of `cargo run --release`.
-# Installs Debian's chromium and fonts-noto-cjk when missing (needs root and the Debian archive).
+# Installs Debian's chromium and fonts-noto-cjk (and for PDF=1 poppler-utils) when missing (needs
+# root and the Debian archive).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +26,11 @@ if ! command -v chromium >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null
     echo "== installing chromium and fonts-noto-cjk (Debian packages)" >&2
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+if [ -n "${PDF:-}" ] && ! command -v pdftoppm >/dev/null 2>&1; then
+    echo "== installing poppler-utils (Debian package) for the PDF's pages as PNG" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
 fi
 
 if [ -n "${RXLEDGER:-}" ]; then

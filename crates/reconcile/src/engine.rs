@@ -28,7 +28,10 @@ mod facts;
 mod families;
 mod projections;
 
-pub use families::cold_chain::{mkt, Band, StreamKind, TempSeries};
+pub use families::cold_chain::{
+    closeup_window, mkt, Band, Closeup, Problem, StreamKind, TempSeries, CLOSEUPS_MAX_READINGS,
+    CLOSEUP_MAX_PAD_SECS, CLOSEUP_MAX_READINGS, CLOSEUP_MIN_PAD_SECS, RECENT_MAX_READINGS,
+};
 
 use chrono::{DateTime, Duration, Utc};
 use rxledger_model::Event;

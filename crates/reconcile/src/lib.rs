@@ -39,7 +39,11 @@ pub mod time;
 pub mod trace;
 
 pub use config::{Config, ConfigError, Thresholds, DEFAULT_TOML};
-pub use engine::{mkt, Band, Engine, StreamKind, TempSeries};
+pub use engine::{
+    closeup_window, mkt, Band, Closeup, Engine, Problem, StreamKind, TempSeries,
+    CLOSEUPS_MAX_READINGS, CLOSEUP_MAX_PAD_SECS, CLOSEUP_MAX_READINGS, CLOSEUP_MIN_PAD_SECS,
+    RECENT_MAX_READINGS,
+};
 pub use envelope::{Bucket, Envelope};
 pub use finding::{Fact, Finding, Interval, Msg, Pending};
 pub use rules::{rule, Family, Rule, RuleInfo, Severity, UnknownRule, RULES};

@@ -33,7 +33,7 @@ use crate::Messages;
 
 mod focus;
 use focus::daily_band;
-pub use focus::{closeup, closeup_window, DAILY_BAND_AFTER_SECS};
+pub use focus::{closeup, closeup_window, kept_readings, DAILY_BAND_AFTER_SECS};
 
 /// Narrowest width of an excursion or gap mark, in pixels.
 pub const MIN_MARK_PX: f64 = 2.0;
@@ -234,15 +234,17 @@ impl Frame {
     }
 
     /// The frame of the part of `series` within `[t0, t1]` (`t0 < t1`): the temperature axis
-    /// spans the readings of the buckets overlapping the window and the bands.
-    fn window(series: &TempSeries, t0: i64, t1: i64, size: Size) -> Frame {
+    /// spans the readings of `drawn` (buckets or single readings) and the bands.
+    fn window<'a>(
+        series: &TempSeries,
+        t0: i64,
+        t1: i64,
+        size: Size,
+        drawn: impl Iterator<Item = &'a Bucket>,
+    ) -> Frame {
         let plot_w = (f64::from(size.width) - LEFT - RIGHT).max(10.0);
         let plot_h = (f64::from(size.height) - TOP - BOTTOM).max(10.0);
-        let buckets = series
-            .readings
-            .buckets()
-            .filter(|b| b.last_t >= t0 && b.first_t <= t1);
-        let (lo, hi) = temp_axis(series, buckets);
+        let (lo, hi) = temp_axis(series, drawn);
         Frame {
             plot_w,
             plot_h,
@@ -450,6 +452,7 @@ mod tests {
             name: name.into(),
             readings: e,
             bands: Vec::new(),
+            closeups: Vec::new(),
         }
     }
 

@@ -46,6 +46,8 @@ use crate::time::Zone;
 mod page;
 mod temps;
 
+pub use temps::{TempCounts, MAX_CLOSEUPS};
+
 /// Report options.
 #[derive(Clone, Debug)]
 pub struct Options {

@@ -116,6 +116,50 @@ fn printable_and_batches_never_wrap() {
     // Every batch cell of the stock table is a no-wrap cell.
     assert!(html.contains(r#"<td class="mono nw">2608100001</td>"#));
     assert!(!html.contains(r#"<td class="mono">2608100001</td>"#));
+    // Wide enough on paper: A4 across, a heading kept with what follows it.
+    assert!(html.contains("@page{size:A4 landscape;margin:12mm}"));
+    assert!(html.contains("h2,h3,.legend,summary{break-after:avoid}"));
+}
+
+/// The evidence tables on paper: each finding its facts in a row (short figures never wrap)
+/// and its sentence across the table below, kept together on a page; the heads repeat.
+#[test]
+fn evidence_figures_never_wrap_and_sentences_span_the_table() {
+    let options = Options {
+        lang: Lang::Zh,
+        made_at: Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 2, 30, 0).unwrap()),
+        ..Options::default()
+    };
+    let html = build(&[scenario("cold-chain")], &options)
+        .unwrap()
+        .to_html();
+    assert!(html.contains("table.ev tbody,"), "bodies kept together");
+    let range = html
+        .split(r#"id="l0-TEMP-RANGE""#)
+        .nth(1)
+        .and_then(|r| r.split("</details>").next())
+        .unwrap();
+    assert!(range.contains("<thead>"));
+    let bodies = range.matches("<tbody>").count();
+    assert_eq!(bodies, 15, "one body per finding");
+    assert_eq!(
+        range.matches(r#"<tr class="msg"><td colspan="8">"#).count(),
+        15
+    );
+    // The expected range never wraps.
+    assert!(
+        range.contains(r#"<td class="fig nw">2.0–8.0 °C</td>"#),
+        "{range}"
+    );
+    // The found peak, duration and MKT is longer: it may wrap, in a column at least 10 em
+    // wide (on paper it has the width the sentence no longer takes: one line).
+    assert!(
+        range.contains(r#"<td class="fig">峰值 11.0 °C 持续 45 分钟，平均动力学温度 11.0 °C</td>"#),
+        "{range}"
+    );
+    assert!(html.contains("td.fig{min-width:10em}"));
+    // No finding's sentence is squeezed into a column.
+    assert!(!html.contains("html-col-finding") && !html.contains(">问题</th>"));
 }
 
 #[test]
@@ -146,4 +190,45 @@ fn every_excursion_and_gap_gets_a_closeup_and_quiet_series_a_row() {
         );
     }
     assert!(html.contains("Excursion ") || html.contains("Recording gap "));
+}
+
+#[test]
+fn the_written_line_counts_what_the_report_draws() {
+    for (name, lang) in [("cold-chain", Lang::En), ("special-control", Lang::Zh)] {
+        let options = Options {
+            lang,
+            made_at: Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 2, 30, 0).unwrap()),
+            ..Options::default()
+        };
+        let report = build(&[scenario(name)], &options).unwrap();
+        let html = report.to_html();
+        let n = report.temperature_counts();
+        assert_eq!(n.charts, html.matches(r#"<div class="series""#).count());
+        assert_eq!(n.closeups, html.matches(r#"class="chart closeup""#).count());
+        let quiet = html
+            .split(r#"<table class="quiet">"#)
+            .nth(1)
+            .map_or(0, |t| {
+                t.split("</table>").next().unwrap().matches("<tr>").count() - 1
+            });
+        assert_eq!(n.quiet, quiet, "{name}");
+        let series: usize = report.ledgers.iter().map(|l| l.series.len()).sum();
+        assert_eq!(n.charts + n.quiet, series);
+        match name {
+            "cold-chain" => assert!(n.charts > 0 && n.closeups >= n.charts, "{n:?}"),
+            _ => assert!(n.quiet > 0, "{n:?}"),
+        }
+        let line = report.written(std::path::Path::new("r.html"), html.len());
+        let expected = match lang {
+            Lang::En => format!(
+                "{} temperature charts with {} close-ups, {} zones and vehicles without excursions or gaps in one table",
+                n.charts, n.closeups, n.quiet
+            ),
+            _ => format!(
+                "{} 张温度图及 {} 张局部放大图，{} 个无超标、无记录中断的库区和车辆列于一表",
+                n.charts, n.closeups, n.quiet
+            ),
+        };
+        assert!(line.contains(&expected), "{line}");
+    }
 }

@@ -39,14 +39,6 @@ pub fn run(args: Args) -> Result<Outcome> {
     let report = rxledger::html::build(&args.paths, &options)?;
     let html = report.to_html();
     write_file(&args.output, &html)?;
-    let findings: usize = report.ledgers.iter().map(|l| l.check.findings.len()).sum();
-    let series: usize = report.ledgers.iter().map(|l| l.series.len()).sum();
-    eprintln!(
-        "wrote {} ({} bytes): {} ledgers, {findings} findings, temperatures of {series} zones and vehicles, {} custody chains",
-        args.output.display(),
-        html.len(),
-        report.ledgers.len(),
-        report.custody.len()
-    );
+    eprintln!("{}", report.written(&args.output, html.len()));
     Ok(Outcome::Clean)
 }

@@ -41,14 +41,12 @@ html-col-batch = batch
 html-col-location = location
 html-col-expected = expected
 html-col-found = found
-html-col-finding = finding
 html-more = … and { $count } more ({ $command } lists them all).
 html-pending = Pending items ({ $count })
 html-no-pending = No open items.
 html-pending-note = Open at the end of the ledger, not findings: each becomes a finding when its due time passes unless what closes it is recorded first.
 html-pending-count = { $count } pending
 html-col-due = due
-html-col-open-item = open item
 html-col-closed-by = closed by
 html-temperatures = Temperatures ({ $count } zones and vehicles)
 html-times-in = Times in { $zone }.
@@ -64,6 +62,8 @@ html-closeup = { $kind ->
         [excursion] Excursion
        *[gap] Recording gap
     } { $from } – { $to }, record { $seq }
+html-closeup-part = partly from the summary, { $minutes }-min slots (memory cap)
+html-closeup-summary = from the summary, { $minutes }-min slots (memory cap)
 html-closeups-more = { $count } more not shown in close-up (all in the findings above).
 html-quiet = Without excursions or gaps: { $count } zones and vehicles
 html-col-series = zone or vehicle

@@ -14,6 +14,10 @@ report-more = … and { $count } more (use --format json for all)
 report-pending-head = Pending: { $count } open item(s), not findings; each becomes a finding when due unless closed first.
 report-pending-rule = { $code } pending ({ $severity }, { $count }): { $title }
 report-due = due { $due }, closed by { $closed_by }
+# `rxledger report`'s line once the file is written: the charts drawn (zones and vehicles with an
+# excursion or a recording gap), their close-ups, and the zones and vehicles without either,
+# which are rows of one table instead of charts.
+report-written = wrote { $path } ({ $bytes } bytes): { $ledgers } ledgers, { $findings } findings, { $charts } temperature charts with { $closeups } close-ups, { $quiet } zones and vehicles without excursions or gaps in one table, { $custody } custody chains
 # The summary table's header and last row.
 report-col-rule = rule
 report-col-severity = severity

@@ -41,14 +41,12 @@ html-col-batch = 批号
 html-col-location = 库位
 html-col-expected = 应为
 html-col-found = 实为
-html-col-finding = 问题
 html-more = … 另有 { $count } 条（{ $command } 列出全部）。
 html-pending = 未结事项（{ $count }）
 html-no-pending = 无未结事项。
 html-pending-note = 账本末尾尚未结清的事项，尚不是问题：到期前未记录结清即成为问题。
 html-pending-count = { $count } 项未结
 html-col-due = 到期
-html-col-open-item = 未结事项
 html-col-closed-by = 结清条件
 html-temperatures = 温度（{ $count } 个库区和车辆）
 html-times-in = 时间均为 { $zone }。
@@ -64,6 +62,8 @@ html-closeup = { $kind ->
         [excursion] 温度超标
        *[gap] 记录中断
     } { $from } 至 { $to }，记录 { $seq }
+html-closeup-part = 部分为汇总：每格 { $minutes } 分钟（超出内存上限）
+html-closeup-summary = 汇总：每格 { $minutes } 分钟（超出内存上限）
 html-closeups-more = 另有 { $count } 处未单独放大显示（均列于上方发现项中）。
 html-quiet = 无超标、无记录中断：{ $count } 个库区和车辆
 html-col-series = 库区或车辆

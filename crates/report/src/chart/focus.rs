@@ -1,25 +1,28 @@
 //! Charts that show the problems of a long series: the whole series as a daily min/max band
 //! ([`daily_band`], a few points per day however many readings), and a close-up of the hours
-//! around each excursion or gap ([`closeup`]), in which a 10-minute excursion of an 8-month
-//! series spans a good part of the width instead of a hairline.
+//! around each excursion or gap ([`closeup`]) drawn from the real readings the engine kept
+//! around it ([`rxledger_reconcile::Closeup`]), each at its real minute: a 10-minute excursion
+//! of an 8-month series spans 10/130 of its close-up (7.7 % of the width) instead of a
+//! hairline, and its ten readings are ten points.
+//!
+//! Where the engine kept no readings (over its memory caps), the close-up draws the summary of
+//! the series instead (boxes as wide as the time slots they cover, two hours for eight months)
+//! and says so.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use maud::html;
-use rxledger_reconcile::{Fact, Msg, TempSeries};
+use rxledger_reconcile::{Bucket, Closeup, Fact, Msg, Problem, TempSeries};
 
-use super::{axes, bands, line_path, shaded, Frame, Mark, Size, Words, LEFT, TOP};
+use super::{
+    axes, bands, downsample, line_path, shaded, Frame, Mark, MarkKind, Size, Words, LEFT, TOP,
+};
 use crate::markup::{f1, t};
 use crate::Messages;
 
 /// Series longer than this (two days) are drawn as a daily band instead of a line.
 pub const DAILY_BAND_AFTER_SECS: i64 = 2 * 86_400;
-
-/// The least time shown on each side of a mark in its close-up (an hour).
-const MIN_PAD_SECS: i64 = 3_600;
-/// The most time shown on each side of a mark in its close-up (half a day).
-const MAX_PAD_SECS: i64 = 43_200;
 
 /// The daily lowest and highest reading as SVG path data: per run of consecutive local days
 /// (the zone `offset_secs` east of UTC) one closed outline, a step up to each day's highest
@@ -73,17 +76,103 @@ pub(super) fn daily_band(series: &TempSeries, fr: &Frame, offset_secs: i64) -> S
 }
 
 /// The stretch of time a close-up of `mark` shows (Unix seconds): the mark with as much time
-/// on each side as it lasts, at least an hour and at most half a day.
+/// on each side as it lasts, at least an hour and at most half a day (the window the engine
+/// keeps the readings of, [`rxledger_reconcile::closeup_window`]).
 pub fn closeup_window(mark: &Mark) -> (i64, i64) {
-    let (from, to) = (mark.from.timestamp(), mark.to.timestamp());
-    let pad = (to - from).clamp(MIN_PAD_SECS, MAX_PAD_SECS);
-    (from - pad, to + pad)
+    rxledger_reconcile::closeup_window(mark.from, mark.to)
+}
+
+/// The readings the engine kept for the close-up of `mark`, if any.
+pub fn kept_readings<'a>(series: &'a TempSeries, mark: &Mark) -> Option<&'a Closeup> {
+    let problem = match mark.kind {
+        MarkKind::Excursion => Problem::Excursion,
+        MarkKind::Gap => Problem::Gap,
+    };
+    let of = |c: &&Closeup| c.problem == problem && c.from == mark.from;
+    let mut it = series.closeups.iter().filter(of);
+    let first = it.next()?;
+    Some(
+        std::iter::once(first)
+            .chain(it)
+            .find(|c| c.to == mark.to)
+            .unwrap_or(first),
+    )
+}
+
+/// How much of a close-up is drawn from the real readings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Drawn {
+    /// Every reading of the window.
+    All,
+    /// Some: the rest from the summary.
+    Part,
+    /// None: all from the summary.
+    Summary,
+}
+
+impl Drawn {
+    fn as_str(self) -> &'static str {
+        match self {
+            Drawn::All => "all",
+            Drawn::Part => "part",
+            Drawn::Summary => "summary",
+        }
+    }
+}
+
+/// The readings as SVG path data, each at its real time (or, when there are more readings
+/// than pixel columns, the lowest and highest of each column in the order they came); a new
+/// line (`M`) starts after a recording gap longer than `max_gap_secs`.
+fn readings_path(readings: &[(i64, f32)], fr: &Frame, max_gap_secs: i64) -> String {
+    let mut d = String::new();
+    let mut prev: Option<i64> = None;
+    let mut point = |d: &mut String, t: i64, first_t: i64, c: f32, last_t: i64| {
+        let cmd = if prev.is_some_and(|p| first_t - p <= max_gap_secs) {
+            'L'
+        } else {
+            'M'
+        };
+        let _ = write!(d, "{cmd}{:.1} {:.1}", fr.x_of(t), fr.y_of(f64::from(c)));
+        prev = Some(last_t);
+    };
+    if readings.len() <= fr.columns() {
+        for &(t, c) in readings {
+            point(&mut d, t, t, c, t);
+        }
+        return d;
+    }
+    let buckets: Vec<Bucket> = readings.iter().map(|&(t, c)| one(t, c)).collect();
+    for col in downsample(&buckets, fr.t0, fr.t1, fr.columns()) {
+        let (a, at, b, bt) = if col.min_first {
+            (col.min, col.first_t, col.max, col.last_t)
+        } else {
+            (col.max, col.first_t, col.min, col.last_t)
+        };
+        point(&mut d, at, col.first_t, a, at);
+        point(&mut d, bt, bt, b, col.last_t);
+    }
+    d
+}
+
+/// One reading as a bucket.
+fn one(t: i64, c: f32) -> Bucket {
+    Bucket {
+        first_t: t,
+        last_t: t,
+        min: c,
+        min_t: t,
+        max: c,
+        max_t: t,
+    }
 }
 
 /// A close-up of the hours around `mark` ([`closeup_window`]) as an inline SVG element: the
-/// allowed band, every stored bucket of readings in the window as its min/max range (a box as
-/// wide as the time it covers), the readings' line, and the marks in the window shaded. Same
-/// classes as [`super::svg`], plus `closeup` on the element and `rng` on the boxes.
+/// allowed band, the real readings the engine kept for it ([`kept_readings`]) as a line with a
+/// point per reading (when there is room), and the marks in the window shaded. Where no
+/// readings were kept, the stored summary's buckets of the window are drawn as min/max boxes
+/// (`rng`, as wide as the time they cover) with its line, and a note (`note`) says so. Same
+/// classes as [`super::svg`], plus `closeup` on the element, whose `data-readings` is `all`,
+/// `part` or `summary`.
 pub fn closeup(
     series: &TempSeries,
     mark: &Mark,
@@ -93,7 +182,27 @@ pub fn closeup(
     m: &Messages,
 ) -> String {
     let (t0, t1) = closeup_window(mark);
-    let fr = Frame::window(series, t0, t1, size);
+    let kept = kept_readings(series, mark);
+    let covered = kept.and_then(|k| k.covered);
+    let drawn = match kept {
+        Some(k) if k.complete() => Drawn::All,
+        Some(k) if k.covered.is_some() => Drawn::Part,
+        _ => Drawn::Summary,
+    };
+    let real: &[(i64, f32)] = match (drawn, kept) {
+        (Drawn::Summary, _) | (_, None) => &[],
+        (_, Some(k)) => &k.readings,
+    };
+    // The summary's buckets where the readings were not all kept.
+    let boxes: Vec<&Bucket> = series
+        .readings
+        .buckets()
+        .filter(|b| b.last_t >= t0 && b.first_t <= t1)
+        .filter(|b| covered.is_none_or(|(lo, hi)| b.first_t < lo || b.last_t > hi))
+        .filter(|_| drawn != Drawn::All)
+        .collect();
+    let points: Vec<Bucket> = real.iter().map(|&(t, c)| one(t, c)).collect();
+    let fr = Frame::window(series, t0, t1, size, boxes.iter().copied().chain(&points));
     let words = Words {
         title: m.render(
             &Msg::new("html-series")
@@ -103,21 +212,28 @@ pub fn closeup(
         m,
         offset_secs: i64::from(m.zone().offset().local_minus_utc()),
     };
-    let boxes = series
-        .readings
-        .buckets()
-        .filter(|b| b.last_t >= fr.t0 && b.first_t <= fr.t1);
-    let line = line_path(series, &fr, max_gap_secs);
+    let line = match drawn {
+        Drawn::Summary => line_path(series, &fr, max_gap_secs),
+        _ => readings_path(real, &fr, max_gap_secs),
+    };
+    // A dot per reading when they are at least 3 px apart on average.
+    let dots = real.len() * 3 <= fr.columns();
+    let note = match drawn {
+        Drawn::All => None,
+        Drawn::Part => Some("html-closeup-part"),
+        Drawn::Summary => Some("html-closeup-summary"),
+    };
+    let slot_minutes = series.readings.width() / 60;
     html! {
         svg xmlns="http://www.w3.org/2000/svg" class="chart closeup" width=(size.width)
             height=(size.height) viewBox={ "0 0 " (size.width) " " (size.height) } role="img"
-            aria-label=(t(&words.title)) data-seq=(mark.seq) {
+            aria-label=(t(&words.title)) data-seq=(mark.seq) data-readings=(drawn.as_str()) {
             rect x=(LEFT) y=(TOP) width=(f1(fr.plot_w)) height=(f1(fr.plot_h)) fill="#fff"
                 stroke="#999" {}
             (bands(series, &fr, &words))
             (axes(&fr, &words))
             (shaded(marks, &fr))
-            @for b in boxes {
+            @for b in &boxes {
                 @let x0 = fr.x_of(b.first_t.max(fr.t0));
                 @let x1 = fr.x_of(b.last_t.min(fr.t1)).max(x0 + 1.0);
                 @let y0 = fr.y_of(f64::from(b.max));
@@ -126,6 +242,16 @@ pub fn closeup(
             }
             @if !line.is_empty() {
                 path class="temp" d=(line) {}
+            }
+            @if dots {
+                @for &(at, c) in real.iter().filter(|r| r.0 >= fr.t0 && r.0 <= fr.t1) {
+                    circle class="pt" cx=(f1(fr.x_of(at))) cy=(f1(fr.y_of(f64::from(c)))) r="1.6" {}
+                }
+            }
+            @if let Some(id) = note {
+                text class="note" x=(f1(LEFT + 4.0)) y=(f1(TOP + 12.0)) {
+                    (words.m.render(&Msg::new(id).arg("minutes", slot_minutes)))
+                }
             }
         }
     }
@@ -136,7 +262,10 @@ pub fn closeup(
 mod tests {
     use chrono::{TimeZone, Utc};
     use rxledger_model::TempRange;
-    use rxledger_reconcile::{Band, Envelope, StreamKind};
+    use rxledger_reconcile::{
+        Band, Envelope, StreamKind, CLOSEUP_MAX_PAD_SECS as MAX_PAD_SECS,
+        CLOSEUP_MIN_PAD_SECS as MIN_PAD_SECS,
+    };
 
     use super::super::{svg, MarkKind, BOTTOM, RIGHT};
     use super::*;
@@ -170,6 +299,7 @@ mod tests {
                     max_c: 8.0,
                 },
             }],
+            closeups: Vec::new(),
         }
     }
 
@@ -194,6 +324,8 @@ mod tests {
             .unwrap_or_else(|| panic!("no {name} of .{class} in {svg}"))
     }
 
+    /// Without the real readings (over the engine's caps), the close-up draws the summary
+    /// and says so.
     #[test]
     fn a_ten_minute_excursion_in_eight_months_is_wide_in_its_closeup() {
         let s = eight_months();
@@ -209,6 +341,11 @@ mod tests {
         let w = attr(&close, "exc", "width");
         assert!(w >= 0.05 * plot_w, "{w} px of {plot_w}");
         assert!(close.contains(r#"data-seq="42""#));
+        assert!(close.contains(r#"data-readings="summary""#));
+        assert!(
+            close.contains("汇总：每格 128 分钟（超出内存上限）"),
+            "{close}"
+        );
         // The readings around it are drawn, and the 11 °C is reached by a box.
         let y11 = |fr_hi: f64, fr_lo: f64| {
             TOP + (fr_hi - 11.0) / (fr_hi - fr_lo) * (f64::from(size.height) - TOP - BOTTOM)
@@ -265,5 +402,49 @@ mod tests {
         let whole = svg(&s, &[], Size::default(), 1800);
         assert!(whole.contains(r#"class="temp""#));
         assert!(!whole.contains(r#"class="daily""#));
+    }
+
+    /// The readings kept for part of the window are drawn as they are, the rest from the
+    /// summary, and the chart says so.
+    #[test]
+    fn a_partly_kept_window_draws_both_and_says_so() {
+        let mut s = eight_months();
+        let mark = excursion();
+        let window = closeup_window(&mark);
+        // Kept from the excursion's start on only.
+        let from = mark.from.timestamp();
+        let readings: Vec<(i64, f32)> = (0..=70)
+            .map(|i| (from + i * 60, if i < 10 { 11.0 } else { 5.5 }))
+            .collect();
+        s.closeups.push(Closeup {
+            problem: Problem::Excursion,
+            from: mark.from,
+            to: mark.to,
+            window,
+            readings,
+            covered: Some((from, window.1)),
+        });
+        let m = Messages::new(Lang::En);
+        let close = closeup(
+            &s,
+            &mark,
+            std::slice::from_ref(&mark),
+            Size::default(),
+            1800,
+            &m,
+        );
+        assert!(close.contains(r#"data-readings="part""#));
+        assert!(close.contains("partly from the summary, 128-min slots (memory cap)"));
+        assert_eq!(close.matches(r#"<circle class="pt""#).count(), 71);
+        // The boxes are the summary's slots before the kept readings only.
+        let boxes = close.matches(r#"class="rng""#).count();
+        assert!((1..=2).contains(&boxes), "{boxes}");
+        // A gap mark finds no kept readings of an excursion.
+        let gap = Mark {
+            kind: MarkKind::Gap,
+            ..mark.clone()
+        };
+        assert!(kept_readings(&s, &gap).is_none());
+        assert!(kept_readings(&s, &mark).is_some());
     }
 }

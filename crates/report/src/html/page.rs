@@ -26,15 +26,17 @@ code,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;over
 details{margin:6px 0}summary{cursor:pointer;font-weight:600}
 .chart{display:block;margin:4px 0 12px;font-size:11px;font-family:system-ui,sans-serif}
 .chart .band{fill:#2da44e;fill-opacity:.14}.chart .exc{fill:#d1242f;fill-opacity:.35}.chart .gap{fill:#6e7781;fill-opacity:.35}
-.chart .grid{stroke:#e3e7ed}.chart .temp{fill:none;stroke:#0b5cad;stroke-width:1.2}.chart .daily{fill:#0b5cad;fill-opacity:.45;stroke:#0b5cad;stroke-width:.6}.chart .rng{fill:#0b5cad;fill-opacity:.3}.chart text{fill:#4a5567}
-.closeups{display:flex;flex-wrap:wrap;gap:0 16px}.closeups figure{margin:0}.closeups figcaption{font-size:12px;color:#4a5567}
+.chart .grid{stroke:#e3e7ed}.chart .temp{fill:none;stroke:#0b5cad;stroke-width:1.2}.chart .daily{fill:#0b5cad;fill-opacity:.45;stroke:#0b5cad;stroke-width:.6}.chart .rng{fill:#0b5cad;fill-opacity:.3}.chart .pt{fill:#0b5cad}.chart .note{fill:#9a3412}.chart text{fill:#4a5567}
+.closeups{display:flex;flex-wrap:wrap;gap:0 16px}.closeups figure{margin:0;width:min-content}.closeups figcaption{font-size:12px;color:#4a5567}
 .legend span{display:inline-block;width:12px;height:12px;margin:0 4px -2px 12px;border-radius:2px}
 .muted{color:#6b7280}.nw{white-space:nowrap}
+table.ev tbody tr:first-child td{border-bottom:none;padding-top:5px}table.ev tr.msg td{padding:0 10px 5px 2.5em}td.fig{min-width:10em}
+@page{size:A4 landscape;margin:12mm}
 @media print{
 body{background:#fff;font-size:11pt}header{background:#fff;color:#000;padding:0 0 8px;border-bottom:2px solid #1f3a5f}header nav{display:none}
 main{padding:0;max-width:none}section{border:none;padding:0;margin:0;break-before:page}section#overview{break-before:auto}
 details::details-content{content-visibility:visible;display:contents}details>summary{list-style:none}
-tr,.series>h3,.chart,.closeups figure{break-inside:avoid}a{color:inherit;text-decoration:none}
+tr,table.ev tbody,.series>h3,.chart,.closeups figure{break-inside:avoid}h2,h3,.legend,summary{break-after:avoid}a{color:inherit;text-decoration:none}
 }
 ";
 
@@ -74,6 +76,22 @@ fn what_cells(
         td { (t(&product.map(|p| m.product(p)).unwrap_or_default())) }
         td.mono.nw { (t(batch.unwrap_or(""))) }
         td.nw { (t(location.unwrap_or(""))) }
+    }
+}
+
+/// Most display columns (a CJK character counts two) of a figure that never wraps.
+const SHORT_FIGURE: usize = 24;
+
+/// An expected or found figure: a short one (`2.0–8.0 °C`, `≤ 30 分钟`) never wraps, a longer
+/// one wraps in a column at least `fig`'s minimum wide.
+fn figure(text: &str) -> Markup {
+    let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    html! {
+        @if width <= SHORT_FIGURE {
+            td.fig.nw { (t(text)) }
+        } @else {
+            td.fig { (t(text)) }
+        }
     }
 }
 
@@ -253,24 +271,28 @@ impl Report {
         html! {
             details.rule id={ "l" (i) "-" (anchor(rule)) } {
                 summary { (t(rule)) " · " (n) }
-                table {
-                    tr {
-                        th.n { (self.l("html-col-seq")) } th { (self.l("html-col-records")) }
-                        th { (self.l("html-col-party")) } th { (self.l("html-col-product")) }
-                        th { (self.l("html-col-batch")) } th { (self.l("html-col-location")) }
-                        th { (self.l("html-col-expected")) } th { (self.l("html-col-found")) }
-                        th { (self.l("html-col-finding")) }
+                table.ev {
+                    thead {
+                        tr {
+                            th.n { (self.l("html-col-seq")) } th { (self.l("html-col-records")) }
+                            th { (self.l("html-col-party")) } th { (self.l("html-col-product")) }
+                            th { (self.l("html-col-batch")) } th { (self.l("html-col-location")) }
+                            th { (self.l("html-col-expected")) } th { (self.l("html-col-found")) }
+                        }
                     }
+                    // One body per finding: its facts, then its sentence across the table.
                     @for f in list.iter().take(max) {
                         @let seqs = f.seqs.iter().map(u64::to_string).collect::<Vec<_>>();
-                        tr {
-                            td.n { (f.seq) }
-                            td.mono { (seqs.join(", ")) }
-                            td { (t(&f.party.as_deref().map(|p| m.party(p)).unwrap_or_default())) }
-                            (what_cells(m, f.product.as_deref(), f.batch.as_deref(), f.location.as_deref()))
-                            td { (t(&m.expected(f).unwrap_or_default())) }
-                            td { (t(&m.actual(f).unwrap_or_default())) }
-                            td { (t(&m.message(f))) }
+                        tbody {
+                            tr {
+                                td.n { (f.seq) }
+                                td.mono { (seqs.join(", ")) }
+                                td { (t(&f.party.as_deref().map(|p| m.party(p)).unwrap_or_default())) }
+                                (what_cells(m, f.product.as_deref(), f.batch.as_deref(), f.location.as_deref()))
+                                (figure(&m.expected(f).unwrap_or_default()))
+                                (figure(&m.actual(f).unwrap_or_default()))
+                            }
+                            tr.msg { td colspan="8" { (t(&m.message(f))) } }
                         }
                     }
                 }
@@ -308,25 +330,29 @@ impl Report {
                             (self.r(&Msg::new("html-pending-count").arg("count", list.len())))
                             " · " (sev_badge(m, list[0].severity))
                         }
-                        table {
-                            tr {
-                                th.n { (self.l("html-col-seq")) } th { (self.l("html-col-records")) }
-                                th { (self.l("html-col-due")) } th { (self.l("html-col-party")) }
-                                th { (self.l("html-col-product")) } th { (self.l("html-col-batch")) }
-                                th { (self.l("html-col-location")) }
-                                th { (self.l("html-col-open-item")) }
-                                th { (self.l("html-col-closed-by")) }
+                        table.ev {
+                            thead {
+                                tr {
+                                    th.n { (self.l("html-col-seq")) } th { (self.l("html-col-records")) }
+                                    th { (self.l("html-col-due")) } th { (self.l("html-col-party")) }
+                                    th { (self.l("html-col-product")) } th { (self.l("html-col-batch")) }
+                                    th { (self.l("html-col-location")) }
+                                    th { (self.l("html-col-closed-by")) }
+                                }
                             }
+                            // One body per open item: its facts, then its sentence across the table.
                             @for p in list.iter().take(max) {
                                 @let seqs = p.seqs.iter().map(u64::to_string).collect::<Vec<_>>();
-                                tr {
-                                    td.n { (p.seq) }
-                                    td.mono { (seqs.join(", ")) }
-                                    td.nw { (t(&m.fact(&Fact::Instant(p.due)))) }
-                                    td { (t(&p.party.as_deref().map(|x| m.party(x)).unwrap_or_default())) }
-                                    (what_cells(m, p.product.as_deref(), p.batch.as_deref(), p.location.as_deref()))
-                                    td { (t(&m.render(&p.message))) }
-                                    td { (t(&m.render(&p.closed_by))) }
+                                tbody {
+                                    tr {
+                                        td.n { (p.seq) }
+                                        td.mono { (seqs.join(", ")) }
+                                        td.nw { (t(&m.fact(&Fact::Instant(p.due)))) }
+                                        td { (t(&p.party.as_deref().map(|x| m.party(x)).unwrap_or_default())) }
+                                        (what_cells(m, p.product.as_deref(), p.batch.as_deref(), p.location.as_deref()))
+                                        (figure(&m.render(&p.closed_by)))
+                                    }
+                                    tr.msg { td colspan="8" { (t(&m.render(&p.message))) } }
                                 }
                             }
                         }

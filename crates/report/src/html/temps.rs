@@ -13,7 +13,53 @@ use crate::markup::t;
 /// the findings).
 pub const MAX_CLOSEUPS: usize = 24;
 
+/// What the temperature part of a report draws, over all its ledgers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TempCounts {
+    /// Whole-series charts: the zones and vehicles with an excursion or a recording gap.
+    pub charts: usize,
+    /// Close-ups under them (at most [`MAX_CLOSEUPS`] per chart).
+    pub closeups: usize,
+    /// Zones and vehicles without either: rows of one table, not charts.
+    pub quiet: usize,
+}
+
 impl Report {
+    /// How many charts, close-ups and table rows the temperature part draws.
+    pub fn temperature_counts(&self) -> TempCounts {
+        let mut n = TempCounts::default();
+        for (i, part) in self.ledgers.iter().enumerate() {
+            let marks = self.marks(i);
+            for s in &part.series {
+                match marks.get(s.name.as_str()).map_or(0, Vec::len) {
+                    0 => n.quiet += 1,
+                    k => {
+                        n.charts += 1;
+                        n.closeups += k.min(MAX_CLOSEUPS);
+                    }
+                }
+            }
+        }
+        n
+    }
+
+    /// The line `rxledger report` prints once it wrote the report's `bytes` to `path`, in the
+    /// report's language: ledgers, findings, the charts, close-ups and table rows of
+    /// [`Report::temperature_counts`], custody chains.
+    pub fn written(&self, path: &std::path::Path, bytes: usize) -> String {
+        let n = self.temperature_counts();
+        let findings: usize = self.ledgers.iter().map(|l| l.check.findings.len()).sum();
+        self.r(&Msg::new("report-written")
+            .arg("path", path.display().to_string())
+            .arg("bytes", bytes)
+            .arg("ledgers", self.ledgers.len())
+            .arg("findings", findings)
+            .arg("charts", n.charts)
+            .arg("closeups", n.closeups)
+            .arg("quiet", n.quiet)
+            .arg("custody", self.custody.len()))
+    }
+
     pub(super) fn charts(&self, i: usize, part: &LedgerPart) -> Markup {
         if part.series.is_empty() {
             return html! {};

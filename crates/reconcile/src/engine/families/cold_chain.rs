@@ -5,11 +5,18 @@
 //!
 //! This family keeps the temperature streams: each zone is one continuous stream, each vehicle
 //! upload one trip; the recent readings of each vehicle are kept for the receipts it delivers,
-//! which wait for them for `logger_settle_hours` ([`receipt`]).
+//! which wait for them for `logger_settle_hours` ([`receipt`]). While tracing, it also keeps
+//! each series for charts ([`series`]) and the real readings around each excursion and gap
+//! ([`closeup`]).
 
+mod closeup;
 mod receipt;
 mod series;
 
+pub use closeup::{
+    closeup_window, Closeup, Problem, CLOSEUPS_MAX_READINGS, CLOSEUP_MAX_PAD_SECS,
+    CLOSEUP_MAX_READINGS, CLOSEUP_MIN_PAD_SECS, RECENT_MAX_READINGS,
+};
 pub use series::{mkt, Band, StreamKind, TempSeries};
 
 use std::collections::BTreeMap;
@@ -23,6 +30,7 @@ use crate::engine::ctx::{Ctx, Due, Ev};
 use crate::engine::facts::{celsius, term, with_facts};
 use crate::engine::projections::Pb;
 use crate::{Finding, Msg, Pending, Rule};
+use closeup::Detail;
 use receipt::{Trip, Vehicles};
 
 /// Deadlines of the vaccine rules.
@@ -80,7 +88,14 @@ pub(crate) struct ColdChain {
     /// range, dispatch seq).
     outgoing: HashMap<String, (DateTime<Utc>, TempRange, u64)>,
     /// Series kept for charts, when tracing is on.
-    trace: Option<BTreeMap<(StreamKind, String), TempSeries>>,
+    trace: Option<Trace>,
+}
+
+/// The series kept for charts, and the readings kept for their close-ups.
+struct Trace {
+    series: BTreeMap<(StreamKind, String), (TempSeries, Detail)>,
+    /// Readings close-ups may still keep ([`CLOSEUPS_MAX_READINGS`] in all).
+    budget: usize,
 }
 
 fn outside(r: &TempRange, c: f64) -> bool {
@@ -197,6 +212,13 @@ impl Family for ColdChain {
             .collect();
         open.sort_by(|a, b| a.0.cmp(b.0));
         for (name, e, range, seq) in open {
+            // (Its close-up, when the series was taken before, ended there already.)
+            let kept = self.trace.as_mut().map(|t| &mut t.series);
+            if let Some((_, detail)) =
+                kept.and_then(|t| t.get_mut(&(StreamKind::Zone, name.clone())))
+            {
+                detail.ended(e.start, e.last);
+            }
             let stream = (StreamKind::Zone, name.as_str());
             let f = excursion(cx, seq, stream, &range, &e, e.last);
             cx.emit(f);
@@ -207,30 +229,39 @@ impl Family for ColdChain {
 impl ColdChain {
     /// Starts keeping every reading for charts.
     pub fn trace_temperatures(&mut self) {
-        self.trace.get_or_insert_with(BTreeMap::new);
+        self.trace.get_or_insert_with(|| Trace {
+            series: BTreeMap::new(),
+            budget: CLOSEUPS_MAX_READINGS,
+        });
     }
 
-    /// The series kept so far (empty when tracing is off).
+    /// The series kept so far (empty when tracing is off), each with its close-ups: those
+    /// still open end with the readings.
     pub fn temperature_series(&mut self) -> Vec<TempSeries> {
-        self.trace
-            .as_mut()
-            .map(|t| std::mem::take(t).into_values().collect())
-            .unwrap_or_default()
+        let Some(trace) = self.trace.as_mut() else {
+            return Vec::new();
+        };
+        let mut budget = trace.budget;
+        let out = std::mem::take(&mut trace.series)
+            .into_values()
+            .map(|(mut series, detail)| {
+                series.closeups = detail.finish(&mut budget);
+                series
+            })
+            .collect();
+        trace.budget = budget;
+        out
     }
 
     /// The kept series of a zone or vehicle, when tracing is on.
     fn traced(&mut self, kind: StreamKind, name: &str) -> Option<&mut TempSeries> {
-        let trace = self.trace.as_mut()?;
-        Some(
-            trace
-                .entry((kind, name.to_owned()))
-                .or_insert_with(|| TempSeries::new(kind, name)),
-        )
+        kept(&mut self.trace, kind, name).map(|t| t.0)
     }
 
     /// `TEMP-GAP` and `TEMP-RANGE` over the readings of one stream (a zone, or one trip of a
     /// vehicle) judged against `range`: gaps longer than `gap_limit` (shorter during an
-    /// excursion), and excursions that ended. A trip's excursion ends with the trip.
+    /// excursion), and excursions that ended. A trip's excursion ends with the trip. When
+    /// tracing, the readings go to the series and the close-ups of its problems.
     fn stream(
         &mut self,
         cx: &mut Ctx<'_>,
@@ -240,7 +271,8 @@ impl ColdChain {
         readings: &[Reading],
         gap_limit: Duration,
     ) {
-        if let Some(series) = self.traced(kind, name) {
+        let mut traced = kept(&mut self.trace, kind, name);
+        if let Some((series, _, _)) = &mut traced {
             series.add(readings, range);
         }
         let exc_gap = Duration::minutes(cx.cfg.thresholds.excursion_gap_minutes);
@@ -260,61 +292,105 @@ impl ColdChain {
                     gap_limit
                 };
                 if gap > limit {
-                    let state = if st.excursion.is_some() {
-                        "excursion"
-                    } else {
-                        "normal"
-                    };
-                    let m = Msg::new("temp-gap")
-                        .arg("kind", term(kind.as_str()))
-                        .arg("name", name)
-                        .arg("from", prev)
-                        .arg("to", r.at)
-                        .arg("minutes", gap.num_minutes())
-                        .arg("limit", limit.num_minutes())
-                        .arg("state", term(state));
-                    let f = Finding::new(Rule::TempGap, seq, m)
-                        .location(name)
-                        .interval(prev, r.at)
-                        .figures(
-                            Msg::new("temp-gap-expected").arg("minutes", limit.num_minutes()),
-                            Msg::new("temp-gap-actual").arg("minutes", gap.num_minutes()),
-                        );
-                    cx.emit(f);
+                    cx.emit(gap_finding(seq, (kind, name), (prev, r.at), gap, limit, st));
+                    if let Some((_, detail, budget)) = &mut traced {
+                        detail.start(Problem::Gap, prev, Some(r.at), budget);
+                    }
                 }
             }
             st.last = Some(r.at);
-            let Some(range) = range else { continue };
-            if outside(&range, r.celsius) {
-                let e = st.excursion.get_or_insert(Excursion {
-                    start: r.at,
-                    last: r.at,
-                    peak: r.celsius,
-                    samples: Vec::new(),
-                    first_seq: seq,
-                });
-                e.last = r.at;
-                let further = if r.celsius > range.max_c {
-                    r.celsius > e.peak
-                } else {
-                    r.celsius < e.peak
-                };
-                if further {
-                    e.peak = r.celsius;
+            if let Some(range) = range {
+                if outside(&range, r.celsius) {
+                    if st.excursion.is_none() {
+                        if let Some((_, detail, budget)) = &mut traced {
+                            detail.start(Problem::Excursion, r.at, None, budget);
+                        }
+                    }
+                    let e = st.excursion.get_or_insert(Excursion {
+                        start: r.at,
+                        last: r.at,
+                        peak: r.celsius,
+                        samples: Vec::new(),
+                        first_seq: seq,
+                    });
+                    e.last = r.at;
+                    let further = if r.celsius > range.max_c {
+                        r.celsius > e.peak
+                    } else {
+                        r.celsius < e.peak
+                    };
+                    if further {
+                        e.peak = r.celsius;
+                    }
+                    e.samples.push(r.celsius);
+                } else if let Some(e) = st.excursion.take() {
+                    if let Some((_, detail, _)) = &mut traced {
+                        detail.ended(e.start, r.at);
+                    }
+                    let f = excursion(cx, seq, (kind, name), &range, &e, r.at);
+                    cx.emit(f);
                 }
-                e.samples.push(r.celsius);
-            } else if let Some(e) = st.excursion.take() {
-                let f = excursion(cx, seq, (kind, name), &range, &e, r.at);
-                cx.emit(f);
+            }
+            if let Some((_, detail, budget)) = &mut traced {
+                detail.reading(r.at.timestamp(), r.celsius, budget);
             }
         }
         if kind == StreamKind::Vehicle {
             if let (Some(e), Some(range)) = (st.excursion.take(), range) {
+                if let Some((_, detail, _)) = &mut traced {
+                    detail.ended(e.start, e.last);
+                }
                 let f = excursion(cx, seq, (kind, name), &range, &e, e.last);
                 cx.emit(f);
             }
         }
     }
+}
+
+/// The kept series of a zone or vehicle, the readings kept for its close-ups, and how many
+/// more close-ups may keep, when tracing is on.
+fn kept<'a>(
+    trace: &'a mut Option<Trace>,
+    kind: StreamKind,
+    name: &str,
+) -> Option<(&'a mut TempSeries, &'a mut Detail, &'a mut usize)> {
+    let Trace { series, budget } = trace.as_mut()?;
+    let (s, d) = series
+        .entry((kind, name.to_owned()))
+        .or_insert_with(|| (TempSeries::new(kind, name), Detail::default()));
+    Some((s, d, budget))
+}
+
+/// The `TEMP-GAP` finding of a gap of `stream` between readings at `from` and `to`, longer
+/// than `limit` (in the state of `st`: during an excursion or not).
+fn gap_finding(
+    seq: u64,
+    (kind, name): (StreamKind, &str),
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    gap: Duration,
+    limit: Duration,
+    st: &Stream,
+) -> Finding {
+    let state = if st.excursion.is_some() {
+        "excursion"
+    } else {
+        "normal"
+    };
+    let m = Msg::new("temp-gap")
+        .arg("kind", term(kind.as_str()))
+        .arg("name", name)
+        .arg("from", from)
+        .arg("to", to)
+        .arg("minutes", gap.num_minutes())
+        .arg("limit", limit.num_minutes())
+        .arg("state", term(state));
+    Finding::new(Rule::TempGap, seq, m)
+        .location(name)
+        .interval(from, to)
+        .figures(
+            Msg::new("temp-gap-expected").arg("minutes", limit.num_minutes()),
+            Msg::new("temp-gap-actual").arg("minutes", gap.num_minutes()),
+        )
 }
 
 /// `TEMP-ZONE`: a product put away or moved into a zone whose range is not inside its own.

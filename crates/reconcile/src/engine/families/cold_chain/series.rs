@@ -3,6 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 use rxledger_model::{Reading, TempRange};
 
+use super::closeup::Closeup;
 use crate::Envelope;
 
 /// Universal gas constant, J/(mol·K).
@@ -54,8 +55,9 @@ pub struct Band {
 
 /// The readings of one zone or vehicle, kept while [`crate::Engine::trace_temperatures`] is
 /// on, with the ranges the engine judged them against: what a temperature chart draws. Memory is
-/// bounded: the readings are summarised in an [`Envelope`], and bands closer together than its
-/// bucket width merge.
+/// bounded: the readings are summarised in an [`Envelope`], bands closer together than its
+/// bucket width merge, and the real readings around each excursion and gap are kept within the
+/// caps of [`super::closeup`].
 #[derive(Clone, Debug)]
 pub struct TempSeries {
     /// Zone or vehicle.
@@ -67,6 +69,9 @@ pub struct TempSeries {
     /// Allowed ranges over time, in time order (none for a vehicle trip that carried no
     /// cold-chain goods, or a zone never registered).
     pub bands: Vec<Band>,
+    /// The real readings around each excursion and recording gap, in the order the problems
+    /// started (see [`Closeup`]).
+    pub closeups: Vec<Closeup>,
 }
 
 impl TempSeries {
@@ -76,6 +81,7 @@ impl TempSeries {
             name: name.to_owned(),
             readings: Envelope::default(),
             bands: Vec::new(),
+            closeups: Vec::new(),
         }
     }
 
