@@ -149,6 +149,23 @@ pub struct PgStore {
     poisoned: bool,
 }
 
+/// A writer gives its advisory lock back before its connection closes: closing a connection
+/// only asks the server to end the session, so without this a writer opened right after another
+/// one was dropped could still find the lock held and be refused.
+impl Drop for PgStore {
+    fn drop(&mut self) {
+        if !self.writable {
+            return;
+        }
+        let client = self.client.get_mut().unwrap_or_else(|p| p.into_inner());
+        // An error here means the session is gone, and its lock with it.
+        let _ = client.execute(
+            "SELECT pg_advisory_unlock($1, hashtext($2))",
+            &[&LOCK_CLASS, &self.loc.ledger()],
+        );
+    }
+}
+
 impl PgStore {
     /// Creates an empty ledger named by `loc` (its row in `rxledger.ledgers`). Fails if it
     /// exists.
