@@ -10,21 +10,48 @@ use rxledger::chain::ExpectedHead;
 use rxledger::store::FileStore;
 
 use crate::cmd::Outcome;
+use crate::fail::said;
+use rxledger::reconcile::Msg;
 
 /// The configuration file, or the defaults.
 pub fn load_config(path: Option<&Path>) -> Result<rxledger::reconcile::Config> {
     let Some(p) = path else {
         return Ok(rxledger::reconcile::Config::default());
     };
-    let text = std::fs::read_to_string(p)
-        .with_context(|| format!("reading configuration {}", p.display()))?;
+    let text = std::fs::read_to_string(p).with_context(|| {
+        crate::fail::Said(Msg::new("cli-reading-config").arg("path", p.display().to_string()))
+    })?;
     rxledger::reconcile::Config::from_toml(&text).with_context(|| p.display().to_string())
 }
 
 /// The `--head` option: a trusted earlier head, HEX or SEQ:HEX.
 pub fn parse_head(head: Option<&str>) -> Result<Option<ExpectedHead>> {
-    head.map(|h| h.parse::<ExpectedHead>().map_err(anyhow::Error::msg))
+    head.map(|h| h.parse::<ExpectedHead>().map_err(|_| said(bad_head(h))))
         .transpose()
+}
+
+/// Why `head` is not a head, as [`ExpectedHead`]'s parser finds it, in the catalogue's words.
+fn bad_head(head: &str) -> Msg {
+    let s = head.trim();
+    let Some((seq, hex)) = s.split_once(':') else {
+        return Msg::new("cli-head-hash").arg("head", s);
+    };
+    if seq.parse::<u64>().is_err() {
+        return Msg::new("cli-head-seq").arg("head", s).arg("part", seq);
+    }
+    if rxledger::chain::Digest::from_hex(hex).is_none() {
+        return Msg::new("cli-head-hex").arg("head", s).arg("part", hex);
+    }
+    Msg::new("cli-head-zero").arg("head", s)
+}
+
+/// Prints `warning: …` on stderr, in the chosen language.
+pub fn warn(msg: &Msg) {
+    let m = crate::lang::messages();
+    eprintln!(
+        "{}",
+        m.render(&Msg::new("cli-warning").arg("message", m.render(msg)))
+    );
 }
 
 /// Opens a ledger for writing (taking its lock), warning on stderr about a cut-off tail.
@@ -32,11 +59,14 @@ pub fn open_writer(dir: &Path) -> Result<FileStore> {
     let store = FileStore::open(dir)?;
     let r = store.open_report();
     if r.cut_bytes > 0 {
-        eprintln!(
-            "warning: {}: cut off an unacknowledged tail of {} bytes ({} complete records of an incomplete batch) left by an interrupted write",
-            r.cut_segment.as_deref().unwrap_or(dir).display(),
-            r.cut_bytes,
-            r.cut_records
+        warn(
+            &Msg::new("cli-cut-tail")
+                .arg(
+                    "segment",
+                    r.cut_segment.as_deref().unwrap_or(dir).display().to_string(),
+                )
+                .arg("bytes", r.cut_bytes)
+                .arg("records", r.cut_records),
         );
     }
     Ok(store)
@@ -81,7 +111,7 @@ pub fn write_atomic<T>(
     let context = || path.display().to_string();
     let name = path
         .file_name()
-        .ok_or_else(|| anyhow::anyhow!("{}: not a file name", path.display()))?;
+        .ok_or_else(|| said(Msg::new("cli-not-a-file-name").arg("path", path.display().to_string())))?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

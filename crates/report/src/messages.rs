@@ -133,6 +133,7 @@ const EN: &[(&str, &str)] = &[
     ("report.ftl", include_str!("../locales/en/report.ftl")),
     ("html.ftl", include_str!("../locales/en/html.ftl")),
     ("terms.ftl", include_str!("../locales/en/terms.ftl")),
+    ("cli.ftl", include_str!("../locales/en/cli.ftl")),
 ];
 
 /// The Simplified Chinese catalogue, the same files; `rules.ftl` adds the rules' titles and
@@ -165,6 +166,8 @@ const ZH: &[(&str, &str)] = &[
     ("rules.ftl", include_str!("../locales/zh/rules.ftl")),
     ("sources.ftl", include_str!("../locales/zh/sources.ftl")),
     ("terms.ftl", include_str!("../locales/zh/terms.ftl")),
+    ("cli.ftl", include_str!("../locales/zh/cli.ftl")),
+    ("help.ftl", include_str!("../locales/zh/help.ftl")),
 ];
 
 /// The catalogue files of `lang`: (file name, text).

@@ -83,7 +83,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     progress.finish();
     if let Some(Err(e)) = file_store.as_mut().map(FileStore::sync_index) {
         // Derived data: the next writer rebuilds what is missing from the records.
-        eprintln!("warning: the id index could not be written ({e}); the next append rebuilds it");
+        crate::common::warn(
+            &rxledger::reconcile::Msg::new("cli-index-unwritten").arg("detail", e.to_string()),
+        );
     }
     let mut out = io::stdout().lock();
     let head = done.head;

@@ -53,7 +53,11 @@ pub fn run(args: Args) -> Result<Outcome> {
     let proof = match (seq, old) {
         (Some(seq), None) => rxledger::proofs::prove_inclusion(&dir, seq, &new)?,
         (None, Some(old)) => rxledger::proofs::prove_consistency(&dir, &old, &new)?,
-        _ => anyhow::bail!("give --seq N or --consistency OLD_CHECKPOINT"),
+        _ => {
+            return Err(crate::fail::said(rxledger::reconcile::Msg::new(
+                "cli-prove-what",
+            )))
+        }
     };
     write_file(&output, proof.to_json())?;
     println!("proof written to {}", output.display());

@@ -55,10 +55,14 @@ pub fn run(args: Args) -> Result<Outcome> {
             rxledger::proofs::verify_consistency_proof(&p, &old, &cp)
         }
         (ProofFile::Inclusion { .. }, None, _) => {
-            anyhow::bail!("an inclusion proof needs --record FILE")
+            return Err(crate::fail::said(rxledger::reconcile::Msg::new(
+                "cli-proof-needs-record",
+            )))
         }
         (ProofFile::Consistency { .. }, _, None) => {
-            anyhow::bail!("a consistency proof needs --old-checkpoint FILE")
+            return Err(crate::fail::said(rxledger::reconcile::Msg::new(
+                "cli-proof-needs-old",
+            )))
         }
     };
     match result {
