@@ -54,6 +54,19 @@ pub fn warn(msg: &Msg) {
     );
 }
 
+/// Terminal columns of `s`: two for a CJK character (and full-width forms), one for others.
+pub fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FF60}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
 /// Opens a ledger for writing (taking its lock), warning on stderr about a cut-off tail.
 pub fn open_writer(dir: &Path) -> Result<FileStore> {
     let store = FileStore::open(dir)?;
@@ -63,7 +76,11 @@ pub fn open_writer(dir: &Path) -> Result<FileStore> {
             &Msg::new("cli-cut-tail")
                 .arg(
                     "segment",
-                    r.cut_segment.as_deref().unwrap_or(dir).display().to_string(),
+                    r.cut_segment
+                        .as_deref()
+                        .unwrap_or(dir)
+                        .display()
+                        .to_string(),
                 )
                 .arg("bytes", r.cut_bytes)
                 .arg("records", r.cut_records),
@@ -109,9 +126,9 @@ pub fn write_atomic<T>(
     fill: impl FnOnce(&mut tempfile::NamedTempFile) -> Result<T>,
 ) -> Result<T> {
     let context = || path.display().to_string();
-    let name = path
-        .file_name()
-        .ok_or_else(|| said(Msg::new("cli-not-a-file-name").arg("path", path.display().to_string())))?;
+    let name = path.file_name().ok_or_else(|| {
+        said(Msg::new("cli-not-a-file-name").arg("path", path.display().to_string()))
+    })?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -198,7 +215,12 @@ pub fn open_checkpoint_or_fail(
     match open_checkpoint(cp, pubkey) {
         Ok(cp) => Ok(ControlFlow::Continue(cp)),
         Err(e) if is_bad_signature(&e) => {
-            println!("FAILED: {e:#}");
+            let m = crate::lang::messages();
+            let why = crate::fail::render(&e, &m);
+            println!(
+                "{}",
+                m.render(&Msg::new("verify-failed-at").arg("error", why))
+            );
             Ok(ControlFlow::Break(Outcome::Findings))
         }
         Err(e) => Err(e),

@@ -229,6 +229,34 @@ fn backticked(s: &str) -> Vec<Fact> {
         .collect()
 }
 
+/// The model's fixed explanations of a field's problem, and their catalogue messages.
+const FIELD_DETAILS: &[(&str, &str)] = &[
+    ("must not be blank", "detail-not-blank"),
+    ("must be a JSON object", "detail-object"),
+    ("an event must be a JSON object", "detail-event-object"),
+    ("required field is missing", "detail-required"),
+    ("unknown field", "detail-unknown-field"),
+    ("unknown kind", "detail-unknown-kind"),
+    ("must not be negative", "detail-not-negative"),
+    ("must not be empty", "detail-not-empty"),
+    ("must be positive", "detail-positive"),
+    ("must be at least 1", "detail-at-least-1"),
+    ("must hold at least one line", "detail-one-line"),
+    ("must hold at least one reading", "detail-one-reading"),
+    ("must hold at least one code", "detail-one-code"),
+    ("must name at least one person", "detail-one-person"),
+    ("must be between 0 and 100", "detail-0-100"),
+    ("must be after production_date", "detail-after-production"),
+    (
+        "required for every party except an individual",
+        "detail-party-licence",
+    ),
+    (
+        "not a 20-digit traceability code nor a GS1 element string",
+        "detail-trace-code",
+    ),
+];
+
 /// A field's problem in the catalogue's words when it is one of the common ones.
 fn field_detail(message: &str) -> Fact {
     if let Some(name) = message
@@ -250,13 +278,10 @@ fn field_detail(message: &str) -> Fact {
     if let Some(detail) = message.strip_prefix("UUID parsing failed: ") {
         return Fact::from(Msg::new("detail-uuid").arg("detail", detail));
     }
-    let id = match message {
-        "must not be blank" => "detail-not-blank",
-        "must be a JSON object" => "detail-object",
-        "an event must be a JSON object" => "detail-event-object",
-        _ => return Fact::Text(message.to_owned()),
-    };
-    Fact::from(Msg::new(id))
+    match FIELD_DETAILS.iter().find(|(text, _)| *text == message) {
+        Some((_, id)) => Fact::from(Msg::new(id)),
+        None => Fact::Text(message.to_owned()),
+    }
 }
 
 /// A verification failure, naming its line and seq.

@@ -33,7 +33,10 @@ pub fn localize(command: Command, lang: Lang) -> Command {
 
 fn localize_one(mut cmd: Command, path: &str, m: &Messages, root: bool) -> Command {
     let heading = |id| text(m, id).unwrap_or_default();
-    let (options, arguments) = (heading("help-heading-options"), heading("help-heading-arguments"));
+    let (options, arguments) = (
+        heading("help-heading-options"),
+        heading("help-heading-arguments"),
+    );
     if let Some(about) = text(m, &format!("help-{path}")) {
         cmd = cmd.about(about.clone()).long_about(about);
     }
@@ -110,14 +113,25 @@ pub fn print_error(e: &clap::Error, lang: Lang) -> u8 {
             Msg::new("clap-missing-command")
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            let valid = value(e, ContextKind::ValidValue);
+            // The possible values are ids: quoted as such, listed in the language's way.
+            let valid = match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => v
+                    .iter()
+                    .map(|v| format!("`{v}`"))
+                    .collect::<Vec<_>>()
+                    .join(m.render(&Msg::new("clap-list-separator")).as_str()),
+                _ => String::new(),
+            };
             let msg = Msg::new("clap-invalid-value")
                 .arg("arg", arg())
                 .arg("value", val());
             if valid.is_empty() {
                 msg.arg("valid", Fact::Text(String::new()))
             } else {
-                msg.arg("valid", Fact::from(Msg::new("clap-valid").arg("valid", valid)))
+                msg.arg(
+                    "valid",
+                    Fact::from(Msg::new("clap-valid").arg("valid", valid)),
+                )
             }
         }
         ErrorKind::ArgumentConflict => Msg::new("clap-conflict")
@@ -132,10 +146,13 @@ pub fn print_error(e: &clap::Error, lang: Lang) -> u8 {
             other => other.to_string(),
         })
         .unwrap_or_default();
-    let usage = usage
-        .strip_prefix("Usage:")
-        .map_or(usage.clone(), |rest| format!("{}{rest}", m.label("help-heading-usage")));
-    eprintln!("{}", m.render(&Msg::new("cli-error").arg("message", m.render(&msg))));
+    let usage = usage.strip_prefix("Usage:").map_or(usage.clone(), |rest| {
+        format!("{}{rest}", m.label("help-heading-usage"))
+    });
+    eprintln!(
+        "{}",
+        m.render(&Msg::new("cli-error").arg("message", m.render(&msg)))
+    );
     if !usage.is_empty() {
         eprintln!("\n{usage}");
     }

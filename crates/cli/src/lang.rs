@@ -177,8 +177,14 @@ mod tests {
     #[test]
     fn prescan_finds_the_option_anywhere() {
         let scan = |a: &[&str]| prescan(a.iter().copied());
-        assert!(matches!(scan(&["rx", "--lang", "zh", "check"]), Some(LangArg::Zh)));
-        assert!(matches!(scan(&["rx", "check", "x", "--lang=en"]), Some(LangArg::En)));
+        assert!(matches!(
+            scan(&["rx", "--lang", "zh", "check"]),
+            Some(LangArg::Zh)
+        ));
+        assert!(matches!(
+            scan(&["rx", "check", "x", "--lang=en"]),
+            Some(LangArg::En)
+        ));
         assert!(matches!(
             scan(&["rx", "--lang", "zh", "check", "--lang", "en"]),
             Some(LangArg::En)

@@ -114,7 +114,10 @@ fn main() -> ExitCode {
 fn print_error(e: &anyhow::Error) {
     let m = lang::messages();
     let message = fail::render(e, &m);
-    eprintln!("{}", m.render(&Msg::new("cli-error").arg("message", message)));
+    eprintln!(
+        "{}",
+        m.render(&Msg::new("cli-error").arg("message", message))
+    );
 }
 
 fn run(cmd: Cmd) -> anyhow::Result<Outcome> {

@@ -58,11 +58,16 @@ pub fn run(args: Args) -> Result<Outcome> {
     out.flush()?;
     drop(out);
     if let Some(f) = report.failure {
-        if f.records_intact() {
-            println!("FAILED: {f}");
+        let m = crate::lang::messages();
+        let error = crate::fail::verify_msg(&f, &m);
+        let msg = if f.records_intact() {
+            rxledger::reconcile::Msg::new("verify-failed-at").arg("error", error)
         } else {
-            println!("FAILED: first bad seq {}: {f}", f.seq());
-        }
+            rxledger::reconcile::Msg::new("log-failed")
+                .arg("seq", f.seq())
+                .arg("error", error)
+        };
+        println!("{}", m.render(&msg));
         return Ok(Outcome::Findings);
     }
     Ok(Outcome::Clean)

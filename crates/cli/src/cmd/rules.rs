@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use super::Outcome;
+use crate::common::display_width;
 
 /// List every reconciliation rule with its severity, description, legal source and the record
 /// its findings point at.
@@ -46,17 +47,4 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Clean)
-}
-
-/// Terminal columns of `s`: two for a CJK character, one for others.
-fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            if ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FF60}').contains(&c) {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
 }

@@ -69,6 +69,21 @@ detail-not-blank = must not be blank
 detail-uuid = UUID parsing failed: { $detail }
 detail-object = must be a JSON object
 detail-event-object = an event must be a JSON object
+detail-required = required field is missing
+detail-unknown-field = unknown field
+detail-unknown-kind = unknown kind
+detail-not-negative = must not be negative
+detail-not-empty = must not be empty
+detail-positive = must be positive
+detail-at-least-1 = must be at least 1
+detail-one-line = must hold at least one line
+detail-one-reading = must hold at least one reading
+detail-one-code = must hold at least one code
+detail-one-person = must name at least one person
+detail-0-100 = must be between 0 and 100
+detail-after-production = must be after production_date
+detail-party-licence = required for every party except an individual
+detail-trace-code = not a 20-digit traceability code nor a GS1 element string
 
 ## Verification of the chain.
 verify-unparsable = line { $line }: unparsable record (expected seq { $seq }): { $detail }
@@ -107,6 +122,9 @@ verify-tail = { $segment }: { $bytes } bytes after the last acknowledged batch (
 verify-extends = ok: { $records } records verified; they extend the checkpoint of { $size } records signed for { $origin }
 
 ## Checkpoints and proofs.
+verify-proof-ok = ok: proof verified against the checkpoint of { $size } records signed for { $origin }
+log-failed = FAILED: first bad seq { $seq }: { $error }
+
 checkpoint-key = malformed key: { $detail }
 checkpoint-format = malformed checkpoint: { $detail }
 checkpoint-signature = checkpoint signature does not verify: { $detail }

@@ -68,6 +68,21 @@ detail-not-blank = 不得为空
 detail-uuid = 不是有效的 UUID（{ $detail }）
 detail-object = 须为 JSON 对象
 detail-event-object = 事件须为 JSON 对象
+detail-required = 缺少必填字段
+detail-unknown-field = 未知字段
+detail-unknown-kind = 未知的事件类型
+detail-not-negative = 不得为负数
+detail-not-empty = 不得为空
+detail-positive = 须为正数
+detail-at-least-1 = 至少为 1
+detail-one-line = 至少须有一行
+detail-one-reading = 至少须有一个读数
+detail-one-code = 至少须有一个追溯码
+detail-one-person = 至少须注明一人
+detail-0-100 = 须在 0 与 100 之间
+detail-after-production = 须晚于 production_date（生产日期）
+detail-party-licence = 除个人外每个单位都必须填写
+detail-trace-code = 既不是 20 位药品追溯码，也不是 GS1 元素串
 
 ## 哈希链校验。
 verify-unparsable = 第 { $line } 行：记录无法解析（应为记录 { $seq }）：{ $detail }
@@ -106,6 +121,9 @@ verify-tail = { $segment }：最后一个已确认批次之后有 { $bytes } 字
 verify-extends = 通过：{ $records } 条记录校验通过；它们延续了 { $origin } 签署的 { $size } 条记录的检查点
 
 ## 检查点与证明。
+verify-proof-ok = 通过：证明已对照 { $origin } 签署的 { $size } 条记录的检查点核验
+log-failed = 未通过：第一条出错记录 { $seq }：{ $error }
+
 checkpoint-key = 密钥格式错误：{ $detail }
 checkpoint-format = 检查点格式错误：{ $detail }
 checkpoint-signature = 检查点签名校验未通过：{ $detail }

@@ -17,6 +17,7 @@ clap-missing = 缺少必需的参数：{ $arg }
 clap-missing-command = 请给出一个命令
 clap-invalid-value = 参数 { $arg } 的值“{ $value }”无效{ $valid }
 clap-valid = ；可选值：{ $valid }
+clap-list-separator = 、
 clap-conflict = 参数 { $arg } 不能与 { $other } 同时使用
 clap-other = 命令行有误：{ $detail }
 clap-more = 如需更多信息，请运行 --help。
