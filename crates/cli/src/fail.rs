@@ -365,20 +365,32 @@ pub fn verify_msg(e: &VerifyError, m: &Messages) -> Msg {
                 )),
             }
             if *blank > 0 {
-                changes.push(Fact::from(Msg::new("verify-blank").arg("blank", *blank)));
+                let id = if *blank == 1 {
+                    "verify-blank-one"
+                } else {
+                    "verify-blank-many"
+                };
+                changes.push(Fact::from(Msg::new(id).arg("blank", *blank)));
             }
             // Changes are listed as words, not clauses.
             let changes: Vec<String> = changes.iter().map(|c| m.fact(c).into_owned()).collect();
             let sep = if m.lang() == Lang::Zh { "，" } else { ", " };
             Msg::new("verify-reformatted")
                 .arg("changes", changes.join(sep))
-                .arg(
-                    "records",
-                    Fact::from(Msg::new("verify-records").arg("records", *last)),
-                )
+                .arg("records", Fact::from(count_msg(*last)))
         }
         _ => Msg::new("io-other").arg("detail", e.to_string()),
     }
+}
+
+/// How many records of a re-saved export verify (none, the one, all N).
+fn count_msg(records: u64) -> Msg {
+    let id = match records {
+        0 => "verify-records-none",
+        1 => "verify-records-one",
+        _ => "verify-records-many",
+    };
+    Msg::new(id).arg("records", records)
 }
 
 fn checkpoint_msg(e: &CheckpointError) -> Option<Msg> {

@@ -155,18 +155,21 @@ fn has_english(text: &str) -> bool {
 }
 
 fn english_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| {
-        !(c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-' || c == '/')
-    })
-    .filter(|t| {
-        let option = t.starts_with("--");
-        let t = t.trim_matches(|c| c == '.' || c == '-');
-        // `--format json` is a command-line option and its argument, not words.
-        !option
-            && t != "json"
-            && t.chars().filter(char::is_ascii_alphabetic).count() >= 2
-            && t.chars().any(|c| c.is_ascii_lowercase())
-            && !t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '.' || c == '/')
+    // Text in backticks is code: a field (`id`), a command (`rxledger init`).
+    text.split('`').step_by(2).flat_map(|part| {
+        part.split(|c: char| {
+            !(c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-' || c == '/')
+        })
+        .filter(|t| {
+            let option = t.starts_with("--");
+            let t = t.trim_matches(|c| c == '.' || c == '-');
+            // `--format json` is a command-line option and its argument, not words.
+            !option
+                && t != "json"
+                && t.chars().filter(char::is_ascii_alphabetic).count() >= 2
+                && t.chars().any(|c| c.is_ascii_lowercase())
+                && !t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '.' || c == '/')
+        })
     })
 }
 

@@ -87,7 +87,8 @@ fn verify_chain(path: &Path, expected: Option<ExpectedHead>) -> Result<Outcome> 
     }
     let blank = match report.blank_lines {
         0 => Fact::Text(String::new()),
-        n => Fact::from(Msg::new("verify-ok-blank").arg("blank", n)),
+        1 => Fact::from(Msg::new("verify-ok-blank-one").arg("blank", 1_u64)),
+        n => Fact::from(Msg::new("verify-ok-blank-many").arg("blank", n)),
     };
     match &report.failure {
         None => {

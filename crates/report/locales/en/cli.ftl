@@ -18,7 +18,7 @@ cli-head-hash = head "{ $head }" is not 64 hex digits (or SEQ:HEX)
 cli-head-seq = head "{ $head }": "{ $part }" is not a sequence number
 cli-head-hex = head "{ $head }": "{ $part }" is not 64 hex digits
 cli-head-zero = head "{ $head }": seq 0 is the empty ledger, whose head hash is 64 zeros
-cli-bad-zone = unknown time zone "{ $zone }": give an offset such as +08:00, UTC, or one of { $names }
+cli-bad-zone = unknown time zone "{ $zone }": give an offset such as +08:00, or one of { $names }
 cli-violations-range = --violations must be between 0 and 1 (got { $got })
 cli-not-plantable = --rules: the generator cannot plant "{ $rule }"; plantable: { $plantable }
 cli-trace-no-ledger = give at least one ledger after the code
@@ -98,20 +98,14 @@ verify-reformatted = the file is not the export byte for byte: { $changes }; the
 verify-bom = a UTF-8 byte-order mark was added before the first record
 verify-crlf-all = line endings changed to CRLF
 verify-crlf-some = line endings of { $crlf } of { $lines } lines changed to CRLF
-verify-blank = { $blank ->
-        [1] 1 blank line added at the end
-       *[other] { $blank } blank lines added at the end
-    }
-verify-records = { $records ->
-        [0] it holds no records
-        [1] the one record verifies
-       *[other] all { $records } verify
-    }
+verify-blank-one = 1 blank line added at the end
+verify-blank-many = { $blank } blank lines added at the end
+verify-records-none = it holds no records
+verify-records-one = the one record verifies
+verify-records-many = all { $records } verify
 verify-ok = ok: { $records } records verified; head { $head }{ $blank }
-verify-ok-blank = { $blank ->
-        [1] ; 1 blank line after the last record ignored (it holds no data)
-       *[other] ; { $blank } blank lines after the last record ignored (they hold no data)
-    }
+verify-ok-blank-one = ; 1 blank line after the last record ignored (it holds no data)
+verify-ok-blank-many = ; { $blank } blank lines after the last record ignored (they hold no data)
 verify-failed = FAILED: first bad seq { $seq }
 verify-failed-at = FAILED: { $error }
 verify-none = no record verified

@@ -17,7 +17,7 @@ cli-head-hash = 链头“{ $head }”不是 64 位十六进制数字（或 记�
 cli-head-seq = 链头“{ $head }”：“{ $part }”不是记录号
 cli-head-hex = 链头“{ $head }”：“{ $part }”不是 64 位十六进制数字
 cli-head-zero = 链头“{ $head }”：记录号 0 是空账本，其链头哈希为 64 个零
-cli-bad-zone = 未知时区“{ $zone }”：请给出 +08:00 这样的偏移、UTC，或以下之一：{ $names }
+cli-bad-zone = 未知时区“{ $zone }”：请给出 +08:00 这样的偏移，或以下之一：{ $names }
 cli-violations-range = --violations 须在 0 与 1 之间（给出的是 { $got }）
 cli-not-plantable = --rules：生成器不能植入“{ $rule }”；可植入的规则：{ $plantable }
 cli-trace-no-ledger = 请在追溯码之后至少给出一个账本
@@ -39,7 +39,7 @@ cli-copy-differs = { $dst }：副本的校验结果与来源不同（副本链�
 cli-copy-why = ：{ $error }
 
 ## 存储。
-store-not-a-ledger = { $path } 不是 rxledger 账本（没有 { $marker } 标记文件；请先运行 `rxledger init`）
+store-not-a-ledger = { $path } 不是 `rxledger` 账本（没有 { $marker } 标记文件；请先运行 `rxledger init`）
 store-exists = { $path } 已存在且不为空
 store-locked = 账本 { $dir } 正由另一写入程序使用（锁文件 { $lock } 被占用）；请待其完成后再试
 store-corrupt = { $path }：{ $error }；拒绝追加（请运行 `rxledger verify`）
@@ -88,29 +88,23 @@ detail-trace-code = 既不是 20 位药品追溯码，也不是 GS1 元素串
 verify-unparsable = 第 { $line } 行：记录无法解析（应为记录 { $seq }）：{ $detail }
 verify-gap = 第 { $line } 行：记录号不连续：应为记录 { $seq }，实为记录 { $found }（记录 { $seq }..{ $last } 缺失或顺序错乱）
 verify-duplicate = 第 { $line } 行：记录重复或顺序错乱：应为记录 { $seq }，记录 { $found } 再次出现
-verify-link = 第 { $line } 行：记录 { $seq } 处链接断裂：其 prev { $found } 不等于前一条记录的哈希 { $expected }
+verify-link = 第 { $line } 行：记录 { $seq } 处链接断裂：其 `prev` { $found } 不等于前一条记录的哈希 { $expected }
 verify-hash = 第 { $line } 行：记录 { $seq } 哈希不符：记录内容被修改（存储的 { $stored }，计算的 { $computed }）
-verify-framing = 第 { $line } 行：记录 { $seq } 批次框定错误：batch_end 为 { $batch_end }（应为 { $expected }）
+verify-framing = 第 { $line } 行：记录 { $seq } 批次框定错误：`batch_end` 为 { $batch_end }（应为 { $expected }）
 verify-incomplete = 账本止于一个批次中间：记录 { $seq }..={ $batch_end } 缺失（被截断，或在批次确认前崩溃）
 verify-head = 未找到预期链头 { $expected }：账本止于记录 { $last }，链头 { $found }；账本被截断或改写（第一条无法担保的记录 { $seq }）
 verify-reformatted = 文件与导出时的字节不完全一致：{ $changes }；其中的记录完好（{ $records }）
 verify-bom = 第一条记录前加了 UTF-8 字节顺序标记
 verify-crlf-all = 换行符被改为 CRLF
 verify-crlf-some = { $lines } 行中有 { $crlf } 行的换行符被改为 CRLF
-verify-blank = { $blank ->
-        [1] 末尾加了 1 个空行
-       *[other] 末尾加了 { $blank } 个空行
-    }
-verify-records = { $records ->
-        [0] 其中没有记录
-        [1] 唯一的一条记录校验通过
-       *[other] 全部 { $records } 条记录校验通过
-    }
+verify-blank-one = 末尾加了 1 个空行
+verify-blank-many = 末尾加了 { $blank } 个空行
+verify-records-none = 其中没有记录
+verify-records-one = 唯一的一条记录校验通过
+verify-records-many = 全部 { $records } 条记录校验通过
 verify-ok = 通过：{ $records } 条记录校验通过；链头 { $head }{ $blank }
-verify-ok-blank = { $blank ->
-        [1] ；最后一条记录之后的 1 个空行已忽略（不含数据）
-       *[other] ；最后一条记录之后的 { $blank } 个空行已忽略（不含数据）
-    }
+verify-ok-blank-one = ；最后一条记录之后的 1 个空行已忽略（不含数据）
+verify-ok-blank-many = ；最后一条记录之后的 { $blank } 个空行已忽略（不含数据）
 verify-failed = 未通过：第一条出错记录 { $seq }
 verify-failed-at = 未通过：{ $error }
 verify-none = 没有记录校验通过
