@@ -189,7 +189,7 @@ fn ingest_msg(e: &IngestError) -> Msg {
 fn event_msg(e: &EventError) -> Msg {
     match e {
         EventError::Json { column, message } => {
-            // serde_json ends its message with the place, which the line and column give.
+            // `serde_json` ends its message with the place, which the line and column give.
             let message = message
                 .rsplit_once(" at line ")
                 .map_or(message.as_str(), |(m, _)| m);
@@ -204,11 +204,10 @@ fn event_msg(e: &EventError) -> Msg {
     }
 }
 
-/// serde_json's common complaints in the catalogue's words.
+/// `serde_json`'s common complaints in the catalogue's words.
 fn json_detail(message: &str) -> Fact {
     let id = match message {
-        "expected value" => "json-expected-value",
-        "expected ident" => "json-expected-value",
+        "expected value" | "expected ident" => "json-expected-value",
         "trailing characters" => "json-trailing",
         "key must be a string" => "json-key",
         "expected `,` or `}`" => "json-object",
