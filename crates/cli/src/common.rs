@@ -45,6 +45,11 @@ fn bad_head(head: &str) -> Msg {
     Msg::new("cli-head-zero").arg("head", s)
 }
 
+/// Prints a message of the catalogue on stdout, in the chosen language.
+pub fn say(msg: &Msg) {
+    println!("{}", crate::lang::messages().render(msg));
+}
+
 /// Prints `warning: …` on stderr, in the chosen language.
 pub fn warn(msg: &Msg) {
     let m = crate::lang::messages();

@@ -72,7 +72,9 @@ pub fn init(path: &Path) -> Result<Option<Outcome>> {
     {
         let loc = rxledger::store_pg::PgLocation::parse(url).context("not a PostgreSQL URL")?;
         rxledger::store_pg::PgStore::create(&loc)?;
-        println!("initialised empty ledger {loc}");
+        crate::common::say(
+            &rxledger::reconcile::Msg::new("cli-initialised").arg("ledger", loc.to_string()),
+        );
         Ok(Some(Outcome::Clean))
     }
     #[cfg(not(feature = "postgres"))]
@@ -91,9 +93,11 @@ pub fn verify(path: &Path, expected: Option<ExpectedHead>) -> Result<Option<Outc
     let name = path.display();
     Ok(Some(match &report.failure {
         None => {
-            println!(
-                "ok: {} records verified; head {}",
-                report.head.seq, report.head
+            crate::common::say(
+                &rxledger::reconcile::Msg::new("verify-ok")
+                    .arg("records", report.head.seq)
+                    .arg("head", report.head.to_string())
+                    .arg("blank", ""),
             );
             Outcome::Clean
         }

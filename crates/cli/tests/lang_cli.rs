@@ -174,6 +174,21 @@ fn a_verification_failure_in_both_languages() {
     ] {
         assert_eq!(run(&args, p).status.code(), Some(0), "{args:?}");
     }
+    // What a command did, in the chosen language too.
+    let said = |args: &[&str]| stdout(&run(args, p));
+    assert_eq!(said(&["init", "Z", "--lang", "zh"]), "已创建空账本 Z\n");
+    let appended = said(&["append", "Z", "e.jsonl", "--lang", "zh"]);
+    assert!(
+        appended.starts_with("已从 e.jsonl 追加 30 个事件；链头 30:"),
+        "{appended}"
+    );
+    let again = said(&["append", "Z", "e.jsonl", "--lang", "en"]);
+    assert!(
+        again.starts_with("e.jsonl: all 30 events already present; nothing appended (head 30:"),
+        "{again}"
+    );
+    let ok = said(&["verify", "Z", "--lang", "zh"]);
+    assert!(ok.starts_with("通过：30 条记录校验通过；链头 30:"), "{ok}");
     let x = std::fs::read_to_string(p.join("x.jsonl")).unwrap();
     let mut lines: Vec<String> = x.lines().map(str::to_owned).collect();
     lines.remove(4);

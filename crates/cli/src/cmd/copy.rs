@@ -66,12 +66,13 @@ pub fn run(args: Args) -> Result<Outcome> {
                 .arg("why", why),
         ));
     }
-    println!(
-        "copied {} records in {batches} batches from {} to {}; the copy verifies; head {}",
-        copy.head.seq,
-        args.src.display(),
-        args.dst.display(),
-        copy.head
+    crate::common::say(
+        &Msg::new("cli-copied")
+            .arg("records", copy.head.seq)
+            .arg("batches", batches)
+            .arg("src", args.src.display().to_string())
+            .arg("dst", args.dst.display().to_string())
+            .arg("head", copy.head.to_string()),
     );
     Ok(Outcome::Clean)
 }

@@ -38,10 +38,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         writeln!(tmp.as_file_mut(), "{private}").with_context(|| key.display().to_string())
     })?;
     write_file(&pubf, format!("{public}\n"))?;
-    println!(
-        "wrote {} (private, mode 0600) and {}",
-        key.display(),
-        pubf.display()
+    crate::common::say(
+        &Msg::new("cli-keys-written")
+            .arg("key", key.display().to_string())
+            .arg("public", pubf.display().to_string()),
     );
     Ok(Outcome::Clean)
 }

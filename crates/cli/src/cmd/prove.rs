@@ -47,7 +47,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         .transpose()?;
     if let Some(proof) = crate::store_url::prove(&dir, seq, old.as_ref(), &new)? {
         write_file(&output, proof.to_json())?;
-        println!("proof written to {}", output.display());
+        crate::common::say(
+            &rxledger::reconcile::Msg::new("cli-proof-written")
+                .arg("path", output.display().to_string()),
+        );
         return Ok(Outcome::Clean);
     }
     let proof = match (seq, old) {
@@ -60,6 +63,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
     };
     write_file(&output, proof.to_json())?;
-    println!("proof written to {}", output.display());
+    crate::common::say(
+        &rxledger::reconcile::Msg::new("cli-proof-written")
+            .arg("path", output.display().to_string()),
+    );
     Ok(Outcome::Clean)
 }

@@ -41,12 +41,13 @@ pub fn run(args: Args) -> Result<Outcome> {
     write_file(&args.output, &html)?;
     let findings: usize = report.ledgers.iter().map(|l| l.check.findings.len()).sum();
     let series: usize = report.ledgers.iter().map(|l| l.series.len()).sum();
-    eprintln!(
-        "wrote {} ({} bytes): {} ledgers, {findings} findings, temperatures of {series} zones and vehicles, {} custody chains",
-        args.output.display(),
-        html.len(),
-        report.ledgers.len(),
-        report.custody.len()
-    );
+    let wrote = rxledger::reconcile::Msg::new("cli-report-written")
+        .arg("path", args.output.display().to_string())
+        .arg("bytes", html.len())
+        .arg("ledgers", report.ledgers.len())
+        .arg("findings", findings)
+        .arg("series", series)
+        .arg("custody", report.custody.len());
+    eprintln!("{}", m.render(&wrote));
     Ok(Outcome::Clean)
 }

@@ -39,6 +39,19 @@ cli-copy-source-fails = { $src }: the source fails verification at seq { $seq } 
 cli-copy-differs = { $dst }: the copy does not verify as the source does (copy head { $copy }, source head { $source }){ $why }
 cli-copy-why = : { $error }
 
+## What a command did.
+cli-initialised = initialised empty ledger { $ledger }
+cli-exported = exported { $records } records to { $path }; head { $head }
+cli-checkpoint-written = checkpoint of { $records } records signed by { $signer } written to { $path }
+cli-keys-written = wrote { $key } (private, mode 0600) and { $public }
+cli-proof-written = proof written to { $path }
+cli-copied = copied { $records } records in { $batches } batches from { $src } to { $dst }; the copy verifies; head { $head }
+cli-report-written = wrote { $path } ({ $bytes } bytes): { $ledgers } ledgers, { $findings } findings, temperatures of { $series } zones and vehicles, { $custody } custody chains
+cli-appended-none = { $file }: no events; nothing appended (head { $head })
+cli-appended-all-present = { $file }: all { $present } events already present; nothing appended (head { $head })
+cli-appended = appended { $appended } events from { $file }; head { $head }
+cli-appended-some-present = appended { $appended } events from { $file }, { $present } already present (skipped); head { $head }
+
 ## The store.
 store-not-a-ledger = { $path } is not an rxledger ledger (no { $marker } marker; run `rxledger init`)
 store-exists = { $path } already exists and is not empty

@@ -38,6 +38,19 @@ cli-copy-source-fails = { $src }：来源在记录 { $seq } 处未通过校验�
 cli-copy-differs = { $dst }：副本的校验结果与来源不同（副本链头 { $copy }，来源链头 { $source }）{ $why }
 cli-copy-why = ：{ $error }
 
+## 命令做了什么。
+cli-initialised = 已创建空账本 { $ledger }
+cli-exported = 已将 { $records } 条记录导出到 { $path }；链头 { $head }
+cli-checkpoint-written = 已将 { $signer } 签署的 { $records } 条记录的检查点写入 { $path }
+cli-keys-written = 已写出 { $key }（私钥，权限 0600）和 { $public }
+cli-proof-written = 证明已写入 { $path }
+cli-copied = 已将 { $records } 条记录分 { $batches } 个批次从 { $src } 复制到 { $dst }；副本校验通过；链头 { $head }
+cli-report-written = 已写出 { $path }（{ $bytes } 字节）：{ $ledgers } 个账本，{ $findings } 个问题，{ $series } 个库区和车辆的温度，{ $custody } 条流转链
+cli-appended-none = { $file }：没有事件；未追加任何事件（链头 { $head }）
+cli-appended-all-present = { $file }：全部 { $present } 个事件已在账本中；未追加任何事件（链头 { $head }）
+cli-appended = 已从 { $file } 追加 { $appended } 个事件；链头 { $head }
+cli-appended-some-present = 已从 { $file } 追加 { $appended } 个事件，{ $present } 个已在账本中（跳过）；链头 { $head }
+
 ## 存储。
 store-not-a-ledger = { $path } 不是 `rxledger` 账本（没有 { $marker } 标记文件；请先运行 `rxledger init`）
 store-exists = { $path } 已存在且不为空
