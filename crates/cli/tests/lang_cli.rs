@@ -287,3 +287,33 @@ fn summary_in_the_chosen_language_and_the_ledgers_zone() {
     );
     assert!(!zh.contains("2026-09-30T"), "RFC 3339 left in {zh}");
 }
+
+/// `log`: both instants (when it happened, when it was recorded) in the ledger's zone with their
+/// offset, the kind and its facts in the chosen language.
+#[test]
+fn log_in_the_chosen_language_and_the_ledgers_zone() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let cold = "samples/scenarios/cold-chain.jsonl";
+    let zh = stdout(&run(&["log", cold, "--limit", "1", "--lang", "zh"], &p));
+    assert_eq!(
+        zh.split_whitespace().collect::<Vec<_>>(),
+        [
+            "1",
+            "2026-09-30",
+            "23:30",
+            "(+08:00)",
+            "7a901e22840b…",
+            "2026-09-30",
+            "09:00",
+            "(+08:00)",
+            "企业资质登记",
+            "浙江康源医药有限公司（药品批发企业）"
+        ],
+        "{zh}"
+    );
+    let en = stdout(&run(&["log", cold, "--limit", "1", "--zone", "UTC"], &p));
+    assert!(
+        en.contains("2026-09-30 15:30 (+00:00)  7a901e22840b…  2026-09-30 01:00 (+00:00)  party_registered    浙江康源医药有限公司 (drug wholesaler)"),
+        "{en}"
+    );
+}

@@ -143,6 +143,25 @@ config-toml = invalid configuration: { $detail }
 config-negative = invalid configuration: thresholds.{ $name } must not be negative
 config-too-large = invalid configuration: thresholds.{ $name } must be at most { $max }
 
+## `rxledger log`: one line about an event.
+log-party = { $name } ({ $kind })
+log-licence = { $party } licence { $number } to { $valid_to }
+log-product = { $product } { $name } { $spec }
+log-from-lines = { $doc } from { $party } ({ $lines } lines)
+log-to-lines = { $doc } to { $party } ({ $lines } lines)
+log-lines = { $doc } ({ $lines } lines)
+log-for = { $doc } for { $party }
+log-to = { $doc } to { $party }
+log-from = { $doc } from { $party }
+log-reason = { $doc } ({ $reason })
+log-at = { $doc } at { $location }
+log-money = { $doc } { $from } -> { $to } { $amount }
+log-readings = { $where } { $count } readings
+log-loss = { $doc } { $kind }
+log-aggregation = { $doc } { $action } { $parent } ({ $count } codes)
+log-zone = { $zone } { $storage }
+log-invalid = (invalid event: { $error })
+
 ## `rxledger summary`.
 summary-records = records
 summary-head = head

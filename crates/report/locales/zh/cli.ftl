@@ -142,6 +142,25 @@ config-toml = 配置无效：{ $detail }
 config-negative = 配置无效：thresholds.{ $name } 不得为负数
 config-too-large = 配置无效：thresholds.{ $name } 不得大于 { $max }
 
+## `rxledger log`：每个事件一行。
+log-party = { $name }（{ $kind }）
+log-licence = { $party } 许可证 { $number } 有效期至 { $valid_to }
+log-product = { $product } { $name } { $spec }
+log-from-lines = { $doc } 来自 { $party }（{ $lines } 行）
+log-to-lines = { $doc } 售予 { $party }（{ $lines } 行）
+log-lines = { $doc }（{ $lines } 行）
+log-for = { $doc } 购货单位 { $party }
+log-to = { $doc } 发往 { $party }
+log-from = { $doc } 来自 { $party }
+log-reason = { $doc }（{ $reason }）
+log-at = { $doc } 库位 { $location }
+log-money = { $doc } { $from } → { $to } { $amount }
+log-readings = { $where } { $count } 个读数
+log-loss = { $doc } { $kind }
+log-aggregation = { $doc } { $action } { $parent }（{ $count } 个追溯码）
+log-zone = { $zone } { $storage }
+log-invalid = （无效事件：{ $error }）
+
 ## `rxledger summary`。
 summary-records = 记录数
 summary-head = 链头
