@@ -52,6 +52,10 @@ cli-appended-all-present = { $file }: all { $present } events already present; n
 cli-appended = appended { $appended } events from { $file }; head { $head }
 cli-appended-some-present = appended { $appended } events from { $file }, { $present } already present (skipped); head { $head }
 
+cli-no-postgres = { $url }: this rxledger was built without PostgreSQL support (cargo feature `postgres`)
+cli-not-pg-url = not a PostgreSQL URL
+cli-pg-one-at-a-time = PostgreSQL ledgers are checked one at a time (not against other ledgers yet)
+
 ## The store.
 store-not-a-ledger = { $path } is not an rxledger ledger (no { $marker } marker; run `rxledger init`)
 store-exists = { $path } already exists and is not empty

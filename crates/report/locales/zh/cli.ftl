@@ -51,6 +51,10 @@ cli-appended-all-present = { $file }：全部 { $present } 个事件已在账本
 cli-appended = 已从 { $file } 追加 { $appended } 个事件；链头 { $head }
 cli-appended-some-present = 已从 { $file } 追加 { $appended } 个事件，{ $present } 个已在账本中（跳过）；链头 { $head }
 
+cli-no-postgres = { $url }：此 `rxledger` 构建时未含 `PostgreSQL` 支持（构建特性 `postgres`）
+cli-not-pg-url = 不是 `PostgreSQL` 网址
+cli-pg-one-at-a-time = `PostgreSQL` 账本只能逐个检查（尚不能与其他账本相互核对）
+
 ## 存储。
 store-not-a-ledger = { $path } 不是 `rxledger` 账本（没有 { $marker } 标记文件；请先运行 `rxledger init`）
 store-exists = { $path } 已存在且不为空
