@@ -84,7 +84,12 @@ fn localize_one(mut cmd: Command, path: &str, m: &Messages, root: bool) -> Comma
         .map(|s| s.get_name().to_owned())
         .collect();
     for name in names {
-        let sub_path = format!("{path}-{name}");
+        // clap's `help` command is the same at every level.
+        let sub_path = if name == "help" {
+            "rxledger-help".to_owned()
+        } else {
+            format!("{path}-{name}")
+        };
         cmd = cmd.mut_subcommand(name.as_str(), |s| localize_one(s, &sub_path, m, false));
     }
     cmd
@@ -96,7 +101,12 @@ fn localize_one(mut cmd: Command, path: &str, m: &Messages, root: bool) -> Comma
 /// `错误：`.
 pub fn print_error(e: &clap::Error, lang: Lang) -> u8 {
     let code = if e.use_stderr() { 2 } else { 0 };
-    if lang == Lang::En || !e.use_stderr() {
+    // Help and version, and the help clap shows for a missing command, are the localized
+    // command's own.
+    if lang == Lang::En
+        || !e.use_stderr()
+        || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    {
         let _ = e.print();
         return code;
     }
@@ -109,9 +119,7 @@ pub fn print_error(e: &clap::Error, lang: Lang) -> u8 {
             Msg::new("clap-unknown-command").arg("name", value(e, ContextKind::InvalidSubcommand))
         }
         ErrorKind::MissingRequiredArgument => Msg::new("clap-missing").arg("arg", arg()),
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            Msg::new("clap-missing-command")
-        }
+        ErrorKind::MissingSubcommand => Msg::new("clap-missing-command"),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             // The possible values are ids: quoted as such, listed in the language's way.
             let valid = match e.get(ContextKind::ValidValue) {
@@ -147,7 +155,7 @@ pub fn print_error(e: &clap::Error, lang: Lang) -> u8 {
         })
         .unwrap_or_default();
     let usage = usage.strip_prefix("Usage:").map_or(usage.clone(), |rest| {
-        format!("{}{rest}", m.label("help-heading-usage"))
+        format!("{}{}", m.label("help-heading-usage"), rest.trim_start())
     });
     eprintln!(
         "{}",

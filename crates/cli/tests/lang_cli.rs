@@ -130,6 +130,7 @@ fn the_same_bad_inputs_give_chinese_and_english_errors_and_the_same_exit_codes()
         assert_eq!(zh.status.code(), en.status.code(), "{args:?}");
         let (zt, et) = (stderr(&zh), stderr(&en));
         assert!(zt.starts_with("错误："), "{args:?}: {zt}");
+        assert!(!zt.contains("用法： "), "{args:?}: {zt}");
         assert!(et.starts_with("error: "), "{args:?}: {et}");
         assert!(
             chinese(&zt) && !chinese(&et.replace("简体中文", "")),
@@ -242,6 +243,19 @@ fn help_in_chinese_and_english() {
             assert!(!help.contains(english), "{english} in {help}");
         }
     }
+    // Nested commands, clap's `help` at every level; no command is an error, as in English.
+    let import = stdout(&run(&["import", "--help", "--lang", "zh"], p));
+    assert!(
+        import.contains("  csv    用映射文件导入") && import.contains("  help   显示本帮助"),
+        "{import}"
+    );
+    let none = run(&["--lang", "zh"], p);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(
+        stderr(&none).starts_with("错误：请给出一个命令\n\n用法：rxledger [OPTIONS] <命令>\n"),
+        "{}",
+        stderr(&none)
+    );
     let en = stdout(&run(&["check", "--help", "--lang", "en"], p));
     assert!(en.starts_with("Verify and reconcile a ledger"), "{en}");
     assert!(
