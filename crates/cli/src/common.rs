@@ -10,21 +10,66 @@ use rxledger::chain::ExpectedHead;
 use rxledger::store::FileStore;
 
 use crate::cmd::Outcome;
+use crate::fail::said;
+use rxledger::reconcile::Msg;
 
 /// The configuration file, or the defaults.
 pub fn load_config(path: Option<&Path>) -> Result<rxledger::reconcile::Config> {
     let Some(p) = path else {
         return Ok(rxledger::reconcile::Config::default());
     };
-    let text = std::fs::read_to_string(p)
-        .with_context(|| format!("reading configuration {}", p.display()))?;
+    let text = std::fs::read_to_string(p).with_context(|| {
+        crate::fail::Said(Msg::new("cli-reading-config").arg("path", p.display().to_string()))
+    })?;
     rxledger::reconcile::Config::from_toml(&text).with_context(|| p.display().to_string())
 }
 
 /// The `--head` option: a trusted earlier head, HEX or SEQ:HEX.
 pub fn parse_head(head: Option<&str>) -> Result<Option<ExpectedHead>> {
-    head.map(|h| h.parse::<ExpectedHead>().map_err(anyhow::Error::msg))
+    head.map(|h| h.parse::<ExpectedHead>().map_err(|_| said(bad_head(h))))
         .transpose()
+}
+
+/// Why `head` is not a head, as [`ExpectedHead`]'s parser finds it, in the catalogue's words.
+fn bad_head(head: &str) -> Msg {
+    let s = head.trim();
+    let Some((seq, hex)) = s.split_once(':') else {
+        return Msg::new("cli-head-hash").arg("head", s);
+    };
+    if seq.parse::<u64>().is_err() {
+        return Msg::new("cli-head-seq").arg("head", s).arg("part", seq);
+    }
+    if rxledger::chain::Digest::from_hex(hex).is_none() {
+        return Msg::new("cli-head-hex").arg("head", s).arg("part", hex);
+    }
+    Msg::new("cli-head-zero").arg("head", s)
+}
+
+/// Prints a message of the catalogue on stdout, in the chosen language.
+pub fn say(msg: &Msg) {
+    println!("{}", crate::lang::messages().render(msg));
+}
+
+/// Prints `warning: …` on stderr, in the chosen language.
+pub fn warn(msg: &Msg) {
+    let m = crate::lang::messages();
+    eprintln!(
+        "{}",
+        m.render(&Msg::new("cli-warning").arg("message", m.render(msg)))
+    );
+}
+
+/// Terminal columns of `s`: two for a CJK character (and full-width forms), one for others.
+pub fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FF60}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
 /// Opens a ledger for writing (taking its lock), warning on stderr about a cut-off tail.
@@ -32,11 +77,18 @@ pub fn open_writer(dir: &Path) -> Result<FileStore> {
     let store = FileStore::open(dir)?;
     let r = store.open_report();
     if r.cut_bytes > 0 {
-        eprintln!(
-            "warning: {}: cut off an unacknowledged tail of {} bytes ({} complete records of an incomplete batch) left by an interrupted write",
-            r.cut_segment.as_deref().unwrap_or(dir).display(),
-            r.cut_bytes,
-            r.cut_records
+        warn(
+            &Msg::new("cli-cut-tail")
+                .arg(
+                    "segment",
+                    r.cut_segment
+                        .as_deref()
+                        .unwrap_or(dir)
+                        .display()
+                        .to_string(),
+                )
+                .arg("bytes", r.cut_bytes)
+                .arg("records", r.cut_records),
         );
     }
     Ok(store)
@@ -79,9 +131,9 @@ pub fn write_atomic<T>(
     fill: impl FnOnce(&mut tempfile::NamedTempFile) -> Result<T>,
 ) -> Result<T> {
     let context = || path.display().to_string();
-    let name = path
-        .file_name()
-        .ok_or_else(|| anyhow::anyhow!("{}: not a file name", path.display()))?;
+    let name = path.file_name().ok_or_else(|| {
+        said(Msg::new("cli-not-a-file-name").arg("path", path.display().to_string()))
+    })?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -168,7 +220,12 @@ pub fn open_checkpoint_or_fail(
     match open_checkpoint(cp, pubkey) {
         Ok(cp) => Ok(ControlFlow::Continue(cp)),
         Err(e) if is_bad_signature(&e) => {
-            println!("FAILED: {e:#}");
+            let m = crate::lang::messages();
+            let why = crate::fail::render(&e, &m);
+            println!(
+                "{}",
+                m.render(&Msg::new("verify-failed-at").arg("error", why))
+            );
             Ok(ControlFlow::Break(Outcome::Findings))
         }
         Err(e) => Err(e),

@@ -7,8 +7,11 @@
 
 use std::sync::OnceLock;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+use rxledger::reconcile::Msg;
 use rxledger::report::{Lang, Messages, Zone};
+
+use crate::fail::said;
 
 /// A language on the command line.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -45,11 +48,48 @@ pub fn choose(option: Option<LangArg>, var: impl Fn(&str) -> Option<String>) -> 
     }
 }
 
+/// The language `--lang` asks for in `args` (`--lang zh`, `--lang=en`, anywhere), read before
+/// the command line is parsed so that its help and its errors are in that language too; a
+/// value that is not a language is left to the parser to refuse.
+pub fn prescan<I, S>(args: I) -> Option<LangArg>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.as_ref().to_string_lossy().into_owned())
+        .collect();
+    let mut found = None;
+    for (i, a) in args.iter().enumerate() {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(v) => v.strip_prefix('='),
+            None => None,
+        };
+        match value {
+            Some("zh") => found = Some(LangArg::Zh),
+            Some("en") => found = Some(LangArg::En),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The language chosen before parsing: [`prescan`] of the command line, else the locale.
+pub fn early(args: &[std::ffi::OsString]) -> Lang {
+    choose(prescan(args), |k| std::env::var(k).ok())
+}
+
 /// Chooses the language and zone from `options` and the environment, once.
 ///
 /// # Errors
 ///
-/// A zone that [`Zone::parse`] does not know.
+/// A zone that [`Zone::parse`] does not know (the language is chosen all the same, for the
+/// error).
 pub fn init(options: &Options) -> Result<()> {
     let lang = choose(options.lang, |k| std::env::var(k).ok());
     let zone = match options
@@ -57,7 +97,20 @@ pub fn init(options: &Options) -> Result<()> {
         .clone()
         .or_else(|| std::env::var("RXLEDGER_ZONE").ok())
     {
-        Some(z) if !z.is_empty() => Zone::parse(&z).context("--zone")?,
+        Some(z) if !z.is_empty() => match Zone::parse(&z) {
+            Ok(zone) => zone,
+            Err(e) => {
+                let _ = CHOSEN.set((lang, Zone::default()));
+                // The zones it knows, as the library lists them.
+                let text = e.to_string();
+                let names = text.rsplit_once("one of ").map_or("", |(_, n)| n);
+                return Err(said(
+                    Msg::new("cli-bad-zone")
+                        .arg("zone", z.as_str())
+                        .arg("names", names),
+                ));
+            }
+        },
         _ => Zone::default(),
     };
     let _ = CHOSEN.set((lang, zone));
@@ -117,5 +170,28 @@ mod tests {
         );
         assert_eq!(choose(None, env(&[])), Lang::En);
         assert_eq!(choose(None, env(&[("LANG", "C.UTF-8")])), Lang::En);
+    }
+
+    /// `--lang` is found before the command line is parsed, wherever it is, in both spellings;
+    /// the last one counts; nothing after `--`; a bad value is left to clap.
+    #[test]
+    fn prescan_finds_the_option_anywhere() {
+        let scan = |a: &[&str]| prescan(a.iter().copied());
+        assert!(matches!(
+            scan(&["rx", "--lang", "zh", "check"]),
+            Some(LangArg::Zh)
+        ));
+        assert!(matches!(
+            scan(&["rx", "check", "x", "--lang=en"]),
+            Some(LangArg::En)
+        ));
+        assert!(matches!(
+            scan(&["rx", "--lang", "zh", "check", "--lang", "en"]),
+            Some(LangArg::En)
+        ));
+        assert!(scan(&["rx", "check", "--", "--lang", "zh"]).is_none());
+        assert!(scan(&["rx", "--lang", "fr"]).is_none());
+        assert!(scan(&["rx", "--language", "zh"]).is_none());
+        assert!(scan(&["rx", "--lang"]).is_none());
     }
 }

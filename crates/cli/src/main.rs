@@ -8,13 +8,16 @@
 
 mod cmd;
 mod common;
+mod fail;
+mod help;
 mod lang;
 mod progress;
 mod store_url;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use rxledger::reconcile::Msg;
 
 use cmd::Outcome;
 
@@ -81,19 +84,18 @@ fn quiet_broken_pipe() {
 
 fn main() -> ExitCode {
     quiet_broken_pipe();
-    let cli = match Cli::try_parse() {
+    // The language is chosen before parsing, so that the help and the parser's errors are in it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let early = lang::early(&args);
+    let parsed = help::localize(Cli::command(), early)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(e) => return ExitCode::from(help::print_error(&e, early)),
     };
     if let Err(e) = lang::init(&cli.lang) {
-        eprintln!("error: {}", error_chain(&e));
+        print_error(&e);
         return ExitCode::from(2);
     }
     match run(cli.cmd) {
@@ -102,10 +104,20 @@ fn main() -> ExitCode {
         // The reader closed our output early (`rxledger gen | head`): not an error of ours.
         Err(e) if broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
-            eprintln!("error: {}", error_chain(&e));
+            print_error(&e);
             ExitCode::from(2)
         }
     }
+}
+
+/// `error: …` on stderr, in the chosen language ([`fail::render`]).
+fn print_error(e: &anyhow::Error) {
+    let m = lang::messages();
+    let message = fail::render(e, &m);
+    eprintln!(
+        "{}",
+        m.render(&Msg::new("cli-error").arg("message", message))
+    );
 }
 
 fn run(cmd: Cmd) -> anyhow::Result<Outcome> {
@@ -130,8 +142,6 @@ fn run(cmd: Cmd) -> anyhow::Result<Outcome> {
     }
 }
 
-/// The error and its causes, `: `-separated, without repeating a cause that its parent's message
-/// already ends with (library errors name their I/O cause in their own message).
 /// Whether `e` comes from writing to a pipe whose reader has gone.
 fn broken_pipe(e: &anyhow::Error) -> bool {
     let pipe = Some(std::io::ErrorKind::BrokenPipe);
@@ -141,19 +151,4 @@ fn broken_pipe(e: &anyhow::Error) -> bool {
                 .and_then(serde_json::Error::io_error_kind)
                 == pipe
     })
-}
-
-fn error_chain(e: &anyhow::Error) -> String {
-    let mut out = String::new();
-    for cause in e.chain() {
-        let m = cause.to_string();
-        if out.ends_with(&m) {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(": ");
-        }
-        out.push_str(&m);
-    }
-    out
 }

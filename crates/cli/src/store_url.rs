@@ -6,7 +6,7 @@ use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use rxledger::chain::{ExpectedHead, Head};
 use rxledger::check::CheckReport;
 use rxledger::reconcile::Config;
@@ -45,9 +45,9 @@ pub fn open(path: &Path, mode: Mode) -> Result<Option<Box<dyn Store>>> {
 #[cfg(not(feature = "postgres"))]
 pub fn open(path: &Path, _mode: Mode) -> Result<Option<Box<dyn Store>>> {
     match pg_url(path) {
-        Some(url) => bail!(
-            "{url}: this rxledger was built without PostgreSQL support (cargo feature `postgres`)"
-        ),
+        Some(url) => Err(crate::fail::said(
+            rxledger::reconcile::Msg::new("cli-no-postgres").arg("url", url),
+        )),
         None => Ok(None),
     }
 }
@@ -70,15 +70,20 @@ pub fn init(path: &Path) -> Result<Option<Outcome>> {
     };
     #[cfg(feature = "postgres")]
     {
-        let loc = rxledger::store_pg::PgLocation::parse(url).context("not a PostgreSQL URL")?;
+        let loc = rxledger::store_pg::PgLocation::parse(url)
+            .with_context(|| crate::fail::Said(rxledger::reconcile::Msg::new("cli-not-pg-url")))?;
         rxledger::store_pg::PgStore::create(&loc)?;
-        println!("initialised empty ledger {loc}");
+        crate::common::say(
+            &rxledger::reconcile::Msg::new("cli-initialised").arg("ledger", loc.to_string()),
+        );
         Ok(Some(Outcome::Clean))
     }
     #[cfg(not(feature = "postgres"))]
     {
         let _ = open(path, Mode::Read)?;
-        bail!("{url}: no PostgreSQL support")
+        Err(crate::fail::said(
+            rxledger::reconcile::Msg::new("cli-no-postgres").arg("url", url),
+        ))
     }
 }
 
@@ -91,9 +96,11 @@ pub fn verify(path: &Path, expected: Option<ExpectedHead>) -> Result<Option<Outc
     let name = path.display();
     Ok(Some(match &report.failure {
         None => {
-            println!(
-                "ok: {} records verified; head {}",
-                report.head.seq, report.head
+            crate::common::say(
+                &rxledger::reconcile::Msg::new("verify-ok")
+                    .arg("records", report.head.seq)
+                    .arg("head", report.head.to_string())
+                    .arg("blank", ""),
             );
             Outcome::Clean
         }
@@ -111,7 +118,9 @@ pub fn check(
         return Ok(None);
     }
     let [path] = paths else {
-        bail!("PostgreSQL ledgers are checked one at a time (not against other ledgers yet)");
+        return Err(crate::fail::said(rxledger::reconcile::Msg::new(
+            "cli-pg-one-at-a-time",
+        )));
     };
     let Some(store) = open(path, Mode::Read)? else {
         return Ok(None);
@@ -182,6 +191,10 @@ pub fn prove(
     Ok(Some(match (seq, old) {
         (Some(seq), _) => rxledger::proofs::prove_inclusion_in(store.as_ref(), seq, new)?,
         (None, Some(old)) => rxledger::proofs::prove_consistency_in(store.as_ref(), old, new)?,
-        (None, None) => bail!("give --seq N or --consistency OLD_CHECKPOINT"),
+        (None, None) => {
+            return Err(crate::fail::said(rxledger::reconcile::Msg::new(
+                "cli-prove-what",
+            )))
+        }
     }))
 }

@@ -115,8 +115,23 @@ fn rules_and_sarif_in_chinese() {
             pair[1]
         );
     }
+    // Sources (依据) as the regulations write them; the record findings point at, in Chinese.
+    assert!(
+        rules.contains("    依据：《药品经营质量管理规范》第八十三条、第一百条；"),
+        "{rules}"
+    );
+    assert!(rules.contains("企业政策阈值（可配置）"), "{rules}");
+    assert!(!rules.contains("Art.") && !rules.contains("policy threshold"));
+    assert!(
+        rules.contains("    指向记录：盘点记录；无附列记录"),
+        "{rules}"
+    );
     let sarif = run(&["check", COLD, "--format", "sarif", "--lang", "zh"], &[]);
     assert!(sarif.contains("\"text\": \"温度超标\""), "{sarif}");
+    assert!(
+        sarif.contains("依据：《药品经营质量管理规范》第八十三条"),
+        "{sarif}"
+    );
     let junit = run(&["check", COLD, "--format", "junit", "--lang", "zh"], &[]);
     assert!(junit.contains("message=\"库区"), "{junit}");
 }

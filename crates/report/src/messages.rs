@@ -133,10 +133,12 @@ const EN: &[(&str, &str)] = &[
     ("report.ftl", include_str!("../locales/en/report.ftl")),
     ("html.ftl", include_str!("../locales/en/html.ftl")),
     ("terms.ftl", include_str!("../locales/en/terms.ftl")),
+    ("cli.ftl", include_str!("../locales/en/cli.ftl")),
 ];
 
 /// The Simplified Chinese catalogue, the same files; `rules.ftl` adds the rules' titles and
-/// descriptions (English ones are those of the rule catalogue).
+/// descriptions, `sources.ftl` their legal sources and the records they point at (English ones
+/// are those of the rule catalogue).
 const ZH: &[(&str, &str)] = &[
     ("base.ftl", include_str!("../locales/zh/base.ftl")),
     ("chain.ftl", include_str!("../locales/zh/chain.ftl")),
@@ -162,7 +164,10 @@ const ZH: &[(&str, &str)] = &[
     ("report.ftl", include_str!("../locales/zh/report.ftl")),
     ("html.ftl", include_str!("../locales/zh/html.ftl")),
     ("rules.ftl", include_str!("../locales/zh/rules.ftl")),
+    ("sources.ftl", include_str!("../locales/zh/sources.ftl")),
     ("terms.ftl", include_str!("../locales/zh/terms.ftl")),
+    ("cli.ftl", include_str!("../locales/zh/cli.ftl")),
+    ("help.ftl", include_str!("../locales/zh/help.ftl")),
 ];
 
 /// The catalogue files of `lang`: (file name, text).
@@ -315,19 +320,44 @@ impl Messages {
 
     /// The title of a rule: `rule-CODE` of the catalogue, else the rule catalogue's (English).
     pub fn rule_title(&self, info: &RuleInfo) -> Cow<'static, str> {
-        self.rule_text(info, None)
+        self.rule_text(&format!("rule-{}", info.code), None)
             .map_or(Cow::Borrowed(info.title), Cow::Owned)
     }
 
     /// The description of a rule: `rule-CODE.description` of the catalogue, else the rule
     /// catalogue's (English).
     pub fn rule_description(&self, info: &RuleInfo) -> Cow<'static, str> {
-        self.rule_text(info, Some("description"))
+        self.rule_text(&format!("rule-{}", info.code), Some("description"))
             .map_or(Cow::Borrowed(info.description), Cow::Owned)
     }
 
-    fn rule_text(&self, info: &RuleInfo, attribute: Option<&str>) -> Option<String> {
-        let message = self.bundle.get_message(&format!("rule-{}", info.code))?;
+    /// The legal source of a rule (依据) as the regulations write it in this language:
+    /// `rule-source-CODE` of the catalogue (`sources.ftl`, where each law's name is one term and
+    /// articles are written as the law numbers them, 第八十三条), else the rule catalogue's
+    /// (English).
+    ///
+    /// ```
+    /// use rxledger_reconcile::RULES;
+    /// use rxledger_report::{Lang, Messages};
+    ///
+    /// let count = RULES.iter().find(|r| r.code == "STOCK-COUNT").unwrap();
+    /// assert_eq!(Messages::new(Lang::Zh).rule_source(count), "《药品经营质量管理规范》第八十三条");
+    /// assert_eq!(Messages::new(Lang::En).rule_source(count), "GSP (2016) Art. 83");
+    /// ```
+    pub fn rule_source(&self, info: &RuleInfo) -> Cow<'static, str> {
+        self.rule_text(&format!("rule-source-{}", info.code), None)
+            .map_or(Cow::Borrowed(info.source), Cow::Owned)
+    }
+
+    /// Which record a rule's findings point at (and which records `seqs` add), in this
+    /// language: `rule-at-CODE` of the catalogue, else the rule catalogue's (English).
+    pub fn rule_points_at(&self, info: &RuleInfo) -> Cow<'static, str> {
+        self.rule_text(&format!("rule-at-{}", info.code), None)
+            .map_or(Cow::Borrowed(info.at), Cow::Owned)
+    }
+
+    fn rule_text(&self, id: &str, attribute: Option<&str>) -> Option<String> {
+        let message = self.bundle.get_message(id)?;
         let pattern = match attribute {
             None => message.value()?,
             Some(a) => message.get_attribute(a)?.value(),

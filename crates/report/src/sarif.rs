@@ -162,7 +162,7 @@ fn sarif_run(r: &CheckReport, m: &Messages) -> SarifRun {
                 text: m.rule_description(i).into_owned(),
             },
             help: SarifText {
-                text: m.render(&Msg::new("sarif-source").arg("source", i.source)),
+                text: m.render(&Msg::new("sarif-source").arg("source", m.rule_source(i).as_ref())),
             },
             default_configuration: SarifConfig {
                 level: level(i.severity),

@@ -81,10 +81,14 @@ fn the_chinese_catalogue_has_every_english_message() {
         assert_eq!(e.keys, z.keys, "{id}: selector variants differ");
         assert_eq!(e.refs, z.refs, "{id}: referenced messages differ");
     }
-    // The only messages of zh alone are the rules' titles (English ones are the catalogue's).
+    // The only messages of zh alone are the rules' titles, sources and records (English ones
+    // are the catalogue's), the terms (`-gsp`: a law's name) their sources share, and the
+    // command line's help and parser errors (English ones are the doc comments and clap's).
     for id in zh.keys().filter(|id| !en.contains_key(*id)) {
         assert!(
-            id.starts_with("rule-"),
+            ["rule-", "-", "help-", "clap-"]
+                .iter()
+                .any(|p| id.starts_with(p)),
             "{id} is only in the Chinese catalogue"
         );
     }
@@ -151,18 +155,21 @@ fn has_english(text: &str) -> bool {
 }
 
 fn english_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| {
-        !(c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-' || c == '/')
-    })
-    .filter(|t| {
-        let option = t.starts_with("--");
-        let t = t.trim_matches(|c| c == '.' || c == '-');
-        // `--format json` is a command-line option and its argument, not words.
-        !option
-            && t != "json"
-            && t.chars().filter(char::is_ascii_alphabetic).count() >= 2
-            && t.chars().any(|c| c.is_ascii_lowercase())
-            && !t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '.' || c == '/')
+    // Text in backticks is code: a field (`id`), a command (`rxledger init`).
+    text.split('`').step_by(2).flat_map(|part| {
+        part.split(|c: char| {
+            !(c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-' || c == '/')
+        })
+        .filter(|t| {
+            let option = t.starts_with("--");
+            let t = t.trim_matches(|c| c == '.' || c == '-');
+            // `--format json` is a command-line option and its argument, not words.
+            !option
+                && t != "json"
+                && t.chars().filter(char::is_ascii_alphabetic).count() >= 2
+                && t.chars().any(|c| c.is_ascii_lowercase())
+                && !t.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '.' || c == '/')
+        })
     })
 }
 
@@ -177,7 +184,12 @@ fn assert_readable(lang: Lang, text: &str, what: &str, data: &[String]) {
         rest = rest.replace(d.as_str(), " ");
     }
     assert!(!rest.contains('{') && !rest.contains('}'), "{what}: {text}");
-    for token in rest.split(|c: char| !c.is_ascii_alphanumeric()) {
+    // Product names written as their makers write them are not type names.
+    const NAMES: [&str; 1] = ["PostgreSQL"];
+    for token in rest
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !NAMES.contains(t))
+    {
         let camel = token
             .as_bytes()
             .windows(2)
@@ -327,4 +339,47 @@ fn every_rules_findings_render_in_both_languages() {
     );
     assert!(ids.len() > 80, "{}", ids.len());
     assert!(count > 1000, "{count}");
+}
+
+/// Every rule's legal source (依据) and the record its findings point at, in Chinese as the
+/// regulations write them (《药品经营质量管理规范》第八十三条, 企业政策阈值（可配置）): no English
+/// word ("Art.", "policy threshold", event kinds) is left, every law is named in 《》, and English
+/// keeps the rule catalogue's words.
+#[test]
+fn every_rules_source_and_record_in_both_languages() {
+    let (zh, en) = (Messages::new(Lang::Zh), Messages::new(Lang::En));
+    for r in RULES {
+        let (source, at) = (zh.rule_source(r), zh.rule_points_at(r));
+        for (what, text) in [("source", &source), ("points at", &at)] {
+            assert_readable(Lang::Zh, text, &format!("{} {what}", r.code), &[]);
+            assert!(!text.contains("Art."), "{}: {text}", r.code);
+        }
+        if has_english(r.source) {
+            assert_ne!(source, r.source, "{}: English source", r.code);
+        }
+        assert_ne!(at, r.at, "{}: English points-at", r.code);
+        if r.source.contains("Art.") {
+            assert!(
+                source.contains('第') && source.contains('条'),
+                "{}: {source}",
+                r.code
+            );
+        }
+        if r.source.contains("policy threshold") {
+            assert!(
+                source.contains("企业政策阈值（可配置）"),
+                "{}: {source}",
+                r.code
+            );
+        }
+        if r.source.contains("GSP") {
+            assert!(
+                source.contains("《药品经营质量管理规范》"),
+                "{}: {source}",
+                r.code
+            );
+        }
+        assert_eq!(en.rule_source(r), r.source, "{}", r.code);
+        assert_eq!(en.rule_points_at(r), r.at, "{}", r.code);
+    }
 }

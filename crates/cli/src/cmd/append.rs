@@ -83,21 +83,25 @@ pub fn run(args: Args) -> Result<Outcome> {
     progress.finish();
     if let Some(Err(e)) = file_store.as_mut().map(FileStore::sync_index) {
         // Derived data: the next writer rebuilds what is missing from the records.
-        eprintln!("warning: the id index could not be written ({e}); the next append rebuilds it");
+        crate::common::warn(
+            &rxledger::reconcile::Msg::new("cli-index-unwritten").arg("detail", e.to_string()),
+        );
     }
-    let mut out = io::stdout().lock();
-    let head = done.head;
-    match (done.appended, done.present) {
-        (0, 0) => writeln!(out, "{name}: no events; nothing appended (head {head})")?,
-        (0, p) => writeln!(
-            out,
-            "{name}: all {p} events already present; nothing appended (head {head})"
-        )?,
-        (n, 0) => writeln!(out, "appended {n} events from {name}; head {head}")?,
-        (n, p) => writeln!(
-            out,
-            "appended {n} events from {name}, {p} already present (skipped); head {head}"
-        )?,
-    }
+    let id = match (done.appended, done.present) {
+        (0, 0) => "cli-appended-none",
+        (0, _) => "cli-appended-all-present",
+        (_, 0) => "cli-appended",
+        _ => "cli-appended-some-present",
+    };
+    let said = rxledger::reconcile::Msg::new(id)
+        .arg("file", name.as_str())
+        .arg("appended", done.appended)
+        .arg("present", done.present)
+        .arg("head", done.head.to_string());
+    writeln!(
+        io::stdout().lock(),
+        "{}",
+        crate::lang::messages().render(&said)
+    )?;
     Ok(Outcome::Clean)
 }

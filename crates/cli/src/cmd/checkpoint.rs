@@ -32,11 +32,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         None => rxledger::proofs::checkpoint(&dir, &signer)?,
     };
     write_file(&output, &note)?;
-    println!(
-        "checkpoint of {} records signed by {} written to {}",
-        cp.size,
-        signer.name(),
-        output.display()
+    crate::common::say(
+        &rxledger::reconcile::Msg::new("cli-checkpoint-written")
+            .arg("records", cp.size)
+            .arg("signer", signer.name())
+            .arg("path", output.display().to_string()),
     );
     Ok(Outcome::Clean)
 }

@@ -3,10 +3,12 @@
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+use rxledger::reconcile::{Fact, Msg};
 use rxledger::store::{self, FileStore, Store, StoreError};
 
 use super::Outcome;
+use crate::fail::{said, verify_msg};
 use crate::store_url::{self, Mode};
 
 /// Copy a ledger between stores, record for record (same seqs, batches, timestamps, hashes),
@@ -31,38 +33,46 @@ pub fn run(args: Args) -> Result<Outcome> {
         Box::new(FileStore::open(&args.dst)?)
     };
     if dst.head().seq != 0 {
-        bail!(
-            "{}: the destination already holds {} records; copy into an empty ledger",
-            args.dst.display(),
-            dst.head().seq
-        );
+        return Err(said(
+            Msg::new("cli-copy-not-empty")
+                .arg("path", args.dst.display().to_string())
+                .arg("records", dst.head().seq),
+        ));
     }
     let (source, batches) = copy_batches(&args.src, dst.as_mut())?;
     if let Some(f) = &source.failure {
-        bail!(
-            "{}: the source fails verification at seq {} ({f}); {} records (its verified batches) were copied to {}",
-            args.src.display(),
-            f.seq(),
-            dst.head().seq,
-            args.dst.display()
-        );
+        let m = crate::lang::messages();
+        return Err(said(
+            Msg::new("cli-copy-source-fails")
+                .arg("src", args.src.display().to_string())
+                .arg("seq", f.seq())
+                .arg("error", Fact::from(verify_msg(f, &m)))
+                .arg("records", dst.head().seq)
+                .arg("dst", args.dst.display().to_string()),
+        ));
     }
     let copy = store::verify_store(dst.as_ref(), None)?;
     if !copy.is_ok() || copy.head != source.head {
-        bail!(
-            "{}: the copy does not verify as the source does (copy head {}, source head {}, {:?})",
-            args.dst.display(),
-            copy.head,
-            source.head,
-            copy.failure
+        let m = crate::lang::messages();
+        let why = copy.failure.as_ref().map_or_else(
+            || Fact::Text(String::new()),
+            |f| Fact::from(Msg::new("cli-copy-why").arg("error", Fact::from(verify_msg(f, &m)))),
         );
+        return Err(said(
+            Msg::new("cli-copy-differs")
+                .arg("dst", args.dst.display().to_string())
+                .arg("copy", copy.head.to_string())
+                .arg("source", source.head.to_string())
+                .arg("why", why),
+        ));
     }
-    println!(
-        "copied {} records in {batches} batches from {} to {}; the copy verifies; head {}",
-        copy.head.seq,
-        args.src.display(),
-        args.dst.display(),
-        copy.head
+    crate::common::say(
+        &Msg::new("cli-copied")
+            .arg("records", copy.head.seq)
+            .arg("batches", batches)
+            .arg("src", args.src.display().to_string())
+            .arg("dst", args.dst.display().to_string())
+            .arg("head", copy.head.to_string()),
     );
     Ok(Outcome::Clean)
 }

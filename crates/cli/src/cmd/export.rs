@@ -34,11 +34,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Ok(store::export(&args.dir, tmp.path())?)
     })?;
-    println!(
-        "exported {} records to {}; head {}",
-        head.seq,
-        args.output.display(),
-        head
+    crate::common::say(
+        &rxledger::reconcile::Msg::new("cli-exported")
+            .arg("records", head.seq)
+            .arg("path", args.output.display().to_string())
+            .arg("head", head.to_string()),
     );
     Ok(Outcome::Clean)
 }

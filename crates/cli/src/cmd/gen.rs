@@ -8,6 +8,8 @@ use rxledger::gen::{GenConfig, Generator};
 
 use super::Outcome;
 use crate::common::{write_atomic, Replace};
+use crate::fail::said;
+use rxledger::reconcile::Msg;
 
 /// Generate a deterministic, realistic, clean ledger of events on stdout.
 #[derive(clap::Args)]
@@ -47,14 +49,17 @@ pub fn run(args: Args) -> Result<Outcome> {
         manifest,
     } = args;
     if !(0.0..=1.0).contains(&violations) {
-        anyhow::bail!("--violations must be between 0 and 1 (got {violations})");
+        return Err(said(
+            Msg::new("cli-violations-range").arg("got", violations.to_string()),
+        ));
     }
     for r in &rules {
         if !rxledger::gen::PLANTABLE.contains(&r.as_str()) {
-            anyhow::bail!(
-                "--rules: the generator cannot plant {r:?}; plantable: {}",
-                rxledger::gen::PLANTABLE.join(", ")
-            );
+            return Err(said(
+                Msg::new("cli-not-plantable")
+                    .arg("rule", r.as_str())
+                    .arg("plantable", rxledger::gen::PLANTABLE.join(", ")),
+            ));
         }
     }
     let mut config = GenConfig {

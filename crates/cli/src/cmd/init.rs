@@ -21,6 +21,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         return Ok(outcome);
     }
     FileStore::init(&args.dir)?;
-    println!("initialised empty ledger {}", args.dir.display());
+    crate::common::say(
+        &rxledger::reconcile::Msg::new("cli-initialised")
+            .arg("ledger", args.dir.display().to_string()),
+    );
     Ok(Outcome::Clean)
 }

@@ -5,9 +5,12 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 use anyhow::Result;
+use rxledger::reconcile::Msg;
+use rxledger::report::{Lang, Messages};
 use rxledger::store;
 
 use super::Outcome;
+use crate::common::display_width;
 
 /// List records in readable form.
 #[derive(clap::Args)]
@@ -25,6 +28,7 @@ pub struct Args {
 /// Runs `rxledger log`.
 pub fn run(args: Args) -> Result<Outcome> {
     let Args { path, from, limit } = args;
+    let m = crate::lang::messages();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut shown = 0u64;
     let report = store::scan_path(
@@ -41,14 +45,18 @@ pub fn run(args: Args) -> Result<Outcome> {
             shown += 1;
             let text = std::str::from_utf8(rec.payload).unwrap_or("");
             let line = match rxledger::model::Event::from_json(text) {
-                Ok(e) => describe(&e),
-                Err(err) => format!("(invalid event: {err})"),
+                Ok(e) => describe(&e, &m),
+                Err(err) => m.render(&Msg::new("log-invalid").arg("error", err.to_string())),
             };
+            // When the store appended it, in the ledger's zone (as it is if it does not parse).
+            let recorded = chrono::DateTime::parse_from_rfc3339(rec.recorded_at).map_or_else(
+                |_| rec.recorded_at.to_owned(),
+                |t| m.instant(t.with_timezone(&chrono::Utc)),
+            );
             let _ = writeln!(
                 out,
-                "{:>8}  {}  {}…  {}",
+                "{:>8}  {recorded}  {}…  {}",
                 rec.seq,
-                rec.recorded_at,
                 &rec.hash.to_hex()[..12],
                 line
             );
@@ -58,54 +66,112 @@ pub fn run(args: Args) -> Result<Outcome> {
     out.flush()?;
     drop(out);
     if let Some(f) = report.failure {
-        if f.records_intact() {
-            println!("FAILED: {f}");
+        let error = crate::fail::verify_msg(&f, &m);
+        let msg = if f.records_intact() {
+            Msg::new("verify-failed-at").arg("error", error)
         } else {
-            println!("FAILED: first bad seq {}: {f}", f.seq());
-        }
+            Msg::new("log-failed")
+                .arg("seq", f.seq())
+                .arg("error", error)
+        };
+        println!("{}", m.render(&msg));
         return Ok(Outcome::Findings);
     }
     Ok(Outcome::Clean)
 }
 
-/// One line about an event: when, what kind, and its main facts.
-fn describe(e: &rxledger::model::Event) -> String {
+/// The catalogue's term for an enumeration value of the event format (its serialised name
+/// when the catalogue has none).
+fn term(m: &Messages, enumeration: &str, value: serde_json::Result<serde_json::Value>) -> String {
+    let name = value
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    m.term(enumeration, &name).unwrap_or(name)
+}
+
+/// One line about an event: when (in the ledger's zone), what kind, and its main facts.
+fn describe(e: &rxledger::model::Event, m: &Messages) -> String {
     use rxledger::model::EventBody as B;
-    let t = e.occurred_at.format("%Y-%m-%d %H:%M");
-    let what = match &e.body {
-        B::PartyRegistered(p) => format!("{} ({:?})", p.name, p.kind),
-        B::LicenceChanged(c) => format!(
-            "{} licence {} to {}",
-            c.party, c.licence.number, c.licence.valid_to
-        ),
-        B::ProductRegistered(p) => format!("{} {} {}", p.product, p.generic_name, p.spec),
-        B::Purchase(p) => format!("{} from {} ({} lines)", p.doc, p.supplier, p.lines.len()),
-        B::Receipt(r) => format!("{} from {} ({} lines)", r.doc, r.supplier, r.lines.len()),
-        B::PutAway(m) => format!("{} ({} lines)", m.doc, m.lines.len()),
-        B::Transfer(m) => format!("{} {:?} ({} lines)", m.doc, m.reason, m.lines.len()),
-        B::Sale(s) => format!("{} to {} ({} lines)", s.doc, s.customer, s.lines.len()),
-        B::OutboundReview(r) => format!("{} for {}", r.doc, r.customer),
-        B::Dispatch(d) => format!("{} to {}", d.doc, d.customer),
-        B::CustomerReturn(r) => format!("{} from {}", r.doc, r.customer),
-        B::SupplierReturn(r) => format!("{} to {}", r.doc, r.supplier),
-        B::Destruction(d) => format!("{} ({})", d.doc, d.reason),
-        B::StockCount(c) => format!("{} at {}", c.doc, c.location),
-        B::Invoice(i) => format!("{} {} -> {} {}", i.doc, i.issuer, i.buyer, i.total),
-        B::Payment(p) => format!("{} {} -> {} {}", p.doc, p.payer, p.payee, p.amount),
-        B::TemperatureReading(t) => format!(
-            "{} {} readings",
-            t.zone.as_deref().or(t.vehicle.as_deref()).unwrap_or("?"),
-            t.readings.len()
-        ),
-        B::LossReport(l) => format!("{} {:?}", l.doc, l.loss),
-        B::Aggregation(a) => format!(
-            "{} {:?} {} ({} codes)",
-            a.doc,
-            a.action,
-            a.parent,
-            a.children.len()
-        ),
-        B::ZoneRegistered(z) => format!("{} {:?}", z.zone, z.storage),
+    let doc_lines = |id: &'static str, doc: &str, party: &str, lines: usize| {
+        Msg::new(id)
+            .arg("doc", doc)
+            .arg("party", party)
+            .arg("lines", lines)
     };
-    format!("{t}  {:<19} {what}", e.kind().as_str())
+    let doc_party =
+        |id: &'static str, doc: &str, party: &str| Msg::new(id).arg("doc", doc).arg("party", party);
+    let what = match &e.body {
+        B::PartyRegistered(p) => Msg::new("log-party")
+            .arg("name", p.name.as_str())
+            .arg("kind", term(m, "PartyKind", serde_json::to_value(p.kind))),
+        B::LicenceChanged(c) => Msg::new("log-licence")
+            .arg("party", c.party.as_str())
+            .arg("number", c.licence.number.as_str())
+            .arg("valid_to", c.licence.valid_to),
+        B::ProductRegistered(p) => Msg::new("log-product")
+            .arg("product", p.product.as_str())
+            .arg("name", p.generic_name.as_str())
+            .arg("spec", p.spec.as_str()),
+        B::Purchase(p) => doc_lines("log-from-lines", &p.doc, &p.supplier, p.lines.len()),
+        B::Receipt(r) => doc_lines("log-from-lines", &r.doc, &r.supplier, r.lines.len()),
+        B::PutAway(p) => doc_lines("log-lines", &p.doc, "", p.lines.len()),
+        B::Transfer(t) => doc_lines("log-lines", &t.doc, "", t.lines.len()).arg(
+            "reason",
+            term(m, "TransferReason", serde_json::to_value(t.reason)),
+        ),
+        B::Sale(s) => doc_lines("log-to-lines", &s.doc, &s.customer, s.lines.len()),
+        B::OutboundReview(r) => doc_party("log-for", &r.doc, &r.customer),
+        B::Dispatch(d) => doc_party("log-to", &d.doc, &d.customer),
+        B::CustomerReturn(r) => doc_party("log-from", &r.doc, &r.customer),
+        B::SupplierReturn(r) => doc_party("log-to", &r.doc, &r.supplier),
+        B::Destruction(d) => Msg::new("log-reason")
+            .arg("doc", d.doc.as_str())
+            .arg("reason", d.reason.as_str()),
+        B::StockCount(c) => Msg::new("log-at")
+            .arg("doc", c.doc.as_str())
+            .arg("location", c.location.as_str()),
+        B::Invoice(i) => Msg::new("log-money")
+            .arg("doc", i.doc.as_str())
+            .arg("from", i.issuer.as_str())
+            .arg("to", i.buyer.as_str())
+            .arg("amount", i.total.to_string()),
+        B::Payment(p) => Msg::new("log-money")
+            .arg("doc", p.doc.as_str())
+            .arg("from", p.payer.as_str())
+            .arg("to", p.payee.as_str())
+            .arg("amount", p.amount.to_string()),
+        B::TemperatureReading(t) => Msg::new("log-readings")
+            .arg(
+                "where",
+                t.zone.as_deref().or(t.vehicle.as_deref()).unwrap_or("?"),
+            )
+            .arg("count", t.readings.len()),
+        B::LossReport(l) => Msg::new("log-loss")
+            .arg("doc", l.doc.as_str())
+            .arg("kind", term(m, "LossKind", serde_json::to_value(l.loss))),
+        B::Aggregation(a) => Msg::new("log-aggregation")
+            .arg("doc", a.doc.as_str())
+            .arg(
+                "action",
+                term(m, "AggregationAction", serde_json::to_value(a.action)),
+            )
+            .arg("parent", a.parent.as_str())
+            .arg("count", a.children.len()),
+        B::ZoneRegistered(z) => Msg::new("log-zone").arg("zone", z.zone.as_str()).arg(
+            "storage",
+            term(m, "StorageClass", serde_json::to_value(z.storage)),
+        ),
+    };
+    let kind = match m.lang() {
+        Lang::Zh => m.render(&Msg::new("event-kind").arg("kind", e.kind().as_str())),
+        _ => e.kind().as_str().to_owned(),
+    };
+    let pad = 19_usize.saturating_sub(display_width(&kind));
+    format!(
+        "{}  {kind}{:pad$} {}",
+        m.instant(e.occurred_at),
+        "",
+        m.render(&what)
+    )
 }

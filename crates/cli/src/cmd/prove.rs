@@ -47,15 +47,25 @@ pub fn run(args: Args) -> Result<Outcome> {
         .transpose()?;
     if let Some(proof) = crate::store_url::prove(&dir, seq, old.as_ref(), &new)? {
         write_file(&output, proof.to_json())?;
-        println!("proof written to {}", output.display());
+        crate::common::say(
+            &rxledger::reconcile::Msg::new("cli-proof-written")
+                .arg("path", output.display().to_string()),
+        );
         return Ok(Outcome::Clean);
     }
     let proof = match (seq, old) {
         (Some(seq), None) => rxledger::proofs::prove_inclusion(&dir, seq, &new)?,
         (None, Some(old)) => rxledger::proofs::prove_consistency(&dir, &old, &new)?,
-        _ => anyhow::bail!("give --seq N or --consistency OLD_CHECKPOINT"),
+        _ => {
+            return Err(crate::fail::said(rxledger::reconcile::Msg::new(
+                "cli-prove-what",
+            )))
+        }
     };
     write_file(&output, proof.to_json())?;
-    println!("proof written to {}", output.display());
+    crate::common::say(
+        &rxledger::reconcile::Msg::new("cli-proof-written")
+            .arg("path", output.display().to_string()),
+    );
     Ok(Outcome::Clean)
 }

@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use super::Outcome;
+use crate::common::display_width;
 
 /// List every reconciliation rule with its severity, description, legal source and the record
 /// its findings point at.
@@ -29,30 +30,21 @@ pub fn run(args: Args) -> Result<Outcome> {
         m.label("rules-points-at"),
         m.label("rules-thresholds"),
     );
+    let colon = match m.lang() {
+        rxledger::report::Lang::Zh => "：",
+        _ => ": ",
+    };
     for r in rxledger::reconcile::RULES {
         let severity = m.severity(r.severity);
         // Pad by display width: a Chinese severity is two columns a character.
         let pad = 9_usize.saturating_sub(display_width(&severity));
         println!("{:<14} {severity}{:pad$} {}", r.code, "", m.rule_title(r));
         println!("    {}", m.rule_description(r));
-        println!("    {source}: {}", r.source);
-        println!("    {at}: {}", r.at);
+        println!("    {source}{colon}{}", m.rule_source(r));
+        println!("    {at}{colon}{}", m.rule_points_at(r));
         if !r.thresholds.is_empty() {
-            println!("    {thresholds}: {}", r.thresholds.join(", "));
+            println!("    {thresholds}{colon}{}", r.thresholds.join(", "));
         }
     }
     Ok(Outcome::Clean)
-}
-
-/// Terminal columns of `s`: two for a CJK character, one for others.
-fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            if ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FF60}').contains(&c) {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
 }

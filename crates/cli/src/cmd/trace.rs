@@ -6,6 +6,8 @@ use anyhow::Result;
 
 use super::Outcome;
 use crate::common::load_config;
+use crate::fail::said;
+use rxledger::reconcile::Msg;
 
 /// The custody chain of one unit (traceability code) or one batch across ledgers. Each ledger
 /// is checked as by `check`: a batch's chain breaks where SPECIAL-CHAIN finds it broken, and
@@ -40,20 +42,20 @@ pub fn run(args: Args) -> Result<Outcome> {
         (it.next(), it.map(PathBuf::from).collect())
     };
     if paths.is_empty() {
-        anyhow::bail!("give at least one ledger after the code");
+        return Err(said(Msg::new("cli-trace-no-ledger")));
     }
     let target = match (code, batch) {
         (Some(c), None) => rxledger::trace::Target::Code(c),
         (None, Some(b)) => {
             let (product, batch) = b
                 .split_once(':')
-                .ok_or_else(|| anyhow::anyhow!("--batch must be PRODUCT:BATCH (got {b:?})"))?;
+                .ok_or_else(|| said(Msg::new("cli-trace-batch-form").arg("got", b.as_str())))?;
             rxledger::trace::Target::Batch {
                 product: product.to_owned(),
                 batch: batch.to_owned(),
             }
         }
-        _ => anyhow::bail!("give either a CODE or --batch PRODUCT:BATCH"),
+        _ => return Err(said(Msg::new("cli-trace-code-or-batch"))),
     };
     let chain = rxledger::trace::trace_many(std::slice::from_ref(&target), &paths, &config)?
         .pop()
@@ -64,7 +66,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         rxledger::report::custody_text_with(&target, &chain, m)
     );
     if chain.steps.is_empty() {
-        eprintln!("not found in the given ledgers");
+        eprintln!("{}", m.label("cli-trace-not-found"));
         return Ok(Outcome::Findings);
     }
     Ok(Outcome::findings_if(!chain.breaks.is_empty()))

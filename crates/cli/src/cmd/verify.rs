@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use rxledger::chain::ExpectedHead;
+use rxledger::reconcile::{Fact, Msg};
 use rxledger::store;
 
 use super::Outcome;
@@ -47,14 +48,24 @@ fn extends_checkpoint(path: &Path, cp: &Path, pubkey: &Path) -> Result<Outcome> 
     };
     match rxledger::proofs::verify_checkpoint(path, &cp)? {
         Ok(n) => {
+            let m = crate::lang::messages();
             println!(
-                "ok: {n} records verified; they extend the checkpoint of {} records signed for {}",
-                cp.size, cp.origin
+                "{}",
+                m.render(
+                    &Msg::new("verify-extends")
+                        .arg("records", n)
+                        .arg("size", cp.size)
+                        .arg("origin", cp.origin.as_str())
+                )
             );
             Ok(Outcome::Clean)
         }
         Err(why) => {
-            println!("FAILED: {why}");
+            let m = crate::lang::messages();
+            println!(
+                "{}",
+                m.render(&Msg::new("verify-failed-at").arg("error", why))
+            );
             Ok(Outcome::Findings)
         }
     }
@@ -65,40 +76,49 @@ fn verify_chain(path: &Path, expected: Option<ExpectedHead>) -> Result<Outcome> 
     let progress = Progress::reading(path, "verify");
     let report = store::verify_path(path, expected, progress.bytes())?;
     progress.finish();
+    let m = crate::lang::messages();
     if let Some(t) = &report.tail {
-        eprintln!(
-            "warning: {}: {} bytes after the last acknowledged batch ({} complete records): an interrupted write; the next writer cuts them off",
-            t.segment.display(),
-            t.bytes,
-            t.records
+        crate::common::warn(
+            &Msg::new("verify-tail")
+                .arg("segment", t.segment.display().to_string())
+                .arg("bytes", t.bytes)
+                .arg("records", t.records),
         );
     }
     let blank = match report.blank_lines {
-        0 => String::new(),
-        1 => "; 1 blank line after the last record ignored (it holds no data)".to_owned(),
-        n => format!("; {n} blank lines after the last record ignored (they hold no data)"),
+        0 => Fact::Text(String::new()),
+        1 => Fact::from(Msg::new("verify-ok-blank-one").arg("blank", 1_u64)),
+        n => Fact::from(Msg::new("verify-ok-blank-many").arg("blank", n)),
     };
     match &report.failure {
         None => {
-            println!(
-                "ok: {} records verified; head {}{blank}",
-                report.head.seq, report.head
-            );
+            let ok = Msg::new("verify-ok")
+                .arg("records", report.head.seq)
+                .arg("head", report.head.to_string())
+                .arg("blank", blank);
+            println!("{}", m.render(&ok));
             Ok(Outcome::Clean)
         }
         Some(f) => {
             let file = report
                 .failure_file
                 .as_deref()
-                .map_or_else(String::new, |p| format!("{}: ", p.display()));
+                .map_or_else(String::new, |p| {
+                    let colon = if m.lang() == rxledger::report::Lang::Zh {
+                        "："
+                    } else {
+                        ": "
+                    };
+                    format!("{}{colon}", p.display())
+                });
             if f.records_intact() {
                 // Re-saved by an editor or a text-mode transfer: not tampering, but not the
                 // exported bytes either.
-                println!("FAILED: the records are intact, the file around them was changed");
-                println!("{file}{f}");
+                println!("{}", m.label("verify-intact"));
+                println!("{file}{}", m.render(&crate::fail::verify_msg(f, &m)));
                 println!(
-                    "restore the exported bytes (LF line endings, no byte-order mark) to verify it as exported; head {}",
-                    report.head
+                    "{}",
+                    m.render(&Msg::new("verify-restore").arg("head", report.head.to_string()))
                 );
                 return Ok(Outcome::Findings);
             }
@@ -114,12 +134,23 @@ pub(crate) fn print_failure(
     f: &rxledger::chain::VerifyError,
     head: rxledger::chain::Head,
 ) -> Outcome {
-    println!("FAILED: first bad seq {}", f.seq());
-    println!("{place}{f}");
+    let m = crate::lang::messages();
+    println!(
+        "{}",
+        m.render(&Msg::new("verify-failed").arg("seq", f.seq()))
+    );
+    println!("{place}{}", m.render(&crate::fail::verify_msg(f, &m)));
     if head.seq == 0 {
-        println!("no record verified");
+        println!("{}", m.label("verify-none"));
     } else {
-        println!("records 1..={} verified; head {}", head.seq, head);
+        println!(
+            "{}",
+            m.render(
+                &Msg::new("verify-verified")
+                    .arg("last", head.seq)
+                    .arg("head", head.to_string())
+            )
+        );
     }
     Outcome::Findings
 }

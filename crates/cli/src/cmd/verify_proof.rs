@@ -55,22 +55,29 @@ pub fn run(args: Args) -> Result<Outcome> {
             rxledger::proofs::verify_consistency_proof(&p, &old, &cp)
         }
         (ProofFile::Inclusion { .. }, None, _) => {
-            anyhow::bail!("an inclusion proof needs --record FILE")
+            return Err(crate::fail::said(rxledger::reconcile::Msg::new(
+                "cli-proof-needs-record",
+            )))
         }
         (ProofFile::Consistency { .. }, _, None) => {
-            anyhow::bail!("a consistency proof needs --old-checkpoint FILE")
+            return Err(crate::fail::said(rxledger::reconcile::Msg::new(
+                "cli-proof-needs-old",
+            )))
         }
     };
     match result {
         Ok(()) => {
-            println!(
-                "ok: proof verified against the checkpoint of {} records signed for {}",
-                cp.size, cp.origin
-            );
+            let m = crate::lang::messages();
+            let ok = rxledger::reconcile::Msg::new("verify-proof-ok")
+                .arg("size", cp.size)
+                .arg("origin", cp.origin.as_str());
+            println!("{}", m.render(&ok));
             Ok(Outcome::Clean)
         }
         Err(why) => {
-            println!("FAILED: {why}");
+            let m = crate::lang::messages();
+            let failed = rxledger::reconcile::Msg::new("verify-failed-at").arg("error", why);
+            println!("{}", m.render(&failed));
             Ok(Outcome::Findings)
         }
     }

@@ -1,0 +1,416 @@
+//! Errors for a person, in the chosen language: the libraries' errors carry typed facts (a path,
+//! a line, a field, a seq), and [`render`] writes them with the catalogue's words (`cli.ftl`);
+//! the command line's own errors are catalogue messages from the start ([`said`]). A detail a
+//! library gives only as text (a TOML parser's explanation, an operating-system message) is
+//! kept as it is, after the catalogue's words for what went wrong.
+
+use std::error::Error as StdError;
+use std::io;
+
+use rxledger::chain::VerifyError;
+use rxledger::checkpoint::CheckpointError;
+use rxledger::ingest::{AppendError, Earlier, IngestError};
+use rxledger::model::EventError;
+use rxledger::reconcile::{ConfigError, Fact, Msg};
+use rxledger::report::{Lang, Messages};
+use rxledger::store::StoreError;
+
+/// An error of the command line itself, as a catalogue message; its `Display` is in the chosen
+/// language ([`crate::lang::messages`]), so it reads the same as an error or as the context of
+/// one (which `anyhow` keeps behind its own type).
+#[derive(Debug)]
+pub struct Said(pub Msg);
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::lang::messages().render(&self.0))
+    }
+}
+
+impl StdError for Said {}
+
+/// The error whose words are the catalogue message `msg`.
+pub fn said(msg: Msg) -> anyhow::Error {
+    anyhow::Error::new(Said(msg))
+}
+
+/// `error: …` / `错误：…`: the error and its causes, each cause after the one it explains
+/// (`: ` in English, `：` in Chinese), a cause that its parent's words already end with not
+/// repeated.
+pub fn render(e: &anyhow::Error, m: &Messages) -> String {
+    let sep = match m.lang() {
+        Lang::Zh => "：",
+        _ => ": ",
+    };
+    let mut out = String::new();
+    for cause in e.chain() {
+        let (text, whole) = match describe(cause, m) {
+            Some((msg, whole)) => (m.render(&msg), whole),
+            None => (cause.to_string(), false),
+        };
+        if !out.ends_with(&text) {
+            if !out.is_empty() {
+                out.push_str(sep);
+            }
+            out.push_str(&text);
+        }
+        // A library error the catalogue renders says its causes itself.
+        if whole {
+            break;
+        }
+    }
+    out
+}
+
+/// The catalogue message of one error of the chain, and whether it includes its causes; `None`
+/// for an error the catalogue does not know (a path given as context, say).
+fn describe(e: &(dyn StdError + 'static), m: &Messages) -> Option<(Msg, bool)> {
+    if let Some(Said(msg)) = e.downcast_ref::<Said>() {
+        return Some((msg.clone(), false));
+    }
+    let msg = if let Some(e) = e.downcast_ref::<io::Error>() {
+        io_msg(e)
+    } else if let Some(e) = e.downcast_ref::<StoreError>() {
+        store_msg(e, m)?
+    } else if let Some(e) = e.downcast_ref::<AppendError>() {
+        match e {
+            AppendError::Input(e) => ingest_msg(e),
+            AppendError::Store(e) => store_msg(e, m)?,
+            _ => return None,
+        }
+    } else if let Some(e) = e.downcast_ref::<IngestError>() {
+        ingest_msg(e)
+    } else if let Some(e) = e.downcast_ref::<EventError>() {
+        event_msg(e)
+    } else if let Some(e) = e.downcast_ref::<VerifyError>() {
+        verify_msg(e, m)
+    } else if let Some(e) = e.downcast_ref::<CheckpointError>() {
+        checkpoint_msg(e)?
+    } else if let Some(e) = e.downcast_ref::<rxledger::proofs::ProofsError>() {
+        use rxledger::proofs::ProofsError as P;
+        match e {
+            P::Store(e) => store_msg(e, m)?,
+            P::Checkpoint(e) => checkpoint_msg(e)?,
+            _ => return None,
+        }
+    } else if let Some(e) = e.downcast_ref::<ConfigError>() {
+        config_msg(e)?
+    } else {
+        return None;
+    };
+    Some((msg, true))
+}
+
+/// An operating-system error: its kind in words with the system's error number, else the
+/// system's own message.
+fn io_msg(e: &io::Error) -> Msg {
+    let id = match e.kind() {
+        io::ErrorKind::NotFound => "io-not-found",
+        io::ErrorKind::PermissionDenied => "io-permission",
+        io::ErrorKind::AlreadyExists => "io-exists",
+        _ => return Msg::new("io-other").arg("detail", e.to_string()),
+    };
+    match e.raw_os_error() {
+        Some(code) => Msg::new(id).arg("code", i64::from(code)),
+        None => Msg::new("io-other").arg("detail", e.to_string()),
+    }
+}
+
+fn store_msg(e: &StoreError, m: &Messages) -> Option<Msg> {
+    Some(match e {
+        StoreError::Io { path, source } => Msg::new("ingest-io")
+            .arg("file", path.display().to_string())
+            .arg("error", Fact::from(io_msg(source))),
+        StoreError::NotALedger { path } => Msg::new("store-not-a-ledger")
+            .arg("path", path.display().to_string())
+            .arg("marker", rxledger::store::MARKER_FILE),
+        StoreError::AlreadyExists { path } => {
+            Msg::new("store-exists").arg("path", path.display().to_string())
+        }
+        StoreError::Locked { dir, lock } => Msg::new("store-locked")
+            .arg("dir", dir.display().to_string())
+            .arg("lock", lock.display().to_string()),
+        StoreError::Corrupt { path, error } => Msg::new("store-corrupt")
+            .arg("path", path.display().to_string())
+            .arg("error", Fact::from(verify_msg(error, m))),
+        StoreError::Poisoned => Msg::new("store-poisoned"),
+        StoreError::History { path, line, reason } => Msg::new("store-history")
+            .arg("path", path.display().to_string())
+            .arg("line", *line)
+            .arg("detail", reason.as_str()),
+        _ => return None,
+    })
+}
+
+fn ingest_msg(e: &IngestError) -> Msg {
+    match e {
+        IngestError::Event {
+            source_name,
+            line,
+            error,
+        } => Msg::new("ingest-event")
+            .arg("file", source_name.as_str())
+            .arg("line", *line)
+            .arg("error", Fact::from(event_msg(error))),
+        IngestError::Io { source_name, error } => Msg::new("ingest-io")
+            .arg("file", source_name.as_str())
+            .arg("error", Fact::from(io_msg(error))),
+        IngestError::DuplicateId {
+            source_name,
+            line,
+            id,
+            earlier,
+        } => {
+            let msg = match earlier {
+                Earlier::Record(seq) => Msg::new("ingest-duplicate-record").arg("seq", *seq),
+                Earlier::Line(l) => Msg::new("ingest-duplicate-line").arg("earlier", *l),
+            };
+            msg.arg("file", source_name.as_str())
+                .arg("line", *line)
+                .arg("id", id.as_str())
+        }
+        IngestError::Utf8 { source_name, line } => Msg::new("ingest-utf8")
+            .arg("file", source_name.as_str())
+            .arg("line", *line),
+        IngestError::LineTooLong {
+            source_name,
+            line,
+            max,
+        } => Msg::new("ingest-too-long")
+            .arg("file", source_name.as_str())
+            .arg("line", *line)
+            .arg("max", *max),
+        _ => Msg::new("io-other").arg("detail", e.to_string()),
+    }
+}
+
+/// What is wrong with an event: the field and, for the parser's common complaints, the
+/// catalogue's words; any other explanation as the library gives it.
+fn event_msg(e: &EventError) -> Msg {
+    match e {
+        EventError::Json { column, message } => {
+            // `serde_json` ends its message with the place, which the line and column give.
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            Msg::new("event-json")
+                .arg("column", *column)
+                .arg("detail", json_detail(message))
+        }
+        EventError::Field { field, message } => Msg::new("event-field")
+            .arg("field", field.as_str())
+            .arg("detail", field_detail(message)),
+        _ => Msg::new("io-other").arg("detail", e.to_string()),
+    }
+}
+
+/// `serde_json`'s common complaints in the catalogue's words.
+fn json_detail(message: &str) -> Fact {
+    let id = match message {
+        "expected value" | "expected ident" => "json-expected-value",
+        "trailing characters" => "json-trailing",
+        "key must be a string" => "json-key",
+        "expected `,` or `}`" => "json-object",
+        "expected `,` or `]`" => "json-array",
+        m if m.starts_with("EOF while parsing") => "json-eof",
+        m if m.starts_with("control character") => "json-control",
+        _ => return Fact::Text(message.to_owned()),
+    };
+    Fact::from(Msg::new(id))
+}
+
+/// The backticked names of `s` (`` `a`, `b` `` of serde's "expected one of `a`, `b`").
+fn backticked(s: &str) -> Vec<Fact> {
+    s.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|n| Fact::Text(format!("`{n}`")))
+        .collect()
+}
+
+/// The model's fixed explanations of a field's problem, and their catalogue messages.
+const FIELD_DETAILS: &[(&str, &str)] = &[
+    ("must not be blank", "detail-not-blank"),
+    ("must be a JSON object", "detail-object"),
+    ("an event must be a JSON object", "detail-event-object"),
+    ("required field is missing", "detail-required"),
+    ("unknown field", "detail-unknown-field"),
+    ("unknown kind", "detail-unknown-kind"),
+    ("must not be negative", "detail-not-negative"),
+    ("must not be empty", "detail-not-empty"),
+    ("must be positive", "detail-positive"),
+    ("must be at least 1", "detail-at-least-1"),
+    ("must hold at least one line", "detail-one-line"),
+    ("must hold at least one reading", "detail-one-reading"),
+    ("must hold at least one code", "detail-one-code"),
+    ("must name at least one person", "detail-one-person"),
+    ("must be between 0 and 100", "detail-0-100"),
+    ("must be after production_date", "detail-after-production"),
+    (
+        "required for every party except an individual",
+        "detail-party-licence",
+    ),
+    (
+        "not a 20-digit traceability code nor a GS1 element string",
+        "detail-trace-code",
+    ),
+];
+
+/// A field's problem in the catalogue's words when it is one of the common ones.
+fn field_detail(message: &str) -> Fact {
+    if let Some(name) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return Fact::from(Msg::new("detail-missing-field").arg("name", name));
+    }
+    if let Some((value, expected)) = message
+        .strip_prefix("unknown variant `")
+        .and_then(|r| r.split_once("`, expected "))
+    {
+        return Fact::from(
+            Msg::new("detail-unknown-variant")
+                .arg("value", value)
+                .arg("expected", Fact::List(backticked(expected))),
+        );
+    }
+    if let Some(detail) = message.strip_prefix("UUID parsing failed: ") {
+        return Fact::from(Msg::new("detail-uuid").arg("detail", detail));
+    }
+    match FIELD_DETAILS.iter().find(|(text, _)| *text == message) {
+        Some((_, id)) => Fact::from(Msg::new(id)),
+        None => Fact::Text(message.to_owned()),
+    }
+}
+
+/// A verification failure, naming its line and seq.
+pub fn verify_msg(e: &VerifyError, m: &Messages) -> Msg {
+    match e {
+        VerifyError::Unparsable { line, seq, reason } => Msg::new("verify-unparsable")
+            .arg("line", *line)
+            .arg("seq", *seq)
+            .arg("detail", *reason),
+        VerifyError::Gap { line, seq, found } => Msg::new("verify-gap")
+            .arg("line", *line)
+            .arg("seq", *seq)
+            .arg("found", *found)
+            .arg("last", found.saturating_sub(1)),
+        VerifyError::Duplicate { line, seq, found } => Msg::new("verify-duplicate")
+            .arg("line", *line)
+            .arg("seq", *seq)
+            .arg("found", *found),
+        VerifyError::BrokenLink {
+            line,
+            seq,
+            expected,
+            found,
+        } => Msg::new("verify-link")
+            .arg("line", *line)
+            .arg("seq", *seq)
+            .arg("expected", expected.to_string())
+            .arg("found", found.to_string()),
+        VerifyError::HashMismatch {
+            line,
+            seq,
+            stored,
+            computed,
+        } => Msg::new("verify-hash")
+            .arg("line", *line)
+            .arg("seq", *seq)
+            .arg("stored", stored.to_string())
+            .arg("computed", computed.to_string()),
+        VerifyError::BatchFraming {
+            line,
+            seq,
+            batch_end,
+            expected,
+        } => Msg::new("verify-framing")
+            .arg("line", *line)
+            .arg("seq", *seq)
+            .arg("batch_end", *batch_end)
+            .arg("expected", *expected),
+        VerifyError::IncompleteBatch { seq, batch_end } => Msg::new("verify-incomplete")
+            .arg("seq", *seq)
+            .arg("batch_end", *batch_end),
+        VerifyError::HeadMismatch {
+            seq,
+            last,
+            expected,
+            found,
+        } => Msg::new("verify-head")
+            .arg("seq", *seq)
+            .arg("last", *last)
+            .arg("expected", expected.as_str())
+            .arg("found", found.to_string()),
+        VerifyError::Reformatted {
+            bom,
+            crlf,
+            lines,
+            blank,
+            last,
+            ..
+        } => {
+            let mut changes = Vec::new();
+            if *bom {
+                changes.push(Fact::from(Msg::new("verify-bom")));
+            }
+            match *crlf {
+                0 => {}
+                n if n == *lines => changes.push(Fact::from(Msg::new("verify-crlf-all"))),
+                n => changes.push(Fact::from(
+                    Msg::new("verify-crlf-some")
+                        .arg("crlf", n)
+                        .arg("lines", *lines),
+                )),
+            }
+            if *blank > 0 {
+                let id = if *blank == 1 {
+                    "verify-blank-one"
+                } else {
+                    "verify-blank-many"
+                };
+                changes.push(Fact::from(Msg::new(id).arg("blank", *blank)));
+            }
+            // Changes are listed as words, not clauses.
+            let changes: Vec<String> = changes.iter().map(|c| m.fact(c).into_owned()).collect();
+            let sep = if m.lang() == Lang::Zh { "，" } else { ", " };
+            Msg::new("verify-reformatted")
+                .arg("changes", changes.join(sep))
+                .arg("records", Fact::from(count_msg(*last)))
+        }
+        _ => Msg::new("io-other").arg("detail", e.to_string()),
+    }
+}
+
+/// How many records of a re-saved export verify (none, the one, all N).
+fn count_msg(records: u64) -> Msg {
+    let id = match records {
+        0 => "verify-records-none",
+        1 => "verify-records-one",
+        _ => "verify-records-many",
+    };
+    Msg::new(id).arg("records", records)
+}
+
+fn checkpoint_msg(e: &CheckpointError) -> Option<Msg> {
+    let (id, detail) = match e {
+        CheckpointError::Key(d) => ("checkpoint-key", d),
+        CheckpointError::Format(d) => ("checkpoint-format", d),
+        CheckpointError::Signature(d) => ("checkpoint-signature", d),
+        CheckpointError::Proof(d) => ("checkpoint-proof", d),
+        CheckpointError::Random(d) => ("checkpoint-random", d),
+        _ => return None,
+    };
+    Some(Msg::new(id).arg("detail", detail.as_str()))
+}
+
+fn config_msg(e: &ConfigError) -> Option<Msg> {
+    Some(match e {
+        ConfigError::Toml(t) => Msg::new("config-toml").arg("detail", t.to_string()),
+        ConfigError::Negative(name) => Msg::new("config-negative").arg("name", *name),
+        ConfigError::TooLarge(name, max) => Msg::new("config-too-large")
+            .arg("name", *name)
+            .arg("max", *max),
+        _ => return None,
+    })
+}

@@ -1,0 +1,182 @@
+# The command line's own words (English): errors, warnings, verification results, `summary`.
+# Errors of the libraries are rendered here from their typed fields; a detail the library gives
+# only as text ($detail) is kept as it is.
+
+cli-error = error: { $message }
+cli-warning = warning: { $message }
+
+## Input and output.
+io-not-found = No such file or directory (os error { $code })
+io-permission = Permission denied (os error { $code })
+io-exists = File exists (os error { $code })
+io-other = { $detail }
+cli-reading-config = reading configuration { $path }
+cli-not-a-file-name = { $path }: not a file name
+
+## Options the command line checks.
+cli-head-hash = head "{ $head }" is not 64 hex digits (or SEQ:HEX)
+cli-head-seq = head "{ $head }": "{ $part }" is not a sequence number
+cli-head-hex = head "{ $head }": "{ $part }" is not 64 hex digits
+cli-head-zero = head "{ $head }": seq 0 is the empty ledger, whose head hash is 64 zeros
+cli-bad-zone = unknown time zone "{ $zone }": give an offset such as +08:00, or one of { $names }
+cli-violations-range = --violations must be between 0 and 1 (got { $got })
+cli-not-plantable = --rules: the generator cannot plant "{ $rule }"; plantable: { $plantable }
+cli-trace-no-ledger = give at least one ledger after the code
+cli-trace-batch-form = --batch must be PRODUCT:BATCH (got "{ $got }")
+cli-trace-code-or-batch = give either a CODE or --batch PRODUCT:BATCH
+cli-prove-what = give --seq N or --consistency OLD_CHECKPOINT
+cli-proof-needs-record = an inclusion proof needs --record FILE
+cli-proof-needs-old = a consistency proof needs --old-checkpoint FILE
+cli-key-needs-name = -o needs a file name
+cli-key-exists = { $path }: refusing to overwrite a key
+cli-copy-not-empty = { $path }: the destination already holds { $records } records; copy into an empty ledger
+cli-trace-not-found = not found in the given ledgers
+
+cli-cut-tail = { $segment }: cut off an unacknowledged tail of { $bytes } bytes ({ $records } complete records of an incomplete batch) left by an interrupted write
+cli-index-unwritten = the id index could not be written ({ $detail }); the next append rebuilds it
+
+cli-copy-source-fails = { $src }: the source fails verification at seq { $seq } ({ $error }); { $records } records (its verified batches) were copied to { $dst }
+cli-copy-differs = { $dst }: the copy does not verify as the source does (copy head { $copy }, source head { $source }){ $why }
+cli-copy-why = : { $error }
+
+## What a command did.
+cli-initialised = initialised empty ledger { $ledger }
+cli-exported = exported { $records } records to { $path }; head { $head }
+cli-checkpoint-written = checkpoint of { $records } records signed by { $signer } written to { $path }
+cli-keys-written = wrote { $key } (private, mode 0600) and { $public }
+cli-proof-written = proof written to { $path }
+cli-copied = copied { $records } records in { $batches } batches from { $src } to { $dst }; the copy verifies; head { $head }
+cli-appended-none = { $file }: no events; nothing appended (head { $head })
+cli-appended-all-present = { $file }: all { $present } events already present; nothing appended (head { $head })
+cli-appended = appended { $appended } events from { $file }; head { $head }
+cli-appended-some-present = appended { $appended } events from { $file }, { $present } already present (skipped); head { $head }
+
+cli-no-postgres = { $url }: this rxledger was built without PostgreSQL support (cargo feature `postgres`)
+cli-not-pg-url = not a PostgreSQL URL
+cli-pg-one-at-a-time = PostgreSQL ledgers are checked one at a time (not against other ledgers yet)
+
+## The store.
+store-not-a-ledger = { $path } is not an rxledger ledger (no { $marker } marker; run `rxledger init`)
+store-exists = { $path } already exists and is not empty
+store-locked = ledger { $dir } is in use by another writer (lock file { $lock } is held); try again when it has finished
+store-corrupt = { $path }: { $error }; refusing to append (run `rxledger verify`)
+store-poisoned = an earlier write failed; reopen the ledger before appending again
+store-history = { $path }:{ $line }: not a checkpoint history entry: { $detail }
+
+## Input events (`append`, `import`): file, line and field.
+ingest-event = { $file }:{ $line }: { $error }
+ingest-io = { $file }: { $error }
+ingest-duplicate-record = { $file }:{ $line }: field `id`: event id { $id } is already stored as record { $seq } with different content; nothing was appended
+ingest-duplicate-line = { $file }:{ $line }: field `id`: event id { $id } is already on line { $earlier } of this input with different content; nothing was appended
+ingest-utf8 = { $file }:{ $line }: not valid UTF-8
+ingest-too-long = { $file }:{ $line }: the line is longer than { $max } bytes; nothing was appended
+event-json = invalid JSON at column { $column }: { $detail }
+event-field = field `{ $field }`: { $detail }
+detail-missing-field = missing field `{ $name }`
+detail-unknown-variant = unknown variant `{ $value }`, expected one of { $expected }
+json-expected-value = expected a value
+json-trailing = trailing characters after the event
+json-key = a key must be a string
+json-object = expected a comma or the end of the object
+json-array = expected a comma or the end of the list
+json-eof = the line ends inside the event
+json-control = a control character inside a string
+detail-not-blank = must not be blank
+detail-uuid = UUID parsing failed: { $detail }
+detail-object = must be a JSON object
+detail-event-object = an event must be a JSON object
+detail-required = required field is missing
+detail-unknown-field = unknown field
+detail-unknown-kind = unknown kind
+detail-not-negative = must not be negative
+detail-not-empty = must not be empty
+detail-positive = must be positive
+detail-at-least-1 = must be at least 1
+detail-one-line = must hold at least one line
+detail-one-reading = must hold at least one reading
+detail-one-code = must hold at least one code
+detail-one-person = must name at least one person
+detail-0-100 = must be between 0 and 100
+detail-after-production = must be after production_date
+detail-party-licence = required for every party except an individual
+detail-trace-code = not a 20-digit traceability code nor a GS1 element string
+
+## Verification of the chain.
+verify-unparsable = line { $line }: unparsable record (expected seq { $seq }): { $detail }
+verify-gap = line { $line }: sequence gap: expected seq { $seq }, found seq { $found } (record(s) { $seq }..{ $last } missing or reordered)
+verify-duplicate = line { $line }: duplicate or out-of-order record: expected seq { $seq }, found seq { $found } again
+verify-link = line { $line }: broken link at seq { $seq }: prev { $found } does not equal the previous record's hash { $expected }
+verify-hash = line { $line }: hash mismatch at seq { $seq }: the record's content was altered (stored { $stored }, computed { $computed })
+verify-framing = line { $line }: bad batch framing at seq { $seq }: batch_end { $batch_end } (expected { $expected })
+verify-incomplete = ledger ends inside a batch: records { $seq }..={ $batch_end } are missing (truncated, or a crash before the batch was acknowledged)
+verify-head = expected head { $expected } not found: the ledger ends at seq { $last } with head { $found }; it was truncated or rewritten (first unverifiable seq { $seq })
+verify-reformatted = the file is not the export byte for byte: { $changes }; the records are otherwise intact ({ $records })
+verify-bom = a UTF-8 byte-order mark was added before the first record
+verify-crlf-all = line endings changed to CRLF
+verify-crlf-some = line endings of { $crlf } of { $lines } lines changed to CRLF
+verify-blank-one = 1 blank line added at the end
+verify-blank-many = { $blank } blank lines added at the end
+verify-records-none = it holds no records
+verify-records-one = the one record verifies
+verify-records-many = all { $records } verify
+verify-ok = ok: { $records } records verified; head { $head }{ $blank }
+verify-ok-blank-one = ; 1 blank line after the last record ignored (it holds no data)
+verify-ok-blank-many = ; { $blank } blank lines after the last record ignored (they hold no data)
+verify-failed = FAILED: first bad seq { $seq }
+verify-failed-at = FAILED: { $error }
+verify-none = no record verified
+verify-verified = records 1..={ $last } verified; head { $head }
+verify-intact = FAILED: the records are intact, the file around them was changed
+verify-restore = restore the exported bytes (LF line endings, no byte-order mark) to verify it as exported; head { $head }
+verify-tail = { $segment }: { $bytes } bytes after the last acknowledged batch ({ $records } complete records): an interrupted write; the next writer cuts them off
+verify-extends = ok: { $records } records verified; they extend the checkpoint of { $size } records signed for { $origin }
+
+## Checkpoints and proofs.
+verify-proof-ok = ok: proof verified against the checkpoint of { $size } records signed for { $origin }
+log-failed = FAILED: first bad seq { $seq }: { $error }
+
+checkpoint-key = malformed key: { $detail }
+checkpoint-format = malformed checkpoint: { $detail }
+checkpoint-signature = checkpoint signature does not verify: { $detail }
+checkpoint-proof = malformed proof: { $detail }
+checkpoint-random = random generator: { $detail }
+
+## Configuration.
+config-toml = invalid configuration: { $detail }
+config-negative = invalid configuration: thresholds.{ $name } must not be negative
+config-too-large = invalid configuration: thresholds.{ $name } must be at most { $max }
+
+## `rxledger log`: one line about an event.
+log-party = { $name } ({ $kind })
+log-licence = { $party } licence { $number } to { $valid_to }
+log-product = { $product } { $name } { $spec }
+log-from-lines = { $doc } from { $party } ({ $lines } lines)
+log-to-lines = { $doc } to { $party } ({ $lines } lines)
+log-lines = { $doc } ({ $lines } lines)
+log-for = { $doc } for { $party }
+log-to = { $doc } to { $party }
+log-from = { $doc } from { $party }
+log-reason = { $doc } ({ $reason })
+log-at = { $doc } at { $location }
+log-money = { $doc } { $from } -> { $to } { $amount }
+log-readings = { $where } { $count } readings
+log-loss = { $doc } { $kind }
+log-aggregation = { $doc } { $action } { $parent } ({ $count } codes)
+log-zone = { $zone } { $storage }
+log-invalid = (invalid event: { $error })
+
+## `rxledger summary`.
+summary-records = records
+summary-head = head
+summary-chain = chain
+summary-tail = tail
+summary-period = period
+summary-verified = verified
+summary-failed = FAILED at seq { $seq }: { $error }
+summary-failed-intact = FAILED, records intact: { $error }
+summary-tail-text = { $bytes } unacknowledged bytes ({ $records } complete records) in { $segment }; the next writer cuts them off
+summary-period-text = { $from } to { $to }
+summary-invalid = invalid events: { $count }
+summary-invalid-line = seq { $seq }: { $error }
+summary-kinds = events per kind:
+summary-stock = stock per product and batch (on hand, by location):

@@ -1,0 +1,181 @@
+# 命令行自己的话（简体中文）：错误、警告、校验结果、`summary`。
+# 库的错误按其类型化字段在此渲染；库只以文字给出的细节（$detail）原样保留。
+
+cli-error = 错误：{ $message }
+cli-warning = 警告：{ $message }
+
+## 输入与输出。
+io-not-found = 文件或目录不存在（系统错误 { $code }）
+io-permission = 没有访问权限（系统错误 { $code }）
+io-exists = 文件已存在（系统错误 { $code }）
+io-other = { $detail }
+cli-reading-config = 读取配置文件 { $path }
+cli-not-a-file-name = { $path }：不是文件名
+
+## 命令行检查的选项。
+cli-head-hash = 链头“{ $head }”不是 64 位十六进制数字（或 记录号:十六进制）
+cli-head-seq = 链头“{ $head }”：“{ $part }”不是记录号
+cli-head-hex = 链头“{ $head }”：“{ $part }”不是 64 位十六进制数字
+cli-head-zero = 链头“{ $head }”：记录号 0 是空账本，其链头哈希为 64 个零
+cli-bad-zone = 未知时区“{ $zone }”：请给出 +08:00 这样的偏移，或以下之一：{ $names }
+cli-violations-range = --violations 须在 0 与 1 之间（给出的是 { $got }）
+cli-not-plantable = --rules：生成器不能植入“{ $rule }”；可植入的规则：{ $plantable }
+cli-trace-no-ledger = 请在追溯码之后至少给出一个账本
+cli-trace-batch-form = --batch 须为 品种:批号（给出的是“{ $got }”）
+cli-trace-code-or-batch = 请给出追溯码或 --batch 品种:批号，二者取一
+cli-prove-what = 请给出 --seq 记录号 或 --consistency 旧检查点
+cli-proof-needs-record = 包含证明需要 --record 文件
+cli-proof-needs-old = 一致性证明需要 --old-checkpoint 文件
+cli-key-needs-name = -o 须给出文件名
+cli-key-exists = { $path }：密钥已存在，拒绝覆盖
+cli-copy-not-empty = { $path }：目标已有 { $records } 条记录；请复制到空账本
+cli-trace-not-found = 在给出的账本中未找到
+
+cli-cut-tail = { $segment }：已截去中断的写入留下的未确认尾部，共 { $bytes } 字节（一个未完成批次中的 { $records } 条完整记录）
+cli-index-unwritten = 编号索引未能写入（{ $detail }）；下次追加时会重建
+
+cli-copy-source-fails = { $src }：来源在记录 { $seq } 处未通过校验（{ $error }）；已将 { $records } 条记录（其校验通过的批次）复制到 { $dst }
+cli-copy-differs = { $dst }：副本的校验结果与来源不同（副本链头 { $copy }，来源链头 { $source }）{ $why }
+cli-copy-why = ：{ $error }
+
+## 命令做了什么。
+cli-initialised = 已创建空账本 { $ledger }
+cli-exported = 已将 { $records } 条记录导出到 { $path }；链头 { $head }
+cli-checkpoint-written = 已将 { $signer } 签署的 { $records } 条记录的检查点写入 { $path }
+cli-keys-written = 已写出 { $key }（私钥，权限 0600）和 { $public }
+cli-proof-written = 证明已写入 { $path }
+cli-copied = 已将 { $records } 条记录分 { $batches } 个批次从 { $src } 复制到 { $dst }；副本校验通过；链头 { $head }
+cli-appended-none = { $file }：没有事件；未追加任何事件（链头 { $head }）
+cli-appended-all-present = { $file }：全部 { $present } 个事件已在账本中；未追加任何事件（链头 { $head }）
+cli-appended = 已从 { $file } 追加 { $appended } 个事件；链头 { $head }
+cli-appended-some-present = 已从 { $file } 追加 { $appended } 个事件，{ $present } 个已在账本中（跳过）；链头 { $head }
+
+cli-no-postgres = { $url }：此 `rxledger` 构建时未含 `PostgreSQL` 支持（构建特性 `postgres`）
+cli-not-pg-url = 不是 `PostgreSQL` 网址
+cli-pg-one-at-a-time = `PostgreSQL` 账本只能逐个检查（尚不能与其他账本相互核对）
+
+## 存储。
+store-not-a-ledger = { $path } 不是 `rxledger` 账本（没有 { $marker } 标记文件；请先运行 `rxledger init`）
+store-exists = { $path } 已存在且不为空
+store-locked = 账本 { $dir } 正由另一写入程序使用（锁文件 { $lock } 被占用）；请待其完成后再试
+store-corrupt = { $path }：{ $error }；拒绝追加（请运行 `rxledger verify`）
+store-poisoned = 先前的写入失败；请重新打开账本后再追加
+store-history = { $path } 第 { $line } 行：不是检查点历史条目：{ $detail }
+
+## 输入的事件（`append`、`import`）：文件、行与字段。
+ingest-event = { $file } 第 { $line } 行：{ $error }
+ingest-io = { $file }：{ $error }
+ingest-duplicate-record = { $file } 第 { $line } 行：字段 `id`：事件编号 { $id } 已作为记录 { $seq } 存储，内容不同；未追加任何事件
+ingest-duplicate-line = { $file } 第 { $line } 行：字段 `id`：事件编号 { $id } 已在本输入第 { $earlier } 行出现，内容不同；未追加任何事件
+ingest-utf8 = { $file } 第 { $line } 行：不是有效的 UTF-8 文本
+ingest-too-long = { $file } 第 { $line } 行：该行超过 { $max } 字节；未追加任何事件
+event-json = 第 { $column } 列起不是有效的 JSON：{ $detail }
+event-field = 字段 `{ $field }`：{ $detail }
+detail-missing-field = 缺少字段 `{ $name }`
+detail-unknown-variant = 未知取值 `{ $value }`，应为以下之一：{ $expected }
+json-expected-value = 此处应为一个值
+json-trailing = 事件之后还有多余字符
+json-key = 键须为字符串
+json-object = 此处应为逗号或对象结束
+json-array = 此处应为逗号或列表结束
+json-eof = 该行在事件中途结束
+json-control = 字符串中有控制字符
+detail-not-blank = 不得为空
+detail-uuid = 不是有效的 UUID（{ $detail }）
+detail-object = 须为 JSON 对象
+detail-event-object = 事件须为 JSON 对象
+detail-required = 缺少必填字段
+detail-unknown-field = 未知字段
+detail-unknown-kind = 未知的事件类型
+detail-not-negative = 不得为负数
+detail-not-empty = 不得为空
+detail-positive = 须为正数
+detail-at-least-1 = 至少为 1
+detail-one-line = 至少须有一行
+detail-one-reading = 至少须有一个读数
+detail-one-code = 至少须有一个追溯码
+detail-one-person = 至少须注明一人
+detail-0-100 = 须在 0 与 100 之间
+detail-after-production = 须晚于 production_date（生产日期）
+detail-party-licence = 除个人外每个单位都必须填写
+detail-trace-code = 既不是 20 位药品追溯码，也不是 GS1 元素串
+
+## 哈希链校验。
+verify-unparsable = 第 { $line } 行：记录无法解析（应为记录 { $seq }）：{ $detail }
+verify-gap = 第 { $line } 行：记录号不连续：应为记录 { $seq }，实为记录 { $found }（记录 { $seq }..{ $last } 缺失或顺序错乱）
+verify-duplicate = 第 { $line } 行：记录重复或顺序错乱：应为记录 { $seq }，记录 { $found } 再次出现
+verify-link = 第 { $line } 行：记录 { $seq } 处链接断裂：其 `prev` { $found } 不等于前一条记录的哈希 { $expected }
+verify-hash = 第 { $line } 行：记录 { $seq } 哈希不符：记录内容被修改（存储的 { $stored }，计算的 { $computed }）
+verify-framing = 第 { $line } 行：记录 { $seq } 批次框定错误：`batch_end` 为 { $batch_end }（应为 { $expected }）
+verify-incomplete = 账本止于一个批次中间：记录 { $seq }..={ $batch_end } 缺失（被截断，或在批次确认前崩溃）
+verify-head = 未找到预期链头 { $expected }：账本止于记录 { $last }，链头 { $found }；账本被截断或改写（第一条无法担保的记录 { $seq }）
+verify-reformatted = 文件与导出时的字节不完全一致：{ $changes }；其中的记录完好（{ $records }）
+verify-bom = 第一条记录前加了 UTF-8 字节顺序标记
+verify-crlf-all = 换行符被改为 CRLF
+verify-crlf-some = { $lines } 行中有 { $crlf } 行的换行符被改为 CRLF
+verify-blank-one = 末尾加了 1 个空行
+verify-blank-many = 末尾加了 { $blank } 个空行
+verify-records-none = 其中没有记录
+verify-records-one = 唯一的一条记录校验通过
+verify-records-many = 全部 { $records } 条记录校验通过
+verify-ok = 通过：{ $records } 条记录校验通过；链头 { $head }{ $blank }
+verify-ok-blank-one = ；最后一条记录之后的 1 个空行已忽略（不含数据）
+verify-ok-blank-many = ；最后一条记录之后的 { $blank } 个空行已忽略（不含数据）
+verify-failed = 未通过：第一条出错记录 { $seq }
+verify-failed-at = 未通过：{ $error }
+verify-none = 没有记录校验通过
+verify-verified = 记录 1..={ $last } 校验通过；链头 { $head }
+verify-intact = 未通过：记录完好，但记录之外的文件内容被改动
+verify-restore = 恢复导出时的字节（LF 换行，无字节顺序标记）即可按导出文件校验；链头 { $head }
+verify-tail = { $segment }：最后一个已确认批次之后有 { $bytes } 字节（{ $records } 条完整记录）：写入曾被中断；下一个写入程序会将其截去
+verify-extends = 通过：{ $records } 条记录校验通过；它们延续了 { $origin } 签署的 { $size } 条记录的检查点
+
+## 检查点与证明。
+verify-proof-ok = 通过：证明已对照 { $origin } 签署的 { $size } 条记录的检查点核验
+log-failed = 未通过：第一条出错记录 { $seq }：{ $error }
+
+checkpoint-key = 密钥格式错误：{ $detail }
+checkpoint-format = 检查点格式错误：{ $detail }
+checkpoint-signature = 检查点签名校验未通过：{ $detail }
+checkpoint-proof = 证明格式错误：{ $detail }
+checkpoint-random = 随机数生成器：{ $detail }
+
+## 配置。
+config-toml = 配置无效：{ $detail }
+config-negative = 配置无效：thresholds.{ $name } 不得为负数
+config-too-large = 配置无效：thresholds.{ $name } 不得大于 { $max }
+
+## `rxledger log`：每个事件一行。
+log-party = { $name }（{ $kind }）
+log-licence = { $party } 许可证 { $number } 有效期至 { $valid_to }
+log-product = { $product } { $name } { $spec }
+log-from-lines = { $doc } 来自 { $party }（{ $lines } 行）
+log-to-lines = { $doc } 售予 { $party }（{ $lines } 行）
+log-lines = { $doc }（{ $lines } 行）
+log-for = { $doc } 购货单位 { $party }
+log-to = { $doc } 发往 { $party }
+log-from = { $doc } 来自 { $party }
+log-reason = { $doc }（{ $reason }）
+log-at = { $doc } 库位 { $location }
+log-money = { $doc } { $from } → { $to } { $amount }
+log-readings = { $where } { $count } 个读数
+log-loss = { $doc } { $kind }
+log-aggregation = { $doc } { $action } { $parent }（{ $count } 个追溯码）
+log-zone = { $zone } { $storage }
+log-invalid = （无效事件：{ $error }）
+
+## `rxledger summary`。
+summary-records = 记录数
+summary-head = 链头
+summary-chain = 链校验
+summary-tail = 未确认尾部
+summary-period = 期间
+summary-verified = 通过
+summary-failed = 未通过，第一条出错记录 { $seq }：{ $error }
+summary-failed-intact = 未通过，记录完好：{ $error }
+summary-tail-text = { $segment } 中有 { $bytes } 字节未确认（{ $records } 条完整记录）；下一个写入程序会将其截去
+summary-period-text = { $from } 至 { $to }
+summary-invalid = 无效事件：{ $count }
+summary-invalid-line = 记录 { $seq }：{ $error }
+summary-kinds = 各类事件数：
+summary-stock = 各品种批号库存（现有，按库位）：
