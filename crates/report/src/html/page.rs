@@ -251,7 +251,7 @@ impl Report {
                             td.nw { (sev_badge(m, *sev)) }
                             td.n { (n) }
                             td { (t(&info.map(|r| m.rule_title(r)).unwrap_or_default())) }
-                            td { (t(info.map_or("", |r| r.source))) }
+                            td { (t(&info.map(|r| m.rule_source(r)).unwrap_or_default())) }
                         }
                     }
                 }
