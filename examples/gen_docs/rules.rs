@@ -91,10 +91,11 @@ fn thresholds(r: &RuleInfo) -> Result<String, String> {
 /// The generated part of `docs/rules.md`.
 pub fn rule_sections(examples: &BTreeMap<String, String>) -> Result<String, String> {
     let mut out = String::new();
+    let zh = rxledger::report::messages::Messages::new(rxledger::report::messages::Lang::Zh);
     for r in RULES {
         let _ = write!(
             out,
-            "## {}\n\n- **Severity**: {}\n- **Checks**: {}\n- **Points at**: {}\n- **Reads**: {}\n- **Thresholds**: {}\n- **Source**: {}\n- **Example**:\n\n{}\n\n",
+            "## {}\n\n- **Severity**: {}\n- **Checks**: {}\n- **Points at**: {}\n- **Reads**: {}\n- **Thresholds**: {}\n- **Source**: {}\n- **依据**: {}\n- **Example**:\n\n{}\n\n",
             heading(r),
             r.severity.as_str(),
             r.description,
@@ -102,6 +103,7 @@ pub fn rule_sections(examples: &BTreeMap<String, String>) -> Result<String, Stri
             reads(r),
             thresholds(r)?,
             r.source,
+            zh.rule_source(r),
             examples[r.code],
         );
     }
