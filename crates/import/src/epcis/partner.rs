@@ -108,10 +108,21 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Strin
             docs.len()
         ));
     };
-    let doc = doc
-        .strip_prefix("urn:rxledger:doc:")
-        .and_then(unpct)
-        .unwrap_or_else(|| doc.to_owned());
+    let doc = doc_number(doc);
+    // The partner's `po` and `desadv` are the receipt's purchase orders and delivery notes.
+    let mut refs = Map::new();
+    for (t, field) in [("po", "order"), ("desadv", "delivery_note")] {
+        let docs: Vec<Value> = biz
+            .into_iter()
+            .flatten()
+            .filter(|b| is_type(b, t))
+            .filter_map(|b| b.get("bizTransaction")?.as_str())
+            .map(|d| Value::from(doc_number(d)))
+            .collect();
+        if !docs.is_empty() {
+            refs.insert(field.into(), Value::Array(docs));
+        }
+    }
     let sources = o.get("sourceList").and_then(Value::as_array);
     let owners: Vec<&Value> = sources
         .into_iter()
@@ -152,7 +163,18 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Strin
     );
     env.insert("recorded_by".into(), p.recorded_by.clone().into());
     env.insert("data".into(), Value::Object(data));
+    if !refs.is_empty() {
+        env.insert("refs".into(), Value::Object(refs));
+    }
     Ok(env)
+}
+
+/// A document number of a `bizTransaction`: rxledger's own `urn:rxledger:doc:` form decoded,
+/// any other identifier as the partner wrote it.
+fn doc_number(d: &str) -> String {
+    d.strip_prefix("urn:rxledger:doc:")
+        .and_then(unpct)
+        .unwrap_or_else(|| d.to_owned())
 }
 
 /// The lot master data of an event's `ilmd` that a receipt line uses.
