@@ -16,13 +16,16 @@ pub(crate) enum Cell {
     Date(NaiveDateTime),
     /// A formula's error value, as the spreadsheet shows it.
     Error(String),
+    /// A number cell of 16 or more digits, as text: a spreadsheet keeps only 15 significant
+    /// digits, so it is refused whatever the field.
+    Inexact(String),
 }
 
 impl Cell {
     /// The cell as text: dates as `YYYY-MM-DD` (with ` HH:MM:SS` when not midnight).
     pub(crate) fn text(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            Cell::Text(s) | Cell::Error(s) => std::borrow::Cow::Borrowed(s),
+            Cell::Text(s) | Cell::Error(s) | Cell::Inexact(s) => std::borrow::Cow::Borrowed(s),
             Cell::Date(d) if d.time() == chrono::NaiveTime::MIN => {
                 d.format("%Y-%m-%d").to_string().into()
             }
@@ -74,6 +77,10 @@ impl Reader<'_> {
         let d = match cell {
             Cell::Text(s) => return self.read(ty, s),
             Cell::Error(e) => return Err(format!("the cell holds the spreadsheet error `{e}`")),
+            Cell::Inexact(n) => return Err(format!(
+                "`{n}` is a number cell of more than 15 digits, which a spreadsheet does not keep exactly: \
+                 store codes and document numbers as text cells"
+            )),
             Cell::Date(d) => *d,
         };
         let text = cell.text();

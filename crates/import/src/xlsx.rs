@@ -79,6 +79,9 @@ fn cell(d: &Data) -> Cell {
             Cell::Text(s.trim().to_owned())
         }
         Data::Int(i) => Cell::Text(i.to_string()),
+        // Spreadsheets keep 15 significant digits: a longer number (an 18-digit credit code or
+        // a 20-digit invoice number typed into a number cell) is no longer the one written.
+        Data::Float(f) if f.abs() >= 1e15 => Cell::Inexact(number(*f)),
         Data::Float(f) => Cell::Text(number(*f)),
         Data::Bool(b) => Cell::Text(b.to_string()),
         Data::DateTime(t) => match t.as_datetime().filter(|_| t.is_datetime()) {
@@ -111,6 +114,14 @@ mod tests {
         assert_eq!(number(-3.0), "-3");
         assert_eq!(number(1e20), "100000000000000000000");
         assert_eq!(cell(&Data::Float(1200.0)), Cell::Text("1200".into()));
+        assert_eq!(
+            cell(&Data::Float(999_999_999_999_999.0)),
+            Cell::Text("999999999999999".into())
+        );
+        assert_eq!(
+            cell(&Data::Float(123_201_154_660_041_268.0)),
+            Cell::Inexact("123201154660041260".into())
+        );
         assert_eq!(
             cell(&Data::String("  批号 ".into())),
             Cell::Text("批号".into())

@@ -135,6 +135,25 @@ fn a_text_in_a_quantity_cell_is_refused_naming_sheet_row_column_and_field() {
     assert_eq!(store.head().seq, 0);
 }
 
+/// A 20-digit document number left in a column of the spreadsheet's default type became a
+/// number cell, which keeps 15 significant digits: refused, not imported as another number.
+#[test]
+fn a_code_in_a_long_number_cell_is_refused() {
+    let m = mapping("goods.toml");
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/xlsx/goods-long-number.xlsx"),
+    )
+    .unwrap();
+    let e = import_xlsx("long.xlsx", &bytes, &m)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("long.xlsx: sheet `进销存单据明细` row 2: column `单据编号`: field `data.doc`: `20261008000000000000` is a number cell"),
+        "{e}"
+    );
+    assert!(e.ends_with("is a number cell of more than 15 digits, which a spreadsheet does not keep exactly: store codes and document numbers as text cells"), "{e}");
+}
+
 #[test]
 fn a_missing_sheet_column_or_workbook_is_refused() {
     let mut m = mapping("goods.toml");
