@@ -507,6 +507,13 @@ fn a_partners_event_that_does_not_map_unambiguously_is_refused() {
             "eventList[1]: field `quantityList[0].quantity`: not a whole number",
         ),
         (
+            &|o: &mut serde_json::Value| {
+                o["quantityList"][1]["epcClass"] =
+                    "https://id.gs1.org/01/06901234567893/10/A2?11=250801&17=270731".into();
+            },
+            "eventList[1]: field `quantityList[1].epcClass`: GTIN `06901234567893` has a wrong check digit",
+        ),
+        (
             &|o: &mut serde_json::Value| o["quantityList"][0]["quantity"] = 0.into(),
             "eventList[1]: field `data.lines[0].",
         ),

@@ -277,6 +277,9 @@ fn lines(o: &Value, location: &str) -> Result<Vec<Value>, String> {
                     + ": not a GTIN with its lot (Digital Link /01/…/10/… or urn:epc:class:lgtin:, or a GTIN with `ilmd` `cbvmda:lotNumber`)"),
             },
         };
+        if !rxledger_model::codes::gtin_check_ok(&product) {
+            return Err(f("epcClass") + &format!(": GTIN `{product}` has a wrong check digit"));
+        }
         let batch =
             agree(batch, lot_data.lot.clone(), "lot", "cbvmda:lotNumber")?.ok_or_else(|| {
                 f("epcClass") + ": no lot (Digital Link `/10/…` or `ilmd` `cbvmda:lotNumber`)"
