@@ -146,7 +146,8 @@ struct Group<'t> {
 }
 
 /// Reads an export `bytes` (named `file` in errors) with `mapping`: every document becomes one
-/// validated event, in the order of their first rows. The first problem is an error naming the
+/// validated event, in the order of their `occurred_at` (business order; documents of the same
+/// instant in the order of their first rows). The first problem is an error naming the
 /// file, line, column and field, and nothing is returned.
 pub fn import_csv(
     file: &str,
@@ -269,10 +270,15 @@ pub(crate) fn import_table(
         });
         groups[at].rows.push((line, record));
     }
-    groups
+    let mut out = groups
         .iter()
         .map(|g| build(table, mapping, &reader, &sections[g.section], g))
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    // In business order: the engine reads records in ledger order, so an export grouped by
+    // document type (all sales before all receipts) would otherwise look like goods shipped
+    // before they arrived. Documents of the same instant keep the file's order.
+    out.sort_by_key(|i| i.event.occurred_at);
+    Ok(out)
 }
 
 /// The text of the file in the mapping's encoding (a UTF-8 byte-order mark is dropped).

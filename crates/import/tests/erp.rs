@@ -105,6 +105,60 @@ fn imported_samples_verify_and_check_clean_and_import_again_appends_nothing() {
     );
 }
 
+/// An export sorted by something other than time (here its rows reversed, so every dispatch
+/// comes before the receipt of its goods) is appended in business order, and the ledger checks
+/// clean as with the time-ordered sample.
+#[test]
+fn an_export_out_of_business_order_is_appended_in_business_order() {
+    let text = encoding_rs::GB18030
+        .decode(&sample("goods-2026-10.csv"))
+        .0
+        .into_owned();
+    let mut rows: Vec<&str> = text.lines().collect();
+    let header = rows.remove(0);
+    rows.reverse();
+    let reversed = std::iter::once(header)
+        .chain(rows)
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let reversed = encoding_rs::GB18030.encode(&reversed).0.into_owned();
+    let docs = |bytes: &[u8]| -> Vec<(chrono::DateTime<chrono::Utc>, String)> {
+        import_csv("goods.csv", bytes, &mapping("goods.toml"))
+            .unwrap()
+            .into_iter()
+            .map(|i| (i.event.occurred_at, i.event.kind().to_string()))
+            .collect()
+    };
+    let from_reversed = docs(&reversed);
+    assert_eq!(from_reversed, docs(&sample("goods-2026-10.csv")));
+    assert!(from_reversed.windows(2).all(|w| w[0].0 <= w[1].0));
+
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ledger");
+    FileStore::init(&dir).unwrap();
+    let mut store = FileStore::open(&dir).unwrap();
+    let master = read_lines("master.jsonl", &sample("master.jsonl")[..]).unwrap();
+    append_lines(&mut store, "master.jsonl", &master, 0, |_| {}).unwrap();
+    let goods: Vec<(u64, Vec<u8>)> = import_csv("goods.csv", &reversed, &mapping("goods.toml"))
+        .unwrap()
+        .into_iter()
+        .map(|i| (i.line, i.event.to_json_bytes()))
+        .collect();
+    append_lines(&mut store, "goods.csv", &goods, 0, |_| {}).unwrap();
+    let finance = lines("finance-2026-10.csv", "finance.toml");
+    append_lines(&mut store, "finance.csv", &finance, 0, |_| {}).unwrap();
+    drop(store);
+    let report = rxledger::Ledger::open(&dir)
+        .unwrap()
+        .check(Config::default())
+        .unwrap();
+    assert!(
+        report.findings.is_empty(),
+        "{:#?}",
+        report.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
+    );
+}
+
 /// The goods export with one cell replaced (as GB18030 bytes).
 fn goods_with(from: &str, to: &str) -> Vec<u8> {
     let raw = sample("goods-2026-10.csv");
