@@ -96,7 +96,10 @@ uninvoiced-pending = { $goods } units of { $product } { $dir ->
         [purchase] accepted
        *[sale] dispatched
     } for { $doc } ({ $party }), { $invoiced } invoiced so far.
-uninvoiced-closed-by = invoices for the other { $missing } units of { $product }
+uninvoiced-closed-by = invoices for { $part ->
+        [all] the { $missing } units
+       *[rest] the other { $missing } units
+    } of { $product }
 unpaid-pending = Invoice { $doc } ({ $party }) for { $total } has { $paid } paid so far.
 unpaid-closed-by = payments of { $amount }
 orphan-invoice-pending = Invoice { $doc } ({ $party }) has { $goods ->

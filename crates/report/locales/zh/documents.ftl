@@ -96,7 +96,10 @@ uninvoiced-pending = { $doc }（{ $party }）{ $dir ->
         [purchase] 验收合格
        *[sale] 发货
     } { $product } 数量 { $goods }，目前已开票 { $invoiced }。
-uninvoiced-closed-by = { $product } 其余 { $missing } 的发票
+uninvoiced-closed-by = { $part ->
+        [all] { $product } 全部 { $missing } 的发票
+       *[rest] { $product } 其余 { $missing } 的发票
+    }
 unpaid-pending = 发票 { $doc }（{ $party }）金额 { $total }，目前已付 { $paid }。
 unpaid-closed-by = 付款 { $amount }
 orphan-invoice-pending = 发票 { $doc }（{ $party }）目前{ $goods ->

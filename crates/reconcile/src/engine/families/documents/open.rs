@@ -102,6 +102,7 @@ fn uninvoiced(
         let pending = with_facts("uninvoiced-pending", &m);
         let closed_by = Msg::new("uninvoiced-closed-by")
             .arg("missing", goods.saturating_sub(inv))
+            .arg("part", if inv == 0 { "all" } else { "rest" })
             .arg("product", p);
         let f = Finding::new(Rule::Uninvoiced, g.seq, m)
             .party(&g.party)
