@@ -33,3 +33,18 @@ pub fn local_time(t: DateTime<Utc>) -> NaiveDateTime {
 pub fn local_date(t: DateTime<Utc>) -> NaiveDate {
     (t + local_offset()).date_naive()
 }
+
+/// The instant the local calendar day `d` begins (00:00 local time), in UTC: the deadlines that
+/// run from a date (an invoice's issue date, the day after a vaccine's expiry date) start here.
+///
+/// ```
+/// use chrono::{NaiveDate, TimeZone, Utc};
+/// use rxledger_reconcile::time::{local_date, local_midnight};
+///
+/// let d = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+/// assert_eq!(local_midnight(d), Utc.with_ymd_and_hms(2026, 10, 31, 16, 0, 0).unwrap());
+/// assert_eq!(local_date(local_midnight(d)), d);
+/// ```
+pub fn local_midnight(d: NaiveDate) -> DateTime<Utc> {
+    d.and_time(chrono::NaiveTime::MIN).and_utc() - local_offset()
+}

@@ -494,12 +494,8 @@ fn vaccine_deadlines(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt)
         {
             continue;
         }
-        let expired = l
-            .expiry
-            .succ_opt()
-            .unwrap_or(l.expiry)
-            .and_hms_opt(0, 0, 0)
-            .map_or(ev.e.occurred_at, |t| t.and_utc());
+        // The day after the expiry date begins at local midnight.
+        let expired = crate::time::local_midnight(l.expiry.succ_opt().unwrap_or(l.expiry));
         for (after, dispose) in [(1, false), (cx.cfg.thresholds.vac_dispose_days, true)] {
             let d = ColdDue::VacExpired {
                 product: l.product.clone(),

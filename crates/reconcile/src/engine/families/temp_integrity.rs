@@ -27,7 +27,7 @@ use super::cold_chain::StreamKind;
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{decimal, factor, term, texts, with_facts};
-use crate::time::{local_date, local_offset};
+use crate::time::{local_date, local_midnight};
 use crate::{Fact, Finding, Msg, Rule};
 
 /// A zone or a vehicle, by name.
@@ -457,7 +457,7 @@ fn reading(celsius: f64) -> Fact {
 fn day_end(at: Micros) -> Micros {
     let date = local_date(instant(at));
     let next = date.succ_opt().unwrap_or(date);
-    (next.and_time(chrono::NaiveTime::MIN).and_utc() - local_offset()).timestamp_micros()
+    local_midnight(next).timestamp_micros()
 }
 
 /// A reading rounded to the resolution (its exact bits when the resolution is 0).

@@ -488,11 +488,7 @@ impl Documents {
                 overpaid: None,
             },
         );
-        let issued = at.max(
-            inv.issued_on
-                .and_hms_opt(0, 0, 0)
-                .map_or(at, |d| d.and_utc()),
-        );
+        let issued = at.max(crate::time::local_midnight(inv.issued_on));
         let due = issued + Duration::days(cfg.thresholds.unpaid_days);
         sched.at(due, Due::Documents(DocDue::Invoice(inv.doc.clone())));
         self.resolved(&inv.doc, &inv.doc, cfg, sched);
