@@ -230,7 +230,9 @@ pub(crate) struct Documents {
     group_members: HashMap<(Dir, String), Vec<String>>,
     /// Invoiced quantities (and invoice seqs) that arrived before their goods.
     early_invoiced: HashMap<(Dir, String), EarlyInvoiced>,
-    pub invoices: HashMap<String, Invoice>,
+    /// Kept until the return window after the payment deadline; boxed, so that the table
+    /// (hundreds of thousands of invoices at a wholesaler's volume) is small to grow.
+    pub invoices: HashMap<String, Box<Invoice>>,
     /// Credit note -> the invoice it (ultimately) credits.
     credit_of: HashMap<String, String>,
     /// Credit notes waiting for the invoice (or credit note) they name, by that number.
@@ -445,7 +447,7 @@ impl Documents {
             .any(|l| master.control(&l.product) == ControlClass::CompoundEphedrine);
         self.invoices.insert(
             inv.doc.clone(),
-            Invoice {
+            Box::new(Invoice {
                 seq,
                 dir,
                 counterparty: invoice_counterparty(inv).to_owned(),
@@ -463,7 +465,7 @@ impl Documents {
                 ephedrine,
                 last_at: at,
                 overpaid: None,
-            },
+            }),
         );
         let issued = at.max(
             inv.issued_on
