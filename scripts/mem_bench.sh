@@ -14,16 +14,18 @@ sizes=("$@")
 cargo build -q --release -p rxledger-cli
 cargo build -q --release --example gen_ledger
 dir=target/mem-bench
-mkdir -p "$dir"
+mkdir -p "$dir/bin"
+# Copies, so that a build during the run does not change the binaries measured.
+cp target/release/rxledger target/release/examples/gen_ledger "$dir/bin/"
 first=""
 for n in "${sizes[@]}"; do
   fifo="$dir/ledger-$n.fifo"
   rm -f "$fifo"
   mkfifo "$fifo"
-  nice -n 10 target/release/examples/gen_ledger "$n" "$fifo" 1 0 "$scale" 2> "$dir/gen-$n.err" &
+  nice -n 10 "$dir/bin/gen_ledger" "$n" "$fifo" 1 0 "$scale" 2> "$dir/gen-$n.err" &
   gen=$!
   # check exits 1 when it reports findings; the figures are what matters here.
-  nice -n 10 /usr/bin/time -v target/release/rxledger check "$fifo" --format json \
+  nice -n 10 /usr/bin/time -v "$dir/bin/rxledger" check "$fifo" --format json \
     > "$dir/check-$n.json" 2> "$dir/check-$n.time" || true
   wait "$gen"
   rm -f "$fifo"
