@@ -18,6 +18,9 @@ use super::{CustomerDef, World};
 /// digits of the product's position).
 pub const MAX_LANES: u32 = 1000;
 
+// The largest world (fifteen products a lane) still has seven-digit unit-code prefixes.
+const _: () = assert!(100_000 + MAX_LANES * 15 * 37 < 1_000_000);
+
 /// Appends lanes `1..lanes` to the default world `w` (nothing when `lanes <= 1`).
 pub(super) fn add_lanes(w: &mut World, lanes: u32) {
     let products = w.products.len();
@@ -101,8 +104,6 @@ mod tests {
             .products
             .iter()
             .all(|p| p.code.len() == 14 && p.code_prefix.len() == 7));
-        // The largest world still has seven-digit unit-code prefixes.
-        assert!(100_000 + super::MAX_LANES * 15 * 37 < 1_000_000);
         // A lane's customers buy the lane's products, stored in the lane's zones.
         for (i, c) in w.customers.iter().enumerate() {
             let lane = i / 6;
