@@ -32,6 +32,7 @@ for n in "${sizes[@]}"; do
   rss=$(awk '/Maximum resident/ {print $NF}' "$dir/check-$n.time")
   wall=$(awk '/Elapsed \(wall/ {print $NF}' "$dir/check-$n.time")
   counts=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(len(r.get("findings",[])), len(r.get("pending",[])))' "$dir/check-$n.json" 2>/dev/null || echo "? ?")
+  rm -f "$dir/check-$n.json"   # about 100 MB per size (the open items at the end)
   [ -n "$first" ] || first=$rss
   ratio=$(python3 -c "print(f'{$rss/$first:.2f}')")
   echo "scale=$scale events=$n peak_rss_kib=$rss wall=$wall findings,pending=$counts ratio_to_first=$ratio"
