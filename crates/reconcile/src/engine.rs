@@ -150,7 +150,9 @@ impl Engine {
             self.advance(now + Duration::nanoseconds(1));
         }
         let findings = std::mem::take(&mut self.out);
-        for (at, due) in self.sched.take_all() {
+        // One at a time, not collected: millions of deadlines may wait at the end.
+        let mut open = self.sched.take_all();
+        while let Some((at, due)) = open.pop_first() {
             if let Some(family) = self.families.owner(&due) {
                 let mut cx = family_ctx!(self, family.id());
                 family.pending(&mut cx, at, &due, self.now);

@@ -35,6 +35,11 @@ pub struct Args {
     /// Write the planted violations (rule and seq, JSON Lines) to this file.
     #[arg(long)]
     manifest: Option<PathBuf>,
+    /// Simulate a wholesaler N times the default one (N copies of the customers, products and
+    /// storage zones; about 33,000 events per simulated year each, so 300 gives about 10
+    /// million a year). 1 is the default ledger.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=i64::from(rxledger::gen::MAX_SCALE)))]
+    scale: u32,
 }
 
 /// Runs `rxledger gen`.
@@ -47,6 +52,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         violations,
         rules,
         manifest,
+        scale,
     } = args;
     if !(0.0..=1.0).contains(&violations) {
         return Err(said(
@@ -73,7 +79,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
     let end = days.map(|d| config.start + chrono::Duration::days(i64::from(d)));
-    let mut generator = Generator::new(config);
+    let mut generator = Generator::scaled(config, scale);
     let mut written = 0u64;
     for e in generator.by_ref().take(usize::try_from(events)?) {
         if end.is_some_and(|end| (e.occurred_at + chrono::Duration::hours(8)).date_naive() >= end) {

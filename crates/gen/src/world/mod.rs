@@ -2,8 +2,11 @@
 //! to by index (party 0 is the ledger's owner, parties 1–4 the manufacturers, 5–10 the
 //! customers, 11 a second wholesaler; products as in [`products`]; zones as in [`zones`]).
 
+mod lanes;
 mod parties;
 mod products;
+
+pub(crate) use lanes::MAX_LANES;
 
 use rxledger_model::{
     BankAccount, Category, ControlClass, Licence, PartyKind, PartyRegistered, ProductRegistered,
@@ -119,6 +122,8 @@ pub(crate) struct World {
     pub products: Vec<ProductDef>,
     pub customers: Vec<CustomerDef>,
     pub zones: Vec<ZoneDef>,
+    /// Daily demand per product ([`World::daily_demand`], computed once).
+    demand: Vec<f64>,
 }
 
 /// Zone index of the ambient store (see [`zones`]).
@@ -131,22 +136,34 @@ pub const COLD: usize = 2;
 pub const SPECIAL: usize = 3;
 
 impl World {
+    /// Units of `product` the customers buy per day on average.
     pub fn daily_demand(&self, product: usize) -> f64 {
-        self.customers
-            .iter()
-            .flat_map(|c| c.buys.iter())
-            .filter(|b| b.0 == product)
-            .map(|&(_, q, per_week)| q as f64 * per_week / 7.0)
-            .sum()
+        self.demand[product]
     }
 
-    pub fn new() -> World {
-        World {
+    /// [`World::daily_demand`] of every product: the customers' buying habits summed in
+    /// customer order (one pass, so that a world of many lanes is built quickly).
+    fn demands(&self) -> Vec<f64> {
+        let mut d = vec![0.0; self.products.len()];
+        for &(p, q, per_week) in self.customers.iter().flat_map(|c| c.buys.iter()) {
+            d[p] += q as f64 * per_week / 7.0;
+        }
+        d
+    }
+
+    /// The wholesaler with `lanes` lanes: lane 0 (and `lanes` 0 or 1) is the default world; each further lane adds
+    /// its own copy of the customers, the catalogue and the storage zones (see [`lanes`]).
+    pub fn scaled(lanes: u32) -> World {
+        let mut w = World {
             parties: parties::parties(),
             products: products::products(),
             customers: customers(),
             zones: zones(),
-        }
+            demand: Vec::new(),
+        };
+        lanes::add_lanes(&mut w, lanes);
+        w.demand = w.demands();
+        w
     }
 }
 

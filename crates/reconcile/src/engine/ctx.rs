@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rxledger_model::Event;
 
 use super::families::cold_chain::ColdDue;
-use super::projections::documents::DocDue;
+use super::projections::documents::{Dir, DocDue};
 use super::projections::Projections;
 use crate::{Config, Finding, Pending};
 
@@ -34,35 +34,116 @@ pub(crate) enum Due {
 }
 
 /// Deadlines in time order; deadlines at the same time keep the order they were set in.
+///
+/// Most deadlines only name one document or batch (forget it once no rule can need it, check
+/// an invoice's payment): at a wholesaler's volume millions of them wait at once, since
+/// documents are kept for the return window. Those wait in a map of their own in a
+/// [`Compact`] form (24 bytes instead of a [`Due`]'s 88, the number as a boxed `str`), under
+/// the same counter, and both maps are taken from in one (time, order) sequence: the order in
+/// which deadlines run is exactly that of one map.
 #[derive(Default)]
 pub(crate) struct Scheduler {
     due: BTreeMap<(DateTime<Utc>, u64), Due>,
+    compact: BTreeMap<(DateTime<Utc>, u64), Compact>,
     counter: u64,
+}
+
+/// A deadline that names one document or batch (see [`Scheduler`]).
+#[derive(Debug)]
+enum Compact {
+    Invoice(Box<str>),
+    ForgetInvoice(Box<str>),
+    ForgetOrder(Box<str>),
+    ForgetSale(Box<str>),
+    ForgetSeen(Dir, Box<str>),
+    ForgetBatch(Box<(String, String)>),
+}
+
+const _: () = assert!(std::mem::size_of::<Compact>() <= 24);
+
+impl Compact {
+    /// The compact form of `d`, or `d` itself when it has none.
+    fn of(d: Due) -> Result<Compact, Due> {
+        Ok(match d {
+            Due::Documents(DocDue::Invoice(n)) => Compact::Invoice(n.into_boxed_str()),
+            Due::Documents(DocDue::ForgetInvoice(n)) => Compact::ForgetInvoice(n.into_boxed_str()),
+            Due::Documents(DocDue::ForgetOrder(n)) => Compact::ForgetOrder(n.into_boxed_str()),
+            Due::Documents(DocDue::ForgetSale(n)) => Compact::ForgetSale(n.into_boxed_str()),
+            Due::Documents(DocDue::ForgetSeen(dir, n)) => {
+                Compact::ForgetSeen(dir, n.into_boxed_str())
+            }
+            Due::ForgetBatch(k) => Compact::ForgetBatch(Box::new(k)),
+            other => return Err(other),
+        })
+    }
+
+    /// The deadline it stands for.
+    fn due(self) -> Due {
+        match self {
+            Compact::Invoice(n) => Due::Documents(DocDue::Invoice(n.into())),
+            Compact::ForgetInvoice(n) => Due::Documents(DocDue::ForgetInvoice(n.into())),
+            Compact::ForgetOrder(n) => Due::Documents(DocDue::ForgetOrder(n.into())),
+            Compact::ForgetSale(n) => Due::Documents(DocDue::ForgetSale(n.into())),
+            Compact::ForgetSeen(dir, n) => Due::Documents(DocDue::ForgetSeen(dir, n.into())),
+            Compact::ForgetBatch(k) => Due::ForgetBatch(*k),
+        }
+    }
 }
 
 impl Scheduler {
     /// Sets a deadline.
     pub fn at(&mut self, at: DateTime<Utc>, d: Due) {
         self.counter += 1;
-        self.due.insert((at, self.counter), d);
+        match Compact::of(d) {
+            Ok(c) => {
+                self.compact.insert((at, self.counter), c);
+            }
+            Err(d) => {
+                self.due.insert((at, self.counter), d);
+            }
+        }
     }
 
     /// The next deadline strictly before `t`, removed, with its time.
     pub fn pop_before(&mut self, t: DateTime<Utc>) -> Option<(DateTime<Utc>, Due)> {
-        let entry = self.due.first_entry()?;
-        let at = entry.key().0;
+        let (at, compact) = self.next()?;
         if at >= t {
             return None;
         }
-        Some((at, entry.remove()))
+        self.pop(compact)
     }
 
-    /// Every deadline still set, in time order, removed (the open items at the end).
-    pub fn take_all(&mut self) -> Vec<(DateTime<Utc>, Due)> {
-        std::mem::take(&mut self.due)
-            .into_iter()
-            .map(|((at, _), d)| (at, d))
-            .collect()
+    /// Every deadline still set, removed (the open items at the end): take them from the
+    /// returned scheduler in time order with [`Scheduler::pop_first`].
+    pub fn take_all(&mut self) -> Scheduler {
+        std::mem::take(self)
+    }
+
+    /// The next deadline, removed, with its time.
+    pub fn pop_first(&mut self) -> Option<(DateTime<Utc>, Due)> {
+        let (_, compact) = self.next()?;
+        self.pop(compact)
+    }
+
+    /// The time of the next deadline, and whether it waits in the compact map.
+    fn next(&self) -> Option<(DateTime<Utc>, bool)> {
+        let a = self.due.first_key_value().map(|(k, _)| *k);
+        let b = self.compact.first_key_value().map(|(k, _)| *k);
+        match (a, b) {
+            (Some(a), Some(b)) if b < a => Some((b.0, true)),
+            (Some(a), _) => Some((a.0, false)),
+            (None, Some(b)) => Some((b.0, true)),
+            (None, None) => None,
+        }
+    }
+
+    /// The first deadline of the compact map or of the other, removed.
+    fn pop(&mut self, compact: bool) -> Option<(DateTime<Utc>, Due)> {
+        if compact {
+            self.compact.pop_first().map(|((at, _), c)| (at, c.due()))
+        } else {
+            self.due.pop_first().map(|((at, _), d)| (at, d))
+        }
     }
 }
 
@@ -162,5 +243,68 @@ impl<'a> Ctx<'a> {
     /// Sets a deadline.
     pub fn schedule(&mut self, at: DateTime<Utc>, d: Due) {
         self.sched.at(at, d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+
+    fn name(d: &Due) -> String {
+        match d {
+            Due::Documents(
+                DocDue::Invoice(n) | DocDue::InvoiceOrphan(n) | DocDue::ForgetSale(n),
+            ) => n.clone(),
+            Due::ForgetBatch((p, b)) => format!("{p}/{b}"),
+            other => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn compact_and_other_deadlines_run_in_one_time_and_set_order() {
+        let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
+        let h = Duration::hours;
+        let mut s = Scheduler::default();
+        // (offset, deadline): compact ones (Invoice, ForgetSale, ForgetBatch) and one that is
+        // not (InvoiceOrphan), interleaved at equal and different times.
+        s.at(
+            t0 + h(2),
+            Due::Documents(DocDue::InvoiceOrphan("o1".into())),
+        );
+        s.at(t0 + h(1), Due::Documents(DocDue::Invoice("i1".into())));
+        s.at(t0 + h(2), Due::Documents(DocDue::ForgetSale("s1".into())));
+        s.at(
+            t0 + h(2),
+            Due::Documents(DocDue::InvoiceOrphan("o2".into())),
+        );
+        s.at(t0 + h(3), Due::ForgetBatch(("P".into(), "B".into())));
+        s.at(
+            t0 + h(1),
+            Due::Documents(DocDue::InvoiceOrphan("o0".into())),
+        );
+        let mut got = Vec::new();
+        while let Some((at, d)) = s.pop_before(t0 + h(3)) {
+            got.push(((at - t0).num_hours(), name(&d)));
+        }
+        assert_eq!(
+            got,
+            [(1, "i1"), (1, "o0"), (2, "o1"), (2, "s1"), (2, "o2")]
+                .map(|(t, n)| (t, n.to_owned()))
+                .to_vec()
+        );
+        // The rest, taken at the end in the same order.
+        s.at(
+            t0 + h(3),
+            Due::Documents(DocDue::InvoiceOrphan("o3".into())),
+        );
+        let mut rest = s.take_all();
+        assert!(s.pop_first().is_none());
+        let mut tail = Vec::new();
+        while let Some((_, d)) = rest.pop_first() {
+            tail.push(name(&d));
+        }
+        assert_eq!(tail, ["P/B", "o3"]);
     }
 }

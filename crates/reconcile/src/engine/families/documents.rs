@@ -28,8 +28,8 @@ use crate::engine::projections::documents::{
     invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Dir, PaymentRef,
     SaleRec,
 };
+use crate::engine::projections::Pb;
 use crate::engine::projections::Total;
-use crate::engine::projections::{key, Pb};
 use crate::{Fact, Finding, Msg, Rule};
 
 /// The documents family (its state is the documents projection).
@@ -251,8 +251,8 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
         let line = Some((l.product.as_str(), l.batch.as_str()));
         let pb = Pb(&l.product, &l.batch);
         let room = |s: &SaleRec| {
-            let q = s.lines.get(&pb).map_or(0, |x| x.0);
-            q.saturating_sub(s.reviewed.get(&pb).copied().unwrap_or(0))
+            let q = s.sold(&l.product, &l.batch).map_or(0, |x| x.0);
+            q.saturating_sub(s.reviewed(&l.product, &l.batch))
         };
         let Some(sale_doc) = proj.docs.sale_for_line(sales, &l.product, &l.batch, room) else {
             continue;
@@ -264,14 +264,15 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
             continue;
         };
         let batch_expiry = proj.stock.batches.get(&pb).and_then(|b| b.expiry);
-        match sale.lines.get(&pb) {
+        match sale.sold(&l.product, &l.batch) {
             None => {
                 let m = base.clone().arg("problem", term("not_on_sale"));
                 emit(&mut cx.out, m, line);
             }
-            Some(&(q, sale_expiry)) => {
-                let reviewed =
-                    (sale.reviewed.get(&pb).copied().unwrap_or(0)).saturating_add(l.quantity);
+            Some((q, sale_expiry)) => {
+                let reviewed = sale
+                    .reviewed(&l.product, &l.batch)
+                    .saturating_add(l.quantity);
                 if reviewed > q {
                     let m = base
                         .clone()
@@ -292,9 +293,8 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
             }
         }
         if l.quality == Quality::Ok {
-            sale.reviewed
-                .entry(key(&l.product, &l.batch))
-                .or_insert(0)
+            sale.line_mut(&l.product, &l.batch)
+                .reviewed
                 .add_sat(l.quantity);
         }
     }
@@ -304,9 +304,8 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
 fn out_rev_dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
     for l in &d.lines {
         let room = |s: &SaleRec| {
-            let pb = Pb(&l.product, &l.batch);
-            let reviewed = s.reviewed.get(&pb).copied().unwrap_or(0);
-            reviewed.saturating_sub(s.dispatched.get(&pb).copied().unwrap_or(0))
+            let reviewed = s.reviewed(&l.product, &l.batch);
+            reviewed.saturating_sub(s.dispatched(&l.product, &l.batch))
         };
         let sales = &ev.e.refs.sale;
         let sale_doc = cx
@@ -320,17 +319,9 @@ fn out_rev_dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch)
         let problem = match sale_doc.and_then(|s| cx.proj.docs.sales.get_mut(s)) {
             None => Some((base.arg("problem", term("no_sale")), None)),
             Some(sale) => {
-                let dispatched = sale
-                    .dispatched
-                    .entry(key(&l.product, &l.batch))
-                    .or_insert(0);
-                dispatched.add_sat(l.quantity);
-                let shipped = *dispatched;
-                let reviewed = sale
-                    .reviewed
-                    .get(&Pb(&l.product, &l.batch))
-                    .copied()
-                    .unwrap_or(0);
+                let line = sale.line_mut(&l.product, &l.batch);
+                line.dispatched.add_sat(l.quantity);
+                let (shipped, reviewed) = (line.dispatched, line.reviewed);
                 (shipped > reviewed).then(|| {
                     let m = base
                         .arg("problem", term("unreviewed"))

@@ -14,7 +14,7 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{term, with_facts};
 use crate::engine::projections::documents::SaleRec;
-use crate::engine::projections::{key, qty, Pb};
+use crate::engine::projections::{qty, Pb};
 use crate::{Config, Finding, Msg, Rule};
 
 /// The stock family (its state is the stock projection).
@@ -195,9 +195,8 @@ fn dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
 fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn) {
     for l in &r.lines {
         let room = |s: &SaleRec| {
-            let pb = Pb(&l.product, &l.batch);
-            let shipped = s.dispatched.get(&pb).copied().unwrap_or(0);
-            shipped.saturating_sub(s.returned.get(&pb).copied().unwrap_or(0))
+            let shipped = s.dispatched(&l.product, &l.batch);
+            shipped.saturating_sub(s.returned(&l.product, &l.batch))
         };
         let sales = &ev.e.refs.sale;
         let sale_doc = cx
@@ -224,14 +223,13 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
                 Some((m, Some(sale.seq)))
             }
             Some(sale) => {
-                let k = key(&l.product, &l.batch);
-                let shipped = sale.dispatched.get(&k).copied().unwrap_or(0);
-                let returned = sale.returned.entry(k).or_insert(0);
-                *returned = returned.saturating_add(l.quantity);
-                (*returned > shipped).then(|| {
+                let line = sale.line_mut(&l.product, &l.batch);
+                line.returned = line.returned.saturating_add(l.quantity);
+                let (shipped, returned) = (line.dispatched, line.returned);
+                (returned > shipped).then(|| {
                     let m = base
                         .arg("problem", term("over"))
-                        .arg("returned", *returned)
+                        .arg("returned", returned)
                         .arg("dispatched", shipped);
                     (m, Some(sale.seq))
                 })

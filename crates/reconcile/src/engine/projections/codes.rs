@@ -167,7 +167,10 @@ pub(crate) struct Codes {
     /// The year of the event being applied: GS1 `YYMMDD` dates are read in its century window
     /// (so a verdict does not depend on the year the ledger is checked).
     year: i32,
-    codes: HashMap<u128, CodeState>,
+    /// Unit key (as two halves: a `u128` key would align each entry to 32 bytes, the halves
+    /// to 24; shipped codes are kept for the return window, millions at a wholesaler's volume)
+    /// -> where the unit is.
+    codes: HashMap<(u64, u64), CodeState>,
     locations: HashMap<String, u32>,
     /// Packed parents and their children.
     parents: HashMap<u128, Vec<u128>>,
@@ -178,6 +181,11 @@ pub(crate) struct Codes {
     pub lines: Vec<LineCodes>,
     /// What the last event's aggregation showed.
     pub packing: Option<Packing>,
+}
+
+/// The unit key `k` as the key of [`Codes::codes`].
+fn halves(k: u128) -> (u64, u64) {
+    ((k >> 64) as u64, k as u64)
 }
 
 fn day_number(d: NaiveDate) -> u32 {
@@ -257,12 +265,12 @@ impl Codes {
             ..LineCodes::default()
         };
         for k in &self.keys {
-            match self.codes.get(k) {
+            match self.codes.get(&halves(*k)) {
                 Some(s) if s.loc != OUT => seen.dup += 1,
                 None if returned => seen.unknown += 1,
                 _ => {}
             }
-            self.codes.insert(*k, CodeState { loc, day: 0 });
+            self.codes.insert(halves(*k), CodeState { loc, day: 0 });
         }
         seen
     }
@@ -294,13 +302,13 @@ impl Codes {
             ..LineCodes::default()
         };
         for k in &self.keys {
-            match self.codes.get(k) {
+            match self.codes.get(&halves(*k)) {
                 None => seen.unknown += 1,
                 Some(s) if s.loc == OUT => seen.dup += 1,
                 Some(s) if s.loc != from_id => seen.elsewhere += 1,
                 _ => {}
             }
-            self.codes.insert(*k, state);
+            self.codes.insert(halves(*k), state);
         }
         seen
     }
@@ -321,9 +329,9 @@ impl Codes {
                     .count();
                 let reused = self.parents.contains_key(&parent);
                 // Children take the parent's whereabouts if they are new.
-                if let Some(s) = self.codes.get(&parent).copied() {
+                if let Some(s) = self.codes.get(&halves(parent)).copied() {
                     for k in &keys {
-                        self.codes.entry(*k).or_insert(s);
+                        self.codes.entry(halves(*k)).or_insert(s);
                     }
                 }
                 self.parents.insert(parent, keys);

@@ -9,18 +9,20 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use hashbrown::{HashMap, HashSet};
 use rxledger_model::{ControlClass, Event, EventBody, InvoiceDirection, PaymentDirection};
 
 mod groups;
 mod held;
+mod sale;
 
 pub(crate) use held::{Applied, PaymentRef};
 use held::{EarlyCredit, Held};
+pub(crate) use sale::SaleRec;
 
 use super::master::Master;
-use super::{key, qty, Total};
+use super::{qty, Total};
 use crate::engine::ctx::{Due, Ev, Scheduler};
 use crate::Config;
 
@@ -37,21 +39,6 @@ pub(crate) struct Order {
     pub supplier: String,
     /// Product -> (ordered, arrived so far: running count of `REC-DOC`).
     pub lines: HashMap<String, (u64, u64)>,
-}
-
-/// A sale.
-#[derive(Debug)]
-pub(crate) struct SaleRec {
-    pub seq: u64,
-    pub customer: String,
-    /// (product, batch) -> (quantity, expiry)
-    pub lines: HashMap<(String, String), (u64, NaiveDate)>,
-    /// (product, batch) -> quantity reviewed fit (running count of `OUT-REV`).
-    pub reviewed: HashMap<(String, String), u64>,
-    /// (product, batch) -> quantity dispatched (running count of `OUT-REV`).
-    pub dispatched: HashMap<(String, String), u64>,
-    /// (product, batch) -> quantity returned (running count of `RETURN-ORIG`).
-    pub returned: HashMap<(String, String), u64>,
 }
 
 /// The goods moved for one order or sale, against what was invoiced for them.
@@ -243,7 +230,9 @@ pub(crate) struct Documents {
     group_members: HashMap<(Dir, String), Vec<String>>,
     /// Invoiced quantities (and invoice seqs) that arrived before their goods.
     early_invoiced: HashMap<(Dir, String), EarlyInvoiced>,
-    pub invoices: HashMap<String, Invoice>,
+    /// Kept until the return window after the payment deadline; boxed, so that the table
+    /// (hundreds of thousands of invoices at a wholesaler's volume) is small to grow.
+    pub invoices: HashMap<String, Box<Invoice>>,
     /// Credit note -> the invoice it (ultimately) credits.
     credit_of: HashMap<String, String>,
     /// Credit notes waiting for the invoice (or credit note) they name, by that number.
@@ -300,21 +289,11 @@ impl Documents {
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Sale(s) => {
-                let mut lines = HashMap::new();
-                for l in &s.lines {
-                    let entry = lines
-                        .entry(key(&l.product, &l.batch))
-                        .or_insert((0_u64, l.expiry));
-                    entry.0.add_sat(l.quantity);
-                }
-                let sale = SaleRec {
-                    seq,
-                    customer: s.customer.clone(),
-                    lines,
-                    reviewed: HashMap::new(),
-                    dispatched: HashMap::new(),
-                    returned: HashMap::new(),
-                };
+                let lines = s
+                    .lines
+                    .iter()
+                    .map(|l| (l.product.as_str(), l.batch.as_str(), l.quantity, l.expiry));
+                let sale = SaleRec::new(seq, s.customer.clone(), lines);
                 self.sales.insert(s.doc.clone(), sale);
                 let forget = DocDue::ForgetSale(s.doc.clone());
                 sched.at(e.occurred_at + window, Due::Documents(forget));
@@ -468,7 +447,7 @@ impl Documents {
             .any(|l| master.control(&l.product) == ControlClass::CompoundEphedrine);
         self.invoices.insert(
             inv.doc.clone(),
-            Invoice {
+            Box::new(Invoice {
                 seq,
                 dir,
                 counterparty: invoice_counterparty(inv).to_owned(),
@@ -486,7 +465,7 @@ impl Documents {
                 ephedrine,
                 last_at: at,
                 overpaid: None,
-            },
+            }),
         );
         let issued = at.max(crate::time::local_midnight(inv.issued_on));
         let due = issued + Duration::days(cfg.thresholds.unpaid_days);

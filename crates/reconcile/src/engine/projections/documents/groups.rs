@@ -141,10 +141,7 @@ impl Documents {
         let with_line: Vec<(&'d String, &super::SaleRec)> = docs
             .iter()
             .filter_map(|d| self.sales.get(d).map(|s| (d, s)))
-            .filter(|(_, s)| {
-                s.lines
-                    .contains_key(&crate::engine::projections::Pb(product, batch))
-            })
+            .filter(|(_, s)| s.sold(product, batch).is_some())
             .collect();
         with_line
             .iter()

@@ -1,0 +1,162 @@
+//! A sale's record: what was sold per product and batch, and the running counts of the rules
+//! that follow the sale (`OUT-REV`: reviewed and dispatched; `RETURN-ORIG`: returned).
+//!
+//! A sale is kept for the whole return window (180 days by default), so at a wholesaler's
+//! volume this record is most of the engine's memory: one sorted vector of lines, each with
+//! its counts, instead of a hash map per count (four small hash tables and four copies of each
+//! key per sale took about eight times the memory).
+
+use chrono::NaiveDate;
+
+use crate::engine::projections::Total;
+
+/// One product and batch of a sale, or one that a review, dispatch or return counted against
+/// the sale although it is not on it.
+#[derive(Debug)]
+pub(crate) struct SaleLine {
+    product: Box<str>,
+    batch: Box<str>,
+    /// Quantity and expiry on the sale (the first line's expiry, the lines' quantities
+    /// summed); `None` when the sale has no such line.
+    pub sold: Option<(u64, NaiveDate)>,
+    /// Quantity reviewed fit (running count of `OUT-REV`).
+    pub reviewed: u64,
+    /// Quantity dispatched (running count of `OUT-REV`).
+    pub dispatched: u64,
+    /// Quantity returned (running count of `RETURN-ORIG`).
+    pub returned: u64,
+}
+
+/// A sale.
+#[derive(Debug)]
+pub(crate) struct SaleRec {
+    pub seq: u64,
+    pub customer: String,
+    /// Sorted by (product, batch), one per pair.
+    lines: Vec<SaleLine>,
+}
+
+impl SaleRec {
+    /// The record of sale `seq` to `customer` with `lines` (product, batch, quantity, expiry)
+    /// in the sale's order: quantities of a repeated product and batch are summed, the first
+    /// line's expiry kept.
+    pub fn new<'a>(
+        seq: u64,
+        customer: String,
+        lines: impl IntoIterator<Item = (&'a str, &'a str, u64, NaiveDate)>,
+    ) -> SaleRec {
+        let mut all: Vec<SaleLine> = lines
+            .into_iter()
+            .map(|(p, b, q, expiry)| SaleLine {
+                product: p.into(),
+                batch: b.into(),
+                sold: Some((q, expiry)),
+                reviewed: 0,
+                dispatched: 0,
+                returned: 0,
+            })
+            .collect();
+        // Stable: the first of equal lines stays first and keeps its expiry.
+        all.sort_by(|a, b| (&a.product, &a.batch).cmp(&(&b.product, &b.batch)));
+        let mut merged: Vec<SaleLine> = Vec::with_capacity(all.len());
+        for l in all {
+            match merged.last_mut() {
+                Some(m) if m.product == l.product && m.batch == l.batch => {
+                    if let (Some(s), Some((q, _))) = (m.sold.as_mut(), l.sold) {
+                        s.0.add_sat(q);
+                    }
+                }
+                _ => merged.push(l),
+            }
+        }
+        merged.shrink_to_fit();
+        SaleRec {
+            seq,
+            customer,
+            lines: merged,
+        }
+    }
+
+    fn find(&self, product: &str, batch: &str) -> Result<usize, usize> {
+        self.lines
+            .binary_search_by(|l| (&*l.product, &*l.batch).cmp(&(product, batch)))
+    }
+
+    /// The line of `product` and `batch`, if the sale or a count has one.
+    pub fn line(&self, product: &str, batch: &str) -> Option<&SaleLine> {
+        self.find(product, batch).ok().map(|i| &self.lines[i])
+    }
+
+    /// The line of `product` and `batch`, added with nothing sold and nothing counted when
+    /// there is none.
+    pub fn line_mut(&mut self, product: &str, batch: &str) -> &mut SaleLine {
+        let i = match self.find(product, batch) {
+            Ok(i) => i,
+            Err(i) => {
+                self.lines.insert(
+                    i,
+                    SaleLine {
+                        product: product.into(),
+                        batch: batch.into(),
+                        sold: None,
+                        reviewed: 0,
+                        dispatched: 0,
+                        returned: 0,
+                    },
+                );
+                i
+            }
+        };
+        &mut self.lines[i]
+    }
+
+    /// Quantity and expiry of `product` and `batch` on the sale.
+    pub fn sold(&self, product: &str, batch: &str) -> Option<(u64, NaiveDate)> {
+        self.line(product, batch).and_then(|l| l.sold)
+    }
+
+    /// Quantity of `product` and `batch` reviewed fit so far.
+    pub fn reviewed(&self, product: &str, batch: &str) -> u64 {
+        self.line(product, batch).map_or(0, |l| l.reviewed)
+    }
+
+    /// Quantity of `product` and `batch` dispatched so far.
+    pub fn dispatched(&self, product: &str, batch: &str) -> u64 {
+        self.line(product, batch).map_or(0, |l| l.dispatched)
+    }
+
+    /// Quantity of `product` and `batch` returned so far.
+    pub fn returned(&self, product: &str, batch: &str) -> u64 {
+        self.line(product, batch).map_or(0, |l| l.returned)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 1, day).unwrap()
+    }
+
+    #[test]
+    fn lines_merge_keep_the_first_expiry_and_count_apart() {
+        let mut s = SaleRec::new(
+            7,
+            "C".into(),
+            [
+                ("P2", "B1", 5, d(3)),
+                ("P1", "B9", 2, d(1)),
+                ("P2", "B1", 4, d(9)),
+            ],
+        );
+        assert_eq!(s.sold("P2", "B1"), Some((9, d(3))));
+        assert_eq!(s.sold("P1", "B9"), Some((2, d(1))));
+        assert_eq!(s.sold("P1", "B1"), None);
+        s.line_mut("P0", "X").reviewed.add_sat(3);
+        s.line_mut("P2", "B1").dispatched.add_sat(4);
+        assert_eq!((s.reviewed("P0", "X"), s.sold("P0", "X")), (3, None));
+        assert_eq!((s.dispatched("P2", "B1"), s.returned("P2", "B1")), (4, 0));
+        assert_eq!(s.reviewed("P9", "X"), 0);
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Peak memory of `rxledger check` as the ledger grows: generated ledgers of a wholesaler SCALE
+# times the default (`rxledger gen --scale`; 300 makes about 10 million events per simulated
+# year) streamed through a FIFO (nothing stored on disk), `/usr/bin/time -v`, one run per size.
+# Usage: scripts/mem_bench.sh [SCALE] [EVENTS...]   (defaults: 300; 1000000 2000000 4000000 10000000)
+# Prints one line per size: events, peak RSS (KiB), wall, findings and pending items, and the
+# ratio of each peak RSS to the first size's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale="${1:-300}"
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000000 2000000 4000000 10000000)
+cargo build -q --release -p rxledger-cli
+cargo build -q --release --example gen_ledger
+dir=target/mem-bench
+mkdir -p "$dir/bin"
+# Copies, so that a build during the run does not change the binaries measured.
+cp target/release/rxledger target/release/examples/gen_ledger "$dir/bin/"
+first=""
+for n in "${sizes[@]}"; do
+  fifo="$dir/ledger-$n.fifo"
+  rm -f "$fifo"
+  mkfifo "$fifo"
+  nice -n 10 "$dir/bin/gen_ledger" "$n" "$fifo" 1 0 "$scale" 2> "$dir/gen-$n.err" &
+  gen=$!
+  # check exits 1 when it reports findings; the figures are what matters here.
+  nice -n 10 /usr/bin/time -v "$dir/bin/rxledger" check "$fifo" --format json \
+    > "$dir/check-$n.json" 2> "$dir/check-$n.time" || true
+  wait "$gen"
+  rm -f "$fifo"
+  rss=$(awk '/Maximum resident/ {print $NF}' "$dir/check-$n.time")
+  wall=$(awk '/Elapsed \(wall/ {print $NF}' "$dir/check-$n.time")
+  counts=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(len(r.get("findings",[])), len(r.get("pending",[])))' "$dir/check-$n.json" 2>/dev/null || echo "? ?")
+  rm -f "$dir/check-$n.json"   # about 100 MB per size (the open items at the end)
+  [ -n "$first" ] || first=$rss
+  ratio=$(python3 -c "print(f'{$rss/$first:.2f}')")
+  echo "scale=$scale events=$n peak_rss_kib=$rss wall=$wall findings,pending=$counts ratio_to_first=$ratio"
+done
