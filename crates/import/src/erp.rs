@@ -44,7 +44,7 @@ pub enum ImportError {
         /// 1-based line (0: the mapping's settings, not a line of the file).
         line: u64,
         /// What is wrong.
-        reason: Reason,
+        reason: Box<Reason>,
     },
     /// A cell (or a missing column) cannot fill its field, or the event it makes is invalid.
     #[error("{}: {}field `{field}`: {reason}", place(file, sheet.as_deref(), *line), column.as_ref().map(|c| format!("column `{c}`: ")).unwrap_or_default())]
@@ -60,7 +60,7 @@ pub enum ImportError {
         /// The event field, as a path (`data.lines[0].quantity`).
         field: String,
         /// What is wrong.
-        reason: Reason,
+        reason: Box<Reason>,
     },
     /// A spreadsheet cannot be read (not an `.xlsx` file, no such sheet, no header row).
     #[error("{file}: {reason}")]
@@ -68,7 +68,7 @@ pub enum ImportError {
         /// The file.
         file: String,
         /// What is wrong.
-        reason: Reason,
+        reason: Box<Reason>,
     },
 }
 
@@ -109,7 +109,7 @@ impl Table {
             line,
             column,
             field: field.into(),
-            reason,
+            reason: Box::new(reason),
         }
     }
 }
@@ -160,7 +160,7 @@ pub fn import_csv(
         .map_err(|reason| ImportError::Csv {
             file: file.to_owned(),
             line: 0,
-            reason,
+            reason: Box::new(reason),
         })?;
     let mut delim = [0u8; 4];
     let mut csv = csv::ReaderBuilder::new()
@@ -183,7 +183,7 @@ pub fn import_csv(
     let csv_err = |e: &csv::Error| ImportError::Csv {
         file: file.to_owned(),
         line: line_of(e.position()),
-        reason: match e.kind() {
+        reason: Box::new(match e.kind() {
             csv::ErrorKind::UnequalLengths {
                 expected_len, len, ..
             } => Reason::UnequalLengths {
@@ -194,7 +194,7 @@ pub fn import_csv(
             _ => Reason::Csv {
                 message: e.to_string(),
             },
-        },
+        }),
     };
     let mut table = Table {
         file: file.to_owned(),
@@ -294,7 +294,7 @@ fn decode(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<String, ImportE
     let encoding = mapping.encoding().map_err(|reason| ImportError::Csv {
         file: file.to_owned(),
         line: 0,
-        reason,
+        reason: Box::new(reason),
     })?;
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF".as_slice())

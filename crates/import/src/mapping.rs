@@ -201,7 +201,7 @@ pub struct MappingError {
     /// The field path of the section, when the reason is about one.
     pub field: Option<String>,
     /// What is wrong.
-    pub reason: Reason,
+    pub reason: Box<Reason>,
 }
 
 impl MappingError {
@@ -260,7 +260,7 @@ impl Mapping {
             line: None,
             document: None,
             field: None,
-            reason,
+            reason: Box::new(reason),
         };
         let m: Mapping = toml::from_str(text).map_err(|e: toml::de::Error| {
             let line = e

@@ -24,7 +24,7 @@ pub fn import_xlsx(
 ) -> Result<Vec<Imported>, ImportError> {
     let err = |reason: Reason| ImportError::Sheet {
         file: file.to_owned(),
-        reason,
+        reason: Box::new(reason),
     };
     let offset = mapping.timezone_offset().map_err(err)?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {

@@ -238,10 +238,19 @@ fn the_written_line_counts_what_the_report_draws() {
 #[test]
 fn the_source_column_is_in_the_report_language() {
     let zh = report(Lang::Zh);
-    assert!(zh.contains("《药品经营质量管理规范》"), "a Chinese legal source");
+    assert!(
+        zh.contains("《药品经营质量管理规范》"),
+        "a Chinese legal source"
+    );
     for english in ["Art. ", "policy threshold", "GSP"] {
-        assert!(!zh.contains(english), "English source {english:?} in the zh report");
+        assert!(
+            !zh.contains(english),
+            "English source {english:?} in the zh report"
+        );
     }
     let en = report(Lang::En);
-    assert!(en.contains("Art. "), "the English report keeps the catalogue's sources");
+    assert!(
+        en.contains("Art. "),
+        "the English report keeps the catalogue's sources"
+    );
 }

@@ -431,7 +431,7 @@ pub struct EpcisError {
     /// The event's field the reason is about, when it is about one.
     pub field: Option<String>,
     /// What is wrong.
-    pub reason: Reason,
+    pub reason: Box<Reason>,
 }
 
 /// The events of an EPCIS document written by [`export`], validated, with the `eventList`
@@ -456,7 +456,7 @@ pub fn import_with(
         file: file.to_owned(),
         index,
         field: why.field,
-        reason: why.reason,
+        reason: Box::new(why.reason),
     };
     let list = doc
         .pointer("/epcisBody/eventList")
