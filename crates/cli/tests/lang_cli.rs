@@ -330,6 +330,29 @@ fn log_in_the_chosen_language_and_the_ledgers_zone() {
         en.contains("2026-09-30 15:30 (+00:00)  7a901e22840b…  2026-09-30 01:00 (+00:00)  party_registered    浙江康源医药有限公司 (drug wholesaler)"),
         "{en}"
     );
+    // Parties by their registered name beside their id, from the ledger's master data read up
+    // to the record shown (registered before `--from`); a product's own registration once.
+    let from = |lang: &str, seq: &str| {
+        stdout(&run(
+            &["log", cold, "--from", seq, "--limit", "1", "--lang", lang],
+            &p,
+        ))
+    };
+    let zh = from("zh", "36");
+    assert!(
+        zh.contains("CG2026100100001 来自 天津同善堂制药有限公司（91120116600528837E）（1 行）"),
+        "{zh}"
+    );
+    let en = from("en", "36");
+    assert!(
+        en.contains("CG2026100100001 from 天津同善堂制药有限公司 (91120116600528837E) (1 lines)"),
+        "{en}"
+    );
+    let product = from("en", "13");
+    assert!(
+        product.ends_with("product_registered  86901234000011 阿莫西林胶囊 0.25g×24粒/盒\n"),
+        "{product}"
+    );
 }
 
 /// The workspace's root (samples, fixtures).

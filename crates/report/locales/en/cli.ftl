@@ -149,7 +149,7 @@ config-too-large = invalid configuration: thresholds.{ $name } must be at most {
 ## `rxledger log`: one line about an event.
 log-party = { $name } ({ $kind })
 log-licence = { $party } licence { $number } to { $valid_to }
-log-product = { $product } { $name } { $spec }
+log-product = { $code } { $name } { $spec }
 log-from-lines = { $doc } from { $party } ({ $lines } lines)
 log-to-lines = { $doc } to { $party } ({ $lines } lines)
 log-lines = { $doc } ({ $lines } lines)

@@ -148,7 +148,7 @@ config-too-large = 配置无效：thresholds.{ $name } 不得大于 { $max }
 ## `rxledger log`：每个事件一行。
 log-party = { $name }（{ $kind }）
 log-licence = { $party } 许可证 { $number } 有效期至 { $valid_to }
-log-product = { $product } { $name } { $spec }
+log-product = { $code } { $name } { $spec }
 log-from-lines = { $doc } 来自 { $party }（{ $lines } 行）
 log-to-lines = { $doc } 售予 { $party }（{ $lines } 行）
 log-lines = { $doc }（{ $lines } 行）
