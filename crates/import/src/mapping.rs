@@ -410,3 +410,57 @@ fn default_list_separators() -> Vec<String> {
 fn default_currency() -> String {
     "CNY".into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "name = \"m\"\nencoding = \"gbk\"\n\n[[document]]\nkind = \"receipt\"\n[document.fields]\noccurred_at = \"t\"\n\"data.lines[].quantity\" = \"n\"\n";
+
+    fn refused(text: &str) -> MappingError {
+        Mapping::from_toml("m.toml", text).unwrap_err()
+    }
+
+    /// A mapping's error names the line of the file, the section and the field it is about, and
+    /// its reason as typed facts; its English words are as they were.
+    #[test]
+    fn errors_name_their_line_section_and_field() {
+        assert!(Mapping::from_toml("m.toml", GOOD).is_ok());
+        let e = refused(&GOOD.replace("\"receipt\"", "\"receit\""));
+        assert_eq!(
+            (e.line, e.document.clone(), e.field.clone()),
+            (Some(5), Some((1, "receit".to_owned())), None)
+        );
+        assert_eq!(
+            *e.reason,
+            Reason::UnknownKind {
+                kind: "receit".into()
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "m.toml: [[document]] 1 (`receit`): `kind`: no event kind `receit`"
+        );
+        let e = refused(&GOOD.replace("\"data.lines[]", "\"lines[]"));
+        assert_eq!(
+            (e.line, e.field.as_deref()),
+            (Some(8), Some("lines[].quantity"))
+        );
+        assert_eq!(*e.reason, Reason::PathStart);
+        let e = refused(&GOOD.replace("\"gbk\"", "\"klingon\""));
+        assert_eq!(e.line, Some(2));
+        assert_eq!(
+            e.to_string(),
+            "m.toml: `encoding`: unknown encoding `klingon`"
+        );
+        // The parser's own errors: the line of the span, the parser's explanation alone.
+        let e = refused(&GOOD.replace("encoding", "encodin"));
+        assert_eq!(e.line, Some(2));
+        let Reason::Toml { detail, .. } = &*e.reason else {
+            panic!("{e}")
+        };
+        assert!(detail.starts_with("unknown field `encodin`"), "{detail}");
+        let e = refused(&GOOD.replace("occurred_at = \"t\"\n", ""));
+        assert_eq!((e.line, &*e.reason), (Some(4), &Reason::OccurredAtUnmapped));
+    }
+}
