@@ -501,7 +501,7 @@ fn import_text(e: &(dyn StdError + 'static), m: &Messages) -> Option<String> {
         parts.push(
             Msg::new("epcis-event")
                 .arg("file", e.file.as_str())
-                .arg("index", e.index as u64),
+                .arg("event", format!("eventList[{}]", e.index)),
         );
         if let Some(f) = &e.field {
             parts.push(field(f));
@@ -629,15 +629,15 @@ fn reason_fact(r: &Reason) -> Fact {
         R::EmptySegment => Msg::new("reason-empty-segment"),
         R::OneSource => Msg::new("reason-one-source"),
         R::OccurredAtUnmapped => Msg::new("reason-occurred-at-unmapped"),
-        R::NoEventList => Msg::new("reason-no-event-list"),
-        R::HashIgnores { ignored } => {
-            Msg::new("reason-hash-ignores").arg("ignored", ignored.as_str())
-        }
+        R::NoEventList => Msg::new("reason-no-event-list").arg("path", "epcisBody.eventList"),
+        R::HashIgnores { ignored } => Msg::new("reason-hash-ignores")
+            .arg("key", "ignoreFields")
+            .arg("ignored", ignored.as_str()),
         R::HashMismatch { id, computed } => Msg::new("reason-hash-mismatch")
             .arg("id", id.as_str())
             .arg("computed", computed.as_str()),
         R::NoRecorder => Msg::new("reason-no-recorder"),
-        R::NotObjectEvent => Msg::new("reason-not-object-event"),
+        R::NotObjectEvent => Msg::new("reason-not-object-event").arg("type", "ObjectEvent"),
         R::PartnerShipping => Msg::new("reason-partner-shipping"),
         R::PartnerStep { step } => Msg::new("reason-partner-step").arg("step", step.as_str()),
         R::IlmdNotAdd => Msg::new("reason-ilmd-not-add"),

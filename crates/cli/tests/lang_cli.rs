@@ -463,7 +463,7 @@ fn refused_imports_in_chinese_and_english_change_nothing() {
         ),
         (
             vec!["csv", "L", "badq.csv", "--mapping", "badkind.toml"],
-            format!("映射文件 badkind.toml 第 {kind_line} 行：第 2 个 [[document]] 节（`receit`）：`kind`：没有 `receit` 这种事件类型"),
+            format!("映射文件 badkind.toml 第 {kind_line} 行：第 2 个 `[[document]]` 节（`receit`）：`kind`：没有 `receit` 这种事件类型"),
             format!("badkind.toml:{kind_line}: [[document]] 2 (`receit`): `kind`: no event kind `receit`"),
         ),
         (
