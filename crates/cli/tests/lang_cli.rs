@@ -369,6 +369,35 @@ fn replaced(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     [&bytes[..at], to, &bytes[at + from.len()..]].concat()
 }
 
+/// In `p`: ledger `E` with the goods export, its EPCIS export with one quantity changed after its
+/// hash id was computed (`tampered.jsonld`), and a trading partner's shipping event
+/// (`partner.jsonld`).
+fn epcis_fixtures(p: &Path, goods_csv: &str, goods_toml: &str) {
+    let write = |f: &str, b: &[u8]| std::fs::write(p.join(f), b).unwrap();
+    assert_eq!(run(&["init", "E"], p).status.code(), Some(0));
+    let o = run(
+        &["import", "csv", "E", goods_csv, "--mapping", goods_toml],
+        p,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["export", "E", "-o", "e.jsonld", "--format", "epcis"], p);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("e.jsonld")).unwrap()).unwrap();
+    let mut tampered = doc.clone();
+    let q = &mut tampered["epcisBody"]["eventList"][1]["quantityList"][0]["quantity"];
+    *q = serde_json::json!(q.as_u64().unwrap() + 1);
+    write("tampered.jsonld", tampered.to_string().as_bytes());
+    let mut partner = doc;
+    let mut event = partner["epcisBody"]["eventList"][0].clone();
+    let o = event.as_object_mut().unwrap();
+    o.remove("rxl:event");
+    o.remove("eventID");
+    o.insert("bizStep".into(), "shipping".into());
+    partner["epcisBody"]["eventList"] = serde_json::json!([event]);
+    write("partner.jsonld", partner.to_string().as_bytes());
+}
+
 /// Every refused import (a malformed cell, a column the header lacks, bytes not in the
 /// encoding, a ragged row, a mapping file's errors with their TOML line, a spreadsheet's sheet,
 /// row and column, a tampered or a partner's EPCIS event) in Chinese and in English from the
@@ -412,32 +441,8 @@ fn refused_imports_in_chinese_and_english_change_nothing() {
         .display()
         .to_string();
     let goods_xlsx = erp.join("goods-2026-10.xlsx").display().to_string();
-    // An EPCIS export with one quantity changed after its hash id was computed, and a trading
-    // partner's shipping event.
-    assert_eq!(run(&["init", "E"], p).status.code(), Some(0));
     let goods_csv = erp.join("goods-2026-10.csv").display().to_string();
-    let o = run(
-        &["import", "csv", "E", &goods_csv, "--mapping", &goods_toml],
-        p,
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = run(&["export", "E", "-o", "e.jsonld", "--format", "epcis"], p);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let doc: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(p.join("e.jsonld")).unwrap()).unwrap();
-    let mut tampered = doc.clone();
-    let q = &mut tampered["epcisBody"]["eventList"][1]["quantityList"][0]["quantity"];
-    *q = serde_json::json!(q.as_u64().unwrap() + 1);
-    write("tampered.jsonld", tampered.to_string().as_bytes());
-    let mut partner = doc;
-    let mut event = partner["epcisBody"]["eventList"][0].clone();
-    let o = event.as_object_mut().unwrap();
-    o.remove("rxl:event");
-    o.remove("eventID");
-    o.insert("bizStep".into(), "shipping".into());
-    partner["epcisBody"]["eventList"] = serde_json::json!([event]);
-    write("partner.jsonld", partner.to_string().as_bytes());
-
+    epcis_fixtures(p, &goods_csv, &goods_toml);
     assert_eq!(run(&["init", "L"], p).status.code(), Some(0));
     let cases: Vec<(Vec<&str>, String, String)> = vec![
         (
