@@ -14,6 +14,9 @@ use rxledger::model::EventError;
 use rxledger::reconcile::{ConfigError, Fact, Msg};
 use rxledger::report::{Lang, Messages};
 use rxledger::store::StoreError;
+use rxledger_import::epcis::EpcisError;
+use rxledger_import::mapping::CellType;
+use rxledger_import::{ImportError, MappingError, Reason};
 
 /// An error of the command line itself, as a catalogue message; its `Display` is in the chosen
 /// language ([`crate::lang::messages`]), so it reads the same as an error or as the context of
@@ -95,6 +98,17 @@ fn describe(e: &(dyn StdError + 'static), m: &Messages) -> Option<(Msg, bool)> {
         }
     } else if let Some(e) = e.downcast_ref::<ConfigError>() {
         config_msg(e)?
+    } else if let Some(text) = import_text(e, m) {
+        Msg::new("import-error").arg("text", text)
+    } else if let Some(e) = e.downcast_ref::<serde_json::Error>() {
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        Msg::new("json-at")
+            .arg("line", e.line() as u64)
+            .arg("column", e.column() as u64)
+            .arg("detail", json_detail(message))
     } else {
         return None;
     };
@@ -186,7 +200,7 @@ fn ingest_msg(e: &IngestError) -> Msg {
 
 /// What is wrong with an event: the field and, for the parser's common complaints, the
 /// catalogue's words; any other explanation as the library gives it.
-fn event_msg(e: &EventError) -> Msg {
+pub fn event_msg(e: &EventError) -> Msg {
     match e {
         EventError::Json { column, message } => {
             // `serde_json` ends its message with the place, which the line and column give.
@@ -413,4 +427,229 @@ fn config_msg(e: &ConfigError) -> Option<Msg> {
             .arg("max", *max),
         _ => return None,
     })
+}
+
+/// The places and the reason of an import error, each in the catalogue's words, joined as the
+/// causes of an error are (`: ` / `：`).
+fn import_text(e: &(dyn StdError + 'static), m: &Messages) -> Option<String> {
+    let mut parts: Vec<Msg> = Vec::new();
+    let place = |file: &str, line: u64| Msg::new("import-line").arg("file", file).arg("line", line);
+    let field = |f: &str| Msg::new("import-field").arg("field", f);
+    let reason = if let Some(e) = e.downcast_ref::<ImportError>() {
+        match e {
+            ImportError::Decode {
+                file,
+                line,
+                encoding,
+            } => {
+                parts.push(place(file, *line));
+                Fact::from(Msg::new("import-decode").arg("encoding", encoding.as_str()))
+            }
+            ImportError::Csv { file, line, reason } => {
+                parts.push(match line {
+                    0 => Msg::new("io-other").arg("detail", file.as_str()),
+                    _ => place(file, *line),
+                });
+                reason_fact(reason)
+            }
+            ImportError::Cell {
+                file,
+                sheet,
+                line,
+                column,
+                field: f,
+                reason,
+            } => {
+                parts.push(match sheet {
+                    Some(s) => Msg::new("import-sheet-row")
+                        .arg("file", file.as_str())
+                        .arg("sheet", &**s)
+                        .arg("line", *line),
+                    None => place(file, *line),
+                });
+                if let Some(c) = column {
+                    parts.push(Msg::new("import-column").arg("column", c.as_str()));
+                }
+                parts.push(field(f));
+                reason_fact(reason)
+            }
+            ImportError::Sheet { file, reason } => {
+                parts.push(Msg::new("io-other").arg("detail", file.as_str()));
+                reason_fact(reason)
+            }
+            _ => return None,
+        }
+    } else if let Some(e) = e.downcast_ref::<MappingError>() {
+        parts.push(match e.line {
+            Some(line) => Msg::new("mapping-line")
+                .arg("file", e.file.as_str())
+                .arg("line", line),
+            None => Msg::new("io-other").arg("detail", e.file.as_str()),
+        });
+        if let Some((n, kind)) = &e.document {
+            parts.push(
+                Msg::new("mapping-section")
+                    .arg("n", *n as u64)
+                    .arg("kind", kind.as_str()),
+            );
+        }
+        if let Some(f) = &e.field {
+            parts.push(field(f));
+        }
+        reason_fact(&e.reason)
+    } else if let Some(e) = e.downcast_ref::<EpcisError>() {
+        parts.push(
+            Msg::new("epcis-event")
+                .arg("file", e.file.as_str())
+                .arg("event", format!("eventList[{}]", e.index)),
+        );
+        if let Some(f) = &e.field {
+            parts.push(field(f));
+        }
+        reason_fact(&e.reason)
+    } else {
+        return None;
+    };
+    let mut texts: Vec<String> = parts.iter().map(|p| m.render(p)).collect();
+    texts.push(m.fact(&reason).into_owned());
+    let sep = if m.lang() == Lang::Zh { "：" } else { ": " };
+    Some(texts.join(sep))
+}
+
+/// A list of values, each verbatim.
+fn values(v: &[String]) -> Fact {
+    Fact::List(v.iter().map(|s| Fact::Text(s.clone())).collect())
+}
+
+/// What a cell of the type must hold.
+fn cell_type(t: CellType) -> Msg {
+    Msg::new(match t {
+        CellType::Integer => "cell-type-integer",
+        CellType::Number => "cell-type-number",
+        CellType::Money => "cell-type-money",
+        CellType::Date => "cell-type-date",
+        CellType::Expiry => "cell-type-expiry",
+        CellType::Instant => "cell-type-instant",
+        CellType::Bool => "cell-type-bool",
+        CellType::List => "cell-type-list",
+        CellType::String => "cell-type-string",
+    })
+}
+
+/// A parser's complaint about a mapping file in the catalogue's words when it is a common one.
+fn toml_detail(detail: &str) -> Fact {
+    if let Some((name, expected)) = detail
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.split_once("`, expected "))
+    {
+        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+        return Fact::from(
+            Msg::new("detail-unknown-key")
+                .arg("name", name)
+                .arg("expected", Fact::List(backticked(expected))),
+        );
+    }
+    field_detail(detail)
+}
+
+/// An import's reason in the catalogue's words, its values verbatim.
+fn reason_fact(r: &Reason) -> Fact {
+    use Reason as R;
+    let cell = |id: &'static str, c: &str| Msg::new(id).arg("cell", c);
+    let msg = match r {
+        R::InexactNumber { value } => {
+            Msg::new("reason-inexact-number").arg("value", value.as_str())
+        }
+        R::SpreadsheetError { value } => {
+            Msg::new("reason-spreadsheet-error").arg("value", value.as_str())
+        }
+        R::DateCellWithTime { cell: c } => cell("reason-date-time", c),
+        R::DateCellNot { cell: c, expected } => {
+            cell("reason-date-cell", c).arg("expected", Fact::from(cell_type(*expected)))
+        }
+        R::NotInZone { cell: c, zone } => cell("reason-not-in-zone", c).arg("zone", zone.as_str()),
+        R::NotDate { cell: c, formats } => {
+            cell("reason-not-date", c).arg("formats", values(formats))
+        }
+        R::NotExpiry { cell: c, formats } => {
+            cell("reason-not-expiry", c).arg("formats", values(formats))
+        }
+        R::NotInstant {
+            cell: c,
+            formats,
+            zone,
+        } => cell("reason-not-instant", c)
+            .arg("formats", values(formats))
+            .arg("zone", zone.as_str()),
+        R::NotInteger { cell: c } => cell("reason-not-integer", c),
+        R::NotNumber { cell: c } => cell("reason-not-number", c),
+        R::NotMoney { cell: c } => cell("reason-not-money", c),
+        R::NotBool { cell: c } => cell("reason-not-bool", c),
+        R::NotMapped { cell: c, known } => cell("reason-not-mapped", c).arg("known", values(known)),
+        R::NoDocument { value } => Msg::new("reason-no-document").arg("value", value.as_str()),
+        R::EmptyDocumentNumber => Msg::new("reason-empty-document-number"),
+        R::Differs {
+            got,
+            want,
+            first_line,
+            document,
+        } => Msg::new("reason-differs")
+            .arg("got", got.as_str())
+            .arg("want", want.as_str())
+            .arg("first", *first_line)
+            .arg("document", document.as_str()),
+        R::NoColumn => Msg::new("reason-no-column"),
+        R::Empty => Msg::new("reason-empty"),
+        R::Invalid { message } => return field_detail(message),
+        R::UnequalLengths {
+            expected, found, ..
+        } => Msg::new("reason-unequal")
+            .arg("expected", *expected)
+            .arg("found", *found),
+        R::Csv { message } => Msg::new("reason-csv").arg("detail", message.as_str()),
+        R::BadTimezone { value } => Msg::new("reason-timezone").arg("value", value.as_str()),
+        R::BadEncoding { value } => Msg::new("reason-encoding").arg("value", value.as_str()),
+        R::NotXlsx { detail } => Msg::new("reason-not-xlsx").arg("detail", detail.as_str()),
+        R::NoSheet { sheet, names } => {
+            let names: Vec<Fact> = names.iter().map(|n| Fact::Text(format!("`{n}`"))).collect();
+            Msg::new("reason-no-sheet")
+                .arg("sheet", sheet.as_str())
+                .arg("names", Fact::List(names))
+        }
+        R::NoSheets => Msg::new("reason-no-sheets"),
+        R::SheetUnreadable { sheet, detail } => Msg::new("reason-sheet-unreadable")
+            .arg("sheet", sheet.as_str())
+            .arg("detail", detail.as_str()),
+        R::SheetEmpty { sheet } => Msg::new("reason-sheet-empty").arg("sheet", sheet.as_str()),
+        R::Toml { detail, .. } => Msg::new("reason-toml").arg("detail", toml_detail(detail)),
+        R::BlankName => Msg::new("reason-blank-name"),
+        R::NoSection => Msg::new("reason-no-section"),
+        R::NeedKindColumn => Msg::new("reason-need-kind-column"),
+        R::UnknownKind { kind } => Msg::new("reason-unknown-kind").arg("kind", kind.as_str()),
+        R::WhenRequired => Msg::new("reason-when-required"),
+        R::PathStart => Msg::new("reason-path-start"),
+        R::OneBracket => Msg::new("reason-one-bracket"),
+        R::EmptySegment => Msg::new("reason-empty-segment"),
+        R::OneSource => Msg::new("reason-one-source"),
+        R::OccurredAtUnmapped => Msg::new("reason-occurred-at-unmapped"),
+        R::NoEventList => Msg::new("reason-no-event-list").arg("path", "epcisBody.eventList"),
+        R::HashIgnores { ignored } => Msg::new("reason-hash-ignores")
+            .arg("key", "ignoreFields")
+            .arg("ignored", ignored.as_str()),
+        R::HashMismatch { id, computed } => Msg::new("reason-hash-mismatch")
+            .arg("id", id.as_str())
+            .arg("computed", computed.as_str()),
+        R::NoRecorder => Msg::new("reason-no-recorder"),
+        R::NotObjectEvent => Msg::new("reason-not-object-event").arg("type", "ObjectEvent"),
+        R::PartnerShipping => Msg::new("reason-partner-shipping"),
+        R::PartnerStep { step } => Msg::new("reason-partner-step").arg("step", step.as_str()),
+        R::IlmdNotAdd => Msg::new("reason-ilmd-not-add"),
+        R::ReceivingAction => Msg::new("reason-receiving-action"),
+        R::NoAcceptor => Msg::new("reason-no-acceptor"),
+        R::ReceiptNumbers { count } => Msg::new("reason-receipt-numbers").arg("count", *count),
+        R::Suppliers { count } => Msg::new("reason-suppliers").arg("count", *count),
+        // A library's own words (and any reason added later), as it gives them.
+        _ => return Fact::Text(r.to_string()),
+    };
+    Fact::from(msg)
 }

@@ -4,6 +4,7 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use rxledger::reconcile::Msg;
 
 /// A progress bar or spinner on standard error, or nothing when standard error is not a terminal
 /// (so pipes, files and tests see no progress output at all).
@@ -17,9 +18,11 @@ impl Progress {
             return Self(None);
         }
         let pb = ProgressBar::new(ledger_size(path));
+        // The time left, in the chosen language (the command name `what` and the units stay).
+        let eta = crate::lang::messages().render(&Msg::new("progress-eta"));
         pb.set_style(
             ProgressStyle::with_template(&format!(
-                "{what} {{bar:40}} {{bytes}}/{{total_bytes}} {{bytes_per_sec}} eta {{eta}}"
+                "{what} {{bar:40}} {{bytes}}/{{total_bytes}} {{bytes_per_sec}} {eta} {{eta}}"
             ))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
@@ -46,6 +49,18 @@ impl Progress {
             pb.set_message(msg());
             pb.tick();
         }
+    }
+
+    /// Sets the message to the events appended so far and those already present, in the
+    /// chosen language.
+    pub fn appended(&self, appended: u64, present: u64) {
+        self.message(|| {
+            crate::lang::messages().render(
+                &Msg::new("progress-appended")
+                    .arg("appended", appended)
+                    .arg("present", present),
+            )
+        });
     }
 
     /// Clears the bar once the work is done.

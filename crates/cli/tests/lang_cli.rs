@@ -330,4 +330,228 @@ fn log_in_the_chosen_language_and_the_ledgers_zone() {
         en.contains("2026-09-30 15:30 (+00:00)  7a901e22840b…  2026-09-30 01:00 (+00:00)  party_registered    浙江康源医药有限公司 (drug wholesaler)"),
         "{en}"
     );
+    // Parties by their registered name beside their id, from the ledger's master data read up
+    // to the record shown (registered before `--from`); a product's own registration once.
+    let from = |lang: &str, seq: &str| {
+        stdout(&run(
+            &["log", cold, "--from", seq, "--limit", "1", "--lang", lang],
+            &p,
+        ))
+    };
+    let zh = from("zh", "36");
+    assert!(
+        zh.contains("CG2026100100001 来自 天津同善堂制药有限公司（91120116600528837E）（1 行）"),
+        "{zh}"
+    );
+    let en = from("en", "36");
+    assert!(
+        en.contains("CG2026100100001 from 天津同善堂制药有限公司 (91120116600528837E) (1 lines)"),
+        "{en}"
+    );
+    let product = from("en", "13");
+    assert!(
+        product.ends_with("product_registered  86901234000011 阿莫西林胶囊 0.25g×24粒/盒\n"),
+        "{product}"
+    );
+}
+
+/// The workspace's root (samples, fixtures).
+fn root() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `bytes` with the first `from` replaced by `to` (ASCII, so that a GB18030 file stays whole).
+fn replaced(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let at = bytes
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("the sample holds the text to replace");
+    [&bytes[..at], to, &bytes[at + from.len()..]].concat()
+}
+
+/// In `p`: ledger `E` with the goods export, its EPCIS export with one quantity changed after its
+/// hash id was computed (`tampered.jsonld`), and a trading partner's shipping event
+/// (`partner.jsonld`).
+fn epcis_fixtures(p: &Path, goods_csv: &str, goods_toml: &str) {
+    let write = |f: &str, b: &[u8]| std::fs::write(p.join(f), b).unwrap();
+    assert_eq!(run(&["init", "E"], p).status.code(), Some(0));
+    let o = run(
+        &["import", "csv", "E", goods_csv, "--mapping", goods_toml],
+        p,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["export", "E", "-o", "e.jsonld", "--format", "epcis"], p);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("e.jsonld")).unwrap()).unwrap();
+    let mut tampered = doc.clone();
+    let q = &mut tampered["epcisBody"]["eventList"][1]["quantityList"][0]["quantity"];
+    *q = serde_json::json!(q.as_u64().unwrap() + 1);
+    write("tampered.jsonld", tampered.to_string().as_bytes());
+    let mut partner = doc;
+    let mut event = partner["epcisBody"]["eventList"][0].clone();
+    let o = event.as_object_mut().unwrap();
+    o.remove("rxl:event");
+    o.remove("eventID");
+    o.insert("bizStep".into(), "shipping".into());
+    partner["epcisBody"]["eventList"] = serde_json::json!([event]);
+    write("partner.jsonld", partner.to_string().as_bytes());
+}
+
+/// Every refused import (a malformed cell, a column the header lacks, bytes not in the
+/// encoding, a ragged row, a mapping file's errors with their TOML line, a spreadsheet's sheet,
+/// row and column, a tampered or a partner's EPCIS event) in Chinese and in English from the
+/// catalogue, with the same exit code, ids, paths and values verbatim, no English sentence in the
+/// Chinese, and nothing appended.
+#[test]
+fn refused_imports_in_chinese_and_english_change_nothing() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let erp = root().join("samples/erp");
+    let read = |f: &str| std::fs::read(erp.join(f)).unwrap();
+    let write = |f: &str, b: &[u8]| std::fs::write(p.join(f), b).unwrap();
+    let goods = read("goods-2026-10.csv");
+    // Line 5 is the second line of receipt SH2026101000001.
+    write(
+        "badq.csv",
+        &replaced(&goods, b",1200,1200,0,", b",1200x,1200,0,"),
+    );
+    write("ragged.csv", &replaced(&goods, b"\n", b"\n,,\n"));
+    let finance = read("finance-2026-10.csv");
+    let nl = finance.iter().position(|b| *b == b'\n').unwrap() + 1;
+    write(
+        "badenc.csv",
+        &[&finance[..nl + 3], b"\xFF", &finance[nl + 3..]].concat(),
+    );
+    let mapping = String::from_utf8(read("goods.toml")).unwrap();
+    write(
+        "nocol.toml",
+        mapping.replacen("\"数量\"", "\"数目\"", 1).as_bytes(),
+    );
+    let badkind = mapping.replacen("kind = \"receipt\"", "kind = \"receit\"", 1);
+    let kind_line = badkind.lines().position(|l| l.contains("receit")).unwrap() + 1;
+    write("badkind.toml", badkind.as_bytes());
+    let badkey = mapping.replacen("encoding", "encodin", 1);
+    let key_line = badkey.lines().position(|l| l.contains("encodin")).unwrap() + 1;
+    write("badkey.toml", badkey.as_bytes());
+    let goods_toml = erp.join("goods.toml").display().to_string();
+    let finance_toml = erp.join("finance.toml").display().to_string();
+    let xlsx = root()
+        .join("crates/import/tests/xlsx/goods-bad-quantity.xlsx")
+        .display()
+        .to_string();
+    let goods_xlsx = erp.join("goods-2026-10.xlsx").display().to_string();
+    let goods_csv = erp.join("goods-2026-10.csv").display().to_string();
+    epcis_fixtures(p, &goods_csv, &goods_toml);
+    assert_eq!(run(&["init", "L"], p).status.code(), Some(0));
+    let cases: Vec<(Vec<&str>, String, String)> = vec![
+        (
+            vec!["csv", "L", "badq.csv", "--mapping", &goods_toml],
+            "badq.csv 第 5 行：列 `数量`：字段 `data.lines[].arrived`：`1200x` 不是整数".into(),
+            "badq.csv:5: column `数量`: field `data.lines[].arrived`: `1200x` is not a whole number"
+                .into(),
+        ),
+        (
+            vec!["csv", "L", &goods_csv, "--mapping", "nocol.toml"],
+            "第 1 行：列 `数目`：字段 `data.lines[].quantity`：表头中没有此列".into(),
+            ":1: column `数目`: field `data.lines[].quantity`: no such column in the header".into(),
+        ),
+        (
+            vec!["csv", "L", "badenc.csv", "--mapping", &finance_toml],
+            "badenc.csv 第 2 行：不是有效的 gb18030 文本".into(),
+            "badenc.csv:2: not valid gb18030 text".into(),
+        ),
+        (
+            vec!["csv", "L", "ragged.csv", "--mapping", &goods_toml],
+            "ragged.csv 第 2 行：该行有 3 个单元格".into(),
+            "ragged.csv:2: a row of 3 cells".into(),
+        ),
+        (
+            vec!["csv", "L", "badq.csv", "--mapping", "badkind.toml"],
+            format!("映射文件 badkind.toml 第 {kind_line} 行：第 2 个 `[[document]]` 节（`receit`）：`kind`：没有 `receit` 这种事件类型"),
+            format!("badkind.toml:{kind_line}: [[document]] 2 (`receit`): `kind`: no event kind `receit`"),
+        ),
+        (
+            vec!["csv", "L", "badq.csv", "--mapping", "badkey.toml"],
+            format!("映射文件 badkey.toml 第 {key_line} 行：不是有效的映射文件：未知字段 `encodin`"),
+            format!("badkey.toml:{key_line}: not a valid mapping: unknown field `encodin`"),
+        ),
+        (
+            vec!["xlsx", "L", &xlsx, "--mapping", &goods_toml],
+            "：工作表 `进销存单据明细` 第 5 行：列 `数量`：字段 `data.lines[].arrived`：`1200箱` 不是整数".into(),
+            ": sheet `进销存单据明细` row 5: column `数量`: field `data.lines[].arrived`: `1200箱` is not a whole number".into(),
+        ),
+        (
+            vec!["csv", "L", &goods_xlsx, "--mapping", &goods_toml],
+            "这是电子表格（ZIP 压缩）文件，不是 CSV".into(),
+            "a spreadsheet (zip) file, not CSV".into(),
+        ),
+        (
+            vec!["epcis", "L", "tampered.jsonld"],
+            "tampered.jsonld：eventList[1]：字段 `eventID`：".into(),
+            "tampered.jsonld: eventList[1]: field `eventID`: ".into(),
+        ),
+        (
+            vec!["epcis", "L", "partner.jsonld", "--recorded-by", "X"],
+            "partner.jsonld：eventList[0]：字段 `bizStep`：不导入其他系统的 `shipping`（发货）事件".into(),
+            "partner.jsonld: eventList[0]: field `bizStep`: `shipping` of another system is not imported".into(),
+        ),
+        (
+            vec!["epcis", "L", "partner.jsonld"],
+            "字段 `rxl:event`：缺失，且未给出其他系统事件的记录人（`--recorded-by`）".into(),
+            "field `rxl:event`: missing, and no recorder given for events of other systems".into(),
+        ),
+    ];
+    for (args, want_zh, want_en) in &cases {
+        let mut zh_args = vec!["import"];
+        zh_args.extend(args.iter().copied());
+        let mut en_args = zh_args.clone();
+        zh_args.extend(["--lang", "zh"]);
+        en_args.extend(["--lang", "en"]);
+        let (zh, en) = (run(&zh_args, p), run(&en_args, p));
+        let (zt, et) = (stderr(&zh), stderr(&en));
+        assert_eq!(zh.status.code(), Some(2), "{args:?}: {zt}");
+        assert_eq!(zh.status.code(), en.status.code(), "{args:?}: {et}");
+        assert!(
+            zt.starts_with("错误：") && zt.contains(want_zh.as_str()),
+            "{args:?}: {zt}"
+        );
+        assert!(
+            et.starts_with("error: ") && et.contains(want_en.as_str()),
+            "{args:?}: {et}"
+        );
+        assert!(
+            !chinese(
+                &et.replace(['数', '量', '目', '箱'], "")
+                    .replace("进销存单据明细", "")
+            ),
+            "{et}"
+        );
+        let mut data = DATA.to_vec();
+        data.extend(["rxl", "import", "xlsx"]);
+        let words = english_words(&zt, &data);
+        assert!(words.is_empty(), "{args:?}: English {words:?} in {zt}");
+    }
+    // Nothing was appended.
+    let log = run(&["log", "L"], p);
+    assert_eq!(log.status.code(), Some(0), "{}", stderr(&log));
+    assert_eq!(stdout(&log), "", "the refused imports appended events");
+    // What an import did, in the chosen language.
+    let ok = stdout(&run(
+        &[
+            "import",
+            "csv",
+            "E",
+            &goods_csv,
+            "--mapping",
+            &goods_toml,
+            "--lang",
+            "zh",
+        ],
+        p,
+    ));
+    assert!(
+        ok.contains("导入 10 个事件：追加 0 个，10 个已在账本中"),
+        "{ok}"
+    );
 }

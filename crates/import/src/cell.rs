@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, Tim
 use serde_json::{json, Value};
 
 use crate::mapping::{CellType, Mapping};
+use crate::reason::Reason;
 
 /// One cell of a table: text (every CSV cell; spreadsheet text, numbers and booleans, written
 /// as text), a spreadsheet date cell, or a spreadsheet error (`#N/A`).
@@ -47,7 +48,7 @@ pub(crate) struct Reader<'m> {
 
 impl Reader<'_> {
     /// The value of a non-empty, trimmed cell read as `ty`, or why not.
-    pub(crate) fn read(&self, ty: CellType, cell: &str) -> Result<Value, String> {
+    pub(crate) fn read(&self, ty: CellType, cell: &str) -> Result<Value, Reason> {
         match ty {
             CellType::String => Ok(Value::String(cell.to_owned())),
             CellType::Integer => integer(cell).map(Value::from),
@@ -73,14 +74,11 @@ impl Reader<'_> {
     /// The value of a non-empty cell read as `ty`: text as [`Reader::read`]; a date cell as a
     /// date, an expiry or an instant (in the mapping's zone), refused where a number or yes/no
     /// is wanted; an error cell refused.
-    pub(crate) fn read_cell(&self, ty: CellType, cell: &Cell) -> Result<Value, String> {
+    pub(crate) fn read_cell(&self, ty: CellType, cell: &Cell) -> Result<Value, Reason> {
         let d = match cell {
             Cell::Text(s) => return self.read(ty, s),
-            Cell::Error(e) => return Err(format!("the cell holds the spreadsheet error `{e}`")),
-            Cell::Inexact(n) => return Err(format!(
-                "`{n}` is a number cell of more than 15 digits, which a spreadsheet does not keep exactly: \
-                 store codes and document numbers as text cells"
-            )),
+            Cell::Error(e) => return Err(Reason::SpreadsheetError { value: e.clone() }),
+            Cell::Inexact(n) => return Err(Reason::InexactNumber { value: n.clone() }),
             Cell::Date(d) => *d,
         };
         let text = cell.text();
@@ -88,9 +86,9 @@ impl Reader<'_> {
             if d.time() == chrono::NaiveTime::MIN {
                 Ok(Value::String(d.format("%Y-%m-%d").to_string()))
             } else {
-                Err(format!(
-                    "`{text}` is a date cell with a time of day, not a date"
-                ))
+                Err(Reason::DateCellWithTime {
+                    cell: text.to_string(),
+                })
             }
         };
         match ty {
@@ -107,9 +105,15 @@ impl Reader<'_> {
                             .to_rfc3339_opts(SecondsFormat::AutoSi, true),
                     )
                 })
-                .ok_or_else(|| format!("`{text}` does not exist in {}", self.mapping.timezone)),
+                .ok_or_else(|| Reason::NotInZone {
+                    cell: text.to_string(),
+                    zone: self.mapping.timezone.clone(),
+                }),
             CellType::Integer | CellType::Number | CellType::Money | CellType::Bool => {
-                Err(format!("`{text}` is a date cell, not {}", ty.expected()))
+                Err(Reason::DateCellNot {
+                    cell: text.to_string(),
+                    expected: ty,
+                })
             }
         }
     }
@@ -130,19 +134,19 @@ impl Reader<'_> {
             .collect()
     }
 
-    fn date(&self, cell: &str) -> Result<NaiveDate, String> {
+    fn date(&self, cell: &str) -> Result<NaiveDate, Reason> {
         for f in &self.mapping.date_formats {
             if let Ok(d) = NaiveDate::parse_from_str(cell, f) {
                 return Ok(d);
             }
         }
-        Err(format!(
-            "`{cell}` is not a date ({})",
-            self.mapping.date_formats.join(", ")
-        ))
+        Err(Reason::NotDate {
+            cell: cell.to_owned(),
+            formats: self.mapping.date_formats.clone(),
+        })
     }
 
-    fn expiry(&self, cell: &str) -> Result<String, String> {
+    fn expiry(&self, cell: &str) -> Result<String, Reason> {
         if let Ok(d) = self.date(cell) {
             return Ok(d.format("%Y-%m-%d").to_string());
         }
@@ -155,13 +159,13 @@ impl Reader<'_> {
                 }
             }
         }
-        Err(format!(
-            "`{cell}` is not an expiry date or month ({}, or YYYY-MM)",
-            self.mapping.date_formats.join(", ")
-        ))
+        Err(Reason::NotExpiry {
+            cell: cell.to_owned(),
+            formats: self.mapping.date_formats.clone(),
+        })
     }
 
-    fn instant(&self, cell: &str) -> Result<DateTime<Utc>, String> {
+    fn instant(&self, cell: &str) -> Result<DateTime<Utc>, Reason> {
         if let Ok(t) = DateTime::parse_from_rfc3339(cell) {
             return Ok(t.with_timezone(&Utc));
         }
@@ -172,22 +176,25 @@ impl Reader<'_> {
             .find_map(|f| NaiveDateTime::parse_from_str(cell, f).ok())
             .or_else(|| self.date(cell).ok().and_then(|d| d.and_hms_opt(0, 0, 0)));
         let Some(local) = local else {
-            return Err(format!(
-                "`{cell}` is not a date and time ({}, in {})",
-                self.mapping.instant_formats.join(", "),
-                self.mapping.timezone
-            ));
+            return Err(Reason::NotInstant {
+                cell: cell.to_owned(),
+                formats: self.mapping.instant_formats.clone(),
+                zone: self.mapping.timezone.clone(),
+            });
         };
         self.offset
             .from_local_datetime(&local)
             .single()
             .map(|t| t.with_timezone(&Utc))
-            .ok_or_else(|| format!("`{cell}` does not exist in {}", self.mapping.timezone))
+            .ok_or_else(|| Reason::NotInZone {
+                cell: cell.to_owned(),
+                zone: self.mapping.timezone.clone(),
+            })
     }
 }
 
 /// Digits with optional thousands separators, no sign other than a leading `+`.
-fn integer(cell: &str) -> Result<u64, String> {
+fn integer(cell: &str) -> Result<u64, Reason> {
     let t: String = cell.chars().filter(|c| *c != ',').collect();
     let t = t.strip_suffix(".0").unwrap_or(&t);
     t.strip_prefix('+')
@@ -195,22 +202,28 @@ fn integer(cell: &str) -> Result<u64, String> {
         .parse::<u64>()
         .ok()
         .filter(|_| !t.is_empty() && t.bytes().last().is_some_and(|b| b.is_ascii_digit()))
-        .ok_or_else(|| format!("`{cell}` is not a whole number"))
+        .ok_or_else(|| Reason::NotInteger {
+            cell: cell.to_owned(),
+        })
 }
 
-fn number(cell: &str) -> Result<Value, String> {
+fn number(cell: &str) -> Result<Value, Reason> {
     let t: String = cell.chars().filter(|c| *c != ',').collect();
     t.parse::<f64>()
         .ok()
         .filter(|f| f.is_finite())
         .and_then(serde_json::Number::from_f64)
         .map(Value::Number)
-        .ok_or_else(|| format!("`{cell}` is not a number"))
+        .ok_or_else(|| Reason::NotNumber {
+            cell: cell.to_owned(),
+        })
 }
 
 /// `1,234.5` yuan → 123450 fen. Refuses more than two decimals and negative amounts.
-pub(crate) fn money_minor(cell: &str) -> Result<u64, String> {
-    let bad = || format!("`{cell}` is not an amount (yuan, at most two decimals)");
+pub(crate) fn money_minor(cell: &str) -> Result<u64, Reason> {
+    let bad = || Reason::NotMoney {
+        cell: cell.to_owned(),
+    };
     let t: String = cell
         .chars()
         .filter(|c| !matches!(c, ',' | '¥' | '￥'))
@@ -231,13 +244,13 @@ pub(crate) fn money_minor(cell: &str) -> Result<u64, String> {
         .ok_or_else(bad)
 }
 
-fn boolean(cell: &str) -> Result<bool, String> {
+fn boolean(cell: &str) -> Result<bool, Reason> {
     match cell.to_lowercase().as_str() {
         "是" | "y" | "yes" | "true" | "1" | "√" => Ok(true),
         "否" | "n" | "no" | "false" | "0" => Ok(false),
-        _ => Err(format!(
-            "`{cell}` is not yes or no (是/否, Y/N, true/false, 1/0)"
-        )),
+        _ => Err(Reason::NotBool {
+            cell: cell.to_owned(),
+        }),
     }
 }
 
@@ -286,15 +299,18 @@ mod tests {
             Ok(json!("2026-10-08 09:30:00"))
         );
         assert_eq!(
-            r.read_cell(CellType::Date, &morning),
+            r.read_cell(CellType::Date, &morning)
+                .map_err(|e| e.to_string()),
             Err("`2026-10-08 09:30:00` is a date cell with a time of day, not a date".into())
         );
         assert_eq!(
-            r.read_cell(CellType::Integer, &midnight),
+            r.read_cell(CellType::Integer, &midnight)
+                .map_err(|e| e.to_string()),
             Err("`2026-10-08` is a date cell, not a whole number".into())
         );
         assert_eq!(
-            r.read_cell(CellType::String, &Cell::Error("#N/A".into())),
+            r.read_cell(CellType::String, &Cell::Error("#N/A".into()))
+                .map_err(|e| e.to_string()),
             Err("the cell holds the spreadsheet error `#N/A`".into())
         );
         assert_eq!(

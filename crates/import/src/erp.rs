@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::cell::{Cell, Reader};
 use crate::mapping::{CellType, Document, Mapping, Source};
+use crate::reason::Reason;
 
 /// One imported event and the 1-based line of the file (row of the sheet) where its document
 /// starts.
@@ -36,17 +37,17 @@ pub enum ImportError {
         encoding: String,
     },
     /// The CSV structure is broken (a row with another number of cells, an open quote).
-    #[error("{file}:{line}: {message}")]
+    #[error("{file}:{line}: {reason}")]
     Csv {
         /// The file.
         file: String,
-        /// 1-based line.
+        /// 1-based line (0: the mapping's settings, not a line of the file).
         line: u64,
         /// What is wrong.
-        message: String,
+        reason: Box<Reason>,
     },
     /// A cell (or a missing column) cannot fill its field, or the event it makes is invalid.
-    #[error("{}: {}field `{field}`: {message}", place(file, sheet.as_deref(), *line), column.as_ref().map(|c| format!("column `{c}`: ")).unwrap_or_default())]
+    #[error("{}: {}field `{field}`: {reason}", place(file, sheet.as_deref(), *line), column.as_ref().map(|c| format!("column `{c}`: ")).unwrap_or_default())]
     Cell {
         /// The file.
         file: String,
@@ -59,15 +60,15 @@ pub enum ImportError {
         /// The event field, as a path (`data.lines[0].quantity`).
         field: String,
         /// What is wrong.
-        message: String,
+        reason: Box<Reason>,
     },
     /// A spreadsheet cannot be read (not an `.xlsx` file, no such sheet, no header row).
-    #[error("{file}: {message}")]
+    #[error("{file}: {reason}")]
     Sheet {
         /// The file.
         file: String,
         /// What is wrong.
-        message: String,
+        reason: Box<Reason>,
     },
 }
 
@@ -100,7 +101,7 @@ impl Table {
         line: u64,
         column: Option<String>,
         field: impl Into<String>,
-        message: String,
+        reason: Reason,
     ) -> ImportError {
         ImportError::Cell {
             file: self.file.clone(),
@@ -108,7 +109,7 @@ impl Table {
             line,
             column,
             field: field.into(),
-            message,
+            reason: Box::new(reason),
         }
     }
 }
@@ -157,10 +158,10 @@ pub fn import_csv(
     let text = decode(file, bytes, mapping)?;
     let offset = mapping
         .timezone_offset()
-        .map_err(|message| ImportError::Csv {
+        .map_err(|reason| ImportError::Csv {
             file: file.to_owned(),
             line: 0,
-            message,
+            reason: Box::new(reason),
         })?;
     let mut delim = [0u8; 4];
     let mut csv = csv::ReaderBuilder::new()
@@ -183,7 +184,18 @@ pub fn import_csv(
     let csv_err = |e: &csv::Error| ImportError::Csv {
         file: file.to_owned(),
         line: line_of(e.position()),
-        message: e.to_string(),
+        reason: Box::new(match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => Reason::UnequalLengths {
+                expected: *expected_len,
+                found: *len,
+                message: e.to_string(),
+            },
+            _ => Reason::Csv {
+                message: e.to_string(),
+            },
+        }),
     };
     let mut table = Table {
         file: file.to_owned(),
@@ -240,7 +252,9 @@ pub(crate) fn import_table(
                         line,
                         mapping.kind_column.clone(),
                         "kind",
-                        format!("`{v}` is the `when` of no [[document]] of the mapping"),
+                        Reason::NoDocument {
+                            value: v.to_string(),
+                        },
                     )
                 })?
             }
@@ -254,7 +268,7 @@ pub(crate) fn import_table(
                         line,
                         sections[section].doc.group_by.clone(),
                         "group_by",
-                        "the document number is empty".into(),
+                        Reason::EmptyDocumentNumber,
                     ));
                 }
                 v.into_owned()
@@ -283,10 +297,10 @@ pub(crate) fn import_table(
 
 /// The text of the file in the mapping's encoding (a UTF-8 byte-order mark is dropped).
 fn decode(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<String, ImportError> {
-    let encoding = mapping.encoding().map_err(|message| ImportError::Csv {
+    let encoding = mapping.encoding().map_err(|reason| ImportError::Csv {
         file: file.to_owned(),
         line: 0,
-        message,
+        reason: Box::new(reason),
     })?;
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF".as_slice())
@@ -327,7 +341,7 @@ fn column_index(table: &Table, column: &str, field: &str) -> Result<usize, Impor
                 table.header_line,
                 Some(column.to_owned()),
                 field,
-                "no such column in the header".into(),
+                Reason::NoColumn,
             )
         })
 }
@@ -397,7 +411,7 @@ fn set(root: &mut Map<String, Value>, path: &str, value: Value) {
 }
 
 /// The value of `f` in `row`, or `None` for an empty cell.
-fn cell_value(reader: &Reader, f: &Field, row: &[Cell]) -> Result<Option<Value>, String> {
+fn cell_value(reader: &Reader, f: &Field, row: &[Cell]) -> Result<Option<Value>, Reason> {
     if let Some(c) = &f.constant {
         return Ok(Some(c.clone()));
     }
@@ -411,9 +425,9 @@ fn cell_value(reader: &Reader, f: &Field, row: &[Cell]) -> Result<Option<Value>,
         return reader.read_cell(f.ty, cell).map(Some);
     };
     let raw = cell.text();
-    let mapped = m.get(raw.as_ref()).ok_or_else(|| {
-        let known: Vec<&str> = m.keys().map(String::as_str).collect();
-        format!("`{raw}` is not one of {}", known.join(", "))
+    let mapped = m.get(raw.as_ref()).ok_or_else(|| Reason::NotMapped {
+        cell: raw.to_string(),
+        known: m.keys().cloned().collect(),
     })?;
     reader.read(f.ty, mapped).map(Some)
 }
@@ -426,8 +440,8 @@ fn build(
     g: &Group,
 ) -> Result<Imported, ImportError> {
     let (first_line, first) = &g.rows[0];
-    let err = |line: u64, f: &Field, message: String| {
-        table.err(line, f.column.map(|(_, c)| c.to_owned()), f.path, message)
+    let err = |line: u64, f: &Field, reason: Reason| {
+        table.err(line, f.column.map(|(_, c)| c.to_owned()), f.path, reason)
     };
     let mut root = Map::new();
     let mut arrays: Vec<(&str, Vec<Map<String, Value>>)> = Vec::new();
@@ -456,7 +470,16 @@ fn build(
             let want = text(first, i);
             if let Some((line, row)) = g.rows.iter().find(|(_, r)| text(r, i) != want) {
                 let got = text(row, i);
-                return Err(err(*line, f, format!("`{got}` differs from `{want}` on line {first_line}, the first row of document `{}`", g.key)));
+                return Err(err(
+                    *line,
+                    f,
+                    Reason::Differs {
+                        got: got.into_owned(),
+                        want: want.into_owned(),
+                        first_line: *first_line,
+                        document: g.key.clone(),
+                    },
+                ));
             }
         }
         if let Some(v) = v {
@@ -486,7 +509,7 @@ fn build(
         .ok_or_else(|| {
             let f = s.fields.iter().find(|f| f.path == "occurred_at");
             let column = f.and_then(|f| f.column.map(|(_, c)| c.to_owned()));
-            table.err(*first_line, column, "occurred_at", "is empty".into())
+            table.err(*first_line, column, "occurred_at", Reason::Empty)
         })?;
     let id = crate::id::event_id(&mapping.name, &s.doc.kind, &g.key, occurred);
     let mut event = Map::new();
@@ -567,5 +590,5 @@ fn locate(table: &Table, s: &Section, g: &Group, e: EventError) -> ImportError {
         }
     };
     let line = g.rows.get(row).map_or(g.rows[0].0, |(l, _)| *l);
-    table.err(line, column, field, message)
+    table.err(line, column, field, Reason::Invalid { message })
 }

@@ -20,10 +20,12 @@ pub mod erp;
 pub mod hash;
 pub mod id;
 pub mod mapping;
+mod reason;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
 pub use erp::{import_csv, ImportError, Imported};
 pub use mapping::{Mapping, MappingError};
+pub use reason::Reason;
 #[cfg(feature = "xlsx")]
 pub use xlsx::import_xlsx;

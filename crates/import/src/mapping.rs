@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use chrono::FixedOffset;
 use serde::Deserialize;
 
+use crate::reason::Reason;
+
 /// One export layout: its encoding, how it writes dates and instants, and one [`Document`]
 /// section per kind of document the file holds.
 #[derive(Clone, Debug, Deserialize)]
@@ -185,93 +187,187 @@ impl CellType {
     }
 }
 
-/// Why a mapping file was refused.
+/// Why a mapping file was refused: the reason, where in the file (its line, the section and the
+/// field when the reason is about one).
 #[derive(Debug, thiserror::Error)]
-#[error("{file}: {message}")]
+#[error("{file}: {}{}{reason}", self.section_words(), self.field.as_ref().map(|f| format!("field `{f}`: ")).unwrap_or_default())]
 pub struct MappingError {
     /// The mapping file.
     pub file: String,
-    /// What is wrong (naming the section and field).
-    pub message: String,
+    /// The 1-based line of the file the reason is about, when it is known.
+    pub line: Option<u64>,
+    /// The `[[document]]` section (1-based) and its `kind`, when the reason is about one.
+    pub document: Option<(usize, String)>,
+    /// The field path of the section, when the reason is about one.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub reason: Box<Reason>,
+}
+
+impl MappingError {
+    fn section_words(&self) -> String {
+        self.document
+            .as_ref()
+            .map(|(n, kind)| format!("[[document]] {n} (`{kind}`): "))
+            .unwrap_or_default()
+    }
+}
+
+/// The 1-based line of `text` where the `document`-th (1-based) `[[document]]` section starts,
+/// or where `key` is set in it (at the top of the file without a section); `None` when not
+/// found.
+fn line_of(text: &str, document: Option<usize>, key: Option<&str>) -> Option<u64> {
+    let mut section = 0usize;
+    let mut top = true;
+    for (i, l) in text.lines().enumerate() {
+        let t = l.trim_start();
+        let line = i as u64 + 1;
+        if t.starts_with("[[document]]") {
+            section += 1;
+            top = false;
+            if key.is_none() && document == Some(section) {
+                return Some(line);
+            }
+            continue;
+        }
+        if t.starts_with('[') {
+            // `[document.fields]` and the like stay in their section.
+            top = false;
+            continue;
+        }
+        let here = document.map_or(top, |d| section == d);
+        let sets = |k: &str| {
+            t.trim_start_matches(['"', '\''])
+                .strip_prefix(k)
+                .is_some_and(|r| {
+                    r.trim_start_matches(['"', '\''])
+                        .trim_start()
+                        .starts_with('=')
+                })
+        };
+        if here && key.is_some_and(sets) {
+            return Some(line);
+        }
+    }
+    None
 }
 
 impl Mapping {
     /// Parses and checks a mapping file.
     pub fn from_toml(file: &str, text: &str) -> Result<Mapping, MappingError> {
-        let err = |message: String| MappingError {
+        let err = |reason: Reason| MappingError {
             file: file.to_owned(),
-            message,
+            line: None,
+            document: None,
+            field: None,
+            reason: Box::new(reason),
         };
-        let m: Mapping = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        let m: Mapping = toml::from_str(text).map_err(|e: toml::de::Error| {
+            let line = e
+                .span()
+                .map(|s| text.get(..s.start).map_or(0, |t| t.matches('\n').count()) as u64 + 1);
+            MappingError {
+                line,
+                ..err(Reason::Toml {
+                    full: e.to_string(),
+                    detail: e.message().trim().to_owned(),
+                })
+            }
+        })?;
+        let top = |key: &str, reason: Reason| MappingError {
+            line: line_of(text, None, Some(key)),
+            ..err(reason)
+        };
         if m.name.trim().is_empty() {
-            return Err(err("`name` must not be blank".into()));
+            return Err(top("name", Reason::BlankName));
         }
         if m.documents.is_empty() {
-            return Err(err("no [[document]] section".into()));
+            return Err(err(Reason::NoSection));
         }
         if m.documents.len() > 1 && m.kind_column.is_none() {
-            return Err(err(
-                "several [[document]] sections need `kind_column` (and a `when` in each)".into(),
-            ));
+            return Err(MappingError {
+                line: line_of(text, Some(2), None),
+                ..err(Reason::NeedKindColumn)
+            });
         }
-        m.timezone_offset().map_err(err)?;
-        m.encoding().map_err(err)?;
+        m.timezone_offset().map_err(|r| top("timezone", r))?;
+        m.encoding().map_err(|r| top("encoding", r))?;
         for (i, d) in m.documents.iter().enumerate() {
-            let at = format!("[[document]] {} (`{}`)", i + 1, d.kind);
+            let at = |key: Option<&str>, field: Option<&str>, reason: Reason| MappingError {
+                line: line_of(text, Some(i + 1), key.or(field))
+                    .or_else(|| line_of(text, Some(i + 1), None)),
+                document: Some((i + 1, d.kind.clone())),
+                field: field.map(str::to_owned),
+                ..err(reason)
+            };
             if rxledger_model::Kind::parse(&d.kind).is_none() {
-                return Err(err(format!("{at}: `kind`: no event kind `{}`", d.kind)));
+                return Err(at(
+                    Some("kind"),
+                    None,
+                    Reason::UnknownKind {
+                        kind: d.kind.clone(),
+                    },
+                ));
             }
             if m.kind_column.is_some() && d.when.values().is_empty() {
-                return Err(err(format!("{at}: `when` is required with `kind_column`")));
+                return Err(at(None, None, Reason::WhenRequired));
             }
             for (path, src) in &d.fields {
-                check_path(path).map_err(|e| err(format!("{at}: field `{path}`: {e}")))?;
-                check_source(src).map_err(|e| err(format!("{at}: field `{path}`: {e}")))?;
+                check_path(path).map_err(|r| at(None, Some(path), r))?;
+                check_source(src).map_err(|r| at(None, Some(path), r))?;
             }
             if !d.fields.contains_key("occurred_at") {
-                return Err(err(format!("{at}: field `occurred_at` is not mapped")));
+                return Err(at(None, None, Reason::OccurredAtUnmapped));
             }
         }
         Ok(m)
     }
 
     /// The time zone offset.
-    pub fn timezone_offset(&self) -> Result<FixedOffset, String> {
-        self.timezone.parse::<FixedOffset>().map_err(|_| {
-            format!(
-                "`timezone`: `{}` is not an offset such as +08:00",
-                self.timezone
-            )
-        })
+    ///
+    /// # Errors
+    ///
+    /// [`Reason::BadTimezone`] when `timezone` is not an offset.
+    pub fn timezone_offset(&self) -> Result<FixedOffset, Reason> {
+        self.timezone
+            .parse::<FixedOffset>()
+            .map_err(|_| Reason::BadTimezone {
+                value: self.timezone.clone(),
+            })
     }
 
     /// The encoding.
-    pub fn encoding(&self) -> Result<&'static encoding_rs::Encoding, String> {
-        encoding_rs::Encoding::for_label(self.encoding.trim().as_bytes())
-            .ok_or_else(|| format!("`encoding`: unknown encoding `{}`", self.encoding))
+    ///
+    /// # Errors
+    ///
+    /// [`Reason::BadEncoding`] when `encoding` is no label `encoding_rs` knows.
+    pub fn encoding(&self) -> Result<&'static encoding_rs::Encoding, Reason> {
+        encoding_rs::Encoding::for_label(self.encoding.trim().as_bytes()).ok_or_else(|| {
+            Reason::BadEncoding {
+                value: self.encoding.clone(),
+            }
+        })
     }
 }
 
-fn check_path(path: &str) -> Result<(), String> {
+fn check_path(path: &str) -> Result<(), Reason> {
     let top = path.split('.').next().unwrap_or_default();
     if !matches!(
         top,
         "occurred_at" | "entered_at" | "recorded_by" | "refs" | "data"
     ) {
-        return Err(
-            "must start with `occurred_at`, `entered_at`, `recorded_by`, `refs.` or `data.`".into(),
-        );
+        return Err(Reason::PathStart);
     }
     if path.matches("[]").count() > 1 {
-        return Err("at most one `[]` per path".into());
+        return Err(Reason::OneBracket);
     }
     if path.split('.').any(|s| s.is_empty() || s == "[]") {
-        return Err("empty path segment".into());
+        return Err(Reason::EmptySegment);
     }
     Ok(())
 }
 
-fn check_source(src: &Source) -> Result<(), String> {
+fn check_source(src: &Source) -> Result<(), Reason> {
     let Source::Spec(s) = src else {
         return Ok(());
     };
@@ -279,7 +375,7 @@ fn check_source(src: &Source) -> Result<(), String> {
         + usize::from(s.value.is_some())
         + usize::from(s.sum.is_some());
     if given != 1 {
-        return Err("give exactly one of `column`, `value` and `sum`".into());
+        return Err(Reason::OneSource);
     }
     Ok(())
 }
@@ -313,4 +409,58 @@ fn default_list_separators() -> Vec<String> {
 }
 fn default_currency() -> String {
     "CNY".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "name = \"m\"\nencoding = \"gbk\"\n\n[[document]]\nkind = \"receipt\"\n[document.fields]\noccurred_at = \"t\"\n\"data.lines[].quantity\" = \"n\"\n";
+
+    fn refused(text: &str) -> MappingError {
+        Mapping::from_toml("m.toml", text).unwrap_err()
+    }
+
+    /// A mapping's error names the line of the file, the section and the field it is about, and
+    /// its reason as typed facts; its English words are as they were.
+    #[test]
+    fn errors_name_their_line_section_and_field() {
+        assert!(Mapping::from_toml("m.toml", GOOD).is_ok());
+        let e = refused(&GOOD.replace("\"receipt\"", "\"receit\""));
+        assert_eq!(
+            (e.line, e.document.clone(), e.field.clone()),
+            (Some(5), Some((1, "receit".to_owned())), None)
+        );
+        assert_eq!(
+            *e.reason,
+            Reason::UnknownKind {
+                kind: "receit".into()
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "m.toml: [[document]] 1 (`receit`): `kind`: no event kind `receit`"
+        );
+        let e = refused(&GOOD.replace("\"data.lines[]", "\"lines[]"));
+        assert_eq!(
+            (e.line, e.field.as_deref()),
+            (Some(8), Some("lines[].quantity"))
+        );
+        assert_eq!(*e.reason, Reason::PathStart);
+        let e = refused(&GOOD.replace("\"gbk\"", "\"klingon\""));
+        assert_eq!(e.line, Some(2));
+        assert_eq!(
+            e.to_string(),
+            "m.toml: `encoding`: unknown encoding `klingon`"
+        );
+        // The parser's own errors: the line of the span, the parser's explanation alone.
+        let e = refused(&GOOD.replace("encoding", "encodin"));
+        assert_eq!(e.line, Some(2));
+        let Reason::Toml { detail, .. } = &*e.reason else {
+            panic!("{e}")
+        };
+        assert!(detail.starts_with("unknown field `encodin`"), "{detail}");
+        let e = refused(&GOOD.replace("occurred_at = \"t\"\n", ""));
+        assert_eq!((e.line, &*e.reason), (Some(4), &Reason::OccurredAtUnmapped));
+    }
 }

@@ -12,6 +12,7 @@ use calamine::{Data, Reader as _, Xlsx};
 use crate::cell::Cell;
 use crate::erp::{import_table, ImportError, Imported, Table};
 use crate::mapping::Mapping;
+use crate::reason::Reason;
 
 /// Reads a spreadsheet export `bytes` (an `.xlsx` file named `file` in errors) with `mapping`:
 /// the sheet `mapping.sheet` (default the first) is read like a CSV export (see
@@ -21,32 +22,38 @@ pub fn import_xlsx(
     bytes: &[u8],
     mapping: &Mapping,
 ) -> Result<Vec<Imported>, ImportError> {
-    let err = |message: String| ImportError::Sheet {
+    let err = |reason: Reason| ImportError::Sheet {
         file: file.to_owned(),
-        message,
+        reason: Box::new(reason),
     };
     let offset = mapping.timezone_offset().map_err(err)?;
-    let mut book = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| err(format!("not a readable .xlsx workbook ({e})")))?;
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        err(Reason::NotXlsx {
+            detail: e.to_string(),
+        })
+    })?;
     let names = book.sheet_names();
     let sheet = match &mapping.sheet {
         Some(s) if names.contains(s) => s.clone(),
         Some(s) => {
-            return Err(err(format!(
-                "no sheet `{s}` (the workbook has {})",
-                quoted(&names)
-            )))
+            return Err(err(Reason::NoSheet {
+                sheet: s.clone(),
+                names: names.clone(),
+            }))
         }
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| err("the workbook has no sheet".into()))?,
+            .ok_or_else(|| err(Reason::NoSheets))?,
     };
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| err(format!("sheet `{sheet}`: {e}")))?;
+    let range = book.worksheet_range(&sheet).map_err(|e| {
+        err(Reason::SheetUnreadable {
+            sheet: sheet.clone(),
+            detail: e.to_string(),
+        })
+    })?;
     let Some((top, _)) = range.start() else {
-        return Err(err(format!("sheet `{sheet}` is empty")));
+        return Err(err(Reason::SheetEmpty { sheet }));
     };
     let mut rows = range.rows().zip(u64::from(top) + 1..);
     let mut table = Table {
@@ -55,20 +62,17 @@ pub fn import_xlsx(
         ..Table::default()
     };
     // The header: the first row with a cell (the range starts at the first used cell).
-    let (header, line) = rows
-        .next()
-        .ok_or_else(|| err(format!("sheet `{sheet}` is empty")))?;
+    let (header, line) = rows.next().ok_or_else(|| {
+        err(Reason::SheetEmpty {
+            sheet: sheet.clone(),
+        })
+    })?;
     table.header_line = line;
     table.headers = header.iter().map(|c| cell(c).text().into_owned()).collect();
     for (row, line) in rows {
         table.rows.push((line, row.iter().map(cell).collect()));
     }
     import_table(&table, mapping, offset)
-}
-
-fn quoted(names: &[String]) -> String {
-    let q: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    q.join(", ")
 }
 
 /// A spreadsheet cell as a table cell.

@@ -68,7 +68,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         appended += a.appended;
         present += a.present;
-        progress.message(|| format!("{appended} events appended, {present} already present"));
+        progress.appended(appended, present);
     };
     let done: Appended = match &file {
         None => {

@@ -4,9 +4,11 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use rxledger::ingest::append_lines;
+use rxledger::reconcile::{Fact, Msg};
 
 use super::Outcome;
 use crate::common::open_writer;
+use crate::fail::said;
 
 /// Import documents from other systems into a ledger, all-or-nothing and exactly once: ERP CSV
 /// and spreadsheet (.xlsx) exports through a mapping file (docs/import.md), GS1 EPCIS 2.0
@@ -118,7 +120,7 @@ fn csv(a: CsvArgs) -> Result<Outcome> {
     let name = a.file.display().to_string();
     let bytes = std::fs::read(&a.file).with_context(|| name.clone())?;
     if bytes.starts_with(b"PK\x03\x04") {
-        anyhow::bail!("{name}: a spreadsheet (zip) file, not CSV: use `rxledger import xlsx`");
+        return Err(said(Msg::new("import-zip").arg("file", name.as_str())));
     }
     let events = rxledger_import::import_csv(&name, &bytes, &mapping)?;
     append(
@@ -153,12 +155,20 @@ fn append(
 ) -> Result<Outcome> {
     let lines: Vec<(u64, Vec<u8>)> = lines.collect();
     let done = append_lines(store, name, &lines, 0, |_| {})?;
+    let m = crate::lang::messages();
     if let Err(e) = store.sync_index() {
-        eprintln!("warning: the id index could not be written ({e}); the next append rebuilds it");
+        crate::common::warn(&Msg::new("cli-index-unwritten").arg("detail", e.to_string()));
     }
     println!(
-        "imported {} events from {name}: {} appended, {} already present; head {}",
-        done.events, done.appended, done.present, done.head
+        "{}",
+        m.render(
+            &Msg::new("import-done")
+                .arg("events", done.events as u64)
+                .arg("file", name)
+                .arg("appended", done.appended as u64)
+                .arg("present", done.present as u64)
+                .arg("head", done.head.to_string())
+        )
     );
     Ok(Outcome::Clean)
 }
@@ -174,19 +184,24 @@ pub fn export_epcis(dir: &std::path::Path, output: &std::path::Path) -> Result<O
         |rec| {
             match rxledger::model::Event::from_json(&String::from_utf8_lossy(rec.payload)) {
                 Ok(e) => events.push(e),
-                Err(e) => bad = Some(format!("record {}: {e}", rec.seq)),
+                Err(e) => bad = Some((rec.seq, e)),
             }
             std::ops::ControlFlow::Continue(())
         },
     )?;
+    let dir_name = dir.display().to_string();
     if !report.is_ok() {
-        anyhow::bail!(
-            "{}: the ledger does not verify; run `rxledger verify`",
-            dir.display()
-        );
+        return Err(said(
+            Msg::new("export-epcis-unverified").arg("dir", dir_name.as_str()),
+        ));
     }
-    if let Some(b) = bad {
-        anyhow::bail!("{}: {b}", dir.display());
+    if let Some((seq, e)) = bad {
+        return Err(said(
+            Msg::new("export-epcis-bad-record")
+                .arg("dir", dir_name.as_str())
+                .arg("seq", seq)
+                .arg("error", Fact::from(crate::fail::event_msg(&e))),
+        ));
     }
     let doc = rxledger_import::epcis::export(&events, chrono::Utc::now());
     let n = doc["epcisBody"]["eventList"].as_array().map_or(0, Vec::len);
@@ -194,9 +209,13 @@ pub fn export_epcis(dir: &std::path::Path, output: &std::path::Path) -> Result<O
     text.push('\n');
     crate::common::write_file(output, text)?;
     println!(
-        "exported {n} EPCIS events from {} records to {}",
-        events.len(),
-        output.display()
+        "{}",
+        crate::lang::messages().render(
+            &Msg::new("export-epcis-done")
+                .arg("events", n as u64)
+                .arg("records", events.len() as u64)
+                .arg("path", output.display().to_string())
+        )
     );
     Ok(Outcome::Clean)
 }

@@ -5,7 +5,9 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 use anyhow::Result;
+use rxledger::model::Event;
 use rxledger::reconcile::Msg;
+use rxledger::report::names::Names;
 use rxledger::report::{Lang, Messages};
 use rxledger::store;
 
@@ -25,44 +27,51 @@ pub struct Args {
     limit: u64,
 }
 
-/// Runs `rxledger log`.
+/// Runs `rxledger log`: parties and products with their registered names beside their ids (the
+/// master data of the records read, up to the last one shown).
 pub fn run(args: Args) -> Result<Outcome> {
     let Args { path, from, limit } = args;
-    let m = crate::lang::messages();
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut shown = 0u64;
+    let mut names = Names::new();
+    // The records shown: seq, when the store appended it, hash, the event or why not.
+    let mut rows: Vec<(u64, String, String, Result<Event, String>)> = Vec::new();
     let report = store::scan_path(
         &path,
         None,
         |_| {},
         |rec| {
-            if rec.seq < from {
-                return ControlFlow::Continue(());
-            }
-            if shown >= limit {
+            if rows.len() as u64 >= limit {
                 return ControlFlow::Break(());
             }
-            shown += 1;
             let text = std::str::from_utf8(rec.payload).unwrap_or("");
-            let line = match rxledger::model::Event::from_json(text) {
-                Ok(e) => describe(&e, &m),
-                Err(err) => m.render(&Msg::new("log-invalid").arg("error", err.to_string())),
-            };
-            // When the store appended it, in the ledger's zone (as it is if it does not parse).
-            let recorded = chrono::DateTime::parse_from_rfc3339(rec.recorded_at).map_or_else(
-                |_| rec.recorded_at.to_owned(),
-                |t| m.instant(t.with_timezone(&chrono::Utc)),
-            );
-            let _ = writeln!(
-                out,
-                "{:>8}  {recorded}  {}…  {}",
-                rec.seq,
-                &rec.hash.to_hex()[..12],
-                line
-            );
+            let event = Event::from_json(text).map_err(|e| e.to_string());
+            if let Ok(e) = &event {
+                names.observe(e);
+            }
+            if rec.seq >= from {
+                rows.push((
+                    rec.seq,
+                    rec.recorded_at.to_owned(),
+                    rec.hash.to_hex()[..12].to_owned(),
+                    event,
+                ));
+            }
             ControlFlow::Continue(())
         },
     )?;
+    let m = crate::lang::messages().with_names(names);
+    let mut out = BufWriter::new(io::stdout().lock());
+    for (seq, recorded_at, hash, event) in rows {
+        let line = match event {
+            Ok(e) => describe(&e, &m),
+            Err(err) => m.render(&Msg::new("log-invalid").arg("error", err)),
+        };
+        // When the store appended it, in the ledger's zone (as it is if it does not parse).
+        let recorded = chrono::DateTime::parse_from_rfc3339(&recorded_at).map_or_else(
+            |_| recorded_at.clone(),
+            |t| m.instant(t.with_timezone(&chrono::Utc)),
+        );
+        writeln!(out, "{seq:>8}  {recorded}  {hash}…  {line}")?;
+    }
     out.flush()?;
     drop(out);
     if let Some(f) = report.failure {
@@ -91,7 +100,7 @@ fn term(m: &Messages, enumeration: &str, value: serde_json::Result<serde_json::V
 }
 
 /// One line about an event: when (in the ledger's zone), what kind, and its main facts.
-fn describe(e: &rxledger::model::Event, m: &Messages) -> String {
+fn describe(e: &Event, m: &Messages) -> String {
     use rxledger::model::EventBody as B;
     let doc_lines = |id: &'static str, doc: &str, party: &str, lines: usize| {
         Msg::new(id)
@@ -110,7 +119,7 @@ fn describe(e: &rxledger::model::Event, m: &Messages) -> String {
             .arg("number", c.licence.number.as_str())
             .arg("valid_to", c.licence.valid_to),
         B::ProductRegistered(p) => Msg::new("log-product")
-            .arg("product", p.product.as_str())
+            .arg("code", p.product.as_str())
             .arg("name", p.generic_name.as_str())
             .arg("spec", p.spec.as_str()),
         B::Purchase(p) => doc_lines("log-from-lines", &p.doc, &p.supplier, p.lines.len()),
@@ -133,12 +142,12 @@ fn describe(e: &rxledger::model::Event, m: &Messages) -> String {
             .arg("location", c.location.as_str()),
         B::Invoice(i) => Msg::new("log-money")
             .arg("doc", i.doc.as_str())
-            .arg("from", i.issuer.as_str())
+            .arg("from", m.party(&i.issuer))
             .arg("to", i.buyer.as_str())
             .arg("amount", i.total.to_string()),
         B::Payment(p) => Msg::new("log-money")
             .arg("doc", p.doc.as_str())
-            .arg("from", p.payer.as_str())
+            .arg("from", m.party(&p.payer))
             .arg("to", p.payee.as_str())
             .arg("amount", p.amount.to_string()),
         B::TemperatureReading(t) => Msg::new("log-readings")

@@ -18,6 +18,7 @@ use rxledger_model::{Event, EventError};
 use serde_json::{json, Map, Value};
 
 use crate::hash::{event_hash, is_hash_id, Context};
+use crate::reason::{Reason, Why};
 
 mod pack;
 mod partner;
@@ -421,14 +422,16 @@ type Pending = (usize, String, Map<String, Value>, Option<Vec<Value>>);
 
 /// Why an EPCIS document was refused.
 #[derive(Debug, thiserror::Error)]
-#[error("{file}: eventList[{index}]: {message}")]
+#[error("{file}: eventList[{index}]: {}{reason}", self.field.as_ref().map(|f| format!("field `{f}`: ")).unwrap_or_default())]
 pub struct EpcisError {
     /// The file.
     pub file: String,
     /// 0-based index in `epcisBody.eventList`.
     pub index: usize,
-    /// What is wrong (naming the field).
-    pub message: String,
+    /// The event's field the reason is about, when it is about one.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub reason: Box<Reason>,
 }
 
 /// The events of an EPCIS document written by [`export`], validated, with the `eventList`
@@ -449,15 +452,24 @@ pub fn import_with(
     doc: &Value,
     partner: &Partner,
 ) -> Result<Vec<(usize, Event)>, EpcisError> {
-    let err = |index: usize, message: String| EpcisError {
+    let err = |index: usize, why: Why| EpcisError {
         file: file.to_owned(),
         index,
-        message,
+        field: why.field,
+        reason: Box::new(why.reason),
     };
     let list = doc
         .pointer("/epcisBody/eventList")
         .and_then(Value::as_array)
-        .ok_or_else(|| err(0, "no `epcisBody.eventList`".into()))?;
+        .ok_or_else(|| {
+            err(
+                0,
+                Why {
+                    field: None,
+                    reason: Reason::NoEventList,
+                },
+            )
+        })?;
     // (first index, id, envelope, lines)
     let mut events: Vec<Pending> = Vec::new();
     let ctx = Context::of_document(doc);
@@ -471,14 +483,20 @@ pub fn import_with(
                 {
                     return Err(err(
                         i,
-                        format!("field `eventID`: the document's `ignoreFields` leaves `{f}` out of the CBV 2.0 hash, but rxledger imports that field: the hash could not show a change to it"),
+                        Why::at("eventID", Reason::HashIgnores { ignored: f.clone() }),
                     ));
                 }
                 let want = event_hash(o, &ctx);
                 if want != id {
                     return Err(err(
                         i,
-                        format!("field `eventID`: `{id}` is not the event's CBV 2.0 hash (the event hashes to `{want}`): the event was changed after its id was computed"),
+                        Why::at(
+                            "eventID",
+                            Reason::HashMismatch {
+                                id: id.to_owned(),
+                                computed: want,
+                            },
+                        ),
                     ));
                 }
             }
@@ -499,14 +517,14 @@ pub fn import_with(
             _ => None,
         };
         if let Some(env) = whole {
-            events.push((i, id, env.map_err(|m| err(i, m))?, None));
+            events.push((i, id, env.map_err(|m| err(i, m.into()))?, None));
             continue;
         }
-        let line = import_line(o, rx).map_err(|m| err(i, m))?;
+        let line = import_line(o, rx).map_err(|m| err(i, m.into()))?;
         match events.last_mut() {
             Some((_, prev, _, Some(lines))) if *prev == id => lines.push(line),
             _ => {
-                let env = import_envelope(o, rx).map_err(|m| err(i, m))?;
+                let env = import_envelope(o, rx).map_err(|m| err(i, m.into()))?;
                 events.push((i, id, env, Some(vec![line])));
             }
         }
@@ -517,8 +535,10 @@ pub fn import_with(
             data.insert("lines".into(), Value::Array(lines));
         }
         let e = Event::from_value(Value::Object(env)).map_err(|e| match e {
-            EventError::Field { field, message } => err(i, format!("field `{field}`: {message}")),
-            other => err(i, other.to_string()),
+            EventError::Field { field, message } => {
+                err(i, Why::at(&field, Reason::Invalid { message }))
+            }
+            other => err(i, other.to_string().into()),
         })?;
         out.push((i, e));
     }
@@ -526,7 +546,7 @@ pub fn import_with(
 }
 
 /// A partner's event (see [`partner`]) with its derived id.
-fn foreign(o: &Value, p: &Partner) -> Result<Map<String, Value>, String> {
+fn foreign(o: &Value, p: &Partner) -> Result<Map<String, Value>, Why> {
     let mut env = partner::import(o, p)?;
     let at = o
         .get("eventTime")

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::{loc_code, parse_class, parse_epc, str_at, unpct};
 use crate::epc::{to_digital_link, EpcError};
+use crate::reason::{Reason, Why};
 
 /// What a partner's EPCIS events do not carry and the importer supplies.
 #[derive(Clone, Debug, Default)]
@@ -61,17 +62,22 @@ fn gs1_date(s: &str) -> Option<String> {
 }
 
 /// The event from a partner's `ObjectEvent` `o` at `index`, or why not (naming the field).
-pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, String> {
+pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Why> {
     if p.recorded_by.is_empty() {
-        return Err("field `rxl:event`: missing, and no recorder given for events of other systems (`--recorded-by`)".into());
+        return Err(Why::at("rxl:event", Reason::NoRecorder));
     }
     if o.get("type").and_then(Value::as_str) != Some("ObjectEvent") {
-        return Err("field `type`: only ObjectEvents of other systems are imported".into());
+        return Err(Why::at("type", Reason::NotObjectEvent));
     }
     match step(o) {
         "receiving" => {}
-        "shipping" => return Err("field `bizStep`: `shipping` of another system is not imported: a dispatch needs the consignee and the delivery address, which EPCIS does not carry".into()),
-        s => return Err(format!("field `bizStep`: `{s}` of another system is not imported (only `receiving`)")),
+        "shipping" => return Err(Why::at("bizStep", Reason::PartnerShipping)),
+        s => {
+            return Err(Why::at(
+                "bizStep",
+                Reason::PartnerStep { step: s.to_owned() },
+            ))
+        }
     }
     // EPCIS 2.0 allows `ilmd` only on ADD events: a receiving that carries its lot's master
     // data is ADD, any other is OBSERVE.
@@ -80,20 +86,11 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Strin
         o.get("ilmd").is_some(),
     ) {
         (Some("OBSERVE"), false) | (Some("ADD"), true) => {}
-        (Some("OBSERVE"), true) => {
-            return Err("field `ilmd`: EPCIS 2.0 allows `ilmd` only with action ADD".into())
-        }
-        _ => {
-            return Err(
-                "field `action`: a receiving must be OBSERVE (or ADD with the lot's `ilmd`)".into(),
-            )
-        }
+        (Some("OBSERVE"), true) => return Err(Why::at("ilmd", Reason::IlmdNotAdd)),
+        _ => return Err(Why::at("action", Reason::ReceivingAction)),
     }
     if p.acceptors.is_empty() {
-        return Err(
-            "field `bizStep`: a receipt needs its acceptors, which EPCIS does not carry (`--acceptor`)"
-                .into(),
-        );
+        return Err(Why::at("bizStep", Reason::NoAcceptor));
     }
     let biz = o.get("bizTransactionList").and_then(Value::as_array);
     let docs: Vec<&str> = biz
@@ -103,9 +100,11 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Strin
         .filter_map(|b| b.get("bizTransaction")?.as_str())
         .collect();
     let [doc] = docs[..] else {
-        return Err(format!(
-            "field `bizTransactionList`: {} entries of type `recadv` (the receipt's number): exactly one is needed",
-            docs.len()
+        return Err(Why::at(
+            "bizTransactionList",
+            Reason::ReceiptNumbers {
+                count: docs.len() as u64,
+            },
         ));
     };
     let doc = doc_number(doc);
@@ -130,9 +129,11 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Strin
         .filter(|s| is_type(s, "owning_party"))
         .collect();
     let [owner] = owners[..] else {
-        return Err(format!(
-            "field `sourceList`: {} `owning_party` entries (the supplier): exactly one is needed",
-            owners.len()
+        return Err(Why::at(
+            "sourceList",
+            Reason::Suppliers {
+                count: owners.len() as u64,
+            },
         ));
     };
     let supplier = owner

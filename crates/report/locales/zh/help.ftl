@@ -43,11 +43,11 @@ help-rxledger-import-csv-dir = 账本目录。
 help-rxledger-import-csv-file = 导出文件（CSV；编码按映射文件）。
 help-rxledger-import-csv-mapping = 映射文件（TOML）。
 help-rxledger-import-csv-batch_size = 每个持久批次的事件数（0 = 整个文件为一个批次）[默认：0]
-help-rxledger-import-xlsx = 用映射文件导入另存为电子表格（.xlsx）的 ERP 导出，与 import csv 相同：映射文件的 sheet（或 --sheet，否则第一个工作表）含一行表头，每行一条单据明细；日期单元格和数字单元格按其类型读取。错误注明文件、工作表、行、列和字段，且不追加任何事件。
+help-rxledger-import-xlsx = 用映射文件导入保存为电子表格（.xlsx）的 ERP 导出，与 `import csv` 相同：映射文件的 `sheet`（或 --sheet，否则第一个工作表）含一行表头，每个单据行一行；日期单元格和数字单元格按其类型读取。错误注明文件、工作表、行、列和字段，且不追加任何事件。
 help-rxledger-import-xlsx-dir = 账本目录。
 help-rxledger-import-xlsx-file = 导出文件（.xlsx）。
 help-rxledger-import-xlsx-mapping = 映射文件（TOML）。
-help-rxledger-import-xlsx-sheet = 要读取的工作表名称（优先于映射文件的 sheet）。
+help-rxledger-import-xlsx-sheet = 要读取的工作表名称（优先于映射文件的 `sheet`）。
 help-rxledger-import-epcis = 导入由 `rxledger export --format epcis` 写出的 EPCIS 2.0 JSON-LD 文档（其 `rxl:` 扩展字段承载 EPCIS 无法表达的内容），或贸易伙伴的收货事件（配合 --recorded-by 和 --acceptor；docs/epcis.md）。追加前校验全部事件；账本中已有的事件跳过。
 help-rxledger-import-epcis-dir = 账本目录。
 help-rxledger-import-epcis-file = EPCIS 文档（JSON-LD）。
