@@ -104,6 +104,7 @@ help-rxledger-gen-days = 生成这么多营业日后停止（两个限制以先�
 help-rxledger-gen-violations = 植入违规：每个机会的概率（如 0.001）[默认：0]
 help-rxledger-gen-rules = 只植入这些规则（以逗号分隔的代码；默认所有可植入的规则）。
 help-rxledger-gen-manifest = 将植入的违规（规则与记录号，JSON Lines）写入此文件。
+help-rxledger-gen-scale = 模拟规模为默认企业 N 倍的批发企业（客户、品种和储存库区各 N 份；每份每个模拟年约 33,000 个事件，因此 300 约为每年 1000 万个事件）。1 即默认账本。[默认：1]
 
 help-rxledger-check = 校验并核对账本：货物、账册、发票、款项、库存、批号、资质。有问题达到 --fail-on 时（或配合 --fail-on-pending，有未结事项达到时）退出码为 1。
 help-rxledger-check-paths = 账本目录或导出文件；给出多个时，它们之间也相互核对（发货对收货、追溯码）。
