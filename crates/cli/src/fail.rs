@@ -10,7 +10,7 @@ use std::io;
 use rxledger::chain::VerifyError;
 use rxledger::checkpoint::CheckpointError;
 use rxledger::ingest::{AppendError, Earlier, IngestError};
-use rxledger::model::EventError;
+use rxledger::model::{EventError, Problem};
 use rxledger::reconcile::{ConfigError, Fact, Msg};
 use rxledger::report::{Lang, Messages};
 use rxledger::store::StoreError;
@@ -211,9 +211,13 @@ pub fn event_msg(e: &EventError) -> Msg {
                 .arg("column", *column)
                 .arg("detail", json_detail(message))
         }
-        EventError::Field { field, message } => Msg::new("event-field")
+        EventError::Field {
+            field,
+            message,
+            problem,
+        } => Msg::new("event-field")
             .arg("field", field.as_str())
-            .arg("detail", field_detail(message)),
+            .arg("detail", detail(message, problem.as_deref())),
         _ => Msg::new("io-other").arg("detail", e.to_string()),
     }
 }
@@ -268,7 +272,74 @@ const FIELD_DETAILS: &[(&str, &str)] = &[
         "not a 20-digit traceability code nor a GS1 element string",
         "detail-trace-code",
     ),
+    ("a price must not be negative", "detail-price-negative"),
+    (
+        "give exactly one of `zone` and `vehicle`",
+        "detail-zone-or-vehicle",
+    ),
+    ("is before valid_from", "detail-before-valid-from"),
+    ("min_c must be ≤ max_c", "detail-min-max"),
+    ("must be between -100 and 100", "detail-minus-100-100"),
+    ("readings must be in time order", "detail-readings-order"),
+    ("sum of amounts overflows", "detail-sum-overflow"),
 ];
+
+/// A field's problem in the catalogue's words: the typed problem when there is one, else the
+/// model's fixed explanation.
+fn detail(message: &str, problem: Option<&Problem>) -> Fact {
+    problem.map_or_else(|| field_detail(message), |p| Fact::from(problem_msg(p)))
+}
+
+/// A typed problem as a catalogue message (`problem-*`).
+fn problem_msg(p: &Problem) -> Msg {
+    match p {
+        Problem::TooLong { bytes, max } => Msg::new("problem-too-long")
+            .arg("bytes", *bytes)
+            .arg("max", *max),
+        Problem::YearOutOfRange { value, first, last } => Msg::new("problem-year")
+            .arg("value", value.as_str())
+            .arg("first", i64::from(*first))
+            .arg("last", i64::from(*last)),
+        Problem::QuantityTooLarge { value, max } => Msg::new("problem-quantity-max")
+            .arg("value", *value)
+            .arg("max", *max),
+        Problem::AmountTooLarge { value, max } => Msg::new("problem-amount-max")
+            .arg("value", *value)
+            .arg("max", *max),
+        Problem::LineValueTooLarge {
+            quantity,
+            unit_price,
+            max,
+        } => Msg::new("problem-line-value-max")
+            .arg("quantity", *quantity)
+            .arg("price", unit_price.as_str())
+            .arg("max", *max),
+        Problem::CodesOverQuantity { codes, quantity } => Msg::new("problem-codes-over")
+            .arg("codes", *codes)
+            .arg("quantity", *quantity),
+        Problem::UuidVersion { got } => Msg::new("problem-uuid-version").arg("got", *got),
+        Problem::AcceptedRejected {
+            accepted,
+            rejected,
+            arrived,
+        } => Msg::new("problem-accepted-rejected")
+            .arg("accepted", *accepted)
+            .arg("rejected", *rejected)
+            .arg("arrived", *arrived),
+        Problem::LineAmount {
+            amount,
+            quantity,
+            unit_price,
+        } => Msg::new("problem-line-amount")
+            .arg("amount", amount.as_str())
+            .arg("quantity", *quantity)
+            .arg("price", unit_price.as_str()),
+        Problem::InvoiceTotal { total, sum } => Msg::new("problem-invoice-total")
+            .arg("total", total.as_str())
+            .arg("sum", sum.as_str()),
+        _ => Msg::new("io-other").arg("detail", p.to_string()),
+    }
+}
 
 /// A field's problem in the catalogue's words when it is one of the common ones.
 fn field_detail(message: &str) -> Fact {
@@ -600,7 +671,7 @@ fn reason_fact(r: &Reason) -> Fact {
             .arg("document", document.as_str()),
         R::NoColumn => Msg::new("reason-no-column"),
         R::Empty => Msg::new("reason-empty"),
-        R::Invalid { message } => return field_detail(message),
+        R::Invalid { message, problem } => return detail(message, problem.as_deref()),
         R::UnequalLengths {
             expected, found, ..
         } => Msg::new("reason-unequal")

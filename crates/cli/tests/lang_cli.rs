@@ -555,3 +555,46 @@ fn refused_imports_in_chinese_and_english_change_nothing() {
         "{ok}"
     );
 }
+
+/// Problems that carry figures (a receipt line whose accepted and rejected quantities do not add
+/// up, a date outside the format's years) are typed facts, rendered in the chosen language.
+#[test]
+fn field_problems_with_figures_in_both_languages() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    assert_eq!(run(&["init", "L"], p).status.code(), Some(0));
+    let gen = run(&["gen", "--events", "400", "--seed", "1"], p);
+    let events = stdout(&gen);
+    let receipt = events
+        .lines()
+        .find(|l| l.contains("\"kind\":\"receipt\""))
+        .expect("a receipt among the generated events");
+    let mut v: serde_json::Value = serde_json::from_str(receipt).unwrap();
+    let arrived = v["data"]["lines"][0]["arrived"].as_u64().unwrap();
+    v["data"]["lines"][0]["accepted"] = (arrived + 5).into();
+    v["data"]["lines"][0]["rejected"] = 0.into();
+    std::fs::write(p.join("sum.jsonl"), format!("{v}\n")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(receipt).unwrap();
+    v["data"]["lines"][0]["expiry"] = "2206-08-31".into();
+    std::fs::write(p.join("year.jsonl"), format!("{v}\n")).unwrap();
+
+    let zh = stderr(&run(&["append", "L", "sum.jsonl", "--lang", "zh"], p));
+    let en = stderr(&run(&["append", "L", "sum.jsonl", "--lang", "en"], p));
+    let want_zh = format!("合格 {} + 拒收 0 须等于到货 {arrived}", arrived + 5);
+    let want_en = format!(
+        "accepted {} + rejected 0 must equal arrived {arrived}",
+        arrived + 5
+    );
+    assert!(zh.contains(&want_zh), "{zh}");
+    assert!(en.contains(&want_en), "{en}");
+    assert!(english_words(&zh, DATA).is_empty(), "{zh}");
+
+    let zh = stderr(&run(&["append", "L", "year.jsonl", "--lang", "zh"], p));
+    assert!(
+        zh.contains("2206-08-31 超出本格式接受的年份 2000 至 2099"),
+        "{zh}"
+    );
+    assert!(english_words(&zh, DATA).is_empty(), "{zh}");
+    // Nothing was appended.
+    assert!(stdout(&run(&["log", "L"], p)).trim().is_empty());
+}

@@ -554,9 +554,13 @@ fn sum_money(root: &Map<String, Value>, path: &str, field: &str) -> u64 {
 
 /// An invalid event's error, located at the row and column that filled the field.
 fn locate(table: &Table, s: &Section, g: &Group, e: EventError) -> ImportError {
-    let (field, message) = match e {
-        EventError::Field { field, message } => (field, message),
-        other => (String::new(), other.to_string()),
+    let (field, message, problem) = match e {
+        EventError::Field {
+            field,
+            message,
+            problem,
+        } => (field, message, problem),
+        other => (String::new(), other.to_string(), None),
     };
     // `data.lines[3].unit_price.minor` → row 3, spec path `data.lines[].unit_price`.
     let mut row = 0usize;
@@ -590,5 +594,5 @@ fn locate(table: &Table, s: &Section, g: &Group, e: EventError) -> ImportError {
         }
     };
     let line = g.rows.get(row).map_or(g.rows[0].0, |(l, _)| *l);
-    table.err(line, column, field, Reason::Invalid { message })
+    table.err(line, column, field, Reason::Invalid { message, problem })
 }

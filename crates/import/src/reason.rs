@@ -115,6 +115,8 @@ pub enum Reason {
     Invalid {
         /// The model's words.
         message: String,
+        /// The model's typed problem, when it carries figures.
+        problem: Option<Box<rxledger_model::Problem>>,
     },
     /// A CSV row with another number of cells than the header.
     UnequalLengths {
@@ -314,7 +316,7 @@ impl fmt::Display for Reason {
             ),
             R::NoColumn => f.write_str("no such column in the header"),
             R::Empty => f.write_str("is empty"),
-            R::Invalid { message }
+            R::Invalid { message, .. }
             | R::UnequalLengths { message, .. }
             | R::Csv { message } => f.write_str(message),
             R::BadTimezone { value } => {

@@ -33,6 +33,7 @@ pub mod codes;
 pub mod events;
 pub mod instant;
 pub mod movements;
+mod problem;
 mod refs;
 #[cfg(feature = "schema")]
 mod schema;
@@ -47,6 +48,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use events::*;
+pub use problem::Problem;
 pub use refs::Refs;
 use refs::RefsIn;
 pub use types::*;
@@ -278,8 +280,11 @@ pub enum EventError {
     Field {
         /// Path of the field.
         field: String,
-        /// What is wrong.
+        /// What is wrong (English).
         message: String,
+        /// What is wrong as typed facts, when it carries figures (`message` is its English
+        /// rendering). Boxed: most errors have none.
+        problem: Option<Box<Problem>>,
     },
 }
 
@@ -296,6 +301,23 @@ impl EventError {
         EventError::Field {
             field: field.into(),
             message: message.into(),
+            problem: None,
+        }
+    }
+
+    pub(crate) fn field_problem(field: impl Into<String>, problem: Problem) -> Self {
+        EventError::Field {
+            field: field.into(),
+            message: problem.to_string(),
+            problem: Some(Box::new(problem)),
+        }
+    }
+
+    /// The typed problem of a field, when it carries figures.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            EventError::Field { problem, .. } => problem.as_deref(),
+            EventError::Json { .. } => None,
         }
     }
 }
@@ -334,7 +356,11 @@ fn de_path<T: serde::de::DeserializeOwned>(
             // Beyond 64 bits (JSON reads 2^64 as a float) or a fraction: say what fits.
             message = format!("{limit} ({message})");
         }
-        EventError::Field { field, message }
+        EventError::Field {
+            field,
+            message,
+            problem: None,
+        }
     })
 }
 

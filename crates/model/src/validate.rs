@@ -4,7 +4,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::{
-    Event, EventBody, EventError, Money, PartyKind, MAX_AMOUNT, MAX_QUANTITY, MAX_TEXT_BYTES, YEARS,
+    Event, EventBody, EventError, Money, PartyKind, Problem, MAX_AMOUNT, MAX_QUANTITY,
+    MAX_TEXT_BYTES, YEARS,
 };
 
 type R = Result<(), EventError>;
@@ -49,16 +50,21 @@ fn err<'a>(field: impl Into<Field<'a>>, msg: impl Into<String>) -> EventError {
     EventError::field_err(field.to_string(), msg)
 }
 
+fn problem<'a>(field: impl Into<Field<'a>>, p: Problem) -> EventError {
+    let field = field.into();
+    EventError::field_problem(field.to_string(), p)
+}
+
 /// Any text field: at most [`MAX_TEXT_BYTES`].
 fn text<'a>(field: impl Into<Field<'a>>, s: &str) -> R {
     let field = field.into();
     if s.len() > MAX_TEXT_BYTES {
-        Err(err(
+        Err(problem(
             field,
-            format!(
-                "is {} bytes long; at most {MAX_TEXT_BYTES} bytes are allowed",
-                s.len()
-            ),
+            Problem::TooLong {
+                bytes: s.len(),
+                max: MAX_TEXT_BYTES,
+            },
         ))
     } else {
         Ok(())
@@ -93,13 +99,13 @@ fn date<'a>(field: impl Into<Field<'a>>, d: NaiveDate) -> R {
     if YEARS.contains(&d.year()) {
         Ok(())
     } else {
-        Err(err(
+        Err(problem(
             field,
-            format!(
-                "{d} is outside the years {} to {} this format accepts",
-                YEARS.start(),
-                YEARS.end()
-            ),
+            Problem::YearOutOfRange {
+                value: d.to_string(),
+                first: *YEARS.start(),
+                last: *YEARS.end(),
+            },
         ))
     }
 }
@@ -110,14 +116,13 @@ fn instant<'a>(field: impl Into<Field<'a>>, t: &DateTime<Utc>) -> R {
     if YEARS.contains(&t.year()) {
         Ok(())
     } else {
-        Err(err(
+        Err(problem(
             field,
-            format!(
-                "{} is outside the years {} to {} this format accepts",
-                t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-                YEARS.start(),
-                YEARS.end()
-            ),
+            Problem::YearOutOfRange {
+                value: t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                first: *YEARS.start(),
+                last: *YEARS.end(),
+            },
         ))
     }
 }
@@ -126,9 +131,12 @@ fn instant<'a>(field: impl Into<Field<'a>>, t: &DateTime<Utc>) -> R {
 fn quantity<'a>(field: impl Into<Field<'a>>, q: u64) -> R {
     let field = field.into();
     if q > MAX_QUANTITY {
-        Err(err(
+        Err(problem(
             field,
-            format!("{q} is more than the largest quantity, {MAX_QUANTITY}"),
+            Problem::QuantityTooLarge {
+                value: q,
+                max: MAX_QUANTITY,
+            },
         ))
     } else {
         Ok(())
@@ -184,9 +192,12 @@ fn amount<'a>(field: impl Into<Field<'a>>, m: &Money) -> R {
     if m.minor < 0 {
         Err(err(field.at("minor"), "must not be negative"))
     } else if m.minor > MAX_AMOUNT {
-        Err(err(
+        Err(problem(
             field.at("minor"),
-            format!("{} is more than the largest amount, {MAX_AMOUNT}", m.minor),
+            Problem::AmountTooLarge {
+                value: m.minor,
+                max: MAX_AMOUNT,
+            },
         ))
     } else {
         Ok(())
@@ -211,12 +222,13 @@ fn line_value<'a>(field: impl Into<Field<'a>>, q: u64, unit_price: &Money) -> R 
     if value.is_some_and(|v| v <= MAX_AMOUNT) {
         Ok(())
     } else {
-        Err(err(
+        Err(problem(
             field,
-            format!(
-                "quantity {q} × unit price {unit_price} is more than the largest amount, \
-                 {MAX_AMOUNT} minor units"
-            ),
+            Problem::LineValueTooLarge {
+                quantity: q,
+                unit_price: unit_price.to_string(),
+                max: MAX_AMOUNT,
+            },
         ))
     }
 }
@@ -227,12 +239,12 @@ fn codes<'a>(field: impl Into<Field<'a>>, codes: &[String], quantity: u64) -> R 
         non_empty(Field::Index(&field, i), c)?;
     }
     if codes.len() as u64 > quantity {
-        return Err(err(
+        return Err(problem(
             field,
-            format!(
-                "{} traceability codes for a quantity of {quantity}",
-                codes.len()
-            ),
+            Problem::CodesOverQuantity {
+                codes: codes.len(),
+                quantity,
+            },
         ));
     }
     Ok(())
@@ -241,12 +253,11 @@ fn codes<'a>(field: impl Into<Field<'a>>, codes: &[String], quantity: u64) -> R 
 /// The envelope: id, instants, people and document numbers.
 fn envelope(e: &Event) -> R {
     if e.id.get_version_num() != 7 {
-        return Err(err(
+        return Err(problem(
             "id",
-            format!(
-                "must be a UUID version 7 (got version {})",
-                e.id.get_version_num()
-            ),
+            Problem::UuidVersion {
+                got: e.id.get_version_num(),
+            },
         ));
     }
     instant("occurred_at", &e.occurred_at)?;
@@ -481,12 +492,13 @@ fn receipt(r: &crate::Receipt) -> R {
         opt_text(line.at("reject_reason"), l.reject_reason.as_ref())?;
         positive(line.at("arrived"), l.arrived)?;
         if l.accepted.checked_add(l.rejected) != Some(l.arrived) {
-            return Err(err(
+            return Err(problem(
                 line.at("accepted"),
-                format!(
-                    "accepted {} + rejected {} must equal arrived {}",
-                    l.accepted, l.rejected, l.arrived
-                ),
+                Problem::AcceptedRejected {
+                    accepted: l.accepted,
+                    rejected: l.rejected,
+                    arrived: l.arrived,
+                },
             ));
         }
         date(line.at("production_date"), l.production_date)?;
@@ -576,12 +588,13 @@ fn invoice(inv: &crate::Invoice) -> R {
             .ok()
             .and_then(|q| q.checked_mul(l.unit_price.minor));
         if expect != Some(l.amount.minor) {
-            return Err(err(
+            return Err(problem(
                 line.at("amount"),
-                format!(
-                    "{} is not quantity {} × unit price {}",
-                    l.amount, l.quantity, l.unit_price
-                ),
+                Problem::LineAmount {
+                    amount: l.amount.to_string(),
+                    quantity: l.quantity,
+                    unit_price: l.unit_price.to_string(),
+                },
             ));
         }
         sum = sum
@@ -590,16 +603,16 @@ fn invoice(inv: &crate::Invoice) -> R {
         Ok(())
     })?;
     if sum != inv.total.minor {
-        return Err(err(
+        return Err(problem(
             "data.total",
-            format!(
-                "{} is not the sum of the line amounts ({})",
-                inv.total,
-                Money {
+            Problem::InvoiceTotal {
+                total: inv.total.to_string(),
+                sum: Money {
                     minor: sum,
-                    currency: inv.total.currency
+                    currency: inv.total.currency,
                 }
-            ),
+                .to_string(),
+            },
         ));
     }
     Ok(())

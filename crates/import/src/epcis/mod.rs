@@ -535,9 +535,11 @@ pub fn import_with(
             data.insert("lines".into(), Value::Array(lines));
         }
         let e = Event::from_value(Value::Object(env)).map_err(|e| match e {
-            EventError::Field { field, message } => {
-                err(i, Why::at(&field, Reason::Invalid { message }))
-            }
+            EventError::Field {
+                field,
+                message,
+                problem,
+            } => err(i, Why::at(&field, Reason::Invalid { message, problem })),
             other => err(i, other.to_string().into()),
         })?;
         out.push((i, e));

@@ -100,6 +100,23 @@ detail-0-100 = must be between 0 and 100
 detail-after-production = must be after production_date
 detail-party-licence = required for every party except an individual
 detail-trace-code = not a 20-digit traceability code nor a GS1 element string
+detail-price-negative = a price must not be negative
+detail-zone-or-vehicle = give exactly one of `zone` and `vehicle`
+detail-before-valid-from = is before valid_from
+detail-min-max = min_c must be ≤ max_c
+detail-minus-100-100 = must be between -100 and 100
+detail-readings-order = readings must be in time order
+detail-sum-overflow = sum of amounts overflows
+problem-too-long = is { $bytes } bytes long; at most { $max } bytes are allowed
+problem-year = { $value } is outside the years { $first } to { $last } this format accepts
+problem-quantity-max = { $value } is more than the largest quantity, { $max }
+problem-amount-max = { $value } is more than the largest amount, { $max }
+problem-line-value-max = quantity { $quantity } × unit price { $price } is more than the largest amount, { $max } minor units
+problem-codes-over = { $codes } traceability codes for a quantity of { $quantity }
+problem-uuid-version = must be a UUID version 7 (got version { $got })
+problem-accepted-rejected = accepted { $accepted } + rejected { $rejected } must equal arrived { $arrived }
+problem-line-amount = { $amount } is not quantity { $quantity } × unit price { $price }
+problem-invoice-total = { $total } is not the sum of the line amounts ({ $sum })
 
 ## Verification of the chain.
 verify-unparsable = line { $line }: unparsable record (expected seq { $seq }): { $detail }

@@ -99,6 +99,23 @@ detail-0-100 = 须在 0 与 100 之间
 detail-after-production = 须晚于 production_date（生产日期）
 detail-party-licence = 除个人外每个单位都必须填写
 detail-trace-code = 既不是 20 位药品追溯码，也不是 GS1 元素串
+detail-price-negative = 价格不得为负
+detail-zone-or-vehicle = `zone` 与 `vehicle` 须且只能填一个
+detail-before-valid-from = 早于 valid_from（生效日期）
+detail-min-max = min_c 须 ≤ max_c
+detail-minus-100-100 = 须在 -100 至 100 之间
+detail-readings-order = 读数须按时间顺序
+detail-sum-overflow = 金额合计溢出
+problem-too-long = 长 { $bytes } 字节，最多允许 { $max } 字节
+problem-year = { $value } 超出本格式接受的年份 { $first } 至 { $last }
+problem-quantity-max = { $value } 超过最大数量 { $max }
+problem-amount-max = { $value } 超过最大金额 { $max }
+problem-line-value-max = 数量 { $quantity } × 单价 { $price } 超过最大金额 { $max }（最小货币单位）
+problem-codes-over = 数量 { $quantity } 却有 { $codes } 个追溯码
+problem-uuid-version = 须为第 7 版 UUID（实为第 { $got } 版）
+problem-accepted-rejected = 合格 { $accepted } + 拒收 { $rejected } 须等于到货 { $arrived }
+problem-line-amount = { $amount } 不等于数量 { $quantity } × 单价 { $price }
+problem-invoice-total = { $total } 不等于明细金额之和（{ $sum }）
 
 ## 哈希链校验。
 verify-unparsable = 第 { $line } 行：记录无法解析（应为记录 { $seq }）：{ $detail }

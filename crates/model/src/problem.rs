@@ -1,0 +1,142 @@
+//! What is wrong with a field's value, as typed facts: the CLI and reports render it in the
+//! reader's language; [`std::fmt::Display`] gives the English sentence that
+//! [`crate::EventError`]'s message carries.
+
+use std::fmt;
+
+/// A field's problem that carries figures. The fixed explanations ("must not be blank" …) are
+/// plain messages; these are the ones with values in them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A text longer than the format allows.
+    TooLong {
+        /// Its length in bytes.
+        bytes: usize,
+        /// The most allowed.
+        max: usize,
+    },
+    /// A date or instant outside the years the format accepts.
+    YearOutOfRange {
+        /// The value as written (a date, or an instant in RFC 3339).
+        value: String,
+        /// The first year accepted.
+        first: i32,
+        /// The last year accepted.
+        last: i32,
+    },
+    /// A quantity above the largest the format holds.
+    QuantityTooLarge {
+        /// The quantity.
+        value: u64,
+        /// The largest.
+        max: u64,
+    },
+    /// An amount (in minor units) above the largest the format holds.
+    AmountTooLarge {
+        /// The amount in minor units.
+        value: i64,
+        /// The largest.
+        max: i64,
+    },
+    /// Quantity × unit price above the largest amount.
+    LineValueTooLarge {
+        /// The quantity.
+        quantity: u64,
+        /// The unit price as written (`8.60 CNY`).
+        unit_price: String,
+        /// The largest amount in minor units.
+        max: i64,
+    },
+    /// More traceability codes than units.
+    CodesOverQuantity {
+        /// The number of codes.
+        codes: usize,
+        /// The line's quantity.
+        quantity: u64,
+    },
+    /// An event id that is not a UUID version 7.
+    UuidVersion {
+        /// The version it has.
+        got: usize,
+    },
+    /// A receipt line whose accepted and rejected quantities do not add up to what arrived.
+    AcceptedRejected {
+        /// Accepted.
+        accepted: u64,
+        /// Rejected.
+        rejected: u64,
+        /// Arrived.
+        arrived: u64,
+    },
+    /// An invoice line whose amount is not quantity × unit price.
+    LineAmount {
+        /// The line's amount as written.
+        amount: String,
+        /// The quantity.
+        quantity: u64,
+        /// The unit price as written.
+        unit_price: String,
+    },
+    /// An invoice total that is not the sum of its lines.
+    InvoiceTotal {
+        /// The total as written.
+        total: String,
+        /// The sum of the line amounts.
+        sum: String,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::TooLong { bytes, max } => {
+                write!(f, "is {bytes} bytes long; at most {max} bytes are allowed")
+            }
+            Problem::YearOutOfRange { value, first, last } => write!(
+                f,
+                "{value} is outside the years {first} to {last} this format accepts"
+            ),
+            Problem::QuantityTooLarge { value, max } => {
+                write!(f, "{value} is more than the largest quantity, {max}")
+            }
+            Problem::AmountTooLarge { value, max } => {
+                write!(f, "{value} is more than the largest amount, {max}")
+            }
+            Problem::LineValueTooLarge {
+                quantity,
+                unit_price,
+                max,
+            } => write!(
+                f,
+                "quantity {quantity} × unit price {unit_price} is more than the largest amount, \
+                 {max} minor units"
+            ),
+            Problem::CodesOverQuantity { codes, quantity } => {
+                write!(f, "{codes} traceability codes for a quantity of {quantity}")
+            }
+            Problem::UuidVersion { got } => {
+                write!(f, "must be a UUID version 7 (got version {got})")
+            }
+            Problem::AcceptedRejected {
+                accepted,
+                rejected,
+                arrived,
+            } => write!(
+                f,
+                "accepted {accepted} + rejected {rejected} must equal arrived {arrived}"
+            ),
+            Problem::LineAmount {
+                amount,
+                quantity,
+                unit_price,
+            } => write!(
+                f,
+                "{amount} is not quantity {quantity} × unit price {unit_price}"
+            ),
+            Problem::InvoiceTotal { total, sum } => {
+                write!(f, "{total} is not the sum of the line amounts ({sum})")
+            }
+        }
+    }
+}
