@@ -115,6 +115,28 @@ pub fn summarize_with_progress(
 }
 
 impl Summary {
+    /// One line per product and batch with stock (`  CODE BATCH TOTAL  NAME  [LOC:QTY …]`),
+    /// skipping those with nothing anywhere; the same in every language.
+    pub fn stock_lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.stock.iter().filter_map(|((p, b), st)| {
+            let total = st.total();
+            if total == 0 && st.by_location.values().all(|&q| q == 0) {
+                return None;
+            }
+            let name = self.products.get(p).map_or("?", String::as_str);
+            let locs: Vec<String> = st
+                .by_location
+                .iter()
+                .filter(|(_, &q)| q != 0)
+                .map(|(l, q)| format!("{l}:{q}"))
+                .collect();
+            Some(format!(
+                "  {p} {b:<12} {total:>8}  {name}  [{}]",
+                locs.join(" ")
+            ))
+        })
+    }
+
     /// Human-readable text.
     pub fn to_text(&self) -> String {
         let mut s = String::new();
@@ -154,19 +176,8 @@ impl Summary {
             let _ = writeln!(s, "  {k:<22} {n:>10}");
         }
         let _ = writeln!(s, "\nstock per product and batch (on hand, by location):");
-        for ((p, b), st) in &self.stock {
-            let total = st.total();
-            if total == 0 && st.by_location.values().all(|&q| q == 0) {
-                continue;
-            }
-            let name = self.products.get(p).map_or("?", String::as_str);
-            let locs: Vec<String> = st
-                .by_location
-                .iter()
-                .filter(|(_, &q)| q != 0)
-                .map(|(l, q)| format!("{l}:{q}"))
-                .collect();
-            let _ = writeln!(s, "  {p} {b:<12} {total:>8}  {name}  [{}]", locs.join(" "));
+        for line in self.stock_lines() {
+            let _ = writeln!(s, "{line}");
         }
         s
     }

@@ -103,23 +103,8 @@ pub fn text(s: &Summary, m: &Messages) -> String {
         let _ = writeln!(out, "  {kind}{:pad$} {n:>10}", "");
     }
     let _ = writeln!(out, "\n{}", m.label("summary-stock"));
-    for ((p, b), st) in &s.stock {
-        let total = st.total();
-        if total == 0 && st.by_location.values().all(|&q| q == 0) {
-            continue;
-        }
-        let name = s.products.get(p).map_or("?", String::as_str);
-        let locs: Vec<String> = st
-            .by_location
-            .iter()
-            .filter(|(_, &q)| q != 0)
-            .map(|(l, q)| format!("{l}:{q}"))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  {p} {b:<12} {total:>8}  {name}  [{}]",
-            locs.join(" ")
-        );
+    for line in s.stock_lines() {
+        let _ = writeln!(out, "{line}");
     }
     out
 }
