@@ -239,8 +239,112 @@ pub enum Reason {
         /// How many the event has.
         count: u64,
     },
+    /// `ilmd` that is not an object.
+    IlmdNotObject,
+    /// An `ilmd` member that is not a non-empty string.
+    NotText {
+        /// The value as JSON.
+        value: String,
+    },
+    /// An `ilmd` date that is not `YYYY-MM-DD`.
+    IlmdNotDate {
+        /// The value.
+        value: String,
+    },
+    /// A lot or date of `ilmd` that differs from the one of the epcClass.
+    IlmdDiffers {
+        /// The `ilmd` value.
+        value: String,
+        /// Which value.
+        part: LotPart,
+        /// The epcClass value.
+        class_value: String,
+    },
+    /// No `quantityList`.
+    NoQuantityList,
+    /// `ilmd` with several `quantityList` entries.
+    IlmdAmbiguous,
+    /// `epcList` with several `quantityList` entries.
+    EpcListAmbiguous,
+    /// A malformed EPC URN.
+    MalformedEpc {
+        /// The URN.
+        uri: String,
+        /// Why.
+        error: crate::epc::EpcError,
+    },
+    /// A code that is not an SGTIN.
+    NotSgtin {
+        /// The code.
+        uri: String,
+    },
+    /// An epcClass that is not a GTIN with its lot.
+    NotLgtin,
+    /// A GTIN with a wrong check digit.
+    GtinCheckDigit {
+        /// The GTIN.
+        gtin: String,
+    },
+    /// No lot in the epcClass nor in `ilmd`.
+    NoLot,
+    /// No production or expiry date in the epcClass nor in `ilmd`.
+    NoDate {
+        /// Which date.
+        part: LotPart,
+    },
+    /// A unit of measure other than H87.
+    NotPieces {
+        /// The unit.
+        uom: String,
+    },
+    /// A quantity that is not a whole number.
+    NotWhole,
+    /// The supplier (`owning_party`) is not a party URN nor a GLN.
+    SupplierNotParty,
+    /// No warehouse location in `bizLocation`.
+    NoLocation,
     /// Any other explanation, in the library's English.
     Text(String),
+}
+
+/// The lot, production date or expiry date of a receipt line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LotPart {
+    /// The lot (`/10/`, `cbvmda:lotNumber`).
+    Lot,
+    /// The production date (`11`, `cbvmda:productionDate`).
+    Production,
+    /// The expiry date (`17`, `cbvmda:itemExpirationDate`).
+    Expiry,
+}
+
+impl LotPart {
+    /// The English words.
+    pub fn words(self) -> &'static str {
+        match self {
+            LotPart::Lot => "lot",
+            LotPart::Production => "production date",
+            LotPart::Expiry => "expiry date",
+        }
+    }
+
+    /// The Digital Link attribute of the date.
+    pub fn ai(self) -> &'static str {
+        match self {
+            LotPart::Lot => "10",
+            LotPart::Production => "11",
+            LotPart::Expiry => "17",
+        }
+    }
+
+    /// The `ilmd` member.
+    pub fn ilmd_key(self) -> &'static str {
+        match self {
+            LotPart::Lot => "cbvmda:lotNumber",
+            LotPart::Production => "cbvmda:productionDate",
+            LotPart::Expiry => "cbvmda:itemExpirationDate",
+        }
+    }
 }
 
 /// `a, b, c`.
@@ -382,6 +486,37 @@ impl fmt::Display for Reason {
                 f,
                 "{count} `owning_party` entries (the supplier): exactly one is needed"
             ),
+            R::IlmdNotObject => f.write_str("not an object"),
+            R::NotText { value } => write!(f, "`{value}` is not a non-empty string"),
+            R::IlmdNotDate { value } => write!(f, "`{value}` is not a date (YYYY-MM-DD)"),
+            R::IlmdDiffers {
+                value,
+                part,
+                class_value,
+            } => write!(
+                f,
+                "`{value}` differs from the {} `{class_value}` of `quantityList[0].epcClass`",
+                part.words()
+            ),
+            R::NoQuantityList => f.write_str("missing (the batch and quantity of each line)"),
+            R::IlmdAmbiguous => f.write_str("with several `quantityList` entries, which line the lot's master data belongs to is ambiguous"),
+            R::EpcListAmbiguous => f.write_str("with several `quantityList` entries, which line a code belongs to is ambiguous"),
+            R::MalformedEpc { uri, error } => write!(f, "`{uri}`: {error}"),
+            R::NotSgtin { uri } => write!(f, "`{uri}` is not an SGTIN (Digital Link /01/…/21/… or urn:epc:id:sgtin:)"),
+            R::NotLgtin => f.write_str("not a GTIN with its lot (Digital Link /01/…/10/… or urn:epc:class:lgtin:, or a GTIN with `ilmd` `cbvmda:lotNumber`)"),
+            R::GtinCheckDigit { gtin } => write!(f, "GTIN `{gtin}` has a wrong check digit"),
+            R::NoLot => f.write_str("no lot (Digital Link `/10/…` or `ilmd` `cbvmda:lotNumber`)"),
+            R::NoDate { part } => write!(
+                f,
+                "no {} (Digital Link attribute `{}=YYMMDD` or `ilmd` `{}`)",
+                part.words(),
+                part.ai(),
+                part.ilmd_key()
+            ),
+            R::NotPieces { uom } => write!(f, "`{uom}` is not H87 (pieces: minimum sale units)"),
+            R::NotWhole => f.write_str("not a whole number"),
+            R::SupplierNotParty => f.write_str("field `sourceList` (`owning_party`): not `urn:rxledger:party:` nor a GLN"),
+            R::NoLocation => f.write_str("missing or not `urn:rxledger:loc:` (the warehouse location)"),
             R::Text(t) => f.write_str(t),
         }
     }
