@@ -618,7 +618,7 @@ fn refused_partner_events_in_both_languages() {
             "receiving.jsonld",
             &|o| {
                 o["quantityList"][0]["epcClass"] =
-                    "https://id.gs1.org/01/06971234500015/10/M2610081?11=261008&17=281031".into()
+                    "https://id.gs1.org/01/06971234500015/10/M2610081?11=261008&17=281031".into();
             },
             format!("字段 `{class}`：GTIN `06971234500015` 的校验位错误"),
             format!("field `{class}`: GTIN `06971234500015` has a wrong check digit"),
@@ -639,7 +639,7 @@ fn refused_partner_events_in_both_languages() {
             "receiving.jsonld",
             &|o| {
                 o["quantityList"][0]["epcClass"] =
-                    "https://id.gs1.org/01/06971234500014?11=261008&17=281031".into()
+                    "https://id.gs1.org/01/06971234500014?11=261008&17=281031".into();
             },
             format!("字段 `{class}`：没有批号（GS1 数字链接 `/10/…` 或 `ilmd` `cbvmda:lotNumber`）"),
             format!("field `{class}`: no lot (Digital Link `/10/…` or `ilmd` `cbvmda:lotNumber`)"),
@@ -648,7 +648,7 @@ fn refused_partner_events_in_both_languages() {
             "receiving-ilmd.jsonld",
             &|o| {
                 o["quantityList"][0]["epcClass"] =
-                    "https://id.gs1.org/01/06971234500014/10/M2610082".into()
+                    "https://id.gs1.org/01/06971234500014/10/M2610082".into();
             },
             format!("字段 `ilmd.cbvmda:lotNumber`：`M2610081` 与 `{class}` 中的批号 `M2610082` 不一致"),
             format!("field `ilmd.cbvmda:lotNumber`: `M2610081` differs from the lot `M2610082` of `{class}`"),

@@ -271,7 +271,7 @@ pub enum Reason {
         /// The URN.
         uri: String,
         /// Why.
-        error: crate::epc::EpcError,
+        error: Box<crate::epc::EpcError>,
     },
     /// A code that is not an SGTIN.
     NotSgtin {
@@ -486,6 +486,17 @@ impl fmt::Display for Reason {
                 f,
                 "{count} `owning_party` entries (the supplier): exactly one is needed"
             ),
+            R::Text(t) => f.write_str(t),
+            r => r.fmt_partner(f),
+        }
+    }
+}
+
+impl Reason {
+    /// The English of a partner's receiving that does not map to a receipt line.
+    fn fmt_partner(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Reason as R;
+        match self {
             R::IlmdNotObject => f.write_str("not an object"),
             R::NotText { value } => write!(f, "`{value}` is not a non-empty string"),
             R::IlmdNotDate { value } => write!(f, "`{value}` is not a date (YYYY-MM-DD)"),
@@ -517,7 +528,7 @@ impl fmt::Display for Reason {
             R::NotWhole => f.write_str("not a whole number"),
             R::SupplierNotParty => f.write_str("field `sourceList` (`owning_party`): not `urn:rxledger:party:` nor a GLN"),
             R::NoLocation => f.write_str("missing or not `urn:rxledger:loc:` (the warehouse location)"),
-            R::Text(t) => f.write_str(t),
+            other => unreachable!("written by Display: {other:?}"),
         }
     }
 }

@@ -53,7 +53,7 @@ fn as_dl(uri: &str) -> Result<String, Reason> {
         Err(EpcError::NotEpc | EpcError::Unsupported(_)) => Ok(uri.to_owned()),
         Err(error @ EpcError::Malformed { .. }) => Err(Reason::MalformedEpc {
             uri: uri.to_owned(),
-            error,
+            error: Box::new(error),
         }),
     }
 }
