@@ -19,7 +19,7 @@ use rxledger_import::mapping::CellType;
 use rxledger_import::{ImportError, MappingError, Reason};
 
 mod epcis;
-use epcis::{epc_fact, lot_part};
+use epcis::{epc_fact, event_reason, lot_part};
 
 /// An error of the command line itself, as a catalogue message; its `Display` is in the chosen
 /// language ([`crate::lang::messages`]), so it reads the same as an error or as the context of
@@ -753,7 +753,10 @@ fn reason_fact(r: &Reason) -> Fact {
         R::SupplierNotParty => Msg::new("reason-supplier-not-party").arg("field", "sourceList"),
         R::NoLocation => Msg::new("reason-no-location"),
         // A library's own words (and any reason added later), as it gives them.
-        _ => return Fact::Text(r.to_string()),
+        _ => match event_reason(r) {
+            Some(m) => m,
+            None => return Fact::Text(r.to_string()),
+        },
     };
     Fact::from(msg)
 }

@@ -303,8 +303,65 @@ pub enum Reason {
     SupplierNotParty,
     /// No warehouse location in `bizLocation`.
     NoLocation,
-    /// Any other explanation, in the library's English.
-    Text(String),
+    /// A sensor id without its prefix.
+    NotSensorId {
+        /// The prefix (`urn:rxledger:sensor:`).
+        prefix: String,
+    },
+    /// Bad percent-encoding in a URN.
+    BadPercent,
+    /// A sensor event with neither a zone nor a vehicle.
+    NoPlace,
+    /// A member that is missing.
+    Missing,
+    /// A sensor reading that is not a number.
+    NotANumber,
+    /// A temperature in another unit than CEL.
+    NotCelsius {
+        /// The unit.
+        uom: String,
+    },
+    /// A humidity in another unit than P1.
+    NotPercent {
+        /// The unit.
+        uom: String,
+    },
+    /// A humidity without the temperature of its time.
+    HumidityAlone,
+    /// A sensor report of another type than temperature or humidity.
+    NotSensorType {
+        /// The type.
+        ty: String,
+    },
+    /// A business transaction that is not the event's own document.
+    NotOwnDocument,
+    /// A packing event whose action is neither ADD nor DELETE.
+    NotPackAction {
+        /// The action.
+        action: String,
+    },
+    /// Not a traceability code.
+    NotCode,
+    /// Not an RFC 3339 instant.
+    NotRfc3339,
+    /// `rxl:event.data` missing on an event's first line.
+    NoData,
+    /// A list without an `owning_party`.
+    NoOwningParty,
+    /// A kind that rxledger does not export.
+    NotExportedKind {
+        /// The kind.
+        kind: String,
+    },
+    /// An empty list.
+    EmptyList,
+    /// An epcClass that is not a product batch.
+    NotBatchClass,
+    /// The event an EPCIS event makes is not an event, other than in one field.
+    Event {
+        /// The model's error.
+        error: Box<rxledger_model::EventError>,
+    },
 }
 
 /// The lot, production date or expiry date of a receipt line.
@@ -486,7 +543,6 @@ impl fmt::Display for Reason {
                 f,
                 "{count} `owning_party` entries (the supplier): exactly one is needed"
             ),
-            R::Text(t) => f.write_str(t),
             r => r.fmt_partner(f),
         }
     }
@@ -528,6 +584,35 @@ impl Reason {
             R::NotWhole => f.write_str("not a whole number"),
             R::SupplierNotParty => f.write_str("field `sourceList` (`owning_party`): not `urn:rxledger:party:` nor a GLN"),
             R::NoLocation => f.write_str("missing or not `urn:rxledger:loc:` (the warehouse location)"),
+            R::NotSensorId { prefix } => write!(f, "not a {prefix} id"),
+            R::BadPercent => f.write_str("bad percent-encoding"),
+            R::NoPlace => f.write_str("missing (a zone, or a vehicle as `readPoint`)"),
+            R::Missing => f.write_str("missing"),
+            R::NotANumber => f.write_str("not a number"),
+            R::NotCelsius { uom } => write!(f, "`{uom}` is not CEL (degrees Celsius)"),
+            R::NotPercent { uom } => write!(f, "`{uom}` is not P1 (percent)"),
+            R::HumidityAlone => f.write_str("a humidity without the temperature of its time"),
+            R::NotSensorType { ty } => write!(
+                f,
+                "`{ty}` is neither gs1:Temperature nor gs1:RelativeHumidity"
+            ),
+            R::NotOwnDocument => f.write_str("not the event's own document"),
+            R::NotPackAction { action } => write!(
+                f,
+                "`{action}` is neither ADD (packing) nor DELETE (unpacking)"
+            ),
+            R::NotCode => {
+                f.write_str("not a code (Digital Link /01/…/21/… or urn:rxledger:code:)")
+            }
+            R::NotRfc3339 => f.write_str("not an RFC 3339 instant"),
+            R::NoData => f.write_str("missing on the event's first line"),
+            R::NoOwningParty => f.write_str("no owning_party"),
+            R::NotExportedKind { kind } => write!(f, "`{kind}` is not an exported kind"),
+            R::EmptyList => f.write_str("empty"),
+            R::NotBatchClass => f.write_str(
+                "not a product batch (Digital Link /01/…/10/… or urn:rxledger:class:)",
+            ),
+            R::Event { error } => write!(f, "{error}"),
             other => unreachable!("written by Display: {other:?}"),
         }
     }
@@ -548,29 +633,6 @@ impl Why {
             field: Some(field.to_owned()),
             reason,
         }
-    }
-}
-
-/// English words `` field `F`: rest `` as the field `F` and the rest as text.
-impl From<String> for Why {
-    fn from(s: String) -> Self {
-        if let Some((field, rest)) = s
-            .strip_prefix("field `")
-            .and_then(|r| r.split_once("`: "))
-            .filter(|(field, _)| !field.contains('`'))
-        {
-            return Why::at(field, Reason::Text(rest.to_owned()));
-        }
-        Why {
-            field: None,
-            reason: Reason::Text(s),
-        }
-    }
-}
-
-impl From<&str> for Why {
-    fn from(s: &str) -> Self {
-        Why::from(s.to_owned())
     }
 }
 

@@ -161,7 +161,7 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Why> 
     let at = o
         .get("eventTime")
         .cloned()
-        .ok_or("field `eventTime`: missing")?;
+        .ok_or_else(|| Why::at("eventTime", Reason::Missing))?;
     env.insert("occurred_at".into(), at.clone());
     env.insert(
         "entered_at".into(),
