@@ -697,3 +697,56 @@ fn refused_partner_events_in_both_languages() {
     }
     assert!(stdout(&run(&["log", "L"], p)).trim().is_empty());
 }
+
+/// rxledger's own exported events refused for their unit or document: in Chinese from the
+/// catalogue, in English as the library words them, with the same exit code.
+#[test]
+fn refused_exported_events_in_both_languages() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let erp = root().join("samples/erp");
+    let csv = erp.join("goods-2026-10.csv").display().to_string();
+    let toml = erp.join("goods.toml").display().to_string();
+    epcis_fixtures(p, &csv, &toml);
+    assert_eq!(run(&["init", "L"], p).status.code(), Some(0));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("e.jsonld")).unwrap()).unwrap();
+    type Change = dyn Fn(&mut serde_json::Value);
+    let cases: [(&Change, &str, &str); 2] = [
+        (
+            &|o| o["quantityList"][0]["uom"] = "KGM".into(),
+            "字段 `quantityList[0].uom`：`KGM` 不是 H87（件，即最小销售单元）",
+            "field `quantityList[0].uom`: `KGM` is not H87 (pieces: minimum sale units)",
+        ),
+        (
+            &|o| o["bizTransactionList"][0]["bizTransaction"] = "X".into(),
+            "字段 `bizTransactionList[0]`：不是本事件自身的单据",
+            "field `bizTransactionList[0]`: not the event's own document",
+        ),
+    ];
+    for (n, (change, want_zh, want_en)) in cases.iter().enumerate() {
+        let mut d = doc.clone();
+        let mut event = d["epcisBody"]["eventList"][0].clone();
+        event.as_object_mut().unwrap().remove("eventID");
+        change(&mut event);
+        d["epcisBody"]["eventList"] = serde_json::json!([event]);
+        let file = format!("x{n}.jsonld");
+        std::fs::write(p.join(&file), d.to_string()).unwrap();
+        let zh = run(&["import", "epcis", "L", &file, "--lang", "zh"], p);
+        let en = run(&["import", "epcis", "L", &file, "--lang", "en"], p);
+        let (zt, et) = (stderr(&zh), stderr(&en));
+        assert_eq!(zh.status.code(), Some(2), "{zt}");
+        assert_eq!(zh.status.code(), en.status.code(), "{et}");
+        assert!(
+            zt.contains(&format!("{file}：eventList[0]：{want_zh}")),
+            "{zt}"
+        );
+        assert!(
+            et.contains(&format!("{file}: eventList[0]: {want_en}")),
+            "{et}"
+        );
+        let words = english_words(&zt, DATA);
+        assert!(words.is_empty(), "English {words:?} in {zt}");
+    }
+    assert!(stdout(&run(&["log", "L"], p)).trim().is_empty());
+}
