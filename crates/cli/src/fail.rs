@@ -18,6 +18,9 @@ use rxledger_import::epcis::EpcisError;
 use rxledger_import::mapping::CellType;
 use rxledger_import::{ImportError, MappingError, Reason};
 
+mod epcis;
+use epcis::{epc_fact, event_reason, lot_part};
+
 /// An error of the command line itself, as a catalogue message; its `Display` is in the chosen
 /// language ([`crate::lang::messages`]), so it reads the same as an error or as the context of
 /// one (which `anyhow` keeps behind its own type).
@@ -719,8 +722,41 @@ fn reason_fact(r: &Reason) -> Fact {
         R::NoAcceptor => Msg::new("reason-no-acceptor"),
         R::ReceiptNumbers { count } => Msg::new("reason-receipt-numbers").arg("count", *count),
         R::Suppliers { count } => Msg::new("reason-suppliers").arg("count", *count),
+        R::IlmdNotObject => Msg::new("reason-ilmd-not-object"),
+        R::NotText { value } => Msg::new("reason-not-text").arg("value", value.as_str()),
+        R::IlmdNotDate { value } => Msg::new("reason-ilmd-not-date").arg("value", value.as_str()),
+        R::IlmdDiffers {
+            value,
+            part,
+            class_value,
+        } => Msg::new("reason-ilmd-differs")
+            .arg("value", value.as_str())
+            .arg("part", lot_part(*part))
+            .arg("class", class_value.as_str())
+            .arg("field", "quantityList[0].epcClass"),
+        R::NoQuantityList => Msg::new("reason-no-quantity-list"),
+        R::IlmdAmbiguous => Msg::new("reason-ilmd-ambiguous").arg("list", "quantityList"),
+        R::EpcListAmbiguous => Msg::new("reason-epc-list-ambiguous").arg("list", "quantityList"),
+        R::MalformedEpc { uri, error } => return epc_fact(uri, error),
+        R::NotSgtin { uri } => Msg::new("reason-not-sgtin").arg("uri", uri.as_str()),
+        R::NotLgtin => Msg::new("reason-not-lgtin").arg("key", "cbvmda:lotNumber"),
+        R::GtinCheckDigit { gtin } => {
+            Msg::new("reason-gtin-check-digit").arg("gtin", gtin.as_str())
+        }
+        R::NoLot => Msg::new("reason-no-lot").arg("key", "cbvmda:lotNumber"),
+        R::NoDate { part } => Msg::new("reason-no-date")
+            .arg("part", lot_part(*part))
+            .arg("ai", part.ai())
+            .arg("key", part.ilmd_key()),
+        R::NotPieces { uom } => Msg::new("reason-not-pieces").arg("uom", uom.as_str()),
+        R::NotWhole => Msg::new("reason-not-whole"),
+        R::SupplierNotParty => Msg::new("reason-supplier-not-party").arg("field", "sourceList"),
+        R::NoLocation => Msg::new("reason-no-location"),
         // A library's own words (and any reason added later), as it gives them.
-        _ => return Fact::Text(r.to_string()),
+        _ => match event_reason(r) {
+            Some(m) => m,
+            None => return Fact::Text(r.to_string()),
+        },
     };
     Fact::from(msg)
 }

@@ -598,3 +598,155 @@ fn field_problems_with_figures_in_both_languages() {
     // Nothing was appended.
     assert!(stdout(&run(&["log", "L"], p)).trim().is_empty());
 }
+
+/// A trading partner's receiving events refused for their codes, lot, dates and units: in
+/// Chinese from the catalogue with the fields, codes and values verbatim and no English word,
+/// in English as the library words them, with the same exit code, and nothing appended.
+#[test]
+fn refused_partner_events_in_both_languages() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    assert_eq!(run(&["init", "L"], p).status.code(), Some(0));
+    let fixture = |f: &str| -> serde_json::Value {
+        let path = root().join("crates/import/tests/partner").join(f);
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    };
+    type Change = dyn Fn(&mut serde_json::Value);
+    let class = "quantityList[0].epcClass";
+    let cases: [(&str, &Change, String, String); 6] = [
+        (
+            "receiving.jsonld",
+            &|o| {
+                o["quantityList"][0]["epcClass"] =
+                    "https://id.gs1.org/01/06971234500015/10/M2610081?11=261008&17=281031".into();
+            },
+            format!("字段 `{class}`：GTIN `06971234500015` 的校验位错误"),
+            format!("field `{class}`: GTIN `06971234500015` has a wrong check digit"),
+        ),
+        (
+            "receiving.jsonld",
+            &|o| o["epcList"][0] = "urn:epc:id:sgtin:6971234.05001.100001".into(),
+            "字段 `epcList[0]`：`urn:epc:id:sgtin:6971234.05001.100001`：`sgtin` EPC 格式错误：厂商识别代码与代码 `05001` 合计不是 13 位数字".into(),
+            "field `epcList[0]`: `urn:epc:id:sgtin:6971234.05001.100001`: malformed `sgtin` EPC: the company prefix and the reference `05001` are not 13 digits together".into(),
+        ),
+        (
+            "receiving.jsonld",
+            &|o| o["quantityList"][0]["uom"] = "KGM".into(),
+            "字段 `quantityList[0].uom`：`KGM` 不是 H87（件，即最小销售单元）".into(),
+            "field `quantityList[0].uom`: `KGM` is not H87 (pieces: minimum sale units)".into(),
+        ),
+        (
+            "receiving.jsonld",
+            &|o| {
+                o["quantityList"][0]["epcClass"] =
+                    "https://id.gs1.org/01/06971234500014?11=261008&17=281031".into();
+            },
+            format!("字段 `{class}`：没有批号（GS1 数字链接 `/10/…` 或 `ilmd` `cbvmda:lotNumber`）"),
+            format!("field `{class}`: no lot (Digital Link `/10/…` or `ilmd` `cbvmda:lotNumber`)"),
+        ),
+        (
+            "receiving-ilmd.jsonld",
+            &|o| {
+                o["quantityList"][0]["epcClass"] =
+                    "https://id.gs1.org/01/06971234500014/10/M2610082".into();
+            },
+            format!("字段 `ilmd.cbvmda:lotNumber`：`M2610081` 与 `{class}` 中的批号 `M2610082` 不一致"),
+            format!("field `ilmd.cbvmda:lotNumber`: `M2610081` differs from the lot `M2610082` of `{class}`"),
+        ),
+        (
+            "receiving-ilmd.jsonld",
+            &|o| o["ilmd"].as_object_mut().unwrap().remove("cbvmda:productionDate").map(drop).unwrap(),
+            format!("字段 `{class}`：没有生产日期（GS1 数字链接属性 `11=YYMMDD` 或 `ilmd` `cbvmda:productionDate`）"),
+            format!("field `{class}`: no production date (Digital Link attribute `11=YYMMDD` or `ilmd` `cbvmda:productionDate`)"),
+        ),
+    ];
+    for (n, (fixture_name, change, want_zh, want_en)) in cases.iter().enumerate() {
+        let mut doc = fixture(fixture_name);
+        change(&mut doc["epcisBody"]["eventList"][0]);
+        let file = format!("p{n}.jsonld");
+        std::fs::write(p.join(&file), doc.to_string()).unwrap();
+        let args = |lang| {
+            let a = [
+                "import",
+                "epcis",
+                "L",
+                &file,
+                "--recorded-by",
+                "X",
+                "--acceptor",
+                "Y",
+            ];
+            run(&[&a[..], &["--lang", lang]].concat(), p)
+        };
+        let (zh, en) = (args("zh"), args("en"));
+        let (zt, et) = (stderr(&zh), stderr(&en));
+        assert_eq!(zh.status.code(), Some(2), "{zt}");
+        assert_eq!(zh.status.code(), en.status.code(), "{et}");
+        let at = format!("{file}：eventList[0]：");
+        assert!(
+            zt.starts_with("错误：") && zt.contains(&format!("{at}{want_zh}")),
+            "{zt}"
+        );
+        assert!(
+            et.starts_with("error: ") && et.contains(want_en.as_str()),
+            "{et}"
+        );
+        assert!(!chinese(&et), "{et}");
+        let words = english_words(&zt, DATA);
+        assert!(words.is_empty(), "English {words:?} in {zt}");
+    }
+    assert!(stdout(&run(&["log", "L"], p)).trim().is_empty());
+}
+
+/// rxledger's own exported events refused for their unit or document: in Chinese from the
+/// catalogue, in English as the library words them, with the same exit code.
+#[test]
+fn refused_exported_events_in_both_languages() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let erp = root().join("samples/erp");
+    let csv = erp.join("goods-2026-10.csv").display().to_string();
+    let toml = erp.join("goods.toml").display().to_string();
+    epcis_fixtures(p, &csv, &toml);
+    assert_eq!(run(&["init", "L"], p).status.code(), Some(0));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("e.jsonld")).unwrap()).unwrap();
+    type Change = dyn Fn(&mut serde_json::Value);
+    let cases: [(&Change, &str, &str); 2] = [
+        (
+            &|o| o["quantityList"][0]["uom"] = "KGM".into(),
+            "字段 `quantityList[0].uom`：`KGM` 不是 H87（件，即最小销售单元）",
+            "field `quantityList[0].uom`: `KGM` is not H87 (pieces: minimum sale units)",
+        ),
+        (
+            &|o| o["bizTransactionList"][0]["bizTransaction"] = "X".into(),
+            "字段 `bizTransactionList[0]`：不是本事件自身的单据",
+            "field `bizTransactionList[0]`: not the event's own document",
+        ),
+    ];
+    for (n, (change, want_zh, want_en)) in cases.iter().enumerate() {
+        let mut d = doc.clone();
+        let mut event = d["epcisBody"]["eventList"][0].clone();
+        event.as_object_mut().unwrap().remove("eventID");
+        change(&mut event);
+        d["epcisBody"]["eventList"] = serde_json::json!([event]);
+        let file = format!("x{n}.jsonld");
+        std::fs::write(p.join(&file), d.to_string()).unwrap();
+        let zh = run(&["import", "epcis", "L", &file, "--lang", "zh"], p);
+        let en = run(&["import", "epcis", "L", &file, "--lang", "en"], p);
+        let (zt, et) = (stderr(&zh), stderr(&en));
+        assert_eq!(zh.status.code(), Some(2), "{zt}");
+        assert_eq!(zh.status.code(), en.status.code(), "{et}");
+        assert!(
+            zt.contains(&format!("{file}：eventList[0]：{want_zh}")),
+            "{zt}"
+        );
+        assert!(
+            et.contains(&format!("{file}: eventList[0]: {want_en}")),
+            "{et}"
+        );
+        let words = english_words(&zt, DATA);
+        assert!(words.is_empty(), "English {words:?} in {zt}");
+    }
+    assert!(stdout(&run(&["log", "L"], p)).trim().is_empty());
+}

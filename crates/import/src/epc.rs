@@ -27,9 +27,12 @@ pub enum EpcError {
         /// The scheme, `sgtin` or `idpat:sgtin`.
         scheme: String,
         /// What does not fit.
-        reason: String,
+        reason: EpcFault,
     },
 }
+
+mod fault;
+pub use fault::{EpcFault, EpcPart};
 
 /// The canonical GS1 Digital Link URI of an EPC URN.
 pub fn to_digital_link(urn: &str) -> Result<String, EpcError> {
@@ -44,7 +47,7 @@ pub fn to_digital_link(urn: &str) -> Result<String, EpcError> {
     let Some((scheme, body)) = rest.split_once(':') else {
         return Err(EpcError::Malformed {
             scheme: format!("{kind}:{rest}"),
-            reason: "no `:` between the scheme and its components".into(),
+            reason: EpcFault::NoColon,
         });
     };
     let label = if kind == "id" {
@@ -57,7 +60,7 @@ pub fn to_digital_link(urn: &str) -> Result<String, EpcError> {
         ("id", _) => u.pure_identity(scheme),
         ("class", "lgtin") => {
             let p = u.parts(3)?;
-            let lot = u.chars(p[2], 1, 20, "lot", Set::Ai82)?;
+            let lot = u.chars(p[2], 1, 20, EpcPart::Lot, Set::Ai82)?;
             Ok(format!("{DL}/01/{}/10/{lot}", u.gtin(p[0], p[1])?))
         }
         ("idpat", _) => u.pattern(scheme),
@@ -158,10 +161,10 @@ struct Urn<'a> {
 }
 
 impl<'a> Urn<'a> {
-    fn bad(&self, reason: impl Into<String>) -> EpcError {
+    fn bad(&self, reason: EpcFault) -> EpcError {
         EpcError::Malformed {
             scheme: self.label.clone(),
-            reason: reason.into(),
+            reason,
         }
     }
 
@@ -171,21 +174,22 @@ impl<'a> Urn<'a> {
         if p.len() == n {
             Ok(p)
         } else {
-            Err(self.bad(format!("expected {n} components separated by `.`")))
+            Err(self.bad(EpcFault::Components { n: n as u64 }))
         }
     }
 
     /// Checks a company prefix and the all-digit reference after it, `total` digits together.
     fn digits(&self, company: &str, reference: &str, total: usize) -> Result<(), EpcError> {
         if !(6..=12).contains(&company.len()) || !all_digits(company) {
-            return Err(self.bad(format!(
-                "the GS1 company prefix `{company}` is not 6 to 12 digits"
-            )));
+            return Err(self.bad(EpcFault::CompanyPrefix {
+                company: company.to_owned(),
+            }));
         }
         if !all_digits(reference) || company.len() + reference.len() != total {
-            return Err(self.bad(format!(
-                "the company prefix and the reference `{reference}` are not {total} digits together"
-            )));
+            return Err(self.bad(EpcFault::Digits {
+                reference: reference.to_owned(),
+                total: total as u64,
+            }));
         }
         Ok(())
     }
@@ -208,17 +212,23 @@ impl<'a> Urn<'a> {
         s: &str,
         min: usize,
         max: usize,
-        what: &str,
+        part: EpcPart,
         set: Set,
     ) -> Result<String, EpcError> {
         match set.count(s) {
             Ok(n) if (min..=max).contains(&n) => Ok(encode(s)),
-            Ok(n) => Err(self.bad(format!(
-                "the {what} `{s}` has {n} characters, not {min} to {max}"
-            ))),
-            Err(at) => Err(self.bad(format!(
-                "the {what} `{s}` has a character outside its set at byte {at}"
-            ))),
+            Ok(n) => Err(self.bad(EpcFault::Length {
+                part,
+                value: s.to_owned(),
+                n: n as u64,
+                min: min as u64,
+                max: max as u64,
+            })),
+            Err(at) => Err(self.bad(EpcFault::Charset {
+                part,
+                value: s.to_owned(),
+                at: at as u64,
+            })),
         }
     }
 
@@ -226,7 +236,9 @@ impl<'a> Urn<'a> {
         if (1..=12).contains(&s.len()) && all_digits(s) {
             Ok(())
         } else {
-            Err(self.bad(format!("the serial `{s}` is not 1 to 12 digits")))
+            Err(self.bad(EpcFault::Serial {
+                value: s.to_owned(),
+            }))
         }
     }
 
@@ -234,7 +246,9 @@ impl<'a> Urn<'a> {
         if s == "*" {
             Ok(())
         } else {
-            Err(self.bad(format!("`{s}` where the pattern needs `*`")))
+            Err(self.bad(EpcFault::NotStar {
+                value: s.to_owned(),
+            }))
         }
     }
 
@@ -242,7 +256,7 @@ impl<'a> Urn<'a> {
         match scheme {
             "sgtin" => {
                 let p = self.parts(3)?;
-                let serial = self.chars(p[2], 1, 20, "serial", Set::Ai82)?;
+                let serial = self.chars(p[2], 1, 20, EpcPart::Serial, Set::Ai82)?;
                 Ok(format!("{DL}/01/{}/21/{serial}", self.gtin(p[0], p[1])?))
             }
             "sscc" => {
@@ -257,7 +271,10 @@ impl<'a> Urn<'a> {
             "sgln" => {
                 let p = self.parts(3)?;
                 let gln = self.plain(p[0], p[1], 12)?;
-                match self.chars(p[2], 1, 20, "extension", Set::Ai82)?.as_str() {
+                match self
+                    .chars(p[2], 1, 20, EpcPart::Extension, Set::Ai82)?
+                    .as_str()
+                {
                     "0" => Ok(format!("{DL}/414/{gln}")),
                     ext => Ok(format!("{DL}/414/{gln}/254/{ext}")),
                 }
@@ -268,7 +285,7 @@ impl<'a> Urn<'a> {
             }
             "grai" => {
                 let p = self.parts(3)?;
-                let serial = self.chars(p[2], 1, 16, "serial", Set::Ai82)?;
+                let serial = self.chars(p[2], 1, 16, EpcPart::Serial, Set::Ai82)?;
                 Ok(format!(
                     "{DL}/8003/0{}{serial}",
                     self.plain(p[0], p[1], 12)?
@@ -276,7 +293,7 @@ impl<'a> Urn<'a> {
             }
             "gdti" => {
                 let p = self.parts(3)?;
-                let serial = self.chars(p[2], 0, 17, "serial", Set::Ai82)?;
+                let serial = self.chars(p[2], 0, 17, EpcPart::Serial, Set::Ai82)?;
                 Ok(format!("{DL}/253/{}{serial}", self.plain(p[0], p[1], 12)?))
             }
             "sgcn" => {
@@ -298,9 +315,9 @@ impl<'a> Urn<'a> {
                 self.digits(p[0], "", p[0].len())?;
                 let max = 30 - p[0].len();
                 let (ai, what) = if scheme == "giai" {
-                    ("8004", "asset reference")
+                    ("8004", EpcPart::AssetReference)
                 } else {
-                    ("401", "consignment reference")
+                    ("401", EpcPart::ConsignmentReference)
                 };
                 let r = self.chars(p[1], 1, max, what, Set::Ai82)?;
                 Ok(format!("{DL}/{ai}/{}{r}", p[0]))
@@ -308,20 +325,26 @@ impl<'a> Urn<'a> {
             "cpi" => {
                 let p = self.parts(3)?;
                 self.digits(p[0], "", p[0].len())?;
-                let cp = self.chars(p[1], 1, 30 - p[0].len(), "component reference", Set::Cpi)?;
+                let cp = self.chars(
+                    p[1],
+                    1,
+                    30 - p[0].len(),
+                    EpcPart::ComponentReference,
+                    Set::Cpi,
+                )?;
                 self.serial_digits(p[2])?;
                 Ok(format!("{DL}/8010/{}{cp}/8011/{}", p[0], p[2]))
             }
             "itip" => {
                 let p = self.parts(5)?;
                 self.piece_total(p[2], p[3])?;
-                let serial = self.chars(p[4], 1, 20, "serial", Set::Ai82)?;
+                let serial = self.chars(p[4], 1, 20, EpcPart::Serial, Set::Ai82)?;
                 let gtin = self.gtin(p[0], p[1])?;
                 Ok(format!("{DL}/8006/{gtin}{}{}/21/{serial}", p[2], p[3]))
             }
             "upui" => {
                 let p = self.parts(3)?;
-                let tpx = self.chars(p[2], 1, 28, "third-party serial", Set::Ai82)?;
+                let tpx = self.chars(p[2], 1, 28, EpcPart::ThirdPartySerial, Set::Ai82)?;
                 Ok(format!("{DL}/01/{}/235/{tpx}", self.gtin(p[0], p[1])?))
             }
             _ => Err(EpcError::Unsupported(self.label.clone())),
@@ -332,9 +355,10 @@ impl<'a> Urn<'a> {
         if piece.len() == 2 && total.len() == 2 && all_digits(piece) && all_digits(total) {
             Ok(())
         } else {
-            Err(self.bad(format!(
-                "the piece `{piece}` and total `{total}` are not two digits each"
-            )))
+            Err(self.bad(EpcFault::PieceTotal {
+                piece: piece.to_owned(),
+                total: total.to_owned(),
+            }))
         }
     }
 
@@ -360,7 +384,13 @@ impl<'a> Urn<'a> {
                 let p = self.parts(3)?;
                 self.star(p[2])?;
                 self.digits(p[0], "", p[0].len())?;
-                let cp = self.chars(p[1], 1, 30 - p[0].len(), "component reference", Set::Cpi)?;
+                let cp = self.chars(
+                    p[1],
+                    1,
+                    30 - p[0].len(),
+                    EpcPart::ComponentReference,
+                    Set::Cpi,
+                )?;
                 Ok(format!("{DL}/8010/{}{cp}", p[0]))
             }
             "itip" => {

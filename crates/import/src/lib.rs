@@ -24,8 +24,9 @@ mod reason;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
+pub use epc::{EpcError, EpcFault, EpcPart};
 pub use erp::{import_csv, ImportError, Imported};
 pub use mapping::{Mapping, MappingError};
-pub use reason::Reason;
+pub use reason::{LotPart, Reason};
 #[cfg(feature = "xlsx")]
 pub use xlsx::import_xlsx;

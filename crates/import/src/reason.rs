@@ -239,8 +239,169 @@ pub enum Reason {
         /// How many the event has.
         count: u64,
     },
-    /// Any other explanation, in the library's English.
-    Text(String),
+    /// `ilmd` that is not an object.
+    IlmdNotObject,
+    /// An `ilmd` member that is not a non-empty string.
+    NotText {
+        /// The value as JSON.
+        value: String,
+    },
+    /// An `ilmd` date that is not `YYYY-MM-DD`.
+    IlmdNotDate {
+        /// The value.
+        value: String,
+    },
+    /// A lot or date of `ilmd` that differs from the one of the epcClass.
+    IlmdDiffers {
+        /// The `ilmd` value.
+        value: String,
+        /// Which value.
+        part: LotPart,
+        /// The epcClass value.
+        class_value: String,
+    },
+    /// No `quantityList`.
+    NoQuantityList,
+    /// `ilmd` with several `quantityList` entries.
+    IlmdAmbiguous,
+    /// `epcList` with several `quantityList` entries.
+    EpcListAmbiguous,
+    /// A malformed EPC URN.
+    MalformedEpc {
+        /// The URN.
+        uri: String,
+        /// Why.
+        error: Box<crate::epc::EpcError>,
+    },
+    /// A code that is not an SGTIN.
+    NotSgtin {
+        /// The code.
+        uri: String,
+    },
+    /// An epcClass that is not a GTIN with its lot.
+    NotLgtin,
+    /// A GTIN with a wrong check digit.
+    GtinCheckDigit {
+        /// The GTIN.
+        gtin: String,
+    },
+    /// No lot in the epcClass nor in `ilmd`.
+    NoLot,
+    /// No production or expiry date in the epcClass nor in `ilmd`.
+    NoDate {
+        /// Which date.
+        part: LotPart,
+    },
+    /// A unit of measure other than H87.
+    NotPieces {
+        /// The unit.
+        uom: String,
+    },
+    /// A quantity that is not a whole number.
+    NotWhole,
+    /// The supplier (`owning_party`) is not a party URN nor a GLN.
+    SupplierNotParty,
+    /// No warehouse location in `bizLocation`.
+    NoLocation,
+    /// A sensor id without its prefix.
+    NotSensorId {
+        /// The prefix (`urn:rxledger:sensor:`).
+        prefix: String,
+    },
+    /// Bad percent-encoding in a URN.
+    BadPercent,
+    /// A sensor event with neither a zone nor a vehicle.
+    NoPlace,
+    /// A member that is missing.
+    Missing,
+    /// A sensor reading that is not a number.
+    NotANumber,
+    /// A temperature in another unit than CEL.
+    NotCelsius {
+        /// The unit.
+        uom: String,
+    },
+    /// A humidity in another unit than P1.
+    NotPercent {
+        /// The unit.
+        uom: String,
+    },
+    /// A humidity without the temperature of its time.
+    HumidityAlone,
+    /// A sensor report of another type than temperature or humidity.
+    NotSensorType {
+        /// The type.
+        ty: String,
+    },
+    /// A business transaction that is not the event's own document.
+    NotOwnDocument,
+    /// A packing event whose action is neither ADD nor DELETE.
+    NotPackAction {
+        /// The action.
+        action: String,
+    },
+    /// Not a traceability code.
+    NotCode,
+    /// Not an RFC 3339 instant.
+    NotRfc3339,
+    /// `rxl:event.data` missing on an event's first line.
+    NoData,
+    /// A list without an `owning_party`.
+    NoOwningParty,
+    /// A kind that rxledger does not export.
+    NotExportedKind {
+        /// The kind.
+        kind: String,
+    },
+    /// An empty list.
+    EmptyList,
+    /// An epcClass that is not a product batch.
+    NotBatchClass,
+    /// The event an EPCIS event makes is not an event, other than in one field.
+    Event {
+        /// The model's error.
+        error: Box<rxledger_model::EventError>,
+    },
+}
+
+/// The lot, production date or expiry date of a receipt line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LotPart {
+    /// The lot (`/10/`, `cbvmda:lotNumber`).
+    Lot,
+    /// The production date (`11`, `cbvmda:productionDate`).
+    Production,
+    /// The expiry date (`17`, `cbvmda:itemExpirationDate`).
+    Expiry,
+}
+
+impl LotPart {
+    /// The English words.
+    pub fn words(self) -> &'static str {
+        match self {
+            LotPart::Lot => "lot",
+            LotPart::Production => "production date",
+            LotPart::Expiry => "expiry date",
+        }
+    }
+
+    /// The Digital Link attribute of the date.
+    pub fn ai(self) -> &'static str {
+        match self {
+            LotPart::Lot => "10",
+            LotPart::Production => "11",
+            LotPart::Expiry => "17",
+        }
+    }
+
+    /// The `ilmd` member.
+    pub fn ilmd_key(self) -> &'static str {
+        match self {
+            LotPart::Lot => "cbvmda:lotNumber",
+            LotPart::Production => "cbvmda:productionDate",
+            LotPart::Expiry => "cbvmda:itemExpirationDate",
+        }
+    }
 }
 
 /// `a, b, c`.
@@ -382,7 +543,77 @@ impl fmt::Display for Reason {
                 f,
                 "{count} `owning_party` entries (the supplier): exactly one is needed"
             ),
-            R::Text(t) => f.write_str(t),
+            r => r.fmt_partner(f),
+        }
+    }
+}
+
+impl Reason {
+    /// The English of a partner's receiving that does not map to a receipt line.
+    fn fmt_partner(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Reason as R;
+        match self {
+            R::IlmdNotObject => f.write_str("not an object"),
+            R::NotText { value } => write!(f, "`{value}` is not a non-empty string"),
+            R::IlmdNotDate { value } => write!(f, "`{value}` is not a date (YYYY-MM-DD)"),
+            R::IlmdDiffers {
+                value,
+                part,
+                class_value,
+            } => write!(
+                f,
+                "`{value}` differs from the {} `{class_value}` of `quantityList[0].epcClass`",
+                part.words()
+            ),
+            R::NoQuantityList => f.write_str("missing (the batch and quantity of each line)"),
+            R::IlmdAmbiguous => f.write_str("with several `quantityList` entries, which line the lot's master data belongs to is ambiguous"),
+            R::EpcListAmbiguous => f.write_str("with several `quantityList` entries, which line a code belongs to is ambiguous"),
+            R::MalformedEpc { uri, error } => write!(f, "`{uri}`: {error}"),
+            R::NotSgtin { uri } => write!(f, "`{uri}` is not an SGTIN (Digital Link /01/…/21/… or urn:epc:id:sgtin:)"),
+            R::NotLgtin => f.write_str("not a GTIN with its lot (Digital Link /01/…/10/… or urn:epc:class:lgtin:, or a GTIN with `ilmd` `cbvmda:lotNumber`)"),
+            R::GtinCheckDigit { gtin } => write!(f, "GTIN `{gtin}` has a wrong check digit"),
+            R::NoLot => f.write_str("no lot (Digital Link `/10/…` or `ilmd` `cbvmda:lotNumber`)"),
+            R::NoDate { part } => write!(
+                f,
+                "no {} (Digital Link attribute `{}=YYMMDD` or `ilmd` `{}`)",
+                part.words(),
+                part.ai(),
+                part.ilmd_key()
+            ),
+            R::NotPieces { uom } => write!(f, "`{uom}` is not H87 (pieces: minimum sale units)"),
+            R::NotWhole => f.write_str("not a whole number"),
+            R::SupplierNotParty => f.write_str("field `sourceList` (`owning_party`): not `urn:rxledger:party:` nor a GLN"),
+            R::NoLocation => f.write_str("missing or not `urn:rxledger:loc:` (the warehouse location)"),
+            R::NotSensorId { prefix } => write!(f, "not a {prefix} id"),
+            R::BadPercent => f.write_str("bad percent-encoding"),
+            R::NoPlace => f.write_str("missing (a zone, or a vehicle as `readPoint`)"),
+            R::Missing => f.write_str("missing"),
+            R::NotANumber => f.write_str("not a number"),
+            R::NotCelsius { uom } => write!(f, "`{uom}` is not CEL (degrees Celsius)"),
+            R::NotPercent { uom } => write!(f, "`{uom}` is not P1 (percent)"),
+            R::HumidityAlone => f.write_str("a humidity without the temperature of its time"),
+            R::NotSensorType { ty } => write!(
+                f,
+                "`{ty}` is neither gs1:Temperature nor gs1:RelativeHumidity"
+            ),
+            R::NotOwnDocument => f.write_str("not the event's own document"),
+            R::NotPackAction { action } => write!(
+                f,
+                "`{action}` is neither ADD (packing) nor DELETE (unpacking)"
+            ),
+            R::NotCode => {
+                f.write_str("not a code (Digital Link /01/…/21/… or urn:rxledger:code:)")
+            }
+            R::NotRfc3339 => f.write_str("not an RFC 3339 instant"),
+            R::NoData => f.write_str("missing on the event's first line"),
+            R::NoOwningParty => f.write_str("no owning_party"),
+            R::NotExportedKind { kind } => write!(f, "`{kind}` is not an exported kind"),
+            R::EmptyList => f.write_str("empty"),
+            R::NotBatchClass => f.write_str(
+                "not a product batch (Digital Link /01/…/10/… or urn:rxledger:class:)",
+            ),
+            R::Event { error } => write!(f, "{error}"),
+            other => unreachable!("written by Display: {other:?}"),
         }
     }
 }
@@ -402,29 +633,6 @@ impl Why {
             field: Some(field.to_owned()),
             reason,
         }
-    }
-}
-
-/// English words `` field `F`: rest `` as the field `F` and the rest as text.
-impl From<String> for Why {
-    fn from(s: String) -> Self {
-        if let Some((field, rest)) = s
-            .strip_prefix("field `")
-            .and_then(|r| r.split_once("`: "))
-            .filter(|(field, _)| !field.contains('`'))
-        {
-            return Why::at(field, Reason::Text(rest.to_owned()));
-        }
-        Why {
-            field: None,
-            reason: Reason::Text(s),
-        }
-    }
-}
-
-impl From<&str> for Why {
-    fn from(s: &str) -> Self {
-        Why::from(s.to_owned())
     }
 }
 

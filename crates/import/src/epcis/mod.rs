@@ -517,14 +517,14 @@ pub fn import_with(
             _ => None,
         };
         if let Some(env) = whole {
-            events.push((i, id, env.map_err(|m| err(i, m.into()))?, None));
+            events.push((i, id, env.map_err(|m| err(i, m))?, None));
             continue;
         }
-        let line = import_line(o, rx).map_err(|m| err(i, m.into()))?;
+        let line = import_line(o, rx).map_err(|m| err(i, m))?;
         match events.last_mut() {
             Some((_, prev, _, Some(lines))) if *prev == id => lines.push(line),
             _ => {
-                let env = import_envelope(o, rx).map_err(|m| err(i, m.into()))?;
+                let env = import_envelope(o, rx).map_err(|m| err(i, m))?;
                 events.push((i, id, env, Some(vec![line])));
             }
         }
@@ -540,7 +540,15 @@ pub fn import_with(
                 message,
                 problem,
             } => err(i, Why::at(&field, Reason::Invalid { message, problem })),
-            other => err(i, other.to_string().into()),
+            other => err(
+                i,
+                Why {
+                    field: None,
+                    reason: Reason::Event {
+                        error: Box::new(other),
+                    },
+                },
+            ),
         })?;
         out.push((i, e));
     }
@@ -554,7 +562,7 @@ fn foreign(o: &Value, p: &Partner) -> Result<Map<String, Value>, Why> {
         .get("eventTime")
         .and_then(Value::as_str)
         .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .ok_or("field `eventTime`: not an RFC 3339 instant")?
+        .ok_or_else(|| Why::at("eventTime", Reason::NotRfc3339))?
         .with_timezone(&Utc);
     let key = match o.get("eventID").and_then(Value::as_str) {
         Some(id) => id.to_owned(),
@@ -583,15 +591,15 @@ fn party_of(list: Option<&Value>, key: &str) -> Option<String> {
     })
 }
 
-fn import_envelope(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, Value>, String> {
+fn import_envelope(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, Value>, Why> {
     let kind = rx.get("kind").and_then(Value::as_str).unwrap_or_default();
     let mut data = match rx.get("data") {
         Some(Value::Object(d)) => d.clone(),
-        _ => return Err("field `rxl:event.data`: missing on the event's first line".into()),
+        _ => return Err(Why::at("rxl:event.data", Reason::NoData)),
     };
     let doc = str_at(o, "/bizTransactionList/0/bizTransaction")
         .and_then(|d| unpct(d.strip_prefix("urn:rxledger:doc:")?))
-        .ok_or("field `bizTransactionList[0]`: not the event's own document")?;
+        .ok_or_else(|| Why::at("bizTransactionList[0]", Reason::NotOwnDocument))?;
     data.insert("doc".into(), doc.into());
     // The trading partner: which list of the event names it, and which field of the data it fills.
     let partner = match kind {
@@ -602,12 +610,12 @@ fn import_envelope(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, Val
         _ => None,
     };
     if let Some((list, role, field)) = partner {
-        let p = party_of(o.get(list), role)
-            .ok_or_else(|| format!("field `{list}`: no owning_party"))?;
+        let p = party_of(o.get(list), role).ok_or_else(|| Why::at(list, Reason::NoOwningParty))?;
         data.insert(field.into(), p.into());
     }
     if kind == "stock_count" {
-        let l = loc_code(str_at(o, "/bizLocation/id")).ok_or("field `bizLocation`: missing")?;
+        let l = loc_code(str_at(o, "/bizLocation/id"))
+            .ok_or_else(|| Why::at("bizLocation", Reason::Missing))?;
         data.insert("location".into(), l.into());
     }
     let mut env = Map::new();
@@ -627,29 +635,30 @@ fn import_envelope(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, Val
     Ok(env)
 }
 
-fn import_line(o: &Value, rx: &Map<String, Value>) -> Result<Value, String> {
+fn import_line(o: &Value, rx: &Map<String, Value>) -> Result<Value, Why> {
     let kind = rx.get("kind").and_then(Value::as_str).unwrap_or_default();
-    let &(_, _, _, _, qty_field) = kind_row(kind)
-        .ok_or_else(|| format!("field `rxl:event.kind`: `{kind}` is not an exported kind"))?;
+    let &(_, _, _, _, qty_field) = kind_row(kind).ok_or_else(|| {
+        let kind = kind.to_owned();
+        Why::at("rxl:event.kind", Reason::NotExportedKind { kind })
+    })?;
     let mut line = match rx.get("lineData") {
         Some(Value::Object(l)) => l.clone(),
         _ => Map::new(),
     };
     let q = o
         .pointer("/quantityList/0")
-        .ok_or("field `quantityList`: empty")?;
+        .ok_or_else(|| Why::at("quantityList", Reason::EmptyList))?;
     if let Some(u) = q.get("uom").and_then(Value::as_str) {
         if u != "H87" {
-            return Err(format!(
-                "field `quantityList[0].uom`: `{u}` is not H87 (pieces: minimum sale units)"
-            ));
+            let uom = u.to_owned();
+            return Err(Why::at("quantityList[0].uom", Reason::NotPieces { uom }));
         }
     }
     let (product, batch) = q
         .get("epcClass")
         .and_then(Value::as_str)
         .and_then(parse_class)
-        .ok_or("field `quantityList[0].epcClass`: not a product batch (Digital Link /01/…/10/… or urn:rxledger:class:)")?;
+        .ok_or_else(|| Why::at("quantityList[0].epcClass", Reason::NotBatchClass))?;
     line.insert("product".into(), product.into());
     line.insert("batch".into(), batch.into());
     line.insert(

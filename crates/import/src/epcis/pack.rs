@@ -5,6 +5,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{doc_uri, env_whole, epc, head, parse_epc, rx_whole, str_at, unpct};
+use crate::reason::{Reason, Why};
 
 /// The `AggregationEvent` of an `aggregation` (envelope `ev`, `data`).
 pub(super) fn export(ev: &Map<String, Value>, mut data: Map<String, Value>) -> Value {
@@ -43,29 +44,27 @@ pub(super) fn export(ev: &Map<String, Value>, mut data: Map<String, Value>) -> V
 }
 
 /// The envelope of the `aggregation` exported as `o`.
-pub(super) fn import(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, Value>, String> {
+pub(super) fn import(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, Value>, Why> {
     let mut data = match rx.get("data") {
         Some(Value::Object(d)) => d.clone(),
         _ => Map::new(),
     };
     let doc = str_at(o, "/bizTransactionList/0/bizTransaction")
         .and_then(|d| unpct(d.strip_prefix("urn:rxledger:doc:")?))
-        .ok_or("field `bizTransactionList[0]`: not the event's own document")?;
+        .ok_or_else(|| Why::at("bizTransactionList[0]", Reason::NotOwnDocument))?;
     data.insert("doc".into(), doc.into());
     let action = match o.get("action").and_then(Value::as_str) {
         Some("ADD") => "pack",
         Some("DELETE") => "unpack",
         other => {
-            return Err(format!(
-                "field `action`: `{}` is neither ADD (packing) nor DELETE (unpacking)",
-                other.unwrap_or_default()
-            ))
+            let action = other.unwrap_or_default().to_owned();
+            return Err(Why::at("action", Reason::NotPackAction { action }));
         }
     };
     data.insert("action".into(), action.into());
     let parent = str_at(o, "/parentID")
         .and_then(parse_epc)
-        .ok_or("field `parentID`: not a code (Digital Link /01/…/21/… or urn:rxledger:code:)")?;
+        .ok_or_else(|| Why::at("parentID", Reason::NotCode))?;
     data.insert("parent".into(), parent.into());
     let mut children = Vec::new();
     for (k, c) in o
@@ -75,9 +74,10 @@ pub(super) fn import(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, V
         .flatten()
         .enumerate()
     {
-        let c = c.as_str().and_then(parse_epc).ok_or_else(|| {
-            format!("field `childEPCs[{k}]`: not a code (Digital Link /01/…/21/… or urn:rxledger:code:)")
-        })?;
+        let c = c
+            .as_str()
+            .and_then(parse_epc)
+            .ok_or_else(|| Why::at(&format!("childEPCs[{k}]"), Reason::NotCode))?;
         children.push(Value::String(c));
     }
     data.insert("children".into(), Value::Array(children));

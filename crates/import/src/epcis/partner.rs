@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::{loc_code, parse_class, parse_epc, str_at, unpct};
 use crate::epc::{to_digital_link, EpcError};
-use crate::reason::{Reason, Why};
+use crate::reason::{LotPart, Reason, Why};
 
 /// What a partner's EPCIS events do not carry and the importer supplies.
 #[derive(Clone, Debug, Default)]
@@ -47,11 +47,14 @@ fn party_id(uri: &str) -> Option<String> {
 
 /// `uri` as a Digital Link URI (an EPC URN converted, other URIs as written), or why an EPC URN
 /// is malformed.
-fn as_dl(uri: &str) -> Result<String, String> {
+fn as_dl(uri: &str) -> Result<String, Reason> {
     match to_digital_link(uri) {
         Ok(dl) => Ok(dl),
         Err(EpcError::NotEpc | EpcError::Unsupported(_)) => Ok(uri.to_owned()),
-        Err(e @ EpcError::Malformed { .. }) => Err(format!("`{uri}`: {e}")),
+        Err(error @ EpcError::Malformed { .. }) => Err(Reason::MalformedEpc {
+            uri: uri.to_owned(),
+            error: Box::new(error),
+        }),
     }
 }
 
@@ -140,10 +143,12 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Why> 
         .get("source")
         .and_then(Value::as_str)
         .and_then(party_id)
-        .ok_or("field `sourceList` (`owning_party`): not `urn:rxledger:party:` nor a GLN")?;
-    let location = loc_code(str_at(o, "/bizLocation/id")).ok_or(
-        "field `bizLocation`: missing or not `urn:rxledger:loc:` (the warehouse location)",
-    )?;
+        .ok_or(Why {
+            field: None,
+            reason: Reason::SupplierNotParty,
+        })?;
+    let location = loc_code(str_at(o, "/bizLocation/id"))
+        .ok_or_else(|| Why::at("bizLocation", Reason::NoLocation))?;
     let lines = lines(o, &location)?;
     let mut data = Map::new();
     data.insert("doc".into(), doc.into());
@@ -156,7 +161,7 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Why> 
     let at = o
         .get("eventTime")
         .cloned()
-        .ok_or("field `eventTime`: missing")?;
+        .ok_or_else(|| Why::at("eventTime", Reason::Missing))?;
     env.insert("occurred_at".into(), at.clone());
     env.insert(
         "entered_at".into(),
@@ -188,23 +193,35 @@ struct Ilmd {
 
 /// `cbvmda:lotNumber`, `cbvmda:productionDate` and `cbvmda:itemExpirationDate` of the event's
 /// `ilmd` (other members are master data the ledger does not keep).
-fn ilmd(o: &Value) -> Result<Ilmd, String> {
+fn ilmd(o: &Value) -> Result<Ilmd, Why> {
     let Some(m) = o.get("ilmd") else {
         return Ok(Ilmd::default());
     };
-    let m = m.as_object().ok_or("field `ilmd`: not an object")?;
-    let text = |k: &str| -> Result<Option<String>, String> {
+    let m = m
+        .as_object()
+        .ok_or_else(|| Why::at("ilmd", Reason::IlmdNotObject))?;
+    let text = |k: &str| -> Result<Option<String>, Why> {
         match m.get(k) {
             None => Ok(None),
             Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_owned())),
-            Some(v) => Err(format!("field `ilmd.{k}`: `{v}` is not a non-empty string")),
+            Some(v) => Err(Why::at(
+                &format!("ilmd.{k}"),
+                Reason::NotText {
+                    value: v.to_string(),
+                },
+            )),
         }
     };
-    let date = |k: &str| -> Result<Option<String>, String> {
+    let date = |k: &str| -> Result<Option<String>, Why> {
         let Some(d) = text(k)? else { return Ok(None) };
         chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
             .map(|_| Some(d.clone()))
-            .map_err(|_| format!("field `ilmd.{k}`: `{d}` is not a date (YYYY-MM-DD)"))
+            .map_err(|_| {
+                Why::at(
+                    &format!("ilmd.{k}"),
+                    Reason::IlmdNotDate { value: d.clone() },
+                )
+            })
     };
     Ok(Ilmd {
         lot: text("cbvmda:lotNumber")?,
@@ -217,12 +234,16 @@ fn ilmd(o: &Value) -> Result<Ilmd, String> {
 fn agree(
     from_class: Option<String>,
     from_ilmd: Option<String>,
-    what: &str,
-    ilmd_key: &str,
-) -> Result<Option<String>, String> {
+    part: LotPart,
+) -> Result<Option<String>, Why> {
     match (from_class, from_ilmd) {
-        (Some(a), Some(b)) if a != b => Err(format!(
-            "field `ilmd.{ilmd_key}`: `{b}` differs from the {what} `{a}` of `quantityList[0].epcClass`"
+        (Some(a), Some(b)) if a != b => Err(Why::at(
+            &format!("ilmd.{}", part.ilmd_key()),
+            Reason::IlmdDiffers {
+                value: b,
+                part,
+                class_value: a,
+            },
         )),
         (a, b) => Ok(a.or(b)),
     }
@@ -231,15 +252,15 @@ fn agree(
 /// The receipt's lines: one per `quantityList` entry, with its lot and dates from the
 /// epcClass (Digital Link `/10/` and attributes `11`, production, and `17`, expiry) or from the
 /// event's `ilmd` (one entry only); the `epcList` codes go to the only line.
-fn lines(o: &Value, location: &str) -> Result<Vec<Value>, String> {
+fn lines(o: &Value, location: &str) -> Result<Vec<Value>, Why> {
     let qs = o
         .get("quantityList")
         .and_then(Value::as_array)
         .filter(|q| !q.is_empty())
-        .ok_or("field `quantityList`: missing (the batch and quantity of each line)")?;
+        .ok_or_else(|| Why::at("quantityList", Reason::NoQuantityList))?;
     let lot_data = ilmd(o)?;
     if o.get("ilmd").is_some() && qs.len() > 1 {
-        return Err("field `ilmd`: with several `quantityList` entries, which line the lot's master data belongs to is ambiguous".into());
+        return Err(Why::at("ilmd", Reason::IlmdAmbiguous));
     }
     let epcs = o
         .get("epcList")
@@ -247,26 +268,31 @@ fn lines(o: &Value, location: &str) -> Result<Vec<Value>, String> {
         .map(Vec::as_slice)
         .unwrap_or_default();
     if !epcs.is_empty() && qs.len() > 1 {
-        return Err("field `epcList`: with several `quantityList` entries, which line a code belongs to is ambiguous".into());
+        return Err(Why::at("epcList", Reason::EpcListAmbiguous));
     }
     let mut codes = Vec::new();
     for (k, e) in epcs.iter().enumerate() {
         let uri = e.as_str().unwrap_or_default();
-        let dl = as_dl(uri).map_err(|m| format!("field `epcList[{k}]`: {m}"))?;
-        let c = parse_epc(&dl).filter(|c| c.starts_with("(01)")).ok_or_else(|| {
-            format!("field `epcList[{k}]`: `{uri}` is not an SGTIN (Digital Link /01/…/21/… or urn:epc:id:sgtin:)")
-        })?;
+        let at = |r: Reason| Why::at(&format!("epcList[{k}]"), r);
+        let dl = as_dl(uri).map_err(at)?;
+        let c = parse_epc(&dl)
+            .filter(|c| c.starts_with("(01)"))
+            .ok_or_else(|| {
+                at(Reason::NotSgtin {
+                    uri: uri.to_owned(),
+                })
+            })?;
         codes.push(Value::String(c));
     }
     let mut out = Vec::new();
     for (k, q) in qs.iter().enumerate() {
-        let f = |name: &str| format!("field `quantityList[{k}].{name}`");
+        let f = |name: &str, r: Reason| Why::at(&format!("quantityList[{k}].{name}"), r);
         let class = q
             .get("epcClass")
             .and_then(Value::as_str)
             .unwrap_or_default();
         let (class, query) = class.split_once('?').unwrap_or((class, ""));
-        let dl = as_dl(class).map_err(|m| format!("{}: {m}", f("epcClass")))?;
+        let dl = as_dl(class).map_err(|r| f("epcClass", r))?;
         let (product, batch) = match parse_class(&dl).filter(|_| dl.starts_with("https://")) {
             Some((p, b)) => (p, Some(b)),
             // A GTIN without lot (`/01/{gtin}`, `urn:epc:idpat:sgtin:…*`): the lot from `ilmd`.
@@ -274,52 +300,35 @@ fn lines(o: &Value, location: &str) -> Result<Vec<Value>, String> {
                 Some(g) if g.len() == 14 && g.bytes().all(|b| b.is_ascii_digit()) => {
                     (g.to_owned(), None)
                 }
-                _ => return Err(f("epcClass")
-                    + ": not a GTIN with its lot (Digital Link /01/…/10/… or urn:epc:class:lgtin:, or a GTIN with `ilmd` `cbvmda:lotNumber`)"),
+                _ => return Err(f("epcClass", Reason::NotLgtin)),
             },
         };
         if !rxledger_model::codes::gtin_check_ok(&product) {
-            return Err(f("epcClass") + &format!(": GTIN `{product}` has a wrong check digit"));
+            return Err(f("epcClass", Reason::GtinCheckDigit { gtin: product }));
         }
-        let batch =
-            agree(batch, lot_data.lot.clone(), "lot", "cbvmda:lotNumber")?.ok_or_else(|| {
-                f("epcClass") + ": no lot (Digital Link `/10/…` or `ilmd` `cbvmda:lotNumber`)"
-            })?;
+        let batch = agree(batch, lot_data.lot.clone(), LotPart::Lot)?
+            .ok_or_else(|| f("epcClass", Reason::NoLot))?;
         let attr = |ai: &str| {
             query
                 .split('&')
                 .find_map(|kv| kv.strip_prefix(ai)?.strip_prefix('='))
         };
-        let date = |ai: &str, what: &str, ilmd_key: &str, ilmd: &Option<String>| {
-            agree(attr(ai).and_then(gs1_date), ilmd.clone(), what, ilmd_key)?.ok_or_else(|| {
-                f("epcClass")
-                    + &format!(
-                        ": no {what} (Digital Link attribute `{ai}=YYMMDD` or `ilmd` `{ilmd_key}`)"
-                    )
-            })
+        let date = |part: LotPart, ilmd: &Option<String>| {
+            agree(attr(part.ai()).and_then(gs1_date), ilmd.clone(), part)?
+                .ok_or_else(|| f("epcClass", Reason::NoDate { part }))
         };
-        let production = date(
-            "11",
-            "production date",
-            "cbvmda:productionDate",
-            &lot_data.production,
-        )?;
-        let expiry = date(
-            "17",
-            "expiry date",
-            "cbvmda:itemExpirationDate",
-            &lot_data.expiry,
-        )?;
+        let production = date(LotPart::Production, &lot_data.production)?;
+        let expiry = date(LotPart::Expiry, &lot_data.expiry)?;
         if let Some(u) = q.get("uom").and_then(Value::as_str) {
             if u != "H87" {
-                return Err(f("uom") + &format!(": `{u}` is not H87 (pieces: minimum sale units)"));
+                return Err(f("uom", Reason::NotPieces { uom: u.to_owned() }));
             }
         }
         let n = q
             .get("quantity")
             .filter(|n| n.is_u64())
             .cloned()
-            .ok_or_else(|| f("quantity") + ": not a whole number")?;
+            .ok_or_else(|| f("quantity", Reason::NotWhole))?;
         let mut line = Map::new();
         line.insert("product".into(), product.into());
         line.insert("batch".into(), batch.into());

@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::{env_whole, head, loc, loc_code, pct, rx_whole, str_at, unpct};
 
+use crate::reason::{Reason as R, Why};
 const SENSOR: &str = "urn:rxledger:sensor:";
 const VEHICLE: &str = "urn:rxledger:vehicle:";
 const TEMPERATURE: [&str; 2] = ["gs1:Temperature", "https://gs1.org/voc/Temperature"];
@@ -69,7 +70,7 @@ pub(super) fn export(ev: &Map<String, Value>, mut data: Map<String, Value>) -> V
 }
 
 /// The envelope of the `temperature_reading` exported as `o`.
-pub(super) fn import(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, Value>, String> {
+pub(super) fn import(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, Value>, Why> {
     let mut data = match rx.get("data") {
         Some(Value::Object(d)) => d.clone(),
         _ => Map::new(),
@@ -77,37 +78,44 @@ pub(super) fn import(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, V
     let el = "sensorElementList[0]";
     let sensor = str_at(o, "/sensorElementList/0/sensorMetadata/deviceID")
         .and_then(|d| unpct(d.strip_prefix(SENSOR)?))
-        .ok_or_else(|| format!("field `{el}.sensorMetadata.deviceID`: not a {SENSOR} id"))?;
+        .ok_or_else(|| {
+            let prefix = SENSOR.to_owned();
+            Why::at(
+                &format!("{el}.sensorMetadata.deviceID"),
+                R::NotSensorId { prefix },
+            )
+        })?;
     data.insert("sensor".into(), sensor.into());
     if let Some(zone) = loc_code(str_at(o, "/bizLocation/id")) {
         data.insert("zone".into(), zone.into());
     } else if let Some(v) = str_at(o, "/readPoint/id").and_then(|v| v.strip_prefix(VEHICLE)) {
-        let v = unpct(v).ok_or("field `readPoint.id`: bad percent-encoding")?;
+        let v = unpct(v).ok_or_else(|| Why::at("readPoint.id", R::BadPercent))?;
         data.insert("vehicle".into(), v.into());
     } else {
-        return Err("field `bizLocation`: missing (a zone, or a vehicle as `readPoint`)".into());
+        return Err(Why::at("bizLocation", R::NoPlace));
     }
     let reports = o
         .pointer("/sensorElementList/0/sensorReport")
         .and_then(Value::as_array)
-        .ok_or_else(|| format!("field `{el}.sensorReport`: missing"))?;
+        .ok_or_else(|| Why::at(&format!("{el}.sensorReport"), R::Missing))?;
     let mut readings: Vec<Map<String, Value>> = Vec::new();
     for (k, r) in reports.iter().enumerate() {
-        let f = |name: &str| format!("field `{el}.sensorReport[{k}].{name}`");
+        let f = |name: &str, r: R| Why::at(&format!("{el}.sensorReport[{k}].{name}"), r);
         let ty = r.get("type").and_then(Value::as_str).unwrap_or_default();
         let uom = r.get("uom").and_then(Value::as_str).unwrap_or_default();
         let time = r
             .get("time")
             .cloned()
-            .ok_or_else(|| f("time") + ": missing")?;
+            .ok_or_else(|| f("time", R::Missing))?;
         let value = r
             .get("value")
             .filter(|v| v.is_number())
             .cloned()
-            .ok_or_else(|| f("value") + ": not a number")?;
+            .ok_or_else(|| f("value", R::NotANumber))?;
         if TEMPERATURE.contains(&ty) {
             if uom != "CEL" {
-                return Err(f("uom") + &format!(": `{uom}` is not CEL (degrees Celsius)"));
+                let uom = uom.to_owned();
+                return Err(f("uom", R::NotCelsius { uom }));
             }
             let mut m = Map::new();
             m.insert("at".into(), time);
@@ -115,17 +123,17 @@ pub(super) fn import(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, V
             readings.push(m);
         } else if HUMIDITY.contains(&ty) {
             if uom != "P1" {
-                return Err(f("uom") + &format!(": `{uom}` is not P1 (percent)"));
+                let uom = uom.to_owned();
+                return Err(f("uom", R::NotPercent { uom }));
             }
             match readings.last_mut() {
                 Some(m) if m.get("at") == Some(&time) => {
                     m.insert("humidity".into(), value);
                 }
-                _ => return Err(f("time") + ": a humidity without the temperature of its time"),
+                _ => return Err(f("time", R::HumidityAlone)),
             }
         } else {
-            return Err(f("type")
-                + &format!(": `{ty}` is neither gs1:Temperature nor gs1:RelativeHumidity"));
+            return Err(f("type", R::NotSensorType { ty: ty.to_owned() }));
         }
     }
     data.insert(
