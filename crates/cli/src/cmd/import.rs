@@ -154,8 +154,23 @@ fn append(
     lines: impl Iterator<Item = (u64, Vec<u8>)>,
 ) -> Result<Outcome> {
     let lines: Vec<(u64, Vec<u8>)> = lines.collect();
+    let latest = latest_occurred(store);
     let done = append_lines(store, name, &lines, 0, |_| {})?;
     let m = crate::lang::messages();
+    if let Some(latest) = latest.filter(|_| done.appended > 0) {
+        let earlier = lines
+            .iter()
+            .filter_map(|(_, p)| occurred(p))
+            .filter(|t| *t < latest)
+            .count();
+        if earlier > 0 {
+            crate::common::warn(
+                &Msg::new("import-earlier")
+                    .arg("count", earlier as u64)
+                    .arg("latest", m.instant(latest)),
+            );
+        }
+    }
     if let Err(e) = store.sync_index() {
         crate::common::warn(&Msg::new("cli-index-unwritten").arg("detail", e.to_string()));
     }
@@ -171,6 +186,34 @@ fn append(
         )
     );
     Ok(Outcome::Clean)
+}
+
+/// How many of the last records [`latest_occurred`] reads: the end of the ledger, not all of it.
+const RECENT: u64 = 1000;
+
+/// The latest goods movement among the ledger's last [`RECENT`] records (the scan reads only the
+/// segments that hold them), if any.
+fn latest_occurred(store: &rxledger::store::FileStore) -> Option<chrono::DateTime<chrono::Utc>> {
+    use rxledger::store::Store as _;
+    let head = store.head().seq;
+    if head == 0 {
+        return None;
+    }
+    let mut latest = None;
+    let _ = store.scan(head.saturating_sub(RECENT - 1).max(1), &mut |rec| {
+        latest = latest.max(occurred(rec.payload));
+        std::ops::ControlFlow::Continue(())
+    });
+    latest
+}
+
+/// When an event's canonical bytes moved goods (`occurred_at` of a receipt, storage, dispatch,
+/// return, count …); `None` for documents and master data, whose order the stock rules do not
+/// depend on.
+fn occurred(payload: &[u8]) -> Option<chrono::DateTime<chrono::Utc>> {
+    let e = rxledger::model::Event::from_json(std::str::from_utf8(payload).ok()?).ok()?;
+    let moves = rxledger::model::movements::movements(&e).next().is_some();
+    moves.then_some(e.occurred_at)
 }
 
 /// `rxledger export --format epcis`: the verified records' movements as an EPCIS document.

@@ -208,6 +208,7 @@ import-field = field `{ $field }`
 import-decode = not valid { $encoding } text
 import-zip = { $file }: a spreadsheet (zip) file, not CSV: use `rxledger import xlsx`
 import-done = imported { $events } events from { $file }: { $appended } appended, { $present } already present; head { $head }
+import-earlier = { $count } goods movements of this import happened before { $latest }, the latest goods movement at the end of the ledger: rules read records in ledger order, so goods imported after later ones can raise findings such as STOCK-NEG or NO-SOURCE that business order would not (import goods files in business order: docs/import.md, "Order")
 mapping-line = { $file }:{ $line }
 mapping-section = [[document]] { $n } (`{ $kind }`)
 epcis-event = { $file }: { $event }

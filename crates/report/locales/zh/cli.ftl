@@ -207,6 +207,7 @@ import-field = 字段 `{ $field }`
 import-decode = 不是有效的 { $encoding } 文本
 import-zip = { $file }：这是电子表格（ZIP 压缩）文件，不是 CSV：请用 `rxledger import xlsx`
 import-done = 已从 { $file } 导入 { $events } 个事件：追加 { $appended } 个，{ $present } 个已在账本中；链头 { $head }
+import-earlier = 本次导入中有 { $count } 个货物移动发生在账本末尾最近的货物移动（{ $latest }）之前：规则按账本中的记录顺序读取，后导入较早的货物，可能产生按业务顺序不会出现的问题（如 STOCK-NEG、NO-SOURCE）（请按业务顺序导入货物文件：docs/import.md“顺序”一节）
 mapping-line = 映射文件 { $file } 第 { $line } 行
 mapping-section = 第 { $n } 个 `[[document]]` 节（`{ $kind }`）
 epcis-event = { $file }：{ $event }
