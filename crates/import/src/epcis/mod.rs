@@ -618,21 +618,8 @@ fn import_envelope(o: &Value, rx: &Map<String, Value>) -> Result<Map<String, Val
             .ok_or_else(|| Why::at("bizLocation", Reason::Missing))?;
         data.insert("location".into(), l.into());
     }
-    let mut env = Map::new();
-    env.insert("v".into(), Value::from(rxledger_model::FORMAT_VERSION));
-    env.insert("id".into(), rx.get("id").cloned().unwrap_or_default());
-    env.insert("kind".into(), kind.into());
-    env.insert(
-        "occurred_at".into(),
-        o.get("eventTime").cloned().unwrap_or_default(),
-    );
-    for k in ["entered_at", "recorded_by", "refs"] {
-        if let Some(v) = rx.get(k) {
-            env.insert(k.into(), v.clone());
-        }
-    }
-    env.insert("data".into(), Value::Object(data));
-    Ok(env)
+    // `import_line` has already refused a missing or unknown kind, so `rx`'s kind is `kind`.
+    Ok(env_whole(o, rx, data))
 }
 
 fn import_line(o: &Value, rx: &Map<String, Value>) -> Result<Value, Why> {
