@@ -121,7 +121,7 @@ fn hex_digit(n: u8) -> u8 {
 
 /// Lower-case hex digits only: the canonical envelope has exactly one spelling per record, so
 /// that every byte of a stored record is covered by verification.
-fn hex_val(c: u8) -> Option<u8> {
+const fn hex_val(c: u8) -> Option<u8> {
     match c {
         b'0'..=b'9' => Some(c - b'0'),
         b'a'..=b'f' => Some(c - b'a' + 10),
@@ -129,19 +129,31 @@ fn hex_val(c: u8) -> Option<u8> {
     }
 }
 
+/// Value of each byte as a lower-case hex digit, or `0xff`.
+const HEX_VALUES: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut c = 0;
+    while c < 256 {
+        if let Some(v) = hex_val(c as u8) {
+            t[c] = v;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// 64 lower-case hex digits as a digest. Branch-free over the digits (a table look-up each, one
+/// check at the end): it runs on every `prev` and `hash` of every record verified.
 fn decode_hex32(s: &[u8]) -> Option<Digest> {
-    if s.len() != 64 {
-        return None;
-    }
+    let s: &[u8; 64] = s.try_into().ok()?;
     let mut out = [0u8; 32];
+    let mut bad = 0u8;
     for (o, pair) in out.iter_mut().zip(s.chunks_exact(2)) {
-        let (hi, lo) = match pair {
-            [h, l] => (hex_val(*h)?, hex_val(*l)?),
-            _ => return None,
-        };
-        *o = (hi << 4) | lo;
+        let (hi, lo) = (HEX_VALUES[usize::from(pair[0])], HEX_VALUES[usize::from(pair[1])]);
+        bad |= hi | lo;
+        *o = (hi << 4) | (lo & 15);
     }
-    Some(Digest(out))
+    (bad & 0xf0 == 0).then_some(Digest(out))
 }
 
 fn push_hex(out: &mut Vec<u8>, d: &Digest) {
@@ -479,6 +491,34 @@ impl ItoaBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table-driven decoder against the digit-by-digit definition: every byte value in every
+    /// position of an otherwise valid digest, and a round trip.
+    #[test]
+    fn decode_hex32_agrees_with_the_definition() {
+        let good: Vec<u8> = (0..64u8).map(|i| b"0123456789abcdef"[usize::from(i % 16)]).collect();
+        let reference = |s: &[u8]| -> Option<Vec<u8>> {
+            s.chunks(2)
+                .map(|p| Some(hex_val(p[0])? << 4 | hex_val(p[1])?))
+                .collect()
+        };
+        for pos in 0..64 {
+            for c in 0..=255u8 {
+                let mut s = good.clone();
+                s[pos] = c;
+                assert_eq!(
+                    decode_hex32(&s).map(|d| d.0.to_vec()),
+                    reference(&s),
+                    "byte {c:#x} at {pos}"
+                );
+            }
+        }
+        let d = Digest([0xa7; 32]);
+        assert_eq!(decode_hex32(d.to_hex().as_bytes()), Some(d));
+        assert_eq!(decode_hex32(&good[..63]), None);
+        assert_eq!(decode_hex32(d.to_hex().to_uppercase().as_bytes()), None);
+    }
+
 
     #[test]
     fn parse_rejects_noncanonical() {
