@@ -149,7 +149,10 @@ fn decode_hex32(s: &[u8]) -> Option<Digest> {
     let mut out = [0u8; 32];
     let mut bad = 0u8;
     for (o, pair) in out.iter_mut().zip(s.chunks_exact(2)) {
-        let (hi, lo) = (HEX_VALUES[usize::from(pair[0])], HEX_VALUES[usize::from(pair[1])]);
+        let (hi, lo) = (
+            HEX_VALUES[usize::from(pair[0])],
+            HEX_VALUES[usize::from(pair[1])],
+        );
         bad |= hi | lo;
         *o = (hi << 4) | (lo & 15);
     }
@@ -496,7 +499,9 @@ mod tests {
     /// position of an otherwise valid digest, and a round trip.
     #[test]
     fn decode_hex32_agrees_with_the_definition() {
-        let good: Vec<u8> = (0..64u8).map(|i| b"0123456789abcdef"[usize::from(i % 16)]).collect();
+        let good: Vec<u8> = (0..64u8)
+            .map(|i| b"0123456789abcdef"[usize::from(i % 16)])
+            .collect();
         let reference = |s: &[u8]| -> Option<Vec<u8>> {
             s.chunks(2)
                 .map(|p| Some(hex_val(p[0])? << 4 | hex_val(p[1])?))
@@ -518,7 +523,6 @@ mod tests {
         assert_eq!(decode_hex32(&good[..63]), None);
         assert_eq!(decode_hex32(d.to_hex().to_uppercase().as_bytes()), None);
     }
-
 
     #[test]
     fn parse_rejects_noncanonical() {

@@ -1,0 +1,229 @@
+//! The single-pass parser's fast lane for temperature samples.
+//!
+//! A temperature upload carries dozens of samples, and in a year's ledger such uploads are a
+//! third of the events and most of the timestamps, so reading their `readings` arrays through
+//! serde (a key match, a string, two numbers and a struct visit per sample) was about a quarter
+//! of all of `check`. Stored payloads are canonical (`docs/format.md`), so the array has one
+//! spelling: `[{"at":"YYYY-MM-DDTHH:MM:SSZ","celsius":N,"humidity":N},…]`, `humidity` optional.
+//! [`readings`] reads that spelling by position and gives up (`None`) on anything else: white
+//! space, escapes, another key order, an exponent, `null`, a number with more than 15 digits. The
+//! caller then lets serde read the same text, so the result never depends on which lane read it.
+//!
+//! Numbers are computed the way serde_json computes them: an integer is converted to `f64`
+//! (exact below 2^53), a decimal `m / 10^k` with `m < 10^15` and `k ≤ 15` is one correctly
+//! rounded IEEE division of two exact operands (what serde_json does, and the correctly rounded
+//! value its `float_roundtrip` mode would give too). Negative zero is left to serde.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::events::{Reading, TemperatureReading};
+use crate::instant;
+
+/// `TemperatureReading` as the fast lane reads it: the readings array is borrowed unparsed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Borrowed<'a> {
+    sensor: String,
+    #[serde(default)]
+    zone: Option<String>,
+    #[serde(default)]
+    vehicle: Option<String>,
+    #[serde(borrow)]
+    readings: &'a RawValue,
+}
+
+/// Deserializes a `temperature_reading`'s data, its samples by [`readings`] when it can. Only
+/// for deserializers that lend their input (`serde_json::from_str`, `from_slice`); any other
+/// fails, and the caller's slow path reads the event instead.
+pub(crate) fn temperature<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<TemperatureReading, D::Error> {
+    let b = Borrowed::deserialize(d)?;
+    let text = b.readings.get();
+    let readings = match readings(text) {
+        Some(r) => r,
+        None => serde_json::from_str(text).map_err(serde::de::Error::custom)?,
+    };
+    Ok(TemperatureReading {
+        sensor: b.sensor,
+        zone: b.zone,
+        vehicle: b.vehicle,
+        readings,
+    })
+}
+
+/// A canonical `readings` array read by position; `None` for any other spelling.
+pub fn readings(text: &str) -> Option<Vec<Reading>> {
+    let mut s = text.as_bytes().strip_prefix(b"[")?;
+    let mut out = Vec::with_capacity(text.len() / 56 + 1);
+    if s == b"]" {
+        return Some(out);
+    }
+    loop {
+        s = s.strip_prefix(b"{\"at\":\"")?;
+        let end = s.iter().position(|&c| c == b'"')?;
+        let at = std::str::from_utf8(&s[..end]).ok()?;
+        let at = instant::fast(at)?;
+        s = s[end..].strip_prefix(b"\",\"celsius\":")?;
+        let (celsius, rest) = number(s)?;
+        s = rest;
+        let humidity = match s.strip_prefix(b",\"humidity\":") {
+            Some(rest) => {
+                let (h, rest) = number(rest)?;
+                s = rest;
+                Some(h)
+            }
+            None => None,
+        };
+        s = s.strip_prefix(b"}")?;
+        out.push(Reading {
+            at,
+            celsius,
+            humidity,
+        });
+        match s {
+            [b',', rest @ ..] => s = rest,
+            [b']'] => return Some(out),
+            _ => return None,
+        }
+    }
+}
+
+/// Powers of ten exactly representable in an `f64`, as serde_json's table has them.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// A JSON number `-?(0|[1-9][0-9]*)(\.[0-9]+)?` of at most 15 digits in all, and the rest of the
+/// input; `None` for anything else, and for negative zero.
+fn number(s: &[u8]) -> Option<(f64, &[u8])> {
+    let (negative, s) = match s {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, s),
+    };
+    let int_len = s.iter().take_while(|c| c.is_ascii_digit()).count();
+    if int_len == 0 || (int_len > 1 && s[0] == b'0') {
+        return None;
+    }
+    let (int, rest) = s.split_at(int_len);
+    let (frac, rest) = match rest {
+        [b'.', after @ ..] => {
+            let n = after.iter().take_while(|c| c.is_ascii_digit()).count();
+            if n == 0 {
+                return None;
+            }
+            after.split_at(n)
+        }
+        _ => (&[][..], rest),
+    };
+    if matches!(rest.first(), Some(b'e' | b'E')) || int.len() + frac.len() > 15 {
+        return None;
+    }
+    let m = int
+        .iter()
+        .chain(frac)
+        .fold(0u64, |m, &c| m * 10 + u64::from(c - b'0'));
+    if m == 0 && negative {
+        return None;
+    }
+    // `m < 10^15 < 2^53`: exact as an `f64`.
+    let magnitude = m as f64 / POW10[frac.len()];
+    Some((if negative { -magnitude } else { magnitude }, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn serde(text: &str) -> Option<Vec<Reading>> {
+        serde_json::from_str(text).ok()
+    }
+
+    #[test]
+    fn canonical_arrays_read_as_serde_reads_them() {
+        for text in [
+            "[]",
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":22.4,"humidity":57.6}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":-3.25},{"at":"2026-09-30T16:10:00.5Z","celsius":8,"humidity":0.0}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":99.99999999999,"humidity":100}]"#,
+        ] {
+            let fast = readings(text);
+            assert!(fast.is_some(), "{text}");
+            assert_eq!(fast, serde(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn any_other_spelling_is_left_to_serde() {
+        for text in [
+            r#"[ {"at":"2026-09-30T16:00:00Z","celsius":22.4}]"#,
+            r#"[{"celsius":22.4,"at":"2026-09-30T16:00:00Z"}]"#,
+            r#"[{"at":"2026-09-30T16:00:00+08:00","celsius":22.4}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":2.24e1}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":-0.0}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":-0}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":22.4,"humidity":null}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":1234567890.1234567}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":022.4}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":22.}]"#,
+            r#"[{"at":"2026\u002d09-30T16:00:00Z","celsius":22.4}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":22.4,"x":1}]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":22.4},]"#,
+            r#"[{"at":"2026-09-30T16:00:00Z","celsius":22.4}"#,
+            r#"[{"at":"2026-02-30T16:00:00Z","celsius":22.4}]"#,
+        ] {
+            assert_eq!(readings(text), None, "{text}");
+        }
+    }
+
+    proptest! {
+        /// Whatever the fast lane reads, serde reads the same; canonical spellings (what
+        /// serde_json writes) always take the fast lane.
+        #[test]
+        fn the_fast_lane_agrees_with_serde(
+            samples in prop::collection::vec(
+                (0i64..4_000_000_000, -100.0f64..100.0, prop::option::of(0.0f64..100.0), 0u32..3),
+                0..30,
+            ),
+            cut in any::<prop::sample::Index>(),
+            insert in prop_oneof![Just(""), Just("-"), Just("0"), Just("."), Just("e1"), Just(" "), Just("\"")],
+        ) {
+            let rs: Vec<Reading> = samples
+                .iter()
+                .map(|&(secs, c, h, digits)| {
+                    // Short decimals as ledgers hold them, and full-precision ones.
+                    let round = |x: f64| match digits {
+                        0 => (x * 10.0).round() / 10.0,
+                        1 => (x * 100.0).round() / 100.0,
+                        _ => x,
+                    };
+                    Reading {
+                        at: chrono::DateTime::from_timestamp(secs, 0).unwrap(),
+                        celsius: round(c),
+                        humidity: h.map(round),
+                    }
+                })
+                .collect();
+            let text = serde_json::to_string(&rs).unwrap();
+            if let Some(fast) = readings(&text) {
+                prop_assert_eq!(&fast, &rs);
+            } else {
+                // Only numbers beyond 15 digits (or an exponent) leave the fast lane.
+                prop_assert!(text.contains('e') || rs.iter().any(|r| {
+                    r.celsius.to_string().replace(['-', '.'], "").len() > 15
+                        || r.humidity.is_some_and(|h| h.to_string().replace('.', "").len() > 15)
+                }), "{}", text);
+            }
+            // Damaged text: the fast lane never accepts what serde refuses or reads differently.
+            let i = cut.index(text.len() + 1);
+            if text.is_char_boundary(i) {
+                let damaged = format!("{}{}{}", &text[..i], insert, &text[i..]);
+                if let Some(fast) = readings(&damaged) {
+                    prop_assert_eq!(Some(fast), serde(&damaged), "{}", damaged);
+                }
+            }
+        }
+    }
+}
