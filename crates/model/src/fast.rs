@@ -9,9 +9,9 @@
 //! space, escapes, another key order, an exponent, `null`, a number with more than 15 digits. The
 //! caller then lets serde read the same text, so the result never depends on which lane read it.
 //!
-//! Numbers are computed the way serde_json computes them: an integer is converted to `f64`
+//! Numbers are computed the way `serde_json` computes them: an integer is converted to `f64`
 //! (exact below 2^53), a decimal `m / 10^k` with `m < 10^15` and `k ≤ 15` is one correctly
-//! rounded IEEE division of two exact operands (what serde_json does, and the correctly rounded
+//! rounded IEEE division of two exact operands (what `serde_json` does, and the correctly rounded
 //! value its `float_roundtrip` mode would give too). Negative zero is left to serde.
 
 use serde::Deserialize;
@@ -63,9 +63,9 @@ pub fn readings(text: &str) -> Option<Vec<Reading>> {
     loop {
         s = s.strip_prefix(b"{\"at\":\"")?;
         let end = s.iter().position(|&c| c == b'"')?;
-        let at = std::str::from_utf8(&s[..end]).ok()?;
-        let at = instant::fast(at)?;
-        s = s[end..].strip_prefix(b"\",\"celsius\":")?;
+        let (at, rest) = s.split_at_checked(end)?;
+        let at = instant::fast(std::str::from_utf8(at).ok()?)?;
+        s = rest.strip_prefix(b"\",\"celsius\":")?;
         let (celsius, rest) = number(s)?;
         s = rest;
         let humidity = match s.strip_prefix(b",\"humidity\":") {
@@ -90,7 +90,7 @@ pub fn readings(text: &str) -> Option<Vec<Reading>> {
     }
 }
 
-/// Powers of ten exactly representable in an `f64`, as serde_json's table has them.
+/// Powers of ten exactly representable in an `f64`, as `serde_json`'s table has them.
 const POW10: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
 ];
@@ -103,7 +103,7 @@ fn number(s: &[u8]) -> Option<(f64, &[u8])> {
         _ => (false, s),
     };
     let int_len = s.iter().take_while(|c| c.is_ascii_digit()).count();
-    if int_len == 0 || (int_len > 1 && s[0] == b'0') {
+    if int_len == 0 || (int_len > 1 && s.first() == Some(&b'0')) {
         return None;
     }
     let (int, rest) = s.split_at(int_len);
@@ -128,7 +128,7 @@ fn number(s: &[u8]) -> Option<(f64, &[u8])> {
         return None;
     }
     // `m < 10^15 < 2^53`: exact as an `f64`.
-    let magnitude = m as f64 / POW10[frac.len()];
+    let magnitude = m as f64 / POW10.get(frac.len())?;
     Some((if negative { -magnitude } else { magnitude }, rest))
 }
 
