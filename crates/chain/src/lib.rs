@@ -130,6 +130,7 @@ const fn hex_val(c: u8) -> Option<u8> {
 }
 
 /// Value of each byte as a lower-case hex digit, or `0xff`.
+#[allow(clippy::indexing_slicing)] // `c < 256`, the table's length
 const HEX_VALUES: [u8; 256] = {
     let mut t = [0xffu8; 256];
     let mut c = 0;
@@ -142,17 +143,20 @@ const HEX_VALUES: [u8; 256] = {
     t
 };
 
+/// [`HEX_VALUES`] of `c`.
+#[allow(clippy::indexing_slicing)] // a `u8` indexes a table of 256
+fn hex_value(c: u8) -> u8 {
+    HEX_VALUES[usize::from(c)]
+}
+
 /// 64 lower-case hex digits as a digest. Branch-free over the digits (a table look-up each, one
 /// check at the end): it runs on every `prev` and `hash` of every record verified.
 fn decode_hex32(s: &[u8]) -> Option<Digest> {
     let s: &[u8; 64] = s.try_into().ok()?;
     let mut out = [0u8; 32];
     let mut bad = 0u8;
-    for (o, pair) in out.iter_mut().zip(s.chunks_exact(2)) {
-        let (hi, lo) = (
-            HEX_VALUES[usize::from(pair[0])],
-            HEX_VALUES[usize::from(pair[1])],
-        );
+    for (o, &[h, l]) in out.iter_mut().zip(s.as_chunks::<2>().0) {
+        let (hi, lo) = (hex_value(h), hex_value(l));
         bad |= hi | lo;
         *o = (hi << 4) | (lo & 15);
     }

@@ -211,7 +211,7 @@ fn collect<T>(
     each: &mut dyn FnMut(Line<'_, T>) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     // Blocks that came back before the one due; at most the number in flight.
-    let mut early: std::collections::BTreeMap<usize, Block<T>> = Default::default();
+    let mut early = std::collections::BTreeMap::<usize, Block<T>>::new();
     let mut due = 0;
     // The channel closes once every worker is done: the end of the file (or a read error,
     // which the reader returns).
