@@ -541,7 +541,10 @@ pub struct LossReport {
     pub loss: LossKind,
     /// When the loss was discovered. For special-control drugs the report (this event's
     /// `occurred_at`) must follow within `special_loss_hours` (SPECIAL-LOSS).
-    #[serde(deserialize_with = "crate::instant::deserialize")]
+    #[serde(
+        deserialize_with = "crate::instant::deserialize",
+        serialize_with = "crate::instant::serialize"
+    )]
     pub discovered_at: DateTime<Utc>,
     /// Lines: the goods missing (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]

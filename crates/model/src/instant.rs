@@ -7,7 +7,9 @@
 //! general RFC 3339 parser. Any other spelling (an offset, a lower-case `t`, a leap second, an
 //! input file's own style) falls back to chrono, so the results, values and errors alike, are
 //! exactly chrono's: [`parse`] is `DateTime::parse_from_rfc3339` and [`parse_relaxed`] is
-//! chrono's `FromStr` (what chrono's serde support uses), each converted to UTC.
+//! chrono's `FromStr` (what chrono's serde support uses), each converted to UTC. Writing is the
+//! same in reverse: [`serialize`] writes the canonical spelling by position, exactly what
+//! chrono's serde support writes.
 
 use std::fmt;
 
@@ -121,6 +123,104 @@ impl<'de> de::Deserialize<'de> for Instant {
     }
 }
 
+/// The canonical spelling of `t`, exactly as chrono's serde support writes it
+/// (`to_rfc3339_opts(SecondsFormat::AutoSi, true)`: a fraction of 3, 6 or 9 digits only when
+/// there is one), written by position; `None` outside the years 0 to 9999 and for a leap second,
+/// which chrono then writes.
+fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
+    use chrono::{Datelike, Timelike};
+    let year = u32::try_from(t.year()).ok().filter(|y| *y <= 9999)?;
+    let nano = t.nanosecond();
+    if nano >= 1_000_000_000 {
+        return None;
+    }
+    let d = |n: u32| b'0' + (n % 10) as u8;
+    let (mo, da, h, mi, se) = (t.month(), t.day(), t.hour(), t.minute(), t.second());
+    let head = [
+        d(year / 1000),
+        d(year / 100),
+        d(year / 10),
+        d(year),
+        b'-',
+        d(mo / 10),
+        d(mo),
+        b'-',
+        d(da / 10),
+        d(da),
+        b'T',
+        d(h / 10),
+        d(h),
+        b':',
+        d(mi / 10),
+        d(mi),
+        b':',
+        d(se / 10),
+        d(se),
+    ];
+    let (fraction, digits) = if nano == 0 {
+        (0, 0)
+    } else if nano % 1_000_000 == 0 {
+        (nano / 1_000_000, 3)
+    } else if nano % 1_000 == 0 {
+        (nano / 1_000, 6)
+    } else {
+        (nano, 9)
+    };
+    let mut out = [0u8; 30];
+    let (h, rest) = out.split_at_mut(head.len());
+    h.copy_from_slice(&head);
+    let mut len = head.len();
+    if digits > 0 {
+        let (dot, rest) = rest.split_first_mut()?;
+        *dot = b'.';
+        for (i, slot) in rest.iter_mut().take(digits).enumerate() {
+            *slot = d(fraction / 10u32.pow((digits - 1 - i) as u32));
+        }
+        len += 1 + digits;
+    }
+    *out.get_mut(len)? = b'Z';
+    Some((out, len + 1))
+}
+
+/// Serializes a `DateTime<Utc>` as chrono does (`#[serde(serialize_with = ...)]`), faster:
+/// written by position into a buffer on the stack and handed over as one string, where chrono
+/// formats it through `collect_str` a character at a time (each escaped by the serializer). A
+/// temperature upload writes dozens of them, and `append` writes every event to tell whether
+/// its input line is canonical.
+pub fn serialize<T: std::borrow::Borrow<DateTime<Utc>>, S: serde::Serializer>(
+    t: &T,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    let t = t.borrow();
+    match canonical(t) {
+        Some((buf, len)) => match buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()) {
+            Some(text) => s.serialize_str(text),
+            None => serde::Serialize::serialize(t, s),
+        },
+        None => serde::Serialize::serialize(t, s),
+    }
+}
+
+/// [`serialize`] for an `Option<DateTime<Utc>>` (`None` is `null`).
+pub fn serialize_opt<T: std::borrow::Borrow<Option<DateTime<Utc>>>, S: serde::Serializer>(
+    t: &T,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match t.borrow() {
+        Some(t) => s.serialize_some(&Canonical(t)),
+        None => s.serialize_none(),
+    }
+}
+
+/// An instant that serializes by [`serialize`].
+struct Canonical<'a>(&'a DateTime<Utc>);
+
+impl serde::Serialize for Canonical<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize(self.0, s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +233,27 @@ mod tests {
     fn chrono_relaxed(s: &str) -> Result<DateTime<Utc>, ParseError> {
         s.parse::<DateTime<FixedOffset>>()
             .map(|t| t.with_timezone(&Utc))
+    }
+
+    proptest! {
+        /// `serialize` writes what chrono's serde support writes, for any instant chrono
+        /// represents (fractions of every length, years beyond 9999 and before 0, leap seconds).
+        #[test]
+        fn serialize_writes_what_chrono_writes(
+            secs in -70_000_000_000i64..300_000_000_000,
+            nano in prop_oneof![Just(0u32), (0u32..1000).prop_map(|n| n * 1_000_000), (0u32..1_000_000).prop_map(|n| n * 1000), 0u32..2_000_000_000],
+        ) {
+            #[derive(serde::Serialize)]
+            struct Ours(#[serde(serialize_with = "serialize")] DateTime<Utc>);
+            #[derive(serde::Serialize)]
+            struct OursOpt(#[serde(serialize_with = "serialize_opt")] Option<DateTime<Utc>>);
+            if let Some(t) = DateTime::from_timestamp(secs, nano) {
+                let theirs = serde_json::to_string(&t).unwrap();
+                prop_assert_eq!(serde_json::to_string(&Ours(t)).unwrap(), theirs.clone());
+                prop_assert_eq!(serde_json::to_string(&OursOpt(Some(t))).unwrap(), theirs);
+            }
+            prop_assert_eq!(serde_json::to_string(&OursOpt(None)).unwrap(), "null");
+        }
     }
 
     #[test]

@@ -209,8 +209,12 @@ struct EventOut<'a> {
     v: u32,
     id: &'a Uuid,
     kind: &'static str,
+    #[serde(serialize_with = "instant::serialize")]
     occurred_at: &'a DateTime<Utc>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "instant::serialize_opt"
+    )]
     entered_at: &'a Option<DateTime<Utc>>,
     recorded_by: &'a [String],
     #[serde(skip_serializing_if = "Refs::is_empty")]

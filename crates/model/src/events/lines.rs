@@ -35,7 +35,10 @@ pub struct Transport {
     pub vehicle: String,
     /// When the goods left the sender. For cold-chain goods the vehicle's readings must cover this
     /// instant to the receipt's `occurred_at` (CC-RECEIPT).
-    #[serde(deserialize_with = "crate::instant::deserialize")]
+    #[serde(
+        deserialize_with = "crate::instant::deserialize",
+        serialize_with = "crate::instant::serialize"
+    )]
     pub shipped_at: DateTime<Utc>,
     /// Temperature-controlled transport (冷藏车, 保温箱). Cold-chain goods accepted from a transport
     /// without it fail CC-RECEIPT.
@@ -245,7 +248,10 @@ pub struct InvoiceLine {
 #[serde(deny_unknown_fields)]
 pub struct Reading {
     /// When the sample was taken.
-    #[serde(deserialize_with = "crate::instant::deserialize")]
+    #[serde(
+        deserialize_with = "crate::instant::deserialize",
+        serialize_with = "crate::instant::serialize"
+    )]
     pub at: DateTime<Utc>,
     /// Temperature in °C, between -100 and 100.
     #[cfg_attr(feature = "schema", schemars(range(min = -100, max = 100)))]
