@@ -159,9 +159,9 @@ fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
     ];
     let (fraction, digits) = if nano == 0 {
         (0, 0)
-    } else if nano % 1_000_000 == 0 {
+    } else if nano.is_multiple_of(1_000_000) {
         (nano / 1_000_000, 3)
-    } else if nano % 1_000 == 0 {
+    } else if nano.is_multiple_of(1_000) {
         (nano / 1_000, 6)
     } else {
         (nano, 9)
