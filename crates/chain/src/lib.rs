@@ -378,19 +378,26 @@ impl ChainWriter {
         }
         let chunk = payloads.len().div_ceil(threads);
         let mut out = vec![Digest::ZERO; payloads.len()];
+        let hash_chunk = |hashers: &Hashers, n: usize, dst: &mut [Digest], src: &[P]| {
+            for (j, (d, p)) in dst.iter_mut().zip(src).enumerate() {
+                *d = leaf(hashers, n * chunk + j, p);
+            }
+        };
         std::thread::scope(|scope| {
-            for (n, (dst, src)) in out
+            let mut parts = out
                 .chunks_mut(chunk)
                 .zip(payloads.chunks(chunk))
-                .enumerate()
-            {
+                .enumerate();
+            // The calling thread hashes the first part itself: one thread fewer to start (and
+            // to give a stack) per batch.
+            let first = parts.next();
+            for (n, (dst, src)) in parts {
                 let hashers = self.hashers.clone();
-                let leaf = &leaf;
-                scope.spawn(move || {
-                    for (j, (d, p)) in dst.iter_mut().zip(src).enumerate() {
-                        *d = leaf(&hashers, n * chunk + j, p);
-                    }
-                });
+                let hash_chunk = &hash_chunk;
+                scope.spawn(move || hash_chunk(&hashers, n, dst, src));
+            }
+            if let Some((n, (dst, src))) = first {
+                hash_chunk(&self.hashers, n, dst, src);
             }
         });
         out
