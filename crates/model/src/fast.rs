@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::events::{Reading, TemperatureReading};
-use crate::instant;
+use crate::{instant, Event, EventBody, FastEvent};
 
 /// `TemperatureReading` as the fast lane reads it: the readings array is borrowed unparsed.
 #[derive(Deserialize)]
@@ -51,6 +51,39 @@ pub(crate) fn temperature<'de, D: serde::Deserializer<'de>>(
         vehicle: b.vehicle,
         readings,
     })
+}
+
+/// A canonical `temperature_reading` event without serde ever reading its samples; `None` for
+/// any other event or spelling (the caller then parses as usual). Not validated.
+///
+/// Canonically the samples close the event: `…,"readings":[…]}}` (`readings` is the last field
+/// of `data`, and `data` the last of the event). The array is read by [`readings`], which must
+/// consume it exactly; the rest, with an empty array in its place, goes to the single-pass
+/// parser, which must find a `temperature_reading` with no samples: so the array was
+/// `data.readings`. (`,"readings":[` cannot lie inside a JSON string: its quotes are not
+/// escaped.) Serde would only have scanned the array to find its end, so the event is the one
+/// the usual path gives.
+pub(crate) fn temperature_event(text: &str) -> Option<Event> {
+    const KIND: &str = "\"kind\":\"temperature_reading\",";
+    const KEY: &str = ",\"readings\":[";
+    // The kind follows `v` and `id`: at most 81 bytes in a canonical event.
+    let head = text.as_bytes().get(..96).unwrap_or(text.as_bytes());
+    if !head.windows(KIND.len()).any(|w| w == KIND.as_bytes()) {
+        return None;
+    }
+    let body = text.strip_suffix("}}")?;
+    let key = body.find(KEY)?;
+    let (before, array) = body.split_at(key + KEY.len() - 1);
+    let samples = readings(array)?;
+    let mut rest = String::with_capacity(before.len() + 4);
+    rest.push_str(before);
+    rest.push_str("[]}}");
+    let FastEvent(mut event) = serde_json::from_str(&rest).ok()?;
+    match &mut event.body {
+        EventBody::TemperatureReading(t) if t.readings.is_empty() => t.readings = samples,
+        _ => return None,
+    }
+    Some(event)
 }
 
 /// A canonical `readings` array read by position; `None` for any other spelling.
@@ -178,7 +211,71 @@ mod tests {
         }
     }
 
+    /// A canonical temperature upload as the generator writes it.
+    const UPLOAD: &str = r#"{"v":2,"id":"01a0f3e7-0a00-7c88-a29a-dd19bd330f84","kind":"temperature_reading","occurred_at":"2026-09-30T20:00:00Z","entered_at":"2026-09-30T20:00:00Z","recorded_by":["系统-温湿度监测"],"data":{"sensor":"TH-A01","zone":"WH-A","readings":[{"at":"2026-09-30T16:00:00Z","celsius":22.4,"humidity":57.6},{"at":"2026-09-30T16:10:00Z","celsius":21.3}]}}"#;
+
+    #[test]
+    fn a_canonical_upload_skips_serde_with_the_same_event() {
+        let slow = Event::from_json_slow(UPLOAD).unwrap();
+        assert_eq!(temperature_event(UPLOAD), Some(slow.clone()));
+        assert_eq!(Event::from_json(UPLOAD).unwrap(), slow);
+        assert_eq!(slow.to_json(), UPLOAD, "the example is canonical");
+    }
+
+    #[test]
+    fn other_events_and_shapes_are_left_to_the_usual_path() {
+        let cases = [
+            // A second `readings` key: the array read would not end where the event does.
+            UPLOAD.replace(r#""readings":["#, r#""readings":[],"readings":["#),
+            // Another field after the samples.
+            UPLOAD.replace("]}}", r#"],"vehicle":"V"}}"#),
+            // The array in `refs`, `data` without samples.
+            UPLOAD.replace(r#","data":{"sensor":"TH-A01","zone":"WH-A","readings":"#, r#","data":{"sensor":"TH-A01","zone":"WH-A","readings":[{"at":"2026-09-30T16:00:00Z","celsius":1}]},"refs":{"order":"X","readings":"#),
+            // Another kind.
+            UPLOAD.replace("temperature_reading", "stock_count"),
+            // White space.
+            UPLOAD.replace(r#""readings":["#, r#""readings": ["#),
+        ];
+        for text in &cases {
+            let fast = temperature_event(text);
+            if let Some(fast) = fast
+                .as_ref()
+                .filter(|e| crate::validate::validate(e).is_ok())
+            {
+                assert_eq!(
+                    Some(fast),
+                    Event::from_json_slow(text).ok().as_ref(),
+                    "{text}"
+                );
+            }
+            assert!(fast.is_none(), "{text}");
+            assert_eq!(
+                Event::from_json(text).ok(),
+                Event::from_json_slow(text).ok(),
+                "{text}"
+            );
+        }
+    }
+
     proptest! {
+        /// A damaged upload: whatever the fast lane makes of it, the precise parser makes too.
+        #[test]
+        fn damaged_uploads_read_as_the_precise_parser_reads_them(
+            at in any::<prop::sample::Index>(),
+            len in 0usize..4,
+            insert in prop_oneof![Just(""), Just("]"), Just("}"), Just("\""), Just(","), Just("[]"), Just(",\"readings\":["), Just("}}"), Just("\\")],
+        ) {
+            let chars: Vec<char> = UPLOAD.chars().collect();
+            let i = at.index(chars.len());
+            let j = (i + len).min(chars.len());
+            let text: String = chars[..i].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(&chars[j..]).collect();
+            // (Not validated: the caller validates what it gets.)
+            if let Some(fast) = temperature_event(&text).filter(|e| crate::validate::validate(e).is_ok()) {
+                prop_assert_eq!(Some(fast), Event::from_json_slow(&text).ok(), "{}", text);
+            }
+            prop_assert_eq!(Event::from_json(&text).ok(), Event::from_json_slow(&text).ok(), "{}", text);
+        }
+
         /// Whatever the fast lane reads, serde reads the same; canonical spellings (what
         /// serde_json writes) always take the fast lane.
         #[test]

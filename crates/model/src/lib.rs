@@ -466,6 +466,11 @@ impl<'de> Deserialize<'de> for FastEvent {
 impl Event {
     /// Parses and validates one event from its JSON text.
     pub fn from_json(text: &str) -> Result<Event, EventError> {
+        if let Some(e) = fast::temperature_event(text) {
+            if validate::validate(&e).is_ok() {
+                return Ok(e);
+            }
+        }
         if let Ok(FastEvent(e)) = serde_json::from_str::<FastEvent>(text) {
             if validate::validate(&e).is_ok() {
                 return Ok(e);
