@@ -93,11 +93,13 @@ pub fn readings(text: &str) -> Option<Vec<Reading>> {
     if s == b"]" {
         return Some(out);
     }
+    let mut day = None;
     loop {
         s = s.strip_prefix(b"{\"at\":\"")?;
         let end = s.iter().position(|&c| c == b'"')?;
         let (at, rest) = s.split_at_checked(end)?;
-        let at = instant::fast(std::str::from_utf8(at).ok()?)?;
+        // Digits and separators only, or `None`: no need to check for UTF-8.
+        let at = instant::fast_bytes(at, &mut day)?;
         s = rest.strip_prefix(b"\",\"celsius\":")?;
         let (celsius, rest) = number(s)?;
         s = rest;
@@ -131,38 +133,43 @@ const POW10: [f64; 16] = [
 /// A JSON number `-?(0|[1-9][0-9]*)(\.[0-9]+)?` of at most 15 digits in all, and the rest of the
 /// input; `None` for anything else, and for negative zero.
 fn number(s: &[u8]) -> Option<(f64, &[u8])> {
-    let (negative, s) = match s {
+    let (negative, mut s) = match s {
         [b'-', rest @ ..] => (true, rest),
         _ => (false, s),
     };
-    let int_len = s.iter().take_while(|c| c.is_ascii_digit()).count();
-    if int_len == 0 || (int_len > 1 && s.first() == Some(&b'0')) {
-        return None;
-    }
-    let (int, rest) = s.split_at(int_len);
-    let (frac, rest) = match rest {
-        [b'.', after @ ..] => {
-            let n = after.iter().take_while(|c| c.is_ascii_digit()).count();
-            if n == 0 {
-                return None;
+    let leading_zero = s.first() == Some(&b'0');
+    let (mut m, mut digits, mut fraction) = (0u64, 0usize, 0usize);
+    let mut in_fraction = false;
+    loop {
+        match s {
+            [c @ b'0'..=b'9', rest @ ..] => {
+                m = m * 10 + u64::from(c - b'0');
+                digits += 1;
+                fraction += usize::from(in_fraction);
+                if digits > 15 {
+                    return None;
+                }
+                s = rest;
             }
-            after.split_at(n)
+            [b'.', rest @ ..] if !in_fraction && digits > 0 => {
+                in_fraction = true;
+                s = rest;
+            }
+            _ => break,
         }
-        _ => (&[][..], rest),
-    };
-    if matches!(rest.first(), Some(b'e' | b'E')) || int.len() + frac.len() > 15 {
-        return None;
     }
-    let m = int
-        .iter()
-        .chain(frac)
-        .fold(0u64, |m, &c| m * 10 + u64::from(c - b'0'));
-    if m == 0 && negative {
+    let int_digits = digits - fraction;
+    if int_digits == 0
+        || (int_digits > 1 && leading_zero)
+        || (in_fraction && fraction == 0)
+        || matches!(s.first(), Some(b'e' | b'E'))
+        || (m == 0 && negative)
+    {
         return None;
     }
     // `m < 10^15 < 2^53`: exact as an `f64`.
-    let magnitude = m as f64 / POW10.get(frac.len())?;
-    Some((if negative { -magnitude } else { magnitude }, rest))
+    let magnitude = m as f64 / POW10.get(fraction)?;
+    Some((if negative { -magnitude } else { magnitude }, s))
 }
 
 #[cfg(test)]

@@ -19,10 +19,18 @@ use serde::de;
 /// The canonical layout `YYYY-MM-DDTHH:MM:SS[.F{1,9}]Z`, read by position; `None` for any other
 /// spelling (including a leap second or an impossible date, which chrono then judges).
 pub fn fast(s: &str) -> Option<DateTime<Utc>> {
-    let (head, rest) = s.as_bytes().split_first_chunk::<19>()?;
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', i0, i1, b':', s0, s1] =
-        *head
-    else {
+    fast_bytes(s.as_bytes(), &mut None)
+}
+
+/// The date of the last instant read by [`fast_bytes`], to read the next of the same day
+/// without judging the date again (samples of one upload mostly share a day).
+pub(crate) type Day = Option<([u8; 10], NaiveDate)>;
+
+/// [`fast`] of the bytes of a string, with the date of the previous call in `day`.
+pub(crate) fn fast_bytes(s: &[u8], day: &mut Day) -> Option<DateTime<Utc>> {
+    let (head, rest) = s.split_first_chunk::<19>()?;
+    let (date, time) = head.split_first_chunk::<10>()?;
+    let [b'T', h0, h1, b':', i0, i1, b':', s0, s1] = *time else {
         return None;
     };
     let nanos = match rest.strip_suffix(b"Z")? {
@@ -32,16 +40,31 @@ pub fn fast(s: &str) -> Option<DateTime<Utc>> {
         }
         _ => return None,
     };
-    let year = i32::try_from(number(&[y0, y1, y2, y3])?).ok()?;
-    let (month, day) = (number(&[m0, m1])?, number(&[d0, d1])?);
     let (hour, minute, second) = (number(&[h0, h1])?, number(&[i0, i1])?, number(&[s0, s1])?);
     if second > 59 {
         // A leap second (or nonsense): chrono decides.
         return None;
     }
-    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    let date = match day {
+        Some((bytes, d)) if bytes == date => *d,
+        _ => {
+            let d = parse_date(date)?;
+            *day = Some((*date, d));
+            d
+        }
+    };
     let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
     Some(NaiveDateTime::new(date, time).and_utc())
+}
+
+/// `YYYY-MM-DD` read by position, if it is a date.
+fn parse_date(date: &[u8; 10]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *date else {
+        return None;
+    };
+    let year = i32::try_from(number(&[y0, y1, y2, y3])?).ok()?;
+    let (month, day) = (number(&[m0, m1])?, number(&[d0, d1])?);
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// Decimal digits (at most nine) as a number; `None` if any is not a digit.
