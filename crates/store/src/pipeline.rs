@@ -139,7 +139,7 @@ pub(crate) fn each_line<T: Send>(
     let in_flight = workers * (QUEUE + 1) + 1;
     std::thread::scope(|s| {
         let (todo_tx, todo_rx) = sync_channel::<(usize, Block<T>)>(workers * QUEUE);
-        let (done_tx, done_rx) = sync_channel::<(usize, Block<T>)>(in_flight);
+        let (done_tx, done_rx) = sync_channel::<Done<T>>(in_flight);
         let (spare_tx, spare_rx) = sync_channel::<Spare<T>>(in_flight);
         // Any idle worker takes the next block: blocks differ in cost (a block of temperature
         // uploads parses slower than one of invoices), so handing them out in turn would leave
@@ -152,10 +152,14 @@ pub(crate) fn each_line<T: Send>(
                 loop {
                     let next = todo_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok((i, block))) = next else { break };
-                    if done_tx
-                        .send((i, work(&hashers, framing, prepare, block)))
-                        .is_err()
-                    {
+                    // A panic (in the caller's `prepare`) goes to the calling thread, which
+                    // stops the pipeline and panics with it; left alone, the block would never
+                    // come back and the calling thread would wait for it for ever.
+                    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        work(&hashers, framing, prepare, block)
+                    }));
+                    let panicked = done.is_err();
+                    if done_tx.send((i, done)).is_err() || panicked {
                         break;
                     }
                 }
@@ -192,6 +196,10 @@ pub(crate) fn each_line<T: Send>(
         // `collect` dropped its receiver and this drops the buffers' way back: the workers and
         // the reader end.
         drop(spare_tx);
+        let flow = flow.unwrap_or_else(|panic| {
+            // The scope waits for the reader and the workers, which end now, then panics.
+            std::panic::resume_unwind(panic)
+        });
         let read = reader
             .join()
             .unwrap_or_else(|p| std::panic::resume_unwind(p));
@@ -203,29 +211,34 @@ pub(crate) fn each_line<T: Send>(
     })
 }
 
+/// A block back from a worker (its number, and the block or the panic of its work).
+type Done<T> = (usize, std::thread::Result<Block<T>>);
+
 /// Takes the blocks back, puts them in file order and delivers their lines, handing each
-/// emptied block's buffers back to the reader.
+/// emptied block's buffers back to the reader; stops at the first panic of a worker's work.
 fn collect<T>(
-    done: Receiver<(usize, Block<T>)>,
+    done: Receiver<Done<T>>,
     spare: &SyncSender<Spare<T>>,
     each: &mut dyn FnMut(Line<'_, T>) -> ControlFlow<()>,
-) -> ControlFlow<()> {
+) -> std::thread::Result<ControlFlow<()>> {
     // Blocks that came back before the one due; at most the number in flight.
     let mut early = std::collections::BTreeMap::<usize, Block<T>>::new();
     let mut due = 0;
     // The channel closes once every worker is done: the end of the file (or a read error,
     // which the reader returns).
     while let Ok((i, block)) = done.recv() {
-        early.insert(i, block);
+        early.insert(i, block?);
         while let Some(block) = early.remove(&due) {
             let (flow, emptied) = deliver(block, each);
-            flow?;
+            if flow.is_break() {
+                return Ok(flow);
+            }
             // The reader may be gone already (the end of the file): nothing more to read.
             let _ = spare.try_send(emptied);
             due += 1;
         }
     }
-    ControlFlow::Continue(())
+    Ok(ControlFlow::Continue(()))
 }
 
 /// The per-line work of one block.
