@@ -6,52 +6,17 @@
 //! of all of `check`. Stored payloads are canonical (`docs/format.md`), so the array has one
 //! spelling: `[{"at":"YYYY-MM-DDTHH:MM:SSZ","celsius":N,"humidity":N},…]`, `humidity` optional.
 //! [`readings`] reads that spelling by position and gives up (`None`) on anything else: white
-//! space, escapes, another key order, an exponent, `null`, a number with more than 15 digits. The
-//! caller then lets serde read the same text, so the result never depends on which lane read it.
+//! space, escapes, another key order, an exponent, `null`, a number with more than 15 digits.
+//! [`temperature_event`] uses it on a whole canonical upload; for anything else the caller lets
+//! serde read the event, so the result never depends on which lane read it.
 //!
 //! Numbers are computed the way `serde_json` computes them: an integer is converted to `f64`
 //! (exact below 2^53), a decimal `m / 10^k` with `m < 10^15` and `k ≤ 15` is one correctly
 //! rounded IEEE division of two exact operands (what `serde_json` does, and the correctly rounded
 //! value its `float_roundtrip` mode would give too). Negative zero is left to serde.
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
-use crate::events::{Reading, TemperatureReading};
+use crate::events::Reading;
 use crate::{instant, Event, EventBody, FastEvent};
-
-/// `TemperatureReading` as the fast lane reads it: the readings array is borrowed unparsed.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Borrowed<'a> {
-    sensor: String,
-    #[serde(default)]
-    zone: Option<String>,
-    #[serde(default)]
-    vehicle: Option<String>,
-    #[serde(borrow)]
-    readings: &'a RawValue,
-}
-
-/// Deserializes a `temperature_reading`'s data, its samples by [`readings`] when it can. Only
-/// for deserializers that lend their input (`serde_json::from_str`, `from_slice`); any other
-/// fails, and the caller's slow path reads the event instead.
-pub(crate) fn temperature<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<TemperatureReading, D::Error> {
-    let b = Borrowed::deserialize(d)?;
-    let text = b.readings.get();
-    let readings = match readings(text) {
-        Some(r) => r,
-        None => serde_json::from_str(text).map_err(serde::de::Error::custom)?,
-    };
-    Ok(TemperatureReading {
-        sensor: b.sensor,
-        zone: b.zone,
-        vehicle: b.vehicle,
-        readings,
-    })
-}
 
 /// A canonical `temperature_reading` event without serde ever reading its samples; `None` for
 /// any other event or spelling (the caller then parses as usual). Not validated.

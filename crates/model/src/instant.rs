@@ -215,11 +215,12 @@ pub fn serialize<T: std::borrow::Borrow<DateTime<Utc>>, S: serde::Serializer>(
     s: S,
 ) -> Result<S::Ok, S::Error> {
     let t = t.borrow();
-    match canonical(t) {
-        Some((buf, len)) => match buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()) {
-            Some(text) => s.serialize_str(text),
-            None => serde::Serialize::serialize(t, s),
-        },
+    let written = canonical(t);
+    match written
+        .as_ref()
+        .and_then(|(buf, len)| std::str::from_utf8(buf.get(..*len)?).ok())
+    {
+        Some(text) => s.serialize_str(text),
         None => serde::Serialize::serialize(t, s),
     }
 }

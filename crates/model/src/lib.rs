@@ -123,13 +123,7 @@ macro_rules! event_kinds {
         impl<'de> serde::de::DeserializeSeed<'de> for BodySeed {
             type Value = EventBody;
             fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<EventBody, D::Error> {
-                // Temperature uploads take the fast lane of `fast.rs`; the arm below it for the
-                // same kind is never reached.
-                #[allow(unreachable_patterns)]
                 match self.0 {
-                    Kind::TemperatureReading => {
-                        fast::temperature(d).map(EventBody::TemperatureReading)
-                    }
                     $( Kind::$variant => <$ty>::deserialize(d).map(EventBody::$variant), )*
                 }
             }
@@ -466,12 +460,10 @@ impl<'de> Deserialize<'de> for FastEvent {
 impl Event {
     /// Parses and validates one event from its JSON text.
     pub fn from_json(text: &str) -> Result<Event, EventError> {
-        if let Some(e) = fast::temperature_event(text) {
-            if validate::validate(&e).is_ok() {
-                return Ok(e);
-            }
-        }
-        if let Ok(FastEvent(e)) = serde_json::from_str::<FastEvent>(text) {
+        // A canonical temperature upload by position (`fast.rs`), any other event in one pass.
+        let parsed = fast::temperature_event(text)
+            .or_else(|| serde_json::from_str::<FastEvent>(text).ok().map(|f| f.0));
+        if let Some(e) = parsed {
             if validate::validate(&e).is_ok() {
                 return Ok(e);
             }

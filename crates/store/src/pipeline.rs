@@ -3,14 +3,14 @@
 //!
 //! A reader thread cuts the file into blocks of whole lines; whichever worker is free parses and
 //! hashes the records of the next block ([`Prehashed`]) and runs the caller's `prepare` on each
-//! (for a check: parsing the event); the calling thread takes the blocks back in file order and sees every
-//! line, in order, with what was prepared for it. Everything that depends on the lines before
+//! (for a check: parsing the event); the calling thread takes the blocks back in file order and
+//! sees every line, in order, with what was prepared for it. Everything that depends on the lines before
 //! (the chain's sequence and links, the engine's state) stays on the calling thread, so the
 //! result is the same as reading the file line by line on one thread: only where the work is
 //! done changes. With `workers == 0` the same code runs on the calling thread alone.
 //!
-//! Memory is bounded: at most a fixed number of blocks of 64 KiB are in flight, and their
-//! buffers are reused.
+//! Memory is bounded: at most a fixed number of blocks (of 64 KiB, or 1 MiB when nothing is
+//! prepared) are in flight, and their buffers are reused.
 
 use std::fs::File;
 use std::io::Read;
