@@ -21,7 +21,8 @@ pub struct Bucket {
 }
 
 impl Bucket {
-    fn one(t: i64, c: f32) -> Self {
+    /// The bucket of one reading `c` at `t` (Unix seconds).
+    pub fn one(t: i64, c: f32) -> Self {
         Bucket {
             first_t: t,
             last_t: t,

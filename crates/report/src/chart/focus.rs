@@ -141,7 +141,7 @@ fn readings_path(readings: &[(i64, f32)], fr: &Frame, max_gap_secs: i64) -> Stri
         }
         return d;
     }
-    let buckets: Vec<Bucket> = readings.iter().map(|&(t, c)| one(t, c)).collect();
+    let buckets: Vec<Bucket> = readings.iter().map(|&(t, c)| Bucket::one(t, c)).collect();
     for col in downsample(&buckets, fr.t0, fr.t1, fr.columns()) {
         let (a, at, b, bt) = if col.min_first {
             (col.min, col.first_t, col.max, col.last_t)
@@ -152,18 +152,6 @@ fn readings_path(readings: &[(i64, f32)], fr: &Frame, max_gap_secs: i64) -> Stri
         point(&mut d, bt, bt, b, col.last_t);
     }
     d
-}
-
-/// One reading as a bucket.
-fn one(t: i64, c: f32) -> Bucket {
-    Bucket {
-        first_t: t,
-        last_t: t,
-        min: c,
-        min_t: t,
-        max: c,
-        max_t: t,
-    }
 }
 
 /// A close-up of the hours around `mark` ([`closeup_window`]) as an inline SVG element: the
@@ -201,7 +189,7 @@ pub fn closeup(
         .filter(|b| covered.is_none_or(|(lo, hi)| b.first_t < lo || b.last_t > hi))
         .filter(|_| drawn != Drawn::All)
         .collect();
-    let points: Vec<Bucket> = real.iter().map(|&(t, c)| one(t, c)).collect();
+    let points: Vec<Bucket> = real.iter().map(|&(t, c)| Bucket::one(t, c)).collect();
     let fr = Frame::window(series, t0, t1, size, boxes.iter().copied().chain(&points));
     let words = Words {
         title: m.render(
