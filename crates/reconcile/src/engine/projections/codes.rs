@@ -265,12 +265,11 @@ impl Codes {
             ..LineCodes::default()
         };
         for k in &self.keys {
-            match self.codes.get(&halves(*k)) {
+            match self.codes.insert(halves(*k), CodeState { loc, day: 0 }) {
                 Some(s) if s.loc != OUT => seen.dup += 1,
                 None if returned => seen.unknown += 1,
                 _ => {}
             }
-            self.codes.insert(halves(*k), CodeState { loc, day: 0 });
         }
         seen
     }
@@ -302,13 +301,12 @@ impl Codes {
             ..LineCodes::default()
         };
         for k in &self.keys {
-            match self.codes.get(&halves(*k)) {
+            match self.codes.insert(halves(*k), state) {
                 None => seen.unknown += 1,
                 Some(s) if s.loc == OUT => seen.dup += 1,
                 Some(s) if s.loc != from_id => seen.elsewhere += 1,
                 _ => {}
             }
-            self.codes.insert(halves(*k), state);
         }
         seen
     }
