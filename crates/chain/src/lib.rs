@@ -234,6 +234,19 @@ pub struct RecordRef<'a> {
 impl<'a> RecordRef<'a> {
     /// Parses the canonical envelope. Returns a short reason on failure.
     pub fn parse(line: &'a [u8]) -> Result<RecordRef<'a>, &'static str> {
+        Self::parse_framed(line, true)
+    }
+
+    /// [`RecordRef::parse`] of a line already split at newlines (as read from a file or block),
+    /// which therefore holds none: the same result for any such line, without scanning the
+    /// payload for one. Debug builds assert the precondition.
+    pub fn parse_line(line: &'a [u8]) -> Result<RecordRef<'a>, &'static str> {
+        debug_assert!(!line.contains(&b'\n'), "parse_line given a line with a newline");
+        Self::parse_framed(line, false)
+    }
+
+    /// The envelope of `line`; `scan` looks for a newline in the payload (refused).
+    fn parse_framed(line: &'a [u8], scan: bool) -> Result<RecordRef<'a>, &'static str> {
         let rest = line
             .strip_prefix(b"{\"seq\":")
             .ok_or("line does not start with {\"seq\":")?;
@@ -275,7 +288,7 @@ impl<'a> RecordRef<'a> {
         let payload = rest
             .strip_suffix(b"}")
             .ok_or("record does not end with }")?;
-        if payload.is_empty() || payload.contains(&b'\n') {
+        if payload.is_empty() || (scan && payload.contains(&b'\n')) {
             return Err("`event` payload is empty");
         }
         Ok(RecordRef {
@@ -550,6 +563,17 @@ mod tests {
         assert!(RecordRef::parse(b"").is_err());
         assert!(RecordRef::parse(b"{\"seq\":01").is_err());
         assert!(RecordRef::parse(b"{\"seq\":99999999999999999999999,").is_err());
+        // A line split at newlines parses the same without the scan for one; a payload holding
+        // a newline is refused by `parse`.
+        assert_eq!(
+            format!("{:?}", RecordRef::parse_line(line)),
+            format!("{:?}", RecordRef::parse(line))
+        );
+        assert!(RecordRef::parse_line(spaced.as_bytes()).is_err());
+        let broken = String::from_utf8(line.to_vec())
+            .unwrap()
+            .replace("{}", "{\n}");
+        assert!(RecordRef::parse(broken.as_bytes()).is_err());
     }
 
     #[test]

@@ -238,7 +238,16 @@ pub struct Prehashed<'a> {
 impl<'a> Prehashed<'a> {
     /// Parses `line` (without its newline) and computes its hash.
     pub fn of(hashers: &Hashers, line: &'a [u8]) -> Result<Prehashed<'a>, &'static str> {
-        let rec = RecordRef::parse(line)?;
+        Ok(Self::hashed(hashers, RecordRef::parse(line)?))
+    }
+
+    /// [`Prehashed::of`] a line split at newlines, which holds none (see
+    /// [`RecordRef::parse_line`]).
+    pub fn of_line(hashers: &Hashers, line: &'a [u8]) -> Result<Prehashed<'a>, &'static str> {
+        Ok(Self::hashed(hashers, RecordRef::parse_line(line)?))
+    }
+
+    fn hashed(hashers: &Hashers, rec: RecordRef<'a>) -> Prehashed<'a> {
         let leaf = hashers.leaf(
             rec.seq,
             rec.batch_end,
@@ -246,7 +255,7 @@ impl<'a> Prehashed<'a> {
             rec.payload,
         );
         let computed = hashers.link(&rec.prev, &leaf);
-        Ok(Prehashed { rec, computed })
+        Prehashed { rec, computed }
     }
 }
 

@@ -261,7 +261,7 @@ fn work<T>(
             Framing::Segment => line,
             Framing::Export => export_record_bytes(line, block.offset == 0 && start == 0),
         };
-        let pre = Prehashed::of(hashers, record).ok().map(|p| {
+        let pre = Prehashed::of_line(hashers, record).ok().map(|p| {
             let at = |s: &[u8]| {
                 let from = s.as_ptr().addr() - base;
                 from..from + s.len()
