@@ -36,7 +36,11 @@ pub(crate) fn temperature_event(text: &str) -> Option<Event> {
     if !head.windows(KIND.len()).any(|w| w == KIND.as_bytes()) {
         return None;
     }
-    let body = text.strip_suffix("}}")?;
+    // White space after the event (a line read with its end, `\n` or `\r\n`, as `append` reads
+    // its input) is no part of it.
+    let body = text
+        .trim_end_matches([' ', '\t', '\n', '\r'])
+        .strip_suffix("}}")?;
     let key = body.find(KEY)?;
     let (before, array) = body.split_at(key + KEY.len() - 1);
     let samples = readings(array)?;
@@ -88,6 +92,43 @@ pub fn readings(text: &str) -> Option<Vec<Reading>> {
             _ => return None,
         }
     }
+}
+
+/// Replaces the empty samples array closing `json` (an upload serialised with its samples set
+/// aside: `…,"readings":[]}}`) by `samples`, written by position as `serde_json` writes them
+/// (each number through `serde_json` itself). `false`, with `json` unusable, when `json` does not
+/// end so or an instant has no canonical spelling of its own (a leap second, a year past 9999):
+/// the caller then serialises through serde.
+pub(crate) fn splice_readings(json: &mut Vec<u8>, samples: &[Reading]) -> bool {
+    const END: &[u8] = b",\"readings\":[]}}";
+    if !json.ends_with(END) {
+        return false;
+    }
+    json.truncate(json.len() - 3);
+    json.reserve(samples.len() * 64 + 3);
+    for (i, r) in samples.iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        json.extend_from_slice(b"{\"at\":\"");
+        let Some((at, len)) = instant::canonical(&r.at) else {
+            return false;
+        };
+        json.extend_from_slice(at.get(..len).unwrap_or_default());
+        json.extend_from_slice(b"\",\"celsius\":");
+        if serde_json::to_writer(&mut *json, &r.celsius).is_err() {
+            return false;
+        }
+        if let Some(h) = r.humidity {
+            json.extend_from_slice(b",\"humidity\":");
+            if serde_json::to_writer(&mut *json, &h).is_err() {
+                return false;
+            }
+        }
+        json.push(b'}');
+    }
+    json.extend_from_slice(b"]}}");
+    true
 }
 
 /// Powers of ten exactly representable in an `f64`, as `serde_json`'s table has them.
@@ -192,6 +233,12 @@ mod tests {
         assert_eq!(temperature_event(UPLOAD), Some(slow.clone()));
         assert_eq!(Event::from_json(UPLOAD).unwrap(), slow);
         assert_eq!(slow.to_json(), UPLOAD, "the example is canonical");
+        // A line with its end, as `append` reads its input, takes the fast lane too.
+        for end in ["\n", "\r\n", " \t\n"] {
+            let line = format!("{UPLOAD}{end}");
+            assert_eq!(temperature_event(&line), Some(slow.clone()), "{end:?}");
+            assert_eq!(Event::from_json(&line).unwrap(), slow);
+        }
     }
 
     #[test]
@@ -293,6 +340,32 @@ mod tests {
                     prop_assert_eq!(Some(fast), serde(&damaged), "{}", damaged);
                 }
             }
+        }
+    
+        /// An upload written with its samples by position is the bytes serde writes, for any
+        /// instant (fractions, leap seconds, years past 9999) and number (NaN, infinities,
+        /// negative zero, full precision); the event is unchanged.
+        #[test]
+        fn samples_written_by_position_are_serdes_bytes(
+            samples in prop::collection::vec(
+                (-100_000_000_000i64..300_000_000_000, 0u32..2_000_000_000, prop_oneof![any::<f64>(), -100.0f64..100.0, Just(-0.0), Just(f64::NAN)], prop::option::of(0.0f64..100.0)),
+                0..12,
+            ),
+            vehicle in prop::option::of("[a-z\"\\\\]{0,3}"),
+        ) {
+            let mut event = Event::from_json_slow(UPLOAD).unwrap();
+            let EventBody::TemperatureReading(t) = &mut event.body else { unreachable!() };
+            t.vehicle = vehicle;
+            t.readings = samples
+                .iter()
+                .filter_map(|&(secs, nanos, celsius, humidity)| {
+                    let at = chrono::DateTime::from_timestamp(secs, nanos)?;
+                    Some(Reading { at, celsius, humidity })
+                })
+                .collect();
+            let before = format!("{event:?}");
+            prop_assert_eq!(event.to_json_bytes_mut(), event.to_json_bytes());
+            prop_assert_eq!(format!("{event:?}"), before);
         }
     }
 }

@@ -150,7 +150,7 @@ impl<'de> de::Deserialize<'de> for Instant {
 /// (`to_rfc3339_opts(SecondsFormat::AutoSi, true)`: a fraction of 3, 6 or 9 digits only when
 /// there is one), written by position; `None` outside the years 0 to 9999 and for a leap second,
 /// which chrono then writes.
-fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
+pub(crate) fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
     use chrono::{Datelike, Timelike};
     let year = u32::try_from(t.year()).ok().filter(|y| *y <= 9999)?;
     let nano = t.nanosecond();

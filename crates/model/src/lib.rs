@@ -538,6 +538,31 @@ impl Event {
         serde_json::to_vec(self).unwrap_or_default()
     }
 
+    /// [`Event::to_json_bytes`], byte for byte, faster for a temperature upload: its samples
+    /// are set aside while serde writes the rest, then written by position (serde spent most of
+    /// the time of such an upload on the field names and instants of its samples, and `append`
+    /// writes every event to tell whether its input line is canonical). The event is as it was
+    /// when this returns.
+    pub fn to_json_bytes_mut(&mut self) -> Vec<u8> {
+        let EventBody::TemperatureReading(t) = &mut self.body else {
+            return self.to_json_bytes();
+        };
+        if t.readings.is_empty() {
+            return self.to_json_bytes();
+        }
+        let samples = std::mem::take(&mut t.readings);
+        let mut out = self.to_json_bytes();
+        let spliced = fast::splice_readings(&mut out, &samples);
+        if let EventBody::TemperatureReading(t) = &mut self.body {
+            t.readings = samples;
+        }
+        if spliced {
+            out
+        } else {
+            self.to_json_bytes()
+        }
+    }
+
     /// The event's kind.
     pub fn kind(&self) -> Kind {
         self.body.kind()
