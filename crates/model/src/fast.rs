@@ -106,15 +106,30 @@ pub(crate) fn splice_readings(json: &mut Vec<u8>, samples: &[Reading]) -> bool {
     }
     json.truncate(json.len() - 3);
     json.reserve(samples.len() * 64 + 3);
+    // Samples of an upload share their day: its `YYYY-MM-DDT` is written once.
+    let mut day: Option<(chrono::NaiveDate, [u8; 11])> = None;
+    let mut time = [0u8; 19];
     for (i, r) in samples.iter().enumerate() {
         if i > 0 {
             json.push(b',');
         }
         json.extend_from_slice(b"{\"at\":\"");
-        let Some((at, len)) = instant::canonical(&r.at) else {
+        let date = r.at.date_naive();
+        let prefix = match day {
+            Some((d, p)) if d == date => p,
+            _ => {
+                let Some(p) = instant::canonical_date(&date) else {
+                    return false;
+                };
+                day = Some((date, p));
+                p
+            }
+        };
+        let Some(len) = instant::canonical_time(&r.at, &mut time) else {
             return false;
         };
-        json.extend_from_slice(at.get(..len).unwrap_or_default());
+        json.extend_from_slice(&prefix);
+        json.extend_from_slice(time.get(..len).unwrap_or_default());
         json.extend_from_slice(b"\",\"celsius\":");
         if serde_json::to_writer(&mut *json, &r.celsius).is_err() {
             return false;

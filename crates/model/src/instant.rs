@@ -151,15 +151,20 @@ impl<'de> de::Deserialize<'de> for Instant {
 /// there is one), written by position; `None` outside the years 0 to 9999 and for a leap second,
 /// which chrono then writes.
 pub(crate) fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
-    use chrono::{Datelike, Timelike};
-    let year = u32::try_from(t.year()).ok().filter(|y| *y <= 9999)?;
-    let nano = t.nanosecond();
-    if nano >= 1_000_000_000 {
-        return None;
-    }
+    let mut out = [0u8; 30];
+    let (date, rest) = out.split_at_mut(11);
+    date.copy_from_slice(&canonical_date(&t.date_naive())?);
+    let len = canonical_time(t, rest)?;
+    Some((out, 11 + len))
+}
+
+/// `YYYY-MM-DDT` of a date in the years 0 to 9999.
+pub(crate) fn canonical_date(date: &chrono::NaiveDate) -> Option<[u8; 11]> {
+    use chrono::Datelike;
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
     let d = |n: u32| b'0' + (n % 10) as u8;
-    let (mo, da, h, mi, se) = (t.month(), t.day(), t.hour(), t.minute(), t.second());
-    let head = [
+    let (mo, da) = (date.month(), date.day());
+    Some([
         d(year / 1000),
         d(year / 100),
         d(year / 10),
@@ -171,6 +176,21 @@ pub(crate) fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
         d(da / 10),
         d(da),
         b'T',
+    ])
+}
+
+/// `HH:MM:SS[.fff|.ffffff|.fffffffff]Z` of `t` into `out` (19 bytes at least), and its length;
+/// `None` for a leap second.
+pub(crate) fn canonical_time(t: &DateTime<Utc>, out: &mut [u8]) -> Option<usize> {
+    use chrono::Timelike;
+    let nano = t.nanosecond();
+    if nano >= 1_000_000_000 {
+        return None;
+    }
+    let secs = t.num_seconds_from_midnight();
+    let (h, mi, se) = (secs / 3600, secs / 60 % 60, secs % 60);
+    let d = |n: u32| b'0' + (n % 10) as u8;
+    let head = [
         d(h / 10),
         d(h),
         b':',
@@ -189,9 +209,8 @@ pub(crate) fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
     } else {
         (nano, 9)
     };
-    let mut out = [0u8; 30];
-    let (h, rest) = out.split_at_mut(head.len());
-    h.copy_from_slice(&head);
+    let (hd, rest) = out.split_at_mut_checked(head.len())?;
+    hd.copy_from_slice(&head);
     let mut len = head.len();
     if digits > 0 {
         let (dot, rest) = rest.split_first_mut()?;
@@ -202,7 +221,7 @@ pub(crate) fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
         len += 1 + digits;
     }
     *out.get_mut(len)? = b'Z';
-    Some((out, len + 1))
+    Some(len + 1)
 }
 
 /// Serializes a `DateTime<Utc>` as chrono does (`#[serde(serialize_with = ...)]`), faster:
