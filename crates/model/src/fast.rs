@@ -118,7 +118,7 @@ pub(crate) fn splice_readings(json: &mut Vec<u8>, samples: &[Reading]) -> bool {
         let prefix = match day {
             Some((d, p)) if d == date => p,
             _ => {
-                let Some(p) = instant::canonical_date(&date) else {
+                let Some(p) = instant::canonical_date(date) else {
                     return false;
                 };
                 day = Some((date, p));

@@ -153,13 +153,13 @@ impl<'de> de::Deserialize<'de> for Instant {
 pub(crate) fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
     let mut out = [0u8; 30];
     let (date, rest) = out.split_at_mut(11);
-    date.copy_from_slice(&canonical_date(&t.date_naive())?);
+    date.copy_from_slice(&canonical_date(t.date_naive())?);
     let len = canonical_time(t, rest)?;
     Some((out, 11 + len))
 }
 
 /// `YYYY-MM-DDT` of a date in the years 0 to 9999.
-pub(crate) fn canonical_date(date: &chrono::NaiveDate) -> Option<[u8; 11]> {
+pub(crate) fn canonical_date(date: chrono::NaiveDate) -> Option<[u8; 11]> {
     use chrono::Datelike;
     let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
     let d = |n: u32| b'0' + (n % 10) as u8;
