@@ -356,7 +356,7 @@ mod tests {
                 }
             }
         }
-    
+
         /// An upload written with its samples by position is the bytes serde writes, for any
         /// instant (fractions, leap seconds, years past 9999) and number (NaN, infinities,
         /// negative zero, full precision); the event is unchanged.
