@@ -176,9 +176,8 @@ fn each_line<E: From<IngestError>>(
         // One byte more than the limit (and its newline) tells a line that is too long without
         // reading all of it.
         let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(2);
-        let n = <&mut _ as std::io::Read>::take(&mut input, limit)
-            .read_until(b'\n', &mut buf)
-            .map_err(|error| IngestError::Io {
+        let n =
+            read_line_limited(&mut input, limit, &mut buf).map_err(|error| IngestError::Io {
                 source_name: source_name.to_owned(),
                 error,
             })?;
@@ -201,6 +200,41 @@ fn each_line<E: From<IngestError>>(
             count += 1;
         }
     }
+}
+
+/// `input.take(limit).read_until(b'\n', out)`: appends to `out` the next line of `input` with its
+/// newline, or at most `limit` bytes of it, and returns the number of bytes read (0 at the end).
+/// The newline is found with SIMD (`memchr`), where std looks a word at a time.
+pub(crate) fn read_line_limited<R: BufRead + ?Sized>(
+    input: &mut R,
+    limit: u64,
+    out: &mut Vec<u8>,
+) -> std::io::Result<usize> {
+    let mut read = 0usize;
+    let mut left = limit;
+    while left > 0 {
+        let available = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let room = usize::try_from(left)
+            .unwrap_or(usize::MAX)
+            .min(available.len());
+        let window = available.get(..room).unwrap_or_default();
+        let (used, done) = match memchr::memchr(b'\n', window) {
+            Some(i) => (i + 1, true),
+            None => (window.len(), window.is_empty()),
+        };
+        out.extend_from_slice(window.get(..used).unwrap_or_default());
+        input.consume(used);
+        read += used;
+        left -= used as u64;
+        if done {
+            break;
+        }
+    }
+    Ok(read)
 }
 
 /// Reads every event of a JSON Lines input, validating each, and returns their canonical bytes.
@@ -309,6 +343,28 @@ pub use once::{
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::io::Read;
+
+    proptest! {
+        /// `read_line_limited` reads what `take(limit).read_until(b'\n', …)` reads, line after
+        /// line, whatever the buffer size and the limit.
+        #[test]
+        fn read_line_limited_is_take_read_until(
+            data in prop::collection::vec(prop_oneof![Just(b'\n'), Just(b'\r'), any::<u8>()], 0..300),
+            capacity in 1usize..40,
+            limit in 0u64..50,
+        ) {
+            let mut ours = std::io::BufReader::with_capacity(capacity, data.as_slice());
+            let mut std_ = std::io::BufReader::with_capacity(capacity, data.as_slice());
+            for _ in 0..data.len() + 2 {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let n = read_line_limited(&mut ours, limit, &mut a).unwrap();
+                let m = (&mut std_).take(limit).read_until(b'\n', &mut b).unwrap();
+                prop_assert_eq!((n, &a), (m, &b));
+            }
+        }
+    }
 
     #[test]
     fn a_line_over_the_limit_is_refused_without_reading_it_all() {

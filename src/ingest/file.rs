@@ -5,7 +5,7 @@
 //! the store's hashing, writing and syncing.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader};
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 
@@ -105,13 +105,10 @@ fn id_on_line(path: &Path, name: &str, max: usize, line: u64) -> Result<String, 
     let mut raw = Vec::new();
     for n in 1..=line {
         raw.clear();
-        (&mut input)
-            .take(limit)
-            .read_until(b'\n', &mut raw)
-            .map_err(|error| IngestError::Io {
-                source_name: name.to_owned(),
-                error,
-            })?;
+        super::read_line_limited(&mut input, limit, &mut raw).map_err(|error| IngestError::Io {
+            source_name: name.to_owned(),
+            error,
+        })?;
         if n == line {
             if let Parsed::Event { canonical, .. } = parse_line(name, line, &raw)? {
                 let id = rxledger_store::ids::payload_id(&canonical).unwrap_or_default();
@@ -210,15 +207,14 @@ impl<R: BufRead> Replay<'_, R> {
     /// Reads the next raw line into `self.raw`; false at the end of the file.
     fn read_line(&mut self) -> Result<bool, Stop> {
         self.raw.clear();
-        let n = (&mut self.input)
-            .take(self.limit)
-            .read_until(b'\n', &mut self.raw)
-            .map_err(|error| {
+        let n = super::read_line_limited(&mut self.input, self.limit, &mut self.raw).map_err(
+            |error| {
                 Stop::Changed(IngestError::Io {
                     source_name: self.name.to_owned(),
                     error,
                 })
-            })?;
+            },
+        )?;
         if n > 0 {
             self.line += 1;
         }

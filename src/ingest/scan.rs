@@ -7,7 +7,7 @@
 //! recycled: at most [`IN_FLIGHT`] per worker exist, so memory does not grow with the input.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::Mutex;
 
@@ -117,7 +117,7 @@ fn read_chunks(
         chunk.ends.clear();
         while chunk.buf.len() < CHUNK_BYTES && chunk.ends.len() < CHUNK_LINES {
             let start = chunk.buf.len();
-            match (&mut input).take(limit).read_until(b'\n', &mut chunk.buf) {
+            match super::read_line_limited(&mut input, limit, &mut chunk.buf) {
                 Ok(0) => chunk.last = true,
                 Ok(_) => {
                     line += 1;

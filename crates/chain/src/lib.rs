@@ -275,7 +275,7 @@ impl<'a> RecordRef<'a> {
         let payload = rest
             .strip_suffix(b"}")
             .ok_or("record does not end with }")?;
-        if payload.is_empty() || (scan && payload.contains(&b'\n')) {
+        if payload.is_empty() || (scan && memchr::memchr(b'\n', payload).is_some()) {
             return Err("`event` payload is empty");
         }
         Ok(RecordRef {
@@ -452,7 +452,7 @@ impl ChainWriter {
         }
         for (index, p) in payloads.iter().enumerate() {
             let p = p.as_ref();
-            if p.is_empty() || p.contains(&b'\n') || p.contains(&b'\r') {
+            if p.is_empty() || memchr::memchr2(b'\n', b'\r', p).is_some() {
                 return Err(EncodeError::BadPayload { index });
             }
         }
