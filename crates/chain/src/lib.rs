@@ -147,11 +147,14 @@ fn decode_hex32(s: &[u8]) -> Option<Digest> {
     (bad == 0).then_some(Digest(out))
 }
 
+/// Appends the 64 hex digits of `d` (written on the stack, then copied in one go: a `push` per
+/// digit checked the capacity 128 times a record).
 fn push_hex(out: &mut Vec<u8>, d: &Digest) {
-    for b in d.0 {
-        out.push(hex_digit(b >> 4));
-        out.push(hex_digit(b & 15));
+    let mut hex = [0u8; 64];
+    for (pair, b) in hex.as_chunks_mut::<2>().0.iter_mut().zip(d.0) {
+        *pair = [hex_digit(b >> 4), hex_digit(b & 15)];
     }
+    out.extend_from_slice(&hex);
 }
 
 /// Precomputed derive-key hashers; cloning one is much cheaper than deriving the context key.

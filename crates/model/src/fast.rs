@@ -114,7 +114,7 @@ pub(crate) fn splice_readings(json: &mut Vec<u8>, samples: &[Reading]) -> bool {
             json.push(b',');
         }
         json.extend_from_slice(b"{\"at\":\"");
-        let date = r.at.date_naive();
+        let date = r.at.naive_utc().date();
         let prefix = match day {
             Some((d, p)) if d == date => p,
             _ => {

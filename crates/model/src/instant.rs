@@ -153,7 +153,8 @@ impl<'de> de::Deserialize<'de> for Instant {
 pub(crate) fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
     let mut out = [0u8; 30];
     let (date, rest) = out.split_at_mut(11);
-    date.copy_from_slice(&canonical_date(t.date_naive())?);
+    // `naive_utc`: chrono's `DateTime` accessors add the (zero) offset on every call.
+    date.copy_from_slice(&canonical_date(t.naive_utc().date())?);
     let len = canonical_time(t, rest)?;
     Some((out, 11 + len))
 }
@@ -183,11 +184,12 @@ pub(crate) fn canonical_date(date: chrono::NaiveDate) -> Option<[u8; 11]> {
 /// `None` for a leap second.
 pub(crate) fn canonical_time(t: &DateTime<Utc>, out: &mut [u8]) -> Option<usize> {
     use chrono::Timelike;
-    let nano = t.nanosecond();
+    let time = t.naive_utc().time();
+    let nano = time.nanosecond();
     if nano >= 1_000_000_000 {
         return None;
     }
-    let secs = t.num_seconds_from_midnight();
+    let secs = time.num_seconds_from_midnight();
     let (h, mi, se) = (secs / 3600, secs / 60 % 60, secs % 60);
     let d = |n: u32| b'0' + (n % 10) as u8;
     let head = [
