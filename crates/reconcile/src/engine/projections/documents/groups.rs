@@ -138,16 +138,20 @@ impl Documents {
         batch: &str,
         room: impl Fn(&super::SaleRec) -> u64,
     ) -> Option<&'d str> {
-        let with_line: Vec<(&'d String, &super::SaleRec)> = docs
-            .iter()
-            .filter_map(|d| self.sales.get(d).map(|s| (d, s)))
-            .filter(|(_, s)| s.sold(product, batch).is_some())
-            .collect();
-        with_line
-            .iter()
-            .find(|(_, s)| room(s) > 0)
-            .or(with_line.last())
-            .map(|(d, _)| d.as_str())
-            .or(docs.first().map(String::as_str))
+        // One pass, no vector: the first with room wins, else the last with the line.
+        let mut last = None;
+        for d in docs {
+            let Some(s) = self.sales.get(d) else {
+                continue;
+            };
+            if s.sold(product, batch).is_none() {
+                continue;
+            }
+            if room(s) > 0 {
+                return Some(d.as_str());
+            }
+            last = Some(d.as_str());
+        }
+        last.or(docs.first().map(String::as_str))
     }
 }
