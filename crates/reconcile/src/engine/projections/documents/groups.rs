@@ -144,6 +144,10 @@ impl Documents {
         batch: &str,
         room: impl Fn(&super::SaleRec) -> u64,
     ) -> Option<&'d str> {
+        // One document is the answer whatever its lines (it is the first named).
+        if let [one] = docs {
+            return Some(one.as_str());
+        }
         // One pass, no vector: the first with room wins, else the last with the line.
         let mut last = None;
         for d in docs {

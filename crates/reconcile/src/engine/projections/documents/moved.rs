@@ -76,13 +76,22 @@ impl Moved<'_> {
         let key = DocKey(dir, root);
         let now = self.now.unwrap_or_default();
         let due = now + Duration::days(self.cfg.thresholds.uninvoiced_days);
-        // In the members' order, repeats included (as each is scheduled to be forgotten).
-        let fresh: Vec<&str> = self
-            .members
-            .iter()
-            .map(String::as_str)
-            .filter(|m| !d.seen_goods.contains(&DocKey(dir, m)))
-            .collect();
+        // In the members' order, repeats included (as each is scheduled to be forgotten); no
+        // vector for the usual single member.
+        let (one, many): (Option<&str>, Vec<&str>) = match self.members {
+            [m] => {
+                let fresh = !d.seen_goods.contains(&DocKey(dir, m));
+                (fresh.then_some(m.as_str()), Vec::new())
+            }
+            all => {
+                let fresh = all
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|m| !d.seen_goods.contains(&DocKey(dir, m)));
+                (None, fresh.collect())
+            }
+        };
+        let none_fresh = one.is_none() && many.is_empty();
         let check = || {
             Due::Documents(DocDue::Goods {
                 dir,
@@ -92,7 +101,7 @@ impl Moved<'_> {
         };
         match d.goods.get_mut(&key) {
             None => {
-                if q <= 0 && fresh.is_empty() {
+                if q <= 0 && none_fresh {
                     return; // a late return on a group already evaluated
                 }
                 d.goods.insert(
@@ -111,14 +120,14 @@ impl Moved<'_> {
                 );
                 self.sched.at(due, check());
             }
-            Some(g) if (g.checked && q > 0) || !fresh.is_empty() => {
+            Some(g) if (g.checked && q > 0) || !none_fresh => {
                 g.checked = false;
                 g.due = g.due.max(due);
                 self.sched.at(due, check());
             }
             Some(_) => {}
         }
-        for m in fresh {
+        for m in one.into_iter().chain(many) {
             let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
             let seen = DocDue::ForgetSeen(dir, m.to_owned());
             d.seen_goods.insert((dir, m.to_owned()));

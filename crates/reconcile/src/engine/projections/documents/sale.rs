@@ -58,6 +58,17 @@ impl SaleRec {
             .collect();
         // Stable: the first of equal lines stays first and keeps its expiry.
         all.sort_by(|a, b| (&a.product, &a.batch).cmp(&(&b.product, &b.batch)));
+        let repeats = all
+            .windows(2)
+            .any(|w| w[0].product == w[1].product && w[0].batch == w[1].batch);
+        if !repeats {
+            all.shrink_to_fit();
+            return SaleRec {
+                seq,
+                customer,
+                lines: all,
+            };
+        }
         let mut merged: Vec<SaleLine> = Vec::with_capacity(all.len());
         for l in all {
             match merged.last_mut() {
