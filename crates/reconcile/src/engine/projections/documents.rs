@@ -51,20 +51,35 @@ pub(crate) struct Goods {
     /// The first goods movement.
     pub seq: u64,
     pub party: String,
-    /// Product -> quantity accepted or dispatched (net of returns).
-    pub goods: BTreeMap<String, i64>,
-    /// Product -> quantity invoiced (net of credit notes).
-    pub invoiced: BTreeMap<String, i64>,
+    /// Product -> its goods, invoiced quantity and excess: one entry per product moved or
+    /// invoiced (one key and one map where three were kept).
+    pub lines: BTreeMap<String, GoodsLine>,
     pub invoice_seqs: Vec<u64>,
     /// The latest `occurred_at` of a record counted (goods movement, invoice, credit note).
     pub last_at: DateTime<Utc>,
-    /// Product -> its invoiced excess over the goods, open or reported.
-    pub excess: BTreeMap<String, Excess>,
     /// The invoicing deadline passed (`UNINVOICED` was checked); the record stays while an
     /// excess is open.
     pub checked: bool,
     /// The invoicing deadline: the latest of its members' when the goods are a group's.
     pub due: DateTime<Utc>,
+}
+
+/// One product of the goods of an order or sale.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct GoodsLine {
+    /// Quantity accepted or dispatched (net of returns); 0 when none moved.
+    pub goods: i64,
+    /// Quantity invoiced (net of credit notes); `None` while no invoice named the product.
+    pub invoiced: Option<i64>,
+    /// Its invoiced excess over the goods, open or reported.
+    pub excess: Option<Excess>,
+}
+
+impl GoodsLine {
+    /// Adds `n` to the invoiced quantity (counted from 0 when none was).
+    fn invoice(&mut self, n: i64) {
+        self.invoiced.get_or_insert(0).add_sat(n);
+    }
 }
 
 /// An excess (invoiced over goods, paid over invoiced) waiting for its correction.
@@ -100,7 +115,7 @@ impl Goods {
     /// Counts the invoices that arrived before these goods.
     fn absorb(&mut self, early: EarlyInvoiced) {
         for (p, n) in early.invoiced {
-            self.invoiced.entry(p).or_insert(0).add_sat(n);
+            self.lines.entry(p).or_default().invoice(n);
         }
         self.invoice_seqs.extend(early.seqs);
         self.last_at = self.last_at.max(early.last_at.unwrap_or(self.last_at));
@@ -379,20 +394,16 @@ impl Documents {
             if let Some(g) = self.goods.get_mut(&key) {
                 for l in &inv.lines {
                     let mut n = sign * qty(l.quantity);
-                    let counted = match g.invoiced.get_mut(&l.product) {
-                        Some(c) => c,
-                        None => g.invoiced.entry(l.product.clone()).or_insert(0),
+                    let line = match g.lines.get_mut(&l.product) {
+                        Some(x) => x,
+                        None => g.lines.entry(l.product.clone()).or_default(),
                     };
                     if closed && n > 0 {
-                        let open = g
-                            .goods
-                            .get(&l.product)
-                            .copied()
-                            .unwrap_or(0)
-                            .saturating_sub(*counted);
+                        let counted = line.invoiced.unwrap_or(0);
+                        let open = line.goods.saturating_sub(counted);
                         n = n.min(open.max(0));
                     }
-                    counted.add_sat(n);
+                    line.invoice(n);
                 }
                 g.invoice_seqs.push(seq);
                 g.last_at = g.last_at.max(at);
@@ -496,7 +507,10 @@ impl Documents {
             DocDue::Goods { dir, doc, due } => {
                 let k = DocKey(dir, root_in(&self.alias, dir, &doc));
                 if let Some(g) = self.goods.get_mut(&k).filter(|g| g.due == due) {
-                    if g.excess.values().any(|x| !x.reported) {
+                    if g.lines
+                        .values()
+                        .any(|l| l.excess.is_some_and(|x| !x.reported))
+                    {
                         g.checked = true;
                     } else {
                         self.goods.remove(&k);
@@ -513,10 +527,19 @@ impl Documents {
                 let Some(g) = self.goods.get_mut(&k) else {
                     return;
                 };
-                if let Some(x) = g.excess.get_mut(&product).filter(|x| x.due == due) {
+                if let Some(x) = g
+                    .lines
+                    .get_mut(&product)
+                    .and_then(|l| l.excess.as_mut())
+                    .filter(|x| x.due == due)
+                {
                     x.reported = true;
                 }
-                if g.checked && g.excess.values().all(|x| x.reported) {
+                if g.checked
+                    && g.lines
+                        .values()
+                        .all(|l| l.excess.is_none_or(|x| x.reported))
+                {
                     self.goods.remove(&k);
                 }
             }

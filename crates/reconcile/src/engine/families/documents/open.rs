@@ -2,9 +2,6 @@
 //! finding if still open), and at the end of the input while not yet passed (an open item, with
 //! what would close it).
 
-use std::cmp::Ordering;
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 use rxledger_model::Money;
 
@@ -85,7 +82,8 @@ fn uninvoiced(
     };
     let mut doc = None;
     let mut out = Vec::new();
-    for (p, goods, inv) in both(&g.goods, &g.invoiced) {
+    for (p, line) in &g.lines {
+        let (goods, inv) = (line.goods, line.invoiced.unwrap_or(0));
         if inv >= goods {
             continue;
         }
@@ -231,15 +229,11 @@ fn overinvoiced(
     let Some(g) = g else {
         return;
     };
-    if !g
-        .excess
-        .get(product)
-        .is_some_and(|x| x.due == due && !x.reported)
-    {
+    let line = g.lines.get(product).copied().unwrap_or_default();
+    if !line.excess.is_some_and(|x| x.due == due && !x.reported) {
         return;
     }
-    let goods = g.goods.get(product).copied().unwrap_or(0);
-    let inv = g.invoiced.get(product).copied().unwrap_or(0);
+    let (goods, inv) = (line.goods, line.invoiced.unwrap_or(0));
     if inv <= goods {
         return;
     }
@@ -306,30 +300,4 @@ fn group_doc(cx: &Ctx<'_>, dir: Dir, root: &str) -> Fact {
         .docs
         .members(dir, root)
         .map_or_else(|| Fact::from(root), docs)
-}
-
-/// The products of `goods` and `invoiced` in order, with their quantities in each (0 where
-/// absent).
-fn both<'a>(
-    goods: &'a BTreeMap<String, i64>,
-    invoiced: &'a BTreeMap<String, i64>,
-) -> impl Iterator<Item = (&'a String, i64, i64)> + 'a {
-    let (mut goods, mut invoiced) = (goods.iter().peekable(), invoiced.iter().peekable());
-    std::iter::from_fn(move || {
-        let order = match (goods.peek(), invoiced.peek()) {
-            (None, None) => return None,
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (Some((x, _)), Some((y, _))) => x.cmp(y),
-        };
-        Some(match order {
-            Ordering::Less => goods.next().map(|(p, g)| (p, *g, 0))?,
-            Ordering::Greater => invoiced.next().map(|(p, i)| (p, 0, *i))?,
-            Ordering::Equal => {
-                let (p, g) = goods.next()?;
-                let (_, i) = invoiced.next()?;
-                (p, *g, *i)
-            }
-        })
-    })
 }

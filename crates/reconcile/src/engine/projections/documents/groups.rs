@@ -117,18 +117,19 @@ impl Documents {
 
 /// Adds the goods record `b` to `a` (both of one group).
 fn merge(a: &mut Goods, b: Goods) {
-    for (p, n) in b.goods {
-        a.goods.entry(p).or_insert(0).add_sat(n);
-    }
-    for (p, n) in b.invoiced {
-        a.invoiced.entry(p).or_insert(0).add_sat(n);
+    for (p, b) in b.lines {
+        let a = a.lines.entry(p).or_default();
+        a.goods.add_sat(b.goods);
+        if let Some(n) = b.invoiced {
+            a.invoice(n);
+        }
+        if a.excess.is_none() {
+            a.excess = b.excess;
+        }
     }
     a.invoice_seqs.extend(b.invoice_seqs);
     a.seq = a.seq.min(b.seq);
     a.last_at = a.last_at.max(b.last_at);
-    for (p, x) in b.excess {
-        a.excess.entry(p).or_insert(x);
-    }
     a.checked &= b.checked;
     a.due = a.due.max(b.due);
 }

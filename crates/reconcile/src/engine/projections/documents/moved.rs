@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 
 use super::key::{root_in, DocKey};
-use super::{Dir, DocDue, Documents, Excess, Goods};
+use super::{Dir, DocDue, Documents, Excess, Goods, GoodsLine};
 use crate::engine::ctx::{Due, Ev, Scheduler};
 use crate::engine::projections::Total;
 use crate::Config;
@@ -109,11 +109,9 @@ impl Moved<'_> {
                     Goods {
                         seq: self.seq,
                         party: party.to_owned(),
-                        goods: BTreeMap::new(),
-                        invoiced: BTreeMap::new(),
+                        lines: BTreeMap::new(),
                         invoice_seqs: Vec::new(),
                         last_at: self.at,
-                        excess: BTreeMap::new(),
                         checked: false,
                         due,
                     },
@@ -139,11 +137,14 @@ impl Moved<'_> {
             }
         }
         if let Some(g) = d.goods.get_mut(&key) {
-            match g.goods.get_mut(product) {
-                Some(n) => n.add_sat(q),
-                None => {
-                    g.goods.insert(product.to_owned(), q);
-                }
+            if let Some(l) = g.lines.get_mut(product) {
+                l.goods.add_sat(q);
+            } else {
+                let line = GoodsLine {
+                    goods: q,
+                    ..GoodsLine::default()
+                };
+                g.lines.insert(product.to_owned(), line);
             }
             g.last_at = g.last_at.max(self.at);
             excess_quantity(g, (dir, root), self.cfg, self.sched);
@@ -160,16 +161,19 @@ pub(super) fn excess_quantity(
     sched: &mut Scheduler,
 ) {
     let window = Duration::days(cfg.thresholds.correction_days);
-    for (p, inv) in &g.invoiced {
-        let over = *inv > g.goods.get(p).copied().unwrap_or(0);
-        match (over, g.excess.get(p)) {
+    let last_at = g.last_at;
+    for (p, line) in &mut g.lines {
+        let Some(inv) = line.invoiced else {
+            continue;
+        };
+        let over = inv > line.goods;
+        match (over, line.excess) {
             (true, None) => {
-                let due = g.last_at + window;
-                let excess = Excess {
+                let due = last_at + window;
+                line.excess = Some(Excess {
                     due,
                     reported: false,
-                };
-                g.excess.insert(p.clone(), excess);
+                });
                 let d = DocDue::Excess {
                     dir,
                     doc: root.to_owned(),
@@ -178,9 +182,7 @@ pub(super) fn excess_quantity(
                 };
                 sched.at(due, Due::Documents(d));
             }
-            (false, Some(x)) if !x.reported => {
-                g.excess.remove(p);
-            }
+            (false, Some(x)) if !x.reported => line.excess = None,
             _ => {}
         }
     }
