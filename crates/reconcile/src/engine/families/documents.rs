@@ -394,7 +394,8 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
     }
     // Payments recorded before this invoice (or credit note), applied to it now (the list stays
     // for the families after this one: it is cleared by the next event).
-    for a in cx.proj.docs.applied.clone() {
+    for i in 0..cx.proj.docs.applied.len() {
+        let a = &cx.proj.docs.applied[i];
         if let Some(f) = payment_check(cx, &Pay::from(&a.payment), &a.number) {
             cx.out.emit(f);
         }

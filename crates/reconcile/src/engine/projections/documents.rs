@@ -475,7 +475,12 @@ impl Documents {
                 counterparty: invoice_counterparty(inv).to_owned(),
                 total: inv.total.minor,
                 paid: 0,
-                seqs: vec![seq],
+                // Room for its payment too (the usual next seq): no reallocation then.
+                seqs: {
+                    let mut seqs = Vec::with_capacity(2);
+                    seqs.push(seq);
+                    seqs
+                },
                 // A number booked twice keeps the credit notes of the first (forgotten with it).
                 credits: self
                     .invoices
