@@ -92,7 +92,8 @@ fn dir_term(dir: Dir) -> Fact {
 /// brings only ordered products, no more than ordered.
 fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
     let e = ev.e;
-    let base = Msg::new("rec-doc").arg("doc", &r.doc);
+    // Built only for a finding (most receipts have none).
+    let base = || Msg::new("rec-doc").arg("doc", &r.doc);
     let emit = |out: &mut Out<'_>, m: Msg, product: Option<&str>| {
         let mut f = Finding::new(Rule::RecDoc, ev.seq, m.clone())
             .party(&r.supplier)
@@ -106,24 +107,23 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
         out.emit(f);
     };
     if e.refs.delivery_note.is_empty() {
-        let m = base.clone().arg("problem", term("no_delivery_note"));
+        let m = base().arg("problem", term("no_delivery_note"));
         emit(&mut cx.out, m, None);
     }
     if e.refs.order.is_empty() {
-        let m = base.arg("problem", term("no_order"));
+        let m = base().arg("problem", term("no_order"));
         emit(&mut cx.out, m, None);
         return;
     }
     let orders = &mut cx.proj.docs.orders;
     for o in &e.refs.order {
         let Some(order) = orders.get(o) else {
-            let m = base.arg("problem", term("unknown_order")).arg("order", o);
+            let m = base().arg("problem", term("unknown_order")).arg("order", o);
             emit(&mut cx.out, m, None);
             return;
         };
         if order.supplier != r.supplier {
-            let m = base
-                .clone()
+            let m = base()
                 .arg("problem", term("supplier"))
                 .arg("supplier", &r.supplier)
                 .arg("order_supplier", &order.supplier);
@@ -144,7 +144,7 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
             })
             .collect();
         if on.is_empty() {
-            let m = base.clone().arg("problem", term("not_on_order"));
+            let m = base().arg("problem", term("not_on_order"));
             emit(&mut cx.out, m, Some(&l.product));
             continue;
         }
@@ -168,8 +168,7 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
             ordered.add_sat(*o_ordered);
         }
         if arrived > ordered {
-            let m = base
-                .clone()
+            let m = base()
                 .arg("problem", term("over"))
                 .arg("arrived", arrived)
                 .arg("ordered", ordered);
@@ -251,31 +250,34 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
         let line = Some((l.product.as_str(), l.batch.as_str()));
         let pb = Pb(&l.product, &l.batch);
         let room = |s: &SaleRec| {
-            let q = s.sold(&l.product, &l.batch).map_or(0, |x| x.0);
-            q.saturating_sub(s.reviewed(&l.product, &l.batch))
+            s.line(&l.product, &l.batch).map_or(0, |x| {
+                let q = x.sold.map_or(0, |(q, _)| q);
+                q.saturating_sub(x.reviewed)
+            })
         };
         let Some(sale_doc) = proj.docs.sale_for_line(sales, &l.product, &l.batch, room) else {
             continue;
         };
-        let base = Msg::new("out-rev-review")
-            .arg("doc", &r.doc)
-            .arg("sale", sale_doc);
+        // Built only for a finding (most lines have none).
+        let base = || {
+            Msg::new("out-rev-review")
+                .arg("doc", &r.doc)
+                .arg("sale", sale_doc)
+        };
         let Some(sale) = proj.docs.sales.get_mut(sale_doc) else {
             continue;
         };
         let batch_expiry = proj.stock.batches.get(&pb).and_then(|b| b.expiry);
-        match sale.sold(&l.product, &l.batch) {
+        let on_sale = sale.line(&l.product, &l.batch);
+        match on_sale.and_then(|x| x.sold) {
             None => {
-                let m = base.clone().arg("problem", term("not_on_sale"));
+                let m = base().arg("problem", term("not_on_sale"));
                 emit(&mut cx.out, m, line);
             }
             Some((q, sale_expiry)) => {
-                let reviewed = sale
-                    .reviewed(&l.product, &l.batch)
-                    .saturating_add(l.quantity);
+                let reviewed = on_sale.map_or(0, |x| x.reviewed).saturating_add(l.quantity);
                 if reviewed > q {
-                    let m = base
-                        .clone()
+                    let m = base()
                         .arg("problem", term("quantity"))
                         .arg("reviewed", reviewed)
                         .arg("quantity", q);
@@ -283,8 +285,7 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
                 }
                 let expect = batch_expiry.unwrap_or(sale_expiry);
                 if l.expiry != expect || sale_expiry != expect {
-                    let m = base
-                        .clone()
+                    let m = base()
                         .arg("problem", term("expiry"))
                         .arg("expiry", l.expiry)
                         .arg("expected_expiry", expect);
@@ -304,26 +305,29 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
 fn out_rev_dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
     for l in &d.lines {
         let room = |s: &SaleRec| {
-            let reviewed = s.reviewed(&l.product, &l.batch);
-            reviewed.saturating_sub(s.dispatched(&l.product, &l.batch))
+            s.line(&l.product, &l.batch)
+                .map_or(0, |x| x.reviewed.saturating_sub(x.dispatched))
         };
         let sales = &ev.e.refs.sale;
         let sale_doc = cx
             .proj
             .docs
             .sale_for_line(sales, &l.product, &l.batch, room);
-        let base = Msg::new("out-rev-dispatch")
-            .arg("doc", &d.doc)
-            .arg("product", &l.product)
-            .arg("batch", &l.batch);
+        // Built only for a finding (most lines have none).
+        let base = || {
+            Msg::new("out-rev-dispatch")
+                .arg("doc", &d.doc)
+                .arg("product", &l.product)
+                .arg("batch", &l.batch)
+        };
         let problem = match sale_doc.and_then(|s| cx.proj.docs.sales.get_mut(s)) {
-            None => Some((base.arg("problem", term("no_sale")), None)),
+            None => Some((base().arg("problem", term("no_sale")), None)),
             Some(sale) => {
                 let line = sale.line_mut(&l.product, &l.batch);
                 line.dispatched.add_sat(l.quantity);
                 let (shipped, reviewed) = (line.dispatched, line.reviewed);
                 (shipped > reviewed).then(|| {
-                    let m = base
+                    let m = base()
                         .arg("problem", term("unreviewed"))
                         .arg("dispatched", shipped)
                         .arg("reviewed", reviewed);
@@ -390,8 +394,9 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
     }
     // Payments recorded before this invoice (or credit note), applied to it now (the list stays
     // for the families after this one: it is cleared by the next event).
-    for a in cx.proj.docs.applied.clone() {
-        if let Some(f) = payment_check(cx, &a.payment, &a.number) {
+    for i in 0..cx.proj.docs.applied.len() {
+        let a = &cx.proj.docs.applied[i];
+        if let Some(f) = payment_check(cx, &Pay::from(&a.payment), &a.number) {
             cx.out.emit(f);
         }
     }
@@ -402,14 +407,13 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
 /// they are.
 fn payment(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Payment) {
     let (counterparty, account) = payment_counterparty(p);
-    let pay = PaymentRef {
+    let pay = Pay {
         seq: ev.seq,
-        doc: p.doc.clone(),
+        doc: &p.doc,
         direction: p.direction,
         method: p.method,
-        counterparty: counterparty.clone(),
-        account: account.clone(),
-        at: ev.e.occurred_at,
+        counterparty,
+        account,
     };
     for number in &p.invoices {
         if let Some(f) = payment_check(cx, &pay, number) {
@@ -418,19 +422,43 @@ fn payment(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Payment) {
     }
 }
 
+/// A payment as its checks see it, borrowed from the event or from a [`PaymentRef`].
+struct Pay<'a> {
+    seq: u64,
+    doc: &'a str,
+    direction: PaymentDirection,
+    method: PaymentMethod,
+    /// The party that pays or is paid, and its account.
+    counterparty: &'a str,
+    account: &'a str,
+}
+
+impl<'a> From<&'a PaymentRef> for Pay<'a> {
+    fn from(p: &'a PaymentRef) -> Self {
+        Pay {
+            seq: p.seq,
+            doc: &p.doc,
+            direction: p.direction,
+            method: p.method,
+            counterparty: &p.counterparty,
+            account: &p.account,
+        }
+    }
+}
+
 /// The `TTGK` finding of payment `p` for the invoice (or credit note) `number`, if the invoice
 /// is booked and the payment's party or account does not fit it.
-fn payment_check(cx: &Ctx<'_>, p: &PaymentRef, number: &str) -> Option<Finding> {
+fn payment_check(cx: &Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
     let proj = &*cx.proj;
     let inv = proj.docs.invoices.get(proj.docs.root(number))?;
-    let counterparty = &p.counterparty;
+    let counterparty = p.counterparty;
     let facts = |id: &'static str| {
         Msg::new(id)
-            .arg("doc", &p.doc)
+            .arg("doc", p.doc)
             .arg("invoice", number)
             .arg("party", counterparty)
     };
-    let f = if &inv.counterparty != counterparty {
+    let f = if inv.counterparty != counterparty {
         let m = facts("ttgk-payment-party")
             .arg("direction", direction(p.direction))
             .arg("invoice_party", &inv.counterparty);
@@ -443,12 +471,12 @@ fn payment_check(cx: &Ctx<'_>, p: &PaymentRef, number: &str) -> Option<Finding> 
             .master
             .parties
             .get(counterparty)
-            .is_some_and(|pt| pt.accounts.contains(&p.account))
+            .is_some_and(|pt| pt.accounts.contains(p.account))
     {
-        let m = facts("ttgk-payment-account").arg("account", &p.account);
+        let m = facts("ttgk-payment-account").arg("account", p.account);
         Finding::new(ttgk(inv.dir), p.seq, m).figures(
             Msg::new("ttgk-account-expected"),
-            Msg::new("ttgk-account").arg("account", &p.account),
+            Msg::new("ttgk-account").arg("account", p.account),
         )
     } else {
         return None;

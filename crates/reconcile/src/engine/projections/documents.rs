@@ -15,10 +15,14 @@ use rxledger_model::{ControlClass, Event, EventBody, InvoiceDirection, PaymentDi
 
 mod groups;
 mod held;
+mod key;
+mod moved;
 mod sale;
 
 pub(crate) use held::{Applied, PaymentRef};
 use held::{EarlyCredit, Held};
+use key::{root_in, DocKey};
+use moved::excess_quantity;
 pub(crate) use sale::SaleRec;
 
 use super::master::Master;
@@ -47,20 +51,35 @@ pub(crate) struct Goods {
     /// The first goods movement.
     pub seq: u64,
     pub party: String,
-    /// Product -> quantity accepted or dispatched (net of returns).
-    pub goods: BTreeMap<String, i64>,
-    /// Product -> quantity invoiced (net of credit notes).
-    pub invoiced: BTreeMap<String, i64>,
+    /// Product -> its goods, invoiced quantity and excess: one entry per product moved or
+    /// invoiced (one key and one map where three were kept).
+    pub lines: BTreeMap<String, GoodsLine>,
     pub invoice_seqs: Vec<u64>,
     /// The latest `occurred_at` of a record counted (goods movement, invoice, credit note).
     pub last_at: DateTime<Utc>,
-    /// Product -> its invoiced excess over the goods, open or reported.
-    pub excess: BTreeMap<String, Excess>,
     /// The invoicing deadline passed (`UNINVOICED` was checked); the record stays while an
     /// excess is open.
     pub checked: bool,
     /// The invoicing deadline: the latest of its members' when the goods are a group's.
     pub due: DateTime<Utc>,
+}
+
+/// One product of the goods of an order or sale.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct GoodsLine {
+    /// Quantity accepted or dispatched (net of returns); 0 when none moved.
+    pub goods: i64,
+    /// Quantity invoiced (net of credit notes); `None` while no invoice named the product.
+    pub invoiced: Option<i64>,
+    /// Its invoiced excess over the goods, open or reported.
+    pub excess: Option<Excess>,
+}
+
+impl GoodsLine {
+    /// Adds `n` to the invoiced quantity (counted from 0 when none was).
+    fn invoice(&mut self, n: i64) {
+        self.invoiced.get_or_insert(0).add_sat(n);
+    }
 }
 
 /// An excess (invoiced over goods, paid over invoiced) waiting for its correction.
@@ -96,7 +115,7 @@ impl Goods {
     /// Counts the invoices that arrived before these goods.
     fn absorb(&mut self, early: EarlyInvoiced) {
         for (p, n) in early.invoiced {
-            self.invoiced.entry(p).or_insert(0).add_sat(n);
+            self.lines.entry(p).or_default().invoice(n);
         }
         self.invoice_seqs.extend(early.seqs);
         self.last_at = self.last_at.max(early.last_at.unwrap_or(self.last_at));
@@ -272,7 +291,7 @@ impl Documents {
         let window = Duration::days(cfg.thresholds.return_window_days);
         match &e.body {
             EventBody::Purchase(p) => {
-                let mut lines: HashMap<String, (u64, u64)> = HashMap::new();
+                let mut lines: HashMap<String, (u64, u64)> = HashMap::with_capacity(p.lines.len());
                 for l in &p.lines {
                     lines
                         .entry(l.product.clone())
@@ -299,9 +318,8 @@ impl Documents {
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Receipt(r) => {
-                let own = [r.doc.clone()];
                 let orders = if e.refs.order.is_empty() {
-                    &own[..]
+                    std::slice::from_ref(&r.doc)
                 } else {
                     &e.refs.order[..]
                 };
@@ -312,9 +330,8 @@ impl Documents {
                 }
             }
             EventBody::Dispatch(d) => {
-                let own = [d.doc.clone()];
                 let sales = if e.refs.sale.is_empty() {
-                    &own[..]
+                    std::slice::from_ref(&d.doc)
                 } else {
                     &e.refs.sale[..]
                 };
@@ -362,45 +379,52 @@ impl Documents {
         // Named orders or sales whose goods were already judged on their own: a consolidated
         // invoice that is late for them is counted only up to the goods still open.
         let closed = named.iter().any(|d| {
-            self.seen_goods.contains(&(dir, d.clone()))
-                && !self.goods.contains_key(&self.group(dir, d))
+            self.seen_goods.contains(&DocKey(dir, d))
+                && !self
+                    .goods
+                    .contains_key(&DocKey(dir, root_in(&self.alias, dir, d)))
         });
         let goods_key = self.unite(dir, named);
         let sign: i64 = if inv.credit_for.is_some() { -1 } else { 1 };
         let at = e.occurred_at;
         let orphan_due = at + Duration::days(cfg.thresholds.orphan_days);
         let orphan = || Due::Documents(DocDue::InvoiceOrphan(inv.doc.clone()));
-        if let Some(k) = &goods_key {
-            if let Some(g) = self.goods.get_mut(k) {
+        if let Some(k) = goods_key.as_deref() {
+            let key = DocKey(dir, k);
+            if let Some(g) = self.goods.get_mut(&key) {
                 for l in &inv.lines {
                     let mut n = sign * qty(l.quantity);
-                    let counted = g.invoiced.entry(l.product.clone()).or_insert(0);
+                    let line = match g.lines.get_mut(&l.product) {
+                        Some(x) => x,
+                        None => g.lines.entry(l.product.clone()).or_default(),
+                    };
                     if closed && n > 0 {
-                        let open = g
-                            .goods
-                            .get(&l.product)
-                            .copied()
-                            .unwrap_or(0)
-                            .saturating_sub(*counted);
+                        let counted = line.invoiced.unwrap_or(0);
+                        let open = line.goods.saturating_sub(counted);
                         n = n.min(open.max(0));
                     }
-                    counted.add_sat(n);
+                    line.invoice(n);
                 }
                 g.invoice_seqs.push(seq);
                 g.last_at = g.last_at.max(at);
-                self.excess_quantity(k, cfg, sched);
+                excess_quantity(g, (dir, k), cfg, sched);
             } else if named
                 .iter()
-                .any(|d| !self.seen_goods.contains(&(dir, d.clone())))
+                .any(|d| !self.seen_goods.contains(&DocKey(dir, d)))
             {
                 // Invoiced before the goods arrived: counted when they do.
-                let early = self.early_invoiced.entry(k.clone()).or_default();
+                let early = match self.early_invoiced.get_mut(&key) {
+                    Some(x) => x,
+                    None => self.early_invoiced.entry((dir, k.to_owned())).or_default(),
+                };
                 for l in &inv.lines {
-                    early
-                        .invoiced
-                        .entry(l.product.clone())
-                        .or_insert(0)
-                        .add_sat(sign * qty(l.quantity));
+                    let n = sign * qty(l.quantity);
+                    match early.invoiced.get_mut(&l.product) {
+                        Some(c) => c.add_sat(n),
+                        None => {
+                            early.invoiced.insert(l.product.clone(), n);
+                        }
+                    }
                 }
                 early.seqs.push(seq);
                 early.last_at = Some(early.last_at.map_or(at, |t| t.max(at)));
@@ -437,14 +461,12 @@ impl Documents {
             }
             return;
         }
-        let special = inv
-            .lines
-            .iter()
-            .any(|l| master.control(&l.product).is_special());
-        let ephedrine = inv
-            .lines
-            .iter()
-            .any(|l| master.control(&l.product) == ControlClass::CompoundEphedrine);
+        let (mut special, mut ephedrine) = (false, false);
+        for l in &inv.lines {
+            let c = master.control(&l.product);
+            special |= c.is_special();
+            ephedrine |= c == ControlClass::CompoundEphedrine;
+        }
         self.invoices.insert(
             inv.doc.clone(),
             Box::new(Invoice {
@@ -453,7 +475,12 @@ impl Documents {
                 counterparty: invoice_counterparty(inv).to_owned(),
                 total: inv.total.minor,
                 paid: 0,
-                seqs: vec![seq],
+                // Room for its payment too (the usual next seq): no reallocation then.
+                seqs: {
+                    let mut seqs = Vec::with_capacity(2);
+                    seqs.push(seq);
+                    seqs
+                },
                 // A number booked twice keeps the credit notes of the first (forgotten with it).
                 credits: self
                     .invoices
@@ -473,88 +500,6 @@ impl Documents {
         self.resolved(&inv.doc, &inv.doc, cfg, sched);
     }
 
-    /// Opens (or closes, when corrected) the invoiced excess of each product of the goods `k`.
-    fn excess_quantity(&mut self, k: &(Dir, String), cfg: &Config, sched: &mut Scheduler) {
-        let Some(g) = self.goods.get_mut(k) else {
-            return;
-        };
-        let window = Duration::days(cfg.thresholds.correction_days);
-        for (p, inv) in &g.invoiced {
-            let over = *inv > g.goods.get(p).copied().unwrap_or(0);
-            match (over, g.excess.get(p)) {
-                (true, None) => {
-                    let due = g.last_at + window;
-                    let excess = Excess {
-                        due,
-                        reported: false,
-                    };
-                    g.excess.insert(p.clone(), excess);
-                    let d = DocDue::Excess {
-                        dir: k.0,
-                        doc: k.1.clone(),
-                        product: p.clone(),
-                        due,
-                    };
-                    sched.at(due, Due::Documents(d));
-                }
-                (false, Some(x)) if !x.reported => {
-                    g.excess.remove(p);
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Opens (or closes, when corrected) the overpayment of invoice `doc`.
-    fn excess_amount(&mut self, doc: &str, cfg: &Config, sched: &mut Scheduler) {
-        let Some(inv) = self.invoices.get_mut(doc) else {
-            return;
-        };
-        let over = inv.paid
-            > inv
-                .total
-                .saturating_add(cfg.thresholds.amount_tolerance_minor);
-        match (over, inv.overpaid) {
-            (true, None) => {
-                let due = inv.last_at + Duration::days(cfg.thresholds.correction_days);
-                inv.overpaid = Some(Excess {
-                    due,
-                    reported: false,
-                });
-                let d = DocDue::Overpaid {
-                    doc: doc.to_owned(),
-                    due,
-                };
-                sched.at(due, Due::Documents(d));
-            }
-            (false, Some(x)) if !x.reported => inv.overpaid = None,
-            _ => {}
-        }
-    }
-
-    /// Counting goods movements of the event `ev` for the orders or sales `members` of side
-    /// `dir` (one group).
-    fn moved<'a>(
-        &'a mut self,
-        cfg: &'a Config,
-        sched: &'a mut Scheduler,
-        now: Option<DateTime<Utc>>,
-        ev: &Ev<'_>,
-        dir: Dir,
-        members: &'a [String],
-    ) -> Moved<'a> {
-        Moved {
-            docs: self,
-            cfg,
-            sched,
-            now,
-            seq: ev.seq,
-            at: ev.e.occurred_at,
-            dir,
-            members,
-        }
-    }
-
     /// The life cycle of records at a deadline, after the documents family checked it.
     pub fn on_due(
         &mut self,
@@ -565,9 +510,12 @@ impl Documents {
     ) {
         match d {
             DocDue::Goods { dir, doc, due } => {
-                let k = self.group(dir, &doc);
+                let k = DocKey(dir, root_in(&self.alias, dir, &doc));
                 if let Some(g) = self.goods.get_mut(&k).filter(|g| g.due == due) {
-                    if g.excess.values().any(|x| !x.reported) {
+                    if g.lines
+                        .values()
+                        .any(|l| l.excess.is_some_and(|x| !x.reported))
+                    {
                         g.checked = true;
                     } else {
                         self.goods.remove(&k);
@@ -580,14 +528,23 @@ impl Documents {
                 product,
                 due,
             } => {
-                let k = self.group(dir, &doc);
+                let k = DocKey(dir, root_in(&self.alias, dir, &doc));
                 let Some(g) = self.goods.get_mut(&k) else {
                     return;
                 };
-                if let Some(x) = g.excess.get_mut(&product).filter(|x| x.due == due) {
+                if let Some(x) = g
+                    .lines
+                    .get_mut(&product)
+                    .and_then(|l| l.excess.as_mut())
+                    .filter(|x| x.due == due)
+                {
                     x.reported = true;
                 }
-                if g.checked && g.excess.values().all(|x| x.reported) {
+                if g.checked
+                    && g.lines
+                        .values()
+                        .all(|l| l.excess.is_none_or(|x| x.reported))
+                {
                     self.goods.remove(&k);
                 }
             }
@@ -614,7 +571,7 @@ impl Documents {
                 };
                 if let Some(first) = inv.goods.first() {
                     if !self.had_goods(inv.dir, &inv.goods) {
-                        let k = self.group(inv.dir, first);
+                        let k = DocKey(inv.dir, root_in(&self.alias, inv.dir, first));
                         self.early_invoiced.remove(&k);
                     }
                 }
@@ -659,95 +616,33 @@ impl Documents {
                 self.sales.remove(&doc);
             }
             DocDue::ForgetSeen(dir, doc) => {
-                let k = (dir, doc);
-                self.seen_goods.remove(&k);
-                self.forget_member(&k);
+                self.seen_goods.remove(&DocKey(dir, &doc));
+                self.forget_member(dir, &doc);
             }
         }
     }
 }
 
-/// Goods movements of one event, counted for the orders or sales it names (one group).
-struct Moved<'a> {
-    docs: &'a mut Documents,
-    cfg: &'a Config,
-    sched: &'a mut Scheduler,
-    now: Option<DateTime<Utc>>,
-    seq: u64,
-    /// The event's `occurred_at`.
-    at: DateTime<Utc>,
-    dir: Dir,
-    /// The orders or sales (at least one), already united into one group.
-    members: &'a [String],
-}
-
-impl Moved<'_> {
-    /// Counts `q` of `product` for the group with `party`. The first movement of a member sets
-    /// the group's invoicing deadline (so does the first delivery after a deadline that an open
-    /// excess outlived); a late return of a group already checked is not counted.
-    fn add(&mut self, party: &str, product: &str, q: i64) {
-        let d = &mut *self.docs;
-        let dir = self.dir;
-        let Some(first) = self.members.first() else {
-            return;
-        };
-        let k = d.group(dir, first);
-        let now = self.now.unwrap_or_default();
-        let due = now + Duration::days(self.cfg.thresholds.uninvoiced_days);
-        let fresh: Vec<(Dir, String)> = self
-            .members
-            .iter()
-            .map(|m| (dir, m.clone()))
-            .filter(|m| !d.seen_goods.contains(m))
-            .collect();
-        let check = Due::Documents(DocDue::Goods {
-            dir,
-            doc: k.1.clone(),
-            due,
-        });
-        match d.goods.get_mut(&k) {
-            None => {
-                if q <= 0 && fresh.is_empty() {
-                    return; // a late return on a group already evaluated
-                }
-                d.goods.insert(
-                    k.clone(),
-                    Goods {
-                        seq: self.seq,
-                        party: party.to_owned(),
-                        goods: BTreeMap::new(),
-                        invoiced: BTreeMap::new(),
-                        invoice_seqs: Vec::new(),
-                        last_at: self.at,
-                        excess: BTreeMap::new(),
-                        checked: false,
-                        due,
-                    },
-                );
-                self.sched.at(due, check);
-            }
-            Some(g) if (g.checked && q > 0) || !fresh.is_empty() => {
-                g.checked = false;
-                g.due = g.due.max(due);
-                self.sched.at(due, check);
-            }
-            Some(_) => {}
+/// Opens (or closes, when corrected) the overpayment of the invoice `inv`, numbered `doc`.
+fn excess_amount(inv: &mut Invoice, doc: &str, cfg: &Config, sched: &mut Scheduler) {
+    let over = inv.paid
+        > inv
+            .total
+            .saturating_add(cfg.thresholds.amount_tolerance_minor);
+    match (over, inv.overpaid) {
+        (true, None) => {
+            let due = inv.last_at + Duration::days(cfg.thresholds.correction_days);
+            inv.overpaid = Some(Excess {
+                due,
+                reported: false,
+            });
+            let d = DocDue::Overpaid {
+                doc: doc.to_owned(),
+                due,
+            };
+            sched.at(due, Due::Documents(d));
         }
-        for m in fresh {
-            let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
-            let seen = DocDue::ForgetSeen(m.0, m.1.clone());
-            d.seen_goods.insert(m);
-            self.sched.at(forget, Due::Documents(seen));
-        }
-        if let Some(early) = d.early_invoiced.remove(&k) {
-            if let Some(g) = d.goods.get_mut(&k) {
-                g.absorb(early);
-            }
-        }
-        if let Some(g) = d.goods.get_mut(&k) {
-            g.goods.entry(product.to_owned()).or_insert(0).add_sat(q);
-            g.last_at = g.last_at.max(self.at);
-        }
-        d.excess_quantity(&k, self.cfg, self.sched);
+        (false, Some(x)) if !x.reported => inv.overpaid = None,
+        _ => {}
     }
 }

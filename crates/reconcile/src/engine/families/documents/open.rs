@@ -2,8 +2,6 @@
 //! finding if still open), and at the end of the input while not yet passed (an open item, with
 //! what would close it).
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Utc};
 use rxledger_model::Money;
 
@@ -11,7 +9,7 @@ use super::{dir_term, ttgk};
 use crate::engine::ctx::Ctx;
 use crate::engine::facts::{docs, term, texts, with_facts};
 use crate::engine::projections::documents::{Dir, DocDue};
-use crate::{Finding, Msg, Pending, Rule};
+use crate::{Fact, Finding, Msg, Pending, Rule};
 
 /// Checks the deadline `d`: when it passed (`open` is `None`) a finding if what it waits for
 /// did not happen; at the end of the input (`open` = its time) the open item.
@@ -77,26 +75,25 @@ fn uninvoiced(
     due: DateTime<Utc>,
     open: Option<DateTime<Utc>>,
 ) {
-    let k = cx.proj.docs.group(dir, doc);
+    let (root, g) = cx.proj.docs.group_goods(dir, doc);
     // A group is judged once, at the latest deadline of its members.
-    let Some(g) = cx.proj.docs.goods.get(&k).filter(|g| g.due == due) else {
+    let Some(g) = g.filter(|g| g.due == due) else {
         return;
     };
-    let doc = docs(&cx.proj.docs.members(&k));
-    let products: BTreeSet<&String> = g.goods.keys().chain(g.invoiced.keys()).collect();
+    let mut doc = None;
     let mut out = Vec::new();
-    for p in products {
-        let goods = g.goods.get(p).copied().unwrap_or(0);
-        let inv = g.invoiced.get(p).copied().unwrap_or(0);
+    for (p, line) in &g.lines {
+        let (goods, inv) = (line.goods, line.invoiced.unwrap_or(0));
         if inv >= goods {
             continue;
         }
+        let doc = doc.get_or_insert_with(|| group_doc(cx, dir, root)).clone();
         let m = Msg::new("uninvoiced")
             .arg("goods", goods)
             .arg("invoiced", inv)
             .arg("product", p)
             .arg("dir", dir_term(dir))
-            .arg("doc", doc.clone())
+            .arg("doc", doc)
             .arg("party", &g.party)
             .arg("days", cx.cfg.thresholds.uninvoiced_days);
         let pending = with_facts("uninvoiced-pending", &m);
@@ -228,29 +225,25 @@ fn overinvoiced(
     due: DateTime<Utc>,
     open: Option<DateTime<Utc>>,
 ) {
-    let k = cx.proj.docs.group(dir, doc);
-    let Some(g) = cx.proj.docs.goods.get(&k) else {
+    let (root, g) = cx.proj.docs.group_goods(dir, doc);
+    let Some(g) = g else {
         return;
     };
-    let doc = docs(&cx.proj.docs.members(&k));
-    if !g
-        .excess
-        .get(product)
-        .is_some_and(|x| x.due == due && !x.reported)
-    {
+    let line = g.lines.get(product).copied().unwrap_or_default();
+    if !line.excess.is_some_and(|x| x.due == due && !x.reported) {
         return;
     }
-    let goods = g.goods.get(product).copied().unwrap_or(0);
-    let inv = g.invoiced.get(product).copied().unwrap_or(0);
+    let (goods, inv) = (line.goods, line.invoiced.unwrap_or(0));
     if inv <= goods {
         return;
     }
+    let doc = group_doc(cx, dir, root);
     let m = Msg::new("ttgk-overinvoiced")
         .arg("goods", goods)
         .arg("invoiced", inv)
         .arg("product", product)
         .arg("dir", dir_term(dir))
-        .arg("doc", doc.clone())
+        .arg("doc", doc)
         .arg("party", &g.party)
         .arg("days", cx.cfg.thresholds.correction_days);
     let closed_by = Msg::new("ttgk-overinvoiced-closed-by")
@@ -299,4 +292,12 @@ fn overpaid(cx: &mut Ctx<'_>, doc: &str, due: DateTime<Utc>, open: Option<DateTi
     report(cx, f, open, None, || {
         Msg::new("ttgk-overpaid-closed-by").arg("amount", &excess)
     });
+}
+
+/// The orders or sales of the group of root `root`, as a fact (the root itself when it is alone).
+fn group_doc(cx: &Ctx<'_>, dir: Dir, root: &str) -> Fact {
+    cx.proj
+        .docs
+        .members(dir, root)
+        .map_or_else(|| Fact::from(root), docs)
 }

@@ -3,53 +3,53 @@
 //! one *group*, matched as a whole: the group's goods (summed over its members) against its
 //! invoices. A group is judged at the latest invoicing deadline of its members.
 
+use std::borrow::Cow;
+
+use super::key::{root_in, DocKey};
 use super::{Dir, Documents, Goods};
 use crate::engine::projections::Total;
 
-/// How deep an alias chain may be followed (groups are merged root to root, so chains stay
-/// short; the bound only guards against a cycle).
-const MAX_CHAIN: usize = 64;
-
 impl Documents {
-    /// The key of the group the order or sale `doc` belongs to (itself when it is in none).
-    pub fn group(&self, dir: Dir, doc: &str) -> (Dir, String) {
-        let mut k = (dir, doc.to_owned());
-        for _ in 0..MAX_CHAIN {
-            match self.alias.get(&k) {
-                Some(root) => k = (dir, root.clone()),
-                None => break,
-            }
-        }
-        k
+    /// The orders or sales of the group of root `root`, the root first; `None` when the group
+    /// is the root alone.
+    pub fn members(&self, dir: Dir, root: &str) -> Option<&[String]> {
+        self.group_members
+            .get(&DocKey(dir, root))
+            .map(Vec::as_slice)
     }
 
-    /// The orders or sales of the group `k`, the root first.
-    pub fn members(&self, k: &(Dir, String)) -> Vec<String> {
-        self.group_members
-            .get(k)
-            .cloned()
-            .unwrap_or_else(|| vec![k.1.clone()])
+    /// The root of the group of the order or sale `doc` and the group's goods, while counted.
+    pub fn group_goods<'a>(&'a self, dir: Dir, doc: &'a str) -> (&'a str, Option<&'a Goods>) {
+        let root = root_in(&self.alias, dir, doc);
+        (root, self.goods.get(&DocKey(dir, root)))
     }
 
     /// Whether any of `docs` (orders or sales of side `dir`) had goods.
     pub fn had_goods(&self, dir: Dir, docs: &[String]) -> bool {
         docs.iter()
-            .any(|d| self.seen_goods.contains(&(dir, d.clone())))
+            .any(|d| self.seen_goods.contains(&DocKey(dir, d)))
     }
 
-    /// Makes the orders or sales `docs` of side `dir` one group and returns its key (`None` when
-    /// `docs` is empty). The root is the first group with goods still counted (else the first
-    /// named); the others' goods and early invoices are added to it.
-    pub(super) fn unite(&mut self, dir: Dir, docs: &[String]) -> Option<(Dir, String)> {
+    /// Makes the orders or sales `docs` of side `dir` one group and returns the root of its key
+    /// (`None` when `docs` is empty). The root is the first group with goods still counted
+    /// (else the first named); the others' goods and early invoices are added to it.
+    pub(super) fn unite<'d>(&mut self, dir: Dir, docs: &'d [String]) -> Option<Cow<'d, str>> {
+        let first = docs.first()?;
+        let r0 = root_in(&self.alias, dir, first);
+        // The usual case: one document, or documents already of one group (nothing to merge).
+        if docs[1..].iter().all(|d| root_in(&self.alias, dir, d) == r0) {
+            return Some(if r0 == first.as_str() {
+                Cow::Borrowed(first.as_str())
+            } else {
+                Cow::Owned(r0.to_owned())
+            });
+        }
         let mut roots: Vec<(Dir, String)> = Vec::new();
         for d in docs {
-            let r = self.group(dir, d);
+            let r = (dir, root_in(&self.alias, dir, d).to_owned());
             if !roots.contains(&r) {
                 roots.push(r);
             }
-        }
-        if roots.len() <= 1 {
-            return roots.pop();
         }
         let at = roots
             .iter()
@@ -89,21 +89,27 @@ impl Documents {
                 }
             }
         }
-        Some(root)
+        Some(Cow::Owned(root.1))
     }
 
-    /// Forgets that `doc` belongs to a group once its return window closed, unless the group's
-    /// goods are still counted.
-    pub(super) fn forget_member(&mut self, k: &(Dir, String)) {
-        let root = self.group(k.0, &k.1);
-        if self.goods.contains_key(&root) {
+    /// Forgets that `doc` of side `dir` belongs to a group once its return window closed,
+    /// unless the group's goods are still counted.
+    pub(super) fn forget_member(&mut self, dir: Dir, doc: &str) {
+        let root = root_in(&self.alias, dir, doc);
+        if self.goods.contains_key(&DocKey(dir, root)) {
             return;
         }
-        self.alias.remove(k);
-        if let Some(members) = self.group_members.get_mut(&root) {
-            members.retain(|m| m != &k.1);
+        // The root outlives the alias it may be the value of.
+        let root = if root == doc {
+            Cow::Borrowed(doc)
+        } else {
+            Cow::Owned(root.to_owned())
+        };
+        self.alias.remove(&DocKey(dir, doc));
+        if let Some(members) = self.group_members.get_mut(&DocKey(dir, &root)) {
+            members.retain(|m| m != doc);
             if members.len() <= 1 {
-                self.group_members.remove(&root);
+                self.group_members.remove(&DocKey(dir, &root));
             }
         }
     }
@@ -111,18 +117,19 @@ impl Documents {
 
 /// Adds the goods record `b` to `a` (both of one group).
 fn merge(a: &mut Goods, b: Goods) {
-    for (p, n) in b.goods {
-        a.goods.entry(p).or_insert(0).add_sat(n);
-    }
-    for (p, n) in b.invoiced {
-        a.invoiced.entry(p).or_insert(0).add_sat(n);
+    for (p, b) in b.lines {
+        let a = a.lines.entry(p).or_default();
+        a.goods.add_sat(b.goods);
+        if let Some(n) = b.invoiced {
+            a.invoice(n);
+        }
+        if a.excess.is_none() {
+            a.excess = b.excess;
+        }
     }
     a.invoice_seqs.extend(b.invoice_seqs);
     a.seq = a.seq.min(b.seq);
     a.last_at = a.last_at.max(b.last_at);
-    for (p, x) in b.excess {
-        a.excess.entry(p).or_insert(x);
-    }
     a.checked &= b.checked;
     a.due = a.due.max(b.due);
 }
@@ -138,16 +145,24 @@ impl Documents {
         batch: &str,
         room: impl Fn(&super::SaleRec) -> u64,
     ) -> Option<&'d str> {
-        let with_line: Vec<(&'d String, &super::SaleRec)> = docs
-            .iter()
-            .filter_map(|d| self.sales.get(d).map(|s| (d, s)))
-            .filter(|(_, s)| s.sold(product, batch).is_some())
-            .collect();
-        with_line
-            .iter()
-            .find(|(_, s)| room(s) > 0)
-            .or(with_line.last())
-            .map(|(d, _)| d.as_str())
-            .or(docs.first().map(String::as_str))
+        // One document is the answer whatever its lines (it is the first named).
+        if let [one] = docs {
+            return Some(one.as_str());
+        }
+        // One pass, no vector: the first with room wins, else the last with the line.
+        let mut last = None;
+        for d in docs {
+            let Some(s) = self.sales.get(d) else {
+                continue;
+            };
+            if s.sold(product, batch).is_none() {
+                continue;
+            }
+            if room(s) > 0 {
+                return Some(d.as_str());
+            }
+            last = Some(d.as_str());
+        }
+        last.or(docs.first().map(String::as_str))
     }
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use rxledger_model::{Event, PaymentDirection, PaymentMethod};
 
-use super::{payment_counterparty, Dir, DocDue, Documents};
+use super::{excess_amount, payment_counterparty, Dir, DocDue, Documents};
 use crate::engine::ctx::{Due, Scheduler};
 use crate::engine::projections::Total;
 use crate::Config;
@@ -65,7 +65,7 @@ impl Documents {
         r.credits.push(c.doc.clone());
         r.last_at = r.last_at.max(c.at);
         self.credit_of.insert(c.doc.clone(), root.to_owned());
-        self.excess_amount(root, cfg, sched);
+        excess_amount(r, root, cfg, sched);
         self.resolved(&c.doc, root, cfg, sched);
     }
 
@@ -110,7 +110,7 @@ impl Documents {
             if h.unknown.is_empty() {
                 self.held.remove(&pay);
             }
-            self.excess_amount(root, cfg, sched);
+            excess_amount(inv, root, cfg, sched);
         }
     }
 
@@ -128,8 +128,11 @@ impl Documents {
         let mut unknown = Vec::new();
         let n = p.invoices.len();
         for (i, number) in p.invoices.iter().enumerate() {
-            let root = self.credit_of.get(number).unwrap_or(number).clone();
-            let Some(inv) = self.invoices.get_mut(&root) else {
+            let root = self
+                .credit_of
+                .get(number)
+                .map_or(number.as_str(), String::as_str);
+            let Some(inv) = self.invoices.get_mut(root) else {
                 unknown.push(number.clone());
                 continue;
             };
@@ -147,7 +150,7 @@ impl Documents {
             });
             inv.seqs.push(seq);
             inv.last_at = inv.last_at.max(e.occurred_at);
-            self.excess_amount(&root, cfg, sched);
+            excess_amount(inv, root, cfg, sched);
         }
         if unknown.is_empty() {
             return;

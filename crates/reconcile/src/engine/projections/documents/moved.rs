@@ -1,0 +1,189 @@
+//! Goods movements counted for the orders or sales they are for, and the invoiced excess over
+//! them.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::key::{root_in, DocKey};
+use super::{Dir, DocDue, Documents, Excess, Goods, GoodsLine};
+use crate::engine::ctx::{Due, Ev, Scheduler};
+use crate::engine::projections::Total;
+use crate::Config;
+
+impl Documents {
+    /// Counting goods movements of the event `ev` for the orders or sales `members` of side
+    /// `dir` (one group).
+    pub(super) fn moved<'a>(
+        &'a mut self,
+        cfg: &'a Config,
+        sched: &'a mut Scheduler,
+        now: Option<DateTime<Utc>>,
+        ev: &Ev<'_>,
+        dir: Dir,
+        members: &'a [String],
+    ) -> Moved<'a> {
+        // The group does not change while the event's lines are counted.
+        let root = members.first().map(|first| {
+            let r = root_in(&self.alias, dir, first);
+            if r == first.as_str() {
+                Cow::Borrowed(first.as_str())
+            } else {
+                Cow::Owned(r.to_owned())
+            }
+        });
+        Moved {
+            docs: self,
+            cfg,
+            sched,
+            now,
+            seq: ev.seq,
+            at: ev.e.occurred_at,
+            dir,
+            members,
+            root,
+        }
+    }
+}
+
+/// Goods movements of one event, counted for the orders or sales it names (one group).
+pub(super) struct Moved<'a> {
+    docs: &'a mut Documents,
+    cfg: &'a Config,
+    sched: &'a mut Scheduler,
+    now: Option<DateTime<Utc>>,
+    seq: u64,
+    /// The event's `occurred_at`.
+    at: DateTime<Utc>,
+    dir: Dir,
+    /// The orders or sales (at least one), already united into one group.
+    members: &'a [String],
+    /// The root of the group's key (`None` when there are no members).
+    root: Option<Cow<'a, str>>,
+}
+
+impl Moved<'_> {
+    /// Counts `q` of `product` for the group with `party`. The first movement of a member sets
+    /// the group's invoicing deadline (so does the first delivery after a deadline that an open
+    /// excess outlived); a late return of a group already checked is not counted.
+    pub(super) fn add(&mut self, party: &str, product: &str, q: i64) {
+        let Some(root) = self.root.as_deref() else {
+            return;
+        };
+        let d = &mut *self.docs;
+        let dir = self.dir;
+        let key = DocKey(dir, root);
+        let now = self.now.unwrap_or_default();
+        let due = now + Duration::days(self.cfg.thresholds.uninvoiced_days);
+        // In the members' order, repeats included (as each is scheduled to be forgotten); no
+        // vector for the usual single member.
+        let (one, many): (Option<&str>, Vec<&str>) = match self.members {
+            [m] => {
+                let fresh = !d.seen_goods.contains(&DocKey(dir, m));
+                (fresh.then_some(m.as_str()), Vec::new())
+            }
+            all => {
+                let fresh = all
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|m| !d.seen_goods.contains(&DocKey(dir, m)));
+                (None, fresh.collect())
+            }
+        };
+        let none_fresh = one.is_none() && many.is_empty();
+        let check = || {
+            Due::Documents(DocDue::Goods {
+                dir,
+                doc: root.to_owned(),
+                due,
+            })
+        };
+        match d.goods.get_mut(&key) {
+            None => {
+                if q <= 0 && none_fresh {
+                    return; // a late return on a group already evaluated
+                }
+                d.goods.insert(
+                    (dir, root.to_owned()),
+                    Goods {
+                        seq: self.seq,
+                        party: party.to_owned(),
+                        lines: BTreeMap::new(),
+                        invoice_seqs: Vec::new(),
+                        last_at: self.at,
+                        checked: false,
+                        due,
+                    },
+                );
+                self.sched.at(due, check());
+            }
+            Some(g) if (g.checked && q > 0) || !none_fresh => {
+                g.checked = false;
+                g.due = g.due.max(due);
+                self.sched.at(due, check());
+            }
+            Some(_) => {}
+        }
+        for m in one.into_iter().chain(many) {
+            let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
+            let seen = DocDue::ForgetSeen(dir, m.to_owned());
+            d.seen_goods.insert((dir, m.to_owned()));
+            self.sched.at(forget, Due::Documents(seen));
+        }
+        if let Some(early) = d.early_invoiced.remove(&key) {
+            if let Some(g) = d.goods.get_mut(&key) {
+                g.absorb(early);
+            }
+        }
+        if let Some(g) = d.goods.get_mut(&key) {
+            if let Some(l) = g.lines.get_mut(product) {
+                l.goods.add_sat(q);
+            } else {
+                let line = GoodsLine {
+                    goods: q,
+                    ..GoodsLine::default()
+                };
+                g.lines.insert(product.to_owned(), line);
+            }
+            g.last_at = g.last_at.max(self.at);
+            excess_quantity(g, (dir, root), self.cfg, self.sched);
+        }
+    }
+}
+
+/// Opens (or closes, when corrected) the invoiced excess of each product of the goods `g` of the
+/// group `(dir, root)`.
+pub(super) fn excess_quantity(
+    g: &mut Goods,
+    (dir, root): (Dir, &str),
+    cfg: &Config,
+    sched: &mut Scheduler,
+) {
+    let window = Duration::days(cfg.thresholds.correction_days);
+    let last_at = g.last_at;
+    for (p, line) in &mut g.lines {
+        let Some(inv) = line.invoiced else {
+            continue;
+        };
+        let over = inv > line.goods;
+        match (over, line.excess) {
+            (true, None) => {
+                let due = last_at + window;
+                line.excess = Some(Excess {
+                    due,
+                    reported: false,
+                });
+                let d = DocDue::Excess {
+                    dir,
+                    doc: root.to_owned(),
+                    product: p.clone(),
+                    due,
+                };
+                sched.at(due, Due::Documents(d));
+            }
+            (false, Some(x)) if !x.reported => line.excess = None,
+            _ => {}
+        }
+    }
+}
