@@ -1,6 +1,6 @@
 //! What a rule family sees: the event, the projections, and where findings and deadlines go.
 
-use std::collections::BTreeMap;
+use std::collections::BinaryHeap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rxledger_model::Event;
@@ -37,15 +37,48 @@ pub(crate) enum Due {
 ///
 /// Most deadlines only name one document or batch (forget it once no rule can need it, check
 /// an invoice's payment): at a wholesaler's volume millions of them wait at once, since
-/// documents are kept for the return window. Those wait in a map of their own in a
+/// documents are kept for the return window. Those wait in a queue of their own in a
 /// [`Compact`] form (24 bytes instead of a [`Due`]'s 88, the number as a boxed `str`), under
-/// the same counter, and both maps are taken from in one (time, order) sequence: the order in
-/// which deadlines run is exactly that of one map.
+/// the same counter, and both queues are taken from in one (time, order) sequence: the order in
+/// which deadlines run is exactly that of one queue.
+///
+/// Both are binary heaps (earliest first): deadlines are mostly set later than every deadline
+/// already waiting, the worst case of a B-tree's search from the left of each node, and a heap
+/// takes them in about two comparisons.
 #[derive(Default)]
 pub(crate) struct Scheduler {
-    due: BTreeMap<(DateTime<Utc>, u64), Due>,
-    compact: BTreeMap<(DateTime<Utc>, u64), Compact>,
+    due: BinaryHeap<Waiting<Due>>,
+    compact: BinaryHeap<Waiting<Compact>>,
     counter: u64,
+}
+
+/// A deadline waiting in a [`Scheduler`] heap, ordered so that the earliest (time, then the
+/// order it was set in) is the greatest.
+#[derive(Debug)]
+struct Waiting<V> {
+    at: DateTime<Utc>,
+    n: u64,
+    v: V,
+}
+
+impl<V> PartialEq for Waiting<V> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.at, self.n) == (other.at, other.n)
+    }
+}
+
+impl<V> Eq for Waiting<V> {}
+
+impl<V> PartialOrd for Waiting<V> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<V> Ord for Waiting<V> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (other.at, other.n).cmp(&(self.at, self.n))
+    }
 }
 
 /// A deadline that names one document or batch (see [`Scheduler`]).
@@ -94,13 +127,10 @@ impl Scheduler {
     /// Sets a deadline.
     pub fn at(&mut self, at: DateTime<Utc>, d: Due) {
         self.counter += 1;
+        let n = self.counter;
         match Compact::of(d) {
-            Ok(c) => {
-                self.compact.insert((at, self.counter), c);
-            }
-            Err(d) => {
-                self.due.insert((at, self.counter), d);
-            }
+            Ok(v) => self.compact.push(Waiting { at, n, v }),
+            Err(v) => self.due.push(Waiting { at, n, v }),
         }
     }
 
@@ -127,8 +157,8 @@ impl Scheduler {
 
     /// The time of the next deadline, and whether it waits in the compact map.
     fn next(&self) -> Option<(DateTime<Utc>, bool)> {
-        let a = self.due.first_key_value().map(|(k, _)| *k);
-        let b = self.compact.first_key_value().map(|(k, _)| *k);
+        let a = self.due.peek().map(|w| (w.at, w.n));
+        let b = self.compact.peek().map(|w| (w.at, w.n));
         match (a, b) {
             (Some(a), Some(b)) if b < a => Some((b.0, true)),
             (Some(a), _) => Some((a.0, false)),
@@ -140,9 +170,9 @@ impl Scheduler {
     /// The first deadline of the compact map or of the other, removed.
     fn pop(&mut self, compact: bool) -> Option<(DateTime<Utc>, Due)> {
         if compact {
-            self.compact.pop_first().map(|((at, _), c)| (at, c.due()))
+            self.compact.pop().map(|w| (w.at, w.v.due()))
         } else {
-            self.due.pop_first().map(|((at, _), d)| (at, d))
+            self.due.pop().map(|w| (w.at, w.v))
         }
     }
 }
@@ -259,6 +289,46 @@ mod tests {
             ) => n.clone(),
             Due::ForgetBatch((p, b)) => format!("{p}/{b}"),
             other => format!("{other:?}"),
+        }
+    }
+
+    proptest::proptest! {
+        /// Deadlines run in (time, order set) order, compact or not, whatever the order they
+        /// are set in and however setting and running interleave: the order of one sorted map.
+        #[test]
+        fn deadlines_run_in_time_then_set_order(
+            steps in proptest::collection::vec((0i64..50, proptest::bool::ANY, 0i64..60), 0..200),
+        ) {
+            let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
+            let mut s = Scheduler::default();
+            let mut reference = std::collections::BTreeMap::new();
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            for (i, &(offset, compact, clock)) in steps.iter().enumerate() {
+                let at = t0 + Duration::minutes(offset);
+                let name = format!("d{i}");
+                let d = if compact {
+                    Due::Documents(DocDue::Invoice(name.clone()))
+                } else {
+                    Due::Documents(DocDue::InvoiceOrphan(name.clone()))
+                };
+                s.at(at, d);
+                reference.insert((at, i), name);
+                // Run what is due before a clock that moves on now and then.
+                let now = t0 + Duration::minutes(clock);
+                while let Some((at, d)) = s.pop_before(now) {
+                    got.push((at, self::name(&d)));
+                }
+                while let Some(e) = reference.first_entry().filter(|e| e.key().0 < now) {
+                    let ((at, _), n) = e.remove_entry();
+                    want.push((at, n));
+                }
+            }
+            let mut rest = s.take_all();
+            while let Some((at, d)) = rest.pop_first() {
+                got.push((at, self::name(&d)));
+            }
+            want.extend(reference.into_iter().map(|((at, _), n)| (at, n)));
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
