@@ -203,21 +203,24 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
             .proj
             .docs
             .sale_for_line(sales, &l.product, &l.batch, room);
-        let base = Msg::new("return-orig")
-            .arg("doc", &r.doc)
-            .arg("product", &l.product)
-            .arg("batch", &l.batch)
-            .arg("customer", &r.customer);
+        // Built only for a finding (most returns are in order).
+        let base = || {
+            Msg::new("return-orig")
+                .arg("doc", &r.doc)
+                .arg("product", &l.product)
+                .arg("batch", &l.batch)
+                .arg("customer", &r.customer)
+        };
         let problem = match sale_doc.and_then(|s| cx.proj.docs.sales.get_mut(s)) {
             None => Some(match sale_doc {
-                None => (base.arg("problem", term("no_sale")), None),
+                None => (base().arg("problem", term("no_sale")), None),
                 Some(s) => (
-                    base.arg("problem", term("unknown_sale")).arg("sale", s),
+                    base().arg("problem", term("unknown_sale")).arg("sale", s),
                     None,
                 ),
             }),
             Some(sale) if sale.customer != r.customer => {
-                let m = base
+                let m = base()
                     .arg("problem", term("other_customer"))
                     .arg("sale_customer", &sale.customer);
                 Some((m, Some(sale.seq)))
@@ -227,7 +230,7 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
                 line.returned = line.returned.saturating_add(l.quantity);
                 let (shipped, returned) = (line.dispatched, line.returned);
                 (returned > shipped).then(|| {
-                    let m = base
+                    let m = base()
                         .arg("problem", term("over"))
                         .arg("returned", returned)
                         .arg("dispatched", shipped);
