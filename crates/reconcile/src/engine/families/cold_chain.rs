@@ -9,10 +9,12 @@
 //! each series for charts ([`series`]) and the real readings around each excursion and gap
 //! ([`closeup`]).
 
+mod clock;
 mod closeup;
 mod receipt;
 mod series;
 
+pub(crate) use clock::Micros;
 pub use closeup::{
     closeup_window, Closeup, Problem, CLOSEUPS_MAX_READINGS, CLOSEUP_MAX_PAD_SECS,
     CLOSEUP_MAX_READINGS, CLOSEUP_MIN_PAD_SECS, RECENT_MAX_READINGS,
@@ -285,7 +287,7 @@ impl ColdChain {
         st.last_seq = seq;
         for r in readings {
             if let Some(prev) = st.last {
-                let gap = r.at - prev;
+                let gap = clock::since(r.at, prev);
                 let limit = if st.excursion.is_some() {
                     exc_gap.min(gap_limit)
                 } else {

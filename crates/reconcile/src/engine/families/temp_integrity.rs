@@ -23,7 +23,7 @@ use chrono::{DateTime, Utc};
 use hashbrown::HashMap;
 use rxledger_model::{EventBody, TemperatureReading};
 
-use super::cold_chain::StreamKind;
+use super::cold_chain::{self, StreamKind};
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{decimal, factor, term, texts, with_facts};
@@ -174,11 +174,18 @@ impl Family for TempIntegrity {
                 };
                 let mut ats = std::mem::take(&mut self.ats);
                 ats.clear();
-                ats.extend(t.readings.iter().map(|r| r.at.timestamp_micros()));
+                let mut micros = cold_chain::Micros::default();
+                ats.extend(t.readings.iter().map(|r| micros.of(r.at)));
+                // The oldest and the newest reading, for the backfill and future checks.
+                let span = ats
+                    .iter()
+                    .fold((Micros::MAX, Micros::MIN), |(lo, hi), &at| {
+                        (lo.min(at), hi.max(at))
+                    });
                 let upload = (ev.seq, ev.e.occurred_at);
                 self.sensor(cx, ev.seq, place, t);
-                backfill(cx, upload, place, t, &ats);
-                future(cx, upload, place, t, &ats);
+                backfill(cx, upload, place, t, (&ats, span.0));
+                future(cx, upload, place, t, (&ats, span.1));
                 self.conflicts(cx, ev.seq, place, t, &ats);
                 let lim = Limits::new(cx, place.0);
                 match place.0 {
@@ -293,8 +300,10 @@ impl TempIntegrity {
         let kept = self.recent.entry_ref(t.sensor.as_str()).or_default();
         let mut disagree = 0_u64;
         let mut first: Option<(Micros, Sample, f64)> = None;
+        // The readings kept are in strictly increasing time order; `newest` is the last one's.
+        let mut newest = kept.back().map(|s| s.at);
         for (r, &at) in t.readings.iter().zip(ats) {
-            if kept.back().is_some_and(|b| at <= b.at) {
+            if newest.is_some_and(|n| at <= n) {
                 if let Ok(i) = kept.binary_search_by_key(&at, |s| s.at) {
                     let before = kept[i];
                     if (before.celsius - r.celsius).abs() > tolerance {
@@ -308,13 +317,13 @@ impl TempIntegrity {
                     celsius: r.celsius,
                     seq,
                 });
+                newest = Some(at);
             }
         }
-        if let Some(newest) = kept.back().map(|s| s.at) {
+        if let Some(newest) = newest {
             let keep_from = newest.saturating_sub(window);
-            while kept.front().is_some_and(|s| s.at < keep_from) {
-                kept.pop_front();
-            }
+            let stale = kept.partition_point(|s| s.at < keep_from);
+            kept.drain(..stale);
         }
         let Some((at, before, after)) = first else {
             return;
@@ -463,9 +472,26 @@ fn day_end(at: Micros) -> Micros {
 /// A reading rounded to the resolution (its exact bits when the resolution is 0).
 fn quantise(celsius: f64, resolution: f64) -> i64 {
     if resolution > 0.0 {
-        (celsius / resolution).round() as i64
+        round(celsius / resolution)
     } else {
         celsius.to_bits().cast_signed()
+    }
+}
+
+/// `x.round() as i64` (half away from zero, saturating, NaN as 0) without a call to the C
+/// library's `round`: `x as i64` truncates, and `x` minus its truncation is exact (Sterbenz), so
+/// comparing it with ±0.5 rounds as `round` does. Beyond ±2^63 (and for infinities) the
+/// truncation saturates and so does the adjustment; a NaN gives 0 either way.
+#[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+fn round(x: f64) -> i64 {
+    let t = x as i64;
+    let frac = x - t as f64;
+    if frac >= 0.5 {
+        t.saturating_add(1)
+    } else if frac <= -0.5 {
+        t.saturating_sub(1)
+    } else {
+        t
     }
 }
 
@@ -530,11 +556,18 @@ fn step(run: &mut Option<Run>, celsius: f64, at: Micros, seq: u64, gap: Micros) 
 }
 
 /// `TEMP-FLAT`: a run of identical readings longer than the limit.
-fn flat(cx: &mut Ctx<'_>, (kind, name): Place<'_>, sensor: &str, run: &Run, lim: &Limits) {
-    let span = run.to.saturating_sub(run.from);
-    if span <= lim.flat {
-        return;
+#[inline]
+fn flat(cx: &mut Ctx<'_>, place: Place<'_>, sensor: &str, run: &Run, lim: &Limits) {
+    if run.to.saturating_sub(run.from) > lim.flat {
+        flat_finding(cx, place, sensor, run, lim);
     }
+}
+
+/// The `TEMP-FLAT` finding of `run`, longer than the limit.
+#[cold]
+#[inline(never)]
+fn flat_finding(cx: &mut Ctx<'_>, (kind, name): Place<'_>, sensor: &str, run: &Run, lim: &Limits) {
+    let span = run.to.saturating_sub(run.from);
     let m = Msg::new("temp-flat")
         .arg("sensor", sensor)
         .arg("kind", term(kind.as_str()))
@@ -621,7 +654,7 @@ fn backfill(
     (seq, upload): (u64, DateTime<Utc>),
     (kind, name): Place<'_>,
     t: &TemperatureReading,
-    ats: &[Micros],
+    (ats, oldest): (&[Micros], Micros),
 ) {
     let th = &cx.cfg.thresholds;
     let hours = match kind {
@@ -631,10 +664,11 @@ fn backfill(
     let earliest = upload
         .timestamp_micros()
         .saturating_sub(minutes(hours.saturating_mul(60)));
-    let late = ats.iter().filter(|&&at| at < earliest).count();
-    let Some(&oldest) = ats.iter().min().filter(|_| late > 0) else {
+    // Some readings are late exactly when the oldest is.
+    if ats.is_empty() || oldest >= earliest {
         return;
-    };
+    }
+    let late = ats.iter().filter(|&&at| at < earliest).count();
     let oldest = instant(oldest);
     let m = Msg::new("temp-backfill")
         .arg("sensor", t.sensor.as_str())
@@ -661,14 +695,15 @@ fn future(
     (seq, upload): (u64, DateTime<Utc>),
     (kind, name): Place<'_>,
     t: &TemperatureReading,
-    ats: &[Micros],
+    (ats, latest): (&[Micros], Micros),
 ) {
     let skew = cx.cfg.thresholds.upload_skew_minutes;
     let latest_allowed = upload.timestamp_micros().saturating_add(minutes(skew));
-    let ahead = ats.iter().filter(|&&at| at > latest_allowed).count();
-    let Some(&latest) = ats.iter().max().filter(|_| ahead > 0) else {
+    // Some readings are ahead exactly when the latest is.
+    if ats.is_empty() || latest <= latest_allowed {
         return;
-    };
+    }
+    let ahead = ats.iter().filter(|&&at| at > latest_allowed).count();
     let latest = instant(latest);
     let m = Msg::new("temp-future")
         .arg("sensor", t.sensor.as_str())
@@ -686,4 +721,43 @@ fn future(
         .interval(upload, latest)
         .figures(expected, actual);
     cx.emit(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round;
+
+    #[test]
+    #[allow(clippy::cast_possible_truncation)]
+    fn round_is_the_c_librarys() {
+        let edges = [
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            -1.5,
+            2.5,
+            -2.5,
+            0.499_999_999_999_999_94,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+            9.007_199_254_740_993e15,
+            9.223_372_036_854_775e18,
+            -9.223_372_036_854_775e18,
+            1e19,
+            -1e19,
+            f64::MAX,
+            f64::MIN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+        ];
+        let steps = (-20_000..20_000).map(|i| f64::from(i) * 0.05 / 0.1);
+        let quotients = (-2_000..2_000).map(|i| f64::from(i) * 0.01 / 0.25);
+        for x in edges.into_iter().chain(steps).chain(quotients) {
+            assert_eq!(round(x), x.round() as i64, "{x}");
+        }
+    }
 }
