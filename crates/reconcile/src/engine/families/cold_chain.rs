@@ -278,6 +278,11 @@ impl ColdChain {
             series.add(readings, range);
         }
         let exc_gap = Duration::minutes(cx.cfg.thresholds.excursion_gap_minutes);
+        // The limit on a gap, out of an excursion and during one.
+        let (normal, during) = (
+            clock::Limit::new(gap_limit),
+            clock::Limit::new(exc_gap.min(gap_limit)),
+        );
         let mut trip = Stream::default();
         let st = match kind {
             StreamKind::Zone => self.zones.entry_ref(name).or_default(),
@@ -287,13 +292,13 @@ impl ColdChain {
         st.last_seq = seq;
         for r in readings {
             if let Some(prev) = st.last {
-                let gap = clock::since(r.at, prev);
                 let limit = if st.excursion.is_some() {
-                    exc_gap.min(gap_limit)
+                    during
                 } else {
-                    gap_limit
+                    normal
                 };
-                if gap > limit {
+                if limit.exceeded(r.at, prev) {
+                    let (gap, limit) = (r.at - prev, limit.delta);
                     cx.emit(gap_finding(seq, (kind, name), (prev, r.at), gap, limit, st));
                     if let Some((_, detail, budget)) = &mut traced {
                         detail.start(Problem::Gap, prev, Some(r.at), budget);
@@ -325,12 +330,13 @@ impl ColdChain {
                         e.peak = r.celsius;
                     }
                     e.samples.push(r.celsius);
-                } else if let Some(e) = st.excursion.take() {
+                } else if let Some(e) = &st.excursion {
                     if let Some((_, detail, _)) = &mut traced {
                         detail.ended(e.start, r.at);
                     }
-                    let f = excursion(cx, seq, (kind, name), &range, &e, r.at);
+                    let f = excursion(cx, seq, (kind, name), &range, e, r.at);
                     cx.emit(f);
+                    st.excursion = None;
                 }
             }
             if let Some((_, detail, budget)) = &mut traced {

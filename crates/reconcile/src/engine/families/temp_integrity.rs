@@ -381,11 +381,19 @@ impl TempIntegrity {
             if let Some(run) = step(&mut s.run, r.celsius, at, seq, lim.gap) {
                 flat(cx, place, &s.sensor, &run, lim);
             }
-            if let Some((_, unit)) = s.day.take_if(|(end, _)| at >= *end) {
-                copy(cx, prints, place, &s.sensor, &unit, lim);
+            let q = quantise(r.celsius, lim.resolution);
+            match &mut s.day {
+                Some((end, unit)) if at < *end => unit.add(q, at, seq),
+                day => {
+                    // The reading begins a day: the day before it, if any, is finished.
+                    if let Some((_, unit)) = day {
+                        copy(cx, prints, place, &s.sensor, unit, lim);
+                    }
+                    let mut unit = Unit::new();
+                    unit.add(q, at, seq);
+                    *day = Some((day_end(at), unit));
+                }
             }
-            let (_, unit) = s.day.get_or_insert_with(|| (day_end(at), Unit::new()));
-            unit.add(quantise(r.celsius, lim.resolution), at, seq);
         }
     }
 

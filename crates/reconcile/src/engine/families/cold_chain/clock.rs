@@ -38,6 +38,45 @@ pub(crate) fn since(a: DateTime<Utc>, b: DateTime<Utc>) -> TimeDelta {
     a.signed_duration_since(b)
 }
 
+/// A limit on the time between two instants, to tell cheaply whether chrono's `a - b` exceeds
+/// it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limit {
+    /// The limit.
+    pub(crate) delta: TimeDelta,
+    /// Its length in nanoseconds, if that fits an `i64` (chrono's `num_nanoseconds`).
+    nanos: Option<i64>,
+}
+
+impl Limit {
+    /// The limit `delta`.
+    pub(crate) fn new(delta: TimeDelta) -> Limit {
+        Limit {
+            delta,
+            nanos: delta.num_nanoseconds(),
+        }
+    }
+
+    /// Whether `a - b > self.delta`, exactly as chrono compares: for two instants of one day
+    /// outside leap seconds, `a - b` is the difference of their times of day (well inside an
+    /// `i64` of nanoseconds), and a normalised `TimeDelta` compares as its length in
+    /// nanoseconds; otherwise chrono's.
+    #[inline]
+    pub(crate) fn exceeded(self, a: DateTime<Utc>, b: DateTime<Utc>) -> bool {
+        let (na, nb) = (a.naive_utc(), b.naive_utc());
+        if let (Some(limit), true) = (self.nanos, na.date() == nb.date()) {
+            let (ta, tb) = (na.time(), nb.time());
+            if ta.nanosecond() < NANOS && tb.nanosecond() < NANOS {
+                let secs = i64::from(ta.num_seconds_from_midnight())
+                    - i64::from(tb.num_seconds_from_midnight());
+                let frac = i64::from(ta.nanosecond()) - i64::from(tb.nanosecond());
+                return secs * i64::from(NANOS) + frac > limit;
+            }
+        }
+        a - b > self.delta
+    }
+}
+
 /// Microseconds since the epoch, exactly chrono's `timestamp_micros`, with the day's part
 /// worked out once for a run of instants of one day.
 #[derive(Clone, Copy, Debug, Default)]
@@ -111,6 +150,47 @@ mod tests {
         for &a in &all {
             for &b in &all {
                 assert_eq!(since(a, b), a - b, "{a} - {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn limits_compare_as_chrono() {
+        let all = instants();
+        let limits = [
+            TimeDelta::zero(),
+            TimeDelta::minutes(30),
+            TimeDelta::minutes(-30),
+            TimeDelta::nanoseconds(1),
+            TimeDelta::new(3_599, 999_999_999).unwrap(),
+            TimeDelta::new(-1, 500_000_000).unwrap(),
+            TimeDelta::MAX,
+            TimeDelta::MIN,
+        ];
+        for &a in &all {
+            for &b in &all {
+                for l in limits {
+                    let limit = Limit::new(l);
+                    assert_eq!(limit.exceeded(a, b), a - b > l, "{a} - {b} > {l}");
+                    assert_eq!(limit.exceeded(a, a), TimeDelta::zero() > l);
+                }
+            }
+        }
+        // One day, a few seconds apart, on both sides of each limit.
+        let day = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        for s in 0..7_300 {
+            let a = NaiveDateTime::new(
+                day,
+                NaiveTime::from_num_seconds_from_midnight_opt(s, 0).unwrap(),
+            );
+            let b = NaiveDateTime::new(
+                day,
+                NaiveTime::from_num_seconds_from_midnight_opt(0, 250).unwrap(),
+            );
+            let (a, b) = (a.and_utc(), b.and_utc());
+            for l in limits {
+                assert_eq!(Limit::new(l).exceeded(a, b), a - b > l);
+                assert_eq!(Limit::new(l).exceeded(b, a), b - a > l);
             }
         }
     }
