@@ -298,8 +298,8 @@ impl ColdChain {
                     normal
                 };
                 if limit.exceeded(r.at, prev) {
-                    let (gap, limit) = (r.at - prev, limit.delta);
-                    cx.emit(gap_finding(seq, (kind, name), (prev, r.at), gap, limit, st));
+                    let f = gap_finding(seq, (kind, name), (prev, r.at), limit.delta, st);
+                    cx.emit(f);
                     if let Some((_, detail, budget)) = &mut traced {
                         detail.start(Problem::Gap, prev, Some(r.at), budget);
                     }
@@ -308,35 +308,9 @@ impl ColdChain {
             st.last = Some(r.at);
             if let Some(range) = range {
                 if outside(&range, r.celsius) {
-                    if st.excursion.is_none() {
-                        if let Some((_, detail, budget)) = &mut traced {
-                            detail.start(Problem::Excursion, r.at, None, budget);
-                        }
-                    }
-                    let e = st.excursion.get_or_insert(Excursion {
-                        start: r.at,
-                        last: r.at,
-                        peak: r.celsius,
-                        samples: Vec::new(),
-                        first_seq: seq,
-                    });
-                    e.last = r.at;
-                    let further = if r.celsius > range.max_c {
-                        r.celsius > e.peak
-                    } else {
-                        r.celsius < e.peak
-                    };
-                    if further {
-                        e.peak = r.celsius;
-                    }
-                    e.samples.push(r.celsius);
-                } else if let Some(e) = &st.excursion {
-                    if let Some((_, detail, _)) = &mut traced {
-                        detail.ended(e.start, r.at);
-                    }
-                    let f = excursion(cx, seq, (kind, name), &range, e, r.at);
-                    cx.emit(f);
-                    st.excursion = None;
+                    excursion_reading(st, seq, &range, r, &mut traced);
+                } else if st.excursion.is_some() {
+                    excursion_ended(cx, seq, (kind, name), &range, st, r.at, &mut traced);
                 }
             }
             if let Some((_, detail, budget)) = &mut traced {
@@ -355,13 +329,69 @@ impl ColdChain {
     }
 }
 
+/// A kept series, the readings kept for its close-ups, and how many more close-ups may keep
+/// (when tracing is on).
+type Traced<'a> = Option<(&'a mut TempSeries, &'a mut Detail, &'a mut usize)>;
+
+/// A reading `r` (of record `seq`) outside `range`: it starts or continues the excursion of
+/// `st`. (Out of line: the loop over readings stays small.)
+#[inline(never)]
+fn excursion_reading(
+    st: &mut Stream,
+    seq: u64,
+    range: &TempRange,
+    r: &Reading,
+    traced: &mut Traced<'_>,
+) {
+    if st.excursion.is_none() {
+        if let Some((_, detail, budget)) = traced {
+            detail.start(Problem::Excursion, r.at, None, budget);
+        }
+    }
+    let e = st.excursion.get_or_insert(Excursion {
+        start: r.at,
+        last: r.at,
+        peak: r.celsius,
+        samples: Vec::new(),
+        first_seq: seq,
+    });
+    e.last = r.at;
+    let further = if r.celsius > range.max_c {
+        r.celsius > e.peak
+    } else {
+        r.celsius < e.peak
+    };
+    if further {
+        e.peak = r.celsius;
+    }
+    e.samples.push(r.celsius);
+}
+
+/// The excursion of `st` ended by a reading in range at `at` (of record `seq`): its
+/// `TEMP-RANGE` finding.
+#[cold]
+#[inline(never)]
+fn excursion_ended(
+    cx: &mut Ctx<'_>,
+    seq: u64,
+    stream: (StreamKind, &str),
+    range: &TempRange,
+    st: &mut Stream,
+    at: DateTime<Utc>,
+    traced: &mut Traced<'_>,
+) {
+    if let Some(e) = st.excursion.take() {
+        if let Some((_, detail, _)) = traced {
+            detail.ended(e.start, at);
+        }
+        let f = excursion(cx, seq, stream, range, &e, at);
+        cx.emit(f);
+    }
+}
+
 /// The kept series of a zone or vehicle, the readings kept for its close-ups, and how many
 /// more close-ups may keep, when tracing is on.
-fn kept<'a>(
-    trace: &'a mut Option<Trace>,
-    kind: StreamKind,
-    name: &str,
-) -> Option<(&'a mut TempSeries, &'a mut Detail, &'a mut usize)> {
+fn kept<'a>(trace: &'a mut Option<Trace>, kind: StreamKind, name: &str) -> Traced<'a> {
     let Trace { series, budget } = trace.as_mut()?;
     let (s, d) = series
         .entry((kind, name.to_owned()))
@@ -371,14 +401,16 @@ fn kept<'a>(
 
 /// The `TEMP-GAP` finding of a gap of `stream` between readings at `from` and `to`, longer
 /// than `limit` (in the state of `st`: during an excursion or not).
+#[cold]
+#[inline(never)]
 fn gap_finding(
     seq: u64,
     (kind, name): (StreamKind, &str),
     (from, to): (DateTime<Utc>, DateTime<Utc>),
-    gap: Duration,
     limit: Duration,
     st: &Stream,
 ) -> Finding {
+    let gap = to - from;
     let state = if st.excursion.is_some() {
         "excursion"
     } else {
