@@ -166,35 +166,7 @@ impl Family for TempIntegrity {
     fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
         match &ev.e.body {
             EventBody::ZoneRegistered(z) => self.register(&z.zone, &z.sensors),
-            EventBody::TemperatureReading(t) => {
-                let place = match (&t.zone, &t.vehicle) {
-                    (Some(z), _) => (StreamKind::Zone, z.as_str()),
-                    (None, Some(v)) => (StreamKind::Vehicle, v.as_str()),
-                    (None, None) => return,
-                };
-                let mut ats = std::mem::take(&mut self.ats);
-                ats.clear();
-                let mut micros = cold_chain::Micros::default();
-                ats.extend(t.readings.iter().map(|r| micros.of(r.at)));
-                // The oldest and the newest reading, for the backfill and future checks.
-                let span = ats
-                    .iter()
-                    .fold((Micros::MAX, Micros::MIN), |(lo, hi), &at| {
-                        (lo.min(at), hi.max(at))
-                    });
-                let upload = (ev.seq, ev.e.occurred_at);
-                self.sensor(cx, ev.seq, place, t);
-                backfill(cx, upload, place, t, (&ats, span.0));
-                future(cx, upload, place, t, (&ats, span.1));
-                self.conflicts(cx, ev.seq, place, t, &ats);
-                let lim = Limits::new(cx, place.0);
-                match place.0 {
-                    StreamKind::Zone => self.zone(cx, ev.seq, place.1, t, &ats, &lim),
-                    StreamKind::Vehicle => self.trip(cx, ev.seq, place.1, t, &ats, &lim),
-                }
-                self.sweep(cx, ev.e.occurred_at.timestamp_micros());
-                self.ats = ats;
-            }
+            EventBody::TemperatureReading(t) => self.upload(cx, ev, t),
             _ => {}
         }
     }
@@ -226,6 +198,39 @@ fn close(cx: &mut Ctx<'_>, prints: &mut VecDeque<Print>, mut series: Vec<(String
 }
 
 impl TempIntegrity {
+    /// A temperature upload. (Out of line, so that every other event passes by cheaply.)
+    #[inline(never)]
+    fn upload(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, t: &TemperatureReading) {
+        let place = match (&t.zone, &t.vehicle) {
+            (Some(z), _) => (StreamKind::Zone, z.as_str()),
+            (None, Some(v)) => (StreamKind::Vehicle, v.as_str()),
+            (None, None) => return,
+        };
+        let mut ats = std::mem::take(&mut self.ats);
+        ats.clear();
+        let mut micros = cold_chain::Micros::default();
+        // The oldest and the newest reading, for the backfill and future checks.
+        let (mut oldest, mut newest) = (Micros::MAX, Micros::MIN);
+        ats.extend(t.readings.iter().map(|r| {
+            let at = micros.of(r.at);
+            oldest = oldest.min(at);
+            newest = newest.max(at);
+            at
+        }));
+        let upload = (ev.seq, ev.e.occurred_at);
+        self.sensor(cx, ev.seq, place, t);
+        backfill(cx, upload, place, t, (&ats, oldest));
+        future(cx, upload, place, t, (&ats, newest));
+        self.conflicts(cx, ev.seq, place, t, &ats);
+        let lim = Limits::new(cx, place.0);
+        match place.0 {
+            StreamKind::Zone => self.zone(cx, ev.seq, place.1, t, &ats, &lim),
+            StreamKind::Vehicle => self.trip(cx, ev.seq, place.1, t, &ats, &lim),
+        }
+        self.sweep(cx, ev.e.occurred_at.timestamp_micros());
+        self.ats = ats;
+    }
+
     /// A zone's registration: its sensors replace those registered before.
     fn register(&mut self, zone: &str, sensors: &[String]) {
         if let Some(old) = self.zone_sensors.remove(zone) {
@@ -248,7 +253,7 @@ impl TempIntegrity {
     /// zone's sensor reports for a vehicle.
     fn sensor(&self, cx: &mut Ctx<'_>, seq: u64, place: Place<'_>, t: &TemperatureReading) {
         let (kind, name) = place;
-        let installed = self.sensor_zone.get(&t.sensor);
+        let installed = || self.sensor_zone.get(&t.sensor);
         let m = match kind {
             StreamKind::Zone => {
                 let Some(list) = self.zone_sensors.get(name) else {
@@ -258,7 +263,7 @@ impl TempIntegrity {
                     return;
                 }
                 let m = Msg::new("temp-sensor-zone").arg("registered", texts(list));
-                match installed {
+                match installed() {
                     Some(z) => m
                         .arg("installed", term("other_zone"))
                         .arg("zone", z.as_str()),
@@ -266,7 +271,7 @@ impl TempIntegrity {
                 }
             }
             StreamKind::Vehicle => {
-                let Some(z) = installed else { return };
+                let Some(z) = installed() else { return };
                 Msg::new("temp-sensor-vehicle")
                     .arg("installed", term("other_zone"))
                     .arg("zone", z.as_str())
@@ -378,7 +383,7 @@ impl TempIntegrity {
                 continue;
             }
             s.last = Some(at);
-            if let Some(run) = step(&mut s.run, r.celsius, at, seq, lim.gap) {
+            if let Some(run) = step(&mut s.run, r.celsius, at, seq, lim) {
                 flat(cx, place, &s.sensor, &run, lim);
             }
             let q = quantise(r.celsius, lim.resolution);
@@ -416,7 +421,7 @@ impl TempIntegrity {
                 continue;
             }
             last = Some(at);
-            if let Some(ended) = step(&mut run, r.celsius, at, seq, lim.gap) {
+            if let Some(ended) = step(&mut run, r.celsius, at, seq, lim) {
                 flat(cx, place, &t.sensor, &ended, lim);
             }
             unit.add(quantise(r.celsius, lim.resolution), at, seq);
@@ -543,24 +548,30 @@ impl Unit {
 
 /// Takes the reading `celsius` taken `at`, of record `seq`, into the run of identical
 /// readings; returns the run it ended (by another value, or after a recording gap longer than
-/// `gap`).
-fn step(run: &mut Option<Run>, celsius: f64, at: Micros, seq: u64, gap: Micros) -> Option<Run> {
-    if let Some(x) = run {
-        if celsius.to_bits() == x.value.to_bits() && at.saturating_sub(x.to) <= gap {
-            x.to = at;
-            x.readings += 1;
-            x.last_seq = seq;
-            return None;
-        }
-    }
-    run.replace(Run {
+/// the limit) if it is longer than `TEMP-FLAT`'s limit (a shorter one cannot be flat, and is
+/// replaced in place).
+fn step(run: &mut Option<Run>, celsius: f64, at: Micros, seq: u64, lim: &Limits) -> Option<Run> {
+    let new = Run {
         value: celsius,
         from: at,
         to: at,
         readings: 1,
         first_seq: seq,
         last_seq: seq,
-    })
+    };
+    if let Some(x) = run {
+        if celsius.to_bits() == x.value.to_bits() && at.saturating_sub(x.to) <= lim.gap {
+            x.to = at;
+            x.readings += 1;
+            x.last_seq = seq;
+            return None;
+        }
+        if x.to.saturating_sub(x.from) <= lim.flat {
+            *x = new;
+            return None;
+        }
+    }
+    run.replace(new)
 }
 
 /// `TEMP-FLAT`: a run of identical readings longer than the limit.
