@@ -290,12 +290,15 @@ impl ColdChain {
         };
         st.range = range;
         st.last_seq = seq;
+        // The last reading's time, kept in a local while the readings are read (the helpers
+        // below look only at the excursion).
+        let mut last = st.last;
         for r in readings {
-            if let Some(prev) = st.last {
+            if let Some(prev) = last {
                 let limit = if st.excursion.is_some() {
-                    during
+                    &during
                 } else {
-                    normal
+                    &normal
                 };
                 if limit.exceeded(r.at, prev) {
                     let f = gap_finding(seq, (kind, name), (prev, r.at), limit.delta, st);
@@ -305,7 +308,7 @@ impl ColdChain {
                     }
                 }
             }
-            st.last = Some(r.at);
+            last = Some(r.at);
             if let Some(range) = range {
                 if outside(&range, r.celsius) {
                     excursion_reading(st, seq, &range, r, &mut traced);
@@ -317,6 +320,7 @@ impl ColdChain {
                 detail.reading(r.at.timestamp(), r.celsius, budget);
             }
         }
+        st.last = last;
         if kind == StreamKind::Vehicle {
             if let (Some(e), Some(range)) = (st.excursion.take(), range) {
                 if let Some((_, detail, _)) = &mut traced {

@@ -378,11 +378,12 @@ impl TempIntegrity {
         };
         let s = &mut list[i];
         let place = (StreamKind::Zone, zone);
+        let mut latest = s.last;
         for (r, &at) in t.readings.iter().zip(ats) {
-            if s.last.is_some_and(|l| at <= l) {
+            if latest.is_some_and(|l| at <= l) {
                 continue;
             }
-            s.last = Some(at);
+            latest = Some(at);
             if let Some(run) = step(&mut s.run, r.celsius, at, seq, lim) {
                 flat(cx, place, &s.sensor, &run, lim);
             }
@@ -400,6 +401,7 @@ impl TempIntegrity {
                 }
             }
         }
+        s.last = latest;
     }
 
     /// A vehicle upload: one trip, judged alone.

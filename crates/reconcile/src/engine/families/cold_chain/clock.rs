@@ -62,7 +62,7 @@ impl Limit {
     /// `i64` of nanoseconds), and a normalised `TimeDelta` compares as its length in
     /// nanoseconds; otherwise chrono's.
     #[inline]
-    pub(crate) fn exceeded(self, a: DateTime<Utc>, b: DateTime<Utc>) -> bool {
+    pub(crate) fn exceeded(&self, a: DateTime<Utc>, b: DateTime<Utc>) -> bool {
         let (na, nb) = (a.naive_utc(), b.naive_utc());
         if let (Some(limit), true) = (self.nanos, na.date() == nb.date()) {
             let (ta, tb) = (na.time(), nb.time());
