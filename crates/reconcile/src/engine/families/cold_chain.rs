@@ -118,59 +118,15 @@ impl Family for ColdChain {
     }
 
     fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
-        let e = ev.e;
-        match &e.body {
-            EventBody::TemperatureReading(t) => {
-                if let Some(zone) = &t.zone {
-                    let range = cx.proj.master.zones.get(zone).copied();
-                    let gap = Duration::minutes(cx.cfg.thresholds.storage_gap_minutes);
-                    let kind = (StreamKind::Zone, zone.as_str());
-                    self.stream(cx, ev.seq, kind, range, &t.readings, gap);
-                } else if let Some(v) = &t.vehicle {
-                    self.vehicles.add(v, &t.readings);
-                    let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
-                    let range = match self.outgoing.get(v) {
-                        Some((at, range, _))
-                            if t.readings
-                                .first()
-                                .is_some_and(|r| r.at >= *at - Duration::hours(1)) =>
-                        {
-                            Some(*range)
-                        }
-                        _ => None,
-                    };
-                    if range.is_some() {
-                        self.outgoing.remove(v);
-                    }
-                    let kind = (StreamKind::Vehicle, v.as_str());
-                    self.stream(cx, ev.seq, kind, range, &t.readings, gap);
-                }
-            }
+        // Each kind of event is handled out of line, so that the others pass by cheaply.
+        match &ev.e.body {
+            EventBody::TemperatureReading(t) => self.upload(cx, ev.seq, t),
             EventBody::PutAway(rxledger_model::PutAway { lines, .. })
             | EventBody::Transfer(rxledger_model::Transfer { lines, .. }) => {
-                for l in lines {
-                    temp_zone(cx, ev.seq, &l.product, &l.batch, &l.to);
-                }
+                moved_in(cx, ev.seq, lines);
             }
-            EventBody::Receipt(r) => {
-                vaccine_deadlines(cx, ev, r);
-                self.cc_receipt(cx, ev, r);
-            }
-            EventBody::Dispatch(d) => {
-                let Some(v) = &d.vehicle else { return };
-                let products = &cx.proj.master.products;
-                let mut ranges = d
-                    .lines
-                    .iter()
-                    .filter_map(|l| products.get(&l.product))
-                    .filter(|p| p.cold)
-                    .map(|p| p.range);
-                if let Some(first) = ranges.next() {
-                    let range = intersect(first, ranges);
-                    self.outgoing
-                        .insert(v.clone(), (e.occurred_at, range, ev.seq));
-                }
-            }
+            EventBody::Receipt(r) => self.receipt(cx, ev, r),
+            EventBody::Dispatch(d) => self.dispatch(cx, ev, d),
             _ => {}
         }
     }
@@ -229,6 +185,63 @@ impl Family for ColdChain {
 }
 
 impl ColdChain {
+    /// A temperature upload (record `seq`): a zone's readings continue its stream; a vehicle's
+    /// are kept for receipts and are one trip, judged against the range of the cold shipment
+    /// dispatched with it.
+    #[inline(never)]
+    fn upload(&mut self, cx: &mut Ctx<'_>, seq: u64, t: &rxledger_model::TemperatureReading) {
+        if let Some(zone) = &t.zone {
+            let range = cx.proj.master.zones.get(zone).copied();
+            let gap = Duration::minutes(cx.cfg.thresholds.storage_gap_minutes);
+            let kind = (StreamKind::Zone, zone.as_str());
+            self.stream(cx, seq, kind, range, &t.readings, gap);
+        } else if let Some(v) = &t.vehicle {
+            self.vehicles.add(v, &t.readings);
+            let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
+            let range = match self.outgoing.get(v) {
+                Some((at, range, _))
+                    if t.readings
+                        .first()
+                        .is_some_and(|r| r.at >= *at - Duration::hours(1)) =>
+                {
+                    Some(*range)
+                }
+                _ => None,
+            };
+            if range.is_some() {
+                self.outgoing.remove(v);
+            }
+            let kind = (StreamKind::Vehicle, v.as_str());
+            self.stream(cx, seq, kind, range, &t.readings, gap);
+        }
+    }
+
+    /// A receipt: `VAC-DISPOSE` deadlines and `CC-RECEIPT`.
+    #[inline(never)]
+    fn receipt(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
+        vaccine_deadlines(cx, ev, r);
+        self.cc_receipt(cx, ev, r);
+    }
+
+    /// A dispatch by a vehicle carrying cold-chain goods: the vehicle's next upload is judged
+    /// against the range they all allow.
+    #[inline(never)]
+    fn dispatch(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
+        let Some(v) = &d.vehicle else { return };
+        let products = &cx.proj.master.products;
+        let mut ranges = d
+            .lines
+            .iter()
+            .filter_map(|l| products.get(&l.product))
+            .filter(|p| p.cold)
+            .map(|p| p.range);
+        if let Some(first) = ranges.next() {
+            let range = intersect(first, ranges);
+            self.outgoing
+                .insert(v.clone(), (ev.e.occurred_at, range, ev.seq));
+        }
+    }
+
     /// Starts keeping every reading for charts.
     pub fn trace_temperatures(&mut self) {
         self.trace.get_or_insert_with(|| Trace {
@@ -435,6 +448,14 @@ fn gap_finding(
             Msg::new("temp-gap-expected").arg("minutes", limit.num_minutes()),
             Msg::new("temp-gap-actual").arg("minutes", gap.num_minutes()),
         )
+}
+
+/// `TEMP-ZONE` over the lines of a put-away or transfer (record `seq`).
+#[inline(never)]
+fn moved_in(cx: &mut Ctx<'_>, seq: u64, lines: &[rxledger_model::MoveLine]) {
+    for l in lines {
+        temp_zone(cx, seq, &l.product, &l.batch, &l.to);
+    }
 }
 
 /// `TEMP-ZONE`: a product put away or moved into a zone whose range is not inside its own.

@@ -231,7 +231,9 @@ impl TempIntegrity {
         self.ats = ats;
     }
 
-    /// A zone's registration: its sensors replace those registered before.
+    /// A zone's registration: its sensors replace those registered before. (Out of line, as
+    /// [`TempIntegrity::upload`].)
+    #[inline(never)]
     fn register(&mut self, zone: &str, sensors: &[String]) {
         if let Some(old) = self.zone_sensors.remove(zone) {
             for s in old {
