@@ -9,10 +9,12 @@
 //! each series for charts ([`series`]) and the real readings around each excursion and gap
 //! ([`closeup`]).
 
+mod clock;
 mod closeup;
 mod receipt;
 mod series;
 
+pub(crate) use clock::Micros;
 pub use closeup::{
     closeup_window, Closeup, Problem, CLOSEUPS_MAX_READINGS, CLOSEUP_MAX_PAD_SECS,
     CLOSEUP_MAX_READINGS, CLOSEUP_MIN_PAD_SECS, RECENT_MAX_READINGS,
@@ -116,59 +118,15 @@ impl Family for ColdChain {
     }
 
     fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
-        let e = ev.e;
-        match &e.body {
-            EventBody::TemperatureReading(t) => {
-                if let Some(zone) = &t.zone {
-                    let range = cx.proj.master.zones.get(zone).copied();
-                    let gap = Duration::minutes(cx.cfg.thresholds.storage_gap_minutes);
-                    let kind = (StreamKind::Zone, zone.as_str());
-                    self.stream(cx, ev.seq, kind, range, &t.readings, gap);
-                } else if let Some(v) = &t.vehicle {
-                    self.vehicles.add(v, &t.readings);
-                    let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
-                    let range = match self.outgoing.get(v) {
-                        Some((at, range, _))
-                            if t.readings
-                                .first()
-                                .is_some_and(|r| r.at >= *at - Duration::hours(1)) =>
-                        {
-                            Some(*range)
-                        }
-                        _ => None,
-                    };
-                    if range.is_some() {
-                        self.outgoing.remove(v);
-                    }
-                    let kind = (StreamKind::Vehicle, v.as_str());
-                    self.stream(cx, ev.seq, kind, range, &t.readings, gap);
-                }
-            }
+        // Each kind of event is handled out of line, so that the others pass by cheaply.
+        match &ev.e.body {
+            EventBody::TemperatureReading(t) => self.upload(cx, ev.seq, t),
             EventBody::PutAway(rxledger_model::PutAway { lines, .. })
             | EventBody::Transfer(rxledger_model::Transfer { lines, .. }) => {
-                for l in lines {
-                    temp_zone(cx, ev.seq, &l.product, &l.batch, &l.to);
-                }
+                moved_in(cx, ev.seq, lines);
             }
-            EventBody::Receipt(r) => {
-                vaccine_deadlines(cx, ev, r);
-                self.cc_receipt(cx, ev, r);
-            }
-            EventBody::Dispatch(d) => {
-                let Some(v) = &d.vehicle else { return };
-                let products = &cx.proj.master.products;
-                let mut ranges = d
-                    .lines
-                    .iter()
-                    .filter_map(|l| products.get(&l.product))
-                    .filter(|p| p.cold)
-                    .map(|p| p.range);
-                if let Some(first) = ranges.next() {
-                    let range = intersect(first, ranges);
-                    self.outgoing
-                        .insert(v.clone(), (e.occurred_at, range, ev.seq));
-                }
-            }
+            EventBody::Receipt(r) => self.receipt(cx, ev, r),
+            EventBody::Dispatch(d) => self.dispatch(cx, ev, d),
             _ => {}
         }
     }
@@ -227,6 +185,63 @@ impl Family for ColdChain {
 }
 
 impl ColdChain {
+    /// A temperature upload (record `seq`): a zone's readings continue its stream; a vehicle's
+    /// are kept for receipts and are one trip, judged against the range of the cold shipment
+    /// dispatched with it.
+    #[inline(never)]
+    fn upload(&mut self, cx: &mut Ctx<'_>, seq: u64, t: &rxledger_model::TemperatureReading) {
+        if let Some(zone) = &t.zone {
+            let range = cx.proj.master.zones.get(zone).copied();
+            let gap = Duration::minutes(cx.cfg.thresholds.storage_gap_minutes);
+            let kind = (StreamKind::Zone, zone.as_str());
+            self.stream(cx, seq, kind, range, &t.readings, gap);
+        } else if let Some(v) = &t.vehicle {
+            self.vehicles.add(v, &t.readings);
+            let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
+            let range = match self.outgoing.get(v) {
+                Some((at, range, _))
+                    if t.readings
+                        .first()
+                        .is_some_and(|r| r.at >= *at - Duration::hours(1)) =>
+                {
+                    Some(*range)
+                }
+                _ => None,
+            };
+            if range.is_some() {
+                self.outgoing.remove(v);
+            }
+            let kind = (StreamKind::Vehicle, v.as_str());
+            self.stream(cx, seq, kind, range, &t.readings, gap);
+        }
+    }
+
+    /// A receipt: `VAC-DISPOSE` deadlines and `CC-RECEIPT`.
+    #[inline(never)]
+    fn receipt(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
+        vaccine_deadlines(cx, ev, r);
+        self.cc_receipt(cx, ev, r);
+    }
+
+    /// A dispatch by a vehicle carrying cold-chain goods: the vehicle's next upload is judged
+    /// against the range they all allow.
+    #[inline(never)]
+    fn dispatch(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
+        let Some(v) = &d.vehicle else { return };
+        let products = &cx.proj.master.products;
+        let mut ranges = d
+            .lines
+            .iter()
+            .filter_map(|l| products.get(&l.product))
+            .filter(|p| p.cold)
+            .map(|p| p.range);
+        if let Some(first) = ranges.next() {
+            let range = intersect(first, ranges);
+            self.outgoing
+                .insert(v.clone(), (ev.e.occurred_at, range, ev.seq));
+        }
+    }
+
     /// Starts keeping every reading for charts.
     pub fn trace_temperatures(&mut self) {
         self.trace.get_or_insert_with(|| Trace {
@@ -276,6 +291,11 @@ impl ColdChain {
             series.add(readings, range);
         }
         let exc_gap = Duration::minutes(cx.cfg.thresholds.excursion_gap_minutes);
+        // The limit on a gap, out of an excursion and during one.
+        let (normal, during) = (
+            clock::Limit::new(gap_limit),
+            clock::Limit::new(exc_gap.min(gap_limit)),
+        );
         let mut trip = Stream::default();
         let st = match kind {
             StreamKind::Zone => self.zones.entry_ref(name).or_default(),
@@ -283,58 +303,37 @@ impl ColdChain {
         };
         st.range = range;
         st.last_seq = seq;
+        // The last reading's time, kept in a local while the readings are read (the helpers
+        // below look only at the excursion).
+        let mut last = st.last;
         for r in readings {
-            if let Some(prev) = st.last {
-                let gap = r.at - prev;
+            if let Some(prev) = last {
                 let limit = if st.excursion.is_some() {
-                    exc_gap.min(gap_limit)
+                    &during
                 } else {
-                    gap_limit
+                    &normal
                 };
-                if gap > limit {
-                    cx.emit(gap_finding(seq, (kind, name), (prev, r.at), gap, limit, st));
+                if limit.exceeded(r.at, prev) {
+                    let f = gap_finding(seq, (kind, name), (prev, r.at), limit.delta, st);
+                    cx.emit(f);
                     if let Some((_, detail, budget)) = &mut traced {
                         detail.start(Problem::Gap, prev, Some(r.at), budget);
                     }
                 }
             }
-            st.last = Some(r.at);
+            last = Some(r.at);
             if let Some(range) = range {
                 if outside(&range, r.celsius) {
-                    if st.excursion.is_none() {
-                        if let Some((_, detail, budget)) = &mut traced {
-                            detail.start(Problem::Excursion, r.at, None, budget);
-                        }
-                    }
-                    let e = st.excursion.get_or_insert(Excursion {
-                        start: r.at,
-                        last: r.at,
-                        peak: r.celsius,
-                        samples: Vec::new(),
-                        first_seq: seq,
-                    });
-                    e.last = r.at;
-                    let further = if r.celsius > range.max_c {
-                        r.celsius > e.peak
-                    } else {
-                        r.celsius < e.peak
-                    };
-                    if further {
-                        e.peak = r.celsius;
-                    }
-                    e.samples.push(r.celsius);
-                } else if let Some(e) = st.excursion.take() {
-                    if let Some((_, detail, _)) = &mut traced {
-                        detail.ended(e.start, r.at);
-                    }
-                    let f = excursion(cx, seq, (kind, name), &range, &e, r.at);
-                    cx.emit(f);
+                    excursion_reading(st, seq, &range, r, &mut traced);
+                } else if st.excursion.is_some() {
+                    excursion_ended(cx, seq, (kind, name), &range, st, r.at, &mut traced);
                 }
             }
             if let Some((_, detail, budget)) = &mut traced {
                 detail.reading(r.at.timestamp(), r.celsius, budget);
             }
         }
+        st.last = last;
         if kind == StreamKind::Vehicle {
             if let (Some(e), Some(range)) = (st.excursion.take(), range) {
                 if let Some((_, detail, _)) = &mut traced {
@@ -347,13 +346,69 @@ impl ColdChain {
     }
 }
 
+/// A kept series, the readings kept for its close-ups, and how many more close-ups may keep
+/// (when tracing is on).
+type Traced<'a> = Option<(&'a mut TempSeries, &'a mut Detail, &'a mut usize)>;
+
+/// A reading `r` (of record `seq`) outside `range`: it starts or continues the excursion of
+/// `st`. (Out of line: the loop over readings stays small.)
+#[inline(never)]
+fn excursion_reading(
+    st: &mut Stream,
+    seq: u64,
+    range: &TempRange,
+    r: &Reading,
+    traced: &mut Traced<'_>,
+) {
+    if st.excursion.is_none() {
+        if let Some((_, detail, budget)) = traced {
+            detail.start(Problem::Excursion, r.at, None, budget);
+        }
+    }
+    let e = st.excursion.get_or_insert(Excursion {
+        start: r.at,
+        last: r.at,
+        peak: r.celsius,
+        samples: Vec::new(),
+        first_seq: seq,
+    });
+    e.last = r.at;
+    let further = if r.celsius > range.max_c {
+        r.celsius > e.peak
+    } else {
+        r.celsius < e.peak
+    };
+    if further {
+        e.peak = r.celsius;
+    }
+    e.samples.push(r.celsius);
+}
+
+/// The excursion of `st` ended by a reading in range at `at` (of record `seq`): its
+/// `TEMP-RANGE` finding.
+#[cold]
+#[inline(never)]
+fn excursion_ended(
+    cx: &mut Ctx<'_>,
+    seq: u64,
+    stream: (StreamKind, &str),
+    range: &TempRange,
+    st: &mut Stream,
+    at: DateTime<Utc>,
+    traced: &mut Traced<'_>,
+) {
+    if let Some(e) = st.excursion.take() {
+        if let Some((_, detail, _)) = traced {
+            detail.ended(e.start, at);
+        }
+        let f = excursion(cx, seq, stream, range, &e, at);
+        cx.emit(f);
+    }
+}
+
 /// The kept series of a zone or vehicle, the readings kept for its close-ups, and how many
 /// more close-ups may keep, when tracing is on.
-fn kept<'a>(
-    trace: &'a mut Option<Trace>,
-    kind: StreamKind,
-    name: &str,
-) -> Option<(&'a mut TempSeries, &'a mut Detail, &'a mut usize)> {
+fn kept<'a>(trace: &'a mut Option<Trace>, kind: StreamKind, name: &str) -> Traced<'a> {
     let Trace { series, budget } = trace.as_mut()?;
     let (s, d) = series
         .entry((kind, name.to_owned()))
@@ -363,14 +418,16 @@ fn kept<'a>(
 
 /// The `TEMP-GAP` finding of a gap of `stream` between readings at `from` and `to`, longer
 /// than `limit` (in the state of `st`: during an excursion or not).
+#[cold]
+#[inline(never)]
 fn gap_finding(
     seq: u64,
     (kind, name): (StreamKind, &str),
     (from, to): (DateTime<Utc>, DateTime<Utc>),
-    gap: Duration,
     limit: Duration,
     st: &Stream,
 ) -> Finding {
+    let gap = to - from;
     let state = if st.excursion.is_some() {
         "excursion"
     } else {
@@ -391,6 +448,14 @@ fn gap_finding(
             Msg::new("temp-gap-expected").arg("minutes", limit.num_minutes()),
             Msg::new("temp-gap-actual").arg("minutes", gap.num_minutes()),
         )
+}
+
+/// `TEMP-ZONE` over the lines of a put-away or transfer (record `seq`).
+#[inline(never)]
+fn moved_in(cx: &mut Ctx<'_>, seq: u64, lines: &[rxledger_model::MoveLine]) {
+    for l in lines {
+        temp_zone(cx, seq, &l.product, &l.batch, &l.to);
+    }
 }
 
 /// `TEMP-ZONE`: a product put away or moved into a zone whose range is not inside its own.

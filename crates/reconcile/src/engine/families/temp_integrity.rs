@@ -23,7 +23,7 @@ use chrono::{DateTime, Utc};
 use hashbrown::HashMap;
 use rxledger_model::{EventBody, TemperatureReading};
 
-use super::cold_chain::StreamKind;
+use super::cold_chain::{self, StreamKind};
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{decimal, factor, term, texts, with_facts};
@@ -166,28 +166,7 @@ impl Family for TempIntegrity {
     fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
         match &ev.e.body {
             EventBody::ZoneRegistered(z) => self.register(&z.zone, &z.sensors),
-            EventBody::TemperatureReading(t) => {
-                let place = match (&t.zone, &t.vehicle) {
-                    (Some(z), _) => (StreamKind::Zone, z.as_str()),
-                    (None, Some(v)) => (StreamKind::Vehicle, v.as_str()),
-                    (None, None) => return,
-                };
-                let mut ats = std::mem::take(&mut self.ats);
-                ats.clear();
-                ats.extend(t.readings.iter().map(|r| r.at.timestamp_micros()));
-                let upload = (ev.seq, ev.e.occurred_at);
-                self.sensor(cx, ev.seq, place, t);
-                backfill(cx, upload, place, t, &ats);
-                future(cx, upload, place, t, &ats);
-                self.conflicts(cx, ev.seq, place, t, &ats);
-                let lim = Limits::new(cx, place.0);
-                match place.0 {
-                    StreamKind::Zone => self.zone(cx, ev.seq, place.1, t, &ats, &lim),
-                    StreamKind::Vehicle => self.trip(cx, ev.seq, place.1, t, &ats, &lim),
-                }
-                self.sweep(cx, ev.e.occurred_at.timestamp_micros());
-                self.ats = ats;
-            }
+            EventBody::TemperatureReading(t) => self.upload(cx, ev, t),
             _ => {}
         }
     }
@@ -219,7 +198,42 @@ fn close(cx: &mut Ctx<'_>, prints: &mut VecDeque<Print>, mut series: Vec<(String
 }
 
 impl TempIntegrity {
-    /// A zone's registration: its sensors replace those registered before.
+    /// A temperature upload. (Out of line, so that every other event passes by cheaply.)
+    #[inline(never)]
+    fn upload(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>, t: &TemperatureReading) {
+        let place = match (&t.zone, &t.vehicle) {
+            (Some(z), _) => (StreamKind::Zone, z.as_str()),
+            (None, Some(v)) => (StreamKind::Vehicle, v.as_str()),
+            (None, None) => return,
+        };
+        let mut ats = std::mem::take(&mut self.ats);
+        ats.clear();
+        let mut micros = cold_chain::Micros::default();
+        // The oldest and the newest reading, for the backfill and future checks.
+        let (mut oldest, mut newest) = (Micros::MAX, Micros::MIN);
+        ats.extend(t.readings.iter().map(|r| {
+            let at = micros.of(r.at);
+            oldest = oldest.min(at);
+            newest = newest.max(at);
+            at
+        }));
+        let upload = (ev.seq, ev.e.occurred_at);
+        self.sensor(cx, ev.seq, place, t);
+        backfill(cx, upload, place, t, (&ats, oldest));
+        future(cx, upload, place, t, (&ats, newest));
+        self.conflicts(cx, ev.seq, place, t, &ats);
+        let lim = Limits::new(cx, place.0);
+        match place.0 {
+            StreamKind::Zone => self.zone(cx, ev.seq, place.1, t, &ats, &lim),
+            StreamKind::Vehicle => self.trip(cx, ev.seq, place.1, t, &ats, &lim),
+        }
+        self.sweep(cx, ev.e.occurred_at.timestamp_micros());
+        self.ats = ats;
+    }
+
+    /// A zone's registration: its sensors replace those registered before. (Out of line, as
+    /// [`TempIntegrity::upload`].)
+    #[inline(never)]
     fn register(&mut self, zone: &str, sensors: &[String]) {
         if let Some(old) = self.zone_sensors.remove(zone) {
             for s in old {
@@ -241,7 +255,7 @@ impl TempIntegrity {
     /// zone's sensor reports for a vehicle.
     fn sensor(&self, cx: &mut Ctx<'_>, seq: u64, place: Place<'_>, t: &TemperatureReading) {
         let (kind, name) = place;
-        let installed = self.sensor_zone.get(&t.sensor);
+        let installed = || self.sensor_zone.get(&t.sensor);
         let m = match kind {
             StreamKind::Zone => {
                 let Some(list) = self.zone_sensors.get(name) else {
@@ -251,7 +265,7 @@ impl TempIntegrity {
                     return;
                 }
                 let m = Msg::new("temp-sensor-zone").arg("registered", texts(list));
-                match installed {
+                match installed() {
                     Some(z) => m
                         .arg("installed", term("other_zone"))
                         .arg("zone", z.as_str()),
@@ -259,7 +273,7 @@ impl TempIntegrity {
                 }
             }
             StreamKind::Vehicle => {
-                let Some(z) = installed else { return };
+                let Some(z) = installed() else { return };
                 Msg::new("temp-sensor-vehicle")
                     .arg("installed", term("other_zone"))
                     .arg("zone", z.as_str())
@@ -293,8 +307,10 @@ impl TempIntegrity {
         let kept = self.recent.entry_ref(t.sensor.as_str()).or_default();
         let mut disagree = 0_u64;
         let mut first: Option<(Micros, Sample, f64)> = None;
+        // The readings kept are in strictly increasing time order; `newest` is the last one's.
+        let mut newest = kept.back().map(|s| s.at);
         for (r, &at) in t.readings.iter().zip(ats) {
-            if kept.back().is_some_and(|b| at <= b.at) {
+            if newest.is_some_and(|n| at <= n) {
                 if let Ok(i) = kept.binary_search_by_key(&at, |s| s.at) {
                     let before = kept[i];
                     if (before.celsius - r.celsius).abs() > tolerance {
@@ -308,13 +324,13 @@ impl TempIntegrity {
                     celsius: r.celsius,
                     seq,
                 });
+                newest = Some(at);
             }
         }
-        if let Some(newest) = kept.back().map(|s| s.at) {
+        if let Some(newest) = newest {
             let keep_from = newest.saturating_sub(window);
-            while kept.front().is_some_and(|s| s.at < keep_from) {
-                kept.pop_front();
-            }
+            let stale = kept.partition_point(|s| s.at < keep_from);
+            kept.drain(..stale);
         }
         let Some((at, before, after)) = first else {
             return;
@@ -364,20 +380,30 @@ impl TempIntegrity {
         };
         let s = &mut list[i];
         let place = (StreamKind::Zone, zone);
+        let mut latest = s.last;
         for (r, &at) in t.readings.iter().zip(ats) {
-            if s.last.is_some_and(|l| at <= l) {
+            if latest.is_some_and(|l| at <= l) {
                 continue;
             }
-            s.last = Some(at);
-            if let Some(run) = step(&mut s.run, r.celsius, at, seq, lim.gap) {
+            latest = Some(at);
+            if let Some(run) = step(&mut s.run, r.celsius, at, seq, lim) {
                 flat(cx, place, &s.sensor, &run, lim);
             }
-            if let Some((_, unit)) = s.day.take_if(|(end, _)| at >= *end) {
-                copy(cx, prints, place, &s.sensor, &unit, lim);
+            let q = quantise(r.celsius, lim.resolution);
+            match &mut s.day {
+                Some((end, unit)) if at < *end => unit.add(q, at, seq),
+                day => {
+                    // The reading begins a day: the day before it, if any, is finished.
+                    if let Some((_, unit)) = day {
+                        copy(cx, prints, place, &s.sensor, unit, lim);
+                    }
+                    let mut unit = Unit::new();
+                    unit.add(q, at, seq);
+                    *day = Some((day_end(at), unit));
+                }
             }
-            let (_, unit) = s.day.get_or_insert_with(|| (day_end(at), Unit::new()));
-            unit.add(quantise(r.celsius, lim.resolution), at, seq);
         }
+        s.last = latest;
     }
 
     /// A vehicle upload: one trip, judged alone.
@@ -399,7 +425,7 @@ impl TempIntegrity {
                 continue;
             }
             last = Some(at);
-            if let Some(ended) = step(&mut run, r.celsius, at, seq, lim.gap) {
+            if let Some(ended) = step(&mut run, r.celsius, at, seq, lim) {
                 flat(cx, place, &t.sensor, &ended, lim);
             }
             unit.add(quantise(r.celsius, lim.resolution), at, seq);
@@ -463,9 +489,26 @@ fn day_end(at: Micros) -> Micros {
 /// A reading rounded to the resolution (its exact bits when the resolution is 0).
 fn quantise(celsius: f64, resolution: f64) -> i64 {
     if resolution > 0.0 {
-        (celsius / resolution).round() as i64
+        round(celsius / resolution)
     } else {
         celsius.to_bits().cast_signed()
+    }
+}
+
+/// `x.round() as i64` (half away from zero, saturating, NaN as 0) without a call to the C
+/// library's `round`: `x as i64` truncates, and `x` minus its truncation is exact (Sterbenz), so
+/// comparing it with ±0.5 rounds as `round` does. Beyond ±2^63 (and for infinities) the
+/// truncation saturates and so does the adjustment; a NaN gives 0 either way.
+#[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+fn round(x: f64) -> i64 {
+    let t = x as i64;
+    let frac = x - t as f64;
+    if frac >= 0.5 {
+        t.saturating_add(1)
+    } else if frac <= -0.5 {
+        t.saturating_sub(1)
+    } else {
+        t
     }
 }
 
@@ -509,32 +552,45 @@ impl Unit {
 
 /// Takes the reading `celsius` taken `at`, of record `seq`, into the run of identical
 /// readings; returns the run it ended (by another value, or after a recording gap longer than
-/// `gap`).
-fn step(run: &mut Option<Run>, celsius: f64, at: Micros, seq: u64, gap: Micros) -> Option<Run> {
-    if let Some(x) = run {
-        if celsius.to_bits() == x.value.to_bits() && at.saturating_sub(x.to) <= gap {
-            x.to = at;
-            x.readings += 1;
-            x.last_seq = seq;
-            return None;
-        }
-    }
-    run.replace(Run {
+/// the limit) if it is longer than `TEMP-FLAT`'s limit (a shorter one cannot be flat, and is
+/// replaced in place).
+fn step(run: &mut Option<Run>, celsius: f64, at: Micros, seq: u64, lim: &Limits) -> Option<Run> {
+    let new = Run {
         value: celsius,
         from: at,
         to: at,
         readings: 1,
         first_seq: seq,
         last_seq: seq,
-    })
+    };
+    if let Some(x) = run {
+        if celsius.to_bits() == x.value.to_bits() && at.saturating_sub(x.to) <= lim.gap {
+            x.to = at;
+            x.readings += 1;
+            x.last_seq = seq;
+            return None;
+        }
+        if x.to.saturating_sub(x.from) <= lim.flat {
+            *x = new;
+            return None;
+        }
+    }
+    run.replace(new)
 }
 
 /// `TEMP-FLAT`: a run of identical readings longer than the limit.
-fn flat(cx: &mut Ctx<'_>, (kind, name): Place<'_>, sensor: &str, run: &Run, lim: &Limits) {
-    let span = run.to.saturating_sub(run.from);
-    if span <= lim.flat {
-        return;
+#[inline]
+fn flat(cx: &mut Ctx<'_>, place: Place<'_>, sensor: &str, run: &Run, lim: &Limits) {
+    if run.to.saturating_sub(run.from) > lim.flat {
+        flat_finding(cx, place, sensor, run, lim);
     }
+}
+
+/// The `TEMP-FLAT` finding of `run`, longer than the limit.
+#[cold]
+#[inline(never)]
+fn flat_finding(cx: &mut Ctx<'_>, (kind, name): Place<'_>, sensor: &str, run: &Run, lim: &Limits) {
+    let span = run.to.saturating_sub(run.from);
     let m = Msg::new("temp-flat")
         .arg("sensor", sensor)
         .arg("kind", term(kind.as_str()))
@@ -621,7 +677,7 @@ fn backfill(
     (seq, upload): (u64, DateTime<Utc>),
     (kind, name): Place<'_>,
     t: &TemperatureReading,
-    ats: &[Micros],
+    (ats, oldest): (&[Micros], Micros),
 ) {
     let th = &cx.cfg.thresholds;
     let hours = match kind {
@@ -631,10 +687,11 @@ fn backfill(
     let earliest = upload
         .timestamp_micros()
         .saturating_sub(minutes(hours.saturating_mul(60)));
-    let late = ats.iter().filter(|&&at| at < earliest).count();
-    let Some(&oldest) = ats.iter().min().filter(|_| late > 0) else {
+    // Some readings are late exactly when the oldest is.
+    if ats.is_empty() || oldest >= earliest {
         return;
-    };
+    }
+    let late = ats.iter().filter(|&&at| at < earliest).count();
     let oldest = instant(oldest);
     let m = Msg::new("temp-backfill")
         .arg("sensor", t.sensor.as_str())
@@ -661,14 +718,15 @@ fn future(
     (seq, upload): (u64, DateTime<Utc>),
     (kind, name): Place<'_>,
     t: &TemperatureReading,
-    ats: &[Micros],
+    (ats, latest): (&[Micros], Micros),
 ) {
     let skew = cx.cfg.thresholds.upload_skew_minutes;
     let latest_allowed = upload.timestamp_micros().saturating_add(minutes(skew));
-    let ahead = ats.iter().filter(|&&at| at > latest_allowed).count();
-    let Some(&latest) = ats.iter().max().filter(|_| ahead > 0) else {
+    // Some readings are ahead exactly when the latest is.
+    if ats.is_empty() || latest <= latest_allowed {
         return;
-    };
+    }
+    let ahead = ats.iter().filter(|&&at| at > latest_allowed).count();
     let latest = instant(latest);
     let m = Msg::new("temp-future")
         .arg("sensor", t.sensor.as_str())
@@ -686,4 +744,43 @@ fn future(
         .interval(upload, latest)
         .figures(expected, actual);
     cx.emit(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round;
+
+    #[test]
+    #[allow(clippy::cast_possible_truncation)]
+    fn round_is_the_c_librarys() {
+        let edges = [
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            -1.5,
+            2.5,
+            -2.5,
+            0.499_999_999_999_999_94,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+            9.007_199_254_740_993e15,
+            9.223_372_036_854_775e18,
+            -9.223_372_036_854_775e18,
+            1e19,
+            -1e19,
+            f64::MAX,
+            f64::MIN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+        ];
+        let steps = (-20_000..20_000).map(|i| f64::from(i) * 0.05 / 0.1);
+        let quotients = (-2_000..2_000).map(|i| f64::from(i) * 0.01 / 0.25);
+        for x in edges.into_iter().chain(steps).chain(quotients) {
+            assert_eq!(round(x), x.round() as i64, "{x}");
+        }
+    }
 }

@@ -29,10 +29,18 @@ impl Vehicles {
     /// Adds an upload of `vehicle`; forgets its readings older than [`KEEP`] before its latest.
     pub fn add(&mut self, vehicle: &str, readings: &[Reading]) {
         let q = self.0.entry_ref(vehicle).or_default();
+        let old = q.len();
         q.extend(readings.iter().map(|r| (r.at, r.celsius)));
-        q.sort_by_key(|r| r.0);
+        // The readings kept are in time order: a stable sort changes nothing when the new ones
+        // are in order after them (as a logger's are).
+        if !q[old.saturating_sub(1)..].is_sorted_by_key(|r| r.0) {
+            q.sort_by_key(|r| r.0);
+        }
         if let Some(&(last, _)) = q.last() {
-            q.retain(|(at, _)| *at >= last - KEEP);
+            // In time order, the readings to keep are the last ones.
+            let from = last - KEEP;
+            let stale = q.partition_point(|(at, _)| *at < from);
+            q.drain(..stale);
         }
     }
 
@@ -214,7 +222,7 @@ impl ColdChain {
             .is_some_and(|(at, _)| *at >= trip.arrival - gap);
         let max_gap = readings
             .windows(2)
-            .map(|w| w[1].0 - w[0].0)
+            .map(|w| super::clock::since(w[1].0, w[0].0))
             .max()
             .unwrap_or_else(Duration::zero);
         if !covered_start || !covered_end || max_gap > gap {
