@@ -9,8 +9,8 @@ sys, peak RSS). The table gives medians over the rounds; a ratio is the median o
 ratios new/base, so a drift of the machine's speed between rounds cancels out.
 
 Every `check --format json` output (all rounds, both builds) must equal the first base output
-in everything but the rendered sentences (`message`, which a change of wording or of the time
-zone shown may alter): rules, severities, seqs, facts, counts, pending items. The ledger path
+in everything but the rendered sentences (`message`, and a pending item's `closed_by`, which a
+change of wording or of the time zone shown may alter): rules, severities, seqs, facts, counts, pending items. The ledger path
 given is the same for both, and the report has no field that varies from run to run (no clock,
 no timing, no absolute path). Exit 1 if any differs, 2 on an error.
 """
@@ -136,7 +136,11 @@ def main():
     # Findings must be identical: every output against the first base output.
     def without_sentences(doc):
         if isinstance(doc, dict):
-            return {k: without_sentences(v) for k, v in doc.items() if k != "message"}
+            return {
+                k: without_sentences(v)
+                for k, v in doc.items()
+                if k not in ("message", "closed_by")
+            }
         if isinstance(doc, list):
             return [without_sentences(v) for v in doc]
         return doc
