@@ -226,27 +226,38 @@ fn parse_general(s: &str, current_year: i32) -> Result<TraceCode, CodeError> {
     gs1(fields, current_year)
 }
 
-/// A Chinese 20-digit code, when `b` is exactly 20 ASCII digits.
+/// A Chinese 20-digit code, when `b` is exactly 20 ASCII digits: 7 of product, 9 of serial, 4 of
+/// check, read eight digits at a time (the engine reads every unit code of every goods movement).
 fn cn20(b: &[u8]) -> Option<TraceCode> {
-    let digits: &[u8; 20] = b.try_into().ok()?;
-    // 7 digits of product, 9 of serial, 4 of check: each fits its type.
-    let (mut product, mut serial, mut check) = (0u32, 0u32, 0u16);
-    for (i, &d) in digits.iter().enumerate() {
-        if !d.is_ascii_digit() {
-            return None;
-        }
-        let v = d - b'0';
-        match i {
-            0..7 => product = product * 10 + u32::from(v),
-            7..16 => serial = serial * 10 + u32::from(v),
-            _ => check = check * 10 + u16::from(v),
-        }
-    }
+    let (first, rest) = b.split_first_chunk::<8>()?;
+    let (middle, last) = rest.split_first_chunk::<8>()?;
+    let last: &[u8; 4] = last.try_into().ok()?;
+    let first = digits8(u64::from_le_bytes(*first))?;
+    let middle = digits8(u64::from_le_bytes(*middle))?;
+    // The last four, padded in front with four zeros.
+    let mut padded = *b"0000\0\0\0\0";
+    padded[4..].copy_from_slice(last);
+    let check = digits8(u64::from_le_bytes(padded))?;
     Some(TraceCode::Cn20 {
-        product,
-        serial,
-        check,
+        product: u32::try_from(first / 10).ok()?,
+        serial: u32::try_from(first % 10 * 100_000_000 + middle).ok()?,
+        check: u16::try_from(check).ok()?,
     })
+}
+
+/// The value of eight ASCII digits loaded little-endian (the first digit in the lowest byte),
+/// or `None` if any byte is not a digit.
+fn digits8(w: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Every byte 0x30..=0x3f, then its low nibble at most 9 (adding 6 keeps the high nibble).
+    if w & (ONES * 0xf0) != ONES * 0x30 || (w + ONES * 0x06) & (ONES * 0xf0) != ONES * 0x30 {
+        return None;
+    }
+    let v = w & (ONES * 0x0f);
+    // Pairs, then fours, then all eight: the first digit is the most significant.
+    let v = (v * 10 + (v >> 8)) & 0x00ff_00ff_00ff_00ff;
+    let v = (v * 100 + (v >> 16)) & 0x0000_ffff_0000_ffff;
+    Some((v * 10_000 + (v >> 32)) & 0xffff_ffff)
 }
 
 /// Checks the values of the element strings and their associations.
@@ -615,6 +626,17 @@ mod tests {
         fn never_panics(s in "\\PC{0,60}", t in "[()0-9A-Z\u{1d}\\]dC]{0,60}") {
             let _ = parse_code(&s);
             let _ = parse_code(&t);
+        }
+
+        /// Eight digits read at once are their value; any other byte is refused.
+        #[test]
+        fn digits8_reads_eight_digits(n in 0u64..100_000_000, at in 0usize..8, bad in any::<u8>()) {
+            let text = format!("{n:08}");
+            let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap());
+            prop_assert_eq!(digits8(word(text.as_bytes())), Some(n));
+            let mut b = text.into_bytes();
+            b[at] = bad;
+            prop_assert_eq!(digits8(word(&b)).is_some(), bad.is_ascii_digit());
         }
 
         /// The fast path for 20 digits gives what the general path gives, on near-misses too.
