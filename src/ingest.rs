@@ -149,12 +149,12 @@ pub(crate) fn parse_line(source_name: &str, line: u64, raw: &[u8]) -> Result<Par
     if text.trim().is_empty() {
         return Ok(Parsed::Blank);
     }
-    let mut event = Event::from_json(text).map_err(|error| IngestError::Event {
+    let event = Event::from_json(text).map_err(|error| IngestError::Event {
         source_name: source_name.to_owned(),
         line,
         error,
     })?;
-    let canonical = event.to_json_bytes_mut();
+    let canonical = event.to_json_bytes();
     let same = canonical == content;
     Ok(Parsed::Event { canonical, same })
 }

@@ -253,17 +253,7 @@ struct EventIn {
 
 impl Serialize for Event {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        EventOut {
-            v: FORMAT_VERSION,
-            id: &self.id,
-            kind: self.body.kind().as_str(),
-            occurred_at: &self.occurred_at,
-            entered_at: &self.entered_at,
-            recorded_by: &self.recorded_by,
-            refs: &self.refs,
-            data: &self.body,
-        }
-        .serialize(s)
+        self.out(&self.body).serialize(s)
     }
 }
 
@@ -530,36 +520,49 @@ impl Event {
 
     /// The canonical JSON text (compact, fixed field order): what the ledger stores and hashes.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        String::from_utf8(self.to_json_bytes()).unwrap_or_default()
     }
 
-    /// The canonical JSON bytes.
+    /// The canonical JSON bytes. A temperature upload's samples are written by position after
+    /// serde has written the rest of the event (serde spent most of the time of such an upload
+    /// on the field names and instants of its samples, and `append` writes every event to tell
+    /// whether its input line is canonical): the same bytes as serde's, a property test shows.
     pub fn to_json_bytes(&self) -> Vec<u8> {
+        if let EventBody::TemperatureReading(t) = &self.body {
+            if let Some(out) = self.upload_json(t) {
+                return out;
+            }
+        }
         serde_json::to_vec(self).unwrap_or_default()
     }
 
-    /// [`Event::to_json_bytes`], byte for byte, faster for a temperature upload: its samples
-    /// are set aside while serde writes the rest, then written by position (serde spent most of
-    /// the time of such an upload on the field names and instants of its samples, and `append`
-    /// writes every event to tell whether its input line is canonical). The event is as it was
-    /// when this returns.
-    pub fn to_json_bytes_mut(&mut self) -> Vec<u8> {
-        let EventBody::TemperatureReading(t) = &mut self.body else {
-            return self.to_json_bytes();
-        };
+    /// An upload with samples as [`Event::to_json_bytes`] writes it, by position; `None` when
+    /// it has no samples or [`fast::splice_readings`] cannot write them.
+    fn upload_json(&self, t: &events::TemperatureReading) -> Option<Vec<u8>> {
         if t.readings.is_empty() {
-            return self.to_json_bytes();
+            return None;
         }
-        let samples = std::mem::take(&mut t.readings);
-        let mut out = self.to_json_bytes();
-        let spliced = fast::splice_readings(&mut out, &samples);
-        if let EventBody::TemperatureReading(t) = &mut self.body {
-            t.readings = samples;
-        }
-        if spliced {
-            out
-        } else {
-            self.to_json_bytes()
+        let bare = EventBody::TemperatureReading(events::TemperatureReading {
+            sensor: t.sensor.clone(),
+            zone: t.zone.clone(),
+            vehicle: t.vehicle.clone(),
+            readings: Vec::new(),
+        });
+        let mut out = serde_json::to_vec(&self.out(&bare)).ok()?;
+        fast::splice_readings(&mut out, &t.readings).then_some(out)
+    }
+
+    /// The serialised form of this event with `data` in place of its body.
+    fn out<'a>(&'a self, data: &'a EventBody) -> EventOut<'a> {
+        EventOut {
+            v: FORMAT_VERSION,
+            id: &self.id,
+            kind: data.kind().as_str(),
+            occurred_at: &self.occurred_at,
+            entered_at: &self.entered_at,
+            recorded_by: &self.recorded_by,
+            refs: &self.refs,
+            data,
         }
     }
 
