@@ -159,23 +159,27 @@ pub(crate) fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
     Some((out, 11 + len))
 }
 
+/// The last decimal digit of `n`, in ASCII.
+fn ascii_digit(n: u32) -> u8 {
+    b'0' + (n % 10) as u8
+}
+
 /// `YYYY-MM-DDT` of a date in the years 0 to 9999.
 pub(crate) fn canonical_date(date: chrono::NaiveDate) -> Option<[u8; 11]> {
     use chrono::Datelike;
     let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
-    let d = |n: u32| b'0' + (n % 10) as u8;
     let (mo, da) = (date.month(), date.day());
     Some([
-        d(year / 1000),
-        d(year / 100),
-        d(year / 10),
-        d(year),
+        ascii_digit(year / 1000),
+        ascii_digit(year / 100),
+        ascii_digit(year / 10),
+        ascii_digit(year),
         b'-',
-        d(mo / 10),
-        d(mo),
+        ascii_digit(mo / 10),
+        ascii_digit(mo),
         b'-',
-        d(da / 10),
-        d(da),
+        ascii_digit(da / 10),
+        ascii_digit(da),
         b'T',
     ])
 }
@@ -191,16 +195,15 @@ pub(crate) fn canonical_time(t: &DateTime<Utc>, out: &mut [u8]) -> Option<usize>
     }
     let secs = time.num_seconds_from_midnight();
     let (h, mi, se) = (secs / 3600, secs / 60 % 60, secs % 60);
-    let d = |n: u32| b'0' + (n % 10) as u8;
     let head = [
-        d(h / 10),
-        d(h),
+        ascii_digit(h / 10),
+        ascii_digit(h),
         b':',
-        d(mi / 10),
-        d(mi),
+        ascii_digit(mi / 10),
+        ascii_digit(mi),
         b':',
-        d(se / 10),
-        d(se),
+        ascii_digit(se / 10),
+        ascii_digit(se),
     ];
     let (fraction, digits) = if nano == 0 {
         (0, 0)
@@ -218,7 +221,7 @@ pub(crate) fn canonical_time(t: &DateTime<Utc>, out: &mut [u8]) -> Option<usize>
         let (dot, rest) = rest.split_first_mut()?;
         *dot = b'.';
         for (i, slot) in rest.iter_mut().take(digits).enumerate() {
-            *slot = d(fraction / 10u32.pow((digits - 1 - i) as u32));
+            *slot = ascii_digit(fraction / 10u32.pow((digits - 1 - i) as u32));
         }
         len += 1 + digits;
     }
