@@ -69,12 +69,7 @@ impl Digest {
 
     /// Lower-case hex, 64 characters.
     pub fn to_hex(&self) -> String {
-        let mut s = String::with_capacity(64);
-        for b in self.0 {
-            s.push(char::from(hex_digit(b >> 4)));
-            s.push(char::from(hex_digit(b & 15)));
-        }
-        s
+        hex(self).iter().copied().map(char::from).collect()
     }
 
     /// Parses 64 hex digits (upper case is accepted here and folded; records use lower case).
@@ -147,14 +142,19 @@ fn decode_hex32(s: &[u8]) -> Option<Digest> {
     (bad == 0).then_some(Digest(out))
 }
 
-/// Appends the 64 hex digits of `d` (written on the stack, then copied in one go: a `push` per
-/// digit checked the capacity 128 times a record).
-fn push_hex(out: &mut Vec<u8>, d: &Digest) {
+/// The 64 lower-case hex digits of `d`, on the stack.
+fn hex(d: &Digest) -> [u8; 64] {
     let mut hex = [0u8; 64];
     for (pair, b) in hex.as_chunks_mut::<2>().0.iter_mut().zip(d.0) {
         *pair = [hex_digit(b >> 4), hex_digit(b & 15)];
     }
-    out.extend_from_slice(&hex);
+    hex
+}
+
+/// Appends the 64 hex digits of `d` in one copy (a `push` per digit checked the capacity 128
+/// times a record).
+fn push_hex(out: &mut Vec<u8>, d: &Digest) {
+    out.extend_from_slice(&hex(d));
 }
 
 /// Precomputed derive-key hashers; cloning one is much cheaper than deriving the context key.
