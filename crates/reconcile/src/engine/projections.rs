@@ -40,22 +40,33 @@ pub(crate) fn key(p: &str, b: &str) -> (String, String) {
     (p.to_owned(), b.to_owned())
 }
 
-/// A borrowed (product, batch) key: looks up maps keyed by `(String, String)` without
-/// allocating (hashes exactly as the owned tuple does).
-#[derive(Clone, Copy)]
-pub(crate) struct Pb<'a>(pub &'a str, pub &'a str);
+/// A borrowed two-part key: looks up a map keyed by an owned pair without building the pair,
+/// which allocates. Hashes exactly as the owned pair does: a tuple hashes its fields in order,
+/// and a `str` hashes as a `String`. Made by [`pb`] and [`doc_key`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RefKey<A, B>(A, B);
 
-impl std::hash::Hash for Pb<'_> {
+impl<A: std::hash::Hash, B: std::hash::Hash> std::hash::Hash for RefKey<A, B> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.0.hash(state);
         self.1.hash(state);
     }
 }
 
-impl hashbrown::Equivalent<(String, String)> for Pb<'_> {
-    fn equivalent(&self, key: &(String, String)) -> bool {
+impl<A: PartialEq<KA>, B: PartialEq<KB>, KA, KB> hashbrown::Equivalent<(KA, KB)> for RefKey<A, B> {
+    fn equivalent(&self, key: &(KA, KB)) -> bool {
         self.0 == key.0 && self.1 == key.1
     }
+}
+
+/// A borrowed (product, batch) key, for maps keyed by `(String, String)`.
+pub(crate) fn pb<'a>(product: &'a str, batch: &'a str) -> RefKey<&'a str, &'a str> {
+    RefKey(product, batch)
+}
+
+/// A borrowed (side, document) key, for maps keyed by `(Dir, String)`.
+pub(crate) fn doc_key(dir: documents::Dir, doc: &str) -> RefKey<documents::Dir, &str> {
+    RefKey(dir, doc)
 }
 
 /// Every projection.

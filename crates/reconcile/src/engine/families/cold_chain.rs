@@ -30,7 +30,7 @@ use rxledger_model::{EventBody, Reading, TempRange};
 use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev};
 use crate::engine::facts::{celsius, term, with_facts};
-use crate::engine::projections::Pb;
+use crate::engine::projections::pb;
 use crate::{Finding, Msg, Pending, Rule};
 use closeup::Detail;
 use receipt::{Trip, Vehicles};
@@ -614,7 +614,7 @@ fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue, open: Option<DateTime<Utc>>) {
                 .at
                 .iter()
                 .filter(|(loc, _)| *dispose || !quarantine.contains(loc))
-                .filter_map(|(_, m)| m.get(&Pb(product, batch)))
+                .filter_map(|(_, m)| m.get(&pb(product, batch)))
                 .filter(|q| **q > 0)
                 .fold(0, |a: i64, q| a.saturating_add(*q));
             if left <= 0 {

@@ -28,7 +28,7 @@ use crate::engine::projections::documents::{
     invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Dir, PaymentRef,
     SaleRec,
 };
-use crate::engine::projections::Pb;
+use crate::engine::projections::pb;
 use crate::engine::projections::Total;
 use crate::{Fact, Finding, Msg, Rule};
 
@@ -197,7 +197,7 @@ fn two_invoice(cx: &mut Ctx<'_>, seq: u64, s: &rxledger_model::Sale) {
             .proj
             .stock
             .batches
-            .get(&Pb(&l.product, &l.batch))
+            .get(&pb(&l.product, &l.batch))
             .is_some_and(|b| b.received && !b.from_manufacturer);
         if via_wholesaler {
             let m = Msg::new("two-invoice")
@@ -248,7 +248,7 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
     }
     for l in &r.lines {
         let line = Some((l.product.as_str(), l.batch.as_str()));
-        let pb = Pb(&l.product, &l.batch);
+        let pb = pb(&l.product, &l.batch);
         let room = |s: &SaleRec| {
             s.line(&l.product, &l.batch).map_or(0, |x| {
                 let q = x.sold.map_or(0, |(q, _)| q);

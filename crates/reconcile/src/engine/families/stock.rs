@@ -14,7 +14,7 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{term, with_facts};
 use crate::engine::projections::documents::SaleRec;
-use crate::engine::projections::{qty, Pb};
+use crate::engine::projections::{pb, qty};
 use crate::{Config, Finding, Msg, Rule};
 
 /// The stock family (its state is the stock projection).
@@ -85,7 +85,7 @@ fn stock_neg(cx: &mut Ctx<'_>, seq: u64) {
 
 /// `ACC-GATE` at put-away: no more put away than passed acceptance (reported once per batch).
 fn acc_gate_put_away(cx: &mut Ctx<'_>, seq: u64, product: &str, batch: &str, quantity: u64) {
-    let Some(b) = cx.proj.stock.batches.get_mut(&Pb(product, batch)) else {
+    let Some(b) = cx.proj.stock.batches.get_mut(&pb(product, batch)) else {
         return;
     };
     b.put_away = b.put_away.saturating_add(quantity);
@@ -141,7 +141,7 @@ fn dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
             .proj
             .stock
             .batches
-            .get(&Pb(product, batch))
+            .get(&pb(product, batch))
             .map_or((false, 0, false, None), |b| {
                 (b.received, b.accepted, b.qualified_source, b.expiry)
             });
@@ -267,7 +267,7 @@ fn stock_count(cx: &mut Ctx<'_>, seq: u64, c: &rxledger_model::StockCount) {
         .unwrap_or_default();
     let mut diffs = Vec::new();
     for l in &c.lines {
-        let b = book.remove(&Pb(&l.product, &l.batch)).unwrap_or(0);
+        let b = book.remove(&pb(&l.product, &l.batch)).unwrap_or(0);
         if b != qty(l.counted) {
             diffs.push((l.product.clone(), l.batch.clone(), b, qty(l.counted)));
         }

@@ -19,9 +19,10 @@ mod key;
 mod moved;
 mod sale;
 
+use crate::engine::projections::doc_key;
 pub(crate) use held::{Applied, PaymentRef};
 use held::{EarlyCredit, Held};
-use key::{root_in, DocKey};
+use key::root_in;
 use moved::excess_quantity;
 pub(crate) use sale::SaleRec;
 
@@ -379,10 +380,10 @@ impl Documents {
         // Named orders or sales whose goods were already judged on their own: a consolidated
         // invoice that is late for them is counted only up to the goods still open.
         let closed = named.iter().any(|d| {
-            self.seen_goods.contains(&DocKey(dir, d))
+            self.seen_goods.contains(&doc_key(dir, d))
                 && !self
                     .goods
-                    .contains_key(&DocKey(dir, root_in(&self.alias, dir, d)))
+                    .contains_key(&doc_key(dir, root_in(&self.alias, dir, d)))
         });
         let goods_key = self.unite(dir, named);
         let sign: i64 = if inv.credit_for.is_some() { -1 } else { 1 };
@@ -390,7 +391,7 @@ impl Documents {
         let orphan_due = at + Duration::days(cfg.thresholds.orphan_days);
         let orphan = || Due::Documents(DocDue::InvoiceOrphan(inv.doc.clone()));
         if let Some(k) = goods_key.as_deref() {
-            let key = DocKey(dir, k);
+            let key = doc_key(dir, k);
             if let Some(g) = self.goods.get_mut(&key) {
                 for l in &inv.lines {
                     let mut n = sign * qty(l.quantity);
@@ -410,7 +411,7 @@ impl Documents {
                 excess_quantity(g, (dir, k), cfg, sched);
             } else if named
                 .iter()
-                .any(|d| !self.seen_goods.contains(&DocKey(dir, d)))
+                .any(|d| !self.seen_goods.contains(&doc_key(dir, d)))
             {
                 // Invoiced before the goods arrived: counted when they do.
                 let early = match self.early_invoiced.get_mut(&key) {
@@ -510,7 +511,7 @@ impl Documents {
     ) {
         match d {
             DocDue::Goods { dir, doc, due } => {
-                let k = DocKey(dir, root_in(&self.alias, dir, &doc));
+                let k = doc_key(dir, root_in(&self.alias, dir, &doc));
                 if let Some(g) = self.goods.get_mut(&k).filter(|g| g.due == due) {
                     if g.lines
                         .values()
@@ -528,7 +529,7 @@ impl Documents {
                 product,
                 due,
             } => {
-                let k = DocKey(dir, root_in(&self.alias, dir, &doc));
+                let k = doc_key(dir, root_in(&self.alias, dir, &doc));
                 let Some(g) = self.goods.get_mut(&k) else {
                     return;
                 };
@@ -571,7 +572,7 @@ impl Documents {
                 };
                 if let Some(first) = inv.goods.first() {
                     if !self.had_goods(inv.dir, &inv.goods) {
-                        let k = DocKey(inv.dir, root_in(&self.alias, inv.dir, first));
+                        let k = doc_key(inv.dir, root_in(&self.alias, inv.dir, first));
                         self.early_invoiced.remove(&k);
                     }
                 }
@@ -616,7 +617,7 @@ impl Documents {
                 self.sales.remove(&doc);
             }
             DocDue::ForgetSeen(dir, doc) => {
-                self.seen_goods.remove(&DocKey(dir, &doc));
+                self.seen_goods.remove(&doc_key(dir, &doc));
                 self.forget_member(dir, &doc);
             }
         }

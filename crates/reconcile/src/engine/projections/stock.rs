@@ -6,7 +6,7 @@ use rxledger_model::movements::{movements, MovementKind};
 use rxledger_model::{EventBody, PartyKind};
 
 use super::master::Master;
-use super::{key, Pb};
+use super::{key, pb};
 use crate::engine::ctx::{Due, Ev, Scheduler};
 use crate::Config;
 
@@ -125,13 +125,13 @@ impl Stock {
     /// Moves stock; notes stock that goes below zero.
     fn add(&mut self, p: &str, b: &str, loc: &str, delta: i64, now: Option<DateTime<Utc>>) {
         let locmap = self.at.entry_ref(loc).or_default();
-        let before = locmap.get(&Pb(p, b)).copied().unwrap_or(0);
+        let before = locmap.get(&pb(p, b)).copied().unwrap_or(0);
         // Saturating: no ledger can make stock wrap around (quantities are bounded at validation,
         // but not their running sum).
         let after = before.saturating_add(delta);
         if after == 0 {
-            locmap.remove(&Pb(p, b));
-        } else if let Some(q) = locmap.get_mut(&Pb(p, b)) {
+            locmap.remove(&pb(p, b));
+        } else if let Some(q) = locmap.get_mut(&pb(p, b)) {
             *q = after;
         } else {
             locmap.insert(key(p, b), after);
@@ -146,7 +146,7 @@ impl Stock {
                 after,
             });
         }
-        if let Some(bt) = self.batches.get_mut(&Pb(p, b)) {
+        if let Some(bt) = self.batches.get_mut(&pb(p, b)) {
             bt.last_activity = now;
         }
     }
@@ -155,7 +155,7 @@ impl Stock {
     pub fn quantity(&self, loc: &str, p: &str, b: &str) -> i64 {
         self.at
             .get(loc)
-            .and_then(|m| m.get(&Pb(p, b)))
+            .and_then(|m| m.get(&pb(p, b)))
             .copied()
             .unwrap_or(0)
     }

@@ -5,8 +5,9 @@
 
 use std::borrow::Cow;
 
-use super::key::{root_in, DocKey};
+use super::key::root_in;
 use super::{Dir, Documents, Goods};
+use crate::engine::projections::doc_key;
 use crate::engine::projections::Total;
 
 impl Documents {
@@ -14,20 +15,20 @@ impl Documents {
     /// is the root alone.
     pub fn members(&self, dir: Dir, root: &str) -> Option<&[String]> {
         self.group_members
-            .get(&DocKey(dir, root))
+            .get(&doc_key(dir, root))
             .map(Vec::as_slice)
     }
 
     /// The root of the group of the order or sale `doc` and the group's goods, while counted.
     pub fn group_goods<'a>(&'a self, dir: Dir, doc: &'a str) -> (&'a str, Option<&'a Goods>) {
         let root = root_in(&self.alias, dir, doc);
-        (root, self.goods.get(&DocKey(dir, root)))
+        (root, self.goods.get(&doc_key(dir, root)))
     }
 
     /// Whether any of `docs` (orders or sales of side `dir`) had goods.
     pub fn had_goods(&self, dir: Dir, docs: &[String]) -> bool {
         docs.iter()
-            .any(|d| self.seen_goods.contains(&DocKey(dir, d)))
+            .any(|d| self.seen_goods.contains(&doc_key(dir, d)))
     }
 
     /// Makes the orders or sales `docs` of side `dir` one group and returns the root of its key
@@ -96,7 +97,7 @@ impl Documents {
     /// unless the group's goods are still counted.
     pub(super) fn forget_member(&mut self, dir: Dir, doc: &str) {
         let root = root_in(&self.alias, dir, doc);
-        if self.goods.contains_key(&DocKey(dir, root)) {
+        if self.goods.contains_key(&doc_key(dir, root)) {
             return;
         }
         // The root outlives the alias it may be the value of.
@@ -105,11 +106,11 @@ impl Documents {
         } else {
             Cow::Owned(root.to_owned())
         };
-        self.alias.remove(&DocKey(dir, doc));
-        if let Some(members) = self.group_members.get_mut(&DocKey(dir, &root)) {
+        self.alias.remove(&doc_key(dir, doc));
+        if let Some(members) = self.group_members.get_mut(&doc_key(dir, &root)) {
             members.retain(|m| m != doc);
             if members.len() <= 1 {
-                self.group_members.remove(&DocKey(dir, &root));
+                self.group_members.remove(&doc_key(dir, &root));
             }
         }
     }

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::key::{root_in, DocKey};
+use super::key::root_in;
 use super::{Dir, DocDue, Documents, Excess, Goods, GoodsLine};
 use crate::engine::ctx::{Due, Ev, Scheduler};
+use crate::engine::projections::doc_key;
 use crate::engine::projections::Total;
 use crate::Config;
 
@@ -73,21 +74,21 @@ impl Moved<'_> {
         };
         let d = &mut *self.docs;
         let dir = self.dir;
-        let key = DocKey(dir, root);
+        let key = doc_key(dir, root);
         let now = self.now.unwrap_or_default();
         let due = now + Duration::days(self.cfg.thresholds.uninvoiced_days);
         // In the members' order, repeats included (as each is scheduled to be forgotten); no
         // vector for the usual single member.
         let (one, many): (Option<&str>, Vec<&str>) = match self.members {
             [m] => {
-                let fresh = !d.seen_goods.contains(&DocKey(dir, m));
+                let fresh = !d.seen_goods.contains(&doc_key(dir, m));
                 (fresh.then_some(m.as_str()), Vec::new())
             }
             all => {
                 let fresh = all
                     .iter()
                     .map(String::as_str)
-                    .filter(|m| !d.seen_goods.contains(&DocKey(dir, m)));
+                    .filter(|m| !d.seen_goods.contains(&doc_key(dir, m)));
                 (None, fresh.collect())
             }
         };
