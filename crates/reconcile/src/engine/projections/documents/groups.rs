@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::key::root_in;
+use super::key::{root_in, root_of};
 use super::{Dir, Documents, Goods};
 use crate::engine::projections::doc_key;
 use crate::engine::projections::Total;
@@ -36,14 +36,10 @@ impl Documents {
     /// (else the first named); the others' goods and early invoices are added to it.
     pub(super) fn unite<'d>(&mut self, dir: Dir, docs: &'d [String]) -> Option<Cow<'d, str>> {
         let first = docs.first()?;
-        let r0 = root_in(&self.alias, dir, first);
+        let r0 = root_of(&self.alias, dir, first);
         // The usual case: one document, or documents already of one group (nothing to merge).
         if docs[1..].iter().all(|d| root_in(&self.alias, dir, d) == r0) {
-            return Some(if r0 == first.as_str() {
-                Cow::Borrowed(first.as_str())
-            } else {
-                Cow::Owned(r0.to_owned())
-            });
+            return Some(r0);
         }
         let mut roots: Vec<(Dir, String)> = Vec::new();
         for d in docs {
@@ -96,16 +92,11 @@ impl Documents {
     /// Forgets that `doc` of side `dir` belongs to a group once its return window closed,
     /// unless the group's goods are still counted.
     pub(super) fn forget_member(&mut self, dir: Dir, doc: &str) {
-        let root = root_in(&self.alias, dir, doc);
-        if self.goods.contains_key(&doc_key(dir, root)) {
+        // The root outlives the alias it may be the value of.
+        let root = root_of(&self.alias, dir, doc);
+        if self.goods.contains_key(&doc_key(dir, &root)) {
             return;
         }
-        // The root outlives the alias it may be the value of.
-        let root = if root == doc {
-            Cow::Borrowed(doc)
-        } else {
-            Cow::Owned(root.to_owned())
-        };
         self.alias.remove(&doc_key(dir, doc));
         if let Some(members) = self.group_members.get_mut(&doc_key(dir, &root)) {
             members.retain(|m| m != doc);

@@ -1,6 +1,8 @@
 //! Group aliases followed by reference, with borrowed (side, document) keys
 //! ([`doc_key`]).
 
+use std::borrow::Cow;
+
 use hashbrown::HashMap;
 
 use super::Dir;
@@ -25,6 +27,21 @@ pub(super) fn root_in<'a>(
         }
     }
     k
+}
+
+/// [`root_in`] held apart from `alias` (which may change while it is held): borrowed from `doc`
+/// when `doc` is its own root, the usual case, else copied.
+pub(super) fn root_of<'d>(
+    alias: &HashMap<(Dir, String), String>,
+    dir: Dir,
+    doc: &'d str,
+) -> Cow<'d, str> {
+    let root = root_in(alias, dir, doc);
+    if root == doc {
+        Cow::Borrowed(doc)
+    } else {
+        Cow::Owned(root.to_owned())
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::key::root_in;
+use super::key::root_of;
 use super::{Dir, DocDue, Documents, Excess, Goods, GoodsLine};
 use crate::engine::ctx::{Due, Ev, Scheduler};
 use crate::engine::projections::doc_key;
@@ -26,14 +26,9 @@ impl Documents {
         members: &'a [String],
     ) -> Moved<'a> {
         // The group does not change while the event's lines are counted.
-        let root = members.first().map(|first| {
-            let r = root_in(&self.alias, dir, first);
-            if r == first.as_str() {
-                Cow::Borrowed(first.as_str())
-            } else {
-                Cow::Owned(r.to_owned())
-            }
-        });
+        let root = members
+            .first()
+            .map(|first| root_of(&self.alias, dir, first));
         Moved {
             docs: self,
             cfg,
