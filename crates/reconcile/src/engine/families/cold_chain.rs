@@ -335,12 +335,10 @@ impl ColdChain {
         }
         st.last = last;
         if kind == StreamKind::Vehicle {
-            if let (Some(e), Some(range)) = (st.excursion.take(), range) {
-                if let Some((_, detail, _)) = &mut traced {
-                    detail.ended(e.start, e.last);
-                }
-                let f = excursion(cx, seq, (kind, name), &range, &e, e.last);
-                cx.emit(f);
+            // A trip's excursion ends with its last reading outside the range.
+            let last_outside = st.excursion.as_ref().map(|e| e.last);
+            if let (Some(at), Some(range)) = (last_outside, range) {
+                excursion_ended(cx, seq, (kind, name), &range, st, at, &mut traced);
             }
         }
     }
@@ -384,8 +382,8 @@ fn excursion_reading(
     e.samples.push(r.celsius);
 }
 
-/// The excursion of `st` ended by a reading in range at `at` (of record `seq`): its
-/// `TEMP-RANGE` finding.
+/// The excursion of `st` ended at `at` (by a reading in range, or by the end of a trip), in an
+/// upload of record `seq`: its `TEMP-RANGE` finding.
 #[cold]
 #[inline(never)]
 fn excursion_ended(
