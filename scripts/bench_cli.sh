@@ -26,26 +26,15 @@
 # Needs: cargo, git, python3, /usr/bin/time (Debian package `time`). At 1,000,000 events: about
 # 4 GB of free disk and, with REPS=5, 10–15 minutes besides the builds.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$PWD
-default_base=6fac2cc
-
-die() { echo "bench_cli.sh: $*" >&2; exit 2; }
-case "${1:-}" in -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;; esac
-[ $# -le 1 ] || die "at most one argument (BASE_REV); see --help"
-rev="${1:-$default_base}"
+name=bench_cli.sh
+default_reps=5
+# shellcheck source=scripts/bench_base.sh
+. "$(dirname "$0")/bench_base.sh"
 events="${EVENTS:-1000000}"
-reps="${REPS:-5}"
 [[ "$events" =~ ^[1-9][0-9]*$ ]] || die "EVENTS must be a positive whole number, not '$events'"
-[[ "$reps" =~ ^[1-9][0-9]*$ ]] || die "REPS must be a positive whole number, not '$reps'"
-for t in cargo git python3; do
-  command -v "$t" > /dev/null || die "$t not found"
-done
 [ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
-base_sha=$(git rev-parse --verify --quiet "$rev^{commit}") || die "no such revision: $rev"
 
 tmp=target/bench-tmp/cli
-base_dir=target/bench-base
 mkdir -p "$tmp"
 ledger=""
 events_file=""
@@ -58,10 +47,7 @@ cleanup() {
     [ -z "$events_file" ] || rm -f "$events_file"
     [ -n "${LEDGER:-}" ] || [ -z "$ledger" ] || rm -f "$ledger"
   fi
-  if [ "${CLEAN:-0}" = 1 ] && [ -d "$base_dir" ]; then
-    git worktree remove --force "$base_dir/src" 2> /dev/null || true
-    rm -rf "$base_dir"
-  fi
+  base_clean
 }
 trap cleanup EXIT
 
@@ -82,15 +68,8 @@ if [ -n "${BASE_BIN:-}" ]; then
   base_bin=$(realpath "$BASE_BIN")
   base_label="$rev ($BASE_BIN, prebuilt)"
 else
-  echo "== building $rev ($base_sha) in $base_dir/src (release)" >&2
-  wt=$base_dir/src
-  if [ -e "$wt/.git" ]; then
-    git -C "$wt" checkout -q --force --detach "$base_sha"
-  else
-    mkdir -p "$base_dir"
-    # -f: also when an earlier worktree there was deleted without `git worktree remove`.
-    git worktree add -q -f --detach "$wt" "$base_sha"
-  fi
+  echo "== building $rev ($base_sha) in $wt (release)" >&2
+  base_worktree
   (cd "$wt" && CARGO_TARGET_DIR="$root/$base_dir/target" cargo build --release -q -p rxledger-cli)
   base_bin=$root/$base_dir/target/release/rxledger
   base_label="$rev ($(git rev-parse --short "$base_sha"))"

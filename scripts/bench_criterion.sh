@@ -16,36 +16,13 @@
 #   CLEAN=1   remove the base worktree and its build at the end
 # Needs: cargo, git, python3. About 2 minutes a round besides the two release builds.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$PWD
-default_base=6fac2cc
+name=bench_criterion.sh
+default_reps=3
+# shellcheck source=scripts/bench_base.sh
+. "$(dirname "$0")/bench_base.sh"
+trap base_clean EXIT
 
-die() { echo "bench_criterion.sh: $*" >&2; exit 2; }
-case "${1:-}" in -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;; esac
-[ $# -le 1 ] || die "at most one argument (BASE_REV); see --help"
-rev="${1:-$default_base}"
-reps="${REPS:-3}"
-[[ "$reps" =~ ^[1-9][0-9]*$ ]] || die "REPS must be a positive whole number, not '$reps'"
-for t in cargo git python3; do
-  command -v "$t" > /dev/null || die "$t not found"
-done
-base_sha=$(git rev-parse --verify --quiet "$rev^{commit}") || die "no such revision: $rev"
-base_dir=target/bench-base
-wt=$base_dir/src
-cleanup() {
-  if [ "${CLEAN:-0}" = 1 ] && [ -d "$base_dir" ]; then
-    git worktree remove --force "$wt" 2> /dev/null || true
-    rm -rf "$base_dir"
-  fi
-}
-trap cleanup EXIT
-
-if [ -e "$wt/.git" ]; then
-  git -C "$wt" checkout -q --force --detach "$base_sha"
-else
-  mkdir -p "$base_dir"
-  git worktree add -q -f --detach "$wt" "$base_sha"
-fi
+base_worktree
 new_label="HEAD $(git rev-parse --short HEAD)"
 [ -z "$(git status --porcelain --untracked-files=no)" ] || new_label="$new_label + uncommitted changes"
 base_label="$rev ($(git rev-parse --short "$base_sha"))"
