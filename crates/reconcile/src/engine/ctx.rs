@@ -1,6 +1,6 @@
 //! What a rule family sees: the event, the projections, and where findings and deadlines go.
 
-use std::collections::BinaryHeap;
+mod calendar;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rxledger_model::Event;
@@ -9,6 +9,7 @@ use super::families::cold_chain::ColdDue;
 use super::projections::documents::{Dir, DocDue};
 use super::projections::Projections;
 use crate::{Config, Finding, Pending};
+use calendar::Calendar;
 
 /// One event as the families see it.
 pub(crate) struct Ev<'a> {
@@ -42,17 +43,24 @@ pub(crate) enum Due {
 /// the same counter, and both queues are taken from in one (time, order) sequence: the order in
 /// which deadlines run is exactly that of one queue.
 ///
-/// Both are binary heaps (earliest first): deadlines are mostly set later than every deadline
-/// already waiting, the worst case of a B-tree's search from the left of each node, and a heap
-/// takes them in about two comparisons.
+/// Both are calendar queues ([`Calendar`]): deadlines wait in buckets of an hour, and only the
+/// earliest bucket is ordered (a small binary heap). Deadlines are mostly set months ahead,
+/// later than every one already waiting: a B-tree searches each node from the left for them,
+/// and one heap of millions of deadlines misses the cache at every level it walks to take one.
 #[derive(Default)]
 pub(crate) struct Scheduler {
-    due: BinaryHeap<Waiting<Due>>,
-    compact: BinaryHeap<Waiting<Compact>>,
+    due: Calendar<Waiting<Due>>,
+    compact: Calendar<Waiting<Compact>>,
     counter: u64,
 }
 
-/// A deadline waiting in a [`Scheduler`] heap, ordered so that the earliest (time, then the
+/// The bucket of a deadline at `at`: its hour since the epoch (never decreasing with `at`, so
+/// that an earlier bucket holds only earlier deadlines).
+fn hour(at: DateTime<Utc>) -> i64 {
+    at.timestamp().div_euclid(3600)
+}
+
+/// A deadline waiting in a [`Scheduler`] queue, ordered so that the earliest (time, then the
 /// order it was set in) is the greatest.
 #[derive(Debug)]
 struct Waiting<V> {
@@ -129,8 +137,8 @@ impl Scheduler {
         self.counter += 1;
         let n = self.counter;
         match Compact::of(d) {
-            Ok(v) => self.compact.push(Waiting { at, n, v }),
-            Err(v) => self.due.push(Waiting { at, n, v }),
+            Ok(v) => self.compact.push(hour(at), Waiting { at, n, v }),
+            Err(v) => self.due.push(hour(at), Waiting { at, n, v }),
         }
     }
 
@@ -156,7 +164,7 @@ impl Scheduler {
     }
 
     /// The time of the next deadline, and whether it waits in the compact map.
-    fn next(&self) -> Option<(DateTime<Utc>, bool)> {
+    fn next(&mut self) -> Option<(DateTime<Utc>, bool)> {
         let a = self.due.peek().map(|w| (w.at, w.n));
         let b = self.compact.peek().map(|w| (w.at, w.n));
         match (a, b) {
