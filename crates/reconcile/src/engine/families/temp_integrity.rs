@@ -17,6 +17,8 @@
 //!   zone's sensor silent for longer than `copy_days` has its open run and day judged and is
 //!   forgotten too.
 
+mod prints;
+
 use std::collections::VecDeque;
 
 use chrono::{DateTime, Utc};
@@ -29,6 +31,7 @@ use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{decimal, factor, term, texts, with_facts};
 use crate::time::{local_date, local_midnight};
 use crate::{Fact, Finding, Msg, Rule};
+use prints::{copy, Prints, Unit};
 
 /// A zone or a vehicle, by name.
 type Place<'a> = (StreamKind, &'a str);
@@ -68,34 +71,6 @@ struct Run {
     readings: u64,
     first_seq: u64,
     last_seq: u64,
-}
-
-/// The fingerprint of a day or trip being read.
-#[derive(Clone, Copy, Debug)]
-struct Unit {
-    hash: u64,
-    readings: u64,
-    /// Changes between consecutive rounded readings.
-    changes: u64,
-    prev: Option<i64>,
-    from: Micros,
-    to: Micros,
-    first_seq: u64,
-    last_seq: u64,
-}
-
-/// A finished day or trip.
-#[derive(Debug)]
-struct Print {
-    kind: StreamKind,
-    name: String,
-    sensor: String,
-    hash: u64,
-    readings: u64,
-    from: Micros,
-    to: Micros,
-    /// The record of its last reading.
-    seq: u64,
 }
 
 /// One sensor of a storage zone: a continuous series.
@@ -146,8 +121,8 @@ pub(crate) struct TempIntegrity {
     sensor_zone: HashMap<String, String>,
     /// Storage zones' series, by zone.
     zones: HashMap<String, Vec<Series>>,
-    /// Fingerprints of the finished days and trips of the last `copy_days`, oldest first.
-    prints: VecDeque<Print>,
+    /// Fingerprints of the finished days and trips of the last `copy_days`.
+    prints: Prints,
     /// Recent readings of each sensor, in time order.
     recent: HashMap<String, VecDeque<Sample>>,
     /// The latest upload time seen.
@@ -183,7 +158,7 @@ impl Family for TempIntegrity {
 
 /// Judges the open runs and days of storage zones' series that end here (at the end of the
 /// ledger, or silent for too long), in zone and sensor order.
-fn close(cx: &mut Ctx<'_>, prints: &mut VecDeque<Print>, mut series: Vec<(String, Series)>) {
+fn close(cx: &mut Ctx<'_>, prints: &mut Prints, mut series: Vec<(String, Series)>) {
     let lim = Limits::new(cx, StreamKind::Zone);
     series.sort_unstable_by(|a, b| (&a.0, &a.1.sensor).cmp(&(&b.0, &b.1.sensor)));
     for (name, s) in series {
@@ -512,44 +487,6 @@ fn round(x: f64) -> i64 {
     }
 }
 
-/// Mixes one value into a fingerprint (the `SplitMix64` finaliser over the running hash).
-fn mix(hash: u64, value: i64) -> u64 {
-    let mut z = (hash ^ value.cast_unsigned()).wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-impl Unit {
-    fn new() -> Unit {
-        Unit {
-            hash: 0x5445_4D50_2D43_4F50,
-            readings: 0,
-            changes: 0,
-            prev: None,
-            from: 0,
-            to: 0,
-            first_seq: 0,
-            last_seq: 0,
-        }
-    }
-
-    fn add(&mut self, q: i64, at: Micros, seq: u64) {
-        if self.readings == 0 {
-            self.from = at;
-            self.first_seq = seq;
-        }
-        if self.prev.is_some_and(|p| p != q) {
-            self.changes += 1;
-        }
-        self.prev = Some(q);
-        self.hash = mix(self.hash, q);
-        self.readings += 1;
-        self.to = at;
-        self.last_seq = seq;
-    }
-}
-
 /// Takes the reading `celsius` taken `at`, of record `seq`, into the run of identical
 /// readings; returns the run it ended (by another value, or after a recording gap longer than
 /// the limit) if it is longer than `TEMP-FLAT`'s limit (a shorter one cannot be flat, and is
@@ -609,65 +546,6 @@ fn flat_finding(cx: &mut Ctx<'_>, (kind, name): Place<'_>, sensor: &str, run: &R
         .figures(expected, actual)
         .also(run.first_seq);
     cx.emit(f);
-}
-
-/// `TEMP-COPY`: a finished day or trip that repeats an earlier one at other times. Informative
-/// days and trips are kept for comparison, for `copy_days`.
-fn copy(
-    cx: &mut Ctx<'_>,
-    prints: &mut VecDeque<Print>,
-    (kind, name): Place<'_>,
-    sensor: &str,
-    unit: &Unit,
-    lim: &Limits,
-) {
-    if unit.changes < lim.min_changes || unit.readings == 0 {
-        return;
-    }
-    let keep_from = unit.to.saturating_sub(lim.copy_days);
-    while prints.front().is_some_and(|p| p.to < keep_from) {
-        prints.pop_front();
-    }
-    let original = prints.iter().find(|p| {
-        p.hash == unit.hash
-            && p.readings == unit.readings
-            && p.from != unit.from
-            && p.to >= keep_from
-    });
-    if let Some(p) = original {
-        let m = Msg::new("temp-copy")
-            .arg("kind", term(kind.as_str()))
-            .arg("name", name)
-            .arg("sensor", sensor)
-            .arg("from", instant(unit.from))
-            .arg("to", instant(unit.to))
-            .arg("readings", unit.readings)
-            .arg("orig_kind", term(p.kind.as_str()))
-            .arg("orig_name", p.name.as_str())
-            .arg("orig_sensor", p.sensor.as_str())
-            .arg("orig_from", instant(p.from))
-            .arg("orig_to", instant(p.to))
-            .arg("resolution", factor(cx.cfg.thresholds.temp_resolution_c));
-        let expected = with_facts("temp-copy-expected", &m);
-        let actual = with_facts("temp-copy-actual", &m);
-        let f = Finding::new(Rule::TempCopy, unit.last_seq, m)
-            .location(name)
-            .interval(instant(unit.from), instant(unit.to))
-            .figures(expected, actual)
-            .also(unit.first_seq)
-            .also(p.seq);
-        cx.emit(f);
-    }
-    prints.push_back(Print {
-        kind,
-        name: name.to_owned(),
-        sensor: sensor.to_owned(),
-        hash: unit.hash,
-        readings: unit.readings,
-        from: unit.from,
-        to: unit.to,
-        seq: unit.last_seq,
-    });
 }
 
 /// `TEMP-BACKFILL`: an upload (record `seq` at `upload`) holding readings taken more than the
