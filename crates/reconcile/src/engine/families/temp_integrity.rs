@@ -304,8 +304,11 @@ impl TempIntegrity {
         }
         if let Some(newest) = newest {
             let keep_from = newest.saturating_sub(window);
-            let stale = kept.partition_point(|s| s.at < keep_from);
-            kept.drain(..stale);
+            // From the front, not by a binary search: each reading leaves once, and a search
+            // over a sensor's cold readings misses the cache at every step.
+            while kept.front().is_some_and(|s| s.at < keep_from) {
+                kept.pop_front();
+            }
         }
         let Some((at, before, after)) = first else {
             return;
