@@ -2,7 +2,8 @@
 //! whole `check` (verify + parse + engine) over an exported ledger, on the default number of
 //! workers and on one thread. 200,000 generated events per
 //! iteration; `scripts/check_bench.sh` runs the CLI over 1,000,000 and 10,000,000 events and
-//! records peak memory.
+//! records peak memory. `check/engine_packs`: the engine over 20,000 aggregations packing 20
+//! unit codes each (whether a child is already packed must not read every pack).
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 #![allow(clippy::many_single_char_names)]
 
@@ -80,9 +81,47 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// 20,000 `aggregation` events, each packing 20 new unit codes into a new case code.
+fn packs() -> Vec<Event> {
+    (0..20_000_u64)
+        .map(|i| {
+            let code = |n: u64| format!("8123456{n:09}1234");
+            let children: Vec<String> = (0..20).map(|j| code(1_000_000 + i * 20 + j)).collect();
+            Event::from_value(serde_json::json!({
+                "v": 2,
+                "id": format!("01a0efd3-5680-7bae-b079-{i:012x}"),
+                "kind": "aggregation",
+                "occurred_at": "2026-10-02T00:00:00Z",
+                "recorded_by": ["bench"],
+                "data": {"doc": format!("AG{i}"), "action": "pack", "parent": code(i), "children": children},
+            }))
+            .unwrap()
+        })
+        .collect()
+}
+
+fn bench_packs(c: &mut Criterion) {
+    let events = packs();
+    let mut g = c.benchmark_group("check");
+    g.throughput(Throughput::Elements(events.len() as u64));
+    g.sample_size(10);
+    g.bench_function("engine_packs", |b| {
+        b.iter(|| {
+            let mut e = Engine::new(Config::default());
+            let mut n = 0;
+            for (i, ev) in events.iter().enumerate() {
+                n += e.push(i as u64 + 1, ev.occurred_at, ev).len();
+            }
+            n += e.finish().len();
+            assert_eq!(n, 0);
+        });
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default();
-    targets = bench
+    targets = bench, bench_packs
 }
 criterion_main!(benches);

@@ -174,6 +174,9 @@ pub(crate) struct Codes {
     locations: HashMap<String, u32>,
     /// Packed parents and their children.
     parents: HashMap<u128, Vec<u128>>,
+    /// How many times each unit key appears in the lists of `parents` (keys in none are
+    /// absent): whether a child is already packed, without reading every pack.
+    packed: HashMap<u128, u32>,
     last_sweep: Option<NaiveDate>,
     /// Scratch: the unit keys of the line being applied.
     keys: Vec<u128>,
@@ -321,10 +324,7 @@ impl Codes {
             AggregationAction::Pack => {
                 let (bad, first_bad) = self.expand(&a.children);
                 let keys = std::mem::take(&mut self.keys);
-                let already = keys
-                    .iter()
-                    .filter(|k| self.parents.values().any(|c| c.contains(k)))
-                    .count();
+                let already = keys.iter().filter(|k| self.packed.contains_key(*k)).count();
                 let reused = self.parents.contains_key(&parent);
                 // Children take the parent's whereabouts if they are new.
                 if let Some(s) = self.codes.get(&halves(parent)).copied() {
@@ -332,7 +332,12 @@ impl Codes {
                         self.codes.entry(halves(*k)).or_insert(s);
                     }
                 }
-                self.parents.insert(parent, keys);
+                for &k in &keys {
+                    *self.packed.entry(k).or_default() += 1;
+                }
+                if let Some(old) = self.parents.insert(parent, keys) {
+                    self.unpacked(&old);
+                }
                 Packing::Pack {
                     bad,
                     first_bad,
@@ -340,9 +345,83 @@ impl Codes {
                     reused,
                 }
             }
-            AggregationAction::Unpack => Packing::Unpack {
-                known: self.parents.remove(&parent).is_some(),
+            AggregationAction::Unpack => {
+                let old = self.parents.remove(&parent);
+                if let Some(old) = &old {
+                    self.unpacked(old);
+                }
+                Packing::Unpack {
+                    known: old.is_some(),
+                }
+            }
+        }
+    }
+
+    /// Counts the unit keys of a pack's list, taken out of `parents`, out of `packed`.
+    fn unpacked(&mut self, children: &[u128]) {
+        for k in children {
+            if let hashbrown::hash_map::Entry::Occupied(mut e) = self.packed.entry(*k) {
+                *e.get_mut() -= 1;
+                if *e.get() == 0 {
+                    e.remove();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A valid 20-digit unit code, one per `n`.
+    fn code(n: u64) -> String {
+        format!("8123456{:09}{:04}", n, 1234)
+    }
+
+    fn agg(pack: bool, parent: u64, children: &[u64]) -> rxledger_model::Aggregation {
+        rxledger_model::Aggregation {
+            doc: "AG".into(),
+            action: if pack {
+                AggregationAction::Pack
+            } else {
+                AggregationAction::Unpack
             },
+            parent: code(parent),
+            children: children.iter().map(|&c| code(c)).collect(),
+        }
+    }
+
+    proptest::proptest! {
+        /// `already` counts the children that some pack lists, as reading every pack's list
+        /// would, whatever packs, re-packs (of a parent, of children) and unpacks came before.
+        #[test]
+        fn already_packed_is_what_the_packs_list(
+            steps in proptest::collection::vec(
+                (proptest::bool::weighted(0.8), 100u64..106, proptest::collection::vec(94u64..108, 1..5)),
+                0..60,
+            ),
+        ) {
+            let mut codes = Codes { year: 2026, ..Codes::default() };
+            for (pack, parent, children) in steps {
+                let keys: Vec<u128> = children
+                    .iter()
+                    .map(|&c| parse_code_at(&code(c), 2026).unwrap().key())
+                    .flat_map(|k| codes.parents.get(&k).map_or(vec![k], Clone::clone))
+                    .collect();
+                let want = keys
+                    .iter()
+                    .filter(|k| codes.parents.values().any(|c| c.contains(k)))
+                    .count();
+                match codes.aggregate(&agg(pack, parent, &children)) {
+                    Packing::Pack { already, .. } => proptest::prop_assert_eq!(already, want),
+                    Packing::Unpack { .. } => proptest::prop_assert!(!pack),
+                    Packing::BadParent(e) => proptest::prop_assert!(false, "{e}"),
+                }
+                let listed = codes.parents.values().map(Vec::len).sum::<usize>();
+                let counted = codes.packed.values().map(|&n| n as usize).sum::<usize>();
+                proptest::prop_assert_eq!(listed, counted);
+            }
         }
     }
 }
