@@ -206,6 +206,7 @@ impl<'a> Cross<'a> {
     fn dispatches(&self, transit_hours: i64, extra: &mut [Vec<Finding>]) -> Vec<BTreeSet<usize>> {
         let mut matched = vec![BTreeSet::new(); self.ledgers.len()];
         let transit = Duration::hours(transit_hours);
+        let index: Vec<ReceiptIndex<'_>> = self.ledgers.iter().map(ReceiptIndex::of).collect();
         for (a, ca) in self.ledgers.iter().enumerate() {
             let Some(owner_a) = ca.owner.as_deref() else {
                 continue;
@@ -217,16 +218,11 @@ impl<'a> Cross<'a> {
                 if b == a {
                     continue;
                 }
-                let found = self.ledgers[b].receipts.iter().enumerate().find(|(_, r)| {
-                    r.party == owner_a
-                        && (r.doc == d.doc
-                            || r.also.contains(&d.doc)
-                            || d.order.iter().any(|o| r.order.contains(o)))
-                });
-                let Some((ri, r)) = found else {
+                let Some(ri) = index[b].find(owner_a, &d.doc, &d.order) else {
                     extra[a].push(missing(d, &self.names[b]));
                     continue;
                 };
+                let r = &self.ledgers[b].receipts[ri];
                 matched[b].insert(ri);
                 if r.lines != d.lines || r.codes != d.codes {
                     extra[a].push(differs(d, r, &self.names[b]));
@@ -286,6 +282,44 @@ impl<'a> Cross<'a> {
                 }
             }
         }
+    }
+}
+
+/// Where a ledger's receipts are found by supplier and document: the first receipt (in ledger
+/// order) from each supplier naming each delivery note, and naming each order. A dispatch finds
+/// its receipt in a few lookups instead of reading every receipt of the other ledger (which
+/// made comparing two years of two wholesalers quadratic).
+#[derive(Default)]
+struct ReceiptIndex<'a> {
+    /// (supplier, delivery note: the receipt's first or a further one) -> first receipt.
+    by_doc: HashMap<(&'a str, &'a str), usize>,
+    /// (supplier, order) -> first receipt.
+    by_order: HashMap<(&'a str, &'a str), usize>,
+}
+
+impl<'a> ReceiptIndex<'a> {
+    fn of(ledger: &'a Shipments) -> Self {
+        let mut ix = ReceiptIndex::default();
+        for (i, r) in ledger.receipts.iter().enumerate() {
+            let party = r.party.as_str();
+            for doc in std::iter::once(&r.doc).chain(&r.also) {
+                ix.by_doc.entry((party, doc.as_str())).or_insert(i);
+            }
+            for o in &r.order {
+                ix.by_order.entry((party, o.as_str())).or_insert(i);
+            }
+        }
+        ix
+    }
+
+    /// The first receipt from `party` that names delivery note `doc`, or one of `orders`.
+    fn find(&self, party: &str, doc: &str, orders: &[String]) -> Option<usize> {
+        let by_doc = self.by_doc.get(&(party, doc)).copied();
+        orders
+            .iter()
+            .filter_map(|o| self.by_order.get(&(party, o.as_str())).copied())
+            .chain(by_doc)
+            .min()
     }
 }
 
@@ -382,4 +416,50 @@ fn shared(seq: u64, other: &str, ledger: &str) -> Finding {
         .arg("party", other)
         .arg("ledger", ledger);
     Finding::new(Rule::CrossCode, seq, msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The index finds the receipt a reading of every receipt in order finds.
+        #[test]
+        fn the_index_finds_the_first_receipt_a_scan_finds(
+            receipts in proptest::collection::vec(
+                (0u8..3, 0u8..4, proptest::collection::vec(0u8..4, 0..3), proptest::collection::vec(0u8..4, 0..3)),
+                0..30,
+            ),
+            dispatches in proptest::collection::vec(
+                (0u8..3, 0u8..4, proptest::collection::vec(0u8..4, 0..3)),
+                1..20,
+            ),
+        ) {
+            let name = |p: &str, n: u8| format!("{p}{n}");
+            let mut ledger = Shipments::default();
+            for (party, doc, also, order) in &receipts {
+                let mut s = Shipment::new(
+                    0,
+                    name("D", *doc),
+                    order.iter().map(|&o| name("O", o)).collect(),
+                    &name("P", *party),
+                    DateTime::default(),
+                );
+                s.also = also.iter().map(|&d| name("D", d)).collect();
+                ledger.receipts.push(s);
+            }
+            let index = ReceiptIndex::of(&ledger);
+            for (party, doc, order) in &dispatches {
+                let (party, doc) = (name("P", *party), name("D", *doc));
+                let order: Vec<String> = order.iter().map(|&o| name("O", o)).collect();
+                let scan = ledger.receipts.iter().position(|r| {
+                    r.party == party
+                        && (r.doc == doc
+                            || r.also.contains(&doc)
+                            || order.iter().any(|o| r.order.contains(o)))
+                });
+                proptest::prop_assert_eq!(index.find(&party, &doc, &order), scan);
+            }
+        }
+    }
 }
