@@ -7,7 +7,7 @@ use rxledger_model::Event;
 
 use super::families::cold_chain::ColdDue;
 use super::projections::documents::{Dir, DocDue};
-use super::projections::Projections;
+use super::projections::{Id, Projections};
 use crate::{Config, Finding, Pending};
 
 /// One event as the families see it.
@@ -28,7 +28,7 @@ pub(crate) enum Due {
     /// Documents: a check of the documents family, then the record's own life cycle.
     Documents(DocDue),
     /// Forget a batch record unless it still has stock or recent activity.
-    ForgetBatch((String, String)),
+    ForgetBatch((Id, Id)),
     /// Cold chain: vaccine isolation and disposal.
     ColdChain(ColdDue),
 }
@@ -89,7 +89,7 @@ enum Compact {
     ForgetOrder(Box<str>),
     ForgetSale(Box<str>),
     ForgetSeen(Dir, Box<str>),
-    ForgetBatch(Box<(String, String)>),
+    ForgetBatch(Box<(Id, Id)>),
 }
 
 const _: () = assert!(std::mem::size_of::<Compact>() <= 24);
