@@ -222,7 +222,7 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
             Some(sale) if sale.customer != r.customer => {
                 let m = base()
                     .arg("problem", term("other_customer"))
-                    .arg("sale_customer", &sale.customer);
+                    .arg("sale_customer", sale.customer.as_str());
                 Some((m, Some(sale.seq)))
             }
             Some(sale) => {
