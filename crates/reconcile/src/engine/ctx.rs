@@ -7,7 +7,7 @@ use rxledger_model::Event;
 
 use super::families::cold_chain::ColdDue;
 use super::projections::documents::{Dir, DocDue};
-use super::projections::Projections;
+use super::projections::{Id, Projections};
 use crate::{Config, Finding, Pending};
 use calendar::Calendar;
 
@@ -29,7 +29,7 @@ pub(crate) enum Due {
     /// Documents: a check of the documents family, then the record's own life cycle.
     Documents(DocDue),
     /// Forget a batch record unless it still has stock or recent activity.
-    ForgetBatch((String, String)),
+    ForgetBatch((Id, Id)),
     /// Cold chain: vaccine isolation and disposal.
     ColdChain(ColdDue),
 }
@@ -89,30 +89,29 @@ impl<V> Ord for Waiting<V> {
     }
 }
 
-/// A deadline that names one document or batch (see [`Scheduler`]).
+/// A deadline that names one document or batch (see [`Scheduler`]): the number inline (an
+/// [`Id`]), so that setting one allocates nothing but for a batch's pair.
 #[derive(Debug)]
 enum Compact {
-    Invoice(Box<str>),
-    ForgetInvoice(Box<str>),
-    ForgetOrder(Box<str>),
-    ForgetSale(Box<str>),
-    ForgetSeen(Dir, Box<str>),
-    ForgetBatch(Box<(String, String)>),
+    Invoice(Id),
+    ForgetInvoice(Id),
+    ForgetOrder(Id),
+    ForgetSale(Id),
+    ForgetSeen(Dir, Id),
+    ForgetBatch(Box<(Id, Id)>),
 }
 
-const _: () = assert!(std::mem::size_of::<Compact>() <= 24);
+const _: () = assert!(std::mem::size_of::<Compact>() <= 32);
 
 impl Compact {
     /// The compact form of `d`, or `d` itself when it has none.
     fn of(d: Due) -> Result<Compact, Due> {
         Ok(match d {
-            Due::Documents(DocDue::Invoice(n)) => Compact::Invoice(n.into_boxed_str()),
-            Due::Documents(DocDue::ForgetInvoice(n)) => Compact::ForgetInvoice(n.into_boxed_str()),
-            Due::Documents(DocDue::ForgetOrder(n)) => Compact::ForgetOrder(n.into_boxed_str()),
-            Due::Documents(DocDue::ForgetSale(n)) => Compact::ForgetSale(n.into_boxed_str()),
-            Due::Documents(DocDue::ForgetSeen(dir, n)) => {
-                Compact::ForgetSeen(dir, n.into_boxed_str())
-            }
+            Due::Documents(DocDue::Invoice(n)) => Compact::Invoice(n),
+            Due::Documents(DocDue::ForgetInvoice(n)) => Compact::ForgetInvoice(n),
+            Due::Documents(DocDue::ForgetOrder(n)) => Compact::ForgetOrder(n),
+            Due::Documents(DocDue::ForgetSale(n)) => Compact::ForgetSale(n),
+            Due::Documents(DocDue::ForgetSeen(dir, n)) => Compact::ForgetSeen(dir, n),
             Due::ForgetBatch(k) => Compact::ForgetBatch(Box::new(k)),
             other => return Err(other),
         })
@@ -121,11 +120,11 @@ impl Compact {
     /// The deadline it stands for.
     fn due(self) -> Due {
         match self {
-            Compact::Invoice(n) => Due::Documents(DocDue::Invoice(n.into())),
-            Compact::ForgetInvoice(n) => Due::Documents(DocDue::ForgetInvoice(n.into())),
-            Compact::ForgetOrder(n) => Due::Documents(DocDue::ForgetOrder(n.into())),
-            Compact::ForgetSale(n) => Due::Documents(DocDue::ForgetSale(n.into())),
-            Compact::ForgetSeen(dir, n) => Due::Documents(DocDue::ForgetSeen(dir, n.into())),
+            Compact::Invoice(n) => Due::Documents(DocDue::Invoice(n)),
+            Compact::ForgetInvoice(n) => Due::Documents(DocDue::ForgetInvoice(n)),
+            Compact::ForgetOrder(n) => Due::Documents(DocDue::ForgetOrder(n)),
+            Compact::ForgetSale(n) => Due::Documents(DocDue::ForgetSale(n)),
+            Compact::ForgetSeen(dir, n) => Due::Documents(DocDue::ForgetSeen(dir, n)),
             Compact::ForgetBatch(k) => Due::ForgetBatch(*k),
         }
     }
@@ -294,7 +293,7 @@ mod tests {
         match d {
             Due::Documents(
                 DocDue::Invoice(n) | DocDue::InvoiceOrphan(n) | DocDue::ForgetSale(n),
-            ) => n.clone(),
+            ) => n.to_string(),
             Due::ForgetBatch((p, b)) => format!("{p}/{b}"),
             other => format!("{other:?}"),
         }
@@ -315,9 +314,9 @@ mod tests {
                 let at = t0 + Duration::minutes(offset);
                 let name = format!("d{i}");
                 let d = if compact {
-                    Due::Documents(DocDue::Invoice(name.clone()))
+                    Due::Documents(DocDue::Invoice(name.as_str().into()))
                 } else {
-                    Due::Documents(DocDue::InvoiceOrphan(name.clone()))
+                    Due::Documents(DocDue::InvoiceOrphan(name.as_str().into()))
                 };
                 s.at(at, d);
                 reference.insert((at, i), name);

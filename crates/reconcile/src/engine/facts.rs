@@ -50,15 +50,15 @@ pub(crate) fn quoted(s: &str) -> Fact {
 }
 
 /// A list of ids or names.
-pub(crate) fn texts(items: &[String]) -> Fact {
-    Fact::List(items.iter().map(Fact::from).collect())
+pub(crate) fn texts<S: AsRef<str>>(items: &[S]) -> Fact {
+    Fact::List(items.iter().map(|x| Fact::from(x.as_ref())).collect())
 }
 
 /// Document numbers: the number itself when there is one (the usual case), a list when a
 /// document covered several (a group of orders or sales, `refs` lists).
-pub(crate) fn docs(items: &[String]) -> Fact {
+pub(crate) fn docs<S: AsRef<str>>(items: &[S]) -> Fact {
     match items {
-        [one] => Fact::from(one),
+        [one] => Fact::from(one.as_ref()),
         _ => texts(items),
     }
 }

@@ -35,14 +35,19 @@ pub(crate) fn qty(q: u64) -> i64 {
     i64::try_from(q).unwrap_or(i64::MAX)
 }
 
+/// A key or id the projections keep (document, product, batch, party, location): stored inline,
+/// in the map's slot, up to 24 bytes (all of them in practice), so that keeping one allocates
+/// nothing and comparing one reads no other memory. Hashes, compares and orders as its `str`.
+pub(crate) type Id = compact_str::CompactString;
+
 /// An owned (product, batch) key.
-pub(crate) fn key(p: &str, b: &str) -> (String, String) {
-    (p.to_owned(), b.to_owned())
+pub(crate) fn key(p: &str, b: &str) -> (Id, Id) {
+    (Id::from(p), Id::from(b))
 }
 
-/// A borrowed two-part key: looks up a map keyed by an owned pair without building the pair,
-/// which allocates. Hashes exactly as the owned pair does: a tuple hashes its fields in order,
-/// and a `str` hashes as a `String`. Made by [`pb`] and [`doc_key`].
+/// A borrowed two-part key: looks up a map keyed by an owned pair without building the pair.
+/// Hashes exactly as the owned pair does: a tuple hashes its fields in order, and a `str`
+/// hashes as an [`Id`] (or a `String`). Made by [`pb`] and [`doc_key`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct RefKey<A, B>(A, B);
 
@@ -59,12 +64,12 @@ impl<A: PartialEq<KA>, B: PartialEq<KB>, KA, KB> hashbrown::Equivalent<(KA, KB)>
     }
 }
 
-/// A borrowed (product, batch) key, for maps keyed by `(String, String)`.
+/// A borrowed (product, batch) key, for maps keyed by `(Id, Id)`.
 pub(crate) fn pb<'a>(product: &'a str, batch: &'a str) -> RefKey<&'a str, &'a str> {
     RefKey(product, batch)
 }
 
-/// A borrowed (side, document) key, for maps keyed by `(Dir, String)`.
+/// A borrowed (side, document) key, for maps keyed by `(Dir, Id)`.
 pub(crate) fn doc_key(dir: documents::Dir, doc: &str) -> RefKey<documents::Dir, &str> {
     RefKey(dir, doc)
 }

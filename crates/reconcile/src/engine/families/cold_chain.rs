@@ -30,7 +30,7 @@ use rxledger_model::{EventBody, Reading, TempRange};
 use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev};
 use crate::engine::facts::{celsius, term, with_facts};
-use crate::engine::projections::pb;
+use crate::engine::projections::{pb, Id};
 use crate::{Finding, Msg, Pending, Rule};
 use closeup::Detail;
 use receipt::{Trip, Vehicles};
@@ -502,22 +502,24 @@ fn excursion(
     if kind == StreamKind::Zone {
         let deadline = end + Duration::days(cx.cfg.thresholds.vac_isolate_days);
         let master = &cx.proj.master;
-        let mut batches: Vec<&(String, String)> = cx
+        let mut batches: Vec<&(Id, Id)> = cx
             .proj
             .stock
             .at
             .get(name)
             .into_iter()
             .flatten()
-            .filter(|(k, q)| **q > 0 && master.products.get(&k.0).is_some_and(|x| x.vaccine))
+            .filter(|(k, q)| {
+                **q > 0 && master.products.get(k.0.as_str()).is_some_and(|x| x.vaccine)
+            })
             .map(|(k, _)| k)
             .collect();
         // In a fixed order, so that deadlines at the same time report in a fixed order.
         batches.sort_unstable();
         for (p, b) in batches {
             let isolate = ColdDue::VacIsolate {
-                product: p.clone(),
-                batch: b.clone(),
+                product: p.to_string(),
+                batch: b.to_string(),
                 zone: name.to_owned(),
                 seq,
             };
@@ -611,7 +613,7 @@ fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue, open: Option<DateTime<Utc>>) {
             let left: i64 = stock
                 .at
                 .iter()
-                .filter(|(loc, _)| *dispose || !quarantine.contains(loc))
+                .filter(|(loc, _)| *dispose || !quarantine.iter().any(|q| q == loc.as_str()))
                 .filter_map(|(_, m)| m.get(&pb(product, batch)))
                 .filter(|q| **q > 0)
                 .fold(0, |a: i64, q| a.saturating_add(*q));

@@ -117,7 +117,7 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
     }
     let orders = &mut cx.proj.docs.orders;
     for o in &e.refs.order {
-        let Some(order) = orders.get(o) else {
+        let Some(order) = orders.get(o.as_str()) else {
             let m = base().arg("problem", term("unknown_order")).arg("order", o);
             emit(&mut cx.out, m, None);
             return;
@@ -126,21 +126,22 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
             let m = base()
                 .arg("problem", term("supplier"))
                 .arg("supplier", &r.supplier)
-                .arg("order_supplier", &order.supplier);
+                .arg("order_supplier", order.supplier.as_str());
             emit(&mut cx.out, m, None);
         }
     }
     for l in &r.lines {
         // A delivery covering several orders fills them in the order named; what exceeds
         // them all is counted on the last order of the product.
-        let on: Vec<&String> = e
+        let on: Vec<&str> = e
             .refs
             .order
             .iter()
+            .map(String::as_str)
             .filter(|o| {
                 orders
                     .get(*o)
-                    .is_some_and(|x| x.lines.contains_key(&l.product))
+                    .is_some_and(|x| x.lines.contains_key(l.product.as_str()))
             })
             .collect();
         if on.is_empty() {
@@ -151,8 +152,9 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
         let mut left = l.arrived;
         let (mut arrived, mut ordered) = (0, 0);
         for (i, o) in on.iter().enumerate() {
-            let Some((o_ordered, o_arrived)) =
-                orders.get_mut(*o).and_then(|x| x.lines.get_mut(&l.product))
+            let Some((o_ordered, o_arrived)) = orders
+                .get_mut(*o)
+                .and_then(|x| x.lines.get_mut(l.product.as_str()))
             else {
                 continue;
             };
@@ -239,7 +241,10 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
         out.emit(f);
     };
     let proj = &mut *cx.proj;
-    if let Some(unknown) = sales.iter().find(|s| !proj.docs.sales.contains_key(*s)) {
+    if let Some(unknown) = sales
+        .iter()
+        .find(|s| !proj.docs.sales.contains_key(s.as_str()))
+    {
         let base = Msg::new("out-rev-review")
             .arg("doc", &r.doc)
             .arg("sale", unknown);
@@ -376,8 +381,8 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
     let traded_with = invoice_goods(ev.e, inv)
         .iter()
         .filter_map(|k| match dir {
-            Dir::Purchase => docs.orders.get(k).map(|o| &o.supplier),
-            Dir::Sale => docs.sales.get(k).map(|s| &s.customer),
+            Dir::Purchase => docs.orders.get(k.as_str()).map(|o| o.supplier.as_str()),
+            Dir::Sale => docs.sales.get(k.as_str()).map(|s| s.customer.as_str()),
         })
         .find(|x| *x != counterparty);
     if let Some(expected) = traded_with {
@@ -461,9 +466,9 @@ fn payment_check(cx: &Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
     let f = if inv.counterparty != counterparty {
         let m = facts("ttgk-payment-party")
             .arg("direction", direction(p.direction))
-            .arg("invoice_party", &inv.counterparty);
+            .arg("invoice_party", inv.counterparty.as_str());
         Finding::new(ttgk(inv.dir), p.seq, m).figures(
-            Msg::new("ttgk-party").arg("party", &inv.counterparty),
+            Msg::new("ttgk-party").arg("party", inv.counterparty.as_str()),
             Msg::new("ttgk-party").arg("party", counterparty),
         )
     } else if p.method != PaymentMethod::Cash

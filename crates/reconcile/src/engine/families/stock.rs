@@ -14,7 +14,7 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{term, with_facts};
 use crate::engine::projections::documents::SaleRec;
-use crate::engine::projections::{pb, qty};
+use crate::engine::projections::{pb, qty, Id};
 use crate::{Config, Finding, Msg, Rule};
 
 /// The stock family (its state is the stock projection).
@@ -222,7 +222,7 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
             Some(sale) if sale.customer != r.customer => {
                 let m = base()
                     .arg("problem", term("other_customer"))
-                    .arg("sale_customer", &sale.customer);
+                    .arg("sale_customer", sale.customer.as_str());
                 Some((m, Some(sale.seq)))
             }
             Some(sale) => {
@@ -258,11 +258,11 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
 /// `STOCK-COUNT`: each counted batch against the books at that location; batches on the books
 /// but not on the sheet count as zero (negative book quantities were reported as `STOCK-NEG`).
 fn stock_count(cx: &mut Ctx<'_>, seq: u64, c: &rxledger_model::StockCount) {
-    let mut book: HashMap<(String, String), i64> = cx
+    let mut book: HashMap<(Id, Id), i64> = cx
         .proj
         .stock
         .at
-        .get(&c.location)
+        .get(c.location.as_str())
         .cloned()
         .unwrap_or_default();
     let mut diffs = Vec::new();
@@ -275,7 +275,7 @@ fn stock_count(cx: &mut Ctx<'_>, seq: u64, c: &rxledger_model::StockCount) {
     let mut rest: Vec<_> = book.into_iter().filter(|(_, q)| *q > 0).collect();
     rest.sort();
     for ((p, b), q) in rest {
-        diffs.push((p, b, q, 0));
+        diffs.push((p.into(), b.into(), q, 0));
     }
     for (p, b, book_q, counted) in diffs {
         let m = Msg::new("stock-count")

@@ -19,7 +19,7 @@ mod key;
 mod moved;
 mod sale;
 
-use crate::engine::projections::doc_key;
+use crate::engine::projections::{doc_key, Id};
 pub(crate) use held::{Applied, PaymentRef};
 use held::{EarlyCredit, Held};
 use key::root_in;
@@ -41,9 +41,9 @@ pub(crate) enum Dir {
 /// A purchase order.
 #[derive(Debug)]
 pub(crate) struct Order {
-    pub supplier: String,
+    pub supplier: Id,
     /// Product -> (ordered, arrived so far: running count of `REC-DOC`).
-    pub lines: HashMap<String, (u64, u64)>,
+    pub lines: HashMap<Id, (u64, u64)>,
 }
 
 /// The goods moved for one order or sale, against what was invoiced for them.
@@ -51,10 +51,10 @@ pub(crate) struct Order {
 pub(crate) struct Goods {
     /// The first goods movement.
     pub seq: u64,
-    pub party: String,
+    pub party: Id,
     /// Product -> its goods, invoiced quantity and excess: one entry per product moved or
     /// invoiced (one key and one map where three were kept).
-    pub lines: BTreeMap<String, GoodsLine>,
+    pub lines: BTreeMap<Id, GoodsLine>,
     pub invoice_seqs: Vec<u64>,
     /// The latest `occurred_at` of a record counted (goods movement, invoice, credit note).
     pub last_at: DateTime<Utc>,
@@ -96,7 +96,7 @@ pub(crate) struct Excess {
 /// goods arrived.
 #[derive(Debug, Default)]
 struct EarlyInvoiced {
-    invoiced: BTreeMap<String, i64>,
+    invoiced: BTreeMap<Id, i64>,
     seqs: Vec<u64>,
     last_at: Option<DateTime<Utc>>,
 }
@@ -128,7 +128,7 @@ impl Goods {
 pub(crate) struct Invoice {
     pub seq: u64,
     pub dir: Dir,
-    pub counterparty: String,
+    pub counterparty: Id,
     /// Total, minor units, net of credit notes.
     pub total: i64,
     /// Paid, minor units (refunds subtract).
@@ -136,9 +136,9 @@ pub(crate) struct Invoice {
     /// The invoice, its credit notes and payments.
     pub seqs: Vec<u64>,
     /// The numbers of the credit notes applied to it (to forget them with it).
-    pub credits: Vec<String>,
+    pub credits: Vec<Id>,
     /// The orders or sales (or receipts or delivery notes) it is for.
-    pub goods: Vec<String>,
+    pub goods: Vec<Id>,
     /// Has a special-control line.
     pub special: bool,
     /// Has a compound-ephedrine line.
@@ -156,45 +156,45 @@ pub(crate) enum DocDue {
     /// (`UNINVOICED`); a group is judged at its latest deadline.
     Goods {
         dir: Dir,
-        doc: String,
+        doc: Id,
         due: DateTime<Utc>,
     },
     /// An invoice must be settled by now (`UNPAID`).
-    Invoice(String),
+    Invoice(Id),
     /// An invoice must have its goods by now (`ORPHAN`).
-    InvoiceOrphan(String),
+    InvoiceOrphan(Id),
     /// A payment must settle a known invoice by now (`ORPHAN`); what is left of it stops
     /// waiting.
     PaymentOrphan {
         seq: u64,
-        doc: String,
+        doc: Id,
         invoices: Vec<String>,
-        party: String,
+        party: Id,
     },
     /// A credit note must credit a known invoice by now (`ORPHAN`).
     CreditOrphan {
         seq: u64,
-        doc: String,
-        invoice: String,
-        party: String,
+        doc: Id,
+        invoice: Id,
+        party: Id,
     },
     /// An invoiced excess over the goods of product `product` of an order or sale must be
     /// corrected by `due` (`TTGK`).
     Excess {
         dir: Dir,
-        doc: String,
-        product: String,
+        doc: Id,
+        product: Id,
         due: DateTime<Utc>,
     },
     /// An invoice's overpayment must be refunded by `due` (`TTGK`).
     Overpaid {
-        doc: String,
+        doc: Id,
         due: DateTime<Utc>,
     },
-    ForgetInvoice(String),
-    ForgetOrder(String),
-    ForgetSale(String),
-    ForgetSeen(Dir, String),
+    ForgetInvoice(Id),
+    ForgetOrder(Id),
+    ForgetSale(Id),
+    ForgetSeen(Dir, Id),
 }
 
 /// The side, counterparty and order or sale of an invoice.
@@ -238,29 +238,29 @@ pub(crate) fn payment_counterparty(p: &rxledger_model::Payment) -> (&String, &St
 /// Documents.
 #[derive(Default)]
 pub(crate) struct Documents {
-    pub orders: HashMap<String, Order>,
-    pub sales: HashMap<String, SaleRec>,
+    pub orders: HashMap<Id, Order>,
+    pub sales: HashMap<Id, SaleRec>,
     /// Goods per order or sale, until they are checked against invoices.
-    pub goods: HashMap<(Dir, String), Goods>,
+    pub goods: HashMap<(Dir, Id), Goods>,
     /// Orders and sales that had goods (within the return window).
-    pub seen_goods: HashSet<(Dir, String)>,
+    pub seen_goods: HashSet<(Dir, Id)>,
     /// Order or sale -> the group it was merged into (by a document covering several).
-    alias: HashMap<(Dir, String), String>,
+    alias: HashMap<(Dir, Id), Id>,
     /// Group -> its orders or sales, the root first (groups of two or more only).
-    group_members: HashMap<(Dir, String), Vec<String>>,
+    group_members: HashMap<(Dir, Id), Vec<Id>>,
     /// Invoiced quantities (and invoice seqs) that arrived before their goods.
-    early_invoiced: HashMap<(Dir, String), EarlyInvoiced>,
+    early_invoiced: HashMap<(Dir, Id), EarlyInvoiced>,
     /// Kept until the return window after the payment deadline; boxed, so that the table
     /// (hundreds of thousands of invoices at a wholesaler's volume) is small to grow.
-    pub invoices: HashMap<String, Box<Invoice>>,
+    pub invoices: HashMap<Id, Box<Invoice>>,
     /// Credit note -> the invoice it (ultimately) credits.
-    credit_of: HashMap<String, String>,
+    credit_of: HashMap<Id, Id>,
     /// Credit notes waiting for the invoice (or credit note) they name, by that number.
-    early_credits: HashMap<String, Vec<EarlyCredit>>,
+    early_credits: HashMap<Id, Vec<EarlyCredit>>,
     /// Payments waiting for invoices they name, by payment seq.
     held: HashMap<u64, Held>,
     /// Invoice (or credit note) number -> the held payments naming it.
-    awaiting: HashMap<String, Vec<u64>>,
+    awaiting: HashMap<Id, Vec<u64>>,
     /// Held payments applied to invoices booked by the current event, for the families'
     /// checks of payments (party and account: documents; cash for controlled drugs: could be
     /// special). Cleared at the next event.
@@ -270,7 +270,7 @@ pub(crate) struct Documents {
 impl Documents {
     /// The invoice a number stands for: itself, or the invoice a credit note credits.
     pub fn root<'a>(&'a self, number: &'a str) -> &'a str {
-        self.credit_of.get(number).map_or(number, String::as_str)
+        self.credit_of.get(number).map_or(number, Id::as_str)
     }
 
     /// Whether `number` is a known invoice or credit note.
@@ -292,20 +292,20 @@ impl Documents {
         let window = Duration::days(cfg.thresholds.return_window_days);
         match &e.body {
             EventBody::Purchase(p) => {
-                let mut lines: HashMap<String, (u64, u64)> = HashMap::with_capacity(p.lines.len());
+                let mut lines: HashMap<Id, (u64, u64)> = HashMap::with_capacity(p.lines.len());
                 for l in &p.lines {
                     lines
-                        .entry(l.product.clone())
+                        .entry(Id::from(&l.product))
                         .or_insert((0, 0))
                         .0
                         .add_sat(l.quantity);
                 }
                 let order = Order {
-                    supplier: p.supplier.clone(),
+                    supplier: Id::from(&p.supplier),
                     lines,
                 };
-                self.orders.insert(p.doc.clone(), order);
-                let forget = DocDue::ForgetOrder(p.doc.clone());
+                self.orders.insert(Id::from(&p.doc), order);
+                let forget = DocDue::ForgetOrder(Id::from(&p.doc));
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Sale(s) => {
@@ -313,9 +313,9 @@ impl Documents {
                     .lines
                     .iter()
                     .map(|l| (l.product.as_str(), l.batch.as_str(), l.quantity, l.expiry));
-                let sale = SaleRec::new(seq, s.customer.clone(), lines);
-                self.sales.insert(s.doc.clone(), sale);
-                let forget = DocDue::ForgetSale(s.doc.clone());
+                let sale = SaleRec::new(seq, Id::from(&s.customer), lines);
+                self.sales.insert(Id::from(&s.doc), sale);
+                let forget = DocDue::ForgetSale(Id::from(&s.doc));
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Receipt(r) => {
@@ -389,16 +389,13 @@ impl Documents {
         let sign: i64 = if inv.credit_for.is_some() { -1 } else { 1 };
         let at = e.occurred_at;
         let orphan_due = at + Duration::days(cfg.thresholds.orphan_days);
-        let orphan = || Due::Documents(DocDue::InvoiceOrphan(inv.doc.clone()));
+        let orphan = || Due::Documents(DocDue::InvoiceOrphan(Id::from(&inv.doc)));
         if let Some(k) = goods_key.as_deref() {
             let key = doc_key(dir, k);
             if let Some(g) = self.goods.get_mut(&key) {
                 for l in &inv.lines {
                     let mut n = sign * qty(l.quantity);
-                    let line = match g.lines.get_mut(&l.product) {
-                        Some(x) => x,
-                        None => g.lines.entry(l.product.clone()).or_default(),
-                    };
+                    let line = g.lines.entry(Id::from(&l.product)).or_default();
                     if closed && n > 0 {
                         let counted = line.invoiced.unwrap_or(0);
                         let open = line.goods.saturating_sub(counted);
@@ -416,16 +413,15 @@ impl Documents {
                 // Invoiced before the goods arrived: counted when they do.
                 let early = match self.early_invoiced.get_mut(&key) {
                     Some(x) => x,
-                    None => self.early_invoiced.entry((dir, k.to_owned())).or_default(),
+                    None => self.early_invoiced.entry((dir, Id::from(k))).or_default(),
                 };
                 for l in &inv.lines {
                     let n = sign * qty(l.quantity);
-                    match early.invoiced.get_mut(&l.product) {
-                        Some(c) => c.add_sat(n),
-                        None => {
-                            early.invoiced.insert(l.product.clone(), n);
-                        }
-                    }
+                    early
+                        .invoiced
+                        .entry(Id::from(&l.product))
+                        .or_default()
+                        .add_sat(n);
                 }
                 early.seqs.push(seq);
                 early.last_at = Some(early.last_at.map_or(at, |t| t.max(at)));
@@ -437,9 +433,9 @@ impl Documents {
             sched.at(orphan_due, orphan());
         }
         if let Some(credited) = &inv.credit_for {
-            let root = self.root(credited).to_owned();
+            let root = Id::from(self.root(credited));
             let credit = EarlyCredit {
-                doc: inv.doc.clone(),
+                doc: Id::from(&inv.doc),
                 seq,
                 minor: inv.total.minor,
                 at,
@@ -449,14 +445,14 @@ impl Documents {
             } else {
                 // Credits an invoice not (yet) in the books: it may be booked later.
                 self.early_credits
-                    .entry(credited.clone())
+                    .entry(Id::from(credited))
                     .or_default()
                     .push(credit);
                 let orphan = DocDue::CreditOrphan {
                     seq,
-                    doc: inv.doc.clone(),
-                    invoice: credited.clone(),
-                    party: invoice_counterparty(inv).to_owned(),
+                    doc: Id::from(&inv.doc),
+                    invoice: Id::from(credited),
+                    party: Id::from(invoice_counterparty(inv)),
                 };
                 sched.at(orphan_due, Due::Documents(orphan));
             }
@@ -469,11 +465,11 @@ impl Documents {
             ephedrine |= c == ControlClass::CompoundEphedrine;
         }
         self.invoices.insert(
-            inv.doc.clone(),
+            Id::from(&inv.doc),
             Box::new(Invoice {
                 seq,
                 dir,
-                counterparty: invoice_counterparty(inv).to_owned(),
+                counterparty: Id::from(invoice_counterparty(inv)),
                 total: inv.total.minor,
                 paid: 0,
                 // Room for its payment too (the usual next seq): no reallocation then.
@@ -485,10 +481,10 @@ impl Documents {
                 // A number booked twice keeps the credit notes of the first (forgotten with it).
                 credits: self
                     .invoices
-                    .get(&inv.doc)
+                    .get(inv.doc.as_str())
                     .map(|old| old.credits.clone())
                     .unwrap_or_default(),
-                goods: named.to_vec(),
+                goods: named.iter().map(Id::from).collect(),
                 special,
                 ephedrine,
                 last_at: at,
@@ -497,7 +493,7 @@ impl Documents {
         );
         let issued = at.max(crate::time::local_midnight(inv.issued_on));
         let due = issued + Duration::days(cfg.thresholds.unpaid_days);
-        sched.at(due, Due::Documents(DocDue::Invoice(inv.doc.clone())));
+        sched.at(due, Due::Documents(DocDue::Invoice(Id::from(&inv.doc))));
         self.resolved(&inv.doc, &inv.doc, cfg, sched);
     }
 
@@ -638,7 +634,7 @@ fn excess_amount(inv: &mut Invoice, doc: &str, cfg: &Config, sched: &mut Schedul
                 reported: false,
             });
             let d = DocDue::Overpaid {
-                doc: doc.to_owned(),
+                doc: Id::from(doc),
                 due,
             };
             sched.at(due, Due::Documents(d));

@@ -6,7 +6,7 @@ use rxledger_model::movements::{movements, MovementKind};
 use rxledger_model::{EventBody, PartyKind};
 
 use super::master::Master;
-use super::{key, pb};
+use super::{key, pb, Id};
 use crate::engine::ctx::{Due, Ev, Scheduler};
 use crate::Config;
 
@@ -46,8 +46,8 @@ pub(crate) struct Negative {
 #[derive(Default)]
 pub(crate) struct Stock {
     /// Location -> (product, batch) -> quantity (zero quantities are removed).
-    pub at: HashMap<String, HashMap<(String, String), i64>>,
-    pub batches: HashMap<(String, String), Batch>,
+    pub at: HashMap<Id, HashMap<(Id, Id), i64>>,
+    pub batches: HashMap<(Id, Id), Batch>,
     /// Stock that went negative with the last event, in movement order.
     pub negatives: Vec<Negative>,
 }
@@ -124,7 +124,10 @@ impl Stock {
 
     /// Moves stock; notes stock that goes below zero.
     fn add(&mut self, p: &str, b: &str, loc: &str, delta: i64, now: Option<DateTime<Utc>>) {
-        let locmap = self.at.entry_ref(loc).or_default();
+        let locmap = match self.at.get_mut(loc) {
+            Some(m) => m,
+            None => self.at.entry(Id::from(loc)).or_default(),
+        };
         let before = locmap.get(&pb(p, b)).copied().unwrap_or(0);
         // Saturating: no ledger can make stock wrap around (quantities are bounded at validation,
         // but not their running sum).
@@ -164,7 +167,7 @@ impl Stock {
     /// otherwise looks again a window later.
     pub fn forget_batch(
         &mut self,
-        k: (String, String),
+        k: (Id, Id),
         cfg: &Config,
         sched: &mut Scheduler,
         now: Option<DateTime<Utc>>,

@@ -91,16 +91,16 @@ fn uninvoiced(
         let m = Msg::new("uninvoiced")
             .arg("goods", goods)
             .arg("invoiced", inv)
-            .arg("product", p)
+            .arg("product", p.as_str())
             .arg("dir", dir_term(dir))
             .arg("doc", doc)
-            .arg("party", &g.party)
+            .arg("party", g.party.as_str())
             .arg("days", cx.cfg.thresholds.uninvoiced_days);
         let pending = with_facts("uninvoiced-pending", &m);
         let closed_by = Msg::new("uninvoiced-closed-by")
             .arg("missing", goods.saturating_sub(inv))
             .arg("part", if inv == 0 { "all" } else { "rest" })
-            .arg("product", p);
+            .arg("product", p.as_str());
         let f = Finding::new(Rule::Uninvoiced, g.seq, m)
             .party(&g.party)
             .product(p)
@@ -129,7 +129,7 @@ fn unpaid(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
     let (total, paid) = (Money::cny(inv.total), Money::cny(inv.paid));
     let m = Msg::new("unpaid")
         .arg("doc", doc)
-        .arg("party", &inv.counterparty)
+        .arg("party", inv.counterparty.as_str())
         .arg("total", &total)
         .arg("paid", &paid)
         .arg("days", cx.cfg.thresholds.unpaid_days);
@@ -158,7 +158,7 @@ fn invoice_orphan(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
     }
     let mut m = Msg::new("orphan-invoice")
         .arg("doc", doc)
-        .arg("party", &inv.counterparty)
+        .arg("party", inv.counterparty.as_str())
         .arg("days", cx.cfg.thresholds.orphan_days);
     m = if inv.goods.is_empty() {
         m.arg("goods", term("none"))
@@ -244,7 +244,7 @@ fn overinvoiced(
         .arg("product", product)
         .arg("dir", dir_term(dir))
         .arg("doc", doc)
-        .arg("party", &g.party)
+        .arg("party", g.party.as_str())
         .arg("days", cx.cfg.thresholds.correction_days);
     let closed_by = Msg::new("ttgk-overinvoiced-closed-by")
         .arg("excess", inv.saturating_sub(goods))
@@ -278,7 +278,7 @@ fn overpaid(cx: &mut Ctx<'_>, doc: &str, due: DateTime<Utc>, open: Option<DateTi
     let excess = Money::cny(inv.paid.saturating_sub(inv.total));
     let m = Msg::new("ttgk-overpaid")
         .arg("doc", doc)
-        .arg("party", &inv.counterparty)
+        .arg("party", inv.counterparty.as_str())
         .arg("total", &total)
         .arg("paid", &paid)
         .arg("days", cx.cfg.thresholds.correction_days);

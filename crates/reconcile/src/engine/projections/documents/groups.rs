@@ -3,17 +3,15 @@
 //! one *group*, matched as a whole: the group's goods (summed over its members) against its
 //! invoices. A group is judged at the latest invoicing deadline of its members.
 
-use std::borrow::Cow;
-
-use super::key::{root_in, root_of};
+use super::key::{root_in, root_of, Root};
 use super::{Dir, Documents, Goods};
-use crate::engine::projections::doc_key;
 use crate::engine::projections::Total;
+use crate::engine::projections::{doc_key, Id};
 
 impl Documents {
     /// The orders or sales of the group of root `root`, the root first; `None` when the group
     /// is the root alone.
-    pub fn members(&self, dir: Dir, root: &str) -> Option<&[String]> {
+    pub fn members(&self, dir: Dir, root: &str) -> Option<&[Id]> {
         self.group_members
             .get(&doc_key(dir, root))
             .map(Vec::as_slice)
@@ -26,24 +24,27 @@ impl Documents {
     }
 
     /// Whether any of `docs` (orders or sales of side `dir`) had goods.
-    pub fn had_goods(&self, dir: Dir, docs: &[String]) -> bool {
+    pub fn had_goods<S: AsRef<str>>(&self, dir: Dir, docs: &[S]) -> bool {
         docs.iter()
-            .any(|d| self.seen_goods.contains(&doc_key(dir, d)))
+            .any(|d| self.seen_goods.contains(&doc_key(dir, d.as_ref())))
     }
 
     /// Makes the orders or sales `docs` of side `dir` one group and returns the root of its key
     /// (`None` when `docs` is empty). The root is the first group with goods still counted
     /// (else the first named); the others' goods and early invoices are added to it.
-    pub(super) fn unite<'d>(&mut self, dir: Dir, docs: &'d [String]) -> Option<Cow<'d, str>> {
+    pub(super) fn unite<'d>(&mut self, dir: Dir, docs: &'d [String]) -> Option<Root<'d>> {
         let first = docs.first()?;
         let r0 = root_of(&self.alias, dir, first);
         // The usual case: one document, or documents already of one group (nothing to merge).
-        if docs[1..].iter().all(|d| root_in(&self.alias, dir, d) == r0) {
+        if docs[1..]
+            .iter()
+            .all(|d| root_in(&self.alias, dir, d) == &*r0)
+        {
             return Some(r0);
         }
-        let mut roots: Vec<(Dir, String)> = Vec::new();
+        let mut roots: Vec<(Dir, Id)> = Vec::new();
         for d in docs {
-            let r = (dir, root_in(&self.alias, dir, d).to_owned());
+            let r = (dir, Id::from(root_in(&self.alias, dir, d)));
             if !roots.contains(&r) {
                 roots.push(r);
             }
@@ -86,7 +87,7 @@ impl Documents {
                 }
             }
         }
-        Some(Cow::Owned(root.1))
+        Some(Root::Owned(root.1))
     }
 
     /// Forgets that `doc` of side `dir` belongs to a group once its return window closed,
@@ -144,7 +145,7 @@ impl Documents {
         // One pass, no vector: the first with room wins, else the last with the line.
         let mut last = None;
         for d in docs {
-            let Some(s) = self.sales.get(d) else {
+            let Some(s) = self.sales.get(d.as_str()) else {
                 continue;
             };
             if s.sold(product, batch).is_none() {

@@ -7,13 +7,13 @@ use rxledger_model::{Event, PaymentDirection, PaymentMethod};
 
 use super::{excess_amount, payment_counterparty, Dir, DocDue, Documents};
 use crate::engine::ctx::{Due, Scheduler};
-use crate::engine::projections::Total;
+use crate::engine::projections::{Id, Total};
 use crate::Config;
 
 /// A credit note, as it applies to the invoice it credits (kept when that is not booked yet).
 #[derive(Debug)]
 pub(super) struct EarlyCredit {
-    pub doc: String,
+    pub doc: Id,
     pub seq: u64,
     pub minor: i64,
     pub at: DateTime<Utc>,
@@ -24,7 +24,7 @@ pub(super) struct EarlyCredit {
 pub(super) struct Held {
     amount_left: i64,
     /// The invoices (or credit notes) it names that are not known yet, in the payment's order.
-    pub unknown: Vec<String>,
+    pub unknown: Vec<Id>,
     payment: PaymentRef,
 }
 
@@ -64,7 +64,7 @@ impl Documents {
         r.seqs.push(c.seq);
         r.credits.push(c.doc.clone());
         r.last_at = r.last_at.max(c.at);
-        self.credit_of.insert(c.doc.clone(), root.to_owned());
+        self.credit_of.insert(c.doc.clone(), Id::from(root));
         excess_amount(r, root, cfg, sched);
         self.resolved(&c.doc, root, cfg, sched);
     }
@@ -130,10 +130,10 @@ impl Documents {
         for (i, number) in p.invoices.iter().enumerate() {
             let root = self
                 .credit_of
-                .get(number)
-                .map_or(number.as_str(), String::as_str);
+                .get(number.as_str())
+                .map_or(number.as_str(), Id::as_str);
             let Some(inv) = self.invoices.get_mut(root) else {
-                unknown.push(number.clone());
+                unknown.push(Id::from(number));
                 continue;
             };
             let open = inv.total.saturating_sub(inv.paid).max(0);
@@ -179,9 +179,9 @@ impl Documents {
         let due = e.occurred_at + Duration::days(cfg.thresholds.orphan_days);
         let orphan = DocDue::PaymentOrphan {
             seq,
-            doc: p.doc.clone(),
+            doc: Id::from(&p.doc),
             invoices: p.invoices.clone(),
-            party: counterparty.clone(),
+            party: Id::from(counterparty),
         };
         sched.at(due, Due::Documents(orphan));
     }

@@ -1,16 +1,15 @@
 //! Goods movements counted for the orders or sales they are for, and the invoiced excess over
 //! them.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::key::root_of;
+use super::key::{root_of, Root};
 use super::{Dir, DocDue, Documents, Excess, Goods, GoodsLine};
 use crate::engine::ctx::{Due, Ev, Scheduler};
-use crate::engine::projections::doc_key;
 use crate::engine::projections::Total;
+use crate::engine::projections::{doc_key, Id};
 use crate::Config;
 
 impl Documents {
@@ -56,7 +55,7 @@ pub(super) struct Moved<'a> {
     /// The orders or sales (at least one), already united into one group.
     members: &'a [String],
     /// The root of the group's key (`None` when there are no members).
-    root: Option<Cow<'a, str>>,
+    root: Option<Root<'a>>,
 }
 
 impl Moved<'_> {
@@ -91,7 +90,7 @@ impl Moved<'_> {
         let check = || {
             Due::Documents(DocDue::Goods {
                 dir,
-                doc: root.to_owned(),
+                doc: Id::from(root),
                 due,
             })
         };
@@ -101,10 +100,10 @@ impl Moved<'_> {
                     return; // a late return on a group already evaluated
                 }
                 d.goods.insert(
-                    (dir, root.to_owned()),
+                    (dir, Id::from(root)),
                     Goods {
                         seq: self.seq,
-                        party: party.to_owned(),
+                        party: Id::from(party),
                         lines: BTreeMap::new(),
                         invoice_seqs: Vec::new(),
                         last_at: self.at,
@@ -123,8 +122,8 @@ impl Moved<'_> {
         }
         for m in one.into_iter().chain(many) {
             let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
-            let seen = DocDue::ForgetSeen(dir, m.to_owned());
-            d.seen_goods.insert((dir, m.to_owned()));
+            let seen = DocDue::ForgetSeen(dir, Id::from(m));
+            d.seen_goods.insert((dir, Id::from(m)));
             self.sched.at(forget, Due::Documents(seen));
         }
         if let Some(early) = d.early_invoiced.remove(&key) {
@@ -140,7 +139,7 @@ impl Moved<'_> {
                     goods: q,
                     ..GoodsLine::default()
                 };
-                g.lines.insert(product.to_owned(), line);
+                g.lines.insert(Id::from(product), line);
             }
             g.last_at = g.last_at.max(self.at);
             excess_quantity(g, (dir, root), self.cfg, self.sched);
@@ -172,7 +171,7 @@ pub(super) fn excess_quantity(
                 });
                 let d = DocDue::Excess {
                     dir,
-                    doc: root.to_owned(),
+                    doc: Id::from(root),
                     product: p.clone(),
                     due,
                 };

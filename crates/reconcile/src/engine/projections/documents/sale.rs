@@ -8,14 +8,14 @@
 
 use chrono::NaiveDate;
 
-use crate::engine::projections::Total;
+use crate::engine::projections::{Id, Total};
 
 /// One product and batch of a sale, or one that a review, dispatch or return counted against
 /// the sale although it is not on it.
 #[derive(Debug)]
 pub(crate) struct SaleLine {
-    product: Box<str>,
-    batch: Box<str>,
+    product: Id,
+    batch: Id,
     /// Quantity and expiry on the sale (the first line's expiry, the lines' quantities
     /// summed); `None` when the sale has no such line.
     pub sold: Option<(u64, NaiveDate)>,
@@ -31,7 +31,7 @@ pub(crate) struct SaleLine {
 #[derive(Debug)]
 pub(crate) struct SaleRec {
     pub seq: u64,
-    pub customer: String,
+    pub customer: Id,
     /// Sorted by (product, batch), one per pair.
     lines: Vec<SaleLine>,
 }
@@ -42,14 +42,14 @@ impl SaleRec {
     /// line's expiry kept.
     pub fn new<'a>(
         seq: u64,
-        customer: String,
+        customer: Id,
         lines: impl IntoIterator<Item = (&'a str, &'a str, u64, NaiveDate)>,
     ) -> SaleRec {
         let mut all: Vec<SaleLine> = lines
             .into_iter()
             .map(|(p, b, q, expiry)| SaleLine {
-                product: p.into(),
-                batch: b.into(),
+                product: Id::from(p),
+                batch: Id::from(b),
                 sold: Some((q, expiry)),
                 reviewed: 0,
                 dispatched: 0,
@@ -107,8 +107,8 @@ impl SaleRec {
                 self.lines.insert(
                     i,
                     SaleLine {
-                        product: product.into(),
-                        batch: batch.into(),
+                        product: Id::from(product),
+                        batch: Id::from(batch),
                         sold: None,
                         reviewed: 0,
                         dispatched: 0,
