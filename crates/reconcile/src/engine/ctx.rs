@@ -39,7 +39,7 @@ pub(crate) enum Due {
 /// Most deadlines only name one document or batch (forget it once no rule can need it, check
 /// an invoice's payment): at a wholesaler's volume millions of them wait at once, since
 /// documents are kept for the return window. Those wait in a queue of their own in a
-/// [`Compact`] form (24 bytes instead of a [`Due`]'s 88, the number as a boxed `str`), under
+/// [`Compact`] form (32 bytes instead of a [`Due`]'s, the number inline as an [`Id`]), under
 /// the same counter, and both queues are taken from in one (time, order) sequence: the order in
 /// which deadlines run is exactly that of one queue.
 ///
