@@ -48,6 +48,9 @@ pub(crate) struct Stock {
     /// Location -> (product, batch) -> quantity (zero quantities are removed).
     pub at: HashMap<Id, HashMap<(Id, Id), i64>>,
     pub batches: HashMap<(Id, Id), Batch>,
+    /// (product, batch) -> the number of locations in `at` holding it: whether a batch is
+    /// still in stock somewhere, without asking every location.
+    held: HashMap<(Id, Id), u32>,
     /// Stock that went negative with the last event, in movement order.
     pub negatives: Vec<Negative>,
 }
@@ -133,11 +136,19 @@ impl Stock {
         // but not their running sum).
         let after = before.saturating_add(delta);
         if after == 0 {
-            locmap.remove(&pb(p, b));
+            if locmap.remove(&pb(p, b)).is_some() {
+                self.release(p, b);
+            }
         } else if let Some(q) = locmap.get_mut(&pb(p, b)) {
             *q = after;
         } else {
             locmap.insert(key(p, b), after);
+            match self.held.get_mut(&pb(p, b)) {
+                Some(n) => *n += 1,
+                None => {
+                    self.held.insert(key(p, b), 1);
+                }
+            }
         }
         if after < 0 && delta < 0 {
             self.negatives.push(Negative {
@@ -151,6 +162,16 @@ impl Stock {
         }
         if let Some(bt) = self.batches.get_mut(&pb(p, b)) {
             bt.last_activity = now;
+        }
+    }
+
+    /// One location fewer holds (`p`, `b`).
+    fn release(&mut self, p: &str, b: &str) {
+        if let Some(n) = self.held.get_mut(&pb(p, b)) {
+            *n -= 1;
+            if *n == 0 {
+                self.held.remove(&pb(p, b));
+            }
         }
     }
 
@@ -173,7 +194,7 @@ impl Stock {
         now: Option<DateTime<Utc>>,
     ) {
         let window = Duration::days(cfg.thresholds.return_window_days);
-        let in_stock = self.at.values().any(|m| m.contains_key(&k));
+        let in_stock = self.held.contains_key(&k);
         let recent = self
             .batches
             .get(&k)
@@ -185,6 +206,32 @@ impl Stock {
             sched.at(now.unwrap_or_default() + later, Due::ForgetBatch(k));
         } else {
             self.batches.remove(&k);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The count of locations holding each batch says what asking every location says,
+        /// whatever the movements (in and out, to zero, below zero and back).
+        #[test]
+        fn held_is_what_every_location_holds(
+            moves in proptest::collection::vec((0u8..3, 0u8..3, 0u8..4, -3i64..4), 0..120),
+        ) {
+            let mut stock = Stock::default();
+            for (p, b, loc, delta) in moves {
+                let (p, b, loc) = (format!("P{p}"), format!("B{b}"), format!("L{loc}"));
+                stock.add(&p, &b, &loc, delta, None);
+                for p in ["P0", "P1", "P2"] {
+                    for b in ["B0", "B1", "B2"] {
+                        let asked = stock.at.values().any(|m| m.contains_key(&pb(p, b)));
+                        proptest::prop_assert_eq!(stock.held.contains_key(&pb(p, b)), asked);
+                    }
+                }
+            }
         }
     }
 }
