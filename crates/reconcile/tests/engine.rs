@@ -612,3 +612,73 @@ fn late_records_and_malformed_codes_read_exactly() {
         ]
     );
 }
+
+/// Sales of the compound-ephedrine product `P-E`: (customer, quantity), in order, each its own
+/// sale on one day, after the customers and the product are registered.
+fn som_sales(sales: &[(&str, u64)]) -> Vec<Event> {
+    let null = serde_json::Value::Null;
+    let mut events = vec![party(
+        OWNER,
+        "wholesaler",
+        "self",
+        "2028-02-28",
+        null.clone(),
+    )];
+    for c in ["A", "B", "C"] {
+        events.push(party(
+            c,
+            "retail_pharmacy",
+            "customer",
+            "2028-02-28",
+            null.clone(),
+        ));
+    }
+    events.push(product(
+        "P-E",
+        "chemical",
+        "compound_ephedrine",
+        "ambient",
+        false,
+    ));
+    for (i, (customer, quantity)) in sales.iter().enumerate() {
+        events.push(ev(
+            "sale",
+            "2026-10-01T02:00:00Z",
+            null.clone(),
+            serde_json::json!({"doc": format!("XS{i}"), "customer": customer, "channel": "wholesale",
+                "lines": [{"product": "P-E", "batch": "B1", "expiry": "2028-08-01", "quantity": quantity,
+                           "unit_price": {"minor": 1, "currency": "CNY"}}]}),
+        ));
+    }
+    events
+}
+
+#[test]
+fn som_compares_an_order_with_the_median_of_other_customers() {
+    // B and C order 5 at a time, A 100: A's fifth order (its own average is 100, so not above
+    // 3x it) is above 10x the median of its peers' averages (5).
+    let history = |peer: u64| {
+        let mut s: Vec<(&str, u64)> = Vec::new();
+        for _ in 0..4 {
+            s.extend([("B", peer), ("C", peer)]);
+        }
+        s.extend([("A", 100); 5]);
+        s
+    };
+    let som = english(&findings_of(&som_sales(&history(5))), "SOM");
+    assert_eq!(
+        som,
+        [(
+            "Order XS12 of 100 units of P-E by A is 20.0x the median trailing average of 2 other \
+             customers (5.0; threshold 10x)."
+                .to_owned(),
+            some("≤ 50.0 (10x peer median 5.0)"),
+            some("100"),
+        )]
+    );
+    // Peers ordering 50 at a time: 100 is within 10x their median.
+    assert!(english(&findings_of(&som_sales(&history(50))), "SOM").is_empty());
+    // One peer only: no median to compare with.
+    let one_peer: Vec<(&str, u64)> = history(5).into_iter().filter(|s| s.0 != "C").collect();
+    assert!(english(&findings_of(&som_sales(&one_peer)), "SOM").is_empty());
+}

@@ -23,8 +23,9 @@ use crate::{Finding, Msg, Rule};
 pub(crate) struct Special {
     /// Buyer ID -> (day, packs) of recent compound-ephedrine retail purchases.
     eph: HashMap<String, VecDeque<(NaiveDate, u64)>>,
-    /// (customer, product) -> recent order quantities and dates.
-    som: HashMap<(String, String), SomHistory>,
+    /// Product -> customer -> recent order quantities and dates (by product first: the peer
+    /// test reads the histories of one product's customers, not of every pair).
+    som: HashMap<String, HashMap<String, SomHistory>>,
     /// Seal-card holders already reported for a card number not on file (`SPECIAL-CARD`).
     card_missing: HashSet<String>,
 }
@@ -32,7 +33,9 @@ pub(crate) struct Special {
 #[derive(Default)]
 struct SomHistory {
     quantities: VecDeque<u64>,
-    dates: VecDeque<NaiveDate>,
+    /// Order dates in the order recorded, as runs of one date and their number of orders:
+    /// a customer ordering many times a day is counted in runs, not orders.
+    dates: VecDeque<(NaiveDate, usize)>,
 }
 
 /// The mean of order quantities, summed as floats so that no history can overflow (exact while
@@ -432,24 +435,25 @@ impl Special {
         quantity: u64,
     ) -> Option<Finding> {
         let th = &cx.cfg.thresholds;
-        let mut peers: Vec<f64> = self
-            .som
-            .iter()
-            .filter(|((c, p), h)| {
-                p == product && c != &sale.customer && h.quantities.len() >= th.som_min_history
-            })
-            .map(|(_, h)| mean(&h.quantities))
-            .collect();
-        peers.sort_by(f64::total_cmp);
-        let hist = self
-            .som
-            .entry((sale.customer.clone(), product.to_owned()))
-            .or_default();
+        let customers = self.som.entry_ref(product).or_default();
+        let hist = customers.entry_ref(sale.customer.as_str()).or_default();
         let n = hist.quantities.len();
         if n < th.som_min_history {
             return None;
         }
         let avg = mean(&hist.quantities);
+        // The other customers' averages of this product, lowest first (only for the peer test).
+        let peers = || {
+            let mut peers: Vec<f64> = customers
+                .iter()
+                .filter(|(c, h)| {
+                    c.as_str() != sale.customer && h.quantities.len() >= th.som_min_history
+                })
+                .map(|(_, h)| mean(&h.quantities))
+                .collect();
+            peers.sort_by(f64::total_cmp);
+            peers
+        };
         let order = |id| {
             Msg::new(id)
                 .arg("doc", &sale.doc)
@@ -468,7 +472,11 @@ impl Special {
                 .arg("factor", factor(th.som_k))
                 .arg("average", decimal(avg, 1));
             (m, expected)
-        } else if peers.len() >= 2 {
+        } else {
+            let peers = peers();
+            if peers.len() < 2 {
+                return None;
+            }
             let median = peers[peers.len() / 2];
             if quantity as f64 <= th.som_peer_factor * median {
                 return None;
@@ -483,8 +491,6 @@ impl Special {
                 .arg("factor", factor(th.som_peer_factor))
                 .arg("median", decimal(median, 1));
             (m, expected)
-        } else {
-            return None;
         };
         let f = Finding::new(Rule::Som, ev.seq, m)
             .party(&sale.customer)
@@ -506,28 +512,30 @@ impl Special {
         let (th, date) = (&cx.cfg.thresholds, ev.date);
         let hist = self
             .som
-            .entry((sale.customer.clone(), product.to_owned()))
+            .entry_ref(product)
+            .or_default()
+            .entry_ref(sale.customer.as_str())
             .or_default();
         while hist
             .dates
             .front()
-            .is_some_and(|d| (date - *d).num_days() >= 63)
+            .is_some_and(|(d, _)| (date - *d).num_days() >= 63)
         {
             hist.dates.pop_front();
         }
-        let recent = hist
-            .dates
-            .iter()
-            .filter(|d| (date - **d).num_days() < 7)
-            .count()
-            + 1;
-        let before = hist
-            .dates
-            .iter()
-            .filter(|d| (date - **d).num_days() >= 7)
-            .count();
+        let (mut recent, mut before) = (1, 0);
+        for &(d, n) in &hist.dates {
+            if (date - d).num_days() < 7 {
+                recent += n;
+            } else {
+                before += n;
+            }
+        }
         let weekly = before as f64 / 8.0;
-        hist.dates.push_back(date);
+        match hist.dates.back_mut() {
+            Some((d, n)) if *d == date => *n += 1,
+            _ => hist.dates.push_back((date, 1)),
+        }
         hist.quantities.push_back(quantity);
         while hist.quantities.len() > th.som_history {
             hist.quantities.pop_front();
@@ -535,7 +543,7 @@ impl Special {
         let old_enough = hist
             .dates
             .front()
-            .is_some_and(|d| (date - *d).num_days() >= 56);
+            .is_some_and(|(d, _)| (date - *d).num_days() >= 56);
         if !(old_enough
             && recent >= th.som_freq_min
             && recent as f64 > th.som_freq_factor * weekly.max(0.125))
