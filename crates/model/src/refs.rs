@@ -195,11 +195,19 @@ impl RefsIn {
                 }
                 Some(DocRef::Many(list)) => list,
             };
+            // The numbers seen, for lists too long to search each time (a consolidated invoice
+            // can name thousands of sales: a search per number was quadratic).
+            let mut seen = std::collections::HashSet::new();
             for (i, d) in docs.iter().enumerate() {
                 if d.trim().is_empty() {
                     return Err(EventError::field_err(field(), "must not be blank"));
                 }
-                if docs.iter().take(i).any(|x| x == d) {
+                let twice = if docs.len() <= 16 {
+                    docs.iter().take(i).any(|x| x == d)
+                } else {
+                    !seen.insert(d.as_str())
+                };
+                if twice {
                     return Err(EventError::field_err(
                         field(),
                         format!("names document {d:?} twice"),

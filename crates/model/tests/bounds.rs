@@ -267,3 +267,30 @@ fn every_text_field_has_a_maximum() {
     c["data"]["reason"] = json!("x".repeat(50 << 20));
     assert_eq!(field_error(c).0, "data.reason");
 }
+
+/// An invoice naming `sales` in `refs.sale`.
+fn invoice_naming(sales: &[String]) -> Value {
+    let mut v = example("invoice");
+    v["v"] = json!(2);
+    v["refs"] = json!({ "sale": sales });
+    v
+}
+
+#[test]
+fn a_document_named_twice_in_refs_is_refused_with_its_number() {
+    let names = |n: usize| (0..n).map(|i| format!("XS{i}")).collect::<Vec<_>>();
+    // Short lists (searched) and long ones (a set): the first number named again is reported.
+    for n in [3, 16, 17, 5_000] {
+        assert!(Event::from_value(invoice_naming(&names(n))).is_ok(), "{n}");
+        let mut twice = names(n);
+        twice.push(format!("XS{}", n / 2));
+        twice.push("XS0".to_owned());
+        let (field, msg) = field_error(invoice_naming(&twice));
+        assert_eq!(field, "refs.sale", "{n}");
+        assert!(
+            msg.contains(&format!("names document \"XS{}\" twice", n / 2)),
+            "{n}: {msg}"
+        );
+        assert_eq!(text_error(&invoice_naming(&twice)), msg);
+    }
+}
