@@ -42,13 +42,13 @@ impl Documents {
         {
             return Some(r0);
         }
-        let mut roots: Vec<(Dir, Id)> = Vec::new();
-        for d in docs {
-            let r = (dir, Id::from(root_in(&self.alias, dir, d)));
-            if !roots.contains(&r) {
-                roots.push(r);
-            }
-        }
+        let mut roots: Vec<(Dir, Id)> = distinct(
+            docs.iter().map(|d| root_in(&self.alias, dir, d)),
+            docs.len(),
+        )
+        .into_iter()
+        .map(|r| (dir, r))
+        .collect();
         let at = roots
             .iter()
             .position(|r| self.goods.contains_key(r))
@@ -108,6 +108,25 @@ impl Documents {
     }
 }
 
+/// Each of `names` (`n` of them) once, in the order first named. A set beside the list for
+/// long lists: a monthly invoice can name thousands of sales, and a search of the list per name
+/// was quadratic.
+fn distinct<'a>(names: impl Iterator<Item = &'a str>, n: usize) -> Vec<Id> {
+    let mut out: Vec<Id> = Vec::new();
+    let mut seen = hashbrown::HashSet::new();
+    for name in names {
+        let new = if n <= 16 {
+            !out.iter().any(|x| x == name)
+        } else {
+            seen.insert(name)
+        };
+        if new {
+            out.push(Id::from(name));
+        }
+    }
+    out
+}
+
 /// Adds the goods record `b` to `a` (both of one group).
 fn merge(a: &mut Goods, b: Goods) {
     for (p, b) in b.lines {
@@ -157,5 +176,27 @@ impl Documents {
             last = Some(d.as_str());
         }
         last.or(docs.first().map(String::as_str))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// Each name once, in the order first named, whether the list is searched or a set is
+        /// kept beside it.
+        #[test]
+        fn distinct_keeps_first_appearances_in_order(
+            names in proptest::collection::vec(0u8..24, 0..60),
+        ) {
+            let names: Vec<String> = names.iter().map(|n| format!("XS{n}")).collect();
+            let mut want: Vec<&str> = Vec::new();
+            for n in &names {
+                if !want.contains(&n.as_str()) {
+                    want.push(n);
+                }
+            }
+            let got = super::distinct(names.iter().map(String::as_str), names.len());
+            proptest::prop_assert_eq!(got.iter().map(super::Id::as_str).collect::<Vec<_>>(), want);
+        }
     }
 }
