@@ -25,8 +25,8 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev, Out};
 use crate::engine::facts::{term, with_facts};
 use crate::engine::projections::documents::{
-    invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Dir, PaymentRef,
-    SaleRec,
+    invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Cursors, Dir,
+    PaymentRef, SaleRec,
 };
 use crate::engine::projections::pb;
 use crate::engine::projections::Total;
@@ -251,6 +251,7 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
         emit(&mut cx.out, base.arg("problem", term("unknown_sale")), None);
         return;
     }
+    let mut cursors = Cursors::default();
     for l in &r.lines {
         let line = Some((l.product.as_str(), l.batch.as_str()));
         let pb = pb(&l.product, &l.batch);
@@ -260,7 +261,10 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
                 q.saturating_sub(x.reviewed)
             })
         };
-        let Some(sale_doc) = proj.docs.sale_for_line(sales, &l.product, &l.batch, room) else {
+        let Some(sale_doc) =
+            proj.docs
+                .sale_for_line(sales, &l.product, &l.batch, room, &mut cursors)
+        else {
             continue;
         };
         // Built only for a finding (most lines have none).
@@ -308,6 +312,7 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
 
 /// `OUT-REV` at the dispatch: every line dispatched was reviewed fit for its sale.
 fn out_rev_dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
+    let mut cursors = Cursors::default();
     for l in &d.lines {
         let room = |s: &SaleRec| {
             s.line(&l.product, &l.batch)
@@ -317,7 +322,7 @@ fn out_rev_dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch)
         let sale_doc = cx
             .proj
             .docs
-            .sale_for_line(sales, &l.product, &l.batch, room);
+            .sale_for_line(sales, &l.product, &l.batch, room, &mut cursors);
         // Built only for a finding (most lines have none).
         let base = || {
             Msg::new("out-rev-dispatch")

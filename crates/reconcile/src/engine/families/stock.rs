@@ -13,7 +13,7 @@ use rxledger_model::{EventBody, TransferReason};
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{term, with_facts};
-use crate::engine::projections::documents::SaleRec;
+use crate::engine::projections::documents::{Cursors, SaleRec};
 use crate::engine::projections::{pb, qty, Id};
 use crate::{Config, Finding, Msg, Rule};
 
@@ -193,6 +193,7 @@ fn dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
 /// `RETURN-ORIG`: a customer return names an earlier sale to the same customer, and returns no
 /// more of a batch than was dispatched on it.
 fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn) {
+    let mut cursors = Cursors::default();
     for l in &r.lines {
         let room = |s: &SaleRec| {
             let shipped = s.dispatched(&l.product, &l.batch);
@@ -202,7 +203,7 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
         let sale_doc = cx
             .proj
             .docs
-            .sale_for_line(sales, &l.product, &l.batch, room);
+            .sale_for_line(sales, &l.product, &l.batch, room, &mut cursors);
         // Built only for a finding (most returns are in order).
         let base = || {
             Msg::new("return-orig")

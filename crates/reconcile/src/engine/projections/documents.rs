@@ -20,6 +20,7 @@ mod moved;
 mod sale;
 
 use crate::engine::projections::{doc_key, Id};
+pub(crate) use groups::Cursors;
 pub(crate) use held::{Applied, PaymentRef};
 use held::{EarlyCredit, Held};
 use key::root_in;

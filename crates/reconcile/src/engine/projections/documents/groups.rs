@@ -6,7 +6,7 @@
 use super::key::{root_in, root_of, Root};
 use super::{Dir, Documents, Goods};
 use crate::engine::projections::Total;
-use crate::engine::projections::{doc_key, Id};
+use crate::engine::projections::{doc_key, key, pb, Id};
 
 impl Documents {
     /// The orders or sales of the group of root `root`, the root first; `None` when the group
@@ -150,33 +150,73 @@ impl Documents {
     /// The sale among `docs` (a document naming several sales) that a line of `product` and
     /// `batch` belongs to: the first known sale with the line and `room(sale) > 0`, else the last
     /// known sale with the line, else the first named. `None` when `docs` is empty.
+    ///
+    /// `cursors` belongs to one event and one `room`: as the event's lines are taken in, room
+    /// only shrinks, so each (product, batch)'s search resumes where its last one stopped
+    /// (a review covering thousands of sales, one line each, was quadratic).
     pub fn sale_for_line<'d>(
         &self,
         docs: &'d [String],
         product: &str,
         batch: &str,
         room: impl Fn(&super::SaleRec) -> u64,
+        cursors: &mut Cursors,
     ) -> Option<&'d str> {
         // One document is the answer whatever its lines (it is the first named).
         if let [one] = docs {
             return Some(one.as_str());
         }
-        // One pass, no vector: the first with room wins, else the last with the line.
-        let mut last = None;
-        for d in docs {
-            let Some(s) = self.sales.get(d.as_str()) else {
-                continue;
-            };
-            if s.sold(product, batch).is_none() {
-                continue;
-            }
-            if room(s) > 0 {
-                return Some(d.as_str());
-            }
-            last = Some(d.as_str());
-        }
-        last.or(docs.first().map(String::as_str))
+        let sale = |i: usize| {
+            self.sales
+                .get(docs[i].as_str())
+                .filter(|s| s.sold(product, batch).is_some())
+        };
+        let cursor = if docs.len() <= 16 {
+            None
+        } else if let Some(c) = cursors.0.get_mut(&pb(product, batch)) {
+            Some(c)
+        } else {
+            Some(cursors.0.entry(key(product, batch)).or_default())
+        };
+        let i = first_with_room(docs.len(), |i| sale(i).map(&room), cursor);
+        i.map(|i| docs[i].as_str())
+            .or(docs.first().map(String::as_str))
     }
+}
+
+/// Where the searches of one event's sales stand, per (product, batch) (see
+/// [`Documents::sale_for_line`]).
+#[derive(Default)]
+pub(crate) struct Cursors(hashbrown::HashMap<(Id, Id), Cursor>);
+
+/// Where one search stands: sales before `next` have no room for the line (or no line).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Cursor {
+    next: usize,
+    /// The last sale with the line among those looked at.
+    last: Option<usize>,
+}
+
+/// Of `n` sales, where `room(i)` is `None` for one that is unknown or lacks the line: the first
+/// with room, else the last with the line. With a cursor the search starts where the last one
+/// stopped, which gives the same answer as long as no room grew since.
+fn first_with_room(
+    n: usize,
+    room: impl Fn(usize) -> Option<u64>,
+    cursor: Option<&mut Cursor>,
+) -> Option<usize> {
+    let mut own = Cursor::default();
+    let c = cursor.unwrap_or(&mut own);
+    while c.next < n {
+        if let Some(r) = room(c.next) {
+            c.last = Some(c.next);
+            if r > 0 {
+                return Some(c.next);
+            }
+        }
+        c.next += 1;
+    }
+    c.last
 }
 
 #[cfg(test)]
@@ -197,6 +237,32 @@ mod tests {
             }
             let got = super::distinct(names.iter().map(String::as_str), names.len());
             proptest::prop_assert_eq!(got.iter().map(super::Id::as_str).collect::<Vec<_>>(), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// Taking lines in one after another, each to the first sale with room (else the last
+        /// with the line), the cursor's search answers as a search from the start does.
+        #[test]
+        fn the_cursor_finds_what_a_search_from_the_start_finds(
+            room in proptest::collection::vec(proptest::option::of(0u64..3), 0..40),
+            takes in proptest::collection::vec(1u64..3, 0..60),
+        ) {
+            let (mut a, mut b) = (room.clone(), room);
+            let mut cursor = super::Cursor::default();
+            for q in takes {
+                let plain = super::first_with_room(a.len(), |i| a[i], None);
+                let resumed = super::first_with_room(b.len(), |i| b[i], Some(&mut cursor));
+                proptest::prop_assert_eq!(plain, resumed);
+                // The line is taken in: the sale's room shrinks.
+                if let Some(i) = plain {
+                    for r in [&mut a, &mut b] {
+                        if let Some(x) = &mut r[i] {
+                            *x = x.saturating_sub(q);
+                        }
+                    }
+                }
+            }
         }
     }
 }
