@@ -38,6 +38,7 @@ impl Documents {
             dir,
             members,
             root,
+            members_seen: false,
         }
     }
 }
@@ -56,6 +57,9 @@ pub(super) struct Moved<'a> {
     members: &'a [String],
     /// The root of the group's key (`None` when there are no members).
     root: Option<Root<'a>>,
+    /// Every member is known to have had goods: after the first line counted, none is fresh
+    /// (a dispatch of thousands of sales, one line each, looked them all up for every line).
+    members_seen: bool,
 }
 
 impl Moved<'_> {
@@ -74,6 +78,7 @@ impl Moved<'_> {
         // In the members' order, repeats included (as each is scheduled to be forgotten); no
         // vector for the usual single member.
         let (one, many): (Option<&str>, Vec<&str>) = match self.members {
+            _ if self.members_seen => (None, Vec::new()),
             [m] => {
                 let fresh = !d.seen_goods.contains(&doc_key(dir, m));
                 (fresh.then_some(m.as_str()), Vec::new())
@@ -126,6 +131,8 @@ impl Moved<'_> {
             d.seen_goods.insert((dir, Id::from(m)));
             self.sched.at(forget, Due::Documents(seen));
         }
+        // Nothing forgets a member while one event's lines are counted.
+        self.members_seen = true;
         if let Some(early) = d.early_invoiced.remove(&key) {
             if let Some(g) = d.goods.get_mut(&key) {
                 g.absorb(early);
