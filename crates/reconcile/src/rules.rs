@@ -474,7 +474,7 @@ catalogue! {
         ];
     CodeUnknown = "CODE-UNKNOWN", Codes, Critical,
         "Traceability code never received",
-        "A unit code moved, shipped or returned that this ledger never received, or an aggregation that packs a code already in another pack or unpacks an unknown pack.",
+        "A unit code moved, shipped or returned that this ledger never received, or an aggregation that packs a code already in another pack (packing cases into a pallet is not: their units are in the cases by definition, but a case already on a pallet is) or unpacks an unknown pack.",
         "药品追溯码 使用规范",
         [],
         at "a `customer_return` of units this ledger never had; a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving units never received; or an `aggregation` packing units already packed, reusing a pack code or opening an unknown pack; `seqs` add nothing",

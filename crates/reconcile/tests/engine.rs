@@ -682,3 +682,41 @@ fn som_compares_an_order_with_the_median_of_other_customers() {
     let one_peer: Vec<(&str, u64)> = history(5).into_iter().filter(|s| s.0 != "C").collect();
     assert!(english(&findings_of(&som_sales(&one_peer)), "SOM").is_empty());
 }
+
+#[test]
+fn packing_cases_into_a_pallet_is_not_a_second_packing() {
+    let agg = |doc: &str, parent: &str, children: &[&str]| {
+        ev(
+            "aggregation",
+            "2026-10-02T00:00:00Z",
+            serde_json::Value::Null,
+            serde_json::json!({"doc": doc, "action": "pack", "parent": parent, "children": children}),
+        )
+    };
+    let code = |n: u32| format!("8123456{n:09}1234");
+    let (u1, u2, u3, u4) = (code(1), code(2), code(3), code(4));
+    let (case1, case2, pallet1, pallet2) = (code(11), code(12), code(21), code(22));
+    let events = [
+        agg("AG1", &case1, &[&u1, &u2]),
+        agg("AG2", &case2, &[&u3, &u4]),
+        // Cases into a pallet: their units are in the cases, which is what a pallet holds.
+        agg("AG3", &pallet1, &[&case1, &case2]),
+        // A case already on a pallet, packed onto another: its two units are packed twice.
+        agg("AG4", &pallet2, &[&case1]),
+        // A unit already in a case, packed into another case.
+        agg("AG5", &code(13), &[&u3]),
+    ];
+    let m = Messages::new(Lang::En);
+    let got: Vec<String> = findings_of(&events)
+        .iter()
+        .filter(|f| f.rule == "CODE-UNKNOWN")
+        .map(|f| m.message(f))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            format!("Aggregation AG4 packs 2 code(s) already in another pack (or reuses pack {pallet2})."),
+            format!("Aggregation AG5 packs 1 code(s) already in another pack (or reuses pack {}).", code(13)),
+        ]
+    );
+}
