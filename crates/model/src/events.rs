@@ -424,7 +424,7 @@ pub struct Invoice {
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub buyer: String,
     /// Date of issue. The payment deadline (UNPAID) runs from the later of this day (taken at 00:00
-    /// UTC) and `occurred_at`.
+    /// Beijing time) and `occurred_at`.
     pub issued_on: NaiveDate,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]

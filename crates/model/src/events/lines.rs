@@ -111,7 +111,9 @@ pub struct MoveLine {
     pub to: String,
     /// Traceability codes of the units moved (20-digit 追溯码 or GS1 element strings; a case or
     /// middle-pack code packed by `aggregation` stands for its units). No more codes than
-    /// `quantity`; for special-control products exactly one unit code per unit (SPECIAL-CHAIN).
+    /// `quantity`; for special-control products exactly one unit code per unit (SPECIAL-CHAIN:
+    /// `control` `narcotic`, `psychotropic1`, `psychotropic2`, `medical_toxic`, `radioactive` or
+    /// `precursor`; not `compound_ephedrine`, whose sales are watched by other rules).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
     pub codes: Vec<String>,
@@ -181,7 +183,9 @@ pub struct OutLine {
     pub from: String,
     /// Traceability codes of the units leaving (20-digit 追溯码 or GS1 element strings; a pack code
     /// packed by `aggregation` stands for its units). No more codes than `quantity`; for
-    /// special-control products exactly one unit code per unit (SPECIAL-CHAIN).
+    /// special-control products exactly one unit code per unit (SPECIAL-CHAIN: `control`
+    /// `narcotic`, `psychotropic1`, `psychotropic2`, `medical_toxic`, `radioactive` or
+    /// `precursor`; not `compound_ephedrine`, whose sales are watched by other rules).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
     pub codes: Vec<String>,
