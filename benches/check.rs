@@ -4,6 +4,9 @@
 //! iteration; `scripts/check_bench.sh` runs the CLI over 1,000,000 and 10,000,000 events and
 //! records peak memory. `check/engine_packs`: the engine over 20,000 aggregations packing 20
 //! unit codes each (whether a child is already packed must not read every pack).
+//! `check/engine_consolidated`: 5 rounds of 2,000 sales, one outbound review and one dispatch
+//! naming them all, a line per sale (each line's sale is found by resuming a search, and the
+//! members are looked up once per event: both were quadratic).
 #![allow(missing_docs)] // criterion_group! generates an undocumented function
 #![allow(clippy::many_single_char_names)]
 
@@ -100,6 +103,60 @@ fn packs() -> Vec<Event> {
         .collect()
 }
 
+/// 5 rounds of 2,000 one-line sales of one batch, each round reviewed and dispatched by one
+/// document naming all its sales, a line per sale.
+fn consolidated() -> Vec<Event> {
+    let mut n = 0_u64;
+    let mut event = |kind: &str, sales: Option<&[String]>, data: serde_json::Value| {
+        n += 1;
+        let mut v = serde_json::json!({
+            "v": 2,
+            "id": format!("01a0efd3-5680-7bae-b079-{n:012x}"),
+            "kind": kind,
+            "occurred_at": "2026-10-02T04:00:00Z",
+            "recorded_by": ["bench"],
+            "data": data,
+        });
+        if let Some(s) = sales {
+            v["refs"] = serde_json::json!({ "sale": s });
+        }
+        Event::from_value(v).unwrap()
+    };
+    let mut events = Vec::new();
+    for round in 0..5 {
+        let sales: Vec<String> = (0..2_000).map(|i| format!("XS{round}-{i}")).collect();
+        for s in &sales {
+            events.push(event(
+                "sale",
+                None,
+                serde_json::json!({
+                "doc": s, "customer": "C1", "channel": "wholesale",
+                "lines": [{"product": "P1", "batch": "B1", "expiry": "2029-08-31", "quantity": 10,
+                           "unit_price": {"minor": 1400, "currency": "CNY"}}]}),
+            ));
+        }
+        let line = serde_json::json!({"product": "P1", "batch": "B1", "expiry": "2029-08-31",
+                                      "quantity": 10, "quality": "ok"});
+        events.push(event(
+            "outbound_review",
+            Some(&sales),
+            serde_json::json!({
+            "doc": format!("FH{round}"), "customer": "C1", "reviewers": ["bench"],
+            "lines": vec![line; sales.len()]}),
+        ));
+        let line =
+            serde_json::json!({"product": "P1", "batch": "B1", "quantity": 10, "from": "WH"});
+        events.push(event(
+            "dispatch",
+            Some(&sales),
+            serde_json::json!({
+            "doc": format!("PS{round}"), "customer": "C1", "consignee": "x", "address": "x",
+            "lines": vec![line; sales.len()]}),
+        ));
+    }
+    events
+}
+
 fn bench_packs(c: &mut Criterion) {
     let events = packs();
     let mut g = c.benchmark_group("check");
@@ -114,6 +171,18 @@ fn bench_packs(c: &mut Criterion) {
             }
             n += e.finish().len();
             assert_eq!(n, 0);
+        });
+    });
+    let events = consolidated();
+    g.throughput(Throughput::Elements(events.len() as u64));
+    g.bench_function("engine_consolidated", |b| {
+        b.iter(|| {
+            let mut e = Engine::new(Config::default());
+            let mut n = 0;
+            for (i, ev) in events.iter().enumerate() {
+                n += e.push(i as u64 + 1, ev.occurred_at, ev).len();
+            }
+            n + e.finish().len()
         });
     });
     g.finish();
