@@ -40,6 +40,21 @@ pub(crate) fn qty(q: u64) -> i64 {
 /// nothing and comparing one reads no other memory. Hashes, compares and orders as its `str`.
 pub(crate) type Id = compact_str::CompactString;
 
+/// Takes one from `k`'s count in `counts`, forgetting the key at zero (a count of how many
+/// places hold something: packs holding a unit, locations holding a batch).
+pub(crate) fn count_down<K, Q>(counts: &mut hashbrown::HashMap<K, u32>, k: &Q)
+where
+    K: std::hash::Hash + Eq,
+    Q: std::hash::Hash + hashbrown::Equivalent<K> + ?Sized,
+{
+    if let Some(n) = counts.get_mut(k) {
+        *n -= 1;
+        if *n == 0 {
+            counts.remove(k);
+        }
+    }
+}
+
 /// An owned (product, batch) key.
 pub(crate) fn key(p: &str, b: &str) -> (Id, Id) {
     (Id::from(p), Id::from(b))

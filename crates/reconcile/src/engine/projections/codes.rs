@@ -6,6 +6,7 @@ use hashbrown::HashMap;
 use rxledger_model::codes::{parse_code_at, CodeError};
 use rxledger_model::{AggregationAction, Event, EventBody};
 
+use super::count_down;
 use crate::engine::ctx::Ev;
 use crate::Config;
 
@@ -186,6 +187,38 @@ pub(crate) struct Codes {
     pub packing: Option<Packing>,
 }
 
+/// Fills `keys` with the unit keys of `codes` read in `year`'s century window, packs (keys of
+/// `parents`) expanded to their units, calling `each` with every well-formed code's key and its
+/// pack's units if it is a pack; returns the number of malformed codes and the index of the
+/// first.
+fn expand_into(
+    parents: &HashMap<u128, Vec<u128>>,
+    year: i32,
+    codes: &[String],
+    keys: &mut Vec<u128>,
+    mut each: impl FnMut(u128, Option<&[u128]>),
+) -> (usize, usize) {
+    keys.clear();
+    let (mut bad, mut first_bad) = (0, 0);
+    for (i, c) in codes.iter().enumerate() {
+        if let Ok(tc) = parse_code_at(c, year) {
+            let k = tc.key();
+            let units = parents.get(&k).map(Vec::as_slice);
+            each(k, units);
+            match units {
+                Some(units) => keys.extend_from_slice(units),
+                None => keys.push(k),
+            }
+        } else {
+            if bad == 0 {
+                first_bad = i;
+            }
+            bad += 1;
+        }
+    }
+    (bad, first_bad)
+}
+
 /// The unit key `k` as the key of [`Codes::codes`].
 fn halves(k: u128) -> (u64, u64) {
     ((k >> 64) as u64, k as u64)
@@ -237,24 +270,7 @@ impl Codes {
     /// Fills `keys` with the unit keys of `codes`, packs expanded; returns the number of
     /// malformed codes and the index of the first.
     fn expand(&mut self, codes: &[String]) -> (usize, usize) {
-        self.keys.clear();
-        let (mut bad, mut first_bad) = (0, 0);
-        for (i, c) in codes.iter().enumerate() {
-            if let Ok(tc) = parse_code_at(c, self.year) {
-                let k = tc.key();
-                if let Some(children) = self.parents.get(&k) {
-                    self.keys.extend_from_slice(children);
-                } else {
-                    self.keys.push(k);
-                }
-            } else {
-                if bad == 0 {
-                    first_bad = i;
-                }
-                bad += 1;
-            }
-        }
-        (bad, first_bad)
+        expand_into(&self.parents, self.year, codes, &mut self.keys, |_, _| {})
     }
 
     /// Codes arriving from outside (receipt, customer return) at `to`.
@@ -322,8 +338,27 @@ impl Codes {
         };
         match a.action {
             AggregationAction::Pack => {
-                let already = self.already_packed(&a.children);
-                let (bad, first_bad) = self.expand(&a.children);
+                // The units among the children that some other pack already holds: a unit
+                // child in any pack; a unit of a child pack (a case packed into a pallet) in a
+                // pack besides that child. The units of a case packed into a pallet are in the
+                // case by definition, which is not a second packing.
+                let mut already = 0;
+                let packed = &self.packed;
+                let (bad, first_bad) = expand_into(
+                    &self.parents,
+                    self.year,
+                    &a.children,
+                    &mut self.keys,
+                    |k, units| {
+                        already += match units {
+                            Some(units) => units
+                                .iter()
+                                .filter(|u| packed.get(*u).is_some_and(|&n| n > 1))
+                                .count(),
+                            None => usize::from(packed.contains_key(&k)),
+                        };
+                    },
+                );
                 let keys = std::mem::take(&mut self.keys);
                 let reused = self.parents.contains_key(&parent);
                 // Children take the parent's whereabouts if they are new.
@@ -357,38 +392,10 @@ impl Codes {
         }
     }
 
-    /// The units among `children` (a pack's, before it is recorded) that some other pack
-    /// already holds: a unit child in any pack; a unit of a child pack (a case packed into a
-    /// pallet) in a pack besides that child. The units of a case packed into a pallet are in
-    /// the case by definition, which is not a second packing.
-    fn already_packed(&self, children: &[String]) -> usize {
-        let mut already = 0;
-        for c in children {
-            let Ok(k) = parse_code_at(c, self.year).map(|c| c.key()) else {
-                continue;
-            };
-            match self.parents.get(&k) {
-                Some(units) => {
-                    already += units
-                        .iter()
-                        .filter(|u| self.packed.get(*u).is_some_and(|&n| n > 1))
-                        .count();
-                }
-                None => already += usize::from(self.packed.contains_key(&k)),
-            }
-        }
-        already
-    }
-
     /// Counts the unit keys of a pack's list, taken out of `parents`, out of `packed`.
     fn unpacked(&mut self, children: &[u128]) {
         for k in children {
-            if let hashbrown::hash_map::Entry::Occupied(mut e) = self.packed.entry(*k) {
-                *e.get_mut() -= 1;
-                if *e.get() == 0 {
-                    e.remove();
-                }
-            }
+            count_down(&mut self.packed, k);
         }
     }
 }

@@ -6,7 +6,7 @@ use rxledger_model::movements::{movements, MovementKind};
 use rxledger_model::{EventBody, PartyKind};
 
 use super::master::Master;
-use super::{key, pb, Id};
+use super::{count_down, key, pb, Id};
 use crate::engine::ctx::{Due, Ev, Scheduler};
 use crate::Config;
 
@@ -137,7 +137,7 @@ impl Stock {
         let after = before.saturating_add(delta);
         if after == 0 {
             if locmap.remove(&pb(p, b)).is_some() {
-                self.release(p, b);
+                count_down(&mut self.held, &pb(p, b));
             }
         } else if let Some(q) = locmap.get_mut(&pb(p, b)) {
             *q = after;
@@ -162,16 +162,6 @@ impl Stock {
         }
         if let Some(bt) = self.batches.get_mut(&pb(p, b)) {
             bt.last_activity = now;
-        }
-    }
-
-    /// One location fewer holds (`p`, `b`).
-    fn release(&mut self, p: &str, b: &str) {
-        if let Some(n) = self.held.get_mut(&pb(p, b)) {
-            *n -= 1;
-            if *n == 0 {
-                self.held.remove(&pb(p, b));
-            }
         }
     }
 
