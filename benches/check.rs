@@ -20,6 +20,38 @@ use rxledger::reconcile::{Config, Engine};
 
 const N: usize = 200_000;
 
+/// The number of findings of `events` through a fresh engine (record `i + 1` for `events[i]`).
+fn findings(events: &[Event]) -> usize {
+    let mut e = Engine::new(Config::default());
+    let mut n = 0;
+    for (i, ev) in events.iter().enumerate() {
+        n += e.push(i as u64 + 1, ev.occurred_at, ev).len();
+    }
+    n + e.finish().len()
+}
+
+/// Event number `n` of the synthetic benches: `kind` with `data` (and `refs.sale` when given).
+fn synthetic(
+    n: u64,
+    kind: &str,
+    at: &str,
+    sales: Option<&[String]>,
+    data: serde_json::Value,
+) -> Event {
+    let mut v = serde_json::json!({
+        "v": 2,
+        "id": format!("01a0efd3-5680-7bae-b079-{n:012x}"),
+        "kind": kind,
+        "occurred_at": at,
+        "recorded_by": ["bench"],
+        "data": data,
+    });
+    if let Some(s) = sales {
+        v["refs"] = serde_json::json!({ "sale": s });
+    }
+    Event::from_value(v).unwrap()
+}
+
 fn bench(c: &mut Criterion) {
     let events: Vec<Event> = Generator::new(GenConfig::default()).take(N).collect();
     let payloads: Vec<Vec<u8>> = events.iter().map(Event::to_json_bytes).collect();
@@ -39,14 +71,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Elements(N as u64));
     g.sample_size(10);
     g.bench_function("engine", |b| {
-        b.iter(|| {
-            let mut e = Engine::new(Config::default());
-            let mut n = 0;
-            for (i, ev) in events.iter().enumerate() {
-                n += e.push(i as u64 + 1, ev.occurred_at, ev).len();
-            }
-            n + e.finish().len()
-        });
+        b.iter(|| findings(&events));
     });
     g.bench_function("parse_and_engine", |b| {
         b.iter(|| {
@@ -90,15 +115,10 @@ fn packs() -> Vec<Event> {
         .map(|i| {
             let code = |n: u64| format!("8123456{n:09}1234");
             let children: Vec<String> = (0..20).map(|j| code(1_000_000 + i * 20 + j)).collect();
-            Event::from_value(serde_json::json!({
-                "v": 2,
-                "id": format!("01a0efd3-5680-7bae-b079-{i:012x}"),
-                "kind": "aggregation",
-                "occurred_at": "2026-10-02T00:00:00Z",
-                "recorded_by": ["bench"],
-                "data": {"doc": format!("AG{i}"), "action": "pack", "parent": code(i), "children": children},
-            }))
-            .unwrap()
+            let data = serde_json::json!({
+                "doc": format!("AG{i}"), "action": "pack", "parent": code(i), "children": children,
+            });
+            synthetic(i, "aggregation", "2026-10-02T00:00:00Z", None, data)
         })
         .collect()
 }
@@ -109,18 +129,7 @@ fn consolidated() -> Vec<Event> {
     let mut n = 0_u64;
     let mut event = |kind: &str, sales: Option<&[String]>, data: serde_json::Value| {
         n += 1;
-        let mut v = serde_json::json!({
-            "v": 2,
-            "id": format!("01a0efd3-5680-7bae-b079-{n:012x}"),
-            "kind": kind,
-            "occurred_at": "2026-10-02T04:00:00Z",
-            "recorded_by": ["bench"],
-            "data": data,
-        });
-        if let Some(s) = sales {
-            v["refs"] = serde_json::json!({ "sale": s });
-        }
-        Event::from_value(v).unwrap()
+        synthetic(n, kind, "2026-10-02T04:00:00Z", sales, data)
     };
     let mut events = Vec::new();
     for round in 0..5 {
@@ -163,27 +172,12 @@ fn bench_packs(c: &mut Criterion) {
     g.throughput(Throughput::Elements(events.len() as u64));
     g.sample_size(10);
     g.bench_function("engine_packs", |b| {
-        b.iter(|| {
-            let mut e = Engine::new(Config::default());
-            let mut n = 0;
-            for (i, ev) in events.iter().enumerate() {
-                n += e.push(i as u64 + 1, ev.occurred_at, ev).len();
-            }
-            n += e.finish().len();
-            assert_eq!(n, 0);
-        });
+        b.iter(|| assert_eq!(findings(&events), 0));
     });
     let events = consolidated();
     g.throughput(Throughput::Elements(events.len() as u64));
     g.bench_function("engine_consolidated", |b| {
-        b.iter(|| {
-            let mut e = Engine::new(Config::default());
-            let mut n = 0;
-            for (i, ev) in events.iter().enumerate() {
-                n += e.push(i as u64 + 1, ev.occurred_at, ev).len();
-            }
-            n + e.finish().len()
-        });
+        b.iter(|| findings(&events));
     });
     g.finish();
 }
