@@ -38,10 +38,15 @@
 // Decoders must not panic on any input.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
 
+mod many;
 pub mod merkle;
 mod verify;
 
-pub use verify::{export_record_bytes, ExpectedHead, Prehashed, Verifier, VerifyError};
+pub use many::ManyHasher;
+
+pub use verify::{
+    export_record_bytes, ExpectedHead, PrehashBatch, Prehashed, Verifier, VerifyError,
+};
 
 use std::fmt;
 
@@ -55,6 +60,9 @@ pub const ENVELOPE_VERSION: u32 = 1;
 
 /// Batches at least this large have their leaf hashes computed on several threads.
 pub const PARALLEL_MIN_BATCH: usize = 256;
+
+/// Records whose leaves are hashed side by side at a time ([`LeafBatch`]).
+const LEAF_BATCH: usize = 512;
 
 /// Longest accepted `recorded_at` string.
 pub const MAX_TIMESTAMP_LEN: usize = 64;
@@ -161,7 +169,7 @@ fn push_hex(out: &mut Vec<u8>, d: &Digest) {
 #[derive(Clone)]
 pub struct Hashers {
     leaf: blake3::Hasher,
-    link: blake3::Hasher,
+    link: many::Key,
 }
 
 impl Default for Hashers {
@@ -175,29 +183,77 @@ impl Hashers {
     pub fn new() -> Self {
         Hashers {
             leaf: blake3::Hasher::new_derive_key(LEAF_CONTEXT),
-            link: blake3::Hasher::new_derive_key(LINK_CONTEXT),
+            link: many::Key::new(LINK_CONTEXT),
         }
     }
 
     /// Leaf hash of one record: covers `seq`, `batch_end`, `recorded_at` and the payload bytes.
     pub fn leaf(&self, seq: u64, batch_end: u64, recorded_at: &[u8], payload: &[u8]) -> Digest {
+        let (head, [ts, payload]) = leaf_parts(seq, batch_end, recorded_at, payload);
         let mut h = self.leaf.clone();
-        h.update(&seq.to_le_bytes());
-        h.update(&batch_end.to_le_bytes());
-        // recorded_at is at most MAX_TIMESTAMP_LEN bytes, so its length fits one byte; the
-        // length prefix keeps the encoding injective.
-        h.update(&[recorded_at.len() as u8]);
-        h.update(recorded_at);
+        h.update(&head);
+        h.update(ts);
         h.update(payload);
         Digest(*h.finalize().as_bytes())
     }
 
     /// Chain link: `hash = link(prev, leaf)`.
     pub fn link(&self, prev: &Digest, leaf: &Digest) -> Digest {
-        let mut h = self.link.clone();
-        h.update(&prev.0);
-        h.update(&leaf.0);
-        Digest(*h.finalize().as_bytes())
+        let mut block = [0u8; 64];
+        let (p, l) = block.split_at_mut(32);
+        p.copy_from_slice(&prev.0);
+        l.copy_from_slice(&leaf.0);
+        self.link.one_block(&block)
+    }
+}
+
+/// The bytes a leaf hash covers, in order: `seq` and `batch_end` (little-endian), the length of
+/// `recorded_at` in one byte and `recorded_at` itself (at most [`MAX_TIMESTAMP_LEN`] bytes, so
+/// the length fits and the encoding is injective), then the payload.
+fn leaf_parts<'a>(
+    seq: u64,
+    batch_end: u64,
+    recorded_at: &'a [u8],
+    payload: &'a [u8],
+) -> ([u8; 17], [&'a [u8]; 2]) {
+    let mut head = [0u8; 17];
+    let (s, rest) = head.split_at_mut(8);
+    let (b, len) = rest.split_at_mut(8);
+    s.copy_from_slice(&seq.to_le_bytes());
+    b.copy_from_slice(&batch_end.to_le_bytes());
+    len.fill(recorded_at.len() as u8);
+    (head, [recorded_at, payload])
+}
+
+/// Leaf hashes of many records at once, side by side ([`ManyHasher`]).
+#[derive(Debug)]
+pub struct LeafBatch {
+    many: ManyHasher,
+}
+
+impl Default for LeafBatch {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl LeafBatch {
+    /// An empty batch.
+    pub fn new() -> Self {
+        LeafBatch {
+            many: ManyHasher::new(LEAF_CONTEXT),
+        }
+    }
+
+    /// Queues the leaf of one record (the arguments of [`Hashers::leaf`]).
+    pub fn push(&mut self, seq: u64, batch_end: u64, recorded_at: &[u8], payload: &[u8]) {
+        let (head, [ts, payload]) = leaf_parts(seq, batch_end, recorded_at, payload);
+        self.many.push(&[&head, ts, payload]);
+    }
+
+    /// The leaves of the queued records, in order, into `out` (cleared first); empties the batch.
+    pub fn finish(&mut self, out: &mut Vec<Digest>) {
+        self.many.finish(out);
     }
 }
 
@@ -359,7 +415,6 @@ impl ChainWriter {
     /// chain, so large batches are hashed on several threads; only the cheap links are
     /// sequential.
     fn leaves<P: AsRef<[u8]> + Sync>(
-        &self,
         first_seq: u64,
         batch_end: u64,
         ts: &[u8],
@@ -370,40 +425,42 @@ impl ChainWriter {
         } else {
             1
         };
-        let leaf =
-            |h: &Hashers, i: usize, p: &P| h.leaf(first_seq + i as u64, batch_end, ts, p.as_ref());
+        // Each thread hashes its part of the batch side by side ([`LeafBatch`]).
+        // A few hundred records at a time: enough to fill the SIMD lanes, few enough that the
+        // copies being hashed stay in the cache.
+        let hash_part = |first: usize, src: &[P]| {
+            let mut batch = LeafBatch::new();
+            let mut out = Vec::with_capacity(src.len());
+            let mut leaves = Vec::new();
+            for (n, part) in src.chunks(LEAF_BATCH).enumerate() {
+                for (i, p) in part.iter().enumerate() {
+                    let seq = first_seq + (first + n * LEAF_BATCH + i) as u64;
+                    batch.push(seq, batch_end, ts, p.as_ref());
+                }
+                batch.finish(&mut leaves);
+                out.append(&mut leaves);
+            }
+            out
+        };
         if threads <= 1 {
-            return payloads
-                .iter()
-                .enumerate()
-                .map(|(i, p)| leaf(&self.hashers, i, p))
-                .collect();
+            return hash_part(0, payloads);
         }
         let chunk = payloads.len().div_ceil(threads);
-        let mut out = vec![Digest::ZERO; payloads.len()];
-        let hash_chunk = |hashers: &Hashers, n: usize, dst: &mut [Digest], src: &[P]| {
-            for (j, (d, p)) in dst.iter_mut().zip(src).enumerate() {
-                *d = leaf(hashers, n * chunk + j, p);
-            }
-        };
         std::thread::scope(|scope| {
-            let mut parts = out
-                .chunks_mut(chunk)
-                .zip(payloads.chunks(chunk))
-                .enumerate();
+            let hash_part = &hash_part;
+            let mut parts = payloads.chunks(chunk).enumerate();
             // The calling thread hashes the first part itself: one thread fewer to start (and
             // to give a stack) per batch.
             let first = parts.next();
-            for (n, (dst, src)) in parts {
-                let hashers = self.hashers.clone();
-                let hash_chunk = &hash_chunk;
-                scope.spawn(move || hash_chunk(&hashers, n, dst, src));
+            let others: Vec<_> = parts
+                .map(|(n, src)| scope.spawn(move || hash_part(n * chunk, src)))
+                .collect();
+            let mut out = first.map_or_else(Vec::new, |(_, src)| hash_part(0, src));
+            for t in others {
+                out.extend(t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
             }
-            if let Some((n, (dst, src))) = first {
-                hash_chunk(&self.hashers, n, dst, src);
-            }
-        });
-        out
+            out
+        })
     }
 
     /// The `(prev, head)` pair of every record of a batch, without framing: for peers (such as
@@ -414,7 +471,7 @@ impl ChainWriter {
         recorded_at: &str,
     ) -> Vec<(Digest, Head)> {
         let batch_end = self.head.seq + payloads.len() as u64;
-        let leaves = self.leaves(
+        let leaves = Self::leaves(
             self.head.seq + 1,
             batch_end,
             recorded_at.as_bytes(),
@@ -460,7 +517,7 @@ impl ChainWriter {
             }
         }
         let batch_end = self.head.seq + payloads.len() as u64;
-        let leaves = self.leaves(self.head.seq + 1, batch_end, ts, payloads);
+        let leaves = Self::leaves(self.head.seq + 1, batch_end, ts, payloads);
         let mut head = self.head;
         let mut itoa = ItoaBuf::default();
         for (p, leaf) in payloads.iter().zip(&leaves) {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::{Digest, Hashers, Head, RecordRef};
+use crate::{Digest, Hashers, Head, LeafBatch, RecordRef};
 
 /// Why verification stopped. Every variant names the first bad record (`seq`) and, where the
 /// input is line-oriented, the 1-based `line`.
@@ -256,6 +256,39 @@ impl<'a> Prehashed<'a> {
         );
         let computed = hashers.link(&rec.prev, &leaf);
         Prehashed { rec, computed }
+    }
+}
+
+/// Hashes records many at a time, side by side ([`LeafBatch`]): [`Prehashed::hashed`] for a
+/// whole block of lines, several times faster on records of a few KiB or less.
+#[derive(Debug, Default)]
+pub struct PrehashBatch {
+    leaves: LeafBatch,
+    digests: Vec<Digest>,
+}
+
+impl PrehashBatch {
+    /// An empty batch.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The [`Prehashed`] of every record of `recs`, in order, appended to `out`.
+    pub fn hash<'a>(
+        &mut self,
+        hashers: &Hashers,
+        recs: &[RecordRef<'a>],
+        out: &mut Vec<Prehashed<'a>>,
+    ) {
+        for r in recs {
+            self.leaves
+                .push(r.seq, r.batch_end, r.recorded_at.as_bytes(), r.payload);
+        }
+        self.leaves.finish(&mut self.digests);
+        out.extend(recs.iter().zip(&self.digests).map(|(rec, leaf)| Prehashed {
+            rec: *rec,
+            computed: hashers.link(&rec.prev, leaf),
+        }));
     }
 }
 

@@ -18,7 +18,7 @@ use std::ops::{ControlFlow, Range};
 use std::path::Path;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
-use rxledger_chain::{export_record_bytes, Digest, Hashers, Prehashed, RecordRef};
+use rxledger_chain::{export_record_bytes, Digest, Hashers, PrehashBatch, Prehashed, RecordRef};
 
 use crate::{io_err, StoreError};
 
@@ -122,10 +122,10 @@ pub(crate) fn each_line<T: Send>(
     let file = File::open(path).map_err(io_err(path))?;
     let mut blocks = Blocks::new(file);
     if workers == 0 {
-        let hashers = Hashers::new();
+        let mut hashing = Hashing::default();
         let mut spare = Spare::default();
         while let Some(block) = blocks.next(spare).map_err(io_err(path))? {
-            let block = work(&hashers, framing, prepare, block);
+            let block = work(&mut hashing, framing, prepare, block);
             match deliver(block, each) {
                 (ControlFlow::Break(()), _) => return Ok(ControlFlow::Break(())),
                 (ControlFlow::Continue(()), emptied) => spare = emptied,
@@ -148,7 +148,7 @@ pub(crate) fn each_line<T: Send>(
         for _ in 0..workers {
             let (todo_rx, done_tx) = (todo_rx.clone(), done_tx.clone());
             s.spawn(move || {
-                let hashers = Hashers::new();
+                let mut hashing = Hashing::default();
                 loop {
                     let next = todo_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok((i, block))) = next else { break };
@@ -156,7 +156,7 @@ pub(crate) fn each_line<T: Send>(
                     // stops the pipeline and panics with it; left alone, the block would never
                     // come back and the calling thread would wait for it for ever.
                     let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        work(&hashers, framing, prepare, block)
+                        work(&mut hashing, framing, prepare, block)
                     }));
                     let panicked = done.is_err();
                     if done_tx.send((i, done)).is_err() || panicked {
@@ -241,9 +241,17 @@ fn collect<T>(
     Ok(ControlFlow::Continue(()))
 }
 
-/// The per-line work of one block.
+/// What a worker keeps from block to block: the hashers and the buffers of their batches.
+#[derive(Default)]
+struct Hashing {
+    hashers: Hashers,
+    batch: PrehashBatch,
+}
+
+/// The per-line work of one block: the lines are found and their records parsed, then hashed
+/// all at once ([`PrehashBatch`]: side by side), then prepared in order.
 fn work<T>(
-    hashers: &Hashers,
+    hashing: &mut Hashing,
     framing: Framing,
     prepare: &(dyn Fn(&RecordRef<'_>) -> T + Sync),
     mut block: Block<T>,
@@ -251,6 +259,9 @@ fn work<T>(
     let buf = &block.buf;
     let base = buf.as_ptr().addr();
     let mut start = 0;
+    // The records that parse, with the index of their line.
+    let mut recs = Vec::new();
+    let mut at_line = Vec::new();
     while start < buf.len() {
         let (end, next, terminated) = match memchr::memchr(b'\n', &buf[start..]) {
             Some(n) => (start + n, start + n + 1, true),
@@ -261,29 +272,38 @@ fn work<T>(
             Framing::Segment => line,
             Framing::Export => export_record_bytes(line, block.offset == 0 && start == 0),
         };
-        let pre = Prehashed::of_line(hashers, record).ok().map(|p| {
-            let at = |s: &[u8]| {
-                let from = s.as_ptr().addr() - base;
-                from..from + s.len()
-            };
-            Pre {
-                seq: p.rec.seq,
-                batch_end: p.rec.batch_end,
-                recorded_at: at(p.rec.recorded_at.as_bytes()),
-                prev: p.rec.prev,
-                hash: p.rec.hash,
-                payload: at(p.rec.payload),
-                computed: p.computed,
-                value: prepare(&p.rec),
-            }
-        });
+        if let Ok(rec) = RecordRef::parse_line(record) {
+            recs.push(rec);
+            at_line.push(block.lines.len());
+        }
         block.lines.push(LineMeta {
             start,
             end,
             terminated,
-            pre,
+            pre: None,
         });
         start = next;
+    }
+    let mut hashed = Vec::with_capacity(recs.len());
+    hashing.batch.hash(&hashing.hashers, &recs, &mut hashed);
+    let at = |s: &[u8]| {
+        let from = s.as_ptr().addr() - base;
+        from..from + s.len()
+    };
+    for (p, i) in hashed.into_iter().zip(at_line) {
+        let pre = Pre {
+            seq: p.rec.seq,
+            batch_end: p.rec.batch_end,
+            recorded_at: at(p.rec.recorded_at.as_bytes()),
+            prev: p.rec.prev,
+            hash: p.rec.hash,
+            payload: at(p.rec.payload),
+            computed: p.computed,
+            value: prepare(&p.rec),
+        };
+        if let Some(line) = block.lines.get_mut(i) {
+            line.pre = Some(pre);
+        }
     }
     block
 }

@@ -1,0 +1,109 @@
+//! `ManyHasher` (blake3 across many messages at once) gives exactly the digests of
+//! `blake3::Hasher` in derive-key mode, for every length and mix.
+
+use proptest::prelude::*;
+use rxledger_chain::{Digest, ManyHasher, LEAF_CONTEXT};
+
+fn reference(bytes: &[u8]) -> Digest {
+    let mut h = blake3::Hasher::new_derive_key(LEAF_CONTEXT);
+    h.update(bytes);
+    Digest(*h.finalize().as_bytes())
+}
+
+fn message(len: usize, seed: u64) -> Vec<u8> {
+    // xorshift: every byte differs, so a block read from the wrong place changes the digest.
+    let mut x = seed | 1;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect()
+}
+
+#[test]
+fn every_length_up_to_four_chunks_and_past_the_limit() {
+    let mut many = ManyHasher::new(LEAF_CONTEXT);
+    // 0 to 4 chunks and a block, every length, one batch: every group of the plan is used,
+    // many of them with one message, several with more than 16 (two kernel calls).
+    let mut lens: Vec<usize> = (0..=4 * 1024 + 64).collect();
+    // Around the limit of 16 chunks (hashed one by one beyond it) and beyond.
+    lens.extend([
+        15 * 1024 + 1,
+        16 * 1024 - 1,
+        16 * 1024,
+        16 * 1024 + 1,
+        40_000,
+    ]);
+    let msgs: Vec<Vec<u8>> = lens.iter().map(|&n| message(n, n as u64)).collect();
+    for m in &msgs {
+        many.push(&[m]);
+    }
+    assert_eq!(many.len(), msgs.len());
+    let mut out = Vec::new();
+    many.finish(&mut out);
+    assert!(many.is_empty());
+    assert_eq!(out.len(), msgs.len());
+    for (m, d) in msgs.iter().zip(&out) {
+        assert_eq!(*d, reference(m), "length {}", m.len());
+    }
+}
+
+#[test]
+fn one_block_is_the_digest_of_64_bytes() {
+    let many = ManyHasher::new(LEAF_CONTEXT);
+    let m = message(64, 7);
+    let block: &[u8; 64] = m.as_slice().try_into().unwrap();
+    assert_eq!(many.one_block(block), reference(&m));
+}
+
+#[test]
+fn parts_are_concatenated_and_batches_reuse_the_buffers() {
+    let mut many = ManyHasher::new(LEAF_CONTEXT);
+    let mut out = Vec::new();
+    for round in 0..3u64 {
+        let a = message(100 + round as usize, round);
+        let b = message(2000, round + 10);
+        many.push(&[&a, &b]);
+        many.extend(&b);
+        many.extend(&[]);
+        many.end();
+        many.end(); // an empty message
+        many.finish(&mut out);
+        assert_eq!(
+            out[0],
+            reference(&[a.as_slice(), &b].concat()),
+            "round {round}"
+        );
+        assert_eq!(out[1], reference(&b));
+        assert_eq!(out[2], reference(&[]));
+        assert_eq!(out.len(), 3);
+    }
+    many.finish(&mut out);
+    assert!(out.is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Random batches of record-like lengths (mostly one or two chunks), in random order.
+    #[test]
+    fn random_batches_match_the_public_api(
+        lens in prop::collection::vec(prop_oneof![0usize..1100, 1000usize..2200, 0usize..9000], 0..120),
+        seed in any::<u64>(),
+    ) {
+        let mut many = ManyHasher::new(LEAF_CONTEXT);
+        let msgs: Vec<Vec<u8>> = lens.iter().enumerate().map(|(i, &n)| message(n, seed ^ i as u64)).collect();
+        for m in &msgs {
+            many.push(&[m]);
+        }
+        let mut out = Vec::new();
+        many.finish(&mut out);
+        prop_assert_eq!(out.len(), msgs.len());
+        for (m, d) in msgs.iter().zip(&out) {
+            prop_assert_eq!(*d, reference(m));
+        }
+    }
+}
