@@ -199,12 +199,31 @@ impl Hashers {
 
     /// Chain link: `hash = link(prev, leaf)`.
     pub fn link(&self, prev: &Digest, leaf: &Digest) -> Digest {
-        let mut block = [0u8; 64];
-        let (p, l) = block.split_at_mut(32);
-        p.copy_from_slice(&prev.0);
-        l.copy_from_slice(&leaf.0);
-        self.link.one_block(&block)
+        self.link.one_block(&link_block(prev, leaf))
     }
+
+    /// [`Hashers::link`] of every `(prev, leaf)` pair, appended to `out` in order, side by side
+    /// (each link is one blake3 block).
+    pub fn links<'d>(
+        &self,
+        pairs: impl IntoIterator<Item = (&'d Digest, &'d Digest)>,
+        out: &mut Vec<Digest>,
+    ) {
+        let blocks: Vec<[u8; 64]> = pairs
+            .into_iter()
+            .map(|(prev, leaf)| link_block(prev, leaf))
+            .collect();
+        self.link.one_blocks(&blocks, out);
+    }
+}
+
+/// The one block a link hashes: `prev` then `leaf`.
+fn link_block(prev: &Digest, leaf: &Digest) -> [u8; 64] {
+    let mut block = [0u8; 64];
+    let (p, l) = block.split_at_mut(32);
+    p.copy_from_slice(&prev.0);
+    l.copy_from_slice(&leaf.0);
+    block
 }
 
 /// The bytes a leaf hash covers, in order: `seq` and `batch_end` (little-endian), the length of

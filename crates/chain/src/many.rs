@@ -72,6 +72,35 @@ impl Key {
         );
         Digest(le_bytes_from_words_32(&cv))
     }
+
+    /// [`Key::one_block`] of every block of `blocks`, appended to `out` in order: up to
+    /// [`LANES`] side by side.
+    pub(crate) fn one_blocks(&self, blocks: &[[u8; BLOCK]], out: &mut Vec<Digest>) {
+        for group in blocks.chunks(LANES) {
+            let mut inputs = [&[0u8; BLOCK]; LANES];
+            for (input, block) in inputs.iter_mut().zip(group) {
+                *input = block;
+            }
+            let mut cvs = [0u8; LANES * 32];
+            self.platform.hash_many(
+                inputs.get(..group.len()).unwrap_or_default(),
+                &self.words,
+                0,
+                IncrementCounter::No,
+                DERIVE_KEY_MATERIAL,
+                CHUNK_START,
+                CHUNK_END | ROOT,
+                &mut cvs,
+            );
+            out.extend(
+                cvs.as_chunks::<32>()
+                    .0
+                    .iter()
+                    .take(group.len())
+                    .map(|d| Digest(*d)),
+            );
+        }
+    }
 }
 
 /// Hashes many messages in blake3's derive-key mode for one context, side by side.

@@ -265,6 +265,7 @@ impl<'a> Prehashed<'a> {
 pub struct PrehashBatch {
     leaves: LeafBatch,
     digests: Vec<Digest>,
+    links: Vec<Digest>,
 }
 
 impl PrehashBatch {
@@ -285,10 +286,19 @@ impl PrehashBatch {
                 .push(r.seq, r.batch_end, r.recorded_at.as_bytes(), r.payload);
         }
         self.leaves.finish(&mut self.digests);
-        out.extend(recs.iter().zip(&self.digests).map(|(rec, leaf)| Prehashed {
-            rec: *rec,
-            computed: hashers.link(&rec.prev, leaf),
-        }));
+        self.links.clear();
+        hashers.links(
+            recs.iter().map(|r| &r.prev).zip(&self.digests),
+            &mut self.links,
+        );
+        out.extend(
+            recs.iter()
+                .zip(&self.links)
+                .map(|(rec, computed)| Prehashed {
+                    rec: *rec,
+                    computed: *computed,
+                }),
+        );
     }
 }
 

@@ -60,6 +60,26 @@ fn one_block_is_the_digest_of_64_bytes() {
 }
 
 #[test]
+fn links_side_by_side_are_links_one_by_one() {
+    let h = rxledger_chain::Hashers::new();
+    let digests: Vec<Digest> = (0..40u64)
+        .map(|i| Digest(message(32, i + 1).try_into().unwrap()))
+        .collect();
+    // 39 links: two full groups of 16 and a short one.
+    let pairs: Vec<(&Digest, &Digest)> = digests.iter().zip(&digests[1..]).collect();
+    let mut out = vec![Digest::ZERO];
+    h.links(pairs.iter().copied(), &mut out);
+    assert_eq!(out.len(), 40, "appended after what was there");
+    for ((prev, leaf), d) in pairs.iter().zip(&out[1..]) {
+        let mut r = blake3::Hasher::new_derive_key(rxledger_chain::LINK_CONTEXT);
+        r.update(&prev.0);
+        r.update(&leaf.0);
+        assert_eq!(d.0, *r.finalize().as_bytes());
+        assert_eq!(*d, h.link(prev, leaf));
+    }
+}
+
+#[test]
 fn parts_are_concatenated_and_batches_reuse_the_buffers() {
     let mut many = ManyHasher::new(LEAF_CONTEXT);
     let mut out = Vec::new();
