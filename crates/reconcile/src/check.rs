@@ -189,18 +189,18 @@ impl<O: FnMut(u64, &Event)> Pass<O> {
 
     /// Reconciles one verified record.
     fn record(&mut self, rec: &RecordRef<'_>) -> ControlFlow<()> {
-        self.apply(rec.seq, Parsed::of(rec))
+        self.apply(rec.seq, &Parsed::of(rec))
     }
 
     /// Reconciles one verified record, parsed by [`Parsed::of`].
-    fn apply(&mut self, seq: u64, parsed: Parsed) -> ControlFlow<()> {
+    fn apply(&mut self, seq: u64, parsed: &Parsed) -> ControlFlow<()> {
         let found = match parsed {
             Parsed::Event(at, e) => {
-                let found = self.engine.push(seq, at, &e);
-                (self.observe)(seq, &e);
+                let found = self.engine.push(seq, *at, e);
+                (self.observe)(seq, e);
                 found
             }
-            Parsed::Invalid(why) => self.engine.push_invalid(seq, &why),
+            Parsed::Invalid(why) => self.engine.push_invalid(seq, why),
         };
         self.findings.extend(found);
         ControlFlow::Continue(())

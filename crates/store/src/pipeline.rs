@@ -82,8 +82,10 @@ pub(crate) struct Line<'b, T> {
     /// The line without its newline.
     pub bytes: &'b [u8],
     /// The record it holds, parsed and hashed, and what `prepare` made of it; `None` when the
-    /// record bytes do not parse (the verifier then says why).
-    pub pre: Option<(Prehashed<'b>, T)>,
+    /// record bytes do not parse (the verifier then says why). The value stays in its block
+    /// and is dropped when the block's buffers are reused, on the reader's thread: what a worker
+    /// allocated is not freed on the calling thread, which is the busiest.
+    pub pre: Option<(Prehashed<'b>, &'b mut T)>,
 }
 
 /// What a worker found in a record line, as offsets into its block.
@@ -322,25 +324,25 @@ fn deliver<T>(
         mut lines,
     } = block;
     let mut flow = ControlFlow::Continue(());
-    for meta in lines.drain(..) {
-        let pre = meta.pre.and_then(|p| {
+    for meta in &mut lines {
+        let pre = meta.pre.as_mut().and_then(|p| {
             // Offsets made by `work` from this buffer: always in range, and `recorded_at` was
             // checked to be ASCII by the parse.
-            let recorded_at = std::str::from_utf8(buf.get(p.recorded_at)?).ok()?;
+            let recorded_at = std::str::from_utf8(buf.get(p.recorded_at.clone())?).ok()?;
             let rec = RecordRef {
                 seq: p.seq,
                 batch_end: p.batch_end,
                 recorded_at,
                 prev: p.prev,
                 hash: p.hash,
-                payload: buf.get(p.payload)?,
+                payload: buf.get(p.payload.clone())?,
             };
             Some((
                 Prehashed {
                     rec,
                     computed: p.computed,
                 },
-                p.value,
+                &mut p.value,
             ))
         });
         flow = each(Line {
@@ -354,12 +356,13 @@ fn deliver<T>(
             break;
         }
     }
-    lines.clear();
     buf.clear();
     (flow, Spare { buf, lines })
 }
 
-/// The buffers of a delivered block, emptied, for the next block to fill.
+/// The buffers of a delivered block, for the next block to fill: the bytes emptied, the lines
+/// still holding what was prepared for them (dropped by [`Blocks::next`], off the calling
+/// thread).
 struct Spare<T> {
     buf: Vec<u8>,
     lines: Vec<LineMeta<T>>,
@@ -395,8 +398,9 @@ impl Blocks {
 
     /// The next block, read into `spare`'s buffers (emptied); `None` at the end of the file.
     fn next<T>(&mut self, spare: Spare<T>) -> std::io::Result<Option<Block<T>>> {
-        let Spare { mut buf, lines } = spare;
-        debug_assert!(buf.is_empty() && lines.is_empty());
+        let Spare { mut buf, mut lines } = spare;
+        debug_assert!(buf.is_empty());
+        lines.clear();
         buf.extend_from_slice(&self.carry);
         self.carry.clear();
         let mut target = block_bytes::<T>();

@@ -136,7 +136,9 @@ pub fn scan_path(
 /// `workers` threads (`0`: on the calling thread) for every record line that parses, before it
 /// is verified, and what it returns is handed to `on_record` with the record once the record
 /// has verified, in order, on the calling thread. A check uses it to parse events on other
-/// cores while the engine runs on this one.
+/// cores while the engine runs on this one. `on_record` borrows the value (it may take it with
+/// `std::mem::take`); what is left of it is dropped later on the reader's thread, so the
+/// calling thread does not spend its time freeing what the workers allocated.
 ///
 /// The result does not depend on `workers`: verification and `on_record` see the records in
 /// file order, and `prepare` must depend on its record alone (a value made for a record that
@@ -147,7 +149,7 @@ pub fn scan_path_prepared<T: Send>(
     mut progress: impl FnMut(u64),
     workers: usize,
     prepare: impl Fn(&RecordRef<'_>) -> T + Sync,
-    mut on_record: impl FnMut(&RecordRef<'_>, T) -> ControlFlow<()>,
+    mut on_record: impl FnMut(&RecordRef<'_>, &mut T) -> ControlFlow<()>,
 ) -> Result<VerifyReport, StoreError> {
     let mut v = Verifier::new();
     if let Some(e) = expected {
@@ -361,7 +363,7 @@ enum Step<'b, T> {
     /// Nothing to deliver (a blank line of an export, the unacknowledged tail of a directory).
     Next,
     /// An acknowledged record that verified, with what was prepared for it.
-    Verified(RecordRef<'b>, T),
+    Verified(RecordRef<'b>, &'b mut T),
     /// Verification failed here (line numbers relative to the file).
     Failed(VerifyError),
 }

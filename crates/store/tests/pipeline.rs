@@ -51,7 +51,7 @@ fn every_record_arrives_once_in_order_with_what_was_prepared_for_it() {
                 workers,
                 |rec| rec.payload.len(),
                 |rec, len| {
-                    assert_eq!(rec.payload.len(), len);
+                    assert_eq!(rec.payload.len(), *len);
                     seen.push(rec.seq);
                     ControlFlow::Continue(())
                 },
@@ -66,6 +66,60 @@ fn every_record_arrives_once_in_order_with_what_was_prepared_for_it() {
             "{workers} workers"
         );
     }
+}
+
+/// What was prepared is freed away from the calling thread (which runs the engine in a check):
+/// the reader drops it when it reuses the block's buffers. Only the last blocks, delivered after
+/// the reader reached the end of the file (up to the number in flight, about 2,000 of these
+/// small records), are dropped by the caller.
+#[test]
+fn prepared_values_are_dropped_off_the_calling_thread() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    struct Noted {
+        caller: std::thread::ThreadId,
+        dropped_by_caller: Arc<AtomicUsize>,
+        dropped: Arc<AtomicUsize>,
+    }
+    impl Drop for Noted {
+        fn drop(&mut self) {
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+            if std::thread::current().id() == self.caller {
+                self.dropped_by_caller.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("l.jsonl");
+    ledger(&file, 20_000);
+    let (by_caller, all) = within_a_minute(move || {
+        let caller = std::thread::current().id();
+        let by_caller = Arc::new(AtomicUsize::new(0));
+        let all = Arc::new(AtomicUsize::new(0));
+        let (b, a) = (by_caller.clone(), all.clone());
+        scan_path_prepared(
+            &file,
+            None,
+            |_| {},
+            2,
+            move |_| Noted {
+                caller,
+                dropped_by_caller: b.clone(),
+                dropped: a.clone(),
+            },
+            |_, _| ControlFlow::Continue(()),
+        )
+        .unwrap();
+        (
+            by_caller.load(Ordering::Relaxed),
+            all.load(Ordering::Relaxed),
+        )
+    });
+    assert_eq!(all, 20_000, "every value dropped once");
+    assert!(
+        by_caller < 5_000,
+        "{by_caller} of 20000 dropped by the caller"
+    );
 }
 
 #[test]
