@@ -197,6 +197,24 @@ fn verify(c: &mut Criterion) {
             BatchSize::SmallInput,
         );
     });
+    // The same bytes hashed side by side, 512 records at a time (what append, verify and check
+    // do since the leaves are hashed with `ManyHasher`): the floor of a verifier that uses SIMD
+    // across records.
+    g.bench_function("blake3_side_by_side_floor", |b| {
+        let mut many = rxledger::chain::ManyHasher::new(rxledger::chain::LEAF_CONTEXT);
+        let mut out = Vec::new();
+        b.iter(|| {
+            let mut acc = 0u8;
+            for part in events.chunks(512) {
+                for p in part {
+                    many.push(&[p]);
+                }
+                many.finish(&mut out);
+                acc ^= out.iter().fold(0, |a, d| a ^ d.0[0]);
+            }
+            acc
+        });
+    });
     g.finish();
     let bytes: usize = events.iter().map(Vec::len).sum();
     eprintln!(

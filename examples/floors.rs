@@ -7,6 +7,9 @@
 //! - `read`: read the file in 1 MiB chunks and throw the bytes away.
 //! - `blake3`: read it the same way, split it into record lines and hash each record's payload
 //!   bytes (the `event` value) with `blake3::hash`, one record at a time, on one thread.
+//! - `blake3-many`: the same payloads hashed side by side, 512 records at a time
+//!   (`rxledger::chain::ManyHasher`, SIMD across records, as append, verify and check do), on one
+//!   thread.
 //! - `lex`: read it the same way and let `serde_json` lex every line into
 //!   `serde::de::IgnoredAny` (no values built, no allocation per field).
 //!
@@ -26,22 +29,41 @@ const CHUNK: usize = 1 << 20;
 #[derive(Clone, Copy)]
 enum Floor {
     Blake3,
+    Blake3Many,
     Lex,
+}
+
+/// Records hashed side by side at a time by the `blake3-many` floor.
+const MANY: usize = 512;
+
+/// The `blake3-many` floor's hasher and the payloads it holds.
+struct Many {
+    hasher: rxledger::chain::ManyHasher,
+    out: Vec<rxledger::chain::Digest>,
+}
+
+impl Many {
+    /// Hashes what is held; returns a byte of the result.
+    fn flush(&mut self) -> u8 {
+        self.hasher.finish(&mut self.out);
+        self.out.iter().fold(0, |a, d| a ^ d.0[0])
+    }
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [mode, path] = args.as_slice() else {
-        eprintln!("usage: floors read|blake3|lex FILE");
+        eprintln!("usage: floors read|blake3|blake3-many|lex FILE");
         return ExitCode::from(2);
     };
     let (mode, path) = (mode.as_str(), path.as_str());
     let result = match mode {
         "read" => read(path),
         "blake3" => lines(path, Floor::Blake3),
+        "blake3-many" => lines(path, Floor::Blake3Many),
         "lex" => lines(path, Floor::Lex),
         other => Err(format!(
-            "unknown floor `{other}` (expected read, blake3 or lex)"
+            "unknown floor `{other}` (expected read, blake3, blake3-many or lex)"
         )),
     };
     match result {
@@ -84,6 +106,10 @@ fn lines(path: &str, floor: Floor) -> Result<String, String> {
     let mut line_no = 0u64;
     let mut acc = 0u8;
     let marker = memchr::memmem::Finder::new(b",\"event\":");
+    let mut many = Many {
+        hasher: rxledger::chain::ManyHasher::new(rxledger::chain::LEAF_CONTEXT),
+        out: Vec::new(),
+    };
     loop {
         if filled == buf.len() {
             buf.resize(buf.len() * 2, 0);
@@ -99,13 +125,14 @@ fn lines(path: &str, floor: Floor) -> Result<String, String> {
             if line.is_empty() {
                 continue;
             }
-            acc ^= apply(floor, line, &marker).map_err(|e| format!("line {line_no}: {e}"))?;
+            acc ^= apply(floor, line, &marker, &mut many)
+                .map_err(|e| format!("line {line_no}: {e}"))?;
             records += 1;
         }
         if n == 0 {
             if start < end {
                 line_no += 1;
-                acc ^= apply(floor, &buf[start..end], &marker)
+                acc ^= apply(floor, &buf[start..end], &marker, &mut many)
                     .map_err(|e| format!("line {line_no}: {e}"))?;
                 records += 1;
             }
@@ -114,22 +141,35 @@ fn lines(path: &str, floor: Floor) -> Result<String, String> {
         buf.copy_within(start..end, 0);
         filled = end - start;
     }
+    acc ^= many.flush();
     Ok(format!("{bytes} bytes, {records} records, checksum {acc}"))
 }
 
 /// The work of one floor on one record line; returns a byte of its result.
-fn apply(floor: Floor, line: &[u8], marker: &memchr::memmem::Finder) -> Result<u8, String> {
+fn apply(
+    floor: Floor,
+    line: &[u8],
+    marker: &memchr::memmem::Finder,
+    many: &mut Many,
+) -> Result<u8, String> {
+    // A record line is `{…,"event":<payload>}`: the payload runs from after the first
+    // `,"event":` to the closing brace.
+    let payload = || {
+        let at = marker
+            .find(line)
+            .ok_or("not a record line (no \"event\" field)")?;
+        line.get(at + marker.needle().len()..line.len() - 1)
+            .ok_or("not a record line")
+    };
     match floor {
-        Floor::Blake3 => {
-            // A record line is `{…,"event":<payload>}`: the payload runs from after the first
-            // `,"event":` to the closing brace.
-            let at = marker
-                .find(line)
-                .ok_or("not a record line (no \"event\" field)")?;
-            let payload = line
-                .get(at + marker.needle().len()..line.len() - 1)
-                .ok_or("not a record line")?;
-            Ok(blake3::hash(payload).as_bytes()[0])
+        Floor::Blake3 => Ok(blake3::hash(payload()?).as_bytes()[0]),
+        Floor::Blake3Many => {
+            many.hasher.push(&[payload()?]);
+            Ok(if many.hasher.len() == MANY {
+                many.flush()
+            } else {
+                0
+            })
         }
         Floor::Lex => {
             serde_json::from_slice::<IgnoredAny>(line).map_err(|e| e.to_string())?;

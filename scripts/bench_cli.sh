@@ -2,7 +2,8 @@
 # Side-by-side CLI benchmark (issue 13): `append`, `verify` and `check --format json` of the
 # current tree against a base revision, in ONE run, interleaved (base, new, base, new, …), over
 # the same generated inputs, with the floors of examples/floors.rs (reading the file, blake3 over
-# every record's payload, serde_json lexing every line into IgnoredAny). Prints a markdown table
+# every record's payload one at a time and 512 side by side, serde_json lexing every line into
+# IgnoredAny). Prints a markdown table
 # of medians, ratios and peak RSS for docs/benchmarks.md (also written to target/bench-cli.md),
 # and exits 1 if the `check --format json` outputs of base and new differ in any byte.
 #
