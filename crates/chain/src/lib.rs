@@ -270,6 +270,16 @@ impl LeafBatch {
         self.many.push(&[&head, ts, payload]);
     }
 
+    /// Records queued since the last [`LeafBatch::finish`].
+    pub fn len(&self) -> usize {
+        self.many.len()
+    }
+
+    /// Whether no record is queued.
+    pub fn is_empty(&self) -> bool {
+        self.many.is_empty()
+    }
+
     /// The leaves of the queued records, in order, into `out` (cleared first); empties the batch.
     pub fn finish(&mut self, out: &mut Vec<Digest>) {
         self.many.finish(out);

@@ -60,6 +60,23 @@ impl Key {
         }
     }
 
+    /// The digest of a message of at most one block (64 bytes): one compression, without a
+    /// `blake3::Hasher` (or, for `blake3::derive_key`, the context's key derived again).
+    /// `None` for a longer message.
+    pub(crate) fn short(&self, data: &[u8]) -> Option<Digest> {
+        let mut block = [0u8; BLOCK];
+        block.get_mut(..data.len())?.copy_from_slice(data);
+        let mut cv = self.words;
+        self.platform.compress_in_place(
+            &mut cv,
+            &block,
+            data.len() as u8,
+            0,
+            DERIVE_KEY_MATERIAL | CHUNK_START | CHUNK_END | ROOT,
+        );
+        Some(Digest(le_bytes_from_words_32(&cv)))
+    }
+
     /// The digest of a message of exactly one block: one compression.
     pub(crate) fn one_block(&self, block: &[u8; BLOCK]) -> Digest {
         let mut cv = self.words;

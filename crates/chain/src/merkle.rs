@@ -10,6 +10,10 @@
 //! Functions here take **leaf hashes** (already `leaf(d)`), through a [`Subtrees`] source that
 //! can answer "hash of the subtree over leaves `[start, end)`" without rehashing the whole tree.
 
+use std::sync::OnceLock;
+
+use crate::many::Key;
+
 /// A 32-byte tree hash.
 pub type Hash = [u8; 32];
 
@@ -30,21 +34,34 @@ pub const MERKLE_LEAF_CONTEXT: &str = "rxledger 2026-11 merkle leaf v1";
 pub const MERKLE_NODE_CONTEXT: &str = "rxledger 2026-11 merkle node v1";
 
 /// The production tree hash: blake3 in derive-key mode, one context for leaves, one for nodes.
+///
+/// The same digests as `blake3::derive_key(context, data)`; the contexts' keys are derived once
+/// per process, and a node (64 bytes) or a leaf of a record's leaf hash (32 bytes) is one
+/// compression.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Blake3Tree;
+
+/// The keys of the two tree contexts, derived once.
+fn tree_keys() -> &'static (Key, Key) {
+    static KEYS: OnceLock<(Key, Key)> = OnceLock::new();
+    KEYS.get_or_init(|| (Key::new(MERKLE_LEAF_CONTEXT), Key::new(MERKLE_NODE_CONTEXT)))
+}
 
 impl TreeHasher for Blake3Tree {
     fn empty(&self) -> Hash {
         blake3::derive_key(MERKLE_NODE_CONTEXT, &[])
     }
     fn leaf(&self, data: &[u8]) -> Hash {
-        blake3::derive_key(MERKLE_LEAF_CONTEXT, data)
+        match tree_keys().0.short(data) {
+            Some(d) => d.0,
+            None => blake3::derive_key(MERKLE_LEAF_CONTEXT, data),
+        }
     }
     fn node(&self, left: &Hash, right: &Hash) -> Hash {
         let mut buf = [0u8; 64];
         buf[..32].copy_from_slice(left);
         buf[32..].copy_from_slice(right);
-        blake3::derive_key(MERKLE_NODE_CONTEXT, &buf)
+        tree_keys().1.one_block(&buf).0
     }
 }
 

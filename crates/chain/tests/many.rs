@@ -127,3 +127,31 @@ proptest! {
         }
     }
 }
+
+/// The Merkle tree's hashes (one compression each, keys derived once) are blake3's `derive_key`.
+#[test]
+fn tree_hashes_are_derive_key() {
+    use rxledger_chain::merkle::{
+        Blake3Tree, TreeHasher, MERKLE_LEAF_CONTEXT, MERKLE_NODE_CONTEXT,
+    };
+    for len in [0, 1, 31, 32, 33, 63, 64, 65, 200, 1500] {
+        let m = message(len, len as u64 + 3);
+        assert_eq!(
+            Blake3Tree.leaf(&m),
+            blake3::derive_key(MERKLE_LEAF_CONTEXT, &m),
+            "leaf of {len} bytes"
+        );
+    }
+    let (l, r): ([u8; 32], [u8; 32]) = (
+        message(32, 1).try_into().unwrap(),
+        message(32, 2).try_into().unwrap(),
+    );
+    assert_eq!(
+        Blake3Tree.node(&l, &r),
+        blake3::derive_key(MERKLE_NODE_CONTEXT, &[l, r].concat())
+    );
+    assert_eq!(
+        Blake3Tree.empty(),
+        blake3::derive_key(MERKLE_NODE_CONTEXT, &[])
+    );
+}

@@ -17,7 +17,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rxledger_chain::merkle::{split, Blake3Tree, Hash, Subtrees, TreeHasher};
-use rxledger_chain::{Hashers, RecordRef};
+use rxledger_chain::{Hashers, LeafBatch, RecordRef};
 
 use crate::layout::{list_segments, MERKLE_DIR};
 use crate::read::LineReader;
@@ -25,6 +25,9 @@ use crate::{io_err, StdVfs, Store, StoreError};
 
 /// Leaves per stored block hash.
 pub const BLOCK: u64 = 1024;
+
+/// Records whose leaves are hashed side by side at a time ([`LeafBatch`]).
+const LEAF_BATCH: usize = 512;
 
 /// The Merkle leaf of a record: the tree leaf hash of the record's leaf hash (which covers seq,
 /// `batch_end`, `recorded_at` and the payload bytes).
@@ -99,7 +102,6 @@ impl MerkleIndex {
         leaves.set_len(size * 32).map_err(io_err(&lp))?;
         blocks.set_len((size / BLOCK) * 32).map_err(io_err(&bp))?;
         let segs = list_segments(&StdVfs, dir)?;
-        let hashers = Hashers::new();
         let mut lw = BufWriter::with_capacity(1 << 20, &leaves);
         let mut bw = BufWriter::new(&blocks);
         let mut block: Vec<Hash> = Vec::new();
@@ -118,9 +120,28 @@ impl MerkleIndex {
                 .collect();
         }
         let mut last_hash = None;
+        // Records after this one are not in the index yet.
+        let indexed = size;
+        // Leaves are hashed side by side, a batch at a time, then written in order.
+        let mut batch = LeafBatch::new();
+        let mut hashed = Vec::new();
+        let mut add = |hashed: &mut Vec<rxledger_chain::Digest>| -> Result<(), StoreError> {
+            for leaf in hashed.drain(..) {
+                let leaf = Blake3Tree.leaf(&leaf.0);
+                lw.write_all(&leaf).map_err(io_err(&lp))?;
+                block.push(leaf);
+                size += 1;
+                if block.len() as u64 == BLOCK {
+                    let h = rxledger_chain::merkle::mth(&Blake3Tree, &block);
+                    bw.write_all(&h).map_err(io_err(&bp))?;
+                    block.clear();
+                }
+            }
+            Ok(())
+        };
         for (i, (first, seg)) in segs.iter().enumerate() {
             let next_first = segs.get(i + 1).map_or(u64::MAX, |(s, _)| *s);
-            if next_first <= size + 1 || *first > head.seq {
+            if next_first <= indexed + 1 || *first > head.seq {
                 continue;
             }
             let mut r = LineReader::open(seg)?;
@@ -132,7 +153,7 @@ impl MerkleIndex {
                 if seq > head.seq {
                     break;
                 }
-                if seq > size {
+                if seq > indexed {
                     let rec = RecordRef::parse(r.line()).map_err(|reason| StoreError::Corrupt {
                         path: seg.clone(),
                         error: rxledger_chain::VerifyError::Unparsable {
@@ -141,20 +162,23 @@ impl MerkleIndex {
                             reason,
                         },
                     })?;
-                    let leaf = record_leaf(&hashers, &rec);
+                    batch.push(
+                        rec.seq,
+                        rec.batch_end,
+                        rec.recorded_at.as_bytes(),
+                        rec.payload,
+                    );
                     last_hash = Some(rec.hash);
-                    lw.write_all(&leaf).map_err(io_err(&lp))?;
-                    block.push(leaf);
-                    size += 1;
-                    if block.len() as u64 == BLOCK {
-                        let h = rxledger_chain::merkle::mth(&Blake3Tree, &block);
-                        bw.write_all(&h).map_err(io_err(&bp))?;
-                        block.clear();
+                    if batch.len() == LEAF_BATCH {
+                        batch.finish(&mut hashed);
+                        add(&mut hashed)?;
                     }
                 }
                 seq += 1;
             }
         }
+        batch.finish(&mut hashed);
+        add(&mut hashed)?;
         lw.flush().map_err(io_err(&lp))?;
         bw.flush().map_err(io_err(&bp))?;
         drop(lw);
@@ -301,20 +325,36 @@ impl MerkleTree {
         store: &S,
         head: rxledger_chain::Head,
     ) -> Result<Self, StoreError> {
-        let hashers = Hashers::new();
         let mut leaves = Vec::with_capacity(usize::try_from(head.seq).unwrap_or(0).min(1 << 20));
         let mut gap = None;
+        // Leaves are hashed side by side, a batch at a time.
+        let mut batch = LeafBatch::new();
+        let mut hashed = Vec::new();
+        let add = |hashed: &mut Vec<rxledger_chain::Digest>, leaves: &mut Vec<Hash>| {
+            leaves.extend(hashed.drain(..).map(|l| Blake3Tree.leaf(&l.0)));
+        };
         store.scan(1, &mut |rec| {
             if rec.seq > head.seq {
                 return std::ops::ControlFlow::Break(());
             }
-            if rec.seq != leaves.len() as u64 + 1 {
+            if rec.seq != (leaves.len() + batch.len()) as u64 + 1 {
                 gap = Some(rec.seq);
                 return std::ops::ControlFlow::Break(());
             }
-            leaves.push(record_leaf(&hashers, &rec));
+            batch.push(
+                rec.seq,
+                rec.batch_end,
+                rec.recorded_at.as_bytes(),
+                rec.payload,
+            );
+            if batch.len() == LEAF_BATCH {
+                batch.finish(&mut hashed);
+                add(&mut hashed, &mut leaves);
+            }
             std::ops::ControlFlow::Continue(())
         })?;
+        batch.finish(&mut hashed);
+        add(&mut hashed, &mut leaves);
         if gap.is_some() || (leaves.len() as u64) < head.seq {
             return Err(StoreError::Corrupt {
                 path: store.locator()?.path().to_owned(),

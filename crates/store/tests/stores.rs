@@ -94,6 +94,57 @@ fn merkle_trees_agree() {
     assert!(MerkleTree::from_store(&mem, longer).is_err());
 }
 
+/// The Merkle leaves, hashed many at a time (in the index and in memory), are those of
+/// `record_leaf` one record at a time: over more than one batch of 512, in segments, and with
+/// the index extended after more appends.
+#[test]
+fn merkle_leaves_hashed_side_by_side_are_those_of_record_leaf() {
+    use rxledger_chain::merkle::{mth, Blake3Tree};
+    use rxledger_store::merkle_index::record_leaf;
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("l");
+    FileStore::init(&dir).unwrap();
+    let mut file = FileStore::open(&dir).unwrap().with_segment_limit(40_000);
+    let mut mem = MemStore::new();
+    let append = |s: &mut dyn Store, from: usize, n: usize| {
+        // Payloads of one to three blake3 chunks.
+        let p: Vec<String> = (from..from + n)
+            .map(|i| format!(r#"{{"i":{i},"pad":"{}"}}"#, "x".repeat(i * 37 % 2900)))
+            .collect();
+        let refs: Vec<&[u8]> = p.iter().map(String::as_bytes).collect();
+        s.append_at(&refs, "2026-01-01T00:00:00.000000Z").unwrap();
+    };
+    let reference = |s: &MemStore, n: u64| {
+        let h = rxledger_chain::Hashers::new();
+        let mut leaves = Vec::new();
+        s.scan(1, &mut |rec| {
+            if rec.seq <= n {
+                leaves.push(record_leaf(&h, &rec));
+            }
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap();
+        mth(&Blake3Tree, &leaves)
+    };
+    append(&mut file, 0, 700);
+    append(&mut mem, 0, 700);
+    let index = MerkleIndex::update(&dir, file.head()).unwrap();
+    assert_eq!(index.root(700).unwrap(), reference(&mem, 700));
+    for (from, n) in [(700, 1), (701, 1100)] {
+        append(&mut file, from, n);
+        append(&mut mem, from, n);
+    }
+    assert_eq!(file.head(), mem.head());
+    let head = mem.head();
+    let index = MerkleIndex::update(&dir, head).unwrap();
+    let leaves = MerkleTree::from_store(&mem, head).unwrap();
+    for n in [1, 511, 512, 513, 700, 701, 1024, 1025, head.seq] {
+        let want = reference(&mem, n);
+        assert_eq!(index.root(n).unwrap(), want, "index, {n} records");
+        assert_eq!(leaves.root(n).unwrap(), want, "memory, {n} records");
+    }
+}
+
 #[test]
 fn checkpoint_history_in_every_store() {
     // A ledger directory: through the store and through the history of the path, the same.
