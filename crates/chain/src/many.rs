@@ -404,3 +404,89 @@ fn kernel<const N: usize>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every SIMD kernel this CPU can run (the portable one always), not only the fastest that
+    /// `Platform::detect` picks: a machine with AVX2 but not AVX-512 runs other kernels, with
+    /// other widths, through the same code.
+    fn platforms() -> Vec<Platform> {
+        let mut all = vec![Platform::portable()];
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        all.extend(
+            [
+                Platform::sse2(),
+                Platform::sse41(),
+                Platform::avx2(),
+                Platform::avx512(),
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        all
+    }
+
+    fn message(len: usize, seed: u64) -> Vec<u8> {
+        let mut x = seed | 1;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_kernel_gives_the_digests_of_the_public_api() {
+        const CONTEXT: &str = "rxledger test context";
+        // Lengths of every plan group of up to three chunks, some groups wider than 16.
+        let lens: Vec<usize> = (0..=3 * CHUNK + BLOCK)
+            .step_by(7)
+            .chain([0, 1, 64, 65, 1024, 1025, 2048, 2049, 17 * CHUNK])
+            .chain(std::iter::repeat_n(900, 40))
+            .collect();
+        let msgs: Vec<Vec<u8>> = lens
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| message(n, i as u64 + 5))
+            .collect();
+        let want: Vec<Digest> = msgs
+            .iter()
+            .map(|m| {
+                let mut h = blake3::Hasher::new_derive_key(CONTEXT);
+                h.update(m);
+                Digest(*h.finalize().as_bytes())
+            })
+            .collect();
+        let kernels = platforms();
+        // On x86-64, SSE2 is always there: at least two kernels are compared.
+        assert!(kernels.len() > usize::from(cfg!(target_arch = "x86_64")));
+        eprintln!("kernels compared: {kernels:?}");
+        for platform in kernels {
+            let mut many = ManyHasher::new(CONTEXT);
+            many.key.platform = platform;
+            for m in &msgs {
+                many.push(&[m]);
+            }
+            let mut out = Vec::new();
+            many.finish(&mut out);
+            assert_eq!(out, want, "{platform:?}");
+            // One block at a time, and side by side.
+            let blocks: Vec<[u8; BLOCK]> = (0..20u64)
+                .map(|i| message(BLOCK, i).try_into().unwrap())
+                .collect();
+            let mut side = Vec::new();
+            many.key.one_blocks(&blocks, &mut side);
+            for (b, d) in blocks.iter().zip(&side) {
+                assert_eq!(*d, many.key.one_block(b), "{platform:?}");
+                let mut h = blake3::Hasher::new_derive_key(CONTEXT);
+                h.update(b);
+                assert_eq!(d.0, *h.finalize().as_bytes(), "{platform:?}");
+            }
+        }
+    }
+}
