@@ -153,3 +153,78 @@ fn a_panic_in_prepare_on_a_worker_reaches_the_caller() {
         );
     }
 }
+
+/// Records hashed side by side in the pipeline still give away any altered byte, at its record:
+/// payloads of one, two and three blake3 chunks (every group of the batch hashing), a byte of
+/// the payload or of the envelope changed in turn at many places, on two workers and on none.
+#[test]
+fn a_changed_byte_is_found_at_its_record_in_records_hashed_side_by_side() {
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("l.jsonl");
+    let mut w = rxledger_chain::ChainWriter::new();
+    let mut clean = Vec::new();
+    // Lengths cycling through 0 to 3,000 bytes of padding, so a block mixes every group.
+    let payloads: Vec<String> = (0..3_000usize)
+        .map(|i| format!(r#"{{"i":{i},"pad":"{}"}}"#, "y".repeat(i * 389 % 3_000)))
+        .collect();
+    for batch in payloads.chunks(250) {
+        let refs: Vec<&[u8]> = batch.iter().map(String::as_bytes).collect();
+        w.encode_batch(&refs, "2026-11-24T08:00:00Z", &mut clean)
+            .unwrap();
+    }
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            clean
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .take(payloads.len())
+        .collect();
+    std::fs::write(&file, &clean).unwrap();
+    assert!(rxledger_store::verify_path(&file, None, |_| {})
+        .unwrap()
+        .is_ok());
+    // 60 places spread over the file (a multiplicative step), each a byte of a pad, a digit,
+    // a hash digit or the timestamp.
+    let mut at = 17usize;
+    for round in 0..60 {
+        at = (at * 7_919 + 104_729) % clean.len();
+        if clean[at] == b'\n' {
+            continue;
+        }
+        let seq = starts.partition_point(|&s| s <= at) as u64;
+        let mut bad = clean.clone();
+        bad[at] = match bad[at] {
+            b'y' => b'z',
+            b'0'..=b'8' | b'a'..=b'e' => bad[at] + 1,
+            b'9' | b'f' => b'0',
+            other => other ^ 0x20,
+        };
+        std::fs::write(&file, &bad).unwrap();
+        for workers in [0, 2] {
+            let file = file.clone();
+            let report = within_a_minute(move || {
+                scan_path_prepared(
+                    &file,
+                    None,
+                    |_| {},
+                    workers,
+                    |_| (),
+                    |_, ()| ControlFlow::Continue(()),
+                )
+                .unwrap()
+            });
+            let failure = report.failure.unwrap_or_else(|| {
+                panic!("round {round}: byte {at} of record {seq} changed, not found")
+            });
+            assert_eq!(
+                failure.seq(),
+                seq,
+                "round {round}, {workers} workers: byte {at} of record {seq} changed: {failure}"
+            );
+            assert_eq!(report.head.seq, failure.seq() - 1, "round {round}");
+        }
+    }
+}
