@@ -7,7 +7,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use rxledger_chain::{ExpectedHead, Head, RecordRef, Verifier, VerifyError};
+use rxledger_chain::{ExpectedHead, Hashers, Head, PrehashBatch, RecordRef, Verifier, VerifyError};
 
 pub use crate::pipeline::default_workers;
 
@@ -299,33 +299,32 @@ pub fn scan_store<S: Store + ?Sized>(
         bytes: 0,
         blank_lines: 0,
     };
-    let mut line = Vec::with_capacity(4096);
+    // Records are verified a batch at a time, their hashes computed side by side
+    // (`PrehashBatch`): their canonical lines wait in `lines`, each ending at its `ends`.
+    let mut batch = StoreBatch::default();
     let mut stopped = false;
     let scanned = store.scan(1, &mut |rec| {
-        line.clear();
-        write_canonical_line(&rec, &mut line);
-        report.bytes += line.len() as u64 + 1;
-        match v.push_line(&line) {
-            Ok(rec) => {
-                report.head = v.head();
-                if on_record(&rec).is_break() {
-                    stopped = true;
-                    return ControlFlow::Break(());
-                }
-                ControlFlow::Continue(())
-            }
-            Err(e) => {
-                report.failure = Some(e);
-                stopped = true;
-                ControlFlow::Break(())
+        write_canonical_line(&rec, &mut batch.lines);
+        batch.ends.push(batch.lines.len());
+        if batch.ends.len() == STORE_BATCH {
+            stopped = batch.verify(&mut v, &mut report, &mut on_record);
+            if stopped {
+                return ControlFlow::Break(());
             }
         }
+        ControlFlow::Continue(())
     });
+    // What was read before the scan ended (or failed) comes first, as it would one by one.
+    if !stopped {
+        stopped = batch.verify(&mut v, &mut report, &mut on_record);
+    }
     match scanned {
         Ok(()) => {}
-        Err(StoreError::Corrupt { path, error }) if report.failure.is_none() => {
-            report.failure = Some(error);
-            report.failure_file = Some(path);
+        Err(StoreError::Corrupt { path, error }) => {
+            if !stopped {
+                report.failure = Some(error);
+                report.failure_file = Some(path);
+            }
             return Ok(report);
         }
         Err(e) => return Err(e),
@@ -336,6 +335,76 @@ pub fn scan_store<S: Store + ?Sized>(
         }
     }
     Ok(report)
+}
+
+/// Records of a store verified at a time by [`scan_store`].
+const STORE_BATCH: usize = 256;
+
+/// The canonical lines of records of a store waiting to be verified, and the hashers.
+#[derive(Default)]
+struct StoreBatch {
+    lines: Vec<u8>,
+    /// Where each line ends in `lines`.
+    ends: Vec<usize>,
+    hashers: Hashers,
+    hashing: PrehashBatch,
+}
+
+impl StoreBatch {
+    /// Verifies the waiting lines in order, their hashes computed side by side, and hands each
+    /// record that verified to `on_record`; empties the batch. True when the scan must stop (a
+    /// failure, in `report`, or `on_record` broke).
+    fn verify(
+        &mut self,
+        v: &mut Verifier,
+        report: &mut VerifyReport,
+        on_record: &mut impl FnMut(&RecordRef<'_>) -> ControlFlow<()>,
+    ) -> bool {
+        let mut start = 0;
+        let lines: Vec<&[u8]> = self
+            .ends
+            .iter()
+            .map(|&end| {
+                let line = self.lines.get(start..end).unwrap_or_default();
+                start = end;
+                line
+            })
+            .collect();
+        // The lines that parse, hashed side by side; the verifier says why the others fail.
+        let (mut recs, mut at) = (Vec::new(), Vec::new());
+        for (i, line) in lines.iter().enumerate() {
+            if let Ok(rec) = RecordRef::parse(line) {
+                recs.push(rec);
+                at.push(i);
+            }
+        }
+        let mut hashed = Vec::with_capacity(recs.len());
+        self.hashing.hash(&self.hashers, &recs, &mut hashed);
+        let mut hashed = at.into_iter().zip(hashed).peekable();
+        let mut stop = false;
+        for (i, line) in lines.iter().enumerate() {
+            let pre = hashed.next_if(|(j, _)| *j == i).map(|(_, p)| p);
+            report.bytes += line.len() as u64 + 1;
+            match v.push_line_hashed(line, pre) {
+                Ok(rec) => {
+                    report.head = v.head();
+                    if on_record(&rec).is_break() {
+                        stop = true;
+                        break;
+                    }
+                }
+                Err(e) => {
+                    report.failure = Some(e);
+                    stop = true;
+                    break;
+                }
+            }
+        }
+        drop(lines);
+        self.lines.clear();
+        self.ends.clear();
+        stop
+    }
 }
 
 /// The canonical line of a record, as the chain writer frames it and as an exported ledger holds

@@ -6,8 +6,8 @@ use std::path::Path;
 use rxledger_store::history::{CheckpointHistory, HistoryEntry};
 use rxledger_store::merkle_index::{MerkleIndex, MerkleTree};
 use rxledger_store::{
-    verify_path, verify_store, Digest, FileStore, Locator, MemStore, SimVfs, Store, StoreError,
-    VerifyError,
+    scan_store, verify_path, verify_store, Digest, FileStore, Locator, MemStore, SimVfs, Store,
+    StoreError, VerifyError,
 };
 
 fn fill(s: &mut impl Store) {
@@ -211,4 +211,140 @@ fn an_unparsable_record_of_a_store_is_a_failure_at_its_seq() {
     let r = verify_store(&Broken, None).unwrap();
     assert_eq!(r.failure.as_ref().map(VerifyError::seq), Some(1));
     assert_eq!(r.failure_file.as_deref(), Some(Path::new("db")));
+}
+
+/// A store serving given record lines (tampered or not), failing as unparsable at `corrupt`.
+struct Lines {
+    lines: Vec<Vec<u8>>,
+    corrupt: Option<usize>,
+}
+
+impl Store for Lines {
+    fn head(&self) -> rxledger_store::Head {
+        rxledger_store::Head::default()
+    }
+    fn append_at(&mut self, _: &[&[u8]], _: &str) -> Result<rxledger_store::Head, StoreError> {
+        Err(StoreError::Poisoned)
+    }
+    fn scan(
+        &self,
+        _: u64,
+        f: &mut dyn FnMut(rxledger_store::RecordRef<'_>) -> std::ops::ControlFlow<()>,
+    ) -> Result<(), StoreError> {
+        for (i, line) in self.lines.iter().enumerate() {
+            if self.corrupt == Some(i) {
+                return Err(StoreError::Corrupt {
+                    path: "db".into(),
+                    error: VerifyError::Unparsable {
+                        line: i as u64 + 1,
+                        seq: i as u64 + 1,
+                        reason: "bad row",
+                    },
+                });
+            }
+            let rec = rxledger_store::RecordRef::parse(line).unwrap();
+            if f(rec).is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A store's records are verified a batch at a time (hashed side by side): over several
+/// batches, what verifies, where it fails and where the caller stops are what they would be
+/// record by record.
+#[test]
+fn a_store_verified_a_batch_at_a_time_fails_and_stops_where_it_would_one_by_one() {
+    let mut w = rxledger_chain::ChainWriter::new();
+    let mut out = Vec::new();
+    let payloads: Vec<String> = (0..1_000usize)
+        .map(|i| format!(r#"{{"i":{i},"pad":"{}"}}"#, "p".repeat(i * 613 % 2_500)))
+        .collect();
+    for batch in payloads.chunks(90) {
+        let refs: Vec<&[u8]> = batch.iter().map(String::as_bytes).collect();
+        w.encode_batch(&refs, "2026-11-24T08:00:00Z", &mut out)
+            .unwrap();
+    }
+    let clean: Vec<Vec<u8>> = out
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(<[u8]>::to_vec)
+        .collect();
+    let whole = Lines {
+        lines: clean.clone(),
+        corrupt: None,
+    };
+    let r = verify_store(&whole, None).unwrap();
+    assert!(r.is_ok(), "{:?}", r.failure);
+    assert_eq!(r.head, w.head());
+    assert_eq!(r.bytes, out.len() as u64);
+
+    // A payload byte changed in record 600 (the third batch): the records before it verify.
+    for seq in [1usize, 256, 257, 600, 1_000] {
+        let mut lines = clean.clone();
+        let line = &mut lines[seq - 1];
+        let at = line.len() - 3;
+        line[at] ^= 1;
+        let r = verify_store(
+            &Lines {
+                lines,
+                corrupt: None,
+            },
+            None,
+        )
+        .unwrap();
+        assert_eq!(r.failure.as_ref().map(VerifyError::seq), Some(seq as u64));
+        assert_eq!(r.head.seq, seq as u64 - 1);
+    }
+
+    // The store fails to read record 700: what came before is verified and delivered first.
+    let mut seen = 0u64;
+    let r = scan_store(
+        &Lines {
+            lines: clean.clone(),
+            corrupt: Some(699),
+        },
+        None,
+        |_| {
+            seen += 1;
+            std::ops::ControlFlow::Continue(())
+        },
+    )
+    .unwrap();
+    assert_eq!(seen, 699);
+    assert_eq!(r.head.seq, 699);
+    assert_eq!(r.failure.as_ref().map(VerifyError::seq), Some(700));
+    assert_eq!(r.failure_file.as_deref(), Some(Path::new("db")));
+
+    // ... unless an earlier record of the same batch fails verification.
+    let mut lines = clean.clone();
+    let at = lines[649].len() - 3;
+    lines[649][at] ^= 1;
+    let r = verify_store(
+        &Lines {
+            lines,
+            corrupt: Some(699),
+        },
+        None,
+    )
+    .unwrap();
+    assert_eq!(r.failure.as_ref().map(VerifyError::seq), Some(650));
+    assert_eq!(r.failure_file, None);
+
+    // The caller stops at record 300, in the middle of a batch: nothing after it is delivered,
+    // nothing fails.
+    let mut seen = Vec::new();
+    let r = scan_store(&whole, None, |rec| {
+        seen.push(rec.seq);
+        if rec.seq == 300 {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    })
+    .unwrap();
+    assert_eq!(seen, (1..=300).collect::<Vec<u64>>());
+    assert!(r.failure.is_none());
+    assert_eq!(r.head.seq, 300);
 }
