@@ -103,6 +103,10 @@ fn parts_are_concatenated_and_batches_reuse_the_buffers() {
     }
     many.finish(&mut out);
     assert!(out.is_empty());
+    // A message extended but not ended is ended by `finish`.
+    many.extend(b"abc");
+    many.finish(&mut out);
+    assert_eq!(out, vec![reference(b"abc")]);
 }
 
 proptest! {
