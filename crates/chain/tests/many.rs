@@ -159,3 +159,28 @@ fn tree_hashes_are_derive_key() {
         blake3::derive_key(MERKLE_NODE_CONTEXT, &[])
     );
 }
+
+/// A batch large enough to be leaf-hashed on several threads (`PARALLEL_MIN_BATCH`) frames the
+/// records one at a time would: the verifier, which hashes each line on its own, agrees, and
+/// so does the same batch written in two halves' worth of leaves by `chain_batch`.
+#[test]
+fn a_batch_hashed_on_several_threads_verifies_record_by_record() {
+    use rxledger_chain::{ChainWriter, Verifier, PARALLEL_MIN_BATCH};
+    let n = PARALLEL_MIN_BATCH + 1_000;
+    let payloads: Vec<Vec<u8>> = (0..n)
+        .map(|i| format!(r#"{{"i":{i},"pad":"{}"}}"#, "q".repeat(i % 1_500)).into_bytes())
+        .collect();
+    let mut w = ChainWriter::new();
+    let mut out = Vec::new();
+    let head = w
+        .encode_batch(&payloads, "2026-11-24T08:00:00Z", &mut out)
+        .unwrap();
+    let mut v = Verifier::new();
+    for line in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        v.push_line(line).unwrap();
+    }
+    assert_eq!(v.finish().unwrap(), head);
+    let mut peer = ChainWriter::new();
+    let links = peer.chain_batch(&payloads, "2026-11-24T08:00:00Z");
+    assert_eq!(links.last().map(|(_, h)| *h), Some(head));
+}
