@@ -65,9 +65,6 @@ pub const ENVELOPE_VERSION: u32 = 1;
 /// stayed on one thread. Only very large batches (`--batch-size 0`, a bulk load) are split.
 pub const PARALLEL_MIN_BATCH: usize = 16_384;
 
-/// Records whose leaves are hashed side by side at a time ([`LeafBatch`]).
-const LEAF_BATCH: usize = 512;
-
 /// Longest accepted `recorded_at` string.
 pub const MAX_TIMESTAMP_LEN: usize = 64;
 
@@ -170,7 +167,7 @@ fn push_hex(out: &mut Vec<u8>, d: &Digest) {
 }
 
 /// Precomputed derive-key hashers; cloning one is much cheaper than deriving the context key.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Hashers {
     leaf: blake3::Hasher,
     link: many::Key,
@@ -261,6 +258,10 @@ impl Default for LeafBatch {
 }
 
 impl LeafBatch {
+    /// Records worth hashing at a time: enough to fill the SIMD lanes, few enough that the
+    /// copies being hashed stay in the cache.
+    pub const FULL: usize = 512;
+
     /// An empty batch.
     pub fn new() -> Self {
         LeafBatch {
@@ -272,6 +273,21 @@ impl LeafBatch {
     pub fn push(&mut self, seq: u64, batch_end: u64, recorded_at: &[u8], payload: &[u8]) {
         let (head, [ts, payload]) = leaf_parts(seq, batch_end, recorded_at, payload);
         self.many.push(&[&head, ts, payload]);
+    }
+
+    /// Queues the leaf of `rec`.
+    pub fn push_record(&mut self, rec: &RecordRef<'_>) {
+        self.push(
+            rec.seq,
+            rec.batch_end,
+            rec.recorded_at.as_bytes(),
+            rec.payload,
+        );
+    }
+
+    /// Whether [`LeafBatch::FULL`] records are queued.
+    pub fn is_full(&self) -> bool {
+        self.len() >= Self::FULL
     }
 
     /// Records queued since the last [`LeafBatch::finish`].
@@ -458,16 +474,15 @@ impl ChainWriter {
         } else {
             1
         };
-        // Each thread hashes its part of the batch side by side ([`LeafBatch`]).
-        // A few hundred records at a time: enough to fill the SIMD lanes, few enough that the
-        // copies being hashed stay in the cache.
+        // Each thread hashes its part of the batch side by side, [`LeafBatch::FULL`] records at
+        // a time.
         let hash_part = |first: usize, src: &[P]| {
             let mut batch = LeafBatch::new();
             let mut out = Vec::with_capacity(src.len());
             let mut leaves = Vec::new();
-            for (n, part) in src.chunks(LEAF_BATCH).enumerate() {
+            for (n, part) in src.chunks(LeafBatch::FULL).enumerate() {
                 for (i, p) in part.iter().enumerate() {
-                    let seq = first_seq + (first + n * LEAF_BATCH + i) as u64;
+                    let seq = first_seq + (first + n * LeafBatch::FULL + i) as u64;
                     batch.push(seq, batch_end, ts, p.as_ref());
                 }
                 batch.finish(&mut leaves);

@@ -26,19 +26,20 @@ use crate::{io_err, StdVfs, Store, StoreError};
 /// Leaves per stored block hash.
 pub const BLOCK: u64 = 1024;
 
-/// Records whose leaves are hashed side by side at a time ([`LeafBatch`]).
-const LEAF_BATCH: usize = 512;
-
 /// The Merkle leaf of a record: the tree leaf hash of the record's leaf hash (which covers seq,
 /// `batch_end`, `recorded_at` and the payload bytes).
 pub fn record_leaf(hashers: &Hashers, rec: &RecordRef<'_>) -> Hash {
-    let leaf = hashers.leaf(
+    tree_leaf(&hashers.leaf(
         rec.seq,
         rec.batch_end,
         rec.recorded_at.as_bytes(),
         rec.payload,
-    );
-    Blake3Tree.leaf(&leaf.0)
+    ))
+}
+
+/// The Merkle leaf of a record whose chain leaf hash is `chain_leaf` ([`record_leaf`]).
+fn tree_leaf(chain_leaf: &rxledger_chain::Digest) -> Hash {
+    Blake3Tree.leaf(&chain_leaf.0)
 }
 
 /// The Merkle index of a ledger directory.
@@ -127,7 +128,7 @@ impl MerkleIndex {
         let mut hashed = Vec::new();
         let mut add = |hashed: &mut Vec<rxledger_chain::Digest>| -> Result<(), StoreError> {
             for leaf in hashed.drain(..) {
-                let leaf = Blake3Tree.leaf(&leaf.0);
+                let leaf = tree_leaf(&leaf);
                 lw.write_all(&leaf).map_err(io_err(&lp))?;
                 block.push(leaf);
                 size += 1;
@@ -162,14 +163,9 @@ impl MerkleIndex {
                             reason,
                         },
                     })?;
-                    batch.push(
-                        rec.seq,
-                        rec.batch_end,
-                        rec.recorded_at.as_bytes(),
-                        rec.payload,
-                    );
+                    batch.push_record(&rec);
                     last_hash = Some(rec.hash);
-                    if batch.len() == LEAF_BATCH {
+                    if batch.is_full() {
                         batch.finish(&mut hashed);
                         add(&mut hashed)?;
                     }
@@ -331,7 +327,7 @@ impl MerkleTree {
         let mut batch = LeafBatch::new();
         let mut hashed = Vec::new();
         let add = |hashed: &mut Vec<rxledger_chain::Digest>, leaves: &mut Vec<Hash>| {
-            leaves.extend(hashed.drain(..).map(|l| Blake3Tree.leaf(&l.0)));
+            leaves.extend(hashed.drain(..).map(|l| tree_leaf(&l)));
         };
         store.scan(1, &mut |rec| {
             if rec.seq > head.seq {
@@ -341,13 +337,8 @@ impl MerkleTree {
                 gap = Some(rec.seq);
                 return std::ops::ControlFlow::Break(());
             }
-            batch.push(
-                rec.seq,
-                rec.batch_end,
-                rec.recorded_at.as_bytes(),
-                rec.payload,
-            );
-            if batch.len() == LEAF_BATCH {
+            batch.push_record(&rec);
+            if batch.is_full() {
                 batch.finish(&mut hashed);
                 add(&mut hashed, &mut leaves);
             }

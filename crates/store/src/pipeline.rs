@@ -18,7 +18,7 @@ use std::ops::{ControlFlow, Range};
 use std::path::Path;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
-use rxledger_chain::{export_record_bytes, Digest, Hashers, PrehashBatch, Prehashed, RecordRef};
+use rxledger_chain::{export_record_bytes, Digest, PrehashBatch, Prehashed, RecordRef};
 
 use crate::{io_err, StoreError};
 
@@ -127,7 +127,7 @@ pub(crate) fn each_line<T: Send>(
     let file = File::open(path).map_err(io_err(path))?;
     let mut blocks = Blocks::new(file);
     if workers == 0 {
-        let mut hashing = Hashing::default();
+        let mut hashing = PrehashBatch::new();
         let mut spare = Spare::default();
         while let Some(block) = blocks.next(spare).map_err(io_err(path))? {
             let block = work(&mut hashing, framing, prepare, block);
@@ -153,7 +153,7 @@ pub(crate) fn each_line<T: Send>(
         for _ in 0..workers {
             let (todo_rx, done_tx) = (todo_rx.clone(), done_tx.clone());
             s.spawn(move || {
-                let mut hashing = Hashing::default();
+                let mut hashing = PrehashBatch::new();
                 loop {
                     let next = todo_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok((i, block))) = next else { break };
@@ -246,17 +246,10 @@ fn collect<T>(
     Ok(ControlFlow::Continue(()))
 }
 
-/// What a worker keeps from block to block: the hashers and the buffers of their batches.
-#[derive(Default)]
-struct Hashing {
-    hashers: Hashers,
-    batch: PrehashBatch,
-}
-
-/// The per-line work of one block: the lines are found and their records parsed, then hashed
-/// all at once ([`PrehashBatch`]: side by side), then prepared in order.
+/// The per-line work of one block: the lines are found, their records parsed and hashed all
+/// at once ([`PrehashBatch`]: side by side), then prepared in order.
 fn work<T>(
-    hashing: &mut Hashing,
+    hashing: &mut PrehashBatch,
     framing: Framing,
     prepare: &(dyn Fn(&RecordRef<'_>) -> T + Sync),
     mut block: Block<T>,
@@ -264,23 +257,18 @@ fn work<T>(
     let buf = &block.buf;
     let base = buf.as_ptr().addr();
     let mut start = 0;
-    // The records that parse, with the index of their line.
-    let mut recs = Vec::new();
-    let mut at_line = Vec::new();
+    // The record bytes of every line.
+    let mut records = Vec::new();
     while start < buf.len() {
         let (end, next, terminated) = match memchr::memchr(b'\n', &buf[start..]) {
             Some(n) => (start + n, start + n + 1, true),
             None => (buf.len(), buf.len(), false),
         };
         let line = &buf[start..end];
-        let record = match framing {
+        records.push(match framing {
             Framing::Segment => line,
             Framing::Export => export_record_bytes(line, block.offset == 0 && start == 0),
-        };
-        if let Ok(rec) = RecordRef::parse_line(record) {
-            recs.push(rec);
-            at_line.push(block.lines.len());
-        }
+        });
         block.lines.push(LineMeta {
             start,
             end,
@@ -289,14 +277,14 @@ fn work<T>(
         });
         start = next;
     }
-    let mut hashed = Vec::with_capacity(recs.len());
-    hashing.batch.hash(&hashing.hashers, &recs, &mut hashed);
+    let mut hashed = Vec::with_capacity(records.len());
+    hashing.hash_lines(&records, RecordRef::parse_line, &mut hashed);
     let at = |s: &[u8]| {
         let from = s.as_ptr().addr() - base;
         from..from + s.len()
     };
-    for (p, i) in hashed.into_iter().zip(at_line) {
-        let pre = Pre {
+    for (meta, p) in block.lines.iter_mut().zip(hashed) {
+        meta.pre = p.map(|p| Pre {
             seq: p.rec.seq,
             batch_end: p.rec.batch_end,
             recorded_at: at(p.rec.recorded_at.as_bytes()),
@@ -305,10 +293,7 @@ fn work<T>(
             payload: at(p.rec.payload),
             computed: p.computed,
             value: prepare(&p.rec),
-        };
-        if let Some(line) = block.lines.get_mut(i) {
-            line.pre = Some(pre);
-        }
+        });
     }
     block
 }

@@ -7,7 +7,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use rxledger_chain::{ExpectedHead, Hashers, Head, PrehashBatch, RecordRef, Verifier, VerifyError};
+use rxledger_chain::{ExpectedHead, Head, PrehashBatch, RecordRef, Verifier, VerifyError};
 
 pub use crate::pipeline::default_workers;
 
@@ -340,13 +340,12 @@ pub fn scan_store<S: Store + ?Sized>(
 /// Records of a store verified at a time by [`scan_store`].
 const STORE_BATCH: usize = 256;
 
-/// The canonical lines of records of a store waiting to be verified, and the hashers.
+/// The canonical lines of records of a store waiting to be verified.
 #[derive(Default)]
 struct StoreBatch {
     lines: Vec<u8>,
     /// Where each line ends in `lines`.
     ends: Vec<usize>,
-    hashers: Hashers,
     hashing: PrehashBatch,
 }
 
@@ -370,20 +369,11 @@ impl StoreBatch {
                 line
             })
             .collect();
-        // The lines that parse, hashed side by side; the verifier says why the others fail.
-        let (mut recs, mut at) = (Vec::new(), Vec::new());
-        for (i, line) in lines.iter().enumerate() {
-            if let Ok(rec) = RecordRef::parse(line) {
-                recs.push(rec);
-                at.push(i);
-            }
-        }
-        let mut hashed = Vec::with_capacity(recs.len());
-        self.hashing.hash(&self.hashers, &recs, &mut hashed);
-        let mut hashed = at.into_iter().zip(hashed).peekable();
+        let mut hashed = Vec::with_capacity(lines.len());
+        self.hashing
+            .hash_lines(&lines, RecordRef::parse, &mut hashed);
         let mut stop = false;
-        for (i, line) in lines.iter().enumerate() {
-            let pre = hashed.next_if(|(j, _)| *j == i).map(|(_, p)| p);
+        for (line, pre) in lines.iter().zip(hashed) {
             report.bytes += line.len() as u64 + 1;
             match v.push_line_hashed(line, pre) {
                 Ok(rec) => {
@@ -400,7 +390,6 @@ impl StoreBatch {
                 }
             }
         }
-        drop(lines);
         self.lines.clear();
         self.ends.clear();
         stop

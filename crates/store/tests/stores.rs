@@ -185,35 +185,18 @@ fn checkpoint_history_in_every_store() {
 
 #[test]
 fn an_unparsable_record_of_a_store_is_a_failure_at_its_seq() {
-    struct Broken;
-    impl Store for Broken {
-        fn head(&self) -> rxledger_store::Head {
-            rxledger_store::Head::default()
-        }
-        fn append_at(&mut self, _: &[&[u8]], _: &str) -> Result<rxledger_store::Head, StoreError> {
-            Err(StoreError::Poisoned)
-        }
-        fn scan(
-            &self,
-            _: u64,
-            _: &mut dyn FnMut(rxledger_store::RecordRef<'_>) -> std::ops::ControlFlow<()>,
-        ) -> Result<(), StoreError> {
-            Err(StoreError::Corrupt {
-                path: "db".into(),
-                error: VerifyError::Unparsable {
-                    line: 1,
-                    seq: 1,
-                    reason: "bad row",
-                },
-            })
-        }
-    }
-    let r = verify_store(&Broken, None).unwrap();
+    // A store that cannot read its first record.
+    let broken = Lines {
+        lines: Vec::new(),
+        corrupt: Some(0),
+    };
+    let r = verify_store(&broken, None).unwrap();
     assert_eq!(r.failure.as_ref().map(VerifyError::seq), Some(1));
     assert_eq!(r.failure_file.as_deref(), Some(Path::new("db")));
 }
 
-/// A store serving given record lines (tampered or not), failing as unparsable at `corrupt`.
+/// A store serving given record lines (tampered or not), failing as unparsable at index
+/// `corrupt`.
 struct Lines {
     lines: Vec<Vec<u8>>,
     corrupt: Option<usize>,
@@ -231,7 +214,8 @@ impl Store for Lines {
         _: u64,
         f: &mut dyn FnMut(rxledger_store::RecordRef<'_>) -> std::ops::ControlFlow<()>,
     ) -> Result<(), StoreError> {
-        for (i, line) in self.lines.iter().enumerate() {
+        // Record `corrupt` fails to read, whether or not a line is given for it.
+        for i in 0.. {
             if self.corrupt == Some(i) {
                 return Err(StoreError::Corrupt {
                     path: "db".into(),
@@ -242,6 +226,7 @@ impl Store for Lines {
                     },
                 });
             }
+            let Some(line) = self.lines.get(i) else { break };
             let rec = rxledger_store::RecordRef::parse(line).unwrap();
             if f(rec).is_break() {
                 break;
