@@ -60,14 +60,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         e.occurred_at = t0 + Duration::seconds(i64::try_from(i)?);
         e.entered_at = Some(e.occurred_at);
         if let EventBody::Receipt(r) = &mut e.body {
-            r.doc = format!("SH{i:09}");
+            r.doc = format!("SH{i:09}").into();
             r.lines.truncate(1);
             let l = &mut r.lines[0];
-            l.batch = format!("B{i:08}");
+            l.batch = format!("B{i:08}").into();
             l.arrived = per_receipt;
             l.accepted = per_receipt;
             l.codes = (0..per_receipt)
-                .map(|j| format!("8100370{:09}{:04}", i * per_receipt + j, j % 10_000))
+                .map(|j| format!("8100370{:09}{:04}", i * per_receipt + j, j % 10_000).into())
                 .collect();
         }
         seq += 1;

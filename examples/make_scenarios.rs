@@ -291,7 +291,7 @@ fn pairs(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let mut renamed = None;
     if let EventBody::Receipt(r) = &mut t[r2].body {
         let old = r.lines[0].batch.clone();
-        r.lines[0].batch = format!("{old}X");
+        r.lines[0].batch = format!("{old}X").into();
         renamed = Some((r.doc.clone(), old));
     }
     if let Some((doc, old)) = renamed {
@@ -300,7 +300,7 @@ fn pairs(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
                 if let EventBody::PutAway(m) = &mut e.body {
                     for l in &mut m.lines {
                         if l.batch == old {
-                            l.batch = format!("{old}X");
+                            l.batch = format!("{old}X").into();
                         }
                     }
                 }
@@ -309,7 +309,7 @@ fn pairs(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     }
     let r3_doc = match &t[r3].body {
         EventBody::Receipt(r) => r.doc.clone(),
-        _ => String::new(),
+        _ => String::new().into(),
     };
     for e in &mut t {
         let is_r3 = matches!(&e.body, EventBody::Receipt(r) if r.doc == r3_doc)

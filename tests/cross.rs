@@ -160,7 +160,7 @@ fn read_events(path: &Path) -> Vec<Event> {
 fn one_unit_code_received_by_two_hospitals_is_reported() {
     let a = read_events(&scenario("pair-a"));
     let b = read_events(&scenario("pair-b"));
-    let codes: Vec<String> = b
+    let codes: Vec<rxledger::model::Text> = b
         .iter()
         .find_map(|e| match &e.body {
             EventBody::Receipt(r) => r
@@ -213,7 +213,7 @@ fn trace_follows_a_unit_across_two_ledgers_and_names_the_break() {
             _ => None,
         })
         .unwrap();
-    let target = rxledger::trace::Target::Code(code.clone());
+    let target = rxledger::trace::Target::Code(code.to_string());
     let chain = rxledger::trace::trace(&target, &[scenario("pair-a"), scenario("pair-b")]).unwrap();
     let kinds: Vec<&str> = chain.steps.iter().map(|s| s.kind).collect();
     assert_eq!(
@@ -241,7 +241,7 @@ fn trace_follows_a_unit_across_two_ledgers_and_names_the_break() {
             .unwrap(),
         _ => panic!("not a dispatch"),
     };
-    let target = rxledger::trace::Target::Code(code);
+    let target = rxledger::trace::Target::Code(code.to_string());
     let chain =
         rxledger::trace::trace(&target, &[scenario("pair-a"), scenario("pair-b-missing")]).unwrap();
     assert_eq!(

@@ -172,7 +172,7 @@ fn read_events(path: &Path) -> Vec<Event> {
 fn third_receiver(dir: &Path) -> PathBuf {
     let a = read_events(Path::new("samples/scenarios/pair-a.jsonl"));
     let b = read_events(Path::new("samples/scenarios/pair-b.jsonl"));
-    let codes: Vec<String> = b
+    let codes: Vec<rxledger::model::Text> = b
         .iter()
         .find_map(|e| match &e.body {
             EventBody::Receipt(r) => r.lines.iter().find(|l| !l.codes.is_empty()),

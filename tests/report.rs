@@ -60,16 +60,16 @@ fn raw_excursions(ledger: &Path) -> Vec<(String, DateTime<Utc>, DateTime<Utc>)> 
             let e = Event::from_json(std::str::from_utf8(rec.payload).unwrap()).unwrap();
             match &e.body {
                 EventBody::ZoneRegistered(z) => {
-                    ranges.insert(z.zone.clone(), z.range());
+                    ranges.insert(z.zone.to_string(), z.range());
                 }
                 EventBody::TemperatureReading(t) => {
                     if let Some(zone) = &t.zone {
-                        let range = ranges[zone];
+                        let range = ranges[zone.as_str()];
                         for r in &t.readings {
                             if r.celsius < range.min_c || r.celsius > range.max_c {
-                                open.entry(zone.clone()).or_insert((r.at, r.at)).1 = r.at;
-                            } else if let Some((a, b)) = open.remove(zone) {
-                                runs.push((zone.clone(), a, b));
+                                open.entry(zone.to_string()).or_insert((r.at, r.at)).1 = r.at;
+                            } else if let Some((a, b)) = open.remove(zone.as_str()) {
+                                runs.push((zone.to_string(), a, b));
                             }
                         }
                     }

@@ -8,16 +8,16 @@ use rxledger::model::{Event, EventBody};
 use rxledger::store::{FileStore, MemStore, Store};
 
 fn mutate(e: &mut Event, text: &str, n: u64) {
-    e.recorded_by.push(text.to_owned());
+    e.recorded_by.push(text.into());
     match &mut e.body {
         EventBody::Sale(s) => {
-            s.doc = format!("{}{text}", s.doc);
+            s.doc = format!("{}{text}", s.doc).into();
             s.lines[0].quantity = n.max(1);
         }
         EventBody::Receipt(r) => {
-            r.lines[0].reject_reason = Some(text.to_owned());
+            r.lines[0].reject_reason = Some(text.into());
         }
-        EventBody::PartyRegistered(p) => text.clone_into(&mut p.address),
+        EventBody::PartyRegistered(p) => p.address = text.into(),
         _ => {}
     }
 }

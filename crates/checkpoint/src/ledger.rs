@@ -47,7 +47,7 @@ fn owner_probe(owner: &mut Option<String>) -> impl FnMut(&RecordRef<'_>) -> Cont
         {
             if let EventBody::PartyRegistered(p) = &e.body {
                 if p.relation == Relation::Owner {
-                    *owner = Some(p.party.clone());
+                    *owner = Some(p.party.to_string());
                     return ControlFlow::Break(());
                 }
             }

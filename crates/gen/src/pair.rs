@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rxledger_model::{
     CustomerReturn, Dispatch, Event, EventBody, Invoice, InvoiceDirection, MoveLine, OutLine,
     PartyRegistered, Payment, PaymentDirection, Purchase, PurchaseLine, PutAway, Receipt,
-    ReceiptLine, Refs, Relation, Sale, SupplierReturn,
+    ReceiptLine, Refs, Relation, Sale, SupplierReturn, Text,
 };
 
 use crate::Rng;
@@ -32,7 +32,7 @@ pub fn customer_ledger(
     let Some(owner) = owner else {
         return Vec::new();
     };
-    let special: BTreeSet<String> = events
+    let special: BTreeSet<Text> = events
         .iter()
         .filter_map(|e| match &e.body {
             EventBody::ProductRegistered(p) if p.control.is_special() => Some(p.product.clone()),
@@ -68,15 +68,15 @@ struct Customer<'a> {
     /// The wholesaler.
     owner: PartyRegistered,
     /// Special-control products (two acceptors).
-    special: BTreeSet<String>,
+    special: BTreeSet<Text>,
     rng: Rng,
     out: Vec<Event>,
     /// Batches and expiry dates per sale.
     sales: BTreeMap<String, Vec<(String, NaiveDate)>>,
     /// Invoices of omitted sales (their payments are omitted too).
-    omitted_invoices: BTreeSet<String>,
+    omitted_invoices: BTreeSet<Text>,
     /// Vehicles that delivered to the customer (their trip logs come along).
-    vehicles: BTreeSet<String>,
+    vehicles: BTreeSet<Text>,
     /// Last running document number.
     docs: u64,
 }
@@ -107,7 +107,9 @@ impl Customer<'_> {
             EventBody::ProductRegistered(_) => {
                 self.push(t, &["药剂科-林主任"], Refs::default(), e.body.clone());
             }
-            EventBody::Sale(s) if s.customer == self.customer && !self.omit.contains(&s.doc) => {
+            EventBody::Sale(s)
+                if s.customer == self.customer && !self.omit.contains(s.doc.as_str()) =>
+            {
                 self.sale(t, s);
             }
             EventBody::Dispatch(d) if d.customer == self.customer => {
@@ -160,7 +162,7 @@ impl Customer<'_> {
             id: uuid::Builder::from_unix_timestamp_millis(ms, &rand).into_uuid(),
             occurred_at: t,
             entered_at: Some(t + Duration::minutes(10)),
-            recorded_by: by.iter().map(|s| (*s).to_owned()).collect(),
+            recorded_by: by.iter().map(|s| Text::from(*s)).collect(),
             refs,
             body,
         });
@@ -175,10 +177,10 @@ impl Customer<'_> {
     /// The wholesaler's sale is the customer's purchase order.
     fn sale(&mut self, t: DateTime<Utc>, s: &Sale) {
         self.sales.insert(
-            s.doc.clone(),
+            s.doc.to_string(),
             s.lines
                 .iter()
-                .map(|l| (l.batch.clone(), l.expiry))
+                .map(|l| (l.batch.to_string(), l.expiry))
                 .collect(),
         );
         let body = EventBody::Purchase(Purchase {
@@ -237,10 +239,10 @@ impl Customer<'_> {
         }
         let rdoc = self.doc("YS", arrive);
         let body = EventBody::Receipt(Receipt {
-            doc: rdoc.clone(),
+            doc: rdoc.as_str().into(),
             supplier: self.owner.party.clone(),
             lines,
-            acceptors: acceptors.iter().map(|s| (*s).to_owned()).collect(),
+            acceptors: acceptors.iter().map(|s| Text::from(*s)).collect(),
             transport: d.vehicle.as_ref().map(|v| rxledger_model::Transport {
                 vehicle: v.clone(),
                 shipped_at: t,
@@ -248,7 +250,7 @@ impl Customer<'_> {
             }),
         });
         let refs = Refs {
-            order: vec![sale.to_owned()],
+            order: vec![sale.into()],
             delivery_note: vec![d.doc.clone()],
             ..Refs::default()
         };
@@ -266,12 +268,12 @@ impl Customer<'_> {
             })
             .collect();
         let body = EventBody::PutAway(PutAway {
-            doc: self.doc("RK", arrive),
+            doc: self.doc("RK", arrive).into(),
             lines: moves,
         });
         let refs = Refs {
-            order: vec![sale.to_owned()],
-            receipt: vec![rdoc],
+            order: vec![sale.into()],
+            receipt: vec![rdoc.into()],
             ..Refs::default()
         };
         self.push(arrive + Duration::minutes(30), &acceptors, refs, body);
@@ -293,7 +295,7 @@ impl Customer<'_> {
             ..inv.clone()
         });
         let refs = Refs {
-            order: vec![sale],
+            order: vec![sale.into()],
             ..Refs::default()
         };
         self.push(t + Duration::hours(20), &["财务-宋梅"], refs, body);
@@ -332,7 +334,7 @@ impl Customer<'_> {
                 .collect(),
         });
         let refs = Refs {
-            order: vec![sale],
+            order: vec![sale.into()],
             ..Refs::default()
         };
         self.push(t - Duration::minutes(30), &["药剂科-黄药师"], refs, body);

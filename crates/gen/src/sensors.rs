@@ -84,7 +84,7 @@ pub fn sensor_log(cfg: &SensorLog) -> (Vec<Event>, Vec<PlantedStretch>, Vec<Plan
             id: uuid::Builder::from_unix_timestamp_millis(ms, &rand).into_uuid(),
             occurred_at: t,
             entered_at: Some(t),
-            recorded_by: vec![by.to_owned()],
+            recorded_by: vec![by.into()],
             refs: Refs::default(),
             body,
         }
@@ -92,10 +92,10 @@ pub fn sensor_log(cfg: &SensorLog) -> (Vec<Event>, Vec<PlantedStretch>, Vec<Plan
     let setup = cfg.start - Duration::hours(1);
     for (i, (zone, storage)) in zones.iter().enumerate() {
         let body = EventBody::ZoneRegistered(ZoneRegistered {
-            zone: zone.clone(),
+            zone: zone.as_str().into(),
             storage: *storage,
             temp_range: None,
-            sensors: vec![format!("TH-{:02}", i + 1)],
+            sensors: vec![format!("TH-{:02}", i + 1).into()],
         });
         events.push(event(setup, "质管-周敏", body, &mut rng));
     }
@@ -166,8 +166,8 @@ pub fn sensor_log(cfg: &SensorLog) -> (Vec<Event>, Vec<PlantedStretch>, Vec<Plan
                 continue;
             }
             let body = EventBody::TemperatureReading(TemperatureReading {
-                sensor: format!("TH-{}", &zone[1..]),
-                zone: Some(zone.clone()),
+                sensor: format!("TH-{}", &zone[1..]).into(),
+                zone: Some(zone.as_str().into()),
                 vehicle: None,
                 readings,
             });

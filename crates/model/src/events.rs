@@ -7,6 +7,8 @@ pub use lines::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::types::Text;
+
 #[cfg(feature = "schema")]
 use crate::schema::NOT_BLANK;
 
@@ -28,10 +30,10 @@ pub struct PartyRegistered {
     /// Stable party id that other events use to name this party (e.g. the unified social credit
     /// code, 统一社会信用代码).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub party: String,
+    pub party: Text,
     /// Registered name.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub name: String,
+    pub name: Text,
     /// Kind of organisation.
     pub kind: PartyKind,
     /// Relation to the ledger's owner. The party registered as `self` is the company that keeps the
@@ -53,10 +55,10 @@ pub struct PartyRegistered {
     /// controlled-drug sales (SPECIAL-CHANNEL) and with `remote_provinces` for the two-invoice
     /// rule.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub province: String,
+    pub province: Text,
     /// Registered (licensed) address. Compound-ephedrine deliveries must go to exactly this address
     /// (EPH-RETAIL).
-    pub address: String,
+    pub address: Text,
     /// Special-control designation (定点经营 / 印鉴卡), if the party has one: needed to buy or sell
     /// narcotics and class-1 psychotropics (SPECIAL-CHANNEL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,7 +77,7 @@ pub struct LicenceChanged {
     /// The party, as registered by `party_registered` (a change for an unregistered party is
     /// ignored).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub party: String,
+    pub party: Text,
     /// The new licence. It is added to the party's licences: an event date inside the old or the
     /// new validity period qualifies.
     pub licence: Licence,
@@ -90,7 +92,7 @@ pub struct LicenceChanged {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special: Option<Special>,
     /// Why, e.g. `许可证到期换证`.
-    pub reason: String,
+    pub reason: Text,
 }
 
 /// `product_registered`: product master data (首营品种).
@@ -100,20 +102,20 @@ pub struct LicenceChanged {
 pub struct ProductRegistered {
     /// Product code (药品本位码 or GTIN) that other events use to name the product.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub product: String,
+    pub product: Text,
     /// Generic name (通用名), e.g. `盐酸吗啡注射液`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub generic_name: String,
+    pub generic_name: Text,
     /// Dosage form (剂型), e.g. `注射剂`.
-    pub form: String,
+    pub form: Text,
     /// Specification (规格), e.g. `1ml:10mg×10支/盒`.
-    pub spec: String,
+    pub spec: Text,
     /// Manufacturer, as on the approval (party id or registered name). Descriptive: the two-invoice
     /// rule looks at the supplier's `kind`, not at this field.
-    pub manufacturer: String,
+    pub manufacturer: Text,
     /// Approval number (批准文号), e.g. `国药准字H20003456`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub approval_number: String,
+    pub approval_number: Text,
     /// Category, checked against the licensed `scope` of suppliers and customers (SUP-LIC,
     /// CUS-LIC).
     pub category: Category,
@@ -135,7 +137,7 @@ pub struct ProductRegistered {
     pub vaccine: bool,
     /// Minimum sale unit (最小销售单元), e.g. `盒`: every quantity of this product counts these units.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub unit: String,
+    pub unit: Text,
 }
 
 /// `purchase`: a purchase order / purchase ledger entry (GSP Art. 68).
@@ -146,10 +148,10 @@ pub struct Purchase {
     /// Purchase order number. Receipts, supplier returns and purchase invoices name it in
     /// `refs.order`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Supplier party id.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub supplier: String,
+    pub supplier: Text,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<PurchaseLine>,
@@ -163,10 +165,10 @@ pub struct Receipt {
     /// Receiving / acceptance record number (验收记录). Put-aways name it in `refs.receipt`; without
     /// `refs.order` it also keys the goods for invoicing.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Supplier party id.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub supplier: String,
+    pub supplier: Text,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<ReceiptLine>,
@@ -176,7 +178,7 @@ pub struct Receipt {
         feature = "schema",
         schemars(length(min = 1), inner(pattern(NOT_BLANK)))
     )]
-    pub acceptors: Vec<String>,
+    pub acceptors: Vec<Text>,
     /// Transport details. Needed for cold-chain goods and vaccines (CC-RECEIPT).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transport: Option<Transport>,
@@ -189,7 +191,7 @@ pub struct Receipt {
 pub struct PutAway {
     /// Put-away record number (入库单).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<MoveLine>,
@@ -215,7 +217,7 @@ pub enum TransferReason {
 pub struct Transfer {
     /// Transfer record number.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Why. Only a `release` may take goods from a quarantine location into storage (QUARANTINE).
     pub reason: TransferReason,
     /// Lines (at least one).
@@ -242,21 +244,21 @@ pub struct Sale {
     /// Sales order number. Outbound reviews, dispatches, customer returns and sales invoices name
     /// it in `refs.sale`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Customer party id.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub customer: String,
+    pub customer: Text,
     /// Channel. Wholesale is checked against the customer's qualification (CUS-LIC); retail of
     /// compound ephedrine against the retail limits (EPH-RETAIL).
     pub channel: Channel,
     /// Buyer's identity document number: required for retail of compound ephedrine preparations
     /// (EPH-RETAIL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub buyer_id: Option<String>,
+    pub buyer_id: Option<Text>,
     /// Prescription number, if sold on prescription (lifts the per-sale pack limit of compound
     /// ephedrine).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prescription: Option<String>,
+    pub prescription: Option<Text>,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<SaleLine>,
@@ -280,10 +282,10 @@ pub enum Quality {
 pub struct OutboundReview {
     /// Review record number (复核记录).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Customer party id.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub customer: String,
+    pub customer: Text,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<ReviewLine>,
@@ -293,7 +295,7 @@ pub struct OutboundReview {
         feature = "schema",
         schemars(length(min = 1), inner(pattern(NOT_BLANK)))
     )]
-    pub reviewers: Vec<String>,
+    pub reviewers: Vec<Text>,
 }
 
 /// `dispatch`: goods shipped with a delivery note (随货同行单).
@@ -303,23 +305,23 @@ pub struct OutboundReview {
 pub struct Dispatch {
     /// Delivery note number (随货同行单). The customer's receipt names it in `refs.delivery_note`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Customer party id.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub customer: String,
+    pub customer: Text,
     /// Consignee: the receiving person or department.
-    pub consignee: String,
+    pub consignee: Text,
     /// Delivery address. Compound ephedrine must be delivered to the customer's registered
     /// `address` (EPH-RETAIL).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub address: String,
+    pub address: Text,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<OutLine>,
     /// Vehicle carrying the goods. Its next `temperature_reading` (from one hour before the
     /// dispatch on) is judged against the range of the cold-chain goods on board (TEMP-RANGE).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vehicle: Option<String>,
+    pub vehicle: Option<Text>,
 }
 
 /// `customer_return`: goods returned by a customer (销后退回). `refs.sale` names the original sale
@@ -330,12 +332,12 @@ pub struct Dispatch {
 pub struct CustomerReturn {
     /// Return record number.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Customer party id.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub customer: String,
+    pub customer: Text,
     /// Why.
-    pub reason: String,
+    pub reason: Text,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<InLine>,
@@ -348,12 +350,12 @@ pub struct CustomerReturn {
 pub struct SupplierReturn {
     /// Return record number.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Supplier party id.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub supplier: String,
+    pub supplier: Text,
     /// Why.
-    pub reason: String,
+    pub reason: Text,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<OutLine>,
@@ -366,18 +368,18 @@ pub struct SupplierReturn {
 pub struct Destruction {
     /// Destruction record number.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Why (expired, damaged, recalled …).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub reason: String,
+    pub reason: Text,
     /// How (incineration …).
-    pub method: String,
+    pub method: Text,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<OutLine>,
     /// Regulator supervisors present: required for special-control drugs (SPECIAL-DESTROY).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub supervisors: Vec<String>,
+    pub supervisors: Vec<Text>,
 }
 
 /// `stock_count`: physical count of a location (盘点).
@@ -387,10 +389,10 @@ pub struct Destruction {
 pub struct StockCount {
     /// Count sheet number.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Location counted. A batch on the books there but missing from the sheet counts as found 0.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub location: String,
+    pub location: Text,
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<CountLine>,
@@ -414,15 +416,15 @@ pub enum InvoiceDirection {
 pub struct Invoice {
     /// Invoice number (发票号码); payments list it in `invoices`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Purchase or sale.
     pub direction: InvoiceDirection,
     /// Issuing party id: the supplier on a purchase invoice, the ledger's owner on a sales invoice.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub issuer: String,
+    pub issuer: Text,
     /// Buying party id: the ledger's owner on a purchase invoice, the customer on a sales invoice.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub buyer: String,
+    pub buyer: Text,
     /// Date of issue. The payment deadline (UNPAID) runs from the later of this day (taken at 00:00
     /// Beijing time) and `occurred_at`.
     pub issued_on: NaiveDate,
@@ -434,7 +436,7 @@ pub struct Invoice {
     /// For a credit note (红字发票): the number of the invoice it credits; its quantities and amounts
     /// are then reductions of that invoice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credit_for: Option<String>,
+    pub credit_for: Option<Text>,
 }
 
 /// Direction of a payment relative to the ledger's owner.
@@ -472,21 +474,21 @@ pub enum PaymentMethod {
 pub struct Payment {
     /// Payment reference (bank voucher number).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Outgoing (paid by the owner) or incoming (received by the owner).
     pub direction: PaymentDirection,
     /// Paying party id.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub payer: String,
+    pub payer: Text,
     /// Receiving party id.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub payee: String,
+    pub payee: Text,
     /// Payer's account number; may be empty only for cash. On an incoming payment it must be
     /// registered for the payer (TTGK-S, TTGK-P).
-    pub payer_account: String,
+    pub payer_account: Text,
     /// Payee's account number; may be empty only for cash. On an outgoing payment it must be
     /// registered for the payee (TTGK-P, TTGK-S).
-    pub payee_account: String,
+    pub payee_account: Text,
     /// Amount paid; positive.
     pub amount: Money,
     /// Method. Cash must not settle invoices of special-control drugs (SPECIAL-CASH) or of compound
@@ -494,7 +496,7 @@ pub struct Payment {
     pub method: PaymentMethod,
     /// Numbers of the invoices (or credit notes) this payment settles. The amount goes to them in
     /// order, each up to its open amount, the last taking the remainder.
-    pub invoices: Vec<String>,
+    pub invoices: Vec<Text>,
 }
 
 /// `temperature_reading`: samples of one sensor in a storage zone or a vehicle.
@@ -504,15 +506,15 @@ pub struct Payment {
 pub struct TemperatureReading {
     /// Sensor id.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub sensor: String,
+    pub sensor: Text,
     /// Storage zone of the sensor (a `zone_registered` id). Exactly one of `zone` and `vehicle` is
     /// given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zone: Option<String>,
+    pub zone: Option<Text>,
     /// Vehicle or container of the sensor (as in `receipt.transport.vehicle` and
     /// `dispatch.vehicle`). Exactly one of `zone` and `vehicle` is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vehicle: Option<String>,
+    pub vehicle: Option<Text>,
     /// Samples in time order (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub readings: Vec<Reading>,
@@ -536,7 +538,7 @@ pub enum LossKind {
 pub struct LossReport {
     /// Report number.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Loss or theft.
     pub loss: LossKind,
     /// When the loss was discovered. For special-control drugs the report (this event's
@@ -552,7 +554,7 @@ pub struct LossReport {
     /// Authorities notified (police, drug regulator, health authority): must not be empty for
     /// special-control drugs (SPECIAL-LOSS).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub reported_to: Vec<String>,
+    pub reported_to: Vec<Text>,
 }
 
 /// Packing or unpacking.
@@ -573,18 +575,18 @@ pub enum AggregationAction {
 pub struct Aggregation {
     /// Aggregation record number.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub doc: String,
+    pub doc: Text,
     /// Pack or unpack.
     pub action: AggregationAction,
     /// The case or middle-pack code (a traceability code).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub parent: String,
+    pub parent: Text,
     /// The unit (or middle-pack) codes inside (at least one).
     #[cfg_attr(
         feature = "schema",
         schemars(length(min = 1), inner(pattern(NOT_BLANK)))
     )]
-    pub children: Vec<String>,
+    pub children: Vec<Text>,
 }
 
 /// `zone_registered`: a storage zone and the temperature range it keeps (温区).
@@ -594,7 +596,7 @@ pub struct Aggregation {
 pub struct ZoneRegistered {
     /// Zone id, as used by movement locations and temperature readings.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub zone: String,
+    pub zone: Text,
     /// Storage class the zone is kept at; its range applies unless `temp_range` is given.
     pub storage: StorageClass,
     /// Explicit range, replacing the class's range.
@@ -604,7 +606,7 @@ pub struct ZoneRegistered {
     /// when this list is given, a sensor not on it reporting for the zone, or a sensor on it
     /// reporting for a vehicle, is TEMP-SENSOR. An empty list is not checked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sensors: Vec<String>,
+    pub sensors: Vec<Text>,
 }
 
 impl ZoneRegistered {

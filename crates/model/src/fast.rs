@@ -376,7 +376,7 @@ mod tests {
         ) {
             let mut event = Event::from_json_slow(UPLOAD).unwrap();
             let EventBody::TemperatureReading(t) = &mut event.body else { unreachable!() };
-            t.vehicle = vehicle;
+            t.vehicle = vehicle.map(Into::into);
             t.readings = samples
                 .iter()
                 .filter_map(|&(secs, nanos, celsius, humidity)| {

@@ -191,7 +191,7 @@ pub struct Event {
     /// `occurred_at` to this instant, or to the ledger's `recorded_at` when it is absent.
     pub entered_at: Option<DateTime<Utc>>,
     /// Who recorded it (several people where a two-person rule applies).
-    pub recorded_by: Vec<String>,
+    pub recorded_by: Vec<Text>,
     /// Linked document numbers.
     pub refs: Refs,
     /// Kind-specific data.
@@ -210,7 +210,7 @@ struct EventOut<'a> {
         serialize_with = "instant::serialize_opt"
     )]
     entered_at: &'a Option<DateTime<Utc>>,
-    recorded_by: &'a [String],
+    recorded_by: &'a [Text],
     #[serde(skip_serializing_if = "Refs::is_empty")]
     refs: &'a Refs,
     data: &'a EventBody,
@@ -243,7 +243,7 @@ struct EventIn {
         feature = "schema",
         schemars(length(min = 1), inner(pattern(schema::NOT_BLANK)))
     )]
-    recorded_by: Vec<String>,
+    recorded_by: Vec<Text>,
     /// Document numbers linking this event to others.
     #[serde(default)]
     refs: RefsIn,

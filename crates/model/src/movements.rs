@@ -56,7 +56,7 @@ pub struct Movement<'a> {
     /// Signed change (saturated at `i64::MAX` in magnitude).
     pub delta: i64,
     /// Unit traceability codes moved with the line.
-    pub codes: &'a [String],
+    pub codes: &'a [crate::Text],
 }
 
 fn qty(q: u64) -> i64 {

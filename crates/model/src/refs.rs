@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::types::Text;
+
 #[cfg(feature = "schema")]
 use crate::schema;
 use crate::{EventError, FORMAT_VERSION};
@@ -21,26 +23,26 @@ pub struct Refs {
     /// Purchase order numbers (`purchase.doc`). Link receipts, supplier returns and purchase
     /// invoices to their orders.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub order: Vec<String>,
+    pub order: Vec<Text>,
     /// Sales order numbers (`sale.doc`). Link outbound reviews, dispatches, customer returns and
     /// sales invoices to their sales.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sale: Vec<String>,
+    pub sale: Vec<Text>,
     /// Delivery notes (随货同行单): the supplier's dispatch numbers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub delivery_note: Vec<String>,
+    pub delivery_note: Vec<Text>,
     /// Receiving / acceptance records (`receipt.doc`), or quarantine or returns records.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub receipt: Vec<String>,
+    pub receipt: Vec<Text>,
     /// Invoice number (`invoice.doc`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub invoice: Option<String>,
+    pub invoice: Option<Text>,
     /// Payment reference (`payment.doc`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub payment: Option<String>,
+    pub payment: Option<Text>,
     /// Regulator approval reference.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub approval: Option<String>,
+    pub approval: Option<Text>,
 }
 
 impl Refs {
@@ -50,17 +52,17 @@ impl Refs {
 
     /// The first purchase order named, if any.
     pub fn first_order(&self) -> Option<&str> {
-        self.order.first().map(String::as_str)
+        self.order.first().map(Text::as_str)
     }
 
     /// The first sale named, if any.
     pub fn first_sale(&self) -> Option<&str> {
-        self.sale.first().map(String::as_str)
+        self.sale.first().map(Text::as_str)
     }
 
     /// The first delivery note named, if any.
     pub fn first_delivery_note(&self) -> Option<&str> {
-        self.delivery_note.first().map(String::as_str)
+        self.delivery_note.first().map(Text::as_str)
     }
 }
 
@@ -76,8 +78,8 @@ impl<'de> Deserialize<'de> for Refs {
 /// One document number, or (format version 2) a list of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum DocRef {
-    One(String),
-    Many(Vec<String>),
+    One(Text),
+    Many(Vec<Text>),
 }
 
 impl<'de> Deserialize<'de> for DocRef {
@@ -89,17 +91,17 @@ impl<'de> Deserialize<'de> for DocRef {
                 f.write_str("a document number, or a list of document numbers")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DocRef, E> {
-                Ok(DocRef::One(v.to_owned()))
+                Ok(DocRef::One(Text::from(v)))
             }
             fn visit_string<E: serde::de::Error>(self, v: String) -> Result<DocRef, E> {
-                Ok(DocRef::One(v))
+                Ok(DocRef::One(Text::from(v)))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
                 self,
                 mut seq: A,
             ) -> Result<DocRef, A::Error> {
                 let mut out = Vec::new();
-                while let Some(s) = seq.next_element::<String>()? {
+                while let Some(s) = seq.next_element::<Text>()? {
                     out.push(s);
                 }
                 Ok(DocRef::Many(out))
@@ -162,20 +164,20 @@ pub(crate) struct RefsIn {
     receipt: Option<DocRef>,
     /// Invoice number (`invoice.doc`). Recorded; no rule reads it at present.
     #[serde(default)]
-    invoice: Option<String>,
+    invoice: Option<Text>,
     /// Payment reference (`payment.doc`). Recorded; no rule reads it at present.
     #[serde(default)]
-    payment: Option<String>,
+    payment: Option<Text>,
     /// Regulator approval reference, e.g. for narcotics or class-1 psychotropics sold to another
     /// province (SPECIAL-CHANNEL).
     #[serde(default)]
-    approval: Option<String>,
+    approval: Option<Text>,
 }
 
 impl RefsIn {
     /// The typed refs of a version-`v` event.
     pub(crate) fn into_refs(self, v: u32) -> Result<Refs, EventError> {
-        let list = |name: &str, r: Option<DocRef>| -> Result<Vec<String>, EventError> {
+        let list = |name: &str, r: Option<DocRef>| -> Result<Vec<Text>, EventError> {
             // Made only on error: this runs for every event read.
             let field = || format!("refs.{name}");
             let docs = match r {

@@ -19,6 +19,14 @@ pub const MAX_QUANTITY: u64 = 1_000_000_000_000;
 /// 2^53 for the same reason as [`MAX_QUANTITY`].
 pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 
+/// A text field of an event (a name, a document number, a code, a reason): a string that keeps
+/// up to 24 bytes of UTF-8 inline, in the field itself, and only longer ones on the heap. Almost
+/// every text of a ledger (product, batch, party and document numbers, codes, sensor names) fits,
+/// so parsing an event allocates for its lists, not for each of its texts, and a copy kept by the
+/// engine is a copy of the field. It derefs to `str` and converts from `&str` and `String`
+/// (`"P001".into()`); it serialises and deserialises as a JSON string.
+pub type Text = compact_str::CompactString;
+
 /// Longest text field (a name, a document number, a code, a reason): 4,096 bytes of UTF-8
 /// (1,365 Chinese characters at least).
 pub const MAX_TEXT_BYTES: usize = 4096;
@@ -185,7 +193,7 @@ pub enum LicenceKind {
 pub struct Licence {
     /// Licence number as printed, e.g. `浙AA5710023`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub number: String,
+    pub number: Text,
     /// Kind of licence.
     pub kind: LicenceKind,
     /// First valid day (inclusive).
@@ -322,9 +330,9 @@ pub struct TempRange {
 #[serde(deny_unknown_fields)]
 pub struct BankAccount {
     /// Bank and branch name.
-    pub bank: String,
+    pub bank: Text,
     /// Account number, compared exactly with the `payer_account` / `payee_account` of payments.
-    pub number: String,
+    pub number: Text,
 }
 
 /// Designation of a party for special-control drugs.
@@ -358,7 +366,7 @@ pub struct Special {
     /// medical institution that buys narcotics and class-1 psychotropics; a holder without it
     /// gets one SPECIAL-CARD (an incomplete record).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub seal_card: Option<String>,
+    pub seal_card: Option<Text>,
     /// Last valid day of the designation or card (inclusive); from the next day the party counts as
     /// not designated.
     pub valid_to: NaiveDate,

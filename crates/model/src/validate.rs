@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::{
-    Event, EventBody, EventError, Money, PartyKind, Problem, MAX_AMOUNT, MAX_QUANTITY,
+    Event, EventBody, EventError, Money, PartyKind, Problem, Text, MAX_AMOUNT, MAX_QUANTITY,
     MAX_TEXT_BYTES, YEARS,
 };
 
@@ -71,12 +71,12 @@ fn text<'a>(field: impl Into<Field<'a>>, s: &str) -> R {
     }
 }
 
-fn opt_text<'a>(field: impl Into<Field<'a>>, s: Option<&String>) -> R {
+fn opt_text<'a>(field: impl Into<Field<'a>>, s: Option<&Text>) -> R {
     let field = field.into();
     s.map_or(Ok(()), |s| text(field, s))
 }
 
-fn texts<'a>(field: impl Into<Field<'a>>, list: &[String]) -> R {
+fn texts<'a>(field: impl Into<Field<'a>>, list: &[Text]) -> R {
     let field = field.into();
     for (i, s) in list.iter().enumerate() {
         text(Field::Index(&field, i), s)?;
@@ -176,7 +176,7 @@ fn lines_present<T>(lines: &[T]) -> R {
     }
 }
 
-fn people<'a>(field: impl Into<Field<'a>>, names: &[String]) -> R {
+fn people<'a>(field: impl Into<Field<'a>>, names: &[Text]) -> R {
     let field = field.into();
     if names.is_empty() {
         return Err(err(field, "must name at least one person"));
@@ -234,7 +234,7 @@ fn line_value<'a>(field: impl Into<Field<'a>>, q: u64, unit_price: &Money) -> R 
     }
 }
 
-fn codes<'a>(field: impl Into<Field<'a>>, codes: &[String], quantity: u64) -> R {
+fn codes<'a>(field: impl Into<Field<'a>>, codes: &[Text], quantity: u64) -> R {
     let field = field.into();
     for (i, c) in codes.iter().enumerate() {
         non_empty(Field::Index(&field, i), c)?;
@@ -282,8 +282,8 @@ fn refs(r: &crate::Refs) -> R {
         approval,
     } = r;
     let refs = Field::Name("refs");
-    let one = |name, s: &Option<String>| opt_text(refs.at(name), s.as_ref());
-    let list = |name, list: &[String]| {
+    let one = |name, s: &Option<Text>| opt_text(refs.at(name), s.as_ref());
+    let list = |name, list: &[Text]| {
         let field = refs.at(name);
         list.iter()
             .enumerate()

@@ -11,6 +11,7 @@ use chrono::{DateTime, Datelike, Duration, Utc};
 use rxledger_chain::ExpectedHead;
 use rxledger_model::codes::parse_code_at;
 use rxledger_model::movements::movements;
+use rxledger_model::Text;
 use rxledger_model::{Event, EventBody, Relation};
 use rxledger_store::StoreError;
 
@@ -22,11 +23,11 @@ type Lines = BTreeMap<(String, String), u64>;
 /// A dispatch or a receipt, as the other company's ledger should mirror it.
 struct Shipment {
     seq: u64,
-    doc: String,
+    doc: Text,
     /// Further document numbers it goes by (a receipt naming several delivery notes).
-    also: Vec<String>,
+    also: Vec<Text>,
     /// The orders (of a receipt) or sales (of a dispatch) it is for.
-    order: Vec<String>,
+    order: Vec<Text>,
     party: String,
     at: DateTime<Utc>,
     lines: Lines,
@@ -34,7 +35,7 @@ struct Shipment {
 }
 
 impl Shipment {
-    fn new(seq: u64, doc: String, order: Vec<String>, party: &str, at: DateTime<Utc>) -> Self {
+    fn new(seq: u64, doc: Text, order: Vec<Text>, party: &str, at: DateTime<Utc>) -> Self {
         Shipment {
             seq,
             doc,
@@ -48,7 +49,7 @@ impl Shipment {
     }
 
     /// Adds a line; malformed unit codes are CODE-FORMAT's business and left out.
-    fn add(&mut self, product: &str, batch: &str, quantity: u64, codes: &[String]) {
+    fn add(&mut self, product: &str, batch: &str, quantity: u64, codes: &[Text]) {
         let q = self
             .lines
             .entry((product.to_owned(), batch.to_owned()))
@@ -67,7 +68,7 @@ impl Shipment {
 /// needs no pass of its own.
 #[derive(Default)]
 pub struct Shipments {
-    owner: Option<String>,
+    owner: Option<Text>,
     dispatches: Vec<Shipment>,
     receipts: Vec<Shipment>,
 }
@@ -313,7 +314,7 @@ impl<'a> ReceiptIndex<'a> {
     }
 
     /// The first receipt from `party` that names delivery note `doc`, or one of `orders`.
-    fn find(&self, party: &str, doc: &str, orders: &[String]) -> Option<usize> {
+    fn find(&self, party: &str, doc: &str, orders: &[Text]) -> Option<usize> {
         let by_doc = self.by_doc.get(&(party, doc)).copied();
         orders
             .iter()
@@ -435,7 +436,7 @@ mod tests {
                 1..20,
             ),
         ) {
-            let name = |p: &str, n: u8| format!("{p}{n}");
+            let name = |p: &str, n: u8| Text::from(format!("{p}{n}"));
             let mut ledger = Shipments::default();
             for (party, doc, also, order) in &receipts {
                 let mut s = Shipment::new(
@@ -451,7 +452,7 @@ mod tests {
             let index = ReceiptIndex::of(&ledger);
             for (party, doc, order) in &dispatches {
                 let (party, doc) = (name("P", *party), name("D", *doc));
-                let order: Vec<String> = order.iter().map(|&o| name("O", o)).collect();
+                let order: Vec<Text> = order.iter().map(|&o| name("O", o)).collect();
                 let scan = ledger.receipts.iter().position(|r| {
                     r.party == party
                         && (r.doc == doc

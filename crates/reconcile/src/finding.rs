@@ -230,6 +230,12 @@ impl From<&String> for Fact {
     }
 }
 
+impl From<&rxledger_model::Text> for Fact {
+    fn from(v: &rxledger_model::Text) -> Fact {
+        Fact::Text(v.to_string())
+    }
+}
+
 impl From<NaiveDate> for Fact {
     fn from(v: NaiveDate) -> Fact {
         Fact::Date(v)

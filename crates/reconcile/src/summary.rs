@@ -84,7 +84,10 @@ pub fn summarize_with_progress(
             Ok(e) => {
                 *kinds.entry(e.kind().as_str()).or_insert(0) += 1;
                 if let EventBody::ProductRegistered(p) = &e.body {
-                    products.insert(p.product.clone(), format!("{} {}", p.generic_name, p.spec));
+                    products.insert(
+                        p.product.to_string(),
+                        format!("{} {}", p.generic_name, p.spec),
+                    );
                 }
                 apply_stock(&mut stock, &e);
                 let t = e.occurred_at.to_rfc3339();

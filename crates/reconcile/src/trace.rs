@@ -93,7 +93,7 @@ struct Line<'a> {
     product: &'a str,
     batch: &'a str,
     quantity: u64,
-    codes: &'a [String],
+    codes: &'a [rxledger_model::Text],
     movement: String,
 }
 
@@ -260,10 +260,10 @@ impl Collector {
     pub fn observe(&mut self, seq: u64, e: &Event) {
         match &e.body {
             EventBody::PartyRegistered(p) if p.relation == Relation::Owner => {
-                self.owner.clone_from(&p.party);
+                self.owner = p.party.to_string();
             }
             EventBody::ProductRegistered(p) if self.special_batches && p.control.is_special() => {
-                self.special_products.insert(p.product.clone());
+                self.special_products.insert(p.product.to_string());
             }
             EventBody::Aggregation(a) if !self.codes.is_empty() => {
                 let children = code_keys(&a.children);
@@ -354,7 +354,7 @@ impl Collector {
 }
 
 /// The keys of the well-formed codes in `codes` (malformed ones are CODE-FORMAT's business).
-fn code_keys(codes: &[String]) -> Vec<u128> {
+fn code_keys(codes: &[rxledger_model::Text]) -> Vec<u128> {
     codes
         .iter()
         .filter_map(|c| parse_code(c).ok().map(|c| c.key()))

@@ -194,7 +194,7 @@ fn ledger_part(
             period = Some(period.map_or((t, t), |(a, b)| (a.min(t), b.max(t))));
             if let EventBody::ProductRegistered(p) = &e.body {
                 products.insert(
-                    p.product.clone(),
+                    p.product.to_string(),
                     ProductInfo {
                         name: format!("{} {}", p.generic_name, p.spec),
                         control: p.control,

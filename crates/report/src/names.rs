@@ -77,17 +77,17 @@ impl Names {
     pub fn observe(&mut self, e: &Event) {
         match &e.body {
             EventBody::PartyRegistered(p) => {
-                self.parties.insert(p.party.clone(), p.name.clone());
+                self.parties.insert(p.party.to_string(), p.name.to_string());
                 if p.relation == Relation::Owner {
-                    self.owner = Some(p.party.clone());
+                    self.owner = Some(p.party.to_string());
                 }
             }
             EventBody::ProductRegistered(p) => {
                 self.products.insert(
-                    p.product.clone(),
+                    p.product.to_string(),
                     ProductName {
-                        name: p.generic_name.clone(),
-                        spec: p.spec.clone(),
+                        name: p.generic_name.to_string(),
+                        spec: p.spec.to_string(),
                     },
                 );
             }

@@ -40,7 +40,7 @@ pub(crate) fn on_dispatch(
             l.codes.pop();
             code_plant = Some("SPECIAL-CHAIN");
         } else if g.plant("CODE-FORMAT") {
-            l.codes[0] = format!("{}X", &l.codes[0][..19]);
+            l.codes[0] = format!("{}X", &l.codes[0][..19]).into();
             code_plant = Some("CODE-FORMAT");
         } else if g.plant("CODE-UNKNOWN") {
             g.plants.codes.fabricated += 1;
@@ -48,10 +48,17 @@ pub(crate) fn on_dispatch(
                 "{}{:09}0000",
                 &l.codes[0][..7],
                 900_000_000 + g.plants.codes.fabricated
-            );
+            )
+            .into();
             code_plant = Some("CODE-UNKNOWN");
         } else if g.plants.codes.last_shipped.is_some() && g.plant("CODE-DUP") {
-            l.codes[0] = g.plants.codes.last_shipped.clone().unwrap_or_default();
+            l.codes[0] = g
+                .plants
+                .codes
+                .last_shipped
+                .clone()
+                .unwrap_or_default()
+                .into();
             code_plant = Some("CODE-DUP");
         }
     }
@@ -59,7 +66,7 @@ pub(crate) fn on_dispatch(
         Some(rule) => marks.add(rule, t),
         None => {
             if let Some(c) = shipped_code {
-                g.plants.codes.last_shipped = Some(c);
+                g.plants.codes.last_shipped = Some(c.to_string());
             }
         }
     }

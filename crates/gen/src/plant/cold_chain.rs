@@ -33,8 +33,8 @@ pub(crate) fn wrong_zone(g: &mut Generator, t: DateTime<Utc>) {
     };
     let p = g.batches[b].product;
     let line = |from: &str, to: &str| MoveLine {
-        product: g.world.products[p].code.clone(),
-        batch: g.batches[b].batch.clone(),
+        product: g.world.products[p].code.as_str().into(),
+        batch: g.batches[b].batch.as_str().into(),
         quantity: 1,
         from: from.into(),
         to: to.into(),
@@ -47,7 +47,7 @@ pub(crate) fn wrong_zone(g: &mut Generator, t: DateTime<Utc>) {
         &["保管-赵磊"],
         Refs::default(),
         EventBody::Transfer(Transfer {
-            doc: d1,
+            doc: d1.into(),
             reason: TransferReason::Relocation,
             lines: vec![l1],
         }),
@@ -59,7 +59,7 @@ pub(crate) fn wrong_zone(g: &mut Generator, t: DateTime<Utc>) {
         &["保管-赵磊"],
         Refs::default(),
         EventBody::Transfer(Transfer {
-            doc: d2,
+            doc: d2.into(),
             reason: TransferReason::Relocation,
             lines: vec![l2],
         }),

@@ -54,15 +54,15 @@ pub(crate) fn after_supplier_payment(
     let owner = &g.world.parties[OWNER];
     let sup = &g.world.parties[supplier];
     let body = EventBody::Payment(Payment {
-        doc,
+        doc: doc.into(),
         direction: PaymentDirection::Outgoing,
-        payer: owner.id.clone(),
-        payee: sup.id.clone(),
-        payer_account: owner.account.clone(),
-        payee_account: sup.account.clone(),
+        payer: owner.id.as_str().into(),
+        payee: sup.id.as_str().into(),
+        payer_account: owner.account.as_str().into(),
+        payee_account: sup.account.as_str().into(),
         amount: Money::cny(amount / 3 + 1),
         method: PaymentMethod::BankTransfer,
-        invoices: vec![format!("2699{n:016}")],
+        invoices: vec![format!("2699{n:016}").into()],
     });
     let seq = g.emit(t, &["财务-王芳"], Refs::default(), body);
     g.record("ORPHAN", seq, t + Duration::days(30));

@@ -61,10 +61,10 @@ pub(crate) fn after_purchase(g: &mut Generator, t: DateTime<Utc>, po: &OpenPurch
         &["采购-李明"],
         Refs::default(),
         EventBody::Purchase(rxledger_model::Purchase {
-            doc,
+            doc: doc.into(),
             supplier: "91330000MA2UNREG01".into(),
             lines: vec![rxledger_model::PurchaseLine {
-                product: g.world.products[p].code.clone(),
+                product: g.world.products[p].code.as_str().into(),
                 quantity: 10,
                 unit_price: Money::cny(price),
             }],
@@ -82,13 +82,13 @@ pub(crate) fn on_sale_order(g: &mut Generator, t: DateTime<Utc>, date: NaiveDate
     let so = g.doc("XS");
     let prod = &g.world.products[product];
     let body = EventBody::Sale(Sale {
-        doc: so,
+        doc: so.into(),
         customer: "91330100MA2UNREG02".into(),
         channel: Channel::Wholesale,
         buyer_id: None,
         prescription: None,
         lines: vec![SaleLine {
-            product: prod.code.clone(),
+            product: prod.code.as_str().into(),
             batch: "UNKNOWN".into(),
             expiry: date + Duration::days(365),
             quantity: 5,

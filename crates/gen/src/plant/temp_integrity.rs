@@ -238,8 +238,8 @@ fn conflict(
         &["系统-温湿度监测"],
         Refs::default(),
         EventBody::TemperatureReading(TemperatureReading {
-            sensor: sensor.to_owned(),
-            zone: Some(zone.id.clone()),
+            sensor: sensor.into(),
+            zone: Some(zone.id.as_str().into()),
             vehicle: None,
             readings: again,
         }),

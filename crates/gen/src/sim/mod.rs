@@ -13,7 +13,7 @@ use std::cmp::Reverse;
 use std::collections::VecDeque;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use rxledger_model::{Event, EventBody, Refs};
+use rxledger_model::{Event, EventBody, Refs, Text};
 
 use crate::world::ProductDef;
 use crate::{plant, Generator};
@@ -284,7 +284,7 @@ impl Generator {
             id,
             occurred_at: t,
             entered_at: Some(entered),
-            recorded_by: by.iter().map(|s| (*s).to_owned()).collect(),
+            recorded_by: by.iter().map(|s| Text::from(*s)).collect(),
             refs,
             body,
         });
@@ -315,10 +315,10 @@ impl Generator {
                 &["质管-周敏"],
                 Refs::default(),
                 EventBody::ZoneRegistered(rxledger_model::ZoneRegistered {
-                    zone: z.id.clone(),
+                    zone: z.id.as_str().into(),
                     storage: z.class,
                     temp_range: None,
-                    sensors: vec![z.sensor.clone()],
+                    sensors: vec![z.sensor.as_str().into()],
                 }),
             );
         }

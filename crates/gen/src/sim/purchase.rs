@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rxledger_model::{
     EventBody, Invoice, InvoiceDirection, InvoiceLine, Money, MoveLine, Payment, PaymentDirection,
-    PaymentMethod, PutAway, Receipt, ReceiptLine, Refs, Transport,
+    PaymentMethod, PutAway, Receipt, ReceiptLine, Refs, Text, Transport,
 };
 
 use super::{at, Action, Batch, OpenPurchase, OWNER};
@@ -39,7 +39,7 @@ impl Generator {
             .lines
             .iter()
             .map(|&(p, q, price)| rxledger_model::PurchaseLine {
-                product: self.world.products[p].code.clone(),
+                product: self.world.products[p].code.as_str().into(),
                 quantity: q,
                 unit_price: Money::cny(price),
             })
@@ -49,8 +49,8 @@ impl Generator {
             &["采购-李明"],
             Refs::default(),
             EventBody::Purchase(rxledger_model::Purchase {
-                doc: po.po.clone(),
-                supplier,
+                doc: po.po.as_str().into(),
+                supplier: supplier.into(),
                 lines,
             }),
         );
@@ -89,19 +89,19 @@ impl Generator {
             t,
             &acceptors,
             Refs {
-                order: vec![po.po.clone()],
+                order: vec![po.po.as_str().into()],
                 delivery_note: if rec_doc {
                     Vec::new()
                 } else {
-                    vec![delivery_note]
+                    vec![delivery_note.into()]
                 },
                 ..Refs::default()
             },
             EventBody::Receipt(Receipt {
-                doc: doc.clone(),
-                supplier,
+                doc: doc.as_str().into(),
+                supplier: supplier.into(),
                 lines: r.lines,
-                acceptors: acceptors.iter().map(|s| (*s).to_owned()).collect(),
+                acceptors: acceptors.iter().map(|s| Text::from(*s)).collect(),
                 transport,
             }),
         );
@@ -185,16 +185,16 @@ impl Generator {
         });
         self.product_batches[p].push(b);
         r.lines.push(ReceiptLine {
-            product: prod.code.clone(),
-            batch: batch_no,
+            product: prod.code.as_str().into(),
+            batch: batch_no.into(),
             production_date: production,
             expiry,
             arrived: q,
             accepted,
             rejected,
-            reject_reason: (rejected > 0).then(|| "运输途中外箱破损".to_owned()),
+            reject_reason: ((rejected > 0).then(|| "运输途中外箱破损".to_owned())).map(Into::into),
             location: "RCV".into(),
-            codes: codes.clone(),
+            codes: codes.clone().into_iter().map(Into::into).collect(),
         });
         r.put.push((b, if plant_acc { q } else { accepted }, codes));
         r.inv.push((p, accepted, price));
@@ -212,7 +212,7 @@ impl Generator {
             self.vehicle_readings(t, &vehicle, shipped, t);
         }
         Some(Transport {
-            vehicle,
+            vehicle: vehicle.into(),
             shipped_at: shipped,
             cold_chain: true,
         })
@@ -236,12 +236,12 @@ impl Generator {
             let p = batch.product;
             let prod = &self.world.products[p];
             mlines.push(MoveLine {
-                product: prod.code.clone(),
-                batch: self.batches[b].batch.clone(),
+                product: prod.code.as_str().into(),
+                batch: self.batches[b].batch.as_str().into(),
                 quantity: q,
                 from: "RCV".into(),
-                to: self.world.zones[prod.zone].id.clone(),
-                codes,
+                to: self.world.zones[prod.zone].id.as_str().into(),
+                codes: codes.into_iter().map(Into::into).collect(),
             });
         }
         let by = if mlines.iter().any(|l| !l.codes.is_empty()) {
@@ -253,11 +253,14 @@ impl Generator {
             t,
             &by,
             Refs {
-                order: vec![order],
-                receipt: vec![receipt],
+                order: vec![order.into()],
+                receipt: vec![receipt.into()],
                 ..Refs::default()
             },
-            EventBody::PutAway(PutAway { doc, lines: mlines }),
+            EventBody::PutAway(PutAway {
+                doc: doc.into(),
+                lines: mlines,
+            }),
         );
         plant::documents::after_put_away(self, t, seq, planted);
     }
@@ -276,7 +279,7 @@ impl Generator {
         let ilines: Vec<InvoiceLine> = invoiced
             .iter()
             .map(|&(p, q, price)| InvoiceLine {
-                product: self.world.products[p].code.clone(),
+                product: self.world.products[p].code.as_str().into(),
                 quantity: q,
                 unit_price: Money::cny(price),
                 amount: Money::cny(price * i64::try_from(q).unwrap_or(0)),
@@ -289,15 +292,15 @@ impl Generator {
             t,
             &["财务-王芳"],
             Refs {
-                order: vec![order],
-                receipt: vec![receipt],
+                order: vec![order.into()],
+                receipt: vec![receipt.into()],
                 ..Refs::default()
             },
             EventBody::Invoice(Invoice {
-                doc: doc.clone(),
+                doc: doc.as_str().into(),
                 direction: InvoiceDirection::Purchase,
-                issuer,
-                buyer,
+                issuer: issuer.into(),
+                buyer: buyer.into(),
                 issued_on: date,
                 lines: ilines,
                 total: Money::cny(total),
@@ -331,25 +334,25 @@ impl Generator {
         let owner = &self.world.parties[OWNER];
         let sup = &self.world.parties[supplier];
         let body = EventBody::Payment(Payment {
-            doc,
+            doc: doc.into(),
             direction: PaymentDirection::Outgoing,
-            payer: owner.id.clone(),
-            payee: sup.id.clone(),
-            payer_account: owner.account.clone(),
-            payee_account,
+            payer: owner.id.as_str().into(),
+            payee: sup.id.as_str().into(),
+            payer_account: owner.account.as_str().into(),
+            payee_account: payee_account.into(),
             amount: Money::cny(amount),
             method: if cash {
                 PaymentMethod::Cash
             } else {
                 PaymentMethod::BankTransfer
             },
-            invoices: vec![invoice.clone()],
+            invoices: vec![invoice.as_str().into()],
         });
         let seq = self.emit(
             t,
             &["财务-王芳"],
             Refs {
-                invoice: Some(invoice),
+                invoice: Some(invoice.into()),
                 ..Refs::default()
             },
             body,

@@ -29,18 +29,18 @@ impl Generator {
             t,
             &["销售-陈静", "验收-张伟"],
             Refs {
-                sale: vec![sale.so.clone()],
-                delivery_note: vec![sale.delivery_note.clone()],
-                invoice: Some(sale.invoice.clone()),
+                sale: vec![sale.so.as_str().into()],
+                delivery_note: vec![sale.delivery_note.as_str().into()],
+                invoice: Some(sale.invoice.as_str().into()),
                 ..Refs::default()
             },
             EventBody::CustomerReturn(rxledger_model::CustomerReturn {
-                doc: doc.clone(),
-                customer: return_party,
+                doc: doc.as_str().into(),
+                customer: return_party.into(),
                 reason: "客户订货数量有误".into(),
                 lines: vec![InLine {
-                    product: self.world.products[p].code.clone(),
-                    batch: self.batches[b].batch.clone(),
+                    product: self.world.products[p].code.as_str().into(),
+                    batch: self.batches[b].batch.as_str().into(),
                     quantity: rq,
                     to: "RET".into(),
                     codes: Vec::new(),
@@ -54,23 +54,23 @@ impl Generator {
             t,
             &["财务-王芳"],
             Refs {
-                sale: vec![sale.so.clone()],
+                sale: vec![sale.so.as_str().into()],
                 ..Refs::default()
             },
             EventBody::Invoice(Invoice {
-                doc: credit.clone(),
+                doc: credit.as_str().into(),
                 direction: InvoiceDirection::Sale,
-                issuer: self.world.parties[OWNER].id.clone(),
-                buyer: party,
+                issuer: self.world.parties[OWNER].id.as_str().into(),
+                buyer: party.into(),
                 issued_on: date,
                 lines: vec![InvoiceLine {
-                    product: self.world.products[p].code.clone(),
+                    product: self.world.products[p].code.as_str().into(),
                     quantity: rq,
                     unit_price: Money::cny(price),
                     amount: Money::cny(amount),
                 }],
                 total: Money::cny(amount),
-                credit_for: Some(sale.invoice.clone()),
+                credit_for: Some(sale.invoice.as_str().into()),
             }),
         );
         self.schedule(
@@ -115,19 +115,19 @@ impl Generator {
             t,
             &["质管-周敏"],
             Refs {
-                receipt: vec![doc],
+                receipt: vec![doc.into()],
                 ..Refs::default()
             },
             EventBody::Transfer(Transfer {
-                doc: tdoc,
+                doc: tdoc.into(),
                 reason: TransferReason::Release,
                 lines: vec![MoveLine {
-                    product: self.world.products[product].code.clone(),
-                    batch: self.batches[batch].batch.clone(),
+                    product: self.world.products[product].code.as_str().into(),
+                    batch: self.batches[batch].batch.as_str().into(),
                     quantity,
                     from: "RET".into(),
-                    to: zone,
-                    codes,
+                    to: zone.into(),
+                    codes: codes.into_iter().map(Into::into).collect(),
                 }],
             }),
         );
@@ -146,22 +146,22 @@ impl Generator {
         let cust = &self.world.parties[self.world.customers[customer].party];
         let owner = &self.world.parties[OWNER];
         let body = EventBody::Payment(Payment {
-            doc,
+            doc: doc.into(),
             direction: PaymentDirection::Outgoing,
-            payer: owner.id.clone(),
-            payee: cust.id.clone(),
-            payer_account: owner.account.clone(),
-            payee_account: cust.account.clone(),
+            payer: owner.id.as_str().into(),
+            payee: cust.id.as_str().into(),
+            payer_account: owner.account.as_str().into(),
+            payee_account: cust.account.as_str().into(),
             amount: Money::cny(amount),
             method: PaymentMethod::BankTransfer,
-            invoices: vec![credit_note.clone()],
+            invoices: vec![credit_note.as_str().into()],
         });
         self.emit(
             t,
             &["财务-王芳"],
             Refs {
-                invoice: Some(credit_note),
-                sale: vec![sale],
+                invoice: Some(credit_note.into()),
+                sale: vec![sale.into()],
                 ..Refs::default()
             },
             body,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rxledger_model::{
     Channel, Dispatch, EventBody, Invoice, InvoiceDirection, InvoiceLine, Money, OutLine,
     OutboundReview, Payment, PaymentDirection, PaymentMethod, Quality, Refs, ReviewLine, Sale,
-    SaleLine,
+    SaleLine, Text,
 };
 
 use super::{at, Action, Allocation, OpenSale, OWNER};
@@ -95,8 +95,8 @@ impl Generator {
         let lines: Vec<SaleLine> = alloc
             .iter()
             .map(|(b, q, _)| SaleLine {
-                product: self.world.products[product].code.clone(),
-                batch: self.batches[*b].batch.clone(),
+                product: self.world.products[product].code.as_str().into(),
+                batch: self.batches[*b].batch.as_str().into(),
                 expiry: self.batches[*b].expiry,
                 quantity: *q,
                 unit_price: Money::cny(price),
@@ -109,8 +109,8 @@ impl Generator {
             &["销售-陈静"],
             Refs::default(),
             EventBody::Sale(Sale {
-                doc: so.clone(),
-                customer: party,
+                doc: so.as_str().into(),
+                customer: party.into(),
                 channel: Channel::Wholesale,
                 buyer_id: None,
                 prescription: None,
@@ -148,8 +148,8 @@ impl Generator {
             .lines
             .iter()
             .map(|(p, b, q, _, _)| ReviewLine {
-                product: self.world.products[*p].code.clone(),
-                batch: self.batches[*b].batch.clone(),
+                product: self.world.products[*p].code.as_str().into(),
+                batch: self.batches[*b].batch.as_str().into(),
                 expiry: self.batches[*b].expiry,
                 quantity: *q,
                 quality: Quality::Ok,
@@ -166,14 +166,14 @@ impl Generator {
             t,
             &reviewers,
             Refs {
-                sale: vec![sale.so.clone()],
+                sale: vec![sale.so.as_str().into()],
                 ..Refs::default()
             },
             EventBody::OutboundReview(OutboundReview {
-                doc,
-                customer: self.world.parties[customer].id.clone(),
+                doc: doc.into(),
+                customer: self.world.parties[customer].id.as_str().into(),
                 lines,
-                reviewers: reviewers.iter().map(|s| (*s).to_owned()).collect(),
+                reviewers: reviewers.iter().map(|s| Text::from(*s)).collect(),
             }),
         );
         self.schedule(t + Duration::minutes(40), Action::Dispatch(sale));
@@ -194,11 +194,14 @@ impl Generator {
             batch.on_hand -= q;
             batch.reserved -= q;
             lines.push(OutLine {
-                product: self.world.products[*p].code.clone(),
-                batch: batch.batch.clone(),
+                product: self.world.products[*p].code.as_str().into(),
+                batch: batch.batch.as_str().into(),
                 quantity: *q,
-                from: self.world.zones[self.world.products[*p].zone].id.clone(),
-                codes: codes.clone(),
+                from: self.world.zones[self.world.products[*p].zone]
+                    .id
+                    .as_str()
+                    .into(),
+                codes: codes.clone().into_iter().map(Into::into).collect(),
             });
         }
         let mut marks = Marks::default();
@@ -210,12 +213,12 @@ impl Generator {
         let address = plant::special::dispatch_address(self, t, &sale, address, &mut marks);
         plant::money::on_dispatch(t, &sale, &mut marks);
         let body = EventBody::Dispatch(Dispatch {
-            doc: sale.delivery_note.clone(),
-            customer,
-            consignee,
-            address,
+            doc: sale.delivery_note.as_str().into(),
+            customer: customer.into(),
+            consignee: consignee.into(),
+            address: address.into(),
             lines,
-            vehicle: vehicle.clone(),
+            vehicle: vehicle.clone().map(Into::into),
         });
         let by = self.two(
             sale.lines.iter().map(|l| l.0),
@@ -226,7 +229,7 @@ impl Generator {
             t,
             &by,
             Refs {
-                sale: vec![sale.so.clone()],
+                sale: vec![sale.so.as_str().into()],
                 ..Refs::default()
             },
             body,
@@ -260,7 +263,7 @@ impl Generator {
             .lines
             .iter()
             .map(|(p, _, q, price, _)| InvoiceLine {
-                product: self.world.products[*p].code.clone(),
+                product: self.world.products[*p].code.as_str().into(),
                 quantity: *q,
                 unit_price: Money::cny(*price),
                 amount: Money::cny(price * i64::try_from(*q).unwrap_or(0)),
@@ -272,15 +275,15 @@ impl Generator {
             t,
             &["财务-王芳"],
             Refs {
-                sale: vec![sale.so.clone()],
-                delivery_note: vec![sale.delivery_note.clone()],
+                sale: vec![sale.so.as_str().into()],
+                delivery_note: vec![sale.delivery_note.as_str().into()],
                 ..Refs::default()
             },
             EventBody::Invoice(Invoice {
-                doc: sale.invoice.clone(),
+                doc: sale.invoice.as_str().into(),
                 direction: InvoiceDirection::Sale,
-                issuer: self.world.parties[OWNER].id.clone(),
-                buyer: self.world.parties[buyer].id.clone(),
+                issuer: self.world.parties[OWNER].id.as_str().into(),
+                buyer: self.world.parties[buyer].id.as_str().into(),
                 issued_on: date,
                 lines,
                 total: Money::cny(total),
@@ -316,21 +319,21 @@ impl Generator {
         let cust = &self.world.parties[party];
         let owner = &self.world.parties[OWNER];
         let body = EventBody::Payment(Payment {
-            doc,
+            doc: doc.into(),
             direction: PaymentDirection::Incoming,
-            payer: cust.id.clone(),
-            payee: owner.id.clone(),
-            payer_account,
-            payee_account: owner.account.clone(),
+            payer: cust.id.as_str().into(),
+            payee: owner.id.as_str().into(),
+            payer_account: payer_account.into(),
+            payee_account: owner.account.as_str().into(),
             amount: Money::cny(amount),
             method: PaymentMethod::BankTransfer,
-            invoices: vec![sale.invoice.clone()],
+            invoices: vec![sale.invoice.as_str().into()],
         });
         let seq = self.emit(
             t,
             &["财务-王芳"],
             Refs {
-                invoice: Some(sale.invoice.clone()),
+                invoice: Some(sale.invoice.as_str().into()),
                 ..Refs::default()
             },
             body,

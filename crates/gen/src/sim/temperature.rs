@@ -40,8 +40,8 @@ impl Generator {
             &["系统-温湿度监测"],
             Refs::default(),
             EventBody::TemperatureReading(TemperatureReading {
-                sensor: sensor.clone(),
-                zone: Some(zone.id.clone()),
+                sensor: sensor.as_str().into(),
+                zone: Some(zone.id.as_str().into()),
                 vehicle: None,
                 readings,
             }),
@@ -127,9 +127,9 @@ impl Generator {
             &["系统-冷链监测"],
             Refs::default(),
             EventBody::TemperatureReading(TemperatureReading {
-                sensor,
+                sensor: sensor.into(),
                 zone: None,
-                vehicle: Some(vehicle.to_owned()),
+                vehicle: Some(vehicle.into()),
                 readings,
             }),
         )

@@ -76,13 +76,13 @@ impl Generator {
             by,
             Refs::default(),
             EventBody::Transfer(Transfer {
-                doc: doc.clone(),
+                doc: doc.as_str().into(),
                 reason: TransferReason::Quarantine,
                 lines: vec![MoveLine {
-                    product: self.world.products[product].code.clone(),
-                    batch: self.batches[batch].batch.clone(),
+                    product: self.world.products[product].code.as_str().into(),
+                    batch: self.batches[batch].batch.as_str().into(),
                     quantity,
-                    from,
+                    from: from.into(),
                     to: "QA".into(),
                     codes: Vec::new(),
                 }],
@@ -116,16 +116,16 @@ impl Generator {
             t,
             &["质管-周敏", "保管-赵磊"],
             Refs {
-                receipt: vec![quarantine_doc],
+                receipt: vec![quarantine_doc.into()],
                 ..Refs::default()
             },
             EventBody::Destruction(rxledger_model::Destruction {
-                doc,
+                doc: doc.into(),
                 reason: "储存养护中发现外包装破损".into(),
                 method: "交由有资质的危废处置单位焚烧".into(),
                 lines: vec![OutLine {
-                    product: self.world.products[product].code.clone(),
-                    batch: self.batches[batch].batch.clone(),
+                    product: self.world.products[product].code.as_str().into(),
+                    batch: self.batches[batch].batch.as_str().into(),
                     quantity,
                     from: "QA".into(),
                     codes: Vec::new(),
@@ -147,8 +147,8 @@ impl Generator {
                 let b = &self.batches[bi];
                 if b.on_hand > 0 {
                     lines.push(rxledger_model::CountLine {
-                        product: self.world.products[b.product].code.clone(),
-                        batch: b.batch.clone(),
+                        product: self.world.products[b.product].code.as_str().into(),
+                        batch: b.batch.as_str().into(),
                         counted: b.on_hand,
                     });
                 }
@@ -165,8 +165,8 @@ impl Generator {
             &["保管-赵磊", "质管-周敏"],
             Refs::default(),
             EventBody::StockCount(StockCount {
-                doc,
-                location: zone,
+                doc: doc.into(),
+                location: zone.into(),
                 lines,
             }),
         );
@@ -186,7 +186,7 @@ impl Generator {
         };
         self.licence_due[p] = to;
         let body = EventBody::LicenceChanged(LicenceChanged {
-            party: party.id.clone(),
+            party: party.id.as_str().into(),
             licence,
             scope: None,
             accounts: None,

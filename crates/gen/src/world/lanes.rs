@@ -45,7 +45,7 @@ pub(super) fn add_lanes(w: &mut World, lanes: u32) {
         for c in &customers {
             let mut party = w.parties[c.party].clone();
             party.id = format!("{}L{k:04}", &party.id[..13]);
-            party.licence.number = format!("{}-L{k:04}", party.licence.number);
+            party.licence.number = format!("{}-L{k:04}", party.licence.number).into();
             party.account = format!("{}{k:04}", party.account);
             w.customers.push(CustomerDef {
                 party: w.parties.len(),

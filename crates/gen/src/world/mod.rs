@@ -33,18 +33,18 @@ pub(crate) struct PartyDef {
 impl PartyDef {
     pub fn to_event(&self) -> PartyRegistered {
         PartyRegistered {
-            party: self.id.clone(),
-            name: self.name.to_owned(),
+            party: self.id.as_str().into(),
+            name: self.name.into(),
             kind: self.kind,
             relation: self.relation,
             licence: Some(self.licence.clone()),
             scope: self.scope.clone(),
             accounts: vec![BankAccount {
-                bank: self.bank.to_owned(),
-                number: self.account.clone(),
+                bank: self.bank.into(),
+                number: self.account.as_str().into(),
             }],
-            province: self.province.to_owned(),
-            address: self.address.clone(),
+            province: self.province.into(),
+            address: self.address.as_str().into(),
             special: self.special.clone(),
             public_hospital: self.public_hospital,
         }
@@ -83,19 +83,19 @@ impl ProductDef {
 
     pub fn to_event(&self) -> ProductRegistered {
         ProductRegistered {
-            product: self.code.clone(),
-            generic_name: self.generic_name.to_owned(),
-            form: self.form.to_owned(),
-            spec: self.spec.to_owned(),
-            manufacturer: self.manufacturer_name.to_owned(),
-            approval_number: self.approval.to_owned(),
+            product: self.code.as_str().into(),
+            generic_name: self.generic_name.into(),
+            form: self.form.into(),
+            spec: self.spec.into(),
+            manufacturer: self.manufacturer_name.into(),
+            approval_number: self.approval.into(),
             category: self.category,
             control: self.control,
             storage: self.storage,
             temp_range: None,
             rx: self.rx,
             vaccine: self.vaccine,
-            unit: self.unit.to_owned(),
+            unit: self.unit.into(),
         }
     }
 }

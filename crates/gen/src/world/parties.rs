@@ -31,7 +31,7 @@ fn party(
         kind,
         relation,
         licence: Licence {
-            number: licence.0.to_owned(),
+            number: licence.0.into(),
             kind: licence.1,
             valid_from: licence.2,
             valid_to: licence.3,

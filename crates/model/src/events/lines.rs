@@ -4,6 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::types::Text;
+
 #[cfg(feature = "schema")]
 use crate::schema::NOT_BLANK;
 use crate::types::Money;
@@ -17,7 +19,7 @@ use super::{is_false, Quality};
 pub struct PurchaseLine {
     /// Product code, as registered by `product_registered`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub product: String,
+    pub product: Text,
     /// Quantity ordered, in minimum sale units (the product's `unit`).
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
@@ -32,7 +34,7 @@ pub struct PurchaseLine {
 pub struct Transport {
     /// Vehicle or container id: the `vehicle` of the `temperature_reading` events that cover the
     /// trip.
-    pub vehicle: String,
+    pub vehicle: Text,
     /// When the goods left the sender. For cold-chain goods the vehicle's readings must cover this
     /// instant to the receipt's `occurred_at` (CC-RECEIPT).
     #[serde(
@@ -53,10 +55,10 @@ pub struct Transport {
 pub struct ReceiptLine {
     /// Product code, as registered by `product_registered`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub product: String,
+    pub product: Text,
     /// Batch number (批号), as printed on the pack.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub batch: String,
+    pub batch: Text,
     /// Production date (生产日期).
     pub production_date: NaiveDate,
     /// Expiry date: the last day of validity (有效期至), the last day the batch may be used; must
@@ -78,15 +80,15 @@ pub struct ReceiptLine {
     pub rejected: u64,
     /// Why goods were rejected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reject_reason: Option<String>,
+    pub reject_reason: Option<Text>,
     /// Location where the accepted goods are placed (normally the receiving area, e.g. `RCV`).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub location: String,
+    pub location: Text,
     /// Traceability codes scanned on arrival: no more codes than `arrived`; for special-control
     /// products exactly one unit code per accepted unit (SPECIAL-CHAIN).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
-    pub codes: Vec<String>,
+    pub codes: Vec<Text>,
 }
 
 /// A quantity of one batch moved between locations.
@@ -96,19 +98,19 @@ pub struct ReceiptLine {
 pub struct MoveLine {
     /// Product code, as registered by `product_registered`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub product: String,
+    pub product: Text,
     /// Batch number (批号), as printed on the pack.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub batch: String,
+    pub batch: Text,
     /// Quantity moved, in minimum sale units (the product's `unit`); at least 1.
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Source location.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub from: String,
+    pub from: Text,
     /// Destination location (a `zone_registered` zone, where storage temperatures matter).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub to: String,
+    pub to: Text,
     /// Traceability codes of the units moved (20-digit 追溯码 or GS1 element strings; a case or
     /// middle-pack code packed by `aggregation` stands for its units). No more codes than
     /// `quantity`; for special-control products exactly one unit code per unit (SPECIAL-CHAIN:
@@ -116,7 +118,7 @@ pub struct MoveLine {
     /// `precursor`; not `compound_ephedrine`, whose sales are watched by other rules).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
-    pub codes: Vec<String>,
+    pub codes: Vec<Text>,
 }
 
 /// One line of a sale.
@@ -126,10 +128,10 @@ pub struct MoveLine {
 pub struct SaleLine {
     /// Product code, as registered by `product_registered`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub product: String,
+    pub product: Text,
     /// Batch number (批号), as printed on the pack.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub batch: String,
+    pub batch: Text,
     /// Expiry of the batch, as on the sale; the outbound review must agree with it.
     /// `YYYY-MM` means the last day of that month.
     #[serde(deserialize_with = "crate::types::expiry_date")]
@@ -148,10 +150,10 @@ pub struct SaleLine {
 #[serde(deny_unknown_fields)]
 pub struct ReviewLine {
     /// Product code, as registered by `product_registered`.
-    pub product: String,
+    pub product: Text,
     /// Batch number (批号), as printed on the pack.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub batch: String,
+    pub batch: Text,
     /// Expiry found on the goods; must equal the batch's expiry on receipt and on the sale
     /// (OUT-REV). `YYYY-MM` means the last day of that month.
     #[serde(deserialize_with = "crate::types::expiry_date")]
@@ -171,16 +173,16 @@ pub struct ReviewLine {
 pub struct OutLine {
     /// Product code, as registered by `product_registered`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub product: String,
+    pub product: Text,
     /// Batch number (批号), as printed on the pack.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub batch: String,
+    pub batch: Text,
     /// Quantity leaving, in minimum sale units (the product's `unit`); at least 1.
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Location the goods leave.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub from: String,
+    pub from: Text,
     /// Traceability codes of the units leaving (20-digit 追溯码 or GS1 element strings; a pack code
     /// packed by `aggregation` stands for its units). No more codes than `quantity`; for
     /// special-control products exactly one unit code per unit (SPECIAL-CHAIN: `control`
@@ -188,7 +190,7 @@ pub struct OutLine {
     /// `precursor`; not `compound_ephedrine`, whose sales are watched by other rules).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
-    pub codes: Vec<String>,
+    pub codes: Vec<Text>,
 }
 
 /// One line of goods coming back in.
@@ -197,21 +199,21 @@ pub struct OutLine {
 #[serde(deny_unknown_fields)]
 pub struct InLine {
     /// Product code, as registered by `product_registered`.
-    pub product: String,
+    pub product: Text,
     /// Batch number (批号), as printed on the pack.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub batch: String,
+    pub batch: Text,
     /// Quantity returned, in minimum sale units (the product's `unit`); at least 1.
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Location the goods go to (normally the returns or quarantine area).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub to: String,
+    pub to: Text,
     /// Traceability codes of the units returned: no more codes than `quantity`; each must have been
     /// shipped from this ledger (CODE-UNKNOWN).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
-    pub codes: Vec<String>,
+    pub codes: Vec<Text>,
 }
 
 /// One line of a stock count.
@@ -220,10 +222,10 @@ pub struct InLine {
 #[serde(deny_unknown_fields)]
 pub struct CountLine {
     /// Product code, as registered by `product_registered`.
-    pub product: String,
+    pub product: Text,
     /// Batch number (批号), as printed on the pack.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
-    pub batch: String,
+    pub batch: Text,
     /// Quantity found, in minimum sale units (the product's `unit`) (0 allowed).
     #[cfg_attr(feature = "schema", schemars(range(max = crate::MAX_QUANTITY)))]
     pub counted: u64,
@@ -235,7 +237,7 @@ pub struct CountLine {
 #[serde(deny_unknown_fields)]
 pub struct InvoiceLine {
     /// Product code, as registered by `product_registered`.
-    pub product: String,
+    pub product: Text,
     /// Quantity invoiced, in minimum sale units (the product's `unit`); at least 1 (on a credit
     /// note: the quantity credited).
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]

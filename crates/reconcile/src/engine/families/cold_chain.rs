@@ -40,16 +40,16 @@ use receipt::{Trip, Vehicles};
 pub(crate) enum ColdDue {
     /// Vaccines in a zone hit by an excursion must have left it.
     VacIsolate {
-        product: String,
-        batch: String,
-        zone: String,
+        product: Id,
+        batch: Id,
+        zone: Id,
         seq: u64,
     },
     /// Expired vaccines (since `expired`) must be isolated (in quarantine), or destroyed
     /// (`dispose`).
     VacExpired {
-        product: String,
-        batch: String,
+        product: Id,
+        batch: Id,
         seq: u64,
         dispose: bool,
         expired: DateTime<Utc>,
@@ -83,19 +83,19 @@ struct Stream {
 #[derive(Default)]
 pub(crate) struct ColdChain {
     /// Zone streams, by zone.
-    zones: HashMap<String, Stream>,
+    zones: HashMap<Id, Stream>,
     /// Recent vehicle readings, for cold-chain receipts.
     vehicles: Vehicles,
     /// Outgoing cold shipments waiting for their vehicle's readings: vehicle -> (dispatch time,
     /// range, dispatch seq).
-    outgoing: HashMap<String, (DateTime<Utc>, TempRange, u64)>,
+    outgoing: HashMap<Id, (DateTime<Utc>, TempRange, u64)>,
     /// Series kept for charts, when tracing is on.
     trace: Option<Trace>,
 }
 
 /// The series kept for charts, and the readings kept for their close-ups.
 struct Trace {
-    series: BTreeMap<(StreamKind, String), (TempSeries, Detail)>,
+    series: BTreeMap<(StreamKind, Id), (TempSeries, Detail)>,
     /// Readings close-ups may still keep ([`CLOSEUPS_MAX_READINGS`] in all).
     budget: usize,
 }
@@ -160,7 +160,7 @@ impl Family for ColdChain {
     /// A zone still outside its range at its last reading is an excursion too (it ends, as
     /// far as the ledger knows, at that reading).
     fn finish(&mut self, cx: &mut Ctx<'_>) {
-        let mut open: Vec<(&String, Excursion, TempRange, u64)> = self
+        let mut open: Vec<(&Id, Excursion, TempRange, u64)> = self
             .zones
             .iter_mut()
             .filter_map(|(name, st)| {
@@ -298,7 +298,7 @@ impl ColdChain {
         );
         let mut trip = Stream::default();
         let st = match kind {
-            StreamKind::Zone => self.zones.entry_ref(name).or_default(),
+            StreamKind::Zone => self.zones.entry(Id::from(name)).or_default(),
             StreamKind::Vehicle => &mut trip,
         };
         st.range = range;
@@ -409,7 +409,7 @@ fn excursion_ended(
 fn kept<'a>(trace: &'a mut Option<Trace>, kind: StreamKind, name: &str) -> Traced<'a> {
     let Trace { series, budget } = trace.as_mut()?;
     let (s, d) = series
-        .entry((kind, name.to_owned()))
+        .entry((kind, Id::from(name)))
         .or_insert_with(|| (TempSeries::new(kind, name), Detail::default()));
     Some((s, d, budget))
 }
@@ -518,9 +518,9 @@ fn excursion(
         batches.sort_unstable();
         for (p, b) in batches {
             let isolate = ColdDue::VacIsolate {
-                product: p.to_string(),
-                batch: b.to_string(),
-                zone: name.to_owned(),
+                product: p.clone(),
+                batch: b.clone(),
+                zone: Id::from(name),
                 seq,
             };
             cx.sched.at(deadline, Due::ColdChain(isolate));

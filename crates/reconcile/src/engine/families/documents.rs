@@ -29,6 +29,7 @@ use crate::engine::projections::documents::{
     PaymentRef, SaleRec,
 };
 use crate::engine::projections::pb;
+use crate::engine::projections::Id;
 use crate::engine::projections::Total;
 use crate::{Fact, Finding, Msg, Rule};
 
@@ -137,7 +138,7 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
             .refs
             .order
             .iter()
-            .map(String::as_str)
+            .map(Id::as_str)
             .filter(|o| {
                 orders
                     .get(*o)
@@ -190,7 +191,8 @@ fn two_invoice(cx: &mut Ctx<'_>, seq: u64, s: &rxledger_model::Sale) {
             .cfg
             .thresholds
             .remote_provinces
-            .contains(&customer.province)
+            .iter()
+            .any(|p| *p == customer.province)
     {
         return;
     }

@@ -16,18 +16,19 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{decimal, designation, factor, loss, quoted, term, texts, with_facts};
 use crate::engine::projections::codes::{code_lines, Coverage};
+use crate::engine::projections::Id;
 use crate::{Finding, Msg, Rule};
 
 /// The special-control family.
 #[derive(Default)]
 pub(crate) struct Special {
     /// Buyer ID -> (day, packs) of recent compound-ephedrine retail purchases.
-    eph: HashMap<String, VecDeque<(NaiveDate, u64)>>,
+    eph: HashMap<Id, VecDeque<(NaiveDate, u64)>>,
     /// Product -> customer -> recent order quantities and dates (by product first: the peer
     /// test reads the histories of one product's customers, not of every pair).
-    som: HashMap<String, HashMap<String, SomHistory>>,
+    som: HashMap<Id, HashMap<Id, SomHistory>>,
     /// Seal-card holders already reported for a card number not on file (`SPECIAL-CARD`).
-    card_missing: HashSet<String>,
+    card_missing: HashSet<Id>,
 }
 
 #[derive(Default)]
@@ -135,8 +136,8 @@ fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
 
 /// `SPECIAL-2P`: acceptance (`what` = `acceptance`) or outbound review (`outbound_review`) of
 /// controlled drugs signed by two different people.
-fn two_people(cx: &mut Ctx<'_>, seq: u64, people: &[String], what: &'static str, doc: &str) {
-    let mut distinct: Vec<&String> = people.iter().collect();
+fn two_people(cx: &mut Ctx<'_>, seq: u64, people: &[Id], what: &'static str, doc: &str) {
+    let mut distinct: Vec<&Id> = people.iter().collect();
     distinct.sort();
     distinct.dedup();
     if distinct.len() >= 2 {
@@ -275,7 +276,7 @@ fn eph_address(cx: &mut Ctx<'_>, seq: u64, d: &rxledger_model::Dispatch) {
     let Some(licensed) = master.parties.get(&d.customer).map(|p| &p.address) else {
         return;
     };
-    if licensed == &d.address {
+    if licensed == d.address {
         return;
     }
     let m = Msg::new("eph-retail-address")
@@ -327,7 +328,7 @@ impl Special {
                         cx.out
                             .emit(Finding::new(Rule::SpecialCard, ev.seq, m).party(&s.customer));
                     }
-                    if owner_province.is_some_and(|p| p != &c.province)
+                    if owner_province.is_some_and(|p| p != c.province)
                         && ev.e.refs.approval.is_none()
                     {
                         m.arg("problem", term("other_province"))
@@ -378,7 +379,7 @@ impl Special {
             cx.out.emit(f);
         }
         let (window, limit) = (t.eph_window_days, t.eph_window_packs);
-        let hist = self.eph.entry_ref(id.as_str()).or_default();
+        let hist = self.eph.entry(id.clone()).or_default();
         while hist
             .front()
             .is_some_and(|(d, _)| (ev.date - *d).num_days() >= window)
@@ -435,8 +436,8 @@ impl Special {
         quantity: u64,
     ) -> Option<Finding> {
         let th = &cx.cfg.thresholds;
-        let customers = self.som.entry_ref(product).or_default();
-        let hist = customers.entry_ref(sale.customer.as_str()).or_default();
+        let customers = self.som.entry(Id::from(product)).or_default();
+        let hist = customers.entry(sale.customer.clone()).or_default();
         let n = hist.quantities.len();
         if n < th.som_min_history {
             return None;
@@ -512,9 +513,9 @@ impl Special {
         let (th, date) = (&cx.cfg.thresholds, ev.date);
         let hist = self
             .som
-            .entry_ref(product)
+            .entry(Id::from(product))
             .or_default()
-            .entry_ref(sale.customer.as_str())
+            .entry(sale.customer.clone())
             .or_default();
         while hist
             .dates

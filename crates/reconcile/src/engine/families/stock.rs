@@ -276,7 +276,7 @@ fn stock_count(cx: &mut Ctx<'_>, seq: u64, c: &rxledger_model::StockCount) {
     let mut rest: Vec<_> = book.into_iter().filter(|(_, q)| *q > 0).collect();
     rest.sort();
     for ((p, b), q) in rest {
-        diffs.push((p.into(), b.into(), q, 0));
+        diffs.push((p, b, q, 0));
     }
     for (p, b, book_q, counted) in diffs {
         let m = Msg::new("stock-count")

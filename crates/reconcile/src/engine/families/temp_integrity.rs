@@ -29,6 +29,7 @@ use super::cold_chain::{self, StreamKind};
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{decimal, factor, term, texts, with_facts};
+use crate::engine::projections::Id;
 use crate::time::{local_date, local_midnight};
 use crate::{Fact, Finding, Msg, Rule};
 use prints::{copy, Prints, Unit};
@@ -76,7 +77,7 @@ struct Run {
 /// One sensor of a storage zone: a continuous series.
 #[derive(Debug)]
 struct Series {
-    sensor: String,
+    sensor: Id,
     /// The latest reading taken in (older readings of later uploads are re-uploads or
     /// backfills and are not taken in again).
     last: Option<Micros>,
@@ -116,15 +117,15 @@ impl Limits {
 #[derive(Default)]
 pub(crate) struct TempIntegrity {
     /// Sensors registered to each zone (zones registered without a sensor list are absent).
-    zone_sensors: HashMap<String, Vec<String>>,
+    zone_sensors: HashMap<Id, Vec<Id>>,
     /// The zone each registered sensor is installed in.
-    sensor_zone: HashMap<String, String>,
+    sensor_zone: HashMap<Id, Id>,
     /// Storage zones' series, by zone.
-    zones: HashMap<String, Vec<Series>>,
+    zones: HashMap<Id, Vec<Series>>,
     /// Fingerprints of the finished days and trips of the last `copy_days`.
     prints: Prints,
     /// Recent readings of each sensor, in time order.
-    recent: HashMap<String, VecDeque<Sample>>,
+    recent: HashMap<Id, VecDeque<Sample>>,
     /// The latest upload time seen.
     clock: Option<Micros>,
     /// When silent sensors are forgotten next.
@@ -148,7 +149,7 @@ impl Family for TempIntegrity {
 
     /// Open runs and days of the storage zones are judged as they stand.
     fn finish(&mut self, cx: &mut Ctx<'_>) {
-        let zones: Vec<(String, Series)> = std::mem::take(&mut self.zones)
+        let zones: Vec<(Id, Series)> = std::mem::take(&mut self.zones)
             .into_iter()
             .flat_map(|(name, list)| list.into_iter().map(move |s| (name.clone(), s)))
             .collect();
@@ -158,7 +159,7 @@ impl Family for TempIntegrity {
 
 /// Judges the open runs and days of storage zones' series that end here (at the end of the
 /// ledger, or silent for too long), in zone and sensor order.
-fn close(cx: &mut Ctx<'_>, prints: &mut Prints, mut series: Vec<(String, Series)>) {
+fn close(cx: &mut Ctx<'_>, prints: &mut Prints, mut series: Vec<(Id, Series)>) {
     let lim = Limits::new(cx, StreamKind::Zone);
     series.sort_unstable_by(|a, b| (&a.0, &a.1.sensor).cmp(&(&b.0, &b.1.sensor)));
     for (name, s) in series {
@@ -209,7 +210,7 @@ impl TempIntegrity {
     /// A zone's registration: its sensors replace those registered before. (Out of line, as
     /// [`TempIntegrity::upload`].)
     #[inline(never)]
-    fn register(&mut self, zone: &str, sensors: &[String]) {
+    fn register(&mut self, zone: &str, sensors: &[Id]) {
         if let Some(old) = self.zone_sensors.remove(zone) {
             for s in old {
                 if self.sensor_zone.get(&s).is_some_and(|z| z == zone) {
@@ -221,9 +222,9 @@ impl TempIntegrity {
             return;
         }
         for s in sensors {
-            self.sensor_zone.insert(s.clone(), zone.to_owned());
+            self.sensor_zone.insert(s.clone(), Id::from(zone));
         }
-        self.zone_sensors.insert(zone.to_owned(), sensors.to_vec());
+        self.zone_sensors.insert(Id::from(zone), sensors.to_vec());
     }
 
     /// `TEMP-SENSOR`: a sensor reports for a zone whose registration does not list it, or a
@@ -279,7 +280,7 @@ impl TempIntegrity {
         let th = &cx.cfg.thresholds;
         let tolerance = th.temp_resolution_c + 1e-9;
         let window = minutes(th.conflict_window_hours.saturating_mul(60));
-        let kept = self.recent.entry_ref(t.sensor.as_str()).or_default();
+        let kept = self.recent.entry(t.sensor.clone()).or_default();
         let mut disagree = 0_u64;
         let mut first: Option<(Micros, Sample, f64)> = None;
         // The readings kept are in strictly increasing time order; `newest` is the last one's.
@@ -344,7 +345,7 @@ impl TempIntegrity {
         lim: &Limits,
     ) {
         let Self { zones, prints, .. } = self;
-        let list = zones.entry_ref(zone).or_default();
+        let list = zones.entry(Id::from(zone)).or_default();
         let i = if let Some(i) = list.iter().position(|s| s.sensor == t.sensor) {
             i
         } else {

@@ -8,6 +8,7 @@ use rxledger_model::{AggregationAction, Event, EventBody};
 
 use super::count_down;
 use crate::engine::ctx::Ev;
+use crate::engine::projections::Id;
 use crate::Config;
 
 /// Location id of a code that has left the company.
@@ -41,7 +42,7 @@ pub(crate) struct CodeLine<'e> {
     pub from: Option<&'e str>,
     /// Where they go; `None` when they leave the company.
     pub to: Option<&'e str>,
-    pub codes: &'e [String],
+    pub codes: &'e [Id],
     /// Units coming back from a customer.
     pub returned: bool,
     pub coverage: Coverage,
@@ -172,7 +173,7 @@ pub(crate) struct Codes {
     /// to 24; shipped codes are kept for the return window, millions at a wholesaler's volume)
     /// -> where the unit is.
     codes: HashMap<(u64, u64), CodeState>,
-    locations: HashMap<String, u32>,
+    locations: HashMap<Id, u32>,
     /// Packed parents and their children.
     parents: HashMap<u128, Vec<u128>>,
     /// How many times each unit key appears in the lists of `parents` (keys in none are
@@ -194,7 +195,7 @@ pub(crate) struct Codes {
 fn expand_into(
     parents: &HashMap<u128, Vec<u128>>,
     year: i32,
-    codes: &[String],
+    codes: &[Id],
     keys: &mut Vec<u128>,
     mut each: impl FnMut(u128, Option<&[u128]>),
 ) -> (usize, usize) {
@@ -264,17 +265,17 @@ impl Codes {
 
     fn loc_id(&mut self, loc: &str) -> u32 {
         let n = u32::try_from(self.locations.len()).unwrap_or(OUT - 1);
-        *self.locations.entry_ref(loc).or_insert(n)
+        *self.locations.entry(Id::from(loc)).or_insert(n)
     }
 
     /// Fills `keys` with the unit keys of `codes`, packs expanded; returns the number of
     /// malformed codes and the index of the first.
-    fn expand(&mut self, codes: &[String]) -> (usize, usize) {
+    fn expand(&mut self, codes: &[Id]) -> (usize, usize) {
         expand_into(&self.parents, self.year, codes, &mut self.keys, |_, _| {})
     }
 
     /// Codes arriving from outside (receipt, customer return) at `to`.
-    fn arrive(&mut self, to: &str, codes: &[String], returned: bool) -> LineCodes {
+    fn arrive(&mut self, to: &str, codes: &[Id], returned: bool) -> LineCodes {
         let (bad, first_bad) = self.expand(codes);
         let loc = self.loc_id(to);
         let mut seen = LineCodes {
@@ -294,13 +295,7 @@ impl Codes {
     }
 
     /// Codes moving inside (put-away, transfer) or leaving (`to = None`) on `date`.
-    fn leave(
-        &mut self,
-        from: &str,
-        to: Option<&str>,
-        codes: &[String],
-        date: NaiveDate,
-    ) -> LineCodes {
+    fn leave(&mut self, from: &str, to: Option<&str>, codes: &[Id], date: NaiveDate) -> LineCodes {
         let (bad, first_bad) = self.expand(codes);
         let from_id = self.loc_id(from);
         let state = match to {
@@ -405,8 +400,8 @@ mod tests {
     use super::*;
 
     /// A valid 20-digit unit code, one per `n`.
-    fn code(n: u64) -> String {
-        format!("8123456{:09}{:04}", n, 1234)
+    fn code(n: u64) -> Id {
+        format!("8123456{:09}{:04}", n, 1234).into()
     }
 
     fn agg(pack: bool, parent: u64, children: &[u64]) -> rxledger_model::Aggregation {

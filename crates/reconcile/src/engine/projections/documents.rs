@@ -169,7 +169,7 @@ pub(crate) enum DocDue {
     PaymentOrphan {
         seq: u64,
         doc: Id,
-        invoices: Vec<String>,
+        invoices: Vec<Id>,
         party: Id,
     },
     /// A credit note must credit a known invoice by now (`ORPHAN`).
@@ -216,7 +216,7 @@ pub(crate) fn invoice_counterparty(inv: &rxledger_model::Invoice) -> &str {
 
 /// The orders (or receipts) of a purchase invoice, the sales (or delivery notes) of a sales
 /// invoice.
-pub(crate) fn invoice_goods<'e>(e: &'e Event, inv: &rxledger_model::Invoice) -> &'e [String] {
+pub(crate) fn invoice_goods<'e>(e: &'e Event, inv: &rxledger_model::Invoice) -> &'e [Id] {
     let (primary, fallback) = match invoice_dir(inv) {
         Dir::Purchase => (&e.refs.order, &e.refs.receipt),
         Dir::Sale => (&e.refs.sale, &e.refs.delivery_note),
@@ -229,7 +229,7 @@ pub(crate) fn invoice_goods<'e>(e: &'e Event, inv: &rxledger_model::Invoice) -> 
 }
 
 /// The party that pays or is paid, and its account.
-pub(crate) fn payment_counterparty(p: &rxledger_model::Payment) -> (&String, &String) {
+pub(crate) fn payment_counterparty(p: &rxledger_model::Payment) -> (&Id, &Id) {
     match p.direction {
         PaymentDirection::Outgoing => (&p.payee, &p.payee_account),
         PaymentDirection::Incoming => (&p.payer, &p.payer_account),
@@ -296,17 +296,17 @@ impl Documents {
                 let mut lines: HashMap<Id, (u64, u64)> = HashMap::with_capacity(p.lines.len());
                 for l in &p.lines {
                     lines
-                        .entry(Id::from(&l.product))
+                        .entry(Id::from(&*l.product))
                         .or_insert((0, 0))
                         .0
                         .add_sat(l.quantity);
                 }
                 let order = Order {
-                    supplier: Id::from(&p.supplier),
+                    supplier: Id::from(&*p.supplier),
                     lines,
                 };
-                self.orders.insert(Id::from(&p.doc), order);
-                let forget = DocDue::ForgetOrder(Id::from(&p.doc));
+                self.orders.insert(Id::from(&*p.doc), order);
+                let forget = DocDue::ForgetOrder(Id::from(&*p.doc));
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Sale(s) => {
@@ -314,9 +314,9 @@ impl Documents {
                     .lines
                     .iter()
                     .map(|l| (l.product.as_str(), l.batch.as_str(), l.quantity, l.expiry));
-                let sale = SaleRec::new(seq, Id::from(&s.customer), lines);
-                self.sales.insert(Id::from(&s.doc), sale);
-                let forget = DocDue::ForgetSale(Id::from(&s.doc));
+                let sale = SaleRec::new(seq, Id::from(&*s.customer), lines);
+                self.sales.insert(Id::from(&*s.doc), sale);
+                let forget = DocDue::ForgetSale(Id::from(&*s.doc));
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Receipt(r) => {
@@ -390,13 +390,13 @@ impl Documents {
         let sign: i64 = if inv.credit_for.is_some() { -1 } else { 1 };
         let at = e.occurred_at;
         let orphan_due = at + Duration::days(cfg.thresholds.orphan_days);
-        let orphan = || Due::Documents(DocDue::InvoiceOrphan(Id::from(&inv.doc)));
+        let orphan = || Due::Documents(DocDue::InvoiceOrphan(Id::from(&*inv.doc)));
         if let Some(k) = goods_key.as_deref() {
             let key = doc_key(dir, k);
             if let Some(g) = self.goods.get_mut(&key) {
                 for l in &inv.lines {
                     let mut n = sign * qty(l.quantity);
-                    let line = g.lines.entry(Id::from(&l.product)).or_default();
+                    let line = g.lines.entry(Id::from(&*l.product)).or_default();
                     if closed && n > 0 {
                         let counted = line.invoiced.unwrap_or(0);
                         let open = line.goods.saturating_sub(counted);
@@ -420,7 +420,7 @@ impl Documents {
                     let n = sign * qty(l.quantity);
                     early
                         .invoiced
-                        .entry(Id::from(&l.product))
+                        .entry(Id::from(&*l.product))
                         .or_default()
                         .add_sat(n);
                 }
@@ -436,7 +436,7 @@ impl Documents {
         if let Some(credited) = &inv.credit_for {
             let root = Id::from(self.root(credited));
             let credit = EarlyCredit {
-                doc: Id::from(&inv.doc),
+                doc: Id::from(&*inv.doc),
                 seq,
                 minor: inv.total.minor,
                 at,
@@ -446,13 +446,13 @@ impl Documents {
             } else {
                 // Credits an invoice not (yet) in the books: it may be booked later.
                 self.early_credits
-                    .entry(Id::from(credited))
+                    .entry(credited.clone())
                     .or_default()
                     .push(credit);
                 let orphan = DocDue::CreditOrphan {
                     seq,
-                    doc: Id::from(&inv.doc),
-                    invoice: Id::from(credited),
+                    doc: Id::from(&*inv.doc),
+                    invoice: credited.clone(),
                     party: Id::from(invoice_counterparty(inv)),
                 };
                 sched.at(orphan_due, Due::Documents(orphan));
@@ -466,7 +466,7 @@ impl Documents {
             ephedrine |= c == ControlClass::CompoundEphedrine;
         }
         self.invoices.insert(
-            Id::from(&inv.doc),
+            Id::from(&*inv.doc),
             Box::new(Invoice {
                 seq,
                 dir,
@@ -485,7 +485,7 @@ impl Documents {
                     .get(inv.doc.as_str())
                     .map(|old| old.credits.clone())
                     .unwrap_or_default(),
-                goods: named.iter().map(Id::from).collect(),
+                goods: named.to_vec(),
                 special,
                 ephedrine,
                 last_at: at,
@@ -494,7 +494,7 @@ impl Documents {
         );
         let issued = at.max(crate::time::local_midnight(inv.issued_on));
         let due = issued + Duration::days(cfg.thresholds.unpaid_days);
-        sched.at(due, Due::Documents(DocDue::Invoice(Id::from(&inv.doc))));
+        sched.at(due, Due::Documents(DocDue::Invoice(Id::from(&*inv.doc))));
         self.resolved(&inv.doc, &inv.doc, cfg, sched);
     }
 

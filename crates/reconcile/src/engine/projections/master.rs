@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::engine::projections::Id;
 use chrono::NaiveDate;
 use hashbrown::HashMap;
 use rxledger_model::{
@@ -13,13 +14,13 @@ use rxledger_model::{
 #[derive(Debug)]
 pub(crate) struct Party {
     pub kind: PartyKind,
-    pub address: String,
+    pub address: Id,
     pub special: Option<rxledger_model::Special>,
     /// Licence validity periods (first and last day), in registration order.
     pub licences: Vec<(NaiveDate, NaiveDate)>,
     pub scope: BTreeSet<Category>,
-    pub accounts: BTreeSet<String>,
-    pub province: String,
+    pub accounts: BTreeSet<Id>,
+    pub province: Id,
     pub public_hospital: bool,
 }
 
@@ -37,12 +38,12 @@ pub(crate) struct Product {
 /// Master data.
 #[derive(Default)]
 pub(crate) struct Master {
-    pub parties: HashMap<String, Party>,
+    pub parties: HashMap<Id, Party>,
     /// The company keeping the ledger.
-    pub owner: Option<String>,
-    pub products: HashMap<String, Product>,
+    pub owner: Option<Id>,
+    pub products: HashMap<Id, Product>,
     /// Storage zones and the range each keeps.
-    pub zones: HashMap<String, TempRange>,
+    pub zones: HashMap<Id, TempRange>,
 }
 
 /// Why a party may not trade in some products on a date (`SUP-LIC`, `CUS-LIC`, and whether a

@@ -86,7 +86,7 @@ impl Stock {
                         .thresholds
                         .group_sales_companies
                         .iter()
-                        .any(|g| g == &r.supplier);
+                        .any(|g| g == r.supplier);
                 for l in &r.lines {
                     let b = self
                         .batches

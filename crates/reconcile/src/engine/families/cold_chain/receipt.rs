@@ -16,6 +16,7 @@ use rxledger_model::{Reading, TempRange};
 use super::{intersect, outside, Band, ColdChain, ColdDue, StreamKind};
 use crate::engine::ctx::{Ctx, Due, Ev};
 use crate::engine::facts::{celsius, term, with_facts};
+use crate::engine::projections::Id;
 use crate::{Finding, Msg, Pending, Rule};
 
 /// How long a vehicle's readings are kept after its latest one: longer than any trip.
@@ -23,12 +24,12 @@ const KEEP: Duration = Duration::days(7);
 
 /// Recent readings of every vehicle, merged across uploads, in time order.
 #[derive(Default)]
-pub(super) struct Vehicles(HashMap<String, Vec<(DateTime<Utc>, f64)>>);
+pub(super) struct Vehicles(HashMap<Id, Vec<(DateTime<Utc>, f64)>>);
 
 impl Vehicles {
     /// Adds an upload of `vehicle`; forgets its readings older than [`KEEP`] before its latest.
     pub fn add(&mut self, vehicle: &str, readings: &[Reading]) {
-        let q = self.0.entry_ref(vehicle).or_default();
+        let q = self.0.entry(Id::from(vehicle)).or_default();
         let old = q.len();
         q.extend(readings.iter().map(|r| (r.at, r.celsius)));
         // The readings kept are in time order: a stable sort changes nothing when the new ones
@@ -67,15 +68,15 @@ impl Vehicles {
 #[derive(Clone, Debug)]
 pub(crate) struct Trip {
     seq: u64,
-    doc: String,
-    supplier: String,
+    doc: Id,
+    supplier: Id,
     /// The first cold-chain product accepted.
-    product: String,
+    product: Id,
     /// The range every accepted cold-chain product allows.
     range: TempRange,
     /// `vaccines` or `cold_chain`.
     goods: &'static str,
-    vehicle: String,
+    vehicle: Id,
     shipped_at: DateTime<Utc>,
     arrival: DateTime<Utc>,
 }
@@ -141,7 +142,7 @@ impl ColdChain {
                     seq: ev.seq,
                     doc: r.doc.clone(),
                     supplier: r.supplier.clone(),
-                    product: first_product.to_owned(),
+                    product: Id::from(first_product),
                     range,
                     goods,
                     vehicle: t.vehicle.clone(),

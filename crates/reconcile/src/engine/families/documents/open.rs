@@ -177,7 +177,7 @@ fn payment_orphan(
     cx: &mut Ctx<'_>,
     seq: u64,
     doc: &str,
-    invoices: &[String],
+    invoices: &[crate::engine::projections::Id],
     party: &str,
     open: Option<DateTime<Utc>>,
 ) {

@@ -32,7 +32,7 @@ impl Documents {
     /// Makes the orders or sales `docs` of side `dir` one group and returns the root of its key
     /// (`None` when `docs` is empty). The root is the first group with goods still counted
     /// (else the first named); the others' goods and early invoices are added to it.
-    pub(super) fn unite<'d>(&mut self, dir: Dir, docs: &'d [String]) -> Option<Root<'d>> {
+    pub(super) fn unite<'d>(&mut self, dir: Dir, docs: &'d [Id]) -> Option<Root<'d>> {
         let first = docs.first()?;
         let r0 = root_of(&self.alias, dir, first);
         // The usual case: one document, or documents already of one group (nothing to merge).
@@ -144,7 +144,7 @@ impl Documents {
     /// (a review covering thousands of sales, one line each, was quadratic).
     pub fn sale_for_line<'d>(
         &self,
-        docs: &'d [String],
+        docs: &'d [Id],
         product: &str,
         batch: &str,
         room: impl Fn(&super::SaleRec) -> u64,
@@ -167,8 +167,7 @@ impl Documents {
             Some(cursors.0.entry(key(product, batch)).or_default())
         };
         let i = first_with_room(docs.len(), |i| sale(i).map(&room), cursor);
-        i.map(|i| docs[i].as_str())
-            .or(docs.first().map(String::as_str))
+        i.map(|i| docs[i].as_str()).or(docs.first().map(Id::as_str))
     }
 }
 

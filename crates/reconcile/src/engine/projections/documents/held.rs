@@ -32,12 +32,12 @@ pub(super) struct Held {
 #[derive(Clone, Debug)]
 pub(crate) struct PaymentRef {
     pub seq: u64,
-    pub doc: String,
+    pub doc: Id,
     pub direction: PaymentDirection,
     pub method: PaymentMethod,
     /// The party that pays or is paid, and its account.
-    pub counterparty: String,
-    pub account: String,
+    pub counterparty: Id,
+    pub account: Id,
     pub at: DateTime<Utc>,
 }
 
@@ -45,7 +45,7 @@ pub(crate) struct PaymentRef {
 #[derive(Clone, Debug)]
 pub(crate) struct Applied {
     pub payment: PaymentRef,
-    pub number: String,
+    pub number: Id,
 }
 
 impl Documents {
@@ -105,7 +105,7 @@ impl Documents {
             inv.last_at = inv.last_at.max(h.payment.at);
             self.applied.push(Applied {
                 payment: h.payment.clone(),
-                number: number.to_owned(),
+                number: Id::from(number),
             });
             if h.unknown.is_empty() {
                 self.held.remove(&pay);
@@ -133,7 +133,7 @@ impl Documents {
                 .get(number.as_str())
                 .map_or(number.as_str(), Id::as_str);
             let Some(inv) = self.invoices.get_mut(root) else {
-                unknown.push(Id::from(number));
+                unknown.push(number.clone());
                 continue;
             };
             let open = inv.total.saturating_sub(inv.paid).max(0);
@@ -179,9 +179,9 @@ impl Documents {
         let due = e.occurred_at + Duration::days(cfg.thresholds.orphan_days);
         let orphan = DocDue::PaymentOrphan {
             seq,
-            doc: Id::from(&p.doc),
+            doc: Id::from(&*p.doc),
             invoices: p.invoices.clone(),
-            party: Id::from(counterparty),
+            party: counterparty.clone(),
         };
         sched.at(due, Due::Documents(orphan));
     }

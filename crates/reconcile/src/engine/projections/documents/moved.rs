@@ -22,7 +22,7 @@ impl Documents {
         now: Option<DateTime<Utc>>,
         ev: &Ev<'_>,
         dir: Dir,
-        members: &'a [String],
+        members: &'a [Id],
     ) -> Moved<'a> {
         // The group does not change while the event's lines are counted.
         let root = members
@@ -54,7 +54,7 @@ pub(super) struct Moved<'a> {
     at: DateTime<Utc>,
     dir: Dir,
     /// The orders or sales (at least one), already united into one group.
-    members: &'a [String],
+    members: &'a [Id],
     /// The root of the group's key (`None` when there are no members).
     root: Option<Root<'a>>,
     /// Every member is known to have had goods: after the first line counted, none is fresh
@@ -86,7 +86,7 @@ impl Moved<'_> {
             all => {
                 let fresh = all
                     .iter()
-                    .map(String::as_str)
+                    .map(Id::as_str)
                     .filter(|m| !d.seen_goods.contains(&doc_key(dir, m)));
                 (None, fresh.collect())
             }
