@@ -402,6 +402,21 @@ pub(crate) fn expiry_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Naiv
     })
 }
 
+/// `YYYY-MM-DD` of ASCII digits: `Some` of the date (`None` when there is no such day), or
+/// `None` when `b` is not spelt so.
+fn fixed_date(b: &[u8]) -> Option<Option<NaiveDate>> {
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    Some(NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
+}
+
 /// Parses an expiry label: `YYYY-MM-DD`, or `YYYY-MM` meaning the last day of that month.
 ///
 /// ```
@@ -414,6 +429,11 @@ pub(crate) fn expiry_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Naiv
 /// ```
 pub fn parse_expiry(s: &str) -> Option<NaiveDate> {
     if s.len() == 10 {
+        // The usual spelling, four, two and two digits, read by position (chrono's parser reads
+        // its format string on every call); anything else as chrono reads it.
+        if let Some(d) = fixed_date(s.as_bytes()) {
+            return d;
+        }
         return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     }
     let (y, m) = s.split_once('-')?;
@@ -428,4 +448,58 @@ pub fn parse_expiry(s: &str) -> Option<NaiveDate> {
     };
     NaiveDate::from_ymd_opt(y, m, 1)?;
     first_next?.pred_opt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// chrono's reading of a ten-character expiry, which `parse_expiry` read before its
+    /// fixed-position path.
+    fn chrono_date(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn fixed_position_dates_read_as_chrono_reads_them() {
+        for s in [
+            "2027-06-14",
+            "2028-02-29",
+            "2027-02-29",
+            "2027-13-01",
+            "2027-00-10",
+            "2027-04-31",
+            "0000-01-01",
+            "9999-12-31",
+            "2027-6-014",
+            "+2027-6-14",
+            "2027/06/14",
+            "２０２7-06-1",
+        ] {
+            if s.len() == 10 {
+                assert_eq!(parse_expiry(s), chrono_date(s), "{s}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_ten_characters_read_as_chrono_reads_them(s in "[0-9+ -]{10}") {
+            prop_assert_eq!(parse_expiry(&s), chrono_date(&s));
+        }
+
+        #[test]
+        fn any_digits_in_place_read_as_chrono_reads_them(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}") {
+            prop_assert_eq!(parse_expiry(&s), chrono_date(&s));
+        }
+
+        #[test]
+        fn any_date_reads_back(y in 0i32..=9999, ord in 1u32..=366) {
+            if let Some(d) = NaiveDate::from_yo_opt(y, ord) {
+                let s = d.format("%Y-%m-%d").to_string();
+                prop_assert_eq!(parse_expiry(&s), Some(d));
+            }
+        }
+    }
 }
