@@ -160,7 +160,7 @@ enum Parsed {
 impl Parsed {
     fn of(rec: &RecordRef<'_>) -> Parsed {
         let recorded_at = rxledger_model::instant::parse(rec.recorded_at);
-        match (std::str::from_utf8(rec.payload), recorded_at) {
+        match (simdutf8::basic::from_utf8(rec.payload), recorded_at) {
             (Ok(text), Ok(at)) => match Event::from_json(text) {
                 Ok(e) => Parsed::Event(at, Box::new(e)),
                 Err(err) => Parsed::Invalid(err.to_string()),
