@@ -402,19 +402,19 @@ pub(crate) fn expiry_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Naiv
     })
 }
 
-/// `YYYY-MM-DD` of ASCII digits: `Some` of the date (`None` when there is no such day), or
-/// `None` when `b` is not spelt so.
-fn fixed_date(b: &[u8]) -> Option<Option<NaiveDate>> {
+/// The date `b` spells as `YYYY-MM-DD` in ASCII digits, if it is spelt so and there is such a
+/// day.
+fn fixed_date(b: &[u8]) -> Option<NaiveDate> {
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         b.get(r)?.iter().try_fold(0u32, |n, &c| {
             c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
         })
     };
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;
     }
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    Some(NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// Parses an expiry label: `YYYY-MM-DD`, or `YYYY-MM` meaning the last day of that month.
@@ -430,9 +430,10 @@ fn fixed_date(b: &[u8]) -> Option<Option<NaiveDate>> {
 pub fn parse_expiry(s: &str) -> Option<NaiveDate> {
     if s.len() == 10 {
         // The usual spelling, four, two and two digits, read by position (chrono's parser reads
-        // its format string on every call); anything else as chrono reads it.
+        // its format string on every call); anything else (and a day that does not exist) as
+        // chrono reads it.
         if let Some(d) = fixed_date(s.as_bytes()) {
-            return d;
+            return Some(d);
         }
         return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     }
