@@ -1,8 +1,9 @@
 //! Appending a file: the first pass ([`super::scan`]) parses and validates every line once; the
 //! second pass here reads the file again without parsing it, checks each batch's lines against
-//! the fingerprint the first pass took, and appends the batch. The reading and checking run on a
-//! thread of their own, at most two batches ahead of the appending, so that reading overlaps
-//! the store's hashing, writing and syncing.
+//! the fingerprint the first pass took, and appends the batch. The reading, checking and
+//! preparing (leaf hashes and id keys, [`rxledger_store::PreparedBatch`]) run on a thread of
+//! their own, at most two batches ahead of the appending, so that they overlap the store's
+//! writing and syncing.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
@@ -58,6 +59,7 @@ pub(super) fn append<S: Store + ?Sized>(
         line: 0,
         fingerprint: Xxh3::new(),
         first_line: 1,
+        next_seq: w.next_seq(),
     };
     // The file is read and each batch checked on one thread while the previous batch is
     // appended on this one.
@@ -142,6 +144,9 @@ struct Replay<'a, R> {
     fingerprint: Xxh3,
     /// The first line since the last batch.
     first_line: u64,
+    /// The `seq` the next batch will start at if every batch before it is appended whole (the
+    /// batch is prepared for it; the store hashes it again if it starts elsewhere).
+    next_seq: u64,
 }
 
 impl<R: BufRead> Replay<'_, R> {
@@ -182,6 +187,9 @@ impl<R: BufRead> Replay<'_, R> {
                 }
                 Op::BatchEnd(f) => {
                     self.check(f)?;
+                    // Hashed here, while the writer writes and syncs the batch before.
+                    batch.prepare(self.next_seq, &rxledger_store::now_timestamp());
+                    self.next_seq += batch.len() as u64;
                     full.send(batch).map_err(|_| Stop::Gone)?;
                     batch = free.recv().map_err(|_| Stop::Gone)?;
                     batch.clear();

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rxledger_chain::Head;
 use rxledger_store::ids::{payload_id, Entry, IdKey, Sorter};
-use rxledger_store::{Store, StoreError};
+use rxledger_store::{PreparedBatch, Store, StoreError};
 
 use super::{Earlier, IngestError};
 
@@ -215,45 +215,79 @@ pub(super) fn first_conflict<S: Store + ?Sized>(
     Ok(conflict)
 }
 
-/// Events of one batch: their payloads one after the other, with their input lines and id keys.
+/// Events of one batch: their payloads one after the other, with their input lines; once
+/// prepared ([`Batch::prepare`]), their leaf hashes and id keys too.
 #[derive(Default)]
 pub(super) struct Batch {
     bytes: Vec<u8>,
-    /// `(input line, end in bytes)` of each payload.
-    items: Vec<(u64, usize)>,
-    keys: Vec<Option<IdKey>>,
+    /// The end in `bytes` of each payload.
+    ends: Vec<usize>,
+    /// The input line of each payload.
+    lines: Vec<u64>,
+    /// The batch made ready to append: holds `bytes` and `ends` meanwhile.
+    prepared: Option<PreparedBatch>,
 }
 
 impl Batch {
-    /// Adds the event of input line `line`.
+    /// Adds the event of input line `line` (to a batch not prepared yet).
     pub(super) fn push(&mut self, line: u64, payload: &[u8]) {
+        debug_assert!(
+            self.prepared.is_none(),
+            "a prepared batch takes no more events"
+        );
         self.bytes.extend_from_slice(payload);
-        self.items.push((line, self.bytes.len()));
-        self.keys.push(IdKey::of(payload));
+        self.ends.push(self.bytes.len());
+        self.lines.push(line);
     }
 
     /// Events in the batch.
     pub(super) fn len(&self) -> usize {
-        self.items.len()
+        self.lines.len()
     }
 
     /// Empties the batch, keeping its memory.
     pub(super) fn clear(&mut self) {
+        if let Some(p) = self.prepared.take() {
+            (self.bytes, self.ends) = p.into_buffers();
+        }
         self.bytes.clear();
-        self.items.clear();
-        self.keys.clear();
+        self.ends.clear();
+        self.lines.clear();
     }
 
+    /// Hashes the leaves of the batch as records `first_seq`.. recorded at `recorded_at`, and
+    /// the id keys of its events, now (on the reading thread, while the previous batch is
+    /// written). A batch that cannot be prepared (none can: its payloads are canonical events)
+    /// is left as it is, for [`Writer::append`] to append as a plain batch.
+    pub(super) fn prepare(&mut self, first_seq: u64, recorded_at: &str) {
+        if self.prepared.is_none() && !self.lines.is_empty() {
+            self.prepared =
+                PreparedBatch::new(first_seq, recorded_at, &mut self.bytes, &mut self.ends).ok();
+        }
+    }
+
+    /// The payloads, in order.
     fn payloads(&self) -> Vec<&[u8]> {
+        if let Some(p) = &self.prepared {
+            return p.payloads();
+        }
         let mut start = 0;
-        self.items
+        self.ends
             .iter()
-            .map(|&(_, end)| {
+            .map(|&end| {
                 let p = self.bytes.get(start..end).unwrap_or_default();
                 start = end;
                 p
             })
             .collect()
+    }
+
+    /// The id key of each payload.
+    fn keys(&self) -> std::borrow::Cow<'_, [Option<IdKey>]> {
+        match &self.prepared {
+            Some(p) => std::borrow::Cow::Borrowed(p.keys()),
+            None => self.payloads().iter().map(|p| IdKey::of(p)).collect(),
+        }
     }
 }
 
@@ -321,20 +355,29 @@ impl<'s, S: Store + ?Sized, F: FnMut(&Ack)> Writer<'s, S, F> {
 
     /// Appends what the ledger lacks of the pending batch, and acknowledges it.
     pub(super) fn flush(&mut self) -> Result<(), AppendError> {
-        let batch = std::mem::take(&mut self.batch);
+        let mut batch = std::mem::take(&mut self.batch);
+        batch.prepare(self.next_seq(), &rxledger_store::now_timestamp());
         let done = self.append(&batch);
         self.batch = batch;
         self.batch.clear();
         done
     }
 
-    /// Appends what the ledger lacks of `batch`, and acknowledges it.
+    /// The `seq` the next batch appended would start at.
+    pub(super) fn next_seq(&self) -> u64 {
+        self.durable.head.seq + 1
+    }
+
+    /// Appends what the ledger lacks of `batch`, and acknowledges it. A prepared batch that the
+    /// ledger lacks whole is appended as prepared; otherwise the events it lacks are appended as
+    /// a plain batch (stamped now).
     pub(super) fn append(&mut self, batch: &Batch) -> Result<(), AppendError> {
-        let Some(&(last_line, _)) = batch.items.last() else {
+        let Some(&last_line) = batch.lines.last() else {
             return Ok(());
         };
         let payloads = batch.payloads();
-        let present_keys: Vec<IdKey> = batch.keys.iter().flatten().copied().collect();
+        let keys = batch.keys();
+        let present_keys: Vec<IdKey> = keys.iter().flatten().copied().collect();
         let found = match self.store.find_ids(&present_keys) {
             Ok(f) => f,
             Err(e) => return Err(self.interrupted(e)),
@@ -343,7 +386,7 @@ impl<'s, S: Store + ?Sized, F: FnMut(&Ack)> Writer<'s, S, F> {
         let mut seen = std::collections::HashSet::new();
         let mut new: Vec<&[u8]> = Vec::with_capacity(payloads.len());
         let mut present = 0u64;
-        for (p, k) in payloads.iter().zip(&batch.keys) {
+        for (p, k) in payloads.iter().zip(keys.iter()) {
             let stored = k.and_then(|_| found.next().flatten());
             let again = k.is_some_and(|k| !seen.insert(k.key));
             if stored.is_some() || again {
@@ -354,7 +397,13 @@ impl<'s, S: Store + ?Sized, F: FnMut(&Ack)> Writer<'s, S, F> {
         }
         let appended = new.len() as u64;
         if !new.is_empty() {
-            match self.store.append(&new) {
+            let done = match &batch.prepared {
+                Some(prepared) if new.len() == payloads.len() => {
+                    self.store.append_prepared(prepared)
+                }
+                _ => self.store.append(&new),
+            };
+            match done {
                 Ok(h) => self.durable.head = h,
                 Err(e) => return Err(self.interrupted(e)),
             }

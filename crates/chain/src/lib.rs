@@ -38,10 +38,13 @@
 // Decoders must not panic on any input.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
 
+mod batch;
 mod many;
 pub mod merkle;
 mod verify;
 
+use batch::check_batch;
+pub use batch::HashedBatch;
 pub use many::ManyHasher;
 
 pub use verify::{
@@ -546,29 +549,48 @@ impl ChainWriter {
         recorded_at: &str,
         out: &mut Vec<u8>,
     ) -> Result<Head, EncodeError> {
-        if payloads.is_empty() {
-            return Err(EncodeError::EmptyBatch);
-        }
-        let ts = recorded_at.as_bytes();
-        if ts.is_empty()
-            || ts.len() > MAX_TIMESTAMP_LEN
-            || !ts
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':' | b'.' | b'+'))
-        {
-            return Err(EncodeError::BadTimestamp(recorded_at.to_owned()));
-        }
-        for (index, p) in payloads.iter().enumerate() {
-            let p = p.as_ref();
-            if p.is_empty() || memchr::memchr2(b'\n', b'\r', p).is_some() {
-                return Err(EncodeError::BadPayload { index });
-            }
-        }
+        check_batch(payloads, recorded_at)?;
         let batch_end = self.head.seq + payloads.len() as u64;
-        let leaves = Self::leaves(self.head.seq + 1, batch_end, ts, payloads);
+        let leaves = Self::leaves(
+            self.head.seq + 1,
+            batch_end,
+            recorded_at.as_bytes(),
+            payloads,
+        );
+        self.frame(payloads, recorded_at, &leaves, out);
+        Ok(self.head)
+    }
+
+    /// [`ChainWriter::encode_batch`] of a batch whose leaves were hashed ahead: they are used
+    /// when the batch was made for this writer's next record, and hashed again otherwise (the
+    /// result is the same either way).
+    pub fn encode_hashed(&mut self, batch: &HashedBatch, out: &mut Vec<u8>) -> Head {
+        let payloads = batch.payloads();
+        if batch.first_seq == self.head.seq + 1 {
+            self.frame(&payloads, &batch.recorded_at, &batch.leaves, out);
+        } else {
+            let batch_end = self.head.seq + payloads.len() as u64;
+            let ts = batch.recorded_at.as_bytes();
+            let leaves = Self::leaves(self.head.seq + 1, batch_end, ts, &payloads);
+            self.frame(&payloads, &batch.recorded_at, &leaves, out);
+        }
+        self.head
+    }
+
+    /// Appends the record lines of a checked batch with its `leaves` to `out`, and advances the
+    /// head.
+    fn frame<P: AsRef<[u8]>>(
+        &mut self,
+        payloads: &[P],
+        recorded_at: &str,
+        leaves: &[Digest],
+        out: &mut Vec<u8>,
+    ) {
+        let ts = recorded_at.as_bytes();
+        let batch_end = self.head.seq + payloads.len() as u64;
         let mut head = self.head;
         let mut itoa = ItoaBuf::default();
-        for (p, leaf) in payloads.iter().zip(&leaves) {
+        for (p, leaf) in payloads.iter().zip(leaves) {
             let p = p.as_ref();
             let seq = head.seq + 1;
             let hash = self.hashers.link(&head.hash, leaf);
@@ -588,7 +610,6 @@ impl ChainWriter {
             head = Head { seq, hash };
         }
         self.head = head;
-        Ok(head)
     }
 }
 

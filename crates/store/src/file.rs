@@ -340,21 +340,24 @@ fn scan_tail(bytes: &[u8], prev: Head, path: &Path) -> Result<(Head, usize), Sto
     Ok(committed)
 }
 
-impl<V: Vfs> Store for FileStore<V> {
-    fn head(&self) -> Head {
-        self.writer.head()
-    }
-
-    fn append_at(&mut self, payloads: &[&[u8]], recorded_at: &str) -> Result<Head, StoreError> {
+impl<V: Vfs> FileStore<V> {
+    /// Appends the batch of `payloads`, whose id keys are `keys`, framed by `encode` (which
+    /// advances a copy of the writer): checks the ids, writes and syncs the batch, then records
+    /// its ids.
+    fn append_keyed(
+        &mut self,
+        payloads: &[&[u8]],
+        keys: &[Option<IdKey>],
+        encode: impl FnOnce(&mut ChainWriter, &mut Vec<u8>) -> Result<Head, rxledger_chain::EncodeError>,
+    ) -> Result<Head, StoreError> {
         if self.poisoned {
             return Err(StoreError::Poisoned);
         }
         let first_seq = self.writer.head().seq + 1;
-        let keys: Vec<Option<IdKey>> = payloads.iter().map(|p| IdKey::of(p)).collect();
-        check_batch(payloads, &keys, first_seq, |k| self.find_ids(k))?;
+        check_batch(payloads, keys, first_seq, |k| self.find_ids(k))?;
         let mut w = self.writer.clone();
         self.buf.clear();
-        let head = w.encode_batch(payloads, recorded_at, &mut self.buf)?;
+        let head = encode(&mut w, &mut self.buf)?;
         self.write_batch(head, first_seq)?;
         for (i, k) in keys.iter().enumerate() {
             self.ids.insert(*k, first_seq + i as u64);
@@ -363,6 +366,26 @@ impl<V: Vfs> Store for FileStore<V> {
         // memory and the write is retried (and the next writer reads them from the records).
         let _ = self.ids.advance(head);
         Ok(head)
+    }
+}
+
+impl<V: Vfs> Store for FileStore<V> {
+    fn head(&self) -> Head {
+        self.writer.head()
+    }
+
+    fn append_at(&mut self, payloads: &[&[u8]], recorded_at: &str) -> Result<Head, StoreError> {
+        let keys: Vec<Option<IdKey>> = payloads.iter().map(|p| IdKey::of(p)).collect();
+        self.append_keyed(payloads, &keys, |w, buf| {
+            w.encode_batch(payloads, recorded_at, buf)
+        })
+    }
+
+    fn append_prepared(&mut self, batch: &crate::PreparedBatch) -> Result<Head, StoreError> {
+        let payloads = batch.payloads();
+        self.append_keyed(&payloads, batch.keys(), |w, buf| {
+            Ok(w.encode_hashed(batch.hashed(), buf))
+        })
     }
 
     fn keeps_id_index(&self) -> bool {

@@ -148,6 +148,69 @@ pub fn now_timestamp() -> String {
         .to_string()
 }
 
+/// A batch made ready to append on a thread other than the appending one: its payloads, its
+/// `recorded_at`, the leaf hashes of its records if it is appended at `first_seq`
+/// ([`rxledger_chain::HashedBatch`]) and the id key of each payload ([`IdKey::of`]). Only
+/// [`PreparedBatch::new`] makes one, computing both from the payloads it then holds, so what
+/// it carries always matches them. `append` prepares the next batch while the store writes and
+/// syncs the previous one.
+#[derive(Clone, Debug)]
+pub struct PreparedBatch {
+    hashed: rxledger_chain::HashedBatch,
+    keys: Vec<Option<IdKey>>,
+}
+
+impl PreparedBatch {
+    /// The batch of the payloads held one after the other in `bytes` (payload `i` ending at
+    /// `ends[i]`), to be recorded at `recorded_at` as records `first_seq`..; takes both buffers
+    /// when it succeeds (see [`rxledger_chain::HashedBatch::new`], whose errors it returns).
+    pub fn new(
+        first_seq: u64,
+        recorded_at: &str,
+        bytes: &mut Vec<u8>,
+        ends: &mut Vec<usize>,
+    ) -> Result<PreparedBatch, rxledger_chain::EncodeError> {
+        let hashed = rxledger_chain::HashedBatch::new(first_seq, recorded_at, bytes, ends)?;
+        let keys = hashed.payloads().iter().map(|p| IdKey::of(p)).collect();
+        Ok(PreparedBatch { hashed, keys })
+    }
+
+    /// The payloads, in order.
+    pub fn payloads(&self) -> Vec<&[u8]> {
+        self.hashed.payloads()
+    }
+
+    /// The id key of each payload (`None` for one without an id).
+    pub fn keys(&self) -> &[Option<IdKey>] {
+        &self.keys
+    }
+
+    /// Its `recorded_at`.
+    pub fn recorded_at(&self) -> &str {
+        self.hashed.recorded_at()
+    }
+
+    /// The payloads and their leaf hashes.
+    pub fn hashed(&self) -> &rxledger_chain::HashedBatch {
+        &self.hashed
+    }
+
+    /// The number of payloads (at least one).
+    pub fn len(&self) -> usize {
+        self.hashed.len()
+    }
+
+    /// Never true: a batch holds at least one payload.
+    pub fn is_empty(&self) -> bool {
+        self.hashed.is_empty()
+    }
+
+    /// Its buffers, for the next batch to fill.
+    pub fn into_buffers(self) -> (Vec<u8>, Vec<usize>) {
+        self.hashed.into_buffers()
+    }
+}
+
 /// An append-only, hash-chained record store.
 pub trait Store {
     /// The head after the last acknowledged batch.
@@ -162,6 +225,15 @@ pub trait Store {
     /// Appends one batch stamped with the current time.
     fn append(&mut self, payloads: &[&[u8]]) -> Result<Head, StoreError> {
         self.append_at(payloads, &now_timestamp())
+    }
+
+    /// [`Store::append_at`] of a batch prepared ahead ([`PreparedBatch`]: its leaf hashes and id
+    /// keys computed, on any thread, while the previous batch was written): its payloads at its
+    /// `recorded_at`. The result is exactly that of `append_at`; a store may use what was
+    /// computed (the file store does when the batch starts at its next record) or ignore it
+    /// (the default).
+    fn append_prepared(&mut self, batch: &PreparedBatch) -> Result<Head, StoreError> {
+        self.append_at(&batch.payloads(), batch.recorded_at())
     }
 
     /// True when the store keeps an index of event ids: it refuses ids already stored and
