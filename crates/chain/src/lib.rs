@@ -521,13 +521,7 @@ impl ChainWriter {
         payloads: &[P],
         recorded_at: &str,
     ) -> Vec<(Digest, Head)> {
-        let batch_end = self.head.seq + payloads.len() as u64;
-        let leaves = Self::leaves(
-            self.head.seq + 1,
-            batch_end,
-            recorded_at.as_bytes(),
-            payloads,
-        );
+        let leaves = self.next_leaves(payloads, recorded_at);
         let mut out = Vec::with_capacity(leaves.len());
         for leaf in &leaves {
             let prev = self.head.hash;
@@ -550,13 +544,7 @@ impl ChainWriter {
         out: &mut Vec<u8>,
     ) -> Result<Head, EncodeError> {
         check_batch(payloads, recorded_at)?;
-        let batch_end = self.head.seq + payloads.len() as u64;
-        let leaves = Self::leaves(
-            self.head.seq + 1,
-            batch_end,
-            recorded_at.as_bytes(),
-            payloads,
-        );
+        let leaves = self.next_leaves(payloads, recorded_at);
         self.frame(payloads, recorded_at, &leaves, out);
         Ok(self.head)
     }
@@ -569,12 +557,22 @@ impl ChainWriter {
         if batch.first_seq == self.head.seq + 1 {
             self.frame(&payloads, &batch.recorded_at, &batch.leaves, out);
         } else {
-            let batch_end = self.head.seq + payloads.len() as u64;
-            let ts = batch.recorded_at.as_bytes();
-            let leaves = Self::leaves(self.head.seq + 1, batch_end, ts, &payloads);
+            let leaves = self.next_leaves(&payloads, &batch.recorded_at);
             self.frame(&payloads, &batch.recorded_at, &leaves, out);
         }
         self.head
+    }
+
+    /// The leaves of `payloads` as the batch after this writer's head, recorded at
+    /// `recorded_at`.
+    fn next_leaves<P: AsRef<[u8]> + Sync>(&self, payloads: &[P], recorded_at: &str) -> Vec<Digest> {
+        let batch_end = self.head.seq + payloads.len() as u64;
+        Self::leaves(
+            self.head.seq + 1,
+            batch_end,
+            recorded_at.as_bytes(),
+            payloads,
+        )
     }
 
     /// Appends the record lines of a checked batch with its `leaves` to `out`, and advances the
