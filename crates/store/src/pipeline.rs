@@ -1,10 +1,10 @@
 //! Reading a file as blocks of whole lines, with the work that depends on one line alone done
 //! ahead on worker threads.
 //!
-//! A reader thread cuts the file into blocks of whole lines; whichever worker is free parses and
-//! hashes the records of the next block ([`Prehashed`]) and runs the caller's `prepare` on each
-//! (for a check: parsing the event); the calling thread takes the blocks back in file order and
-//! sees every line, in order, with what was prepared for it. Everything that depends on the lines before
+//! The workers cut the file into blocks of whole lines, each reading the next block in turn;
+//! the worker that read a block parses and hashes its records ([`Prehashed`]) and runs the
+//! caller's `prepare` on each (for a check: parsing the event); the calling thread takes the
+//! blocks back in file order and sees every line, in order, with what was prepared for it. Everything that depends on the lines before
 //! (the chain's sequence and links, the engine's state) stays on the calling thread, so the
 //! result is the same as reading the file line by line on one thread: only where the work is
 //! done changes. With `workers == 0` the same code runs on the calling thread alone.
@@ -83,8 +83,9 @@ pub(crate) struct Line<'b, T> {
     pub bytes: &'b [u8],
     /// The record it holds, parsed and hashed, and what `prepare` made of it; `None` when the
     /// record bytes do not parse (the verifier then says why). The value stays in its block
-    /// and is dropped when the block's buffers are reused, on the reader's thread: what a worker
-    /// allocated is not freed on the calling thread, which is the busiest.
+    /// and is dropped when the block's buffers are reused, by the worker that reads the next
+    /// block into them: what a worker allocated is not freed on the calling thread, which is
+    /// the busiest.
     pub pre: Option<(Prehashed<'b>, &'b mut T)>,
 }
 
@@ -138,25 +139,39 @@ pub(crate) fn each_line<T: Send>(
         }
         return Ok(ControlFlow::Continue(()));
     }
-    // Every block in flight holds one of `in_flight` buffers, which go back to the reader once
+    // Every block in flight holds one of `in_flight` buffers, which go back to the workers once
     // their lines are delivered: memory stays bounded whatever the order the workers finish
     // in, and the buffers are reused instead of allocated (and their pages faulted in) again.
     let in_flight = workers * (QUEUE + 1) + 1;
+    // Each worker reads the next block itself (in turn, under a lock: the file is read in
+    // order and the blocks numbered as they are read), then works on it: the bytes it parses
+    // are those it has just read, and no thread of its own hands blocks out (a hand-off, and
+    // the wake-up of a thread, fewer per block).
+    let reading = std::sync::Mutex::new(Reading {
+        blocks,
+        next: 0,
+        made: 0,
+        stop: false,
+        error: None,
+    });
+    let (spare_tx, spare_rx) = sync_channel::<Spare<T>>(in_flight);
+    let spare_rx = std::sync::Mutex::new(spare_rx);
     std::thread::scope(|s| {
-        let (todo_tx, todo_rx) = sync_channel::<(usize, Block<T>)>(workers * QUEUE);
         let (done_tx, done_rx) = sync_channel::<Done<T>>(in_flight);
-        let (spare_tx, spare_rx) = sync_channel::<Spare<T>>(in_flight);
-        // Any idle worker takes the next block: blocks differ in cost (a block of temperature
-        // uploads parses slower than one of invoices), so handing them out in turn would leave
-        // one core waiting for the other.
-        let todo_rx = std::sync::Arc::new(std::sync::Mutex::new(todo_rx));
         for _ in 0..workers {
-            let (todo_rx, done_tx) = (todo_rx.clone(), done_tx.clone());
+            let done_tx = done_tx.clone();
+            let (reading, spare_rx) = (&reading, &spare_rx);
             s.spawn(move || {
                 let mut hashing = PrehashBatch::new();
                 loop {
-                    let next = todo_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok((i, block))) = next else { break };
+                    let Some(mut spare) = spare_for(reading, spare_rx, in_flight) else {
+                        break;
+                    };
+                    // What the buffers' last block prepared is dropped here, outside the locks.
+                    spare.lines.clear();
+                    let Some((i, block)) = read_next(reading, spare) else {
+                        break;
+                    };
                     // A panic (in the caller's `prepare`) goes to the calling thread, which
                     // stops the pipeline and panics with it; left alone, the block would never
                     // come back and the calling thread would wait for it for ever.
@@ -168,46 +183,24 @@ pub(crate) fn each_line<T: Send>(
                         break;
                     }
                 }
+                // The others stop too (a panic, or the caller gone).
+                if let Ok(mut r) = reading.lock() {
+                    r.stop = true;
+                }
             });
         }
-        // Only the workers hold these now: the channels close when they stop.
-        drop((todo_rx, done_tx));
-        // The reader numbers the blocks. Stops at the end of the file, at a read error
-        // (returned), or when the workers or the caller are gone.
-        let reader = s.spawn(move || -> std::io::Result<()> {
-            let mut made = 0;
-            for i in 0.. {
-                let spare = if made < in_flight {
-                    spare_rx.try_recv().unwrap_or_else(|_| {
-                        made += 1;
-                        Spare::default()
-                    })
-                } else {
-                    match spare_rx.recv() {
-                        Ok(spare) => spare,
-                        Err(_) => break,
-                    }
-                };
-                let Some(block) = blocks.next(spare)? else {
-                    break;
-                };
-                if todo_tx.send((i, block)).is_err() {
-                    break;
-                }
-            }
-            Ok(())
-        });
+        // Only the workers hold it now: the channel closes when they stop.
+        drop(done_tx);
         let flow = collect(done_rx, &spare_tx, each);
-        // `collect` dropped its receiver and this drops the buffers' way back: the workers and
-        // the reader end.
+        // `collect` dropped its receiver and this drops the buffers' way back: the workers end.
         drop(spare_tx);
         let flow = flow.unwrap_or_else(|panic| {
-            // The scope waits for the reader and the workers, which end now, then panics.
+            // The scope waits for the workers, which end now, then panics.
             std::panic::resume_unwind(panic)
         });
-        let read = reader
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let read = reading
+            .lock()
+            .map_or(Ok(()), |mut r| r.error.take().map_or(Ok(()), Err));
         match (flow, read) {
             (ControlFlow::Break(()), _) => Ok(ControlFlow::Break(())),
             (ControlFlow::Continue(()), Ok(())) => Ok(ControlFlow::Continue(())),
@@ -216,11 +209,74 @@ pub(crate) fn each_line<T: Send>(
     })
 }
 
+/// The workers' shared reading of the file.
+struct Reading {
+    blocks: Blocks,
+    /// The number of the next block read.
+    next: usize,
+    /// Buffers made so far (at most the number in flight).
+    made: usize,
+    /// The end of the file, a read error or a worker stopping: no more blocks.
+    stop: bool,
+    /// The read error that stopped the reading, for the calling thread.
+    error: Option<std::io::Error>,
+}
+
+/// Buffers for the next block: one given back by the calling thread, or a new one while fewer
+/// than `in_flight` were made, or else the next given back (waited for); `None` once the
+/// reading stopped or the calling thread is gone.
+fn spare_for<T>(
+    reading: &std::sync::Mutex<Reading>,
+    spare_rx: &std::sync::Mutex<Receiver<Spare<T>>>,
+    in_flight: usize,
+) -> Option<Spare<T>> {
+    let rx = spare_rx.lock().ok()?;
+    if let Ok(spare) = rx.try_recv() {
+        return Some(spare);
+    }
+    {
+        let mut r = reading.lock().ok()?;
+        if r.stop {
+            return None;
+        }
+        if r.made < in_flight {
+            r.made += 1;
+            return Some(Spare::default());
+        }
+    }
+    rx.recv().ok()
+}
+
+/// Reads the next block into `spare`'s buffers, with its number; `None` at the end of the
+/// file, at a read error (kept for the calling thread) or once the reading stopped.
+fn read_next<T>(reading: &std::sync::Mutex<Reading>, spare: Spare<T>) -> Option<(usize, Block<T>)> {
+    let mut r = reading.lock().ok()?;
+    if r.stop {
+        return None;
+    }
+    match r.blocks.next(spare) {
+        Ok(Some(block)) => {
+            let i = r.next;
+            r.next += 1;
+            Some((i, block))
+        }
+        Ok(None) => {
+            r.stop = true;
+            None
+        }
+        Err(e) => {
+            r.stop = true;
+            r.error = Some(e);
+            None
+        }
+    }
+}
+
 /// A block back from a worker (its number, and the block or the panic of its work).
 type Done<T> = (usize, std::thread::Result<Block<T>>);
 
 /// Takes the blocks back, puts them in file order and delivers their lines, handing each
-/// emptied block's buffers back to the reader; stops at the first panic of a worker's work.
+/// emptied block's buffers back to the workers; stops at the first panic of a worker's work.
 fn collect<T>(
     done: Receiver<Done<T>>,
     spare: &SyncSender<Spare<T>>,
@@ -230,7 +286,7 @@ fn collect<T>(
     let mut early = std::collections::BTreeMap::<usize, Block<T>>::new();
     let mut due = 0;
     // The channel closes once every worker is done: the end of the file (or a read error,
-    // which the reader returns).
+    // which the workers keep for the calling thread).
     while let Ok((i, block)) = done.recv() {
         early.insert(i, block?);
         while let Some(block) = early.remove(&due) {
@@ -238,7 +294,7 @@ fn collect<T>(
             if flow.is_break() {
                 return Ok(flow);
             }
-            // The reader may be gone already (the end of the file): nothing more to read.
+            // The workers may be gone already (the end of the file): nothing more to read.
             let _ = spare.try_send(emptied);
             due += 1;
         }
@@ -346,8 +402,8 @@ fn deliver<T>(
 }
 
 /// The buffers of a delivered block, for the next block to fill: the bytes emptied, the lines
-/// still holding what was prepared for them (dropped by [`Blocks::next`], off the calling
-/// thread).
+/// still holding what was prepared for them (dropped by the worker that reads the next block
+/// into them, or by [`Blocks::next`]: off the calling thread).
 struct Spare<T> {
     buf: Vec<u8>,
     lines: Vec<LineMeta<T>>,

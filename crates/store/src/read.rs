@@ -137,8 +137,8 @@ pub fn scan_path(
 /// is verified, and what it returns is handed to `on_record` with the record once the record
 /// has verified, in order, on the calling thread. A check uses it to parse events on other
 /// cores while the engine runs on this one. `on_record` borrows the value (it may take it with
-/// `std::mem::take`); what is left of it is dropped later on the reader's thread, so the
-/// calling thread does not spend its time freeing what the workers allocated.
+/// `std::mem::take`); what is left of it is dropped later on a worker's thread, so the calling
+/// thread does not spend its time freeing what the workers allocated.
 ///
 /// The result does not depend on `workers`: verification and `on_record` see the records in
 /// file order, and `prepare` must depend on its record alone (a value made for a record that

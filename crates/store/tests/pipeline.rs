@@ -69,9 +69,9 @@ fn every_record_arrives_once_in_order_with_what_was_prepared_for_it() {
 }
 
 /// What was prepared is freed away from the calling thread (which runs the engine in a check):
-/// the reader drops it when it reuses the block's buffers. Only the last blocks, delivered after
-/// the reader reached the end of the file (up to the number in flight, about 2,000 of these
-/// small records), are dropped by the caller.
+/// the worker that reads the next block into the block's buffers drops it. Only the last
+/// blocks, delivered after the workers reached the end of the file (up to the number in flight,
+/// about 2,000 of these small records), are dropped by the caller.
 #[test]
 fn prepared_values_are_dropped_off_the_calling_thread() {
     use std::sync::atomic::{AtomicUsize, Ordering};
