@@ -268,18 +268,10 @@ impl Batch {
 
     /// The payloads, in order.
     fn payloads(&self) -> Vec<&[u8]> {
-        if let Some(p) = &self.prepared {
-            return p.payloads();
+        match &self.prepared {
+            Some(p) => p.payloads(),
+            None => rxledger_chain::split_at_ends(&self.bytes, &self.ends),
         }
-        let mut start = 0;
-        self.ends
-            .iter()
-            .map(|&end| {
-                let p = self.bytes.get(start..end).unwrap_or_default();
-                start = end;
-                p
-            })
-            .collect()
     }
 
     /// The id key of each payload.

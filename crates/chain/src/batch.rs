@@ -29,8 +29,13 @@ pub(crate) fn check_batch<P: AsRef<[u8]>>(
     Ok(())
 }
 
-/// The payloads held one after the other in `bytes`, payload `i` ending at `ends[i]`.
-fn cut<'b>(bytes: &'b [u8], ends: &[usize]) -> Vec<&'b [u8]> {
+/// The pieces held one after the other in `bytes`, piece `i` ending at `ends[i]` (a piece whose
+/// range does not lie in `bytes` is empty): how a batch keeps its payloads in one buffer.
+///
+/// ```
+/// assert_eq!(rxledger_chain::split_at_ends(b"abcde", &[2, 2, 5]), [&b"ab"[..], b"", b"cde"]);
+/// ```
+pub fn split_at_ends<'b>(bytes: &'b [u8], ends: &[usize]) -> Vec<&'b [u8]> {
     let mut start = 0;
     ends.iter()
         .map(|&end| {
@@ -97,7 +102,7 @@ impl HashedBatch {
             }
             start = end;
         }
-        let payloads = cut(bytes, ends);
+        let payloads = split_at_ends(bytes, ends);
         check_batch(&payloads, recorded_at)?;
         let batch_end = first_seq.saturating_add(payloads.len() as u64 - 1);
         let leaves = ChainWriter::leaves(first_seq, batch_end, recorded_at.as_bytes(), &payloads);
@@ -112,7 +117,7 @@ impl HashedBatch {
 
     /// The payloads, in order.
     pub fn payloads(&self) -> Vec<&[u8]> {
-        cut(&self.bytes, &self.ends)
+        split_at_ends(&self.bytes, &self.ends)
     }
 
     /// The number of payloads.

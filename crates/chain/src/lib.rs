@@ -44,7 +44,7 @@ pub mod merkle;
 mod verify;
 
 use batch::check_batch;
-pub use batch::HashedBatch;
+pub use batch::{split_at_ends, HashedBatch};
 pub use many::ManyHasher;
 
 pub use verify::{

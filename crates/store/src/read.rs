@@ -359,16 +359,7 @@ impl StoreBatch {
         report: &mut VerifyReport,
         on_record: &mut impl FnMut(&RecordRef<'_>) -> ControlFlow<()>,
     ) -> bool {
-        let mut start = 0;
-        let lines: Vec<&[u8]> = self
-            .ends
-            .iter()
-            .map(|&end| {
-                let line = self.lines.get(start..end).unwrap_or_default();
-                start = end;
-                line
-            })
-            .collect();
+        let lines = rxledger_chain::split_at_ends(&self.lines, &self.ends);
         let mut hashed = Vec::with_capacity(lines.len());
         self.hashing
             .hash_lines(&lines, RecordRef::parse, &mut hashed);
