@@ -296,17 +296,17 @@ impl Documents {
                 let mut lines: HashMap<Id, (u64, u64)> = HashMap::with_capacity(p.lines.len());
                 for l in &p.lines {
                     lines
-                        .entry(Id::from(&*l.product))
+                        .entry(l.product.clone())
                         .or_insert((0, 0))
                         .0
                         .add_sat(l.quantity);
                 }
                 let order = Order {
-                    supplier: Id::from(&*p.supplier),
+                    supplier: p.supplier.clone(),
                     lines,
                 };
-                self.orders.insert(Id::from(&*p.doc), order);
-                let forget = DocDue::ForgetOrder(Id::from(&*p.doc));
+                self.orders.insert(p.doc.clone(), order);
+                let forget = DocDue::ForgetOrder(p.doc.clone());
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Sale(s) => {
@@ -314,9 +314,9 @@ impl Documents {
                     .lines
                     .iter()
                     .map(|l| (l.product.as_str(), l.batch.as_str(), l.quantity, l.expiry));
-                let sale = SaleRec::new(seq, Id::from(&*s.customer), lines);
-                self.sales.insert(Id::from(&*s.doc), sale);
-                let forget = DocDue::ForgetSale(Id::from(&*s.doc));
+                let sale = SaleRec::new(seq, s.customer.clone(), lines);
+                self.sales.insert(s.doc.clone(), sale);
+                let forget = DocDue::ForgetSale(s.doc.clone());
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Receipt(r) => {
@@ -390,13 +390,13 @@ impl Documents {
         let sign: i64 = if inv.credit_for.is_some() { -1 } else { 1 };
         let at = e.occurred_at;
         let orphan_due = at + Duration::days(cfg.thresholds.orphan_days);
-        let orphan = || Due::Documents(DocDue::InvoiceOrphan(Id::from(&*inv.doc)));
+        let orphan = || Due::Documents(DocDue::InvoiceOrphan(inv.doc.clone()));
         if let Some(k) = goods_key.as_deref() {
             let key = doc_key(dir, k);
             if let Some(g) = self.goods.get_mut(&key) {
                 for l in &inv.lines {
                     let mut n = sign * qty(l.quantity);
-                    let line = g.lines.entry(Id::from(&*l.product)).or_default();
+                    let line = g.lines.entry(l.product.clone()).or_default();
                     if closed && n > 0 {
                         let counted = line.invoiced.unwrap_or(0);
                         let open = line.goods.saturating_sub(counted);
@@ -420,7 +420,7 @@ impl Documents {
                     let n = sign * qty(l.quantity);
                     early
                         .invoiced
-                        .entry(Id::from(&*l.product))
+                        .entry(l.product.clone())
                         .or_default()
                         .add_sat(n);
                 }
@@ -436,7 +436,7 @@ impl Documents {
         if let Some(credited) = &inv.credit_for {
             let root = Id::from(self.root(credited));
             let credit = EarlyCredit {
-                doc: Id::from(&*inv.doc),
+                doc: inv.doc.clone(),
                 seq,
                 minor: inv.total.minor,
                 at,
@@ -451,7 +451,7 @@ impl Documents {
                     .push(credit);
                 let orphan = DocDue::CreditOrphan {
                     seq,
-                    doc: Id::from(&*inv.doc),
+                    doc: inv.doc.clone(),
                     invoice: credited.clone(),
                     party: Id::from(invoice_counterparty(inv)),
                 };
@@ -466,7 +466,7 @@ impl Documents {
             ephedrine |= c == ControlClass::CompoundEphedrine;
         }
         self.invoices.insert(
-            Id::from(&*inv.doc),
+            inv.doc.clone(),
             Box::new(Invoice {
                 seq,
                 dir,
@@ -494,7 +494,7 @@ impl Documents {
         );
         let issued = at.max(crate::time::local_midnight(inv.issued_on));
         let due = issued + Duration::days(cfg.thresholds.unpaid_days);
-        sched.at(due, Due::Documents(DocDue::Invoice(Id::from(&*inv.doc))));
+        sched.at(due, Due::Documents(DocDue::Invoice(inv.doc.clone())));
         self.resolved(&inv.doc, &inv.doc, cfg, sched);
     }
 

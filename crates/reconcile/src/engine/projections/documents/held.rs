@@ -179,7 +179,7 @@ impl Documents {
         let due = e.occurred_at + Duration::days(cfg.thresholds.orphan_days);
         let orphan = DocDue::PaymentOrphan {
             seq,
-            doc: Id::from(&*p.doc),
+            doc: p.doc.clone(),
             invoices: p.invoices.clone(),
             party: counterparty.clone(),
         };
