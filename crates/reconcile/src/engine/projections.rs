@@ -22,6 +22,7 @@
 
 pub(crate) mod codes;
 pub(crate) mod documents;
+pub(crate) mod lines;
 pub(crate) mod master;
 pub(crate) mod stock;
 

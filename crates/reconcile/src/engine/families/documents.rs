@@ -142,7 +142,7 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
             .filter(|o| {
                 orders
                     .get(*o)
-                    .is_some_and(|x| x.lines.contains_key(l.product.as_str()))
+                    .is_some_and(|x| x.lines.get(&l.product).is_some())
             })
             .collect();
         if on.is_empty() {
@@ -153,9 +153,8 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
         let mut left = l.arrived;
         let (mut arrived, mut ordered) = (0, 0);
         for (i, o) in on.iter().enumerate() {
-            let Some((o_ordered, o_arrived)) = orders
-                .get_mut(*o)
-                .and_then(|x| x.lines.get_mut(l.product.as_str()))
+            let Some((o_ordered, o_arrived)) =
+                orders.get_mut(*o).and_then(|x| x.lines.get_mut(&l.product))
             else {
                 continue;
             };

@@ -7,8 +7,6 @@
 //! invoice) opens when it becomes a fact and gets a correction deadline (`correction_days` after
 //! the latest record involved); it closes if corrected in time.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Duration, Utc};
 use hashbrown::{HashMap, HashSet};
 use rxledger_model::{ControlClass, Event, EventBody, InvoiceDirection, PaymentDirection};
@@ -19,6 +17,7 @@ mod key;
 mod moved;
 mod sale;
 
+use crate::engine::projections::lines::Lines;
 use crate::engine::projections::{doc_key, Id};
 pub(crate) use groups::Cursors;
 pub(crate) use held::{Applied, PaymentRef};
@@ -44,7 +43,7 @@ pub(crate) enum Dir {
 pub(crate) struct Order {
     pub supplier: Id,
     /// Product -> (ordered, arrived so far: running count of `REC-DOC`).
-    pub lines: HashMap<Id, (u64, u64)>,
+    pub lines: Lines<(u64, u64)>,
 }
 
 /// The goods moved for one order or sale, against what was invoiced for them.
@@ -55,7 +54,7 @@ pub(crate) struct Goods {
     pub party: Id,
     /// Product -> its goods, invoiced quantity and excess: one entry per product moved or
     /// invoiced (one key and one map where three were kept).
-    pub lines: BTreeMap<Id, GoodsLine>,
+    pub lines: Lines<GoodsLine>,
     pub invoice_seqs: Vec<u64>,
     /// The latest `occurred_at` of a record counted (goods movement, invoice, credit note).
     pub last_at: DateTime<Utc>,
@@ -97,7 +96,7 @@ pub(crate) struct Excess {
 /// goods arrived.
 #[derive(Debug, Default)]
 struct EarlyInvoiced {
-    invoiced: BTreeMap<Id, i64>,
+    invoiced: Lines<i64>,
     seqs: Vec<u64>,
     last_at: Option<DateTime<Utc>>,
 }
@@ -106,7 +105,7 @@ impl EarlyInvoiced {
     /// Adds the early invoices `other` (of a document merged into this one's group).
     fn absorb(&mut self, other: EarlyInvoiced) {
         for (p, n) in other.invoiced {
-            self.invoiced.entry(p).or_insert(0).add_sat(n);
+            self.invoiced.get_or_default(&p).add_sat(n);
         }
         self.seqs.extend(other.seqs);
         self.last_at = self.last_at.max(other.last_at);
@@ -117,7 +116,7 @@ impl Goods {
     /// Counts the invoices that arrived before these goods.
     fn absorb(&mut self, early: EarlyInvoiced) {
         for (p, n) in early.invoiced {
-            self.lines.entry(p).or_default().invoice(n);
+            self.lines.get_or_default(&p).invoice(n);
         }
         self.invoice_seqs.extend(early.seqs);
         self.last_at = self.last_at.max(early.last_at.unwrap_or(self.last_at));
@@ -293,14 +292,11 @@ impl Documents {
         let window = Duration::days(cfg.thresholds.return_window_days);
         match &e.body {
             EventBody::Purchase(p) => {
-                let mut lines: HashMap<Id, (u64, u64)> = HashMap::with_capacity(p.lines.len());
-                for l in &p.lines {
-                    lines
-                        .entry(l.product.clone())
-                        .or_insert((0, 0))
-                        .0
-                        .add_sat(l.quantity);
-                }
+                let lines = p
+                    .lines
+                    .iter()
+                    .map(|l| (l.product.as_str(), (l.quantity, 0)));
+                let lines = Lines::merged(lines, |a, b| a.0.add_sat(b.0));
                 let order = Order {
                     supplier: p.supplier.clone(),
                     lines,
@@ -396,7 +392,7 @@ impl Documents {
             if let Some(g) = self.goods.get_mut(&key) {
                 for l in &inv.lines {
                     let mut n = sign * qty(l.quantity);
-                    let line = g.lines.entry(l.product.clone()).or_default();
+                    let line = g.lines.get_or_default(&l.product);
                     if closed && n > 0 {
                         let counted = line.invoiced.unwrap_or(0);
                         let open = line.goods.saturating_sub(counted);
@@ -418,11 +414,7 @@ impl Documents {
                 };
                 for l in &inv.lines {
                     let n = sign * qty(l.quantity);
-                    early
-                        .invoiced
-                        .entry(l.product.clone())
-                        .or_default()
-                        .add_sat(n);
+                    early.invoiced.get_or_default(&l.product).add_sat(n);
                 }
                 early.seqs.push(seq);
                 early.last_at = Some(early.last_at.map_or(at, |t| t.max(at)));

@@ -82,7 +82,7 @@ fn uninvoiced(
     };
     let mut doc = None;
     let mut out = Vec::new();
-    for (p, line) in &g.lines {
+    for (p, line) in g.lines.iter() {
         let (goods, inv) = (line.goods, line.invoiced.unwrap_or(0));
         if inv >= goods {
             continue;

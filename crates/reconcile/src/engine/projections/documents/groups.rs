@@ -118,7 +118,7 @@ fn distinct<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Id> {
 /// Adds the goods record `b` to `a` (both of one group).
 fn merge(a: &mut Goods, b: Goods) {
     for (p, b) in b.lines {
-        let a = a.lines.entry(p).or_default();
+        let a = a.lines.get_or_default(&p);
         a.goods.add_sat(b.goods);
         if let Some(n) = b.invoiced {
             a.invoice(n);

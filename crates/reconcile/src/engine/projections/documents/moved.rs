@@ -1,13 +1,12 @@
 //! Goods movements counted for the orders or sales they are for, and the invoiced excess over
 //! them.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Duration, Utc};
 
 use super::key::{root_of, Root};
-use super::{Dir, DocDue, Documents, Excess, Goods, GoodsLine};
+use super::{Dir, DocDue, Documents, Excess, Goods};
 use crate::engine::ctx::{Due, Ev, Scheduler};
+use crate::engine::projections::lines::Lines;
 use crate::engine::projections::Total;
 use crate::engine::projections::{doc_key, Id};
 use crate::Config;
@@ -109,7 +108,7 @@ impl Moved<'_> {
                     Goods {
                         seq: self.seq,
                         party: Id::from(party),
-                        lines: BTreeMap::new(),
+                        lines: Lines::default(),
                         invoice_seqs: Vec::new(),
                         last_at: self.at,
                         checked: false,
@@ -139,15 +138,7 @@ impl Moved<'_> {
             }
         }
         if let Some(g) = d.goods.get_mut(&key) {
-            if let Some(l) = g.lines.get_mut(product) {
-                l.goods.add_sat(q);
-            } else {
-                let line = GoodsLine {
-                    goods: q,
-                    ..GoodsLine::default()
-                };
-                g.lines.insert(Id::from(product), line);
-            }
+            g.lines.get_or_default(product).goods.add_sat(q);
             g.last_at = g.last_at.max(self.at);
             excess_quantity(g, (dir, root), self.cfg, self.sched);
         }
@@ -164,7 +155,7 @@ pub(super) fn excess_quantity(
 ) {
     let window = Duration::days(cfg.thresholds.correction_days);
     let last_at = g.last_at;
-    for (p, line) in &mut g.lines {
+    for (p, line) in g.lines.iter_mut() {
         let Some(inv) = line.invoiced else {
             continue;
         };
