@@ -134,21 +134,17 @@ impl Engine {
     /// Ends the input: evaluates everything that is due by the last event's time and returns
     /// those findings. Open items not yet due are not findings (see
     /// [`Engine::finish_with_pending`]).
-    pub fn finish(self) -> Vec<Finding> {
-        self.finish_with_pending().0
+    pub fn finish(mut self) -> Vec<Finding> {
+        // The open items are not asked for: nothing describes them (they make no findings).
+        self.end();
+        std::mem::take(&mut self.out)
     }
 
     /// [`Engine::finish`], and the open items: every deadline not yet passed whose finding would
     /// fire if the ledger showed nothing more (an invoice not yet paid, a receipt still waiting
     /// for its vehicle's temperature log, an excess not yet corrected), in record order.
     pub fn finish_with_pending(mut self) -> (Vec<Finding>, Vec<Pending>) {
-        for family in self.families.table() {
-            let mut cx = family_ctx!(self, family.id());
-            family.finish(&mut cx);
-        }
-        if let Some(now) = self.now {
-            self.advance(now + Duration::nanoseconds(1));
-        }
+        self.end();
         let findings = std::mem::take(&mut self.out);
         // One at a time, not collected: millions of deadlines may wait at the end.
         let mut open = self.sched.take_all();
@@ -162,6 +158,18 @@ impl Engine {
         let mut pending = std::mem::take(&mut self.pending);
         pending.sort_by_key(|p| (p.seq, p.rule, p.due));
         (findings, pending)
+    }
+
+    /// The end of the input: each family's checks at the end, then every deadline due by the
+    /// last event's time.
+    fn end(&mut self) {
+        for family in self.families.table() {
+            let mut cx = family_ctx!(self, family.id());
+            family.finish(&mut cx);
+        }
+        if let Some(now) = self.now {
+            self.advance(now + Duration::nanoseconds(1));
+        }
     }
 
     /// Starts keeping every temperature reading for charts (see [`Engine::temperature_series`]).

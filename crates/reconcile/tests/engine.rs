@@ -51,6 +51,31 @@ fn generated_ledgers_are_clean() {
     }
 }
 
+/// `finish` skips describing the open items; its findings are those of `finish_with_pending`,
+/// on a ledger that ends with many items open and findings still due at the end.
+#[test]
+fn finish_gives_the_findings_of_finish_with_pending() {
+    let (mut events, _) = planted(13, 30_000, 0.01);
+    // A repeated event: EVENT-DUP is judged at the end.
+    events.push(events[100].clone());
+    let feed = |engine: &mut Engine, out: &mut Vec<Finding>| {
+        for (i, e) in events.iter().enumerate() {
+            out.extend(engine.push(i as u64 + 1, ts(e), e));
+        }
+    };
+    let (mut plain, mut with) = (Vec::new(), Vec::new());
+    let mut a = Engine::new(Config::default());
+    feed(&mut a, &mut plain);
+    let at_end = a.finish();
+    let mut b = Engine::new(Config::default());
+    feed(&mut b, &mut with);
+    let (at_end_too, pending) = b.finish_with_pending();
+    assert_eq!(plain, with);
+    assert!(!at_end.is_empty(), "no finding became due at the end");
+    assert!(!pending.is_empty(), "no item was open at the end");
+    assert_eq!(at_end, at_end_too);
+}
+
 #[test]
 fn planted_violations_are_found_exactly() {
     let (events, manifest) = planted(11, 60_000, 0.01);
