@@ -67,6 +67,11 @@ impl<V> Lines<V> {
         let i = match self.find(key) {
             Ok(i) => i,
             Err(i) => {
+                // Room for one entry first, not Vec's least capacity (four): most of these
+                // hold one product for months. A second entry grows it as a Vec grows.
+                if self.entries.capacity() == 0 {
+                    self.entries.reserve_exact(1);
+                }
                 self.entries.insert(i, (Id::from(key), V::default()));
                 i
             }
