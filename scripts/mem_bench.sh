@@ -3,8 +3,10 @@
 # times the default (`rxledger gen --scale`; 300 makes about 10 million events per simulated
 # year) streamed through a FIFO (nothing stored on disk), `/usr/bin/time -v`, one run per size.
 # Usage: scripts/mem_bench.sh [SCALE] [EVENTS...]   (defaults: 300; 1000000 2000000 4000000 10000000)
-# Prints one line per size: events, peak RSS (KiB), wall, findings and pending items, and the
-# ratio of each peak RSS to the first size's.
+# Prints one line per run: events, peak RSS (KiB), wall, findings and pending items; then per
+# size the median peak RSS of its runs and its ratio to the first size's median.
+# Environment: REPS=N runs per size (default 1). A check's peak RSS varies from run to run (by
+# up to a quarter at 1M events: freed memory is returned on timing), so compare medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-300}"
@@ -17,23 +19,31 @@ dir=target/mem-bench
 mkdir -p "$dir/bin"
 # Copies, so that a build during the run does not change the binaries measured.
 cp target/release/rxledger target/release/examples/gen_ledger "$dir/bin/"
+reps="${REPS:-1}"
+[[ "$reps" =~ ^[1-9][0-9]*$ ]] || { echo "mem_bench.sh: REPS must be a positive whole number" >&2; exit 2; }
 first=""
 for n in "${sizes[@]}"; do
-  fifo="$dir/ledger-$n.fifo"
-  rm -f "$fifo"
-  mkfifo "$fifo"
-  nice -n 10 "$dir/bin/gen_ledger" "$n" "$fifo" 1 0 "$scale" 2> "$dir/gen-$n.err" &
-  gen=$!
-  # check exits 1 when it reports findings; the figures are what matters here.
-  nice -n 10 /usr/bin/time -v "$dir/bin/rxledger" check "$fifo" --format json \
-    > "$dir/check-$n.json" 2> "$dir/check-$n.time" || true
-  wait "$gen"
-  rm -f "$fifo"
-  rss=$(awk '/Maximum resident/ {print $NF}' "$dir/check-$n.time")
-  wall=$(awk '/Elapsed \(wall/ {print $NF}' "$dir/check-$n.time")
-  counts=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(len(r.get("findings",[])), len(r.get("pending",[])))' "$dir/check-$n.json" 2>/dev/null || echo "? ?")
-  rm -f "$dir/check-$n.json"   # about 100 MB per size (the open items at the end)
-  [ -n "$first" ] || first=$rss
-  ratio=$(python3 -c "print(f'{$rss/$first:.2f}')")
-  echo "scale=$scale events=$n peak_rss_kib=$rss wall=$wall findings,pending=$counts ratio_to_first=$ratio"
+  runs=()
+  for ((r = 1; r <= reps; r++)); do
+    fifo="$dir/ledger-$n.fifo"
+    rm -f "$fifo"
+    mkfifo "$fifo"
+    nice -n 10 "$dir/bin/gen_ledger" "$n" "$fifo" 1 0 "$scale" 2> "$dir/gen-$n.err" &
+    gen=$!
+    # check exits 1 when it reports findings; the figures are what matters here.
+    nice -n 10 /usr/bin/time -v "$dir/bin/rxledger" check "$fifo" --format json \
+      > "$dir/check-$n.json" 2> "$dir/check-$n.time" || true
+    wait "$gen"
+    rm -f "$fifo"
+    rss=$(awk '/Maximum resident/ {print $NF}' "$dir/check-$n.time")
+    wall=$(awk '/Elapsed \(wall/ {print $NF}' "$dir/check-$n.time")
+    counts=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(len(r.get("findings",[])), len(r.get("pending",[])))' "$dir/check-$n.json" 2>/dev/null || echo "? ?")
+    rm -f "$dir/check-$n.json"   # about 100 MB per size (the open items at the end)
+    runs+=("$rss")
+    echo "scale=$scale events=$n run=$r peak_rss_kib=$rss wall=$wall findings,pending=$counts"
+  done
+  median=$(printf '%s\n' "${runs[@]}" | sort -n | python3 -c 'import sys; v=[int(x) for x in sys.stdin]; print(v[(len(v)-1)//2] if len(v)%2 else (v[len(v)//2-1]+v[len(v)//2])//2)')
+  [ -n "$first" ] || first=$median
+  ratio=$(python3 -c "print(f'{$median/$first:.2f}')")
+  echo "scale=$scale events=$n runs=$reps median_peak_rss_kib=$median ratio_to_first=$ratio"
 done
