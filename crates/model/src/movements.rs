@@ -65,12 +65,56 @@ fn qty(q: u64) -> i64 {
 
 /// The goods movements of an event, in line order; a put-away or transfer line gives the
 /// outgoing movement first, then the incoming one. Events that move no goods give none.
+///
+/// The movements are made as they are taken (nothing is allocated).
 pub fn movements(e: &Event) -> impl Iterator<Item = Movement<'_>> {
-    let mut out: Vec<Movement<'_>> = Vec::new();
-    match &e.body {
-        EventBody::Receipt(r) => {
-            for (i, l) in r.lines.iter().enumerate() {
-                out.push(Movement {
+    let lines = match &e.body {
+        EventBody::Receipt(r) => Lines::Receipt(&r.lines),
+        EventBody::PutAway(m) => Lines::Move(MovementKind::PutAway, &m.lines),
+        EventBody::Transfer(m) => Lines::Move(MovementKind::Transfer, &m.lines),
+        EventBody::Dispatch(d) => Lines::Out(MovementKind::Dispatch, &d.lines),
+        EventBody::SupplierReturn(d) => Lines::Out(MovementKind::SupplierReturn, &d.lines),
+        EventBody::Destruction(d) => Lines::Out(MovementKind::Destruction, &d.lines),
+        EventBody::LossReport(d) => Lines::Out(MovementKind::Loss, &d.lines),
+        EventBody::CustomerReturn(r) => Lines::In(&r.lines),
+        _ => Lines::None,
+    };
+    Movements {
+        lines,
+        next: 0,
+        to_side: false,
+    }
+}
+
+/// The lines an event moves goods with.
+enum Lines<'a> {
+    None,
+    Receipt(&'a [crate::ReceiptLine]),
+    /// Two movements per line: from, then to.
+    Move(MovementKind, &'a [crate::MoveLine]),
+    Out(MovementKind, &'a [crate::OutLine]),
+    In(&'a [crate::InLine]),
+}
+
+/// The iterator of [`movements`].
+struct Movements<'a> {
+    lines: Lines<'a>,
+    /// The line of the next movement.
+    next: usize,
+    /// For a put-away or transfer: the next movement is the line's incoming one.
+    to_side: bool,
+}
+
+impl<'a> Iterator for Movements<'a> {
+    type Item = Movement<'a>;
+
+    fn next(&mut self) -> Option<Movement<'a>> {
+        let i = self.next;
+        let m = match self.lines {
+            Lines::None => return None,
+            Lines::Receipt(lines) => {
+                let l = lines.get(i)?;
+                Movement {
                     kind: MovementKind::Receipt,
                     line: i,
                     product: &l.product,
@@ -78,18 +122,46 @@ pub fn movements(e: &Event) -> impl Iterator<Item = Movement<'_>> {
                     location: &l.location,
                     delta: qty(l.accepted),
                     codes: &l.codes,
-                });
+                }
             }
-        }
-        EventBody::PutAway(m) => move_lines(&mut out, MovementKind::PutAway, &m.lines),
-        EventBody::Transfer(m) => move_lines(&mut out, MovementKind::Transfer, &m.lines),
-        EventBody::Dispatch(d) => out_lines(&mut out, MovementKind::Dispatch, &d.lines),
-        EventBody::SupplierReturn(d) => out_lines(&mut out, MovementKind::SupplierReturn, &d.lines),
-        EventBody::Destruction(d) => out_lines(&mut out, MovementKind::Destruction, &d.lines),
-        EventBody::LossReport(d) => out_lines(&mut out, MovementKind::Loss, &d.lines),
-        EventBody::CustomerReturn(r) => {
-            for (i, l) in r.lines.iter().enumerate() {
-                out.push(Movement {
+            Lines::Move(kind, lines) => {
+                let l = lines.get(i)?;
+                let (location, delta) = if self.to_side {
+                    (&l.to, qty(l.quantity))
+                } else {
+                    (&l.from, -qty(l.quantity))
+                };
+                let m = Movement {
+                    kind,
+                    line: i,
+                    product: &l.product,
+                    batch: &l.batch,
+                    location,
+                    delta,
+                    codes: &l.codes,
+                };
+                self.to_side = !self.to_side;
+                if self.to_side {
+                    // The line's incoming movement comes next.
+                    return Some(m);
+                }
+                m
+            }
+            Lines::Out(kind, lines) => {
+                let l = lines.get(i)?;
+                Movement {
+                    kind,
+                    line: i,
+                    product: &l.product,
+                    batch: &l.batch,
+                    location: &l.from,
+                    delta: -qty(l.quantity),
+                    codes: &l.codes,
+                }
+            }
+            Lines::In(lines) => {
+                let l = lines.get(i)?;
+                Movement {
                     kind: MovementKind::CustomerReturn,
                     line: i,
                     product: &l.product,
@@ -97,49 +169,29 @@ pub fn movements(e: &Event) -> impl Iterator<Item = Movement<'_>> {
                     location: &l.to,
                     delta: qty(l.quantity),
                     codes: &l.codes,
-                });
+                }
             }
-        }
-        _ => {}
-    }
-    out.into_iter()
-}
-
-fn move_lines<'a>(out: &mut Vec<Movement<'a>>, kind: MovementKind, lines: &'a [crate::MoveLine]) {
-    for (i, l) in lines.iter().enumerate() {
-        let from = Movement {
-            kind,
-            line: i,
-            product: &l.product,
-            batch: &l.batch,
-            location: &l.from,
-            delta: -qty(l.quantity),
-            codes: &l.codes,
         };
-        out.push(from);
-        out.push(Movement {
-            location: &l.to,
-            delta: qty(l.quantity),
-            ..from
-        });
+        self.next += 1;
+        Some(m)
     }
-}
 
-fn out_lines<'a>(out: &mut Vec<Movement<'a>>, kind: MovementKind, lines: &'a [crate::OutLine]) {
-    for (i, l) in lines.iter().enumerate() {
-        out.push(Movement {
-            kind,
-            line: i,
-            product: &l.product,
-            batch: &l.batch,
-            location: &l.from,
-            delta: -qty(l.quantity),
-            codes: &l.codes,
-        });
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = match self.lines {
+            Lines::None => 0,
+            Lines::Receipt(l) => l.len().saturating_sub(self.next),
+            Lines::Move(_, l) => {
+                (l.len().saturating_sub(self.next) * 2).saturating_sub(usize::from(self.to_side))
+            }
+            Lines::Out(_, l) => l.len().saturating_sub(self.next),
+            Lines::In(l) => l.len().saturating_sub(self.next),
+        };
+        (n, Some(n))
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::many_single_char_names)] // (kind, line, product, batch, location, delta) rows
 mod tests {
     use super::*;
 
@@ -174,5 +226,101 @@ mod tests {
             }
         }
         assert!(kinds.len() >= 4, "{kinds:?}");
+    }
+
+    type Row = (MovementKind, usize, String, String, String, i64, usize);
+
+    fn row(k: MovementKind, i: usize, p: &str, b: &str, l: &str, d: i64, codes: usize) -> Row {
+        (k, i, p.into(), b.into(), l.into(), d, codes)
+    }
+
+    fn moved(k: MovementKind, lines: &[crate::MoveLine]) -> Vec<Row> {
+        let mut out = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            let (q, n) = (qty(l.quantity), l.codes.len());
+            out.push(row(k, i, &l.product, &l.batch, &l.from, -q, n));
+            out.push(row(k, i, &l.product, &l.batch, &l.to, q, n));
+        }
+        out
+    }
+
+    fn went_out(k: MovementKind, lines: &[crate::OutLine]) -> Vec<Row> {
+        let each = |(i, l): (usize, &crate::OutLine)| {
+            let q = -qty(l.quantity);
+            row(k, i, &l.product, &l.batch, &l.from, q, l.codes.len())
+        };
+        lines.iter().enumerate().map(each).collect()
+    }
+
+    /// Each movement (kind, line, product, batch, location, delta, number of codes), spelt out
+    /// per event kind from the event's lines: the oracle for the iterator.
+    fn expected(e: &Event) -> Vec<Row> {
+        use MovementKind as K;
+        match &e.body {
+            EventBody::Receipt(r) => r
+                .lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let d = qty(l.accepted);
+                    row(
+                        K::Receipt,
+                        i,
+                        &l.product,
+                        &l.batch,
+                        &l.location,
+                        d,
+                        l.codes.len(),
+                    )
+                })
+                .collect(),
+            EventBody::PutAway(m) => moved(K::PutAway, &m.lines),
+            EventBody::Transfer(m) => moved(K::Transfer, &m.lines),
+            EventBody::Dispatch(d) => went_out(K::Dispatch, &d.lines),
+            EventBody::SupplierReturn(d) => went_out(K::SupplierReturn, &d.lines),
+            EventBody::Destruction(d) => went_out(K::Destruction, &d.lines),
+            EventBody::LossReport(d) => went_out(K::Loss, &d.lines),
+            EventBody::CustomerReturn(r) => r
+                .lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let (k, d) = (K::CustomerReturn, qty(l.quantity));
+                    row(k, i, &l.product, &l.batch, &l.to, d, l.codes.len())
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn movements_are_the_lines_in_order_and_the_size_is_exact() {
+        let text = include_str!("../../../samples/month/events.jsonl");
+        // A transfer of three lines: from and to of each line, line by line.
+        let transfer = r#"{"v":1,"id":"01a0fa72-7440-7209-aebc-fe9ae6d15340","kind":"transfer","occurred_at":"2026-10-02T02:30:00Z","recorded_by":["保管-赵磊"],"data":{"doc":"YK1","reason":"relocation","lines":[{"product":"P1","batch":"B1","quantity":3,"from":"A","to":"B"},{"product":"P2","batch":"B2","quantity":4,"from":"C","to":"D"},{"product":"P3","batch":"B3","quantity":5,"from":"E","to":"F"}]}}"#;
+        let mut seen = 0;
+        for line in text.lines().chain([transfer]) {
+            let e = Event::from_json(line).unwrap();
+            let mut it = movements(&e);
+            let mut got = Vec::new();
+            loop {
+                let (lo, hi) = it.size_hint();
+                assert_eq!(Some(lo), hi);
+                let Some(m) = it.next() else {
+                    assert_eq!(lo, 0, "{line}");
+                    break;
+                };
+                assert!(lo >= 1, "{line}");
+                let (p, b, l) = (m.product, m.batch, m.location);
+                got.push(row(m.kind, m.line, p, b, l, m.delta, m.codes.len()));
+            }
+            assert_eq!(got, expected(&e), "{line}");
+            assert!(it.next().is_none(), "{line}");
+            seen += got.len();
+        }
+        assert!(seen > 6, "{seen}");
+        let e = Event::from_json(transfer).unwrap();
+        let locations: Vec<&str> = movements(&e).map(|m| m.location).collect();
+        assert_eq!(locations, ["A", "B", "C", "D", "E", "F"]);
     }
 }
