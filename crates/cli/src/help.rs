@@ -15,7 +15,7 @@ fn text(m: &Messages, id: &str) -> Option<String> {
     m.has(id).then(|| {
         m.render(&Msg {
             id: id.to_owned().into(),
-            args: std::collections::BTreeMap::new(),
+            args: rxledger::reconcile::Facts::new(),
         })
     })
 }

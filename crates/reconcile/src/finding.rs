@@ -117,8 +117,99 @@ pub struct Msg {
     /// Message id in the catalogue.
     pub id: Cow<'static, str>,
     /// Facts by name.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub args: BTreeMap<Cow<'static, str>, Fact>,
+    #[serde(default, skip_serializing_if = "Facts::is_empty")]
+    pub args: Facts,
+}
+
+/// The facts of a [`Msg`] by name, in the order of their names (byte-wise), each name once.
+///
+/// A sorted vector, not a `BTreeMap`: a message has a handful of facts, and a ledger can end with
+/// a hundred thousand open items of two messages each, where a map's first node alone would take
+/// eleven entries' room. Serialized as a map (the same JSON as a `BTreeMap`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts(Vec<(Cow<'static, str>, Fact)>);
+
+impl Facts {
+    /// No facts.
+    pub fn new() -> Facts {
+        Facts(Vec::new())
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_ref().cmp(name))
+    }
+
+    /// The fact named `name`.
+    pub fn get(&self, name: &str) -> Option<&Fact> {
+        self.find(name).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Sets the fact `name`, returning the one it replaces.
+    pub fn insert(&mut self, name: impl Into<Cow<'static, str>>, fact: Fact) -> Option<Fact> {
+        let name = name.into();
+        match self.find(&name) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, fact)),
+            Err(i) => {
+                self.0.insert(i, (name, fact));
+                None
+            }
+        }
+    }
+
+    /// The facts with their names, in the order of their names.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&Cow<'static, str>, &Fact)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The facts, in the order of their names.
+    pub fn values(&self) -> impl ExactSizeIterator<Item = &Fact> {
+        self.0.iter().map(|(_, v)| v)
+    }
+}
+
+impl<'a> IntoIterator for &'a Facts {
+    type Item = (&'a Cow<'static, str>, &'a Fact);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (Cow<'static, str>, Fact)>,
+        fn(&'a (Cow<'static, str>, Fact)) -> (&'a Cow<'static, str>, &'a Fact),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<N: Into<Cow<'static, str>>> FromIterator<(N, Fact)> for Facts {
+    fn from_iter<I: IntoIterator<Item = (N, Fact)>>(iter: I) -> Facts {
+        let mut facts = Facts::new();
+        for (name, fact) in iter {
+            facts.insert(name, fact);
+        }
+        facts
+    }
+}
+
+impl Serialize for Facts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Facts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Facts, D::Error> {
+        let map = BTreeMap::<Cow<'static, str>, Fact>::deserialize(d)?;
+        Ok(Facts(map.into_iter().collect()))
+    }
 }
 
 impl Msg {
@@ -126,14 +217,14 @@ impl Msg {
     pub fn new(id: &'static str) -> Msg {
         Msg {
             id: Cow::Borrowed(id),
-            args: BTreeMap::new(),
+            args: Facts::new(),
         }
     }
 
     /// Adds a fact.
     #[must_use]
     pub fn arg(mut self, name: &'static str, value: impl Into<Fact>) -> Msg {
-        self.args.insert(Cow::Borrowed(name), value.into());
+        self.args.insert(name, value.into());
         self
     }
 
@@ -323,5 +414,53 @@ impl Finding {
     pub fn also_all(mut self, seqs: &[u64]) -> Self {
         self.seqs.extend_from_slice(seqs);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Facts` keeps one fact per name in the order of the names, as the `BTreeMap` it replaced
+    /// did, and serializes to the same JSON.
+    #[test]
+    fn facts_behave_as_a_map_ordered_by_name() {
+        let mut facts = Facts::new();
+        let mut map = BTreeMap::new();
+        let names = ["qty", "batch", "Zone", "amount", "qty", "é", "b", "batch"];
+        for (i, name) in names.into_iter().enumerate() {
+            let fact = Fact::Int(i as i64);
+            assert_eq!(
+                facts.insert(name, fact.clone()),
+                map.insert(Cow::Borrowed(name), fact)
+            );
+        }
+        assert_eq!(facts.len(), map.len());
+        let listed: Vec<_> = facts.iter().collect();
+        assert_eq!(listed, map.iter().collect::<Vec<_>>());
+        assert_eq!(
+            facts.values().collect::<Vec<_>>(),
+            map.values().collect::<Vec<_>>()
+        );
+        for name in names.into_iter().chain(["missing", ""]) {
+            assert_eq!(facts.get(name), map.get(name), "{name}");
+        }
+        let json = serde_json::to_string(&facts).unwrap();
+        assert_eq!(json, serde_json::to_string(&map).unwrap());
+        assert_eq!(serde_json::from_str::<Facts>(&json).unwrap(), facts);
+        let collected: Facts = map.clone().into_iter().collect();
+        assert_eq!(collected, facts);
+    }
+
+    /// A message without facts serializes without `args`, and reads back.
+    #[test]
+    fn a_message_without_facts_has_no_args() {
+        let m = Msg::new("stock-neg");
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(json, r#"{"id":"stock-neg"}"#);
+        assert_eq!(serde_json::from_str::<Msg>(&json).unwrap(), m);
+        let m = m.arg("qty", 3i64);
+        let back: Msg = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
+        assert_eq!(back.get("qty"), Some(&Fact::Int(3)));
     }
 }

@@ -45,5 +45,5 @@ pub use engine::{
     RECENT_MAX_READINGS,
 };
 pub use envelope::{Bucket, Envelope};
-pub use finding::{Fact, Finding, Interval, Msg, Pending};
+pub use finding::{Fact, Facts, Finding, Interval, Msg, Pending};
 pub use rules::{rule, Family, Rule, RuleInfo, Severity, UnknownRule, RULES};

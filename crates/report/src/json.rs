@@ -1,11 +1,10 @@
 //! The JSON findings document (`rxledger-findings/1`, documented in `docs/findings.md`).
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use rxledger_reconcile::check::CheckReport;
-use rxledger_reconcile::{Fact, Finding, Interval, Pending, Rule, Severity};
+use rxledger_reconcile::{Facts, Finding, Interval, Pending, Rule, Severity};
 use serde::Serialize;
 
 use crate::messages::{Lang, Messages};
@@ -48,8 +47,8 @@ struct FindingJson<'a> {
     interval: Option<Interval>,
     message: String,
     message_id: &'a str,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    facts: &'a BTreeMap<Cow<'static, str>, Fact>,
+    #[serde(skip_serializing_if = "Facts::is_empty")]
+    facts: &'a Facts,
 }
 
 impl<'a> FindingJson<'a> {
@@ -92,12 +91,12 @@ struct PendingJson<'a> {
     due: DateTime<Utc>,
     message: String,
     message_id: &'a str,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    facts: &'a BTreeMap<Cow<'static, str>, Fact>,
+    #[serde(skip_serializing_if = "Facts::is_empty")]
+    facts: &'a Facts,
     closed_by: String,
     closed_by_id: &'a str,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    closed_by_facts: &'a BTreeMap<Cow<'static, str>, Fact>,
+    #[serde(skip_serializing_if = "Facts::is_empty")]
+    closed_by_facts: &'a Facts,
 }
 
 impl<'a> PendingJson<'a> {

@@ -131,7 +131,7 @@ fn every_message_and_variant_renders_in_both_languages() {
             for key in keys.chain([None]) {
                 let mut msg = Msg {
                     id: id.clone().into(),
-                    args: BTreeMap::new(),
+                    args: rxledger_reconcile::Facts::new(),
                 };
                 for v in &e.vars {
                     let fact = key.map_or(Fact::Int(7), |k| Fact::Term(k.clone()));
