@@ -191,15 +191,54 @@ fn is_special(path: &Path) -> bool {
 
 /// Writes `text` to the `-o` file as is, or to stdout ending with a newline.
 pub fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
+    write_output_with(output, |w| w.write_all(text.as_bytes()))
+}
+
+/// [`write_output`] of what `write` writes as it renders it, buffered: to the `-o` file as is
+/// (all at once, see [`write_atomic`]), or to stdout ending with a newline. The document is
+/// never held in memory whole.
+pub fn write_output_with(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
     if let Some(p) = output {
-        return write_file(p, text);
+        return write_atomic(p, Replace::Allow, |tmp| {
+            let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+            write(&mut w)
+                .and_then(|()| w.flush())
+                .with_context(|| p.display().to_string())
+        });
     }
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    if !text.ends_with('\n') {
+    let mut out = LastByte {
+        inner: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+        last: None,
+    };
+    write(&mut out)?;
+    if out.last != Some(b'\n') {
         out.write_all(b"\n")?;
     }
+    out.flush()?;
     Ok(())
+}
+
+/// A writer that remembers the last byte written through it.
+struct LastByte<W> {
+    inner: W,
+    last: Option<u8>,
+}
+
+impl<W: Write> Write for LastByte<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if n > 0 {
+            self.last = Some(buf[n - 1]);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Reads a checkpoint and verifies its signature with the public key file.

@@ -91,6 +91,51 @@ fn json_output_parses_and_lists_every_finding() {
     }
 }
 
+/// JSON is written as it is rendered: stdout gets the document and one newline, `-o` the same
+/// document as is, for one ledger and for several.
+#[test]
+fn json_on_stdout_and_in_a_file_are_the_same_document() {
+    let d = tempfile::tempdir().unwrap();
+    for ledgers in [
+        &[DOCS][..],
+        &[
+            "samples/scenarios/pair-a.jsonl",
+            "samples/scenarios/pair-b-missing.jsonl",
+        ][..],
+    ] {
+        let mut args = vec!["check"];
+        args.extend_from_slice(ledgers);
+        args.extend_from_slice(&["--format", "json"]);
+        let o = run(&args);
+        assert_eq!(code(&o), 1, "{}", stdout(&o));
+        let printed = stdout(&o);
+        assert!(
+            printed.ends_with("}\n") || printed.ends_with("]\n"),
+            "{printed}"
+        );
+        assert!(!printed.ends_with("\n\n"));
+        let file = d.path().join("findings.json");
+        let file_arg = file.to_str().unwrap();
+        args.extend_from_slice(&["-o", file_arg]);
+        let o = run(&args);
+        assert_eq!(code(&o), 1);
+        assert!(o.stdout.is_empty());
+        let written = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(format!("{written}\n"), printed);
+        serde_json::from_str::<serde_json::Value>(&written).unwrap();
+    }
+    // An output that cannot be written is an error naming it, for every streamed format.
+    let missing = d.path().join("no-such-dir").join("out");
+    let missing_arg = missing.to_str().unwrap();
+    for format in ["json", "sarif", "junit"] {
+        let o = run(&["check", DOCS, "--format", format, "-o", missing_arg]);
+        assert_eq!(code(&o), 2, "{format}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("no-such-dir"), "{format}: {err}");
+        assert!(!missing.exists());
+    }
+}
+
 /// Several ledgers: an array of single-ledger documents, in the order given
 /// (`docs/findings.md`, "Several ledgers").
 #[test]

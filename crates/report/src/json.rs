@@ -1,11 +1,12 @@
 //! The JSON findings document (`rxledger-findings/1`, documented in `docs/findings.md`).
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use chrono::{DateTime, Utc};
 use rxledger_reconcile::check::CheckReport;
 use rxledger_reconcile::{Facts, Finding, Interval, Pending, Rule, Severity};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::messages::{Lang, Messages};
 
@@ -18,9 +19,34 @@ struct JsonReport<'a> {
     chain_ok: bool,
     events: u64,
     counts: BTreeMap<Rule, usize>,
-    findings: Vec<FindingJson<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pending: Vec<PendingJson<'a>>,
+    findings: Rendered<'a, Finding>,
+    #[serde(skip_serializing_if = "Rendered::is_empty")]
+    pending: Rendered<'a, Pending>,
+}
+
+/// Findings or open items, each rendered as it is written: a ledger can end with a hundred
+/// thousand open items, whose rendered sentences need not all be held at once.
+struct Rendered<'a, T> {
+    items: &'a [T],
+    m: &'a Messages,
+}
+
+impl<T> Rendered<'_, T> {
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+impl Serialize for Rendered<'_, Finding> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.items.iter().map(|f| FindingJson::new(f, self.m)))
+    }
+}
+
+impl Serialize for Rendered<'_, Pending> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.items.iter().map(|p| PendingJson::new(p, self.m)))
+    }
 }
 
 /// A finding as documented in `docs/findings.md`: the finding's data with its figures and
@@ -128,8 +154,26 @@ pub fn json_many(reports: &[CheckReport]) -> String {
 
 /// JSON for several ledgers, sentences in the language of `m`.
 pub fn json_many_with(reports: &[CheckReport], m: &Messages) -> String {
-    let parts: Vec<String> = reports.iter().map(|r| json_with(r, m)).collect();
-    format!("[\n{}\n]", parts.join(",\n"))
+    let mut out = Vec::new();
+    write_json_many_with(&mut out, reports, m).expect("writing to a vector cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`json_many_with`], written to `w` as it is rendered (nothing but one item's sentences is held
+/// in memory at a time).
+pub fn write_json_many_with<W: Write + ?Sized>(
+    w: &mut W,
+    reports: &[CheckReport],
+    m: &Messages,
+) -> io::Result<()> {
+    w.write_all(b"[\n")?;
+    for (i, r) in reports.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",\n")?;
+        }
+        write_json_with(w, r, m)?;
+    }
+    w.write_all(b"\n]")
 }
 
 /// JSON, as documented in `docs/findings.md`, sentences in English.
@@ -141,6 +185,18 @@ pub fn json(r: &CheckReport) -> String {
 /// time zone of `m`; everything else (codes, ids, facts, RFC 3339 instants) is the same in every
 /// language.
 pub fn json_with(r: &CheckReport, m: &Messages) -> String {
+    let mut out = Vec::new();
+    write_json_with(&mut out, r, m).expect("writing to a vector cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`json_with`], written to `w` as it is rendered: the same bytes, without holding the
+/// document, or more than one finding's or open item's sentences, in memory. Errors are `w`'s.
+pub fn write_json_with<W: Write + ?Sized>(
+    w: &mut W,
+    r: &CheckReport,
+    m: &Messages,
+) -> io::Result<()> {
     let mut counts = BTreeMap::new();
     for f in &r.findings {
         *counts.entry(f.rule).or_insert(0) += 1;
@@ -153,8 +209,14 @@ pub fn json_with(r: &CheckReport, m: &Messages) -> String {
         chain_ok: r.verify.failure.is_none(),
         events: r.events,
         counts,
-        findings: r.findings.iter().map(|f| FindingJson::new(f, m)).collect(),
-        pending: r.pending.iter().map(|p| PendingJson::new(p, m)).collect(),
+        findings: Rendered {
+            items: &r.findings,
+            m,
+        },
+        pending: Rendered {
+            items: &r.pending,
+            m,
+        },
     };
-    serde_json::to_string_pretty(&j).unwrap_or_default()
+    serde_json::to_writer_pretty(w, &j).map_err(io::Error::from)
 }

@@ -8,7 +8,7 @@
 //! first. (`quick-junit` cannot be used: its test case holds a single result, not one failure per
 //! finding.)
 
-use std::io;
+use std::io::{self, Write};
 
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
@@ -35,15 +35,28 @@ pub fn junit_with(r: &CheckReport, m: &Messages) -> String {
 
 /// `JUnit` XML for several ledgers, messages in the language and time zone of `m`.
 pub fn junit_many_with(reports: &[CheckReport], m: &Messages) -> String {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    // Writing into a Vec cannot fail.
-    let _ = write_report(&mut w, reports, m);
-    let mut s = String::from_utf8(w.into_inner()).unwrap_or_default();
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    write_junit_many_with(&mut out, reports, m).expect("writing to a vector cannot fail");
+    String::from_utf8(out).expect("quick-xml writes the UTF-8 it is given")
 }
 
-fn write_report(w: &mut Writer<Vec<u8>>, reports: &[CheckReport], m: &Messages) -> io::Result<()> {
+/// [`junit_many_with`], written to `w` as it is rendered: the same bytes, without holding the
+/// document in memory. Errors are `w`'s.
+pub fn write_junit_many_with<W: Write + ?Sized>(
+    w: &mut W,
+    reports: &[CheckReport],
+    m: &Messages,
+) -> io::Result<()> {
+    let mut xml = Writer::new_with_indent(&mut *w, b' ', 2);
+    write_report(&mut xml, reports, m)?;
+    w.write_all(b"\n")
+}
+
+fn write_report<W: Write>(
+    w: &mut Writer<W>,
+    reports: &[CheckReport],
+    m: &Messages,
+) -> io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let skipped: usize = reports.iter().map(|r| r.pending.len()).sum();
     let tests = (RULES.len() * reports.len() + skipped).to_string();
@@ -67,7 +80,7 @@ fn write_report(w: &mut Writer<Vec<u8>>, reports: &[CheckReport], m: &Messages) 
     Ok(())
 }
 
-fn write_suite(w: &mut Writer<Vec<u8>>, r: &CheckReport, m: &Messages) -> io::Result<()> {
+fn write_suite<W: Write>(w: &mut Writer<W>, r: &CheckReport, m: &Messages) -> io::Result<()> {
     let name = r.path.display().to_string();
     let mut attrs = vec![
         ("name", xml_text(&name).into_owned()),
@@ -107,8 +120,8 @@ fn write_suite(w: &mut Writer<Vec<u8>>, r: &CheckReport, m: &Messages) -> io::Re
 
 /// `<testcase classname="rxledger.pending" name="RULE seq N"><skipped message="SENTENCE">FILE:LINE
 /// seq N: SENTENCE Due DUE (+08:00), closed by WHAT.</skipped></testcase>`.
-fn write_pending(
-    w: &mut Writer<Vec<u8>>,
+fn write_pending<W: Write>(
+    w: &mut Writer<W>,
     r: &CheckReport,
     m: &Messages,
     p: &Pending,
@@ -138,8 +151,8 @@ fn write_pending(
 }
 
 /// `<failure type="SEVERITY" message="SENTENCE">FILE:LINE seq N: SENTENCE</failure>`.
-fn write_failure(
-    w: &mut Writer<Vec<u8>>,
+fn write_failure<W: Write>(
+    w: &mut Writer<W>,
     r: &CheckReport,
     m: &Messages,
     f: &Finding,

@@ -2,7 +2,10 @@
 //! and (feature `html`) the self-contained HTML inspection report with SVG charts. Sentences are
 //! rendered from the findings' typed facts by [`messages`].
 //!
-//! Every renderer takes [`CheckReport`]s and returns the whole document as a `String`:
+//! Every renderer takes [`CheckReport`]s and returns the whole document as a `String`; the
+//! JSON, SARIF and `JUnit` ones also write it as they render it (`write_json_with`,
+//! `write_sarif_many_with`, `write_junit_many_with`: the same bytes, for a ledger that ends with
+//! a hundred thousand open items):
 //!
 //! ```
 //! use rxledger_reconcile::{check::check_path, Config};
@@ -40,11 +43,11 @@ mod sarif;
 mod text;
 
 pub use custody::{custody_text, custody_text_with};
-pub use json::{json, json_many, json_many_with, json_with};
-pub use junit::{junit, junit_many, junit_many_with, junit_with};
+pub use json::{json, json_many, json_many_with, json_with, write_json_many_with, write_json_with};
+pub use junit::{junit, junit_many, junit_many_with, junit_with, write_junit_many_with};
 pub use messages::{Lang, Messages};
 pub use names::Names;
-pub use sarif::{sarif, sarif_many, sarif_many_with, sarif_with};
+pub use sarif::{sarif, sarif_many, sarif_many_with, sarif_with, write_sarif_many_with};
 pub use text::{text, text_with};
 pub use time::Zone;
 

@@ -10,23 +10,49 @@
 
 use rxledger_reconcile::check::CheckReport;
 use rxledger_reconcile::{Msg, Rule, Severity, RULES};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::io::{self, Write};
 
 use crate::messages::{Lang, Messages};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Sarif {
+struct Sarif<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: Vec<SarifRun>,
+    runs: Runs<'a>,
+}
+
+/// One run per ledger, each made as it is written.
+struct Runs<'a> {
+    reports: &'a [CheckReport],
+    m: &'a Messages,
+}
+
+impl Serialize for Runs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.reports.iter().map(|r| sarif_run(r, self.m)))
+    }
 }
 
 #[derive(Serialize)]
-struct SarifRun {
+struct SarifRun<'a> {
     tool: SarifTool,
-    results: Vec<SarifResult>,
+    results: Results<'a>,
+}
+
+/// A run's results (its findings, then its open items), each rendered as it is written: a
+/// ledger can end with a hundred thousand open items.
+struct Results<'a> {
+    r: &'a CheckReport,
+    m: &'a Messages,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(results(self.r, self.m))
+    }
 }
 
 #[derive(Serialize)]
@@ -141,15 +167,27 @@ pub fn sarif_with(r: &CheckReport, m: &Messages) -> String {
 /// SARIF 2.1.0 for several ledgers, message texts and rule descriptions in the language of `m`;
 /// instants (`due`) stay RFC 3339.
 pub fn sarif_many_with(reports: &[CheckReport], m: &Messages) -> String {
+    let mut out = Vec::new();
+    write_sarif_many_with(&mut out, reports, m).expect("writing to a vector cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`sarif_many_with`], written to `w` as it is rendered: the same bytes, without holding the
+/// document, or more than one result's texts, in memory. Errors are `w`'s.
+pub fn write_sarif_many_with<W: Write + ?Sized>(
+    w: &mut W,
+    reports: &[CheckReport],
+    m: &Messages,
+) -> io::Result<()> {
     let doc = Sarif {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
-        runs: reports.iter().map(|r| sarif_run(r, m)).collect(),
+        runs: Runs { reports, m },
     };
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    serde_json::to_writer_pretty(w, &doc).map_err(io::Error::from)
 }
 
-fn sarif_run(r: &CheckReport, m: &Messages) -> SarifRun {
+fn sarif_run<'a>(r: &'a CheckReport, m: &'a Messages) -> SarifRun<'a> {
     let rules = RULES
         .iter()
         .map(|i| SarifRule {
@@ -169,7 +207,22 @@ fn sarif_run(r: &CheckReport, m: &Messages) -> SarifRun {
             },
         })
         .collect();
-    let result = |rule: Rule, seq: u64, text: String, properties: SarifProps| {
+    SarifRun {
+        tool: SarifTool {
+            driver: SarifDriver {
+                name: "rxledger",
+                version: env!("CARGO_PKG_VERSION"),
+                information_uri: "https://example.invalid/rxledger",
+                rules,
+            },
+        },
+        results: Results { r, m },
+    }
+}
+
+/// The results of `r`: its findings, then its open items.
+fn results<'a>(r: &'a CheckReport, m: &'a Messages) -> impl Iterator<Item = SarifResult> + 'a {
+    let result = move |rule: Rule, seq: u64, text: String, properties: SarifProps| {
         let (file, line) = r.locate(seq);
         SarifResult {
             rule_id: rule.code(),
@@ -188,7 +241,7 @@ fn sarif_run(r: &CheckReport, m: &Messages) -> SarifRun {
             properties,
         }
     };
-    let findings = r.findings.iter().map(|f| {
+    let findings = r.findings.iter().map(move |f| {
         let props = SarifProps {
             seqs: f.seqs.clone(),
             severity: f.severity.as_str(),
@@ -200,7 +253,7 @@ fn sarif_run(r: &CheckReport, m: &Messages) -> SarifRun {
             ..result(f.rule, f.seq, m.message(f), props)
         }
     });
-    let pending = r.pending.iter().map(|p| {
+    let pending = r.pending.iter().map(move |p| {
         let props = SarifProps {
             seqs: p.seqs.clone(),
             severity: p.severity.as_str(),
@@ -212,16 +265,5 @@ fn sarif_run(r: &CheckReport, m: &Messages) -> SarifRun {
             ..result(p.rule, p.seq, m.render(&p.message), props)
         }
     });
-    let results = findings.chain(pending).collect();
-    SarifRun {
-        tool: SarifTool {
-            driver: SarifDriver {
-                name: "rxledger",
-                version: env!("CARGO_PKG_VERSION"),
-                information_uri: "https://example.invalid/rxledger",
-                rules,
-            },
-        },
-        results,
-    }
+    findings.chain(pending)
 }

@@ -149,3 +149,82 @@ fn chinese() {
         without_version(&rxledger_report::sarif_with(&r, &zh))
     );
 }
+
+/// A writer that takes `room` bytes, then fails.
+struct Full {
+    room: usize,
+    taken: Vec<u8>,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.room == 0 {
+            return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "full"));
+        }
+        let n = buf.len().min(self.room);
+        self.room -= n;
+        self.taken.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+type Writes = fn(&mut Full, &[CheckReport], &rxledger_report::Messages) -> std::io::Result<()>;
+
+/// JSON, SARIF and `JUnit` written as they are rendered are the documents the `String`
+/// renderers return, byte for byte (one ledger and several), and a writer that fails part way
+/// is an error of that writer, not a panic, after exactly the bytes it took.
+#[test]
+fn documents_written_as_rendered() {
+    let m = rxledger_report::Messages::new(rxledger_report::Lang::Zh);
+    let one = check("documents");
+    assert!(!one.pending.is_empty() && !one.findings.is_empty());
+    let mut w = Vec::new();
+    rxledger_report::write_json_with(&mut w, &one, &m).unwrap();
+    assert_eq!(
+        String::from_utf8(w).unwrap(),
+        rxledger_report::json_with(&one, &m)
+    );
+    let many = [check("documents"), check("cold-chain")];
+    let cases: [(&str, String, Writes); 3] = [
+        (
+            "json",
+            rxledger_report::json_many_with(&many, &m),
+            |w, r, m| rxledger_report::write_json_many_with(w, r, m),
+        ),
+        (
+            "sarif",
+            rxledger_report::sarif_many_with(&many, &m),
+            |w, r, m| rxledger_report::write_sarif_many_with(w, r, m),
+        ),
+        (
+            "junit",
+            rxledger_report::junit_many_with(&many, &m),
+            |w, r, m| rxledger_report::write_junit_many_with(w, r, m),
+        ),
+    ];
+    for (name, text, write) in cases {
+        let mut all = Full {
+            room: usize::MAX,
+            taken: Vec::new(),
+        };
+        write(&mut all, &many, &m).unwrap();
+        assert_eq!(String::from_utf8(all.taken).unwrap(), text, "{name}");
+        assert!(text.contains("seq"), "{name}");
+        for room in [0, 1, 100, text.len() / 2, text.len() - 1] {
+            let mut full = Full {
+                room,
+                taken: Vec::new(),
+            };
+            let err = write(&mut full, &many, &m).unwrap_err();
+            assert_eq!(err.kind(), std::io::ErrorKind::StorageFull, "{name} {room}");
+            assert_eq!(full.taken, text.as_bytes()[..room], "{name} {room}");
+        }
+    }
+    let parsed: serde_json::Value =
+        serde_json::from_str(&rxledger_report::json_many_with(&many, &m)).unwrap();
+    assert_eq!(parsed.as_array().unwrap().len(), 2);
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::Outcome;
-use crate::common::{load_config, parse_head, write_output};
+use crate::common::{load_config, parse_head, write_output, write_output_with};
 use crate::progress::Progress;
 
 /// Verify and reconcile a ledger: goods, books, invoices, payments, stock, batches,
@@ -70,18 +70,37 @@ pub fn run(args: Args) -> Result<Outcome> {
             rxledger::report::names::check_ledgers_named(&args.paths, &cfg, expected)?
         };
     let m = &crate::lang::messages().with_names(names);
-    let rendered = match (args.format, reports.as_slice()) {
-        (Format::Text, _) => reports
-            .iter()
-            .map(|r| rxledger::report::text_with(r, m))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        (Format::Json, [one]) => rxledger::report::json_with(one, m),
-        (Format::Json, _) => rxledger::report::json_many_with(&reports, m),
-        (Format::Junit, _) => rxledger::report::junit_many_with(&reports, m),
-        (Format::Sarif, _) => rxledger::report::sarif_many_with(&reports, m),
-    };
-    write_output(args.output.as_deref(), &rendered)?;
+    let out = args.output.as_deref();
+    match (args.format, reports.as_slice()) {
+        (Format::Text, _) => write_output(
+            out,
+            &reports
+                .iter()
+                .map(|r| rxledger::report::text_with(r, m))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )?,
+        // JSON, JUnit and SARIF are written as they are rendered: a ledger's open items can
+        // make 100 MB of them.
+        (Format::Json, [one]) => {
+            write_output_with(out, |w| rxledger::report::write_json_with(w, one, m))?;
+        }
+        (Format::Json, _) => {
+            write_output_with(out, |w| {
+                rxledger::report::write_json_many_with(w, &reports, m)
+            })?;
+        }
+        (Format::Junit, _) => {
+            write_output_with(out, |w| {
+                rxledger::report::write_junit_many_with(w, &reports, m)
+            })?;
+        }
+        (Format::Sarif, _) => {
+            write_output_with(out, |w| {
+                rxledger::report::write_sarif_many_with(w, &reports, m)
+            })?;
+        }
+    }
     let failing = reports
         .iter()
         .flat_map(|r| r.findings.iter())
