@@ -160,6 +160,9 @@ impl Facts {
         match self.find(&name) {
             Ok(i) => Some(std::mem::replace(&mut self.0[i].1, fact)),
             Err(i) => {
+                // Exactly the room needed (a vector would start with room for four): open
+                // items and findings are kept to the end, by the hundred thousand.
+                self.0.reserve_exact(1);
                 self.0.insert(i, (name, fact));
                 None
             }
