@@ -149,7 +149,7 @@ impl Engine {
         // The open items are described from documents, stock and master data only: the unit
         // codes (millions of shipped codes kept for the return window at a wholesaler's volume)
         // go first, so that the end does not hold them beside the open items.
-        self.proj.codes = Default::default();
+        self.proj.codes = projections::codes::Codes::default();
         // One at a time, not collected: millions of deadlines may wait at the end.
         let mut open = self.sched.take_all();
         while let Some((at, due)) = open.pop_first() {

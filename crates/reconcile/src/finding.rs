@@ -432,7 +432,7 @@ mod tests {
         let mut map = BTreeMap::new();
         let names = ["qty", "batch", "Zone", "amount", "qty", "é", "b", "batch"];
         for (i, name) in names.into_iter().enumerate() {
-            let fact = Fact::Int(i as i64);
+            let fact = Fact::from(i);
             assert_eq!(
                 facts.insert(name, fact.clone()),
                 map.insert(Cow::Borrowed(name), fact)

@@ -135,7 +135,7 @@ fn every_message_and_variant_renders_in_both_languages() {
                 };
                 for v in &e.vars {
                     let fact = key.map_or(Fact::Int(7), |k| Fact::Term(k.clone()));
-                    msg.args.insert(v.clone().into(), fact);
+                    msg.args.insert(v.clone(), fact);
                 }
                 let text = m.render(&msg);
                 // The key stands in for every fact: it is data where it is not a selector.
