@@ -154,9 +154,7 @@ pub fn json_many(reports: &[CheckReport]) -> String {
 
 /// JSON for several ledgers, sentences in the language of `m`.
 pub fn json_many_with(reports: &[CheckReport], m: &Messages) -> String {
-    let mut out = Vec::new();
-    write_json_many_with(&mut out, reports, m).expect("writing to a vector cannot fail");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    crate::rendered(|w| write_json_many_with(w, reports, m))
 }
 
 /// [`json_many_with`], written to `w` as it is rendered (nothing but one item's sentences is held
@@ -185,9 +183,7 @@ pub fn json(r: &CheckReport) -> String {
 /// time zone of `m`; everything else (codes, ids, facts, RFC 3339 instants) is the same in every
 /// language.
 pub fn json_with(r: &CheckReport, m: &Messages) -> String {
-    let mut out = Vec::new();
-    write_json_with(&mut out, r, m).expect("writing to a vector cannot fail");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    crate::rendered(|w| write_json_with(w, r, m))
 }
 
 /// [`json_with`], written to `w` as it is rendered: the same bytes, without holding the

@@ -35,9 +35,7 @@ pub fn junit_with(r: &CheckReport, m: &Messages) -> String {
 
 /// `JUnit` XML for several ledgers, messages in the language and time zone of `m`.
 pub fn junit_many_with(reports: &[CheckReport], m: &Messages) -> String {
-    let mut out = Vec::new();
-    write_junit_many_with(&mut out, reports, m).expect("writing to a vector cannot fail");
-    String::from_utf8(out).expect("quick-xml writes the UTF-8 it is given")
+    crate::rendered(|w| write_junit_many_with(w, reports, m))
 }
 
 /// [`junit_many_with`], written to `w` as it is rendered: the same bytes, without holding the

@@ -51,6 +51,14 @@ pub use sarif::{sarif, sarif_many, sarif_many_with, sarif_with, write_sarif_many
 pub use text::{text, text_with};
 pub use time::Zone;
 
+/// The document `write` writes, as a string: the `String` renderers are their writers into a
+/// vector (which cannot fail; the renderers write UTF-8).
+fn rendered(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    write(&mut out).expect("writing to a vector cannot fail");
+    String::from_utf8(out).expect("the renderers write UTF-8")
+}
+
 /// Whether `c` is kept in XML text: all but the C0 control characters, except tab and newline
 /// (XML 1.0 allows carriage return too, but it is dropped so that line ends stay `\n`).
 fn xml_char(c: char) -> bool {

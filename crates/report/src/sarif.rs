@@ -167,9 +167,7 @@ pub fn sarif_with(r: &CheckReport, m: &Messages) -> String {
 /// SARIF 2.1.0 for several ledgers, message texts and rule descriptions in the language of `m`;
 /// instants (`due`) stay RFC 3339.
 pub fn sarif_many_with(reports: &[CheckReport], m: &Messages) -> String {
-    let mut out = Vec::new();
-    write_sarif_many_with(&mut out, reports, m).expect("writing to a vector cannot fail");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    crate::rendered(|w| write_sarif_many_with(w, reports, m))
 }
 
 /// [`sarif_many_with`], written to `w` as it is rendered: the same bytes, without holding the
