@@ -13,6 +13,7 @@ use rxledger_model::{ControlClass, Event, EventBody, InvoiceDirection, PaymentDi
 
 mod groups;
 mod held;
+mod invoice;
 mod key;
 mod moved;
 mod sale;
@@ -22,6 +23,7 @@ use crate::engine::projections::{doc_key, Id};
 pub(crate) use groups::Cursors;
 pub(crate) use held::{Applied, PaymentRef};
 use held::{EarlyCredit, Held};
+pub(crate) use invoice::Invoice;
 use key::root_in;
 use moved::excess_quantity;
 pub(crate) use sale::SaleRec;
@@ -121,32 +123,6 @@ impl Goods {
         self.invoice_seqs.extend(early.seqs);
         self.last_at = self.last_at.max(early.last_at.unwrap_or(self.last_at));
     }
-}
-
-/// An invoice, net of its credit notes.
-#[derive(Debug)]
-pub(crate) struct Invoice {
-    pub seq: u64,
-    pub dir: Dir,
-    pub counterparty: Id,
-    /// Total, minor units, net of credit notes.
-    pub total: i64,
-    /// Paid, minor units (refunds subtract).
-    pub paid: i64,
-    /// The invoice, its credit notes and payments.
-    pub seqs: Vec<u64>,
-    /// The numbers of the credit notes applied to it (to forget them with it).
-    pub credits: Vec<Id>,
-    /// The orders or sales (or receipts or delivery notes) it is for.
-    pub goods: Vec<Id>,
-    /// Has a special-control line.
-    pub special: bool,
-    /// Has a compound-ephedrine line.
-    pub ephedrine: bool,
-    /// The latest `occurred_at` of the invoice, its credit notes and payments.
-    pub last_at: DateTime<Utc>,
-    /// Paid over the total (beyond the tolerance), open or reported.
-    pub overpaid: Option<Excess>,
 }
 
 /// Deadlines of documents: the documents family checks, then the record's life cycle runs.
@@ -457,33 +433,27 @@ impl Documents {
             special |= c.is_special();
             ephedrine |= c == ControlClass::CompoundEphedrine;
         }
-        self.invoices.insert(
-            inv.doc.clone(),
-            Box::new(Invoice {
-                seq,
-                dir,
-                counterparty: Id::from(invoice_counterparty(inv)),
-                total: inv.total.minor,
-                paid: 0,
-                // Room for its payment too (the usual next seq): no reallocation then.
-                seqs: {
-                    let mut seqs = Vec::with_capacity(2);
-                    seqs.push(seq);
-                    seqs
-                },
-                // A number booked twice keeps the credit notes of the first (forgotten with it).
-                credits: self
-                    .invoices
-                    .get(inv.doc.as_str())
-                    .map(|old| old.credits.clone())
-                    .unwrap_or_default(),
-                goods: named.to_vec(),
-                special,
-                ephedrine,
-                last_at: at,
-                overpaid: None,
-            }),
-        );
+        let mut new = Box::new(Invoice {
+            seq,
+            dir,
+            counterparty: Id::from(invoice_counterparty(inv)),
+            total: inv.total.minor,
+            paid: 0,
+            // Room inline for its payment too (the usual next seq).
+            seqs: smallvec::smallvec![seq],
+            goods: named.iter().cloned().collect(),
+            special,
+            ephedrine,
+            last_at: at,
+            rare: None,
+        });
+        // A number booked twice keeps the credit notes of the first (forgotten with it).
+        if let Some(old) = self.invoices.get(inv.doc.as_str()) {
+            for c in old.credits() {
+                new.add_credit(c.clone());
+            }
+        }
+        self.invoices.insert(inv.doc.clone(), new);
         let issued = at.max(crate::time::local_midnight(inv.issued_on));
         let due = issued + Duration::days(cfg.thresholds.unpaid_days);
         sched.at(due, Due::Documents(DocDue::Invoice(inv.doc.clone())));
@@ -542,7 +512,7 @@ impl Documents {
                 if let Some(x) = self
                     .invoices
                     .get_mut(&doc)
-                    .and_then(|i| i.overpaid.as_mut())
+                    .and_then(|i| i.overpaid_mut())
                     .filter(|x| x.due == due)
                 {
                     x.reported = true;
@@ -591,7 +561,7 @@ impl Documents {
                 for c in self
                     .invoices
                     .remove(&doc)
-                    .map(|i| i.credits)
+                    .map(|i| i.into_credits())
                     .unwrap_or_default()
                 {
                     if self.credit_of.get(&c) == Some(&doc) {
@@ -619,20 +589,20 @@ fn excess_amount(inv: &mut Invoice, doc: &str, cfg: &Config, sched: &mut Schedul
         > inv
             .total
             .saturating_add(cfg.thresholds.amount_tolerance_minor);
-    match (over, inv.overpaid) {
+    match (over, inv.overpaid()) {
         (true, None) => {
             let due = inv.last_at + Duration::days(cfg.thresholds.correction_days);
-            inv.overpaid = Some(Excess {
+            inv.set_overpaid(Some(Excess {
                 due,
                 reported: false,
-            });
+            }));
             let d = DocDue::Overpaid {
                 doc: Id::from(doc),
                 due,
             };
             sched.at(due, Due::Documents(d));
         }
-        (false, Some(x)) if !x.reported => inv.overpaid = None,
+        (false, Some(x)) if !x.reported => inv.set_overpaid(None),
         _ => {}
     }
 }

@@ -270,7 +270,7 @@ fn overpaid(cx: &mut Ctx<'_>, doc: &str, due: DateTime<Utc>, open: Option<DateTi
     let Some(inv) = cx.proj.docs.invoices.get(doc) else {
         return;
     };
-    let live = inv.overpaid.is_some_and(|x| x.due == due && !x.reported);
+    let live = inv.overpaid().is_some_and(|x| x.due == due && !x.reported);
     if !live || inv.paid <= inv.total.saturating_add(tol) {
         return;
     }
