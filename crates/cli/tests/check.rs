@@ -124,15 +124,62 @@ fn json_on_stdout_and_in_a_file_are_the_same_document() {
         assert_eq!(format!("{written}\n"), printed);
         serde_json::from_str::<serde_json::Value>(&written).unwrap();
     }
-    // An output that cannot be written is an error naming it, for every streamed format.
-    let missing = d.path().join("no-such-dir").join("out");
-    let missing_arg = missing.to_str().unwrap();
+    // SARIF and JUnit the same way.
+    for format in ["sarif", "junit"] {
+        let printed = run(&["check", DOCS, "--format", format]).stdout;
+        let file = d.path().join(format!("findings.{format}"));
+        let o = run(&[
+            "check",
+            DOCS,
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 1, "{format}");
+        let mut written = std::fs::read(&file).unwrap();
+        if written.last() != Some(&b'\n') {
+            written.push(b'\n');
+        }
+        assert_eq!(written, printed, "{format}");
+    }
+}
+
+/// An `-o` file that fails part way through the writing (the file size limit of the process is
+/// 1 KiB, and the signal it would raise is ignored, so the write fails with `EFBIG`) is an error
+/// naming it: the file keeps its old contents and no temporary file is left beside it, for each
+/// format written as it is rendered.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_failing_part_way_leaves_the_old_file() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("findings.out");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     for format in ["json", "sarif", "junit"] {
-        let o = run(&["check", DOCS, "--format", format, "-o", missing_arg]);
-        assert_eq!(code(&o), 2, "{format}");
+        std::fs::write(&out, "old contents\n").unwrap();
+        let o = Command::new("sh")
+            .arg("-c")
+            .arg(r#"trap "" XFSZ; ulimit -f 2; exec "$@""#)
+            .arg("sh")
+            .arg(env!("CARGO_BIN_EXE_rxledger"))
+            .args(["check", DOCS, "--format", format, "-o"])
+            .arg(&out)
+            .current_dir(&repo)
+            .output()
+            .unwrap();
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("no-such-dir"), "{format}: {err}");
-        assert!(!missing.exists());
+        assert_eq!(code(&o), 2, "{format}: {err}");
+        assert!(err.contains("findings.out"), "{format}: {err}");
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "old contents\n",
+            "{format}"
+        );
+        let names: Vec<_> = std::fs::read_dir(d.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["findings.out"], "{format}");
     }
 }
 
