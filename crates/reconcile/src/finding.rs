@@ -126,8 +126,14 @@ pub struct Msg {
 /// A sorted vector, not a `BTreeMap`: a message has a handful of facts, and a ledger can end with
 /// a hundred thousand open items of two messages each, where a map's first node alone would take
 /// eleven entries' room. Serialized as a map (the same JSON as a `BTreeMap`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Facts(Vec<(Cow<'static, str>, Fact)>);
+
+impl std::fmt::Debug for Facts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
 
 impl Facts {
     /// No facts.
@@ -152,6 +158,16 @@ impl Facts {
     /// The fact named `name`.
     pub fn get(&self, name: &str) -> Option<&Fact> {
         self.find(name).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Whether there is a fact named `name`.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.find(name).is_ok()
+    }
+
+    /// Removes the fact named `name`, returning it.
+    pub fn remove(&mut self, name: &str) -> Option<Fact> {
+        self.find(name).ok().map(|i| self.0.remove(i).1)
     }
 
     /// Sets the fact `name`, returning the one it replaces.
@@ -447,12 +463,21 @@ mod tests {
         );
         for name in names.into_iter().chain(["missing", ""]) {
             assert_eq!(facts.get(name), map.get(name), "{name}");
+            assert_eq!(facts.contains_key(name), map.contains_key(name), "{name}");
         }
+        assert_eq!(format!("{facts:?}"), format!("{map:?}"));
         let json = serde_json::to_string(&facts).unwrap();
         assert_eq!(json, serde_json::to_string(&map).unwrap());
         assert_eq!(serde_json::from_str::<Facts>(&json).unwrap(), facts);
         let collected: Facts = map.clone().into_iter().collect();
         assert_eq!(collected, facts);
+        for name in ["b", "missing", "qty", "b"] {
+            assert_eq!(facts.remove(name), map.remove(name), "{name}");
+            assert_eq!(
+                facts.iter().collect::<Vec<_>>(),
+                map.iter().collect::<Vec<_>>()
+            );
+        }
     }
 
     /// A message without facts serializes without `args`, and reads back.

@@ -159,6 +159,9 @@ pub fn json_many_with(reports: &[CheckReport], m: &Messages) -> String {
 
 /// [`json_many_with`], written to `w` as it is rendered (nothing but one item's sentences is held
 /// in memory at a time).
+///
+/// It makes many small writes: give it a buffered writer (`std::io::BufWriter`) over a file
+/// or a socket.
 pub fn write_json_many_with<W: Write + ?Sized>(
     w: &mut W,
     reports: &[CheckReport],
@@ -188,6 +191,9 @@ pub fn json_with(r: &CheckReport, m: &Messages) -> String {
 
 /// [`json_with`], written to `w` as it is rendered: the same bytes, without holding the
 /// document, or more than one finding's or open item's sentences, in memory. Errors are `w`'s.
+///
+/// It makes many small writes: give it a buffered writer (`std::io::BufWriter`) over a file
+/// or a socket.
 pub fn write_json_with<W: Write + ?Sized>(
     w: &mut W,
     r: &CheckReport,

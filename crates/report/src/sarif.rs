@@ -172,6 +172,9 @@ pub fn sarif_many_with(reports: &[CheckReport], m: &Messages) -> String {
 
 /// [`sarif_many_with`], written to `w` as it is rendered: the same bytes, without holding the
 /// document, or more than one result's texts, in memory. Errors are `w`'s.
+///
+/// It makes many small writes: give it a buffered writer (`std::io::BufWriter`) over a file
+/// or a socket.
 pub fn write_sarif_many_with<W: Write + ?Sized>(
     w: &mut W,
     reports: &[CheckReport],

@@ -43,6 +43,10 @@ pub(crate) trait Family {
     /// After the end of the input: a deadline this family set, due at `at` but not passed by
     /// the ledger's clock `now`. Reports the open item ([`crate::Pending`]) if its finding would
     /// fire were the ledger to show nothing more.
+    ///
+    /// The unit codes projection (`cx.proj.codes`) is empty by then: `finish_with_pending` drops
+    /// it first (millions of shipped codes at a wholesaler's volume). An open item described
+    /// from unit codes would have to keep them, there.
     fn pending(
         &mut self,
         _cx: &mut Ctx<'_>,

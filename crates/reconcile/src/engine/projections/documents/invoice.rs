@@ -72,10 +72,11 @@ impl Invoice {
         self.rare.as_mut().and_then(|r| r.overpaid.as_mut())
     }
 
-    /// Opens or closes the overpayment.
+    /// Opens or closes the overpayment (the boxed record goes when nothing is left in it).
     pub fn set_overpaid(&mut self, x: Option<Excess>) {
         match (&mut self.rare, x) {
             (None, None) => {}
+            (Some(r), None) if r.credits.is_empty() => self.rare = None,
             (Some(r), x) => r.overpaid = x,
             (None, x) => self.rare.get_or_insert_default().overpaid = x,
         }
@@ -116,6 +117,9 @@ mod tests {
         };
         inv.set_overpaid(Some(x));
         assert_eq!(inv.overpaid(), Some(x));
+        inv.set_overpaid(None);
+        assert!(inv.rare.is_none());
+        inv.set_overpaid(Some(x));
         inv.overpaid_mut().unwrap().reported = true;
         assert!(inv.overpaid().unwrap().reported);
         inv.add_credit(Id::from("CN-1"));
