@@ -3,19 +3,26 @@
 # times the default (`rxledger gen --scale`; 300 makes about 10 million events per simulated
 # year) streamed through a FIFO (nothing stored on disk), `/usr/bin/time -v`, REPS runs per size.
 # Usage: scripts/mem_bench.sh [SCALE] [EVENTS...]   (defaults: 300; 1000000 2000000 4000000 10000000)
-# Prints one line per run: events, peak RSS (KiB), wall, findings and pending items; then per
-# size the median peak RSS of its runs and its ratio to the first size's median.
+# Prints one line per run on stderr: events, peak RSS (KiB), wall, findings and pending items;
+# then on stdout, per size, the median peak RSS of its runs and its ratio to the first size's.
 # Environment: REPS=N runs per size (default 1). A check's peak RSS varies from run to run (by
 # up to a quarter at 1M events: freed memory is returned on timing), so compare medians.
 # BASE_BIN=PATH: an `rxledger` binary of another build (e.g. built in a worktree of the commit
 # before a change), run in turn with this tree's on the same ledgers; then the medians of both
-# and their ratio are printed per size.
+# and their ratio are printed per size. The two take turns, and which goes first alternates
+# from one repetition to the next.
 set -euo pipefail
+# A failing generator or check inside a command substitution stops the script too.
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 scale="${1:-300}"
 shift || true
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 2000000 4000000 10000000)
+# A generator that fails before it opens the FIFO would leave `check` waiting on it for ever.
+for v in "$scale" "${sizes[@]}"; do
+  [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "mem_bench.sh: not a positive whole number: $v" >&2; exit 2; }
+done
 cargo build -q --release -p rxledger-cli
 cargo build -q --release --example gen_ledger
 dir=target/mem-bench
@@ -59,7 +66,11 @@ declare -A first=()
 for n in "${sizes[@]}"; do
   declare -A runs=()
   for ((r = 1; r <= reps; r++)); do
-    for b in "${builds[@]}"; do
+    order=("${builds[@]}")
+    if ((r % 2 == 0)) && [ ${#builds[@]} -eq 2 ]; then
+      order=("${builds[1]}" "${builds[0]}")
+    fi
+    for b in "${order[@]}"; do
       runs[$b]="${runs[$b]:-} $(run_once "$n" "$b" "$r")"
     done
   done
