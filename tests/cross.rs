@@ -278,3 +278,37 @@ fn a_receipt_short_of_one_unit_code_differs_by_its_codes_alone() {
         "{said:?}"
     );
 }
+
+/// A customer's ledger derived from a long run (past the first expiry of its supplier's licence,
+/// 2028-02-28, and of its own, 2028-12-31) records the renewals too: it has no findings of its
+/// own. Before, it had thousands of `SUP-LIC` and `SPECIAL-CHANNEL` findings from 2028-02-29 on.
+#[test]
+fn a_customers_ledger_over_years_keeps_its_licences_renewed() {
+    let customer = "12330200470211456G";
+    let events: Vec<Event> = rxledger::gen::Generator::new(rxledger::gen::GenConfig::default())
+        .take(80_000)
+        .collect();
+    let c = rxledger::gen::customer_ledger(&events, customer, &BTreeSet::new(), 6);
+    let last = c.last().unwrap().occurred_at;
+    assert!(
+        last.date_naive().to_string().as_str() > "2029-01-31",
+        "{last}"
+    );
+    let renewed: BTreeSet<String> = c
+        .iter()
+        .filter_map(|e| match &e.body {
+            EventBody::LicenceChanged(l) => Some(l.party.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(renewed.contains(customer), "{renewed:?}");
+    assert_eq!(renewed.len(), 2, "{renewed:?}");
+    let mut engine = rxledger::reconcile::Engine::new(Config::default());
+    let mut found = Vec::new();
+    for (i, e) in c.iter().enumerate() {
+        found.extend(engine.push(i as u64 + 1, e.entered_at.unwrap_or(e.occurred_at), e));
+    }
+    found.extend(engine.finish());
+    let rules: BTreeSet<String> = found.iter().map(|f| f.rule.to_string()).collect();
+    assert!(found.is_empty(), "{} findings: {rules:?}", found.len());
+}

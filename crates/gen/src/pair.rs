@@ -13,9 +13,10 @@ use rxledger_model::{
 use crate::Rng;
 
 /// Derives the ledger of `customer` (a party id registered in `events`) from the wholesaler's
-/// ledger `events`: the customer registers itself and the wholesaler, orders what the wholesaler
-/// sold it, receives each dispatch three hours after it left (with the same batches, quantities
-/// and unit codes), puts it away, books the invoices, pays them and returns goods.
+/// ledger `events`: the customer registers itself and the wholesaler (and records the renewals
+/// of both licences), orders what the wholesaler sold it, receives each dispatch three hours
+/// after it left (with the same batches, quantities and unit codes), puts it away, books the
+/// invoices, pays them and returns goods.
 ///
 /// Sales whose number is in `omit` leave no trace at all in the customer's ledger: a sale the
 /// customer never made (a fabricated sales destination).
@@ -105,6 +106,15 @@ impl Customer<'_> {
                 );
             }
             EventBody::ProductRegistered(_) => {
+                self.push(t, &["药剂科-林主任"], Refs::default(), e.body.clone());
+            }
+            // Renewed licences of the wholesaler (its supplier) and of the customer itself: the
+            // same party ids in both ledgers. Without them both licences expired in the
+            // customer's ledger after a year or two, and every later purchase was from an
+            // unlicensed supplier.
+            EventBody::LicenceChanged(l)
+                if l.party == self.owner.party || l.party == self.customer =>
+            {
                 self.push(t, &["药剂科-林主任"], Refs::default(), e.body.clone());
             }
             EventBody::Sale(s)
