@@ -60,41 +60,6 @@ pub struct Engine {
     sched: Scheduler,
     proj: Projections,
     families: Families,
-    /// Families not run: every rule of theirs is disabled.
-    idle: Idle,
-}
-
-/// A set of families (a bit per [`crate::Family`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Idle(u16);
-
-impl Idle {
-    /// The families of the engine whose rules `cfg` all disables, but for the two that keep
-    /// counts in the shared projections for each other: documents (a sale's dispatched
-    /// quantities, which stock's `RETURN-ORIG` judges returns against; an order's arrived
-    /// quantities) and stock (a sale's returned quantities). They always run.
-    fn of(cfg: &Config) -> Idle {
-        let mut idle = Idle(0);
-        for info in crate::RULES {
-            idle.0 |= Idle::bit(info.family);
-        }
-        for info in crate::RULES {
-            if cfg.enabled(info.rule) {
-                idle.0 &= !Idle::bit(info.family);
-            }
-        }
-        idle.0 &= !(Idle::bit(crate::Family::Documents) | Idle::bit(crate::Family::Stock));
-        idle
-    }
-
-    fn bit(f: crate::Family) -> u16 {
-        1 << (f as u16)
-    }
-
-    /// Whether `f` is not run.
-    fn has(self, f: crate::Family) -> bool {
-        self.0 & Idle::bit(f) != 0
-    }
 }
 
 /// The context a family works in: the engine's configuration, projections, scheduler and
@@ -118,7 +83,7 @@ impl Engine {
     /// A new engine with `cfg`.
     pub fn new(cfg: Config) -> Self {
         Engine {
-            idle: Idle::of(&cfg),
+            families: Families::for_config(&cfg),
             cfg,
             now: None,
             events: 0,
@@ -126,7 +91,6 @@ impl Engine {
             pending: Vec::new(),
             sched: Scheduler::default(),
             proj: Projections::default(),
-            families: Families::default(),
         }
     }
 
@@ -155,11 +119,7 @@ impl Engine {
             date: local_date(e.occurred_at),
         };
         self.proj.apply(&ev, &self.cfg, &mut self.sched, self.now);
-        let idle = self.idle;
         for family in self.families.table() {
-            if idle.has(family.id()) {
-                continue;
-            }
             let mut cx = family_ctx!(self, family.id());
             family.on_event(&mut cx, &ev);
         }
@@ -195,9 +155,8 @@ impl Engine {
         self.proj.codes = projections::codes::Codes::default();
         // One at a time, not collected: millions of deadlines may wait at the end.
         let mut open = self.sched.take_all();
-        let idle = self.idle;
         while let Some((at, due)) = open.pop_first() {
-            if let Some(family) = self.families.owner(&due).filter(|f| !idle.has(f.id())) {
+            if let Some(family) = self.families.owner(&due) {
                 let mut cx = family_ctx!(self, family.id());
                 family.pending(&mut cx, at, &due, self.now);
             }
@@ -211,11 +170,7 @@ impl Engine {
     /// The end of the input: each family's checks at the end, then every deadline due by the
     /// last event's time.
     fn end(&mut self) {
-        let idle = self.idle;
         for family in self.families.table() {
-            if idle.has(family.id()) {
-                continue;
-            }
             let mut cx = family_ctx!(self, family.id());
             family.finish(&mut cx);
         }
@@ -227,7 +182,7 @@ impl Engine {
     /// Starts keeping every temperature reading for charts (see [`Engine::temperature_series`]).
     pub fn trace_temperatures(&mut self) {
         // The series are made by the cold-chain family: it runs even with its rules disabled.
-        self.idle.0 &= !Idle::bit(crate::Family::ColdChain);
+        self.families.wake(crate::Family::ColdChain);
         self.families.cold_chain.trace_temperatures();
     }
 
@@ -246,8 +201,7 @@ impl Engine {
             if self.now.is_none_or(|n| at > n) {
                 self.now = Some(at);
             }
-            let idle = self.idle;
-            if let Some(family) = self.families.owner(&due).filter(|f| !idle.has(f.id())) {
+            if let Some(family) = self.families.owner(&due) {
                 let mut cx = family_ctx!(self, family.id());
                 family.on_due(&mut cx, &due);
             }

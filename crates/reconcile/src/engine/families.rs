@@ -68,12 +68,44 @@ pub(crate) struct Families {
     pub codes: codes::Codes,
     pub cold_chain: cold_chain::ColdChain,
     pub temp_integrity: temp_integrity::TempIntegrity,
+    /// Families not run (a bit per [`crate::Family`]): every rule of theirs is disabled.
+    idle: u16,
+}
+
+/// The bit of `f` in [`Families::idle`].
+fn bit(f: crate::Family) -> u16 {
+    1 << (f as u16)
 }
 
 impl Families {
-    /// The families in the order they see each event.
-    pub fn table(&mut self) -> [&mut dyn Family; 8] {
-        [
+    /// The families, of which those whose rules `cfg` all disables are not run; but for the two
+    /// that keep counts in the shared projections for each other: documents (a sale's
+    /// dispatched quantities, which stock's `RETURN-ORIG` judges returns against; an order's
+    /// arrived quantities) and stock (a sale's returned quantities). They always run.
+    pub fn for_config(cfg: &crate::Config) -> Families {
+        let (mut all, mut enabled) = (0, 0);
+        for info in crate::RULES {
+            all |= bit(info.family);
+            if cfg.enabled(info.rule) {
+                enabled |= bit(info.family);
+            }
+        }
+        let always = bit(crate::Family::Documents) | bit(crate::Family::Stock);
+        Families {
+            idle: all & !enabled & !always,
+            ..Families::default()
+        }
+    }
+
+    /// Runs `f` even if its rules are all disabled.
+    pub fn wake(&mut self, f: crate::Family) {
+        self.idle &= !bit(f);
+    }
+
+    /// The families that run, in the order they see each event.
+    pub fn table(&mut self) -> impl Iterator<Item = &mut dyn Family> {
+        let idle = self.idle;
+        let all: [&mut dyn Family; 8] = [
             &mut self.integrity,
             &mut self.qualification,
             &mut self.documents,
@@ -82,15 +114,18 @@ impl Families {
             &mut self.codes,
             &mut self.cold_chain,
             &mut self.temp_integrity,
-        ]
+        ];
+        all.into_iter().filter(move |f| idle & bit(f.id()) == 0)
     }
 
-    /// The family that set a deadline, if any (the projections set the others).
+    /// The family that set a deadline, if any (the projections set the others) and if it runs.
     pub fn owner(&mut self, due: &Due) -> Option<&mut dyn Family> {
-        match due {
-            Due::Documents(_) => Some(&mut self.documents),
-            Due::ColdChain(_) => Some(&mut self.cold_chain),
-            Due::ForgetBatch(_) => None,
-        }
+        let idle = self.idle;
+        let family: &mut dyn Family = match due {
+            Due::Documents(_) => &mut self.documents,
+            Due::ColdChain(_) => &mut self.cold_chain,
+            Due::ForgetBatch(_) => return None,
+        };
+        (idle & bit(family.id()) == 0).then_some(family)
     }
 }
