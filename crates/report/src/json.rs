@@ -6,9 +6,10 @@ use std::io::{self, Write};
 use chrono::{DateTime, Utc};
 use rxledger_reconcile::check::CheckReport;
 use rxledger_reconcile::{Facts, Finding, Interval, Pending, Rule, Severity};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::messages::{Lang, Messages};
+use crate::Lazy;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -19,34 +20,9 @@ struct JsonReport<'a> {
     chain_ok: bool,
     events: u64,
     counts: BTreeMap<Rule, usize>,
-    findings: Rendered<'a, Finding>,
-    #[serde(skip_serializing_if = "Rendered::is_empty")]
-    pending: Rendered<'a, Pending>,
-}
-
-/// Findings or open items, each rendered as it is written: a ledger can end with a hundred
-/// thousand open items, whose rendered sentences need not all be held at once.
-struct Rendered<'a, T> {
-    items: &'a [T],
-    m: &'a Messages,
-}
-
-impl<T> Rendered<'_, T> {
-    fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-}
-
-impl Serialize for Rendered<'_, Finding> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.items.iter().map(|f| FindingJson::new(f, self.m)))
-    }
-}
-
-impl Serialize for Rendered<'_, Pending> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.items.iter().map(|p| PendingJson::new(p, self.m)))
-    }
+    findings: Lazy<'a, Finding, FindingJson<'a>>,
+    #[serde(skip_serializing_if = "Lazy::is_empty")]
+    pending: Lazy<'a, Pending, PendingJson<'a>>,
 }
 
 /// A finding as documented in `docs/findings.md`: the finding's data with its figures and
@@ -211,13 +187,15 @@ pub fn write_json_with<W: Write + ?Sized>(
         chain_ok: r.verify.failure.is_none(),
         events: r.events,
         counts,
-        findings: Rendered {
+        findings: Lazy {
             items: &r.findings,
             m,
+            render: FindingJson::new,
         },
-        pending: Rendered {
+        pending: Lazy {
             items: &r.pending,
             m,
+            render: PendingJson::new,
         },
     };
     serde_json::to_writer_pretty(w, &j).map_err(io::Error::from)

@@ -51,6 +51,27 @@ pub use sarif::{sarif, sarif_many, sarif_many_with, sarif_with, write_sarif_many
 pub use text::{text, text_with};
 pub use time::Zone;
 
+/// A sequence serialized as it is rendered: each item of `items` made into what is written by
+/// `render` (with the messages `m`) just before it is written, so that a document of a hundred
+/// thousand findings or open items never holds all their sentences at once.
+pub(crate) struct Lazy<'a, T, J> {
+    pub items: &'a [T],
+    pub m: &'a Messages,
+    pub render: fn(&'a T, &'a Messages) -> J,
+}
+
+impl<T, J> Lazy<'_, T, J> {
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+impl<T, J: serde::Serialize> serde::Serialize for Lazy<'_, T, J> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.items.iter().map(|x| (self.render)(x, self.m)))
+    }
+}
+
 /// The document `write` writes, as a string: the `String` renderers are their writers into a
 /// vector (which cannot fail; the renderers write UTF-8).
 fn rendered(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {

@@ -14,6 +14,7 @@ use serde::{Serialize, Serializer};
 use std::io::{self, Write};
 
 use crate::messages::{Lang, Messages};
+use crate::Lazy;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -21,19 +22,8 @@ struct Sarif<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: Runs<'a>,
-}
-
-/// One run per ledger, each made as it is written.
-struct Runs<'a> {
-    reports: &'a [CheckReport],
-    m: &'a Messages,
-}
-
-impl Serialize for Runs<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.reports.iter().map(|r| sarif_run(r, self.m)))
-    }
+    /// One run per ledger, each made as it is written.
+    runs: Lazy<'a, CheckReport, SarifRun<'a>>,
 }
 
 #[derive(Serialize)]
@@ -183,7 +173,11 @@ pub fn write_sarif_many_with<W: Write + ?Sized>(
     let doc = Sarif {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
-        runs: Runs { reports, m },
+        runs: Lazy {
+            items: reports,
+            m,
+            render: sarif_run,
+        },
     };
     serde_json::to_writer_pretty(w, &doc).map_err(io::Error::from)
 }
