@@ -4,12 +4,15 @@
 //! The workers cut the file into blocks of whole lines, each reading the next block in turn;
 //! the worker that read a block parses and hashes its records ([`Prehashed`]) and runs the
 //! caller's `prepare` on each (for a check: parsing the event); the calling thread takes the
-//! blocks back in file order and sees every line, in order, with what was prepared for it. Everything that depends on the lines before
-//! (the chain's sequence and links, the engine's state) stays on the calling thread, so the
-//! result is the same as reading the file line by line on one thread: only where the work is
-//! done changes. With `workers == 0` the same code runs on the calling thread alone.
+//! blocks back in file order and sees every line, in order, with what was prepared for it.
+//! Whenever the block it waits for is not back yet, the calling thread reads the next block and
+//! works on it itself, so that it is never idle while there is work (the default is one worker
+//! per core but one). Everything that depends on the lines before (the chain's sequence and
+//! links, the engine's state) stays on the calling thread, so the result is the same as reading
+//! the file line by line on one thread: only where the work is done changes. With
+//! `workers == 0` the same code runs on the calling thread alone.
 //!
-//! Memory is bounded: at most a fixed number of blocks (of 64 KiB, or 1 MiB when nothing is
+//! Memory is bounded: at most a fixed number of blocks (of 128 KiB, or 1 MiB when nothing is
 //! prepared) are in flight, and their buffers are reused.
 
 use std::fs::File;
@@ -50,7 +53,8 @@ const QUEUE: usize = 4;
 
 /// The number of worker threads to use by default: the environment variable `RXLEDGER_WORKERS`
 /// when set to a number (`0`: everything on the calling thread), otherwise one per core the
-/// process may use, at most four.
+/// process may use but one, at most four: the calling thread works on blocks too whenever the
+/// one it waits for is not back, so it takes the last core (on one core: no workers).
 pub fn default_workers() -> usize {
     if let Some(n) = std::env::var("RXLEDGER_WORKERS")
         .ok()
@@ -58,7 +62,7 @@ pub fn default_workers() -> usize {
     {
         return n.min(64);
     }
-    std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4))
+    std::thread::available_parallelism().map_or(0, |n| (n.get() - 1).min(4))
 }
 
 /// How the lines of a file hold records.
@@ -191,7 +195,14 @@ pub(crate) fn each_line<T: Send>(
         }
         // Only the workers hold it now: the channel closes when they stop.
         drop(done_tx);
-        let flow = collect(done_rx, &spare_tx, each);
+        let help = Help {
+            reading: &reading,
+            framing,
+            prepare,
+            hashing: PrehashBatch::new(),
+            own: Some(Spare::default()),
+        };
+        let flow = collect(done_rx, &spare_tx, help, each);
         // `collect` dropped its receiver and this drops the buffers' way back: the workers end.
         drop(spare_tx);
         let flow = flow.unwrap_or_else(|panic| {
@@ -275,29 +286,87 @@ fn read_next<T>(reading: &std::sync::Mutex<Reading>, spare: Spare<T>) -> Option<
 /// A block back from a worker (its number, and the block or the panic of its work).
 type Done<T> = (usize, std::thread::Result<Block<T>>);
 
+/// What the calling thread needs to work on blocks itself while the one it waits for is not
+/// back: the shared reading, the per-line work, and buffers of its own (one block's), which
+/// the workers never wait for.
+struct Help<'a, T> {
+    reading: &'a std::sync::Mutex<Reading>,
+    framing: Framing,
+    prepare: &'a (dyn Fn(&RecordRef<'_>) -> T + Sync),
+    hashing: PrehashBatch,
+    /// Its buffers, while they hold no block; `None` while its block waits to be delivered.
+    own: Option<Spare<T>>,
+}
+
 /// Takes the blocks back, puts them in file order and delivers their lines, handing each
 /// emptied block's buffers back to the workers; stops at the first panic of a worker's work.
+///
+/// While the block due is not back, the calling thread reads the next block and works on it
+/// itself (with its own buffers) instead of waiting: with one worker per core but one, every
+/// core works and no thread waits on a core (with a worker per core, the calling thread, which
+/// runs the engine, shared a core with a worker).
 fn collect<T>(
     done: Receiver<Done<T>>,
     spare: &SyncSender<Spare<T>>,
+    mut help: Help<'_, T>,
     each: &mut dyn FnMut(Line<'_, T>) -> ControlFlow<()>,
 ) -> std::thread::Result<ControlFlow<()>> {
-    // Blocks that came back before the one due; at most the number in flight.
+    use std::sync::mpsc::TryRecvError;
+    // Blocks that came back before the one due; at most the number in flight, and the calling
+    // thread's own.
     let mut early = std::collections::BTreeMap::<usize, Block<T>>::new();
     let mut due = 0;
-    // The channel closes once every worker is done: the end of the file (or a read error,
-    // which the workers keep for the calling thread).
-    while let Ok((i, block)) = done.recv() {
-        early.insert(i, block?);
+    loop {
         while let Some(block) = early.remove(&due) {
             let (flow, emptied) = deliver(block, each);
             if flow.is_break() {
                 return Ok(flow);
             }
-            // The workers may be gone already (the end of the file): nothing more to read.
-            let _ = spare.try_send(emptied);
+            if help.own.is_none() {
+                help.own = Some(emptied);
+            } else {
+                // The workers may be gone already (the end of the file): nothing more to read.
+                let _ = spare.try_send(emptied);
+            }
             due += 1;
         }
+        // The channel closes once every worker is done: the end of the file (or a read error,
+        // which the workers keep for the calling thread).
+        let (i, block) = match done.try_recv() {
+            Ok(d) => d,
+            Err(TryRecvError::Disconnected) => break,
+            Err(TryRecvError::Empty) => match help.own.take() {
+                Some(mut own) => {
+                    own.lines.clear();
+                    match read_next(help.reading, own) {
+                        Some((i, block)) => {
+                            let Help {
+                                framing,
+                                prepare,
+                                hashing,
+                                ..
+                            } = &mut help;
+                            let done =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    work(hashing, *framing, *prepare, block)
+                                }));
+                            (i, done)
+                        }
+                        // Nothing more to read: wait for the workers' last blocks. (The
+                        // buffers went with the `None`; none are needed any more.)
+                        None => match done.recv() {
+                            Ok(d) => d,
+                            Err(_) => break,
+                        },
+                    }
+                }
+                None => match done.recv() {
+                    Ok(d) => d,
+                    Err(_) => break,
+                },
+            },
+        };
+        early.insert(i, block?);
     }
     Ok(ControlFlow::Continue(()))
 }

@@ -136,9 +136,12 @@ pub fn scan_path(
 /// `workers` threads (`0`: on the calling thread) for every record line that parses, before it
 /// is verified, and what it returns is handed to `on_record` with the record once the record
 /// has verified, in order, on the calling thread. A check uses it to parse events on other
-/// cores while the engine runs on this one. `on_record` borrows the value (it may take it with
-/// `std::mem::take`); what is left of it is dropped later on a worker's thread, so the calling
-/// thread does not spend its time freeing what the workers allocated.
+/// cores while the engine runs on this one. While the record due next is not ready, the
+/// calling thread runs `prepare` on later records itself rather than wait, so `prepare` runs on
+/// the calling thread too (with `workers` one fewer than the cores, every core works).
+/// `on_record` borrows the value (it may take it with `std::mem::take`); what is left of a
+/// value a worker made is dropped later on a worker's thread, so the calling thread does not
+/// spend its time freeing what the workers allocated.
 ///
 /// The result does not depend on `workers`: verification and `on_record` see the records in
 /// file order, and `prepare` must depend on its record alone (a value made for a record that

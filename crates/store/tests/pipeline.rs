@@ -68,23 +68,25 @@ fn every_record_arrives_once_in_order_with_what_was_prepared_for_it() {
     }
 }
 
-/// What was prepared is freed away from the calling thread (which runs the engine in a check):
-/// the worker that reads the next block into the block's buffers drops it. Only the last
-/// blocks, delivered after the workers reached the end of the file (up to the number in flight,
-/// about 2,000 of these small records), are dropped by the caller.
+/// What a worker prepared is freed away from the calling thread (which runs the engine in a
+/// check): the worker that reads the next block into the block's buffers drops it. Only the
+/// last blocks, delivered after the workers reached the end of the file (up to the number in
+/// flight, about 2,000 of these small records), are dropped by the caller. (What the calling
+/// thread prepared itself, while it waited for a block, it drops itself: its own allocations.)
 #[test]
 fn prepared_values_are_dropped_off_the_calling_thread() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
     struct Noted {
         caller: std::thread::ThreadId,
+        made_by_caller: bool,
         dropped_by_caller: Arc<AtomicUsize>,
         dropped: Arc<AtomicUsize>,
     }
     impl Drop for Noted {
         fn drop(&mut self) {
             self.dropped.fetch_add(1, Ordering::Relaxed);
-            if std::thread::current().id() == self.caller {
+            if std::thread::current().id() == self.caller && !self.made_by_caller {
                 self.dropped_by_caller.fetch_add(1, Ordering::Relaxed);
             }
         }
@@ -104,6 +106,7 @@ fn prepared_values_are_dropped_off_the_calling_thread() {
             2,
             move |_| Noted {
                 caller,
+                made_by_caller: std::thread::current().id() == caller,
                 dropped_by_caller: b.clone(),
                 dropped: a.clone(),
             },
@@ -149,6 +152,79 @@ fn a_panic_in_prepare_on_a_worker_reaches_the_caller() {
             .unwrap_or_default();
         assert!(
             message.contains("record 7777"),
+            "{workers} workers: {message}"
+        );
+    }
+}
+
+/// While the block it waits for is not back, the calling thread works on the next block
+/// itself: with workers slowed down (a millisecond per record), it prepares records too, every
+/// record still arrives once and in order, and a panic of `prepare` on the calling thread
+/// reaches the caller (the workers, waiting for buffers or for the file, are not left behind).
+#[test]
+fn the_calling_thread_works_while_it_waits_and_its_panics_reach_the_caller() {
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("l.jsonl");
+    ledger(&file, 3_000);
+    let f = file.clone();
+    let (seen, by_caller) = within_a_minute(move || {
+        let caller = std::thread::current().id();
+        let mut seen = Vec::new();
+        let mut by_caller = 0;
+        scan_path_prepared(
+            &f,
+            None,
+            |_| {},
+            1,
+            |rec| {
+                let mine = std::thread::current().id() == caller;
+                if !mine {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                (rec.seq, mine)
+            },
+            |rec, (seq, mine)| {
+                assert_eq!(rec.seq, *seq);
+                seen.push(rec.seq);
+                by_caller += usize::from(*mine);
+                ControlFlow::Continue(())
+            },
+        )
+        .unwrap();
+        (seen, by_caller)
+    });
+    assert_eq!(seen, (1..=3_000).collect::<Vec<u64>>());
+    assert!(by_caller > 0, "the calling thread prepared no record");
+    assert!(by_caller < 3_000, "the worker prepared no record");
+    for workers in [1, 2] {
+        let file = file.clone();
+        let outcome = within_a_minute(move || {
+            let caller = std::thread::current().id();
+            std::panic::catch_unwind(|| {
+                scan_path_prepared(
+                    &file,
+                    None,
+                    |_| {},
+                    workers,
+                    |_| {
+                        assert!(
+                            std::thread::current().id() != caller,
+                            "prepare fails on the calling thread"
+                        );
+                        std::thread::sleep(Duration::from_millis(1));
+                    },
+                    |_, ()| ControlFlow::Continue(()),
+                )
+            })
+        });
+        let panic = outcome.expect_err("the panic of prepare must reach the caller");
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        assert!(
+            message.contains("calling thread"),
             "{workers} workers: {message}"
         );
     }
