@@ -89,7 +89,7 @@ impl Sorter {
         for e in &self.mem {
             w.push(*e)?;
         }
-        w.finish(META)?;
+        w.finish_temporary(META)?;
         self.runs.push(Run::open(&path)?);
         self.mem.clear();
         if self.runs.len() >= MAX_RUNS {
@@ -99,7 +99,7 @@ impl Sorter {
             while let Some(e) = merged.next_entry()? {
                 w.push(e)?;
             }
-            w.finish(META)?;
+            w.finish_temporary(META)?;
             for r in self.runs.drain(..) {
                 let _ = std::fs::remove_file(r.path());
             }

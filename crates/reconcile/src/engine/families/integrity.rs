@@ -4,10 +4,10 @@
 //!
 //! `EVENT-DUP` needs every id of the ledger, which bounded memory cannot hold: the ids go
 //! through a [`Sorter`] (32,768 in memory, 1.3 MiB; beyond that sorted runs are spilled to
-//! temporary files, about 40 bytes per event, and merged at the end), so the findings come at
-//! the end of the input. Ledgers appended through `rxledger append` or the file store hold each
-//! id once (the store refuses a second copy); this rule finds the duplicates of ledgers written
-//! before the store kept an id index, or by other writers.
+//! temporary files, about 40 bytes per event, not made durable, and merged at the end), so
+//! the findings come at the end of the input. Ledgers appended through `rxledger append` or the
+//! file store hold each id once (the store refuses a second copy); this rule finds the
+//! duplicates of ledgers written before the store kept an id index, or by other writers.
 
 use chrono::Duration;
 use rxledger_store::ids::{Entry, Sorter};
