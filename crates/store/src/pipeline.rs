@@ -12,7 +12,7 @@
 //! the file line by line on one thread: only where the work is done changes. With
 //! `workers == 0` the same code runs on the calling thread alone.
 //!
-//! Memory is bounded: at most a fixed number of blocks (of 128 KiB, or 1 MiB when nothing is
+//! Memory is bounded: at most a fixed number of blocks (of 512 KiB, or 1 MiB when nothing is
 //! prepared) are in flight, and their buffers are reused.
 
 use std::fs::File;
@@ -25,13 +25,13 @@ use rxledger_chain::{export_record_bytes, Digest, PrehashBatch, Prehashed, Recor
 
 use crate::{io_err, StoreError};
 
-/// Bytes of whole lines per block (a block grows to hold a longer line). Small enough that
-/// what the workers make of a block (about 120 parsed events) is still in the cache when the
-/// calling thread takes it: with blocks of 1 MiB a check spent 40 % more CPU time. Large enough
-/// that the hand-offs between threads (each wakes one) stay few and that the block's records
-/// fill the SIMD lanes of the side-by-side hashing: against 64 KiB, a check of the 1M ledger
-/// took 2.37-2.47 s instead of 2.50-2.60 s (256 KiB: 2.50-2.64 s).
-const BLOCK_BYTES: usize = 128 << 10;
+/// Bytes of whole lines per block (a block grows to hold a longer line). With the calling
+/// thread working on blocks while it waits (one worker per core but one), larger blocks mean
+/// fewer hand-offs and wake-ups: a check of the 1M `gen` ledger took 0.93x the wall time and
+/// 0.94x the CPU time of 128 KiB blocks (`farm-bench -n 11`), 1 MiB no less (0.99x) for 9 MiB
+/// more. (With a worker per core besides the calling thread, 128 KiB was best: the blocks a
+/// worker made were still in the cache when the calling thread took them.)
+const BLOCK_BYTES: usize = 512 << 10;
 
 /// Bytes of whole lines per block when nothing is prepared per line (a zero-sized `T`: a plain
 /// `verify`). Nothing then waits in the cache for the calling thread, and larger blocks mean
@@ -316,13 +316,18 @@ fn collect<T>(
     // thread's own.
     let mut early = std::collections::BTreeMap::<usize, Block<T>>::new();
     let mut due = 0;
+    // The number of the block the calling thread worked on, until it is delivered: its buffers
+    // come back to it (and what it prepared is freed where it was allocated; a worker's
+    // buffers go back to the workers, so that what they prepared is freed off this thread).
+    let mut mine = None;
     loop {
         while let Some(block) = early.remove(&due) {
             let (flow, emptied) = deliver(block, each);
             if flow.is_break() {
                 return Ok(flow);
             }
-            if help.own.is_none() {
+            if mine == Some(due) {
+                mine = None;
                 help.own = Some(emptied);
             } else {
                 // The workers may be gone already (the end of the file): nothing more to read.
@@ -340,6 +345,7 @@ fn collect<T>(
                     own.lines.clear();
                     match read_next(help.reading, own) {
                         Some((i, block)) => {
+                            mine = Some(i);
                             let Help {
                                 framing,
                                 prepare,
