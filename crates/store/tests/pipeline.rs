@@ -30,6 +30,38 @@ fn ledger_padded(path: &Path, n: usize, pad: usize) {
     std::fs::write(path, out).unwrap();
 }
 
+/// The message of the panic that a scan of `file` on `workers` workers ends with, `prepare`
+/// being given each record and the calling thread's id; fails the test if the scan ends
+/// without a panic, or hangs.
+fn panic_of(
+    file: &Path,
+    workers: usize,
+    prepare: impl Fn(&rxledger_chain::RecordRef<'_>, std::thread::ThreadId) + Send + Sync + 'static,
+) -> String {
+    let file = file.to_owned();
+    let outcome = within_a_minute(move || {
+        let caller = std::thread::current().id();
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            scan_path_prepared(
+                &file,
+                None,
+                |_| {},
+                workers,
+                |rec| prepare(rec, caller),
+                |_, ()| ControlFlow::Continue(()),
+            )
+        }))
+    });
+    let Err(panic) = outcome else {
+        panic!("the panic of prepare must reach the caller");
+    };
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
 /// Runs `f` on a thread of its own, failing the test if it takes more than a minute (a hang).
 fn within_a_minute<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) -> R {
     let (tx, rx) = mpsc::channel();
@@ -137,25 +169,9 @@ fn a_panic_in_prepare_on_a_worker_reaches_the_caller() {
     let file = d.path().join("l.jsonl");
     ledger(&file, 20_000);
     for workers in [1, 2, 3] {
-        let file = file.clone();
-        let outcome = within_a_minute(move || {
-            std::panic::catch_unwind(|| {
-                scan_path_prepared(
-                    &file,
-                    None,
-                    |_| {},
-                    workers,
-                    |rec| assert!(rec.seq != 7_777, "prepare fails on record 7777"),
-                    |_, ()| ControlFlow::Continue(()),
-                )
-            })
+        let message = panic_of(&file, workers, |rec, _| {
+            assert!(rec.seq != 7_777, "prepare fails on record 7777");
         });
-        let panic = outcome.expect_err("the panic of prepare must reach the caller");
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
         assert!(
             message.contains("record 7777"),
             "{workers} workers: {message}"
@@ -203,32 +219,13 @@ fn the_calling_thread_works_while_it_waits_and_its_panics_reach_the_caller() {
     assert!(by_caller > 0, "the calling thread prepared no record");
     assert!(by_caller < 3_000, "the worker prepared no record");
     for workers in [1, 2] {
-        let file = file.clone();
-        let outcome = within_a_minute(move || {
-            let caller = std::thread::current().id();
-            std::panic::catch_unwind(|| {
-                scan_path_prepared(
-                    &file,
-                    None,
-                    |_| {},
-                    workers,
-                    |_| {
-                        assert!(
-                            std::thread::current().id() != caller,
-                            "prepare fails on the calling thread"
-                        );
-                        std::thread::sleep(Duration::from_millis(1));
-                    },
-                    |_, ()| ControlFlow::Continue(()),
-                )
-            })
+        let message = panic_of(&file, workers, |_, caller| {
+            assert!(
+                std::thread::current().id() != caller,
+                "prepare fails on the calling thread"
+            );
+            std::thread::sleep(Duration::from_millis(1));
         });
-        let panic = outcome.expect_err("the panic of prepare must reach the caller");
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
         assert!(
             message.contains("calling thread"),
             "{workers} workers: {message}"
