@@ -211,6 +211,11 @@ pub(crate) fn each_line<T: Send>(
             own: Some(Spare::default()),
         };
         let flow = collect(done_rx, &spare_tx, help, each);
+        // After a break or a panic, no worker starts another block (each would read and
+        // prepare one more before it found the channel closed).
+        if let Ok(mut r) = reading.lock() {
+            r.stop = true;
+        }
         // `collect` dropped its receiver and this drops the buffers' way back: the workers end.
         drop(spare_tx);
         let flow = flow.unwrap_or_else(|panic| {
@@ -338,7 +343,9 @@ fn collect<T>(
                 mine = None;
                 help.own = Some(emptied);
             } else {
-                // The workers may be gone already (the end of the file): nothing more to read.
+                // Never full (it holds as many buffers as the workers may make, and the
+                // calling thread's own never goes there); after the end of the file the
+                // buffers stay in it until the pipeline ends.
                 let _ = spare.try_send(emptied);
             }
             due += 1;
