@@ -196,9 +196,8 @@ impl RunWriter {
     }
 
     /// [`RunWriter::finish`] without making the file durable: for a temporary run, read back
-    /// by this process and deleted (a [`super::Sorter`]'s), which a crash loses anyway. (Each
-    /// `fdatasync` cost a check several milliseconds per 32,768 events: a sixth of the engine's
-    /// time.)
+    /// by this process and deleted (a [`super::Sorter`]'s), which a crash loses anyway. (Their
+    /// `fdatasync`s, one per 32,768 events of a check, were about 7 % of the engine's time.)
     pub(crate) fn finish_temporary(self, meta: RunMeta) -> Result<RunMeta, RunError> {
         self.finish_with(meta, false)
     }
