@@ -174,22 +174,17 @@ pub(crate) fn each_line<T: Send>(
             let done_tx = done_tx.clone();
             let (reading, spare_rx) = (&reading, &spare_rx);
             s.spawn(move || {
-                let mut hashing = PrehashBatch::new();
+                let mut hands = Hands::new(reading, framing, prepare);
                 loop {
-                    let Some(mut spare) = spare_for(reading, spare_rx, in_flight) else {
+                    let Some(spare) = spare_for(reading, spare_rx, in_flight) else {
                         break;
                     };
-                    // What the buffers' last block prepared is dropped here, outside the locks.
-                    spare.lines.clear();
-                    let Some((i, block)) = read_next(reading, spare) else {
+                    let Some((i, done)) = hands.next(spare) else {
                         break;
                     };
                     // A panic (in the caller's `prepare`) goes to the calling thread, which
                     // stops the pipeline and panics with it; left alone, the block would never
                     // come back and the calling thread would wait for it for ever.
-                    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        work(&mut hashing, framing, prepare, block)
-                    }));
                     let panicked = done.is_err();
                     if done_tx.send((i, done)).is_err() || panicked {
                         break;
@@ -204,10 +199,7 @@ pub(crate) fn each_line<T: Send>(
         // Only the workers hold it now: the channel closes when they stop.
         drop(done_tx);
         let help = Help {
-            reading: &reading,
-            framing,
-            prepare,
-            hashing: PrehashBatch::new(),
+            hands: Hands::new(&reading, framing, prepare),
             own: Some(Spare::default()),
         };
         let flow = collect(done_rx, &spare_tx, help, each);
@@ -299,14 +291,47 @@ fn read_next<T>(reading: &std::sync::Mutex<Reading>, spare: Spare<T>) -> Option<
 /// A block back from a worker (its number, and the block or the panic of its work).
 type Done<T> = (usize, std::thread::Result<Block<T>>);
 
-/// What the calling thread needs to work on blocks itself while the one it waits for is not
-/// back: the shared reading, the per-line work, and buffers of its own (one block's), which
-/// the workers never wait for.
-struct Help<'a, T> {
+/// What reads blocks and works on them: a worker, or the calling thread while the block it
+/// waits for is not back.
+struct Hands<'a, T> {
     reading: &'a std::sync::Mutex<Reading>,
     framing: Framing,
     prepare: &'a (dyn Fn(&RecordRef<'_>) -> T + Sync),
     hashing: PrehashBatch,
+}
+
+impl<'a, T> Hands<'a, T> {
+    fn new(
+        reading: &'a std::sync::Mutex<Reading>,
+        framing: Framing,
+        prepare: &'a (dyn Fn(&RecordRef<'_>) -> T + Sync),
+    ) -> Self {
+        Hands {
+            reading,
+            framing,
+            prepare,
+            hashing: PrehashBatch::new(),
+        }
+    }
+
+    /// Reads the next block into `spare`'s buffers and works on it: its number and the block,
+    /// or the panic of the work (of the caller's `prepare`); `None` once there is nothing more
+    /// to read.
+    fn next(&mut self, mut spare: Spare<T>) -> Option<Done<T>> {
+        // What the buffers' last block prepared is dropped here, outside the locks.
+        spare.lines.clear();
+        let (i, block) = read_next(self.reading, spare)?;
+        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            work(&mut self.hashing, self.framing, self.prepare, block)
+        }));
+        Some((i, done))
+    }
+}
+
+/// What the calling thread needs to work on blocks itself while the one it waits for is not
+/// back: its hands, and buffers of its own (one block's), which the workers never wait for.
+struct Help<'a, T> {
+    hands: Hands<'a, T>,
     /// Its buffers, while they hold no block; `None` while its block waits to be delivered.
     own: Option<Spare<T>>,
 }
@@ -352,40 +377,22 @@ fn collect<T>(
         }
         // The channel closes once every worker is done: the end of the file (or a read error,
         // which the workers keep for the calling thread).
-        let (i, block) = match done.try_recv() {
-            Ok(d) => d,
+        let next = match done.try_recv() {
+            Ok(d) => Some(d),
             Err(TryRecvError::Disconnected) => break,
-            Err(TryRecvError::Empty) => match help.own.take() {
-                Some(mut own) => {
-                    own.lines.clear();
-                    match read_next(help.reading, own) {
-                        Some((i, block)) => {
-                            mine = Some(i);
-                            let Help {
-                                framing,
-                                prepare,
-                                hashing,
-                                ..
-                            } = &mut help;
-                            let done =
-                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                    work(hashing, *framing, *prepare, block)
-                                }));
-                            (i, done)
-                        }
-                        // Nothing more to read: wait for the workers' last blocks. (The
-                        // buffers went with the `None`; none are needed any more.)
-                        None => match done.recv() {
-                            Ok(d) => d,
-                            Err(_) => break,
-                        },
-                    }
+            // Nothing back yet: work on the next block rather than wait. (At the end of the
+            // file the buffers go with the `None`: none are needed any more.)
+            Err(TryRecvError::Empty) => {
+                let helped = help.own.take().and_then(|own| help.hands.next(own));
+                if let Some((i, _)) = &helped {
+                    mine = Some(*i);
                 }
-                None => match done.recv() {
-                    Ok(d) => d,
-                    Err(_) => break,
-                },
-            },
+                helped
+            }
+        };
+        // Nothing to work on: wait for the workers' blocks.
+        let Some((i, block)) = next.or_else(|| done.recv().ok()) else {
+            break;
         };
         early.insert(i, block?);
     }
