@@ -7,14 +7,13 @@
 //! which parses nothing, can tell that the file still holds what was validated before it appends
 //! the batch.
 //!
-//! The plan is a byte stream kept in memory up to [`MEMORY`] bytes and spilled beyond it to a
-//! temporary file (removed when the plan is dropped); if the file cannot be made it stays in
-//! memory, as the id sorter does.
+//! The plan is a byte stream kept in memory up to [`MEMORY`] bytes and spilled beyond it to an
+//! unnamed temporary file (which the system removes when the plan is dropped or the process
+//! ends, however it ends); if the file cannot be made it stays in memory, as the id sorter does.
 
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Bytes of plan kept in memory before it is spilled to a temporary file.
 const MEMORY: usize = 16 << 20;
@@ -41,39 +40,43 @@ pub(super) enum Op {
     End(u128),
 }
 
-/// A temporary file, removed on drop.
-struct TempFile(PathBuf);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-fn temp_file() -> io::Result<(File, TempFile)> {
-    static N: AtomicU64 = AtomicU64::new(0);
-    let n = N.fetch_add(1, Ordering::Relaxed);
-    let path =
-        std::env::temp_dir().join(format!("rxledger-append-plan-{}-{n}", std::process::id()));
-    let file = File::options()
-        .read(true)
-        .write(true)
-        .create_new(true)
-        .open(&path)?;
-    Ok((file, TempFile(path)))
+/// A new unnamed temporary file in `dir` (the system removes it when it is closed, even if the
+/// process is killed), and the path that names it in errors.
+fn temp_file(dir: &Path) -> io::Result<(File, PathBuf)> {
+    let file = tempfile::tempfile_in(dir)?;
+    Ok((file, dir.join("(unnamed temporary append plan)")))
 }
 
 /// Writes a plan.
-#[derive(Default)]
 pub(super) struct PlanWriter {
+    /// Where a plan too large for memory is spilled.
+    dir: PathBuf,
     mem: Vec<u8>,
-    file: Option<(BufWriter<File>, TempFile)>,
+    file: Option<(BufWriter<File>, PathBuf)>,
     spill_failed: bool,
     /// A run not yet written: its kind and length.
     run: Option<(u8, u64)>,
 }
 
+impl Default for PlanWriter {
+    fn default() -> Self {
+        PlanWriter::in_dir(std::env::temp_dir())
+    }
+}
+
 impl PlanWriter {
+    /// A plan spilled (when it outgrows memory) to `dir` instead of the system's temporary
+    /// directory.
+    pub(super) fn in_dir(dir: PathBuf) -> Self {
+        PlanWriter {
+            dir,
+            mem: Vec::new(),
+            file: None,
+            spill_failed: false,
+            run: None,
+        }
+    }
+
     /// The next line is an event whose canonical bytes are the line's.
     pub(super) fn same(&mut self) -> io::Result<()> {
         self.extend_run(SAME)
@@ -163,7 +166,7 @@ impl PlanWriter {
         }
         self.mem.extend_from_slice(bytes);
         if self.mem.len() > MEMORY && !self.spill_failed {
-            match temp_file() {
+            match temp_file(&self.dir) {
                 Ok((file, temp)) => {
                     let mut w = BufWriter::with_capacity(1 << 16, file);
                     w.write_all(&self.mem)?;
@@ -185,13 +188,13 @@ enum Src {
 /// Reads a plan back, in order.
 pub(super) struct PlanReader {
     src: Src,
-    path: Option<TempFile>,
+    path: Option<PathBuf>,
 }
 
 impl PlanReader {
-    /// The temporary file holding the plan, if it was spilled.
+    /// What names the temporary file holding the plan in errors, if it was spilled.
     pub(super) fn path(&self) -> Option<&Path> {
-        self.path.as_ref().map(|t| t.0.as_path())
+        self.path.as_deref()
     }
 
     /// The next step; for [`Op::Replace`], the canonical bytes are put in `bytes`.
@@ -285,7 +288,9 @@ mod tests {
 
     #[test]
     fn a_large_plan_is_spilled_and_read_back_whole() {
-        let mut w = PlanWriter::default();
+        let dir = tempfile::tempdir().unwrap();
+        let listed = || std::fs::read_dir(dir.path()).unwrap().count();
+        let mut w = PlanWriter::in_dir(dir.path().to_owned());
         let big = vec![b'x'; 1 << 20];
         for i in 0..20u8 {
             let mut p = big.clone();
@@ -293,8 +298,10 @@ mod tests {
             w.replace(&p).unwrap();
         }
         let r = w.end(1).unwrap();
-        let path = r.path().expect("spilled").to_owned();
-        assert!(path.exists());
+        assert!(r.path().expect("spilled").starts_with(dir.path()));
+        // Spilled to a file that no name in the directory points at: a process killed now
+        // leaves nothing behind.
+        assert_eq!(listed(), 0);
         let ops = replay(r);
         assert_eq!(ops.len(), 21);
         for (i, (op, bytes)) in ops.iter().take(20).enumerate() {
@@ -302,6 +309,22 @@ mod tests {
             assert_eq!(bytes.len(), 1 << 20);
             assert_eq!(usize::from(bytes[0]), i);
         }
-        assert!(!path.exists(), "the temporary file is removed");
+        assert_eq!(listed(), 0);
+    }
+
+    /// A directory where no file can be made: the plan stays in memory, whole.
+    #[test]
+    fn without_a_usable_directory_the_plan_stays_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = PlanWriter::in_dir(dir.path().join("missing"));
+        let big = vec![b'y'; 1 << 20];
+        for _ in 0..20 {
+            w.replace(&big).unwrap();
+        }
+        let r = w.end(3).unwrap();
+        assert!(r.path().is_none());
+        let ops = replay(r);
+        assert_eq!(ops.len(), 21);
+        assert_eq!(ops[20].0, Op::End(3));
     }
 }

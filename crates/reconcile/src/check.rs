@@ -121,7 +121,7 @@ pub fn check_with_workers(
         |rec, parsed| pass.apply(rec.seq, parsed),
     )?;
     let locator = Locator::for_path(path)?;
-    Ok(pass.finish(verify, locator, before_finish))
+    pass.finish(verify, locator, before_finish)
 }
 
 /// Verifies and reconciles the records of any [`Store`] (a [`rxledger_store::MemStore`], an
@@ -147,7 +147,7 @@ pub fn check_store_with<S: Store + ?Sized>(
     let mut pass = Pass::new(engine, observe);
     let verify = rxledger_store::scan_store(store, expected, |rec| pass.record(rec))?;
     let locator = store.locator()?;
-    Ok(pass.finish(verify, locator, before_finish))
+    pass.finish(verify, locator, before_finish)
 }
 
 /// A record's event and recording instant, parsed and validated, or why it is not a valid event
@@ -212,7 +212,7 @@ impl<O: FnMut(u64, &Event)> Pass<O> {
         verify: VerifyReport,
         locator: Locator,
         before_finish: impl FnOnce(&mut Engine),
-    ) -> CheckReport {
+    ) -> Result<CheckReport, StoreError> {
         let Pass {
             mut engine,
             mut findings,
@@ -222,7 +222,7 @@ impl<O: FnMut(u64, &Event)> Pass<O> {
         // A broken chain is always reported (it cannot be disabled), with the configured severity.
         let chain_severity = engine.config().severity_of(Rule::Chain);
         before_finish(&mut engine);
-        let (last, pending) = engine.finish_with_pending();
+        let (last, pending) = engine.try_finish_with_pending()?;
         findings.extend(last);
         if let Some(f) = &verify.failure {
             // An exported file re-saved around intact records was reconciled in full.
@@ -240,13 +240,13 @@ impl<O: FnMut(u64, &Event)> Pass<O> {
             findings.push(chain);
         }
         findings.sort_by_key(|f| (f.seq, f.rule));
-        CheckReport {
+        Ok(CheckReport {
             path: locator.path().to_owned(),
             verify,
             events,
             findings,
             pending,
             locator,
-        }
+        })
     }
 }

@@ -146,8 +146,37 @@ impl Engine {
     /// [`Engine::finish`], and the open items: every deadline not yet passed whose finding would
     /// fire if the ledger showed nothing more (an invoice not yet paid, a receipt still waiting
     /// for its vehicle's temperature log, an excess not yet corrected), in record order.
-    pub fn finish_with_pending(mut self) -> (Vec<Finding>, Vec<Pending>) {
+    ///
+    /// If the event ids `EVENT-DUP` spilled to temporary files cannot be read back (a failing
+    /// disk), its search stops there and its later findings are missing: callers that must know
+    /// use [`Engine::try_finish_with_pending`].
+    pub fn finish_with_pending(self) -> (Vec<Finding>, Vec<Pending>) {
+        let (findings, pending, _) = self.finish_all();
+        (findings, pending)
+    }
+
+    /// [`Engine::finish_with_pending`], or the error that made the result incomplete: the event
+    /// ids `EVENT-DUP` spilled to temporary files (beyond 32,768 events) could not all be read
+    /// back. `check` fails with it rather than report a ledger clean of duplicates it did not
+    /// finish searching.
+    pub fn try_finish_with_pending(
+        self,
+    ) -> Result<(Vec<Finding>, Vec<Pending>), rxledger_store::StoreError> {
+        match self.finish_all() {
+            (_, _, Some(fault)) => Err(fault),
+            (findings, pending, None) => Ok((findings, pending)),
+        }
+    }
+
+    fn finish_all(
+        mut self,
+    ) -> (
+        Vec<Finding>,
+        Vec<Pending>,
+        Option<rxledger_store::StoreError>,
+    ) {
         self.end();
+        let fault = self.families.integrity.fault.take();
         let findings = std::mem::take(&mut self.out);
         // The open items are described from documents, stock and master data only: the unit
         // codes (millions of shipped codes kept for the return window at a wholesaler's volume)
@@ -164,7 +193,7 @@ impl Engine {
         debug_assert!(self.out.is_empty(), "open items reported findings");
         let mut pending = std::mem::take(&mut self.pending);
         pending.sort_by_key(|p| (p.seq, p.rule, p.due));
-        (findings, pending)
+        (findings, pending, fault)
     }
 
     /// The end of the input: each family's checks at the end, then every deadline due by the
@@ -207,5 +236,36 @@ impl Engine {
             }
             self.proj.on_due(due, &self.cfg, &mut self.sched, self.now);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine_with_events(n: usize) -> Engine {
+        let events = rxledger_gen::Generator::new(rxledger_gen::GenConfig::default()).take(n);
+        let mut engine = Engine::new(Config::default());
+        for (i, e) in events.enumerate() {
+            let seq = i as u64 + 1;
+            engine.push(seq, e.entered_at.unwrap_or(e.occurred_at), &e);
+        }
+        engine
+    }
+
+    /// `try_finish_with_pending` gives what `finish_with_pending` gives, or the error that left
+    /// `EVENT-DUP`'s search unfinished.
+    #[test]
+    fn an_unfinished_duplicate_search_is_an_error() {
+        let (findings, pending) = engine_with_events(2000).finish_with_pending();
+        let (f2, p2) = engine_with_events(2000).try_finish_with_pending().unwrap();
+        assert_eq!((findings, pending), (f2, p2));
+        let mut engine = engine_with_events(2000);
+        engine.families.integrity.fault = Some(rxledger_store::StoreError::Io {
+            path: "run".into(),
+            source: std::io::Error::other("page checksum mismatch"),
+        });
+        let err = engine.try_finish_with_pending().unwrap_err();
+        assert!(err.to_string().contains("checksum"), "{err}");
     }
 }

@@ -143,12 +143,25 @@ pub(crate) struct RunWriter {
 impl RunWriter {
     /// Creates (truncating) `path` for a run whose pages are tagged with `tag` (its first seq).
     pub(crate) fn create(path: &Path, tag: u64) -> Result<RunWriter, RunError> {
-        let io = |e| RunError::Io(path.to_owned(), e);
-        let mut file = BufWriter::with_capacity(1 << 16, File::create(path).map_err(io)?);
-        file.write_all(&[0u8; PAGE]).map_err(io)?;
+        let file = File::create(path).map_err(|e| RunError::Io(path.to_owned(), e))?;
+        RunWriter::with_file(file, path.to_owned(), tag)
+    }
+
+    /// A run in a new unnamed temporary file in `dir`, for [`RunWriter::finish_temporary`]: the
+    /// system removes it when its last handle closes, even when the process is killed (a named
+    /// file would stay behind). `dir` names it in errors.
+    pub(crate) fn temporary(dir: &Path, tag: u64) -> Result<RunWriter, RunError> {
+        let file = tempfile::tempfile_in(dir).map_err(|e| RunError::Io(dir.to_owned(), e))?;
+        RunWriter::with_file(file, dir.join("(unnamed temporary id run)"), tag)
+    }
+
+    fn with_file(file: File, path: PathBuf, tag: u64) -> Result<RunWriter, RunError> {
+        let mut file = BufWriter::with_capacity(1 << 16, file);
+        file.write_all(&[0u8; PAGE])
+            .map_err(|e| RunError::Io(path.clone(), e))?;
         Ok(RunWriter {
             file,
-            path: path.to_owned(),
+            path,
             page: vec![0u8; PAGE],
             in_page: 0,
             pages: 0,
@@ -192,17 +205,24 @@ impl RunWriter {
     /// Writes the last page and the header (with `meta.entries` taken from the writer), and
     /// makes the file durable.
     pub(crate) fn finish(self, meta: RunMeta) -> Result<RunMeta, RunError> {
-        self.finish_with(meta, true)
+        self.finish_with(meta, true).map(|(meta, _)| meta)
     }
 
-    /// [`RunWriter::finish`] without making the file durable: for a temporary run, read back
-    /// by this process and deleted (a [`super::Sorter`]'s), which a crash loses anyway. (Their
-    /// `fdatasync`s, one per 32,768 events of a check, were about 7 % of the engine's time.)
-    pub(crate) fn finish_temporary(self, meta: RunMeta) -> Result<RunMeta, RunError> {
-        self.finish_with(meta, false)
+    /// [`RunWriter::finish`] without making the file durable, and the run opened from the same
+    /// handle: for a temporary run ([`RunWriter::temporary`]), read back by this process alone
+    /// (a [`super::Sorter`]'s), which a crash loses anyway. (Their `fdatasync`s, one per 32,768
+    /// events of a check, were about 7 % of the engine's time.)
+    pub(crate) fn finish_temporary(self, meta: RunMeta) -> Result<Run, RunError> {
+        let path = self.path.clone();
+        let (_, file) = self.finish_with(meta, false)?;
+        Run::from_file(file, &path)
     }
 
-    fn finish_with(mut self, mut meta: RunMeta, durable: bool) -> Result<RunMeta, RunError> {
+    fn finish_with(
+        mut self,
+        mut meta: RunMeta,
+        durable: bool,
+    ) -> Result<(RunMeta, File), RunError> {
         self.flush_page()?;
         meta.entries = self.entries;
         let path = self.path.clone();
@@ -217,7 +237,7 @@ impl RunWriter {
         if durable {
             file.sync_data().map_err(io)?;
         }
-        Ok(meta)
+        Ok((meta, file))
     }
 }
 
@@ -249,8 +269,13 @@ pub(crate) struct Run {
 impl Run {
     /// Opens a run and checks its header and length.
     pub(crate) fn open(path: &Path) -> Result<Run, RunError> {
-        let corrupt = |why| RunError::Corrupt(path.to_owned(), why);
         let file = File::open(path).map_err(|e| RunError::Io(path.to_owned(), e))?;
+        Run::from_file(file, path)
+    }
+
+    /// [`Run::open`] of an open file (read with positioned reads); `path` names it in errors.
+    fn from_file(file: File, path: &Path) -> Result<Run, RunError> {
+        let corrupt = |why| RunError::Corrupt(path.to_owned(), why);
         let len = file
             .metadata()
             .map_err(|e| RunError::Io(path.to_owned(), e))?
@@ -295,6 +320,12 @@ impl Run {
     /// What the run covers.
     pub(crate) fn meta(&self) -> RunMeta {
         self.meta
+    }
+
+    /// The open file (tests damage temporary runs through it).
+    #[cfg(test)]
+    pub(crate) fn file(&self) -> &File {
+        &self.file
     }
 
     /// The file.

@@ -3,7 +3,6 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::run::{Run, RunError, RunIter, RunMeta, RunWriter};
 use super::Entry;
@@ -15,9 +14,10 @@ pub const DEFAULT_SORT_MEMORY: usize = 1 << 17;
 const MAX_RUNS: usize = 64;
 
 /// Sorts entries in bounded memory: up to a limit they are kept in memory; beyond it each full
-/// buffer is sorted and spilled to a temporary file (removed when the [`Sorted`] result is
-/// dropped), and the runs are merged at the end. If spilling fails (no temporary directory, a
-/// full disk) the entries stay in memory instead: the result is the same, only memory grows.
+/// buffer is sorted and spilled to an unnamed temporary file (which the system removes when the
+/// [`Sorted`] result is dropped, or the process ends, however it ends), and the runs are merged
+/// at the end. If spilling fails (no temporary directory, a full disk) the entries stay in
+/// memory instead: the result is the same, only memory grows.
 ///
 /// ```
 /// use rxledger_store::ids::{Entry, Sorter};
@@ -32,7 +32,8 @@ const MAX_RUNS: usize = 64;
 pub struct Sorter {
     mem: Vec<Entry>,
     limit: usize,
-    dir: Option<PathBuf>,
+    /// Where the runs are made (the system's temporary directory unless set).
+    dir: PathBuf,
     runs: Vec<Run>,
     spill_failed: bool,
 }
@@ -43,23 +44,24 @@ impl Default for Sorter {
     }
 }
 
-fn spill_dir() -> Option<PathBuf> {
-    static N: AtomicU64 = AtomicU64::new(0);
-    let n = N.fetch_add(1, Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("rxledger-sort-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).ok()?;
-    Some(dir)
-}
-
 impl Sorter {
     /// A sorter keeping at most `entries` entries in memory (at least 1).
     pub fn with_memory(entries: usize) -> Self {
         Sorter {
             mem: Vec::new(),
             limit: entries.max(1),
-            dir: None,
+            dir: std::env::temp_dir(),
             runs: Vec::new(),
             spill_failed: false,
+        }
+    }
+
+    /// [`Sorter::with_memory`], spilling its runs to `dir` instead of the system's temporary
+    /// directory.
+    pub fn with_memory_in(entries: usize, dir: impl Into<PathBuf>) -> Self {
+        Sorter {
+            dir: dir.into(),
+            ..Sorter::with_memory(entries)
         }
     }
 
@@ -77,35 +79,24 @@ impl Sorter {
     }
 
     fn spill(&mut self) -> Result<(), RunError> {
-        if self.dir.is_none() {
-            self.dir = spill_dir();
-        }
-        let Some(dir) = self.dir.clone() else {
-            return Err(RunError::Corrupt(PathBuf::new(), "no temporary directory"));
-        };
         self.mem.sort_unstable();
-        let path = dir.join(format!("run-{}", self.runs.len()));
-        let mut w = RunWriter::create(&path, 0)?;
+        let mut w = RunWriter::temporary(&self.dir, 0)?;
         for e in &self.mem {
             w.push(*e)?;
         }
-        w.finish_temporary(META)?;
-        self.runs.push(Run::open(&path)?);
+        self.runs.push(w.finish_temporary(META)?);
         self.mem.clear();
         if self.runs.len() >= MAX_RUNS {
-            let path = dir.join(format!("merged-{}", self.runs.len()));
-            let mut w = RunWriter::create(&path, 0)?;
-            let mut merged = Merge::new(std::mem::take(&mut self.mem), &self.runs)?;
+            let mut w = RunWriter::temporary(&self.dir, 0)?;
+            let mut merged = Merge::new(Vec::new(), &self.runs)?;
             while let Some(e) = merged.next_entry()? {
                 w.push(e)?;
             }
-            w.finish_temporary(META)?;
-            for r in self.runs.drain(..) {
-                let _ = std::fs::remove_file(r.path());
-            }
-            let final_path = dir.join("run-0");
-            std::fs::rename(&path, &final_path).map_err(|e| RunError::Io(path.clone(), e))?;
-            self.runs.push(Run::open(&final_path)?);
+            let run = w.finish_temporary(META)?;
+            // Closing the last handle of each run removes it.
+            drop(merged);
+            self.runs.clear();
+            self.runs.push(run);
         }
         Ok(())
     }
@@ -118,11 +109,8 @@ impl Sorter {
             Ok(m) => (Some(m), None),
             Err(e) => (None, Some(e.into_store())),
         };
-        Sorted {
-            merge,
-            error,
-            _guard: Guard(self.dir.take()),
-        }
+        // The merge reads the runs through handles of its own.
+        Sorted { merge, error }
     }
 }
 
@@ -132,25 +120,6 @@ const META: RunMeta = RunMeta {
     last_hash: Digest([0; 32]),
     entries: 0,
 };
-
-/// Removes the spill directory when dropped.
-struct Guard(Option<PathBuf>);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        if let Some(d) = &self.0 {
-            let _ = std::fs::remove_dir_all(d);
-        }
-    }
-}
-
-impl Drop for Sorter {
-    fn drop(&mut self) {
-        if let Some(d) = &self.dir {
-            let _ = std::fs::remove_dir_all(d);
-        }
-    }
-}
 
 /// A k-way merge of a sorted vector and sorted runs.
 struct Merge {
@@ -200,7 +169,6 @@ impl Merge {
 pub struct Sorted {
     merge: Option<Merge>,
     error: Option<crate::StoreError>,
-    _guard: Guard,
 }
 
 impl Iterator for Sorted {
@@ -249,6 +217,79 @@ mod tests {
         }
         assert!(s.spilled_runs() < MAX_RUNS);
         let got: Vec<Entry> = s.finish().map(Result::unwrap).collect();
+        assert_eq!(got, want);
+    }
+
+    fn entries(n: u64) -> impl Iterator<Item = Entry> {
+        (0..n).map(|seq| Entry {
+            key: u128::from(seq.wrapping_mul(0x9E37_79B9_7F4A_7C15) % 1000),
+            seq,
+            digest: 0,
+        })
+    }
+
+    /// The runs are unnamed files: nothing in the directory names them while they are written,
+    /// merged and read, so a process killed at any point leaves nothing behind.
+    #[test]
+    fn spilled_runs_have_no_name_in_the_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let listed = || std::fs::read_dir(dir.path()).unwrap().count();
+        let mut s = Sorter::with_memory_in(10, dir.path());
+        for e in entries(10 * (MAX_RUNS as u64 + 5)) {
+            s.push(e);
+        }
+        // Merged into one at MAX_RUNS runs, then five more.
+        assert_eq!(s.spilled_runs(), 6);
+        assert_eq!(listed(), 0);
+        let mut sorted = s.finish();
+        let first = sorted.next().unwrap().unwrap();
+        assert_eq!((first.key, listed()), (0, 0));
+        let rest: Vec<Entry> = sorted.map(Result::unwrap).collect();
+        assert_eq!(rest.len() + 1, 10 * (MAX_RUNS + 5));
+        assert!(rest.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(listed(), 0);
+    }
+
+    /// A spilled run that cannot be read back whole ends the result with an error, not early
+    /// and silently.
+    #[cfg(unix)]
+    #[test]
+    fn a_damaged_run_ends_the_result_with_an_error() {
+        use std::os::unix::fs::FileExt;
+        let mut s = Sorter::with_memory(500);
+        for e in entries(2000) {
+            s.push(e);
+        }
+        assert_eq!(s.spilled_runs(), 4);
+        let page = super::super::run::PAGE as u64;
+        s.runs[2]
+            .file()
+            .write_all_at(&[0xA5; 64], page + 8)
+            .unwrap();
+        let got: Vec<_> = s.finish().collect();
+        let (ok, err): (Vec<_>, Vec<_>) = got.into_iter().partition(Result::is_ok);
+        assert_eq!(err.len(), 1, "one error, then nothing");
+        assert!(ok.len() < 2000);
+        assert!(err[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("checksum"));
+    }
+
+    /// A directory where no run can be made: the entries stay in memory, and the result is the
+    /// same.
+    #[test]
+    fn without_a_usable_directory_entries_stay_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Sorter::with_memory_in(10, dir.path().join("missing"));
+        for e in entries(1000) {
+            s.push(e);
+        }
+        assert_eq!(s.spilled_runs(), 0);
+        let got: Vec<Entry> = s.finish().map(Result::unwrap).collect();
+        let mut want: Vec<Entry> = entries(1000).collect();
+        want.sort_unstable();
         assert_eq!(got, want);
     }
 }

@@ -11,6 +11,7 @@
 
 use chrono::Duration;
 use rxledger_store::ids::{Entry, Sorter};
+use rxledger_store::StoreError;
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
@@ -23,12 +24,16 @@ const IDS_IN_MEMORY: usize = 1 << 15;
 /// The integrity family: the ids seen, for `EVENT-DUP`.
 pub(crate) struct Integrity {
     ids: Sorter,
+    /// Why the ids spilled to temporary files could not all be read back at the end (the
+    /// search for duplicates stopped there): see [`crate::Engine::try_finish_with_pending`].
+    pub fault: Option<StoreError>,
 }
 
 impl Default for Integrity {
     fn default() -> Self {
         Integrity {
             ids: Sorter::with_memory(IDS_IN_MEMORY),
+            fault: None,
         }
     }
 }
@@ -62,8 +67,16 @@ impl Family for Integrity {
         let mut first: Option<Entry> = None;
         // (later record, first record, id); findings are held in memory anyway.
         let mut dups = Vec::new();
-        // A spill file that cannot be read back ends the search (it was written moments ago).
-        for e in ids.finish().map_while(Result::ok) {
+        // A spill file that cannot be read back (it was written moments ago, so only a failing
+        // disk does this) ends the search, and the engine's result says so.
+        for e in ids.finish() {
+            let e = match e {
+                Ok(e) => e,
+                Err(err) => {
+                    self.fault = Some(err);
+                    break;
+                }
+            };
             match first {
                 Some(f) if f.key == e.key => dups.push((e.seq, f.seq, e.key)),
                 _ => first = Some(e),
