@@ -150,13 +150,13 @@ mod tests {
     #[test]
     fn a_bucket_in_chunks_gives_back_every_item() {
         let mut b = Bucket::default();
-        for i in 0..(CHUNK * 3 + 1) {
+        for i in 0..=(CHUNK * 3) {
             b.push(i);
         }
         assert_eq!(b.chunks.len(), 4);
         assert!(b.chunks[1..].iter().all(|c| c.capacity() == CHUNK));
         let v = b.into_vec();
-        assert_eq!(v, (0..(CHUNK * 3 + 1)).collect::<Vec<_>>());
+        assert_eq!(v, (0..=(CHUNK * 3)).collect::<Vec<_>>());
         assert!(Bucket::<u8>::default().into_vec().is_empty());
     }
 
