@@ -222,7 +222,15 @@ impl<O: FnMut(u64, &Event)> Pass<O> {
         // A broken chain is always reported (it cannot be disabled), with the configured severity.
         let chain_severity = engine.config().severity_of(Rule::Chain);
         before_finish(&mut engine);
-        let (last, pending) = engine.try_finish_with_pending()?;
+        let (last, pending) = engine
+            .try_finish_with_pending()
+            .map_err(|e| StoreError::Io {
+                path: locator.path().to_owned(),
+                source: std::io::Error::other(format!(
+                "the search for events recorded twice (EVENT-DUP) could not read back the ids it \
+                 kept in a temporary file, so it is incomplete: {e}"
+            )),
+            })?;
         findings.extend(last);
         if let Some(f) = &verify.failure {
             // An exported file re-saved around intact records was reconciled in full.

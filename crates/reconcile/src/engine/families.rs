@@ -93,6 +93,7 @@ impl Families {
         let always = bit(crate::Family::Documents) | bit(crate::Family::Stock);
         Families {
             idle: all & !enabled & !always,
+            integrity: integrity::Integrity::new(cfg.enabled(crate::Rule::EventDup)),
             ..Families::default()
         }
     }

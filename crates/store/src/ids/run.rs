@@ -138,6 +138,8 @@ pub(crate) struct RunWriter {
     entries: u64,
     tag: u64,
     last: Option<Entry>,
+    /// Made by [`RunWriter::temporary`]: its handle reads too (one of `create` only writes).
+    temporary: bool,
 }
 
 impl RunWriter {
@@ -152,7 +154,9 @@ impl RunWriter {
     /// file would stay behind). `dir` names it in errors.
     pub(crate) fn temporary(dir: &Path, tag: u64) -> Result<RunWriter, RunError> {
         let file = tempfile::tempfile_in(dir).map_err(|e| RunError::Io(dir.to_owned(), e))?;
-        RunWriter::with_file(file, dir.join("(unnamed temporary id run)"), tag)
+        let mut w = RunWriter::with_file(file, dir.join("(unnamed temporary id run)"), tag)?;
+        w.temporary = true;
+        Ok(w)
     }
 
     fn with_file(file: File, path: PathBuf, tag: u64) -> Result<RunWriter, RunError> {
@@ -168,6 +172,7 @@ impl RunWriter {
             entries: 0,
             tag,
             last: None,
+            temporary: false,
         })
     }
 
@@ -213,6 +218,9 @@ impl RunWriter {
     /// (a [`super::Sorter`]'s), which a crash loses anyway. (Their `fdatasync`s, one per 32,768
     /// events of a check, were about 7 % of the engine's time.)
     pub(crate) fn finish_temporary(self, meta: RunMeta) -> Result<Run, RunError> {
+        if !self.temporary {
+            return Err(RunError::Corrupt(self.path, "not a temporary run"));
+        }
         let path = self.path.clone();
         let (_, file) = self.finish_with(meta, false)?;
         Run::from_file(file, &path)

@@ -23,7 +23,8 @@ const IDS_IN_MEMORY: usize = 1 << 15;
 
 /// The integrity family: the ids seen, for `EVENT-DUP`.
 pub(crate) struct Integrity {
-    ids: Sorter,
+    /// `None` when `EVENT-DUP` is disabled: no id is kept, and no temporary file made.
+    ids: Option<Sorter>,
     /// Why the ids spilled to temporary files could not all be read back at the end (the
     /// search for duplicates stopped there): see [`crate::Engine::try_finish_with_pending`].
     pub fault: Option<StoreError>,
@@ -31,14 +32,35 @@ pub(crate) struct Integrity {
 
 impl Default for Integrity {
     fn default() -> Self {
-        Integrity {
-            ids: Sorter::with_memory(IDS_IN_MEMORY),
-            fault: None,
-        }
+        Integrity::new(true)
     }
 }
 
 impl Integrity {
+    /// The family, keeping the ids for `EVENT-DUP` when `dup` (the rule is enabled).
+    pub fn new(dup: bool) -> Self {
+        Integrity {
+            ids: dup.then(|| Sorter::with_memory(IDS_IN_MEMORY)),
+            fault: None,
+        }
+    }
+
+    /// Whether it keeps no id (`EVENT-DUP` is disabled).
+    #[cfg(test)]
+    pub fn keeps_no_ids(&self) -> bool {
+        self.ids.is_none()
+    }
+
+    /// The family with `EVENT-DUP`'s ids spilled beyond `entries` in memory to `dir` (tests
+    /// damage the spilled runs).
+    #[cfg(test)]
+    pub fn spilling_to(entries: usize, dir: &std::path::Path) -> Self {
+        Integrity {
+            ids: Some(Sorter::with_memory_in(entries, dir)),
+            fault: None,
+        }
+    }
+
     /// `EVENT-INVALID`: record `seq` does not hold a valid event.
     pub fn invalid(cx: &mut Ctx<'_>, seq: u64, error: &str) {
         let m = Msg::new("event-invalid")
@@ -54,16 +76,18 @@ impl Family for Integrity {
     }
 
     fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
-        self.ids.push(Entry {
-            key: ev.e.id.as_u128(),
-            seq: ev.seq,
-            digest: 0,
-        });
+        if let Some(ids) = &mut self.ids {
+            ids.push(Entry {
+                key: ev.e.id.as_u128(),
+                seq: ev.seq,
+                digest: 0,
+            });
+        }
         late_entry(cx, ev);
     }
 
     fn finish(&mut self, cx: &mut Ctx<'_>) {
-        let ids = std::mem::replace(&mut self.ids, Sorter::with_memory(1));
+        let Some(ids) = self.ids.take() else { return };
         let mut first: Option<Entry> = None;
         // (later record, first record, id); findings are held in memory anyway.
         let mut dups = Vec::new();
