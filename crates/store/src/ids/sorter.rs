@@ -252,17 +252,23 @@ mod tests {
         assert_eq!(listed(), 0);
     }
 
+    /// 2,000 entries spilled in four runs of 500.
+    fn four_runs() -> Sorter {
+        let mut s = Sorter::with_memory(500);
+        for e in entries(2000) {
+            s.push(e);
+        }
+        assert_eq!(s.spilled_runs(), 4);
+        s
+    }
+
     /// A spilled run that cannot be read back whole ends the result with an error, not early
     /// and silently.
     #[cfg(unix)]
     #[test]
     fn a_damaged_run_ends_the_result_with_an_error() {
         use std::os::unix::fs::FileExt;
-        let mut s = Sorter::with_memory(500);
-        for e in entries(2000) {
-            s.push(e);
-        }
-        assert_eq!(s.spilled_runs(), 4);
+        let s = four_runs();
         // The fourth page of entries of the third run: the merge has read hundreds of entries
         // by the time it gets there.
         let page = super::super::run::PAGE as u64;
@@ -285,11 +291,7 @@ mod tests {
     /// Undamaged, the same runs give every entry.
     #[test]
     fn spilled_runs_give_every_entry() {
-        let mut s = Sorter::with_memory(500);
-        for e in entries(2000) {
-            s.push(e);
-        }
-        assert_eq!(s.spilled_runs(), 4);
+        let s = four_runs();
         assert_eq!(s.finish().map(Result::unwrap).count(), 2000);
     }
 
