@@ -127,36 +127,52 @@ pub(crate) enum Parsed {
     Event {
         /// Its canonical bytes.
         canonical: Vec<u8>,
-        /// True when the line (without its line end, and on line 1 without a byte-order mark)
-        /// is those bytes already.
-        same: bool,
     },
 }
 
 /// Parses and validates one raw input line (line end included), the 1-based `line` of
 /// `source_name`: the one place where input lines are parsed.
 pub(crate) fn parse_line(source_name: &str, line: u64, raw: &[u8]) -> Result<Parsed, IngestError> {
+    let mut canonical = Vec::new();
+    Ok(
+        match parse_line_into(source_name, line, raw, &mut canonical)? {
+            None => Parsed::Blank,
+            Some(_) => Parsed::Event { canonical },
+        },
+    )
+}
+
+/// [`parse_line`] with the canonical bytes of an event written to `canonical` (cleared first),
+/// a buffer the caller reuses from line to line: `None` for a blank line, else whether the line
+/// (without its line end, and on line 1 without a byte-order mark) is those bytes already.
+pub(crate) fn parse_line_into(
+    source_name: &str,
+    line: u64,
+    raw: &[u8],
+    canonical: &mut Vec<u8>,
+) -> Result<Option<bool>, IngestError> {
+    canonical.clear();
     let content = raw.strip_suffix(b"\n").unwrap_or(raw);
     let content = content.strip_suffix(b"\r").unwrap_or(content);
     let (bytes, content) = match (raw.strip_prefix(BOM), content.strip_prefix(BOM)) {
         (Some(bytes), Some(content)) if line == 1 => (bytes, content),
         _ => (raw, content),
     };
-    let text = std::str::from_utf8(bytes).map_err(|_| IngestError::Utf8 {
+    // The same answer as std's validator, with SIMD (std's was 3 % of an append's time).
+    let text = simdutf8::basic::from_utf8(bytes).map_err(|_| IngestError::Utf8 {
         source_name: source_name.to_owned(),
         line,
     })?;
     if text.trim().is_empty() {
-        return Ok(Parsed::Blank);
+        return Ok(None);
     }
     let event = Event::from_json(text).map_err(|error| IngestError::Event {
         source_name: source_name.to_owned(),
         line,
         error,
     })?;
-    let canonical = event.to_json_bytes();
-    let same = canonical == content;
-    Ok(Parsed::Event { canonical, same })
+    event.write_json(canonical);
+    Ok(Some(canonical.as_slice() == content))
 }
 
 /// Calls `f` with the 1-based line number and canonical bytes of every event of a JSON Lines
@@ -195,7 +211,7 @@ fn each_line<E: From<IngestError>>(
             }
             .into());
         }
-        if let Parsed::Event { canonical, .. } = parse_line(source_name, line, &buf)? {
+        if let Parsed::Event { canonical } = parse_line(source_name, line, &buf)? {
             f(line, canonical)?;
             count += 1;
         }

@@ -112,7 +112,7 @@ fn id_on_line(path: &Path, name: &str, max: usize, line: u64) -> Result<String, 
             error,
         })?;
         if n == line {
-            if let Parsed::Event { canonical, .. } = parse_line(name, line, &raw)? {
+            if let Parsed::Event { canonical } = parse_line(name, line, &raw)? {
                 let id = rxledger_store::ids::payload_id(&canonical).unwrap_or_default();
                 return Ok(id.into_owned());
             }

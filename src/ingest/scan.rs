@@ -15,7 +15,7 @@ use rxledger_store::ids::{Entry, IdKey, Sorter};
 use xxhash_rust::xxh3::Xxh3;
 
 use super::plan::{PlanReader, PlanWriter};
-use super::{parse_line, IngestError, Parsed};
+use super::{parse_line_into, IngestError};
 
 /// A chunk is handed to a worker once it holds this many bytes…
 const CHUNK_BYTES: usize = 1 << 20;
@@ -187,17 +187,20 @@ fn parse_chunks(source_name: &str, work: &Mutex<Receiver<Chunk>>, done: &mpsc::S
 fn parse_chunk(source_name: &str, chunk: &Chunk) -> (Vec<Out>, Option<IngestError>) {
     let mut outs = Vec::with_capacity(chunk.ends.len());
     let mut start = 0;
+    // One buffer for the canonical bytes of every line of the chunk (most are the line itself
+    // and only compared): room for the usual event from the start, no allocation per line.
+    let mut canonical = Vec::with_capacity(4096);
     for (line, &end) in (chunk.first_line..).zip(&chunk.ends) {
         let raw = chunk.buf.get(start..end).unwrap_or_default();
         start = end;
-        match parse_line(source_name, line, raw) {
-            Ok(Parsed::Blank) => outs.push(Out::Blank),
-            Ok(Parsed::Event { canonical, same }) => {
+        match parse_line_into(source_name, line, raw, &mut canonical) {
+            Ok(None) => outs.push(Out::Blank),
+            Ok(Some(same)) => {
                 let key = IdKey::of(&canonical);
                 outs.push(if same {
                     Out::Same(key)
                 } else {
-                    Out::Replace(key, canonical)
+                    Out::Replace(key, canonical.clone())
                 });
             }
             Err(e) => return (outs, Some(e)),

@@ -384,8 +384,16 @@ mod tests {
                     Some(Reading { at, celsius, humidity })
                 })
                 .collect();
-            prop_assert_eq!(event.to_json_bytes(), serde_json::to_vec(&event).unwrap());
+            let serde = serde_json::to_vec(&event).unwrap();
+            prop_assert_eq!(event.to_json_bytes(), serde.clone());
             prop_assert_eq!(event.to_json(), serde_json::to_string(&event).unwrap());
+            // Appended to a buffer that holds something already (another event, as `append`
+            // reuses one): the same bytes after it, whether the samples are written by
+            // position or, when they cannot be, by serde after the first try is taken back.
+            let mut buf = b"{\"kept\":true}".to_vec();
+            event.write_json(&mut buf);
+            prop_assert_eq!(&buf[..13], b"{\"kept\":true}".as_slice());
+            prop_assert_eq!(&buf[13..], serde.as_slice());
         }
     }
 }

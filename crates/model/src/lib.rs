@@ -528,19 +528,35 @@ impl Event {
     /// on the field names and instants of its samples, and `append` writes every event to tell
     /// whether its input line is canonical): the same bytes as serde's, a property test shows.
     pub fn to_json_bytes(&self) -> Vec<u8> {
-        if let EventBody::TemperatureReading(t) = &self.body {
-            if let Some(out) = self.upload_json(t) {
-                return out;
-            }
-        }
-        serde_json::to_vec(self).unwrap_or_default()
+        let mut out = Vec::new();
+        self.write_json(&mut out);
+        out
     }
 
-    /// An upload with samples as [`Event::to_json_bytes`] writes it, by position; `None` when
-    /// it has no samples or [`fast::splice_readings`] cannot write them.
-    fn upload_json(&self, t: &events::TemperatureReading) -> Option<Vec<u8>> {
+    /// [`Event::to_json_bytes`] appended to `out`: a caller that writes many events reuses one
+    /// buffer, with room for the usual event, instead of growing a new one for each (`append`
+    /// writes every input line's event to tell whether the line is canonical).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let start = out.len();
+        if let EventBody::TemperatureReading(t) = &self.body {
+            if self.upload_json(t, out) {
+                return;
+            }
+            out.truncate(start);
+        }
+        // Writing to a vector fails only on a serialiser error, which these types do not have;
+        // as before, nothing is written then.
+        if serde_json::to_writer(&mut *out, self).is_err() {
+            out.truncate(start);
+        }
+    }
+
+    /// An upload with samples as [`Event::to_json_bytes`] writes it, by position, appended to
+    /// `out`; false (with `out` to be truncated by the caller) when it has no samples or
+    /// [`fast::splice_readings`] cannot write them.
+    fn upload_json(&self, t: &events::TemperatureReading, out: &mut Vec<u8>) -> bool {
         if t.readings.is_empty() {
-            return None;
+            return false;
         }
         let bare = EventBody::TemperatureReading(events::TemperatureReading {
             sensor: t.sensor.clone(),
@@ -548,8 +564,8 @@ impl Event {
             vehicle: t.vehicle.clone(),
             readings: Vec::new(),
         });
-        let mut out = serde_json::to_vec(&self.out(&bare)).ok()?;
-        fast::splice_readings(&mut out, &t.readings).then_some(out)
+        serde_json::to_writer(&mut *out, &self.out(&bare)).is_ok()
+            && fast::splice_readings(out, &t.readings)
     }
 
     /// The serialised form of this event with `data` in place of its body.
