@@ -179,7 +179,12 @@ pub(crate) struct Codes {
     /// How many times each unit key appears in the lists of `parents` (keys in none are
     /// absent): whether a child is already packed, without reading every pack.
     packed: HashMap<u128, u32>,
-    last_sweep: Option<NaiveDate>,
+    /// The local day (days since 1970) of the ledger's clock: the latest `occurred_at` so far.
+    today: u32,
+    /// `return_window_days`: how many days after the day it left a shipped code is remembered.
+    window: u32,
+    /// The week (`today / 7`) of the last sweep of forgotten codes.
+    last_sweep: Option<u32>,
     /// Scratch: the unit keys of the line being applied.
     keys: Vec<u128>,
     /// What the codes of each line of the last event showed, in [`code_lines`] order.
@@ -235,7 +240,7 @@ impl Codes {
         self.year = ev.e.occurred_at.year();
         self.lines.clear();
         self.packing = None;
-        self.sweep(ev.date, cfg.thresholds.return_window_days);
+        self.tick(ev.date, cfg.thresholds.return_window_days);
         if let EventBody::Aggregation(a) = &ev.e.body {
             self.packing = Some(self.aggregate(a));
             return;
@@ -249,18 +254,32 @@ impl Codes {
         });
     }
 
-    /// Forgets codes that left more than the return window ago (once a day, on every seventh).
-    fn sweep(&mut self, date: NaiveDate, window_days: i64) {
-        if self.last_sweep == Some(date) {
+    /// Moves the clock to the local day `date` (if later) and sweeps forgotten codes.
+    fn tick(&mut self, date: NaiveDate, window_days: i64) {
+        self.window = u32::try_from(window_days).unwrap_or(u32::MAX);
+        self.today = self.today.max(day_number(date));
+        self.sweep();
+    }
+
+    /// Whether `s` is a code that left the company more than the return window ago: to the
+    /// end of the local day `window` days after the day it left it is remembered, from the next
+    /// day on it is not known, whether or not a sweep has removed it yet (so that no verdict
+    /// depends on the day of the week of the events).
+    fn forgotten(&self, s: CodeState) -> bool {
+        s.loc == OUT && s.day.saturating_add(self.window) < self.today
+    }
+
+    /// Removes the [`forgotten`](Self::forgotten) codes from memory, once a week of the
+    /// ledger's clock.
+    fn sweep(&mut self) {
+        let week = self.today / 7;
+        if self.last_sweep == Some(week) {
             return;
         }
-        self.last_sweep = Some(date);
-        let window = u32::try_from(window_days).unwrap_or(180);
-        let today = day_number(date);
-        if today.is_multiple_of(7) {
-            self.codes
-                .retain(|_, s| s.loc != OUT || s.day + window > today);
-        }
+        self.last_sweep = Some(week);
+        let (today, window) = (self.today, self.window);
+        self.codes
+            .retain(|_, s| s.loc != OUT || s.day.saturating_add(window) >= today);
     }
 
     fn loc_id(&mut self, loc: &str) -> u32 {
@@ -285,7 +304,8 @@ impl Codes {
             ..LineCodes::default()
         };
         for k in &self.keys {
-            match self.codes.insert(halves(*k), CodeState { loc, day: 0 }) {
+            let old = self.codes.insert(halves(*k), CodeState { loc, day: 0 });
+            match old.filter(|s| !self.forgotten(*s)) {
                 Some(s) if s.loc != OUT => seen.dup += 1,
                 None if returned => seen.unknown += 1,
                 _ => {}
@@ -315,7 +335,8 @@ impl Codes {
             ..LineCodes::default()
         };
         for k in &self.keys {
-            match self.codes.insert(halves(*k), state) {
+            let old = self.codes.insert(halves(*k), state);
+            match old.filter(|s| !self.forgotten(*s)) {
                 None => seen.unknown += 1,
                 Some(s) if s.loc == OUT => seen.dup += 1,
                 Some(s) if s.loc != from_id => seen.elsewhere += 1,
@@ -356,10 +377,13 @@ impl Codes {
                 );
                 let keys = std::mem::take(&mut self.keys);
                 let reused = self.parents.contains_key(&parent);
-                // Children take the parent's whereabouts if they are new.
+                // Children take the parent's whereabouts if they are new (or forgotten).
                 if let Some(s) = self.codes.get(&halves(parent)).copied() {
                     for k in &keys {
-                        self.codes.entry(halves(*k)).or_insert(s);
+                        let known = self.codes.get(&halves(*k)).copied();
+                        if known.is_none_or(|c| self.forgotten(c)) {
+                            self.codes.insert(halves(*k), s);
+                        }
                     }
                 }
                 for &k in &keys {
@@ -415,6 +439,48 @@ mod tests {
             parent: code(parent),
             children: children.iter().map(|&c| code(c)).collect(),
         }
+    }
+
+    /// A unit shipped on day 0 and returned on day `back`, with events in between on the days
+    /// `between` (each may sweep): whether the return finds the code unknown.
+    fn returned_unknown(back: i64, between: &[i64]) -> bool {
+        let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+        let mut codes = Codes::default();
+        codes.tick(day0, 180);
+        codes.arrive("WH", &[code(1)], false);
+        codes.leave("WH", None, &[code(1)], day0);
+        for d in between.iter().filter(|d| **d < back) {
+            codes.tick(day0 + chrono::Duration::days(*d), 180);
+        }
+        codes.tick(day0 + chrono::Duration::days(back), 180);
+        codes.arrive("RET", &[code(1)], true).unknown == 1
+    }
+
+    /// A shipped code is known for a returned unit to the end of the day `return_window_days`
+    /// after the day it left, and unknown from the next day on, on any day of the week and
+    /// whether or not the events in between swept it from memory.
+    #[test]
+    fn a_shipped_code_is_forgotten_after_the_window_on_any_weekday() {
+        let daily: Vec<i64> = (1..400).collect();
+        for back in 170..=200 {
+            let want = back > 180;
+            assert_eq!(returned_unknown(back, &[]), want, "alone, day {back}");
+            assert_eq!(returned_unknown(back, &daily), want, "daily, day {back}");
+            assert_eq!(
+                returned_unknown(back, &[back - 3]),
+                want,
+                "sparse, day {back}"
+            );
+        }
+        // Shipped again after it was forgotten: a code that left and never came back.
+        let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+        let mut codes = Codes::default();
+        codes.tick(day0, 180);
+        codes.arrive("WH", &[code(2)], false);
+        codes.leave("WH", None, &[code(2)], day0);
+        codes.tick(day0 + chrono::Duration::days(190), 180);
+        let again = codes.leave("WH", None, &[code(2)], day0 + chrono::Duration::days(190));
+        assert_eq!((again.unknown, again.dup), (1, 0));
     }
 
     proptest::proptest! {
