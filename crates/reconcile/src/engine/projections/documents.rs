@@ -168,6 +168,17 @@ pub(crate) enum DocDue {
         due: DateTime<Utc>,
     },
     ForgetInvoice(Id),
+    /// What is left of a payment whose `ORPHAN` deadline passed: applied still if the invoices
+    /// it names are booked within the return window after that deadline, then forgotten.
+    ForgetHeld(u64),
+    /// A credit note whose `ORPHAN` deadline passed, likewise.
+    ForgetEarlyCredit {
+        doc: Id,
+        invoice: Id,
+    },
+    /// The quantities of the invoice `Id`, whose goods did not move by its `ORPHAN` deadline:
+    /// counted still if they move within the return window after it, then forgotten.
+    ForgetEarlyInvoiced(Id),
     ForgetOrder(Id),
     ForgetSale(Id),
     ForgetSeen(Dir, Id),
@@ -525,7 +536,37 @@ impl Documents {
                     sched.at(forget, Due::Documents(DocDue::ForgetInvoice(doc)));
                 }
             }
+            // Evidence still waiting at its `ORPHAN` deadline (reported then) waits on for the
+            // return window, as closed documents are remembered: booked late, an invoice still
+            // gets the payments and credit notes recorded before it, and goods moved late still
+            // count the invoice that came first, instead of a second, untrue finding
+            // (`UNPAID`, `UNINVOICED`) about the same documents.
             DocDue::InvoiceOrphan(doc) => {
+                let waits = self.invoices.get(&doc).is_some_and(|inv| {
+                    !inv.goods.is_empty() && !self.had_goods(inv.dir, &inv.goods)
+                });
+                if waits {
+                    let d = DocDue::ForgetEarlyInvoiced(doc);
+                    sched.at(forget_at(now, cfg), Due::Documents(d));
+                }
+            }
+            DocDue::PaymentOrphan { seq, .. } => {
+                if self.held.contains_key(&seq) {
+                    let d = DocDue::ForgetHeld(seq);
+                    sched.at(forget_at(now, cfg), Due::Documents(d));
+                }
+            }
+            DocDue::CreditOrphan { doc, invoice, .. } => {
+                let waits = self
+                    .early_credits
+                    .get(&invoice)
+                    .is_some_and(|list| list.iter().any(|c| c.doc == doc));
+                if waits {
+                    let d = DocDue::ForgetEarlyCredit { doc, invoice };
+                    sched.at(forget_at(now, cfg), Due::Documents(d));
+                }
+            }
+            DocDue::ForgetEarlyInvoiced(doc) => {
                 let Some(inv) = self.invoices.get(&doc) else {
                     return;
                 };
@@ -536,7 +577,7 @@ impl Documents {
                     }
                 }
             }
-            DocDue::PaymentOrphan { seq, .. } => {
+            DocDue::ForgetHeld(seq) => {
                 if let Some(h) = self.held.remove(&seq) {
                     for n in h.unknown {
                         if let Some(list) = self.awaiting.get_mut(&n) {
@@ -548,7 +589,7 @@ impl Documents {
                     }
                 }
             }
-            DocDue::CreditOrphan { doc, invoice, .. } => {
+            DocDue::ForgetEarlyCredit { doc, invoice } => {
                 if let Some(list) = self.early_credits.get_mut(&invoice) {
                     list.retain(|c| c.doc != doc);
                     if list.is_empty() {
@@ -581,6 +622,11 @@ impl Documents {
             }
         }
     }
+}
+
+/// When evidence whose `ORPHAN` deadline passed at `now` is forgotten: the return window later.
+fn forget_at(now: Option<DateTime<Utc>>, cfg: &Config) -> DateTime<Utc> {
+    now.unwrap_or_default() + Duration::days(cfg.thresholds.return_window_days)
 }
 
 /// Opens (or closes, when corrected) the overpayment of the invoice `inv`, numbered `doc`.

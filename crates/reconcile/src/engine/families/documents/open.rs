@@ -38,6 +38,9 @@ pub(super) fn check(cx: &mut Ctx<'_>, d: &DocDue, open: Option<DateTime<Utc>>) {
         } => overinvoiced(cx, (*dir, doc), product, *due, open),
         DocDue::Overpaid { doc, due } => overpaid(cx, doc, *due, open),
         DocDue::ForgetInvoice(_)
+        | DocDue::ForgetHeld(_)
+        | DocDue::ForgetEarlyCredit { .. }
+        | DocDue::ForgetEarlyInvoiced(_)
         | DocDue::ForgetOrder(_)
         | DocDue::ForgetSale(_)
         | DocDue::ForgetSeen(..) => {}
