@@ -124,7 +124,7 @@ catalogue! {
         ];
     TtgkP = "TTGK-P", Documents, Critical,
         "Purchase: goods, books, invoices and payments disagree",
-        "A purchase invoice must be issued by the supplier on the purchase order and addressed to us; payments must go to that supplier, to an account registered for it; invoiced quantities (net of credit notes) must not exceed the accepted quantities; payments must not exceed the invoice (tolerance). An excess is a fact when it is booked: it is pending at once and becomes a finding if not corrected (more goods, a credit note, a refund) within the correction window. Payments and credit notes recorded before their invoice are applied when it is booked.",
+        "A purchase invoice must be issued by the supplier on the purchase order and addressed to us; payments must go to that supplier, to an account registered for it; invoiced quantities (net of credit notes) must not exceed the accepted quantities; payments must not exceed the invoice (tolerance). An excess is a fact when it is booked: it is pending at once and becomes a finding if not corrected (more goods, a credit note, a refund) within the correction window. An invoice booked before its goods (先票后货) is no excess: its quantities wait for the goods (an `ORPHAN` if none move within `orphan_days`) and are counted when they move. Payments and credit notes recorded before their invoice are applied when it is booked, even after their own `ORPHAN` deadline passed (within `return_window_days` after it).",
         "GSP (2016) Art. 66-67; 国家药监局 票、账、货、款一致",
         ["amount_tolerance_minor", "correction_days"],
         at "the `invoice` whose buyer is not us or whose issuer is not the order's supplier; the `payment` whose payee or account does not fit an invoice it settles, with `seqs` adding that `invoice`; for an invoiced excess not corrected, the latest `invoice` (or credit note) of the order or group, with `seqs` adding its first goods movement (a `receipt`, or a `supplier_return` when that came first) and all its invoices and credit notes; for an overpaid invoice, the `invoice`, with `seqs` adding its credit notes and `payment`s",
@@ -141,7 +141,7 @@ catalogue! {
         ];
     TtgkS = "TTGK-S", Documents, Critical,
         "Sale: goods, books, invoices and payments disagree",
-        "A sales invoice must be issued by us to the customer on the sales record; the customer's payments must come from that customer, from an account registered for it; invoiced quantities must not exceed the dispatched quantities (net of returns); payments must not exceed the invoice. An excess is pending at once and becomes a finding if not corrected within the correction window.",
+        "A sales invoice must be issued by us to the customer on the sales record; the customer's payments must come from that customer, from an account registered for it; invoiced quantities must not exceed the dispatched quantities (net of returns); payments must not exceed the invoice. An excess is pending at once and becomes a finding if not corrected within the correction window. An invoice booked before the dispatch waits for it as in `TTGK-P`, and payments and credit notes recorded before their invoice are applied when it is booked, as there.",
         "GSP (2016) Art. 91",
         ["amount_tolerance_minor", "correction_days"],
         at "the `invoice` whose issuer is not us or whose buyer is not the sale's customer; the `payment` whose payer or account does not fit an invoice it settles, with `seqs` adding that `invoice`; for an invoiced excess not corrected, the latest `invoice` (or credit note) of the sale or group, with `seqs` adding its first goods movement (a `dispatch`, or a `customer_return` when that came first) and all its invoices and credit notes; for an overpaid invoice, the `invoice`, with `seqs` adding its credit notes and `payment`s",
@@ -214,7 +214,7 @@ catalogue! {
         ];
     Orphan = "ORPHAN", Documents, Major,
         "Invoice without goods, or payment without invoice",
-        "An invoice whose order or sale has no goods movement, a credit note for an unknown invoice, or a payment that settles no known invoice, within the threshold.",
+        "An invoice whose order or sale has no goods movement, a credit note for an unknown invoice, or a payment that settles no known invoice, within the threshold. The finding is reported once, when the deadline passes; what waited is kept for `return_window_days` after it, so goods that move later still count the invoice, and an invoice booked later still gets the payment or credit note (no second, untrue `UNINVOICED` or `UNPAID`). An invoice or goods forgotten after the return window are unknown again.",
         "GSP (2016) Art. 66-67; 为他人违法经营提供票据 (走票)",
         ["orphan_days"],
         at "the `invoice` whose orders or sales had no goods (or that names none), the credit note (`invoice`) of an unknown invoice, or the `payment` settling no known invoice; `seqs` add nothing",
@@ -302,7 +302,7 @@ catalogue! {
         ];
     ReturnOrig = "RETURN-ORIG", Stock, Major,
         "Customer return without a matching sale",
-        "A customer return must reference an earlier sale to the same customer of the same product and batch, and cumulative returns must not exceed what was dispatched.",
+        "A customer return must reference an earlier sale to the same customer of the same product and batch, and cumulative returns must not exceed what was dispatched. A sale is remembered for `return_window_days` from its `occurred_at`, to the second: a return at exactly that instant still finds it, a later one does not.",
         "GSP (2016) Art. 104",
         ["return_window_days"],
         at "the `customer_return`; when the sale it names is known (another customer's, or returned over what was dispatched on it) `seqs` add the `sale`, otherwise nothing",
@@ -474,12 +474,12 @@ catalogue! {
         ];
     CodeUnknown = "CODE-UNKNOWN", Codes, Critical,
         "Traceability code never received",
-        "A unit code moved, shipped or returned that this ledger never received, or an aggregation that packs a code already in another pack (packing cases into a pallet is not: their units are in the cases by definition, but a case already on a pallet is) or unpacks an unknown pack.",
+        "A unit code moved, shipped or returned that this ledger never received, or an aggregation that packs a code already in another pack (packing cases into a pallet is not: their units are in the cases by definition, but a case already on a pallet is) or unpacks an unknown pack. A code that left the company is remembered to the end of the local (Beijing) day `return_window_days` after the day it left; from the next day on it is not known, so a unit returned (or shipped again) later is `CODE-UNKNOWN` too (beside `RETURN-ORIG` for a return outside its sale's window), whatever the day of the week.",
         "药品追溯码 使用规范",
-        [],
+        ["return_window_days"],
         at "a `customer_return` of units this ledger never had; a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving units never received; or an `aggregation` packing units already packed, reusing a pack code or opening an unknown pack; `seqs` add nothing",
         reads [
-            "receipt.lines[].codes", "customer_return.lines[].codes", "put_away.lines[].codes",
+            "*.occurred_at", "receipt.lines[].codes", "customer_return.lines[].codes", "put_away.lines[].codes",
             "transfer.lines[].codes", "dispatch.lines[].codes", "supplier_return.lines[].codes",
             "destruction.lines[].codes", "loss_report.lines[].codes",
             "aggregation.{action,parent,children}"

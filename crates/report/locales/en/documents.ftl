@@ -83,7 +83,7 @@ uninvoiced = { $goods } units of { $product } { $dir ->
 uninvoiced-qty = { $qty }
 unpaid = Invoice { $doc } ({ $party }) for { $total } has { $paid } paid after { $days } days.
 unpaid-amount = { $amount }
-orphan-credit = Credit note { $doc } credits invoice { $invoice }, which is not in the ledger.
+orphan-credit = Credit note { $doc } credits invoice { $invoice }, which is not known (never booked, or forgotten after the return window).
 orphan-invoice = Invoice { $doc } ({ $party }) has { $goods ->
         [none] no order or sale reference
        *[unmoved] no goods movement for { $goods_doc }

@@ -83,7 +83,7 @@ uninvoiced = { $doc }（{ $party }）{ $dir ->
 uninvoiced-qty = { $qty }
 unpaid = 发票 { $doc }（{ $party }）金额 { $total }，{ $days } 天后已付 { $paid }。
 unpaid-amount = { $amount }
-orphan-credit = 红字发票 { $doc } 冲销发票 { $invoice }，该发票不在账本中。
+orphan-credit = 红字发票 { $doc } 冲销发票 { $invoice }，该发票未知（从未记账，或已超过退货期限被遗忘）。
 orphan-invoice = 发票 { $doc }（{ $party }）在 { $days } 天后仍{ $goods ->
         [none] 未注明采购订单或销售单
        *[unmoved] 无 { $goods_doc } 的货物收发
