@@ -64,7 +64,8 @@ impl Family for Codes {
                         cx.out.emit(on_line(f));
                     }
                     if seen.unknown > 0 {
-                        let m = line("code-unknown-returned", seen.unknown);
+                        let m = line("code-unknown-returned", seen.unknown)
+                            .arg("days", cx.cfg.thresholds.return_window_days);
                         cx.out
                             .emit(on_line(Finding::new(Rule::CodeUnknown, ev.seq, m)));
                     }
