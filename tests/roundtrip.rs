@@ -29,7 +29,8 @@ proptest! {
     fn event_sequences_round_trip_append_and_verify(
         seed in any::<u64>(),
         count in 1usize..600,
-        text in "[ -~\u{4e00}-\u{9fa5}\u{1F600}-\u{1F64F}\"\\\\]{1,20}",
+        // Not blank: a blank name or reason is refused by validation, as it should be.
+        text in "[!-~\u{4e00}-\u{9fa5}\u{1F600}-\u{1F64F}][ -~\u{4e00}-\u{9fa5}\u{1F600}-\u{1F64F}\"\\\\]{0,19}",
         n in 1u64..1_000_000,
         batch in 1usize..200,
     ) {
