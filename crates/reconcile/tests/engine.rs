@@ -745,3 +745,76 @@ fn packing_cases_into_a_pallet_is_not_a_second_packing() {
         ]
     );
 }
+
+/// A product must be registered (首营品种, a `product_registered`) before a purchase, receipt or
+/// wholesale sale names it: one `SUP-LIC` or `CUS-LIC` per record naming an unregistered product,
+/// none once it is registered, and none for a retail sale (not qualified).
+#[test]
+fn an_unregistered_product_is_a_qualification_finding() {
+    let null = serde_json::Value::Null;
+    let price = serde_json::json!({"minor": 1, "currency": "CNY"});
+    let purchase = |doc: &str, at: &str| {
+        ev(
+            "purchase",
+            at,
+            serde_json::Value::Null,
+            serde_json::json!({"doc": doc, "supplier": SUPPLIER,
+                "lines": [{"product": "P-X", "quantity": 5, "unit_price": price},
+                          {"product": "P-A", "quantity": 5, "unit_price": price}]}),
+        )
+    };
+    let sale = |doc: &str, at: &str, channel: &str| {
+        ev(
+            "sale",
+            at,
+            serde_json::Value::Null,
+            serde_json::json!({"doc": doc, "customer": "C1", "channel": channel,
+                "lines": [{"product": "P-X", "batch": "B1", "expiry": "2028-08-01",
+                           "quantity": 1, "unit_price": price}]}),
+        )
+    };
+    let mut events = vec![
+        party(OWNER, "wholesaler", "self", "2028-02-28", null.clone()),
+        party(
+            SUPPLIER,
+            "manufacturer",
+            "supplier",
+            "2028-02-28",
+            null.clone(),
+        ),
+        party(
+            "C1",
+            "medical_institution",
+            "customer",
+            "2028-02-28",
+            null.clone(),
+        ),
+        product("P-A", "chemical", "none", "ambient", false),
+        purchase("CG1", "2026-10-01T00:00:00Z"),
+        receipt("SH1", "2026-10-01T03:00:00Z", "P-X", &[], null.clone()),
+        sale("XS1", "2026-10-01T04:00:00Z", "wholesale"),
+        sale("XS2", "2026-10-01T04:10:00Z", "retail"),
+        product("P-X", "chemical", "none", "ambient", false),
+        purchase("CG2", "2026-10-02T00:00:00Z"),
+        sale("XS3", "2026-10-02T04:00:00Z", "wholesale"),
+    ];
+    let last = events.len();
+    events[last - 3].occurred_at = "2026-10-01T05:00:00Z".parse().unwrap();
+    let f = findings_of(&events);
+    let of = |rule: &str| -> Vec<(u64, Option<String>)> {
+        f.iter()
+            .filter(|x| x.rule == rule)
+            .map(|x| (x.seq, x.product.as_ref().map(ToString::to_string)))
+            .collect()
+    };
+    assert_eq!(of("SUP-LIC"), [(5, some("P-X")), (6, some("P-X"))]);
+    assert_eq!(of("CUS-LIC"), [(7, some("P-X"))]);
+    assert_eq!(
+        english(&f, "SUP-LIC")[0].0,
+        format!("Product P-X bought from {SUPPLIER} is not registered: no first-time product file (首营品种, a product_registered event) before this record.")
+    );
+    assert_eq!(
+        english(&f, "CUS-LIC")[0].0,
+        "Product P-X sold to C1 is not registered: no product file (a product_registered event) before this sale."
+    );
+}

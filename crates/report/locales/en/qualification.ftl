@@ -8,6 +8,7 @@ sup-lic-licence-actual = { $periods }
 sup-lic-scope = Product { $product } ({ qualification-category }) is outside the licensed scope of the supplier { $party }.
 sup-lic-scope-expected = { qualification-category } in scope
 sup-lic-scope-actual = not in scope
+sup-lic-product = Product { $product } bought from { $party } is not registered: no first-time product file (首营品种, a product_registered event) before this record.
 
 cus-lic-unregistered = The customer { $party } has no qualification file (not registered).
 cus-lic-individual = The customer { $party } is an individual; wholesale trade with individuals is prohibited.
@@ -17,6 +18,7 @@ cus-lic-licence-actual = { $periods }
 cus-lic-scope = Product { $product } ({ qualification-category }) is outside the licensed scope of the customer { $party }.
 cus-lic-scope-expected = { qualification-category } in scope
 cus-lic-scope-actual = not in scope
+cus-lic-product = Product { $product } sold to { $party } is not registered: no product file (a product_registered event) before this sale.
 
 # A product category, by its term.
 qualification-category = { $category ->

@@ -1,5 +1,6 @@
 //! Qualification: suppliers (`SUP-LIC`) on purchases and receipts, customers (`CUS-LIC`) on
-//! wholesale sales, against the master data.
+//! wholesale sales, against the master data; and the products they name, which must be
+//! registered (首营品种) before them.
 
 use chrono::NaiveDate;
 use rxledger_model::{Channel, EventBody};
@@ -49,6 +50,7 @@ struct Ids {
     scope: &'static str,
     scope_expected: &'static str,
     scope_actual: &'static str,
+    product: &'static str,
 }
 
 const SUP: Ids = Ids {
@@ -61,6 +63,7 @@ const SUP: Ids = Ids {
     scope: "sup-lic-scope",
     scope_expected: "sup-lic-scope-expected",
     scope_actual: "sup-lic-scope-actual",
+    product: "sup-lic-product",
 };
 
 const CUS: Ids = Ids {
@@ -73,19 +76,30 @@ const CUS: Ids = Ids {
     scope: "cus-lic-scope",
     scope_expected: "cus-lic-scope-expected",
     scope_actual: "cus-lic-scope-actual",
+    product: "cus-lic-product",
 };
 
 /// `SUP-LIC` / `CUS-LIC`: registered, not an individual, licence valid on the date, scope
-/// covering the products' categories.
+/// covering the products' categories; then every product registered (one finding per record,
+/// about the party first).
 fn qualify<'e>(
     cx: &mut Ctx<'_>,
     ids: &Ids,
     seq: u64,
     party: &str,
     date: NaiveDate,
-    products: impl Iterator<Item = &'e str>,
+    products: impl Iterator<Item = &'e str> + Clone,
 ) {
-    let Err(problem) = cx.proj.master.qualification(party, date, products) else {
+    let Err(problem) = cx.proj.master.qualification(party, date, products.clone()) else {
+        let master = &cx.proj.master;
+        let mut unregistered = products.filter(|p| !master.products.contains_key(*p));
+        if let Some(product) = unregistered.next() {
+            let m = Msg::new(ids.product)
+                .arg("product", product)
+                .arg("party", party);
+            let f = Finding::new(ids.rule, seq, m).product(product).party(party);
+            cx.emit(f);
+        }
         return;
     };
     let f = match problem {
