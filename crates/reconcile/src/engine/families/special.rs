@@ -8,7 +8,7 @@
 
 use std::collections::VecDeque;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use hashbrown::{HashMap, HashSet};
 use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, PaymentMethod};
 
@@ -16,14 +16,15 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{decimal, designation, factor, loss, quoted, term, texts, with_facts};
 use crate::engine::projections::codes::{code_lines, Coverage};
+use crate::engine::projections::documents::Dir;
 use crate::engine::projections::Id;
 use crate::{Finding, Msg, Rule};
 
 /// The special-control family.
 #[derive(Default)]
 pub(crate) struct Special {
-    /// Buyer ID -> (day, packs) of recent compound-ephedrine retail purchases.
-    eph: HashMap<Id, VecDeque<(NaiveDate, u64)>>,
+    /// Buyer ID -> (instant, packs) of recent compound-ephedrine retail purchases.
+    eph: HashMap<Id, VecDeque<(DateTime<Utc>, u64)>>,
     /// Product -> customer -> recent order quantities and dates (by product first: the peer
     /// test reads the histories of one product's customers, not of every pair).
     som: HashMap<Id, HashMap<Id, SomHistory>>,
@@ -81,7 +82,14 @@ impl Family for Special {
         }
         custody(cx, ev);
         if let EventBody::Dispatch(d) = &ev.e.body {
-            eph_address(cx, seq, d);
+            let sales = if ev.e.refs.sale.is_empty() {
+                std::slice::from_ref(&d.doc)
+            } else {
+                &ev.e.refs.sale[..]
+            };
+            if !retail(cx, sales) {
+                eph_address(cx, seq, d);
+            }
         }
     }
 }
@@ -228,17 +236,28 @@ fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
 }
 
 /// The rule and message a cash payment of invoice `number` breaks: `SPECIAL-CASH` for an
-/// invoice with controlled-drug lines, `EPH-RETAIL` for one with compound ephedrine.
+/// invoice with controlled-drug lines, `EPH-RETAIL` for one with compound ephedrine sold
+/// wholesale (not for an invoice of retail sales only).
 fn cash_rule(cx: &Ctx<'_>, number: &str) -> Option<(Rule, &'static str)> {
     let docs = &cx.proj.docs;
     let invoice = docs.invoices.get(docs.root(number))?;
     if invoice.special {
         Some((Rule::SpecialCash, "special-cash"))
-    } else if invoice.ephedrine {
+    } else if invoice.ephedrine && !(invoice.dir == Dir::Sale && retail(cx, &invoice.goods)) {
         Some((Rule::EphRetail, "eph-retail-cash"))
     } else {
         None
     }
+}
+
+/// Whether `sales` are all known retail sales (none named, or one unknown: wholesale, whose
+/// conditions are the stricter).
+fn retail(cx: &Ctx<'_>, sales: &[Id]) -> bool {
+    let known = &cx.proj.docs.sales;
+    !sales.is_empty()
+        && sales
+            .iter()
+            .all(|s| known.get(s.as_str()).is_some_and(|r| r.retail))
 }
 
 /// `SPECIAL-CASH` / `EPH-RETAIL` for cash payments recorded before their invoice, applied when
@@ -378,15 +397,18 @@ impl Special {
             );
             cx.out.emit(f);
         }
+        // The window is `eph_window_days` 24-hour days back from this sale: a purchase exactly
+        // that long before is outside it.
         let (window, limit) = (t.eph_window_days, t.eph_window_packs);
+        let now = ev.e.occurred_at;
         let hist = self.eph.entry(id.clone()).or_default();
         while hist
             .front()
-            .is_some_and(|(d, _)| (ev.date - *d).num_days() >= window)
+            .is_some_and(|(at, _)| now - *at >= Duration::days(window))
         {
             hist.pop_front();
         }
-        hist.push_back((ev.date, packs));
+        hist.push_back((now, packs));
         let total = hist.iter().map(|(_, p)| *p).fold(0, u64::saturating_add);
         if total > limit {
             let m = Msg::new("eph-retail-window")

@@ -297,7 +297,8 @@ impl Documents {
                     .lines
                     .iter()
                     .map(|l| (l.product.as_str(), l.batch.as_str(), l.quantity, l.expiry));
-                let sale = SaleRec::new(seq, s.customer.clone(), lines);
+                let mut sale = SaleRec::new(seq, s.customer.clone(), lines);
+                sale.retail = s.channel == rxledger_model::Channel::Retail;
                 self.sales.insert(s.doc.clone(), sale);
                 let forget = DocDue::ForgetSale(s.doc.clone());
                 sched.at(e.occurred_at + window, Due::Documents(forget));

@@ -32,6 +32,9 @@ pub(crate) struct SaleLine {
 pub(crate) struct SaleRec {
     pub seq: u64,
     pub customer: Id,
+    /// A retail sale (`channel: retail`): the wholesale conditions of compound ephedrine (no
+    /// cash, the licensed address) do not apply to its dispatch and payment.
+    pub retail: bool,
     /// Sorted by (product, batch), one per pair.
     lines: Vec<SaleLine>,
 }
@@ -66,6 +69,7 @@ impl SaleRec {
             return SaleRec {
                 seq,
                 customer,
+                retail: false,
                 lines: all,
             };
         }
@@ -84,6 +88,7 @@ impl SaleRec {
         SaleRec {
             seq,
             customer,
+            retail: false,
             lines: merged,
         }
     }
