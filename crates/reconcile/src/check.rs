@@ -38,7 +38,8 @@ pub struct CheckReport {
     pub path: PathBuf,
     /// Chain verification.
     pub verify: VerifyReport,
-    /// Events reconciled (the verified prefix when the chain is broken).
+    /// Valid events reconciled, of the verified prefix when the chain is broken (a record that is
+    /// not a valid event is an `EVENT-INVALID` finding and not counted here).
     pub events: u64,
     /// Findings in record order (a broken chain is a `CHAIN` finding).
     pub findings: Vec<Finding>,

@@ -99,7 +99,7 @@ impl Engine {
         &self.cfg
     }
 
-    /// Events pushed so far.
+    /// Valid events pushed so far ([`Engine::push`]; not the records of [`Engine::push_invalid`]).
     pub fn events(&self) -> u64 {
         self.events
     }
@@ -128,7 +128,6 @@ impl Engine {
 
     /// Reports a record whose payload is not a valid event.
     pub fn push_invalid(&mut self, seq: u64, error: &str) -> Vec<Finding> {
-        self.events += 1;
         let mut cx = family_ctx!(self, crate::Family::Integrity);
         families::integrity::Integrity::invalid(&mut cx, seq, error);
         std::mem::take(&mut self.out)
