@@ -313,7 +313,7 @@ catalogue! {
         ];
     SupLic = "SUP-LIC", Qualification, Critical,
         "Supplier not qualified",
-        "Purchases and receipts only from registered suppliers (首营企业) whose licence is valid on the event date and whose scope covers the product's category; never from individuals.",
+        "Purchases and receipts only from registered suppliers (首营企业) whose licence is valid on the event date and whose scope covers the product's category; never from individuals; and only of registered products (首营品种: a `product_registered` earlier in the ledger). One finding per record, about the supplier if it fails, else about the first unregistered product.",
         "GSP (2016) Art. 61-65; 药品管理法 Art. 55",
         [],
         at "the `purchase` or `receipt` from the supplier; `seqs` add nothing",
@@ -326,7 +326,7 @@ catalogue! {
         ];
     CusLic = "CUS-LIC", Qualification, Critical,
         "Customer not qualified",
-        "Wholesale only to registered customers whose licence is valid on the sale date and whose scope covers the product's category; never wholesale to individuals.",
+        "Wholesale only to registered customers whose licence is valid on the sale date and whose scope covers the product's category; never wholesale to individuals; and only of registered products (a `product_registered` earlier in the ledger: the scope cannot be checked for a product without a file). One finding per sale, about the customer if it fails, else about the first unregistered product.",
         "GSP (2016) Art. 89-90; 药品管理法 Art. 55",
         [],
         at "the wholesale `sale`; `seqs` add nothing",
@@ -439,7 +439,7 @@ catalogue! {
         ];
     EphRetail = "EPH-RETAIL", Special, Major,
         "Compound ephedrine sold outside the limits",
-        "Retail of compound ephedrine preparations records the buyer's ID, sells at most the threshold of minimum packs per sale without prescription, and not more than the window limit to one ID; wholesale is not paid in cash and is delivered only to the buyer's licensed address.",
+        "Retail of compound ephedrine preparations records the buyer's ID, sells at most the threshold of minimum packs per sale without prescription, and not more than the window limit to one ID within `eph_window_days` 24-hour days before the sale (a purchase exactly that long before is outside); wholesale (a sale of `channel: wholesale`, its dispatch and the payment of its invoice) is not paid in cash and is delivered only to the buyer's licensed address, which does not apply to the dispatch and payment of a retail sale.",
         "国食药监办〔2012〕260号",
         ["eph_max_packs", "eph_window_days", "eph_window_packs"],
         at "the retail `sale` (no buyer ID, too many packs, over the window limit), the cash `payment` (when the invoice was booked after the payment `seqs` add that `invoice`), or the wholesale `dispatch` to another address; otherwise `seqs` add nothing",
@@ -597,7 +597,7 @@ catalogue! {
         ];
     VacDispose = "VAC-DISPOSE", ColdChain, Critical,
         "Expired or excursion-hit vaccines not isolated or disposed of",
-        "Vaccines in a zone hit by an excursion are moved to quarantine within the isolation window; expired vaccines are isolated the day after expiry and destroyed within the disposal window.",
+        "Vaccines in a zone hit by an excursion are moved to quarantine within `vac_isolate_days` (24-hour days) after the excursion ends (its first reading back in range, or its last reading when none came back); expired vaccines are isolated during the day after their expiry date (by 00:00 Beijing time two days after it) and destroyed within `vac_dispose_days` after 00:00 of the day after expiry.",
         "疫苗管理法 Art. 40; 疫苗储存和运输管理规范 (2017)",
         ["vac_isolate_days", "vac_dispose_days"],
         at "for vaccines left in an excursion-hit zone, the `temperature_reading` that ended the excursion; for expired vaccines, the `receipt` of the batch (one finding per receipt line); `seqs` add nothing",
