@@ -44,6 +44,18 @@ pub struct Summary {
     pub period: Option<(String, String)>,
 }
 
+/// An instant of [`Summary::period`] (RFC 3339) as Beijing wall-clock time with its offset,
+/// `2026-10-01 08:00 (+08:00)`; as it is if it does not parse.
+fn beijing(t: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(t).map_or_else(
+        |_| t.to_owned(),
+        |t| {
+            let local = crate::time::local_time(t.with_timezone(&chrono::Utc));
+            format!("{} (+08:00)", local.format("%Y-%m-%d %H:%M"))
+        },
+    )
+}
+
 fn add(stock: &mut BTreeMap<(String, String), BatchStock>, p: &str, b: &str, loc: &str, q: i64) {
     let at = stock
         .entry((p.to_owned(), b.to_owned()))
@@ -140,7 +152,7 @@ impl Summary {
         })
     }
 
-    /// Human-readable text.
+    /// Human-readable text (in English; instants in Beijing time, `+08:00`).
     pub fn to_text(&self) -> String {
         let mut s = String::new();
         let _ = writeln!(s, "records:  {}", self.records);
@@ -166,7 +178,7 @@ impl Summary {
             );
         }
         if let Some((a, b)) = &self.period {
-            let _ = writeln!(s, "period:   {a} .. {b}");
+            let _ = writeln!(s, "period:   {} .. {}", beijing(a), beijing(b));
         }
         if !self.invalid_events.is_empty() {
             let _ = writeln!(s, "invalid events: {}", self.invalid_events.len());
@@ -183,5 +195,22 @@ impl Summary {
             let _ = writeln!(s, "{line}");
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The period is shown in Beijing time: an instant late in the UTC day is the next local day.
+    #[test]
+    fn period_instants_are_beijing_time() {
+        assert_eq!(
+            super::beijing("2026-09-30T17:30:00Z"),
+            "2026-10-01 01:30 (+08:00)"
+        );
+        assert_eq!(
+            super::beijing("2026-10-01T01:30:00+08:00"),
+            "2026-10-01 01:30 (+08:00)"
+        );
+        assert_eq!(super::beijing("not a time"), "not a time");
     }
 }

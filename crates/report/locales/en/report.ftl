@@ -17,7 +17,22 @@ report-due = due { $due }, closed by { $closed_by }
 # `rxledger report`'s line once the file is written: the charts drawn (zones and vehicles with an
 # excursion or a recording gap), their close-ups, and the zones and vehicles without either,
 # which are rows of one table instead of charts.
-report-written = wrote { $path } ({ $bytes } bytes): { $ledgers } ledgers, { $findings } findings, { $charts } temperature charts with { $closeups } close-ups, { $quiet } zones and vehicles without excursions or gaps in one table, { $custody } custody chains
+report-written = wrote { $path } ({ $bytes } bytes): { $ledgers_plural ->
+        [one] { $ledgers } ledger
+       *[other] { $ledgers } ledgers
+    }, { $findings_plural ->
+        [one] { $findings } finding
+       *[other] { $findings } findings
+    }, { $charts_plural ->
+        [one] { $charts } temperature chart
+       *[other] { $charts } temperature charts
+    } with { $closeups_plural ->
+        [one] { $closeups } close-up
+       *[other] { $closeups } close-ups
+    }, { $quiet } zones and vehicles without excursions or gaps in one table, { $custody_plural ->
+        [one] { $custody } custody chain
+       *[other] { $custody } custody chains
+    }
 # The summary table's header and last row.
 report-col-rule = rule
 report-col-severity = severity

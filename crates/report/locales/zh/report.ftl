@@ -14,7 +14,22 @@ report-pending-rule = { $code } 未结（{ $severity }，{ $count }）：{ $titl
 report-due = 到期 { $due }，结清条件：{ $closed_by }
 # `rxledger report` 写完文件后的一行：画出的温度图（有超标或记录中断的库区和车辆）、其局部放大图，
 # 以及无超标、无中断、列在一张表中的库区和车辆。
-report-written = 已写入 { $path }（{ $bytes } 字节）：{ $ledgers } 个账本，{ $findings } 个问题，{ $charts } 张温度图及 { $closeups } 张局部放大图，{ $quiet } 个无超标、无记录中断的库区和车辆列于一表，{ $custody } 条流向链
+report-written = 已写入 { $path }（{ $bytes } 字节）：{ $ledgers_plural ->
+        [one] { $ledgers } 个账本
+       *[other] { $ledgers } 个账本
+    }，{ $findings_plural ->
+        [one] { $findings } 个问题
+       *[other] { $findings } 个问题
+    }，{ $charts_plural ->
+        [one] { $charts } 张温度图
+       *[other] { $charts } 张温度图
+    }及 { $closeups_plural ->
+        [one] { $closeups } 张局部放大图
+       *[other] { $closeups } 张局部放大图
+    }，{ $quiet } 个无超标、无记录中断的库区和车辆列于一表，{ $custody_plural ->
+        [one] { $custody } 条流向链
+       *[other] { $custody } 条流向链
+    }
 report-col-rule = 规则
 report-col-severity = 严重程度
 report-col-findings = 问题数

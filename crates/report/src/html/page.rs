@@ -57,7 +57,7 @@ fn sev_badge(m: &Messages, s: Severity) -> Markup {
 }
 
 /// The plural category of `n` for English selectors.
-fn plural(n: usize) -> &'static str {
+pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 {
         "one"
     } else {

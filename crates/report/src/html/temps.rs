@@ -49,15 +49,24 @@ impl Report {
     pub fn written(&self, path: &std::path::Path, bytes: usize) -> String {
         let n = self.temperature_counts();
         let findings: usize = self.ledgers.iter().map(|l| l.check.findings.len()).sum();
-        self.r(&Msg::new("report-written")
+        // Each count with its English plural category (`NAME_plural`) for the selectors.
+        let counted = |m: Msg, (name, plural): (&'static str, &'static str), n: usize| {
+            m.arg(name, n)
+                .arg(plural, Fact::Term(super::page::plural(n).into()))
+        };
+        let m = Msg::new("report-written")
             .arg("path", path.display().to_string())
             .arg("bytes", bytes)
-            .arg("ledgers", self.ledgers.len())
-            .arg("findings", findings)
-            .arg("charts", n.charts)
-            .arg("closeups", n.closeups)
-            .arg("quiet", n.quiet)
-            .arg("custody", self.custody.len()))
+            .arg("quiet", n.quiet);
+        let m = counted(m, ("ledgers", "ledgers_plural"), self.ledgers.len());
+        let m = counted(m, ("findings", "findings_plural"), findings);
+        let m = counted(m, ("charts", "charts_plural"), n.charts);
+        let m = counted(m, ("closeups", "closeups_plural"), n.closeups);
+        self.r(&counted(
+            m,
+            ("custody", "custody_plural"),
+            self.custody.len(),
+        ))
     }
 
     pub(super) fn charts(&self, i: usize, part: &LedgerPart) -> Markup {
