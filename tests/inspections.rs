@@ -58,7 +58,7 @@ fn independent_inspection_ledgers() {
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
         .collect();
     ledgers.sort();
-    assert!(ledgers.len() >= 74, "{} ledgers", ledgers.len());
+    assert!(ledgers.len() >= 88, "{} ledgers", ledgers.len());
     let mut wrong = Vec::new();
     let mut fixed = Vec::new();
     for l in &ledgers {
@@ -148,4 +148,83 @@ fn a_held_payment_waits_for_the_return_window_after_its_orphan_deadline() {
     let mut unpaid = uninvoiced_and_orphan.clone();
     unpaid.insert(("UNPAID".to_owned(), 16));
     assert_eq!(both(30 + 181), unpaid);
+}
+
+/// The findings a pair file (`NN-name.pair.md`) expects of `rxledger check A H`: its two
+/// `text` blocks after "Expected findings", one per ledger, of `RULE SEQ` lines or `(none)`.
+fn pair_expected(text: &str) -> Vec<BTreeSet<(String, u64)>> {
+    let (_, tail) = text
+        .split_once("## Expected findings")
+        .expect("a section of expected findings");
+    tail.split("```text\n")
+        .skip(1)
+        .take(2)
+        .map(|block| {
+            let block = block.split("```").next().unwrap();
+            block
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && *l != "(none)")
+                .map(|l| {
+                    let (rule, seq) = l.split_once(' ').expect("RULE SEQ");
+                    (rule.to_owned(), seq.trim().parse().expect("RULE SEQ"))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The independent pairs (`NN-name.pair.md`, with ledgers `NN-name-A-*.jsonl` and
+/// `NN-name-B-*.jsonl`): each appended to a ledger directory, checked together, and each
+/// document's findings (its own and the cross-ledger ones it holds) are exactly the pair file's.
+#[test]
+fn independent_inspection_pairs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections");
+    let mut pairs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".pair.md"))
+        .collect();
+    pairs.sort();
+    assert!(pairs.len() >= 2, "{} pairs", pairs.len());
+    let tmp = tempfile::tempdir().unwrap();
+    for pair in &pairs {
+        let name = pair.file_name().unwrap().to_string_lossy().into_owned();
+        let stem = name.trim_end_matches(".pair.md");
+        let ledger = |side: &str| -> std::path::PathBuf {
+            let prefix = format!("{stem}-{side}-");
+            let file = std::fs::read_dir(&dir)
+                .unwrap()
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .find(|p| {
+                    let n = p.file_name().unwrap().to_string_lossy();
+                    n.starts_with(&prefix) && n.ends_with(".jsonl")
+                })
+                .unwrap_or_else(|| panic!("{name}: no ledger {prefix}*.jsonl"));
+            let out = tmp.path().join(format!("{stem}-{side}"));
+            rxledger::store::FileStore::init(&out).unwrap();
+            let mut store = rxledger::store::FileStore::open(&out).unwrap();
+            let text = std::fs::read(&file).unwrap();
+            let payloads =
+                rxledger::ingest::read_events(&file.display().to_string(), text.as_slice())
+                    .unwrap();
+            rxledger::ingest::append_batches(&mut store, &payloads, 1000, |_| {}).unwrap();
+            out
+        };
+        let paths = [ledger("A"), ledger("B")];
+        let reports = rxledger::cross::check_ledgers(&paths, &Config::default(), None).unwrap();
+        let got: Vec<BTreeSet<(String, u64)>> = reports
+            .iter()
+            .map(|r| {
+                r.findings
+                    .iter()
+                    .map(|f| (f.rule.code().to_owned(), f.seq))
+                    .collect()
+            })
+            .collect();
+        let want = pair_expected(&std::fs::read_to_string(pair).unwrap());
+        assert_eq!(got, want, "{name}");
+    }
 }
