@@ -27,7 +27,7 @@
 //! deadlines not yet passed whose finding would still fire: the open items ([`Pending`]).
 
 mod ctx;
-mod facts;
+pub(crate) mod facts;
 mod families;
 mod projections;
 

@@ -30,6 +30,26 @@ pub(crate) fn decimal(value: f64, decimals: u8) -> Fact {
     Fact::Decimal { value, decimals }
 }
 
+/// The duration `d` in `unit`s (minutes, hours), compared with a limit in whole units: an `int`
+/// fact when it is a whole number of units, else a `decimal` with the fewest decimals (up to 6)
+/// that show it is not, so that a gap of 5 min 1 s reads 5.02 min against a limit of 5, never
+/// "5 min".
+pub(crate) fn duration_in(d: chrono::Duration, unit: chrono::Duration) -> Fact {
+    let (n, u) = (d.num_milliseconds(), unit.num_milliseconds().max(1));
+    if n % u == 0 {
+        return Fact::Int(n / u);
+    }
+    #[allow(clippy::cast_precision_loss)] // durations of a ledger are far below 2^52 ms
+    let value = n as f64 / u as f64;
+    let decimals = (1..=6u8)
+        .find(|&k| {
+            let k = usize::from(k);
+            format!("{value:.k$}") != format!("{:.k$}", value.trunc())
+        })
+        .unwrap_or(6);
+    decimal(value, decimals)
+}
+
 /// A configured factor, shown as written (`3` for 3.0, `2.5` for 2.5): a decimal with as many
 /// digits as its shortest representation.
 pub(crate) fn factor(value: f64) -> Fact {
@@ -137,5 +157,24 @@ mod tests {
             panic!()
         };
         assert_eq!(format!("\"{t}\""), format!("{:?}", "a\"b\\c\u{1d}é"));
+    }
+
+    /// A duration just over a whole number of units never reads as that whole number.
+    #[test]
+    fn durations_just_over_a_limit_show_it() {
+        use chrono::Duration as D;
+        let shown = |d: D, unit: D| match duration_in(d, unit) {
+            Fact::Int(n) => n.to_string(),
+            Fact::Decimal { value, decimals } => format!("{value:.*}", usize::from(decimals)),
+            other => panic!("{other:?}"),
+        };
+        let (min, hour) = (D::minutes(1), D::hours(1));
+        assert_eq!(shown(D::minutes(5), min), "5");
+        assert_eq!(shown(D::minutes(5) + D::seconds(1), min), "5.02");
+        assert_eq!(shown(D::minutes(7) + D::seconds(30), min), "7.5");
+        assert_eq!(shown(D::hours(24) + D::minutes(1), hour), "24.02");
+        assert_eq!(shown(D::hours(72) + D::seconds(1), hour), "72.0003");
+        assert_eq!(shown(D::hours(24) + D::milliseconds(1), hour), "24.000000");
+        assert_eq!(shown(D::minutes(5) + D::seconds(59), min), "6.0");
     }
 }

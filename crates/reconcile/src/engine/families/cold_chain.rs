@@ -29,7 +29,7 @@ use rxledger_model::{EventBody, Reading, TempRange};
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev};
-use crate::engine::facts::{celsius, term, with_facts};
+use crate::engine::facts::{celsius, duration_in, term, with_facts};
 use crate::engine::projections::{pb, Id};
 use crate::{Finding, Msg, Pending, Rule};
 use closeup::Detail;
@@ -436,7 +436,7 @@ fn gap_finding(
         .arg("name", name)
         .arg("from", from)
         .arg("to", to)
-        .arg("minutes", gap.num_minutes())
+        .arg("minutes", duration_in(gap, Duration::minutes(1)))
         .arg("limit", limit.num_minutes())
         .arg("state", term(state));
     Finding::new(Rule::TempGap, seq, m)
@@ -444,7 +444,7 @@ fn gap_finding(
         .interval(from, to)
         .figures(
             Msg::new("temp-gap-expected").arg("minutes", limit.num_minutes()),
-            Msg::new("temp-gap-actual").arg("minutes", gap.num_minutes()),
+            Msg::new("temp-gap-actual").arg("minutes", duration_in(gap, Duration::minutes(1))),
         )
 }
 

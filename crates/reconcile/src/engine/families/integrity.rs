@@ -15,7 +15,7 @@ use rxledger_store::StoreError;
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
-use crate::engine::facts::term;
+use crate::engine::facts::{duration_in, term};
 use crate::{Finding, Msg, Rule};
 
 /// Ids `EVENT-DUP` keeps in memory before spilling sorted runs.
@@ -146,12 +146,12 @@ fn late_entry(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
     } else {
         "recorded"
     };
-    let hours = lateness.num_hours();
+    let hours = duration_in(lateness, Duration::hours(1));
     let m = Msg::new("late-entry")
         .arg("kind", term(e.kind().as_str()))
         .arg("occurred", e.occurred_at)
         .arg("how", term(how))
-        .arg("hours", hours)
+        .arg("hours", hours.clone())
         .arg("limit", limit);
     cx.emit(Finding::new(Rule::LateEntry, ev.seq, m).figures(
         Msg::new("late-entry-expected").arg("hours", limit),

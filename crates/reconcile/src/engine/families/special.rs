@@ -14,7 +14,9 @@ use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, P
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
-use crate::engine::facts::{decimal, designation, factor, loss, quoted, term, texts, with_facts};
+use crate::engine::facts::{
+    decimal, designation, duration_in, factor, loss, quoted, term, texts, with_facts,
+};
 use crate::engine::projections::codes::{code_lines, Coverage};
 use crate::engine::projections::documents::Dir;
 use crate::engine::projections::Id;
@@ -178,7 +180,7 @@ fn special_loss(cx: &mut Ctx<'_>, ev: &Ev<'_>, l: &rxledger_model::LossReport) {
         m.arg("reported", term("none"))
     } else {
         m.arg("reported", term("late"))
-            .arg("hours", delay.num_hours())
+            .arg("hours", duration_in(delay, Duration::hours(1)))
     };
     let f = Finding::new(Rule::SpecialLoss, ev.seq, m.clone()).figures(
         with_facts("special-loss-expected", &m),

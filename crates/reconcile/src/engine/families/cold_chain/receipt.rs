@@ -15,7 +15,7 @@ use rxledger_model::{Reading, TempRange};
 
 use super::{intersect, outside, Band, ColdChain, ColdDue, StreamKind};
 use crate::engine::ctx::{Ctx, Due, Ev};
-use crate::engine::facts::{celsius, term, with_facts};
+use crate::engine::facts::{celsius, duration_in, term, with_facts};
 use crate::engine::projections::Id;
 use crate::{Finding, Msg, Pending, Rule};
 
@@ -231,7 +231,7 @@ impl ColdChain {
                 .arg("problem", term("not_covered"))
                 .arg("from", trip.shipped_at)
                 .arg("to", trip.arrival)
-                .arg("gap", max_gap.num_minutes());
+                .arg("gap", duration_in(max_gap, Duration::minutes(1)));
             return Verdict {
                 problem: Some(m),
                 covered: false,
