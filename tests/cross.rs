@@ -79,8 +79,8 @@ fn cross_findings_read_as_sentences_with_their_figures() {
                  samples/scenarios/pair-b-tampered.jsonl): {lines}. \
                  | the shipped lines and codes | {lines}"
             ),
-            "CROSS-TRANSIT 239: Dispatch PS2026100500008 took 123 hours to reach \
-             12330000470089123F (limit 72). | ≤ 72 h | 123 h"
+            "CROSS-TRANSIT 239: Dispatch PS2026100500008 took 123.1 hours to reach \
+             12330000470089123F (limit 72). | ≤ 72 h | 123.1 h"
                 .to_owned(),
             "CROSS-UNMATCHED 29: Receipt from 91330100MA27X8K3Q1 (delivery note \
              \"PS-FAKE-0001\") matches no dispatch in that company's ledger. |  | "
@@ -264,7 +264,7 @@ fn a_receipt_short_of_one_unit_code_differs_by_its_codes_alone() {
             _ => None,
         })
         .unwrap();
-    line.codes.pop();
+    let dropped = line.codes.pop().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("b.jsonl");
     let mut store = MemStore::new();
@@ -272,7 +272,12 @@ fn a_receipt_short_of_one_unit_code_differs_by_its_codes_alone() {
     std::fs::write(&path, store.as_bytes()).unwrap();
     let said = sentences(&[scenario("pair-a"), path.clone()]);
     assert_eq!(said.len(), 1, "{said:?}");
-    let want = format!(" differs from its receipt (seq 36 in {}): ; 1 unit codes differ. | the shipped lines and codes | ", path.display());
+    let want = format!(
+        " and its receipt (seq 36 in {}) agree on products, batches and quantities, but not on \
+         unit codes: shipped but not received: 1 ({dropped}); received but not shipped: 0 (—). \
+         | the shipped lines and codes | 1 shipped code(s) not received, 0 received code(s) not shipped",
+        path.display()
+    );
     assert!(
         said[0].starts_with("CROSS-DIFF ") && said[0].contains(&want),
         "{said:?}"

@@ -31,7 +31,8 @@ struct Shipment {
     party: String,
     at: DateTime<Utc>,
     lines: Lines,
-    codes: BTreeSet<u128>,
+    /// Unit code key -> the code as first written (to name it in a finding).
+    codes: BTreeMap<u128, Text>,
 }
 
 impl Shipment {
@@ -44,7 +45,7 @@ impl Shipment {
             party: party.to_owned(),
             at,
             lines: Lines::new(),
-            codes: BTreeSet::new(),
+            codes: BTreeMap::new(),
         }
     }
 
@@ -55,11 +56,11 @@ impl Shipment {
             .entry((product.to_owned(), batch.to_owned()))
             .or_insert(0);
         *q = q.saturating_add(quantity);
-        self.codes.extend(
-            codes
-                .iter()
-                .filter_map(|c| parse_code_at(c, self.at.year()).ok().map(|k| k.key())),
-        );
+        for c in codes {
+            if let Ok(k) = parse_code_at(c, self.at.year()) {
+                self.codes.entry(k.key()).or_insert_with(|| c.clone());
+            }
+        }
     }
 }
 
@@ -225,7 +226,7 @@ impl<'a> Cross<'a> {
                 };
                 let r = &self.ledgers[b].receipts[ri];
                 matched[b].insert(ri);
-                if r.lines != d.lines || r.codes != d.codes {
+                if r.lines != d.lines || !r.codes.keys().eq(d.codes.keys()) {
                     extra[a].push(differs(d, r, &self.names[b]));
                 }
                 if r.at - d.at > transit {
@@ -256,12 +257,12 @@ impl<'a> Cross<'a> {
         let mut shipped: HashMap<u128, BTreeSet<(usize, &str)>> = HashMap::new();
         for (i, c) in self.ledgers.iter().enumerate() {
             for r in &c.receipts {
-                for k in &r.codes {
+                for k in r.codes.keys() {
                     receivers.entry(*k).or_default().push((i, r.seq));
                 }
             }
             for d in &c.dispatches {
-                for k in &d.codes {
+                for k in d.codes.keys() {
                     shipped.entry(*k).or_default().insert((i, &d.party));
                 }
             }
@@ -338,26 +339,70 @@ fn missing(d: &Shipment, ledger: &str) -> Finding {
         )
 }
 
-/// `CROSS-DIFF`: dispatch `d` and its receipt `r` in `ledger` differ in lines or unit codes.
+/// `CROSS-DIFF`: dispatch `d` and its receipt `r` in `ledger` differ in lines or unit codes:
+/// the lines that differ, and the unit codes shipped but not received and received but not
+/// shipped, counted and named (the first few).
 fn differs(d: &Shipment, r: &Shipment, ledger: &str) -> Finding {
-    let lines = diff_lines(&d.lines, &r.lines);
-    let codes = d.codes.symmetric_difference(&r.codes).count();
-    let msg = if codes == 0 {
-        Msg::new("cross-diff")
-    } else {
-        Msg::new("cross-diff-codes").arg("codes", codes)
+    let (lines, same_lines) = (diff_lines(&d.lines, &r.lines), d.lines == r.lines);
+    let not_received: Vec<&Text> = d
+        .codes
+        .iter()
+        .filter(|(k, _)| !r.codes.contains_key(*k))
+        .map(|(_, c)| c)
+        .collect();
+    let not_shipped: Vec<&Text> = r
+        .codes
+        .iter()
+        .filter(|(k, _)| !d.codes.contains_key(*k))
+        .map(|(_, c)| c)
+        .collect();
+    let codes_differ = !not_received.is_empty() || !not_shipped.is_empty();
+    let id = match (same_lines, codes_differ) {
+        (true, true) => "cross-diff-codes-only",
+        (false, true) => "cross-diff-codes",
+        _ => "cross-diff",
     };
-    let msg = msg
+    let with_codes = |m: Msg| {
+        if codes_differ {
+            m.arg("missing", not_received.len())
+                .arg("missing_codes", some_codes(&not_received))
+                .arg("extra", not_shipped.len())
+                .arg("extra_codes", some_codes(&not_shipped))
+        } else {
+            m
+        }
+    };
+    let msg = with_codes(Msg::new(id))
         .arg("doc", &d.doc)
         .arg("receipt", r.seq)
         .arg("ledger", ledger)
         .arg("lines", lines.clone());
+    let actual = if same_lines {
+        with_codes(Msg::new("cross-diff-codes-actual"))
+    } else {
+        Msg::new("cross-diff-actual").arg("lines", lines)
+    };
     Finding::new(Rule::CrossDiff, d.seq, msg)
         .party(&d.party)
-        .figures(
-            Msg::new("cross-diff-expected"),
-            Msg::new("cross-diff-actual").arg("lines", lines),
-        )
+        .figures(Msg::new("cross-diff-expected"), actual)
+}
+
+/// The first few of `codes` as written, for a sentence (`…` when there are more; `—` when none).
+fn some_codes(codes: &[&Text]) -> Fact {
+    const SHOWN: usize = 5;
+    if codes.is_empty() {
+        return Fact::from("—");
+    }
+    let mut s = codes
+        .iter()
+        .take(SHOWN)
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if codes.len() > SHOWN {
+        s.push_str(", …");
+    }
+    Fact::from(s.as_str())
 }
 
 /// The lines of a dispatch (`shipped`) and its receipt (`received`) that differ, one clause
@@ -389,10 +434,10 @@ fn diff_lines(shipped: &Lines, received: &Lines) -> Fact {
 
 /// `CROSS-TRANSIT`: dispatch `d` took longer than `limit` hours to be received (`r`).
 fn slow(d: &Shipment, r: &Shipment, limit: i64) -> Finding {
-    let hours = (r.at - d.at).num_hours();
+    let hours = crate::engine::facts::duration_in(r.at - d.at, chrono::Duration::hours(1));
     let msg = Msg::new("cross-transit")
         .arg("doc", &d.doc)
-        .arg("hours", hours)
+        .arg("hours", hours.clone())
         .arg("party", &d.party)
         .arg("limit", limit);
     Finding::new(Rule::CrossTransit, d.seq, msg)

@@ -4,11 +4,14 @@ cross-missing = Dispatch { $doc } to { $party } was never received: { $ledger } 
 cross-missing-expected = a receipt in the customer's ledger
 cross-missing-actual = none
 
-# $lines: the differing lines (English text for now); $codes: how many unit codes differ.
+# $lines: the differing lines; $missing / $extra: how many unit codes were shipped and not
+# received / received and not shipped, $missing_codes / $extra_codes the first few of them.
 cross-diff = Dispatch { $doc } differs from its receipt (seq { $receipt } in { $ledger }): { $lines }.
-cross-diff-codes = Dispatch { $doc } differs from its receipt (seq { $receipt } in { $ledger }): { $lines }; { $codes } unit codes differ.
+cross-diff-codes = Dispatch { $doc } differs from its receipt (seq { $receipt } in { $ledger }): { $lines }; unit codes shipped but not received: { $missing } ({ $missing_codes }); received but not shipped: { $extra } ({ $extra_codes }).
+cross-diff-codes-only = Dispatch { $doc } and its receipt (seq { $receipt } in { $ledger }) agree on products, batches and quantities, but not on unit codes: shipped but not received: { $missing } ({ $missing_codes }); received but not shipped: { $extra } ({ $extra_codes }).
 cross-diff-expected = the shipped lines and codes
 cross-diff-actual = { $lines }
+cross-diff-codes-actual = { $missing } shipped code(s) not received, { $extra } received code(s) not shipped
 cross-diff-line = { $product } batch { $batch }: { $shipped } shipped, { $received } received
 cross-diff-extra = { $product } batch { $batch } received but not shipped
 
