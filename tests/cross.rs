@@ -317,3 +317,47 @@ fn a_customers_ledger_over_years_keeps_its_licences_renewed() {
     let rules: BTreeSet<String> = found.iter().map(|f| f.rule.to_string()).collect();
     assert!(found.is_empty(), "{} findings: {rules:?}", found.len());
 }
+
+/// A unit the hospital records as received from the wholesaler, whose own ledger (given too)
+/// never shipped it, breaks the chain at that receipt; the units it did ship do not.
+#[test]
+fn trace_breaks_at_a_receipt_from_a_ledger_that_never_shipped_it() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections");
+    let side = |s: &str| {
+        let name = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| {
+                let n = p.file_name().unwrap().to_string_lossy();
+                n.starts_with("86-") && n.contains(&format!("-{s}-")) && n.ends_with(".jsonl")
+            })
+            .unwrap();
+        let events: Vec<Event> = std::fs::read_to_string(&name)
+            .unwrap()
+            .lines()
+            .map(|l| Event::from_json(l).unwrap())
+            .collect();
+        let out = tempfile::NamedTempFile::new().unwrap();
+        let mut store = MemStore::new();
+        rxledger::ingest::append_daily(&mut store, &events).unwrap();
+        std::fs::write(out.path(), store.as_bytes()).unwrap();
+        out
+    };
+    let (a, h) = (side("A"), side("B"));
+    let paths = [a.path().to_path_buf(), h.path().to_path_buf()];
+    // The hospital wrote 81034560002608209999 where the wholesaler shipped …200014.
+    let target = rxledger::trace::Target::Code("81034560002608209999".into());
+    let chain = rxledger::trace::trace(&target, &paths).unwrap();
+    let text = rxledger::report::custody_text(&target, &chain);
+    assert_eq!(chain.breaks.len(), 1, "{text}");
+    assert_eq!(chain.breaks[0].message.id, "custody-not-shipped", "{text}");
+    assert!(text.contains("but never shipped from there"), "{text}");
+    let shipped = rxledger::trace::Target::Code("81034560002608200013".into());
+    let chain = rxledger::trace::trace(&shipped, &paths).unwrap();
+    assert!(
+        chain.breaks.is_empty(),
+        "{}",
+        rxledger::report::custody_text(&shipped, &chain)
+    );
+}

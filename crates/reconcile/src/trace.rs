@@ -371,7 +371,8 @@ fn target_key(t: &Target) -> (&str, &str) {
 impl Chain {
     /// Orders the steps in time and records where the chain breaks: a first appearance that is
     /// not a receipt; a dispatch to a company whose ledger is among `owners`, without a later
-    /// receipt there.
+    /// receipt there; a receipt from a company whose ledger is among `owners`, without an
+    /// earlier dispatch from it.
     fn find_breaks(&mut self, owners: &[String]) {
         self.steps.sort_by_key(|s| s.at);
         if let Some(first) = self.steps.first() {
@@ -413,6 +414,36 @@ impl Chain {
                     .arg("doc", &s.doc)
                     .arg("seq", s.seq);
                 self.breaks.push(Break::between(s, m));
+            }
+        }
+        // Likewise each receipt from a company whose ledger is given takes its own dispatch
+        // there: goods received "from" a ledger that never shipped them break the chain.
+        let mut used = vec![false; self.steps.len()];
+        for (i, r) in self.steps.iter().enumerate() {
+            if r.kind != Kind::Receipt.as_str() {
+                continue;
+            }
+            let Some(from) = r.party.as_ref().filter(|from| owners.contains(from)) else {
+                continue;
+            };
+            let dispatch = |d: &Step| {
+                d.kind == Kind::Dispatch.as_str()
+                    && &d.holder == from
+                    && d.party.as_deref() == Some(&r.holder)
+            };
+            let earlier = || (0..i).filter(|&j| !used[j] && dispatch(&self.steps[j]));
+            let answered = earlier()
+                .find(|&j| self.steps[j].quantity == r.quantity)
+                .or_else(|| earlier().next());
+            if let Some(j) = answered {
+                used[j] = true;
+            } else {
+                let m = Msg::new("custody-not-shipped")
+                    .arg("holder", &r.holder)
+                    .arg("from", from)
+                    .arg("doc", &r.doc)
+                    .arg("seq", r.seq);
+                self.breaks.push(Break::between(r, m));
             }
         }
     }

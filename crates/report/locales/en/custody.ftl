@@ -6,6 +6,9 @@ custody-first-seen = first seen in a { event-kind } (seq { $seq } of { $ledger }
 # A dispatch to the owner of another given ledger that no receipt there answers.
 # $holder: the dispatching company; $to: the customer; $doc, $seq: the dispatch.
 custody-not-received = dispatched by { $holder } to { $to } ({ $doc } seq { $seq }) but never received there
+# A receipt from the owner of another given ledger that no dispatch there answers.
+# $holder: the receiving company; $from: the supplier; $doc, $seq: the receipt.
+custody-not-shipped = received by { $holder } from { $from } ({ $doc } seq { $seq }) but never shipped from there
 
 # `rxledger trace`: the heading, the step columns, and the breaks.
 custody-unit = unit { $code }
