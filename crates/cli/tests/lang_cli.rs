@@ -447,8 +447,8 @@ fn refused_imports_in_chinese_and_english_change_nothing() {
     let cases: Vec<(Vec<&str>, String, String)> = vec![
         (
             vec!["csv", "L", "badq.csv", "--mapping", &goods_toml],
-            "badq.csv 第 5 行：列 `数量`：字段 `data.lines[].arrived`：`1200x` 不是整数".into(),
-            "badq.csv:5: column `数量`: field `data.lines[].arrived`: `1200x` is not a whole number"
+            "badq.csv 第 5 行：列 `数量`：字段 `data.lines[].arrived`：`1200x` 不是非负整数".into(),
+            "badq.csv:5: column `数量`: field `data.lines[].arrived`: `1200x` is not a whole number of 0 or more"
                 .into(),
         ),
         (
@@ -478,8 +478,8 @@ fn refused_imports_in_chinese_and_english_change_nothing() {
         ),
         (
             vec!["xlsx", "L", &xlsx, "--mapping", &goods_toml],
-            "：工作表 `进销存单据明细` 第 5 行：列 `数量`：字段 `data.lines[].arrived`：`1200箱` 不是整数".into(),
-            ": sheet `进销存单据明细` row 5: column `数量`: field `data.lines[].arrived`: `1200箱` is not a whole number".into(),
+            "：工作表 `进销存单据明细` 第 5 行：列 `数量`：字段 `data.lines[].arrived`：`1200箱` 不是非负整数".into(),
+            ": sheet `进销存单据明细` row 5: column `数量`: field `data.lines[].arrived`: `1200箱` is not a whole number of 0 or more".into(),
         ),
         (
             vec!["csv", "L", &goods_xlsx, "--mapping", &goods_toml],

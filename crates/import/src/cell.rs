@@ -219,12 +219,15 @@ fn number(cell: &str) -> Result<Value, Reason> {
         })
 }
 
-/// `1,234.5` yuan → 123450 fen. Refuses more than two decimals and negative amounts.
+/// `1,234.5` yuan → 123450 fen; a leading `¥` or `￥` and a trailing `元` (as Chinese ERPs
+/// print amounts) are allowed. Refuses more than two decimals and negative amounts.
 pub(crate) fn money_minor(cell: &str) -> Result<u64, Reason> {
     let bad = || Reason::NotMoney {
         cell: cell.to_owned(),
     };
-    let t: String = cell
+    let trimmed = cell.trim();
+    let trimmed = trimmed.strip_suffix('元').unwrap_or(trimmed).trim_end();
+    let t: String = trimmed
         .chars()
         .filter(|c| !matches!(c, ',' | '¥' | '￥'))
         .collect();
@@ -263,6 +266,10 @@ mod tests {
         assert_eq!(money_minor("8.6"), Ok(860));
         assert_eq!(money_minor("1,234.56"), Ok(123_456));
         assert_eq!(money_minor("¥12"), Ok(1200));
+        assert_eq!(money_minor("1,234.50元"), Ok(123_450));
+        assert_eq!(money_minor("￥8.6 元"), Ok(860));
+        assert!(money_minor("元").is_err());
+        assert!(money_minor("12元元").is_err());
         assert!(money_minor("1.234").is_err());
         assert!(money_minor("-1").is_err());
         assert!(money_minor("abc").is_err());

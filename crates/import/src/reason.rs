@@ -449,7 +449,7 @@ impl fmt::Display for Reason {
                 "`{cell}` is not a date and time ({}, in {zone})",
                 list(formats)
             ),
-            R::NotInteger { cell } => write!(f, "`{cell}` is not a whole number"),
+            R::NotInteger { cell } => write!(f, "`{cell}` is not a whole number of 0 or more"),
             R::NotNumber { cell } => write!(f, "`{cell}` is not a number"),
             R::NotMoney { cell } => {
                 write!(f, "`{cell}` is not an amount (yuan, at most two decimals)")

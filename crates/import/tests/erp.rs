@@ -195,7 +195,7 @@ fn a_non_numeric_quantity_is_refused_and_nothing_is_appended() {
     let e = refused(&bad);
     assert_eq!(
         e.to_string(),
-        "goods-2026-10.csv:5: column `数量`: field `data.lines[].arrived`: `1200箱` is not a whole number"
+        "goods-2026-10.csv:5: column `数量`: field `data.lines[].arrived`: `1200箱` is not a whole number of 0 or more"
     );
     // Through the CLI's path: the error comes before anything is appended.
     let tmp = tempfile::tempdir().unwrap();

@@ -122,7 +122,7 @@ fn a_text_in_a_quantity_cell_is_refused_naming_sheet_row_column_and_field() {
     let e = import_xlsx("bad.xlsx", &bad_quantity(), &m).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "bad.xlsx: sheet `进销存单据明细` row 5: column `数量`: field `data.lines[].arrived`: `1200箱` is not a whole number"
+        "bad.xlsx: sheet `进销存单据明细` row 5: column `数量`: field `data.lines[].arrived`: `1200箱` is not a whole number of 0 or more"
     );
     // Through the CLI's path: the error comes before anything is appended.
     let tmp = tempfile::tempdir().unwrap();
