@@ -398,3 +398,24 @@ fn output_files_are_replaced_whole_or_not_at_all() {
     assert_eq!(std::fs::read(out.join("k.key")).unwrap(), key);
     assert_eq!(stray(&out, &all), Vec::<String>::new());
 }
+
+/// An EPCIS document in the XML binding is refused with what to do, not as broken JSON, and
+/// nothing is appended.
+#[test]
+fn an_epcis_xml_document_is_refused_as_xml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    ok(&["init", "L", "--lang", "en"], d);
+    let xml = "\u{feff}  <?xml version=\"1.0\"?>\n<epcis:EPCISDocument schemaVersion=\"2.0\"/>\n";
+    std::fs::write(d.join("partner.xml"), xml).unwrap();
+    let o = run(&["import", "epcis", "L", "partner.xml", "--lang", "en"], d);
+    assert_eq!(code(&o), 2, "{}", text(&o));
+    assert!(
+        text(&o).contains(
+            "partner.xml is an XML document: rxledger reads EPCIS 2.0 in its JSON-LD binding only"
+        ),
+        "{}",
+        text(&o)
+    );
+    assert!(ok(&["verify", "L", "--lang", "en"], d).contains(ZERO_HEAD));
+}

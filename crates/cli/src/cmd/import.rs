@@ -92,6 +92,11 @@ fn epcis(a: EpcisArgs) -> Result<Outcome> {
     let mut store = open_writer(&a.dir)?;
     let name = a.file.display().to_string();
     let text = std::fs::read_to_string(&a.file).with_context(|| name.clone())?;
+    if text.trim_start_matches('\u{feff}').trim_start().starts_with('<') {
+        return Err(crate::fail::said(
+            Msg::new("import-epcis-xml").arg("file", name.as_str()),
+        ));
+    }
     let doc: serde_json::Value = serde_json::from_str(&text).with_context(|| name.clone())?;
     let partner = rxledger_import::epcis::Partner {
         recorded_by: a.recorded_by,
