@@ -20,6 +20,10 @@ pub struct Imported {
     pub line: u64,
     /// The validated event.
     pub event: Event,
+    /// Rows of the document identical to an earlier row of it, cell for cell, as (line, the
+    /// earlier line): each became a line of its own (an export that repeats a row doubles a
+    /// line), which may be right or an export's mistake, so a caller should say so.
+    pub repeated_rows: Vec<(u64, u64)>,
 }
 
 /// Why an export was refused. Nothing of the file is imported.
@@ -529,9 +533,23 @@ fn build(
         Ok(event) => Ok(Imported {
             line: *first_line,
             event,
+            repeated_rows: repeated_rows(&g.rows),
         }),
         Err(e) => Err(locate(table, s, g, e)),
     }
+}
+
+/// The rows identical to an earlier one, cell for cell, as (line, earlier line).
+fn repeated_rows(rows: &[(u64, &[Cell])]) -> Vec<(u64, u64)> {
+    rows.iter()
+        .enumerate()
+        .filter_map(|(i, (line, row))| {
+            rows[..i]
+                .iter()
+                .find(|(_, earlier)| earlier == row)
+                .map(|(first, _)| (*line, *first))
+        })
+        .collect()
 }
 
 /// The sum of the money field `field` of every item of the array next to `path`'s parent

@@ -258,3 +258,37 @@ fn utf8_with_a_bom_and_a_missing_column_are_handled() {
         "f.csv:1: column `结算方式`: field `data.method`: no such column in the header"
     );
 }
+
+/// A row repeated cell for cell inside one document is imported as a line of its own (it may be
+/// meant) and reported with the earlier row's line, so that the caller can warn; the sample has
+/// none.
+#[test]
+fn a_repeated_row_is_reported_with_the_row_it_repeats() {
+    let clean = import_csv(
+        "goods-2026-10.csv",
+        &sample("goods-2026-10.csv"),
+        &mapping("goods.toml"),
+    )
+    .unwrap();
+    assert!(clean.iter().all(|i| i.repeated_rows.is_empty()));
+    // Line 3 (the purchase order's second row) again, right after it, as line 4.
+    let raw = sample("goods-2026-10.csv");
+    let (text, _, _) = encoding_rs::GB18030.decode(&raw);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut doubled = lines[..3].to_vec();
+    doubled.push(lines[2]);
+    doubled.extend_from_slice(&lines[3..]);
+    let text = doubled.join("\r\n") + "\r\n";
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    let events = import_csv("goods-2026-10.csv", &bytes, &mapping("goods.toml")).unwrap();
+    let repeated: Vec<(u64, u64)> = events
+        .iter()
+        .flat_map(|i| i.repeated_rows.iter().copied())
+        .collect();
+    assert_eq!(repeated, [(4, 3)]);
+    let order = events.iter().find(|i| i.repeated_rows == [(4, 3)]).unwrap();
+    let rxledger_model::EventBody::Purchase(p) = &order.event.body else {
+        panic!("not the purchase order")
+    };
+    assert_eq!(p.lines.len(), 3);
+}

@@ -92,7 +92,11 @@ fn epcis(a: EpcisArgs) -> Result<Outcome> {
     let mut store = open_writer(&a.dir)?;
     let name = a.file.display().to_string();
     let text = std::fs::read_to_string(&a.file).with_context(|| name.clone())?;
-    if text.trim_start_matches('\u{feff}').trim_start().starts_with('<') {
+    if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+    {
         return Err(crate::fail::said(
             Msg::new("import-epcis-xml").arg("file", name.as_str()),
         ));
@@ -113,6 +117,20 @@ fn epcis(a: EpcisArgs) -> Result<Outcome> {
     )
 }
 
+/// A warning for each row of a document that repeats an earlier row of it exactly.
+fn warn_repeated(name: &str, events: &[rxledger_import::Imported]) {
+    for e in events {
+        for (line, first) in &e.repeated_rows {
+            crate::common::warn(
+                &Msg::new("import-repeated-row")
+                    .arg("file", name)
+                    .arg("line", *line)
+                    .arg("first", *first),
+            );
+        }
+    }
+}
+
 fn mapping(path: &std::path::Path) -> Result<rxledger_import::Mapping> {
     let map_name = path.display().to_string();
     let text = std::fs::read_to_string(path).with_context(|| map_name.clone())?;
@@ -128,6 +146,7 @@ fn csv(a: CsvArgs) -> Result<Outcome> {
         return Err(said(Msg::new("import-zip").arg("file", name.as_str())));
     }
     let events = rxledger_import::import_csv(&name, &bytes, &mapping)?;
+    warn_repeated(&name, &events);
     append(
         &mut store,
         &name,
@@ -144,6 +163,7 @@ fn xlsx(a: XlsxArgs) -> Result<Outcome> {
     let name = a.file.display().to_string();
     let bytes = std::fs::read(&a.file).with_context(|| name.clone())?;
     let events = rxledger_import::import_xlsx(&name, &bytes, &mapping)?;
+    warn_repeated(&name, &events);
     // The "line" of an event is the sheet row of its document's first row.
     append(
         &mut store,

@@ -201,6 +201,7 @@ summary-stock = stock per product and batch (on hand, by location):
 ## `rxledger import csv|xlsx|epcis`: where (file and line, sheet and row, column, field, EPCIS
 ## event), then what is wrong; cells, ids and paths verbatim.
 import-epcis-xml = { $file } is an XML document: rxledger reads EPCIS 2.0 in its JSON-LD binding only (docs/epcis.md); ask the partner for JSON-LD, or convert the document
+import-repeated-row = { $file }:{ $line } repeats line { $first } of the same document cell for cell; it was imported as a line of its own (if the export repeated the row by mistake, the document now counts it twice)
 import-error = { $text }
 import-line = { $file }:{ $line }
 import-sheet-row = { $file }: sheet `{ $sheet }` row { $line }
