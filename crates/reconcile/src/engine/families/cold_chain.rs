@@ -303,8 +303,11 @@ impl ColdChain {
         };
         st.range = range;
         st.last_seq = seq;
-        // The last reading's time, kept in a local while the readings are read (the helpers
-        // below look only at the excursion).
+        // The latest reading's time, kept in a local while the readings are read (the helpers
+        // below look only at the excursion). A reading not after it (a re-upload of earlier
+        // readings, another sensor's upload of a stretch already covered) does not move it back,
+        // so the next reading's gap is measured from the latest reading of the zone, not from
+        // a re-sent one.
         let mut last = st.last;
         for r in readings {
             if let Some(prev) = last {
@@ -321,7 +324,7 @@ impl ColdChain {
                     }
                 }
             }
-            last = Some(r.at);
+            last = Some(last.map_or(r.at, |l| l.max(r.at)));
             if let Some(range) = range {
                 if outside(&range, r.celsius) {
                     excursion_reading(st, seq, &range, r, &mut traced);

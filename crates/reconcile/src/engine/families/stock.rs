@@ -257,7 +257,8 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
 }
 
 /// `STOCK-COUNT`: each counted batch against the books at that location; batches on the books
-/// but not on the sheet count as zero (negative book quantities were reported as `STOCK-NEG`).
+/// but not on the sheet count as zero. A negative book quantity was reported as `STOCK-NEG`:
+/// counted as zero (or left off the sheet) it is not reported again; counted above zero it is.
 fn stock_count(cx: &mut Ctx<'_>, seq: u64, c: &rxledger_model::StockCount) {
     let mut book: HashMap<(Id, Id), i64> = cx
         .proj
@@ -269,7 +270,7 @@ fn stock_count(cx: &mut Ctx<'_>, seq: u64, c: &rxledger_model::StockCount) {
     let mut diffs = Vec::new();
     for l in &c.lines {
         let b = book.remove(&pb(&l.product, &l.batch)).unwrap_or(0);
-        if b != qty(l.counted) {
+        if b != qty(l.counted) && !(b < 0 && l.counted == 0) {
             diffs.push((l.product.clone(), l.batch.clone(), b, qty(l.counted)));
         }
     }
