@@ -242,7 +242,7 @@ catalogue! {
         ];
     StockCount = "STOCK-COUNT", Stock, Major,
         "Stock count differs from the books",
-        "A stock count found a quantity different from the book quantity at that location. A batch with stock on the books but missing from the count sheet counts as zero; negative book quantities are not repeated here (STOCK-NEG reported them).",
+        "A stock count found a quantity different from the book quantity at that location. A batch with stock on the books but missing from the count sheet counts as zero; a negative book quantity (STOCK-NEG reported it) is not repeated here when the batch is counted as zero or left off the sheet, only when more than zero is counted.",
         "GSP (2016) Art. 83",
         [],
         at "the `stock_count`; `seqs` add nothing",

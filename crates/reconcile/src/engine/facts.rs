@@ -50,6 +50,19 @@ pub(crate) fn duration_in(d: chrono::Duration, unit: chrono::Duration) -> Fact {
     decimal(value, decimals)
 }
 
+/// The ratio `value`, over the configured factor `limit`, with one decimal, or as many more
+/// (up to 6) as it takes to read above the limit: 3.025 against 3 reads 3.02, not 3.0.
+pub(crate) fn ratio_over(value: f64, limit: f64) -> Fact {
+    let decimals = (1..=6u8)
+        .find(|&k| {
+            format!("{value:.*}", usize::from(k))
+                .parse::<f64>()
+                .is_ok_and(|shown| shown > limit)
+        })
+        .unwrap_or(6);
+    decimal(value, decimals)
+}
+
 /// A configured factor, shown as written (`3` for 3.0, `2.5` for 2.5): a decimal with as many
 /// digits as its shortest representation.
 pub(crate) fn factor(value: f64) -> Fact {
@@ -176,5 +189,20 @@ mod tests {
         assert_eq!(shown(D::hours(72) + D::seconds(1), hour), "72.0003");
         assert_eq!(shown(D::hours(24) + D::milliseconds(1), hour), "24.000000");
         assert_eq!(shown(D::minutes(5) + D::seconds(59), min), "6.0");
+    }
+
+    /// A ratio just over its factor never reads as the factor.
+    #[test]
+    fn ratios_just_over_a_factor_show_it() {
+        let shown = |v: f64, limit: f64| {
+            let Fact::Decimal { value, decimals } = ratio_over(v, limit) else {
+                panic!()
+            };
+            format!("{value:.*}", usize::from(decimals))
+        };
+        assert_eq!(shown(3.025, 3.0), "3.02");
+        assert_eq!(shown(4.5, 3.0), "4.5");
+        assert_eq!(shown(3.0001, 3.0), "3.0001");
+        assert_eq!(shown(2.51, 2.5), "2.51");
     }
 }

@@ -18,7 +18,7 @@ no-source-never-received = { $product } batch { $batch } was dispatched to { $cu
 no-source-unqualified = { $product } batch { $batch } was dispatched but was received only from unqualified suppliers.
 
 expired = { $product } batch { $batch } expired on { $expiry } and was dispatched on { $date }.
-expired-expected = before { $expiry }
+expired-expected = on or before { $expiry }
 expired-actual = { $date }
 expired-near = { $product } batch { $batch } was dispatched { $days } days before its expiry on { $expiry }.
 expired-near-expected = > { $days } days

@@ -18,7 +18,7 @@ no-source-never-received = { $product } 批号 { $batch } 已发往 { $customer 
 no-source-unqualified = { $product } 批号 { $batch } 已发货，但仅从不合格的供货单位收货。
 
 expired = { $product } 批号 { $batch } 有效期至 { $expiry }，却于 { $date } 发货。
-expired-expected = { $expiry } 之前
+expired-expected = { $expiry } 当日或之前
 expired-actual = { $date }
 expired-near = { $product } 批号 { $batch } 于有效期至 { $expiry } 前 { $days } 天发货。
 expired-near-expected = > { $days } 天

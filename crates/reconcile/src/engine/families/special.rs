@@ -15,7 +15,7 @@ use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, P
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{
-    decimal, designation, duration_in, factor, loss, quoted, term, texts, with_facts,
+    decimal, designation, duration_in, factor, loss, quoted, ratio_over, term, texts, with_facts,
 };
 use crate::engine::projections::codes::{code_lines, Coverage};
 use crate::engine::projections::documents::Dir;
@@ -488,7 +488,7 @@ impl Special {
         };
         let (m, expected) = if quantity as f64 > th.som_k * avg {
             let m = order("som-size")
-                .arg("ratio", decimal(quantity as f64 / avg, 1))
+                .arg("ratio", ratio_over(quantity as f64 / avg, th.som_k))
                 .arg("average", decimal(avg, 1))
                 .arg("orders", n)
                 .arg("factor", factor(th.som_k));
@@ -507,7 +507,10 @@ impl Special {
                 return None;
             }
             let m = order("som-peer")
-                .arg("ratio", decimal(quantity as f64 / median, 1))
+                .arg(
+                    "ratio",
+                    ratio_over(quantity as f64 / median, th.som_peer_factor),
+                )
                 .arg("peers", peers.len())
                 .arg("median", decimal(median, 1))
                 .arg("factor", factor(th.som_peer_factor));

@@ -21,14 +21,14 @@ mod prints;
 
 use std::collections::VecDeque;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use hashbrown::HashMap;
 use rxledger_model::{EventBody, TemperatureReading};
 
 use super::cold_chain::{self, StreamKind};
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
-use crate::engine::facts::{decimal, factor, term, texts, with_facts};
+use crate::engine::facts::{decimal, duration_in, factor, term, texts, with_facts};
 use crate::engine::projections::Id;
 use crate::time::{local_date, local_midnight};
 use crate::{Fact, Finding, Msg, Rule};
@@ -582,7 +582,7 @@ fn backfill(
         .arg("upload", upload)
         .arg("readings", late)
         .arg("oldest", oldest)
-        .arg("hours", (upload - oldest).num_hours())
+        .arg("hours", duration_in(upload - oldest, Duration::hours(1)))
         .arg("limit", hours);
     let expected = with_facts("temp-backfill-expected", &m);
     let actual = with_facts("temp-backfill-actual", &m);
@@ -617,7 +617,10 @@ fn future(
         .arg("upload", upload)
         .arg("readings", ahead)
         .arg("latest", latest)
-        .arg("minutes", (latest - upload).num_minutes())
+        .arg(
+            "minutes",
+            duration_in(latest - upload, Duration::minutes(1)),
+        )
         .arg("limit", skew);
     let expected = with_facts("temp-future-expected", &m);
     let actual = with_facts("temp-future-actual", &m);
