@@ -179,18 +179,33 @@ fn a_panic_in_prepare_on_a_worker_reaches_the_caller() {
     }
 }
 
+/// Waits until `flag` is set (at most 20 s, so that a wrong pipeline fails instead of hanging).
+fn wait_for(flag: &std::sync::atomic::AtomicBool) {
+    let start = std::time::Instant::now();
+    while !flag.load(std::sync::atomic::Ordering::SeqCst)
+        && start.elapsed() < Duration::from_secs(20)
+    {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
 /// While the block it waits for is not back, the calling thread works on the next block
-/// itself: with workers slowed down (a millisecond per record), it prepares records too, every
-/// record still arrives once and in order, and a panic of `prepare` on the calling thread
-/// reaches the caller (the workers, waiting for buffers or for the file, are not left behind).
+/// itself: with the workers held on their first record until the calling thread has prepared
+/// one (so that the test does not depend on how the threads are scheduled), every record
+/// still arrives once and in order, both the calling thread and the workers prepare records,
+/// and a panic of `prepare` on the calling thread reaches the caller (the workers, waiting for
+/// buffers or for the file, are not left behind).
 #[test]
 fn the_calling_thread_works_while_it_waits_and_its_panics_reach_the_caller() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
     let d = tempfile::tempdir().unwrap();
     let file = d.path().join("l.jsonl");
     ledger(&file, 3_000);
     let f = file.clone();
     let (seen, by_caller) = within_a_minute(move || {
         let caller = std::thread::current().id();
+        let helped = AtomicBool::new(false);
         let mut seen = Vec::new();
         let mut by_caller = 0;
         scan_path_prepared(
@@ -200,8 +215,10 @@ fn the_calling_thread_works_while_it_waits_and_its_panics_reach_the_caller() {
             1,
             |rec| {
                 let mine = std::thread::current().id() == caller;
-                if !mine {
-                    std::thread::sleep(Duration::from_millis(1));
+                if mine {
+                    helped.store(true, Ordering::SeqCst);
+                } else {
+                    wait_for(&helped);
                 }
                 (rec.seq, mine)
             },
@@ -219,12 +236,13 @@ fn the_calling_thread_works_while_it_waits_and_its_panics_reach_the_caller() {
     assert!(by_caller > 0, "the calling thread prepared no record");
     assert!(by_caller < 3_000, "the worker prepared no record");
     for workers in [1, 2] {
-        let message = panic_of(&file, workers, |_, caller| {
-            assert!(
-                std::thread::current().id() != caller,
-                "prepare fails on the calling thread"
-            );
-            std::thread::sleep(Duration::from_millis(1));
+        let helped = Arc::new(AtomicBool::new(false));
+        let message = panic_of(&file, workers, move |_, caller| {
+            if std::thread::current().id() == caller {
+                helped.store(true, Ordering::SeqCst);
+                panic!("prepare fails on the calling thread");
+            }
+            wait_for(&helped);
         });
         assert!(
             message.contains("calling thread"),
