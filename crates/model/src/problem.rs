@@ -69,7 +69,8 @@ pub enum Problem {
         /// Arrived.
         arrived: u64,
     },
-    /// An invoice line whose amount is not quantity × unit price.
+    /// An invoice line whose amount is not quantity × unit price (to within the rounding of the
+    /// unit price to whole minor units: half a minor unit per unit).
     LineAmount {
         /// The line's amount as written.
         amount: String,
@@ -132,7 +133,7 @@ impl fmt::Display for Problem {
                 unit_price,
             } => write!(
                 f,
-                "{amount} is not quantity {quantity} × unit price {unit_price}"
+                "{amount} is not quantity {quantity} × unit price {unit_price} (to within half a fen per unit)"
             ),
             Problem::InvoiceTotal { total, sum } => {
                 write!(f, "{total} is not the sum of the line amounts ({sum})")

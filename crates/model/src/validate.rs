@@ -576,7 +576,17 @@ fn invoice(inv: &crate::Invoice) -> R {
     let mut sum: i64 = 0;
     each_line(&inv.lines, |line, l| {
         text(line.at("product"), &l.product)?;
-        positive(line.at("quantity"), l.quantity)?;
+        // A credit note's line of quantity 0 is a price reduction (折让) of its amount alone.
+        let reduction = inv.credit_for.is_some() && l.quantity == 0;
+        if reduction && l.unit_price.minor != 0 {
+            return Err(err(
+                line.at("quantity"),
+                "must be at least 1 (0 only on a credit note's price reduction, with unit_price 0)",
+            ));
+        }
+        if !reduction {
+            positive(line.at("quantity"), l.quantity)?;
+        }
         price(line.at("unit_price"), &l.unit_price)?;
         amount(line.at("amount"), &l.amount)?;
         if l.amount.currency != inv.total.currency || l.unit_price.currency != inv.total.currency {
@@ -585,10 +595,14 @@ fn invoice(inv: &crate::Invoice) -> R {
                 "differs from the total's currency",
             ));
         }
+        // A unit price is in whole fen, while an invoice may print one with more decimals
+        // (0.875 元/支) and round the line's amount once: quantity × the price rounded to fen
+        // is then up to half a fen per unit from the amount printed.
         let expect = i64::try_from(l.quantity)
             .ok()
             .and_then(|q| q.checked_mul(l.unit_price.minor));
-        if expect != Some(l.amount.minor) {
+        let slack = i64::try_from(l.quantity.div_ceil(2)).unwrap_or(i64::MAX);
+        if !reduction && expect.is_none_or(|e| e.abs_diff(l.amount.minor) > slack.unsigned_abs()) {
             return Err(problem(
                 line.at("amount"),
                 Problem::LineAmount {

@@ -294,3 +294,42 @@ fn a_document_named_twice_in_refs_is_refused_with_its_number() {
         assert_eq!(text_error(&invoice_naming(&twice)), msg);
     }
 }
+
+/// An invoice line's amount is quantity × unit price to within the rounding of a unit price to
+/// fen, ⌈quantity / 2⌉ fen either way (120 支 at 0.875 元, written 88 fen, for 105.00 元); further
+/// apart it is refused naming the line's amount; the total is the sum of the amounts exactly.
+#[test]
+fn an_invoice_line_amount_is_quantity_times_price_within_the_price_rounding() {
+    let with = |quantity: u64, price: i64, amount: i64| {
+        let mut v = example("invoice");
+        let line = &mut v["data"]["lines"][0];
+        line["quantity"] = json!(quantity);
+        line["unit_price"]["minor"] = json!(price);
+        line["amount"]["minor"] = json!(amount);
+        v["data"]["total"]["minor"] = json!(amount);
+        v
+    };
+    for (q, p, a) in [
+        (120, 88, 10_500),
+        (120, 88, 10_620),
+        (109, 1400, 152_600),
+        (1, 88, 87),
+    ] {
+        assert!(Event::from_value(with(q, p, a)).is_ok(), "{q} × {p} = {a}");
+        assert!(Event::from_json(&with(q, p, a).to_string()).is_ok());
+    }
+    for (q, p, a) in [
+        (120, 88, 10_499),
+        (120, 88, 10_621),
+        (1, 88, 86),
+        (2, 100, 198),
+    ] {
+        let (field, msg) = field_error(with(q, p, a));
+        assert_eq!(field, "data.lines[0].amount", "{q} × {p} = {a}");
+        assert!(msg.contains("to within half a fen per unit"), "{msg}");
+        assert!(text_error(&with(q, p, a)).contains("to within half a fen per unit"));
+    }
+    let mut v = with(120, 88, 10_500);
+    v["data"]["total"]["minor"] = json!(10_501);
+    assert_eq!(field_error(v).0, "data.total");
+}

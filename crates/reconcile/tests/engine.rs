@@ -818,3 +818,90 @@ fn an_unregistered_product_is_a_qualification_finding() {
         "Product P-X sold to C1 is not registered: no product file (a product_registered event) before this sale."
     );
 }
+
+/// A price reduction (折让): a credit note whose line has quantity 0 and unit price 0 lowers the
+/// invoice's total by its amount and credits no quantity, so the goods stay invoiced (no
+/// `UNINVOICED`) and the net payment settles the invoice (no `UNPAID`, no `TTGK-S`).
+#[test]
+fn a_price_reduction_credit_note_lowers_the_total_and_no_quantity() {
+    let null = serde_json::Value::Null;
+    let cny = |minor: i64| serde_json::json!({"minor": minor, "currency": "CNY"});
+    let refs = serde_json::json!({"sale": "XS1"});
+    let events = vec![
+        party(OWNER, "wholesaler", "self", "2028-02-28", null.clone()),
+        party(
+            "C1",
+            "medical_institution",
+            "customer",
+            "2028-02-28",
+            null.clone(),
+        ),
+        product("P-A", "chemical", "none", "ambient", false),
+        ev(
+            "sale",
+            "2026-10-01T02:00:00Z",
+            null.clone(),
+            serde_json::json!({"doc": "XS1", "customer": "C1", "channel": "wholesale",
+                "lines": [{"product": "P-A", "batch": "B1", "expiry": "2028-08-01",
+                           "quantity": 10, "unit_price": cny(1000)}]}),
+        ),
+        ev(
+            "dispatch",
+            "2026-10-02T02:00:00Z",
+            refs.clone(),
+            serde_json::json!({"doc": "PS1", "customer": "C1", "consignee": "药剂科",
+                "address": "杭州", "lines": [{"product": "P-A", "batch": "B1",
+                "quantity": 10, "from": "WH-A"}]}),
+        ),
+        ev(
+            "invoice",
+            "2026-10-03T02:00:00Z",
+            refs.clone(),
+            serde_json::json!({"doc": "FP1", "direction": "sale", "issuer": OWNER, "buyer": "C1",
+                "issued_on": "2026-10-03",
+                "lines": [{"product": "P-A", "quantity": 10, "unit_price": cny(1000),
+                           "amount": cny(10_000)}],
+                "total": cny(10_000)}),
+        ),
+        ev(
+            "invoice",
+            "2026-10-05T02:00:00Z",
+            refs.clone(),
+            serde_json::json!({"doc": "FP1-H", "direction": "sale", "issuer": OWNER,
+                "buyer": "C1", "issued_on": "2026-10-05", "credit_for": "FP1",
+                "lines": [{"product": "P-A", "quantity": 0, "unit_price": cny(0),
+                           "amount": cny(500)}],
+                "total": cny(500)}),
+        ),
+        ev(
+            "payment",
+            "2026-10-20T02:00:00Z",
+            null.clone(),
+            serde_json::json!({"doc": "SK1", "direction": "incoming", "payer": "C1",
+                "payee": OWNER, "payer_account": "1", "payee_account": "1",
+                "amount": cny(9_500), "method": "bank_transfer", "invoices": ["FP1"]}),
+        ),
+        // The clock passes the invoicing and payment deadlines.
+        ev(
+            "product_registered",
+            "2027-01-15T00:00:00Z",
+            null.clone(),
+            serde_json::json!({"product": "P-B", "generic_name": "x", "form": "x", "spec": "x",
+                "manufacturer": "x", "approval_number": "x", "category": "chemical",
+                "control": "none", "storage": "ambient", "rx": true, "vaccine": false,
+                "unit": "盒"}),
+        ),
+    ];
+    let f = findings_of(&events);
+    let documents: Vec<String> = f
+        .iter()
+        .filter(|x| ["UNPAID", "UNINVOICED", "TTGK-S", "ORPHAN"].contains(&x.rule.code()))
+        .map(|x| format!("{} {}", x.rule.code(), x.seq))
+        .collect();
+    assert!(documents.is_empty(), "{documents:?}");
+    // Without the reduction, the net payment leaves the invoice unpaid.
+    let mut unreduced = events.clone();
+    unreduced.remove(6);
+    let f = findings_of(&unreduced);
+    assert!(f.iter().any(|x| x.rule.code() == "UNPAID"), "{f:?}");
+}

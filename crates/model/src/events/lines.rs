@@ -238,13 +238,16 @@ pub struct CountLine {
 pub struct InvoiceLine {
     /// Product code, as registered by `product_registered`.
     pub product: Text,
-    /// Quantity invoiced, in minimum sale units (the product's `unit`); at least 1 (on a credit
-    /// note: the quantity credited).
-    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::MAX_QUANTITY)))]
+    /// Quantity invoiced, in minimum sale units (the product's `unit`); at least 1. On a credit
+    /// note: the quantity credited, or 0 for a price reduction (折让) of `amount` alone, with
+    /// `unit_price` 0 (no goods returned, no quantity credited).
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = crate::MAX_QUANTITY)))]
     pub quantity: u64,
     /// Price per minimum sale unit, tax included; not negative; in the currency of `total`.
     pub unit_price: Money,
-    /// Line amount: exactly `quantity × unit_price`, in the currency of `total`.
+    /// Line amount, in the currency of `total`: `quantity × unit_price`, to within the rounding
+    /// of a unit price printed with more decimals than fen (at most ⌈`quantity` / 2⌉ minor units
+    /// apart); write the amount as printed and the unit price rounded to fen.
     pub amount: Money,
 }
 

@@ -115,7 +115,7 @@ problem-line-value-max = quantity { $quantity } × unit price { $price } is more
 problem-codes-over = { $codes } traceability codes for a quantity of { $quantity }
 problem-uuid-version = must be a UUID version 7 (got version { $got })
 problem-accepted-rejected = accepted { $accepted } + rejected { $rejected } must equal arrived { $arrived }
-problem-line-amount = { $amount } is not quantity { $quantity } × unit price { $price }
+problem-line-amount = { $amount } is not quantity { $quantity } × unit price { $price } (to within half a fen per unit)
 problem-invoice-total = { $total } is not the sum of the line amounts ({ $sum })
 
 ## Verification of the chain.

@@ -114,7 +114,7 @@ problem-line-value-max = 数量 { $quantity } × 单价 { $price } 超过最大�
 problem-codes-over = 数量 { $quantity } 却有 { $codes } 个追溯码
 problem-uuid-version = 须为第 7 版 UUID（实为第 { $got } 版）
 problem-accepted-rejected = 合格 { $accepted } + 拒收 { $rejected } 须等于到货 { $arrived }
-problem-line-amount = { $amount } 不等于数量 { $quantity } × 单价 { $price }
+problem-line-amount = { $amount } 不等于数量 { $quantity } × 单价 { $price }（允许每单位半分的误差）
 problem-invoice-total = { $total } 不等于明细金额之和（{ $sum }）
 
 ## 哈希链校验。
