@@ -77,7 +77,7 @@ pub const THRESHOLDS: &[Threshold] = &[
     t("mkt_activation_kj_mol", "kJ/mol", Policy, "Activation energy of the mean kinetic temperature (USP <1079> convention: 83.144)."),
     t("vac_isolate_days", "days", Policy, "Days after a temperature excursion ends within which the vaccines in its zone are isolated (expired vaccines: during the day after expiry, not configurable)."),
     t("vac_dispose_days", "days", Policy, "Days after 00:00 of the day after expiry by which expired vaccines are destroyed."),
-    t("temp_resolution_c", "°C", Policy, "Sensor resolution: readings closer than this are the same value when days are compared for copies and re-uploads for conflicts (0 = exact)."),
+    t("temp_resolution_c", "°C", Policy, "Sensor resolution: for TEMP-CONFLICT, two readings of one instant at most this far apart are the same value (exactly this far apart is no conflict); for TEMP-COPY, readings are rounded to multiples of it before days or trips are compared (0 = exact)."),
     t("copy_days", "days", Policy, "How many days back a day of a zone's sensor or a trip log is compared with for copies."),
     t("copy_min_changes", "value changes", Policy, "A day or trip log needs at least this many changes of value to be compared for copies (a steady sensor is TEMP-FLAT's concern)."),
     t("flat_minutes", "minutes", Policy, "Longest run of identical readings of one sensor."),
