@@ -386,66 +386,67 @@ impl Chain {
         }
         // Each dispatch to a company whose ledger is given takes its own receipt there (the
         // same quantity first, else any later one), so that a batch shipped twice and received
-        // once breaks.
+        // once breaks; likewise each receipt from a company whose ledger is given takes its own
+        // earlier dispatch there: goods received "from" a ledger that never shipped them break
+        // the chain.
+        self.unanswered(
+            owners,
+            (Kind::Dispatch, Kind::Receipt),
+            "custody-not-received",
+        );
+        self.unanswered(
+            owners,
+            (Kind::Receipt, Kind::Dispatch),
+            "custody-not-shipped",
+        );
+    }
+
+    /// Breaks at each step of kind `kind` with a party whose ledger is among `owners` that no
+    /// step of kind `answer` there matches (that party holding it, from or to this step's
+    /// holder: later for a dispatch's receipt, earlier for a receipt's dispatch), matched one
+    /// to one and by quantity first. The break's message `id` names the holder, the other
+    /// party (`to` for a dispatch, `from` for a receipt), the document and the record.
+    fn unanswered(&mut self, owners: &[String], (kind, answer): (Kind, Kind), id: &'static str) {
+        let forward = kind == Kind::Dispatch;
         let mut used = vec![false; self.steps.len()];
+        let mut breaks = Vec::new();
         for (i, s) in self.steps.iter().enumerate() {
-            if s.kind != Kind::Dispatch.as_str() {
+            if s.kind != kind.as_str() {
                 continue;
             }
-            let Some(to) = s.party.as_ref().filter(|to| owners.contains(to)) else {
+            let Some(other) = s.party.as_ref().filter(|p| owners.contains(p)) else {
                 continue;
             };
-            let receipt = |r: &Step| {
-                r.kind == Kind::Receipt.as_str()
-                    && &r.holder == to
-                    && r.party.as_deref() == Some(&s.holder)
+            let answers = |a: &Step| {
+                a.kind == answer.as_str()
+                    && &a.holder == other
+                    && a.party.as_deref() == Some(&s.holder)
             };
-            let later =
-                || (i + 1..self.steps.len()).filter(|&j| !used[j] && receipt(&self.steps[j]));
-            let answered = later()
+            let range = if forward {
+                i + 1..self.steps.len()
+            } else {
+                0..i
+            };
+            let candidates = || {
+                range
+                    .clone()
+                    .filter(|&j| !used[j] && answers(&self.steps[j]))
+            };
+            let answered = candidates()
                 .find(|&j| self.steps[j].quantity == s.quantity)
-                .or_else(|| later().next());
+                .or_else(|| candidates().next());
             if let Some(j) = answered {
                 used[j] = true;
             } else {
-                let m = Msg::new("custody-not-received")
+                let m = Msg::new(id)
                     .arg("holder", &s.holder)
-                    .arg("to", to)
+                    .arg(if forward { "to" } else { "from" }, other)
                     .arg("doc", &s.doc)
                     .arg("seq", s.seq);
-                self.breaks.push(Break::between(s, m));
+                breaks.push(Break::between(s, m));
             }
         }
-        // Likewise each receipt from a company whose ledger is given takes its own dispatch
-        // there: goods received "from" a ledger that never shipped them break the chain.
-        let mut used = vec![false; self.steps.len()];
-        for (i, r) in self.steps.iter().enumerate() {
-            if r.kind != Kind::Receipt.as_str() {
-                continue;
-            }
-            let Some(from) = r.party.as_ref().filter(|from| owners.contains(from)) else {
-                continue;
-            };
-            let dispatch = |d: &Step| {
-                d.kind == Kind::Dispatch.as_str()
-                    && &d.holder == from
-                    && d.party.as_deref() == Some(&r.holder)
-            };
-            let earlier = || (0..i).filter(|&j| !used[j] && dispatch(&self.steps[j]));
-            let answered = earlier()
-                .find(|&j| self.steps[j].quantity == r.quantity)
-                .or_else(|| earlier().next());
-            if let Some(j) = answered {
-                used[j] = true;
-            } else {
-                let m = Msg::new("custody-not-shipped")
-                    .arg("holder", &r.holder)
-                    .arg("from", from)
-                    .arg("doc", &r.doc)
-                    .arg("seq", r.seq);
-                self.breaks.push(Break::between(r, m));
-            }
-        }
+        self.breaks.extend(breaks);
     }
 }
 
