@@ -361,3 +361,27 @@ fn trace_breaks_at_a_receipt_from_a_ledger_that_never_shipped_it() {
         rxledger::report::custody_text(&shipped, &chain)
     );
 }
+
+/// A unit shipped twice by one company (the scenario's cloned morphine code, `CODE-DUP` at 423)
+/// breaks its own chain at the second shipment; a unit that left once does not.
+#[test]
+fn a_unit_moved_after_it_left_breaks_its_chain() {
+    let ledger = scenario("special-control");
+    let target = rxledger::trace::Target::Code("81003700000000939446".into());
+    let chain = rxledger::trace::trace(&target, std::slice::from_ref(&ledger)).unwrap();
+    let text = rxledger::report::custody_text(&target, &chain);
+    let ids: Vec<(&str, u64)> = chain
+        .breaks
+        .iter()
+        .map(|b| (b.message.id.as_ref(), b.seq))
+        .collect();
+    assert_eq!(ids, [("custody-moved-after-leaving", 423)], "{text}");
+    assert!(text.contains("after it left at seq 377"), "{text}");
+    let once = rxledger::trace::Target::Code("81003700000000523871".into());
+    let chain = rxledger::trace::trace(&once, std::slice::from_ref(&ledger)).unwrap();
+    assert!(
+        chain.breaks.is_empty() && !chain.steps.is_empty(),
+        "{}",
+        rxledger::report::custody_text(&once, &chain)
+    );
+}

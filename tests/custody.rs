@@ -1,6 +1,7 @@
 //! One source of truth for custody: a batch's chain is broken in the HTML report's custody
-//! section and in `trace --batch` exactly where `check`'s SPECIAL-CHAIN finds it broken, citing
-//! the same records and the same messages; where SPECIAL-CHAIN is quiet, both call it unbroken.
+//! section and in `trace --batch` exactly where `check`'s SPECIAL-CHAIN, CODE-DUP or
+//! CODE-UNKNOWN find it broken, citing the same records and the same messages; where they are
+//! quiet, both call it unbroken.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -15,37 +16,40 @@ fn path(p: &str) -> PathBuf {
 
 type Batch = (String, String);
 
-/// SPECIAL-CHAIN findings of `ledger` by batch: (seq, message) in record order.
-fn special_chain(ledger: &Path, config: &Config) -> BTreeMap<Batch, Vec<(u64, Msg)>> {
+/// The rules whose findings break a batch's custody chain.
+const CUSTODY: [Rule; 3] = [Rule::SpecialChain, Rule::CodeDup, Rule::CodeUnknown];
+
+/// The custody findings of `ledger` by batch: (seq, rule, message) in record order.
+fn custody_findings(ledger: &Path, config: &Config) -> BTreeMap<Batch, Vec<(u64, Rule, Msg)>> {
     let report = rxledger::check::check_path(ledger, config.clone(), None, |_| {}).unwrap();
     assert!(report.verify.is_ok(), "{:?}", report.verify.failure);
-    let mut out: BTreeMap<Batch, Vec<(u64, Msg)>> = BTreeMap::new();
-    for f in report
-        .findings
-        .iter()
-        .filter(|f| f.rule == Rule::SpecialChain)
-    {
-        let key = (f.product.clone().unwrap(), f.batch.clone().unwrap());
-        out.entry(key).or_default().push((f.seq, f.message.clone()));
+    let mut out: BTreeMap<Batch, Vec<(u64, Rule, Msg)>> = BTreeMap::new();
+    for f in report.findings.iter().filter(|f| CUSTODY.contains(&f.rule)) {
+        let (Some(p), Some(b)) = (f.product.clone(), f.batch.clone()) else {
+            continue;
+        };
+        out.entry((p, b))
+            .or_default()
+            .push((f.seq, f.rule, f.message.clone()));
     }
     out
 }
 
-/// A chain's SPECIAL-CHAIN breaks: (seq, message), all in `ledger`.
-fn breaks(chain: &Chain, ledger: &Path) -> Vec<(u64, Msg)> {
+/// A chain's breaks that cite a finding: (seq, rule, message), all in `ledger`.
+fn breaks(chain: &Chain, ledger: &Path) -> Vec<(u64, Rule, Msg)> {
     chain
         .breaks
         .iter()
-        .filter(|b| b.rule == Some(Rule::SpecialChain))
-        .inspect(|b| assert_eq!(b.ledger, ledger))
-        .map(|b| (b.seq, b.message.clone()))
+        .filter_map(|b| b.rule.map(|r| (b, r)))
+        .inspect(|(b, _)| assert_eq!(b.ledger, ledger))
+        .map(|(b, r)| (b.seq, r, b.message.clone()))
         .collect()
 }
 
 /// Holds the report's custody section, `trace --batch` and `check` together on `ledger`; returns
 /// how many of its special-control batches are broken and how many are not.
 fn agree(ledger: &Path, config: &Config) -> (usize, usize) {
-    let findings = special_chain(ledger, config);
+    let findings = custody_findings(ledger, config);
     let options = Options {
         config: config.clone(),
         max_custody_chains: usize::MAX,
@@ -65,7 +69,8 @@ fn agree(ledger: &Path, config: &Config) -> (usize, usize) {
         };
         let key = (product.clone(), batch.clone());
         let expected = findings.get(&key).cloned().unwrap_or_default();
-        // The report's chain breaks where SPECIAL-CHAIN does, and nowhere else in one ledger.
+        // The report's chain breaks where the custody findings are, and nowhere else in one
+        // ledger.
         assert_eq!(breaks(chain, ledger), expected, "report, {key:?}");
         assert_eq!(chain.breaks.is_empty(), expected.is_empty(), "{key:?}");
         // `trace` says the same.
@@ -76,15 +81,23 @@ fn agree(ledger: &Path, config: &Config) -> (usize, usize) {
             assert!(text.contains("chain unbroken"), "{text}");
         } else {
             broken += 1;
-            for (seq, _) in &expected {
-                let cite = format!("BREAK: SPECIAL-CHAIN at seq {seq} of {}", ledger.display());
+            for (seq, rule, _) in &expected {
+                let cite = format!(
+                    "BREAK: {} at seq {seq} of {}",
+                    rule.code(),
+                    ledger.display()
+                );
                 assert!(text.contains(&cite), "{cite}\n{text}");
             }
         }
         seen.insert(key);
     }
-    // Every batch SPECIAL-CHAIN names is in the custody section.
-    for key in findings.keys() {
+    // Every batch SPECIAL-CHAIN names (special-control by definition) is in the custody
+    // section.
+    for (key, _) in findings
+        .iter()
+        .filter(|(_, f)| f.iter().any(|(_, r, _)| *r == Rule::SpecialChain))
+    {
         assert!(
             seen.contains(key),
             "{key:?} missing from the custody section"
@@ -96,11 +109,21 @@ fn agree(ledger: &Path, config: &Config) -> (usize, usize) {
 }
 
 #[test]
-fn special_chain_findings_are_the_breaks_of_report_and_trace() {
+fn custody_findings_are_the_breaks_of_report_and_trace() {
+    const BROKEN: usize = 13;
     let ledger = path("samples/scenarios/special-control.jsonl");
     let (broken, unbroken) = agree(&ledger, &Config::default());
-    // The scenario's SPECIAL-CHAIN findings fall on 6 batches; its other batches are quiet.
-    assert_eq!(broken, 6);
+    // 6 of them have SPECIAL-CHAIN findings; the others codes shipped twice or never received,
+    // whose quantities balance.
+    let findings = custody_findings(&ledger, &Config::default());
+    let special = findings
+        .values()
+        .filter(|f| f.iter().any(|(_, r, _)| *r == Rule::SpecialChain))
+        .count();
+    assert_eq!(special, 6);
+    // The scenario's SPECIAL-CHAIN, CODE-DUP and CODE-UNKNOWN findings fall on BROKEN batches;
+    // its other batches are quiet.
+    assert_eq!(broken, BROKEN);
     assert!(unbroken > 0);
 }
 
@@ -116,7 +139,9 @@ fn a_quiet_ledger_has_only_unbroken_chains() {
 fn a_disabled_special_chain_breaks_no_chain_in_either() {
     // The same configuration drives the findings and the chains: no finding, no break.
     let ledger = path("samples/scenarios/special-control.jsonl");
-    let config = Config::from_toml("disabled = [\"SPECIAL-CHAIN\"]\n").unwrap();
+    let config =
+        Config::from_toml("disabled = [\"SPECIAL-CHAIN\", \"CODE-DUP\", \"CODE-UNKNOWN\"]\n")
+            .unwrap();
     let (broken, _) = agree(&ledger, &config);
     assert_eq!(broken, 0);
 }

@@ -289,14 +289,26 @@ fn trace_batch_breaks_where_special_chain_does() {
         text(&o)
     );
     assert!(!text(&o).contains("unbroken"), "{}", text(&o));
-    // A batch of the same product SPECIAL-CHAIN is quiet about.
+    // A batch of the same product whose codes balance too (SPECIAL-CHAIN, CODE-DUP and
+    // CODE-UNKNOWN are quiet about it).
+    let o = run(
+        &["trace", "--batch", "86934567000011:2610100007", ledger],
+        &d,
+    );
+    assert_eq!(code(&o), 0, "{}", text(&o));
+    assert!(text(&o).contains("4 steps"), "{}", text(&o));
+    assert!(text(&o).contains("chain unbroken"), "{}", text(&o));
+    // One whose quantities balance but whose codes do not: its CODE-* findings break it.
     let o = run(
         &["trace", "--batch", "86934567000011:2608100001", ledger],
         &d,
     );
-    assert_eq!(code(&o), 0, "{}", text(&o));
-    assert!(text(&o).contains("11 steps"), "{}", text(&o));
-    assert!(text(&o).contains("chain unbroken"), "{}", text(&o));
+    assert_eq!(code(&o), 1, "{}", text(&o));
+    assert!(
+        text(&o).contains(&format!("BREAK: CODE-DUP at seq 423 of {ledger}")),
+        "{}",
+        text(&o)
+    );
     // With SPECIAL-CHAIN disabled, neither the findings nor the chain see a break.
     let cfg = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(cfg.path(), "disabled = [\"SPECIAL-CHAIN\"]\n").unwrap();

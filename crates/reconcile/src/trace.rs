@@ -315,12 +315,15 @@ impl Collector {
         }
     }
 
-    /// The findings of the current ledger's check: each `SPECIAL-CHAIN` finding on a followed
-    /// batch breaks that batch's chain at its record, citing the finding. (A finding names a
-    /// batch's line, not a unit, so unit code chains are broken only between ledgers; follow
-    /// the unit's batch to see them.)
+    /// The findings of the current ledger's check: each `SPECIAL-CHAIN`, `CODE-DUP` or
+    /// `CODE-UNKNOWN` finding on a followed batch breaks that batch's chain at its record,
+    /// citing the finding (the quantities of a batch may balance while its unit codes do not:
+    /// a code shipped twice, one never received). A finding names a batch's line, not a unit,
+    /// so a unit code's chain breaks on its own steps ([`Chain::find_breaks`]); follow the
+    /// unit's batch to see the findings.
     pub fn findings(&mut self, findings: &[Finding]) {
-        for f in findings.iter().filter(|f| f.rule == Rule::SpecialChain) {
+        let custody = [Rule::SpecialChain, Rule::CodeDup, Rule::CodeUnknown];
+        for f in findings.iter().filter(|f| custody.contains(&f.rule)) {
             let (Some(product), Some(batch)) = (&f.product, &f.batch) else {
                 continue;
             };
@@ -342,8 +345,11 @@ impl Collector {
         if self.started {
             self.owners.push(std::mem::take(&mut self.owner));
         }
-        for chain in &mut self.chains {
+        for (target, chain) in self.targets.iter().zip(&mut self.chains) {
             chain.find_breaks(&self.owners);
+            if matches!(target, Target::Code(_)) {
+                chain.moved_after_leaving();
+            }
         }
         let mut out: Vec<(Target, Chain)> = self.targets.into_iter().zip(self.chains).collect();
         if self.special_batches {
@@ -399,6 +405,44 @@ impl Chain {
             (Kind::Receipt, Kind::Dispatch),
             "custody-not-shipped",
         );
+    }
+
+    /// Breaks of one unit's chain inside a ledger: a step that moves the unit after it left
+    /// that ledger's owner (a dispatch, supplier return, destruction or loss) and before it
+    /// came back (a receipt or customer return): a unit shipped twice, or moved after it was
+    /// destroyed.
+    fn moved_after_leaving(&mut self) {
+        let leaves = [
+            Kind::Dispatch,
+            Kind::SupplierReturn,
+            Kind::Destruction,
+            Kind::LossReport,
+        ];
+        let arrives = [Kind::Receipt, Kind::CustomerReturn];
+        // The step where the unit last left each holder, while it has not come back.
+        let mut gone: Vec<(&str, &Step)> = Vec::new();
+        let mut breaks = Vec::new();
+        for s in &self.steps {
+            let left = gone.iter().position(|(h, _)| *h == s.holder);
+            if arrives.iter().any(|k| k.as_str() == s.kind) {
+                if let Some(i) = left {
+                    gone.remove(i);
+                }
+                continue;
+            }
+            if let Some(i) = left {
+                let m = Msg::new("custody-moved-after-leaving")
+                    .arg("kind", s.kind)
+                    .arg("doc", &s.doc)
+                    .arg("seq", s.seq)
+                    .arg("holder", &s.holder)
+                    .arg("left", gone[i].1.seq);
+                breaks.push(Break::between(s, m));
+            } else if leaves.iter().any(|k| k.as_str() == s.kind) {
+                gone.push((&s.holder, s));
+            }
+        }
+        self.breaks.extend(breaks);
     }
 
     /// Breaks at each step of kind `kind` with a party whose ledger is among `owners` that no

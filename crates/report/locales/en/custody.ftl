@@ -9,6 +9,9 @@ custody-not-received = dispatched by { $holder } to { $to } ({ $doc } seq { $seq
 # A receipt from the owner of another given ledger that no dispatch there answers.
 # $holder: the receiving company; $from: the supplier; $doc, $seq: the receipt.
 custody-not-shipped = received by { $holder } from { $from } ({ $doc } seq { $seq }) but never shipped from there
+# A unit moved again by the company it had left (dispatched, returned, destroyed or lost at
+# record $left) without coming back. $kind, $doc, $seq: the later step.
+custody-moved-after-leaving = moved again by { $holder } in a { event-kind } ({ $doc } seq { $seq }) after it left at seq { $left }, without coming back
 
 # `rxledger trace`: the heading, the step columns, and the breaks.
 custody-unit = unit { $code }
