@@ -8,15 +8,15 @@ rec-doc-actual = { $problem ->
         [no_order] no purchase order (refs.order)
         [unknown_order] unknown purchase order { $order }
         [supplier] supplier { $supplier }
-        [not_on_order] not on the order
-       *[over] { $arrived } arrived
+        [not_on_order] { $product } not on the order
+       *[over] { $arrived } of { $product } arrived on { $orders } so far, { $this } with this receipt
     }
 rec-doc-expected = { $problem ->
         [no_delivery_note] a delivery note
         [no_order] a purchase order
         [unknown_order] a recorded purchase order
         [supplier] supplier { $order_supplier }
-        [not_on_order] on the order
+        [not_on_order] { $product } on the order
        *[over] ≤ { $ordered } ordered
     }
 

@@ -8,15 +8,15 @@ rec-doc-actual = { $problem ->
         [no_order] 无采购订单（refs.order）
         [unknown_order] 采购订单 { $order } 不存在
         [supplier] 供货单位为 { $supplier }
-        [not_on_order] 不在订单上
-       *[over] 到货 { $arrived }
+        [not_on_order] { $product } 不在订单上
+       *[over] { $orders } 的 { $product } 累计到货 { $arrived }（本次 { $this }）
     }
 rec-doc-expected = { $problem ->
         [no_delivery_note] 随货同行单
         [no_order] 采购订单
         [unknown_order] 已记录的采购订单
         [supplier] 供货单位 { $order_supplier }
-        [not_on_order] 在订单上
+        [not_on_order] { $product } 在订单上
        *[over] ≤ 订购数量 { $ordered }
     }
 

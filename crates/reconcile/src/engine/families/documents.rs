@@ -23,7 +23,7 @@ use rxledger_model::{EventBody, PaymentDirection, PaymentMethod, Quality};
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev, Out};
-use crate::engine::facts::{term, with_facts};
+use crate::engine::facts::{term, texts, with_facts};
 use crate::engine::projections::documents::{
     invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Cursors, Dir,
     PaymentRef, SaleRec,
@@ -146,7 +146,9 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
             })
             .collect();
         if on.is_empty() {
-            let m = base().arg("problem", term("not_on_order"));
+            let m = base()
+                .arg("problem", term("not_on_order"))
+                .arg("product", &l.product);
             emit(&mut cx.out, m, Some(&l.product));
             continue;
         }
@@ -172,6 +174,9 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
         if arrived > ordered {
             let m = base()
                 .arg("problem", term("over"))
+                .arg("product", &l.product)
+                .arg("orders", texts(&on))
+                .arg("this", l.arrived)
                 .arg("arrived", arrived)
                 .arg("ordered", ordered);
             emit(&mut cx.out, m, Some(&l.product));
