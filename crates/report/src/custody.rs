@@ -78,7 +78,7 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
             pad(&kind, 18),
             st.holder,
             st.doc,
-            st.movement,
+            movement(m, &st.movement),
             st.quantity,
             st.ledger.display(),
             st.seq
@@ -92,4 +92,19 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
         }
     }
     s
+}
+
+/// A step's movement (`from → to`, as `trace` keeps it) in the chosen language: a unit that
+/// left by destruction or loss reads `→ 销毁` / `→ 丢失` in Chinese, not the library's English
+/// word.
+pub(crate) fn movement(m: &Messages, movement: &str) -> String {
+    for (word, id) in [
+        (" → destroyed", "custody-destroyed"),
+        (" → lost", "custody-lost"),
+    ] {
+        if let Some(from) = movement.strip_suffix(word) {
+            return format!("{from} → {}", m.label(id));
+        }
+    }
+    movement.to_owned()
 }

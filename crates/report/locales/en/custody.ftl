@@ -23,3 +23,6 @@ custody-unbroken = chain unbroken across the given ledgers
 custody-break = BREAK:{" "}
 # A break that is a finding: its rule, record and ledger, then its sentence.
 custody-break-at = { $rule } at seq { $seq } of { $ledger }: { $sentence }
+# Where a unit goes when it is destroyed or lost (the `to` of a custody step).
+custody-destroyed = destroyed
+custody-lost = lost

@@ -16,3 +16,6 @@ custody-qty = 数量
 custody-unbroken = 追溯链在所给账本之间完整
 custody-break = 断点：
 custody-break-at = { $rule }，{ $ledger } 的记录 { $seq }：{ $sentence }
+# Where a unit goes when it is destroyed or lost (the `to` of a custody step).
+custody-destroyed = 销毁
+custody-lost = 丢失
