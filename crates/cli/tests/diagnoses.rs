@@ -283,7 +283,7 @@ fn trace_batch_breaks_where_special_chain_does() {
     assert_eq!(code(&o), 1, "{}", text(&o));
     assert!(
         text(&o).contains(&format!(
-            "BREAK: SPECIAL-CHAIN at seq 1928 of {ledger}: 23 units of controlled 86934567000011 batch 2607100004 moved but 22 traceability codes were scanned"
+            "BREAK: SPECIAL-CHAIN at seq 1928 of {ledger}: 23 units of controlled 盐酸吗啡注射液 10mg:1ml/支 (86934567000011) batch 2607100004 moved but 22 traceability codes were scanned"
         )),
         "{}",
         text(&o)
@@ -298,6 +298,13 @@ fn trace_batch_breaks_where_special_chain_does() {
     assert_eq!(code(&o), 0, "{}", text(&o));
     assert!(text(&o).contains("4 steps"), "{}", text(&o));
     assert!(text(&o).contains("chain unbroken"), "{}", text(&o));
+    // Holders, parties and the product by their registered names, not their ids alone.
+    assert!(
+        text(&o).contains("holder 浙江康源医药有限公司")
+            && text(&o).contains("盐酸吗啡注射液 10mg:1ml/支 (86934567000011) batch 2610100007"),
+        "{}",
+        text(&o)
+    );
     // One whose quantities balance but whose codes do not: its CODE-* findings break it.
     let o = run(
         &["trace", "--batch", "86934567000011:2608100001", ledger],

@@ -71,14 +71,22 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
     );
     for st in &chain.steps {
         let kind = m.render(&Msg::new("event-kind").arg("kind", st.kind));
+        let holder_name = m.names().party(&st.holder).unwrap_or(&st.holder);
+        // The counterparty in the movement (`SP-1 → 12330000470089123F`) by its name too.
+        let mut moved = movement(m, &st.movement);
+        if let Some(p) = &st.party {
+            if let Some(name) = m.names().party(p) {
+                moved = moved.replace(p.as_str(), name);
+            }
+        }
         let _ = writeln!(
             s,
             "  {}  {} {holder} {:<20} {:<16} {:<18} {qty} {:>6}  {} {seq} {}",
             m.instant(st.at),
             pad(&kind, 18),
-            st.holder,
+            holder_name,
             st.doc,
-            movement(m, &st.movement),
+            moved,
             st.quantity,
             st.ledger.display(),
             st.seq

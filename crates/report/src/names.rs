@@ -53,6 +53,7 @@ pub struct Names {
 /// The names of the facts that hold a party id (a finding's `party`, `customer`, `supplier` …).
 pub const PARTY_FACTS: &[&str] = &[
     "party",
+    "from",
     "customer",
     "supplier",
     "holder",
@@ -164,6 +165,39 @@ pub fn check_named(
         |_| {},
     )?;
     Ok((report, names))
+}
+
+/// [`rxledger_reconcile::trace::trace_many`], gathering the names of the ledgers in the same
+/// passes (for `trace` to name the holders, parties and product it shows).
+pub fn trace_named(
+    targets: &[rxledger_reconcile::trace::Target],
+    ledgers: &[std::path::PathBuf],
+    config: &Config,
+) -> Result<(Vec<rxledger_reconcile::trace::Chain>, Names), StoreError> {
+    let mut names = Names::new();
+    if targets.is_empty() {
+        return Ok((Vec::new(), names));
+    }
+    let mut collector = rxledger_reconcile::trace::Collector::new(targets);
+    for path in ledgers {
+        collector.begin_ledger(path);
+        let mut n = Names::new();
+        let report = check_with(
+            path,
+            Engine::new(config.clone()),
+            None,
+            |_| {},
+            |seq, e| {
+                collector.observe(seq, e);
+                n.observe(e);
+            },
+            |_| {},
+        )?;
+        collector.findings(&report.findings);
+        names.merge(n);
+    }
+    let chains = collector.finish().into_iter().map(|(_, c)| c).collect();
+    Ok((chains, names))
 }
 
 /// [`rxledger_reconcile::cross::check_ledgers`] (each ledger checked, then against each other),

@@ -57,10 +57,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         _ => return Err(said(Msg::new("cli-trace-code-or-batch"))),
     };
-    let chain = rxledger::trace::trace_many(std::slice::from_ref(&target), &paths, &config)?
-        .pop()
-        .unwrap_or_default();
-    let m = &crate::lang::messages();
+    // The registered names of parties and products, gathered in the same pass, are shown
+    // in place of their ids.
+    let (mut chains, names) =
+        rxledger::report::names::trace_named(std::slice::from_ref(&target), &paths, &config)?;
+    let chain = chains.pop().unwrap_or_default();
+    let m = &crate::lang::messages().with_names(names);
     print!(
         "{}",
         rxledger::report::custody_text_with(&target, &chain, m)
