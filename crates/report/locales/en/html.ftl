@@ -34,6 +34,7 @@ html-col-findings = findings
 html-col-checks = what it checks
 html-col-source = source
 html-col-seq = seq
+html-col-involved = records involved
 html-col-party = party
 html-col-what = product / batch / location
 html-col-product = product

@@ -34,6 +34,7 @@ html-col-findings = 问题数
 html-col-checks = 检查内容
 html-col-source = 依据
 html-col-seq = 记录
+html-col-involved = 涉及记录
 html-col-party = 单位
 html-col-what = 药品 / 批号 / 库位
 html-col-product = 药品

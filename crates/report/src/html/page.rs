@@ -274,7 +274,7 @@ impl Report {
                 table.ev {
                     thead {
                         tr {
-                            th.n { (self.l("html-col-seq")) } th { (self.l("html-col-records")) }
+                            th.n { (self.l("html-col-seq")) } th { (self.l("html-col-involved")) }
                             th { (self.l("html-col-party")) } th { (self.l("html-col-product")) }
                             th { (self.l("html-col-batch")) } th { (self.l("html-col-location")) }
                             th { (self.l("html-col-expected")) } th { (self.l("html-col-found")) }
@@ -333,7 +333,7 @@ impl Report {
                         table.ev {
                             thead {
                                 tr {
-                                    th.n { (self.l("html-col-seq")) } th { (self.l("html-col-records")) }
+                                    th.n { (self.l("html-col-seq")) } th { (self.l("html-col-involved")) }
                                     th { (self.l("html-col-due")) } th { (self.l("html-col-party")) }
                                     th { (self.l("html-col-product")) } th { (self.l("html-col-batch")) }
                                     th { (self.l("html-col-location")) }
