@@ -406,3 +406,32 @@ fn a_broken_chain_is_shown_as_broken() {
     assert!(html.contains("CHAIN"), "the CHAIN finding is listed");
     elements(&html);
 }
+
+/// The words of the report that are no finding's: the line `rxledger report` prints says "1
+/// ledger", not "1 ledgers"; a findings table heads its record numbers "records involved" (涉及记录),
+/// not "records", which the ledgers table uses for a count; and a unit destroyed or lost reads
+/// so in the chosen language.
+#[test]
+fn the_reports_own_words_count_and_translate() {
+    use rxledger::report::Lang;
+    let one = build(
+        &[path("samples/scenarios/documents.jsonl")],
+        &Options::default(),
+    )
+    .unwrap();
+    let line = one.written(Path::new("r.html"), 1);
+    assert!(line.contains(": 1 ledger, 33 findings, "), "{line}");
+    assert!(one.to_html().contains("records involved"));
+    let zh = build(
+        &[path("samples/scenarios/special-control.jsonl")],
+        &Options {
+            lang: Lang::Zh,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let html = zh.to_html();
+    assert!(html.contains("涉及记录"));
+    assert!(html.contains("→ 销毁") && html.contains("→ 丢失"));
+    assert!(!html.contains("→ destroyed") && !html.contains("→ lost"));
+}
