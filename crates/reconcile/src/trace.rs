@@ -56,10 +56,26 @@ pub struct Step {
     pub doc: String,
     /// Counterparty, if any.
     pub party: Option<String>,
-    /// From location (or the supplier) to location (or the customer).
-    pub movement: String,
+    /// Where the goods come from: a location, or the supplier (a receipt, a customer return).
+    pub from: Place,
+    /// Where they go: a location, the customer (a dispatch, a supplier return), or nowhere (a
+    /// destruction, a loss).
+    pub to: Place,
     /// Quantity moved.
     pub quantity: u64,
+}
+
+/// One end of a custody step: where goods come from or go to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A location of the ledger's owner (a storage zone, the receiving area).
+    Location(String),
+    /// A trading partner, by party id (possibly empty when the event names none).
+    Party(String),
+    /// Destroyed.
+    Destroyed,
+    /// Lost or stolen.
+    Lost,
 }
 
 /// A custody chain and where it breaks.
@@ -94,7 +110,8 @@ struct Line<'a> {
     batch: &'a str,
     quantity: u64,
     codes: &'a [rxledger_model::Text],
-    movement: String,
+    from: Place,
+    to: Place,
 }
 
 /// The counterparty and the document number of an event that moves goods.
@@ -120,26 +137,28 @@ fn lines<'a>(e: &'a Event, party: Option<&str>) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let mut ms = movements(e);
     while let Some(m) = ms.next() {
-        let movement = match m.kind {
+        let here = || Place::Location(m.location.to_owned());
+        let (from, to) = match m.kind {
             MovementKind::PutAway | MovementKind::Transfer => {
                 // The outgoing movement is followed by the incoming one of the same line.
                 let to = ms.next().map_or("", |n| n.location);
-                format!("{} → {to}", m.location)
+                (here(), Place::Location(to.to_owned()))
             }
             MovementKind::Receipt | MovementKind::CustomerReturn => {
-                format!("{party} → {}", m.location)
+                (Place::Party(party.to_owned()), here())
             }
-            MovementKind::Destruction => format!("{} → destroyed", m.location),
-            MovementKind::Loss => format!("{} → lost", m.location),
+            MovementKind::Destruction => (here(), Place::Destroyed),
+            MovementKind::Loss => (here(), Place::Lost),
             // Dispatch and supplier return: out to the counterparty.
-            _ => format!("{} → {party}", m.location),
+            _ => (here(), Place::Party(party.to_owned())),
         };
         out.push(Line {
             product: m.product,
             batch: m.batch,
             quantity: m.delta.unsigned_abs(),
             codes: m.codes,
-            movement,
+            from,
+            to,
         });
     }
     out
@@ -308,7 +327,8 @@ impl Collector {
                     kind: e.kind().as_str(),
                     doc: doc.to_owned(),
                     party: party.map(str::to_owned),
-                    movement: l.movement.clone(),
+                    from: l.from.clone(),
+                    to: l.to.clone(),
                     quantity,
                 });
             }

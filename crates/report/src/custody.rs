@@ -18,7 +18,7 @@
 
 use std::fmt::Write as _;
 
-use rxledger_reconcile::trace::{Break, Chain, Target};
+use rxledger_reconcile::trace::{Break, Chain, Place, Step, Target};
 use rxledger_reconcile::Msg;
 
 use crate::messages::{Lang, Messages};
@@ -72,13 +72,7 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
     for st in &chain.steps {
         let kind = m.render(&Msg::new("event-kind").arg("kind", st.kind));
         let holder_name = m.names().party(&st.holder).unwrap_or(&st.holder);
-        // The counterparty in the movement (`SP-1 → 12330000470089123F`) by its name too.
-        let mut moved = movement(m, &st.movement);
-        if let Some(p) = &st.party {
-            if let Some(name) = m.names().party(p) {
-                moved = moved.replace(p.as_str(), name);
-            }
-        }
+        let moved = movement(m, st, true);
         let _ = writeln!(
             s,
             "  {}  {} {holder} {:<20} {:<16} {:<18} {qty} {:>6}  {} {seq} {}",
@@ -102,17 +96,17 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
     s
 }
 
-/// A step's movement (`from → to`, as `trace` keeps it) in the chosen language: a unit that
-/// left by destruction or loss reads `→ 销毁` / `→ 丢失` in Chinese, not the library's English
-/// word.
-pub(crate) fn movement(m: &Messages, movement: &str) -> String {
-    for (word, id) in [
-        (" → destroyed", "custody-destroyed"),
-        (" → lost", "custody-lost"),
-    ] {
-        if let Some(from) = movement.strip_suffix(word) {
-            return format!("{from} → {}", m.label(id));
-        }
-    }
-    movement.to_owned()
+/// A step's movement as `from → to` in the language of `m`: locations as written, a unit
+/// destroyed or lost in words (`→ 销毁` in Chinese), trading partners by their registered names
+/// when `named` (the text of `trace`), else by id (the HTML table has a column of its own for
+/// the counterparty's name).
+pub(crate) fn movement(m: &Messages, step: &Step, named: bool) -> String {
+    let place = |p: &Place| match p {
+        Place::Location(l) => l.clone(),
+        Place::Party(id) if named => m.names().party(id).unwrap_or(id).to_owned(),
+        Place::Party(id) => id.clone(),
+        Place::Destroyed => m.label("custody-destroyed"),
+        Place::Lost => m.label("custody-lost"),
+    };
+    format!("{} → {}", place(&step.from), place(&step.to))
 }

@@ -442,7 +442,7 @@ impl Report {
                             td { (t(&m.party(&st.holder))) }
                             td.mono.nw { (t(&st.doc)) }
                             td { (t(&st.party.as_deref().map(|p| m.party(p)).unwrap_or_default())) }
-                            td { (t(&crate::custody::movement(&self.messages, &st.movement))) }
+                            td { (t(&crate::custody::movement(&self.messages, st, false))) }
                             td.n { (st.quantity) }
                             td.mono { (t(&st.ledger.display().to_string())) " seq " (st.seq) }
                         }
