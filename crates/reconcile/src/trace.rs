@@ -180,11 +180,23 @@ pub fn trace_many(
     ledgers: &[PathBuf],
     config: &Config,
 ) -> Result<Vec<Chain>, StoreError> {
+    trace_many_observed(targets, ledgers, config, |_, _| {})
+}
+
+/// [`trace_many`], showing every valid event of the ledgers to `observe` in the same pass, with
+/// the index of its ledger in `ledgers` (to gather what a caller shows beside the chains, such
+/// as the parties' names).
+pub fn trace_many_observed(
+    targets: &[Target],
+    ledgers: &[PathBuf],
+    config: &Config,
+    mut observe: impl FnMut(usize, &Event),
+) -> Result<Vec<Chain>, StoreError> {
     if targets.is_empty() {
         return Ok(Vec::new());
     }
     let mut collector = Collector::new(targets);
-    for path in ledgers {
+    for (i, path) in ledgers.iter().enumerate() {
         collector.begin_ledger(path);
         let engine = Engine::new(config.clone());
         let report = crate::check::check_with(
@@ -192,7 +204,10 @@ pub fn trace_many(
             engine,
             None,
             |_| {},
-            |seq, e| collector.observe(seq, e),
+            |seq, e| {
+                collector.observe(seq, e);
+                observe(i, e);
+            },
             |_| {},
         )?;
         collector.findings(&report.findings);

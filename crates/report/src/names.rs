@@ -174,29 +174,18 @@ pub fn trace_named(
     ledgers: &[std::path::PathBuf],
     config: &Config,
 ) -> Result<(Vec<rxledger_reconcile::trace::Chain>, Names), StoreError> {
+    // Each ledger's names, merged in ledger order (the first ledger's owner is the owner).
     let mut names = Names::new();
-    if targets.is_empty() {
-        return Ok((Vec::new(), names));
-    }
-    let mut collector = rxledger_reconcile::trace::Collector::new(targets);
-    for path in ledgers {
-        collector.begin_ledger(path);
-        let mut n = Names::new();
-        let report = check_with(
-            path,
-            Engine::new(config.clone()),
-            None,
-            |_| {},
-            |seq, e| {
-                collector.observe(seq, e);
-                n.observe(e);
-            },
-            |_| {},
-        )?;
-        collector.findings(&report.findings);
-        names.merge(n);
-    }
-    let chains = collector.finish().into_iter().map(|(_, c)| c).collect();
+    let mut ledger = (0, Names::new());
+    let chains =
+        rxledger_reconcile::trace::trace_many_observed(targets, ledgers, config, |i, e| {
+            if i != ledger.0 {
+                names.merge(std::mem::take(&mut ledger.1));
+                ledger.0 = i;
+            }
+            ledger.1.observe(e);
+        })?;
+    names.merge(ledger.1);
     Ok((chains, names))
 }
 
