@@ -41,26 +41,29 @@ pub(crate) fn duration_in(d: chrono::Duration, unit: chrono::Duration) -> Fact {
     }
     #[allow(clippy::cast_precision_loss)] // durations of a ledger are far below 2^52 ms
     let value = n as f64 / u as f64;
-    let decimals = (1..=6u8)
-        .find(|&k| {
-            let k = usize::from(k);
-            format!("{value:.k$}") != format!("{:.k$}", value.trunc())
-        })
-        .unwrap_or(6);
-    decimal(value, decimals)
+    let whole = value.trunc();
+    decimal(
+        value,
+        fewest_decimals(value, |k, shown| shown != format!("{whole:.k$}")),
+    )
 }
 
 /// The ratio `value`, over the configured factor `limit`, with one decimal, or as many more
 /// (up to 6) as it takes to read above the limit: 3.025 against 3 reads 3.02, not 3.0.
 pub(crate) fn ratio_over(value: f64, limit: f64) -> Fact {
-    let decimals = (1..=6u8)
+    let above = |_, shown: &str| shown.parse::<f64>().is_ok_and(|v| v > limit);
+    decimal(value, fewest_decimals(value, above))
+}
+
+/// The fewest decimals, from 1 to 6, with which `value` written (`shown`, given with its number
+/// of decimals) passes `enough`; 6 when none does.
+fn fewest_decimals(value: f64, enough: impl Fn(usize, &str) -> bool) -> u8 {
+    (1..=6u8)
         .find(|&k| {
-            format!("{value:.*}", usize::from(k))
-                .parse::<f64>()
-                .is_ok_and(|shown| shown > limit)
+            let k = usize::from(k);
+            enough(k, &format!("{value:.k$}"))
         })
-        .unwrap_or(6);
-    decimal(value, decimals)
+        .unwrap_or(6)
 }
 
 /// A configured factor, shown as written (`3` for 3.0, `2.5` for 2.5): a decimal with as many
