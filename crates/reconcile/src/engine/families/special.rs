@@ -18,7 +18,7 @@ use crate::engine::facts::{
     decimal, designation, duration_in, factor, loss, quoted, ratio_over, term, texts, with_facts,
 };
 use crate::engine::projections::codes::{code_lines, Coverage};
-use crate::engine::projections::documents::Dir;
+use crate::engine::projections::documents::{named_or_own, Dir};
 use crate::engine::projections::Id;
 use crate::{Finding, Msg, Rule};
 
@@ -84,12 +84,7 @@ impl Family for Special {
         }
         custody(cx, ev);
         if let EventBody::Dispatch(d) = &ev.e.body {
-            let sales = if ev.e.refs.sale.is_empty() {
-                std::slice::from_ref(&d.doc)
-            } else {
-                &ev.e.refs.sale[..]
-            };
-            if !retail(cx, sales) {
+            if !retail(cx, named_or_own(&ev.e.refs.sale, &d.doc)) {
                 eph_address(cx, seq, d);
             }
         }

@@ -214,6 +214,16 @@ pub(crate) fn invoice_goods<'e>(e: &'e Event, inv: &rxledger_model::Invoice) -> 
     }
 }
 
+/// The orders (of a receipt) or sales (of a dispatch) a goods movement is for: those it names,
+/// else the one its own number stands for.
+pub(crate) fn named_or_own<'e>(named: &'e [Id], own: &'e Id) -> &'e [Id] {
+    if named.is_empty() {
+        std::slice::from_ref(own)
+    } else {
+        named
+    }
+}
+
 /// The party that pays or is paid, and its account.
 pub(crate) fn payment_counterparty(p: &rxledger_model::Payment) -> (&Id, &Id) {
     match p.direction {
@@ -304,11 +314,7 @@ impl Documents {
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Receipt(r) => {
-                let orders = if e.refs.order.is_empty() {
-                    std::slice::from_ref(&r.doc)
-                } else {
-                    &e.refs.order[..]
-                };
+                let orders = named_or_own(&e.refs.order, &r.doc);
                 self.unite(Dir::Purchase, orders);
                 let mut goods = self.moved(cfg, sched, now, ev, Dir::Purchase, orders);
                 for l in &r.lines {
@@ -316,11 +322,7 @@ impl Documents {
                 }
             }
             EventBody::Dispatch(d) => {
-                let sales = if e.refs.sale.is_empty() {
-                    std::slice::from_ref(&d.doc)
-                } else {
-                    &e.refs.sale[..]
-                };
+                let sales = named_or_own(&e.refs.sale, &d.doc);
                 self.unite(Dir::Sale, sales);
                 let mut goods = self.moved(cfg, sched, now, ev, Dir::Sale, sales);
                 for l in &d.lines {
