@@ -194,6 +194,9 @@ impl Engine {
             }
         }
         debug_assert!(self.out.is_empty(), "open items reported findings");
+        // Far deadlines that could not be read back (during the run or now) were lost with
+        // their findings.
+        let fault = fault.or_else(|| open.take_fault());
         let mut pending = std::mem::take(&mut self.pending);
         pending.sort_by_key(|p| (p.seq, p.rule, p.due));
         (findings, pending, fault)
@@ -300,6 +303,48 @@ mod tests {
         );
         let err = damaged.try_finish_with_pending().unwrap_err();
         assert!(err.to_string().contains("checksum"), "{err}");
+    }
+
+    /// Deadlines set aside on disk that cannot be read back leave the result incomplete:
+    /// `try_finish_with_pending` says so; undamaged, the result is that of memory alone.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn far_deadlines_lost_on_disk_are_an_error() {
+        use std::os::unix::fs::FileExt;
+        let want = engine_with_events(3000, None).finish_with_pending();
+        let run = |dir: &std::path::Path| {
+            let events =
+                rxledger_gen::Generator::new(rxledger_gen::GenConfig::default()).take(3000);
+            let mut engine = Engine::new(Config::default());
+            engine.sched = ctx::Scheduler::spilling_to(dir);
+            for (i, e) in events.enumerate() {
+                engine.push(i as u64 + 1, e.entered_at.unwrap_or(e.occurred_at), &e);
+            }
+            engine
+        };
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(run(dir.path()).try_finish_with_pending().unwrap(), want);
+        let damaged = run(dir.path());
+        let mut files = 0;
+        for fd in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
+            let Ok(target) = std::fs::read_link(fd.path()) else {
+                continue;
+            };
+            if target.starts_with(dir.path()) {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(fd.path())
+                    .unwrap();
+                f.write_all_at(&[0x5A; 8], 40).unwrap();
+                files += 1;
+            }
+        }
+        assert!(files >= 3, "{files} weeks on disk");
+        let err = damaged.try_finish_with_pending().unwrap_err();
+        assert!(
+            err.to_string().contains("deadlines set aside on disk"),
+            "{err}"
+        );
     }
 
     /// With `EVENT-DUP` disabled no id is kept: nothing to read back, nothing to fail.

@@ -1,6 +1,7 @@
 //! What a rule family sees: the event, the projections, and where findings and deadlines go.
 
 mod calendar;
+mod far;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rxledger_model::Event;
@@ -10,6 +11,7 @@ use super::projections::documents::{Dir, DocDue};
 use super::projections::{Id, Projections};
 use crate::{Config, Finding, Pending};
 use calendar::Calendar;
+use far::Far;
 
 /// One event as the families see it.
 pub(crate) struct Ev<'a> {
@@ -47,12 +49,22 @@ pub(crate) enum Due {
 /// earliest bucket is ordered (a small binary heap). Deadlines are mostly set months ahead,
 /// later than every one already waiting: a B-tree searches each node from the left for them,
 /// and one heap of millions of deadlines misses the cache at every level it walks to take one.
+///
+/// Compact deadlines more than [`AHEAD_WEEKS`] weeks ahead of the clock wait on disk, a file
+/// per week ([`far`]), and come back a week at a time before any of that week can be next.
 #[derive(Default)]
 pub(crate) struct Scheduler {
     due: Calendar<Waiting<Due>>,
     compact: Calendar<Waiting<Compact>>,
     counter: u64,
+    /// Compact deadlines of weeks not yet needed.
+    far: Far,
+    /// The week of the latest time deadlines were run before ([`Scheduler::pop_before`]).
+    clock_week: Option<i64>,
 }
+
+/// Compact deadlines of a week more than this many weeks after the clock's wait on disk.
+const AHEAD_WEEKS: i64 = if cfg!(test) { 1 } else { 2 };
 
 /// The bucket of a deadline at `at`: its hour since the epoch (never decreasing with `at`, so
 /// that an earlier bucket holds only earlier deadlines).
@@ -136,13 +148,51 @@ impl Scheduler {
         self.counter += 1;
         let n = self.counter;
         match Compact::of(d) {
-            Ok(v) => self.compact.push(hour(at), Waiting { at, n, v }),
+            Ok(v) => {
+                let w = far::week(at);
+                let far = self.clock_week.is_some_and(|c| w > c + AHEAD_WEEKS)
+                    && w >= self.far.loaded_through;
+                if far {
+                    self.far.push(w, &Waiting { at, n, v });
+                } else {
+                    self.compact.push(hour(at), Waiting { at, n, v });
+                }
+            }
             Err(v) => self.due.push(hour(at), Waiting { at, n, v }),
         }
     }
 
+    /// The scheduler with its far deadlines in files made in `dir`.
+    #[cfg(test)]
+    pub fn spilling_to(dir: &std::path::Path) -> Scheduler {
+        Scheduler {
+            far: Far::in_dir(dir),
+            ..Scheduler::default()
+        }
+    }
+
+    /// Far deadlines that could not be read back from disk (they were lost): the findings
+    /// they would have made are missing.
+    pub fn take_fault(&mut self) -> Option<rxledger_store::StoreError> {
+        let source = self.far.fault.take()?;
+        Some(rxledger_store::StoreError::Io {
+            path: self.far.dir().to_path_buf(),
+            source,
+        })
+    }
+
+    /// Compact deadlines waiting on disk.
+    #[cfg(test)]
+    pub fn far_waiting(&self) -> u64 {
+        self.far.waiting
+    }
+
     /// The next deadline strictly before `t`, removed, with its time.
     pub fn pop_before(&mut self, t: DateTime<Utc>) -> Option<(DateTime<Utc>, Due)> {
+        let w = far::week(t);
+        if self.clock_week.is_none_or(|c| w > c) {
+            self.clock_week = Some(w);
+        }
         let (at, compact) = self.next()?;
         if at >= t {
             return None;
@@ -164,6 +214,16 @@ impl Scheduler {
 
     /// The time of the next deadline, and whether it waits in the compact map.
     fn next(&mut self) -> Option<(DateTime<Utc>, bool)> {
+        // The earliest compact deadline in memory is the earliest of all once no week on disk
+        // is its week or earlier.
+        while let Some(w) = self.far.first_week() {
+            if self.compact.peek().is_some_and(|x| far::week(x.at) < w) {
+                break;
+            }
+            for item in self.far.take_first() {
+                self.compact.push(hour(item.at), item);
+            }
+        }
         let a = self.due.peek().map(|w| (w.at, w.n));
         let b = self.compact.peek().map(|w| (w.at, w.n));
         match (a, b) {
@@ -337,6 +397,144 @@ mod tests {
             want.extend(reference.into_iter().map(|((at, _), n)| (at, n)));
             proptest::prop_assert_eq!(got, want);
         }
+    }
+
+    /// Deadlines as they ran: hours after `t0`, and name.
+    type Ran = Vec<(i64, String)>;
+
+    /// Runs `steps` (hours ahead of `t0` to set a deadline at, whether it is compact, the hour
+    /// of the clock after it) through `s`, and returns the deadlines in the order they ran
+    /// and the order of one sorted map.
+    fn run(s: &mut Scheduler, steps: &[(i64, bool, i64)]) -> (Ran, Ran) {
+        let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
+        let mut reference = std::collections::BTreeMap::new();
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        let hours = |at: DateTime<Utc>| (at - t0).num_hours();
+        for (i, &(offset, compact, clock)) in steps.iter().enumerate() {
+            let at = t0 + Duration::hours(offset);
+            let name = format!("d{i}");
+            let d = if compact {
+                Due::Documents(DocDue::ForgetSale(name.as_str().into()))
+            } else {
+                Due::Documents(DocDue::InvoiceOrphan(name.as_str().into()))
+            };
+            s.at(at, d);
+            reference.insert((at, i), name);
+            let now = t0 + Duration::hours(clock);
+            while let Some((at, d)) = s.pop_before(now) {
+                got.push((hours(at), self::name(&d)));
+            }
+            while let Some(e) = reference.first_entry().filter(|e| e.key().0 < now) {
+                let ((at, _), n) = e.remove_entry();
+                want.push((hours(at), n));
+            }
+        }
+        let mut rest = s.take_all();
+        while let Some((at, d)) = rest.pop_first() {
+            got.push((hours(at), self::name(&d)));
+        }
+        assert!(rest.take_fault().is_none());
+        want.extend(reference.into_iter().map(|((at, _), n)| (hours(at), n)));
+        (got, want)
+    }
+
+    proptest::proptest! {
+        /// Deadlines set weeks ahead wait on disk and come back in time: the order is still
+        /// that of one sorted map, with a clock that jumps weeks or stands still.
+        #[test]
+        fn far_deadlines_run_in_time_then_set_order(
+            steps in proptest::collection::vec((0i64..4000, proptest::bool::ANY, 0i64..4000), 0..300),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            // A clock that only moves forward, as the engine's does.
+            let mut clock = 0;
+            let steps: Vec<_> = steps
+                .into_iter()
+                .map(|(at, c, t)| {
+                    clock = clock.max(t / 4);
+                    (clock + at, c, clock)
+                })
+                .collect();
+            let (got, want) = run(&mut Scheduler::spilling_to(dir.path()), &steps);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// Steps that set deadlines many weeks ahead of a clock that moves an hour at a time.
+    fn far_steps() -> Vec<(i64, bool, i64)> {
+        (0..3000)
+            .map(|i| (i + (i * 37) % 2500, i % 3 != 0, i))
+            .collect()
+    }
+
+    /// Deadlines weeks ahead do leave memory (in files of several chunks), and come back.
+    #[test]
+    fn far_deadlines_wait_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Scheduler::spilling_to(dir.path());
+        let steps = far_steps();
+        let (half, _) = steps.split_at(1500);
+        let mut most = 0;
+        let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
+        for (i, &(offset, compact, clock)) in half.iter().enumerate() {
+            let d = if compact {
+                Due::Documents(DocDue::ForgetSale(format!("d{i}").as_str().into()))
+            } else {
+                Due::Documents(DocDue::InvoiceOrphan(format!("d{i}").as_str().into()))
+            };
+            s.at(t0 + Duration::hours(offset), d);
+            while s.pop_before(t0 + Duration::hours(clock)).is_some() {}
+            most = most.max(s.far_waiting());
+        }
+        assert!(most > 500, "{most} deadlines on disk at most");
+        let (got, want) = run(&mut Scheduler::spilling_to(dir.path()), &steps);
+        assert_eq!(got, want);
+    }
+
+    /// A directory where no file can be made costs memory, not deadlines.
+    #[test]
+    fn far_deadlines_stay_in_memory_when_no_file_can_be_made() {
+        let missing = std::env::temp_dir().join("rxledger-no-such-dir/nested");
+        let (got, want) = run(&mut Scheduler::spilling_to(&missing), &far_steps());
+        assert_eq!(got, want);
+    }
+
+    /// Far deadlines that cannot be read back are a fault the engine reports, never silence.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn damaged_far_deadlines_are_a_fault() {
+        use std::os::unix::fs::FileExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Scheduler::spilling_to(dir.path());
+        let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
+        let _ = s.pop_before(t0);
+        for i in 0..200 {
+            let d = Due::Documents(DocDue::ForgetSale(format!("sale-{i}").as_str().into()));
+            s.at(t0 + Duration::weeks(10), d);
+        }
+        let mut damaged = 0;
+        for fd in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
+            let Ok(target) = std::fs::read_link(fd.path()) else {
+                continue;
+            };
+            if target.starts_with(dir.path()) {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(fd.path())
+                    .unwrap();
+                f.write_all_at(&[0x5A; 8], 40).unwrap();
+                damaged += 1;
+            }
+        }
+        assert_eq!(damaged, 1, "one week's file");
+        let mut rest = s.take_all();
+        let mut ran = 0;
+        while rest.pop_first().is_some() {
+            ran += 1;
+        }
+        assert!(ran < 200, "{ran} ran");
+        let err = rest.take_fault().expect("a fault").to_string();
+        assert!(err.contains("checksum"), "{err}");
     }
 
     #[test]
