@@ -196,7 +196,9 @@ impl Engine {
         debug_assert!(self.out.is_empty(), "open items reported findings");
         // Far deadlines that could not be read back (during the run or now) were lost with
         // their findings.
-        let fault = fault.or_else(|| open.take_fault());
+        let fault = fault
+            .or_else(|| open.take_fault())
+            .or_else(|| self.proj.docs.take_fault());
         let mut pending = std::mem::take(&mut self.pending);
         pending.sort_by_key(|p| (p.seq, p.rule, p.due));
         (findings, pending, fault)
@@ -345,6 +347,48 @@ mod tests {
             err.to_string().contains("deadlines set aside on disk"),
             "{err}"
         );
+    }
+
+    /// Sales and invoices waiting on disk change no finding and no open item: generated
+    /// events with planted violations, documents set aside after a day untouched against
+    /// documents kept in memory throughout.
+    #[test]
+    fn documents_on_disk_change_no_finding() {
+        let cfg = rxledger_gen::GenConfig {
+            violations: 0.02,
+            ..rxledger_gen::GenConfig::default()
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let run = |days: i64| {
+            let mut engine = Engine::new(Config::default());
+            engine.proj.docs = projections::documents::Documents::cold_after(dir.path(), days);
+            let (mut most, mut findings) = (0, Vec::new());
+            for (i, e) in rxledger_gen::Generator::new(cfg.clone())
+                .take(20_000)
+                .enumerate()
+            {
+                findings.extend(engine.push(
+                    i as u64 + 1,
+                    e.entered_at.unwrap_or(e.occurred_at),
+                    &e,
+                ));
+                most = most.max(engine.proj.docs.on_disk());
+            }
+            let (rest, open) = engine.try_finish_with_pending().unwrap();
+            findings.extend(rest);
+            (most, (findings, open))
+        };
+        let (none, want) = run(i64::MAX);
+        let (most, got) = run(1);
+        assert_eq!(none, 0);
+        assert!(most > 1000, "{most} documents on disk at most");
+        assert!(
+            want.0.len() > 100,
+            "{} findings, {} open, {most}",
+            want.0.len(),
+            want.1.len()
+        );
+        assert_eq!(got, want);
     }
 
     /// With `EVENT-DUP` disabled no id is kept: nothing to read back, nothing to fail.

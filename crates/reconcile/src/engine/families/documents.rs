@@ -388,12 +388,12 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
         );
         cx.out.emit(f);
     }
-    let docs = &cx.proj.docs;
+    let docs = &mut cx.proj.docs;
     let traded_with = invoice_goods(ev.e, inv)
         .iter()
         .filter_map(|k| match dir {
-            Dir::Purchase => docs.orders.get(k.as_str()).map(|o| o.supplier.as_str()),
-            Dir::Sale => docs.sales.get(k.as_str()).map(|s| s.customer.as_str()),
+            Dir::Purchase => docs.orders.get(k.as_str()).map(|o| o.supplier.clone()),
+            Dir::Sale => docs.sales.get(k.as_str()).map(|s| s.customer.clone()),
         })
         .find(|x| *x != counterparty);
     if let Some(expected) = traded_with {
@@ -401,21 +401,23 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
             .arg("doc", &inv.doc)
             .arg("dir", dir_term(dir))
             .arg("party", counterparty)
-            .arg("traded_with", expected);
+            .arg("traded_with", expected.as_str());
         let f = Finding::new(ttgk(dir), seq, m).party(counterparty).figures(
-            Msg::new("ttgk-party").arg("party", expected),
+            Msg::new("ttgk-party").arg("party", expected.as_str()),
             Msg::new("ttgk-party").arg("party", counterparty),
         );
         cx.out.emit(f);
     }
     // Payments recorded before this invoice (or credit note), applied to it now (the list stays
     // for the families after this one: it is cleared by the next event).
-    for i in 0..cx.proj.docs.applied.len() {
-        let a = &cx.proj.docs.applied[i];
+    // Taken for the loop (payment_check may bring invoices back from disk), and put back.
+    let applied = std::mem::take(&mut cx.proj.docs.applied);
+    for a in &applied {
         if let Some(f) = payment_check(cx, &Pay::from(&a.payment), &a.number) {
             cx.out.emit(f);
         }
     }
+    cx.proj.docs.applied = applied;
 }
 
 /// `TTGK` on a payment: money goes to (or comes from) the party of each invoice it settles, by
@@ -464,9 +466,10 @@ impl<'a> From<&'a PaymentRef> for Pay<'a> {
 
 /// The `TTGK` finding of payment `p` for the invoice (or credit note) `number`, if the invoice
 /// is booked and the payment's party or account does not fit it.
-fn payment_check(cx: &Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
-    let proj = &*cx.proj;
-    let inv = proj.docs.invoices.get(proj.docs.root(number))?;
+fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
+    let proj = &mut *cx.proj;
+    let root = Id::from(proj.docs.root(number));
+    let inv = proj.docs.invoices.get(&root)?;
     let counterparty = p.counterparty;
     let facts = |id: &'static str| {
         Msg::new(id)

@@ -235,12 +235,17 @@ fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
 /// The rule and message a cash payment of invoice `number` breaks: `SPECIAL-CASH` for an
 /// invoice with controlled-drug lines, `EPH-RETAIL` for one with compound ephedrine sold
 /// wholesale (not for an invoice of retail sales only).
-fn cash_rule(cx: &Ctx<'_>, number: &str) -> Option<(Rule, &'static str)> {
-    let docs = &cx.proj.docs;
-    let invoice = docs.invoices.get(docs.root(number))?;
+fn cash_rule(cx: &mut Ctx<'_>, number: &str) -> Option<(Rule, &'static str)> {
+    let docs = &mut cx.proj.docs;
+    let root = Id::from(docs.root(number));
+    let invoice = docs.invoices.get(&root)?;
     if invoice.special {
         Some((Rule::SpecialCash, "special-cash"))
-    } else if invoice.ephedrine && !(invoice.dir == Dir::Sale && retail(cx, &invoice.goods)) {
+    } else if invoice.ephedrine && {
+        // The invoice's sales, looked up after it (both may wait on disk).
+        let (dir, goods) = (invoice.dir, invoice.goods.clone());
+        !(dir == Dir::Sale && retail(cx, &goods))
+    } {
         Some((Rule::EphRetail, "eph-retail-cash"))
     } else {
         None
@@ -249,8 +254,8 @@ fn cash_rule(cx: &Ctx<'_>, number: &str) -> Option<(Rule, &'static str)> {
 
 /// Whether `sales` are all known retail sales (none named, or one unknown: wholesale, whose
 /// conditions are the stricter).
-fn retail(cx: &Ctx<'_>, sales: &[Id]) -> bool {
-    let known = &cx.proj.docs.sales;
+fn retail(cx: &mut Ctx<'_>, sales: &[Id]) -> bool {
+    let known = &mut cx.proj.docs.sales;
     !sales.is_empty()
         && sales
             .iter()
@@ -260,8 +265,9 @@ fn retail(cx: &Ctx<'_>, sales: &[Id]) -> bool {
 /// `SPECIAL-CASH` / `EPH-RETAIL` for cash payments recorded before their invoice, applied when
 /// the invoice (record `seq`) is booked: found at the payment, naming the invoice too.
 fn held_cash(cx: &mut Ctx<'_>, seq: u64) {
-    let docs = &cx.proj.docs;
-    for a in &docs.applied {
+    // Taken for the loop (cash_rule may bring invoices back from disk), and put back.
+    let applied = std::mem::take(&mut cx.proj.docs.applied);
+    for a in &applied {
         if a.payment.method != PaymentMethod::Cash {
             continue;
         }
@@ -276,6 +282,7 @@ fn held_cash(cx: &mut Ctx<'_>, seq: u64) {
             .also(seq);
         cx.out.emit(f);
     }
+    cx.proj.docs.applied = applied;
 }
 
 /// `EPH-RETAIL` on a wholesale dispatch: compound ephedrine goes only to the customer's

@@ -17,16 +17,18 @@ mod invoice;
 mod key;
 mod moved;
 mod sale;
+mod tier;
 
 use crate::engine::projections::lines::Lines;
 use crate::engine::projections::{doc_key, Id};
-pub(crate) use groups::Cursors;
+pub(crate) use groups::{had_goods, Cursors};
 pub(crate) use held::{Applied, PaymentRef};
 use held::{EarlyCredit, Held};
 pub(crate) use invoice::Invoice;
 use key::root_in;
 use moved::excess_quantity;
 pub(crate) use sale::SaleRec;
+use tier::Tier;
 
 use super::master::Master;
 use super::{qty, Total};
@@ -236,7 +238,8 @@ pub(crate) fn payment_counterparty(p: &rxledger_model::Payment) -> (&Id, &Id) {
 #[derive(Default)]
 pub(crate) struct Documents {
     pub orders: HashMap<Id, Order>,
-    pub sales: HashMap<Id, SaleRec>,
+    /// Sales; those untouched for weeks wait on disk ([`tier`]).
+    pub sales: Tier<SaleRec>,
     /// Goods per order or sale, until they are checked against invoices.
     pub goods: HashMap<(Dir, Id), Goods>,
     /// Orders and sales that had goods (within the return window).
@@ -248,8 +251,9 @@ pub(crate) struct Documents {
     /// Invoiced quantities (and invoice seqs) that arrived before their goods.
     early_invoiced: HashMap<(Dir, Id), EarlyInvoiced>,
     /// Kept until the return window after the payment deadline; boxed, so that the table
-    /// (hundreds of thousands of invoices at a wholesaler's volume) is small to grow.
-    pub invoices: HashMap<Id, Box<Invoice>>,
+    /// (hundreds of thousands of invoices at a wholesaler's volume) is small to grow; those
+    /// untouched for weeks wait on disk ([`tier`]).
+    pub invoices: Tier<Box<Invoice>>,
     /// Credit note -> the invoice it (ultimately) credits.
     credit_of: HashMap<Id, Id>,
     /// Credit notes waiting for the invoice (or credit note) they name, by that number.
@@ -270,8 +274,39 @@ impl Documents {
         self.credit_of.get(number).map_or(number, Id::as_str)
     }
 
+    /// Documents whose sales and invoices untouched for `days` wait in files made in `dir`.
+    #[cfg(test)]
+    pub fn cold_after(dir: &std::path::Path, days: i64) -> Documents {
+        Documents {
+            sales: Tier::in_dir(dir, days),
+            invoices: Tier::in_dir(dir, days),
+            ..Documents::default()
+        }
+    }
+
+    /// Sales and invoices waiting on disk.
+    #[cfg(test)]
+    pub fn on_disk(&self) -> usize {
+        self.sales.on_disk() + self.invoices.on_disk()
+    }
+
+    /// Documents set aside on disk that could not be read back (they were treated as unknown,
+    /// so findings may be wrong or missing).
+    pub fn take_fault(&mut self) -> Option<rxledger_store::StoreError> {
+        let (dir, source) = if let Some(e) = self.sales.fault.take() {
+            (self.sales.dir(), e)
+        } else {
+            let e = self.invoices.fault.take()?;
+            (self.invoices.dir(), e)
+        };
+        Some(rxledger_store::StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })
+    }
+
     /// Whether `number` is a known invoice or credit note.
-    pub fn known(&self, number: &str) -> bool {
+    pub fn known(&mut self, number: &str) -> bool {
         self.invoices.contains_key(number) || self.credit_of.contains_key(number)
     }
 
@@ -286,6 +321,10 @@ impl Documents {
     ) {
         let (seq, e) = (ev.seq, ev.e);
         self.applied.clear();
+        if let Some(now) = now {
+            self.sales.tick(now);
+            self.invoices.tick(now);
+        }
         let window = Duration::days(cfg.thresholds.return_window_days);
         match &e.body {
             EventBody::Purchase(p) => {
@@ -545,8 +584,9 @@ impl Documents {
             // count the invoice that came first, instead of a second, untrue finding
             // (`UNPAID`, `UNINVOICED`) about the same documents.
             DocDue::InvoiceOrphan(doc) => {
+                let seen = &self.seen_goods;
                 let waits = self.invoices.get(&doc).is_some_and(|inv| {
-                    !inv.goods.is_empty() && !self.had_goods(inv.dir, &inv.goods)
+                    !inv.goods.is_empty() && !groups::had_goods(seen, inv.dir, &inv.goods)
                 });
                 if waits {
                     let d = DocDue::ForgetEarlyInvoiced(doc);
@@ -574,7 +614,7 @@ impl Documents {
                     return;
                 };
                 if let Some(first) = inv.goods.first() {
-                    if !self.had_goods(inv.dir, &inv.goods) {
+                    if !groups::had_goods(&self.seen_goods, inv.dir, &inv.goods) {
                         let k = doc_key(inv.dir, root_in(&self.alias, inv.dir, first));
                         self.early_invoiced.remove(&k);
                     }
@@ -604,7 +644,7 @@ impl Documents {
                 // Only its own credit notes, not a scan of every credit note ever booked.
                 for c in self
                     .invoices
-                    .remove(&doc)
+                    .forget(&doc)
                     .map(|i| i.into_credits())
                     .unwrap_or_default()
                 {
@@ -617,7 +657,7 @@ impl Documents {
                 self.orders.remove(&doc);
             }
             DocDue::ForgetSale(doc) => {
-                self.sales.remove(&doc);
+                self.sales.forget(&doc);
             }
             DocDue::ForgetSeen(dir, doc) => {
                 self.seen_goods.remove(&doc_key(dir, &doc));

@@ -8,7 +8,7 @@ use rxledger_model::Money;
 use super::{dir_term, ttgk};
 use crate::engine::ctx::Ctx;
 use crate::engine::facts::{docs, term, texts, with_facts};
-use crate::engine::projections::documents::{Dir, DocDue};
+use crate::engine::projections::documents::{had_goods, Dir, DocDue};
 use crate::{Fact, Finding, Msg, Pending, Rule};
 
 /// Checks the deadline `d`: when it passed (`open` is `None`) a finding if what it waits for
@@ -152,11 +152,11 @@ fn unpaid(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
 
 /// `ORPHAN`: at an invoice's orphan deadline, its order or sale has goods.
 fn invoice_orphan(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
-    let docs = &cx.proj.docs;
+    let docs = &mut cx.proj.docs;
     let Some(inv) = docs.invoices.get(doc) else {
         return;
     };
-    if docs.had_goods(inv.dir, &inv.goods) {
+    if had_goods(&docs.seen_goods, inv.dir, &inv.goods) {
         return;
     }
     let mut m = Msg::new("orphan-invoice")

@@ -23,12 +23,6 @@ impl Documents {
         (root, self.goods.get(&doc_key(dir, root)))
     }
 
-    /// Whether any of `docs` (orders or sales of side `dir`) had goods.
-    pub fn had_goods<S: AsRef<str>>(&self, dir: Dir, docs: &[S]) -> bool {
-        docs.iter()
-            .any(|d| self.seen_goods.contains(&doc_key(dir, d.as_ref())))
-    }
-
     /// Makes the orders or sales `docs` of side `dir` one group and returns the root of its key
     /// (`None` when `docs` is empty). The root is the first group with goods still counted
     /// (else the first named); the others' goods and early invoices are added to it.
@@ -143,7 +137,7 @@ impl Documents {
     /// only shrinks, so each (product, batch)'s search resumes where its last one stopped
     /// (a review covering thousands of sales, one line each, was quadratic).
     pub fn sale_for_line<'d>(
-        &self,
+        &mut self,
         docs: &'d [Id],
         product: &str,
         batch: &str,
@@ -154,10 +148,12 @@ impl Documents {
         if let [one] = docs {
             return Some(one.as_str());
         }
-        let sale = |i: usize| {
-            self.sales
+        let sales = &mut self.sales;
+        let room_of = |i: usize| {
+            sales
                 .get(docs[i].as_str())
                 .filter(|s| s.sold(product, batch).is_some())
+                .map(&room)
         };
         let cursor = if docs.len() <= 16 {
             None
@@ -166,9 +162,20 @@ impl Documents {
         } else {
             Some(cursors.0.entry(key(product, batch)).or_default())
         };
-        let i = first_with_room(docs.len(), |i| sale(i).map(&room), cursor);
+        let i = first_with_room(docs.len(), room_of, cursor);
         i.map(|i| docs[i].as_str()).or(docs.first().map(Id::as_str))
     }
+}
+
+/// Whether any of `docs` (orders or sales of side `dir`) is in `seen` (had goods): for callers
+/// that hold another part of the documents (an invoice) at the same time.
+pub(crate) fn had_goods<S: AsRef<str>>(
+    seen: &hashbrown::HashSet<(Dir, Id)>,
+    dir: Dir,
+    docs: &[S],
+) -> bool {
+    docs.iter()
+        .any(|d| seen.contains(&doc_key(dir, d.as_ref())))
 }
 
 /// Where the searches of one event's sales stand, per (product, batch) (see
@@ -189,7 +196,7 @@ pub(crate) struct Cursor {
 /// stopped, which gives the same answer as long as no room grew since.
 fn first_with_room(
     n: usize,
-    room: impl Fn(usize) -> Option<u64>,
+    mut room: impl FnMut(usize) -> Option<u64>,
     cursor: Option<&mut Cursor>,
 ) -> Option<usize> {
     let mut own = Cursor::default();

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use smallvec::SmallVec;
 
+use super::tier::{Cold, Dec, Enc};
 use super::{Dir, Excess};
 use crate::engine::projections::Id;
 
@@ -83,6 +84,82 @@ impl Invoice {
     }
 }
 
+impl Cold for Box<Invoice> {
+    fn encode(&self, out: &mut Enc) {
+        out.u64(self.seq);
+        out.bool(self.dir == Dir::Sale);
+        out.str(&self.counterparty);
+        out.i64(self.total);
+        out.i64(self.paid);
+        out.u32(self.seqs.len() as u32);
+        for s in &self.seqs {
+            out.u64(*s);
+        }
+        out.u32(self.goods.len() as u32);
+        for g in &self.goods {
+            out.str(g);
+        }
+        out.bool(self.special);
+        out.bool(self.ephedrine);
+        out.time(self.last_at);
+        let credits = self.credits();
+        out.u32(credits.len() as u32);
+        for c in credits {
+            out.str(c);
+        }
+        match self.overpaid() {
+            None => out.u8(0),
+            Some(x) => {
+                out.u8(1);
+                out.time(x.due);
+                out.bool(x.reported);
+            }
+        }
+    }
+
+    fn decode(d: &mut Dec<'_>) -> Option<Self> {
+        let seq = d.u64()?;
+        let dir = if d.bool()? { Dir::Sale } else { Dir::Purchase };
+        let counterparty = d.str()?;
+        let (total, paid) = (d.i64()?, d.i64()?);
+        let n = d.u32()?;
+        let seqs = (0..n).map(|_| d.u64()).collect::<Option<_>>()?;
+        let n = d.u32()?;
+        let goods = (0..n).map(|_| d.str()).collect::<Option<_>>()?;
+        let (special, ephedrine, last_at) = (d.bool()?, d.bool()?, d.time()?);
+        let mut inv = Box::new(Invoice {
+            seq,
+            dir,
+            counterparty,
+            total,
+            paid,
+            seqs,
+            goods,
+            special,
+            ephedrine,
+            last_at,
+            rare: None,
+        });
+        for _ in 0..d.u32()? {
+            inv.add_credit(d.str()?);
+        }
+        let overpaid = match d.u8()? {
+            0 => None,
+            1 => Some(Excess {
+                due: d.time()?,
+                reported: d.bool()?,
+            }),
+            _ => return None,
+        };
+        inv.set_overpaid(overpaid);
+        Some(inv)
+    }
+
+    fn wanted_on_forget(&self) -> bool {
+        !self.credits().is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +178,38 @@ mod tests {
             last_at: DateTime::UNIX_EPOCH,
             rare: None,
         }
+    }
+
+    /// An invoice read back from disk is the invoice written, credit notes, overpayment and
+    /// all; cut short, it is no invoice.
+    #[test]
+    fn an_invoice_reads_back_as_written() {
+        let mut inv = Box::new(invoice());
+        // The tier keeps invoices boxed, so the box is what is written.
+        #[allow(clippy::borrowed_box)]
+        let roundtrip = |inv: &Box<Invoice>| {
+            let mut out = Enc::default();
+            inv.encode(&mut out);
+            let mut d = Dec::new(out.bytes());
+            let back = <Box<Invoice>>::decode(&mut d).expect("an invoice");
+            assert_eq!(d.remaining(), 0);
+            for cut in 0..out.bytes().len() {
+                assert!(<Box<Invoice>>::decode(&mut Dec::new(&out.bytes()[..cut])).is_none());
+            }
+            format!("{back:?}")
+        };
+        assert_eq!(roundtrip(&inv), format!("{inv:?}"));
+        inv.seqs.extend([8, 9, 10]);
+        inv.goods
+            .push(Id::from("SO-2 with a number longer than twenty-four bytes"));
+        inv.add_credit(Id::from("CN-1"));
+        inv.set_overpaid(Some(Excess {
+            due: DateTime::UNIX_EPOCH + chrono::Duration::nanoseconds(1_500_000_123),
+            reported: true,
+        }));
+        inv.paid = -3;
+        assert_eq!(roundtrip(&inv), format!("{inv:?}"));
+        assert!(inv.wanted_on_forget() && !Box::new(invoice()).wanted_on_forget());
     }
 
     /// Credit notes and an overpayment live apart, and only when there are any: closing an

@@ -1,0 +1,622 @@
+//! Documents past their open life on disk: a map whose entries untouched for
+//! [`COLD_AFTER_DAYS`] move, once a week of ledger time, to an unnamed temporary file, and come
+//! back into memory when they are looked up again.
+//!
+//! Sales are remembered for the return window (180 days) and invoices until the return window
+//! after their payment deadline (240 days), so that a late return, credit note or payment still
+//! finds them; at a wholesaler's volume (10 million events a year) that is about 1.5 million
+//! documents and 330 MB, nearly all of them dispatched, invoiced and paid, waiting for an event
+//! that seldom comes. On disk, each costs 16 bytes of index in memory (a 96-bit digest of its
+//! number and where it is).
+//!
+//! A lookup finds an entry in memory, or by its digest in the files (newest first), reads it,
+//! checks its blake3 digest and its number, and brings it back into memory. Forgetting an entry
+//! on disk marks its index slot; a file goes when none of its entries is left. A file that
+//! cannot be made or written keeps its entries in memory (memory, never an entry, is lost); an
+//! entry that cannot be read back is a fault, reported by
+//! [`crate::Engine::try_finish_with_pending`], and is treated as unknown.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use hashbrown::hash_map::Entry;
+use hashbrown::HashMap;
+
+use crate::engine::projections::Id;
+
+/// Entries untouched for this many days of ledger time move to disk (a sale's dispatch and
+/// invoice, an invoice's payment, come within it as a rule).
+pub(crate) const COLD_AFTER_DAYS: i64 = 45;
+
+/// A value a [`Tier`] can keep on disk.
+pub(crate) trait Cold: Sized {
+    /// Appends the value's bytes to `out`.
+    fn encode(&self, out: &mut Enc);
+    /// The value [`Cold::encode`] wrote, or `None` when the bytes are not one.
+    fn decode(d: &mut Dec<'_>) -> Option<Self>;
+    /// Whether forgetting the value needs it back (an invoice forgets its credit notes with
+    /// it); others are forgotten on disk without reading them.
+    fn wanted_on_forget(&self) -> bool {
+        false
+    }
+}
+
+/// An entry in memory, with the day it was last touched.
+struct Hot<V> {
+    v: V,
+    day: i32,
+}
+
+/// A file of entries moved to disk at one sweep, and its index.
+struct Segment {
+    file: File,
+    /// Bytes written to the file.
+    len: u64,
+    /// Sorted by digest.
+    index: Vec<Slot>,
+    /// Entries not yet brought back or forgotten.
+    live: usize,
+}
+
+/// Where an entry of a [`Segment`] is: its number's digest, and its offset in the file (the
+/// top bit: the value is wanted when it is forgotten; [`GONE`]: brought back or forgotten).
+#[derive(Clone, Copy)]
+struct Slot {
+    digest: [u32; 3],
+    at: u32,
+}
+
+const WANTED: u32 = 1 << 31;
+const GONE: u32 = u32::MAX;
+
+/// A map of document number to `V`, whose entries untouched for [`COLD_AFTER_DAYS`] wait on
+/// disk (see the module's documentation).
+pub(crate) struct Tier<V> {
+    hot: HashMap<Id, Hot<V>>,
+    /// Oldest first.
+    segments: Vec<Segment>,
+    /// The ledger's clock, in days since the epoch.
+    day: i32,
+    /// The week of the latest sweep.
+    swept_week: i32,
+    cold_after: i32,
+    dir: PathBuf,
+    /// Why an entry could not be read back (the first such error).
+    pub fault: Option<io::Error>,
+    /// A file could not be made or written: entries stay in memory from then on.
+    write_failed: bool,
+}
+
+impl<V> Default for Tier<V> {
+    fn default() -> Self {
+        Tier::in_dir(std::env::temp_dir(), COLD_AFTER_DAYS)
+    }
+}
+
+impl<V> Tier<V> {
+    /// A tier whose entries untouched for `cold_after` days move to files made in `dir`.
+    pub fn in_dir(dir: impl Into<PathBuf>, cold_after: i64) -> Self {
+        Tier {
+            hot: HashMap::new(),
+            segments: Vec::new(),
+            day: i32::MIN,
+            swept_week: i32::MIN,
+            cold_after: i32::try_from(cold_after).unwrap_or(i32::MAX),
+            dir: dir.into(),
+            fault: None,
+            write_failed: false,
+        }
+    }
+
+    /// Where its files are made.
+    pub fn dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
+    /// Entries waiting on disk.
+    #[cfg(test)]
+    pub fn on_disk(&self) -> usize {
+        self.segments.iter().map(|s| s.live).sum()
+    }
+}
+
+/// Days since the epoch of `at`.
+fn day_of(at: DateTime<Utc>) -> i32 {
+    i32::try_from(at.timestamp().div_euclid(86_400)).unwrap_or(i32::MAX)
+}
+
+/// The 96-bit digest a number is found by on disk.
+fn digest(key: &str) -> [u32; 3] {
+    let h = blake3::hash(key.as_bytes());
+    let b = h.as_bytes();
+    let w = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    [w(0), w(4), w(8)]
+}
+
+impl<V: Cold> Tier<V> {
+    /// Moves the clock to `now`; at the first time in a new week, entries untouched for the
+    /// tier's days move to disk.
+    pub fn tick(&mut self, now: DateTime<Utc>) {
+        let day = day_of(now);
+        if day <= self.day {
+            return;
+        }
+        self.day = day;
+        let week = day.div_euclid(7);
+        if week > self.swept_week {
+            self.swept_week = week;
+            if !self.write_failed && self.sweep().is_err() {
+                self.write_failed = true;
+            }
+        }
+    }
+
+    /// The value of `key`, brought back from disk if it waits there.
+    pub fn get(&mut self, key: &str) -> Option<&V> {
+        self.get_mut(key).map(|v| &*v)
+    }
+
+    /// Whether `key` has a value (brought back from disk if it waits there).
+    pub fn contains_key(&mut self, key: &str) -> bool {
+        self.get_mut(key).is_some()
+    }
+
+    /// The value of `key`, brought back from disk if it waits there.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        let day = self.day;
+        // One probe of the table (the number is inline, so the key costs no allocation).
+        match self.hot.entry(Id::from(key)) {
+            Entry::Occupied(o) => {
+                let h = o.into_mut();
+                h.day = day;
+                Some(&mut h.v)
+            }
+            Entry::Vacant(slot) => {
+                if self.segments.is_empty() {
+                    return None;
+                }
+                let v = match take(&mut self.segments, key, true) {
+                    Ok(v) => v?,
+                    Err(e) => {
+                        self.fault.get_or_insert(e);
+                        return None;
+                    }
+                };
+                Some(&mut slot.insert(Hot { v, day }).v)
+            }
+        }
+    }
+
+    /// Sets the value of `key` (a copy on disk is forgotten).
+    pub fn insert(&mut self, key: Id, v: V) {
+        if !self.segments.is_empty() && !self.hot.contains_key(&key) {
+            // Not read: the new value replaces it.
+            let _ = take::<V>(&mut self.segments, &key, false);
+        }
+        let day = self.day;
+        self.hot.insert(key, Hot { v, day });
+    }
+
+    /// Forgets `key`: its value, when it was in memory or is [`Cold::wanted_on_forget`].
+    pub fn forget(&mut self, key: &str) -> Option<V> {
+        if let Some(h) = self.hot.remove(key) {
+            return Some(h.v);
+        }
+        if self.segments.is_empty() {
+            return None;
+        }
+        match take(&mut self.segments, key, false) {
+            Ok(v) => v,
+            Err(e) => {
+                self.fault.get_or_insert(e);
+                None
+            }
+        }
+    }
+
+    /// Moves the entries untouched for the tier's days to a new file.
+    fn sweep(&mut self) -> io::Result<()> {
+        let cutoff = self.day.saturating_sub(self.cold_after);
+        let mut bytes = Enc::default();
+        let mut index = Vec::new();
+        let mut keys = Vec::new();
+        for (k, h) in &self.hot {
+            if h.day >= cutoff {
+                continue;
+            }
+            let at = bytes.0.len();
+            // Offsets below the flag bit only: a larger sweep leaves the rest in memory.
+            if at >= (WANTED as usize) - (1 << 20) {
+                break;
+            }
+            let mut body = Enc::default();
+            body.str(k);
+            h.v.encode(&mut body);
+            let sum = blake3::hash(&body.0);
+            bytes.u32(body.0.len() as u32);
+            bytes.0.extend_from_slice(&sum.as_bytes()[..16]);
+            bytes.0.extend_from_slice(&body.0);
+            let flag = if h.v.wanted_on_forget() { WANTED } else { 0 };
+            index.push(Slot {
+                digest: digest(k),
+                at: at as u32 | flag,
+            });
+            keys.push(k.clone());
+        }
+        if keys.is_empty() {
+            return Ok(());
+        }
+        let mut file = tempfile::tempfile_in(&self.dir)?;
+        file.write_all(&bytes.0)?;
+        index.sort_unstable_by_key(|s| s.digest);
+        for k in &keys {
+            self.hot.remove(k);
+        }
+        self.hot.shrink_to_fit();
+        self.segments.push(Segment {
+            file,
+            len: bytes.0.len() as u64,
+            live: index.len(),
+            index,
+        });
+        Ok(())
+    }
+}
+
+/// Removes `key` from the segments (newest first): its value when `read` or wanted on forget,
+/// read back and checked. `Ok(None)` when no segment has it.
+fn take<V: Cold>(segments: &mut Vec<Segment>, key: &str, read: bool) -> io::Result<Option<V>> {
+    let d = digest(key);
+    for i in (0..segments.len()).rev() {
+        let s = &mut segments[i];
+        let Ok(j) = s.index.binary_search_by_key(&d, |x| x.digest) else {
+            continue;
+        };
+        // Equal digests: the same number brought back and moved again lies in a later file;
+        // the slot here is gone then.
+        let Some(j) = (j..s.index.len())
+            .take_while(|&j| s.index[j].digest == d)
+            .chain((0..j).rev().take_while(|&j| s.index[j].digest == d))
+            .find(|&j| s.index[j].at != GONE)
+        else {
+            continue;
+        };
+        let at = s.index[j].at;
+        s.index[j].at = GONE;
+        s.live -= 1;
+        let value = if read || at & WANTED != 0 {
+            Some(read_entry(s, u64::from(at & !WANTED), key))
+        } else {
+            None
+        };
+        if s.live == 0 {
+            // Closing its only handle removes the file.
+            segments.remove(i);
+        }
+        return value.transpose();
+    }
+    Ok(None)
+}
+
+/// Reads the entry of `key` at `offset` of segment `s`.
+fn read_entry<V: Cold>(s: &mut Segment, offset: u64, key: &str) -> io::Result<V> {
+    let bad = |what: &str| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("document {key} set aside on disk: {what}"),
+        )
+    };
+    let io =
+        |e: io::Error| io::Error::new(e.kind(), format!("document {key} set aside on disk: {e}"));
+    s.file.seek(SeekFrom::Start(offset)).map_err(io)?;
+    let mut head = [0u8; 20];
+    s.file.read_exact(&mut head).map_err(io)?;
+    let len = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+    if offset + 20 + u64::from(len) > s.len {
+        return Err(bad("its length runs past the file"));
+    }
+    let mut body = vec![0u8; len as usize];
+    s.file.read_exact(&mut body).map_err(io)?;
+    if blake3::hash(&body).as_bytes()[..16] != head[4..] {
+        return Err(bad("fails its checksum"));
+    }
+    let mut d = Dec(&body);
+    if d.str().as_deref() != Some(key) {
+        return Err(bad("holds another number"));
+    }
+    let v = V::decode(&mut d).ok_or_else(|| bad("cannot be read"))?;
+    if !d.0.is_empty() {
+        return Err(bad("has bytes left over"));
+    }
+    Ok(v)
+}
+
+/// Bytes being written ([`Cold::encode`]).
+#[derive(Default)]
+pub(crate) struct Enc(Vec<u8>);
+
+impl Enc {
+    /// The bytes written.
+    #[cfg(test)]
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+    pub fn u8(&mut self, x: u8) {
+        self.0.push(x);
+    }
+    pub fn u32(&mut self, x: u32) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    pub fn u64(&mut self, x: u64) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    pub fn i64(&mut self, x: i64) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    pub fn bool(&mut self, x: bool) {
+        self.u8(u8::from(x));
+    }
+    pub fn str(&mut self, s: &str) {
+        // Numbers and ids are event fields, far shorter than 4 GiB.
+        self.u32(s.len() as u32);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    pub fn time(&mut self, t: DateTime<Utc>) {
+        self.i64(t.timestamp());
+        self.u32(t.timestamp_subsec_nanos());
+    }
+    pub fn date(&mut self, d: NaiveDate) {
+        self.i64(i64::from(d.to_epoch_days()));
+    }
+}
+
+/// Bytes being read ([`Cold::decode`]): each read is `None` when the bytes run out or are not
+/// of the kind.
+pub(crate) struct Dec<'a>(&'a [u8]);
+
+impl<'a> Dec<'a> {
+    /// A reader of `bytes`.
+    #[cfg(test)]
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Dec(bytes)
+    }
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, tail) = self.0.split_at(n);
+        self.0 = tail;
+        Some(head)
+    }
+    /// Bytes not yet read.
+    pub fn remaining(&self) -> usize {
+        self.0.len()
+    }
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.bytes(N)?.try_into().ok()
+    }
+    pub fn u8(&mut self) -> Option<u8> {
+        self.array::<1>().map(|[b]| b)
+    }
+    pub fn u32(&mut self) -> Option<u32> {
+        self.array().map(u32::from_le_bytes)
+    }
+    pub fn u64(&mut self) -> Option<u64> {
+        self.array().map(u64::from_le_bytes)
+    }
+    pub fn i64(&mut self) -> Option<i64> {
+        self.array().map(i64::from_le_bytes)
+    }
+    pub fn bool(&mut self) -> Option<bool> {
+        match self.u8()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+    pub fn str(&mut self) -> Option<Id> {
+        let n = self.u32()? as usize;
+        std::str::from_utf8(self.bytes(n)?).ok().map(Id::from)
+    }
+    pub fn time(&mut self) -> Option<DateTime<Utc>> {
+        let secs = self.i64()?;
+        DateTime::from_timestamp(secs, self.u32()?)
+    }
+    pub fn date(&mut self) -> Option<NaiveDate> {
+        NaiveDate::from_epoch_days(i32::try_from(self.i64()?).ok()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+
+    /// A value of a test: a count and a text, wanted on forget when the count is odd.
+    #[derive(Clone, Debug, PartialEq)]
+    struct Doc(u64, Id);
+
+    impl Cold for Doc {
+        fn encode(&self, out: &mut Enc) {
+            out.u64(self.0);
+            out.str(&self.1);
+        }
+        fn decode(d: &mut Dec<'_>) -> Option<Self> {
+            Some(Doc(d.u64()?, d.str()?))
+        }
+        fn wanted_on_forget(&self) -> bool {
+            self.0 % 2 == 1
+        }
+    }
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        /// Moves the clock this many days on.
+        Days(u8),
+        Insert(u8, u64),
+        Get(u8),
+        Bump(u8),
+        Forget(u8),
+    }
+
+    fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0u8..20).prop_map(Op::Days),
+            (0u8..40, 0u64..1000).prop_map(|(k, v)| Op::Insert(k, v)),
+            (0u8..40).prop_map(Op::Get),
+            (0u8..40).prop_map(Op::Bump),
+            (0u8..40).prop_map(Op::Forget),
+        ]
+    }
+
+    /// Runs `ops` on a tier and on a plain map: every answer is the same.
+    fn same_as_a_map(tier: &mut Tier<Doc>, ops: &[Op]) -> usize {
+        let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 8, 0, 0).unwrap();
+        let mut now = t0;
+        let mut map = std::collections::HashMap::new();
+        let mut most = 0;
+        tier.tick(now);
+        for op in ops {
+            match *op {
+                Op::Days(n) => {
+                    now += Duration::days(i64::from(n));
+                    tier.tick(now);
+                }
+                Op::Insert(k, v) => {
+                    let doc = Doc(v, Id::from(format!("text of {k}")));
+                    tier.insert(Id::from(format!("INV-{k}")), doc.clone());
+                    map.insert(k, doc);
+                }
+                Op::Get(k) => {
+                    let key = format!("INV-{k}");
+                    assert_eq!(tier.get(&key), map.get(&k), "{key}");
+                    assert_eq!(tier.contains_key(&key), map.contains_key(&k));
+                }
+                Op::Bump(k) => {
+                    if let Some(d) = tier.get_mut(&format!("INV-{k}")) {
+                        d.0 += 1;
+                    }
+                    if let Some(d) = map.get_mut(&k) {
+                        d.0 += 1;
+                    }
+                }
+                Op::Forget(k) => {
+                    let got = tier.forget(&format!("INV-{k}"));
+                    let want = map.remove(&k);
+                    match got {
+                        Some(g) => assert_eq!(Some(g), want),
+                        // Not given back: on disk, and not wanted.
+                        None => assert!(want.is_none_or(|w| !w.wanted_on_forget())),
+                    }
+                }
+            }
+            most = most.max(tier.on_disk());
+        }
+        for k in 0..40 {
+            assert_eq!(tier.get(&format!("INV-{k}")), map.get(&k));
+        }
+        assert!(tier.fault.is_none());
+        most
+    }
+
+    proptest::proptest! {
+        /// Whatever waits on disk, the tier answers as a map would.
+        #[test]
+        fn a_tier_answers_as_a_map(ops in proptest::collection::vec(op(), 0..400)) {
+            let dir = tempfile::tempdir().unwrap();
+            same_as_a_map(&mut Tier::in_dir(dir.path(), 3), &ops);
+        }
+    }
+
+    /// Operations that leave most entries untouched for weeks.
+    fn quiet_ops() -> Vec<Op> {
+        let mut ops: Vec<Op> = (0..40).map(|k| Op::Insert(k, u64::from(k))).collect();
+        for week in 0..10u8 {
+            ops.push(Op::Days(7));
+            ops.push(Op::Bump(week));
+            ops.push(Op::Get(week * 3 % 40));
+            ops.push(Op::Forget(week * 7 % 40));
+        }
+        ops
+    }
+
+    /// Entries untouched for the tier's days do wait on disk, and come back.
+    #[test]
+    fn untouched_entries_wait_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let most = same_as_a_map(&mut Tier::in_dir(dir.path(), 3), &quiet_ops());
+        assert!(most >= 30, "{most} on disk at most");
+    }
+
+    /// A directory where no file can be made costs memory, not entries.
+    #[test]
+    fn entries_stay_in_memory_when_no_file_can_be_made() {
+        let missing = std::env::temp_dir().join("rxledger-no-such-dir/nested");
+        let mut tier = Tier::in_dir(missing, 3);
+        assert_eq!(same_as_a_map(&mut tier, &quiet_ops()), 0);
+    }
+
+    /// An entry that cannot be read back is a fault, never a silent answer.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_damaged_entry_is_a_fault() {
+        use std::os::unix::fs::FileExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mut tier = Tier::in_dir(dir.path(), 3);
+        let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 8, 0, 0).unwrap();
+        tier.tick(t0);
+        for k in 0..10 {
+            tier.insert(Id::from(format!("SO-{k}")), Doc(k, Id::from("x")));
+        }
+        tier.tick(t0 + Duration::days(30));
+        assert_eq!(tier.on_disk(), 10);
+        let mut files = 0;
+        for fd in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
+            let Ok(target) = std::fs::read_link(fd.path()) else {
+                continue;
+            };
+            if target.starts_with(dir.path()) {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(fd.path())
+                    .unwrap();
+                let len = f.metadata().unwrap().len();
+                // Every byte of the file after the first entry's header.
+                f.write_all_at(&vec![0x5A; len as usize - 20], 20).unwrap();
+                files += 1;
+            }
+        }
+        assert_eq!(files, 1);
+        assert_eq!(tier.get("SO-3"), None);
+        let err = tier.fault.take().expect("a fault").to_string();
+        assert!(
+            err.contains("SO-3") && err.contains("past the file"),
+            "{err}"
+        );
+        // Its header intact, the entry's bytes fail their checksum.
+        let dir = tempfile::tempdir().unwrap();
+        let mut tier = Tier::in_dir(dir.path(), 3);
+        tier.tick(t0);
+        tier.insert(Id::from("SO-1"), Doc(1, Id::from("x")));
+        tier.tick(t0 + Duration::days(30));
+        for fd in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
+            let Ok(target) = std::fs::read_link(fd.path()) else {
+                continue;
+            };
+            if target.starts_with(dir.path()) {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(fd.path())
+                    .unwrap();
+                f.write_all_at(&[0x5A; 4], 30).unwrap();
+            }
+        }
+        assert_eq!(tier.forget("SO-1"), None, "wanted on forget, and damaged");
+        let err = tier.fault.take().expect("a fault").to_string();
+        assert!(err.contains("SO-1") && err.contains("checksum"), "{err}");
+    }
+}
