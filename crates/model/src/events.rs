@@ -318,8 +318,12 @@ pub struct Dispatch {
     /// Lines (at least one).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub lines: Vec<OutLine>,
-    /// Vehicle carrying the goods. Its next `temperature_reading` (from one hour before the
-    /// dispatch on) is judged against the range of the cold-chain goods on board (TEMP-RANGE).
+    /// Vehicle carrying the goods. Its next `temperature_reading` with readings from one hour
+    /// before the dispatch on is the trip: those readings are judged against the range of the
+    /// cold-chain goods on board (TEMP-RANGE); its earlier readings (pre-cooling, the trip
+    /// before) are not. An upload of only earlier readings is not the trip. Later uploads of
+    /// the vehicle (the empty return leg, a trip of ambient goods) are judged against no range
+    /// until the next cold dispatch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vehicle: Option<Text>,
 }

@@ -561,7 +561,7 @@ catalogue! {
         ];
     TempRange = "TEMP-RANGE", ColdChain, Critical,
         "Temperature excursion",
-        "Readings of a storage zone (or of a vehicle carrying cold-chain goods) left the allowed range; the finding gives the interval, duration, peak and mean kinetic temperature (USP <1079>). A zone still out of range at its last reading is reported when the ledger ends.",
+        "Readings of a storage zone (or of a vehicle's trip with cold-chain goods: its next upload after the dispatch, from one hour before the dispatch on) left the allowed range; the finding gives the interval, duration, peak and mean kinetic temperature (USP <1079>). A zone still out of range at its last reading is reported when the ledger ends.",
         "GSP (2016) Art. 83, 100; 药品经营质量管理规范 附录 温湿度自动监测",
         ["mkt_activation_kj_mol"],
         at "the `temperature_reading` (upload) holding the reading that ended the excursion: the first back in range, a vehicle's trip upload, or a zone's last upload when the ledger ends out of range; `seqs` add the upload where the excursion began",
@@ -585,7 +585,7 @@ catalogue! {
         ];
     CcReceipt = "CC-RECEIPT", ColdChain, Critical,
         "Cold-chain receipt without transport evidence",
-        "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps and within the products' range; otherwise the goods must be rejected. A truck's logger is often uploaded after the receipt is recorded: when the readings do not yet cover the trip, the receipt is judged after the settle window, on every reading that arrived by then.",
+        "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps (a reading within `transport_gap_minutes` beyond either end covers it) and, from ship time to arrival, stay within the products' range (readings beyond the trip are not judged); otherwise the goods must be rejected. A truck's logger is often uploaded after the receipt is recorded: when the readings do not yet cover the trip, the receipt is judged after the settle window, on every reading that arrived by then.",
         "GSP (2016) Art. 74; 疫苗管理法 Art. 39",
         ["transport_gap_minutes", "logger_settle_hours"],
         at "the `receipt`; `seqs` add nothing (the vehicle's uploads are not named)",

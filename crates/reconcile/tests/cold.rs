@@ -256,6 +256,115 @@ fn a_vaccine_receipt_with_in_range_trip_readings_or_rejected_is_quiet() {
     );
 }
 
+/// The truck's upload: one reading a minute from `from` for `minutes`, at `celsius(i)`.
+fn truck_log(from: DateTime<Utc>, minutes: i64, celsius: impl Fn(i64) -> f64) -> Event {
+    let mut e = truck(from, minutes, 5.0);
+    if let rxledger_model::EventBody::TemperatureReading(t) = &mut e.body {
+        for (i, r) in t.readings.iter_mut().enumerate() {
+            r.celsius = celsius(i as i64);
+        }
+    }
+    e
+}
+
+/// Only the readings of the trip itself (shipping to acceptance) are judged against the range:
+/// the logger runs on through unloading, and pre-cools before loading. Readings just beyond the
+/// trip still prove that it was covered.
+#[test]
+fn readings_beyond_the_trip_prove_coverage_but_are_not_judged() {
+    let arrival = t0() + Duration::hours(6);
+    let shipped = arrival - Duration::hours(3);
+    let start = shipped - Duration::minutes(5);
+    // Minute 5 is `shipped_at`, minute 185 the acceptance.
+    let warm_outside_the_trip =
+        truck_log(
+            start,
+            205,
+            |i| if (5..=185).contains(&i) { 5.0 } else { 12.0 },
+        );
+    let f = cc(&[
+        zone(),
+        vaccine(),
+        warm_outside_the_trip,
+        vaccine_receipt(arrival, 100),
+    ]);
+    assert!(f.is_empty(), "{f:#?}");
+    // The last reading of the trip (at the acceptance) out of range: judged.
+    let warm_at_acceptance = truck_log(
+        start,
+        205,
+        |i| if (5..185).contains(&i) { 5.0 } else { 12.0 },
+    );
+    let f = cc(&[
+        zone(),
+        vaccine(),
+        warm_at_acceptance,
+        vaccine_receipt(arrival, 100),
+    ]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        en(&f[0].message).contains("1 transport reading"),
+        "{:?}",
+        f[0].message
+    );
+    // Readings that stop 3 minutes before the acceptance (the limit is 5) still cover it; ones
+    // that stop 10 minutes before do not.
+    let short = truck_log(start, 182, |_| 5.0);
+    assert!(cc(&[zone(), vaccine(), short, vaccine_receipt(arrival, 100)]).is_empty());
+    let shorter = truck_log(start, 175, |_| 5.0);
+    // Not covered, the receipt waits for the logger's settle window (4 hours).
+    let mut later = zone();
+    later.occurred_at = arrival + Duration::hours(5);
+    let f = cc(&[
+        zone(),
+        vaccine(),
+        shorter,
+        vaccine_receipt(arrival, 100),
+        later,
+    ]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+/// A dispatch of the vaccine at `at` on the refrigerated truck of [`truck`].
+fn cold_dispatch(at: DateTime<Utc>) -> Event {
+    Event::from_json(&format!(
+        r#"{{"v":1,"id":"01a109fe-4060-7964-8bd0-5cec9f371679","kind":"dispatch","occurred_at":"{}","recorded_by":["发货-吴凯"],"data":{{"doc":"PS1","customer":"91330106MA2H1RT58K","consignee":"徐经理","address":"杭州市天目山路 210 号","lines":[{{"product":"86923456000038","batch":"B1","quantity":10,"from":"CR-1"}}],"vehicle":"沪B·C1001冷"}}}}"#,
+        at.to_rfc3339()
+    ))
+    .unwrap()
+}
+
+/// `TEMP-RANGE` of vehicles: the vehicle's next upload with readings from an hour before a
+/// cold dispatch on is its trip, judged from that hour on; the readings before it (pre-cooling)
+/// and later uploads (the empty return leg, the next day) are not judged.
+#[test]
+fn only_the_trip_after_a_cold_dispatch_is_judged() {
+    let range = |events: &[Event]| {
+        let mut engine = Engine::new(Config::default());
+        let mut f = run(&mut engine, events);
+        f.extend(engine.finish());
+        f.retain(|f| f.rule == "TEMP-RANGE");
+        f
+    };
+    let dispatch = t0() + Duration::hours(9);
+    // Pre-cooling from 12 °C 90 minutes before the dispatch, then in range for 3 hours.
+    let start = dispatch - Duration::minutes(90);
+    let trip = truck_log(start, 270, |i| if i < 25 { 12.0 } else { 5.0 });
+    let mut back = truck_log(start + Duration::minutes(280), 60, |_| 16.0);
+    back.id = uuid::Uuid::from_u128(0x01a0_f3e7_0a00_7aec_8f39_b29c_a8b8_3bb2);
+    let base = [zone(), vaccine(), cold_dispatch(dispatch)];
+    let f = range(&[&base[..], &[trip.clone(), back.clone()]].concat());
+    assert!(f.is_empty(), "{f:#?}");
+    // The trip itself warm after the hour before the dispatch: judged.
+    let warm = truck_log(start, 270, |i| if i < 25 || i > 200 { 12.0 } else { 5.0 });
+    let f = range(&[&base[..], &[warm, back.clone()]].concat());
+    assert_eq!(f.len(), 1, "{f:#?}");
+    // An upload of only the readings before that hour is not the trip: the next one is.
+    let before = truck_log(start - Duration::hours(5), 60, |_| 14.0);
+    let f = range(&[&base[..], &[before, back]].concat());
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
 /// The English sentence of a message.
 fn en(m: &rxledger_reconcile::Msg) -> String {
     rxledger_report::messages::Messages::new(rxledger_report::messages::Lang::En).render(m)

@@ -36,7 +36,10 @@ pub struct Transport {
     /// trip.
     pub vehicle: Text,
     /// When the goods left the sender. For cold-chain goods the vehicle's readings must cover this
-    /// instant to the receipt's `occurred_at` (CC-RECEIPT).
+    /// instant to the receipt's `occurred_at` (CC-RECEIPT): a reading within
+    /// `transport_gap_minutes` beyond either end proves that end covered, but only the readings
+    /// from `shipped_at` to `occurred_at` are judged against the range (the logger may pre-cool
+    /// before and run on through unloading after).
     #[serde(
         deserialize_with = "crate::instant::deserialize",
         serialize_with = "crate::instant::serialize"

@@ -194,25 +194,28 @@ impl ColdChain {
             let range = cx.proj.master.zones.get(zone).copied();
             let gap = Duration::minutes(cx.cfg.thresholds.storage_gap_minutes);
             let kind = (StreamKind::Zone, zone.as_str());
-            self.stream(cx, seq, kind, range, &t.readings, gap);
+            let judged = range.map(|r| (r, DateTime::<Utc>::MIN_UTC));
+            self.stream(cx, seq, kind, judged, &t.readings, gap);
         } else if let Some(v) = &t.vehicle {
             self.vehicles.add(v, &t.readings);
             let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
-            let range = match self.outgoing.get(v) {
-                Some((at, range, _))
-                    if t.readings
-                        .first()
-                        .is_some_and(|r| r.at >= *at - Duration::hours(1)) =>
-                {
-                    Some(*range)
-                }
-                _ => None,
-            };
-            if range.is_some() {
+            // The vehicle's next upload with readings from one hour before the cold dispatch on
+            // is its trip: those readings are judged against the goods' range (the earlier ones,
+            // pre-cooling or the trip before, are not), and the dispatch waits no longer. An
+            // upload of only earlier readings is not the trip, and later uploads (the empty
+            // return leg, the next day's ambient goods) are judged against nothing.
+            let judged = self.outgoing.get(v).and_then(|(at, range, _)| {
+                let from = *at - Duration::hours(1);
+                t.readings
+                    .iter()
+                    .any(|r| r.at >= from)
+                    .then_some((*range, from))
+            });
+            if judged.is_some() {
                 self.outgoing.remove(v);
             }
             let kind = (StreamKind::Vehicle, v.as_str());
-            self.stream(cx, seq, kind, range, &t.readings, gap);
+            self.stream(cx, seq, kind, judged, &t.readings, gap);
         }
     }
 
@@ -274,18 +277,20 @@ impl ColdChain {
     }
 
     /// `TEMP-GAP` and `TEMP-RANGE` over the readings of one stream (a zone, or one trip of a
-    /// vehicle) judged against `range`: gaps longer than `gap_limit` (shorter during an
-    /// excursion), and excursions that ended. A trip's excursion ends with the trip. When
-    /// tracing, the readings go to the series and the close-ups of its problems.
+    /// vehicle) judged against a range from a time on (`judged`): gaps longer than `gap_limit`
+    /// (shorter during an excursion), and excursions that ended. A trip's excursion ends with
+    /// the trip. When tracing, the readings go to the series and the close-ups of its problems.
     fn stream(
         &mut self,
         cx: &mut Ctx<'_>,
         seq: u64,
         (kind, name): (StreamKind, &str),
-        range: Option<TempRange>,
+        judged: Option<(TempRange, DateTime<Utc>)>,
         readings: &[Reading],
         gap_limit: Duration,
     ) {
+        let range = judged.map(|j| j.0);
+        let from = judged.map_or(DateTime::<Utc>::MIN_UTC, |j| j.1);
         let mut traced = kept(&mut self.trace, kind, name);
         if let Some((series, _, _)) = &mut traced {
             series.add(readings, range);
@@ -325,7 +330,7 @@ impl ColdChain {
                 }
             }
             last = Some(last.map_or(r.at, |l| l.max(r.at)));
-            if let Some(range) = range {
+            if let Some(range) = range.filter(|_| r.at >= from) {
                 if outside(&range, r.celsius) {
                     excursion_reading(st, seq, &range, r, &mut traced);
                 } else if st.excursion.is_some() {

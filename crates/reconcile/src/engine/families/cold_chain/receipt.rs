@@ -237,8 +237,13 @@ impl ColdChain {
                 covered: false,
             };
         }
+        // Readings up to `gap` beyond the trip prove that the logger covered its ends; only
+        // those of the trip itself (shipping to acceptance) are judged against the range: before
+        // it the truck is pre-cooling, after it the goods are in store and the logger runs on
+        // through unloading.
         let bad = readings
             .iter()
+            .filter(|(at, _)| *at >= trip.shipped_at && *at <= trip.arrival)
             .filter(|(_, c)| outside(&trip.range, *c))
             .count();
         let problem = (bad > 0).then(|| {
