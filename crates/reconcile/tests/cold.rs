@@ -260,8 +260,8 @@ fn a_vaccine_receipt_with_in_range_trip_readings_or_rejected_is_quiet() {
 fn truck_log(from: DateTime<Utc>, minutes: i64, celsius: impl Fn(i64) -> f64) -> Event {
     let mut e = truck(from, minutes, 5.0);
     if let rxledger_model::EventBody::TemperatureReading(t) = &mut e.body {
-        for (i, r) in t.readings.iter_mut().enumerate() {
-            r.celsius = celsius(i as i64);
+        for (i, r) in (0..).zip(t.readings.iter_mut()) {
+            r.celsius = celsius(i);
         }
     }
     e
