@@ -356,7 +356,11 @@ fn only_the_trip_after_a_cold_dispatch_is_judged() {
     let f = range(&[&base[..], &[trip.clone(), back.clone()]].concat());
     assert!(f.is_empty(), "{f:#?}");
     // The trip itself warm after the hour before the dispatch: judged.
-    let warm = truck_log(start, 270, |i| if i < 25 || i > 200 { 12.0 } else { 5.0 });
+    let warm = truck_log(
+        start,
+        270,
+        |i| if (25..=200).contains(&i) { 5.0 } else { 12.0 },
+    );
     let f = range(&[&base[..], &[warm, back.clone()]].concat());
     assert_eq!(f.len(), 1, "{f:#?}");
     // An upload of only the readings before that hour is not the trip: the next one is.
