@@ -122,6 +122,29 @@ fn a_monthly_invoice_for_two_sales_is_quiet() {
     assert!(found.is_empty(), "{found:?}");
 }
 
+/// The monthly invoice naming the delivery notes (随货同行单) of the two dispatches instead of
+/// their sales, as hospitals are often invoiced: matched to the sales the dispatches named.
+fn by_delivery_notes(notes: &[&str]) -> Vec<Value> {
+    let mut events = monthly(&[SALE_1, SALE_2], both_sales());
+    for e in &mut events {
+        if e["kind"] == "invoice" && e["data"]["doc"] == "26332000000104479999" {
+            e["refs"] = json!({"delivery_note": notes});
+        }
+    }
+    events
+}
+
+#[test]
+fn a_monthly_invoice_naming_delivery_notes_is_matched_to_their_sales() {
+    let found = check(&by_delivery_notes(&["PS2026101200001", "PS2026101400003"]));
+    assert!(found.is_empty(), "{found:?}");
+    // A delivery note of no dispatch in the ledger: the invoice has no goods, and the sales'
+    // goods are not invoiced.
+    let found = check(&by_delivery_notes(&["PS2026101200001", "PS2026101499999"]));
+    let rules: Vec<&str> = found.iter().map(|(r, _)| r.as_str()).collect();
+    assert!(rules.contains(&"UNINVOICED"), "{found:?}");
+}
+
 #[test]
 fn a_monthly_invoice_naming_only_one_of_its_sales_leaves_the_other_uninvoiced() {
     // The same invoice, but it names only the first sale: that sale looks over-invoiced and

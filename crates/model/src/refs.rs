@@ -155,11 +155,13 @@ pub(crate) struct RefsIn {
     sale: Option<DocRef>,
     /// Delivery notes (随货同行单): the supplier's dispatch numbers. Required on every receipt
     /// (REC-DOC); match dispatches and receipts across ledgers. A sales invoice without `sale`
-    /// is matched to the goods of these dispatches.
+    /// is matched to the goods of these dispatches: to the sales a dispatch named (its own
+    /// number when it named none), as if the invoice had named them.
     #[serde(default)]
     delivery_note: Option<DocRef>,
     /// Receiving / acceptance records (`receipt.doc`), or quarantine or returns records. A
-    /// purchase invoice without `order` is matched to the goods of these receipts.
+    /// purchase invoice without `order` is matched to the goods of these receipts: to the orders
+    /// a receipt named (its own number when it named none), as if the invoice had named them.
     #[serde(default)]
     receipt: Option<DocRef>,
     /// Invoice number (`invoice.doc`). Recorded; no rule reads it at present.

@@ -110,6 +110,7 @@ enum Compact {
     ForgetOrder(Id),
     ForgetSale(Id),
     ForgetSeen(Dir, Id),
+    ForgetMovement(Dir, Id),
     ForgetBatch(Box<(Id, Id)>),
 }
 
@@ -124,6 +125,7 @@ impl Compact {
             Due::Documents(DocDue::ForgetOrder(n)) => Compact::ForgetOrder(n),
             Due::Documents(DocDue::ForgetSale(n)) => Compact::ForgetSale(n),
             Due::Documents(DocDue::ForgetSeen(dir, n)) => Compact::ForgetSeen(dir, n),
+            Due::Documents(DocDue::ForgetMovement(dir, n)) => Compact::ForgetMovement(dir, n),
             Due::ForgetBatch(k) => Compact::ForgetBatch(Box::new(k)),
             other => return Err(other),
         })
@@ -137,6 +139,7 @@ impl Compact {
             Compact::ForgetOrder(n) => Due::Documents(DocDue::ForgetOrder(n)),
             Compact::ForgetSale(n) => Due::Documents(DocDue::ForgetSale(n)),
             Compact::ForgetSeen(dir, n) => Due::Documents(DocDue::ForgetSeen(dir, n)),
+            Compact::ForgetMovement(dir, n) => Due::Documents(DocDue::ForgetMovement(dir, n)),
             Compact::ForgetBatch(k) => Due::ForgetBatch(*k),
         }
     }

@@ -25,8 +25,7 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev, Out};
 use crate::engine::facts::{term, texts, with_facts};
 use crate::engine::projections::documents::{
-    invoice_counterparty, invoice_dir, invoice_goods, payment_counterparty, Cursors, Dir,
-    PaymentRef, SaleRec,
+    invoice_counterparty, invoice_dir, payment_counterparty, Cursors, Dir, PaymentRef, SaleRec,
 };
 use crate::engine::projections::pb;
 use crate::engine::projections::Id;
@@ -389,7 +388,8 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
         cx.out.emit(f);
     }
     let docs = &mut cx.proj.docs;
-    let traded_with = invoice_goods(ev.e, inv)
+    let traded_with = docs
+        .invoiced_goods(ev.e, inv)
         .iter()
         .filter_map(|k| match dir {
             Dir::Purchase => docs.orders.get(k.as_str()).map(|o| o.supplier.clone()),

@@ -184,6 +184,27 @@ pub(crate) enum DocDue {
     ForgetOrder(Id),
     ForgetSale(Id),
     ForgetSeen(Dir, Id),
+    /// Forget which orders (of a receipt) or sales (of a dispatch) the goods movement numbered
+    /// `Id` was for.
+    ForgetMovement(Dir, Id),
+}
+
+/// The orders or sales a goods movement named.
+#[derive(Debug)]
+pub(crate) struct Movement(smallvec::SmallVec<[Id; 1]>);
+
+impl tier::Cold for Movement {
+    fn encode(&self, out: &mut tier::Enc) {
+        out.u32(self.0.len() as u32);
+        for d in &self.0 {
+            out.str(d);
+        }
+    }
+
+    fn decode(d: &mut tier::Dec<'_>) -> Option<Self> {
+        let n = d.u32()?;
+        (0..n).map(|_| d.str()).collect::<Option<_>>().map(Movement)
+    }
 }
 
 /// The side, counterparty and order or sale of an invoice.
@@ -240,6 +261,13 @@ pub(crate) struct Documents {
     pub orders: HashMap<Id, Order>,
     /// Sales; those untouched for weeks wait on disk ([`tier`]).
     pub sales: Tier<SaleRec>,
+    /// Receipt number -> the orders it names, when its own number is not one of them (a
+    /// purchase invoice naming receipts is matched to their orders), for the return window;
+    /// those untouched for weeks wait on disk.
+    receipt_orders: Tier<Movement>,
+    /// Delivery-note (dispatch) number -> the sales it names, likewise for sales invoices that
+    /// name delivery notes.
+    dispatch_sales: Tier<Movement>,
     /// Goods per order or sale, until they are checked against invoices.
     pub goods: HashMap<(Dir, Id), Goods>,
     /// Orders and sales that had goods (within the return window).
@@ -353,6 +381,14 @@ impl Documents {
                 sched.at(e.occurred_at + window, Due::Documents(forget));
             }
             EventBody::Receipt(r) => {
+                self.movement(
+                    Dir::Purchase,
+                    &r.doc,
+                    &e.refs.order,
+                    e.occurred_at,
+                    cfg,
+                    sched,
+                );
                 let orders = named_or_own(&e.refs.order, &r.doc);
                 self.unite(Dir::Purchase, orders);
                 let mut goods = self.moved(cfg, sched, now, ev, Dir::Purchase, orders);
@@ -361,6 +397,7 @@ impl Documents {
                 }
             }
             EventBody::Dispatch(d) => {
+                self.movement(Dir::Sale, &d.doc, &e.refs.sale, e.occurred_at, cfg, sched);
                 let sales = named_or_own(&e.refs.sale, &d.doc);
                 self.unite(Dir::Sale, sales);
                 let mut goods = self.moved(cfg, sched, now, ev, Dir::Sale, sales);
@@ -388,6 +425,59 @@ impl Documents {
         }
     }
 
+    /// Notes the orders or sales `named` by the goods movement numbered `doc`, when they are
+    /// others than itself, so that an invoice naming the movement is matched to them.
+    fn movement(
+        &mut self,
+        dir: Dir,
+        doc: &Id,
+        named: &[Id],
+        at: DateTime<Utc>,
+        cfg: &Config,
+        sched: &mut Scheduler,
+    ) {
+        if named.is_empty() || named.contains(doc) {
+            return;
+        }
+        let map = match dir {
+            Dir::Purchase => &mut self.receipt_orders,
+            Dir::Sale => &mut self.dispatch_sales,
+        };
+        map.insert(doc.clone(), Movement(named.iter().cloned().collect()));
+        let forget = DocDue::ForgetMovement(dir, doc.clone());
+        let window = Duration::days(cfg.thresholds.return_window_days);
+        sched.at(at + window, Due::Documents(forget));
+    }
+
+    /// The orders or sales invoice `inv` (of event `e`) is for: those it names, else those of
+    /// the receipts or delivery notes it names (each movement's own, when it named none).
+    pub fn invoiced_goods(&mut self, e: &Event, inv: &rxledger_model::Invoice) -> Vec<Id> {
+        let dir = invoice_dir(inv);
+        let primary = match dir {
+            Dir::Purchase => &e.refs.order,
+            Dir::Sale => &e.refs.sale,
+        };
+        let named = invoice_goods(e, inv);
+        if !primary.is_empty() {
+            return named.to_vec();
+        }
+        let map = match dir {
+            Dir::Purchase => &mut self.receipt_orders,
+            Dir::Sale => &mut self.dispatch_sales,
+        };
+        let mut all: Vec<Id> = Vec::with_capacity(named.len());
+        for m in named {
+            match map.get(m) {
+                Some(docs) => all.extend(docs.0.iter().cloned()),
+                None => all.push(m.clone()),
+            }
+        }
+        // Each once, in the order first named (a monthly invoice names many).
+        let mut seen = HashSet::with_capacity(all.len());
+        all.retain(|d| seen.insert(d.clone()));
+        all
+    }
+
     /// Counts an invoice against its goods (or keeps it until they arrive), applies a credit
     /// note to the invoice it credits (or keeps it until that is booked), applies the credit
     /// notes and payments that waited for this invoice, and sets the deadlines for goods and
@@ -402,7 +492,7 @@ impl Documents {
         sched: &mut Scheduler,
     ) {
         let dir = invoice_dir(inv);
-        let named = invoice_goods(e, inv);
+        let named = &self.invoiced_goods(e, inv)[..];
         // Named orders or sales whose goods were already judged on their own: a consolidated
         // invoice that is late for them is counted only up to the goods still open.
         let closed = named.iter().any(|d| {
@@ -658,6 +748,12 @@ impl Documents {
             }
             DocDue::ForgetSale(doc) => {
                 self.sales.forget(&doc);
+            }
+            DocDue::ForgetMovement(dir, doc) => {
+                match dir {
+                    Dir::Purchase => self.receipt_orders.forget(&doc),
+                    Dir::Sale => self.dispatch_sales.forget(&doc),
+                };
             }
             DocDue::ForgetSeen(dir, doc) => {
                 self.seen_goods.remove(&doc_key(dir, &doc));

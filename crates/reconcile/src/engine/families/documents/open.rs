@@ -43,7 +43,8 @@ pub(super) fn check(cx: &mut Ctx<'_>, d: &DocDue, open: Option<DateTime<Utc>>) {
         | DocDue::ForgetEarlyInvoiced(_)
         | DocDue::ForgetOrder(_)
         | DocDue::ForgetSale(_)
-        | DocDue::ForgetSeen(..) => {}
+        | DocDue::ForgetSeen(..)
+        | DocDue::ForgetMovement(..) => {}
     }
 }
 
