@@ -351,7 +351,12 @@ impl Documents {
         self.applied.clear();
         if let Some(now) = now {
             self.sales.tick(now);
-            self.invoices.tick(now);
+            // An invoice is looked at again at its payment deadline: it waits on disk only
+            // after that.
+            let invoices = tier::COLD_AFTER_DAYS.max(cfg.thresholds.unpaid_days + 14);
+            self.invoices.tick_after(now, invoices);
+            self.receipt_orders.tick(now);
+            self.dispatch_sales.tick(now);
         }
         let window = Duration::days(cfg.thresholds.return_window_days);
         match &e.body {
@@ -451,7 +456,11 @@ impl Documents {
 
     /// The orders or sales invoice `inv` (of event `e`) is for: those it names, else those of
     /// the receipts or delivery notes it names (each movement's own, when it named none).
-    pub fn invoiced_goods(&mut self, e: &Event, inv: &rxledger_model::Invoice) -> Vec<Id> {
+    pub fn invoiced_goods<'e>(
+        &mut self,
+        e: &'e Event,
+        inv: &'e rxledger_model::Invoice,
+    ) -> std::borrow::Cow<'e, [Id]> {
         let dir = invoice_dir(inv);
         let primary = match dir {
             Dir::Purchase => &e.refs.order,
@@ -459,7 +468,7 @@ impl Documents {
         };
         let named = invoice_goods(e, inv);
         if !primary.is_empty() {
-            return named.to_vec();
+            return std::borrow::Cow::Borrowed(named);
         }
         let map = match dir {
             Dir::Purchase => &mut self.receipt_orders,
@@ -475,7 +484,7 @@ impl Documents {
         // Each once, in the order first named (a monthly invoice names many).
         let mut seen = HashSet::with_capacity(all.len());
         all.retain(|d| seen.insert(d.clone()));
-        all
+        std::borrow::Cow::Owned(all)
     }
 
     /// Counts an invoice against its goods (or keeps it until they arrive), applies a credit
