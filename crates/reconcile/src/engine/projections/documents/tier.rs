@@ -86,6 +86,7 @@ pub(crate) struct Tier<V> {
     segments: Vec<Segment>,
     /// The digests of the entries on disk.
     filter: Filter,
+    digests: Digests,
     /// The ledger's clock, in days since the epoch.
     day: i32,
     /// The week of the latest sweep.
@@ -117,6 +118,7 @@ impl<V> Tier<V> {
             hot: HashMap::new(),
             segments: Vec::new(),
             filter: Filter::default(),
+            digests: Digests::default(),
             day: i32::MIN,
             swept_week: i32::MIN,
             cold_after: i32::try_from(cold_after).unwrap_or(i32::MAX),
@@ -144,18 +146,19 @@ fn day_of(at: DateTime<Utc>) -> i32 {
     i32::try_from(at.timestamp().div_euclid(86_400)).unwrap_or(i32::MAX)
 }
 
-/// The 96-bit digest a number is found by on disk.
-fn digest(key: &str) -> [u32; 3] {
-    use std::hash::{Hash, Hasher};
-    // SipHash (std's, the same keys for every hasher of the process): two hashes of the number,
-    // salted apart, give 96 bits; a lookup costs two short hashes.
-    let mut a = std::collections::hash_map::DefaultHasher::new();
-    key.hash(&mut a);
-    let x = a.finish();
-    let mut b = std::collections::hash_map::DefaultHasher::new();
-    (0x5EED_u16, key).hash(&mut b);
-    let y = b.finish();
-    [x as u32, (x >> 32) as u32, y as u32]
+/// The 96-bit digests numbers are found by on disk: two SipHashes of the number, each keyed at
+/// random for the process (as std's maps are), so that no ledger can be written to make two
+/// numbers' digests collide.
+#[derive(Default)]
+struct Digests(std::hash::RandomState, std::hash::RandomState);
+
+impl Digests {
+    fn of(&self, key: &str) -> [u32; 3] {
+        use std::hash::BuildHasher;
+        let x = self.0.hash_one(key);
+        let y = self.1.hash_one(key);
+        [x as u32, (x >> 32) as u32, y as u32]
+    }
 }
 
 /// A Bloom filter over the digests of the entries on disk: most lookups of a number that is
@@ -251,7 +254,7 @@ impl<V: Cold> Tier<V> {
                 if self.segments.is_empty() {
                     return None;
                 }
-                let v = match take(&mut self.segments, &self.filter, key, true) {
+                let v = match take(&mut self.segments, &self.filter, &self.digests, key, true) {
                     Ok(v) => v?,
                     Err(e) => {
                         self.fault.get_or_insert(e);
@@ -267,7 +270,7 @@ impl<V: Cold> Tier<V> {
     pub fn insert(&mut self, key: Id, v: V) {
         if !self.segments.is_empty() && !self.hot.contains_key(&key) {
             // Not read: the new value replaces it.
-            let _ = take::<V>(&mut self.segments, &self.filter, &key, false);
+            let _ = take::<V>(&mut self.segments, &self.filter, &self.digests, &key, false);
         }
         let day = self.day;
         self.hot.insert(key, Hot { v, day });
@@ -281,7 +284,7 @@ impl<V: Cold> Tier<V> {
         if self.segments.is_empty() {
             return None;
         }
-        match take(&mut self.segments, &self.filter, key, false) {
+        match take(&mut self.segments, &self.filter, &self.digests, key, false) {
             Ok(v) => v,
             Err(e) => {
                 self.fault.get_or_insert(e);
@@ -326,7 +329,7 @@ impl<V: Cold> Tier<V> {
             bytes.0.extend_from_slice(&body.0);
             let flag = if h.v.wanted_on_forget() { WANTED } else { 0 };
             index.push(Slot {
-                digest: digest(k),
+                digest: self.digests.of(k),
                 at: at as u32 | flag,
             });
             keys.push(k.clone());
@@ -357,10 +360,11 @@ impl<V: Cold> Tier<V> {
 fn take<V: Cold>(
     segments: &mut Vec<Segment>,
     filter: &Filter,
+    digests: &Digests,
     key: &str,
     read: bool,
 ) -> io::Result<Option<V>> {
-    let d = digest(key);
+    let d = digests.of(key);
     if !filter.may_contain(d) {
         return Ok(None);
     }
