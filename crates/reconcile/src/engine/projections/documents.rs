@@ -16,6 +16,7 @@ mod held;
 mod invoice;
 mod key;
 mod moved;
+mod movements;
 mod sale;
 mod tier;
 
@@ -27,6 +28,7 @@ use held::{EarlyCredit, Held};
 pub(crate) use invoice::Invoice;
 use key::root_in;
 use moved::excess_quantity;
+use movements::Movement;
 pub(crate) use sale::SaleRec;
 use tier::Tier;
 
@@ -187,24 +189,6 @@ pub(crate) enum DocDue {
     /// Forget which orders (of a receipt) or sales (of a dispatch) the goods movement numbered
     /// `Id` was for.
     ForgetMovement(Dir, Id),
-}
-
-/// The orders or sales a goods movement named.
-#[derive(Debug)]
-pub(crate) struct Movement(smallvec::SmallVec<[Id; 1]>);
-
-impl tier::Cold for Movement {
-    fn encode(&self, out: &mut tier::Enc) {
-        out.u32(self.0.len() as u32);
-        for d in &self.0 {
-            out.str(d);
-        }
-    }
-
-    fn decode(d: &mut tier::Dec<'_>) -> Option<Self> {
-        let n = d.u32()?;
-        (0..n).map(|_| d.str()).collect::<Option<_>>().map(Movement)
-    }
 }
 
 /// The side, counterparty and order or sale of an invoice.
@@ -428,63 +412,6 @@ impl Documents {
             EventBody::Payment(p) => self.payment(seq, e, p, cfg, sched),
             _ => {}
         }
-    }
-
-    /// Notes the orders or sales `named` by the goods movement numbered `doc`, when they are
-    /// others than itself, so that an invoice naming the movement is matched to them.
-    fn movement(
-        &mut self,
-        dir: Dir,
-        doc: &Id,
-        named: &[Id],
-        at: DateTime<Utc>,
-        cfg: &Config,
-        sched: &mut Scheduler,
-    ) {
-        if named.is_empty() || named.contains(doc) {
-            return;
-        }
-        let map = match dir {
-            Dir::Purchase => &mut self.receipt_orders,
-            Dir::Sale => &mut self.dispatch_sales,
-        };
-        map.insert(doc.clone(), Movement(named.iter().cloned().collect()));
-        let forget = DocDue::ForgetMovement(dir, doc.clone());
-        let window = Duration::days(cfg.thresholds.return_window_days);
-        sched.at(at + window, Due::Documents(forget));
-    }
-
-    /// The orders or sales invoice `inv` (of event `e`) is for: those it names, else those of
-    /// the receipts or delivery notes it names (each movement's own, when it named none).
-    pub fn invoiced_goods<'e>(
-        &mut self,
-        e: &'e Event,
-        inv: &'e rxledger_model::Invoice,
-    ) -> std::borrow::Cow<'e, [Id]> {
-        let dir = invoice_dir(inv);
-        let primary = match dir {
-            Dir::Purchase => &e.refs.order,
-            Dir::Sale => &e.refs.sale,
-        };
-        let named = invoice_goods(e, inv);
-        if !primary.is_empty() {
-            return std::borrow::Cow::Borrowed(named);
-        }
-        let map = match dir {
-            Dir::Purchase => &mut self.receipt_orders,
-            Dir::Sale => &mut self.dispatch_sales,
-        };
-        let mut all: Vec<Id> = Vec::with_capacity(named.len());
-        for m in named {
-            match map.get(m) {
-                Some(docs) => all.extend(docs.0.iter().cloned()),
-                None => all.push(m.clone()),
-            }
-        }
-        // Each once, in the order first named (a monthly invoice names many).
-        let mut seen = HashSet::with_capacity(all.len());
-        all.retain(|d| seen.insert(d.clone()));
-        std::borrow::Cow::Owned(all)
     }
 
     /// Counts an invoice against its goods (or keeps it until they arrive), applies a credit

@@ -146,7 +146,7 @@ fn day_of(at: DateTime<Utc>) -> i32 {
     i32::try_from(at.timestamp().div_euclid(86_400)).unwrap_or(i32::MAX)
 }
 
-/// The 96-bit digests numbers are found by on disk: two SipHashes of the number, each keyed at
+/// The 96-bit digests numbers are found by on disk: two `SipHash` digests of the number, each keyed at
 /// random for the process (as std's maps are), so that no ledger can be written to make two
 /// numbers' digests collide.
 #[derive(Default)]

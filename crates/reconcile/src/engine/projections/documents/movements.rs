@@ -1,0 +1,90 @@
+//! Which orders a receipt named, and which sales a dispatch named, when its own number is not
+//! one of them: an invoice naming receipts or delivery notes (随货同行单) instead of orders or
+//! sales is matched to those.
+
+use chrono::{DateTime, Duration, Utc};
+use hashbrown::HashSet;
+use rxledger_model::Event;
+
+use super::tier::{Cold, Dec, Enc};
+use super::{invoice_dir, invoice_goods, Dir, DocDue, Documents};
+use crate::engine::ctx::{Due, Scheduler};
+use crate::engine::projections::Id;
+use crate::Config;
+
+/// The orders or sales a goods movement named.
+#[derive(Debug)]
+pub(crate) struct Movement(smallvec::SmallVec<[Id; 1]>);
+
+impl Cold for Movement {
+    fn encode(&self, out: &mut Enc) {
+        out.u32(self.0.len() as u32);
+        for d in &self.0 {
+            out.str(d);
+        }
+    }
+
+    fn decode(d: &mut Dec<'_>) -> Option<Self> {
+        let n = d.u32()?;
+        (0..n).map(|_| d.str()).collect::<Option<_>>().map(Movement)
+    }
+}
+
+impl Documents {
+    /// Notes the orders or sales `named` by the goods movement numbered `doc`, when they are
+    /// others than itself, so that an invoice naming the movement is matched to them.
+    pub(super) fn movement(
+        &mut self,
+        dir: Dir,
+        doc: &Id,
+        named: &[Id],
+        at: DateTime<Utc>,
+        cfg: &Config,
+        sched: &mut Scheduler,
+    ) {
+        if named.is_empty() || named.contains(doc) {
+            return;
+        }
+        let map = match dir {
+            Dir::Purchase => &mut self.receipt_orders,
+            Dir::Sale => &mut self.dispatch_sales,
+        };
+        map.insert(doc.clone(), Movement(named.iter().cloned().collect()));
+        let forget = DocDue::ForgetMovement(dir, doc.clone());
+        let window = Duration::days(cfg.thresholds.return_window_days);
+        sched.at(at + window, Due::Documents(forget));
+    }
+
+    /// The orders or sales invoice `inv` (of event `e`) is for: those it names, else those of
+    /// the receipts or delivery notes it names (each movement's own, when it named none).
+    pub fn invoiced_goods<'e>(
+        &mut self,
+        e: &'e Event,
+        inv: &'e rxledger_model::Invoice,
+    ) -> std::borrow::Cow<'e, [Id]> {
+        let dir = invoice_dir(inv);
+        let primary = match dir {
+            Dir::Purchase => &e.refs.order,
+            Dir::Sale => &e.refs.sale,
+        };
+        let named = invoice_goods(e, inv);
+        if !primary.is_empty() {
+            return std::borrow::Cow::Borrowed(named);
+        }
+        let map = match dir {
+            Dir::Purchase => &mut self.receipt_orders,
+            Dir::Sale => &mut self.dispatch_sales,
+        };
+        let mut all: Vec<Id> = Vec::with_capacity(named.len());
+        for m in named {
+            match map.get(m) {
+                Some(docs) => all.extend(docs.0.iter().cloned()),
+                None => all.push(m.clone()),
+            }
+        }
+        // Each once, in the order first named (a monthly invoice names many).
+        let mut seen = HashSet::with_capacity(all.len());
+        all.retain(|d| seen.insert(d.clone()));
+        std::borrow::Cow::Owned(all)
+    }
+}
