@@ -236,6 +236,74 @@ fn one_dispatch_and_one_review_for_two_sales() {
     assert!(found.iter().any(|(r, _)| r == "OUT-REV"), "{found:?}");
 }
 
+/// One review and one dispatch for both sales, each with one line per batch for the two sales
+/// together (600 + 300 and 200 + 150, picked together), plus `extra` on the first line.
+fn merged_lines(extra: i64) -> Vec<Value> {
+    let mut events = monthly(&[SALE_1, SALE_2], both_sales());
+    let pos = |events: &Vec<Value>, kind: &str, sale: &str| {
+        events
+            .iter()
+            .position(|e| e["kind"] == kind && e["refs"]["sale"] == sale)
+            .unwrap()
+    };
+    for kind in ["outbound_review", "dispatch"] {
+        let first = events.remove(pos(&events, kind, SALE_1));
+        let second = pos(&events, kind, SALE_2);
+        let mut lines = events[second]["data"]["lines"].as_array().unwrap().clone();
+        for (i, l) in first["data"]["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
+            let q = lines[i]["quantity"].as_i64().unwrap() + l["quantity"].as_i64().unwrap();
+            lines[i]["quantity"] = json!(q + if i == 0 { extra } else { 0 });
+        }
+        events[second]["data"]["lines"] = json!(lines);
+        events[second]["refs"]["sale"] = json!([SALE_1, SALE_2]);
+        events[second]["v"] = json!(2);
+    }
+    events
+}
+
+/// A review or dispatch line larger than the first sale's room is split over the sales named,
+/// in order: one line of 900 for sales of 600 and 300 is quiet; one of 901 is one unit over.
+#[test]
+fn one_line_for_two_sales_of_one_batch_is_split_between_them() {
+    let found = check(&merged_lines(0));
+    assert!(found.is_empty(), "{found:?}");
+    let found = check(&merged_lines(1));
+    let rules: Vec<&str> = found.iter().map(|(r, _)| r.as_str()).collect();
+    assert!(rules.contains(&"OUT-REV"), "{found:?}");
+}
+
+/// A customer return naming both sales is split over them too: 700 of the 900 shipped is
+/// within what was shipped (600 + 100), 901 is over.
+#[test]
+fn a_return_for_two_sales_is_split_between_them() {
+    let with_return = |quantity: i64| {
+        let mut events = merged_lines(0);
+        let count = events.iter().rposition(|e| e["kind"] == "payment").unwrap();
+        events.insert(
+            count,
+            json!({
+                "v": 2, "id": id(4), "kind": "customer_return",
+                "occurred_at": "2026-10-20T02:30:00Z", "entered_at": "2026-10-20T02:33:00Z",
+                "recorded_by": ["销售-许晨", "验收-孙晓峰"],
+                "refs": {"sale": [SALE_1, SALE_2]},
+                "data": {"doc": "TH2026102000001", "customer": HOSPITAL, "reason": "医院科室调整，退回",
+                         "lines": [{"product": A, "batch": "2609150231", "quantity": quantity, "to": "RET"}]}
+            }),
+        );
+        check(&events)
+            .into_iter()
+            .filter(|(r, _)| r == "RETURN-ORIG")
+            .count()
+    };
+    assert_eq!(with_return(700), 0);
+    assert_eq!(with_return(901), 1);
+}
+
 #[test]
 fn one_receipt_for_two_purchase_orders() {
     let mut events = base();

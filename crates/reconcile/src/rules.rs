@@ -177,7 +177,7 @@ catalogue! {
         ];
     OutRev = "OUT-REV", Documents, Major,
         "Dispatch without a matching outbound review",
-        "Every dispatch needs an outbound review (出库复核) of the same sale, found fit, whose product, batch, expiry and quantity equal the goods shipped and the sale. A review or dispatch covering several sales (`refs.sale` a list) counts each line on the first sale named that still has room for it.",
+        "Every dispatch needs an outbound review (出库复核) of the same sale, found fit, whose product, batch, expiry and quantity equal the goods shipped and the sale. A review or dispatch covering several sales (`refs.sale` a list) counts each line on the sales named in order: each sale with the line takes what room it has left, and the last what is left of the line (one line of 100 for two sales of 60 and 40 of the batch is quiet).",
         "GSP (2016) Art. 93-94",
         [],
         at "the `outbound_review` (no or unknown sale, a line not on the sale, over its quantity or with another expiry) or the `dispatch` (a line with no sale, or more than was reviewed fit); for a dispatch over the reviewed quantity `seqs` add the `sale`, otherwise nothing",
@@ -302,7 +302,7 @@ catalogue! {
         ];
     ReturnOrig = "RETURN-ORIG", Stock, Major,
         "Customer return without a matching sale",
-        "A customer return must reference an earlier sale to the same customer of the same product and batch, and cumulative returns must not exceed what was dispatched. A sale is remembered for `return_window_days` from its `occurred_at`, to the second: a return at exactly that instant still finds it, a later one does not.",
+        "A customer return must reference an earlier sale to the same customer of the same product and batch, and cumulative returns must not exceed what was dispatched. A return naming several sales is split over them in order, as `OUT-REV` splits a line. A sale is remembered for `return_window_days` from its `occurred_at`, to the second: a return at exactly that instant still finds it, a later one does not.",
         "GSP (2016) Art. 104",
         ["return_window_days"],
         at "the `customer_return`; when the sale it names is known (another customer's, or returned over what was dispatched on it) `seqs` add the `sale`, otherwise nothing",

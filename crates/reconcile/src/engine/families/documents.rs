@@ -266,51 +266,63 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
                 q.saturating_sub(x.reviewed)
             })
         };
-        let Some(sale_doc) =
-            proj.docs
-                .sale_for_line(sales, &l.product, &l.batch, room, &mut cursors)
-        else {
-            continue;
-        };
-        // Built only for a finding (most lines have none).
-        let base = || {
-            Msg::new("out-rev-review")
-                .arg("doc", &r.doc)
-                .arg("sale", sale_doc)
-        };
-        let Some(sale) = proj.docs.sales.get_mut(sale_doc) else {
-            continue;
-        };
-        let batch_expiry = proj.stock.batches.get(&pb).and_then(|b| b.expiry);
-        let on_sale = sale.line(&l.product, &l.batch);
-        match on_sale.and_then(|x| x.sold) {
-            None => {
-                let m = base().arg("problem", term("not_on_sale"));
-                emit(&mut cx.out, m, line);
-            }
-            Some((q, sale_expiry)) => {
-                let reviewed = on_sale.map_or(0, |x| x.reviewed).saturating_add(l.quantity);
-                if reviewed > q {
-                    let m = base()
-                        .arg("problem", term("quantity"))
-                        .arg("reviewed", reviewed)
-                        .arg("quantity", q);
+        // A line larger than the room of the sale it falls to is split: each sale named, in
+        // order, takes what room it has, and the last takes what is left (one line of goods
+        // picked for two orders of the same batch). Lines not found fit count for none.
+        let mut left = l.quantity;
+        let mut first = true;
+        while first || left > 0 {
+            let Some(sale_doc) =
+                proj.docs
+                    .sale_for_line(sales, &l.product, &l.batch, room, &mut cursors)
+            else {
+                break;
+            };
+            // Built only for a finding (most lines have none).
+            let base = || {
+                Msg::new("out-rev-review")
+                    .arg("doc", &r.doc)
+                    .arg("sale", sale_doc)
+            };
+            let Some(sale) = proj.docs.sales.get_mut(sale_doc) else {
+                break;
+            };
+            let fit = l.quality == Quality::Ok;
+            let part = match room(sale) {
+                r if fit && r > 0 && r < left => r,
+                _ => left,
+            };
+            let batch_expiry = proj.stock.batches.get(&pb).and_then(|b| b.expiry);
+            let on_sale = sale.line(&l.product, &l.batch);
+            match on_sale.and_then(|x| x.sold) {
+                None => {
+                    let m = base().arg("problem", term("not_on_sale"));
                     emit(&mut cx.out, m, line);
                 }
-                let expect = batch_expiry.unwrap_or(sale_expiry);
-                if l.expiry != expect || sale_expiry != expect {
-                    let m = base()
-                        .arg("problem", term("expiry"))
-                        .arg("expiry", l.expiry)
-                        .arg("expected_expiry", expect);
-                    emit(&mut cx.out, m, line);
+                Some((q, sale_expiry)) => {
+                    let reviewed = on_sale.map_or(0, |x| x.reviewed).saturating_add(part);
+                    if reviewed > q {
+                        let m = base()
+                            .arg("problem", term("quantity"))
+                            .arg("reviewed", reviewed)
+                            .arg("quantity", q);
+                        emit(&mut cx.out, m, line);
+                    }
+                    let expect = batch_expiry.unwrap_or(sale_expiry);
+                    if first && (l.expiry != expect || sale_expiry != expect) {
+                        let m = base()
+                            .arg("problem", term("expiry"))
+                            .arg("expiry", l.expiry)
+                            .arg("expected_expiry", expect);
+                        emit(&mut cx.out, m, line);
+                    }
                 }
             }
-        }
-        if l.quality == Quality::Ok {
-            sale.line_mut(&l.product, &l.batch)
-                .reviewed
-                .add_sat(l.quantity);
+            if fit {
+                sale.line_mut(&l.product, &l.batch).reviewed.add_sat(part);
+            }
+            left -= part;
+            first = false;
         }
     }
 }
@@ -324,45 +336,57 @@ fn out_rev_dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch)
                 .map_or(0, |x| x.reviewed.saturating_sub(x.dispatched))
         };
         let sales = &ev.e.refs.sale;
-        let sale_doc = cx
-            .proj
-            .docs
-            .sale_for_line(sales, &l.product, &l.batch, room, &mut cursors);
-        // Built only for a finding (most lines have none).
-        let base = || {
-            Msg::new("out-rev-dispatch")
-                .arg("doc", &d.doc)
-                .arg("product", &l.product)
-                .arg("batch", &l.batch)
-        };
-        let problem = match sale_doc.and_then(|s| cx.proj.docs.sales.get_mut(s)) {
-            None => Some((base().arg("problem", term("no_sale")), None)),
-            Some(sale) => {
-                let line = sale.line_mut(&l.product, &l.batch);
-                line.dispatched.add_sat(l.quantity);
-                let (shipped, reviewed) = (line.dispatched, line.reviewed);
-                (shipped > reviewed).then(|| {
-                    let m = base()
-                        .arg("problem", term("unreviewed"))
-                        .arg("dispatched", shipped)
-                        .arg("reviewed", reviewed);
-                    (m, Some(sale.seq))
-                })
+        // Split over the sales named as a review line is (`out_rev_review`).
+        let mut left = l.quantity;
+        let mut first = true;
+        while first || left > 0 {
+            first = false;
+            let sale_doc =
+                cx.proj
+                    .docs
+                    .sale_for_line(sales, &l.product, &l.batch, room, &mut cursors);
+            // Built only for a finding (most lines have none).
+            let base = || {
+                Msg::new("out-rev-dispatch")
+                    .arg("doc", &d.doc)
+                    .arg("product", &l.product)
+                    .arg("batch", &l.batch)
+            };
+            let problem = match sale_doc.and_then(|s| cx.proj.docs.sales.get_mut(s)) {
+                None => Some((base().arg("problem", term("no_sale")), None)),
+                Some(sale) => {
+                    let part = match room(sale) {
+                        r if r > 0 && r < left => r,
+                        _ => left,
+                    };
+                    left -= part;
+                    let line = sale.line_mut(&l.product, &l.batch);
+                    line.dispatched.add_sat(part);
+                    let (shipped, reviewed) = (line.dispatched, line.reviewed);
+                    (shipped > reviewed).then(|| {
+                        let m = base()
+                            .arg("problem", term("unreviewed"))
+                            .arg("dispatched", shipped)
+                            .arg("reviewed", reviewed);
+                        (m, Some(sale.seq))
+                    })
+                }
+            };
+            if let Some((m, sale_seq)) = problem {
+                let mut f = Finding::new(Rule::OutRev, ev.seq, m.clone())
+                    .party(&d.customer)
+                    .product(&l.product)
+                    .batch(&l.batch)
+                    .figures(
+                        Msg::new("out-rev-dispatch-expected"),
+                        with_facts("out-rev-dispatch-actual", &m),
+                    );
+                if let Some(s) = sale_seq {
+                    f = f.also(s);
+                }
+                cx.emit(f);
+                break;
             }
-        };
-        if let Some((m, sale_seq)) = problem {
-            let mut f = Finding::new(Rule::OutRev, ev.seq, m.clone())
-                .party(&d.customer)
-                .product(&l.product)
-                .batch(&l.batch)
-                .figures(
-                    Msg::new("out-rev-dispatch-expected"),
-                    with_facts("out-rev-dispatch-actual", &m),
-                );
-            if let Some(s) = sale_seq {
-                f = f.also(s);
-            }
-            cx.emit(f);
         }
     }
 }

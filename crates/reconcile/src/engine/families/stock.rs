@@ -200,58 +200,71 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
             shipped.saturating_sub(s.returned(&l.product, &l.batch))
         };
         let sales = &ev.e.refs.sale;
-        let sale_doc = cx
-            .proj
-            .docs
-            .sale_for_line(sales, &l.product, &l.batch, room, &mut cursors);
-        // Built only for a finding (most returns are in order).
-        let base = || {
-            Msg::new("return-orig")
-                .arg("doc", &r.doc)
-                .arg("product", &l.product)
-                .arg("batch", &l.batch)
-                .arg("customer", &r.customer)
-        };
-        let problem = match sale_doc.and_then(|s| cx.proj.docs.sales.get_mut(s)) {
-            None => Some(match sale_doc {
-                None => (base().arg("problem", term("no_sale")), None),
-                Some(s) => (
-                    base().arg("problem", term("unknown_sale")).arg("sale", s),
-                    None,
-                ),
-            }),
-            Some(sale) if sale.customer != r.customer => {
-                let m = base()
-                    .arg("problem", term("other_customer"))
-                    .arg("sale_customer", sale.customer.as_str());
-                Some((m, Some(sale.seq)))
-            }
-            Some(sale) => {
-                let line = sale.line_mut(&l.product, &l.batch);
-                line.returned = line.returned.saturating_add(l.quantity);
-                let (shipped, returned) = (line.dispatched, line.returned);
-                (returned > shipped).then(|| {
+        // Split over the sales named as a review line is (`out_rev_review`): each takes what
+        // it shipped and has not had back, the last what is left.
+        let mut left = l.quantity;
+        let mut first = true;
+        while first || left > 0 {
+            first = false;
+            let sale_doc =
+                cx.proj
+                    .docs
+                    .sale_for_line(sales, &l.product, &l.batch, room, &mut cursors);
+            // Built only for a finding (most returns are in order).
+            let base = || {
+                Msg::new("return-orig")
+                    .arg("doc", &r.doc)
+                    .arg("product", &l.product)
+                    .arg("batch", &l.batch)
+                    .arg("customer", &r.customer)
+            };
+            let problem = match sale_doc.and_then(|s| cx.proj.docs.sales.get_mut(s)) {
+                None => Some(match sale_doc {
+                    None => (base().arg("problem", term("no_sale")), None),
+                    Some(s) => (
+                        base().arg("problem", term("unknown_sale")).arg("sale", s),
+                        None,
+                    ),
+                }),
+                Some(sale) if sale.customer != r.customer => {
                     let m = base()
-                        .arg("problem", term("over"))
-                        .arg("returned", returned)
-                        .arg("dispatched", shipped);
-                    (m, Some(sale.seq))
-                })
+                        .arg("problem", term("other_customer"))
+                        .arg("sale_customer", sale.customer.as_str());
+                    Some((m, Some(sale.seq)))
+                }
+                Some(sale) => {
+                    let part = match room(sale) {
+                        r if r > 0 && r < left => r,
+                        _ => left,
+                    };
+                    left -= part;
+                    let line = sale.line_mut(&l.product, &l.batch);
+                    line.returned = line.returned.saturating_add(part);
+                    let (shipped, returned) = (line.dispatched, line.returned);
+                    (returned > shipped).then(|| {
+                        let m = base()
+                            .arg("problem", term("over"))
+                            .arg("returned", returned)
+                            .arg("dispatched", shipped);
+                        (m, Some(sale.seq))
+                    })
+                }
+            };
+            if let Some((m, sale_seq)) = problem {
+                let mut f = Finding::new(Rule::ReturnOrig, ev.seq, m.clone())
+                    .party(&r.customer)
+                    .product(&l.product)
+                    .batch(&l.batch)
+                    .figures(
+                        with_facts("return-orig-expected", &m),
+                        with_facts("return-orig-actual", &m),
+                    );
+                if let Some(s) = sale_seq {
+                    f = f.also(s);
+                }
+                cx.emit(f);
+                break;
             }
-        };
-        if let Some((m, sale_seq)) = problem {
-            let mut f = Finding::new(Rule::ReturnOrig, ev.seq, m.clone())
-                .party(&r.customer)
-                .product(&l.product)
-                .batch(&l.batch)
-                .figures(
-                    with_facts("return-orig-expected", &m),
-                    with_facts("return-orig-actual", &m),
-                );
-            if let Some(s) = sale_seq {
-                f = f.also(s);
-            }
-            cx.emit(f);
         }
     }
 }
