@@ -11,7 +11,20 @@ use rxledger::reconcile::Config;
 use rxledger::store::MemStore;
 
 /// Ledgers the engine does not get right yet, with why.
-const KNOWN_GAPS: &[(&str, &str)] = &[];
+const KNOWN_GAPS: &[(&str, &str)] = &[
+    (
+        "125-one-sale-four-shipments-over-five-weeks-monthly-invoices-by-delivery-note-bill-and-transfer",
+        "UNINVOICED judges a group at its latest member's deadline on all goods moved by then, \
+         some only days old; the docs say so, the author calls it a false alarm of month-end \
+         invoicing of split shipments (round 9b, D4)",
+    ),
+    (
+        "129-cold-room-two-probes-one-calibrated-interleaved-uploads-and-zone-range-overrides",
+        "a zone's readings are judged in upload order: a probe's upload whose readings follow \
+         the other probe's last uploaded reading measures a gap the other's later upload fills \
+         (round 9b, D6; docs/format.md says uploads must follow the zone's latest reading)",
+    ),
+];
 
 fn expected(path: &Path) -> BTreeSet<(String, u64)> {
     std::fs::read_to_string(path)
@@ -58,7 +71,7 @@ fn independent_inspection_ledgers() {
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
         .collect();
     ledgers.sort();
-    assert!(ledgers.len() >= 112, "{} ledgers", ledgers.len());
+    assert!(ledgers.len() >= 135, "{} ledgers", ledgers.len());
     let mut wrong = Vec::new();
     let mut fixed = Vec::new();
     for l in &ledgers {
@@ -227,4 +240,22 @@ fn independent_inspection_pairs() {
         let want = pair_expected(&std::fs::read_to_string(pair).unwrap());
         assert_eq!(got, want, "{name}");
     }
+}
+
+/// Ledger 112 (`samples/inspections/refused/`) must be refused whole at append: the first bad
+/// line named with its field, nothing appended.
+#[test]
+fn a_ledger_with_a_line_beyond_the_rounding_slack_is_refused() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections/refused");
+    let path =
+        dir.join("112-invoice-line-one-fen-beyond-the-rounding-slack-refused-at-append.jsonl");
+    let text = std::fs::read(&path).unwrap();
+    let err = rxledger::ingest::read_events("112.jsonl", &text[..])
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(
+        err.contains("112.jsonl:16") && err.contains("data.lines[0].amount"),
+        "{err}"
+    );
 }

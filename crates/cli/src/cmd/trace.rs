@@ -10,9 +10,10 @@ use crate::fail::said;
 use rxledger::reconcile::Msg;
 
 /// The custody chain of one unit (traceability code) or one batch across ledgers. Each ledger
-/// is checked as by `check`: a batch's chain breaks where SPECIAL-CHAIN finds it broken, and
-/// between ledgers where a first appearance is not a receipt or a dispatch to another given
-/// ledger's owner is never received. Exit 1 when it breaks or is not found.
+/// is checked as by `check`: a batch's chain breaks where SPECIAL-CHAIN, CODE-DUP or
+/// CODE-UNKNOWN finds it broken, and between ledgers where a first appearance is not a receipt
+/// or a dispatch to another given ledger's owner is never received. Exit 1 when it breaks or is
+/// not found.
 #[derive(clap::Args)]
 pub struct Args {
     /// `CODE PATH…`: a unit or pack code (20-digit or GS1) then the ledgers; with --batch,
@@ -22,7 +23,7 @@ pub struct Args {
     /// Follow a batch (PRODUCT:BATCH) instead of a code.
     #[arg(long)]
     batch: Option<String>,
-    /// TOML configuration, as for `check` (a disabled SPECIAL-CHAIN breaks no chain).
+    /// TOML configuration, as for `check` (a disabled rule breaks no chain).
     #[arg(long)]
     config: Option<PathBuf>,
 }
