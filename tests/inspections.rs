@@ -251,8 +251,7 @@ fn a_ledger_with_a_line_beyond_the_rounding_slack_is_refused() {
         dir.join("112-invoice-line-one-fen-beyond-the-rounding-slack-refused-at-append.jsonl");
     let text = std::fs::read(&path).unwrap();
     let err = rxledger::ingest::read_events("112.jsonl", &text[..])
-        .err()
-        .expect("refused")
+        .expect_err("refused")
         .to_string();
     assert!(
         err.contains("112.jsonl:16") && err.contains("data.lines[0].amount"),
