@@ -339,8 +339,10 @@ impl Documents {
             // after that.
             let invoices = tier::COLD_AFTER_DAYS.max(cfg.thresholds.unpaid_days + 14);
             self.invoices.tick_after(now, invoices);
-            self.receipt_orders.tick(now);
-            self.dispatch_sales.tick(now);
+            // Which sales a dispatch named is looked up only by an invoice naming its delivery
+            // note (a month-end invoice, within weeks): after a week it waits on disk.
+            self.receipt_orders.tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
+            self.dispatch_sales.tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
         }
         let window = Duration::days(cfg.thresholds.return_window_days);
         match &e.body {

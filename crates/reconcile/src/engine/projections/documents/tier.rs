@@ -30,6 +30,10 @@ use crate::engine::projections::Id;
 /// invoice, an invoice's payment, come within it as a rule).
 pub(crate) const COLD_AFTER_DAYS: i64 = 45;
 
+/// Which orders a receipt named, or sales a dispatch named, waits on disk after this many days
+/// untouched (only an invoice naming the receipt or delivery note looks it up).
+pub(crate) const MOVEMENT_COLD_AFTER_DAYS: i64 = 7;
+
 /// A value a [`Tier`] can keep on disk.
 pub(crate) trait Cold: Sized {
     /// Appends the value's bytes to `out`.
