@@ -304,6 +304,58 @@ fn a_return_for_two_sales_is_split_between_them() {
     assert_eq!(with_return(901), 1);
 }
 
+/// A sale shipped in two parts (600 of A on 12 October, 300 of it re-timed to 5 November) with
+/// the month's invoices: October's covers what was shipped in October; November's (if any), on
+/// 30 November, the rest. Only `UNINVOICED` findings are returned.
+fn shipped_in_parts(november_invoice: bool) -> Vec<(String, u64)> {
+    let mut lines = both_sales();
+    lines[0] = line(A, 300, 1030);
+    let mut events = monthly(&[SALE_1, SALE_2], lines);
+    let at = |e: &Value| e["kind"] == "dispatch" && e["refs"]["sale"] == SALE_1;
+    let i = events.iter().position(at).unwrap();
+    events[i]["data"]["lines"][0]["quantity"] = json!(300);
+    let mut second = events[i].clone();
+    second["id"] = json!(id(5));
+    second["occurred_at"] = json!("2026-11-05T02:00:00Z");
+    second["entered_at"] = json!("2026-11-05T02:03:00Z");
+    second["data"]["doc"] = json!("PS2026110500001");
+    let first_line = second["data"]["lines"][0].clone();
+    second["data"]["lines"] = json!([first_line]);
+    let count = events.len() - 1;
+    events.insert(count, second);
+    if november_invoice {
+        let count = events.len() - 1;
+        events.insert(
+            count,
+            json!({
+                "v": 2, "id": id(6), "kind": "invoice", "occurred_at": "2026-11-30T08:00:00Z",
+                "entered_at": "2026-11-30T08:03:00Z",
+                "recorded_by": ["财务-韩雪"], "refs": {"sale": [SALE_1]},
+                "data": {"doc": "26332000000104480001", "direction": "sale",
+                         "issuer": "91330106MA2H7K3Q0L", "buyer": HOSPITAL, "issued_on": "2026-11-30",
+                         "lines": [line(A, 300, 1030)], "total": {"minor": 300 * 1030, "currency": "CNY"}}
+            }),
+        );
+    }
+    // Events in time order (the November dispatch and invoice after October's records).
+    events.sort_by_key(|e| e["occurred_at"].as_str().unwrap().to_owned());
+    check(&events)
+        .into_iter()
+        .filter(|(r, _)| r.contains("UNINVOICED"))
+        .collect()
+}
+
+/// Goods shipped in parts are each due for invoicing `uninvoiced_days` after they moved, not at
+/// the group's first deadline: the 5 November part, invoiced on 30 November, is quiet; never
+/// invoiced, it is `UNINVOICED` at its own deadline (5 December), once.
+#[test]
+fn goods_shipped_in_parts_are_each_due_30_days_after_they_moved() {
+    let found = shipped_in_parts(true);
+    assert!(found.is_empty(), "{found:?}");
+    let found = shipped_in_parts(false);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
 #[test]
 fn one_receipt_for_two_purchase_orders() {
     let mut events = base();

@@ -10,8 +10,9 @@ use crate::rules::{Rule, Severity};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
-    /// UNINVOICED: days after the first goods movement of an order or sale by which invoices
-    /// must cover the goods. Default 30.
+    /// UNINVOICED: days after a goods movement of an order or sale by which invoices must cover
+    /// its goods (the first movement sets the deadline; goods moved later are due their own
+    /// number of days after they moved). Default 30.
     pub uninvoiced_days: i64,
     /// UNPAID: days after an invoice's date by which it must be settled. Default 60.
     pub unpaid_days: i64,
@@ -267,7 +268,7 @@ pub const DEFAULT_TOML: &str = r#"# rxledger reconciliation configuration. Every
 disabled = []
 
 [thresholds]
-uninvoiced_days = 30          # UNINVOICED: days after the first goods movement
+uninvoiced_days = 30          # UNINVOICED: days after each goods movement
 unpaid_days = 60              # UNPAID: days after the invoice date
 orphan_days = 30              # ORPHAN: days an invoice waits for goods / a payment or credit note for its invoice
 correction_days = 14          # TTGK-P/S: days an invoiced or paid excess waits for its correction

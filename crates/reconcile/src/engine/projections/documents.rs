@@ -69,6 +69,10 @@ pub(crate) struct Goods {
     pub checked: bool,
     /// The invoicing deadline: the latest of its members' when the goods are a group's.
     pub due: DateTime<Utc>,
+    /// Goods moved after the record was made (the clock's time, product, quantity): at a check,
+    /// those moved less than `uninvoiced_days` before it are not due yet, and the record is
+    /// checked again when they are (a sale shipped in parts and invoiced at month end).
+    pub young: Vec<(DateTime<Utc>, Id, i64)>,
 }
 
 /// One product of the goods of an order or sale.
@@ -80,6 +84,9 @@ pub(crate) struct GoodsLine {
     pub invoiced: Option<i64>,
     /// Its invoiced excess over the goods, open or reported.
     pub excess: Option<Excess>,
+    /// The shortfall of invoices already reported (`UNINVOICED`): a later check of the same
+    /// goods reports only a larger one.
+    pub reported: i64,
 }
 
 impl GoodsLine {
@@ -119,6 +126,18 @@ impl EarlyInvoiced {
 }
 
 impl Goods {
+    /// Of `goods` moved of `product`, those due for invoicing at a check whose goods must have
+    /// moved by `cutoff` (the check's time less `uninvoiced_days`).
+    pub fn due_goods(&self, product: &str, goods: i64, cutoff: DateTime<Utc>) -> i64 {
+        let young: i64 = self
+            .young
+            .iter()
+            .filter(|(at, p, _)| *at > cutoff && p == product)
+            .map(|y| y.2)
+            .sum();
+        goods.saturating_sub(young)
+    }
+
     /// Counts the invoices that arrived before these goods.
     fn absorb(&mut self, early: EarlyInvoiced) {
         for (p, n) in early.invoiced {
@@ -341,8 +360,10 @@ impl Documents {
             self.invoices.tick_after(now, invoices);
             // Which sales a dispatch named is looked up only by an invoice naming its delivery
             // note (a month-end invoice, within weeks): after a week it waits on disk.
-            self.receipt_orders.tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
-            self.dispatch_sales.tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
+            self.receipt_orders
+                .tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
+            self.dispatch_sales
+                .tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
         }
         let window = Duration::days(cfg.thresholds.return_window_days);
         match &e.body {
@@ -541,6 +562,57 @@ impl Documents {
         self.resolved(&inv.doc, &inv.doc, cfg, sched);
     }
 
+    /// The life cycle of goods at their invoicing deadline `due`, after `UNINVOICED` was
+    /// checked: the shortfalls reported are noted; goods moved since and not due yet are checked
+    /// again at their own deadline; otherwise the record goes (or stays, checked, while an
+    /// excess is open).
+    fn goods_due(
+        &mut self,
+        dir: Dir,
+        doc: Id,
+        due: DateTime<Utc>,
+        cfg: &Config,
+        sched: &mut Scheduler,
+    ) {
+        let mut reported = Vec::new();
+        let k = doc_key(dir, root_in(&self.alias, dir, &doc));
+        if let Some(g) = self.goods.get_mut(&k).filter(|g| g.due == due) {
+            let days = Duration::days(cfg.thresholds.uninvoiced_days);
+            let cutoff = due - days;
+            // What the documents family reported now (`UNINVOICED`, the same sums).
+            for (p, line) in g.lines.iter() {
+                let goods = g.due_goods(p, line.goods, cutoff);
+                let short = goods.saturating_sub(line.invoiced.unwrap_or(0));
+                if short > line.reported {
+                    reported.push((p.clone(), short));
+                }
+            }
+            for (p, short) in reported.drain(..) {
+                g.lines.get_or_default(&p).reported = short;
+            }
+            // Goods moved since, not due yet: checked again when they are.
+            if let Some(next) = g.young.iter().map(|y| y.0).filter(|at| *at > cutoff).min() {
+                g.young.retain(|y| y.0 > cutoff);
+                g.due = next + days;
+                let again = DocDue::Goods {
+                    dir,
+                    doc,
+                    due: g.due,
+                };
+                sched.at(g.due, Due::Documents(again));
+                return;
+            }
+            if g.lines
+                .values()
+                .any(|l| l.excess.is_some_and(|x| !x.reported))
+            {
+                g.checked = true;
+            } else {
+                self.goods.remove(&k);
+            }
+        }
+    }
+
     /// The life cycle of records at a deadline, after the documents family checked it.
     pub fn on_due(
         &mut self,
@@ -550,19 +622,7 @@ impl Documents {
         now: Option<DateTime<Utc>>,
     ) {
         match d {
-            DocDue::Goods { dir, doc, due } => {
-                let k = doc_key(dir, root_in(&self.alias, dir, &doc));
-                if let Some(g) = self.goods.get_mut(&k).filter(|g| g.due == due) {
-                    if g.lines
-                        .values()
-                        .any(|l| l.excess.is_some_and(|x| !x.reported))
-                    {
-                        g.checked = true;
-                    } else {
-                        self.goods.remove(&k);
-                    }
-                }
-            }
+            DocDue::Goods { dir, doc, due } => self.goods_due(dir, doc, due, cfg, sched),
             DocDue::Excess {
                 dir,
                 doc,

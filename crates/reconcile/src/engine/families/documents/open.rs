@@ -86,9 +86,13 @@ fn uninvoiced(
     };
     let mut doc = None;
     let mut out = Vec::new();
+    // Goods moved less than `uninvoiced_days` before this deadline are judged at their own
+    // (the record is checked again); a shortfall already reported is not reported again.
+    let cutoff = due - chrono::Duration::days(cx.cfg.thresholds.uninvoiced_days);
     for (p, line) in g.lines.iter() {
-        let (goods, inv) = (line.goods, line.invoiced.unwrap_or(0));
-        if inv >= goods {
+        let goods = g.due_goods(p, line.goods, cutoff);
+        let inv = line.invoiced.unwrap_or(0);
+        if goods.saturating_sub(inv) <= line.reported {
             continue;
         }
         let doc = doc.get_or_insert_with(|| group_doc(cx, dir, root)).clone();

@@ -122,6 +122,7 @@ fn merge(a: &mut Goods, b: Goods) {
         }
     }
     a.invoice_seqs.extend(b.invoice_seqs);
+    a.young.extend(b.young);
     a.seq = a.seq.min(b.seq);
     a.last_at = a.last_at.max(b.last_at);
     a.checked &= b.checked;

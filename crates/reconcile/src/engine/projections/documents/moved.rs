@@ -98,6 +98,7 @@ impl Moved<'_> {
                 due,
             })
         };
+        let existed = d.goods.contains_key(&key);
         match d.goods.get_mut(&key) {
             None => {
                 if q <= 0 && none_fresh {
@@ -113,6 +114,7 @@ impl Moved<'_> {
                         last_at: self.at,
                         checked: false,
                         due,
+                        young: Vec::new(),
                     },
                 );
                 self.sched.at(due, check());
@@ -138,6 +140,9 @@ impl Moved<'_> {
             }
         }
         if let Some(g) = d.goods.get_mut(&key) {
+            if existed && q > 0 {
+                g.young.push((now, Id::from(product), q));
+            }
             g.lines.get_or_default(product).goods.add_sat(q);
             g.last_at = g.last_at.max(self.at);
             excess_quantity(g, (dir, root), self.cfg, self.sched);
