@@ -11,12 +11,7 @@ use rxledger::reconcile::Config;
 use rxledger::store::MemStore;
 
 /// Ledgers the engine does not get right yet, with why.
-const KNOWN_GAPS: &[(&str, &str)] = &[(
-    "129-cold-room-two-probes-one-calibrated-interleaved-uploads-and-zone-range-overrides",
-    "a zone's readings are judged in upload order: a probe's upload whose readings follow \
-         the other probe's last uploaded reading measures a gap the other's later upload fills \
-         (round 9b, D6; docs/format.md says uploads must follow the zone's latest reading)",
-)];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 fn expected(path: &Path) -> BTreeSet<(String, u64)> {
     std::fs::read_to_string(path)

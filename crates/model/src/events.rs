@@ -512,12 +512,12 @@ pub struct TemperatureReading {
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub sensor: Text,
     /// Storage zone of the sensor (a `zone_registered` id). Exactly one of `zone` and `vehicle` is
-    /// given. The readings of all the zone's sensors form one stream, judged in the order the
-    /// uploads are recorded (TEMP-GAP, TEMP-RANGE): record a zone's uploads so that each one's
-    /// readings follow the zone's latest reading already recorded. A reading at or before that
-    /// latest one closes no gap: two probes uploading the same hours on their own schedules
-    /// (one of them paused) can give a TEMP-GAP that the other probe's later upload would have
-    /// filled.
+    /// given. The readings of all the zone's sensors form one stream (TEMP-GAP, TEMP-RANGE). A
+    /// zone with one sensor is judged as its uploads are recorded. A zone registered with two
+    /// sensors or more, or for which a second sensor uploads, is *pooled*: its readings wait
+    /// `storage_backfill_hours` (up to an hour more) and are then judged for gaps in time order,
+    /// whatever the order of the sensors' uploads, so that one probe paused while another records
+    /// is no gap (its excursions are still judged as uploaded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<Text>,
     /// Vehicle or container of the sensor (as in `receipt.transport.vehicle` and

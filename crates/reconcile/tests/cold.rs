@@ -369,6 +369,103 @@ fn only_the_trip_after_a_cold_dispatch_is_judged() {
     assert_eq!(f.len(), 1, "{f:#?}");
 }
 
+/// An upload of `sensor` in CR-1: one reading every 10 minutes from `from` for `n`, at 5 °C,
+/// except those `skip` leaves out; recorded at `recorded`.
+fn probe(
+    sensor: &str,
+    from: DateTime<Utc>,
+    n: i64,
+    skip: impl Fn(i64) -> bool,
+    recorded: DateTime<Utc>,
+) -> Event {
+    let readings: Vec<String> = (0..n)
+        .filter(|i| !skip(*i))
+        .map(|i| {
+            format!(
+                r#"{{"at":"{}","celsius":5.0}}"#,
+                (from + Duration::minutes(i * 10)).to_rfc3339()
+            )
+        })
+        .collect();
+    let tag = u64::from(sensor.as_bytes()[sensor.len() - 1]);
+    Event::from_json(&format!(
+        r#"{{"v":1,"id":"01a0f3e7-0a00-7aec-8f39-{:012x}","kind":"temperature_reading","occurred_at":"{}","recorded_by":["系统"],"data":{{"sensor":"{sensor}","zone":"CR-1","readings":[{}]}}}}"#,
+        ((from.timestamp().unsigned_abs() & 0xff_ffff_ffff) << 8) | tag,
+        recorded.to_rfc3339(),
+        readings.join(",")
+    ))
+    .unwrap()
+}
+
+/// Two probes of one cold room upload six hours each on their own schedules (readings at :00
+/// and :05); probe 2 pauses for calibration. Judged in upload order, probe 2's upload after the
+/// pause measured a gap from probe 1's last uploaded reading that probe 1's later upload fills.
+/// A zone fed by two sensors is judged in time order once its readings settled
+/// (`storage_backfill_hours`): quiet in any order of uploads; a real gap of both probes is a
+/// `TEMP-GAP`, once, whatever the order.
+#[test]
+fn a_zone_of_two_probes_is_judged_in_time_order() {
+    let gaps = |events: &[Event]| {
+        let mut engine = Engine::new(Config::default());
+        let mut f = run(&mut engine, events);
+        f.extend(engine.finish());
+        f.retain(|f| f.rule == "TEMP-GAP");
+        f.len()
+    };
+    let h = Duration::hours;
+    let p2 = t0() + Duration::minutes(5);
+    // Probe 1: 00:00-06:00 and 06:00-12:00 and 12:00-18:00, each uploaded at its end.
+    let one = |k: i32, skip: &dyn Fn(i64) -> bool| {
+        let from = t0() + h(6 * i64::from(k));
+        probe("TH-R01", from, 36, skip, from + h(6) + Duration::minutes(1))
+    };
+    // Probe 2: 03:05-09:05 and 09:05-15:05, uploaded at their ends; paused 10:00-13:00.
+    let two = |k: i32| {
+        let from = p2 + h(3 + 6 * i64::from(k));
+        let pause = move |i: i64| {
+            let at = from + Duration::minutes(i * 10);
+            at > t0() + h(10) && at < t0() + h(13)
+        };
+        probe(
+            "TH-R02",
+            from,
+            36,
+            pause,
+            from + h(6) + Duration::minutes(1),
+        )
+    };
+    let none = |_: i64| false;
+    // Upload order: probe 1's 06:00-12:00 (at 12:01) before probe 2's 09:05-15:05 (at 15:06),
+    // probe 1's 12:00-18:00 after it (at 18:01).
+    let mut events = vec![
+        zone(),
+        one(0, &none),
+        two(0),
+        one(1, &none),
+        two(1),
+        one(2, &none),
+    ];
+    let mut later = zone();
+    later.occurred_at = t0() + h(48);
+    events.push(later.clone());
+    assert_eq!(gaps(&events), 0, "two probes, one paused");
+    // Probe 1 also silent 10:30-12:30: both were, for over two hours (10:20-12:40).
+    let both = vec![
+        zone(),
+        one(0, &none),
+        two(0),
+        one(1, &|i| (27..36).contains(&i)),
+        two(1),
+        one(2, &|i| i <= 3),
+        later.clone(),
+    ];
+    assert_eq!(gaps(&both), 1, "both probes silent");
+    // The same uploads in another order: the same finding.
+    let mut shuffled = both.clone();
+    shuffled.swap(3, 4);
+    assert_eq!(gaps(&shuffled), 1, "another order");
+}
+
 /// The English sentence of a message.
 fn en(m: &rxledger_reconcile::Msg) -> String {
     rxledger_report::messages::Messages::new(rxledger_report::messages::Lang::En).render(m)

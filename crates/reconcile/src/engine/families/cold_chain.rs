@@ -11,6 +11,7 @@
 
 mod clock;
 mod closeup;
+mod pooled;
 mod receipt;
 mod series;
 
@@ -91,6 +92,8 @@ pub(crate) struct ColdChain {
     outgoing: HashMap<Id, (DateTime<Utc>, TempRange, u64)>,
     /// Series kept for charts, when tracing is on.
     trace: Option<Trace>,
+    /// Zones fed by several sensors, whose gaps are judged in time order ([`pooled`]).
+    pools: pooled::Pools,
 }
 
 /// The series kept for charts, and the readings kept for their close-ups.
@@ -118,8 +121,10 @@ impl Family for ColdChain {
     }
 
     fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
+        self.pooled_clock(cx, ev.e.occurred_at);
         // Each kind of event is handled out of line, so that the others pass by cheaply.
         match &ev.e.body {
+            EventBody::ZoneRegistered(z) => self.zone_sensors(&z.zone, &z.sensors),
             EventBody::TemperatureReading(t) => self.upload(cx, ev.seq, t),
             EventBody::PutAway(rxledger_model::PutAway { lines, .. })
             | EventBody::Transfer(rxledger_model::Transfer { lines, .. }) => {
@@ -160,6 +165,8 @@ impl Family for ColdChain {
     /// A zone still outside its range at its last reading is an excursion too (it ends, as
     /// far as the ledger knows, at that reading).
     fn finish(&mut self, cx: &mut Ctx<'_>) {
+        // What pooled zones' readings still wait for is judged on what is known.
+        self.judge_pooled(cx, None);
         let mut open: Vec<(&Id, Excursion, TempRange, u64)> = self
             .zones
             .iter_mut()
@@ -195,6 +202,9 @@ impl ColdChain {
             let gap = Duration::minutes(cx.cfg.thresholds.storage_gap_minutes);
             let kind = (StreamKind::Zone, zone.as_str());
             let judged = range.map(|r| (r, DateTime::<Utc>::MIN_UTC));
+            let pooled = self.pooled_upload(cx, (zone, &t.sensor), seq, range, &t.readings);
+            // A pooled zone's gaps are judged once its readings settled, in time order.
+            let gap = (!pooled).then_some(gap);
             self.stream(cx, seq, kind, judged, &t.readings, gap);
         } else if let Some(v) = &t.vehicle {
             self.vehicles.add(v, &t.readings);
@@ -215,7 +225,7 @@ impl ColdChain {
                 self.outgoing.remove(v);
             }
             let kind = (StreamKind::Vehicle, v.as_str());
-            self.stream(cx, seq, kind, judged, &t.readings, gap);
+            self.stream(cx, seq, kind, judged, &t.readings, Some(gap));
         }
     }
 
@@ -278,6 +288,7 @@ impl ColdChain {
 
     /// `TEMP-GAP` and `TEMP-RANGE` over the readings of one stream (a zone, or one trip of a
     /// vehicle) judged against a range from a time on (`judged`): gaps longer than `gap_limit`
+    /// (none judged here when `None`: a pooled zone's, [`pooled`])
     /// (shorter during an excursion), and excursions that ended. A trip's excursion ends with
     /// the trip. When tracing, the readings go to the series and the close-ups of its problems.
     fn stream(
@@ -287,7 +298,7 @@ impl ColdChain {
         (kind, name): (StreamKind, &str),
         judged: Option<(TempRange, DateTime<Utc>)>,
         readings: &[Reading],
-        gap_limit: Duration,
+        gap_limit: Option<Duration>,
     ) {
         let range = judged.map(|j| j.0);
         let from = judged.map_or(DateTime::<Utc>::MIN_UTC, |j| j.1);
@@ -298,8 +309,8 @@ impl ColdChain {
         let exc_gap = Duration::minutes(cx.cfg.thresholds.excursion_gap_minutes);
         // The limit on a gap, out of an excursion and during one.
         let (normal, during) = (
-            clock::Limit::new(gap_limit),
-            clock::Limit::new(exc_gap.min(gap_limit)),
+            clock::Limit::new(gap_limit.unwrap_or(Duration::MAX)),
+            clock::Limit::new(exc_gap.min(gap_limit.unwrap_or(Duration::MAX))),
         );
         let mut trip = Stream::default();
         let st = match kind {
@@ -315,14 +326,15 @@ impl ColdChain {
         // a re-sent one.
         let mut last = st.last;
         for r in readings {
-            if let Some(prev) = last {
+            if let Some(prev) = last.filter(|_| gap_limit.is_some()) {
                 let limit = if st.excursion.is_some() {
                     &during
                 } else {
                     &normal
                 };
                 if limit.exceeded(r.at, prev) {
-                    let f = gap_finding(seq, (kind, name), (prev, r.at), limit.delta, st);
+                    let during = st.excursion.is_some();
+                    let f = gap_finding(seq, (kind, name), (prev, r.at), limit.delta, during);
                     cx.emit(f);
                     if let Some((_, detail, budget)) = &mut traced {
                         detail.start(Problem::Gap, prev, Some(r.at), budget);
@@ -431,14 +443,10 @@ fn gap_finding(
     (kind, name): (StreamKind, &str),
     (from, to): (DateTime<Utc>, DateTime<Utc>),
     limit: Duration,
-    st: &Stream,
+    during: bool,
 ) -> Finding {
     let gap = to - from;
-    let state = if st.excursion.is_some() {
-        "excursion"
-    } else {
-        "normal"
-    };
+    let state = if during { "excursion" } else { "normal" };
     let m = Msg::new("temp-gap")
         .arg("kind", term(kind.as_str()))
         .arg("name", name)
