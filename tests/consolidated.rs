@@ -307,7 +307,7 @@ fn a_return_for_two_sales_is_split_between_them() {
 /// A sale shipped in two parts (600 of A on 12 October, 300 of it re-timed to 5 November) with
 /// the month's invoices: October's covers what was shipped in October; November's (if any), on
 /// 30 November, the rest. Only `UNINVOICED` findings are returned.
-fn shipped_in_parts(november_invoice: bool) -> Vec<(String, u64)> {
+fn shipped_in_parts(november_invoice: bool) -> (Vec<(String, u64)>, u64) {
     let mut lines = both_sales();
     lines[0] = line(A, 300, 1030);
     let mut events = monthly(&[SALE_1, SALE_2], lines);
@@ -339,10 +339,16 @@ fn shipped_in_parts(november_invoice: bool) -> Vec<(String, u64)> {
     }
     // Events in time order (the November dispatch and invoice after October's records).
     events.sort_by_key(|e| e["occurred_at"].as_str().unwrap().to_owned());
-    check(&events)
+    let second = events
+        .iter()
+        .position(|e| e["data"]["doc"] == "PS2026110500001")
+        .unwrap() as u64
+        + 1;
+    let found = check(&events)
         .into_iter()
         .filter(|(r, _)| r.contains("UNINVOICED"))
-        .collect()
+        .collect();
+    (found, second)
 }
 
 /// Goods shipped in parts are each due for invoicing `uninvoiced_days` after they moved, not at
@@ -350,10 +356,43 @@ fn shipped_in_parts(november_invoice: bool) -> Vec<(String, u64)> {
 /// invoiced, it is `UNINVOICED` at its own deadline (5 December), once.
 #[test]
 fn goods_shipped_in_parts_are_each_due_30_days_after_they_moved() {
-    let found = shipped_in_parts(true);
+    let (found, _) = shipped_in_parts(true);
     assert!(found.is_empty(), "{found:?}");
-    let found = shipped_in_parts(false);
-    assert_eq!(found.len(), 1, "{found:?}");
+    let (found, second) = shipped_in_parts(false);
+    // It names the part shipped on 5 November, not the first shipment, which was invoiced.
+    assert_eq!(found, [("UNINVOICED".to_owned(), second)]);
+}
+
+/// A purchase invoice naming only the supplier's delivery note (随货同行单, which the receipt
+/// named) is matched to the order of that receipt: quiet. Naming a delivery note no receipt
+/// named, it has no goods.
+#[test]
+fn a_purchase_invoice_naming_the_delivery_note_is_matched_to_its_receipt() {
+    let with_refs = |refs: Value| {
+        let mut events = base();
+        let inv = events
+            .iter()
+            .position(|e| e["kind"] == "invoice" && e["data"]["direction"] == "purchase")
+            .unwrap();
+        let order = events[inv]["refs"]["order"].clone();
+        let receipt = events
+            .iter()
+            .find(|e| e["kind"] == "receipt" && e["refs"]["order"] == order)
+            .unwrap();
+        let note = receipt["refs"]["delivery_note"].clone();
+        events[inv]["refs"] = if refs.is_null() {
+            json!({"delivery_note": note})
+        } else {
+            refs
+        };
+        events[inv]["v"] = json!(2);
+        check(&events)
+            .into_iter()
+            .filter(|(r, _)| r.contains("ORPHAN") || r.contains("UNINVOICED"))
+            .count()
+    };
+    assert_eq!(with_refs(Value::Null), 0);
+    assert!(with_refs(json!({"delivery_note": ["NO-SUCH-NOTE"]})) > 0);
 }
 
 #[test]

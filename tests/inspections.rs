@@ -58,7 +58,7 @@ fn independent_inspection_ledgers() {
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
         .collect();
     ledgers.sort();
-    assert!(ledgers.len() >= 135, "{} ledgers", ledgers.len());
+    assert!(ledgers.len() >= 147, "{} ledgers", ledgers.len());
     let mut wrong = Vec::new();
     let mut fixed = Vec::new();
     for l in &ledgers {

@@ -323,7 +323,8 @@ pub struct Dispatch {
     /// cold-chain goods on board (TEMP-RANGE); its earlier readings (pre-cooling, the trip
     /// before) are not. An upload of only earlier readings is not the trip. Later uploads of
     /// the vehicle (the empty return leg, a trip of ambient goods) are judged against no range
-    /// until the next cold dispatch.
+    /// and held to no gap limit until the next cold dispatch. A trip uploaded in several parts
+    /// is judged on its first upload only (a dispatch has no delivery time to end a trip by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vehicle: Option<Text>,
 }

@@ -156,7 +156,9 @@ pub(crate) struct RefsIn {
     /// Delivery notes (随货同行单): the supplier's dispatch numbers. Required on every receipt
     /// (REC-DOC); match dispatches and receipts across ledgers. A sales invoice without `sale`
     /// is matched to the goods of these dispatches: to the sales a dispatch named (its own
-    /// number when it named none), as if the invoice had named them.
+    /// number when it named none), as if the invoice had named them. A purchase invoice without
+    /// `order` or `receipt` is matched likewise to the orders of the receipts that named these
+    /// delivery notes (the supplier's 随货同行单).
     #[serde(default)]
     delivery_note: Option<DocRef>,
     /// Receiving / acceptance records (`receipt.doc`), or quarantine or returns records. A

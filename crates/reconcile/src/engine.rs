@@ -36,7 +36,7 @@ pub use families::cold_chain::{
     CLOSEUP_MAX_PAD_SECS, CLOSEUP_MAX_READINGS, CLOSEUP_MIN_PAD_SECS, RECENT_MAX_READINGS,
 };
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rxledger_model::Event;
 
 use crate::time::local_date;
@@ -206,15 +206,16 @@ impl Engine {
         (findings, pending, fault)
     }
 
-    /// The end of the input: each family's checks at the end, then every deadline due by the
-    /// last event's time.
+    /// The end of the input: each family's checks at the end, then every deadline the clock
+    /// passed. A deadline at exactly the last event's time has not passed (an event at that
+    /// instant would still be in time): it is an open item, not a finding.
     fn end(&mut self) {
         for family in self.families.table() {
             let mut cx = family_ctx!(self, family.id());
             family.finish(&mut cx);
         }
         if let Some(now) = self.now {
-            self.advance(now + Duration::nanoseconds(1));
+            self.advance(now);
         }
     }
 

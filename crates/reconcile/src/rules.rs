@@ -573,7 +573,7 @@ catalogue! {
         ];
     TempGap = "TEMP-GAP", ColdChain, Major,
         "Temperature recording gap",
-        "Consecutive readings of a storage zone more than the storage limit apart, of a vehicle trip more than the transport limit apart, or more than the excursion limit apart while out of range. A zone fed by several sensors (registered with two or more, or uploaded for by a second) is judged in time order once its readings are `storage_backfill_hours` old (or at the end of the input), whatever the order of the uploads.",
+        "Consecutive readings of a storage zone more than the storage limit apart, of a vehicle's cold trip (the readings judged after a cold dispatch, `dispatch.vehicle`) more than the transport limit apart, or more than the excursion limit apart while out of range. A zone fed by several sensors (registered with two or more, or uploaded for by a second) is judged in time order once its readings are `storage_backfill_hours` old (or at the end of the input), whatever the order of the uploads.",
         "药品经营质量管理规范 附录 温湿度自动监测 Art. 8 (记录间隔); policy thresholds",
         ["storage_gap_minutes", "transport_gap_minutes", "excursion_gap_minutes"],
         at "the `temperature_reading` (upload) holding the reading after the gap; `seqs` add nothing",

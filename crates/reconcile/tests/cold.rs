@@ -369,6 +369,51 @@ fn only_the_trip_after_a_cold_dispatch_is_judged() {
     assert_eq!(f.len(), 1, "{f:#?}");
 }
 
+/// `TEMP-GAP` of vehicles: only the readings of a cold trip (from the hour before the dispatch)
+/// are held to the transport limit; the empty return leg, a parked truck or the readings before
+/// that hour, logged every 10 minutes, are not.
+#[test]
+fn only_a_cold_trip_is_held_to_the_transport_gap_limit() {
+    let gaps = |events: &[Event]| {
+        let mut engine = Engine::new(Config::default());
+        let mut f = run(&mut engine, events);
+        f.extend(engine.finish());
+        f.retain(|f| f.rule == "TEMP-GAP");
+        f.len()
+    };
+    let dispatch = t0() + Duration::hours(9);
+    let start = dispatch - Duration::minutes(90);
+    // Every 10th minute only, before the hour before the dispatch; every minute after.
+    let sparse_before = |i: i64| i >= 30 || i % 10 == 0;
+    let mut trip = truck_log(start, 270, |_| 5.0);
+    let mut back = truck_log(start + Duration::minutes(280), 60, |_| 16.0);
+    for (e, keep) in [
+        (&mut trip, &sparse_before as &dyn Fn(i64) -> bool),
+        (&mut back, &|i: i64| i % 10 == 0),
+    ] {
+        if let rxledger_model::EventBody::TemperatureReading(t) = &mut e.body {
+            let mut i = 0;
+            t.readings.retain(|_| {
+                i += 1;
+                keep(i - 1)
+            });
+        }
+    }
+    back.id = uuid::Uuid::from_u128(0x01a0_f3e7_0a00_7aec_8f39_b29c_a8b8_3bb3);
+    let base = [zone(), vaccine(), cold_dispatch(dispatch)];
+    assert_eq!(
+        gaps(&[&base[..], &[trip.clone(), back.clone()]].concat()),
+        0
+    );
+    // A 10-minute hole in the trip itself: one gap.
+    if let rxledger_model::EventBody::TemperatureReading(t) = &mut trip.body {
+        let hole = dispatch + Duration::minutes(30);
+        t.readings
+            .retain(|r| r.at <= hole || r.at >= hole + Duration::minutes(10));
+    }
+    assert_eq!(gaps(&[&base[..], &[trip, back]].concat()), 1);
+}
+
 /// An upload of `sensor` in CR-1: one reading every 10 minutes from `from` for `n`, at 5 °C,
 /// except those `skip` leaves out; recorded at `recorded`.
 fn probe(

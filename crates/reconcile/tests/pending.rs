@@ -128,6 +128,23 @@ fn an_invoiced_excess_is_pending_at_once_and_a_finding_when_its_correction_windo
     assert_eq!(found[0].seqs, [7, 9]);
 }
 
+/// A ledger that ends exactly at a deadline has not passed it (an event at that instant would
+/// still be in time): the item is open; a second later it is a finding.
+#[test]
+fn a_ledger_ending_exactly_at_a_deadline_leaves_it_open() {
+    let l = ledger(EXCESS);
+    let mut at_deadline = l[..12].to_vec();
+    at_deadline.push(later("2026-10-23T08:00:00Z"));
+    let (found, pending) = run(&at_deadline);
+    assert!(rules(&found).is_empty(), "{found:#?}");
+    assert_eq!(pending_of(&pending, "TTGK-P").len(), 1, "{pending:#?}");
+    let mut after = l[..12].to_vec();
+    after.push(later("2026-10-23T08:00:01Z"));
+    let (found, pending) = run(&after);
+    assert_eq!(rules(&found), [("TTGK-P".to_owned(), 9)]);
+    assert!(pending_of(&pending, "TTGK-P").is_empty());
+}
+
 #[test]
 fn an_excess_corrected_in_time_is_no_finding() {
     // A credit note for the 20 rejected boxes, a week after the invoice.

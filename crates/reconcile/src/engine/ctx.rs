@@ -111,6 +111,7 @@ enum Compact {
     ForgetSale(Id),
     ForgetSeen(Dir, Id),
     ForgetMovement(Dir, Id),
+    ForgetDelivery(Id),
     ForgetBatch(Box<(Id, Id)>),
 }
 
@@ -126,6 +127,7 @@ impl Compact {
             Due::Documents(DocDue::ForgetSale(n)) => Compact::ForgetSale(n),
             Due::Documents(DocDue::ForgetSeen(dir, n)) => Compact::ForgetSeen(dir, n),
             Due::Documents(DocDue::ForgetMovement(dir, n)) => Compact::ForgetMovement(dir, n),
+            Due::Documents(DocDue::ForgetDelivery(n)) => Compact::ForgetDelivery(n),
             Due::ForgetBatch(k) => Compact::ForgetBatch(Box::new(k)),
             other => return Err(other),
         })
@@ -140,6 +142,7 @@ impl Compact {
             Compact::ForgetSale(n) => Due::Documents(DocDue::ForgetSale(n)),
             Compact::ForgetSeen(dir, n) => Due::Documents(DocDue::ForgetSeen(dir, n)),
             Compact::ForgetMovement(dir, n) => Due::Documents(DocDue::ForgetMovement(dir, n)),
+            Compact::ForgetDelivery(n) => Due::Documents(DocDue::ForgetDelivery(n)),
             Compact::ForgetBatch(k) => Due::ForgetBatch(*k),
         }
     }

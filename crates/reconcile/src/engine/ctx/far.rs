@@ -184,6 +184,7 @@ const FORGET_SEEN_SALE: u8 = 5;
 const FORGET_BATCH: u8 = 6;
 const FORGET_RECEIPT: u8 = 7;
 const FORGET_DISPATCH: u8 = 8;
+const FORGET_DELIVERY: u8 = 9;
 
 /// Appends `item` to `buf`: seconds (i64), nanoseconds (u32), order (u64), kind (u8), then its
 /// numbers (u32 length and bytes each).
@@ -225,6 +226,10 @@ fn encode(item: &Waiting<Compact>, buf: &mut Vec<u8>) {
                 Dir::Purchase => FORGET_RECEIPT,
                 Dir::Sale => FORGET_DISPATCH,
             });
+            id(buf, n);
+        }
+        Compact::ForgetDelivery(n) => {
+            buf.push(FORGET_DELIVERY);
             id(buf, n);
         }
         Compact::ForgetBatch(k) => {
@@ -272,6 +277,7 @@ fn decode_all(mut bytes: &[u8], out: &mut Vec<Waiting<Compact>>) -> io::Result<(
             FORGET_SEEN_SALE => Compact::ForgetSeen(Dir::Sale, id(&mut bytes)?),
             FORGET_RECEIPT => Compact::ForgetMovement(Dir::Purchase, id(&mut bytes)?),
             FORGET_DISPATCH => Compact::ForgetMovement(Dir::Sale, id(&mut bytes)?),
+            FORGET_DELIVERY => Compact::ForgetDelivery(id(&mut bytes)?),
             FORGET_BATCH => {
                 let p = id(&mut bytes)?;
                 Compact::ForgetBatch(Box::new((p, id(&mut bytes)?)))
@@ -303,6 +309,7 @@ mod tests {
             Compact::ForgetSeen(Dir::Sale, "SO-2".into()),
             Compact::ForgetMovement(Dir::Purchase, "SH-1".into()),
             Compact::ForgetMovement(Dir::Sale, "PS-1 a number longer than twenty-four".into()),
+            Compact::ForgetDelivery("DN-1".into()),
             Compact::ForgetBatch(Box::new(("P".into(), "B".into()))),
         ];
         let mut buf = Vec::new();

@@ -225,7 +225,11 @@ impl ColdChain {
                 self.outgoing.remove(v);
             }
             let kind = (StreamKind::Vehicle, v.as_str());
-            self.stream(cx, seq, kind, judged, &t.readings, Some(gap));
+            // Only a cold trip's readings are held to the transport limit on gaps: an upload
+            // judged against no range (the return leg, ambient goods, a parked truck, a
+            // supplier's trip, which CC-RECEIPT judges) is not.
+            let gap = judged.is_some().then_some(gap);
+            self.stream(cx, seq, kind, judged, &t.readings, gap);
         }
     }
 
@@ -326,7 +330,8 @@ impl ColdChain {
         // a re-sent one.
         let mut last = st.last;
         for r in readings {
-            if let Some(prev) = last.filter(|_| gap_limit.is_some()) {
+            // Gaps within the judged readings only (a trip's from the hour before its dispatch).
+            if let Some(prev) = last.filter(|p| gap_limit.is_some() && *p >= from) {
                 let limit = if st.excursion.is_some() {
                     &during
                 } else {

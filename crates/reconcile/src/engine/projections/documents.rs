@@ -19,6 +19,7 @@ mod moved;
 mod movements;
 mod sale;
 mod tier;
+mod uninvoiced;
 
 use crate::engine::projections::lines::Lines;
 use crate::engine::projections::{doc_key, Id};
@@ -69,10 +70,13 @@ pub(crate) struct Goods {
     pub checked: bool,
     /// The invoicing deadline: the latest of its members' when the goods are a group's.
     pub due: DateTime<Utc>,
-    /// Goods moved after the record was made (the clock's time, product, quantity): at a check,
+    /// Goods moved after the record was made (the clock's time, product, quantity, record): at a
+    /// check,
     /// those moved less than `uninvoiced_days` before it are not due yet, and the record is
     /// checked again when they are (a sale shipped in parts and invoiced at month end).
-    pub young: Vec<(DateTime<Utc>, Id, i64)>,
+    pub young: Vec<(DateTime<Utc>, Id, i64, u64)>,
+    /// Checked at a deadline already and kept for goods moved since (`young`).
+    pub judged: bool,
 }
 
 /// One product of the goods of an order or sale.
@@ -126,18 +130,6 @@ impl EarlyInvoiced {
 }
 
 impl Goods {
-    /// Of `goods` moved of `product`, those due for invoicing at a check whose goods must have
-    /// moved by `cutoff` (the check's time less `uninvoiced_days`).
-    pub fn due_goods(&self, product: &str, goods: i64, cutoff: DateTime<Utc>) -> i64 {
-        let young: i64 = self
-            .young
-            .iter()
-            .filter(|(at, p, _)| *at > cutoff && p == product)
-            .map(|y| y.2)
-            .sum();
-        goods.saturating_sub(young)
-    }
-
     /// Counts the invoices that arrived before these goods.
     fn absorb(&mut self, early: EarlyInvoiced) {
         for (p, n) in early.invoiced {
@@ -208,6 +200,8 @@ pub(crate) enum DocDue {
     /// Forget which orders (of a receipt) or sales (of a dispatch) the goods movement numbered
     /// `Id` was for.
     ForgetMovement(Dir, Id),
+    /// Forget which orders the receipts naming the supplier's delivery note `Id` were for.
+    ForgetDelivery(Id),
 }
 
 /// The side, counterparty and order or sale of an invoice.
@@ -271,6 +265,9 @@ pub(crate) struct Documents {
     /// Delivery-note (dispatch) number -> the sales it names, likewise for sales invoices that
     /// name delivery notes.
     dispatch_sales: Tier<Movement>,
+    /// The supplier's delivery-note number -> the orders of the receipt that named it (the
+    /// receipt's own number when it named none), for purchase invoices naming delivery notes.
+    delivery_orders: Tier<Movement>,
     /// Goods per order or sale, until they are checked against invoices.
     pub goods: HashMap<(Dir, Id), Goods>,
     /// Orders and sales that had goods (within the return window).
@@ -364,6 +361,8 @@ impl Documents {
                 .tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
             self.dispatch_sales
                 .tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
+            self.delivery_orders
+                .tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
         }
         let window = Duration::days(cfg.thresholds.return_window_days);
         match &e.body {
@@ -402,6 +401,7 @@ impl Documents {
                     sched,
                 );
                 let orders = named_or_own(&e.refs.order, &r.doc);
+                self.delivered(&e.refs.delivery_note, orders, e.occurred_at, cfg, sched);
                 self.unite(Dir::Purchase, orders);
                 let mut goods = self.moved(cfg, sched, now, ev, Dir::Purchase, orders);
                 for l in &r.lines {
@@ -562,57 +562,6 @@ impl Documents {
         self.resolved(&inv.doc, &inv.doc, cfg, sched);
     }
 
-    /// The life cycle of goods at their invoicing deadline `due`, after `UNINVOICED` was
-    /// checked: the shortfalls reported are noted; goods moved since and not due yet are checked
-    /// again at their own deadline; otherwise the record goes (or stays, checked, while an
-    /// excess is open).
-    fn goods_due(
-        &mut self,
-        dir: Dir,
-        doc: Id,
-        due: DateTime<Utc>,
-        cfg: &Config,
-        sched: &mut Scheduler,
-    ) {
-        let mut reported = Vec::new();
-        let k = doc_key(dir, root_in(&self.alias, dir, &doc));
-        if let Some(g) = self.goods.get_mut(&k).filter(|g| g.due == due) {
-            let days = Duration::days(cfg.thresholds.uninvoiced_days);
-            let cutoff = due - days;
-            // What the documents family reported now (`UNINVOICED`, the same sums).
-            for (p, line) in g.lines.iter() {
-                let goods = g.due_goods(p, line.goods, cutoff);
-                let short = goods.saturating_sub(line.invoiced.unwrap_or(0));
-                if short > line.reported {
-                    reported.push((p.clone(), short));
-                }
-            }
-            for (p, short) in reported.drain(..) {
-                g.lines.get_or_default(&p).reported = short;
-            }
-            // Goods moved since, not due yet: checked again when they are.
-            if let Some(next) = g.young.iter().map(|y| y.0).filter(|at| *at > cutoff).min() {
-                g.young.retain(|y| y.0 > cutoff);
-                g.due = next + days;
-                let again = DocDue::Goods {
-                    dir,
-                    doc,
-                    due: g.due,
-                };
-                sched.at(g.due, Due::Documents(again));
-                return;
-            }
-            if g.lines
-                .values()
-                .any(|l| l.excess.is_some_and(|x| !x.reported))
-            {
-                g.checked = true;
-            } else {
-                self.goods.remove(&k);
-            }
-        }
-    }
-
     /// The life cycle of records at a deadline, after the documents family checked it.
     pub fn on_due(
         &mut self,
@@ -746,6 +695,9 @@ impl Documents {
             }
             DocDue::ForgetSale(doc) => {
                 self.sales.forget(&doc);
+            }
+            DocDue::ForgetDelivery(doc) => {
+                self.delivery_orders.forget(&doc);
             }
             DocDue::ForgetMovement(dir, doc) => {
                 match dir {

@@ -44,7 +44,8 @@ pub(super) fn check(cx: &mut Ctx<'_>, d: &DocDue, open: Option<DateTime<Utc>>) {
         | DocDue::ForgetOrder(_)
         | DocDue::ForgetSale(_)
         | DocDue::ForgetSeen(..)
-        | DocDue::ForgetMovement(..) => {}
+        | DocDue::ForgetMovement(..)
+        | DocDue::ForgetDelivery(..) => {}
     }
 }
 
@@ -109,7 +110,7 @@ fn uninvoiced(
             .arg("missing", goods.saturating_sub(inv))
             .arg("part", if inv == 0 { "all" } else { "rest" })
             .arg("product", p.as_str());
-        let f = Finding::new(Rule::Uninvoiced, g.seq, m)
+        let f = Finding::new(Rule::Uninvoiced, g.short_seq(p, cutoff), m)
             .party(&g.party)
             .product(p)
             .figures(

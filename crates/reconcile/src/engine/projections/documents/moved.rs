@@ -115,6 +115,7 @@ impl Moved<'_> {
                         checked: false,
                         due,
                         young: Vec::new(),
+                        judged: false,
                     },
                 );
                 self.sched.at(due, check());
@@ -141,7 +142,7 @@ impl Moved<'_> {
         }
         if let Some(g) = d.goods.get_mut(&key) {
             if existed && q > 0 {
-                g.young.push((now, Id::from(product), q));
+                g.young.push((now, Id::from(product), q, self.seq));
             }
             g.lines.get_or_default(product).goods.add_sat(q);
             g.last_at = g.last_at.max(self.at);

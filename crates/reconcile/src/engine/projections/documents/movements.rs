@@ -55,8 +55,29 @@ impl Documents {
         sched.at(at + window, Due::Documents(forget));
     }
 
+    /// Notes that the supplier's delivery notes `notes`, named by a receipt, were for its
+    /// `orders`, so that a purchase invoice naming only a delivery note is matched to them.
+    pub(super) fn delivered(
+        &mut self,
+        notes: &[Id],
+        orders: &[Id],
+        at: DateTime<Utc>,
+        cfg: &Config,
+        sched: &mut Scheduler,
+    ) {
+        let window = Duration::days(cfg.thresholds.return_window_days);
+        for n in notes {
+            self.delivery_orders
+                .insert(n.clone(), Movement(orders.iter().cloned().collect()));
+            let forget = DocDue::ForgetDelivery(n.clone());
+            sched.at(at + window, Due::Documents(forget));
+        }
+    }
+
     /// The orders or sales invoice `inv` (of event `e`) is for: those it names, else those of
-    /// the receipts or delivery notes it names (each movement's own, when it named none).
+    /// the receipts or delivery notes it names (each movement's own, when it named none); a
+    /// purchase invoice naming neither orders nor receipts, those of the receipts that named the
+    /// supplier's delivery notes it names.
     pub fn invoiced_goods<'e>(
         &mut self,
         e: &'e Event,
@@ -67,11 +88,15 @@ impl Documents {
             Dir::Purchase => &e.refs.order,
             Dir::Sale => &e.refs.sale,
         };
-        let named = invoice_goods(e, inv);
+        let mut named = invoice_goods(e, inv);
         if !primary.is_empty() {
             return std::borrow::Cow::Borrowed(named);
         }
         let map = match dir {
+            Dir::Purchase if named.is_empty() => {
+                named = &e.refs.delivery_note;
+                &mut self.delivery_orders
+            }
             Dir::Purchase => &mut self.receipt_orders,
             Dir::Sale => &mut self.dispatch_sales,
         };
