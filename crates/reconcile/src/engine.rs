@@ -269,26 +269,12 @@ mod tests {
         engine
     }
 
-    /// Damages page 3 of every file this process has open in `dir` (through `/proc/self/fd`:
-    /// the spilled runs have no name of their own).
+    /// Damages page 3 of every file this process has open in `dir`.
     #[cfg(target_os = "linux")]
     fn damage_open_files_in(dir: &std::path::Path) -> usize {
-        use std::os::unix::fs::FileExt;
-        let mut damaged = 0;
-        for fd in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
-            let Ok(target) = std::fs::read_link(fd.path()) else {
-                continue;
-            };
-            if target.starts_with(dir) {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(fd.path())
-                    .unwrap();
-                f.write_all_at(&[0x5A; 64], 4 * 4096 + 8).unwrap();
-                damaged += 1;
-            }
-        }
-        damaged
+        crate::testing::damage_open_files_in(dir, |f| {
+            crate::testing::write_at(f, &[0x5A; 64], 4 * 4096 + 8);
+        })
     }
 
     /// `try_finish_with_pending` gives what `finish_with_pending` gives, or, when `EVENT-DUP`
@@ -315,7 +301,6 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn far_deadlines_lost_on_disk_are_an_error() {
-        use std::os::unix::fs::FileExt;
         let want = engine_with_events(3000, None).finish_with_pending();
         let run = |dir: &std::path::Path| {
             let events =
@@ -330,20 +315,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(run(dir.path()).try_finish_with_pending().unwrap(), want);
         let damaged = run(dir.path());
-        let mut files = 0;
-        for fd in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
-            let Ok(target) = std::fs::read_link(fd.path()) else {
-                continue;
-            };
-            if target.starts_with(dir.path()) {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(fd.path())
-                    .unwrap();
-                f.write_all_at(&[0x5A; 8], 40).unwrap();
-                files += 1;
-            }
-        }
+        let files = crate::testing::damage_open_files_in(dir.path(), |f| {
+            crate::testing::write_at(f, &[0x5A; 8], 40);
+        });
         assert!(files >= 3, "{files} weeks on disk");
         let err = damaged.try_finish_with_pending().unwrap_err();
         assert!(

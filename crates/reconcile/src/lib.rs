@@ -35,6 +35,8 @@ mod finding;
 mod records;
 mod rules;
 pub mod summary;
+#[cfg(test)]
+mod testing;
 pub mod time;
 pub mod trace;
 

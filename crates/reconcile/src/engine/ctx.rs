@@ -509,7 +509,6 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn damaged_far_deadlines_are_a_fault() {
-        use std::os::unix::fs::FileExt;
         let dir = tempfile::tempdir().unwrap();
         let mut s = Scheduler::spilling_to(dir.path());
         let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
@@ -518,20 +517,9 @@ mod tests {
             let d = Due::Documents(DocDue::ForgetSale(format!("sale-{i}").as_str().into()));
             s.at(t0 + Duration::weeks(10), d);
         }
-        let mut damaged = 0;
-        for fd in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
-            let Ok(target) = std::fs::read_link(fd.path()) else {
-                continue;
-            };
-            if target.starts_with(dir.path()) {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(fd.path())
-                    .unwrap();
-                f.write_all_at(&[0x5A; 8], 40).unwrap();
-                damaged += 1;
-            }
-        }
+        let damaged = crate::testing::damage_open_files_in(dir.path(), |f| {
+            crate::testing::write_at(f, &[0x5A; 8], 40);
+        });
         assert_eq!(damaged, 1, "one week's file");
         let mut rest = s.take_all();
         let mut ran = 0;

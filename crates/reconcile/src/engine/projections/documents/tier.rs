@@ -691,7 +691,6 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn a_damaged_entry_is_a_fault() {
-        use std::os::unix::fs::FileExt;
         let dir = tempfile::tempdir().unwrap();
         let mut tier = Tier::in_dir(dir.path(), 3);
         let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 8, 0, 0).unwrap();
@@ -701,22 +700,11 @@ mod tests {
         }
         tier.tick(t0 + Duration::days(30));
         assert_eq!(tier.on_disk(), 10);
-        let mut files = 0;
-        for fd in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
-            let Ok(target) = std::fs::read_link(fd.path()) else {
-                continue;
-            };
-            if target.starts_with(dir.path()) {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(fd.path())
-                    .unwrap();
-                let len = f.metadata().unwrap().len();
-                // Every byte of the file after the first entry's header.
-                f.write_all_at(&vec![0x5A; len as usize - 20], 20).unwrap();
-                files += 1;
-            }
-        }
+        let files = crate::testing::damage_open_files_in(dir.path(), |f| {
+            let len = f.metadata().unwrap().len();
+            // Every byte of the file after the first entry's header.
+            crate::testing::write_at(f, &vec![0x5A; len as usize - 20], 20);
+        });
         assert_eq!(files, 1);
         assert_eq!(tier.get("SO-3"), None);
         let err = tier.fault.take().expect("a fault").to_string();
@@ -730,18 +718,9 @@ mod tests {
         tier.tick(t0);
         tier.insert(Id::from("SO-1"), Doc(1, Id::from("x")));
         tier.tick(t0 + Duration::days(30));
-        for fd in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
-            let Ok(target) = std::fs::read_link(fd.path()) else {
-                continue;
-            };
-            if target.starts_with(dir.path()) {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(fd.path())
-                    .unwrap();
-                f.write_all_at(&[0x5A; 4], 30).unwrap();
-            }
-        }
+        crate::testing::damage_open_files_in(dir.path(), |f| {
+            crate::testing::write_at(f, &[0x5A; 4], 30);
+        });
         assert_eq!(tier.forget("SO-1"), None, "wanted on forget, and damaged");
         let err = tier.fault.take().expect("a fault").to_string();
         assert!(err.contains("SO-1") && err.contains("checksum"), "{err}");
