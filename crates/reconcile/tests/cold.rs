@@ -302,11 +302,8 @@ fn readings_beyond_the_trip_prove_coverage_but_are_not_judged() {
         vaccine_receipt(arrival, 100),
     ]);
     assert_eq!(f.len(), 1, "{f:#?}");
-    assert!(
-        en(&f[0].message).contains("1 transport reading"),
-        "{:?}",
-        f[0].message
-    );
+    let text = en(&f[0].message);
+    assert!(text.contains("1 transport reading"), "{text}");
     // Readings that stop 3 minutes before the acceptance (the limit is 5) still cover it; ones
     // that stop 10 minutes before do not.
     let short = truck_log(start, 182, |_| 5.0);
@@ -323,6 +320,9 @@ fn readings_beyond_the_trip_prove_coverage_but_are_not_judged() {
         later,
     ]);
     assert_eq!(f.len(), 1, "{f:#?}");
+    // The hole at the end is the largest gap the finding gives (10 minutes, over the limit of 5).
+    let text = en(&f[0].message);
+    assert!(text.contains("(largest gap 10 min)"), "{text}");
 }
 
 /// A dispatch of the vaccine at `at` on the refrigerated truck of [`truck`].

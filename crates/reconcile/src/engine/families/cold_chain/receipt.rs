@@ -221,9 +221,20 @@ impl ColdChain {
         let covered_end = readings
             .last()
             .is_some_and(|(at, _)| *at >= trip.arrival - gap);
+        // The largest stretch of the trip without a reading: between two readings, or from
+        // shipping to the first or from the last to acceptance (a hole at an end is a gap too).
+        let ends = [
+            readings
+                .first()
+                .map(|r| super::clock::since(r.0, trip.shipped_at)),
+            readings
+                .last()
+                .map(|r| super::clock::since(trip.arrival, r.0)),
+        ];
         let max_gap = readings
             .windows(2)
             .map(|w| super::clock::since(w[1].0, w[0].0))
+            .chain(ends.into_iter().flatten())
             .max()
             .unwrap_or_else(Duration::zero);
         if !covered_start || !covered_end || max_gap > gap {
