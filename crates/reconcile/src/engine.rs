@@ -30,6 +30,7 @@ mod ctx;
 pub(crate) mod facts;
 mod families;
 mod projections;
+mod spill;
 
 pub use families::cold_chain::{
     closeup_window, mkt, Band, Closeup, Problem, StreamKind, TempSeries, CLOSEUPS_MAX_READINGS,

@@ -25,6 +25,7 @@ use chrono::{DateTime, Utc};
 use super::{Compact, Waiting};
 use crate::engine::projections::documents::Dir;
 use crate::engine::projections::Id;
+use crate::engine::spill::{frame, unframe, BadFrame, Dec, Enc};
 
 /// A week's deadlines go to disk in chunks of about this many bytes (about 1,600 deadlines).
 const CHUNK_BYTES: usize = if cfg!(test) { 256 } else { 64 << 10 };
@@ -62,7 +63,7 @@ struct Week {
     file: Option<File>,
     /// Bytes of whole chunks written to the file (a chunk whose write failed is not counted).
     written: u64,
-    buf: Vec<u8>,
+    buf: Enc,
 }
 
 impl Far {
@@ -126,15 +127,11 @@ fn write_chunk(dir: &std::path::Path, week: &mut Week) -> io::Result<()> {
         Some(f) => f,
         None => week.file.insert(tempfile::tempfile_in(dir)?),
     };
-    let len = u32::try_from(week.buf.len()).map_err(io::Error::other)?;
-    let digest = blake3::hash(&week.buf);
-    let mut frame = Vec::with_capacity(20 + week.buf.len());
-    frame.extend_from_slice(&len.to_le_bytes());
-    frame.extend_from_slice(&digest.as_bytes()[..16]);
-    frame.extend_from_slice(&week.buf);
+    let mut bytes = Vec::with_capacity(week.buf.len() + 20);
+    frame(week.buf.bytes(), &mut bytes);
     file.seek(SeekFrom::Start(week.written))?;
-    file.write_all(&frame)?;
-    week.written += frame.len() as u64;
+    file.write_all(&bytes)?;
+    week.written += bytes.len() as u64;
     week.buf.clear();
     Ok(())
 }
@@ -150,25 +147,15 @@ fn read_week(week: Week, out: &mut Vec<Waiting<Compact>>) -> io::Result<()> {
         }
         let mut rest = &all[..];
         while !rest.is_empty() {
-            let (len, digest, tail) = match rest {
-                [a, b, c, d, tail @ ..] if tail.len() >= 16 => (
-                    u32::from_le_bytes([*a, *b, *c, *d]) as usize,
-                    &tail[..16],
-                    &tail[16..],
-                ),
-                _ => return Err(corrupt("a chunk of far deadlines is cut short")),
-            };
-            let payload = tail
-                .get(..len)
-                .ok_or_else(|| corrupt("a chunk of far deadlines is cut short"))?;
-            if &blake3::hash(payload).as_bytes()[..16] != digest {
-                return Err(corrupt("a chunk of far deadlines fails its checksum"));
-            }
+            let (payload, tail) = unframe(rest).map_err(|e| match e {
+                BadFrame::CutShort => corrupt("a chunk of far deadlines is cut short"),
+                BadFrame::Checksum => corrupt("a chunk of far deadlines fails its checksum"),
+            })?;
             decode_all(payload, out)?;
-            rest = &tail[len..];
+            rest = tail;
         }
     }
-    decode_all(&week.buf, out)
+    decode_all(week.buf.bytes(), out)
 }
 
 fn corrupt(what: &str) -> io::Error {
@@ -186,107 +173,57 @@ const FORGET_RECEIPT: u8 = 7;
 const FORGET_DISPATCH: u8 = 8;
 const FORGET_DELIVERY: u8 = 9;
 
-/// Appends `item` to `buf`: seconds (i64), nanoseconds (u32), order (u64), kind (u8), then its
-/// numbers (u32 length and bytes each).
-fn encode(item: &Waiting<Compact>, buf: &mut Vec<u8>) {
-    buf.extend_from_slice(&item.at.timestamp().to_le_bytes());
-    buf.extend_from_slice(&item.at.timestamp_subsec_nanos().to_le_bytes());
-    buf.extend_from_slice(&item.n.to_le_bytes());
-    let id = |buf: &mut Vec<u8>, s: &Id| {
-        // Ids are event fields, far shorter than 4 GiB.
-        buf.extend_from_slice(&(s.len() as u32).to_le_bytes());
-        buf.extend_from_slice(s.as_bytes());
+/// Appends `item` to `out`: its time, order (u64), kind (u8), then its numbers.
+fn encode(item: &Waiting<Compact>, out: &mut Enc) {
+    out.time(item.at);
+    out.u64(item.n);
+    let (kind, first, second) = match &item.v {
+        Compact::Invoice(n) => (INVOICE, n, None),
+        Compact::ForgetInvoice(n) => (FORGET_INVOICE, n, None),
+        Compact::ForgetOrder(n) => (FORGET_ORDER, n, None),
+        Compact::ForgetSale(n) => (FORGET_SALE, n, None),
+        Compact::ForgetSeen(Dir::Purchase, n) => (FORGET_SEEN_PURCHASE, n, None),
+        Compact::ForgetSeen(Dir::Sale, n) => (FORGET_SEEN_SALE, n, None),
+        Compact::ForgetMovement(Dir::Purchase, n) => (FORGET_RECEIPT, n, None),
+        Compact::ForgetMovement(Dir::Sale, n) => (FORGET_DISPATCH, n, None),
+        Compact::ForgetDelivery(n) => (FORGET_DELIVERY, n, None),
+        Compact::ForgetBatch(k) => (FORGET_BATCH, &k.0, Some(&k.1)),
     };
-    match &item.v {
-        Compact::Invoice(n) => {
-            buf.push(INVOICE);
-            id(buf, n);
-        }
-        Compact::ForgetInvoice(n) => {
-            buf.push(FORGET_INVOICE);
-            id(buf, n);
-        }
-        Compact::ForgetOrder(n) => {
-            buf.push(FORGET_ORDER);
-            id(buf, n);
-        }
-        Compact::ForgetSale(n) => {
-            buf.push(FORGET_SALE);
-            id(buf, n);
-        }
-        Compact::ForgetSeen(dir, n) => {
-            buf.push(match dir {
-                Dir::Purchase => FORGET_SEEN_PURCHASE,
-                Dir::Sale => FORGET_SEEN_SALE,
-            });
-            id(buf, n);
-        }
-        Compact::ForgetMovement(dir, n) => {
-            buf.push(match dir {
-                Dir::Purchase => FORGET_RECEIPT,
-                Dir::Sale => FORGET_DISPATCH,
-            });
-            id(buf, n);
-        }
-        Compact::ForgetDelivery(n) => {
-            buf.push(FORGET_DELIVERY);
-            id(buf, n);
-        }
-        Compact::ForgetBatch(k) => {
-            buf.push(FORGET_BATCH);
-            id(buf, &k.0);
-            id(buf, &k.1);
-        }
+    out.u8(kind);
+    out.str(first);
+    if let Some(second) = second {
+        out.str(second);
     }
 }
 
 /// Reads the deadlines [`encode`] wrote into `bytes`.
-fn decode_all(mut bytes: &[u8], out: &mut Vec<Waiting<Compact>>) -> io::Result<()> {
-    fn take<'a>(bytes: &mut &'a [u8], n: usize) -> io::Result<&'a [u8]> {
-        if bytes.len() < n {
-            return Err(corrupt("a far deadline is cut short"));
-        }
-        let (head, tail) = bytes.split_at(n);
-        *bytes = tail;
-        Ok(head)
-    }
-    fn int<const N: usize>(bytes: &mut &[u8]) -> io::Result<[u8; N]> {
-        let mut a = [0; N];
-        a.copy_from_slice(take(bytes, N)?);
-        Ok(a)
-    }
-    fn id(bytes: &mut &[u8]) -> io::Result<Id> {
-        let len = u32::from_le_bytes(int(bytes)?) as usize;
-        let s = std::str::from_utf8(take(bytes, len)?)
-            .map_err(|_| corrupt("a far deadline's number is not UTF-8"))?;
-        Ok(Id::from(s))
-    }
-    while !bytes.is_empty() {
-        let secs = i64::from_le_bytes(int(&mut bytes)?);
-        let nanos = u32::from_le_bytes(int(&mut bytes)?);
-        let at = DateTime::from_timestamp(secs, nanos)
-            .ok_or_else(|| corrupt("a far deadline's time is out of range"))?;
-        let n = u64::from_le_bytes(int(&mut bytes)?);
-        let [kind] = int::<1>(&mut bytes)?;
-        let v = match kind {
-            INVOICE => Compact::Invoice(id(&mut bytes)?),
-            FORGET_INVOICE => Compact::ForgetInvoice(id(&mut bytes)?),
-            FORGET_ORDER => Compact::ForgetOrder(id(&mut bytes)?),
-            FORGET_SALE => Compact::ForgetSale(id(&mut bytes)?),
-            FORGET_SEEN_PURCHASE => Compact::ForgetSeen(Dir::Purchase, id(&mut bytes)?),
-            FORGET_SEEN_SALE => Compact::ForgetSeen(Dir::Sale, id(&mut bytes)?),
-            FORGET_RECEIPT => Compact::ForgetMovement(Dir::Purchase, id(&mut bytes)?),
-            FORGET_DISPATCH => Compact::ForgetMovement(Dir::Sale, id(&mut bytes)?),
-            FORGET_DELIVERY => Compact::ForgetDelivery(id(&mut bytes)?),
-            FORGET_BATCH => {
-                let p = id(&mut bytes)?;
-                Compact::ForgetBatch(Box::new((p, id(&mut bytes)?)))
-            }
-            _ => return Err(corrupt("a far deadline is of no known kind")),
-        };
-        out.push(Waiting { at, n, v });
+fn decode_all(bytes: &[u8], out: &mut Vec<Waiting<Compact>>) -> io::Result<()> {
+    let mut d = Dec::new(bytes);
+    while d.remaining() > 0 {
+        let item = decode(&mut d).ok_or_else(|| corrupt("a far deadline cannot be read"))?;
+        out.push(item);
     }
     Ok(())
+}
+
+/// One deadline [`encode`] wrote, or `None` when the bytes are not one.
+fn decode(d: &mut Dec<'_>) -> Option<Waiting<Compact>> {
+    let (at, n, kind) = (d.time()?, d.u64()?, d.u8()?);
+    let id: Id = d.str()?;
+    let v = match kind {
+        INVOICE => Compact::Invoice(id),
+        FORGET_INVOICE => Compact::ForgetInvoice(id),
+        FORGET_ORDER => Compact::ForgetOrder(id),
+        FORGET_SALE => Compact::ForgetSale(id),
+        FORGET_SEEN_PURCHASE => Compact::ForgetSeen(Dir::Purchase, id),
+        FORGET_SEEN_SALE => Compact::ForgetSeen(Dir::Sale, id),
+        FORGET_RECEIPT => Compact::ForgetMovement(Dir::Purchase, id),
+        FORGET_DISPATCH => Compact::ForgetMovement(Dir::Sale, id),
+        FORGET_DELIVERY => Compact::ForgetDelivery(id),
+        FORGET_BATCH => Compact::ForgetBatch(Box::new((id, d.str()?))),
+        _ => return None,
+    };
+    Some(Waiting { at, n, v })
 }
 
 #[cfg(test)]
@@ -312,16 +249,17 @@ mod tests {
             Compact::ForgetDelivery("DN-1".into()),
             Compact::ForgetBatch(Box::new(("P".into(), "B".into()))),
         ];
-        let mut buf = Vec::new();
+        let mut buf = Enc::default();
         let want: Vec<String> = kinds.iter().map(|k| format!("{k:?}")).collect();
         for (n, v) in (1..).zip(kinds) {
             encode(&Waiting { at, n, v }, &mut buf);
         }
         let mut out = Vec::new();
-        decode_all(&buf, &mut out).unwrap();
+        decode_all(buf.bytes(), &mut out).unwrap();
         let got: Vec<String> = out.iter().map(|w| format!("{:?}", w.v)).collect();
         assert_eq!(got, want);
         assert!(out.iter().all(|w| w.at == at));
-        assert!(decode_all(&buf[..buf.len() - 1], &mut Vec::new()).is_err());
+        let cut = &buf.bytes()[..buf.len() - 1];
+        assert!(decode_all(cut, &mut Vec::new()).is_err());
     }
 }

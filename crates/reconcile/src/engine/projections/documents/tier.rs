@@ -20,11 +20,13 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use hashbrown::hash_map::Entry;
 use hashbrown::HashMap;
 
 use crate::engine::projections::Id;
+use crate::engine::spill::{frame, unframe, BadFrame, FRAME_HEAD};
+pub(crate) use crate::engine::spill::{Dec, Enc};
 
 /// Entries untouched for this many days of ledger time move to disk (a sale's dispatch and
 /// invoice, an invoice's payment, come within it as a rule).
@@ -312,25 +314,23 @@ impl<V: Cold> Tier<V> {
         {
             return Ok(());
         }
-        let mut bytes = Enc::default();
+        let mut bytes = Vec::new();
         let mut index = Vec::new();
         let mut keys = Vec::new();
+        let mut body = Enc::default();
         for (k, h) in &self.hot {
             if h.day >= cutoff {
                 continue;
             }
-            let at = bytes.0.len();
+            let at = bytes.len();
             // Offsets below the flag bit only: a larger sweep leaves the rest in memory.
             if at >= (WANTED as usize) - (1 << 20) {
                 break;
             }
-            let mut body = Enc::default();
+            body.clear();
             body.str(k);
             h.v.encode(&mut body);
-            let sum = blake3::hash(&body.0);
-            bytes.u32(body.0.len() as u32);
-            bytes.0.extend_from_slice(&sum.as_bytes()[..16]);
-            bytes.0.extend_from_slice(&body.0);
+            frame(body.bytes(), &mut bytes);
             let flag = if h.v.wanted_on_forget() { WANTED } else { 0 };
             index.push(Slot {
                 digest: self.digests.of(k),
@@ -342,7 +342,7 @@ impl<V: Cold> Tier<V> {
             return Ok(());
         }
         let mut file = tempfile::tempfile_in(&self.dir)?;
-        file.write_all(&bytes.0)?;
+        file.write_all(&bytes)?;
         index.sort_unstable_by_key(|s| s.digest);
         for k in &keys {
             self.hot.remove(k);
@@ -350,7 +350,7 @@ impl<V: Cold> Tier<V> {
         // The table keeps its room: about as many entries come in each week as leave.
         self.segments.push(Segment {
             file,
-            len: bytes.0.len() as u64,
+            len: bytes.len() as u64,
             live: index.len(),
             index,
         });
@@ -415,32 +415,32 @@ fn read_entry<V: Cold>(s: &mut Segment, offset: u64, key: &str) -> io::Result<V>
         |e: io::Error| io::Error::new(e.kind(), format!("document {key} set aside on disk: {e}"));
     // One read for the usual entry (its header and a body of up to 300 bytes), a second for
     // the rest of a larger one.
-    let first = (s.len.saturating_sub(offset)).min(320) as usize;
-    if first < 20 {
+    let first = (s.len.saturating_sub(offset)).min(FRAME_HEAD as u64 + 300) as usize;
+    if first < FRAME_HEAD {
         return Err(bad("its header runs past the file"));
     }
     let mut buf = vec![0u8; first];
     read_at(&mut s.file, &mut buf, offset).map_err(io)?;
     let len = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
-    if offset + 20 + len as u64 > s.len {
+    if offset + (FRAME_HEAD + len) as u64 > s.len {
         return Err(bad("its length runs past the file"));
     }
-    if 20 + len > first {
-        let mut rest = vec![0u8; 20 + len - first];
+    if FRAME_HEAD + len > first {
+        let mut rest = vec![0u8; FRAME_HEAD + len - first];
         read_at(&mut s.file, &mut rest, offset + first as u64).map_err(io)?;
         buf.extend_from_slice(&rest);
     }
-    let (head, body) = buf.split_at(20);
-    let body = &body[..len];
-    if blake3::hash(body).as_bytes()[..16] != head[4..] {
-        return Err(bad("fails its checksum"));
-    }
-    let mut d = Dec(body);
+    let body = match unframe(&buf) {
+        Ok((body, _)) => body,
+        Err(BadFrame::Checksum) => return Err(bad("fails its checksum")),
+        Err(BadFrame::CutShort) => return Err(bad("is cut short")),
+    };
+    let mut d = Dec::new(body);
     if d.str().as_deref() != Some(key) {
         return Err(bad("holds another number"));
     }
     let v = V::decode(&mut d).ok_or_else(|| bad("cannot be read"))?;
-    if !d.0.is_empty() {
+    if d.remaining() > 0 {
         return Err(bad("has bytes left over"));
     }
     Ok(v)
@@ -458,102 +458,6 @@ fn read_at(file: &mut File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     use std::io::{Read, Seek, SeekFrom};
     file.seek(SeekFrom::Start(offset))?;
     file.read_exact(buf)
-}
-
-/// Bytes being written ([`Cold::encode`]).
-#[derive(Default)]
-pub(crate) struct Enc(Vec<u8>);
-
-impl Enc {
-    /// The bytes written.
-    #[cfg(test)]
-    pub fn bytes(&self) -> &[u8] {
-        &self.0
-    }
-    pub fn u8(&mut self, x: u8) {
-        self.0.push(x);
-    }
-    pub fn u32(&mut self, x: u32) {
-        self.0.extend_from_slice(&x.to_le_bytes());
-    }
-    pub fn u64(&mut self, x: u64) {
-        self.0.extend_from_slice(&x.to_le_bytes());
-    }
-    pub fn i64(&mut self, x: i64) {
-        self.0.extend_from_slice(&x.to_le_bytes());
-    }
-    pub fn bool(&mut self, x: bool) {
-        self.u8(u8::from(x));
-    }
-    pub fn str(&mut self, s: &str) {
-        // Numbers and ids are event fields, far shorter than 4 GiB.
-        self.u32(s.len() as u32);
-        self.0.extend_from_slice(s.as_bytes());
-    }
-    pub fn time(&mut self, t: DateTime<Utc>) {
-        self.i64(t.timestamp());
-        self.u32(t.timestamp_subsec_nanos());
-    }
-    pub fn date(&mut self, d: NaiveDate) {
-        self.i64(i64::from(d.to_epoch_days()));
-    }
-}
-
-/// Bytes being read ([`Cold::decode`]): each read is `None` when the bytes run out or are not
-/// of the kind.
-pub(crate) struct Dec<'a>(&'a [u8]);
-
-impl<'a> Dec<'a> {
-    /// A reader of `bytes`.
-    #[cfg(test)]
-    pub fn new(bytes: &'a [u8]) -> Self {
-        Dec(bytes)
-    }
-    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
-        if self.0.len() < n {
-            return None;
-        }
-        let (head, tail) = self.0.split_at(n);
-        self.0 = tail;
-        Some(head)
-    }
-    /// Bytes not yet read.
-    pub fn remaining(&self) -> usize {
-        self.0.len()
-    }
-    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        self.bytes(N)?.try_into().ok()
-    }
-    pub fn u8(&mut self) -> Option<u8> {
-        self.array::<1>().map(|[b]| b)
-    }
-    pub fn u32(&mut self) -> Option<u32> {
-        self.array().map(u32::from_le_bytes)
-    }
-    pub fn u64(&mut self) -> Option<u64> {
-        self.array().map(u64::from_le_bytes)
-    }
-    pub fn i64(&mut self) -> Option<i64> {
-        self.array().map(i64::from_le_bytes)
-    }
-    pub fn bool(&mut self) -> Option<bool> {
-        match self.u8()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
-        }
-    }
-    pub fn str(&mut self) -> Option<Id> {
-        let n = self.u32()? as usize;
-        std::str::from_utf8(self.bytes(n)?).ok().map(Id::from)
-    }
-    pub fn time(&mut self) -> Option<DateTime<Utc>> {
-        let secs = self.i64()?;
-        DateTime::from_timestamp(secs, self.u32()?)
-    }
-    pub fn date(&mut self) -> Option<NaiveDate> {
-        NaiveDate::from_epoch_days(i32::try_from(self.i64()?).ok()?)
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,162 @@
+//! What the engine sets aside in temporary files (far deadlines, documents past their open
+//! life): values written as little-endian integers and length-prefixed texts ([`Enc`],
+//! [`Dec`]), in frames checked with blake3 ([`frame`], [`unframe`]).
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::engine::projections::Id;
+
+/// Bytes of a frame before its payload: the payload's length (u32) and the first 16 bytes of its
+/// blake3 digest.
+pub(crate) const FRAME_HEAD: usize = 20;
+
+/// Appends `payload` to `out` as a frame ([`FRAME_HEAD`], then the payload).
+pub(crate) fn frame(payload: &[u8], out: &mut Vec<u8>) {
+    // Frames are a chunk of deadlines or one document: far shorter than 4 GiB.
+    out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+    out.extend_from_slice(&blake3::hash(payload).as_bytes()[..16]);
+    out.extend_from_slice(payload);
+}
+
+/// Why bytes are not a frame.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum BadFrame {
+    /// The bytes end before the frame does.
+    CutShort,
+    /// The payload is not the one the frame's digest was taken of.
+    Checksum,
+}
+
+/// The payload of the frame `bytes` start with, and the bytes after it.
+pub(crate) fn unframe(bytes: &[u8]) -> Result<(&[u8], &[u8]), BadFrame> {
+    let (head, tail) = bytes
+        .split_at_checked(FRAME_HEAD)
+        .ok_or(BadFrame::CutShort)?;
+    let len = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
+    let (payload, rest) = tail.split_at_checked(len).ok_or(BadFrame::CutShort)?;
+    if blake3::hash(payload).as_bytes()[..16] != head[4..] {
+        return Err(BadFrame::Checksum);
+    }
+    Ok((payload, rest))
+}
+
+/// Bytes being written.
+#[derive(Default)]
+pub(crate) struct Enc(Vec<u8>);
+
+impl Enc {
+    /// The bytes written.
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+    /// How many bytes were written.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// Forgets the bytes written (keeping the room).
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+    pub fn u8(&mut self, x: u8) {
+        self.0.push(x);
+    }
+    pub fn u32(&mut self, x: u32) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    pub fn u64(&mut self, x: u64) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    pub fn i64(&mut self, x: i64) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    pub fn bool(&mut self, x: bool) {
+        self.u8(u8::from(x));
+    }
+    pub fn str(&mut self, s: &str) {
+        // Numbers and ids are event fields, far shorter than 4 GiB.
+        self.u32(s.len() as u32);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    pub fn time(&mut self, t: DateTime<Utc>) {
+        self.i64(t.timestamp());
+        self.u32(t.timestamp_subsec_nanos());
+    }
+    pub fn date(&mut self, d: NaiveDate) {
+        self.i64(i64::from(d.to_epoch_days()));
+    }
+}
+
+/// Bytes being read: each read is `None` when the bytes run out or are not of the kind.
+pub(crate) struct Dec<'a>(&'a [u8]);
+
+impl<'a> Dec<'a> {
+    /// A reader of `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Dec(bytes)
+    }
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, tail) = self.0.split_at(n);
+        self.0 = tail;
+        Some(head)
+    }
+    /// Bytes not yet read.
+    pub fn remaining(&self) -> usize {
+        self.0.len()
+    }
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.bytes(N)?.try_into().ok()
+    }
+    pub fn u8(&mut self) -> Option<u8> {
+        self.array::<1>().map(|[b]| b)
+    }
+    pub fn u32(&mut self) -> Option<u32> {
+        self.array().map(u32::from_le_bytes)
+    }
+    pub fn u64(&mut self) -> Option<u64> {
+        self.array().map(u64::from_le_bytes)
+    }
+    pub fn i64(&mut self) -> Option<i64> {
+        self.array().map(i64::from_le_bytes)
+    }
+    pub fn bool(&mut self) -> Option<bool> {
+        match self.u8()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+    pub fn str(&mut self) -> Option<Id> {
+        let n = self.u32()? as usize;
+        std::str::from_utf8(self.bytes(n)?).ok().map(Id::from)
+    }
+    pub fn time(&mut self) -> Option<DateTime<Utc>> {
+        let secs = self.i64()?;
+        DateTime::from_timestamp(secs, self.u32()?)
+    }
+    pub fn date(&mut self) -> Option<NaiveDate> {
+        NaiveDate::from_epoch_days(i32::try_from(self.i64()?).ok()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A frame reads back as written; cut short or changed, it is not a frame.
+    #[test]
+    fn frames_read_back_and_damage_is_found() {
+        let mut out = Vec::new();
+        frame(b"first", &mut out);
+        frame(b"", &mut out);
+        let (a, rest) = unframe(&out).unwrap();
+        let (b, rest) = unframe(rest).unwrap();
+        assert_eq!((a, b, rest), (&b"first"[..], &b""[..], &b""[..]));
+        assert_eq!(unframe(&out[..FRAME_HEAD + 4]), Err(BadFrame::CutShort));
+        let mut damaged = out.clone();
+        damaged[FRAME_HEAD] ^= 1;
+        assert_eq!(unframe(&damaged), Err(BadFrame::Checksum));
+    }
+}
