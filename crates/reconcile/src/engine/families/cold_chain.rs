@@ -310,12 +310,7 @@ impl ColdChain {
         if let Some((series, _, _)) = &mut traced {
             series.add(readings, range);
         }
-        let exc_gap = Duration::minutes(cx.cfg.thresholds.excursion_gap_minutes);
-        // The limit on a gap, out of an excursion and during one.
-        let (normal, during) = (
-            clock::Limit::new(gap_limit.unwrap_or(Duration::MAX)),
-            clock::Limit::new(exc_gap.min(gap_limit.unwrap_or(Duration::MAX))),
-        );
+        let (normal, during) = gap_limits(cx.cfg, gap_limit.unwrap_or(Duration::MAX));
         let mut trip = Stream::default();
         let st = match kind {
             StreamKind::Zone => self.zones.entry(Id::from(name)).or_default(),
@@ -440,6 +435,13 @@ fn kept<'a>(trace: &'a mut Option<Trace>, kind: StreamKind, name: &str) -> Trace
 }
 
 /// The `TEMP-GAP` finding of a gap of `stream` between readings at `from` and `to`, longer
+/// The limits on a gap between readings, out of an excursion (`gap`) and during one (the
+/// excursion limit, when it is the shorter).
+fn gap_limits(cfg: &crate::Config, gap: Duration) -> (clock::Limit, clock::Limit) {
+    let exc_gap = Duration::minutes(cfg.thresholds.excursion_gap_minutes);
+    (clock::Limit::new(gap), clock::Limit::new(exc_gap.min(gap)))
+}
+
 /// than `limit` (in the state of `st`: during an excursion or not).
 #[cold]
 #[inline(never)]

@@ -25,7 +25,8 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev, Out};
 use crate::engine::facts::{term, texts, with_facts};
 use crate::engine::projections::documents::{
-    invoice_counterparty, invoice_dir, payment_counterparty, Cursors, Dir, PaymentRef, SaleRec,
+    invoice_counterparty, invoice_dir, payment_counterparty, share, Cursors, Dir, PaymentRef,
+    SaleRec,
 };
 use crate::engine::projections::pb;
 use crate::engine::projections::Id;
@@ -288,10 +289,8 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
                 break;
             };
             let fit = l.quality == Quality::Ok;
-            let part = match room(sale) {
-                r if fit && r > 0 && r < left => r,
-                _ => left,
-            };
+            // A line not found fit counts for none: it is not split.
+            let part = if fit { share(room(sale), left) } else { left };
             let batch_expiry = proj.stock.batches.get(&pb).and_then(|b| b.expiry);
             let on_sale = sale.line(&l.product, &l.batch);
             match on_sale.and_then(|x| x.sold) {
@@ -355,10 +354,7 @@ fn out_rev_dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch)
             let problem = match sale_doc.and_then(|s| cx.proj.docs.sales.get_mut(s)) {
                 None => Some((base().arg("problem", term("no_sale")), None)),
                 Some(sale) => {
-                    let part = match room(sale) {
-                        r if r > 0 && r < left => r,
-                        _ => left,
-                    };
+                    let part = share(room(sale), left);
                     left -= part;
                     let line = sale.line_mut(&l.product, &l.batch);
                     line.dispatched.add_sat(part);

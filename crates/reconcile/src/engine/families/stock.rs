@@ -13,7 +13,7 @@ use rxledger_model::{EventBody, TransferReason};
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{term, with_facts};
-use crate::engine::projections::documents::{Cursors, SaleRec};
+use crate::engine::projections::documents::{share, Cursors, SaleRec};
 use crate::engine::projections::{pb, qty, Id};
 use crate::{Config, Finding, Msg, Rule};
 
@@ -233,10 +233,7 @@ fn return_orig(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::CustomerReturn
                     Some((m, Some(sale.seq)))
                 }
                 Some(sale) => {
-                    let part = match room(sale) {
-                        r if r > 0 && r < left => r,
-                        _ => left,
-                    };
+                    let part = share(room(sale), left);
                     left -= part;
                     let line = sale.line_mut(&l.product, &l.batch);
                     line.returned = line.returned.saturating_add(part);

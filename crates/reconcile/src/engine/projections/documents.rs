@@ -23,7 +23,7 @@ mod uninvoiced;
 
 use crate::engine::projections::lines::Lines;
 use crate::engine::projections::{doc_key, Id};
-pub(crate) use groups::{had_goods, Cursors};
+pub(crate) use groups::{had_goods, share, Cursors};
 pub(crate) use held::{Applied, PaymentRef};
 use held::{EarlyCredit, Held};
 pub(crate) use invoice::Invoice;

@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 use hashbrown::HashMap;
 use rxledger_model::{Reading, TempRange};
 
-use super::{clock, gap_finding, kept, outside, ColdChain, Problem, StreamKind};
+use super::{gap_finding, gap_limits, kept, outside, ColdChain, Problem, StreamKind};
 use crate::engine::ctx::Ctx;
 use crate::engine::projections::Id;
 
@@ -113,8 +113,7 @@ impl ColdChain {
     /// (all of them when `None`: the end of the input), in time order.
     pub(super) fn judge_pooled(&mut self, cx: &mut Ctx<'_>, cutoff: Option<DateTime<Utc>>) {
         let gap = Duration::minutes(cx.cfg.thresholds.storage_gap_minutes);
-        let exc_gap = Duration::minutes(cx.cfg.thresholds.excursion_gap_minutes);
-        let (normal, during) = (clock::Limit::new(gap), clock::Limit::new(exc_gap.min(gap)));
+        let (normal, during) = gap_limits(cx.cfg, gap);
         let settle = Duration::hours(cx.cfg.thresholds.storage_backfill_hours);
         let mut names: Vec<Id> = self
             .pools

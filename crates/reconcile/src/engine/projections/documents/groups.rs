@@ -179,6 +179,17 @@ pub(crate) fn had_goods<S: AsRef<str>>(
         .any(|d| seen.contains(&doc_key(dir, d.as_ref())))
 }
 
+/// How much of `left` (what is left of a review, dispatch or return line covering several sales)
+/// the sale it fell to takes: the `room` it has, when it has some but not all that is left; else
+/// all of it (the last sale with the line takes what is left, and may go over).
+pub(crate) fn share(room: u64, left: u64) -> u64 {
+    if room > 0 && room < left {
+        room
+    } else {
+        left
+    }
+}
+
 /// Where the searches of one event's sales stand, per (product, batch) (see
 /// [`Documents::sale_for_line`]).
 #[derive(Default)]
