@@ -141,6 +141,28 @@ impl<'a> Dec<'a> {
     }
 }
 
+/// Fills `buf` from `offset` of `file`.
+#[cfg(unix)]
+pub(crate) fn read_at(
+    file: &mut std::fs::File,
+    buf: &mut [u8],
+    offset: u64,
+) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+/// Fills `buf` from `offset` of `file`.
+#[cfg(not(unix))]
+pub(crate) fn read_at(
+    file: &mut std::fs::File,
+    buf: &mut [u8],
+    offset: u64,
+) -> std::io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(buf)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

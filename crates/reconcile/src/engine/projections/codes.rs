@@ -10,6 +10,9 @@ use super::count_down;
 use crate::engine::ctx::Ev;
 use crate::engine::projections::Id;
 use crate::Config;
+pub(crate) use shipped::Shipped;
+
+mod shipped;
 
 /// Location id of a code that has left the company.
 const OUT: u32 = u32::MAX;
@@ -163,8 +166,14 @@ pub(crate) enum Packing {
     },
 }
 
+/// A sweep moves shipped codes to disk only when memory holds at least this many codes (about
+/// 1.5 MB): a small wholesaler's codes stay in memory, and its check opens no file.
+const MIN_HOT: usize = if cfg!(test) { 1 } else { 1 << 16 };
+
+/// A sweep moves shipped codes to disk only when at least this many are old enough.
+const MIN_SWEEP: usize = if cfg!(test) { 1 } else { 1024 };
+
 /// Unit codes.
-#[derive(Default)]
 pub(crate) struct Codes {
     /// The year of the event being applied: GS1 `YYMMDD` dates are read in its century window
     /// (so a verdict does not depend on the year the ledger is checked).
@@ -185,12 +194,22 @@ pub(crate) struct Codes {
     window: u32,
     /// The week (`today / 7`) of the last sweep of forgotten codes.
     last_sweep: Option<u32>,
+    /// Shipped codes older than `hot_days` (days since they left), on disk.
+    shipped: Shipped,
+    /// Days a shipped code stays in memory before a sweep moves it to disk.
+    hot_days: u32,
     /// Scratch: the unit keys of the line being applied.
     keys: Vec<u128>,
     /// What the codes of each line of the last event showed, in [`code_lines`] order.
     pub lines: Vec<LineCodes>,
     /// What the last event's aggregation showed.
     pub packing: Option<Packing>,
+}
+
+impl Default for Codes {
+    fn default() -> Self {
+        Codes::spilled_after(Shipped::default(), shipped::HOT_DAYS)
+    }
 }
 
 /// Fills `keys` with the unit keys of `codes` read in `year`'s century window, packs (keys of
@@ -235,6 +254,41 @@ fn day_number(d: NaiveDate) -> u32 {
 }
 
 impl Codes {
+    /// Codes whose shipped units move to `shipped` once they left `hot_days` days ago.
+    pub fn spilled_after(shipped: Shipped, hot_days: u32) -> Self {
+        Codes {
+            year: 0,
+            codes: HashMap::new(),
+            locations: HashMap::new(),
+            parents: HashMap::new(),
+            packed: HashMap::new(),
+            today: 0,
+            window: 0,
+            last_sweep: None,
+            shipped,
+            hot_days,
+            keys: Vec::new(),
+            lines: Vec::new(),
+            packing: None,
+        }
+    }
+
+    /// Shipped codes set aside on disk that could not be read back (they were treated as
+    /// unknown, so findings may be wrong or missing).
+    pub fn take_fault(&mut self) -> Option<rxledger_store::StoreError> {
+        let source = self.shipped.fault.take()?;
+        Some(rxledger_store::StoreError::Io {
+            path: self.shipped.dir().to_path_buf(),
+            source,
+        })
+    }
+
+    /// Files of shipped codes on disk.
+    #[cfg(test)]
+    pub fn runs_on_disk(&self) -> usize {
+        self.shipped.runs()
+    }
+
     /// Moves the codes of the event's lines, or records its packing.
     pub fn apply(&mut self, ev: &Ev<'_>, cfg: &Config) {
         self.year = ev.e.occurred_at.year();
@@ -269,8 +323,8 @@ impl Codes {
         s.loc == OUT && s.day.saturating_add(self.window) < self.today
     }
 
-    /// Removes the [`forgotten`](Self::forgotten) codes from memory, once a week of the
-    /// ledger's clock.
+    /// Once a week of the ledger's clock: removes the [`forgotten`](Self::forgotten) codes
+    /// from memory and disk, and moves the codes that left `hot_days` ago to disk.
     fn sweep(&mut self) {
         let week = self.today / 7;
         if self.last_sweep == Some(week) {
@@ -280,6 +334,49 @@ impl Codes {
         let (today, window) = (self.today, self.window);
         self.codes
             .retain(|_, s| s.loc != OUT || s.day.saturating_add(window) >= today);
+        self.shipped.forget(today, window);
+        if self.shipped.write_failed || self.codes.len() < MIN_HOT {
+            return;
+        }
+        let cutoff = today.saturating_sub(self.hot_days);
+        let old = |s: &CodeState| s.loc == OUT && s.day < cutoff;
+        if self
+            .codes
+            .values()
+            .filter(|s| old(s))
+            .take(MIN_SWEEP)
+            .count()
+            < MIN_SWEEP
+        {
+            return;
+        }
+        let leaving = self
+            .codes
+            .iter()
+            .filter(|(_, s)| old(s))
+            .map(|(&(hi, lo), s)| ((u128::from(hi) << 64) | u128::from(lo), s.day))
+            .collect();
+        match self.shipped.spill(leaving) {
+            // The table keeps its room: about as many codes leave each week as move to disk.
+            Ok(()) => self.codes.retain(|_, s| !old(s)),
+            Err(_) => self.shipped.write_failed = true,
+        }
+    }
+
+    /// Where the unit `k` is: in memory, or shipped and on disk.
+    fn state(&mut self, k: u128) -> Option<CodeState> {
+        match self.codes.get(&halves(k)) {
+            Some(s) => Some(*s),
+            None => self.on_disk(k),
+        }
+    }
+
+    /// The state of the unit `k` when it waits on disk (shipped).
+    fn on_disk(&mut self, k: u128) -> Option<CodeState> {
+        if self.shipped.is_empty() {
+            return None;
+        }
+        self.shipped.get(k).map(|day| CodeState { loc: OUT, day })
     }
 
     fn loc_id(&mut self, loc: &str) -> u32 {
@@ -303,14 +400,20 @@ impl Codes {
             first_bad,
             ..LineCodes::default()
         };
-        for k in &self.keys {
-            let old = self.codes.insert(halves(*k), CodeState { loc, day: 0 });
+        let keys = std::mem::take(&mut self.keys);
+        for &k in &keys {
+            // A unit on disk has left: only a returned unit needs to know whether it did.
+            let old = match self.codes.insert(halves(k), CodeState { loc, day: 0 }) {
+                None if returned => self.on_disk(k),
+                old => old,
+            };
             match old.filter(|s| !self.forgotten(*s)) {
                 Some(s) if s.loc != OUT => seen.dup += 1,
                 None if returned => seen.unknown += 1,
                 _ => {}
             }
         }
+        self.keys = keys;
         seen
     }
 
@@ -334,8 +437,12 @@ impl Codes {
             first_bad,
             ..LineCodes::default()
         };
-        for k in &self.keys {
-            let old = self.codes.insert(halves(*k), state);
+        let keys = std::mem::take(&mut self.keys);
+        for &k in &keys {
+            let old = match self.codes.insert(halves(k), state) {
+                None => self.on_disk(k),
+                old => old,
+            };
             match old.filter(|s| !self.forgotten(*s)) {
                 None => seen.unknown += 1,
                 Some(s) if s.loc == OUT => seen.dup += 1,
@@ -343,6 +450,7 @@ impl Codes {
                 _ => {}
             }
         }
+        self.keys = keys;
         seen
     }
 
@@ -378,11 +486,11 @@ impl Codes {
                 let keys = std::mem::take(&mut self.keys);
                 let reused = self.parents.contains_key(&parent);
                 // Children take the parent's whereabouts if they are new (or forgotten).
-                if let Some(s) = self.codes.get(&halves(parent)).copied() {
-                    for k in &keys {
-                        let known = self.codes.get(&halves(*k)).copied();
+                if let Some(s) = self.state(parent) {
+                    for &k in &keys {
+                        let known = self.state(k);
                         if known.is_none_or(|c| self.forgotten(c)) {
-                            self.codes.insert(halves(*k), s);
+                            self.codes.insert(halves(k), s);
                         }
                     }
                 }
@@ -483,7 +591,97 @@ mod tests {
         assert_eq!((again.unknown, again.dup), (1, 0));
     }
 
+    /// A returned unit whose shipped code cannot be read back from disk is treated as unknown,
+    /// and the fault is kept for the end of the check, naming the directory.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_code_that_cannot_be_read_back_is_a_fault() {
+        let dir = tempfile::tempdir().unwrap();
+        let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+        let mut codes = Codes::spilled_after(Shipped::in_dir(dir.path()), 7);
+        codes.year = 2026;
+        codes.tick(day0, 180);
+        codes.arrive("WH", &[code(1)], false);
+        codes.leave("WH", None, &[code(1)], day0);
+        codes.tick(day0 + chrono::Duration::days(14), 180);
+        assert_eq!(codes.runs_on_disk(), 1);
+        let damaged = crate::testing::damage_open_files_in(dir.path(), |f| {
+            crate::testing::write_at(f, b"\xff\xff", crate::engine::spill::FRAME_HEAD as u64);
+        });
+        assert_eq!(damaged, 1);
+        let back = codes.arrive("RET", &[code(1)], true);
+        assert_eq!(back.unknown, 1);
+        let fault = codes.take_fault().expect("a fault").to_string();
+        assert!(fault.contains(&dir.path().display().to_string()), "{fault}");
+        assert!(fault.contains("checksum"), "{fault}");
+        assert!(codes.take_fault().is_none());
+    }
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        Days(u8),
+        Receive(u64),
+        Ship(u64),
+        Return(u64),
+        Move(u64),
+        Pack(u64, Vec<u64>),
+        Unpack(u64),
+    }
+
+    fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0u8..9).prop_map(Step::Days),
+            (0u64..30).prop_map(Step::Receive),
+            (0u64..30).prop_map(Step::Ship),
+            (0u64..30).prop_map(Step::Return),
+            (0u64..30).prop_map(Step::Move),
+            (30u64..34, proptest::collection::vec(0u64..30, 1..4))
+                .prop_map(|(p, c)| Step::Pack(p, c)),
+            (30u64..34).prop_map(Step::Unpack),
+        ]
+    }
+
+    /// What each step of `steps` showed, with a return window of 30 days.
+    fn replay(codes: &mut Codes, steps: &[Step]) -> Vec<String> {
+        let mut day = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+        codes.year = 2026;
+        codes.tick(day, 30);
+        let mut out = Vec::new();
+        for s in steps {
+            out.push(match s {
+                Step::Days(n) => {
+                    day += chrono::Duration::days(i64::from(*n));
+                    codes.tick(day, 30);
+                    continue;
+                }
+                Step::Receive(n) => format!("{:?}", codes.arrive("WH", &[code(*n)], false)),
+                Step::Ship(n) => format!("{:?}", codes.leave("WH", None, &[code(*n)], day)),
+                Step::Return(n) => format!("{:?}", codes.arrive("RET", &[code(*n)], true)),
+                Step::Move(n) => format!("{:?}", codes.leave("WH", Some("B"), &[code(*n)], day)),
+                Step::Pack(p, c) => format!("{:?}", codes.aggregate(&agg(true, *p, c))),
+                Step::Unpack(p) => format!("{:?}", codes.aggregate(&agg(false, *p, &[]))),
+            });
+        }
+        out
+    }
+
     proptest::proptest! {
+        /// Shipped codes moved to disk at every weekly sweep show the same as codes kept in
+        /// memory, whatever the receipts, shipments, returns, moves, packs and days between.
+        #[test]
+        fn codes_on_disk_show_what_codes_in_memory_show(
+            steps in proptest::collection::vec(step(), 0..200),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut memory = Codes::spilled_after(Shipped::in_dir(dir.path()), u32::MAX);
+            let mut disk = Codes::spilled_after(Shipped::in_dir(dir.path()), 0);
+            let want = replay(&mut memory, &steps);
+            proptest::prop_assert_eq!(memory.runs_on_disk(), 0);
+            proptest::prop_assert_eq!(replay(&mut disk, &steps), want);
+            proptest::prop_assert!(disk.shipped.fault.is_none());
+        }
+
         /// `already` counts, reading every pack's list: a unit child that some pack lists, and
         /// a unit of a child pack that a pack lists besides that child; whatever packs,
         /// re-packs (of a parent, nested) and unpacks came before.

@@ -351,10 +351,9 @@ impl Documents {
         self.applied.clear();
         if let Some(now) = now {
             self.sales.tick(now);
-            // An invoice is looked at again at its payment deadline: it waits on disk only
-            // after that.
-            let invoices = tier::COLD_AFTER_DAYS.max(cfg.thresholds.unpaid_days + 14);
-            self.invoices.tick_after(now, invoices);
+            // An invoice is looked at again at its payment deadline: it is kept in memory to
+            // then ([`Tier::insert_until`]), and waits on disk two weeks after.
+            self.invoices.tick_after(now, tier::INVOICE_COLD_AFTER_DAYS);
             // Which sales a dispatch named is looked up only by an invoice naming its delivery
             // note (a month-end invoice, within weeks): after a week it waits on disk.
             self.receipt_orders
@@ -555,9 +554,9 @@ impl Documents {
                 new.add_credit(c.clone());
             }
         }
-        self.invoices.insert(inv.doc.clone(), new);
         let issued = at.max(crate::time::local_midnight(inv.issued_on));
         let due = issued + Duration::days(cfg.thresholds.unpaid_days);
+        self.invoices.insert_until(inv.doc.clone(), new, Some(due));
         sched.at(due, Due::Documents(DocDue::Invoice(inv.doc.clone())));
         self.resolved(&inv.doc, &inv.doc, cfg, sched);
     }

@@ -25,12 +25,16 @@ use hashbrown::hash_map::Entry;
 use hashbrown::HashMap;
 
 use crate::engine::projections::Id;
-use crate::engine::spill::{frame, unframe, BadFrame, FRAME_HEAD};
+use crate::engine::spill::{frame, read_at, unframe, BadFrame, FRAME_HEAD};
 pub(crate) use crate::engine::spill::{Dec, Enc};
 
 /// Entries untouched for this many days of ledger time move to disk (a sale's dispatch and
 /// invoice, an invoice's payment, come within it as a rule).
 pub(crate) const COLD_AFTER_DAYS: i64 = 45;
+
+/// An invoice waits on disk this many days after its payment deadline or its last use,
+/// whichever is later (late payments and credit notes come within it as a rule).
+pub(crate) const INVOICE_COLD_AFTER_DAYS: i64 = 14;
 
 /// Which orders a receipt named, or sales a dispatch named, waits on disk after this many days
 /// untouched (only an invoice naming the receipt or delivery note looks it up).
@@ -49,7 +53,8 @@ pub(crate) trait Cold: Sized {
     }
 }
 
-/// An entry in memory, with the day it was last touched.
+/// An entry in memory, with the day it was last touched (or a later day it is to be kept in
+/// memory to).
 struct Hot<V> {
     v: V,
     day: i32,
@@ -253,7 +258,7 @@ impl<V: Cold> Tier<V> {
         match self.hot.entry(Id::from(key)) {
             Entry::Occupied(o) => {
                 let h = o.into_mut();
-                h.day = day;
+                h.day = h.day.max(day);
                 Some(&mut h.v)
             }
             Entry::Vacant(slot) => {
@@ -274,11 +279,17 @@ impl<V: Cold> Tier<V> {
 
     /// Sets the value of `key` (a copy on disk is forgotten).
     pub fn insert(&mut self, key: Id, v: V) {
+        self.insert_until(key, v, None);
+    }
+
+    /// Sets the value of `key`, kept in memory as if it were touched again at `until` (its
+    /// next use known now, as an invoice's payment deadline), when that is later than today.
+    pub fn insert_until(&mut self, key: Id, v: V, until: Option<DateTime<Utc>>) {
         if !self.segments.is_empty() && !self.hot.contains_key(&key) {
             // Not read: the new value replaces it.
             let _ = take::<V>(&mut self.segments, &self.filter, &self.digests, &key, false);
         }
-        let day = self.day;
+        let day = until.map_or(self.day, |at| day_of(at).max(self.day));
         self.hot.insert(key, Hot { v, day });
     }
 
@@ -446,20 +457,6 @@ fn read_entry<V: Cold>(s: &mut Segment, offset: u64, key: &str) -> io::Result<V>
     Ok(v)
 }
 
-/// Fills `buf` from `offset` of `file`.
-#[cfg(unix)]
-fn read_at(file: &mut File, buf: &mut [u8], offset: u64) -> io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-/// Fills `buf` from `offset` of `file`.
-#[cfg(not(unix))]
-fn read_at(file: &mut File, buf: &mut [u8], offset: u64) -> io::Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    file.seek(SeekFrom::Start(offset))?;
-    file.read_exact(buf)
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::{Duration, TimeZone};
@@ -488,6 +485,8 @@ mod tests {
         /// Moves the clock this many days on.
         Days(u8),
         Insert(u8, u64),
+        /// Inserts, kept in memory to this many days ahead.
+        Hold(u8, u64, u8),
         Get(u8),
         Bump(u8),
         Forget(u8),
@@ -498,6 +497,7 @@ mod tests {
         prop_oneof![
             (0u8..20).prop_map(Op::Days),
             (0u8..40, 0u64..1000).prop_map(|(k, v)| Op::Insert(k, v)),
+            (0u8..40, 0u64..1000, 0u8..30).prop_map(|(k, v, d)| Op::Hold(k, v, d)),
             (0u8..40).prop_map(Op::Get),
             (0u8..40).prop_map(Op::Bump),
             (0u8..40).prop_map(Op::Forget),
@@ -520,6 +520,12 @@ mod tests {
                 Op::Insert(k, v) => {
                     let doc = Doc(v, Id::from(format!("text of {k}")));
                     tier.insert(Id::from(format!("INV-{k}")), doc.clone());
+                    map.insert(k, doc);
+                }
+                Op::Hold(k, v, days) => {
+                    let doc = Doc(v, Id::from(format!("text of {k}")));
+                    let until = now + Duration::days(i64::from(days));
+                    tier.insert_until(Id::from(format!("INV-{k}")), doc.clone(), Some(until));
                     map.insert(k, doc);
                 }
                 Op::Get(k) => {
