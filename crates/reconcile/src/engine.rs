@@ -424,7 +424,10 @@ mod tests {
         let mut engine = Engine::new(Config::default());
         engine.proj.codes = projections::codes::Codes::spilled_after(shipped, 7);
         let err = engine.try_finish_with_pending().unwrap_err().to_string();
-        assert!(err.contains("/nonexistent: a block fails its checksum"), "{err}");
+        assert!(
+            err.contains("/nonexistent: a block fails its checksum"),
+            "{err}"
+        );
     }
 
     /// With `EVENT-DUP` disabled no id is kept: nothing to read back, nothing to fail.

@@ -8,7 +8,7 @@
 //! the latest record involved); it closes if corrected in time.
 
 use chrono::{DateTime, Duration, Utc};
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashMap;
 use rxledger_model::{ControlClass, Event, EventBody, InvoiceDirection, PaymentDirection};
 
 mod groups;
@@ -18,6 +18,7 @@ mod key;
 mod moved;
 mod movements;
 mod sale;
+mod seen;
 mod tier;
 mod uninvoiced;
 
@@ -31,6 +32,7 @@ use key::root_in;
 use moved::excess_quantity;
 use movements::Movement;
 pub(crate) use sale::SaleRec;
+use seen::Seen;
 use tier::Tier;
 
 use super::master::Master;
@@ -270,8 +272,9 @@ pub(crate) struct Documents {
     delivery_orders: Tier<Movement>,
     /// Goods per order or sale, until they are checked against invoices.
     pub goods: HashMap<(Dir, Id), Goods>,
-    /// Orders and sales that had goods (within the return window).
-    pub seen_goods: HashSet<(Dir, Id)>,
+    /// Orders and sales that had goods (within the return window); those untouched for weeks
+    /// wait on disk.
+    pub seen_goods: Seen,
     /// Order or sale -> the group it was merged into (by a document covering several).
     alias: HashMap<(Dir, Id), Id>,
     /// Group -> its orders or sales, the root first (groups of two or more only).
@@ -308,6 +311,7 @@ impl Documents {
         Documents {
             sales: Tier::in_dir(dir, days),
             invoices: Tier::in_dir(dir, days),
+            seen_goods: Seen::cold_after(dir, days),
             ..Documents::default()
         }
     }
@@ -315,7 +319,7 @@ impl Documents {
     /// Sales and invoices waiting on disk.
     #[cfg(test)]
     pub fn on_disk(&self) -> usize {
-        self.sales.on_disk() + self.invoices.on_disk()
+        self.sales.on_disk() + self.invoices.on_disk() + self.seen_goods.on_disk()
     }
 
     /// Documents set aside on disk that could not be read back (they were treated as unknown,
@@ -323,9 +327,10 @@ impl Documents {
     pub fn take_fault(&mut self) -> Option<rxledger_store::StoreError> {
         let (dir, source) = if let Some(e) = self.sales.fault.take() {
             (self.sales.dir(), e)
-        } else {
-            let e = self.invoices.fault.take()?;
+        } else if let Some(e) = self.invoices.fault.take() {
             (self.invoices.dir(), e)
+        } else {
+            self.seen_goods.take_fault()?
         };
         Some(rxledger_store::StoreError::Io {
             path: dir.to_path_buf(),
@@ -351,6 +356,7 @@ impl Documents {
         self.applied.clear();
         if let Some(now) = now {
             self.sales.tick(now);
+            self.seen_goods.tick(now);
             // An invoice is looked at again at its payment deadline: it is kept in memory to
             // then ([`Tier::insert_until`]), and waits on disk two weeks after.
             self.invoices.tick_after(now, tier::INVOICE_COLD_AFTER_DAYS);
@@ -454,7 +460,7 @@ impl Documents {
         // Named orders or sales whose goods were already judged on their own: a consolidated
         // invoice that is late for them is counted only up to the goods still open.
         let closed = named.iter().any(|d| {
-            self.seen_goods.contains(&doc_key(dir, d))
+            self.seen_goods.contains(dir, d)
                 && !self
                     .goods
                     .contains_key(&doc_key(dir, root_in(&self.alias, dir, d)))
@@ -480,10 +486,7 @@ impl Documents {
                 g.invoice_seqs.push(seq);
                 g.last_at = g.last_at.max(at);
                 excess_quantity(g, (dir, k), cfg, sched);
-            } else if named
-                .iter()
-                .any(|d| !self.seen_goods.contains(&doc_key(dir, d)))
-            {
+            } else if named.iter().any(|d| !self.seen_goods.contains(dir, d)) {
                 // Invoiced before the goods arrived: counted when they do.
                 let early = match self.early_invoiced.get_mut(&key) {
                     Some(x) => x,
@@ -620,7 +623,7 @@ impl Documents {
             // count the invoice that came first, instead of a second, untrue finding
             // (`UNPAID`, `UNINVOICED`) about the same documents.
             DocDue::InvoiceOrphan(doc) => {
-                let seen = &self.seen_goods;
+                let seen = &mut self.seen_goods;
                 let waits = self.invoices.get(&doc).is_some_and(|inv| {
                     !inv.goods.is_empty() && !groups::had_goods(seen, inv.dir, &inv.goods)
                 });
@@ -650,7 +653,7 @@ impl Documents {
                     return;
                 };
                 if let Some(first) = inv.goods.first() {
-                    if !groups::had_goods(&self.seen_goods, inv.dir, &inv.goods) {
+                    if !groups::had_goods(&mut self.seen_goods, inv.dir, &inv.goods) {
                         let k = doc_key(inv.dir, root_in(&self.alias, inv.dir, first));
                         self.early_invoiced.remove(&k);
                     }
@@ -705,7 +708,7 @@ impl Documents {
                 };
             }
             DocDue::ForgetSeen(dir, doc) => {
-                self.seen_goods.remove(&doc_key(dir, &doc));
+                self.seen_goods.remove(dir, &doc);
                 self.forget_member(dir, &doc);
             }
         }

@@ -162,7 +162,7 @@ fn invoice_orphan(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
     let Some(inv) = docs.invoices.get(doc) else {
         return;
     };
-    if had_goods(&docs.seen_goods, inv.dir, &inv.goods) {
+    if had_goods(&mut docs.seen_goods, inv.dir, &inv.goods) {
         return;
     }
     let mut m = Msg::new("orphan-invoice")

@@ -170,13 +170,8 @@ impl Documents {
 
 /// Whether any of `docs` (orders or sales of side `dir`) is in `seen` (had goods): for callers
 /// that hold another part of the documents (an invoice) at the same time.
-pub(crate) fn had_goods<S: AsRef<str>>(
-    seen: &hashbrown::HashSet<(Dir, Id)>,
-    dir: Dir,
-    docs: &[S],
-) -> bool {
-    docs.iter()
-        .any(|d| seen.contains(&doc_key(dir, d.as_ref())))
+pub(crate) fn had_goods<S: AsRef<str>>(seen: &mut super::Seen, dir: Dir, docs: &[S]) -> bool {
+    docs.iter().any(|d| seen.contains(dir, d.as_ref()))
 }
 
 /// How much of `left` (what is left of a review, dispatch or return line covering several sales)

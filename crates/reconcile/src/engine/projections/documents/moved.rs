@@ -79,14 +79,14 @@ impl Moved<'_> {
         let (one, many): (Option<&str>, Vec<&str>) = match self.members {
             _ if self.members_seen => (None, Vec::new()),
             [m] => {
-                let fresh = !d.seen_goods.contains(&doc_key(dir, m));
+                let fresh = !d.seen_goods.contains(dir, m);
                 (fresh.then_some(m.as_str()), Vec::new())
             }
             all => {
                 let fresh = all
                     .iter()
                     .map(Id::as_str)
-                    .filter(|m| !d.seen_goods.contains(&doc_key(dir, m)));
+                    .filter(|m| !d.seen_goods.contains(dir, m));
                 (None, fresh.collect())
             }
         };
@@ -130,7 +130,7 @@ impl Moved<'_> {
         for m in one.into_iter().chain(many) {
             let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
             let seen = DocDue::ForgetSeen(dir, Id::from(m));
-            d.seen_goods.insert((dir, Id::from(m)));
+            d.seen_goods.insert(dir, Id::from(m));
             self.sched.at(forget, Due::Documents(seen));
         }
         // Nothing forgets a member while one event's lines are counted.
