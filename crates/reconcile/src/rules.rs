@@ -585,7 +585,7 @@ catalogue! {
         ];
     CcReceipt = "CC-RECEIPT", ColdChain, Critical,
         "Cold-chain receipt without transport evidence",
-        "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps (a reading within `transport_gap_minutes` beyond either end covers it) and, from ship time to arrival, stay within the products' range (readings beyond the trip are not judged); otherwise the goods must be rejected. A truck's logger is often uploaded after the receipt is recorded: when the readings do not yet cover the trip, the receipt is judged after the settle window, on every reading that arrived by then.",
+        "A receipt accepting cold-chain products or vaccines needs a temperature-controlled transport whose readings cover ship time to arrival without gaps (a reading within `transport_gap_minutes` beyond either end covers it) and, from ship time to arrival, stay within the products' range (readings beyond the trip are not judged); otherwise the goods must be rejected. A truck's logger is often uploaded after the receipt is recorded: when the readings do not yet cover the trip, the receipt is judged after the settle window, on every reading that arrived by then. A vehicle's readings are kept for 7 days before its latest reading, and the vehicle is forgotten once the ledger's clock (the latest upload) is 30 days past its latest reading: a receipt recorded that long after its trip finds no readings.",
         "GSP (2016) Art. 74; 疫苗管理法 Art. 39",
         ["transport_gap_minutes", "logger_settle_hours"],
         at "the `receipt`; `seqs` add nothing (the vehicle's uploads are not named)",

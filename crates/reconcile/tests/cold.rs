@@ -515,3 +515,35 @@ fn a_zone_of_two_probes_is_judged_in_time_order() {
 fn en(m: &rxledger_reconcile::Msg) -> String {
     rxledger_report::messages::Messages::new(rxledger_report::messages::Lang::En).render(m)
 }
+
+/// A vehicle idle for 30 days is forgotten with its readings (a wholesaler's suppliers and
+/// carriers use tens of thousands of vehicles a year): a receipt recorded within that finds its
+/// trip's readings; recorded later, it finds none.
+#[test]
+fn an_idle_vehicle_is_forgotten_after_30_days() {
+    let arrival = t0() + Duration::hours(6);
+    let trip = truck(arrival - Duration::hours(3), 180, 5.0);
+    // Another vehicle's weekly uploads move the ledger's clock on.
+    let other = |days: i64| {
+        let mut e = truck(arrival + Duration::days(days), 10, 5.0);
+        if let rxledger_model::EventBody::TemperatureReading(t) = &mut e.body {
+            t.vehicle = Some("浙A·D2002冷".into());
+        }
+        e
+    };
+    let late_receipt = |weeks: i64| -> Vec<Event> {
+        [zone(), vaccine(), trip.clone()]
+            .into_iter()
+            .chain((1..=weeks).map(|w| other(w * 7)))
+            .chain([vaccine_receipt(arrival, 100)])
+            .collect()
+    };
+    assert!(cc(&late_receipt(4)).is_empty(), "28 days late");
+    let f = cc(&late_receipt(6));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        en(&f[0].message).contains("no temperature readings"),
+        "{:?}",
+        f[0].message
+    );
+}

@@ -125,7 +125,12 @@ impl Family for ColdChain {
         // Each kind of event is handled out of line, so that the others pass by cheaply.
         match &ev.e.body {
             EventBody::ZoneRegistered(z) => self.zone_sensors(&z.zone, &z.sensors),
-            EventBody::TemperatureReading(t) => self.upload(cx, ev.seq, t),
+            EventBody::TemperatureReading(t) => {
+                if t.vehicle.is_some() {
+                    self.vehicles.tick(ev.e.occurred_at);
+                }
+                self.upload(cx, ev.seq, t);
+            }
             EventBody::PutAway(rxledger_model::PutAway { lines, .. })
             | EventBody::Transfer(rxledger_model::Transfer { lines, .. }) => {
                 moved_in(cx, ev.seq, lines);

@@ -22,14 +22,46 @@ use crate::{Finding, Msg, Pending, Rule};
 /// How long a vehicle's readings are kept after its latest one: longer than any trip.
 const KEEP: Duration = Duration::days(7);
 
+/// A vehicle whose latest reading is this long before the ledger's clock is forgotten with its
+/// readings (a receipt recorded that long after its trip finds none): vehicles come and go, and
+/// a wholesaler's suppliers and carriers use tens of thousands in a year.
+const IDLE: Duration = Duration::days(30);
+
 /// Recent readings of every vehicle, merged across uploads, in time order.
 #[derive(Default)]
-pub(super) struct Vehicles(HashMap<Id, Vec<(DateTime<Utc>, f64)>>);
+pub(super) struct Vehicles {
+    readings: HashMap<Id, Vec<(DateTime<Utc>, f64)>>,
+    /// The latest `occurred_at` of an upload.
+    clock: Option<DateTime<Utc>>,
+    /// The week of the clock at the latest sweep of idle vehicles.
+    swept_week: i64,
+}
 
 impl Vehicles {
+    /// Moves the clock to `now` (an upload's `occurred_at`, if later); once a week of it,
+    /// forgets the vehicles [`IDLE`] since their latest reading, and gives back the room of
+    /// the others' readings forgotten since.
+    pub fn tick(&mut self, now: DateTime<Utc>) {
+        let clock = self.clock.map_or(now, |c| c.max(now));
+        self.clock = Some(clock);
+        let week = clock.timestamp().div_euclid(7 * 86_400);
+        if week <= self.swept_week {
+            return;
+        }
+        self.swept_week = week;
+        let idle = clock - IDLE;
+        self.readings
+            .retain(|_, q| q.last().is_some_and(|&(at, _)| at >= idle));
+        for q in self.readings.values_mut() {
+            if q.capacity() > q.len() + q.len() / 4 + 4 {
+                q.shrink_to_fit();
+            }
+        }
+    }
+
     /// Adds an upload of `vehicle`; forgets its readings older than [`KEEP`] before its latest.
     pub fn add(&mut self, vehicle: &str, readings: &[Reading]) {
-        let q = self.0.entry(Id::from(vehicle)).or_default();
+        let q = self.readings.entry(Id::from(vehicle)).or_default();
         let old = q.len();
         q.extend(readings.iter().map(|r| (r.at, r.celsius)));
         // The readings kept are in time order: a stable sort changes nothing when the new ones
@@ -52,7 +84,7 @@ impl Vehicles {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Vec<(DateTime<Utc>, f64)> {
-        self.0
+        self.readings
             .get(vehicle)
             .map(|q| {
                 q.iter()
