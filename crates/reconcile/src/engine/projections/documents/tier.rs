@@ -182,13 +182,12 @@ struct Filter {
 }
 
 impl Filter {
-    /// The filter of every live entry of `segments` (about 16 bits each, two probes: under 2 %
+    /// The filter of every live entry of `segments` (12 bits each, three probes: about 1.1 %
     /// false positives).
     fn of(segments: &[Segment]) -> Filter {
         let live: usize = segments.iter().map(|s| s.live).sum();
-        let words = (live * 16 / 64).max(1).next_power_of_two();
         let mut f = Filter {
-            bits: vec![0; words],
+            bits: vec![0; (live * 12).div_ceil(64).max(1)],
         };
         for s in segments {
             for slot in s.index.iter().filter(|x| x.at != GONE) {
@@ -200,9 +199,11 @@ impl Filter {
         f
     }
 
-    fn probes(&self, d: [u32; 3]) -> [usize; 2] {
-        let mask = self.bits.len() * 64 - 1;
-        [d[0] as usize & mask, d[1] as usize & mask]
+    fn probes(&self, d: [u32; 3]) -> [usize; 3] {
+        let bits = self.bits.len() as u64 * 64;
+        // Multiply-shift maps each 32-bit part of the digest onto the filter's length.
+        let at = |x: u32| ((u64::from(x) * bits) >> 32) as usize;
+        d.map(at)
     }
 
     fn may_contain(&self, d: [u32; 3]) -> bool {
