@@ -28,9 +28,9 @@ use crate::engine::projections::Id;
 use crate::engine::spill::{frame, read_at, unframe, BadFrame, FRAME_HEAD};
 pub(crate) use crate::engine::spill::{Dec, Enc};
 
-/// Entries untouched for this many days of ledger time move to disk (a sale's dispatch and
-/// invoice, an invoice's payment, come within it as a rule).
-pub(crate) const COLD_AFTER_DAYS: i64 = 45;
+/// Entries untouched for this many days of ledger time move to disk (a sale's review, dispatch
+/// and month-end invoice come within it as a rule).
+pub(crate) const COLD_AFTER_DAYS: i64 = 30;
 
 /// An invoice waits on disk this many days after its payment deadline or its last use,
 /// whichever is later (late payments and credit notes come within it as a rule).
@@ -356,6 +356,9 @@ impl<V: Cold> Tier<V> {
         let mut file = tempfile::tempfile_in(&self.dir)?;
         file.write_all(&bytes)?;
         index.sort_unstable_by_key(|s| s.digest);
+        // The index stays for weeks: without the room left by growing it one entry at a time
+        // (up to as much again).
+        index.shrink_to_fit();
         for k in &keys {
             self.hot.remove(k);
         }
