@@ -329,34 +329,42 @@ mod tests {
         );
     }
 
+    /// What 20,000 generated events with planted violations give (findings, open items) with
+    /// the engine `set_up` makes, and the most `on_disk` counted after any event.
+    fn generated_run(
+        set_up: impl Fn(&mut Engine),
+        on_disk: impl Fn(&Engine) -> usize,
+    ) -> (usize, (Vec<Finding>, Vec<Pending>)) {
+        let cfg = rxledger_gen::GenConfig {
+            violations: 0.02,
+            ..rxledger_gen::GenConfig::default()
+        };
+        let mut engine = Engine::new(Config::default());
+        set_up(&mut engine);
+        let (mut most, mut findings) = (0, Vec::new());
+        for (i, e) in rxledger_gen::Generator::new(cfg).take(20_000).enumerate() {
+            findings.extend(engine.push(i as u64 + 1, e.entered_at.unwrap_or(e.occurred_at), &e));
+            most = most.max(on_disk(&engine));
+        }
+        let (rest, open) = engine.try_finish_with_pending().unwrap();
+        findings.extend(rest);
+        (most, (findings, open))
+    }
+
     /// Sales and invoices waiting on disk change no finding and no open item: generated
     /// events with planted violations, documents set aside after a day untouched against
     /// documents kept in memory throughout.
     #[test]
     fn documents_on_disk_change_no_finding() {
-        let cfg = rxledger_gen::GenConfig {
-            violations: 0.02,
-            ..rxledger_gen::GenConfig::default()
-        };
         let dir = tempfile::tempdir().unwrap();
         let run = |days: i64| {
-            let mut engine = Engine::new(Config::default());
-            engine.proj.docs = projections::documents::Documents::cold_after(dir.path(), days);
-            let (mut most, mut findings) = (0, Vec::new());
-            for (i, e) in rxledger_gen::Generator::new(cfg.clone())
-                .take(20_000)
-                .enumerate()
-            {
-                findings.extend(engine.push(
-                    i as u64 + 1,
-                    e.entered_at.unwrap_or(e.occurred_at),
-                    &e,
-                ));
-                most = most.max(engine.proj.docs.on_disk());
-            }
-            let (rest, open) = engine.try_finish_with_pending().unwrap();
-            findings.extend(rest);
-            (most, (findings, open))
+            generated_run(
+                |engine| {
+                    engine.proj.docs =
+                        projections::documents::Documents::cold_after(dir.path(), days);
+                },
+                |engine| engine.proj.docs.on_disk(),
+            )
         };
         let (none, want) = run(i64::MAX);
         let (most, got) = run(1);
@@ -376,32 +384,17 @@ mod tests {
     /// violations (codes shipped twice, unknown, malformed).
     #[test]
     fn shipped_codes_on_disk_change_no_finding() {
-        let cfg = rxledger_gen::GenConfig {
-            violations: 0.02,
-            ..rxledger_gen::GenConfig::default()
-        };
         let dir = tempfile::tempdir().unwrap();
         let run = |hot_days: u32| {
-            let mut engine = Engine::new(Config::default());
-            engine.proj.codes = projections::codes::Codes::spilled_after(
-                projections::codes::Shipped::in_dir(dir.path()),
-                hot_days,
-            );
-            let (mut runs, mut findings) = (0, Vec::new());
-            for (i, e) in rxledger_gen::Generator::new(cfg.clone())
-                .take(20_000)
-                .enumerate()
-            {
-                findings.extend(engine.push(
-                    i as u64 + 1,
-                    e.entered_at.unwrap_or(e.occurred_at),
-                    &e,
-                ));
-                runs = runs.max(engine.proj.codes.runs_on_disk());
-            }
-            let (rest, open) = engine.try_finish_with_pending().unwrap();
-            findings.extend(rest);
-            (runs, (findings, open))
+            generated_run(
+                |engine| {
+                    engine.proj.codes = projections::codes::Codes::spilled_after(
+                        projections::codes::Shipped::in_dir(dir.path()),
+                        hot_days,
+                    );
+                },
+                |engine| engine.proj.codes.runs_on_disk(),
+            )
         };
         let (none, want) = run(u32::MAX);
         let (runs, got) = run(0);
