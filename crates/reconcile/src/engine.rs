@@ -186,9 +186,12 @@ impl Engine {
         let findings = std::mem::take(&mut self.out);
         // The open items are described from documents, stock and master data only: the unit
         // codes (millions of shipped codes kept for the return window at a wholesaler's volume)
-        // go first, so that the end does not hold them beside the open items.
+        // go first, so that the end does not hold them beside the open items; so do the
+        // records only events look up (sales, and which orders or sales each movement named).
         let codes_fault = self.proj.codes.take_fault();
         self.proj.codes = projections::codes::Codes::default();
+        let docs_fault = self.proj.docs.take_fault();
+        self.proj.docs.drop_event_records();
         // One at a time, not collected: millions of deadlines may wait at the end.
         let mut open = self.sched.take_all();
         while let Some((at, due)) = open.pop_first() {
@@ -202,6 +205,7 @@ impl Engine {
         // their findings.
         let fault = fault
             .or_else(|| open.take_fault())
+            .or(docs_fault)
             .or_else(|| self.proj.docs.take_fault())
             .or(codes_fault);
         let mut pending = std::mem::take(&mut self.pending);

@@ -305,6 +305,16 @@ impl Documents {
         self.credit_of.get(number).map_or(number, Id::as_str)
     }
 
+    /// Forgets the records only events look up (sales, and which orders or sales each goods
+    /// movement named), at the end of the input: describing the open items does not need them.
+    /// Their faults are to be taken first.
+    pub fn drop_event_records(&mut self) {
+        self.sales = Tier::default();
+        self.receipt_orders = Tier::default();
+        self.dispatch_sales = Tier::default();
+        self.delivery_orders = Tier::default();
+    }
+
     /// Documents whose sales and invoices untouched for `days` wait in files made in `dir`.
     #[cfg(test)]
     pub fn cold_after(dir: &std::path::Path, days: i64) -> Documents {
@@ -329,6 +339,12 @@ impl Documents {
             (self.sales.dir(), e)
         } else if let Some(e) = self.invoices.fault.take() {
             (self.invoices.dir(), e)
+        } else if let Some(e) = self.receipt_orders.fault.take() {
+            (self.receipt_orders.dir(), e)
+        } else if let Some(e) = self.dispatch_sales.fault.take() {
+            (self.dispatch_sales.dir(), e)
+        } else if let Some(e) = self.delivery_orders.fault.take() {
+            (self.delivery_orders.dir(), e)
         } else {
             self.seen_goods.take_fault()?
         };

@@ -113,3 +113,26 @@ impl Documents {
         std::borrow::Cow::Owned(all)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Which orders or sales a movement named, set aside on disk and not read back, is a fault
+    /// of the documents (and so of the check), whichever side it is.
+    #[test]
+    fn a_movement_lost_on_disk_is_a_fault_of_the_documents() {
+        for side in 0..3 {
+            let mut d = Documents::default();
+            let tier = match side {
+                0 => &mut d.receipt_orders,
+                1 => &mut d.dispatch_sales,
+                _ => &mut d.delivery_orders,
+            };
+            tier.fault = Some(std::io::Error::other("a frame fails its checksum"));
+            let err = d.take_fault().expect("a fault").to_string();
+            assert!(err.contains("a frame fails its checksum"), "{err}");
+            assert!(d.take_fault().is_none());
+        }
+    }
+}
