@@ -226,9 +226,9 @@ impl Scheduler {
             if self.compact.peek().is_some_and(|x| far::week(x.at) < w) {
                 break;
             }
-            for item in self.far.take_first() {
-                self.compact.push(hour(item.at), item);
-            }
+            let compact = &mut self.compact;
+            self.far
+                .take_first(|item| compact.push(hour(item.at), item));
         }
         let a = self.due.peek().map(|w| (w.at, w.n));
         let b = self.compact.peek().map(|w| (w.at, w.n));

@@ -25,7 +25,7 @@ use chrono::{DateTime, Utc};
 use super::{Compact, Waiting};
 use crate::engine::projections::documents::Dir;
 use crate::engine::projections::Id;
-use crate::engine::spill::{frame, unframe, BadFrame, Dec, Enc};
+use crate::engine::spill::{frame, unframe, BadFrame, Dec, Enc, FRAME_HEAD};
 
 /// A week's deadlines go to disk in chunks of about this many bytes (about 1,600 deadlines).
 const CHUNK_BYTES: usize = if cfg!(test) { 256 } else { 64 << 10 };
@@ -105,18 +105,21 @@ impl Far {
 
     /// The earliest week set aside, removed: its deadlines, in the order they were set aside.
     /// Deadlines that cannot be read back are dropped and the error kept in [`Far::fault`].
-    pub fn take_first(&mut self) -> Vec<Waiting<Compact>> {
+    pub fn take_first(&mut self, mut each: impl FnMut(Waiting<Compact>)) {
         let Some((w, week)) = self.weeks.pop_first() else {
-            return Vec::new();
+            return;
         };
         self.loaded_through = self.loaded_through.max(w + 1);
-        let mut items = Vec::new();
-        if let Err(e) = read_week(week, &mut items) {
+        let mut taken = 0u64;
+        let counted = |item| {
+            taken += 1;
+            each(item);
+        };
+        if let Err(e) = read_week(week, counted) {
             let e = io::Error::new(e.kind(), format!("deadlines set aside on disk: {e}"));
             self.fault.get_or_insert(e);
         }
-        self.waiting = self.waiting.saturating_sub(items.len() as u64);
-        items
+        self.waiting = self.waiting.saturating_sub(taken);
     }
 }
 
@@ -137,25 +140,37 @@ fn write_chunk(dir: &std::path::Path, week: &mut Week) -> io::Result<()> {
 }
 
 /// Reads a week's chunks back from its file, then the chunk still in memory, into `out`.
-fn read_week(week: Week, out: &mut Vec<Waiting<Compact>>) -> io::Result<()> {
+fn read_week(week: Week, mut out: impl FnMut(Waiting<Compact>)) -> io::Result<()> {
     if let Some(mut file) = week.file {
-        let mut all = Vec::with_capacity(week.written as usize);
         file.seek(SeekFrom::Start(0))?;
-        (&mut file).take(week.written).read_to_end(&mut all)?;
-        if all.len() as u64 != week.written {
-            return Err(corrupt("a file of far deadlines is shorter than written"));
-        }
-        let mut rest = &all[..];
-        while !rest.is_empty() {
-            let (payload, tail) = unframe(rest).map_err(|e| match e {
+        // A chunk at a time (a week of a wholesaler's deadlines is megabytes).
+        let mut reader = io::BufReader::new((&mut file).take(week.written));
+        let mut left = week.written;
+        let mut chunk = Vec::new();
+        while left > 0 {
+            let short = |e: io::Error| match e.kind() {
+                io::ErrorKind::UnexpectedEof => {
+                    corrupt("a file of far deadlines is shorter than written")
+                }
+                _ => e,
+            };
+            chunk.resize(FRAME_HEAD, 0);
+            reader.read_exact(&mut chunk).map_err(short)?;
+            let len = u64::from(u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]));
+            if len + FRAME_HEAD as u64 > left {
+                return Err(corrupt("a chunk of far deadlines is cut short"));
+            }
+            chunk.resize(FRAME_HEAD + len as usize, 0);
+            reader.read_exact(&mut chunk[FRAME_HEAD..]).map_err(short)?;
+            let (payload, _) = unframe(&chunk).map_err(|e| match e {
                 BadFrame::CutShort => corrupt("a chunk of far deadlines is cut short"),
                 BadFrame::Checksum => corrupt("a chunk of far deadlines fails its checksum"),
             })?;
-            decode_all(payload, out)?;
-            rest = tail;
+            decode_all(payload, &mut out)?;
+            left -= chunk.len() as u64;
         }
     }
-    decode_all(week.buf.bytes(), out)
+    decode_all(week.buf.bytes(), &mut out)
 }
 
 fn corrupt(what: &str) -> io::Error {
@@ -197,11 +212,11 @@ fn encode(item: &Waiting<Compact>, out: &mut Enc) {
 }
 
 /// Reads the deadlines [`encode`] wrote into `bytes`.
-fn decode_all(bytes: &[u8], out: &mut Vec<Waiting<Compact>>) -> io::Result<()> {
+fn decode_all(bytes: &[u8], out: &mut impl FnMut(Waiting<Compact>)) -> io::Result<()> {
     let mut d = Dec::new(bytes);
     while d.remaining() > 0 {
         let item = decode(&mut d).ok_or_else(|| corrupt("a far deadline cannot be read"))?;
-        out.push(item);
+        out(item);
     }
     Ok(())
 }
@@ -255,11 +270,11 @@ mod tests {
             encode(&Waiting { at, n, v }, &mut buf);
         }
         let mut out = Vec::new();
-        decode_all(buf.bytes(), &mut out).unwrap();
+        decode_all(buf.bytes(), &mut |w| out.push(w)).unwrap();
         let got: Vec<String> = out.iter().map(|w| format!("{:?}", w.v)).collect();
         assert_eq!(got, want);
         assert!(out.iter().all(|w| w.at == at));
         let cut = &buf.bytes()[..buf.len() - 1];
-        assert!(decode_all(cut, &mut Vec::new()).is_err());
+        assert!(decode_all(cut, &mut |_| {}).is_err());
     }
 }

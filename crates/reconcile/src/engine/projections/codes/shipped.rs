@@ -115,17 +115,22 @@ impl Shipped {
             return Ok(());
         }
         codes.sort_unstable_by_key(|c| c.0);
-        let mut bytes = Vec::with_capacity(codes.len() * ENTRY + codes.len() / BLOCK * 40);
+        // Written a block at a time, through a buffer.
+        let mut file = io::BufWriter::with_capacity(1 << 16, tempfile::tempfile_in(&self.dir)?);
+        let mut len = 0u64;
         let mut blocks = Vec::with_capacity(codes.len().div_ceil(BLOCK));
-        let mut payload = Vec::with_capacity(BLOCK * ENTRY);
+        let (mut payload, mut framed) = (Vec::with_capacity(BLOCK * ENTRY), Vec::new());
         for chunk in codes.chunks(BLOCK) {
             payload.clear();
             for (k, day) in chunk {
                 payload.extend_from_slice(&k.to_le_bytes());
                 payload.extend_from_slice(&day.to_le_bytes());
             }
-            blocks.push((chunk[0].0, bytes.len() as u64));
-            frame(&payload, &mut bytes);
+            blocks.push((chunk[0].0, len));
+            framed.clear();
+            frame(&payload, &mut framed);
+            file.write_all(&framed)?;
+            len += framed.len() as u64;
         }
         let mut filter = vec![0u64; (codes.len() * 10).div_ceil(64)];
         let bits = filter.len() * 64;
@@ -136,11 +141,10 @@ impl Shipped {
                 filter[b / 64] |= 1 << (b % 64);
             }
         }
-        let mut file = tempfile::tempfile_in(&self.dir)?;
-        file.write_all(&bytes)?;
+        let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
         self.runs.push(Run {
             file,
-            len: bytes.len() as u64,
+            len,
             last_day: codes.iter().map(|c| c.1).max().unwrap_or(0),
             blocks,
             filter,

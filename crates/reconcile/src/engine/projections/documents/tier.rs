@@ -326,15 +326,18 @@ impl<V: Cold> Tier<V> {
         {
             return Ok(());
         }
-        let mut bytes = Vec::new();
+        // Written as encoded, through a buffer: a week of a wholesaler's documents is megabytes,
+        // which would otherwise be held all at once beside them.
+        let mut file = io::BufWriter::with_capacity(1 << 16, tempfile::tempfile_in(&self.dir)?);
+        let mut len = 0usize;
         let mut index = Vec::new();
         let mut keys = Vec::new();
-        let mut body = Enc::default();
+        let (mut body, mut framed) = (Enc::default(), Vec::new());
         for (k, h) in &self.hot {
             if h.day >= cutoff {
                 continue;
             }
-            let at = bytes.len();
+            let at = len;
             // Offsets below the flag bit only: a larger sweep leaves the rest in memory.
             if at >= (WANTED as usize) - (1 << 20) {
                 break;
@@ -342,7 +345,10 @@ impl<V: Cold> Tier<V> {
             body.clear();
             body.str(k);
             h.v.encode(&mut body);
-            frame(body.bytes(), &mut bytes);
+            framed.clear();
+            frame(body.bytes(), &mut framed);
+            file.write_all(&framed)?;
+            len += framed.len();
             let flag = if h.v.wanted_on_forget() { WANTED } else { 0 };
             index.push(Slot {
                 digest: self.digests.of(k),
@@ -353,8 +359,7 @@ impl<V: Cold> Tier<V> {
         if keys.is_empty() {
             return Ok(());
         }
-        let mut file = tempfile::tempfile_in(&self.dir)?;
-        file.write_all(&bytes)?;
+        let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
         index.sort_unstable_by_key(|s| s.digest);
         // The index stays for weeks: without the room left by growing it one entry at a time
         // (up to as much again).
@@ -365,7 +370,7 @@ impl<V: Cold> Tier<V> {
         // The table keeps its room: about as many entries come in each week as leave.
         self.segments.push(Segment {
             file,
-            len: bytes.len() as u64,
+            len: len as u64,
             live: index.len(),
             index,
         });
