@@ -17,7 +17,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
@@ -25,7 +25,7 @@ use chrono::{DateTime, Utc};
 use super::{Compact, Waiting};
 use crate::engine::projections::documents::Dir;
 use crate::engine::projections::Id;
-use crate::engine::spill::{frame, unframe, BadFrame, Dec, Enc, FRAME_HEAD};
+use crate::engine::spill::{unframe, write_frame, BadFrame, Dec, Enc, FRAME_HEAD};
 
 /// A week's deadlines go to disk in chunks of about this many bytes (about 1,600 deadlines).
 const CHUNK_BYTES: usize = if cfg!(test) { 256 } else { 64 << 10 };
@@ -130,11 +130,9 @@ fn write_chunk(dir: &std::path::Path, week: &mut Week) -> io::Result<()> {
         Some(f) => f,
         None => week.file.insert(tempfile::tempfile_in(dir)?),
     };
-    let mut bytes = Vec::with_capacity(week.buf.len() + 20);
-    frame(week.buf.bytes(), &mut bytes);
     file.seek(SeekFrom::Start(week.written))?;
-    file.write_all(&bytes)?;
-    week.written += bytes.len() as u64;
+    // Two writes (head, then payload): the week counts the chunk only once both are done.
+    week.written += write_frame(file, week.buf.bytes())?;
     week.buf.clear();
     Ok(())
 }

@@ -5,8 +5,8 @@
 //! A shipped code is remembered for the return window (180 days) so that a returned unit is
 //! recognised (`CODE-UNKNOWN`) and a unit shipped twice is caught (`CODE-DUP`). At a
 //! wholesaler's volume that is millions of codes, nearly all of which never come back: about
-//! 100 MB at 10 million events a year. On disk each costs about 1.4 bits of memory: a Bloom
-//! filter (10 bits a code) and, per block of [`BLOCK`] codes, its first key and its place.
+//! 100 MB at 10 million events a year. On disk each costs under 2 bytes of memory: a Bloom
+//! filter (12 bits a code) and, per block of [`BLOCK`] codes, its first key and its place.
 //!
 //! A lookup tries the files newest first (a code shipped, returned and shipped again lies in a
 //! later file with its later day); in each, the filter, then one read of one block, checked with
@@ -17,10 +17,10 @@
 
 use std::fs::File;
 use std::hash::BuildHasher;
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 
-use crate::engine::spill::{frame, read_at, unframe, BadFrame, FRAME_HEAD};
+use crate::engine::spill::{read_at, unframe, write_frame, BadFrame, Bloom, FRAME_HEAD};
 
 /// Shipped codes move to disk at the first sweep after this many days (a return or a second
 /// dispatch of the same unit within them finds it in memory).
@@ -42,7 +42,7 @@ struct Run {
     /// The first key of each block, and where the block's frame starts; sorted.
     blocks: Vec<(u128, u64)>,
     /// A Bloom filter over the run's keys.
-    filter: Vec<u64>,
+    filter: Bloom,
 }
 
 /// Shipped codes on disk (see the module's documentation).
@@ -57,9 +57,6 @@ pub(crate) struct Shipped {
     pub fault: Option<io::Error>,
     /// A file could not be made or written: codes stay in memory from then on.
     pub write_failed: bool,
-    /// Codes looked up and found on disk so far.
-    #[cfg(test)]
-    pub found: usize,
 }
 
 impl Default for Shipped {
@@ -67,16 +64,6 @@ impl Default for Shipped {
         Shipped::in_dir(std::env::temp_dir())
     }
 }
-
-/// The two bit positions of `h`'s probes `i` in a filter of `bits` bits (double hashing).
-fn probe(h: u64, i: u64, bits: usize) -> usize {
-    let x = h.wrapping_add(i.wrapping_mul((h >> 32) | 1));
-    // Multiply-shift maps the probe onto the filter's length without a division.
-    ((u128::from(x) * bits as u128) >> 64) as usize
-}
-
-/// Probes per key: 10 bits a key and four probes make about 1.2 % false positives.
-const PROBES: u64 = 4;
 
 impl Shipped {
     /// Codes moved to files made in `dir`.
@@ -87,8 +74,6 @@ impl Shipped {
             dir: dir.into(),
             fault: None,
             write_failed: false,
-            #[cfg(test)]
-            found: 0,
         }
     }
 
@@ -119,7 +104,7 @@ impl Shipped {
         let mut file = io::BufWriter::with_capacity(1 << 16, tempfile::tempfile_in(&self.dir)?);
         let mut len = 0u64;
         let mut blocks = Vec::with_capacity(codes.len().div_ceil(BLOCK));
-        let (mut payload, mut framed) = (Vec::with_capacity(BLOCK * ENTRY), Vec::new());
+        let mut payload = Vec::with_capacity(BLOCK * ENTRY);
         for chunk in codes.chunks(BLOCK) {
             payload.clear();
             for (k, day) in chunk {
@@ -127,19 +112,11 @@ impl Shipped {
                 payload.extend_from_slice(&day.to_le_bytes());
             }
             blocks.push((chunk[0].0, len));
-            framed.clear();
-            frame(&payload, &mut framed);
-            file.write_all(&framed)?;
-            len += framed.len() as u64;
+            len += write_frame(&mut file, &payload)?;
         }
-        let mut filter = vec![0u64; (codes.len() * 10).div_ceil(64)];
-        let bits = filter.len() * 64;
+        let mut filter = Bloom::with_room(codes.len());
         for (k, _) in &codes {
-            let h = self.probe.hash_one(k);
-            for i in 0..PROBES {
-                let b = probe(h, i, bits);
-                filter[b / 64] |= 1 << (b % 64);
-            }
+            filter.insert(self.probe.hash_one(k));
         }
         let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
         self.runs.push(Run {
@@ -156,22 +133,11 @@ impl Shipped {
     pub fn get(&mut self, key: u128) -> Option<u32> {
         let h = self.probe.hash_one(key);
         for run in self.runs.iter_mut().rev() {
-            let bits = run.filter.len() * 64;
-            let maybe = (0..PROBES).all(|i| {
-                let b = probe(h, i, bits);
-                run.filter[b / 64] & (1 << (b % 64)) != 0
-            });
-            if !maybe {
+            if !run.filter.may_contain(h) {
                 continue;
             }
             match find(run, key) {
-                Ok(Some(day)) => {
-                    #[cfg(test)]
-                    {
-                        self.found += 1;
-                    }
-                    return Some(day);
-                }
+                Ok(Some(day)) => return Some(day),
                 Ok(None) => {}
                 Err(e) => {
                     self.fault.get_or_insert(e);

@@ -17,7 +17,7 @@
 //! [`crate::Engine::try_finish_with_pending`], and is treated as unknown.
 
 use std::fs::File;
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
@@ -25,7 +25,7 @@ use hashbrown::hash_map::Entry;
 use hashbrown::HashMap;
 
 use crate::engine::projections::Id;
-use crate::engine::spill::{frame, read_at, unframe, BadFrame, FRAME_HEAD};
+use crate::engine::spill::{read_at, unframe, write_frame, BadFrame, Bloom, FRAME_HEAD};
 pub(crate) use crate::engine::spill::{Dec, Enc};
 
 /// Entries untouched for this many days of ledger time move to disk (a sale's review, dispatch
@@ -96,7 +96,7 @@ pub(crate) struct Tier<V> {
     /// Oldest first.
     segments: Vec<Segment>,
     /// The digests of the entries on disk.
-    filter: Filter,
+    filter: Bloom,
     digests: Digests,
     /// The ledger's clock, in days since the epoch.
     day: i32,
@@ -128,7 +128,7 @@ impl<V> Tier<V> {
         Tier {
             hot: HashMap::new(),
             segments: Vec::new(),
-            filter: Filter::default(),
+            filter: Bloom::default(),
             digests: Digests::default(),
             day: i32::MIN,
             swept_week: i32::MIN,
@@ -172,47 +172,24 @@ impl Digests {
     }
 }
 
-/// A Bloom filter over the digests of the entries on disk: most lookups of a number that is
-/// not there (a new sale or invoice, a document of another ledger) end here instead of searching
-/// every file's index. Rebuilt at each sweep; entries brought back or forgotten since are false
-/// positives until then.
-#[derive(Default)]
-struct Filter {
-    bits: Vec<u64>,
+/// The Bloom filter over the digests of the live entries of `segments`: most lookups of a
+/// number that is not there (a new sale or invoice, a document of another ledger) end there
+/// instead of searching every file's index. Rebuilt at each sweep; entries brought back or
+/// forgotten since are false positives until then.
+fn filter_of(segments: &[Segment]) -> Bloom {
+    let live: usize = segments.iter().map(|s| s.live).sum();
+    let mut f = Bloom::with_room(live);
+    for s in segments {
+        for slot in s.index.iter().filter(|x| x.at != GONE) {
+            f.insert(bloom_hash(slot.digest));
+        }
+    }
+    f
 }
 
-impl Filter {
-    /// The filter of every live entry of `segments` (12 bits each, three probes: about 1.1 %
-    /// false positives).
-    fn of(segments: &[Segment]) -> Filter {
-        let live: usize = segments.iter().map(|s| s.live).sum();
-        let mut f = Filter {
-            bits: vec![0; (live * 12).div_ceil(64).max(1)],
-        };
-        for s in segments {
-            for slot in s.index.iter().filter(|x| x.at != GONE) {
-                for bit in f.probes(slot.digest) {
-                    f.bits[bit / 64] |= 1 << (bit % 64);
-                }
-            }
-        }
-        f
-    }
-
-    fn probes(&self, d: [u32; 3]) -> [usize; 3] {
-        let bits = self.bits.len() as u64 * 64;
-        // Multiply-shift maps each 32-bit part of the digest onto the filter's length.
-        let at = |x: u32| ((u64::from(x) * bits) >> 32) as usize;
-        d.map(at)
-    }
-
-    fn may_contain(&self, d: [u32; 3]) -> bool {
-        !self.bits.is_empty()
-            && self
-                .probes(d)
-                .iter()
-                .all(|&bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
-    }
+/// The 64 bits of a digest the Bloom filter probes with (its first `SipHash`).
+fn bloom_hash(d: [u32; 3]) -> u64 {
+    u64::from(d[0]) | (u64::from(d[1]) << 32)
 }
 
 impl<V: Cold> Tier<V> {
@@ -332,7 +309,7 @@ impl<V: Cold> Tier<V> {
         let mut len = 0usize;
         let mut index = Vec::new();
         let mut keys = Vec::new();
-        let (mut body, mut framed) = (Enc::default(), Vec::new());
+        let mut body = Enc::default();
         for (k, h) in &self.hot {
             if h.day >= cutoff {
                 continue;
@@ -345,10 +322,7 @@ impl<V: Cold> Tier<V> {
             body.clear();
             body.str(k);
             h.v.encode(&mut body);
-            framed.clear();
-            frame(body.bytes(), &mut framed);
-            file.write_all(&framed)?;
-            len += framed.len();
+            len += write_frame(&mut file, body.bytes())? as usize;
             let flag = if h.v.wanted_on_forget() { WANTED } else { 0 };
             index.push(Slot {
                 digest: self.digests.of(k),
@@ -374,7 +348,7 @@ impl<V: Cold> Tier<V> {
             live: index.len(),
             index,
         });
-        self.filter = Filter::of(&self.segments);
+        self.filter = filter_of(&self.segments);
         Ok(())
     }
 }
@@ -383,13 +357,13 @@ impl<V: Cold> Tier<V> {
 /// read back and checked. `Ok(None)` when no segment has it.
 fn take<V: Cold>(
     segments: &mut Vec<Segment>,
-    filter: &Filter,
+    filter: &Bloom,
     digests: &Digests,
     key: &str,
     read: bool,
 ) -> io::Result<Option<V>> {
     let d = digests.of(key);
-    if !filter.may_contain(d) {
+    if !filter.may_contain(bloom_hash(d)) {
         return Ok(None);
     }
     for i in (0..segments.len()).rev() {
