@@ -24,7 +24,7 @@ mod uninvoiced;
 
 use crate::engine::projections::lines::Lines;
 use crate::engine::projections::{doc_key, Id};
-pub(crate) use groups::{had_goods, share, Cursors};
+pub(crate) use groups::{share, Cursors};
 pub(crate) use held::{Applied, PaymentRef};
 use held::{EarlyCredit, Held};
 pub(crate) use invoice::Invoice;
@@ -640,9 +640,10 @@ impl Documents {
             // (`UNPAID`, `UNINVOICED`) about the same documents.
             DocDue::InvoiceOrphan(doc) => {
                 let seen = &mut self.seen_goods;
-                let waits = self.invoices.get(&doc).is_some_and(|inv| {
-                    !inv.goods.is_empty() && !groups::had_goods(seen, inv.dir, &inv.goods)
-                });
+                let waits = self
+                    .invoices
+                    .get(&doc)
+                    .is_some_and(|inv| !inv.goods.is_empty() && !seen.any(inv.dir, &inv.goods));
                 if waits {
                     let d = DocDue::ForgetEarlyInvoiced(doc);
                     sched.at(forget_at(now, cfg), Due::Documents(d));
@@ -669,7 +670,7 @@ impl Documents {
                     return;
                 };
                 if let Some(first) = inv.goods.first() {
-                    if !groups::had_goods(&mut self.seen_goods, inv.dir, &inv.goods) {
+                    if !self.seen_goods.any(inv.dir, &inv.goods) {
                         let k = doc_key(inv.dir, root_in(&self.alias, inv.dir, first));
                         self.early_invoiced.remove(&k);
                     }

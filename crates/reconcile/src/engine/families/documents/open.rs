@@ -8,7 +8,7 @@ use rxledger_model::Money;
 use super::{dir_term, ttgk};
 use crate::engine::ctx::Ctx;
 use crate::engine::facts::{docs, term, texts, with_facts};
-use crate::engine::projections::documents::{had_goods, Dir, DocDue};
+use crate::engine::projections::documents::{Dir, DocDue};
 use crate::{Fact, Finding, Msg, Pending, Rule};
 
 /// Checks the deadline `d`: when it passed (`open` is `None`) a finding if what it waits for
@@ -162,7 +162,7 @@ fn invoice_orphan(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
     let Some(inv) = docs.invoices.get(doc) else {
         return;
     };
-    if had_goods(&mut docs.seen_goods, inv.dir, &inv.goods) {
+    if docs.seen_goods.any(inv.dir, &inv.goods) {
         return;
     }
     let mut m = Msg::new("orphan-invoice")

@@ -168,12 +168,6 @@ impl Documents {
     }
 }
 
-/// Whether any of `docs` (orders or sales of side `dir`) is in `seen` (had goods): for callers
-/// that hold another part of the documents (an invoice) at the same time.
-pub(crate) fn had_goods<S: AsRef<str>>(seen: &mut super::Seen, dir: Dir, docs: &[S]) -> bool {
-    docs.iter().any(|d| seen.contains(dir, d.as_ref()))
-}
-
 /// How much of `left` (what is left of a review, dispatch or return line covering several sales)
 /// the sale it fell to takes: the `room` it has, when it has some but not all that is left; else
 /// all of it (the last sale with the line takes what is left, and may go over).

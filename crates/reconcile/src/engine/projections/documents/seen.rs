@@ -35,6 +35,11 @@ impl Seen {
         self.side(dir).contains_key(doc)
     }
 
+    /// Whether any of `docs` (orders or sales of side `dir`) had goods.
+    pub fn any<S: AsRef<str>>(&mut self, dir: Dir, docs: &[S]) -> bool {
+        docs.iter().any(|d| self.contains(dir, d.as_ref()))
+    }
+
     /// The order or sale `doc` had goods.
     pub fn insert(&mut self, dir: Dir, doc: Id) {
         self.side(dir).insert(doc, ());
