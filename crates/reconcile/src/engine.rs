@@ -139,9 +139,9 @@ impl Engine {
     /// [`Engine::finish_with_pending`]).
     ///
     /// If what was set aside in temporary files cannot be read back (a failing disk: the event
-    /// ids of `EVENT-DUP`, deadlines weeks ahead, sales and invoices past their open life), the
-    /// result is incomplete or wrong where they were needed: callers that must know use
-    /// [`Engine::try_finish_with_pending`].
+    /// ids of `EVENT-DUP`, deadlines weeks ahead, documents past their open life, shipped unit
+    /// codes), the result is incomplete or wrong where they were needed: callers that must know
+    /// use [`Engine::try_finish_with_pending`].
     pub fn finish(mut self) -> Vec<Finding> {
         // The open items are not asked for: nothing describes them (they make no findings).
         self.end();
@@ -153,9 +153,9 @@ impl Engine {
     /// for its vehicle's temperature log, an excess not yet corrected), in record order.
     ///
     /// If what was set aside in temporary files cannot be read back (a failing disk: the event
-    /// ids of `EVENT-DUP`, deadlines weeks ahead, sales and invoices past their open life), the
-    /// result is incomplete or wrong where they were needed: callers that must know use
-    /// [`Engine::try_finish_with_pending`].
+    /// ids of `EVENT-DUP`, deadlines weeks ahead, documents past their open life, shipped unit
+    /// codes), the result is incomplete or wrong where they were needed: callers that must know
+    /// use [`Engine::try_finish_with_pending`].
     pub fn finish_with_pending(self) -> (Vec<Finding>, Vec<Pending>) {
         let (findings, pending, _) = self.finish_all();
         (findings, pending)
@@ -163,8 +163,8 @@ impl Engine {
 
     /// [`Engine::finish_with_pending`], or the error that made the result incomplete: what was
     /// set aside in temporary files could not all be read back (the event ids `EVENT-DUP` sorts
-    /// beyond 32,768 events, deadlines weeks ahead, documents past their open life). `check`
-    /// fails with it rather than report a result it could not finish.
+    /// beyond 32,768 events, deadlines weeks ahead, documents past their open life, shipped unit
+    /// codes). `check` fails with it rather than report a result it could not finish.
     pub fn try_finish_with_pending(
         self,
     ) -> Result<(Vec<Finding>, Vec<Pending>), rxledger_store::StoreError> {
