@@ -118,6 +118,10 @@ impl Enc {
     pub fn bool(&mut self, x: bool) {
         self.u8(u8::from(x));
     }
+    /// Appends `bytes` as they are.
+    pub fn bytes_from(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
     pub fn str(&mut self, s: &str) {
         // Numbers and ids are event fields, far shorter than 4 GiB.
         self.u32(s.len() as u32);
@@ -140,7 +144,8 @@ impl<'a> Dec<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
         Dec(bytes)
     }
-    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+    /// The next `n` bytes.
+    pub fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         if self.0.len() < n {
             return None;
         }
@@ -153,7 +158,7 @@ impl<'a> Dec<'a> {
         self.0.len()
     }
     fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        self.bytes(N)?.try_into().ok()
+        self.take(N)?.try_into().ok()
     }
     pub fn u8(&mut self) -> Option<u8> {
         self.array::<1>().map(|[b]| b)
@@ -174,9 +179,14 @@ impl<'a> Dec<'a> {
             _ => None,
         }
     }
+    /// The bytes of a text [`Enc::str`] wrote, unchecked.
+    pub fn str_bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
     pub fn str(&mut self) -> Option<Id> {
         let n = self.u32()? as usize;
-        std::str::from_utf8(self.bytes(n)?).ok().map(Id::from)
+        std::str::from_utf8(self.take(n)?).ok().map(Id::from)
     }
     pub fn time(&mut self) -> Option<DateTime<Utc>> {
         let secs = self.i64()?;
