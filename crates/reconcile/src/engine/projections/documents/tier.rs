@@ -22,7 +22,6 @@
 //! (an entry that cannot be read is treated as unknown; digests that cannot be read leave the
 //! tier without its filter, and every lookup tries the files' own).
 
-use std::fs::File;
 use std::io;
 use std::path::PathBuf;
 
@@ -31,8 +30,11 @@ use hashbrown::hash_map::Entry;
 use hashbrown::HashMap;
 
 use crate::engine::projections::Id;
-use crate::engine::spill::{read_at, unframe, write_frame, BadFrame, Bloom, FRAME_HEAD};
+use crate::engine::spill::Bloom;
 pub(crate) use crate::engine::spill::{Dec, Enc};
+
+mod segment;
+use segment::{filter_of, take, Segment};
 
 /// Entries untouched for this many days of ledger time move to disk (a sale's review, dispatch
 /// and month-end invoice come within it as a rule).
@@ -65,50 +67,6 @@ struct Hot<V> {
     v: V,
     day: i32,
 }
-
-/// A file of entries moved to disk at one sweep: the entries sorted by their number's digest,
-/// in blocks of about [`BLOCK_BYTES`], each a frame; then the digests, in frames of
-/// [`DIGEST_FRAME`], read back only to rebuild the tier's Bloom filter.
-struct Segment {
-    file: File,
-    /// Bytes of the blocks (the digests follow them).
-    body: u64,
-    /// Bytes written to the file.
-    len: u64,
-    /// Each block's first digest, where it starts and the rank of its first entry; sorted.
-    blocks: Vec<Block>,
-    /// A Bloom filter over the segment's digests (mixed: see [`segment_hash`]).
-    filter: Bloom,
-    /// A bit per entry, by rank: brought back or forgotten.
-    gone: Vec<u64>,
-    /// Entries written.
-    n: usize,
-    /// Entries not yet brought back or forgotten.
-    live: usize,
-}
-
-#[derive(Clone, Copy)]
-struct Block {
-    first: u64,
-    at: u64,
-    rank: u32,
-}
-
-impl Segment {
-    fn is_gone(&self, rank: usize) -> bool {
-        self.gone[rank / 64] & (1 << (rank % 64)) != 0
-    }
-}
-
-/// A block is closed once its entries reach this many bytes: one read of a few KiB finds an
-/// entry, and memory keeps 24 bytes a block (about 2 bytes a sale or invoice).
-const BLOCK_BYTES: usize = 2048;
-
-/// Digests a frame of a segment's digests holds (32 KiB).
-const DIGEST_FRAME: usize = 4096;
-
-/// The entry's flag byte: the value is wanted when it is forgotten.
-const WANTED: u8 = 1;
 
 /// A sweep moves entries to disk only when at least this many are untouched.
 const MIN_SWEEP: usize = if cfg!(test) { 1 } else { 1024 };
@@ -210,74 +168,6 @@ impl Digests {
     }
 }
 
-/// The hash a segment's own filter probes with: the digest mixed (the 64-bit finaliser of
-/// `MurmurHash3`, a bijection), so that its false positives are not those of the tier's filter,
-/// which probes with the digest itself.
-fn segment_hash(d: u64) -> u64 {
-    let mut h = d ^ (d >> 33);
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
-}
-
-/// The Bloom filter over the digests of the live entries of `segments`, read back from their
-/// files a frame at a time: most lookups of a number that is not there (a new sale or invoice,
-/// a document of another ledger) end there instead of trying every segment's filter. Rebuilt
-/// at each sweep; entries brought back or forgotten since are false positives until then.
-fn filter_of(segments: &mut [Segment]) -> io::Result<Bloom> {
-    let live: usize = segments.iter().map(|s| s.live).sum();
-    let mut f = Bloom::with_room(live);
-    let mut buf = Vec::new();
-    for s in segments.iter_mut() {
-        let mut at = s.body;
-        let mut rank = 0usize;
-        while at < s.len {
-            let want = (FRAME_HEAD + DIGEST_FRAME * 8).min((s.len - at) as usize);
-            buf.resize(want, 0);
-            read_at(&mut s.file, &mut buf, at).map_err(|e| {
-                io::Error::new(e.kind(), format!("documents set aside on disk: {e}"))
-            })?;
-            let bad = |what: &str| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("documents set aside on disk: their digests at byte {at} {what}"),
-                )
-            };
-            let (payload, _) = match unframe(&buf) {
-                Ok(x) => x,
-                Err(BadFrame::Checksum) => return Err(bad("fail their checksum")),
-                Err(BadFrame::CutShort) => return Err(bad("are cut short")),
-            };
-            if payload.len() % 8 != 0 {
-                return Err(bad("are not a whole number of digests"));
-            }
-            for d in payload.chunks_exact(8) {
-                if s.gone
-                    .get(rank / 64)
-                    .is_none_or(|w| w & (1 << (rank % 64)) == 0)
-                {
-                    let mut b = [0u8; 8];
-                    b.copy_from_slice(d);
-                    f.insert(u64::from_le_bytes(b));
-                }
-                rank += 1;
-            }
-            at += (FRAME_HEAD + payload.len()) as u64;
-        }
-        if rank != s.n {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "documents set aside on disk: {rank} digests for {} entries",
-                    s.n
-                ),
-            ));
-        }
-    }
-    Ok(f)
-}
-
 impl<V: Cold> Tier<V> {
     /// Moves the clock to `now`; at the first time in a new week, entries untouched for the
     /// tier's days move to disk.
@@ -332,7 +222,7 @@ impl<V: Cold> Tier<V> {
                 let found = take(
                     &mut self.segments,
                     self.filter.as_ref(),
-                    &self.digests,
+                    self.digests.of(key),
                     key,
                     true,
                 );
@@ -361,7 +251,7 @@ impl<V: Cold> Tier<V> {
             let gone = take::<V>(
                 &mut self.segments,
                 self.filter.as_ref(),
-                &self.digests,
+                self.digests.of(&key),
                 &key,
                 false,
             );
@@ -384,7 +274,7 @@ impl<V: Cold> Tier<V> {
         match take(
             &mut self.segments,
             self.filter.as_ref(),
-            &self.digests,
+            self.digests.of(key),
             key,
             false,
         ) {
@@ -401,78 +291,24 @@ impl<V: Cold> Tier<V> {
         let cutoff = self.day.saturating_sub(self.cold_after);
         // The untouched entries, by digest. A file per few entries would cost more in system
         // calls than it saves in memory: they wait for a later week.
-        let mut cold: Vec<(u64, &Id)> = Vec::new();
+        let mut cold: Vec<(u64, &Id, &V)> = Vec::new();
         for (k, h) in &self.hot {
             if h.day < cutoff {
-                cold.push((self.digests.of(k), k));
+                cold.push((self.digests.of(k), k, &h.v));
             }
         }
         if cold.len() < MIN_SWEEP {
             return Ok(());
         }
         cold.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-        // Written a block at a time, through a buffer: a week of a wholesaler's documents is
-        // megabytes, which would otherwise be held all at once beside them.
-        let mut file = io::BufWriter::with_capacity(1 << 16, tempfile::tempfile_in(&self.dir)?);
-        let mut len = 0u64;
-        let mut blocks = Vec::new();
-        let mut block = Enc::default();
-        let mut value = Enc::default();
-        let mut first = 0usize;
-        for (i, &(d, k)) in cold.iter().enumerate() {
-            if block.len() == 0 {
-                first = i;
-            }
-            let h = &self.hot[k];
-            value.clear();
-            h.v.encode(&mut value);
-            block.str(k);
-            block.u8(if h.v.wanted_on_forget() { WANTED } else { 0 });
-            block.u32(u32::try_from(value.len()).unwrap_or(u32::MAX));
-            block.bytes_from(value.bytes());
-            // Entries of one digest stay in one block, so that a lookup reads one block.
-            let last = cold.get(i + 1).is_none_or(|n| n.0 != d);
-            if last && (block.len() >= BLOCK_BYTES || i + 1 == cold.len()) {
-                blocks.push(Block {
-                    first: cold[first].0,
-                    at: len,
-                    rank: first as u32,
-                });
-                len += write_frame(&mut file, block.bytes())?;
-                block.clear();
-            }
-        }
-        let body = len;
-        for chunk in cold.chunks(DIGEST_FRAME) {
-            block.clear();
-            for (d, _) in chunk {
-                block.u64(*d);
-            }
-            len += write_frame(&mut file, block.bytes())?;
-        }
-        let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
-        let mut filter = Bloom::with_room(cold.len());
-        for (d, _) in &cold {
-            filter.insert(segment_hash(*d));
-        }
-        blocks.shrink_to_fit();
-        let n = cold.len();
-        let keys: Vec<Id> = cold.into_iter().map(|(_, k)| k.clone()).collect();
+        let segment = Segment::write(&self.dir, &cold)?;
+        let keys: Vec<Id> = cold.into_iter().map(|(_, k, _)| k.clone()).collect();
         for k in &keys {
             self.hot.remove(k);
         }
         drop(keys);
         // The table keeps its room: about as many entries come in each week as leave.
-        self.segments.push(Segment {
-            file,
-            body,
-            len,
-            blocks,
-            filter,
-            gone: vec![0; n.div_ceil(64)],
-            n,
-            live: n,
-        });
+        self.segments.push(segment);
         self.filter = match filter_of(&mut self.segments) {
             Ok(f) => Some(f),
             Err(e) => {
@@ -482,118 +318,6 @@ impl<V: Cold> Tier<V> {
         };
         Ok(())
     }
-}
-
-/// Removes `key` from the segments (newest first): its value when `read` or wanted on forget,
-/// read back and checked. `Ok(None)` when no segment has it.
-fn take<V: Cold>(
-    segments: &mut Vec<Segment>,
-    filter: Option<&Bloom>,
-    digests: &Digests,
-    key: &str,
-    read: bool,
-) -> io::Result<Option<V>> {
-    let digest = digests.of(key);
-    if filter.is_some_and(|f| !f.may_contain(digest)) {
-        return Ok(None);
-    }
-    let probe = segment_hash(digest);
-    for i in (0..segments.len()).rev() {
-        let seg = &mut segments[i];
-        if !seg.filter.may_contain(probe) {
-            continue;
-        }
-        // The block of the last first digest not above the number's: entries of one digest
-        // share a block.
-        let after = seg.blocks.partition_point(|b| b.first <= digest);
-        let Some(block) = after.checked_sub(1) else {
-            continue;
-        };
-        let Some((rank, value)) = find_entry::<V>(seg, block, key, read)? else {
-            continue;
-        };
-        seg.gone[rank / 64] |= 1 << (rank % 64);
-        seg.live -= 1;
-        if seg.live == 0 {
-            // Closing its only handle removes the file.
-            segments.remove(i);
-        }
-        return Ok(value);
-    }
-    Ok(None)
-}
-
-/// The rank of the live entry of `key` in block `b` of `s`, and its value when `read` or
-/// wanted on forget; read back and checked.
-fn find_entry<V: Cold>(
-    seg: &mut Segment,
-    block: usize,
-    key: &str,
-    read: bool,
-) -> io::Result<Option<(usize, Option<V>)>> {
-    let bad = |what: &str| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("document {key} set aside on disk: {what}"),
-        )
-    };
-    let Block { at, rank, .. } = seg.blocks[block];
-    let end = seg.blocks.get(block + 1).map_or(seg.body, |next| next.at);
-    let len = usize::try_from(end.saturating_sub(at)).unwrap_or(usize::MAX);
-    if end > seg.body || len < FRAME_HEAD {
-        return Err(bad("its block has an impossible length"));
-    }
-    let mut buf = vec![0u8; len];
-    read_at(&mut seg.file, &mut buf, at)
-        .map_err(|e| io::Error::new(e.kind(), format!("document {key} set aside on disk: {e}")))?;
-    let body = match unframe(&buf) {
-        Ok((body, [])) => body,
-        Ok(_) => return Err(bad("its block has bytes left over")),
-        Err(BadFrame::Checksum) => return Err(bad("fails its checksum")),
-        Err(BadFrame::CutShort) => return Err(bad("is cut short")),
-    };
-    let mut dec = Dec::new(body);
-    let mut at_rank = rank as usize;
-    while dec.remaining() > 0 {
-        let entry = (|| {
-            let number = dec.str_bytes()?;
-            let flag = dec.u8()?;
-            let size = dec.u32()? as usize;
-            Some((number, flag, dec.take(size)?))
-        })();
-        let Some((number, flag, value)) = entry else {
-            return Err(bad("its block cannot be read"));
-        };
-        if at_rank >= seg.n {
-            return Err(bad("its block holds more entries than its file"));
-        }
-        if number == key.as_bytes() && !seg.is_gone(at_rank) {
-            let value = if read || flag & WANTED != 0 {
-                Some(decode(value, key)?)
-            } else {
-                None
-            };
-            return Ok(Some((at_rank, value)));
-        }
-        at_rank += 1;
-    }
-    Ok(None)
-}
-
-/// The value `bytes` hold, read back from the entry of `key`.
-fn decode<V: Cold>(bytes: &[u8], key: &str) -> io::Result<V> {
-    let bad = |what: &str| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("document {key} set aside on disk: {what}"),
-        )
-    };
-    let mut d = Dec::new(bytes);
-    let v = V::decode(&mut d).ok_or_else(|| bad("cannot be read"))?;
-    if d.remaining() > 0 {
-        return Err(bad("has bytes left over"));
-    }
-    Ok(v)
 }
 
 #[cfg(test)]
@@ -751,7 +475,7 @@ mod tests {
         let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 8, 0, 0).unwrap();
         tier.tick(t0);
         // Large values: a block is full after one entry, but holds every entry of its digest.
-        let big = Id::from("x".repeat(BLOCK_BYTES));
+        let big = Id::from("x".repeat(segment::BLOCK_BYTES));
         for k in 0..12 {
             tier.insert(Id::from(format!("SO-{k}")), Doc(k, big.clone()));
         }
