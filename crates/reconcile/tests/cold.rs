@@ -547,3 +547,32 @@ fn an_idle_vehicle_is_forgotten_after_30_days() {
         f[0].message
     );
 }
+
+/// A rail or sea trip of more than a week, logged throughout and uploaded a day at a time, is
+/// covered: the run of readings that reaches into the last 7 days is kept whole. A hole in the
+/// log over the transport gap limit still breaks the run, and the trip is not covered.
+#[test]
+fn a_trip_of_ten_days_logged_throughout_is_covered() {
+    let shipped = t0();
+    let arrival = shipped + Duration::days(10);
+    let mut receipt = vaccine_receipt(arrival, 100);
+    if let rxledger_model::EventBody::Receipt(r) = &mut receipt.body {
+        r.transport.as_mut().expect("a transport").shipped_at = shipped;
+    }
+    // Day d's upload: a reading a minute, the day's first minute to its last.
+    let day = |d: i64, minutes: i64| truck(shipped + Duration::days(d), minutes, 5.0);
+    // The clock past the logger's settle window after the arrival.
+    let mut later = zone();
+    later.occurred_at = arrival + Duration::hours(5);
+    let logged = |hole: bool| -> Vec<Event> {
+        let days = (0..10).map(|d| day(d, if hole && d == 1 { 1200 } else { 1439 }));
+        [zone(), vaccine()]
+            .into_iter()
+            .chain(days)
+            .chain([day(10, 10), receipt.clone(), later.clone()])
+            .collect()
+    };
+    assert!(cc(&logged(false)).is_empty(), "logged throughout");
+    let f = cc(&logged(true));
+    assert_eq!(f.len(), 1, "a four-hour hole on day 1: {f:#?}");
+}

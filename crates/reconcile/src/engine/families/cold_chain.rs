@@ -212,8 +212,8 @@ impl ColdChain {
             let gap = (!pooled).then_some(gap);
             self.stream(cx, seq, kind, judged, &t.readings, gap);
         } else if let Some(v) = &t.vehicle {
-            self.vehicles.add(v, &t.readings);
             let gap = Duration::minutes(cx.cfg.thresholds.transport_gap_minutes);
+            self.vehicles.add(v, &t.readings, gap);
             // The vehicle's next upload with readings from one hour before the cold dispatch on
             // is its trip: those readings are judged against the goods' range (the earlier ones,
             // pre-cooling or the trip before, are not), and the dispatch waits no longer. An

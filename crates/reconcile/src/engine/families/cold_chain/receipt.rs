@@ -19,7 +19,9 @@ use crate::engine::facts::{celsius, duration_in, term, with_facts};
 use crate::engine::projections::Id;
 use crate::{Finding, Msg, Pending, Rule};
 
-/// How long a vehicle's readings are kept after its latest one: longer than any trip.
+/// How long a vehicle's readings are kept before its latest one: longer than a road trip. A
+/// run of readings (no gap over the transport limit) that reaches into it is kept whole, back
+/// to [`IDLE`]: a rail or sea trip of ten days, logged throughout, is still covered.
 const KEEP: Duration = Duration::days(7);
 
 /// A vehicle whose latest reading is this long before the ledger's clock is forgotten with its
@@ -59,8 +61,10 @@ impl Vehicles {
         }
     }
 
-    /// Adds an upload of `vehicle`; forgets its readings older than [`KEEP`] before its latest.
-    pub fn add(&mut self, vehicle: &str, readings: &[Reading]) {
+    /// Adds an upload of `vehicle`; forgets its readings older than [`KEEP`] before its latest,
+    /// except the run (readings no more than `gap` apart) that reaches into them, kept back to
+    /// [`IDLE`] before the latest.
+    pub fn add(&mut self, vehicle: &str, readings: &[Reading], gap: Duration) {
         let q = self.readings.entry(Id::from(vehicle)).or_default();
         let old = q.len();
         q.extend(readings.iter().map(|r| (r.at, r.celsius)));
@@ -72,7 +76,11 @@ impl Vehicles {
         if let Some(&(last, _)) = q.last() {
             // In time order, the readings to keep are the last ones.
             let from = last - KEEP;
-            let stale = q.partition_point(|(at, _)| *at < from);
+            let floor = last - IDLE;
+            let mut stale = q.partition_point(|(at, _)| *at < from);
+            while stale > 0 && q[stale - 1].0 >= floor && q[stale].0 - q[stale - 1].0 <= gap {
+                stale -= 1;
+            }
             q.drain(..stale);
         }
     }
