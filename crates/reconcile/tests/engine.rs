@@ -905,3 +905,104 @@ fn a_price_reduction_credit_note_lowers_the_total_and_no_quantity() {
     let f = findings_of(&unreduced);
     assert!(f.iter().any(|x| x.rule.code() == "UNPAID"), "{f:?}");
 }
+
+/// A credit note keeps the invoice it credits until the return window after the credit note's
+/// own payment deadline: the refund of a rebate booked late in the invoice's memory finds them;
+/// a refund after that is an `ORPHAN`.
+#[test]
+fn a_late_credit_note_keeps_its_invoice_for_its_refund() {
+    let null = serde_json::Value::Null;
+    let cny = |minor: i64| serde_json::json!({"minor": minor, "currency": "CNY"});
+    let refs = serde_json::json!({"sale": "XS1"});
+    let pay = |doc: &str, at: &str, payer: &str, payee: &str, minor: i64, invoice: &str| {
+        let direction = if payer == OWNER {
+            "outgoing"
+        } else {
+            "incoming"
+        };
+        ev(
+            "payment",
+            at,
+            serde_json::Value::Null,
+            serde_json::json!({"doc": doc, "direction": direction, "payer": payer,
+                "payee": payee, "payer_account": "1", "payee_account": "1",
+                "amount": cny(minor), "method": "bank_transfer", "invoices": [invoice]}),
+        )
+    };
+    let ledger = |refund_at: &str, end: &str| -> Vec<Event> {
+        vec![
+            party(OWNER, "wholesaler", "self", "2028-02-28", null.clone()),
+            party(
+                "C1",
+                "medical_institution",
+                "customer",
+                "2028-02-28",
+                null.clone(),
+            ),
+            product("P-A", "chemical", "none", "ambient", false),
+            ev(
+                "sale",
+                "2026-10-05T02:00:00Z",
+                null.clone(),
+                serde_json::json!({"doc": "XS1", "customer": "C1", "channel": "wholesale",
+                    "lines": [{"product": "P-A", "batch": "B1", "expiry": "2028-08-01",
+                               "quantity": 10, "unit_price": cny(1000)}]}),
+            ),
+            ev(
+                "dispatch",
+                "2026-10-06T02:00:00Z",
+                refs.clone(),
+                serde_json::json!({"doc": "PS1", "customer": "C1", "consignee": "药剂科",
+                    "address": "杭州", "lines": [{"product": "P-A", "batch": "B1",
+                    "quantity": 10, "from": "WH-A"}]}),
+            ),
+            ev(
+                "invoice",
+                "2026-10-07T02:00:00Z",
+                refs.clone(),
+                serde_json::json!({"doc": "FP1", "direction": "sale", "issuer": OWNER,
+                    "buyer": "C1", "issued_on": "2026-10-07",
+                    "lines": [{"product": "P-A", "quantity": 10, "unit_price": cny(1000),
+                               "amount": cny(10_000)}],
+                    "total": cny(10_000)}),
+            ),
+            pay("SK1", "2026-10-20T02:00:00Z", "C1", OWNER, 10_000, "FP1"),
+            // A year-end rebate, five days before the invoice would be forgotten (its payment
+            // deadline 6 December, then 180 days).
+            ev(
+                "invoice",
+                "2027-05-30T02:00:00Z",
+                refs.clone(),
+                serde_json::json!({"doc": "FP1-H", "direction": "sale", "issuer": OWNER,
+                    "buyer": "C1", "issued_on": "2027-05-30", "credit_for": "FP1",
+                    "lines": [{"product": "P-A", "quantity": 0, "unit_price": cny(0),
+                               "amount": cny(500)}],
+                    "total": cny(500)}),
+            ),
+            pay("FK1", refund_at, OWNER, "C1", 500, "FP1-H"),
+            // The clock passes the refund's ORPHAN deadline.
+            ev(
+                "product_registered",
+                end,
+                null.clone(),
+                serde_json::json!({"product": "P-B", "generic_name": "x", "form": "x",
+                    "spec": "x", "manufacturer": "x", "approval_number": "x",
+                    "category": "chemical", "control": "none", "storage": "ambient",
+                    "rx": true, "vaccine": false, "unit": "盒"}),
+            ),
+        ]
+    };
+    let orphans = |events: &[Event]| -> Vec<u64> {
+        findings_of(events)
+            .iter()
+            .filter(|f| f.rule.code() == "ORPHAN")
+            .map(|f| f.seq)
+            .collect()
+    };
+    // Refunded ten days after the rebate, after the invoice's own 180 days.
+    let in_time = ledger("2027-06-09T02:00:00Z", "2027-10-15T00:00:00Z");
+    assert_eq!(orphans(&in_time), Vec::<u64>::new());
+    // Refunded after the rebate's payment deadline (29 July) and 180 days.
+    let late = ledger("2028-01-30T02:00:00Z", "2028-03-15T00:00:00Z");
+    assert_eq!(orphans(&late), vec![9]);
+}

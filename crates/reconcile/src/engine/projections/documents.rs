@@ -569,8 +569,10 @@ impl Documents {
         });
         // A number booked twice keeps the credit notes of the first (forgotten with it).
         if let Some(old) = self.invoices.get(inv.doc.as_str()) {
-            for c in old.credits() {
-                new.add_credit(c.clone());
+            if let Some(at) = old.credited_at() {
+                for c in old.credits() {
+                    new.add_credit(c.clone(), at);
+                }
             }
         }
         let issued = at.max(crate::time::local_midnight(inv.issued_on));
@@ -697,13 +699,22 @@ impl Documents {
                 }
             }
             DocDue::ForgetInvoice(doc) => {
+                let Some(inv) = self.invoices.forget(&doc) else {
+                    return;
+                };
+                // A credit note keeps the invoice it credits (and itself) the return window
+                // after its own payment deadline: a refund of a rebate booked late in the
+                // invoice's memory still finds them.
+                let days = cfg.thresholds.unpaid_days + cfg.thresholds.return_window_days;
+                if let Some(keep) = inv.credited_at().map(|at| at + Duration::days(days)) {
+                    if now.is_some_and(|now| keep > now) {
+                        self.invoices.insert(doc.clone(), inv);
+                        sched.at(keep, Due::Documents(DocDue::ForgetInvoice(doc)));
+                        return;
+                    }
+                }
                 // Only its own credit notes, not a scan of every credit note ever booked.
-                for c in self
-                    .invoices
-                    .forget(&doc)
-                    .map(|i| i.into_credits())
-                    .unwrap_or_default()
-                {
+                for c in inv.into_credits() {
                     if self.credit_of.get(&c) == Some(&doc) {
                         self.credit_of.remove(&c);
                     }

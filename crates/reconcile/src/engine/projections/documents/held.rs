@@ -62,7 +62,7 @@ impl Documents {
         };
         r.total.sub_sat(c.minor);
         r.seqs.push(c.seq);
-        r.add_credit(c.doc.clone());
+        r.add_credit(c.doc.clone(), c.at);
         r.last_at = r.last_at.max(c.at);
         self.credit_of.insert(c.doc.clone(), Id::from(root));
         excess_amount(r, root, cfg, sched);

@@ -43,6 +43,9 @@ const _: () = assert!(std::mem::size_of::<Invoice>() <= 128);
 pub(super) struct RareInvoice {
     /// The numbers of the credit notes applied to it (to forget them with it).
     credits: Vec<Id>,
+    /// The latest `occurred_at` of its credit notes: the invoice is remembered the return
+    /// window after that credit note's own payment deadline, when that is later than its own.
+    credited_at: Option<DateTime<Utc>>,
     /// Paid over the total (beyond the tolerance), open or reported.
     overpaid: Option<Excess>,
 }
@@ -53,9 +56,16 @@ impl Invoice {
         self.rare.as_ref().map_or(&[], |r| &r.credits)
     }
 
-    /// Notes the credit note `doc` as applied to it.
-    pub fn add_credit(&mut self, doc: Id) {
-        self.rare.get_or_insert_default().credits.push(doc);
+    /// Notes the credit note `doc`, of `at`, as applied to it.
+    pub fn add_credit(&mut self, doc: Id, at: DateTime<Utc>) {
+        let r = self.rare.get_or_insert_default();
+        r.credits.push(doc);
+        r.credited_at = Some(r.credited_at.map_or(at, |t| t.max(at)));
+    }
+
+    /// The latest `occurred_at` of its credit notes.
+    pub fn credited_at(&self) -> Option<DateTime<Utc>> {
+        self.rare.as_ref().and_then(|r| r.credited_at)
     }
 
     /// Its credit notes' numbers, as it is forgotten.
@@ -107,6 +117,9 @@ impl Cold for Box<Invoice> {
         for c in credits {
             out.str(c);
         }
+        if let Some(at) = self.credited_at() {
+            out.time(at);
+        }
         match self.overpaid() {
             None => out.u8(0),
             Some(x) => {
@@ -140,8 +153,12 @@ impl Cold for Box<Invoice> {
             last_at,
             rare: None,
         });
-        for _ in 0..d.u32()? {
-            inv.add_credit(d.str()?);
+        let credits = (0..d.u32()?).map(|_| d.str()).collect::<Option<Vec<_>>>()?;
+        if !credits.is_empty() {
+            let at = d.time()?;
+            for c in credits {
+                inv.add_credit(c, at);
+            }
         }
         let overpaid = match d.u8()? {
             0 => None,
@@ -202,7 +219,7 @@ mod tests {
         inv.seqs.extend([8, 9, 10]);
         inv.goods
             .push(Id::from("SO-2 with a number longer than twenty-four bytes"));
-        inv.add_credit(Id::from("CN-1"));
+        inv.add_credit(Id::from("CN-1"), DateTime::UNIX_EPOCH);
         inv.set_overpaid(Some(Excess {
             due: DateTime::UNIX_EPOCH + chrono::Duration::nanoseconds(1_500_000_123),
             reported: true,
@@ -231,8 +248,8 @@ mod tests {
         inv.set_overpaid(Some(x));
         inv.overpaid_mut().unwrap().reported = true;
         assert!(inv.overpaid().unwrap().reported);
-        inv.add_credit(Id::from("CN-1"));
-        inv.add_credit(Id::from("CN-2"));
+        inv.add_credit(Id::from("CN-1"), DateTime::UNIX_EPOCH);
+        inv.add_credit(Id::from("CN-2"), DateTime::UNIX_EPOCH);
         inv.set_overpaid(None);
         assert_eq!(inv.overpaid(), None);
         assert_eq!(inv.credits(), ["CN-1", "CN-2"]);
