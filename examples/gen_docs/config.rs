@@ -48,7 +48,7 @@ use Basis::{Law, Policy, Site};
 /// Every threshold, in the order of `DEFAULT_TOML` (a test checks that this list, the
 /// `Thresholds` fields and the template name the same keys in the same order).
 pub const THRESHOLDS: &[Threshold] = &[
-    t("uninvoiced_days", "days", Policy, "Days after a goods movement of an order or sale by which invoices must cover its goods (the first movement sets the deadline; goods moved later are due this many days after they moved)."),
+    t("uninvoiced_days", "days", Policy, "Days after a goods movement of an order or sale by which invoices must cover its goods (the first movement sets the deadline; goods moved later are due this many days after they moved; a movement recorded after events of later date counts from the latest `occurred_at` before it, see the introduction of rules.md)."),
     t("unpaid_days", "days", Policy, "Days after an invoice's date by which it must be settled."),
     t("orphan_days", "days", Policy, "Days an invoice may wait for its goods, or a payment or credit note for its invoice, before it is an ORPHAN; what waited still applies within `return_window_days` after that."),
     t("correction_days", "days", Policy, "Days an invoiced or paid excess (more invoiced than accepted or dispatched, more paid than invoiced) may wait for its correction (goods, a credit note, a refund) before it is a finding; until then it is pending. Counted from the latest record involved."),
