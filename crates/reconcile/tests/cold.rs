@@ -541,10 +541,36 @@ fn an_idle_vehicle_is_forgotten_after_30_days() {
     assert!(cc(&late_receipt(4)).is_empty(), "28 days late");
     let f = cc(&late_receipt(6));
     assert_eq!(f.len(), 1, "{f:#?}");
+    // The finding says the readings were let go, not that there were none.
     assert!(
-        en(&f[0].message).contains("no temperature readings"),
+        en(&f[0].message).contains("are no longer kept"),
         "{:?}",
         f[0].message
+    );
+}
+
+/// A receipt recorded after its truck's next trip, more than 7 days later, finds its trip's
+/// readings let go, and says so; recorded before that trip, it finds them.
+#[test]
+fn a_receipt_after_the_trucks_next_trip_a_week_on_finds_its_readings_let_go() {
+    let arrival = t0() + Duration::hours(6);
+    let trip = truck(arrival - Duration::hours(3), 180, 5.0);
+    let next = truck(arrival + Duration::days(8), 180, 5.0);
+    let receipt = vaccine_receipt(arrival, 100);
+    assert!(cc(&[
+        zone(),
+        vaccine(),
+        trip.clone(),
+        receipt.clone(),
+        next.clone()
+    ])
+    .is_empty());
+    let f = cc(&[zone(), vaccine(), trip, next, receipt]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let text = en(&f[0].message);
+    assert!(
+        text.contains("are no longer kept") && text.contains("recorded too long after its trip"),
+        "{text}"
     );
 }
 

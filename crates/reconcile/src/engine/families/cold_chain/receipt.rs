@@ -29,10 +29,18 @@ const KEEP: Duration = Duration::days(7);
 /// a wholesaler's suppliers and carriers use tens of thousands in a year.
 const IDLE: Duration = Duration::days(30);
 
-/// Recent readings of every vehicle, merged across uploads, in time order.
+/// A vehicle's recent readings, merged across uploads, in time order.
+#[derive(Default)]
+struct Log {
+    readings: Vec<(DateTime<Utc>, f64)>,
+    /// The latest reading no longer kept: a trip before it cannot be judged on what is kept.
+    dropped: Option<DateTime<Utc>>,
+}
+
+/// Recent readings of every vehicle.
 #[derive(Default)]
 pub(super) struct Vehicles {
-    readings: HashMap<Id, Vec<(DateTime<Utc>, f64)>>,
+    readings: HashMap<Id, Log>,
     /// The latest `occurred_at` of an upload.
     clock: Option<DateTime<Utc>>,
     /// The week of the clock at the latest sweep of idle vehicles.
@@ -53,8 +61,9 @@ impl Vehicles {
         self.swept_week = week;
         let idle = clock - IDLE;
         self.readings
-            .retain(|_, q| q.last().is_some_and(|&(at, _)| at >= idle));
-        for q in self.readings.values_mut() {
+            .retain(|_, log| log.readings.last().is_some_and(|&(at, _)| at >= idle));
+        for log in self.readings.values_mut() {
+            let q = &mut log.readings;
             if q.capacity() > q.len() + q.len() / 4 + 4 {
                 q.shrink_to_fit();
             }
@@ -65,7 +74,8 @@ impl Vehicles {
     /// except the run (readings no more than `gap` apart) that reaches into them, kept back to
     /// [`IDLE`] before the latest.
     pub fn add(&mut self, vehicle: &str, readings: &[Reading], gap: Duration) {
-        let q = self.readings.entry(Id::from(vehicle)).or_default();
+        let log = self.readings.entry(Id::from(vehicle)).or_default();
+        let q = &mut log.readings;
         let old = q.len();
         q.extend(readings.iter().map(|r| (r.at, r.celsius)));
         // The readings kept are in time order: a stable sort changes nothing when the new ones
@@ -81,7 +91,20 @@ impl Vehicles {
             while stale > 0 && q[stale - 1].0 >= floor && q[stale].0 - q[stale - 1].0 <= gap {
                 stale -= 1;
             }
+            if let Some(&(at, _)) = stale.checked_sub(1).and_then(|i| q.get(i)) {
+                log.dropped = Some(log.dropped.map_or(at, |d| d.max(at)));
+            }
             q.drain(..stale);
+        }
+    }
+
+    /// Whether readings of `vehicle` from `from` to `to` may have been let go: one from `from`
+    /// on was dropped, or the vehicle is unknown and readings up to `to` would have been
+    /// forgotten with it, idle.
+    fn let_go(&self, vehicle: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> bool {
+        match self.readings.get(vehicle) {
+            Some(log) => log.dropped.is_some_and(|d| d >= from),
+            None => self.clock.is_some_and(|c| to < c - IDLE),
         }
     }
 
@@ -94,8 +117,9 @@ impl Vehicles {
     ) -> Vec<(DateTime<Utc>, f64)> {
         self.readings
             .get(vehicle)
-            .map(|q| {
-                q.iter()
+            .map(|log| {
+                log.readings
+                    .iter()
                     .copied()
                     .filter(|(at, _)| *at >= from && *at <= to)
                     .collect()
@@ -249,7 +273,21 @@ impl ColdChain {
         let m = Msg::new("cc-receipt")
             .arg("doc", &trip.doc)
             .arg("vehicle", &trip.vehicle);
+        let (from, to) = (trip.shipped_at - gap, trip.arrival + gap);
+        // The trip's readings, or some, are no longer kept: the receipt came too long after it.
+        let not_kept = || Verdict {
+            problem: Some(
+                m.clone()
+                    .arg("problem", term("not_kept"))
+                    .arg("from", trip.shipped_at)
+                    .arg("to", trip.arrival),
+            ),
+            covered: false,
+        };
         if readings.is_empty() {
+            if self.vehicles.let_go(&trip.vehicle, from, to) {
+                return not_kept();
+            }
             return Verdict {
                 problem: Some(m.arg("problem", term("no_readings"))),
                 covered: false,
@@ -278,6 +316,9 @@ impl ColdChain {
             .max()
             .unwrap_or_else(Duration::zero);
         if !covered_start || !covered_end || max_gap > gap {
+            if self.vehicles.let_go(&trip.vehicle, from, to) {
+                return not_kept();
+            }
             let m = m
                 .arg("problem", term("not_covered"))
                 .arg("from", trip.shipped_at)
