@@ -204,7 +204,7 @@ catalogue! {
         ];
     Unpaid = "UNPAID", Documents, Major,
         "Invoice not settled",
-        "An invoice (net of credit notes) not fully paid within the threshold.",
+        "An invoice (net of credit notes) not fully paid within the threshold. Reported once, when the deadline passes: a payment after it closes the invoice without a second finding.",
         "GSP (2016) Art. 66-67 (货款一致); policy threshold",
         ["unpaid_days", "amount_tolerance_minor"],
         at "the `invoice`; `seqs` add its credit notes (`invoice`) and `payment`s",
@@ -214,7 +214,7 @@ catalogue! {
         ];
     Orphan = "ORPHAN", Documents, Major,
         "Invoice without goods, or payment without invoice",
-        "An invoice whose order or sale has no goods movement, a credit note for an unknown invoice, or a payment that settles no known invoice, within the threshold. The finding is reported once, when the deadline passes; what waited is kept for `return_window_days` after it, so goods that move later still count the invoice, and an invoice booked later still gets the payment or credit note (no second, untrue `UNINVOICED` or `UNPAID`). An invoice or goods forgotten after the return window are unknown again.",
+        "An invoice whose order or sale has no goods movement, a credit note for an unknown invoice, or a payment that settles no known invoice, within the threshold. The finding is reported once, when the deadline passes; what waited is kept for `return_window_days` after it, so goods that move later still count the invoice, and an invoice booked later still gets the payment or credit note (no second, untrue `UNINVOICED` or `UNPAID`). An invoice or goods forgotten after the return window are unknown again. A credit note is matched to the invoice it credits by `credit_for` alone: the order or sale it also names only carries its quantities, and a credit note is never an `ORPHAN` for want of goods.",
         "GSP (2016) Art. 66-67; 为他人违法经营提供票据 (走票)",
         ["orphan_days"],
         at "the `invoice` whose orders or sales had no goods (or that names none), the credit note (`invoice`) of an unknown invoice, or the `payment` settling no known invoice; `seqs` add nothing",
