@@ -736,8 +736,10 @@ impl Documents {
                 };
             }
             DocDue::ForgetSeen(dir, doc) => {
-                self.seen_goods.remove(dir, &doc);
-                self.forget_member(dir, &doc);
+                // A later goods movement keeps it longer (its own deadline forgets it).
+                if self.seen_goods.remove(dir, &doc, now.unwrap_or_default()) {
+                    self.forget_member(dir, &doc);
+                }
             }
         }
     }

@@ -127,11 +127,21 @@ impl Moved<'_> {
             }
             Some(_) => {}
         }
+        let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
         for m in one.into_iter().chain(many) {
-            let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
             let seen = DocDue::ForgetSeen(dir, Id::from(m));
-            d.seen_goods.insert(dir, Id::from(m));
+            d.seen_goods.insert(dir, Id::from(m), forget);
             self.sched.at(forget, Due::Documents(seen));
+        }
+        // A member that had goods before is known for the return window after this movement
+        // too (a back-order months later): its earlier deadline finds it kept, this one forgets.
+        if !self.members_seen {
+            for m in self.members {
+                if d.seen_goods.extend(dir, m, forget) {
+                    let seen = DocDue::ForgetSeen(dir, m.clone());
+                    self.sched.at(forget, Due::Documents(seen));
+                }
+            }
         }
         // Nothing forgets a member while one event's lines are counted.
         self.members_seen = true;

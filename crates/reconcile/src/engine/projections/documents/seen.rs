@@ -1,5 +1,5 @@
-//! Orders and sales that had goods, within the return window: those untouched for weeks wait on
-//! disk ([`Tier`]).
+//! Orders and sales that had goods, for the return window after their latest goods movement:
+//! those untouched for weeks wait on disk ([`Tier`]).
 
 use chrono::{DateTime, Utc};
 
@@ -7,23 +7,26 @@ use super::tier::{Cold, Dec, Enc, Tier};
 use super::Dir;
 use crate::engine::projections::Id;
 
-/// Nothing but the number is kept.
-impl Cold for () {
-    fn encode(&self, _: &mut Enc) {}
-    fn decode(_: &mut Dec<'_>) -> Option<Self> {
-        Some(())
+/// The time it is to be forgotten at (seconds since the epoch).
+impl Cold for i64 {
+    fn encode(&self, out: &mut Enc) {
+        out.i64(*self);
+    }
+    fn decode(d: &mut Dec<'_>) -> Option<Self> {
+        d.i64()
     }
 }
 
-/// Orders (purchase side) and sales that had goods (see the module's documentation).
+/// Orders (purchase side) and sales that had goods, each with when it is to be forgotten (see
+/// the module's documentation).
 #[derive(Default)]
 pub(crate) struct Seen {
-    purchase: Tier<()>,
-    sale: Tier<()>,
+    purchase: Tier<i64>,
+    sale: Tier<i64>,
 }
 
 impl Seen {
-    fn side(&mut self, dir: Dir) -> &mut Tier<()> {
+    fn side(&mut self, dir: Dir) -> &mut Tier<i64> {
         match dir {
             Dir::Purchase => &mut self.purchase,
             Dir::Sale => &mut self.sale,
@@ -40,14 +43,32 @@ impl Seen {
         docs.iter().any(|d| self.contains(dir, d.as_ref()))
     }
 
-    /// The order or sale `doc` had goods.
-    pub fn insert(&mut self, dir: Dir, doc: Id) {
-        self.side(dir).insert(doc, ());
+    /// The order or sale `doc` had goods (its first), and is to be forgotten at `until`.
+    pub fn insert(&mut self, dir: Dir, doc: Id, until: DateTime<Utc>) {
+        self.side(dir).insert(doc, until.timestamp());
     }
 
-    /// Forgets that `doc` had goods.
-    pub fn remove(&mut self, dir: Dir, doc: &str) {
-        self.side(dir).forget(doc);
+    /// The order or sale `doc`, which had goods before, moved goods again: it is to be
+    /// forgotten at `until` instead, when that is later; whether it is.
+    pub fn extend(&mut self, dir: Dir, doc: &str, until: DateTime<Utc>) -> bool {
+        match self.side(dir).get_mut(doc) {
+            Some(t) if *t < until.timestamp() => {
+                *t = until.timestamp();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Forgets that `doc` had goods, unless a later movement keeps it after `now`; whether it
+    /// was forgotten.
+    pub fn remove(&mut self, dir: Dir, doc: &str, now: DateTime<Utc>) -> bool {
+        let side = self.side(dir);
+        if side.get(doc).is_some_and(|&t| t > now.timestamp()) {
+            return false;
+        }
+        side.forget(doc);
+        true
     }
 
     /// Moves the clock to `now` (see [`Tier::tick`]).
