@@ -601,4 +601,37 @@ fn a_trip_of_ten_days_logged_throughout_is_covered() {
     assert!(cc(&logged(false)).is_empty(), "logged throughout");
     let f = cc(&logged(true));
     assert_eq!(f.len(), 1, "a four-hour hole on day 1: {f:#?}");
+    // Told as the hole it is, although the readings before it were let go.
+    let text = en(&f[0].message);
+    assert!(
+        text.contains("do not cover") && text.contains("largest gap 240 min"),
+        "{text}"
+    );
+}
+
+/// A trip of more than 30 days, logged throughout, is longer than the readings kept: not
+/// covered, and the finding says why (not that the receipt came late).
+#[test]
+fn a_trip_longer_than_the_readings_kept_says_so() {
+    let shipped = t0();
+    let arrival = shipped + Duration::days(32);
+    let mut receipt = vaccine_receipt(arrival, 100);
+    if let rxledger_model::EventBody::Receipt(r) = &mut receipt.body {
+        r.transport.as_mut().expect("a transport").shipped_at = shipped;
+    }
+    let mut later = zone();
+    later.occurred_at = arrival + Duration::hours(5);
+    let days = (0..32).map(|d| truck(shipped + Duration::days(d), 1439, 5.0));
+    let events: Vec<Event> = [zone(), vaccine()]
+        .into_iter()
+        .chain(days)
+        .chain([truck(arrival, 10, 5.0), receipt, later])
+        .collect();
+    let f = cc(&events);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let text = en(&f[0].message);
+    assert!(
+        text.contains("no longer kept") && text.contains("longer than the readings kept"),
+        "{text}"
+    );
 }

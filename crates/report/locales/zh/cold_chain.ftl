@@ -31,7 +31,8 @@ cc-receipt-actual = { $problem ->
         [no_transport] 冷链药品无运输记录（车辆、启运时间）
         [not_cold_chain] 车辆 { $vehicle } 不是温控运输工具
         [no_readings] 无车辆 { $vehicle } 本次运输的温度记录
-        [not_kept] 车辆 { $vehicle } 在 { $from } 至 { $to } 的温度记录已不再保留（车辆温度记录保留至其最新记录前 7 天，并在最新记录后保留 30 天）：收货记录距运输过久
+        [not_kept] 车辆 { $vehicle } 在 { $from } 至 { $to } 的温度记录已不再保留（车辆温度记录保留至其最新记录前 7 天，间隔不超过 { $limit } 分钟的连续记录最多保留 30 天）：运输时间超过温度记录的保留期
+        [not_kept_late] 车辆 { $vehicle } 在 { $from } 至 { $to } 的温度记录已不再保留（车辆温度记录保留至其最新记录前 7 天，并在最新记录后保留 30 天）：收货记录距运输过久
         [not_covered] 车辆 { $vehicle } 的运输温度记录未覆盖 { $from } 至 { $to }（最长间断 { $gap } 分钟）
        *[out_of_range] 车辆 { $vehicle } 有 { $readings } 条运输温度记录超出 { $min }–{ $max } °C
     }

@@ -35,6 +35,9 @@ struct Log {
     readings: Vec<(DateTime<Utc>, f64)>,
     /// The latest reading no longer kept: a trip before it cannot be judged on what is kept.
     dropped: Option<DateTime<Utc>>,
+    /// The latest reading let go and the first kept after it, at the latest drop (a hole in
+    /// the log between them breaks a run of readings).
+    cut: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 /// Recent readings of every vehicle.
@@ -93,18 +96,32 @@ impl Vehicles {
             }
             if let Some(&(at, _)) = stale.checked_sub(1).and_then(|i| q.get(i)) {
                 log.dropped = Some(log.dropped.map_or(at, |d| d.max(at)));
+                log.cut = Some((at, q[stale].0));
             }
             q.drain(..stale);
         }
     }
 
-    /// Whether readings of `vehicle` from `from` to `to` may have been let go: one from `from`
-    /// on was dropped, or the vehicle is unknown and readings up to `to` would have been
-    /// forgotten with it, idle.
-    fn let_go(&self, vehicle: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> bool {
+    /// Whether readings of `vehicle` from `from` to `to` (a trip arriving at `arrival`) may
+    /// have been let go: one from `from` on was dropped, or the vehicle is unknown and readings
+    /// up to `to` would have been forgotten with it, idle.
+    fn let_go(
+        &self,
+        vehicle: &str,
+        (from, to): (DateTime<Utc>, DateTime<Utc>),
+        arrival: DateTime<Utc>,
+        gap: Duration,
+    ) -> LetGo {
+        // The vehicle's readings have moved on a week past the trip since: the receipt came late.
+        let late = self.clock.is_some_and(|c| c - arrival > KEEP);
         match self.readings.get(vehicle) {
-            Some(log) => log.dropped.is_some_and(|d| d >= from),
-            None => self.clock.is_some_and(|c| to < c - IDLE),
+            Some(log) if log.dropped.is_some_and(|d| d >= from) => match log.cut {
+                // A hole in the log, inside the trip, broke its run of readings.
+                Some((a, b)) if b - a > gap && a >= from && b <= to => LetGo::Hole(b - a),
+                _ => LetGo::Kept { late },
+            },
+            None if self.clock.is_some_and(|c| to < c - IDLE) => LetGo::Kept { late: true },
+            _ => LetGo::No,
         }
     }
 
@@ -126,6 +143,17 @@ impl Vehicles {
             })
             .unwrap_or_default()
     }
+}
+
+/// Whether a trip's readings were let go ([`Vehicles::let_go`]).
+enum LetGo {
+    /// All the trip's readings are kept, or none ever came.
+    No,
+    /// A hole of this length in the trip's log broke its run, and the readings before it went.
+    Hole(Duration),
+    /// Some or all went with time: a week past the trip (`late`), or a trip longer than the
+    /// readings kept.
+    Kept { late: bool },
 }
 
 /// A cold-chain receipt by a temperature-controlled vehicle, as its judgement needs it.
@@ -273,20 +301,40 @@ impl ColdChain {
         let m = Msg::new("cc-receipt")
             .arg("doc", &trip.doc)
             .arg("vehicle", &trip.vehicle);
-        let (from, to) = (trip.shipped_at - gap, trip.arrival + gap);
-        // The trip's readings, or some, are no longer kept: the receipt came too long after it.
-        let not_kept = || Verdict {
+        let window = (trip.shipped_at - gap, trip.arrival + gap);
+        let let_go = self
+            .vehicles
+            .let_go(&trip.vehicle, window, trip.arrival, gap);
+        // The trip's readings, or some, are no longer kept; a hole that broke the trip's run is
+        // told as the gap it is.
+        let not_covered = |largest: Duration| Verdict {
             problem: Some(
                 m.clone()
-                    .arg("problem", term("not_kept"))
+                    .arg("problem", term("not_covered"))
                     .arg("from", trip.shipped_at)
-                    .arg("to", trip.arrival),
+                    .arg("to", trip.arrival)
+                    .arg("gap", duration_in(largest, Duration::minutes(1))),
+            ),
+            covered: false,
+        };
+        let not_kept = |late: bool| Verdict {
+            problem: Some(
+                m.clone()
+                    .arg(
+                        "problem",
+                        term(if late { "not_kept_late" } else { "not_kept" }),
+                    )
+                    .arg("from", trip.shipped_at)
+                    .arg("to", trip.arrival)
+                    .arg("limit", gap.num_minutes()),
             ),
             covered: false,
         };
         if readings.is_empty() {
-            if self.vehicles.let_go(&trip.vehicle, from, to) {
-                return not_kept();
+            match let_go {
+                LetGo::Hole(hole) => return not_covered(hole),
+                LetGo::Kept { late } => return not_kept(late),
+                LetGo::No => {}
             }
             return Verdict {
                 problem: Some(m.arg("problem", term("no_readings"))),
@@ -316,17 +364,20 @@ impl ColdChain {
             .max()
             .unwrap_or_else(Duration::zero);
         if !covered_start || !covered_end || max_gap > gap {
-            if self.vehicles.let_go(&trip.vehicle, from, to) {
-                return not_kept();
-            }
-            let m = m
-                .arg("problem", term("not_covered"))
-                .arg("from", trip.shipped_at)
-                .arg("to", trip.arrival)
-                .arg("gap", duration_in(max_gap, Duration::minutes(1)));
-            return Verdict {
-                problem: Some(m),
-                covered: false,
+            return match let_go {
+                // The stretch from shipping to the first reading kept is the readings let go,
+                // not a gap: the hole, or a gap among the readings kept or at arrival.
+                LetGo::Hole(hole) => {
+                    let kept = readings
+                        .windows(2)
+                        .map(|w| super::clock::since(w[1].0, w[0].0))
+                        .chain(ends[1])
+                        .max()
+                        .unwrap_or_else(Duration::zero);
+                    not_covered(hole.max(kept))
+                }
+                LetGo::Kept { late } => not_kept(late),
+                LetGo::No => not_covered(max_gap),
             };
         }
         // Readings up to `gap` beyond the trip prove that the logger covered its ends; only
