@@ -819,15 +819,14 @@ fn an_unregistered_product_is_a_qualification_finding() {
     );
 }
 
-/// A price reduction (折让): a credit note whose line has quantity 0 and unit price 0 lowers the
-/// invoice's total by its amount and credits no quantity, so the goods stay invoiced (no
-/// `UNINVOICED`) and the net payment settles the invoice (no `UNPAID`, no `TTGK-S`).
-#[test]
-fn a_price_reduction_credit_note_lowers_the_total_and_no_quantity() {
+/// The owner, customer `C1` and product `P-A`; sale `XS1` of 10 at 10.00 CNY on 2026-10-`day`,
+/// dispatched the next day and invoiced (`FP1`, 100.00 CNY) the day after.
+fn sold_to_c1(day: u32) -> Vec<Event> {
     let null = serde_json::Value::Null;
     let cny = |minor: i64| serde_json::json!({"minor": minor, "currency": "CNY"});
     let refs = serde_json::json!({"sale": "XS1"});
-    let events = vec![
+    let at = |d: u32| format!("2026-10-{d:02}T02:00:00Z");
+    vec![
         party(OWNER, "wholesaler", "self", "2028-02-28", null.clone()),
         party(
             "C1",
@@ -839,15 +838,15 @@ fn a_price_reduction_credit_note_lowers_the_total_and_no_quantity() {
         product("P-A", "chemical", "none", "ambient", false),
         ev(
             "sale",
-            "2026-10-01T02:00:00Z",
-            null.clone(),
+            &at(day),
+            null,
             serde_json::json!({"doc": "XS1", "customer": "C1", "channel": "wholesale",
                 "lines": [{"product": "P-A", "batch": "B1", "expiry": "2028-08-01",
                            "quantity": 10, "unit_price": cny(1000)}]}),
         ),
         ev(
             "dispatch",
-            "2026-10-02T02:00:00Z",
+            &at(day + 1),
             refs.clone(),
             serde_json::json!({"doc": "PS1", "customer": "C1", "consignee": "药剂科",
                 "address": "杭州", "lines": [{"product": "P-A", "batch": "B1",
@@ -855,14 +854,27 @@ fn a_price_reduction_credit_note_lowers_the_total_and_no_quantity() {
         ),
         ev(
             "invoice",
-            "2026-10-03T02:00:00Z",
-            refs.clone(),
+            &at(day + 2),
+            refs,
             serde_json::json!({"doc": "FP1", "direction": "sale", "issuer": OWNER, "buyer": "C1",
-                "issued_on": "2026-10-03",
+                "issued_on": format!("2026-10-{:02}", day + 2),
                 "lines": [{"product": "P-A", "quantity": 10, "unit_price": cny(1000),
                            "amount": cny(10_000)}],
                 "total": cny(10_000)}),
         ),
+    ]
+}
+
+/// A price reduction (折让): a credit note whose line has quantity 0 and unit price 0 lowers the
+/// invoice's total by its amount and credits no quantity, so the goods stay invoiced (no
+/// `UNINVOICED`) and the net payment settles the invoice (no `UNPAID`, no `TTGK-S`).
+#[test]
+fn a_price_reduction_credit_note_lowers_the_total_and_no_quantity() {
+    let null = serde_json::Value::Null;
+    let cny = |minor: i64| serde_json::json!({"minor": minor, "currency": "CNY"});
+    let refs = serde_json::json!({"sale": "XS1"});
+    let mut events = sold_to_c1(1);
+    events.extend([
         ev(
             "invoice",
             "2026-10-05T02:00:00Z",
@@ -891,7 +903,7 @@ fn a_price_reduction_credit_note_lowers_the_total_and_no_quantity() {
                 "control": "none", "storage": "ambient", "rx": true, "vaccine": false,
                 "unit": "盒"}),
         ),
-    ];
+    ]);
     let f = findings_of(&events);
     let documents: Vec<String> = f
         .iter()
@@ -930,42 +942,8 @@ fn a_late_credit_note_keeps_its_invoice_for_its_refund() {
         )
     };
     let ledger = |refund_at: &str, end: &str| -> Vec<Event> {
-        vec![
-            party(OWNER, "wholesaler", "self", "2028-02-28", null.clone()),
-            party(
-                "C1",
-                "medical_institution",
-                "customer",
-                "2028-02-28",
-                null.clone(),
-            ),
-            product("P-A", "chemical", "none", "ambient", false),
-            ev(
-                "sale",
-                "2026-10-05T02:00:00Z",
-                null.clone(),
-                serde_json::json!({"doc": "XS1", "customer": "C1", "channel": "wholesale",
-                    "lines": [{"product": "P-A", "batch": "B1", "expiry": "2028-08-01",
-                               "quantity": 10, "unit_price": cny(1000)}]}),
-            ),
-            ev(
-                "dispatch",
-                "2026-10-06T02:00:00Z",
-                refs.clone(),
-                serde_json::json!({"doc": "PS1", "customer": "C1", "consignee": "药剂科",
-                    "address": "杭州", "lines": [{"product": "P-A", "batch": "B1",
-                    "quantity": 10, "from": "WH-A"}]}),
-            ),
-            ev(
-                "invoice",
-                "2026-10-07T02:00:00Z",
-                refs.clone(),
-                serde_json::json!({"doc": "FP1", "direction": "sale", "issuer": OWNER,
-                    "buyer": "C1", "issued_on": "2026-10-07",
-                    "lines": [{"product": "P-A", "quantity": 10, "unit_price": cny(1000),
-                               "amount": cny(10_000)}],
-                    "total": cny(10_000)}),
-            ),
+        let mut events = sold_to_c1(5);
+        events.extend([
             pay("SK1", "2026-10-20T02:00:00Z", "C1", OWNER, 10_000, "FP1"),
             // A year-end rebate, five days before the invoice would be forgotten (its payment
             // deadline 6 December, then 180 days).
@@ -990,7 +968,8 @@ fn a_late_credit_note_keeps_its_invoice_for_its_refund() {
                     "category": "chemical", "control": "none", "storage": "ambient",
                     "rx": true, "vaccine": false, "unit": "盒"}),
             ),
-        ]
+        ]);
+        events
     };
     let orphans = |events: &[Event]| -> Vec<u64> {
         findings_of(events)

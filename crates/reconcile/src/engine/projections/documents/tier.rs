@@ -492,19 +492,26 @@ mod tests {
         assert!(tier.fault.is_none());
     }
 
-    /// Digests that cannot be read back to rebuild the filter are a fault; the entries are
-    /// still found, by every segment's own filter.
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn digests_that_cannot_be_read_back_are_a_fault() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut tier = Tier::in_dir(dir.path(), 3);
+    /// A tier in `dir` whose ten entries (`SO-0` to `SO-9`) moved to disk, and the day they
+    /// were inserted.
+    fn ten_on_disk(dir: &std::path::Path) -> (Tier<Doc>, DateTime<Utc>) {
+        let mut tier = Tier::in_dir(dir, 3);
         let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 8, 0, 0).unwrap();
         tier.tick(t0);
         for k in 0..10 {
             tier.insert(Id::from(format!("SO-{k}")), Doc(k, Id::from("x")));
         }
         tier.tick(t0 + Duration::days(30));
+        (tier, t0)
+    }
+
+    /// Digests that cannot be read back to rebuild the filter are a fault; the entries are
+    /// still found, by every segment's own filter.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn digests_that_cannot_be_read_back_are_a_fault() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut tier, t0) = ten_on_disk(dir.path());
         crate::testing::damage_open_files_in(dir.path(), |f| {
             let len = f.metadata().unwrap().len();
             // A digest, the file's last bytes.
@@ -538,13 +545,7 @@ mod tests {
     #[test]
     fn a_damaged_entry_is_a_fault() {
         let dir = tempfile::tempdir().unwrap();
-        let mut tier = Tier::in_dir(dir.path(), 3);
-        let t0 = Utc.with_ymd_and_hms(2027, 1, 1, 8, 0, 0).unwrap();
-        tier.tick(t0);
-        for k in 0..10 {
-            tier.insert(Id::from(format!("SO-{k}")), Doc(k, Id::from("x")));
-        }
-        tier.tick(t0 + Duration::days(30));
+        let (mut tier, t0) = ten_on_disk(dir.path());
         assert_eq!(tier.on_disk(), 10);
         let files = crate::testing::damage_open_files_in(dir.path(), |f| {
             let len = f.metadata().unwrap().len();
