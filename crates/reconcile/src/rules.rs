@@ -347,7 +347,7 @@ catalogue! {
         ];
     TwoInvoice = "TWO-INVOICE", Documents, Major,
         "More than two invoices to a public hospital",
-        "Goods sold to a public hospital must come from the manufacturer (or its group sales company) through one distributor: at most two invoices. Goods bought from another wholesaler mean a third invoice, unless the customer's province is a configured remote area.",
+        "Goods sold to a public hospital must come from the manufacturer (or its group sales company) through one distributor: at most two invoices. Goods bought from another wholesaler mean a third invoice, unless the customer's province is a configured remote area. One finding per line of the sale (product and batch) so bought. Narcotics and class-1 psychotropics are left out: their regulation prescribes their channel (designated manufacturer, national wholesaler, regional wholesaler, medical institution holding a seal card), which `SPECIAL-CHANNEL` checks, and a regional wholesaler's sale is their third invoice by law.",
         "国医改办发〔2016〕4号 (两票制)",
         ["group_sales_companies", "remote_provinces"],
         at "the `sale` to the public hospital; `seqs` add nothing",

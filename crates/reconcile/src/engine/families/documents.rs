@@ -19,7 +19,7 @@
 mod open;
 
 use chrono::{DateTime, Utc};
-use rxledger_model::{EventBody, PaymentDirection, PaymentMethod, Quality};
+use rxledger_model::{ControlClass, EventBody, PaymentDirection, PaymentMethod, Quality};
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev, Out};
@@ -185,7 +185,7 @@ fn rec_doc(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt) {
 }
 
 /// `TWO-INVOICE`: goods sold to a public hospital (outside remote provinces) must have come from
-/// the manufacturer.
+/// the manufacturer, but for narcotics and class-1 psychotropics; one finding per line.
 fn two_invoice(cx: &mut Ctx<'_>, seq: u64, s: &rxledger_model::Sale) {
     let Some(customer) = cx.proj.master.parties.get(&s.customer) else {
         return;
@@ -201,6 +201,15 @@ fn two_invoice(cx: &mut Ctx<'_>, seq: u64, s: &rxledger_model::Sale) {
         return;
     }
     for l in &s.lines {
+        // Narcotics and class-1 psychotropics travel the channel their regulation prescribes
+        // (national wholesaler, regional wholesaler, medical institution): `SPECIAL-CHANNEL`
+        // judges it, and its third invoice is the law's.
+        if matches!(
+            cx.proj.master.control(&l.product),
+            ControlClass::Narcotic | ControlClass::Psychotropic1
+        ) {
+            continue;
+        }
         let via_wholesaler = cx
             .proj
             .stock
