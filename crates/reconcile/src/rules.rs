@@ -374,7 +374,7 @@ catalogue! {
         ];
     SpecialChannel = "SPECIAL-CHANNEL", Special, Critical,
         "Controlled drug outside its permitted channel",
-        "Narcotics and class-1 psychotropics are bought only from a designated manufacturer or a national or regional wholesaler, and sold only to a designated wholesaler or to a medical institution holding a valid purchase-seal card (印鉴卡) in the seller's province; another province needs an approval reference (refs.approval). A seal-card holder whose card number is not on file is SPECIAL-CARD (an incomplete record), not this rule.",
+        "Narcotics and class-1 psychotropics are bought only from a designated manufacturer or a national or regional wholesaler, and sold only to a designated wholesaler or to a medical institution holding a valid purchase-seal card (印鉴卡) in the seller's province; another province needs an approval reference (refs.approval). A seal-card holder whose card number is not on file is SPECIAL-CARD (an incomplete record), not this rule. A seal card or designation counts from the `occurred_at` of the record that files it (`party_registered` or `licence_changed`): a sale before a renewed card is recorded is judged on the card on file then.",
         "麻醉药品和精神药品管理条例 Art. 22-28 [article numbers partly unverified]",
         [],
         at "the `purchase` from, or the `sale` to, the party outside the channel; `seqs` add nothing",
@@ -399,7 +399,7 @@ catalogue! {
         ];
     SpecialCash = "SPECIAL-CASH", Special, Critical,
         "Cash paid for controlled drugs",
-        "No cash payment may settle an invoice with a narcotic, psychotropic or precursor line.",
+        "No cash payment may settle an invoice with a narcotic, psychotropic or precursor line, in either direction: a refund in cash naming a credit note of such an invoice is one too.",
         "麻醉药品和精神药品管理条例 Art. 30",
         [],
         at "the cash `payment`; when the invoice was booked after the payment `seqs` add that `invoice`, otherwise nothing",
