@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::key::{root_of, Root};
+use super::seen::Before;
 use super::{Dir, DocDue, Documents, Excess, Goods};
 use crate::engine::ctx::{Due, Ev, Scheduler};
 use crate::engine::projections::lines::Lines;
@@ -74,21 +75,27 @@ impl Moved<'_> {
         let key = doc_key(dir, root);
         let now = self.now.unwrap_or_default();
         let due = now + Duration::days(self.cfg.thresholds.uninvoiced_days);
-        // In the members' order, repeats included (as each is scheduled to be forgotten); no
-        // vector for the usual single member.
+        let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
+        let sched = &mut *self.sched;
+        // A member that had goods before is known for the return window after this movement
+        // too (a back-order months later): its earlier deadline finds it kept, this one forgets.
+        let mut fresh = |m: &Id| match d.seen_goods.moved(dir, m, forget) {
+            Before::Never => true,
+            Before::Extended => {
+                sched.at(forget, Due::Documents(DocDue::ForgetSeen(dir, m.clone())));
+                false
+            }
+            Before::Kept => false,
+        };
+        // The members new to goods, in the members' order, repeats included (as each is
+        // scheduled to be forgotten); no vector for the usual single member.
         let (one, many): (Option<&str>, Vec<&str>) = match self.members {
             _ if self.members_seen => (None, Vec::new()),
-            [m] => {
-                let fresh = !d.seen_goods.contains(dir, m);
-                (fresh.then_some(m.as_str()), Vec::new())
-            }
-            all => {
-                let fresh = all
-                    .iter()
-                    .map(Id::as_str)
-                    .filter(|m| !d.seen_goods.contains(dir, m));
-                (None, fresh.collect())
-            }
+            [m] => (fresh(m).then_some(m.as_str()), Vec::new()),
+            all => (
+                None,
+                all.iter().filter(|m| fresh(m)).map(Id::as_str).collect(),
+            ),
         };
         let none_fresh = one.is_none() && many.is_empty();
         let check = || {
@@ -127,21 +134,10 @@ impl Moved<'_> {
             }
             Some(_) => {}
         }
-        let forget = now + Duration::days(self.cfg.thresholds.return_window_days);
         for m in one.into_iter().chain(many) {
             let seen = DocDue::ForgetSeen(dir, Id::from(m));
             d.seen_goods.insert(dir, Id::from(m), forget);
             self.sched.at(forget, Due::Documents(seen));
-        }
-        // A member that had goods before is known for the return window after this movement
-        // too (a back-order months later): its earlier deadline finds it kept, this one forgets.
-        if !self.members_seen {
-            for m in self.members {
-                if d.seen_goods.extend(dir, m, forget) {
-                    let seen = DocDue::ForgetSeen(dir, m.clone());
-                    self.sched.at(forget, Due::Documents(seen));
-                }
-            }
         }
         // Nothing forgets a member while one event's lines are counted.
         self.members_seen = true;

@@ -17,6 +17,17 @@ impl Cold for i64 {
     }
 }
 
+/// What [`Seen::moved`] found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Before {
+    /// The order or sale had no goods before.
+    Never,
+    /// It had, and is now known longer.
+    Extended,
+    /// It had, and was already known as long.
+    Kept,
+}
+
 /// Orders (purchase side) and sales that had goods, each with when it is to be forgotten (see
 /// the module's documentation).
 #[derive(Default)]
@@ -48,15 +59,17 @@ impl Seen {
         self.side(dir).insert(doc, until.timestamp());
     }
 
-    /// The order or sale `doc`, which had goods before, moved goods again: it is to be
-    /// forgotten at `until` instead, when that is later; whether it is.
-    pub fn extend(&mut self, dir: Dir, doc: &str, until: DateTime<Utc>) -> bool {
+    /// The order or sale `doc` moves goods, to be known until `until`: whether it had goods
+    /// before, and if so, whether `until` is later than it was to be forgotten (it is then to be
+    /// forgotten at `until`). One lookup: a fresh one is [`Seen::insert`]ed by the caller.
+    pub fn moved(&mut self, dir: Dir, doc: &str, until: DateTime<Utc>) -> Before {
         match self.side(dir).get_mut(doc) {
+            None => Before::Never,
             Some(t) if *t < until.timestamp() => {
                 *t = until.timestamp();
-                true
+                Before::Extended
             }
-            _ => false,
+            Some(_) => Before::Kept,
         }
     }
 
