@@ -349,33 +349,25 @@ impl ColdChain {
             .is_some_and(|(at, _)| *at >= trip.arrival - gap);
         // The largest stretch of the trip without a reading: between two readings, or from
         // shipping to the first or from the last to acceptance (a hole at an end is a gap too).
-        let ends = [
-            readings
-                .first()
-                .map(|r| super::clock::since(r.0, trip.shipped_at)),
-            readings
-                .last()
-                .map(|r| super::clock::since(trip.arrival, r.0)),
-        ];
-        let max_gap = readings
+        let after_first = readings
             .windows(2)
             .map(|w| super::clock::since(w[1].0, w[0].0))
-            .chain(ends.into_iter().flatten())
+            .chain(
+                readings
+                    .last()
+                    .map(|r| super::clock::since(trip.arrival, r.0)),
+            )
             .max()
             .unwrap_or_else(Duration::zero);
+        let before_first = readings.first().map_or_else(Duration::zero, |r| {
+            super::clock::since(r.0, trip.shipped_at)
+        });
+        let max_gap = after_first.max(before_first);
         if !covered_start || !covered_end || max_gap > gap {
             return match let_go {
                 // The stretch from shipping to the first reading kept is the readings let go,
                 // not a gap: the hole, or a gap among the readings kept or at arrival.
-                LetGo::Hole(hole) => {
-                    let kept = readings
-                        .windows(2)
-                        .map(|w| super::clock::since(w[1].0, w[0].0))
-                        .chain(ends[1])
-                        .max()
-                        .unwrap_or_else(Duration::zero);
-                    not_covered(hole.max(kept))
-                }
+                LetGo::Hole(hole) => not_covered(hole.max(after_first)),
                 LetGo::Kept { late } => not_kept(late),
                 LetGo::No => not_covered(max_gap),
             };
