@@ -185,8 +185,7 @@ impl<'a> Dec<'a> {
         self.take(n)
     }
     pub fn str(&mut self) -> Option<Id> {
-        let n = self.u32()? as usize;
-        std::str::from_utf8(self.take(n)?).ok().map(Id::from)
+        std::str::from_utf8(self.str_bytes()?).ok().map(Id::from)
     }
     pub fn time(&mut self) -> Option<DateTime<Utc>> {
         let secs = self.i64()?;

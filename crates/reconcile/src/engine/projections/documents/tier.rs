@@ -219,20 +219,13 @@ impl<V: Cold> Tier<V> {
                 if self.segments.is_empty() {
                     return None;
                 }
-                let found = take(
+                let v = take_or_fault(
                     &mut self.segments,
-                    self.filter.as_ref(),
-                    self.digests.of(key),
+                    (self.filter.as_ref(), &self.digests),
+                    &mut self.fault,
                     key,
                     true,
-                );
-                let v = match found {
-                    Ok(v) => v?,
-                    Err(e) => {
-                        self.fault.get_or_insert(e);
-                        return None;
-                    }
-                };
+                )?;
                 Some(&mut slot.insert(Hot { v, day }).v)
             }
         }
@@ -248,16 +241,13 @@ impl<V: Cold> Tier<V> {
     pub fn insert_until(&mut self, key: Id, v: V, until: Option<DateTime<Utc>>) {
         if !self.segments.is_empty() && !self.hot.contains_key(&key) {
             // Not read: the new value replaces it.
-            let gone = take::<V>(
+            take_or_fault::<V>(
                 &mut self.segments,
-                self.filter.as_ref(),
-                self.digests.of(&key),
+                (self.filter.as_ref(), &self.digests),
+                &mut self.fault,
                 &key,
                 false,
             );
-            if let Err(e) = gone {
-                self.fault.get_or_insert(e);
-            }
         }
         let day = until.map_or(self.day, |at| day_of(at).max(self.day));
         self.hot.insert(key, Hot { v, day });
@@ -271,19 +261,13 @@ impl<V: Cold> Tier<V> {
         if self.segments.is_empty() {
             return None;
         }
-        match take(
+        take_or_fault(
             &mut self.segments,
-            self.filter.as_ref(),
-            self.digests.of(key),
+            (self.filter.as_ref(), &self.digests),
+            &mut self.fault,
             key,
             false,
-        ) {
-            Ok(v) => v,
-            Err(e) => {
-                self.fault.get_or_insert(e);
-                None
-            }
-        }
+        )
     }
 
     /// Moves the entries untouched for the tier's days to a new file.
@@ -317,6 +301,25 @@ impl<V: Cold> Tier<V> {
             }
         };
         Ok(())
+    }
+}
+
+/// [`take`] of `key` from `segments` (behind `filter`, by its digest), the first read error
+/// kept in `fault` (the entry is then unknown): apart from the tier, for a caller that holds
+/// its table.
+fn take_or_fault<V: Cold>(
+    segments: &mut Vec<Segment>,
+    (filter, digests): (Option<&Bloom>, &Digests),
+    fault: &mut Option<io::Error>,
+    key: &str,
+    read: bool,
+) -> Option<V> {
+    match take(segments, filter, digests.of(key), key, read) {
+        Ok(v) => v,
+        Err(e) => {
+            fault.get_or_insert(e);
+            None
+        }
     }
 }
 

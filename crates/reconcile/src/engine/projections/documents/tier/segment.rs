@@ -99,8 +99,16 @@ impl Segment {
         })
     }
 
+    /// Whether the entry of `rank` was brought back or forgotten (no, past the last entry).
     fn is_gone(&self, rank: usize) -> bool {
-        self.gone[rank / 64] & (1 << (rank % 64)) != 0
+        self.gone
+            .get(rank / 64)
+            .is_some_and(|w| w & (1 << (rank % 64)) != 0)
+    }
+
+    fn mark_gone(&mut self, rank: usize) {
+        self.gone[rank / 64] |= 1 << (rank % 64);
+        self.live -= 1;
     }
 }
 
@@ -157,10 +165,7 @@ pub(super) fn filter_of(segments: &mut [Segment]) -> io::Result<Bloom> {
                 return Err(bad("are not a whole number of digests"));
             }
             for d in payload.chunks_exact(8) {
-                if s.gone
-                    .get(rank / 64)
-                    .is_none_or(|w| w & (1 << (rank % 64)) == 0)
-                {
+                if !s.is_gone(rank) {
                     let mut b = [0u8; 8];
                     b.copy_from_slice(d);
                     f.insert(u64::from_le_bytes(b));
@@ -209,8 +214,7 @@ pub(super) fn take<V: Cold>(
         let Some((rank, value)) = find_entry::<V>(seg, block, key, read)? else {
             continue;
         };
-        seg.gone[rank / 64] |= 1 << (rank % 64);
-        seg.live -= 1;
+        seg.mark_gone(rank);
         if seg.live == 0 {
             // Closing its only handle removes the file.
             segments.remove(i);
@@ -228,12 +232,7 @@ fn find_entry<V: Cold>(
     key: &str,
     read: bool,
 ) -> io::Result<Option<(usize, Option<V>)>> {
-    let bad = |what: &str| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("document {key} set aside on disk: {what}"),
-        )
-    };
+    let bad = |what: &str| lost(key, io::ErrorKind::InvalidData, what);
     let Block { at, rank, .. } = seg.blocks[block];
     let end = seg.blocks.get(block + 1).map_or(seg.body, |next| next.at);
     let len = usize::try_from(end.saturating_sub(at)).unwrap_or(usize::MAX);
@@ -241,8 +240,7 @@ fn find_entry<V: Cold>(
         return Err(bad("its block has an impossible length"));
     }
     let mut buf = vec![0u8; len];
-    read_at(&mut seg.file, &mut buf, at)
-        .map_err(|e| io::Error::new(e.kind(), format!("document {key} set aside on disk: {e}")))?;
+    read_at(&mut seg.file, &mut buf, at).map_err(|e| lost(key, e.kind(), e))?;
     let body = match unframe(&buf) {
         Ok((body, [])) => body,
         Ok(_) => return Err(bad("its block has bytes left over")),
@@ -279,16 +277,16 @@ fn find_entry<V: Cold>(
 
 /// The value `bytes` hold, read back from the entry of `key`.
 fn decode<V: Cold>(bytes: &[u8], key: &str) -> io::Result<V> {
-    let bad = |what: &str| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("document {key} set aside on disk: {what}"),
-        )
-    };
+    let bad = |what: &str| lost(key, io::ErrorKind::InvalidData, what);
     let mut d = Dec::new(bytes);
     let v = V::decode(&mut d).ok_or_else(|| bad("cannot be read"))?;
     if d.remaining() > 0 {
         return Err(bad("has bytes left over"));
     }
     Ok(v)
+}
+
+/// Why the entry of `key` could not be read back.
+fn lost(key: &str, kind: io::ErrorKind, what: impl std::fmt::Display) -> io::Error {
+    io::Error::new(kind, format!("document {key} set aside on disk: {what}"))
 }
