@@ -5,6 +5,11 @@ use rxledger::gen::{GenConfig, Generator};
 use rxledger::model::Event;
 use rxledger::reconcile::{Config, Engine};
 
+/// The allocator of the `rxledger` binary (`crates/cli`), so that this measures the rules as the
+/// CLI runs them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200_000);
