@@ -357,10 +357,10 @@ catalogue! {
         ];
     SpecialChain = "SPECIAL-CHAIN", Special, Critical,
         "Custody chain of a controlled drug broken",
-        "Every unit of a narcotic, psychotropic or other special-control drug moves with its traceability code: each movement line carries one code per unit, and a unit leaves from the location where the ledger last put it. Batch material balance (received = on hand + sold + returned + destroyed) is kept by the stock rules.",
+        "Every unit of a narcotic, psychotropic or other special-control drug moves with its traceability code: each movement line carries one code per unit, and a unit leaves from the location where the ledger last put it. Units destroyed or returned by a customer are in hand and are scanned too; units lost or stolen cannot be, so a `loss_report` lists the codes it can name and is not held to its quantity. Batch material balance (received = on hand + sold + returned + destroyed) is kept by the stock rules.",
         "麻醉药品和精神药品管理条例 Art. 46-48 (专用账册, 五专); 药品经营质量管理规范 附录 追溯",
         [],
-        at "the movement whose line breaks the chain: a `receipt`, `put_away`, `transfer`, `dispatch` or `supplier_return` whose codes do not cover its quantity, or a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving units the ledger had at another location; `seqs` add nothing",
+        at "the movement whose line breaks the chain: a `receipt`, `customer_return`, `put_away`, `transfer`, `dispatch`, `supplier_return` or `destruction` whose codes do not cover its quantity, or a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving units the ledger had at another location; `seqs` add nothing",
         reads [
             "product_registered.{product,control}",
             "receipt.lines[].{product,batch,accepted,location,codes}",
@@ -368,8 +368,9 @@ catalogue! {
             "transfer.lines[].{product,batch,quantity,from,to,codes}",
             "dispatch.lines[].{product,batch,quantity,from,codes}",
             "supplier_return.lines[].{product,batch,quantity,from,codes}",
-            "destruction.lines[].{product,batch,from,codes}",
-            "loss_report.lines[].{product,batch,from,codes}", "customer_return.lines[].{to,codes}",
+            "destruction.lines[].{product,batch,quantity,from,codes}",
+            "loss_report.lines[].{product,batch,from,codes}",
+            "customer_return.lines[].{product,batch,quantity,to,codes}",
             "aggregation.{action,parent,children}"
         ];
     SpecialChannel = "SPECIAL-CHANNEL", Special, Critical,

@@ -190,7 +190,10 @@ pub struct OutLine {
     /// packed by `aggregation` stands for its units). No more codes than `quantity`; for
     /// special-control products exactly one unit code per unit (SPECIAL-CHAIN: `control`
     /// `narcotic`, `psychotropic1`, `psychotropic2`, `medical_toxic`, `radioactive` or
-    /// `precursor`; not `compound_ephedrine`, whose sales are watched by other rules).
+    /// `precursor`; not `compound_ephedrine`, whose sales are watched by other rules), on a
+    /// `dispatch`, `supplier_return` or `destruction`; a `loss_report` lists the codes of the
+    /// units it can name (units lost or stolen may not be identified when the loss must be
+    /// reported).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
     pub codes: Vec<Text>,
@@ -212,8 +215,9 @@ pub struct InLine {
     /// Location the goods go to (normally the returns or quarantine area).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub to: Text,
-    /// Traceability codes of the units returned: no more codes than `quantity`; each must have been
-    /// shipped from this ledger (CODE-UNKNOWN).
+    /// Traceability codes of the units returned: no more codes than `quantity`, and for
+    /// special-control products exactly one unit code per unit (SPECIAL-CHAIN); each must have
+    /// been shipped from this ledger (CODE-UNKNOWN).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
     pub codes: Vec<Text>,

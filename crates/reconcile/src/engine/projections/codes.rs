@@ -103,8 +103,14 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
                 out(&mut f, l, Coverage::Units);
             }
         }
-        EventBody::Destruction(rxledger_model::Destruction { lines, .. })
-        | EventBody::LossReport(rxledger_model::LossReport { lines, .. }) => {
+        // Units destroyed are in hand, under supervision: each is scanned. Units lost or stolen
+        // cannot be: a loss report names the codes it can.
+        EventBody::Destruction(rxledger_model::Destruction { lines, .. }) => {
+            for l in lines {
+                out(&mut f, l, Coverage::Units);
+            }
+        }
+        EventBody::LossReport(rxledger_model::LossReport { lines, .. }) => {
             for l in lines {
                 out(&mut f, l, Coverage::None);
             }
@@ -119,7 +125,8 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
                     to: Some(&l.to),
                     codes: &l.codes,
                     returned: true,
-                    coverage: Coverage::None,
+                    // Units back in hand are scanned as they arrive, as at a receipt.
+                    coverage: Coverage::Units,
                 });
             }
         }
