@@ -191,7 +191,8 @@ fn wait_for(flag: &std::sync::atomic::AtomicBool) {
 
 /// While the block it waits for is not back, the calling thread works on the next block
 /// itself: with the workers held on their first record until the calling thread has prepared
-/// one (so that the test does not depend on how the threads are scheduled), every record
+/// one, and the calling thread held on its first until a worker has prepared one (so that the
+/// test does not depend on how the threads are scheduled), every record
 /// still arrives once and in order, both the calling thread and the workers prepare records,
 /// and a panic of `prepare` on the calling thread reaches the caller (the workers, waiting for
 /// buffers or for the file, are not left behind).
@@ -206,6 +207,7 @@ fn the_calling_thread_works_while_it_waits_and_its_panics_reach_the_caller() {
     let (seen, by_caller) = within_a_minute(move || {
         let caller = std::thread::current().id();
         let helped = AtomicBool::new(false);
+        let worked = AtomicBool::new(false);
         let mut seen = Vec::new();
         let mut by_caller = 0;
         scan_path_prepared(
@@ -217,8 +219,12 @@ fn the_calling_thread_works_while_it_waits_and_its_panics_reach_the_caller() {
                 let mine = std::thread::current().id() == caller;
                 if mine {
                     helped.store(true, Ordering::SeqCst);
+                    // And the calling thread waits for the worker's first record, so that it
+                    // cannot read and prepare every block before the worker thread has started.
+                    wait_for(&worked);
                 } else {
                     wait_for(&helped);
+                    worked.store(true, Ordering::SeqCst);
                 }
                 (rec.seq, mine)
             },
