@@ -6,13 +6,13 @@ code-format-actual = { $count } 个格式错误
 code-format-pack = 包装关联 { $doc }：包装码“{ $code }”格式错误：{ code-error }。
 code-format-children = 包装关联 { $doc }：{ $count } 个追溯码格式错误，例如“{ $code }”。
 
-code-dup-received = { $product } 批号 { $batch } 有 { $count } 个追溯码在仍有库存时再次收货（克隆或假冒追溯码）。
+code-dup-received = { $product } 批号 { $batch } 有 { $count } 个追溯码在仍有库存时再次收货（克隆或假冒追溯码），例如“{ $code }”。
 code-dup-received-expected = 不在库的追溯码
 code-dup-received-actual = { $count } 个已在库
-code-dup-moved = { $product } 批号 { $batch } 有 { $count } 个追溯码在已出库后再次移动（重复销售或重复发货）。
+code-dup-moved = { $product } 批号 { $batch } 有 { $count } 个追溯码在已出库后再次移动（重复销售或重复发货），例如“{ $code }”。
 
-code-unknown-returned = { $product } 批号 { $batch } 有 { $count } 个退回的追溯码在最近 { $days } 天（退货期限）内未由本账本发出。
-code-unknown-moved = 从 { $location } 移出的 { $product } 批号 { $batch } 有 { $count } 个追溯码从未收货。
+code-unknown-returned = { $product } 批号 { $batch } 有 { $count } 个退回的追溯码在最近 { $days } 天（退货期限）内未由本账本发出，例如“{ $code }”。
+code-unknown-moved = 从 { $location } 移出的 { $product } 批号 { $batch } 有 { $count } 个追溯码从未收货，例如“{ $code }”。
 code-unknown-packed = 包装关联 { $doc } 包装了 { $count } 个已在其他包装中的追溯码（或重复使用包装码 { $pack }）。
 code-unknown-unpack = 包装关联 { $doc } 拆开了 { $pack }，该包装码未知。
 

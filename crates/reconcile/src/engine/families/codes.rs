@@ -31,7 +31,8 @@ impl Family for Codes {
         }
         let mut i = 0;
         code_lines(ev.e, |l| {
-            let seen = cx.proj.codes.lines.get(i).copied().unwrap_or_default();
+            let codes = &cx.proj.codes;
+            let seen = codes.lines.get(i).copied().unwrap_or_default();
             i += 1;
             let line = |id, count: usize| {
                 Msg::new(id)
@@ -56,7 +57,8 @@ impl Family for Codes {
                 // Arriving from outside (receipt, customer return).
                 None => {
                     if seen.dup > 0 {
-                        let m = line("code-dup-received", seen.dup);
+                        let m = line("code-dup-received", seen.dup)
+                            .arg("code", codes.unit_code(l.codes, seen.first_dup));
                         let f = Finding::new(Rule::CodeDup, ev.seq, m).figures(
                             Msg::new("code-dup-received-expected"),
                             Msg::new("code-dup-received-actual").arg("count", seen.dup),
@@ -65,6 +67,7 @@ impl Family for Codes {
                     }
                     if seen.unknown > 0 {
                         let m = line("code-unknown-returned", seen.unknown)
+                            .arg("code", codes.unit_code(l.codes, seen.first_unknown))
                             .arg("days", cx.cfg.thresholds.return_window_days);
                         cx.out
                             .emit(on_line(Finding::new(Rule::CodeUnknown, ev.seq, m)));
@@ -73,12 +76,15 @@ impl Family for Codes {
                 // Moving inside or leaving.
                 Some(from) => {
                     if seen.unknown > 0 {
-                        let m = line("code-unknown-moved", seen.unknown).arg("location", from);
+                        let m = line("code-unknown-moved", seen.unknown)
+                            .arg("code", codes.unit_code(l.codes, seen.first_unknown))
+                            .arg("location", from);
                         let f = Finding::new(Rule::CodeUnknown, ev.seq, m).location(from);
                         cx.out.emit(on_line(f));
                     }
                     if seen.dup > 0 {
-                        let m = line("code-dup-moved", seen.dup);
+                        let m = line("code-dup-moved", seen.dup)
+                            .arg("code", codes.unit_code(l.codes, seen.first_dup));
                         let f = Finding::new(Rule::CodeDup, ev.seq, m).location(from);
                         cx.out.emit(on_line(f));
                     }

@@ -145,10 +145,30 @@ pub(crate) struct LineCodes {
     pub first_bad: usize,
     /// Units never received (moves) or never shipped (customer returns).
     pub unknown: usize,
+    /// The unit key of the first of them (see [`Codes::unit_code`]).
+    pub first_unknown: u128,
     /// Units already in stock (arrivals) or already gone (moves).
     pub dup: usize,
+    /// The unit key of the first of them.
+    pub first_dup: u128,
     /// Units the ledger had at another location.
     pub elsewhere: usize,
+}
+
+impl LineCodes {
+    fn dup(&mut self, k: u128) {
+        if self.dup == 0 {
+            self.first_dup = k;
+        }
+        self.dup += 1;
+    }
+
+    fn unknown(&mut self, k: u128) {
+        if self.unknown == 0 {
+            self.first_unknown = k;
+        }
+        self.unknown += 1;
+    }
 }
 
 /// What an aggregation showed.
@@ -296,6 +316,20 @@ impl Codes {
         self.shipped.runs()
     }
 
+    /// The code of `codes` (a line's, as written) that stands for the unit of key `k`: the unit's
+    /// own code, or the pack code it was moved in. The unit's 20-digit code when none does.
+    pub fn unit_code(&self, codes: &[Id], k: u128) -> String {
+        codes
+            .iter()
+            .find(|c| {
+                parse_code_at(c, self.year).is_ok_and(|tc| {
+                    let key = tc.key();
+                    key == k || self.parents.get(&key).is_some_and(|u| u.contains(&k))
+                })
+            })
+            .map_or_else(|| format!("{k:020}"), |c| c.to_string())
+    }
+
     /// Moves the codes of the event's lines, or records its packing.
     pub fn apply(&mut self, ev: &Ev<'_>, cfg: &Config) {
         self.year = ev.e.occurred_at.year();
@@ -415,8 +449,8 @@ impl Codes {
                 old => old,
             };
             match old.filter(|s| !self.forgotten(*s)) {
-                Some(s) if s.loc != OUT => seen.dup += 1,
-                None if returned => seen.unknown += 1,
+                Some(s) if s.loc != OUT => seen.dup(k),
+                None if returned => seen.unknown(k),
                 _ => {}
             }
         }
@@ -451,8 +485,8 @@ impl Codes {
                 old => old,
             };
             match old.filter(|s| !self.forgotten(*s)) {
-                None => seen.unknown += 1,
-                Some(s) if s.loc == OUT => seen.dup += 1,
+                None => seen.unknown(k),
+                Some(s) if s.loc == OUT => seen.dup(k),
                 Some(s) if s.loc != from_id => seen.elsewhere += 1,
                 _ => {}
             }
@@ -554,6 +588,36 @@ mod tests {
             parent: code(parent),
             children: children.iter().map(|&c| code(c)).collect(),
         }
+    }
+
+    /// A finding names the code of the first unit shipped twice or never received, as the line
+    /// wrote it: the unit's own code, or the pack it moved in.
+    #[test]
+    fn the_first_duplicated_or_unknown_unit_is_named_by_the_code_on_the_line() {
+        let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+        let mut codes = Codes::default();
+        codes.tick(day0, 180);
+        codes.arrive("WH", &[code(1), code(2), code(3)], false);
+        codes.leave("WH", None, &[code(1), code(2)], day0);
+        let again = codes.leave("WH", None, &[code(3), code(2), code(1)], day0);
+        assert_eq!(again.dup, 2);
+        assert_eq!(
+            codes.unit_code(&[code(3), code(2), code(1)], again.first_dup),
+            code(2)
+        );
+        let unknown = codes.leave("WH", Some("QA"), &[code(9), code(8)], day0);
+        assert_eq!(unknown.unknown, 2);
+        assert_eq!(
+            codes.unit_code(&[code(9), code(8)], unknown.first_unknown),
+            code(9)
+        );
+        // Units 5 and 6 packed in case 50, which is then moved without having been received.
+        codes.aggregate(&agg(true, 50, &[5, 6]));
+        let packed = codes.leave("WH", None, &[code(50)], day0);
+        assert_eq!(packed.unknown, 2);
+        assert_eq!(codes.unit_code(&[code(50)], packed.first_unknown), code(50));
+        // A key no code of the line stands for is written as its 20 digits.
+        assert_eq!(codes.unit_code(&[], packed.first_unknown).len(), 20);
     }
 
     /// A unit shipped on day 0 and returned on day `back`, with events in between on the days
