@@ -14,13 +14,17 @@ type Found = BTreeSet<(String, u64)>;
 
 fn ledger(stem: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections");
-    let name = std::fs::read_dir(&dir)
+    let path = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.starts_with(stem) && n.ends_with(".jsonl"))
+        .map(|e| e.path())
+        .find(|p| {
+            p.extension().is_some_and(|x| x == "jsonl")
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{stem}-")))
+        })
         .unwrap_or_else(|| panic!("no ledger {stem}-*.jsonl"));
-    std::fs::read_to_string(dir.join(name))
+    std::fs::read_to_string(path)
         .unwrap()
         .lines()
         .map(str::to_owned)

@@ -97,15 +97,11 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
                 });
             }
         }
+        // Units destroyed are in hand, under supervision: each is scanned, as dispatched units
+        // are. Units lost or stolen cannot be: a loss report names the codes it can.
         EventBody::Dispatch(rxledger_model::Dispatch { lines, .. })
-        | EventBody::SupplierReturn(rxledger_model::SupplierReturn { lines, .. }) => {
-            for l in lines {
-                out(&mut f, l, Coverage::Units);
-            }
-        }
-        // Units destroyed are in hand, under supervision: each is scanned. Units lost or stolen
-        // cannot be: a loss report names the codes it can.
-        EventBody::Destruction(rxledger_model::Destruction { lines, .. }) => {
+        | EventBody::SupplierReturn(rxledger_model::SupplierReturn { lines, .. })
+        | EventBody::Destruction(rxledger_model::Destruction { lines, .. }) => {
             for l in lines {
                 out(&mut f, l, Coverage::Units);
             }
@@ -327,7 +323,7 @@ impl Codes {
                     key == k || self.parents.get(&key).is_some_and(|u| u.contains(&k))
                 })
             })
-            .map_or_else(|| format!("{k:020}"), |c| c.to_string())
+            .map_or_else(|| format!("{k:020}"), ToString::to_string)
     }
 
     /// Moves the codes of the event's lines, or records its packing.
