@@ -438,3 +438,40 @@ fn an_epcis_xml_document_is_refused_as_xml() {
     );
     assert!(ok(&["verify", "L", "--lang", "en"], d).contains(ZERO_HEAD));
 }
+
+/// An EPCIS event whose id the ledger already holds with other content is refused by its place
+/// in `eventList`, as every other refusal of `import epcis` is, and nothing is appended.
+#[test]
+fn an_epcis_event_changed_after_import_is_refused_by_its_place_in_the_event_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let erp = |f: &str| repo(&format!("samples/erp/{f}")).display().to_string();
+    ok(&["init", "A", "--lang", "en"], d);
+    ok(&["append", "A", &erp("master.jsonl"), "--lang", "en"], d);
+    let (goods, map) = (erp("goods-2026-10.csv"), erp("goods.toml"));
+    ok(&["import", "csv", "A", &goods, "--mapping", &map], d);
+    ok(&["export", "A", "-o", "m.jsonld", "--format", "epcis"], d);
+    // A partner's identifiers: the third event gets a urn:uuid eventID.
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("m.jsonld")).unwrap()).unwrap();
+    let third = &mut doc["epcisBody"]["eventList"][2];
+    third["eventID"] = "urn:uuid:01a1c41d-0a80-7b8e-8930-e6e8d5f4beaa".into();
+    assert!(third["quantityList"][0]["quantity"].is_number(), "{third}");
+    std::fs::write(d.join("p.jsonld"), doc.to_string()).unwrap();
+    ok(&["init", "B", "--lang", "en"], d);
+    ok(&["append", "B", &erp("master.jsonl"), "--lang", "en"], d);
+    ok(&["import", "epcis", "B", "p.jsonld", "--lang", "en"], d);
+    let head = ok(&["verify", "B", "--lang", "en"], d);
+    // The partner sends it again with another quantity under the same eventID.
+    doc["epcisBody"]["eventList"][2]["quantityList"][0]["quantity"] = 7.into();
+    std::fs::write(d.join("p2.jsonld"), doc.to_string()).unwrap();
+    let o = run(&["import", "epcis", "B", "p2.jsonld", "--lang", "en"], d);
+    assert_eq!(code(&o), 2, "{}", text(&o));
+    assert!(
+        text(&o).contains("p2.jsonld: eventList[2]: field `id`: event id ")
+            && text(&o).contains(" is already stored as record "),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(ok(&["verify", "B", "--lang", "en"], d), head);
+}

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use rxledger::ingest::append_lines;
+use rxledger::ingest::{append_lines, AppendError, Earlier, IngestError};
 use rxledger::reconcile::{Fact, Msg};
 
 use super::Outcome;
@@ -44,19 +44,23 @@ struct EpcisArgs {
     acceptor: Vec<String>,
 }
 
-/// Import an ERP export (CSV) with a mapping file. Every row is read and every event validated
-/// before anything is appended; an error names the file, line, column and field. Event ids are
+/// Import ERP exports (CSV) with mapping files. Every row of every file is read and every event
+/// validated before anything is appended; an error names the file, line, column and field.
+/// The events of all the files are appended in the order of their `occurred_at` (a period's
+/// goods and finance exports imported together are read in business order). Event ids are
 /// derived from the ERP documents, so importing the same file again appends nothing.
 #[derive(clap::Args)]
 struct CsvArgs {
     /// Ledger directory.
     dir: PathBuf,
-    /// The export (CSV; its encoding is the mapping's).
-    file: PathBuf,
-    /// The mapping file (TOML).
-    #[arg(long)]
-    mapping: PathBuf,
-    /// Events per durable batch (0 = the whole file in one batch).
+    /// The exports (CSV; the encoding of each is its mapping's).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The mapping file (TOML): one for all the files, or one per file in the same order
+    /// (repeat the option).
+    #[arg(long, required = true)]
+    mapping: Vec<PathBuf>,
+    /// Events per durable batch (0 = all the events in one batch).
     #[arg(long, default_value_t = 0)]
     batch_size: usize,
 }
@@ -111,6 +115,8 @@ fn epcis(a: EpcisArgs) -> Result<Outcome> {
     append(
         &mut store,
         &name,
+        &Source::EventList,
+        0,
         events
             .iter()
             .map(|(i, e)| (*i as u64 + 1, e.to_json_bytes())),
@@ -138,19 +144,55 @@ fn mapping(path: &std::path::Path) -> Result<rxledger_import::Mapping> {
 }
 
 fn csv(a: CsvArgs) -> Result<Outcome> {
-    let mapping = mapping(&a.mapping)?;
-    let mut store = open_writer(&a.dir)?;
-    let name = a.file.display().to_string();
-    let bytes = std::fs::read(&a.file).with_context(|| name.clone())?;
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(said(Msg::new("import-zip").arg("file", name.as_str())));
+    if a.mapping.len() != 1 && a.mapping.len() != a.files.len() {
+        return Err(said(
+            Msg::new("import-mappings")
+                .arg("files", a.files.len() as u64)
+                .arg("mappings", a.mapping.len() as u64),
+        ));
     }
-    let events = rxledger_import::import_csv(&name, &bytes, &mapping)?;
-    warn_repeated(&name, &events);
+    let mappings = a
+        .mapping
+        .iter()
+        .map(|m| mapping(m))
+        .collect::<Result<Vec<_>>>()?;
+    let mut store = open_writer(&a.dir)?;
+    let mut places = Vec::new();
+    let mut events = Vec::new();
+    for (i, file) in a.files.iter().enumerate() {
+        let name = file.display().to_string();
+        let bytes = std::fs::read(file).with_context(|| name.clone())?;
+        if bytes.starts_with(b"PK\x03\x04") {
+            return Err(said(Msg::new("import-zip").arg("file", name.as_str())));
+        }
+        let imported =
+            rxledger_import::import_csv(&name, &bytes, &mappings[i.min(mappings.len() - 1)])?;
+        warn_repeated(&name, &imported);
+        events.extend(imported.into_iter().map(|e| (places.len(), e)));
+        places.push(name);
+    }
+    // One time order across the files; the order of each file (itself in time order) and of
+    // the files for events of the same instant.
+    events.sort_by_key(|(_, e)| e.event.occurred_at);
+    let places: Vec<(String, u64)> = events
+        .iter()
+        .map(|(f, e)| (places[*f].clone(), e.line))
+        .collect();
+    let name = a
+        .files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     append(
         &mut store,
         &name,
-        events.iter().map(|i| (i.line, i.event.to_json_bytes())),
+        &Source::Files(&places),
+        a.batch_size,
+        events
+            .iter()
+            .enumerate()
+            .map(|(i, (_, e))| (i as u64 + 1, e.event.to_json_bytes())),
     )
 }
 
@@ -168,30 +210,84 @@ fn xlsx(a: XlsxArgs) -> Result<Outcome> {
     append(
         &mut store,
         &name,
+        &Source::Lines,
+        0,
         events.iter().map(|i| (i.line, i.event.to_json_bytes())),
     )
+}
+
+/// Where the events of an import come from, for its errors: lines (or rows) of a file, events
+/// of an EPCIS document's `eventList` (the "line" is the 1-based position), or the lines of
+/// several files (the "line" is the 1-based position in the list of (file, line)).
+enum Source<'a> {
+    Lines,
+    EventList,
+    Files(&'a [(String, u64)]),
 }
 
 /// Appends `(line, payload)` exactly once and says what it did.
 fn append(
     store: &mut rxledger::store::FileStore,
     name: &str,
+    source: &Source<'_>,
+    batch_size: usize,
     lines: impl Iterator<Item = (u64, Vec<u8>)>,
 ) -> Result<Outcome> {
     let lines: Vec<(u64, Vec<u8>)> = lines.collect();
     let latest = latest_occurred(store);
-    let done = append_lines(store, name, &lines, 0, |_| {})?;
+    let done = match append_lines(store, name, &lines, batch_size, |_| {}) {
+        Err(AppendError::Input(IngestError::DuplicateId {
+            line, id, earlier, ..
+        })) if matches!(source, Source::Files(_)) => {
+            let Source::Files(places) = source else {
+                unreachable!()
+            };
+            let at = |n: u64| places.get(n as usize - 1).cloned().unwrap_or_default();
+            let (file, line) = at(line);
+            let msg = match earlier {
+                Earlier::Record(seq) => Msg::new("ingest-duplicate-record").arg("seq", seq),
+                Earlier::Line(l) => match at(l) {
+                    (f, l) if f == file => Msg::new("ingest-duplicate-line").arg("earlier", l),
+                    (f, l) => Msg::new("import-duplicate-line")
+                        .arg("earlier_file", f)
+                        .arg("earlier", l),
+                },
+            };
+            return Err(said(
+                msg.arg("file", file)
+                    .arg("line", line)
+                    .arg("id", id.as_str()),
+            ));
+        }
+        Err(AppendError::Input(IngestError::DuplicateId {
+            line, id, earlier, ..
+        })) if matches!(source, Source::EventList) => {
+            let at = |n: u64| format!("eventList[{}]", n.saturating_sub(1));
+            let msg = match earlier {
+                Earlier::Record(seq) => Msg::new("import-epcis-duplicate-record").arg("seq", seq),
+                Earlier::Line(l) => Msg::new("import-epcis-duplicate-event").arg("earlier", at(l)),
+            };
+            return Err(said(
+                msg.arg("file", name)
+                    .arg("event", at(line))
+                    .arg("id", id.as_str()),
+            ));
+        }
+        done => done?,
+    };
     let m = crate::lang::messages();
     if let Some(latest) = latest.filter(|_| done.appended > 0) {
-        let earlier = lines
-            .iter()
-            .filter_map(|(_, p)| occurred(p))
-            .filter(|t| *t < latest)
-            .count();
+        // Only the events appended now: those the ledger already held were skipped.
+        let mut earlier = 0u64;
+        let first = done.head.seq.saturating_sub(done.appended) + 1;
+        let _ = rxledger::store::Store::scan(&*store, first, &mut |rec| {
+            earlier += u64::from(occurred(rec.payload).is_some_and(|t| t < latest));
+            std::ops::ControlFlow::Continue(())
+        });
         if earlier > 0 {
             crate::common::warn(
                 &Msg::new("import-earlier")
-                    .arg("count", earlier as u64)
+                    .arg("count", earlier)
                     .arg("latest", m.instant(latest)),
             );
         }

@@ -200,6 +200,10 @@ summary-stock = 各品种批号库存（现有，按库位）：
 ## `rxledger import csv|xlsx|epcis`：先说位置（文件与行、工作表与行、列、字段、EPCIS 事件），再说问题；
 ## 单元格内容、编号和路径原样保留。
 import-epcis-xml = { $file } 是 XML 文档：`rxledger` 只读取 EPCIS 2.0 的 JSON-LD 格式（docs/epcis.md）；请向对方索取 JSON-LD 格式或先行转换
+import-mappings = { $files } 个文件、{ $mappings } 个映射：请为所有文件给一个映射，或按文件顺序每个文件给一个
+import-duplicate-line = { $file } 第 { $line } 行：字段 `id`：事件编号 { $id } 已在本次导入的 { $earlier_file } 第 { $earlier } 行出现，内容不同；未追加任何事件
+import-epcis-duplicate-record = { $file }：{ $event }：字段 `id`：事件编号 { $id } 已作为记录 { $seq } 存储，内容不同；未追加任何事件
+import-epcis-duplicate-event = { $file }：{ $event }：字段 `id`：事件编号 { $id } 已是本文档的 { $earlier }，内容不同；未追加任何事件
 import-repeated-row = { $file } 第 { $line } 行与同一单据的第 { $first } 行完全相同；已作为单独一行导入（如果是导出时误重复，该单据现在会重复计算这一行）
 import-error = { $text }
 import-line = { $file } 第 { $line } 行

@@ -38,11 +38,11 @@ help-rxledger-append-ack = 每个持久批次之后向标准输出打印 `acknow
 help-rxledger-append-max_line_bytes = 接受的最长输入行，单位字节（更长的行为错误，注明其行号，且不追加任何事件）[默认：16777216]
 
 help-rxledger-import = 从其他系统导入单据到账本，全有或全无，每个事件恰好一次：经映射文件导入 ERP 的 CSV 导出（docs/import.md），或 GS1 EPCIS 2.0 JSON-LD（docs/epcis.md）。
-help-rxledger-import-csv = 用映射文件导入 ERP 导出（CSV）。先读取每一行、校验每个事件，再追加；错误注明文件、行、列和字段。事件编号由 ERP 单据导出，因此再次导入同一文件不追加任何事件。
+help-rxledger-import-csv = 用映射文件导入 ERP 导出（CSV）。先读取每个文件的每一行、校验每个事件，再追加；错误注明文件、行、列和字段。所有文件的事件按 `occurred_at` 顺序追加（同一期间的货物与财务导出一起导入即按业务顺序读取）。事件编号由 ERP 单据导出，因此再次导入同一文件不追加任何事件。
 help-rxledger-import-csv-dir = 账本目录。
-help-rxledger-import-csv-file = 导出文件（CSV；编码按映射文件）。
-help-rxledger-import-csv-mapping = 映射文件（TOML）。
-help-rxledger-import-csv-batch_size = 每个持久批次的事件数（0 = 整个文件为一个批次）[默认：0]
+help-rxledger-import-csv-files = 导出文件（CSV；每个文件的编码按其映射文件）。
+help-rxledger-import-csv-mapping = 映射文件（TOML）：所有文件共用一个，或按文件顺序每个文件一个（重复此选项）。
+help-rxledger-import-csv-batch_size = 每个持久批次的事件数（0 = 全部事件为一个批次）[默认：0]
 help-rxledger-import-xlsx = 用映射文件导入保存为电子表格（.xlsx）的 ERP 导出，与 `import csv` 相同：映射文件的 `sheet`（或 --sheet，否则第一个工作表）含一行表头，每个单据行一行；日期单元格和数字单元格按其类型读取。错误注明文件、工作表、行、列和字段，且不追加任何事件。
 help-rxledger-import-xlsx-dir = 账本目录。
 help-rxledger-import-xlsx-file = 导出文件（.xlsx）。
