@@ -522,3 +522,33 @@ fn a_partners_event_that_does_not_map_unambiguously_is_refused() {
         assert!(e.starts_with(&format!("r.jsonld: {want}")), "{want}\n{e}");
     }
 }
+
+/// A Digital Link expiry `17=YYMM00` is the month's last day (GS1 General Specifications, AI
+/// 17), as in traceability codes; a date that does not exist is refused as such, not as missing.
+#[test]
+fn a_partners_expiry_with_day_00_is_the_last_day_of_the_month() {
+    let with_expiry = |expiry: &str| {
+        let mut doc = partner_doc();
+        let class = &mut doc["epcisBody"]["eventList"][0]["quantityList"][0]["epcClass"];
+        let old = class.as_str().unwrap().to_owned();
+        let (base, query) = old.split_once('?').unwrap();
+        let query: Vec<String> = query
+            .split('&')
+            .map(|kv| {
+                if kv.starts_with("17=") {
+                    format!("17={expiry}")
+                } else {
+                    kv.to_owned()
+                }
+            })
+            .collect();
+        *class = format!("{base}?{}", query.join("&")).into();
+        epcis::import_with("r.jsonld", &doc, &partner())
+    };
+    let got = with_expiry("280200").unwrap();
+    let line = &serde_json::to_value(&got[0].1).unwrap()["data"]["lines"][0];
+    assert_eq!(line["expiry"], "2028-02-29");
+    let err = with_expiry("281300").unwrap_err().to_string();
+    assert!(err.contains("281300"), "{err}");
+    assert!(!err.contains("no expiry date"), "{err}");
+}

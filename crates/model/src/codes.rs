@@ -150,6 +150,13 @@ pub fn gs1_year(yy: u32, current_year: i32) -> i32 {
     i32::try_from(year).unwrap_or(if year < 0 { i32::MIN } else { i32::MAX })
 }
 
+/// A GS1 `YYMMDD` date (AIs 11 and 17, as in a Digital Link's `17=` attribute) read in
+/// `current_year` (which decides the century, [`gs1_year`]); day `00` means the last day of the
+/// month. `None` when it is not a date.
+pub fn gs1_date(s: &str, current_year: i32) -> Option<NaiveDate> {
+    yymmdd(s, "17", current_year).ok()
+}
+
 /// A GS1 `YYMMDD` date (AIs 11 and 17); day `00` means the last day of the month.
 fn yymmdd(s: &str, ai: &'static str, current_year: i32) -> Result<NaiveDate, CodeError> {
     if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_digit()) {

@@ -58,10 +58,12 @@ fn as_dl(uri: &str) -> Result<String, Reason> {
     }
 }
 
-/// `YYMMDD` (a GS1 date, day `00` refused) as `YYYY-MM-DD`.
-fn gs1_date(s: &str) -> Option<String> {
-    let ok = s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) && &s[4..] != "00";
-    ok.then(|| format!("20{}-{}-{}", &s[..2], &s[2..4], &s[4..]))
+/// A Digital Link date attribute (`YYMMDD`, GS1: day `00` is the month's last day, the century
+/// the one nearest `year`) as `YYYY-MM-DD`; a value that is no such date as written, for the
+/// event's validation to refuse.
+fn gs1_date(s: &str, year: i32) -> String {
+    rxledger_model::codes::gs1_date(s, year)
+        .map_or_else(|| s.to_owned(), |d| d.format("%Y-%m-%d").to_string())
 }
 
 /// The event from a partner's `ObjectEvent` `o` at `index`, or why not (naming the field).
@@ -253,6 +255,12 @@ fn agree(
 /// epcClass (Digital Link `/10/` and attributes `11`, production, and `17`, expiry) or from the
 /// event's `ilmd` (one entry only); the `epcList` codes go to the only line.
 fn lines(o: &Value, location: &str) -> Result<Vec<Value>, Why> {
+    // The year of the event, for the century of GS1 dates (else this year's).
+    let year = o
+        .get("eventTime")
+        .and_then(Value::as_str)
+        .and_then(|t| t.get(..4)?.parse().ok())
+        .unwrap_or_else(|| chrono::Datelike::year(&chrono::Utc::now()));
     let qs = o
         .get("quantityList")
         .and_then(Value::as_array)
@@ -314,8 +322,12 @@ fn lines(o: &Value, location: &str) -> Result<Vec<Value>, Why> {
                 .find_map(|kv| kv.strip_prefix(ai)?.strip_prefix('='))
         };
         let date = |part: LotPart, ilmd: &Option<String>| {
-            agree(attr(part.ai()).and_then(gs1_date), ilmd.clone(), part)?
-                .ok_or_else(|| f("epcClass", Reason::NoDate { part }))
+            agree(
+                attr(part.ai()).map(|d| gs1_date(d, year)),
+                ilmd.clone(),
+                part,
+            )?
+            .ok_or_else(|| f("epcClass", Reason::NoDate { part }))
         };
         let production = date(LotPart::Production, &lot_data.production)?;
         let expiry = date(LotPart::Expiry, &lot_data.expiry)?;
