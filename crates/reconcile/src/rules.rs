@@ -189,7 +189,7 @@ catalogue! {
         ];
     Uninvoiced = "UNINVOICED", Documents, Major,
         "Goods without invoice",
-        "Goods received or dispatched for which no invoice covers the quantity within the threshold. A document naming several orders or sales (a monthly invoice, 月结; one delivery for several orders) makes them one group, whose summed goods are matched against its invoices at the latest deadline of its members. Goods moved less than the threshold before a deadline (a sale shipped in parts, invoiced at month end) are not due at it: the goods are judged again at their own deadline, and only a larger shortfall is reported again.",
+        "Goods received or dispatched for which no invoice covers the quantity within the threshold. A document naming several orders or sales (a monthly invoice, 月结; one delivery for several orders) makes them one group, whose summed goods are matched against its invoices at the latest deadline of its members. Goods moved less than the threshold before a deadline (a sale shipped in parts, invoiced at month end) are not due at it: the goods are judged again at their own deadline, and only a larger shortfall is reported again. Goods are matched product by product: an order or sale short of invoices for two products gives two findings (or two open items), one per product.",
         "GSP (2016) Art. 67, 91; policy threshold",
         ["uninvoiced_days"],
         at "the first goods movement of the order or sale (or group) since it was last judged — its `receipt` or `dispatch` (or a `customer_return`/`supplier_return` when that came first); `seqs` add its invoices and credit notes (`invoice`)",
