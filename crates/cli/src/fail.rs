@@ -673,6 +673,16 @@ fn reason_fact(r: &Reason) -> Fact {
             .arg("first", *first_line)
             .arg("document", document.as_str()),
         R::NoColumn => Msg::new("reason-no-column"),
+        R::SameColumn { positions } => Msg::new("reason-same-column")
+            .arg("count", positions.len() as u64)
+            .arg(
+                "positions",
+                positions
+                    .iter()
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         R::Empty => Msg::new("reason-empty"),
         R::Invalid { message, problem } => return detail(message, problem.as_deref()),
         R::UnequalLengths {

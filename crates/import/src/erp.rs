@@ -335,19 +335,21 @@ fn decode(file: &str, bytes: &[u8], mapping: &Mapping) -> Result<String, ImportE
     Ok(out)
 }
 
+/// The index of the column headed `column`: an error when there is none, or more than one.
 fn column_index(table: &Table, column: &str, field: &str) -> Result<usize, ImportError> {
-    table
+    let err = |reason| table.err(table.header_line, Some(column.to_owned()), field, reason);
+    let mut at = table
         .headers
         .iter()
-        .position(|h| h == column)
-        .ok_or_else(|| {
-            table.err(
-                table.header_line,
-                Some(column.to_owned()),
-                field,
-                Reason::NoColumn,
-            )
-        })
+        .enumerate()
+        .filter(|(_, h)| *h == column);
+    let (i, _) = at.next().ok_or_else(|| err(Reason::NoColumn))?;
+    let others: Vec<u64> = at.map(|(j, _)| j as u64 + 1).collect();
+    if others.is_empty() {
+        return Ok(i);
+    }
+    let positions = std::iter::once(i as u64 + 1).chain(others).collect();
+    Err(err(Reason::SameColumn { positions }))
 }
 
 fn resolve<'m>(table: &Table, mapping: &'m Mapping) -> Result<Vec<Section<'m>>, ImportError> {

@@ -109,6 +109,11 @@ pub enum Reason {
     },
     /// A column the header does not have.
     NoColumn,
+    /// A column the header has more than once (the mapping cannot tell which it means).
+    SameColumn {
+        /// The 1-based positions of the columns of that header.
+        positions: Vec<u64>,
+    },
     /// A required field with no value.
     Empty,
     /// The event the row makes is invalid: the model's explanation of the field.
@@ -476,6 +481,12 @@ impl fmt::Display for Reason {
                 "`{got}` differs from `{want}` on line {first_line}, the first row of document `{document}`"
             ),
             R::NoColumn => f.write_str("no such column in the header"),
+            R::SameColumn { positions } => write!(
+                f,
+                "the header has this column {} times (columns {}): the mapping cannot tell which it means",
+                positions.len(),
+                positions.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
+            ),
             R::Empty => f.write_str("is empty"),
             R::Invalid { message, .. }
             | R::UnequalLengths { message, .. }

@@ -259,6 +259,49 @@ fn utf8_with_a_bom_and_a_missing_column_are_handled() {
     );
 }
 
+/// A mapped column whose header appears twice is refused with both positions: the mapping
+/// cannot tell which column it means (an ERP that titles 采购数量 and 数量 both 数量). A header
+/// the mapping does not use may repeat.
+#[test]
+fn a_mapped_column_headed_twice_is_refused() {
+    let raw = sample("finance-2026-10.csv");
+    let (text, _, _) = encoding_rs::GB18030.decode(&raw);
+    let mut m = mapping("finance.toml");
+    m.encoding = "utf-8".into();
+    let twice = |header: &str| {
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| match i {
+                0 => format!("{l},{header}"),
+                _ => format!("{l},x"),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let n = text.lines().next().unwrap().split(',').count();
+    let position = text
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .position(|h| h == "结算方式");
+    let e = import_csv("f.csv", twice("结算方式").as_bytes(), &m).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "f.csv:1: column `结算方式`: field `data.method`: the header has this column 2 times (columns {}, {}): the mapping cannot tell which it means",
+            position.unwrap() + 1,
+            n + 1
+        )
+    );
+    assert_eq!(
+        import_csv("f.csv", twice("备注二").as_bytes(), &m)
+            .unwrap()
+            .len(),
+        6
+    );
+}
+
 /// A row repeated cell for cell inside one document is imported as a line of its own (it may be
 /// meant) and reported with the earlier row's line, so that the caller can warn; the sample has
 /// none.

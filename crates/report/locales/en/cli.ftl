@@ -249,6 +249,7 @@ reason-no-document = `{ $value }` is the `when` of no [[document]] of the mappin
 reason-empty-document-number = the document number is empty
 reason-differs = `{ $got }` differs from `{ $want }` on line { $first }, the first row of document `{ $document }`
 reason-no-column = no such column in the header
+reason-same-column = the header has this column { $count } times (columns { $positions }): the mapping cannot tell which it means; rename one of them in the export
 reason-empty = is empty
 reason-unequal = a row of { $found } cells where the header has { $expected }
 reason-csv = not valid CSV: { $detail }

@@ -248,6 +248,7 @@ reason-no-document = `{ $value }` 不是映射文件中任何 `[[document]]` 节
 reason-empty-document-number = 单据号为空
 reason-differs = `{ $got }` 与单据 `{ $document }` 首行（第 { $first } 行）的 `{ $want }` 不同
 reason-no-column = 表头中没有此列
+reason-same-column = 表头中此列出现 { $count } 次（第 { $positions } 列）：映射无法确定所指哪一列；请在导出中重命名其中一列
 reason-empty = 为空
 reason-unequal = 该行有 { $found } 个单元格，而表头有 { $expected } 个
 reason-csv = 不是有效的 CSV：{ $detail }
