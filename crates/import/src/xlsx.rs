@@ -89,10 +89,22 @@ fn cell(d: &Data) -> Cell {
         Data::Float(f) => Cell::Text(number(*f)),
         Data::Bool(b) => Cell::Text(b.to_string()),
         Data::DateTime(t) => match t.as_datetime().filter(|_| t.is_datetime()) {
-            Some(d) => Cell::Date(d),
+            Some(d) => Cell::Date(to_second(d)),
             None => Cell::Text(number(t.as_f64())),
         },
         Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// A date-time cell to the nearest second, as a spreadsheet shows it at most: a serial written
+/// with fewer decimals (`46372.41667`) is 10:00:00, not 10:00:00.288, so the same document
+/// exported as CSV (whose instants have seconds at most) gets the same event id.
+fn to_second(d: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+    let whole = d - chrono::TimeDelta::nanoseconds(i64::from(d.and_utc().timestamp_subsec_nanos()));
+    if d - whole >= chrono::TimeDelta::milliseconds(500) {
+        whole + chrono::TimeDelta::seconds(1)
+    } else {
+        whole
     }
 }
 
@@ -109,6 +121,25 @@ fn number(f: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_time_cells_are_read_to_the_nearest_second() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        let at = |serial: f64| match cell(&Data::DateTime(ExcelDateTime::new(
+            serial,
+            ExcelDateTimeType::DateTime,
+            false,
+        ))) {
+            Cell::Date(d) => d.to_string(),
+            other => panic!("{other:?}"),
+        };
+        // 2026-12-16 10:00 written with five decimals (10:00:00.288), and exactly.
+        assert_eq!(at(46372.41667), "2026-12-16 10:00:00");
+        assert_eq!(at(46372.0 + 10.0 / 24.0), "2026-12-16 10:00:00");
+        // 23:59:59.6 rounds into the next day.
+        assert_eq!(at(46372.0 + 86_399.6 / 86_400.0), "2026-12-17 00:00:00");
+        assert_eq!(at(46372.0 + 86_399.4 / 86_400.0), "2026-12-16 23:59:59");
+    }
 
     #[test]
     fn numbers_read_as_written() {
