@@ -1,0 +1,237 @@
+//! Tests of the codes projection.
+
+use super::*;
+
+/// A valid 20-digit unit code, one per `n`.
+fn code(n: u64) -> Id {
+    format!("8123456{:09}{:04}", n, 1234).into()
+}
+
+fn agg(pack: bool, parent: u64, children: &[u64]) -> rxledger_model::Aggregation {
+    rxledger_model::Aggregation {
+        doc: "AG".into(),
+        action: if pack {
+            AggregationAction::Pack
+        } else {
+            AggregationAction::Unpack
+        },
+        parent: code(parent),
+        children: children.iter().map(|&c| code(c)).collect(),
+    }
+}
+
+/// A unit listed twice on one line is one unit: it covers one unit of the line and is not a
+/// unit moved again, whether its own code repeats or it is listed beside its pack.
+#[test]
+fn a_unit_listed_twice_on_a_line_counts_once() {
+    let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+    let mut codes = Codes::default();
+    codes.tick(day0, 180);
+    let got = codes.arrive("WH", &[code(1), code(2), code(1)], false);
+    assert_eq!((got.units, got.dup), (2, 0));
+    codes.aggregate(&agg(true, 50, &[3, 4]));
+    let got = codes.arrive("WH", &[code(50), code(3)], false);
+    assert_eq!((got.units, got.dup), (2, 0));
+    let out = codes.leave("WH", None, &[code(2), code(2), code(1)], day0);
+    assert_eq!((out.units, out.dup, out.unknown), (2, 0, 0));
+    let mut keys = vec![5, 1, 5, 2, 1];
+    dedup_in_order(&mut keys);
+    assert_eq!(keys, [5, 1, 2]);
+}
+
+/// A finding names the code of the first unit shipped twice or never received, as the line
+/// wrote it: the unit's own code, or the pack it moved in.
+#[test]
+fn the_first_duplicated_or_unknown_unit_is_named_by_the_code_on_the_line() {
+    let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+    let mut codes = Codes::default();
+    codes.tick(day0, 180);
+    codes.arrive("WH", &[code(1), code(2), code(3)], false);
+    codes.leave("WH", None, &[code(1), code(2)], day0);
+    let again = codes.leave("WH", None, &[code(3), code(2), code(1)], day0);
+    assert_eq!(again.dup, 2);
+    assert_eq!(
+        codes.unit_code(&[code(3), code(2), code(1)], again.first_dup),
+        code(2)
+    );
+    let unknown = codes.leave("WH", Some("QA"), &[code(9), code(8)], day0);
+    assert_eq!(unknown.unknown, 2);
+    assert_eq!(
+        codes.unit_code(&[code(9), code(8)], unknown.first_unknown),
+        code(9)
+    );
+    // Units 5 and 6 packed in case 50, which is then moved without having been received.
+    codes.aggregate(&agg(true, 50, &[5, 6]));
+    let packed = codes.leave("WH", None, &[code(50)], day0);
+    assert_eq!(packed.unknown, 2);
+    assert_eq!(codes.unit_code(&[code(50)], packed.first_unknown), code(50));
+    // A key no code of the line stands for is written as its 20 digits.
+    assert_eq!(codes.unit_code(&[], packed.first_unknown).len(), 20);
+}
+
+/// A unit shipped on day 0 and returned on day `back`, with events in between on the days
+/// `between` (each may sweep): whether the return finds the code unknown.
+fn returned_unknown(back: i64, between: &[i64]) -> bool {
+    let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+    let mut codes = Codes::default();
+    codes.tick(day0, 180);
+    codes.arrive("WH", &[code(1)], false);
+    codes.leave("WH", None, &[code(1)], day0);
+    for d in between.iter().filter(|d| **d < back) {
+        codes.tick(day0 + chrono::Duration::days(*d), 180);
+    }
+    codes.tick(day0 + chrono::Duration::days(back), 180);
+    codes.arrive("RET", &[code(1)], true).unknown == 1
+}
+
+/// A shipped code is known for a returned unit to the end of the day `return_window_days`
+/// after the day it left, and unknown from the next day on, on any day of the week and
+/// whether or not the events in between swept it from memory.
+#[test]
+fn a_shipped_code_is_forgotten_after_the_window_on_any_weekday() {
+    let daily: Vec<i64> = (1..400).collect();
+    for back in 170..=200 {
+        let want = back > 180;
+        assert_eq!(returned_unknown(back, &[]), want, "alone, day {back}");
+        assert_eq!(returned_unknown(back, &daily), want, "daily, day {back}");
+        assert_eq!(
+            returned_unknown(back, &[back - 3]),
+            want,
+            "sparse, day {back}"
+        );
+    }
+    // Shipped again after it was forgotten: a code that left and never came back.
+    let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+    let mut codes = Codes::default();
+    codes.tick(day0, 180);
+    codes.arrive("WH", &[code(2)], false);
+    codes.leave("WH", None, &[code(2)], day0);
+    codes.tick(day0 + chrono::Duration::days(190), 180);
+    let again = codes.leave("WH", None, &[code(2)], day0 + chrono::Duration::days(190));
+    assert_eq!((again.unknown, again.dup), (1, 0));
+}
+
+/// A returned unit whose shipped code cannot be read back from disk is treated as unknown,
+/// and the fault is kept for the end of the check, naming the directory.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_code_that_cannot_be_read_back_is_a_fault() {
+    let dir = tempfile::tempdir().unwrap();
+    let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+    let mut codes = Codes::spilled_after(Shipped::in_dir(dir.path()), 7);
+    codes.year = 2026;
+    codes.tick(day0, 180);
+    codes.arrive("WH", &[code(1)], false);
+    codes.leave("WH", None, &[code(1)], day0);
+    codes.tick(day0 + chrono::Duration::days(14), 180);
+    assert_eq!(codes.runs_on_disk(), 1);
+    let damaged = crate::testing::damage_open_files_in(dir.path(), |f| {
+        crate::testing::write_at(f, b"\xff\xff", crate::engine::spill::FRAME_HEAD as u64);
+    });
+    assert_eq!(damaged, 1);
+    let back = codes.arrive("RET", &[code(1)], true);
+    assert_eq!(back.unknown, 1);
+    let fault = codes.take_fault().expect("a fault").to_string();
+    assert!(fault.contains(&dir.path().display().to_string()), "{fault}");
+    assert!(fault.contains("checksum"), "{fault}");
+    assert!(codes.take_fault().is_none());
+}
+
+#[derive(Clone, Debug)]
+enum Step {
+    Days(u8),
+    Receive(u64),
+    Ship(u64),
+    Return(u64),
+    Move(u64),
+    Pack(u64, Vec<u64>),
+    Unpack(u64),
+}
+
+fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    prop_oneof![
+        (0u8..9).prop_map(Step::Days),
+        (0u64..30).prop_map(Step::Receive),
+        (0u64..30).prop_map(Step::Ship),
+        (0u64..30).prop_map(Step::Return),
+        (0u64..30).prop_map(Step::Move),
+        (30u64..34, proptest::collection::vec(0u64..30, 1..4)).prop_map(|(p, c)| Step::Pack(p, c)),
+        (30u64..34).prop_map(Step::Unpack),
+    ]
+}
+
+/// What each step of `steps` showed, with a return window of 30 days.
+fn replay(codes: &mut Codes, steps: &[Step]) -> Vec<String> {
+    let mut day = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+    codes.year = 2026;
+    codes.tick(day, 30);
+    let mut out = Vec::new();
+    for s in steps {
+        out.push(match s {
+            Step::Days(n) => {
+                day += chrono::Duration::days(i64::from(*n));
+                codes.tick(day, 30);
+                continue;
+            }
+            Step::Receive(n) => format!("{:?}", codes.arrive("WH", &[code(*n)], false)),
+            Step::Ship(n) => format!("{:?}", codes.leave("WH", None, &[code(*n)], day)),
+            Step::Return(n) => format!("{:?}", codes.arrive("RET", &[code(*n)], true)),
+            Step::Move(n) => format!("{:?}", codes.leave("WH", Some("B"), &[code(*n)], day)),
+            Step::Pack(p, c) => format!("{:?}", codes.aggregate(&agg(true, *p, c))),
+            Step::Unpack(p) => format!("{:?}", codes.aggregate(&agg(false, *p, &[]))),
+        });
+    }
+    out
+}
+
+proptest::proptest! {
+    /// Shipped codes moved to disk at every weekly sweep show the same as codes kept in
+    /// memory, whatever the receipts, shipments, returns, moves, packs and days between.
+    #[test]
+    fn codes_on_disk_show_what_codes_in_memory_show(
+        steps in proptest::collection::vec(step(), 0..200),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut memory = Codes::spilled_after(Shipped::in_dir(dir.path()), u32::MAX);
+        let mut disk = Codes::spilled_after(Shipped::in_dir(dir.path()), 0);
+        let want = replay(&mut memory, &steps);
+        proptest::prop_assert_eq!(memory.runs_on_disk(), 0);
+        proptest::prop_assert_eq!(replay(&mut disk, &steps), want);
+        proptest::prop_assert!(disk.shipped.fault.is_none());
+    }
+
+    /// `already` counts, reading every pack's list: a unit child that some pack lists, and
+    /// a unit of a child pack that a pack lists besides that child; whatever packs,
+    /// re-packs (of a parent, nested) and unpacks came before.
+    #[test]
+    fn already_packed_is_what_the_packs_list(
+        steps in proptest::collection::vec(
+            (proptest::bool::weighted(0.8), 100u64..106, proptest::collection::vec(94u64..108, 1..5)),
+            0..60,
+        ),
+    ) {
+        let mut codes = Codes { year: 2026, ..Codes::default() };
+        for (pack, parent, children) in steps {
+            let listed = |k: &u128| {
+                codes.parents.values().map(|c| c.iter().filter(|x| *x == k).count()).sum::<usize>()
+            };
+            let want: usize = children
+                .iter()
+                .map(|&c| parse_code_at(&code(c), 2026).unwrap().key())
+                .map(|k| match codes.parents.get(&k) {
+                    Some(units) => units.iter().filter(|u| listed(u) > 1).count(),
+                    None => usize::from(listed(&k) > 0),
+                })
+                .sum();
+            match codes.aggregate(&agg(pack, parent, &children)) {
+                Packing::Pack { already, .. } => proptest::prop_assert_eq!(already, want),
+                Packing::Unpack { .. } => proptest::prop_assert!(!pack),
+                Packing::BadParent(e) => proptest::prop_assert!(false, "{e}"),
+            }
+            let listed = codes.parents.values().map(Vec::len).sum::<usize>();
+            let counted = codes.packed.values().map(|&n| n as usize).sum::<usize>();
+            proptest::prop_assert_eq!(listed, counted);
+        }
+    }
+}
