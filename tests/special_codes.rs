@@ -108,3 +108,47 @@ fn a_loss_report_is_not_held_to_one_code_per_unit() {
         added(&before, &after)
     );
 }
+
+/// `STOCK-NEG` points at each movement out of a batch that leaves it below zero; the first
+/// says what the books showed (nothing below zero: `stock-neg`), a later one out of the batch
+/// already below zero gives the negative figure the books showed (`stock-neg-further`), not 0.
+#[test]
+fn a_second_movement_out_of_negative_stock_gives_the_figure_the_books_showed() {
+    let mut lines = ledger("01");
+    let dispatch = lines
+        .iter()
+        .position(|l| l.contains(r#""kind":"dispatch""#))
+        .unwrap();
+    for n in 0..2 {
+        let mut e: serde_json::Value = serde_json::from_str(&lines[dispatch]).unwrap();
+        let id = e["id"].as_str().unwrap().to_owned();
+        e["id"] = format!("{}{:04}", &id[..id.len() - 4], 9000 + n).into();
+        e["data"]["doc"] = format!("PS-EXTRA-{n}").into();
+        e["data"]["lines"][0]["quantity"] = 1_000_000.into();
+        e["data"]["lines"].as_array_mut().unwrap().truncate(1);
+        lines.push(e.to_string());
+    }
+    let text = lines.join("\n");
+    let payloads = rxledger::ingest::read_events("ledger", text.as_bytes()).unwrap();
+    let mut store = MemStore::new();
+    rxledger::ingest::append_batches(&mut store, &payloads, 1000, |_| {}).unwrap();
+    let report = rxledger::check::check_store(&store, Config::default(), None).unwrap();
+    let neg: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.code() == "STOCK-NEG")
+        .collect();
+    let n = lines.len() as u64;
+    assert_eq!(
+        neg.iter()
+            .map(|f| (f.seq, f.message.id.as_ref()))
+            .collect::<Vec<_>>(),
+        [(n - 1, "stock-neg"), (n, "stock-neg-further")],
+        "{neg:?}"
+    );
+    let books = |f: &rxledger::reconcile::Finding| match f.message.args.get("on_books") {
+        Some(rxledger::reconcile::Fact::Int(n)) => *n,
+        other => panic!("{other:?}"),
+    };
+    assert!(books(neg[0]) >= 0 && books(neg[1]) < 0, "{neg:?}");
+}

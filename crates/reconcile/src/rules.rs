@@ -229,7 +229,7 @@ catalogue! {
         "Stock of a product batch at a location went below zero: goods left that never came in (forged source or fabricated flow).",
         "GSP (2016) Art. 83 (物料平衡); 药品流通监督管理办法",
         [],
-        at "the goods movement that took the batch below zero at the location: a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report`; `seqs` add nothing",
+        at "each goods movement out of the batch at the location that leaves it below zero: the one that took it below zero, and each later one while it stays below (its sentence gives what the books showed before it); a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report`; `seqs` add nothing",
         reads [
             "receipt.lines[].{product,batch,accepted,location}",
             "put_away.lines[].{product,batch,quantity,from,to}",
@@ -357,7 +357,7 @@ catalogue! {
         ];
     SpecialChain = "SPECIAL-CHAIN", Special, Critical,
         "Custody chain of a controlled drug broken",
-        "Every unit of a narcotic, psychotropic or other special-control drug moves with its traceability code: each movement line carries one code per unit, and a unit leaves from the location where the ledger last put it. Units destroyed or returned by a customer are in hand and are scanned too; units lost or stolen cannot be, so a `loss_report` lists the codes it can name and is not held to its quantity. Batch material balance (received = on hand + sold + returned + destroyed) is kept by the stock rules.",
+        "Every unit of a narcotic, psychotropic or other special-control drug moves with its traceability code: each movement line carries one code per unit, and a unit leaves from the location where the ledger last put it. A unit listed twice on one line (its code twice, or beside its pack's) counts once. Units destroyed or returned by a customer are in hand and are scanned too; units lost or stolen cannot be, so a `loss_report` lists the codes it can name and is not held to its quantity. Batch material balance (received = on hand + sold + returned + destroyed) is kept by the stock rules.",
         "麻醉药品和精神药品管理条例 Art. 46-48 (专用账册, 五专); 药品经营质量管理规范 附录 追溯",
         [],
         at "the movement whose line breaks the chain: a `receipt`, `customer_return`, `put_away`, `transfer`, `dispatch`, `supplier_return` or `destruction` whose codes do not cover its quantity, or a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving units the ledger had at another location; `seqs` add nothing",
@@ -463,7 +463,7 @@ catalogue! {
         ];
     CodeDup = "CODE-DUP", Codes, Critical,
         "Traceability code used twice",
-        "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code.",
+        "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code. A code listed twice on one record's line is one unit scanned twice, not this rule (for a special-control drug its line then covers one unit fewer: SPECIAL-CHAIN).",
         "药品追溯码 (码上放心) 使用规范; 药品管理法 Art. 36",
         [],
         at "the record moving the unit again: a `receipt` or `customer_return` bringing in a unit already in stock, or a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving a unit that had left; `seqs` add nothing (the earlier record is not named)",

@@ -1,6 +1,7 @@
 # Messages of the stock rule family (English).
 
 stock-neg = Stock of { $product } batch { $batch } at { $location } fell to { $after }: { $moved } left but only { $on_books } was on the books.
+stock-neg-further = Stock of { $product } batch { $batch } at { $location } fell further to { $after }: { $moved } left while the books already showed { $on_books }.
 stock-neg-expected = ≥ { $qty }
 stock-neg-actual = { $qty }
 

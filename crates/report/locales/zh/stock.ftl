@@ -1,6 +1,7 @@
 # 库存规则族消息（简体中文）。
 
 stock-neg = { $location } 的 { $product } 批号 { $batch } 库存降至 { $after }：出库 { $moved }，但账面仅有 { $on_books }。
+stock-neg-further = { $location } 的 { $product } 批号 { $batch } 库存进一步降至 { $after }：出库 { $moved }，而账面已为 { $on_books }。
 stock-neg-expected = ≥ { $qty }
 stock-neg-actual = { $qty }
 

@@ -64,13 +64,19 @@ fn quarantined(cfg: &Config, loc: &str) -> bool {
 /// `STOCK-NEG`: stock of a batch at a location went below zero with this event.
 fn stock_neg(cx: &mut Ctx<'_>, seq: u64) {
     for n in &cx.proj.stock.negatives {
-        let m = Msg::new("stock-neg")
+        // Out of a batch already below zero, the books showed that figure, not nothing.
+        let id = if n.before < 0 {
+            "stock-neg-further"
+        } else {
+            "stock-neg"
+        };
+        let m = Msg::new(id)
             .arg("product", &n.product)
             .arg("batch", &n.batch)
             .arg("location", &n.location)
             .arg("after", n.after)
             .arg("moved", -n.delta)
-            .arg("on_books", n.before.max(0));
+            .arg("on_books", n.before);
         let f = Finding::new(Rule::StockNeg, seq, m)
             .product(&n.product)
             .batch(&n.batch)
