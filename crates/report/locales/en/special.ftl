@@ -2,7 +2,7 @@
 
 special-chain-coverage = { $quantity } units of controlled { $product } batch { $batch } moved but { $codes } traceability codes were scanned: the unit custody chain is broken.
 special-chain-coverage-figure = { $codes } codes
-special-chain-elsewhere = { $units } unit(s) of controlled { $product } batch { $batch } left { $location }, but the ledger had them elsewhere.
+special-chain-elsewhere = { $units } unit(s) of controlled { $product } batch { $batch } left { $location }, but the ledger had them elsewhere, e.g. "{ $code }" at { $held }.
 special-chain-elsewhere-expected = units at { $location }
 special-chain-elsewhere-actual = { $units } elsewhere
 

@@ -121,11 +121,15 @@ fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
             cx.out.emit(f);
         }
         if let Some(from) = l.from.filter(|_| seen.elsewhere > 0) {
+            let (unit, at) = seen.first_elsewhere;
+            let codes = &cx.proj.codes;
             let m = Msg::new("special-chain-elsewhere")
                 .arg("units", seen.elsewhere)
                 .arg("product", l.product)
                 .arg("batch", l.batch)
-                .arg("location", from);
+                .arg("location", from)
+                .arg("code", codes.unit_code(l.codes, unit))
+                .arg("held", codes.location_name(at));
             let f = Finding::new(Rule::SpecialChain, ev.seq, m.clone())
                 .product(l.product)
                 .batch(l.batch)

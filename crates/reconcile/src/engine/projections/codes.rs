@@ -149,6 +149,8 @@ pub(crate) struct LineCodes {
     pub first_dup: u128,
     /// Units the ledger had at another location.
     pub elsewhere: usize,
+    /// The unit key of the first of them, and where the ledger had it (a location id).
+    pub first_elsewhere: (u128, u32),
 }
 
 impl LineCodes {
@@ -340,6 +342,14 @@ impl Codes {
             .map_or_else(|| format!("{k:020}"), ToString::to_string)
     }
 
+    /// The name of location id `loc` ([`LineCodes::first_elsewhere`]).
+    pub fn location_name(&self, loc: u32) -> &str {
+        self.locations
+            .iter()
+            .find(|(_, &id)| id == loc)
+            .map_or("", |(name, _)| name.as_str())
+    }
+
     /// Moves the codes of the event's lines, or records its packing.
     pub fn apply(&mut self, ev: &Ev<'_>, cfg: &Config) {
         self.year = ev.e.occurred_at.year();
@@ -503,7 +513,12 @@ impl Codes {
             match old.filter(|s| !self.forgotten(*s)) {
                 None => seen.unknown(k),
                 Some(s) if s.loc == OUT => seen.dup(k),
-                Some(s) if s.loc != from_id => seen.elsewhere += 1,
+                Some(s) if s.loc != from_id => {
+                    if seen.elsewhere == 0 {
+                        seen.first_elsewhere = (k, s.loc);
+                    }
+                    seen.elsewhere += 1;
+                }
                 _ => {}
             }
         }

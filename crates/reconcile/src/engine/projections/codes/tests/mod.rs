@@ -20,6 +20,22 @@ fn agg(pack: bool, parent: u64, children: &[u64]) -> rxledger_model::Aggregation
     }
 }
 
+/// A unit leaving from a location where the ledger did not have it is named with where the
+/// ledger had it.
+#[test]
+fn a_unit_held_elsewhere_is_named_with_its_place() {
+    let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+    let mut codes = Codes::default();
+    codes.tick(day0, 180);
+    codes.arrive("SP-1", &[code(1), code(2)], false);
+    codes.leave("SP-1", Some("QA"), &[code(2)], day0);
+    let out = codes.leave("SP-1", None, &[code(1), code(2)], day0);
+    assert_eq!(out.elsewhere, 1);
+    let (unit, at) = out.first_elsewhere;
+    assert_eq!(codes.unit_code(&[code(1), code(2)], unit), code(2));
+    assert_eq!(codes.location_name(at), "QA");
+}
+
 /// A unit listed twice on one line is one unit: it covers one unit of the line and is not a
 /// unit moved again, whether its own code repeats or it is listed beside its pack.
 #[test]
