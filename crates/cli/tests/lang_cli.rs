@@ -345,7 +345,7 @@ fn log_in_the_chosen_language_and_the_ledgers_zone() {
     );
     let en = from("en", "36");
     assert!(
-        en.contains("CG2026100100001 from 天津同善堂制药有限公司 (91120116600528837E) (1 lines)"),
+        en.contains("CG2026100100001 from 天津同善堂制药有限公司 (91120116600528837E) (1 line)"),
         "{en}"
     );
     let product = from("en", "13");

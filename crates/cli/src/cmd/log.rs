@@ -107,6 +107,11 @@ fn describe(e: &Event, m: &Messages) -> String {
             .arg("doc", doc)
             .arg("party", party)
             .arg("lines", lines)
+            // English plural category, for the catalogue's selector ("1 line", "2 lines").
+            .arg(
+                "lines_plural",
+                rxledger::reconcile::Fact::Term(if lines == 1 { "one" } else { "other" }.into()),
+            )
     };
     let doc_party =
         |id: &'static str, doc: &str, party: &str| Msg::new(id).arg("doc", doc).arg("party", party);

@@ -167,9 +167,18 @@ config-too-large = invalid configuration: thresholds.{ $name } must be at most {
 log-party = { $name } ({ $kind })
 log-licence = { $party } licence { $number } to { $valid_to }
 log-product = { $code } { $name } { $spec }
-log-from-lines = { $doc } from { $party } ({ $lines } lines)
-log-to-lines = { $doc } to { $party } ({ $lines } lines)
-log-lines = { $doc } ({ $lines } lines)
+log-from-lines = { $doc } from { $party } ({ $lines } { $lines_plural ->
+        [one] line
+       *[other] lines
+    })
+log-to-lines = { $doc } to { $party } ({ $lines } { $lines_plural ->
+        [one] line
+       *[other] lines
+    })
+log-lines = { $doc } ({ $lines } { $lines_plural ->
+        [one] line
+       *[other] lines
+    })
 log-for = { $doc } for { $party }
 log-to = { $doc } to { $party }
 log-from = { $doc } from { $party }

@@ -166,9 +166,18 @@ config-too-large = 配置无效：thresholds.{ $name } 不得大于 { $max }
 log-party = { $name }（{ $kind }）
 log-licence = { $party } 许可证 { $number } 有效期至 { $valid_to }
 log-product = { $code } { $name } { $spec }
-log-from-lines = { $doc } 来自 { $party }（{ $lines } 行）
-log-to-lines = { $doc } 售予 { $party }（{ $lines } 行）
-log-lines = { $doc }（{ $lines } 行）
+log-from-lines = { $doc } 来自 { $party }（{ $lines } { $lines_plural ->
+        [one] 行
+       *[other] 行
+    }）
+log-to-lines = { $doc } 售予 { $party }（{ $lines } { $lines_plural ->
+        [one] 行
+       *[other] 行
+    }）
+log-lines = { $doc }（{ $lines } { $lines_plural ->
+        [one] 行
+       *[other] 行
+    }）
 log-for = { $doc } 购货单位 { $party }
 log-to = { $doc } 发往 { $party }
 log-from = { $doc } 来自 { $party }
