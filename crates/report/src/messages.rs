@@ -474,6 +474,17 @@ impl Messages {
     }
 }
 
+/// The plural category of `n` for the catalogues' English selectors (`[one]`, `*[other]`),
+/// passed beside the count as a term (`NAME_plural`): the catalogues get every fact as text,
+/// which Fluent's number selectors do not match.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        "one"
+    } else {
+        "other"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

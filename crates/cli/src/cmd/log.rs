@@ -107,10 +107,10 @@ fn describe(e: &Event, m: &Messages) -> String {
             .arg("doc", doc)
             .arg("party", party)
             .arg("lines", lines)
-            // English plural category, for the catalogue's selector ("1 line", "2 lines").
+            // For the catalogue's selector ("1 line", "2 lines").
             .arg(
                 "lines_plural",
-                rxledger::reconcile::Fact::Term(if lines == 1 { "one" } else { "other" }.into()),
+                rxledger::reconcile::Fact::Term(rxledger::report::messages::plural(lines).into()),
             )
     };
     let doc_party =

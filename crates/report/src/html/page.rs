@@ -56,15 +56,6 @@ fn sev_badge(m: &Messages, s: Severity) -> Markup {
     html! { span class={ "sev-" (s.as_str()) } { (m.severity(s)) } }
 }
 
-/// The plural category of `n` for English selectors.
-pub(super) fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        "one"
-    } else {
-        "other"
-    }
-}
-
 /// Product, batch and location cells; the batch never wraps.
 fn what_cells(
     m: &Messages,
@@ -388,7 +379,7 @@ impl Report {
                     (self.r(&Msg::new("html-custody-summary")
                         .arg("batches", self.custody.len())
                         .arg("ledgers", self.ledgers.len())
-                        .arg("plural", Fact::Term(plural(self.ledgers.len()).into()))
+                        .arg("plural", Fact::Term(crate::messages::plural(self.ledgers.len()).into()))
                         .arg("broken", broken)))
                 }
                 @if self.custody_omitted > 0 {

@@ -52,7 +52,7 @@ impl Report {
         // Each count with its English plural category (`NAME_plural`) for the selectors.
         let counted = |m: Msg, (name, plural): (&'static str, &'static str), n: usize| {
             m.arg(name, n)
-                .arg(plural, Fact::Term(super::page::plural(n).into()))
+                .arg(plural, Fact::Term(crate::messages::plural(n).into()))
         };
         let m = Msg::new("report-written")
             .arg("path", path.display().to_string())
