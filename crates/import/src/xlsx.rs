@@ -89,22 +89,13 @@ fn cell(d: &Data) -> Cell {
         Data::Float(f) => Cell::Text(number(*f)),
         Data::Bool(b) => Cell::Text(b.to_string()),
         Data::DateTime(t) => match t.as_datetime().filter(|_| t.is_datetime()) {
-            Some(d) => Cell::Date(to_second(d)),
+            // To the nearest second, as a spreadsheet shows it at most: a serial written with
+            // fewer decimals (`46372.41667`) is 10:00:00, not 10:00:00.288, so the same
+            // document exported as CSV (whose instants have seconds at most) gets the same id.
+            Some(d) => Cell::Date(chrono::SubsecRound::round_subsecs(d, 0)),
             None => Cell::Text(number(t.as_f64())),
         },
         Data::Error(e) => Cell::Error(e.to_string()),
-    }
-}
-
-/// A date-time cell to the nearest second, as a spreadsheet shows it at most: a serial written
-/// with fewer decimals (`46372.41667`) is 10:00:00, not 10:00:00.288, so the same document
-/// exported as CSV (whose instants have seconds at most) gets the same event id.
-fn to_second(d: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
-    let whole = d - chrono::TimeDelta::nanoseconds(i64::from(d.and_utc().timestamp_subsec_nanos()));
-    if d - whole >= chrono::TimeDelta::milliseconds(500) {
-        whole + chrono::TimeDelta::seconds(1)
-    } else {
-        whole
     }
 }
 
