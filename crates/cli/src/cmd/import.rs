@@ -157,37 +157,27 @@ fn csv(a: CsvArgs) -> Result<Outcome> {
         .map(|m| mapping(m))
         .collect::<Result<Vec<_>>>()?;
     let mut store = open_writer(&a.dir)?;
-    let mut places = Vec::new();
+    let names: Vec<String> = a.files.iter().map(|f| f.display().to_string()).collect();
     let mut events = Vec::new();
-    for (i, file) in a.files.iter().enumerate() {
-        let name = file.display().to_string();
+    for (i, name) in names.iter().enumerate() {
+        let file = &a.files[i];
         let bytes = std::fs::read(file).with_context(|| name.clone())?;
         if bytes.starts_with(b"PK\x03\x04") {
             return Err(said(Msg::new("import-zip").arg("file", name.as_str())));
         }
         let imported =
-            rxledger_import::import_csv(&name, &bytes, &mappings[i.min(mappings.len() - 1)])?;
-        warn_repeated(&name, &imported);
-        events.extend(imported.into_iter().map(|e| (places.len(), e)));
-        places.push(name);
+            rxledger_import::import_csv(name, &bytes, &mappings[i.min(mappings.len() - 1)])?;
+        warn_repeated(name, &imported);
+        events.extend(imported.into_iter().map(|e| (i, e)));
     }
     // One time order across the files; the order of each file (itself in time order) and of
     // the files for events of the same instant.
     events.sort_by_key(|(_, e)| e.event.occurred_at);
-    let places: Vec<(String, u64)> = events
-        .iter()
-        .map(|(f, e)| (places[*f].clone(), e.line))
-        .collect();
-    let name = a
-        .files
-        .iter()
-        .map(|f| f.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let places: Vec<(usize, u64)> = events.iter().map(|(f, e)| (*f, e.line)).collect();
     append(
         &mut store,
-        &name,
-        &Source::Files(&places),
+        &names.join(", "),
+        &Source::Files(&names, &places),
         a.batch_size,
         events
             .iter()
@@ -218,11 +208,58 @@ fn xlsx(a: XlsxArgs) -> Result<Outcome> {
 
 /// Where the events of an import come from, for its errors: lines (or rows) of a file, events
 /// of an EPCIS document's `eventList` (the "line" is the 1-based position), or the lines of
-/// several files (the "line" is the 1-based position in the list of (file, line)).
+/// several files (the "line" is the 1-based position in the list of (file index, line)).
 enum Source<'a> {
     Lines,
     EventList,
-    Files(&'a [(String, u64)]),
+    Files(&'a [String], &'a [(usize, u64)]),
+}
+
+impl Source<'_> {
+    /// `e`, an id clash told by where the events come from (the ingest error tells lines of
+    /// one file as they are).
+    fn told(&self, name: &str, e: AppendError) -> anyhow::Error {
+        let AppendError::Input(IngestError::DuplicateId {
+            line, id, earlier, ..
+        }) = &e
+        else {
+            return e.into();
+        };
+        let (line, earlier) = (*line, earlier);
+        let msg = match self {
+            Source::Lines => return e.into(),
+            Source::Files(names, places) => {
+                let at = |n: u64| {
+                    let (f, l) = places.get(n as usize - 1).copied().unwrap_or_default();
+                    (names.get(f).map_or("", String::as_str), l)
+                };
+                let (file, line) = at(line);
+                let msg = match *earlier {
+                    Earlier::Record(seq) => Msg::new("ingest-duplicate-record").arg("seq", seq),
+                    Earlier::Line(l) => match at(l) {
+                        (f, l) if f == file => Msg::new("ingest-duplicate-line").arg("earlier", l),
+                        (f, l) => Msg::new("import-duplicate-line")
+                            .arg("earlier_file", f)
+                            .arg("earlier", l),
+                    },
+                };
+                msg.arg("file", file).arg("line", line)
+            }
+            Source::EventList => {
+                let at = |n: u64| format!("eventList[{}]", n.saturating_sub(1));
+                let msg = match *earlier {
+                    Earlier::Record(seq) => {
+                        Msg::new("import-epcis-duplicate-record").arg("seq", seq)
+                    }
+                    Earlier::Line(l) => {
+                        Msg::new("import-epcis-duplicate-event").arg("earlier", at(l))
+                    }
+                };
+                msg.arg("file", name).arg("event", at(line))
+            }
+        };
+        said(msg.arg("id", id.as_str()))
+    }
 }
 
 /// Appends `(line, payload)` exactly once and says what it did.
@@ -235,46 +272,8 @@ fn append(
 ) -> Result<Outcome> {
     let lines: Vec<(u64, Vec<u8>)> = lines.collect();
     let latest = latest_occurred(store);
-    let done = match append_lines(store, name, &lines, batch_size, |_| {}) {
-        Err(AppendError::Input(IngestError::DuplicateId {
-            line, id, earlier, ..
-        })) if matches!(source, Source::Files(_)) => {
-            let Source::Files(places) = source else {
-                unreachable!()
-            };
-            let at = |n: u64| places.get(n as usize - 1).cloned().unwrap_or_default();
-            let (file, line) = at(line);
-            let msg = match earlier {
-                Earlier::Record(seq) => Msg::new("ingest-duplicate-record").arg("seq", seq),
-                Earlier::Line(l) => match at(l) {
-                    (f, l) if f == file => Msg::new("ingest-duplicate-line").arg("earlier", l),
-                    (f, l) => Msg::new("import-duplicate-line")
-                        .arg("earlier_file", f)
-                        .arg("earlier", l),
-                },
-            };
-            return Err(said(
-                msg.arg("file", file)
-                    .arg("line", line)
-                    .arg("id", id.as_str()),
-            ));
-        }
-        Err(AppendError::Input(IngestError::DuplicateId {
-            line, id, earlier, ..
-        })) if matches!(source, Source::EventList) => {
-            let at = |n: u64| format!("eventList[{}]", n.saturating_sub(1));
-            let msg = match earlier {
-                Earlier::Record(seq) => Msg::new("import-epcis-duplicate-record").arg("seq", seq),
-                Earlier::Line(l) => Msg::new("import-epcis-duplicate-event").arg("earlier", at(l)),
-            };
-            return Err(said(
-                msg.arg("file", name)
-                    .arg("event", at(line))
-                    .arg("id", id.as_str()),
-            ));
-        }
-        done => done?,
-    };
+    let done =
+        append_lines(store, name, &lines, batch_size, |_| {}).map_err(|e| source.told(name, e))?;
     let m = crate::lang::messages();
     if let Some(latest) = latest.filter(|_| done.appended > 0) {
         // Only the events appended now: those the ledger already held were skipped.
