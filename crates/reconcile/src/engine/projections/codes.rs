@@ -167,6 +167,13 @@ impl LineCodes {
         }
         self.unknown += 1;
     }
+
+    fn elsewhere(&mut self, k: u128, loc: u32) {
+        if self.elsewhere == 0 {
+            self.first_elsewhere = (k, loc);
+        }
+        self.elsewhere += 1;
+    }
 }
 
 /// What an aggregation showed.
@@ -513,12 +520,7 @@ impl Codes {
             match old.filter(|s| !self.forgotten(*s)) {
                 None => seen.unknown(k),
                 Some(s) if s.loc == OUT => seen.dup(k),
-                Some(s) if s.loc != from_id => {
-                    if seen.elsewhere == 0 {
-                        seen.first_elsewhere = (k, s.loc);
-                    }
-                    seen.elsewhere += 1;
-                }
+                Some(s) if s.loc != from_id => seen.elsewhere(k, s.loc),
                 _ => {}
             }
         }
