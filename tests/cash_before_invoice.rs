@@ -3,15 +3,11 @@
 //! `samples/inspections/29-narcotic-paid-in-cash` with the cash payment moved before the
 //! sales invoice it settles.
 
-use rxledger::reconcile::Config;
-use rxledger::store::MemStore;
+mod support;
 
 fn findings(lines: &[&str]) -> Vec<(String, u64, Vec<u64>)> {
     let text = lines.join("\n") + "\n";
-    let payloads = rxledger::ingest::read_events("29", text.as_bytes()).unwrap();
-    let mut store = MemStore::new();
-    rxledger::ingest::append_batches(&mut store, &payloads, 1000, |_| {}).unwrap();
-    let report = rxledger::check::check_store(&store, Config::default(), None).unwrap();
+    let report = support::check_text("29", text.as_bytes());
     report
         .findings
         .iter()

@@ -3,9 +3,9 @@
 //! from the independent ledger `samples/inspections/01-clean-month-basic` (format 1), with its two
 //! sales made to one customer and their invoices and payments replaced by consolidated ones.
 
-use rxledger::reconcile::Config;
-use rxledger::store::MemStore;
 use serde_json::{json, Value};
+
+mod support;
 
 const HOSPITAL: &str = "12330106470089126A";
 const HOSPITAL_ACCOUNT: &str = "19030101040008866";
@@ -94,10 +94,7 @@ fn monthly(sales: &[&str], lines: Vec<Value>) -> Vec<Value> {
 
 fn check(events: &[Value]) -> Vec<(String, u64)> {
     let text: String = events.iter().map(|e| e.to_string() + "\n").collect();
-    let payloads = rxledger::ingest::read_events("consolidated", text.as_bytes()).unwrap();
-    let mut store = MemStore::new();
-    rxledger::ingest::append_batches(&mut store, &payloads, 1000, |_| {}).unwrap();
-    let report = rxledger::check::check_store(&store, Config::default(), None).unwrap();
+    let report = support::check_text("consolidated", text.as_bytes());
     // Findings as (rule, seq); open items as ("pending RULE", seq).
     let findings = report
         .findings

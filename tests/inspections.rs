@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use rxledger::reconcile::Config;
-use rxledger::store::MemStore;
+
+mod support;
 
 /// Ledgers the engine does not get right yet, with why.
 const KNOWN_GAPS: &[(&str, &str)] = &[];
@@ -34,12 +35,7 @@ fn findings(ledger: &Path) -> BTreeSet<(String, u64)> {
 }
 
 fn findings_of(name: &str, text: &[u8]) -> BTreeSet<(String, u64)> {
-    let name = name.to_owned();
-    let payloads =
-        rxledger::ingest::read_events(&name, text).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let mut store = MemStore::new();
-    rxledger::ingest::append_batches(&mut store, &payloads, 1000, |_| {}).unwrap();
-    let report = rxledger::check::check_store(&store, Config::default(), None).unwrap();
+    let report = support::check_text(name, text);
     assert!(report.verify.is_ok(), "{name}");
     report
         .findings

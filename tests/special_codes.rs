@@ -7,8 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use rxledger::reconcile::Config;
-use rxledger::store::MemStore;
+mod support;
 
 type Found = BTreeSet<(String, u64)>;
 
@@ -32,11 +31,7 @@ fn ledger(stem: &str) -> Vec<String> {
 }
 
 fn findings(lines: &[String]) -> Found {
-    let text = lines.join("\n");
-    let payloads = rxledger::ingest::read_events("ledger", text.as_bytes()).unwrap();
-    let mut store = MemStore::new();
-    rxledger::ingest::append_batches(&mut store, &payloads, 1000, |_| {}).unwrap();
-    let report = rxledger::check::check_store(&store, Config::default(), None).unwrap();
+    let report = support::check_text("ledger", lines.join("\n").as_bytes());
     assert!(report.verify.is_ok());
     report
         .findings
@@ -128,11 +123,7 @@ fn a_second_movement_out_of_negative_stock_gives_the_figure_the_books_showed() {
         e["data"]["lines"].as_array_mut().unwrap().truncate(1);
         lines.push(e.to_string());
     }
-    let text = lines.join("\n");
-    let payloads = rxledger::ingest::read_events("ledger", text.as_bytes()).unwrap();
-    let mut store = MemStore::new();
-    rxledger::ingest::append_batches(&mut store, &payloads, 1000, |_| {}).unwrap();
-    let report = rxledger::check::check_store(&store, Config::default(), None).unwrap();
+    let report = support::check_text("ledger", lines.join("\n").as_bytes());
     let neg: Vec<_> = report
         .findings
         .iter()

@@ -50,20 +50,9 @@ fn goods_imported_after_later_goods_are_warned_about() {
     let d = tempfile::tempdir().unwrap();
     let p = d.path();
     // The goods sample split into its purchase side and its sales side (with the count).
-    let bytes = std::fs::read(erp("goods-2026-10.csv")).unwrap();
-    let (text, _, bad) = encoding_rs::GB18030.decode(&bytes);
-    assert!(!bad);
-    let mut rows = text.lines();
-    let header = rows.next().unwrap();
-    let (purchase, sales): (Vec<&str>, Vec<&str>) = rows.partition(|r| r.starts_with("采购"));
-    assert!(!purchase.is_empty() && !sales.is_empty());
-    for (name, part) in [("purchase.csv", &purchase), ("sales.csv", &sales)] {
-        let body = std::iter::once(header)
-            .chain(part.iter().copied())
-            .collect::<Vec<_>>()
-            .join("\r\n");
-        std::fs::write(p.join(name), encoding_rs::GB18030.encode(&body).0).unwrap();
-    }
+    let purchase = goods_rows(p, "purchase.csv", |r| r.starts_with("采购"));
+    let sales = goods_rows(p, "sales.csv", |r| !r.starts_with("采购"));
+    assert!(purchase > 0 && sales > 0);
     let goods = erp("goods.toml");
     let finance = (erp("finance-2026-10.csv"), erp("finance.toml"));
 
@@ -123,19 +112,26 @@ fn goods_imported_after_later_goods_are_warned_about() {
     assert!(String::from_utf8(again.stderr).unwrap().is_empty());
 }
 
-/// The goods sample's rows whose business time (`业务时间`) `keep` accepts, as a GB18030 export
-/// `name` in `p`.
-fn goods_rows(p: &Path, name: &str, keep: impl Fn(&str) -> bool) {
+/// The goods sample's header and the rows `keep` accepts, as a GB18030 export `name` in `p`
+/// (CRLF, as the sample); how many rows it kept.
+fn goods_rows(p: &Path, name: &str, keep: impl Fn(&str) -> bool) -> usize {
     let bytes = std::fs::read(erp("goods-2026-10.csv")).unwrap();
     let (text, _, bad) = encoding_rs::GB18030.decode(&bytes);
     assert!(!bad);
     let mut rows = text.lines();
     let header = rows.next().unwrap();
+    let kept: Vec<&str> = rows.filter(|r| keep(r)).collect();
     let body = std::iter::once(header)
-        .chain(rows.filter(|r| keep(r.split(',').nth(2).unwrap())))
+        .chain(kept.iter().copied())
         .collect::<Vec<_>>()
         .join("\r\n");
     std::fs::write(p.join(name), encoding_rs::GB18030.encode(&body).0).unwrap();
+    kept.len()
+}
+
+/// A row's business time (`业务时间`, the third column).
+fn business_time(row: &str) -> &str {
+    row.split(',').nth(2).unwrap()
 }
 
 /// The warning counts the goods movements appended now, not those of the export the ledger
@@ -147,8 +143,8 @@ fn goods_already_in_the_ledger_are_not_counted_as_out_of_order() {
     let p = d.path();
     let goods = erp("goods-2026-10.csv");
     let map = erp("goods.toml");
-    goods_rows(p, "to-12th.csv", |t| t < "2026-10-13");
-    goods_rows(p, "from-12th.csv", |t| t >= "2026-10-12");
+    goods_rows(p, "to-12th.csv", |r| business_time(r) < "2026-10-13");
+    goods_rows(p, "from-12th.csv", |r| business_time(r) >= "2026-10-12");
 
     // The export to the 12th, then the whole month: the documents of the 14th and the count
     // are new, and later than anything in the ledger.
@@ -174,8 +170,8 @@ fn goods_already_in_the_ledger_are_not_counted_as_out_of_order() {
 fn exports_imported_together_are_read_in_business_order() {
     let d = tempfile::tempdir().unwrap();
     let p = d.path();
-    goods_rows(p, "to-11th.csv", |t| t < "2026-10-11");
-    goods_rows(p, "from-11th.csv", |t| t >= "2026-10-11");
+    goods_rows(p, "to-11th.csv", |r| business_time(r) < "2026-10-11");
+    goods_rows(p, "from-11th.csv", |r| business_time(r) >= "2026-10-11");
     let goods = erp("goods.toml");
     let (finance, finance_map) = (erp("finance-2026-10.csv"), erp("finance.toml"));
 
