@@ -5,10 +5,10 @@
 //! serde (a key match, a string, two numbers and a struct visit per sample) was about a quarter
 //! of all of `check`. Stored payloads are canonical (`docs/format.md`), so the array has one
 //! spelling: `[{"at":"YYYY-MM-DDTHH:MM:SSZ","celsius":N,"humidity":N},…]`, `humidity` optional.
-//! [`readings`] reads that spelling by position and gives up (`None`) on anything else: white
+//! [`readings_prefix`] reads that spelling by position and gives up (`None`) on anything else: white
 //! space, escapes, another key order, an exponent, `null`, a number with more than 15 digits.
-//! [`temperature_event`] uses it on a whole canonical upload; for anything else the caller lets
-//! serde read the event, so the result never depends on which lane read it.
+//! The reader of canonical events (`canon.rs`) uses it for an upload's samples; for anything
+//! else the caller lets serde read the event, so the result never depends on which lane read it.
 //!
 //! Numbers are computed the way `serde_json` computes them: an integer is converted to `f64`
 //! (exact below 2^53), a decimal `m / 10^k` with `m < 10^15` and `k ≤ 15` is one correctly
@@ -16,57 +16,20 @@
 //! value its `float_roundtrip` mode would give too). Negative zero is left to serde.
 
 use crate::events::Reading;
-use crate::{instant, Event, EventBody, FastEvent};
+use crate::instant;
 
-/// The canonical spelling of a sample, piece by piece: [`readings`] reads it and
+/// The canonical spelling of a sample, piece by piece: [`readings_prefix`] reads it and
 /// [`splice_readings`] writes it.
 const AT: &[u8] = b"{\"at\":\"";
 const CELSIUS: &[u8] = b"\",\"celsius\":";
 const HUMIDITY: &[u8] = b",\"humidity\":";
 
-/// A canonical `temperature_reading` event without serde ever reading its samples; `None` for
-/// any other event or spelling (the caller then parses as usual). Not validated.
-///
-/// Canonically the samples close the event: `…,"readings":[…]}}` (`readings` is the last field
-/// of `data`, and `data` the last of the event). The array is read by [`readings`], which must
-/// consume it exactly; the rest, with an empty array in its place, goes to the single-pass
-/// parser, which must find a `temperature_reading` with no samples: so the array was
-/// `data.readings`. (`,"readings":[` cannot lie inside a JSON string: its quotes are not
-/// escaped.) Serde would only have scanned the array to find its end, so the event is the one
-/// the usual path gives.
-pub(crate) fn temperature_event(text: &str) -> Option<Event> {
-    const KIND: &str = "\"kind\":\"temperature_reading\",";
-    const KEY: &str = ",\"readings\":[";
-    // The kind follows `v` and `id`: at most 81 bytes in a canonical event.
-    let head = text.as_bytes().get(..96).unwrap_or(text.as_bytes());
-    if !head.windows(KIND.len()).any(|w| w == KIND.as_bytes()) {
-        return None;
-    }
-    // White space after the event (a line read with its end, `\n` or `\r\n`, as `append` reads
-    // its input) is no part of it.
-    let body = text
-        .trim_end_matches([' ', '\t', '\n', '\r'])
-        .strip_suffix("}}")?;
-    let key = body.find(KEY)?;
-    let (before, array) = body.split_at(key + KEY.len() - 1);
-    let samples = readings(array)?;
-    let mut rest = String::with_capacity(before.len() + 4);
-    rest.push_str(before);
-    rest.push_str("[]}}");
-    let FastEvent(mut event) = serde_json::from_str(&rest).ok()?;
-    match &mut event.body {
-        EventBody::TemperatureReading(t) if t.readings.is_empty() => t.readings = samples,
-        _ => return None,
-    }
-    Some(event)
-}
-
-/// A canonical `readings` array read by position; `None` for any other spelling.
-pub fn readings(text: &str) -> Option<Vec<Reading>> {
-    let mut s = text.as_bytes().strip_prefix(b"[")?;
-    let mut out = Vec::with_capacity(text.len() / 56 + 1);
-    if s == b"]" {
-        return Some(out);
+/// A canonical `readings` array read by position at the start of `s`, and what follows it.
+pub(crate) fn readings_prefix(s: &[u8]) -> Option<(Vec<Reading>, &[u8])> {
+    let mut s = s.strip_prefix(b"[")?;
+    let mut out = Vec::with_capacity(s.len() / 56 + 1);
+    if let Some(rest) = s.strip_prefix(b"]") {
+        return Some((out, rest));
     }
     let mut day = None;
     loop {
@@ -94,7 +57,7 @@ pub fn readings(text: &str) -> Option<Vec<Reading>> {
         });
         match s {
             [b',', rest @ ..] => s = rest,
-            [b']'] => return Some(out),
+            [b']', rest @ ..] => return Some((out, rest)),
             _ => return None,
         }
     }
@@ -202,7 +165,16 @@ fn number(s: &[u8]) -> Option<(f64, &[u8])> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Event, EventBody};
     use proptest::prelude::*;
+
+    /// A whole canonical `readings` array read by position; `None` for any other spelling.
+    fn readings(text: &str) -> Option<Vec<Reading>> {
+        match readings_prefix(text.as_bytes())? {
+            (samples, []) => Some(samples),
+            _ => None,
+        }
+    }
 
     fn serde(text: &str) -> Option<Vec<Reading>> {
         serde_json::from_str(text).ok()
@@ -251,13 +223,13 @@ mod tests {
     #[test]
     fn a_canonical_upload_skips_serde_with_the_same_event() {
         let slow = Event::from_json_slow(UPLOAD).unwrap();
-        assert_eq!(temperature_event(UPLOAD), Some(slow.clone()));
+        assert_eq!(crate::canon::event(UPLOAD), Some(slow.clone()));
         assert_eq!(Event::from_json(UPLOAD).unwrap(), slow);
         assert_eq!(slow.to_json(), UPLOAD, "the example is canonical");
         // A line with its end, as `append` reads its input, takes the fast lane too.
         for end in ["\n", "\r\n", " \t\n"] {
             let line = format!("{UPLOAD}{end}");
-            assert_eq!(temperature_event(&line), Some(slow.clone()), "{end:?}");
+            assert_eq!(crate::canon::event(&line), Some(slow.clone()), "{end:?}");
             assert_eq!(Event::from_json(&line).unwrap(), slow);
         }
     }
@@ -277,7 +249,7 @@ mod tests {
             UPLOAD.replace(r#""readings":["#, r#""readings": ["#),
         ];
         for text in &cases {
-            let fast = temperature_event(text);
+            let fast = crate::canon::event(text);
             if let Some(fast) = fast
                 .as_ref()
                 .filter(|e| crate::validate::validate(e).is_ok())
@@ -310,7 +282,7 @@ mod tests {
             let j = (i + len).min(chars.len());
             let text: String = chars[..i].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(&chars[j..]).collect();
             // (Not validated: the caller validates what it gets.)
-            if let Some(fast) = temperature_event(&text).filter(|e| crate::validate::validate(e).is_ok()) {
+            if let Some(fast) = crate::canon::event(&text).filter(|e| crate::validate::validate(e).is_ok()) {
                 prop_assert_eq!(Some(fast), Event::from_json_slow(&text).ok(), "{}", text);
             }
             prop_assert_eq!(Event::from_json(&text).ok(), Event::from_json_slow(&text).ok(), "{}", text);

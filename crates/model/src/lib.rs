@@ -29,6 +29,7 @@
 // Decoders must not panic on any input.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
 
+mod canon;
 pub mod codes;
 pub mod events;
 mod fast;
@@ -450,8 +451,8 @@ impl<'de> Deserialize<'de> for FastEvent {
 impl Event {
     /// Parses and validates one event from its JSON text.
     pub fn from_json(text: &str) -> Result<Event, EventError> {
-        // A canonical temperature upload by position (`fast.rs`), any other event in one pass.
-        let parsed = fast::temperature_event(text)
+        // A canonical event by position (`canon.rs`), any other text in one pass.
+        let parsed = canon::event(text)
             .or_else(|| serde_json::from_str::<FastEvent>(text).ok().map(|f| f.0));
         if let Some(e) = parsed {
             if validate::validate(&e).is_ok() {

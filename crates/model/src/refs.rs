@@ -77,7 +77,7 @@ impl<'de> Deserialize<'de> for Refs {
 
 /// One document number, or (format version 2) a list of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum DocRef {
+pub(crate) enum DocRef {
     One(Text),
     Many(Vec<Text>),
 }
@@ -146,13 +146,13 @@ pub(crate) struct RefsIn {
     /// invoices to their orders. A receipt or purchase invoice covering several orders lists
     /// them all; the invoice is then matched against the sum of their goods.
     #[serde(default)]
-    order: Option<DocRef>,
+    pub(crate) order: Option<DocRef>,
     /// Sales order numbers (`sale.doc`). Link outbound reviews, dispatches, customer returns
     /// and sales invoices to their sales. A monthly (月结) invoice or a dispatch covering
     /// several sales lists them all; the invoice is then matched against the sum of their
     /// goods.
     #[serde(default)]
-    sale: Option<DocRef>,
+    pub(crate) sale: Option<DocRef>,
     /// Delivery notes (随货同行单): the supplier's dispatch numbers. Required on every receipt
     /// (REC-DOC); match dispatches and receipts across ledgers. A sales invoice without `sale`
     /// is matched to the goods of these dispatches: to the sales a dispatch named (its own
@@ -160,22 +160,22 @@ pub(crate) struct RefsIn {
     /// `order` or `receipt` is matched likewise to the orders of the receipts that named these
     /// delivery notes (the supplier's 随货同行单).
     #[serde(default)]
-    delivery_note: Option<DocRef>,
+    pub(crate) delivery_note: Option<DocRef>,
     /// Receiving / acceptance records (`receipt.doc`), or quarantine or returns records. A
     /// purchase invoice without `order` is matched to the goods of these receipts: to the orders
     /// a receipt named (its own number when it named none), as if the invoice had named them.
     #[serde(default)]
-    receipt: Option<DocRef>,
+    pub(crate) receipt: Option<DocRef>,
     /// Invoice number (`invoice.doc`). Recorded; no rule reads it at present.
     #[serde(default)]
-    invoice: Option<Text>,
+    pub(crate) invoice: Option<Text>,
     /// Payment reference (`payment.doc`). Recorded; no rule reads it at present.
     #[serde(default)]
-    payment: Option<Text>,
+    pub(crate) payment: Option<Text>,
     /// Regulator approval reference, e.g. for narcotics or class-1 psychotropics sold to another
     /// province (SPECIAL-CHANNEL).
     #[serde(default)]
-    approval: Option<Text>,
+    pub(crate) approval: Option<Text>,
 }
 
 impl RefsIn {

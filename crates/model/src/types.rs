@@ -404,7 +404,7 @@ pub(crate) fn expiry_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Naiv
 
 /// The date `b` spells as `YYYY-MM-DD` in ASCII digits, if it is spelt so and there is such a
 /// day.
-fn fixed_date(b: &[u8]) -> Option<NaiveDate> {
+pub(crate) fn fixed_date(b: &[u8]) -> Option<NaiveDate> {
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         b.get(r)?.iter().try_fold(0u32, |n, &c| {
             c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
