@@ -227,8 +227,12 @@ fn parse_general(s: &str, current_year: i32) -> Result<TraceCode, CodeError> {
         raw(data)?
     } else if s.starts_with('(') {
         bracketed(s)?
-    } else {
+    } else if known_ai(s.get(..2).unwrap_or(s)).is_ok() {
         raw(s)?
+    } else {
+        // Neither brackets, nor a symbology identifier, nor a known AI first: no GS1 element
+        // string at all (a 追溯码 with a letter, say), so not diagnosed as one.
+        return Err(CodeError::Unrecognised);
     };
     gs1(fields, current_year)
 }
@@ -494,6 +498,15 @@ mod tests {
             Err(CodeError::UnknownAi(_))
         ));
         assert!(matches!(parse_code("(21)S1"), Err(CodeError::NoGtin)));
+        // A 追溯码 with a letter is no raw element string of an AI (81).
+        assert_eq!(
+            parse_code("8107866000800002909X"),
+            Err(CodeError::Unrecognised)
+        );
+        assert!(matches!(
+            parse_code("0106901234567892\x1d99x"),
+            Err(CodeError::UnknownAi(_))
+        ));
         assert!(matches!(
             parse_code("(01)06901234567892(21)1(21)2"),
             Err(CodeError::Repeated("21"))
