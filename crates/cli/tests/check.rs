@@ -224,6 +224,8 @@ fn sarif_output_has_the_required_fields() {
     assert_eq!(v["version"], "2.1.0");
     let run0 = &v["runs"][0];
     let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    // No placeholder link: the project has no public home yet.
+    assert!(run0["tool"]["driver"].get("informationUri").is_none());
     assert_eq!(rules.len(), rxledger::reconcile::RULES.len());
     let results = run0["results"].as_array().unwrap();
     assert!(!results.is_empty());
@@ -258,10 +260,16 @@ fn junit_output_is_well_formed_with_a_case_per_rule() {
     let xml = String::from_utf8(o.stdout).unwrap();
     let mut reader = quick_xml::Reader::from_str(&xml);
     let (mut cases, mut failures, mut skipped) = (0, 0, 0);
+    let mut suite_failures = None;
     loop {
         match reader.read_event().unwrap() {
             quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
                 match e.name().as_ref() {
+                    b"testsuite" => {
+                        let a = e.try_get_attribute("failures").unwrap().unwrap();
+                        suite_failures =
+                            Some(a.unescape_value().unwrap().parse::<usize>().unwrap());
+                    }
                     b"testcase" => cases += 1,
                     b"failure" => failures += 1,
                     b"skipped" => skipped += 1,
@@ -279,6 +287,13 @@ fn junit_output_is_well_formed_with_a_case_per_rule() {
     )
     .unwrap();
     assert_eq!(failures, expected.lines().count());
+    // `failures` counts the cases that fail (the rules with findings), not the findings.
+    let rules: std::collections::BTreeSet<&str> = expected
+        .lines()
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    assert!(rules.len() < failures);
+    assert_eq!(suite_failures, Some(rules.len()));
 }
 
 #[test]

@@ -55,7 +55,6 @@ struct SarifTool {
 struct SarifDriver {
     name: &'static str,
     version: &'static str,
-    information_uri: &'static str,
     rules: Vec<SarifRule>,
 }
 
@@ -207,11 +206,35 @@ fn sarif_run<'a>(r: &'a CheckReport, m: &'a Messages) -> SarifRun<'a> {
             driver: SarifDriver {
                 name: "rxledger",
                 version: env!("CARGO_PKG_VERSION"),
-                information_uri: "https://example.invalid/rxledger",
                 rules,
             },
         },
         results: Results { r, m },
+    }
+}
+
+/// A file's path as a SARIF artifact URI: a relative path as a relative reference (viewers
+/// resolve it against the checkout, when `check` ran from the repository's root), an absolute
+/// one as a `file://` URI; `\` separators as `/`, and any byte outside the unreserved set
+/// percent-encoded.
+fn uri(path: &std::path::Path) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    /// RFC 3986's unreserved characters and `/` stay as they are.
+    const KEEP: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'/');
+    let text = path.to_string_lossy().replace('\\', "/");
+    let encoded = utf8_percent_encode(&text, KEEP).to_string();
+    if text.starts_with('/') {
+        format!("file://{encoded}")
+    } else if text.as_bytes().get(1) == Some(&b':') {
+        // A Windows drive (`C:/…`): its colon stays.
+        format!("file:///{}", encoded.replacen("%3A", ":", 1))
+    } else {
+        encoded
     }
 }
 
@@ -227,9 +250,7 @@ fn results<'a>(r: &'a CheckReport, m: &'a Messages) -> impl Iterator<Item = Sari
             message: SarifText { text },
             locations: vec![SarifLocation {
                 physical_location: SarifPhysical {
-                    artifact_location: SarifArtifact {
-                        uri: file.display().to_string(),
-                    },
+                    artifact_location: SarifArtifact { uri: uri(&file) },
                     region: SarifRegion { start_line: line },
                 },
             }],
@@ -261,4 +282,24 @@ fn results<'a>(r: &'a CheckReport, m: &'a Messages) -> impl Iterator<Item = Sari
         }
     });
     findings.chain(pending)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+    use std::path::Path;
+
+    #[test]
+    fn paths_are_uri_references() {
+        assert_eq!(uri(Path::new("samples/a b.jsonl")), "samples/a%20b.jsonl");
+        assert_eq!(
+            uri(Path::new("/tmp/账本/seg-1.jsonl")),
+            "file:///tmp/%E8%B4%A6%E6%9C%AC/seg-1.jsonl"
+        );
+        assert_eq!(
+            uri(Path::new("C:\\l\\x#1.jsonl")),
+            "file:///C:/l/x%231.jsonl"
+        );
+        assert_eq!(uri(Path::new("50%.jsonl")), "50%25.jsonl");
+    }
 }

@@ -1,6 +1,6 @@
 # Messages of the special rule family (English).
 
-special-chain-coverage = { $quantity } units of controlled { $product } batch { $batch } moved but { $codes } traceability codes were scanned: the unit custody chain is broken.
+special-chain-coverage = { $quantity } units of controlled { $product } batch { $batch } moved but { $codes } distinct traceability codes were scanned: the unit custody chain is broken.
 special-chain-coverage-figure = { $codes } codes
 special-chain-elsewhere = { $units } unit(s) of controlled { $product } batch { $batch } left { $location }, but the ledger had them elsewhere, e.g. "{ $code }" at { $held }.
 special-chain-elsewhere-expected = units at { $location }

@@ -35,7 +35,7 @@ quarantine = { $product } batch { $batch } in quarantine location { $location } 
 return-orig = Return { $doc } of { $product } batch { $batch } from { $customer } does not match an original sale: { return-orig-actual } (expected { return-orig-expected }).
 return-orig-actual = { $problem ->
         [no_sale] no known sale
-        [unknown_sale] no known sale { $sale }
+        [unknown_sale] sale { $sale } not known (never recorded, or older than the return window)
         [other_customer] sale to { $sale_customer }
        *[over] { $returned } returned
     }

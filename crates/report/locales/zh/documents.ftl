@@ -28,7 +28,7 @@ out-rev-review-actual = { $problem ->
         [not_on_sale] 不在销售单上
         [quantity] 数量 { $reviewed }
         [expiry] 有效期至 { $expiry }
-       *[unknown_sale] 销售 { $sale } 不存在
+       *[unknown_sale] 销售 { $sale } 未知
     }
 out-rev-review-expected = { $problem ->
         [not_on_sale] 在销售单上

@@ -1,8 +1,8 @@
 # 特殊管理药品规则族消息（简体中文）。
 
-special-chain-coverage = 特殊管理药品 { $product } 批号 { $batch } 移动 { $quantity }，但仅扫描 { $codes } 个追溯码：单件追溯链断裂。
+special-chain-coverage = 特殊管理药品 { $product } 批号 { $batch } 移动 { $quantity }，但仅扫描了 { $codes } 个不同的追溯码：单件追溯链断裂。
 special-chain-coverage-figure = { $codes } 个追溯码
-special-chain-elsewhere = 特殊管理药品 { $product } 批号 { $batch } 有 { $units } 件从 { $location } 出库，但账本记载其在别处，例如“{ $code }”在 { $held }。
+special-chain-elsewhere = 特殊管理药品 { $product } 批号 { $batch } 有 { $units } 件从 { $location } 移出，但账本记载其在别处，例如“{ $code }”在 { $held }。
 special-chain-elsewhere-expected = 在 { $location } 的库存
 special-chain-elsewhere-actual = { $units } 件在别处
 

@@ -1,7 +1,7 @@
 # 库存规则族消息（简体中文）。
 
-stock-neg = { $location } 的 { $product } 批号 { $batch } 库存降至 { $after }：出库 { $moved }，但账面仅有 { $on_books }。
-stock-neg-further = { $location } 的 { $product } 批号 { $batch } 库存进一步降至 { $after }：出库 { $moved }，而账面已为 { $on_books }。
+stock-neg = { $location } 的 { $product } 批号 { $batch } 库存降至 { $after }：移出 { $moved }，但账面仅有 { $on_books }。
+stock-neg-further = { $location } 的 { $product } 批号 { $batch } 库存进一步降至 { $after }：移出 { $moved }，而账面已为 { $on_books }。
 stock-neg-expected = ≥ { $qty }
 stock-neg-actual = { $qty }
 
@@ -35,7 +35,7 @@ quarantine = 隔离库位 { $location } 中的 { $product } 批号 { $batch } { 
 return-orig = { $customer } 的销后退回 { $doc }（{ $product } 批号 { $batch }）与原销售不符：{ return-orig-actual }（应为{ return-orig-expected }）。
 return-orig-actual = { $problem ->
         [no_sale] 无已知销售
-        [unknown_sale] 销售 { $sale } 不存在
+        [unknown_sale] 销售 { $sale } 未知（从未记录，或早于退货期限）
         [other_customer] 销售对象为 { $sale_customer }
        *[over] 退回 { $returned }
     }
