@@ -72,7 +72,7 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
     for st in &chain.steps {
         let kind = m.render(&Msg::new("event-kind").arg("kind", st.kind));
         let holder_name = m.names().party(&st.holder).unwrap_or(&st.holder);
-        let moved = movement(m, st, true);
+        let moved = movement(m, st);
         let _ = writeln!(
             s,
             "  {}  {} {holder} {:<20} {:<16} {:<18} {qty} {:>6}  {} {seq} {}",
@@ -98,13 +98,11 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
 
 /// A step's movement as `from → to` in the language of `m`: locations as written, a unit
 /// destroyed or lost in words (`→ 销毁` in Chinese), trading partners by their registered names
-/// when `named` (the text of `trace`), else by id (the HTML table has a column of its own for
-/// the counterparty's name).
-pub(crate) fn movement(m: &Messages, step: &Step, named: bool) -> String {
+/// (by id when the ledger registered none).
+pub(crate) fn movement(m: &Messages, step: &Step) -> String {
     let place = |p: &Place| match p {
         Place::Location(l) => l.clone(),
-        Place::Party(id) if named => m.names().party(id).unwrap_or(id).to_owned(),
-        Place::Party(id) => id.clone(),
+        Place::Party(id) => m.names().party(id).unwrap_or(id).to_owned(),
         Place::Destroyed => m.label("custody-destroyed"),
         Place::Lost => m.label("custody-lost"),
     };

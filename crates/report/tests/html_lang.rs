@@ -74,6 +74,15 @@ fn the_chinese_report_speaks_chinese() {
     ] {
         assert!(!html.contains(en), "English {en:?} in the Chinese report");
     }
+    // The custody chains: record kinds and the record column in Chinese (round 16), parties in
+    // the movement column by name.
+    for zh in ["<td>收货验收</td>", "<td>发货</td>", " 记录 "] {
+        assert!(html.contains(zh), "{zh} missing");
+    }
+    for en in ["<td>receipt</td>", "<td>dispatch</td>", " seq "] {
+        assert!(!html.contains(en), "English {en:?} in the Chinese report");
+    }
+    assert!(html.contains("<td>SP-1 → 杭州市仁和医院</td>"));
     // Names beside ids, in the tables and the chart titles.
     assert!(html.contains("杭州康宁大药房连锁有限公司（91330106MA2H1RT58K）"));
     // CR-1 has no excursion or gap here: a row of the summary table, not a chart.

@@ -429,13 +429,13 @@ impl Report {
                     @for st in chain.steps.iter().take(max) {
                         tr {
                             td.nw { (m.instant(st.at)) }
-                            td { (st.kind) }
+                            td { (m.render(&Msg::new("event-kind").arg("kind", st.kind))) }
                             td { (t(&m.party(&st.holder))) }
                             td.mono.nw { (t(&st.doc)) }
                             td { (t(&st.party.as_deref().map(|p| m.party(p)).unwrap_or_default())) }
-                            td { (t(&crate::custody::movement(&self.messages, st, false))) }
+                            td { (t(&crate::custody::movement(&self.messages, st))) }
                             td.n { (st.quantity) }
-                            td.mono { (t(&st.ledger.display().to_string())) " seq " (st.seq) }
+                            td.mono { (t(&st.ledger.display().to_string())) " " (m.label("report-seq")) " " (st.seq) }
                         }
                     }
                 }
