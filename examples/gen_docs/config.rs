@@ -65,7 +65,7 @@ pub const THRESHOLDS: &[Threshold] = &[
     t("eph_window_packs", "minimum sale units (packs)", Policy, "Most packs one buyer ID may buy within the window."),
     t("som_k", "multiple", Policy, "An order above this multiple of the customer's trailing average is suspicious."),
     t("som_history", "orders", Policy, "Orders in the customer's trailing average."),
-    t("som_min_history", "orders", Policy, "Orders a customer needs before the size tests apply."),
+    t("som_min_history", "orders", Policy, "Orders a customer needs before its own trailing average is used (before, its orders are compared with its peers'), and another customer before it counts as a peer."),
     t("som_peer_factor", "multiple", Policy, "An order above this multiple of the other customers' median trailing average is suspicious."),
     t("som_freq_factor", "multiple", Policy, "Orders in 7 days above this multiple of the customer's weekly average over the previous 8 weeks are suspicious."),
     t("som_freq_min", "orders", Policy, "The frequency test needs at least this many orders in the 7 days."),

@@ -55,7 +55,9 @@ pub struct Thresholds {
     pub som_k: f64,
     /// SOM: orders in the trailing average. Default 8.
     pub som_history: usize,
-    /// SOM: orders needed before the size test applies. Default 4.
+    /// SOM: orders a customer needs before its own trailing average is used (before, its
+    /// orders are compared with its peers'), and another customer before it counts as a peer.
+    /// Default 4.
     pub som_min_history: usize,
     /// SOM: an order above this multiple of the peers' median trailing average is suspicious.
     /// Default 10.0.
@@ -285,7 +287,7 @@ eph_window_days = 7           # EPH-RETAIL: repeat-purchase window per buyer ID
 eph_window_packs = 4          # EPH-RETAIL: packs per buyer ID within the window
 som_k = 3.0                   # SOM: order > k x the customer's trailing average
 som_history = 8               # SOM: orders in the trailing average
-som_min_history = 4           # SOM: history needed before the size test applies
+som_min_history = 4           # SOM: orders before the customer's own average (and a peer) counts
 som_peer_factor = 10.0        # SOM: order > factor x the peers' median trailing average
 som_freq_factor = 4.0         # SOM: orders in 7 days > factor x the weekly average
 som_freq_min = 6              # SOM: and at least this many orders in the 7 days

@@ -680,8 +680,10 @@ fn som_sales(sales: &[(&str, u64)]) -> Vec<Event> {
 
 #[test]
 fn som_compares_an_order_with_the_median_of_other_customers() {
-    // B and C order 5 at a time, A 100: A's fifth order (its own average is 100, so not above
-    // 3x it) is above 10x the median of its peers' averages (5).
+    // B and C order 5 at a time, A 100: each of A's orders is above 10x the median of its
+    // peers' averages (5): its first, before it has a history of its own (round 16: a new
+    // customer's first order far above everyone else's is the case the peer test is for), and
+    // its fifth, whose own average is 100 (not above 3x it).
     let history = |peer: u64| {
         let mut s: Vec<(&str, u64)> = Vec::new();
         for _ in 0..4 {
@@ -691,16 +693,18 @@ fn som_compares_an_order_with_the_median_of_other_customers() {
         s
     };
     let som = english(&findings_of(&som_sales(&history(5))), "SOM");
-    assert_eq!(
-        som,
-        [(
-            "Order XS12 of 100 units of P-E by A is 20.0x the median trailing average of 2 other \
-             customers (5.0; threshold 10x)."
-                .to_owned(),
+    let order = |n: u32| {
+        (
+            format!(
+                "Order XS{n} of 100 units of P-E by A is 20.0x the median trailing average of 2 \
+                 other customers (5.0; threshold 10x)."
+            ),
             some("≤ 50.0 (10x peer median 5.0)"),
             some("100"),
-        )]
-    );
+        )
+    };
+    assert_eq!(som, (8..=12).map(order).collect::<Vec<_>>());
+    // The peers themselves, before they have histories, have no peers with one: quiet.
     // Peers ordering 50 at a time: 100 is within 10x their median.
     assert!(english(&findings_of(&som_sales(&history(50))), "SOM").is_empty());
     // One peer only: no median to compare with.

@@ -456,7 +456,8 @@ impl Special {
     }
 
     /// The size tests of `SOM`: against the customer's trailing average (once it has enough
-    /// history), else against the median trailing average of other customers.
+    /// history), else against the median trailing average of other customers (those with enough
+    /// history): a new customer's first order is compared with its peers.
     fn som_size(
         &mut self,
         cx: &Ctx<'_>,
@@ -469,10 +470,7 @@ impl Special {
         let customers = self.som.entry(Id::from(product)).or_default();
         let hist = customers.entry(sale.customer.clone()).or_default();
         let n = hist.quantities.len();
-        if n < th.som_min_history {
-            return None;
-        }
-        let avg = mean(&hist.quantities);
+        let avg = (n >= th.som_min_history).then(|| mean(&hist.quantities));
         // The other customers' averages of this product, lowest first (only for the peer test).
         let peers = || {
             let mut peers: Vec<f64> = customers
@@ -492,7 +490,7 @@ impl Special {
                 .arg("product", product)
                 .arg("customer", &sale.customer)
         };
-        let (m, expected) = if quantity as f64 > th.som_k * avg {
+        let (m, expected) = if let Some(avg) = avg.filter(|a| quantity as f64 > th.som_k * a) {
             let m = order("som-size")
                 .arg("ratio", ratio_over(quantity as f64 / avg, th.som_k))
                 .arg("average", decimal(avg, 1))
