@@ -232,6 +232,12 @@ pub(crate) struct Codes {
     hot_days: u32,
     /// Scratch: the unit keys of the line being applied.
     keys: Vec<u128>,
+    /// The unit keys of the earlier lines of the event being applied (by [`Codes::apply`]; a
+    /// line moved alone, as the tests do, has none): a unit listed on two lines of one record is
+    /// one unit scanned twice, counted on the first line only.
+    earlier: Earlier,
+    /// Whether [`Codes::apply`] is applying an event's lines (`earlier` is in use).
+    in_event: bool,
     /// What the codes of each line of the last event showed, in [`code_lines`] order.
     pub lines: Vec<LineCodes>,
     /// What the last event's aggregation showed.
@@ -290,6 +296,41 @@ fn dedup_in_order(keys: &mut Vec<u128>) {
     keys.retain(|k| seen.insert(*k));
 }
 
+/// The unit keys of an event's lines read so far, looked up by a scan while few, by a set once
+/// many (a receipt may list hundreds of thousands of codes over its lines).
+#[derive(Default)]
+struct Earlier {
+    keys: Vec<u128>,
+    set: hashbrown::HashSet<u128>,
+    /// How many of `keys` are in `set`.
+    in_set: usize,
+}
+
+impl Earlier {
+    fn clear(&mut self) {
+        self.keys.clear();
+        self.set.clear();
+        self.in_set = 0;
+    }
+
+    /// Removes from `line` the units of earlier lines, then adds the rest to them.
+    fn take_new(&mut self, line: &mut Vec<u128>) {
+        if !self.keys.is_empty() && !line.is_empty() {
+            if self.keys.len().saturating_mul(line.len()) <= 1024 {
+                let keys = &self.keys;
+                line.retain(|k| !keys.contains(k));
+            } else {
+                self.set
+                    .extend(self.keys.get(self.in_set..).unwrap_or_default());
+                self.in_set = self.keys.len();
+                let set = &self.set;
+                line.retain(|k| !set.contains(k));
+            }
+        }
+        self.keys.extend_from_slice(line);
+    }
+}
+
 /// The unit key `k` as the key of [`Codes::codes`].
 fn halves(k: u128) -> (u64, u64) {
     ((k >> 64) as u64, k as u64)
@@ -314,6 +355,8 @@ impl Codes {
             shipped,
             hot_days,
             keys: Vec::new(),
+            earlier: Earlier::default(),
+            in_event: false,
             lines: Vec::new(),
             packing: None,
         }
@@ -367,6 +410,8 @@ impl Codes {
             self.packing = Some(self.aggregate(a));
             return;
         }
+        self.earlier.clear();
+        self.in_event = true;
         code_lines(ev.e, |l| {
             let seen = match l.from {
                 None => self.arrive(l.to.unwrap_or_default(), l.codes, l.returned),
@@ -374,6 +419,7 @@ impl Codes {
             };
             self.lines.push(seen);
         });
+        self.in_event = false;
     }
 
     /// Moves the clock to the local day `date` (if later) and sweeps forgotten codes.
@@ -461,6 +507,9 @@ impl Codes {
     fn expand(&mut self, codes: &[Id]) -> (usize, usize) {
         let found = expand_into(&self.parents, self.year, codes, &mut self.keys, |_, _| {});
         dedup_in_order(&mut self.keys);
+        if self.in_event {
+            self.earlier.take_new(&mut self.keys);
+        }
         found
     }
 

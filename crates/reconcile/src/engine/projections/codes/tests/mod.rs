@@ -55,6 +55,61 @@ fn a_unit_listed_twice_on_a_line_counts_once() {
     assert_eq!(keys, [5, 1, 2]);
 }
 
+/// A unit listed on two lines of one record is one unit scanned twice too (round 16): it
+/// covers a unit of its first line only, and the second line is not a unit moved again.
+#[test]
+fn a_unit_listed_on_two_lines_of_a_record_counts_on_the_first() {
+    let ev = |json: serde_json::Value| Event::from_value(json).unwrap();
+    let envelope = |kind: &str, data: serde_json::Value| {
+        serde_json::json!({"v": 2, "id": "01a0f0b1-2c00-7d9e-8f27-1b6c3a9d2e11", "kind": kind,
+            "occurred_at": "2026-01-12T02:00:00Z", "recorded_by": ["x"], "data": data})
+    };
+    let line = |codes: &[u64], from: &str| {
+        serde_json::json!({"product": "P", "batch": "B", "quantity": codes.len().max(1),
+            "from": from, "codes": codes.iter().map(|&c| code(c)).collect::<Vec<_>>()})
+    };
+    let cfg = Config::default();
+    let mut codes = Codes::default();
+    let apply = |codes: &mut Codes, e: &Event| {
+        let date = e.occurred_at.date_naive();
+        codes.apply(
+            &Ev {
+                seq: 1,
+                e,
+                recorded_at: e.occurred_at,
+                date,
+            },
+            &cfg,
+        );
+        codes
+            .lines
+            .iter()
+            .map(|l| (l.units, l.dup, l.unknown))
+            .collect::<Vec<_>>()
+    };
+    let receipt_lines: Vec<_> = [1, 2]
+        .map(|n| {
+            serde_json::json!({"product": "P", "batch": "B", "production_date": "2025-01-01",
+                "expiry": "2028-01-01", "arrived": 2, "accepted": 2, "rejected": 0,
+                "location": "SP-1", "codes": [code(n), code(3)]})
+        })
+        .into();
+    let receipt = ev(envelope(
+        "receipt",
+        serde_json::json!({"doc": "SH", "supplier": "S", "lines": receipt_lines,
+            "acceptors": ["a"]}),
+    ));
+    // Unit 3 on both lines of the receipt: arrived once, not "already in stock" on line 2.
+    assert_eq!(apply(&mut codes, &receipt), [(2, 0, 0), (1, 0, 0)]);
+    let dispatch = ev(envelope(
+        "dispatch",
+        serde_json::json!({"doc": "PS", "customer": "C",
+        "consignee": "c", "address": "a", "lines": [line(&[1, 3], "SP-1"), line(&[3, 2], "SP-1")]}),
+    ));
+    // Unit 3 on both lines of the dispatch: it left once, not "shipped twice" on line 2.
+    assert_eq!(apply(&mut codes, &dispatch), [(2, 0, 0), (1, 0, 0)]);
+}
+
 /// A finding names the code of the first unit shipped twice or never received, as the line
 /// wrote it: the unit's own code, or the pack it moved in.
 #[test]
