@@ -357,7 +357,7 @@ catalogue! {
         ];
     SpecialChain = "SPECIAL-CHAIN", Special, Critical,
         "Custody chain of a controlled drug broken",
-        "Every unit of a narcotic, psychotropic or other special-control drug moves with its traceability code: each movement line carries one code per unit, and a unit leaves from the location where the ledger last put it. A unit listed twice on one line (its code twice, or beside its pack's) counts once. Units destroyed or returned by a customer are in hand and are scanned too; units lost or stolen cannot be, so a `loss_report` lists the codes it can name and is not held to its quantity. Batch material balance (received = on hand + sold + returned + destroyed) is kept by the stock rules.",
+        "Every unit of a narcotic, psychotropic or other special-control drug moves with its traceability code: each movement line carries one code per unit, and a unit leaves from the location where the ledger last put it. A unit listed twice on one record (its code twice, or beside its pack's, on one line or on two) counts once, on its first line. Units destroyed or returned by a customer are in hand and are scanned too; units lost or stolen cannot be, so a `loss_report` lists the codes it can name and is not held to its quantity. Batch material balance (received = on hand + sold + returned + destroyed) is kept by the stock rules.",
         "麻醉药品和精神药品管理条例 Art. 46-48 (专用账册, 五专); 药品经营质量管理规范 附录 追溯",
         [],
         at "the movement whose line breaks the chain: a `receipt`, `customer_return`, `put_away`, `transfer`, `dispatch`, `supplier_return` or `destruction` whose codes do not cover its quantity, or a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving units the ledger had at another location; `seqs` add nothing",
@@ -453,7 +453,7 @@ catalogue! {
         ];
     Som = "SOM", Special, Major,
         "Suspicious order of a controlled product",
-        "An order of a controlled or compound-ephedrine product of unusual size (k times the customer's trailing average for the product), unusual frequency (orders in 7 days against the customer's weekly average), or far above its peers (the median trailing average of other customers); each finding states the baseline.",
+        "An order of a controlled or compound-ephedrine product of unusual size, unusual frequency, or far above its peers; each finding states the baseline. Size: above `som_k` times the customer's trailing average for the product (its last `som_history` orders, this one excluded), once it has `som_min_history` orders. Peers: otherwise (a new customer's first order too), above `som_peer_factor` times the median trailing average of the other customers that have `som_min_history` orders each, when there are at least two. Frequency: the customer's orders of the product on the Beijing day of this one and the 6 days before (this one included), at least `som_freq_min` and above `som_freq_factor` times its weekly average over the 8 weeks (56 days) before those 7, once its first order is 56 days old.",
         "Modelled on 21 CFR 1301.74(b); 销量异常增长 in the inspection reports; policy thresholds",
         ["som_k", "som_history", "som_min_history", "som_peer_factor", "som_freq_factor", "som_freq_min"],
         at "the `sale`; `seqs` add nothing",
@@ -463,7 +463,7 @@ catalogue! {
         ];
     CodeDup = "CODE-DUP", Codes, Critical,
         "Traceability code used twice",
-        "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code. A code listed twice on one record's line is one unit scanned twice, not this rule (for a special-control drug its line then covers one unit fewer: SPECIAL-CHAIN).",
+        "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code. A code listed twice on one record (twice on a line, or on two of its lines) is one unit scanned twice, not this rule: it counts on its first line only (for a special-control drug the other line then covers one unit fewer: SPECIAL-CHAIN).",
         "药品追溯码 (码上放心) 使用规范; 药品管理法 Art. 36",
         [],
         at "the record moving the unit again: a `receipt` or `customer_return` bringing in a unit already in stock, or a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving a unit that had left; `seqs` add nothing (the earlier record is not named)",
@@ -487,7 +487,7 @@ catalogue! {
         ];
     CodeFormat = "CODE-FORMAT", Codes, Major,
         "Malformed traceability code",
-        "A code that is neither a 20-digit Chinese traceability code nor a valid GS1 element string (AI 01 GTIN with correct check digit, 17/11 dates, 10 batch, 21 serial).",
+        "A code that is neither a 20-digit Chinese traceability code nor a valid GS1 element string (AI 01 GTIN with correct check digit, 17/11 dates, 10 batch, 21 serial). One finding per line, with the number of malformed codes on it and the first of them named.",
         "GS1 General Specifications; 药品追溯码编码要求 (NMPA)",
         [],
         at "the record carrying the malformed code: a `receipt`, `customer_return`, `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report`, or an `aggregation`; `seqs` add nothing",
@@ -574,7 +574,7 @@ catalogue! {
         ];
     TempGap = "TEMP-GAP", ColdChain, Major,
         "Temperature recording gap",
-        "Consecutive readings of a storage zone more than the storage limit apart, of a vehicle's cold trip (the readings judged after a cold dispatch, `dispatch.vehicle`) more than the transport limit apart, or more than the excursion limit apart while out of range. A zone fed by several sensors (registered with two or more, or uploaded for by a second) is judged in time order once its readings are `storage_backfill_hours` old (or at the end of the input), whatever the order of the uploads.",
+        "Consecutive readings of a storage zone more than the storage limit apart, of a vehicle's cold trip (the readings judged after a cold dispatch, `dispatch.vehicle`) more than the transport limit apart, or more than the excursion limit apart after a reading out of range (whatever the next reading; a gap after a reading in range is held to the storage or transport limit, even when the next reading is out of range). A zone fed by several sensors (registered with two or more, or uploaded for by a second) is judged in time order once its readings are `storage_backfill_hours` old (or at the end of the input), whatever the order of the uploads.",
         "药品经营质量管理规范 附录 温湿度自动监测 Art. 8 (记录间隔); policy thresholds",
         ["storage_gap_minutes", "transport_gap_minutes", "excursion_gap_minutes"],
         at "the `temperature_reading` (upload) holding the reading after the gap; `seqs` add nothing",
