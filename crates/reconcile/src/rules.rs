@@ -551,13 +551,14 @@ catalogue! {
         ];
     TempZone = "TEMP-ZONE", ColdChain, Major,
         "Product stored in an unsuitable zone",
-        "A product is put away or moved into a zone whose temperature range is not inside the product's required range (e.g. a 2–8 °C product in a ≤ 20 °C zone).",
+        "A product is accepted, put away or moved into a zone whose temperature range is not inside the product's required range (e.g. a 2–8 °C product in a ≤ 20 °C zone). A receipt line is judged by its `location` when it accepts anything (goods accepted straight into a cold room are in that room); an unregistered location (a staging area) is not judged.",
         "GSP (2016) Art. 84; 中国药典 凡例 贮藏",
         [],
-        at "the `put_away` or `transfer` into the zone; `seqs` add nothing",
+        at "the `receipt`, `put_away` or `transfer` into the zone; `seqs` add nothing",
         reads [
             "zone_registered.{zone,storage,temp_range}",
-            "product_registered.{product,storage,temp_range}", "put_away.lines[].{product,to}",
+            "product_registered.{product,storage,temp_range}",
+            "receipt.lines[].{product,accepted,location}", "put_away.lines[].{product,to}",
             "transfer.lines[].{product,to}"
         ];
     TempRange = "TEMP-RANGE", ColdChain, Critical,

@@ -635,3 +635,35 @@ fn a_trip_longer_than_the_readings_kept_says_so() {
         "{text}"
     );
 }
+
+/// `TEMP-ZONE` judges where a receipt accepts goods too (round 16): insulin (2–8 °C) accepted
+/// straight into the cool store (0–20 °C) is stored there as surely as insulin moved there
+/// later; accepted into the cold room, or into an unregistered staging area, it is not; a line
+/// with nothing accepted stores nothing.
+#[test]
+fn a_receipt_into_a_zone_of_the_wrong_range_is_temp_zone() {
+    let product = Event::from_json(r#"{"v":2,"id":"01a0efee-cdc0-704f-90ac-920ead385ff4","kind":"product_registered","occurred_at":"2026-09-30T01:30:00Z","recorded_by":["质管-周敏"],"data":{"product":"86923456000014","generic_name":"重组人胰岛素注射液","form":"注射剂","spec":"3ml:300IU/支","manufacturer":"上海瑞和生物制品有限公司","approval_number":"国药准字S20063045","category":"biological","control":"none","storage":"cold","rx":true,"unit":"支"}}"#).unwrap();
+    let zone = |id: &str, name: &str, storage: &str| {
+        Event::from_json(&format!(r#"{{"v":2,"id":"01a0effc-8960-72b4-8731-6f9232fec{id}","kind":"zone_registered","occurred_at":"2026-09-30T01:45:00Z","recorded_by":["质管-周敏"],"data":{{"zone":"{name}","storage":"{storage}","sensors":[]}}}}"#)).unwrap()
+    };
+    let receipt = |id: &str, location: &str, accepted: u32| {
+        Event::from_json(&format!(r#"{{"v":2,"id":"01a0fa20-0e80-7695-b26d-8f83609d8{id}","kind":"receipt","occurred_at":"2026-10-02T01:00:00Z","recorded_by":["验收-张伟"],"refs":{{"order":["CG1"],"delivery_note":["DN1"]}},"data":{{"doc":"SH{id}","supplier":"S","lines":[{{"product":"86923456000014","batch":"2608060001","production_date":"2026-08-03","expiry":"2028-08-01","arrived":10,"accepted":{accepted},"rejected":{},"location":"{location}"}}],"acceptors":["验收-张伟"]}}}}"#, 10 - accepted)).unwrap()
+    };
+    let events = [
+        product,
+        zone("ab0", "WH-C", "cool"),
+        zone("ab1", "CR-1", "cold"),
+        receipt("901", "WH-C", 10),
+        receipt("902", "CR-1", 10),
+        receipt("903", "RCV", 10),
+        receipt("904", "WH-C", 0),
+    ];
+    let mut engine = Engine::new(Config::default());
+    let zone_findings: Vec<u64> = run(&mut engine, &events)
+        .into_iter()
+        .chain(engine.finish())
+        .filter(|f| f.rule == "TEMP-ZONE")
+        .map(|f| f.seq)
+        .collect();
+    assert_eq!(zone_findings, [4]);
+}

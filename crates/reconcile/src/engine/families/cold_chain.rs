@@ -135,7 +135,12 @@ impl Family for ColdChain {
             | EventBody::Transfer(rxledger_model::Transfer { lines, .. }) => {
                 moved_in(cx, ev.seq, lines);
             }
-            EventBody::Receipt(r) => self.receipt(cx, ev, r),
+            EventBody::Receipt(r) => {
+                for l in r.lines.iter().filter(|l| l.accepted > 0) {
+                    temp_zone(cx, ev.seq, &l.product, &l.batch, &l.location);
+                }
+                self.receipt(cx, ev, r);
+            }
             EventBody::Dispatch(d) => self.dispatch(cx, ev, d),
             _ => {}
         }
