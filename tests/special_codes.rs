@@ -143,3 +143,43 @@ fn a_second_movement_out_of_negative_stock_gives_the_figure_the_books_showed() {
     };
     assert!(books(neg[0]) >= 0 && books(neg[1]) < 0, "{neg:?}");
 }
+
+/// Round 16: a destruction without supervisors names what was destroyed (the first line of a
+/// controlled drug, and how many more there are), and `NO-SOURCE` for a batch received only from
+/// unqualified suppliers names the customer it went to; both were sentences an inspector had to
+/// search behind.
+#[test]
+fn destruction_and_no_source_findings_name_what_and_whom() {
+    use rxledger::report::messages::{Lang, Messages};
+    let en = Messages::new(Lang::En);
+    let sentence = |lines: &[String], rule: &str, seq: u64| {
+        let report = support::check_text("ledger", lines.join("\n").as_bytes());
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.rule.code() == rule && f.seq == seq)
+            .unwrap_or_else(|| panic!("no {rule} at {seq}"));
+        en.render(&f.message)
+    };
+    let mut lines = ledger("204");
+    assert_eq!(
+        sentence(&lines, "SPECIAL-DESTROY", 30),
+        "Destruction XH2026062820401 of 1 unit(s) of controlled 86901273500184 batch AS260418 \
+         records no supervising regulator."
+    );
+    // A second line of the drug destroyed.
+    let mut e: serde_json::Value = serde_json::from_str(&lines[29]).unwrap();
+    let mut second = e["data"]["lines"][0].clone();
+    second["batch"] = "AS260419".into();
+    second["codes"] = serde_json::json!([]);
+    e["data"]["lines"].as_array_mut().unwrap().push(second);
+    lines[29] = e.to_string();
+    assert!(sentence(&lines, "SPECIAL-DESTROY", 30)
+        .contains("batch AS260418 (and 1 more lines of controlled drugs) records"));
+    let lines = ledger("209");
+    let s = sentence(&lines, "NO-SOURCE", 26);
+    assert!(
+        s.contains("batch A2609262 was dispatched to ") && s.contains("only from unqualified"),
+        "{s}"
+    );
+}

@@ -40,7 +40,12 @@ special-loss-actual = { $reported ->
        *[late] was reported { $hours } hours after discovery
     }
 
-special-destroy = Destruction { $doc } of controlled drugs records no supervising regulator.
+# $quantity, $product, $batch: the first line of a controlled drug; $lines: one, or several
+# (then $more: the further such lines).
+special-destroy = Destruction { $doc } of { $quantity } unit(s) of controlled { $product } batch { $batch }{ $lines ->
+        [one] {""}
+       *[several] {" "}(and { $more } more lines of controlled drugs)
+    } records no supervising regulator.
 
 eph-retail-address = Compound ephedrine delivered by { $doc } to "{ $address }", not to { $customer }'s licensed address "{ $licensed }".
 eph-retail-address-figure = { $address }

@@ -16,7 +16,7 @@ acc-gate-dispatch-expected = > 0 accepted
 acc-gate-dispatch-actual = 0 accepted
 
 no-source-never-received = { $product } batch { $batch } was dispatched to { $customer } but was never received.
-no-source-unqualified = { $product } batch { $batch } was dispatched but was received only from unqualified suppliers.
+no-source-unqualified = { $product } batch { $batch } was dispatched to { $customer } but was received only from unqualified suppliers.
 
 expired = { $product } batch { $batch } expired on { $expiry } and was dispatched on { $date }.
 expired-expected = on or before { $expiry }

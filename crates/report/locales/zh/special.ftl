@@ -40,7 +40,11 @@ special-loss-actual = { $reported ->
        *[late] 在发现 { $hours } 小时后才报告
     }
 
-special-destroy = 特殊管理药品销毁 { $doc } 未记录监督销毁的药品监督管理部门人员。
+# $quantity、$product、$batch：第一行特殊管理药品；$lines：one 或 several（此时 $more 为其余特殊管理药品行数）。
+special-destroy = 特殊管理药品销毁 { $doc }（{ $product } 批号 { $batch }，数量 { $quantity }{ $lines ->
+        [one] {""}
+       *[several] {"，"}另有 { $more } 行特殊管理药品
+    }）未记录监督销毁的药品监督管理部门人员。
 
 eph-retail-address = 含麻黄碱类复方制剂由 { $doc } 送至“{ $address }”，而非 { $customer } 许可证登记地址“{ $licensed }”。
 eph-retail-address-figure = { $address }

@@ -16,7 +16,7 @@ acc-gate-dispatch-expected = 验收合格数量 > 0
 acc-gate-dispatch-actual = 验收合格数量 0
 
 no-source-never-received = { $product } 批号 { $batch } 已发往 { $customer }，但从未收货。
-no-source-unqualified = { $product } 批号 { $batch } 已发货，但仅从不合格的供货单位收货。
+no-source-unqualified = { $product } 批号 { $batch } 已发往 { $customer }，但仅从不合格的供货单位收货。
 
 expired = { $product } 批号 { $batch } 有效期至 { $expiry }，却于 { $date } 发货。
 expired-expected = { $expiry } 当日或之前

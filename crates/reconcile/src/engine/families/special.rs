@@ -63,11 +63,20 @@ impl Family for Special {
             EventBody::OutboundReview(r) if r.lines.iter().any(|l| special(cx, &l.product)) => {
                 two_people(cx, seq, &r.reviewers, "outbound_review", &r.doc);
             }
-            EventBody::Destruction(d)
-                if d.supervisors.is_empty() && d.lines.iter().any(|l| special(cx, &l.product)) =>
-            {
-                let m = Msg::new("special-destroy").arg("doc", &d.doc);
-                cx.emit(Finding::new(Rule::SpecialDestroy, seq, m));
+            EventBody::Destruction(d) if d.supervisors.is_empty() => {
+                let mut lines = d.lines.iter().filter(|l| special(cx, &l.product));
+                if let Some(first) = lines.next() {
+                    let more = lines.count();
+                    let m = Msg::new("special-destroy")
+                        .arg("doc", &d.doc)
+                        .arg("quantity", first.quantity)
+                        .arg("product", &first.product)
+                        .arg("batch", &first.batch)
+                        .arg("lines", term(if more == 0 { "one" } else { "several" }))
+                        .arg("more", more);
+                    let f = Finding::new(Rule::SpecialDestroy, seq, m);
+                    cx.emit(f.product(&first.product).batch(&first.batch));
+                }
             }
             EventBody::LossReport(l) if l.lines.iter().any(|x| special(cx, &x.product)) => {
                 special_loss(cx, ev, l);

@@ -163,7 +163,8 @@ fn dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
             );
             cx.emit(f.product(product).batch(batch));
         } else if !qualified {
-            let f = Finding::new(Rule::NoSource, seq, line("no-source-unqualified"));
+            let m = line("no-source-unqualified").arg("customer", &d.customer);
+            let f = Finding::new(Rule::NoSource, seq, m).party(&d.customer);
             cx.emit(f.product(product).batch(batch));
         }
         if let Some(exp) = expiry {
