@@ -243,47 +243,39 @@ impl<'a> Cur<'a> {
         }
     }
 
-    /// `,"key":` (`key` with its comma), or `"key":` at the start of an object (`first`).
+    /// The value of `key` (with its comma; without it at the start of the object, `first`),
+    /// or `Some(None)` when the key is left out.
     #[inline(always)]
-    fn key(&mut self, first: &mut bool, key: &'static str) -> bool {
+    #[allow(clippy::option_option)]
+    fn field<T>(
+        &mut self,
+        first: &mut bool,
+        key: &'static str,
+        value: impl FnOnce(&mut Self) -> Option<T>,
+    ) -> Option<Option<T>> {
         let hit = self.eat(if *first {
             key.strip_prefix(',').unwrap_or(key)
         } else {
             key
         });
         *first &= !hit;
-        hit
+        self.then(hit, value)
     }
 
     /// The `refs` object, its keys in the order `Refs` writes them.
     fn refs(&mut self) -> Option<RefsIn> {
         self.lit("{")?;
-        let mut first = true;
-        let mut docs = |c: &mut Self, key: &'static str| {
-            let present = c.key(&mut first, key);
-            c.then(present, Cur::doc_ref)
+        let first = &mut true;
+        let refs = RefsIn {
+            order: self.field(first, ",\"order\":", Cur::doc_ref)?,
+            sale: self.field(first, ",\"sale\":", Cur::doc_ref)?,
+            delivery_note: self.field(first, ",\"delivery_note\":", Cur::doc_ref)?,
+            receipt: self.field(first, ",\"receipt\":", Cur::doc_ref)?,
+            invoice: self.field(first, ",\"invoice\":", Cur::text)?,
+            payment: self.field(first, ",\"payment\":", Cur::text)?,
+            approval: self.field(first, ",\"approval\":", Cur::text)?,
         };
-        let order = docs(self, ",\"order\":")?;
-        let sale = docs(self, ",\"sale\":")?;
-        let delivery_note = docs(self, ",\"delivery_note\":")?;
-        let receipt = docs(self, ",\"receipt\":")?;
-        let mut one = |c: &mut Self, key: &'static str| {
-            let present = c.key(&mut first, key);
-            c.then(present, Cur::text)
-        };
-        let invoice = one(self, ",\"invoice\":")?;
-        let payment = one(self, ",\"payment\":")?;
-        let approval = one(self, ",\"approval\":")?;
-        self.lit("}")?;
-        Some(RefsIn {
-            order,
-            sale,
-            delivery_note,
-            receipt,
-            invoice,
-            payment,
-            approval,
-        })
+        self.close(refs)
     }
 
     /// `key` (with its punctuation), then its value. The readers below build each struct with
