@@ -544,7 +544,7 @@ impl fmt::Display for Reason {
                 f.write_str("a receiving must be OBSERVE (or ADD with the lot's `ilmd`)")
             }
             R::NoAcceptor => f.write_str(
-                "a receipt needs its acceptors, which EPCIS does not carry (`--acceptor`)",
+                "a receipt needs its acceptors, which EPCIS does not carry: name them with `--acceptor NAME`",
             ),
             R::ReceiptNumbers { count } => write!(
                 f,

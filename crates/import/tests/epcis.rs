@@ -454,6 +454,9 @@ fn a_partners_event_that_does_not_map_unambiguously_is_refused() {
     };
     let e = refused(&|_| {}, &no_acceptors);
     assert!(e.contains("needs its acceptors"), "{e}");
+    // The event is not at fault (round 14): no field of it is named.
+    assert!(!e.contains("field"), "{e}");
+    assert!(e.contains("`--acceptor NAME`"), "{e}");
     let p = partner();
     for (change, want) in [
         (

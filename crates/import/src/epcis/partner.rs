@@ -95,7 +95,11 @@ pub(super) fn import(o: &Value, p: &Partner) -> Result<Map<String, Value>, Why> 
         _ => return Err(Why::at("action", Reason::ReceivingAction)),
     }
     if p.acceptors.is_empty() {
-        return Err(Why::at("bizStep", Reason::NoAcceptor));
+        // No field of the event is wrong: what is missing is an option of the command.
+        return Err(Why {
+            field: None,
+            reason: Reason::NoAcceptor,
+        });
     }
     let biz = o.get("bizTransactionList").and_then(Value::as_array);
     let docs: Vec<&str> = biz
