@@ -232,6 +232,8 @@ pub(crate) struct Codes {
     hot_days: u32,
     /// Scratch: the unit keys of the line being applied.
     keys: Vec<u128>,
+    /// Scratch: a sorted copy of `keys`, to find a unit listed twice.
+    sorted: Vec<u128>,
     /// The unit keys of the earlier lines of the event being applied (by [`Codes::apply`]; a
     /// line moved alone, as the tests do, has none): a unit listed on two lines of one record is
     /// one unit scanned twice, counted on the first line only.
@@ -282,12 +284,14 @@ fn expand_into(
     (bad, first_bad)
 }
 
-/// Removes the second and later copies of each key, keeping the order of the first ones.
-fn dedup_in_order(keys: &mut Vec<u128>) {
+/// Removes the second and later copies of each key, keeping the order of the first ones
+/// (`sorted`: scratch room, kept between calls).
+fn dedup_in_order(keys: &mut Vec<u128>, sorted: &mut Vec<u128>) {
     if keys.len() < 2 {
         return;
     }
-    let mut sorted = keys.clone();
+    sorted.clear();
+    sorted.extend_from_slice(keys);
     sorted.sort_unstable();
     if sorted.windows(2).all(|w| w[0] != w[1]) {
         return;
@@ -355,6 +359,7 @@ impl Codes {
             shipped,
             hot_days,
             keys: Vec::new(),
+            sorted: Vec::new(),
             earlier: Earlier::default(),
             in_event: false,
             lines: Vec::new(),
@@ -506,7 +511,7 @@ impl Codes {
     /// than being taken for a unit moved again (`CODE-DUP`).
     fn expand(&mut self, codes: &[Id]) -> (usize, usize) {
         let found = expand_into(&self.parents, self.year, codes, &mut self.keys, |_, _| {});
-        dedup_in_order(&mut self.keys);
+        dedup_in_order(&mut self.keys, &mut self.sorted);
         if self.in_event {
             self.earlier.take_new(&mut self.keys);
         }
