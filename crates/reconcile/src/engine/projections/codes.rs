@@ -311,10 +311,21 @@ struct Earlier {
 }
 
 impl Earlier {
+    /// Ready for the next event. A set once built is dropped rather than cleared when it grew
+    /// large (clearing costs its capacity, at every event after a receipt of many codes), and so
+    /// is the room of a long list of keys.
     fn clear(&mut self) {
+        const LARGE: usize = 1 << 12;
         self.keys.clear();
-        self.set.clear();
-        self.in_set = 0;
+        self.keys.shrink_to(LARGE);
+        if self.in_set > 0 {
+            if self.set.capacity() > LARGE {
+                self.set = hashbrown::HashSet::new();
+            } else {
+                self.set.clear();
+            }
+            self.in_set = 0;
+        }
     }
 
     /// Removes from `line` the units of earlier lines, then adds the rest to them.
