@@ -704,6 +704,27 @@ fn som_compares_an_order_with_the_median_of_other_customers() {
         )
     };
     assert_eq!(som, (8..=12).map(order).collect::<Vec<_>>());
+    // Two peers at 40 and 60: their median is 50, so a first order of 501 is above 10x it and
+    // one of 500 is not.
+    let even = |first: u64| {
+        let mut s: Vec<(&str, u64)> = Vec::new();
+        for _ in 0..4 {
+            s.extend([("B", 40), ("C", 60)]);
+        }
+        s.push(("A", first));
+        english(&findings_of(&som_sales(&s)), "SOM")
+    };
+    assert_eq!(
+        even(501),
+        [(
+            "Order XS8 of 501 units of P-E by A is 10.02x the median trailing average of 2 other \
+             customers (50.0; threshold 10x)."
+                .to_owned(),
+            some("≤ 500.0 (10x peer median 50.0)"),
+            some("501"),
+        )]
+    );
+    assert!(even(500).is_empty());
     // The peers themselves, before they have histories, have no peers with one: quiet.
     // Peers ordering 50 at a time: 100 is within 10x their median.
     assert!(english(&findings_of(&som_sales(&history(50))), "SOM").is_empty());

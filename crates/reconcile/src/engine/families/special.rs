@@ -15,7 +15,8 @@ use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, P
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{
-    decimal, designation, duration_in, factor, loss, quoted, ratio_over, term, texts, with_facts,
+    decimal, designation, duration_in, factor, loss, quoted, ratio_over, shortest, term, texts,
+    with_facts,
 };
 use crate::engine::projections::codes::{code_lines, Coverage};
 use crate::engine::projections::documents::{named_or_own, Dir};
@@ -115,14 +116,21 @@ fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
             Coverage::None => None,
         };
         if let Some(codes) = codes.filter(|c| *c as u64 != l.quantity) {
+            let (how, place) = match (l.from, l.to) {
+                (Some(from), _) => ("out", from),
+                (None, to) => ("in", to.unwrap_or_default()),
+            };
             let m = Msg::new("special-chain-coverage")
                 .arg("quantity", l.quantity)
                 .arg("product", l.product)
                 .arg("batch", l.batch)
+                .arg("how", term(how))
+                .arg("place", place)
                 .arg("codes", codes);
             let f = Finding::new(Rule::SpecialChain, ev.seq, m)
                 .product(l.product)
                 .batch(l.batch)
+                .location(place)
                 .figures(
                     Msg::new("special-chain-coverage-figure").arg("codes", l.quantity),
                     Msg::new("special-chain-coverage-figure").arg("codes", codes),
@@ -515,7 +523,13 @@ impl Special {
             if peers.len() < 2 {
                 return None;
             }
-            let median = peers[peers.len() / 2];
+            // The median: the middle average, or the mean of the two middle ones (round 17:
+            // the upper one was taken, 60 for peers at 40 and 60).
+            let mid = peers.len() / 2;
+            let median = match peers.len() % 2 {
+                1 => peers[mid],
+                _ => (peers[mid - 1] + peers[mid]) / 2.0,
+            };
             if quantity as f64 <= th.som_peer_factor * median {
                 return None;
             }
@@ -595,14 +609,16 @@ impl Special {
             .arg("customer", &sale.customer)
             .arg("orders", recent)
             .arg("product", product)
-            .arg("weekly", decimal(weekly, 1))
+            // A weekly average is a multiple of 1/8: shown exactly (0.75, not 0.8), so that the
+            // limit can be worked out from the sentence (round 17).
+            .arg("weekly", shortest(weekly, 3))
             .arg("factor", factor(th.som_freq_factor));
         let f = Finding::new(Rule::Som, ev.seq, m)
             .party(&sale.customer)
             .product(product)
             .figures(
                 Msg::new("som-frequency-expected")
-                    .arg("limit", decimal(th.som_freq_factor * weekly, 1)),
+                    .arg("limit", shortest(th.som_freq_factor * weekly, 3)),
                 Msg::new("som-actual").arg("qty", recent),
             );
         Some(f)
