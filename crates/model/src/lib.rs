@@ -645,6 +645,34 @@ mod tests {
             .collect()
     }
 
+    /// A code listed twice is one unit scanned twice (round 17): a line of 2 units may list 3
+    /// codes when only 2 differ, not 3 different ones.
+    #[test]
+    fn a_line_may_repeat_a_code_but_not_list_more_units_than_it_moves() {
+        let dispatch = |codes: &[&str]| {
+            Event::from_value(
+                serde_json::json!({"v": 2, "id": "01a0f0b1-2c00-7d9e-8f27-1b6c3a9d2e15",
+                "kind": "dispatch", "occurred_at": "2026-10-05T02:57:00Z", "recorded_by": ["x"],
+                "data": {"doc": "PS1", "customer": "C", "consignee": "c", "address": "a",
+                    "lines": [{"product": "P", "batch": "B", "quantity": 2, "from": "WH",
+                        "codes": codes}]}}),
+            )
+        };
+        let (a, b, c) = (
+            "81234567890123456781",
+            "81234567890123456782",
+            "81234567890123456783",
+        );
+        assert!(dispatch(&[a, b, a]).is_ok());
+        let err = dispatch(&[a, b, c]).unwrap_err();
+        assert_eq!(err.field(), Some("data.lines[0].codes"));
+        assert!(
+            err.to_string()
+                .contains("3 different traceability codes for a quantity of 2"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn canonical_examples_take_the_fast_path() {
         for e in examples() {

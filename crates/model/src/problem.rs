@@ -50,7 +50,7 @@ pub enum Problem {
     },
     /// More traceability codes than units.
     CodesOverQuantity {
-        /// The number of codes.
+        /// The number of different codes (a code listed twice counts once).
         codes: usize,
         /// The line's quantity.
         quantity: u64,
@@ -114,7 +114,7 @@ impl fmt::Display for Problem {
                  {max} minor units"
             ),
             Problem::CodesOverQuantity { codes, quantity } => {
-                write!(f, "{codes} traceability codes for a quantity of {quantity}")
+                write!(f, "{codes} different traceability codes for a quantity of {quantity}")
             }
             Problem::UuidVersion { got } => {
                 write!(f, "must be a UUID version 7 (got version {got})")

@@ -239,14 +239,19 @@ fn codes<'a>(field: impl Into<Field<'a>>, codes: &[Text], quantity: u64) -> R {
     for (i, c) in codes.iter().enumerate() {
         non_empty(Field::Index(&field, i), c)?;
     }
+    // A code listed twice is one unit scanned twice (the rules count it once): only more
+    // different codes than units is impossible. Counted only when the list is too long.
     if codes.len() as u64 > quantity {
-        return Err(problem(
-            field,
-            Problem::CodesOverQuantity {
-                codes: codes.len(),
-                quantity,
-            },
-        ));
+        let distinct: std::collections::HashSet<&str> = codes.iter().map(Text::as_str).collect();
+        if distinct.len() as u64 > quantity {
+            return Err(problem(
+                field,
+                Problem::CodesOverQuantity {
+                    codes: distinct.len(),
+                    quantity,
+                },
+            ));
+        }
     }
     Ok(())
 }

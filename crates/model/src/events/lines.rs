@@ -87,7 +87,7 @@ pub struct ReceiptLine {
     /// Location where the accepted goods are placed (normally the receiving area, e.g. `RCV`).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub location: Text,
-    /// Traceability codes scanned on arrival: no more codes than `arrived`; for special-control
+    /// Traceability codes scanned on arrival: no more different codes than `arrived`; for special-control
     /// products exactly one unit code per accepted unit (SPECIAL-CHAIN).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
@@ -115,7 +115,7 @@ pub struct MoveLine {
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub to: Text,
     /// Traceability codes of the units moved (20-digit 追溯码 or GS1 element strings; a case or
-    /// middle-pack code packed by `aggregation` stands for its units). No more codes than
+    /// middle-pack code packed by `aggregation` stands for its units). No more different codes than
     /// `quantity`; for special-control products exactly one unit code per unit (SPECIAL-CHAIN:
     /// `control` `narcotic`, `psychotropic1`, `psychotropic2`, `medical_toxic`, `radioactive` or
     /// `precursor`; not `compound_ephedrine`, whose sales are watched by other rules).
@@ -187,7 +187,7 @@ pub struct OutLine {
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub from: Text,
     /// Traceability codes of the units leaving (20-digit 追溯码 or GS1 element strings; a pack code
-    /// packed by `aggregation` stands for its units). No more codes than `quantity`; for
+    /// packed by `aggregation` stands for its units). No more different codes than `quantity`; for
     /// special-control products exactly one unit code per unit (SPECIAL-CHAIN: `control`
     /// `narcotic`, `psychotropic1`, `psychotropic2`, `medical_toxic`, `radioactive` or
     /// `precursor`; not `compound_ephedrine`, whose sales are watched by other rules), on a
@@ -215,7 +215,7 @@ pub struct InLine {
     /// Location the goods go to (normally the returns or quarantine area).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub to: Text,
-    /// Traceability codes of the units returned: no more codes than `quantity`, and for
+    /// Traceability codes of the units returned: no more different codes than `quantity`, and for
     /// special-control products exactly one unit code per unit (SPECIAL-CHAIN); each must have
     /// been shipped from this ledger (CODE-UNKNOWN).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
