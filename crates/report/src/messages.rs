@@ -460,7 +460,8 @@ impl Messages {
             Fact::Instant(t) => self.zone.show(*t),
             Fact::Celsius(c) => format!("{c:.1}"),
             Fact::Decimal { value, decimals } => format!("{value:.*}", usize::from(*decimals)),
-            Fact::Text(s) | Fact::Term(s) => s.clone(),
+            Fact::Text(s) => visible(s),
+            Fact::Term(s) => s.clone(),
             Fact::List(items) => {
                 let clauses = items.iter().any(|f| matches!(f, Fact::Msg(_)));
                 items
@@ -485,6 +486,28 @@ pub fn plural(n: usize) -> &'static str {
     }
 }
 
+/// `s` with its control characters made visible: a GS1 group separator as `<GS>` (as GS1's
+/// documents write it), any other as `<U+XXXX>`. Ledger data may hold any character (a scanned
+/// code with its separators, a name with an escape sequence); a sentence shown on a terminal or
+/// a page must not carry them raw. The facts of the JSON output keep the data verbatim.
+pub fn visible(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\u{1d}' => out.push_str("<GS>"),
+            c if c.is_control() => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "<U+{:04X}>", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -501,5 +524,21 @@ mod tests {
             m.render(&Msg::new("no-such-id").arg("n", 3_i64)),
             "no-such-id n=3"
         );
+    }
+
+    /// Round 17: a scanned code with GS1's group separator was shown as Rust's `\u{1d}`; data
+    /// is kept verbatim in facts, and sentences show control characters visibly.
+    #[test]
+    fn control_characters_in_data_are_shown_visibly() {
+        let m = Messages::new(Lang::En);
+        let code = "]d20106901234567892\u{1d}10B1";
+        let msg = Msg::new("code-format-pack")
+            .arg("doc", "AG1")
+            .arg("code", code)
+            .arg("error", Fact::Term("unrecognised".into()));
+        let shown = m.render(&msg);
+        assert!(shown.contains("\"]d20106901234567892<GS>10B1\""), "{shown}");
+        assert_eq!(visible("a\u{1b}[31mb\u{7f}"), "a<U+001B>[31mb<U+007F>");
+        assert_eq!(visible("浙A-12345"), "浙A-12345");
     }
 }

@@ -74,15 +74,20 @@ pub(crate) fn factor(value: f64) -> Fact {
     decimal(value, u8::try_from(digits).unwrap_or(u8::MAX))
 }
 
-/// Data that may hold any character (a scanned code, an address), escaped as Rust's `{:?}`
-/// escapes it; messages put it in quotes.
+/// A decimal with the fewest digits (at most `max`) that show it exactly, or `max` digits when
+/// none do: `0.75`, `3`, `0.125`.
+pub(crate) fn shortest(value: f64, max: u8) -> Fact {
+    let decimals = (0..max)
+        .find(|&d| (value * 10f64.powi(i32::from(d))).fract() == 0.0)
+        .unwrap_or(max);
+    decimal(value, decimals)
+}
+
+/// Data that may hold any character (a scanned code, an address), which messages put in quotes:
+/// kept verbatim (the JSON facts give it as written); the renderers show its control characters
+/// visibly (`rxledger_report::messages::visible`).
 pub(crate) fn quoted(s: &str) -> Fact {
-    let escaped = format!("{s:?}");
-    let inner = escaped
-        .strip_prefix('"')
-        .and_then(|x| x.strip_suffix('"'))
-        .unwrap_or(&escaped);
-    Fact::Text(inner.to_owned())
+    Fact::Text(s.to_owned())
 }
 
 /// A list of ids or names.
@@ -169,10 +174,21 @@ mod tests {
             assert_eq!(format!("{value:.*}", usize::from(decimals)), shown);
             assert_eq!(format!("{v}"), shown);
         }
+        for (v, shown) in [
+            (0.75, "0.75"),
+            (3.0, "3"),
+            (0.125, "0.125"),
+            (1.0 / 3.0, "0.333"),
+        ] {
+            let Fact::Decimal { value, decimals } = shortest(v, 3) else {
+                panic!()
+            };
+            assert_eq!(format!("{value:.*}", usize::from(decimals)), shown);
+        }
         let Fact::Text(t) = quoted("a\"b\\c\u{1d}é") else {
             panic!()
         };
-        assert_eq!(format!("\"{t}\""), format!("{:?}", "a\"b\\c\u{1d}é"));
+        assert_eq!(t, "a\"b\\c\u{1d}é", "verbatim");
     }
 
     /// A duration just over a whole number of units never reads as that whole number.
