@@ -453,7 +453,7 @@ catalogue! {
         ];
     Som = "SOM", Special, Major,
         "Suspicious order of a controlled product",
-        "An order of a controlled or compound-ephedrine product of unusual size, unusual frequency, or far above its peers; each finding states the baseline. Size: above `som_k` times the customer's trailing average for the product (its last `som_history` orders, this one excluded), once it has `som_min_history` orders. Peers: otherwise (a new customer's first order too), above `som_peer_factor` times the median trailing average of the other customers that have `som_min_history` orders each, when there are at least two. Frequency: the customer's orders of the product on the Beijing day of this one and the 6 days before (this one included), at least `som_freq_min` and above `som_freq_factor` times its weekly average over the 8 weeks (56 days) before those 7, once its first order is 56 days old.",
+        "An order of a controlled or compound-ephedrine product of unusual size, unusual frequency, or far above its peers; each finding states the baseline. Size: above `som_k` times the customer's trailing average for the product (its last `som_history` orders, this one excluded), once it has `som_min_history` orders. Peers: otherwise (a new customer's first order too), above `som_peer_factor` times the median trailing average of the other customers that have `som_min_history` orders each, when there are at least two (the median of an even number of averages is the mean of the two middle ones). Frequency: the customer's orders of the product on the Beijing day of this one and the 6 days before (this one included), at least `som_freq_min` and above `som_freq_factor` times its weekly average over the 8 weeks (56 days) before those 7, once its first order is 56 days old.",
         "Modelled on 21 CFR 1301.74(b); 销量异常增长 in the inspection reports; policy thresholds",
         ["som_k", "som_history", "som_min_history", "som_peer_factor", "som_freq_factor", "som_freq_min"],
         at "the `sale`; `seqs` add nothing",
@@ -463,7 +463,7 @@ catalogue! {
         ];
     CodeDup = "CODE-DUP", Codes, Critical,
         "Traceability code used twice",
-        "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code. A code listed twice on one record (twice on a line, or on two of its lines) is one unit scanned twice, not this rule: it counts on its first line only (for a special-control drug the other line then covers one unit fewer: SPECIAL-CHAIN).",
+        "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code. A unit is its 20-digit 追溯码, or for a GS1 code its GTIN with its serial (AI 01 and 21; batch and dates are not part of it), however the code is spelt. A code listed twice on one record (twice on a line, or on two of its lines) is one unit scanned twice, not this rule: it counts on its first line only (for a special-control drug the other line then covers one unit fewer: SPECIAL-CHAIN).",
         "药品追溯码 (码上放心) 使用规范; 药品管理法 Art. 36",
         [],
         at "the record moving the unit again: a `receipt` or `customer_return` bringing in a unit already in stock, or a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving a unit that had left; `seqs` add nothing (the earlier record is not named)",

@@ -1,6 +1,11 @@
 # Messages of the special rule family (English).
 
-special-chain-coverage = { $quantity } units of controlled { $product } batch { $batch } moved but { $codes } distinct traceability codes were scanned: the unit custody chain is broken.
+# $how: in (a receipt or customer return, at $place) or out (leaving $place); $codes: the distinct
+# units its codes name, a unit listed twice in the record (or already on an earlier line) once.
+special-chain-coverage = { $quantity } units of controlled { $product } batch { $batch } { $how ->
+        [in] came in at { $place }
+       *[out] left { $place }
+    } with codes for { $codes } distinct units: the unit custody chain is broken.
 special-chain-coverage-figure = { $codes } codes
 special-chain-elsewhere = { $units } unit(s) of controlled { $product } batch { $batch } left { $location }, but the ledger had them elsewhere, e.g. "{ $code }" at { $held }.
 special-chain-elsewhere-expected = units at { $location }
@@ -44,7 +49,7 @@ special-loss-actual = { $reported ->
 # (then $more: the further such lines).
 special-destroy = Destruction { $doc } of { $quantity } unit(s) of controlled { $product } batch { $batch }{ $lines ->
         [one] {""}
-       *[several] {" "}(and { $more } more lines of controlled drugs)
+       *[several] {" "}(and { $more } more line(s) of controlled drugs)
     } records no supervising regulator.
 
 eph-retail-address = Compound ephedrine delivered by { $doc } to "{ $address }", not to { $customer }'s licensed address "{ $licensed }".

@@ -1,6 +1,10 @@
 # 特殊管理药品规则族消息（简体中文）。
 
-special-chain-coverage = 特殊管理药品 { $product } 批号 { $batch } 移动 { $quantity }，但仅扫描了 { $codes } 个不同的追溯码：单件追溯链断裂。
+# $how：in（收货或销后退回，收入 $place）或 out（从 $place 移出）；$codes：追溯码对应的不同单件数（同一记录中重复列出或前一行已列出的单件只计一次）。
+special-chain-coverage = 特殊管理药品 { $product } 批号 { $batch } { $how ->
+        [in] 在 { $place } 收入
+       *[out] 从 { $place } 移出
+    } { $quantity }，但追溯码仅对应 { $codes } 个不同单件：单件追溯链断裂。
 special-chain-coverage-figure = { $codes } 个追溯码
 special-chain-elsewhere = 特殊管理药品 { $product } 批号 { $batch } 有 { $units } 件从 { $location } 移出，但账本记载其在别处，例如“{ $code }”在 { $held }。
 special-chain-elsewhere-expected = 在 { $location } 的库存
