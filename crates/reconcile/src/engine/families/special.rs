@@ -528,7 +528,7 @@ impl Special {
             let mid = peers.len() / 2;
             let median = match peers.len() % 2 {
                 1 => peers[mid],
-                _ => (peers[mid - 1] + peers[mid]) / 2.0,
+                _ => f64::midpoint(peers[mid - 1], peers[mid]),
             };
             if quantity as f64 <= th.som_peer_factor * median {
                 return None;
