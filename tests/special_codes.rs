@@ -196,12 +196,12 @@ fn som_frequency_and_special_chain_sentences_can_be_checked_by_hand() {
     let lines = ledger("216");
     let s = sentence(&lines, "SPECIAL-CHAIN", 43);
     assert!(
-        s.contains("came in at RCV with codes for 9 distinct units"),
+        s.contains("came in at RCV with codes for 9 distinct unit(s)"),
         "{s}"
     );
     let s = sentence(&lines, "SPECIAL-CHAIN", 26);
     assert!(
-        s.contains("left SP-2 with codes for 4 distinct units"),
+        s.contains("left SP-2 with codes for 4 distinct unit(s)"),
         "{s}"
     );
 }

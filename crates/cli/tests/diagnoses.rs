@@ -283,7 +283,7 @@ fn trace_batch_breaks_where_special_chain_does() {
     assert_eq!(code(&o), 1, "{}", text(&o));
     assert!(
         text(&o).contains(&format!(
-            "BREAK: SPECIAL-CHAIN at seq 1928 of {ledger}: 23 units of controlled 盐酸吗啡注射液 10mg:1ml/支 (86934567000011) batch 2607100004 left SP-1 with codes for 22 distinct units"
+            "BREAK: SPECIAL-CHAIN at seq 1928 of {ledger}: 23 unit(s) of controlled 盐酸吗啡注射液 10mg:1ml/支 (86934567000011) batch 2607100004 left SP-1 with codes for 22 distinct unit(s)"
         )),
         "{}",
         text(&o)

@@ -697,9 +697,9 @@ fn som_compares_an_order_with_the_median_of_other_customers() {
         (
             format!(
                 "Order XS{n} of 100 units of P-E by A is 20.0x the median trailing average of 2 \
-                 other customers (5.0; threshold 10x)."
+                 other customers (5; threshold 10x)."
             ),
-            some("≤ 50.0 (10x peer median 5.0)"),
+            some("≤ 50 (10x peer median 5)"),
             some("100"),
         )
     };
@@ -718,9 +718,9 @@ fn som_compares_an_order_with_the_median_of_other_customers() {
         even(501),
         [(
             "Order XS8 of 501 units of P-E by A is 10.02x the median trailing average of 2 other \
-             customers (50.0; threshold 10x)."
+             customers (50; threshold 10x)."
                 .to_owned(),
-            some("≤ 500.0 (10x peer median 50.0)"),
+            some("≤ 500 (10x peer median 50)"),
             some("501"),
         )]
     );
@@ -1009,4 +1009,43 @@ fn a_late_credit_note_keeps_its_invoice_for_its_refund() {
     // Refunded after the rebate's payment deadline (29 July) and 180 days.
     let late = ledger("2028-01-30T02:00:00Z", "2028-03-15T00:00:00Z");
     assert_eq!(orphans(&late), vec![9]);
+}
+
+/// A receipt's codes cover its accepted units, and may cover the rejected ones too (scanned on
+/// arrival, round 18): 24 units arrived, 22 accepted, 24 codes is lawful; 21 codes is short.
+#[test]
+fn a_receipt_may_scan_its_rejected_units_too() {
+    let codes: Vec<String> = (0..24).map(|i| format!("8123456{i:09}1234")).collect();
+    let receipt = |n: usize| {
+        let mut e = receipt(
+            "SH1",
+            "2026-10-02T01:00:00Z",
+            "P-M",
+            &codes.iter().take(n).map(String::as_str).collect::<Vec<_>>(),
+            serde_json::Value::Null,
+        );
+        if let rxledger_model::EventBody::Receipt(r) = &mut e.body {
+            let l = &mut r.lines[0];
+            (l.arrived, l.accepted, l.rejected) = (24, 22, 2);
+            l.reject_reason = Some("外包装破损".into());
+        }
+        e
+    };
+    let chain = |n: usize| {
+        let events = [
+            product("P-M", "chemical", "narcotic", "ambient", false),
+            receipt(n),
+        ];
+        english(&findings_of(&events), "SPECIAL-CHAIN")
+    };
+    assert!(chain(24).is_empty(), "{:?}", chain(24));
+    assert!(chain(22).is_empty());
+    let short = chain(21);
+    assert_eq!(short.len(), 1, "{short:?}");
+    assert!(
+        short[0]
+            .0
+            .contains("came in at RCV with codes for 21 distinct unit(s)"),
+        "{short:?}"
+    );
 }

@@ -87,8 +87,9 @@ pub struct ReceiptLine {
     /// Location where the accepted goods are placed (normally the receiving area, e.g. `RCV`).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub location: Text,
-    /// Traceability codes scanned on arrival: no more different codes than `arrived`; for special-control
-    /// products exactly one unit code per accepted unit (SPECIAL-CHAIN).
+    /// Traceability codes scanned on arrival: no more different codes than `arrived`; for
+    /// special-control products one unit code per accepted unit, and at most one per unit that
+    /// arrived (rejected units may be scanned too) (SPECIAL-CHAIN).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
     pub codes: Vec<Text>,

@@ -2,11 +2,11 @@
 
 # $how: in (a receipt or customer return, at $place) or out (leaving $place); $codes: the distinct
 # units its codes name, a unit listed twice in the record (or already on an earlier line) once.
-special-chain-coverage = { $quantity } units of controlled { $product } batch { $batch } { $how ->
+special-chain-coverage = { $quantity } unit(s) of controlled { $product } batch { $batch } { $how ->
         [in] came in at { $place }
        *[out] left { $place }
-    } with codes for { $codes } distinct units: the unit custody chain is broken.
-special-chain-coverage-figure = { $codes } codes
+    } with codes for { $codes } distinct unit(s): the unit custody chain is broken.
+special-chain-coverage-figure = codes for { $codes } unit(s)
 special-chain-elsewhere = { $units } unit(s) of controlled { $product } batch { $batch } left { $location }, but the ledger had them elsewhere, e.g. "{ $code }" at { $held }.
 special-chain-elsewhere-expected = units at { $location }
 special-chain-elsewhere-actual = { $units } elsewhere

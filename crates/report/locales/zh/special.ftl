@@ -5,7 +5,7 @@ special-chain-coverage = 特殊管理药品 { $product } 批号 { $batch } { $ho
         [in] 在 { $place } 收入
        *[out] 从 { $place } 移出
     } { $quantity }，但追溯码仅对应 { $codes } 个不同单件：单件追溯链断裂。
-special-chain-coverage-figure = { $codes } 个追溯码
+special-chain-coverage-figure = 追溯码对应 { $codes } 个单件
 special-chain-elsewhere = 特殊管理药品 { $product } 批号 { $batch } 有 { $units } 件从 { $location } 移出，但账本记载其在别处，例如“{ $code }”在 { $held }。
 special-chain-elsewhere-expected = 在 { $location } 的库存
 special-chain-elsewhere-actual = { $units } 件在别处

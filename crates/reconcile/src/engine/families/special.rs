@@ -15,8 +15,7 @@ use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, P
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{
-    decimal, designation, duration_in, factor, loss, quoted, ratio_over, shortest, term, texts,
-    with_facts,
+    designation, duration_in, factor, loss, quoted, ratio_over, shortest, term, texts, with_facts,
 };
 use crate::engine::projections::codes::{code_lines, Coverage};
 use crate::engine::projections::documents::{named_or_own, Dir};
@@ -112,10 +111,13 @@ fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
             return;
         }
         let codes = match l.coverage {
-            Coverage::Units => Some(seen.units),
+            Coverage::Units => Some(seen.units).filter(|&c| c as u64 != l.quantity),
+            Coverage::UpTo(most) => {
+                Some(seen.units).filter(|&c| (c as u64) < l.quantity || c as u64 > most)
+            }
             Coverage::None => None,
         };
-        if let Some(codes) = codes.filter(|c| *c as u64 != l.quantity) {
+        if let Some(codes) = codes {
             let (how, place) = match (l.from, l.to) {
                 (Some(from), _) => ("out", from),
                 (None, to) => ("in", to.unwrap_or_default()),
@@ -510,13 +512,13 @@ impl Special {
         let (m, expected) = if let Some(avg) = avg.filter(|a| quantity as f64 > th.som_k * a) {
             let m = order("som-size")
                 .arg("ratio", ratio_over(quantity as f64 / avg, th.som_k))
-                .arg("average", decimal(avg, 1))
+                .arg("average", shortest(avg, 4))
                 .arg("orders", n)
                 .arg("factor", factor(th.som_k));
             let expected = Msg::new("som-size-expected")
-                .arg("limit", decimal(th.som_k * avg, 1))
+                .arg("limit", shortest(th.som_k * avg, 4))
                 .arg("factor", factor(th.som_k))
-                .arg("average", decimal(avg, 1));
+                .arg("average", shortest(avg, 4));
             (m, expected)
         } else {
             let peers = peers();
@@ -539,12 +541,12 @@ impl Special {
                     ratio_over(quantity as f64 / median, th.som_peer_factor),
                 )
                 .arg("peers", peers.len())
-                .arg("median", decimal(median, 1))
+                .arg("median", shortest(median, 4))
                 .arg("factor", factor(th.som_peer_factor));
             let expected = Msg::new("som-peer-expected")
-                .arg("limit", decimal(th.som_peer_factor * median, 1))
+                .arg("limit", shortest(th.som_peer_factor * median, 4))
                 .arg("factor", factor(th.som_peer_factor))
-                .arg("median", decimal(median, 1));
+                .arg("median", shortest(median, 4));
             (m, expected)
         };
         let f = Finding::new(Rule::Som, ev.seq, m)

@@ -31,6 +31,9 @@ struct CodeState {
 pub(crate) enum Coverage {
     /// One unit per unit moved, packs expanded.
     Units,
+    /// At least one unit per unit accepted and at most one per unit that arrived (`.0`): a
+    /// receipt's rejected units may be scanned on arrival too (round 18).
+    UpTo(u64),
     /// Not checked.
     None,
 }
@@ -78,7 +81,7 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
                     returned: false,
                     // A case code stands for the units packed in it when the packing is known
                     // (an aggregation recorded before the receipt, as manufacturers send it).
-                    coverage: Coverage::Units,
+                    coverage: Coverage::UpTo(l.arrived.max(l.accepted)),
                 });
             }
         }
