@@ -344,10 +344,10 @@ fn de_path<T: serde::de::DeserializeOwned>(
                 "required field is missing".clone_into(&mut message);
             }
         } else if message.starts_with("invalid value: integer `-") && message.contains("u64") {
-            message = format!(
-                "must be a whole number of at least 0 ({})",
-                message.trim_start_matches("invalid value: ")
-            );
+            // A count cannot be negative; the least a field allows (0 or 1) is validation's to
+            // say, and no Rust type is named (round 18).
+            let got = message.split('`').nth(1).unwrap_or("a negative number");
+            message = format!("must not be negative (got {got})");
         } else if let Some(limit) = validate::number_limit(&message) {
             // Beyond 64 bits (JSON reads 2^64 as a float) or a fraction: say what fits.
             message = format!("{limit} ({message})");
@@ -464,6 +464,9 @@ impl Event {
 
     /// The two-pass parser that names the offending field precisely.
     fn from_json_slow(text: &str) -> Result<Event, EventError> {
+        // A line read with its end: a string left open runs into it, and serde_json would place
+        // the error at column 0 of a second line (round 18). Without it, at the line's end.
+        let text = text.trim_end_matches(['\n', '\r']);
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| EventError::Json {
                 column: e.column(),
@@ -664,6 +667,24 @@ mod tests {
             "81234567890123456783",
         );
         assert!(dispatch(&[a, b, a]).is_ok());
+        // One GS1 unit spelt bracketed and raw is one unit.
+        let (g1, g2) = ("(01)06901234567892(21)S1", "0106901234567892\u{1d}21S1");
+        assert!(dispatch(&[g1, b, g2]).is_ok());
+        // A negative quantity names no Rust type and no wrong lower bound (round 18).
+        let negative = Event::from_json(
+            &serde_json::to_string(&serde_json::json!({"v": 2,
+                "id": "01a0f0b1-2c00-7d9e-8f27-1b6c3a9d2e15", "kind": "dispatch",
+                "occurred_at": "2026-10-05T02:57:00Z", "recorded_by": ["x"],
+                "data": {"doc": "PS1", "customer": "C", "consignee": "c", "address": "a",
+                    "lines": [{"product": "P", "batch": "B", "quantity": -5, "from": "WH"}]}}))
+            .unwrap(),
+        )
+        .unwrap_err();
+        assert_eq!(negative.field(), Some("data.lines[0].quantity"));
+        assert_eq!(
+            negative.to_string(),
+            "field `data.lines[0].quantity`: must not be negative (got -5)"
+        );
         let err = dispatch(&[a, b, c]).unwrap_err();
         assert_eq!(err.field(), Some("data.lines[0].codes"));
         assert!(
@@ -671,6 +692,19 @@ mod tests {
                 .contains("3 different traceability codes for a quantity of 2"),
             "{err}"
         );
+    }
+
+    /// A line cut inside a string is placed at its end, not at column 0 of the line end serde
+    /// would otherwise read as a second line (round 18).
+    #[test]
+    fn a_line_cut_short_is_placed_at_its_end() {
+        for end in ["\n", "\r\n", ""] {
+            let text = format!("{{\"v\":2,\"id\":\"ab{end}");
+            match Event::from_json(&text) {
+                Err(EventError::Json { column, .. }) => assert_eq!(column, 15, "{end:?}"),
+                other => panic!("{other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -240,9 +240,23 @@ fn codes<'a>(field: impl Into<Field<'a>>, codes: &[Text], quantity: u64) -> R {
         non_empty(Field::Index(&field, i), c)?;
     }
     // A code listed twice is one unit scanned twice (the rules count it once): only more
-    // different codes than units is impossible. Counted only when the list is too long.
+    // different units than the quantity is impossible. Counted only when the list is too long,
+    // by unit: a GS1 unit spelt twice (bracketed and raw) is one unit, as the rules count it.
+    // The year only decides the century of GS1 dates, which no unit's key holds: a fixed one
+    // keeps validation a pure function of the event.
     if codes.len() as u64 > quantity {
-        let distinct: std::collections::HashSet<&str> = codes.iter().map(Text::as_str).collect();
+        #[derive(PartialEq, Eq, Hash)]
+        enum Unit<'a> {
+            Key(u128),
+            Unread(&'a str),
+        }
+        let distinct: std::collections::HashSet<Unit<'_>> = codes
+            .iter()
+            .map(|c| match crate::codes::parse_code_at(c, 2000) {
+                Ok(code) => Unit::Key(code.key()),
+                Err(_) => Unit::Unread(c.as_str()),
+            })
+            .collect();
         if distinct.len() as u64 > quantity {
             return Err(problem(
                 field,
