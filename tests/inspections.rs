@@ -241,3 +241,21 @@ fn a_ledger_with_a_line_beyond_the_rounding_slack_is_refused() {
         "{err}"
     );
 }
+
+/// Ledger 228r (round 18) must be refused whole at append: a line listing more different codes
+/// than its quantity (a code listed twice is one unit; eleven different ones for ten are not).
+#[test]
+fn a_ledger_with_more_different_codes_than_units_is_refused() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections/refused");
+    let path = dir.join("228r-more-different-codes-than-quantity-refused-at-append.jsonl");
+    let text = std::fs::read(&path).unwrap();
+    let err = rxledger::ingest::read_events("228r.jsonl", &text[..])
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        err.contains("228r.jsonl:21")
+            && err.contains("data.lines[0].codes")
+            && err.contains("11 different traceability codes for a quantity of 10"),
+        "{err}"
+    );
+}
