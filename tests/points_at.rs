@@ -93,9 +93,10 @@ fn check_file(path: &Path) -> Case {
 fn check_events(path: &Path) -> Case {
     let name = path.display().to_string();
     let text = std::fs::read(path).unwrap();
-    let payloads = rxledger::ingest::read_events(&name, text.as_slice()).unwrap();
+    // Appended as `rxledger append` appends (an event re-sent byte for byte is skipped).
+    let lines = rxledger::ingest::read_lines(&name, text.as_slice()).unwrap();
     let mut store = MemStore::new();
-    rxledger::ingest::append_batches(&mut store, &payloads, 1000, |_| {}).unwrap();
+    rxledger::ingest::append_lines(&mut store, &name, &lines, 1000, |_| {}).unwrap();
     let mut kinds = BTreeMap::new();
     let engine = Engine::new(Config::default());
     let observe = |seq, e: &Event| {

@@ -258,7 +258,13 @@ fn bundled_reports() -> Vec<CheckReport> {
     for p in jsonl("samples/inspections") {
         let text = std::fs::read_to_string(&p).unwrap();
         let mut store = MemStore::new();
-        let lines: Vec<&[u8]> = text.lines().map(str::as_bytes).collect();
+        // A line re-sent byte for byte (ledger 233) is skipped, as `rxledger append` skips it.
+        let mut seen = std::collections::HashSet::new();
+        let lines: Vec<&[u8]> = text
+            .lines()
+            .map(str::as_bytes)
+            .filter(|l| seen.insert(*l))
+            .collect();
         store.append(&lines).unwrap();
         let r = check_store(&store, Config::default(), None).unwrap();
         assert!(r.verify.is_ok(), "{}", p.display());
