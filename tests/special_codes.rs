@@ -3,6 +3,9 @@
 //! special-control drug; a loss report names the codes it can (units lost or stolen cannot be
 //! scanned). Each case takes an inspection ledger written from `docs/` alone, which is quiet as
 //! written (`tests/inspections.rs`), drops one code from one line, and compares the findings.
+//!
+//! Also the sentences the docs-only rounds 16–18 found wanting (`SPECIAL-DESTROY`, `NO-SOURCE`,
+//! `SOM`, `SPECIAL-CHAIN`, `TEMP-RANGE`), read on their own ledgers.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -204,4 +207,17 @@ fn som_frequency_and_special_chain_sentences_can_be_checked_by_hand() {
         s.contains("left SP-2 with codes for 4 distinct unit(s)"),
         "{s}"
     );
+}
+
+/// Round 16, O4: an excursion of 10 min 1 s read "10 min" beside a gap of "2.02 min"; both now
+/// show a duration that is not whole minutes with the decimals that say so.
+#[test]
+fn an_excursion_of_not_whole_minutes_says_so() {
+    let lines = ledger("212");
+    let s = sentence(&lines, "TEMP-RANGE", 71);
+    assert!(
+        s.contains("to 2026-10-01 00:02 (+08:00) (10.02 min)"),
+        "{s}"
+    );
+    assert!(sentence(&lines, "TEMP-RANGE", 72).contains("(6 min)"));
 }

@@ -530,7 +530,9 @@ fn excursion(
     e: &Excursion,
     end: DateTime<Utc>,
 ) -> Finding {
-    let minutes = (end - e.start).num_minutes();
+    // As TEMP-GAP's: whole minutes when whole, else the fewest decimals that show it is not
+    // (an excursion of 10 min 1 s read "10 min" beside a gap of "2.02 min", round 16).
+    let minutes = duration_in(end - e.start, Duration::minutes(1));
     let m = mkt(&e.samples, cx.cfg.thresholds.mkt_activation_kj_mol);
     if kind == StreamKind::Zone {
         let deadline = end + Duration::days(cx.cfg.thresholds.vac_isolate_days);
