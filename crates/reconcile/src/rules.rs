@@ -463,7 +463,7 @@ catalogue! {
         ];
     CodeDup = "CODE-DUP", Codes, Critical,
         "Traceability code used twice",
-        "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code. A unit is its 20-digit 追溯码, or for a GS1 code its GTIN with its serial (AI 01 and 21; batch and dates are not part of it), however the code is spelt. A code listed twice on one record (twice on a line, or on two of its lines) is one unit scanned twice, not this rule: it counts on its first line only (for a special-control drug the other line then covers one unit fewer: SPECIAL-CHAIN).",
+        "One unit code received while already in stock, or dispatched after it had already left: a cloned or counterfeit code. A unit is its 20-digit 追溯码, or for a GS1 code its GTIN with its serial (AI 01 and 21; batch and dates are not part of it), however the code is spelt. A unit that had left and moves again after customers brought back units of its batch without their codes is taken for one of those (as many as came back unscanned), not this rule: an ordinary drug may be returned uncoded, and a special-control one is `SPECIAL-CHAIN` at its return. A code listed twice on one record (twice on a line, or on two of its lines) is one unit scanned twice, not this rule: it counts on its first line only (for a special-control drug the other line then covers one unit fewer: SPECIAL-CHAIN).",
         "药品追溯码 (码上放心) 使用规范; 药品管理法 Art. 36",
         [],
         at "the record moving the unit again: a `receipt` or `customer_return` bringing in a unit already in stock, or a `put_away`, `transfer`, `dispatch`, `supplier_return`, `destruction` or `loss_report` moving a unit that had left; `seqs` add nothing (the earlier record is not named)",

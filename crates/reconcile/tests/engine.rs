@@ -1049,3 +1049,50 @@ fn a_receipt_may_scan_its_rejected_units_too() {
         "{short:?}"
     );
 }
+
+/// A unit of an ordinary drug a customer brought back without its code (lawful: codes are not
+/// required of ordinary drugs) and that later leaves again with its code is that returned unit,
+/// not a cloned code: as many units of the batch as came back unscanned are taken for it
+/// (round 16's O5). A third unit moving again is still `CODE-DUP`.
+#[test]
+fn a_unit_returned_without_its_code_is_not_a_clone_when_it_leaves_again() {
+    let code = |n: u32| format!("8123456{n:09}1234");
+    let out = |doc: &str, at: &str, codes: &[String]| {
+        ev(
+            "dispatch",
+            at,
+            serde_json::json!({"sale": "XS1"}),
+            serde_json::json!({"doc": doc, "customer": "C", "consignee": "c", "address": "a",
+                "lines": [{"product": "P-O", "batch": "B1", "quantity": codes.len(),
+                           "from": "RCV", "codes": codes}]}),
+        )
+    };
+    let back = ev(
+        "customer_return",
+        "2026-10-04T01:00:00Z",
+        serde_json::json!({"sale": "XS1"}),
+        serde_json::json!({"doc": "TH1", "customer": "C", "reason": "滞销",
+            "lines": [{"product": "P-O", "batch": "B1", "quantity": 1, "to": "RCV"}]}),
+    );
+    let codes: Vec<String> = (1..=3).map(code).collect();
+    let events = [
+        product("P-O", "chemical", "none", "ambient", false),
+        receipt(
+            "SH1",
+            "2026-10-02T01:00:00Z",
+            "P-O",
+            &codes.iter().map(String::as_str).collect::<Vec<_>>(),
+            serde_json::Value::Null,
+        ),
+        out("PS1", "2026-10-03T01:00:00Z", &codes),
+        back,
+        out("PS2", "2026-10-05T01:00:00Z", &codes[..1]),
+        out("PS3", "2026-10-06T01:00:00Z", &codes[1..2]),
+    ];
+    let dup: Vec<u64> = findings_of(&events)
+        .iter()
+        .filter(|f| f.rule == "CODE-DUP")
+        .map(|f| f.seq)
+        .collect();
+    assert_eq!(dup, [6]);
+}

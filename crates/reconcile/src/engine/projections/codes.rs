@@ -243,6 +243,11 @@ pub(crate) struct Codes {
     earlier: Earlier,
     /// Whether [`Codes::apply`] is applying an event's lines (`earlier` is in use).
     in_event: bool,
+    /// Units of a batch (product, batch) that customers brought back without their codes and
+    /// that have not moved again since: a unit that had left and moves again may be one of them,
+    /// scanned at last, rather than a cloned code (`CODE-DUP`). An ordinary drug may be returned
+    /// uncoded lawfully; a special-control one is then `SPECIAL-CHAIN` at the return.
+    uncoded_returns: HashMap<(Id, Id), u64>,
     /// What the codes of each line of the last event showed, in [`code_lines`] order.
     pub lines: Vec<LineCodes>,
     /// What the last event's aggregation showed.
@@ -376,6 +381,7 @@ impl Codes {
             sorted: Vec::new(),
             earlier: Earlier::default(),
             in_event: false,
+            uncoded_returns: HashMap::new(),
             lines: Vec::new(),
             packing: None,
         }
@@ -432,9 +438,31 @@ impl Codes {
         self.earlier.clear();
         self.in_event = true;
         code_lines(ev.e, |l| {
+            let batch = || (Id::from(l.product), Id::from(l.batch));
             let seen = match l.from {
-                None => self.arrive(l.to.unwrap_or_default(), l.codes, l.returned),
-                Some(from) => self.leave(from, l.to, l.codes, ev.date),
+                None => {
+                    let seen = self.arrive(l.to.unwrap_or_default(), l.codes, l.returned);
+                    let uncoded = l.quantity.saturating_sub(seen.units as u64);
+                    if l.returned && uncoded > 0 {
+                        *self.uncoded_returns.entry(batch()).or_default() += uncoded;
+                    }
+                    seen
+                }
+                Some(from) => {
+                    let mut seen = self.leave(from, l.to, l.codes, ev.date);
+                    if seen.dup > 0 {
+                        let key = batch();
+                        if let Some(n) = self.uncoded_returns.get_mut(&key) {
+                            let back = (*n).min(seen.dup as u64);
+                            *n -= back;
+                            seen.dup -= back as usize;
+                            if *n == 0 {
+                                self.uncoded_returns.remove(&key);
+                            }
+                        }
+                    }
+                    seen
+                }
             };
             self.lines.push(seen);
         });
