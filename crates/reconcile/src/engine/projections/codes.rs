@@ -235,13 +235,11 @@ pub(crate) struct Codes {
     hot_days: u32,
     /// Scratch: the unit keys of the line being applied.
     keys: Vec<u128>,
-    /// Scratch: a sorted copy of `keys`, to find a unit listed twice.
-    sorted: Vec<u128>,
-    /// The unit keys of the earlier lines of the event being applied (by [`Codes::apply`]; a
-    /// line moved alone, as the tests do, has none): a unit listed on two lines of one record is
-    /// one unit scanned twice, counted on the first line only.
-    earlier: Earlier,
-    /// Whether [`Codes::apply`] is applying an event's lines (`earlier` is in use).
+    /// The units listed so far by the event being applied (by [`Codes::apply`]), or by the line
+    /// being moved alone (as the tests move them): a unit listed twice, on one line or on two
+    /// lines of one record, is one unit scanned twice, counted where it is first listed.
+    listed: Listed,
+    /// Whether [`Codes::apply`] is applying an event's lines (`listed` spans them).
     in_event: bool,
     /// Units of a batch (product, batch) that customers brought back without their codes and
     /// that have not moved again since: a unit that had left and moves again may be one of them,
@@ -292,36 +290,20 @@ fn expand_into(
     (bad, first_bad)
 }
 
-/// Removes the second and later copies of each key, keeping the order of the first ones
-/// (`sorted`: scratch room, kept between calls).
-fn dedup_in_order(keys: &mut Vec<u128>, sorted: &mut Vec<u128>) {
-    if keys.len() < 2 {
-        return;
-    }
-    sorted.clear();
-    sorted.extend_from_slice(keys);
-    sorted.sort_unstable();
-    if sorted.windows(2).all(|w| w[0] != w[1]) {
-        return;
-    }
-    let mut seen = std::collections::HashSet::with_capacity(keys.len());
-    keys.retain(|k| seen.insert(*k));
-}
-
-/// The unit keys of an event's lines read so far, looked up by a scan while few, by a set once
-/// many (a receipt may list hundreds of thousands of codes over its lines).
+/// Unit keys listed so far, looked up by a scan while few, by a set once many (a receipt may
+/// list hundreds of thousands of codes over its lines).
 #[derive(Default)]
-struct Earlier {
+struct Listed {
     keys: Vec<u128>,
     set: hashbrown::HashSet<u128>,
     /// How many of `keys` are in `set`.
     in_set: usize,
 }
 
-impl Earlier {
-    /// Ready for the next event. A set once built is dropped rather than cleared when it grew
-    /// large (clearing costs its capacity, at every event after a receipt of many codes), and so
-    /// is the room of a long list of keys.
+impl Listed {
+    /// Ready for the next event (or line). A set once built is dropped rather than cleared when
+    /// it grew large (clearing costs its capacity, at every event after a receipt of many
+    /// codes), and so is the room of a long list of keys.
     fn clear(&mut self) {
         const LARGE: usize = 1 << 12;
         self.keys.clear();
@@ -336,21 +318,26 @@ impl Earlier {
         }
     }
 
-    /// Removes from `line` the units of earlier lines, then adds the rest to them.
+    /// Removes from `line` the units listed before, on earlier lines or earlier on this one,
+    /// keeping the order of the first ones, and lists the rest.
     fn take_new(&mut self, line: &mut Vec<u128>) {
-        if !self.keys.is_empty() && !line.is_empty() {
-            if self.keys.len().saturating_mul(line.len()) <= 1024 {
-                let keys = &self.keys;
-                line.retain(|k| !keys.contains(k));
-            } else {
-                self.set
-                    .extend(self.keys.get(self.in_set..).unwrap_or_default());
-                self.in_set = self.keys.len();
-                let set = &self.set;
-                line.retain(|k| !set.contains(k));
-            }
+        if self.keys.len() + line.len() <= 64 {
+            let keys = &mut self.keys;
+            line.retain(|k| {
+                let new = !keys.contains(k);
+                if new {
+                    keys.push(*k);
+                }
+                new
+            });
+        } else {
+            self.set
+                .extend(self.keys.get(self.in_set..).unwrap_or_default());
+            let set = &mut self.set;
+            line.retain(|k| set.insert(*k));
+            self.keys.extend_from_slice(line);
+            self.in_set = self.keys.len();
         }
-        self.keys.extend_from_slice(line);
     }
 }
 
@@ -378,8 +365,7 @@ impl Codes {
             shipped,
             hot_days,
             keys: Vec::new(),
-            sorted: Vec::new(),
-            earlier: Earlier::default(),
+            listed: Listed::default(),
             in_event: false,
             uncoded_returns: HashMap::new(),
             lines: Vec::new(),
@@ -435,7 +421,7 @@ impl Codes {
             self.packing = Some(self.aggregate(a));
             return;
         }
-        self.earlier.clear();
+        self.listed.clear();
         self.in_event = true;
         code_lines(ev.e, |l| {
             let batch = || (Id::from(l.product), Id::from(l.batch));
@@ -548,15 +534,16 @@ impl Codes {
     /// Fills `keys` with the unit keys of `codes`, packs expanded; returns the number of
     /// malformed codes and the index of the first.
     ///
-    /// A unit listed twice on one line (its code twice, or its code and its pack's) is one unit
-    /// scanned twice: it counts once, so that the line's codes cover one unit fewer, rather
-    /// than being taken for a unit moved again (`CODE-DUP`).
+    /// A unit listed twice on one line or on two lines of the event (its code twice, or its code
+    /// and its pack's) is one unit scanned twice: it counts once, where first listed, so that
+    /// the other line's codes cover one unit fewer, rather than being taken for a unit moved
+    /// again (`CODE-DUP`).
     fn expand(&mut self, codes: &[Id]) -> (usize, usize) {
         let found = expand_into(&self.parents, self.year, codes, &mut self.keys, |_, _| {});
-        dedup_in_order(&mut self.keys, &mut self.sorted);
-        if self.in_event {
-            self.earlier.take_new(&mut self.keys);
+        if !self.in_event {
+            self.listed.clear();
         }
+        self.listed.take_new(&mut self.keys);
         found
     }
 

@@ -51,7 +51,7 @@ fn a_unit_listed_twice_on_a_line_counts_once() {
     let out = codes.leave("WH", None, &[code(2), code(2), code(1)], day0);
     assert_eq!((out.units, out.dup, out.unknown), (2, 0, 0));
     let mut keys = vec![5, 1, 5, 2, 1];
-    dedup_in_order(&mut keys, &mut Vec::new());
+    Listed::default().take_new(&mut keys);
     assert_eq!(keys, [5, 1, 2]);
 }
 
