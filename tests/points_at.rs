@@ -21,6 +21,8 @@ use rxledger::model::{Event, EventBody};
 use rxledger::reconcile::{Config, Engine, Family, Finding, Rule, RULES};
 use rxledger::store::MemStore;
 
+mod support;
+
 /// The findings of one ledger and the kind of each of its records (valid events only).
 struct Case {
     name: String,
@@ -93,10 +95,7 @@ fn check_file(path: &Path) -> Case {
 fn check_events(path: &Path) -> Case {
     let name = path.display().to_string();
     let text = std::fs::read(path).unwrap();
-    // Appended as `rxledger append` appends (an event re-sent byte for byte is skipped).
-    let lines = rxledger::ingest::read_lines(&name, text.as_slice()).unwrap();
-    let mut store = MemStore::new();
-    rxledger::ingest::append_lines(&mut store, &name, &lines, 1000, |_| {}).unwrap();
+    let store = support::store_text(&name, &text);
     let mut kinds = BTreeMap::new();
     let engine = Engine::new(Config::default());
     let observe = |seq, e: &Event| {
