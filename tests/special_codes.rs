@@ -216,3 +216,22 @@ fn an_excursion_of_not_whole_minutes_says_so() {
     );
     assert!(sentence(&lines, "TEMP-RANGE", 72).contains("(6 min)"));
 }
+
+/// Round 17: a scanned code is kept verbatim in the finding's facts (a GS1 group separator
+/// included), and the sentence shows the separator as `<GS>`.
+#[test]
+fn a_malformed_code_is_kept_verbatim_and_shown_visibly() {
+    let lines = ledger("221");
+    let report = support::check_text("ledger", lines.join("\n").as_bytes());
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule.code() == "CODE-FORMAT" && f.seq == 25)
+        .expect("CODE-FORMAT at 25");
+    let raw = "]d201069451234000141728033110F2603033\u{1d}21S000331";
+    assert_eq!(
+        f.message.args.get("code"),
+        Some(&rxledger::reconcile::Fact::Text(raw.to_owned()))
+    );
+    assert!(sentence(&lines, "CODE-FORMAT", 25).contains("F2603033<GS>21S000331"));
+}

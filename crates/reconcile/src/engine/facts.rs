@@ -83,13 +83,6 @@ pub(crate) fn shortest(value: f64, max: u8) -> Fact {
     decimal(value, decimals)
 }
 
-/// Data that may hold any character (a scanned code, an address), which messages put in quotes:
-/// kept verbatim (the JSON facts give it as written); the renderers show its control characters
-/// visibly (`rxledger_report::messages::visible`).
-pub(crate) fn quoted(s: &str) -> Fact {
-    Fact::Text(s.to_owned())
-}
-
 /// A list of ids or names.
 pub(crate) fn texts<S: AsRef<str>>(items: &[S]) -> Fact {
     Fact::List(items.iter().map(|x| Fact::from(x.as_ref())).collect())
@@ -166,7 +159,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn factors_show_as_written_and_quoted_data_as_debug() {
+    fn factors_and_decimals_show_as_written() {
         for (v, shown) in [(3.0, "3"), (2.5, "2.5"), (10.0, "10"), (0.125, "0.125")] {
             let Fact::Decimal { value, decimals } = factor(v) else {
                 panic!()
@@ -185,10 +178,6 @@ mod tests {
             };
             assert_eq!(format!("{value:.*}", usize::from(decimals)), shown);
         }
-        let Fact::Text(t) = quoted("a\"b\\c\u{1d}é") else {
-            panic!()
-        };
-        assert_eq!(t, "a\"b\\c\u{1d}é", "verbatim");
     }
 
     /// A duration just over a whole number of units never reads as that whole number.

@@ -11,7 +11,7 @@ use rxledger_model::EventBody;
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
-use crate::engine::facts::{code_error, quoted};
+use crate::engine::facts::code_error;
 use crate::engine::projections::codes::{code_lines, Packing};
 use crate::{Finding, Msg, Rule};
 
@@ -43,7 +43,7 @@ impl Family for Codes {
             let on_line = |f: Finding| f.product(l.product).batch(l.batch);
             if seen.bad > 0 {
                 let first = &l.codes[seen.first_bad];
-                let mut m = line("code-format-line", seen.bad).arg("code", quoted(first));
+                let mut m = line("code-format-line", seen.bad).arg("code", first.as_str());
                 if let Err(err) = parse_code_at(first, ev.e.occurred_at.year()) {
                     m = code_error(m, &err);
                 }
@@ -104,7 +104,7 @@ fn packing(cx: &mut Ctx<'_>, seq: u64, a: &rxledger_model::Aggregation) {
         Packing::BadParent(err) => {
             let m = Msg::new("code-format-pack")
                 .arg("doc", &a.doc)
-                .arg("code", quoted(&a.parent));
+                .arg("code", a.parent.as_str());
             let m = code_error(m, err);
             cx.out.emit(Finding::new(Rule::CodeFormat, seq, m));
         }
@@ -118,7 +118,7 @@ fn packing(cx: &mut Ctx<'_>, seq: u64, a: &rxledger_model::Aggregation) {
                 let m = Msg::new("code-format-children")
                     .arg("doc", &a.doc)
                     .arg("count", *bad)
-                    .arg("code", quoted(&a.children[*first_bad]));
+                    .arg("code", a.children[*first_bad].as_str());
                 cx.out.emit(Finding::new(Rule::CodeFormat, seq, m));
             }
             if *already > 0 || *reused {

@@ -15,7 +15,7 @@ use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, P
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{
-    designation, duration_in, factor, loss, quoted, ratio_over, shortest, term, texts, with_facts,
+    designation, duration_in, factor, loss, ratio_over, shortest, term, texts, with_facts,
 };
 use crate::engine::projections::codes::{code_lines, Coverage};
 use crate::engine::projections::documents::{named_or_own, Dir};
@@ -327,9 +327,9 @@ fn eph_address(cx: &mut Ctx<'_>, seq: u64, d: &rxledger_model::Dispatch) {
     }
     let m = Msg::new("eph-retail-address")
         .arg("doc", &d.doc)
-        .arg("address", quoted(&d.address))
+        .arg("address", &d.address)
         .arg("customer", &d.customer)
-        .arg("licensed", quoted(licensed));
+        .arg("licensed", licensed);
     let f = Finding::new(Rule::EphRetail, seq, m)
         .party(&d.customer)
         .figures(
