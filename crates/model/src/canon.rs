@@ -192,39 +192,20 @@ impl<'a> Cur<'a> {
         }
     }
 
-    /// The value of an optional key found (`present`) or left out: the outer `None` gives up
-    /// (the value is not canonical), the inner says the key is left out.
+    /// An optional key (with its punctuation) and its value: `Some(None)` when the key is left
+    /// out; `None` gives up (the value is not canonical).
+    #[inline(always)]
     #[allow(clippy::option_option)]
-    fn then<T>(
+    fn opt<T>(
         &mut self,
-        present: bool,
+        key: &str,
         value: impl FnOnce(&mut Self) -> Option<T>,
     ) -> Option<Option<T>> {
-        if present {
+        if self.eat(key) {
             value(self).map(Some)
         } else {
             Some(None)
         }
-    }
-
-    /// `,"key":` and a list, or an empty list when the key is left out.
-    #[inline(always)]
-    fn list_or_empty<T>(
-        &mut self,
-        key: &str,
-        item: impl FnMut(&mut Self) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let present = self.eat(key);
-        self.then(present, |c| c.list(item))
-            .map(Option::unwrap_or_default)
-    }
-
-    /// `,"key":` and a text, or `None` when the key is left out.
-    #[inline(always)]
-    #[allow(clippy::option_option)]
-    fn opt_text(&mut self, key: &str) -> Option<Option<Text>> {
-        let present = self.eat(key);
-        self.then(present, Cur::text)
     }
 
     fn money(&mut self) -> Option<Money> {
@@ -243,23 +224,23 @@ impl<'a> Cur<'a> {
         }
     }
 
-    /// The value of `key` (with its comma; without it at the start of the object, `first`),
-    /// or `Some(None)` when the key is left out.
+    /// [`Cur::opt`] of `key` with its comma, or without it at the start of the object (`first`).
     #[inline(always)]
     #[allow(clippy::option_option)]
     fn field<T>(
         &mut self,
         first: &mut bool,
-        key: &'static str,
+        key: &str,
         value: impl FnOnce(&mut Self) -> Option<T>,
     ) -> Option<Option<T>> {
-        let hit = self.eat(if *first {
+        let key = if *first {
             key.strip_prefix(',').unwrap_or(key)
         } else {
             key
-        });
-        *first &= !hit;
-        self.then(hit, value)
+        };
+        let found = self.opt(key, value)?;
+        *first &= found.is_none();
+        Some(found)
     }
 
     /// The `refs` object, its keys in the order `Refs` writes them.
@@ -301,7 +282,7 @@ impl<'a> Cur<'a> {
             issued_on: self.at(",\"issued_on\":", Cur::date)?,
             lines: self.at(",\"lines\":", |c| c.list(Cur::invoice_line))?,
             total: self.at(",\"total\":", Cur::money)?,
-            credit_for: self.opt_text(",\"credit_for\":")?,
+            credit_for: self.opt(",\"credit_for\":", Cur::text)?,
         };
         self.close(invoice)
     }
@@ -336,8 +317,8 @@ impl<'a> Cur<'a> {
             doc: self.at("{\"doc\":", Cur::text)?,
             customer: self.at(",\"customer\":", Cur::text)?,
             channel: self.at(",\"channel\":", Cur::unit)?,
-            buyer_id: self.opt_text(",\"buyer_id\":")?,
-            prescription: self.opt_text(",\"prescription\":")?,
+            buyer_id: self.opt(",\"buyer_id\":", Cur::text)?,
+            prescription: self.opt(",\"prescription\":", Cur::text)?,
             lines: self.at(",\"lines\":", |c| c.list(Cur::sale_line))?,
         };
         self.close(sale)
@@ -382,7 +363,7 @@ impl<'a> Cur<'a> {
             consignee: self.at(",\"consignee\":", Cur::text)?,
             address: self.at(",\"address\":", Cur::text)?,
             lines: self.at(",\"lines\":", |c| c.list(Cur::out_line))?,
-            vehicle: self.opt_text(",\"vehicle\":")?,
+            vehicle: self.opt(",\"vehicle\":", Cur::text)?,
         };
         self.close(dispatch)
     }
@@ -393,7 +374,9 @@ impl<'a> Cur<'a> {
             batch: self.at(",\"batch\":", Cur::text)?,
             quantity: self.at(",\"quantity\":", Cur::u64)?,
             from: self.at(",\"from\":", Cur::text)?,
-            codes: self.list_or_empty(",\"codes\":", Cur::text)?,
+            codes: self
+                .opt(",\"codes\":", |c| c.list(Cur::text))?
+                .unwrap_or_default(),
         };
         self.close(line)
     }
@@ -401,8 +384,8 @@ impl<'a> Cur<'a> {
     fn temperature(&mut self) -> Option<TemperatureReading> {
         let temperature = TemperatureReading {
             sensor: self.at("{\"sensor\":", Cur::text)?,
-            zone: self.opt_text(",\"zone\":")?,
-            vehicle: self.opt_text(",\"vehicle\":")?,
+            zone: self.opt(",\"zone\":", Cur::text)?,
+            vehicle: self.opt(",\"vehicle\":", Cur::text)?,
             readings: self.at(",\"readings\":", |c| {
                 let (samples, rest) = fast::readings_prefix(c.rest())?;
                 c.i = c.s.len() - rest.len();
