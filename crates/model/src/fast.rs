@@ -25,7 +25,13 @@ const CELSIUS: &[u8] = b"\",\"celsius\":";
 const HUMIDITY: &[u8] = b",\"humidity\":";
 
 /// A canonical `readings` array read by position at the start of `s`, and what follows it.
-pub(crate) fn readings_prefix(s: &[u8]) -> Option<(Vec<Reading>, &[u8])> {
+/// `exact` is cleared unless every sample is spelt as [`splice_readings`] writes it (an instant
+/// with a fraction of other than 3, 6 or 9 digits, or a number like `8` or `8.50`, is read but
+/// not exact).
+pub(crate) fn readings_prefix<'s>(
+    s: &'s [u8],
+    exact: &mut bool,
+) -> Option<(Vec<Reading>, &'s [u8])> {
     let mut s = s.strip_prefix(b"[")?;
     let mut out = Vec::with_capacity(s.len() / 56 + 1);
     if let Some(rest) = s.strip_prefix(b"]") {
@@ -37,13 +43,18 @@ pub(crate) fn readings_prefix(s: &[u8]) -> Option<(Vec<Reading>, &[u8])> {
         let end = s.iter().position(|&c| c == b'"')?;
         let (at, rest) = s.split_at_checked(end)?;
         // Digits and separators only, or `None`: no need to check for UTF-8.
+        let at_text = at;
         let at = instant::fast_bytes(at, &mut day)?;
+        // Whole seconds (the usual sample) are canonical as read; a fraction is judged.
+        *exact &= at_text.len() == 20 || instant::is_canonical(at_text, &at);
         s = rest.strip_prefix(CELSIUS)?;
-        let (celsius, rest) = number(s)?;
+        let (celsius, rest, spelt) = number(s)?;
+        *exact &= spelt;
         s = rest;
         let humidity = match s.strip_prefix(HUMIDITY) {
             Some(rest) => {
-                let (h, rest) = number(rest)?;
+                let (h, rest, spelt) = number(rest)?;
+                *exact &= spelt;
                 s = rest;
                 Some(h)
             }
@@ -120,9 +131,18 @@ const POW10: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
 ];
 
-/// A JSON number `-?(0|[1-9][0-9]*)(\.[0-9]+)?` of at most 15 digits in all, and the rest of the
-/// input; `None` for anything else, and for negative zero.
-fn number(s: &[u8]) -> Option<(f64, &[u8])> {
+/// A JSON number `-?(0|[1-9][0-9]*)(\.[0-9]+)?` of at most 15 digits in all, the rest of the
+/// input, and whether it is spelt as `serde_json` writes its value; `None` for anything else, and
+/// for negative zero.
+///
+/// `serde_json` writes an `f64` with the fewest digits that read back to it, always with a
+/// fraction (`8.0`), in plain decimals from 1e-5 to below 1e16. A decimal of at most 15
+/// significant digits is that spelling when it has a fraction and no trailing zero (but `N.0`),
+/// and, below 1, at most two zeros after the point before its first other digit: two different
+/// decimals of at most 15 digits never read to the same `f64` (15 is `f64`'s `DIGITS`), so no
+/// shorter one reads to this value, and of the same length none other does. Tested against
+/// `serde_json` itself.
+fn number(s: &[u8]) -> Option<(f64, &[u8], bool)> {
     let (negative, mut s) = match s {
         [b'-', rest @ ..] => (true, rest),
         _ => (false, s),
@@ -130,12 +150,16 @@ fn number(s: &[u8]) -> Option<(f64, &[u8])> {
     let leading_zero = s.first() == Some(&b'0');
     let (mut m, mut digits, mut fraction) = (0u64, 0usize, 0usize);
     let mut in_fraction = false;
+    // The last digit, and the zeros after the point before any other digit.
+    let (mut last, mut zeros) = (0u8, 0usize);
     loop {
         match s {
             [c @ b'0'..=b'9', rest @ ..] => {
                 m = m * 10 + u64::from(c - b'0');
                 digits += 1;
                 fraction += usize::from(in_fraction);
+                last = *c;
+                zeros += usize::from(in_fraction && m == 0);
                 if digits > 15 {
                     return None;
                 }
@@ -159,7 +183,10 @@ fn number(s: &[u8]) -> Option<(f64, &[u8])> {
     }
     // `m < 10^15 < 2^53`: exact as an `f64`.
     let magnitude = m as f64 / POW10.get(fraction)?;
-    Some((if negative { -magnitude } else { magnitude }, s))
+    let spelt = in_fraction
+        && (last != b'0' || fraction == 1)
+        && (m == 0 || int_digits > 1 || !leading_zero || zeros <= 2);
+    Some((if negative { -magnitude } else { magnitude }, s, spelt))
 }
 
 #[cfg(test)]
@@ -170,7 +197,7 @@ mod tests {
 
     /// A whole canonical `readings` array read by position; `None` for any other spelling.
     fn readings(text: &str) -> Option<Vec<Reading>> {
-        match readings_prefix(text.as_bytes())? {
+        match readings_prefix(text.as_bytes(), &mut true)? {
             (samples, []) => Some(samples),
             _ => None,
         }
@@ -178,6 +205,71 @@ mod tests {
 
     fn serde(text: &str) -> Option<Vec<Reading>> {
         serde_json::from_str(text).ok()
+    }
+
+    /// Whether `number` takes `text` (all of it) for `serde_json`'s spelling of its value.
+    fn spelt(text: &str) -> Option<bool> {
+        match number(text.as_bytes())? {
+            (_, [], spelt) => Some(spelt),
+            _ => None,
+        }
+    }
+
+    /// Every number `number` calls spelt as `serde_json` writes it is what `serde_json`
+    /// writes: the decimals of up to 15 digits at every scale `number` reads, the values near
+    /// the bounds of the rule, and numbers `serde_json` writes itself.
+    #[test]
+    fn numbers_called_canonical_are_serde_jsons_spelling() {
+        let check = |text: &str| {
+            if spelt(text) == Some(true) {
+                let value: f64 = serde_json::from_str(text).unwrap();
+                assert_eq!(serde_json::to_string(&value).unwrap(), text);
+            }
+        };
+        let mut called = 0;
+        for m in (0u64..2000).chain([
+            999_999_999_999_999,
+            123_456_789_012_345,
+            100_000_000_000_001,
+            1,
+            10,
+        ]) {
+            for fraction in 0..=15usize {
+                let digits = m.to_string();
+                let text = if fraction == 0 {
+                    format!("{digits}.0")
+                } else if digits.len() > fraction {
+                    let (i, f) = digits.split_at(digits.len() - fraction);
+                    format!("{i}.{f}")
+                } else {
+                    format!("0.{}{digits}", "0".repeat(fraction - digits.len()))
+                };
+                for t in [text.clone(), format!("-{text}")] {
+                    check(&t);
+                    called += usize::from(spelt(&t) == Some(true));
+                }
+            }
+        }
+        assert!(called > 20_000, "{called}");
+        // What serde_json writes, at the scales of readings, is called canonical.
+        for i in -100_000i32..=100_000 {
+            let text = serde_json::to_string(&(f64::from(i) / 1000.0)).unwrap();
+            assert_eq!(spelt(&text), Some(true), "{text}");
+        }
+        for (text, want) in [
+            ("8", false),
+            ("8.0", true),
+            ("8.00", false),
+            ("8.50", false),
+            ("0.0", true),
+            ("0.001", true),
+            ("0.0001", false),
+            ("22.4", true),
+            ("-3.25", true),
+            ("100.0", true),
+        ] {
+            assert_eq!(spelt(text), Some(want), "{text}");
+        }
     }
 
     #[test]

@@ -159,6 +159,16 @@ pub(crate) fn canonical(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
     Some((out, 11 + len))
 }
 
+/// Whether `s` is the canonical spelling of `t`, the one [`serialize`] writes.
+pub(crate) fn is_canonical(s: &[u8], t: &DateTime<Utc>) -> bool {
+    canonical(t).is_some_and(|(buf, len)| buf.get(..len) == Some(s))
+}
+
+/// Whether `s` is `date` as chrono writes a `NaiveDate` (`YYYY-MM-DD`).
+pub(crate) fn is_canonical_date(s: &[u8], date: NaiveDate) -> bool {
+    canonical_date(date).is_some_and(|b| b.get(..10) == Some(s))
+}
+
 /// The last decimal digit of `n`, in ASCII.
 fn ascii_digit(n: u32) -> u8 {
     b'0' + (n % 10) as u8

@@ -9,13 +9,22 @@ fn serde(text: &str) -> Option<Event> {
     serde_json::from_str::<FastEvent>(text).ok().map(|f| f.0)
 }
 
-/// Every text `event` accepts, serde reads to the same event.
+/// Every text `event` accepts, serde reads to the same event; every text it calls exact is
+/// the bytes `write_json` writes.
 fn agrees(text: &str) -> Option<Event> {
-    let fast = event(text);
-    if let Some(e) = &fast {
+    let fast = event_exact(text);
+    if let Some((e, exact)) = &fast {
         assert_eq!(Some(e), serde(text).as_ref(), "{text}");
+        if *exact {
+            assert_eq!(e.to_json(), text, "called exact");
+        }
     }
-    fast
+    fast.map(|(e, _)| e)
+}
+
+/// Whether `event_exact` reads `text` and calls it exact.
+fn exact(text: &str) -> bool {
+    event_exact(text).is_some_and(|(_, exact)| exact)
 }
 
 /// The event texts of the bundled ledgers: event lines, and the `event` of exported records as
@@ -73,7 +82,69 @@ fn canonical_events_read_as_serde_reads_them() {
         assert!(fast.is_some(), "not read: {text}");
         let line = format!("{text}\r\n");
         assert_eq!(agrees(&line), fast, "a line with its end");
+        assert!(
+            !exact(&line),
+            "a line with its end is not the event's spelling"
+        );
     }
+}
+
+#[test]
+fn spellings_read_but_not_canonical_are_not_called_exact() {
+    let canonical = |text: &str| {
+        let e = serde(text).unwrap();
+        e.to_json()
+    };
+    let invoice = canonical(INVOICE);
+    assert!(exact(&invoice));
+    let edits = [
+        ("2026-10-03T09:00:00Z", "2026-10-03T17:00:00+08:00"),
+        ("2026-10-03T09:00:00Z", "2026-10-03T09:00:00.000Z"),
+        ("2026-10-03T09:00:00Z", "2026-10-03T09:00:00.50Z"),
+        ("01a0f0b1-2c00", "01A0F0B1-2C00"),
+        (
+            r#""order":["CG2026100100008"]"#,
+            r#""order":"CG2026100100008""#,
+        ),
+    ];
+    let v1 = invoice
+        .replacen(r#""v":2"#, r#""v":1"#, 1)
+        .replacen(r#"["CG2026100100008"]"#, r#""CG2026100100008""#, 1)
+        .replacen(r#"["SH2026100300005"]"#, r#""SH2026100300005""#, 1);
+    assert!(agrees(&v1).is_some() && !exact(&v1), "{v1}");
+    for (from, to) in edits {
+        assert!(invoice.contains(from), "{from}");
+        let text = invoice.replacen(from, to, 1);
+        assert!(agrees(&text).is_some(), "read: {text}");
+        assert!(!exact(&text), "{text}");
+    }
+    let dispatch = canonical(EXAMPLES[4]);
+    assert!(exact(&dispatch));
+    let empty = dispatch.replacen(
+        r#""codes":["81234567890123456781","81234567890123456782"]"#,
+        r#""codes":[]"#,
+        1,
+    );
+    assert!(agrees(&empty).is_some() && !exact(&empty), "{empty}");
+    let sale = canonical(EXAMPLES[2]);
+    assert!(exact(&sale), "{sale}");
+    let month = sale.replacen(r#""expiry":"2029-09-30""#, r#""expiry":"2029-09""#, 1);
+    assert_ne!(month, sale);
+    assert!(agrees(&month).is_some() && !exact(&month), "{month}");
+    let upload = r#"{"v":2,"id":"01a0f0b1-2c00-7d9e-8f27-1b6c3a9d2e18","kind":"temperature_reading","occurred_at":"2026-10-03T09:00:00Z","recorded_by":["sensor"],"data":{"sensor":"S1","zone":"WH-A","readings":[{"at":"2026-10-03T08:50:00Z","celsius":4.5,"humidity":50.0},{"at":"2026-10-03T08:55:00.250Z","celsius":-18.0}]}}"#;
+    assert_eq!(canonical(upload), upload);
+    assert!(exact(upload));
+    for (from, to) in [
+        ("4.5", "4.50"),
+        ("50.0", "50"),
+        ("-18.0", "-18"),
+        ("08:55:00.250Z", "08:55:00.25Z"),
+    ] {
+        let text = upload.replacen(from, to, 1);
+        assert!(agrees(&text).is_some() && !exact(&text), "{text}");
+    }
+    // Another kind's data is not judged here.
+    assert!(agrees(EXAMPLES[6]).is_some() && !exact(EXAMPLES[6]));
 }
 
 #[test]
@@ -139,16 +210,35 @@ fn bundled_ledgers_read_as_serde_reads_them() {
 #[test]
 fn canonical_spellings_of_bundled_events_take_this_lane() {
     let texts = canonical();
-    let mut read = 0;
+    let (mut read, mut judged, mut called) = (0, 0, 0);
     for text in &texts {
         match agrees(text) {
-            Some(_) => read += 1,
+            Some(e) => {
+                read += 1;
+                // The kinds whose data this lane reads: their canonical spellings are called
+                // exact, so `append` need not write them.
+                if matches!(
+                    e.kind(),
+                    Kind::Invoice
+                        | Kind::Payment
+                        | Kind::Sale
+                        | Kind::OutboundReview
+                        | Kind::Dispatch
+                        | Kind::TemperatureReading
+                ) && !text.contains('\\')
+                {
+                    judged += 1;
+                    called += usize::from(exact(text));
+                }
+            }
             // Only a string with an escape (a quote or a control character in a name) outside
             // the `data` that serde reads here is left to serde.
             None => assert!(text.contains('\\'), "not read: {text}"),
         }
     }
     assert!(read * 1000 > texts.len() * 999, "{read} of {}", texts.len());
+    assert!(judged > 5_000, "{judged}");
+    assert_eq!(called, judged, "canonical spellings not called exact");
 }
 
 /// Bytes an edit puts in: JSON's punctuation, digits, signs and letters that matter.
