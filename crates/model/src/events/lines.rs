@@ -89,7 +89,9 @@ pub struct ReceiptLine {
     pub location: Text,
     /// Traceability codes scanned on arrival: no more different codes than `arrived`; for
     /// special-control products one unit code per accepted unit, and at most one per unit that
-    /// arrived (rejected units may be scanned too) (SPECIAL-CHAIN).
+    /// arrived (rejected units may be scanned too) (SPECIAL-CHAIN). When more units are listed
+    /// than accepted, which were rejected is not recorded: all are taken to be at `location`, and
+    /// one of them received again before it moved is not a unit received twice (CODE-DUP).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(inner(pattern(NOT_BLANK))))]
     pub codes: Vec<Text>,

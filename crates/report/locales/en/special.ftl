@@ -8,6 +8,7 @@ special-chain-coverage = { $quantity } unit(s) of controlled { $product } batch 
     } with codes for { $codes } distinct unit(s): the unit custody chain is broken.
 special-chain-coverage-figure = codes for { $codes } unit(s)
 special-chain-elsewhere = { $units } unit(s) of controlled { $product } batch { $batch } left { $location }, but the ledger had them elsewhere, e.g. "{ $code }" at { $held }.
+special-chain-elsewhere-unaccepted = { $units } unit(s) of controlled { $product } batch { $batch } left { $location }, but the ledger did not have them there, e.g. "{ $code }", scanned on arrival at { $held } by a receipt that accepted fewer units than it scanned (perhaps a rejected unit).
 special-chain-elsewhere-expected = units at { $location }
 special-chain-elsewhere-actual = { $units } elsewhere
 

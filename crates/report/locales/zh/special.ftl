@@ -7,6 +7,7 @@ special-chain-coverage = 特殊管理药品 { $product } 批号 { $batch } { $ho
     } { $quantity }，但追溯码仅对应 { $codes } 个不同单件：单件追溯链断裂。
 special-chain-coverage-figure = 追溯码对应 { $codes } 个单件
 special-chain-elsewhere = 特殊管理药品 { $product } 批号 { $batch } 有 { $units } 件从 { $location } 移出，但账本记载其在别处，例如“{ $code }”在 { $held }。
+special-chain-elsewhere-unaccepted = 特殊管理药品 { $product } 批号 { $batch } 有 { $units } 件从 { $location } 移出，但账本未记载其在该处，例如“{ $code }”：该码在 { $held } 收货时扫描，而该次收货验收合格的件数少于扫描的件数（可能是拒收的单件）。
 special-chain-elsewhere-expected = 在 { $location } 的库存
 special-chain-elsewhere-actual = { $units } 件在别处
 

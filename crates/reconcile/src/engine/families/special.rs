@@ -142,7 +142,15 @@ fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
         if let Some(from) = l.from.filter(|_| seen.elsewhere > 0) {
             let (unit, at) = seen.first_elsewhere;
             let codes = &cx.proj.codes;
-            let m = Msg::new("special-chain-elsewhere")
+            // A unit scanned on a receipt line that listed more units than it accepted may
+            // have been rejected there: the sentence says so rather than that the ledger had it
+            // in stock at the receiving place.
+            let id = if seen.first_elsewhere_unaccepted {
+                "special-chain-elsewhere-unaccepted"
+            } else {
+                "special-chain-elsewhere"
+            };
+            let m = Msg::new(id)
                 .arg("units", seen.elsewhere)
                 .arg("product", l.product)
                 .arg("batch", l.batch)

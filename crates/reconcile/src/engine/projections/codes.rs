@@ -17,12 +17,17 @@ mod shipped;
 /// Location id of a code that has left the company.
 const OUT: u32 = u32::MAX;
 
+/// [`CodeState::day`] of a unit in stock that was scanned on a receipt line listing more units
+/// than were accepted, and has not moved since: it may be one of the rejected units.
+const UNACCEPTED: u32 = u32::MAX;
+
 /// Where a unit code is: 8 bytes per code besides its 16-byte key.
 #[derive(Clone, Copy, Debug)]
 struct CodeState {
     /// Interned location, or [`OUT`].
     loc: u32,
-    /// Day (days since 1970) the code left, for forgetting shipped codes.
+    /// Day (days since 1970) the code left, for forgetting shipped codes; for a unit in stock,
+    /// 0, or [`UNACCEPTED`].
     day: u32,
 }
 
@@ -154,6 +159,9 @@ pub(crate) struct LineCodes {
     pub elsewhere: usize,
     /// The unit key of the first of them, and where the ledger had it (a location id).
     pub first_elsewhere: (u128, u32),
+    /// Whether that unit was scanned on a receipt line that listed more units than were
+    /// accepted, and not moved since: it may have been one of the rejected units.
+    pub first_elsewhere_unaccepted: bool,
 }
 
 impl LineCodes {
@@ -171,9 +179,10 @@ impl LineCodes {
         self.unknown += 1;
     }
 
-    fn elsewhere(&mut self, k: u128, loc: u32) {
+    fn elsewhere(&mut self, k: u128, s: CodeState) {
         if self.elsewhere == 0 {
-            self.first_elsewhere = (k, loc);
+            self.first_elsewhere = (k, s.loc);
+            self.first_elsewhere_unaccepted = s.day == UNACCEPTED;
         }
         self.elsewhere += 1;
     }
@@ -427,7 +436,8 @@ impl Codes {
             let batch = || (Id::from(l.product), Id::from(l.batch));
             let seen = match l.from {
                 None => {
-                    let seen = self.arrive(l.to.unwrap_or_default(), l.codes, l.returned);
+                    let seen =
+                        self.arrive(l.to.unwrap_or_default(), l.codes, l.returned, l.quantity);
                     let uncoded = l.quantity.saturating_sub(seen.units as u64);
                     if l.returned && uncoded > 0 {
                         *self.uncoded_returns.entry(batch()).or_default() += uncoded;
@@ -547,8 +557,15 @@ impl Codes {
         found
     }
 
-    /// Codes arriving from outside (receipt, customer return) at `to`.
-    fn arrive(&mut self, to: &str, codes: &[Id], returned: bool) -> LineCodes {
+    /// Codes arriving from outside (receipt, customer return) at `to`, `accepted` units of them
+    /// entering stock.
+    ///
+    /// A receipt line may list the units rejected on arrival too (scanned before acceptance):
+    /// when it lists more units than were accepted, the ledger cannot tell which were rejected,
+    /// so all are put at `to`, marked [`UNACCEPTED`] until they move. Such a unit received
+    /// again is not a unit received twice (`CODE-DUP`): it may be a rejected unit delivered
+    /// again (round 19).
+    fn arrive(&mut self, to: &str, codes: &[Id], returned: bool, accepted: u64) -> LineCodes {
         let (bad, first_bad) = self.expand(codes);
         let loc = self.loc_id(to);
         let mut seen = LineCodes {
@@ -557,15 +574,20 @@ impl Codes {
             first_bad,
             ..LineCodes::default()
         };
+        let day = if !returned && self.keys.len() as u64 > accepted {
+            UNACCEPTED
+        } else {
+            0
+        };
         let keys = std::mem::take(&mut self.keys);
         for &k in &keys {
             // A unit on disk has left: only a returned unit needs to know whether it did.
-            let old = match self.codes.insert(halves(k), CodeState { loc, day: 0 }) {
+            let old = match self.codes.insert(halves(k), CodeState { loc, day }) {
                 None if returned => self.on_disk(k),
                 old => old,
             };
             match old.filter(|s| !self.forgotten(*s)) {
-                Some(s) if s.loc != OUT => seen.dup(k),
+                Some(s) if s.loc != OUT && s.day != UNACCEPTED => seen.dup(k),
                 None if returned => seen.unknown(k),
                 _ => {}
             }
@@ -603,7 +625,7 @@ impl Codes {
             match old.filter(|s| !self.forgotten(*s)) {
                 None => seen.unknown(k),
                 Some(s) if s.loc == OUT => seen.dup(k),
-                Some(s) if s.loc != from_id => seen.elsewhere(k, s.loc),
+                Some(s) if s.loc != from_id => seen.elsewhere(k, s),
                 _ => {}
             }
         }

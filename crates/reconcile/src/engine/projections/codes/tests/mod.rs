@@ -27,13 +27,46 @@ fn a_unit_held_elsewhere_is_named_with_its_place() {
     let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
     let mut codes = Codes::default();
     codes.tick(day0, 180);
-    codes.arrive("SP-1", &[code(1), code(2)], false);
+    codes.arrive("SP-1", &[code(1), code(2)], false, u64::MAX);
     codes.leave("SP-1", Some("QA"), &[code(2)], day0);
     let out = codes.leave("SP-1", None, &[code(1), code(2)], day0);
     assert_eq!(out.elsewhere, 1);
     let (unit, at) = out.first_elsewhere;
     assert_eq!(codes.unit_code(&[code(1), code(2)], unit), code(2));
     assert_eq!(codes.location_name(at), "QA");
+}
+
+/// Units scanned on a receipt line that lists more units than were accepted may be the
+/// rejected ones (round 19): received again later, they are not units received twice; one that
+/// leaves from elsewhere is named as such. A line that lists no more than it accepted, and a
+/// unit once moved, are judged as before.
+#[test]
+fn units_scanned_beyond_those_accepted_may_come_again() {
+    let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+    let mut codes = Codes::default();
+    codes.tick(day0, 180);
+    // 4 scanned, 3 accepted: one of them was rejected, which one is not said.
+    let got = codes.arrive("RCV", &[code(1), code(2), code(3), code(4)], false, 3);
+    assert_eq!((got.units, got.dup), (4, 0));
+    codes.leave("RCV", Some("SP-1"), &[code(1), code(2), code(3)], day0);
+    // Unit 4, delivered again, is not a clone; unit 1, put away, received again is.
+    let again = codes.arrive("RCV", &[code(4), code(1)], false, 2);
+    assert_eq!(again.dup, 1);
+    assert_eq!(
+        codes.unit_code(&[code(4), code(1)], again.first_dup),
+        code(1)
+    );
+    // Accepted this time (2 of 2): received a third time, unit 4 is a clone.
+    let third = codes.arrive("RCV", &[code(4)], false, 1);
+    assert_eq!(third.dup, 1);
+    // Left from elsewhere: named as perhaps rejected while it has not moved since.
+    codes.arrive("RCV", &[code(7), code(8)], false, 1);
+    let out = codes.leave("SP-1", None, &[code(8)], day0);
+    assert_eq!(out.elsewhere, 1);
+    assert!(out.first_elsewhere_unaccepted);
+    let out = codes.leave("SP-1", None, &[code(4)], day0);
+    assert_eq!(out.elsewhere, 1);
+    assert!(!out.first_elsewhere_unaccepted);
 }
 
 /// A unit listed twice on one line is one unit: it covers one unit of the line and is not a
@@ -43,10 +76,10 @@ fn a_unit_listed_twice_on_a_line_counts_once() {
     let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
     let mut codes = Codes::default();
     codes.tick(day0, 180);
-    let got = codes.arrive("WH", &[code(1), code(2), code(1)], false);
+    let got = codes.arrive("WH", &[code(1), code(2), code(1)], false, u64::MAX);
     assert_eq!((got.units, got.dup), (2, 0));
     codes.aggregate(&agg(true, 50, &[3, 4]));
-    let got = codes.arrive("WH", &[code(50), code(3)], false);
+    let got = codes.arrive("WH", &[code(50), code(3)], false, u64::MAX);
     assert_eq!((got.units, got.dup), (2, 0));
     let out = codes.leave("WH", None, &[code(2), code(2), code(1)], day0);
     assert_eq!((out.units, out.dup, out.unknown), (2, 0, 0));
@@ -117,7 +150,7 @@ fn the_first_duplicated_or_unknown_unit_is_named_by_the_code_on_the_line() {
     let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
     let mut codes = Codes::default();
     codes.tick(day0, 180);
-    codes.arrive("WH", &[code(1), code(2), code(3)], false);
+    codes.arrive("WH", &[code(1), code(2), code(3)], false, u64::MAX);
     codes.leave("WH", None, &[code(1), code(2)], day0);
     let again = codes.leave("WH", None, &[code(3), code(2), code(1)], day0);
     assert_eq!(again.dup, 2);
@@ -146,13 +179,13 @@ fn returned_unknown(back: i64, between: &[i64]) -> bool {
     let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
     let mut codes = Codes::default();
     codes.tick(day0, 180);
-    codes.arrive("WH", &[code(1)], false);
+    codes.arrive("WH", &[code(1)], false, u64::MAX);
     codes.leave("WH", None, &[code(1)], day0);
     for d in between.iter().filter(|d| **d < back) {
         codes.tick(day0 + chrono::Duration::days(*d), 180);
     }
     codes.tick(day0 + chrono::Duration::days(back), 180);
-    codes.arrive("RET", &[code(1)], true).unknown == 1
+    codes.arrive("RET", &[code(1)], true, u64::MAX).unknown == 1
 }
 
 /// A shipped code is known for a returned unit to the end of the day `return_window_days`
@@ -175,7 +208,7 @@ fn a_shipped_code_is_forgotten_after_the_window_on_any_weekday() {
     let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
     let mut codes = Codes::default();
     codes.tick(day0, 180);
-    codes.arrive("WH", &[code(2)], false);
+    codes.arrive("WH", &[code(2)], false, u64::MAX);
     codes.leave("WH", None, &[code(2)], day0);
     codes.tick(day0 + chrono::Duration::days(190), 180);
     let again = codes.leave("WH", None, &[code(2)], day0 + chrono::Duration::days(190));
@@ -192,7 +225,7 @@ fn a_code_that_cannot_be_read_back_is_a_fault() {
     let mut codes = Codes::spilled_after(Shipped::in_dir(dir.path()), 7);
     codes.year = 2026;
     codes.tick(day0, 180);
-    codes.arrive("WH", &[code(1)], false);
+    codes.arrive("WH", &[code(1)], false, u64::MAX);
     codes.leave("WH", None, &[code(1)], day0);
     codes.tick(day0 + chrono::Duration::days(14), 180);
     assert_eq!(codes.runs_on_disk(), 1);
@@ -200,7 +233,7 @@ fn a_code_that_cannot_be_read_back_is_a_fault() {
         crate::testing::write_at(f, b"\xff\xff", crate::engine::spill::FRAME_HEAD as u64);
     });
     assert_eq!(damaged, 1);
-    let back = codes.arrive("RET", &[code(1)], true);
+    let back = codes.arrive("RET", &[code(1)], true, u64::MAX);
     assert_eq!(back.unknown, 1);
     let fault = codes.take_fault().expect("a fault").to_string();
     assert!(fault.contains(&dir.path().display().to_string()), "{fault}");
@@ -245,9 +278,9 @@ fn replay(codes: &mut Codes, steps: &[Step]) -> Vec<String> {
                 codes.tick(day, 30);
                 continue;
             }
-            Step::Receive(n) => format!("{:?}", codes.arrive("WH", &[code(*n)], false)),
+            Step::Receive(n) => format!("{:?}", codes.arrive("WH", &[code(*n)], false, u64::MAX)),
             Step::Ship(n) => format!("{:?}", codes.leave("WH", None, &[code(*n)], day)),
-            Step::Return(n) => format!("{:?}", codes.arrive("RET", &[code(*n)], true)),
+            Step::Return(n) => format!("{:?}", codes.arrive("RET", &[code(*n)], true, u64::MAX)),
             Step::Move(n) => format!("{:?}", codes.leave("WH", Some("B"), &[code(*n)], day)),
             Step::Pack(p, c) => format!("{:?}", codes.aggregate(&agg(true, *p, c))),
             Step::Unpack(p) => format!("{:?}", codes.aggregate(&agg(false, *p, &[]))),
