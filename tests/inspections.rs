@@ -259,3 +259,25 @@ fn a_ledger_with_more_different_codes_than_units_is_refused() {
         "{err}"
     );
 }
+
+/// Ledger 245 (round 19) must be refused whole at append: a receipt line listing more different
+/// codes than the units that arrived (its rejected units may be scanned, no more), the limit
+/// named as `arrived`, a receipt line having no `quantity`.
+#[test]
+fn a_receipt_with_more_different_codes_than_units_arrived_is_refused() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections/refused");
+    let path =
+        dir.join("245-refused-receipt-line-25-different-codes-for-24-arrived-22-accepted.jsonl");
+    let text = std::fs::read(&path).unwrap();
+    let err = rxledger::ingest::read_events("245.jsonl", &text[..])
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        err.contains("245.jsonl:6")
+            && err.contains("data.lines[0].codes")
+            && err.contains(
+                "25 different traceability codes for 24 unit(s) that arrived (`arrived`)"
+            ),
+        "{err}"
+    );
+}

@@ -211,7 +211,7 @@ fn an_excursion_of_not_whole_minutes_says_so() {
     let lines = ledger("212");
     let s = sentence(&lines, "TEMP-RANGE", 71);
     assert!(
-        s.contains("to 2026-10-01 00:02 (+08:00) (10.02 min)"),
+        s.contains("to 2026-10-01 00:02:01 (+08:00) (10.02 min)"),
         "{s}"
     );
     assert!(sentence(&lines, "TEMP-RANGE", 72).contains("(6 min)"));
@@ -234,4 +234,53 @@ fn a_malformed_code_is_kept_verbatim_and_shown_visibly() {
         Some(&rxledger::reconcile::Fact::Text(raw.to_owned()))
     );
     assert!(sentence(&lines, "CODE-FORMAT", 25).contains("F2603033<GS>21S000331"));
+}
+
+/// The findings and English sentences of a probe of round 19 (`samples/inspections/rounds/
+/// round19/probes/W/NAME.jsonl`).
+fn probe(name: &str) -> Vec<(String, u64, String)> {
+    use rxledger::report::messages::{Lang, Messages};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples/inspections/rounds/round19/probes/W")
+        .join(format!("{name}.jsonl"));
+    let report = support::check_text(name, &std::fs::read(path).unwrap());
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let said = Messages::new(Lang::En).render(&f.message);
+            (f.rule.code().to_owned(), f.seq, said)
+        })
+        .collect()
+}
+
+/// Round 19, A1: a receipt accepted 22 of 24 units of a psychotropic and scanned all 24; the
+/// two rejected units, delivered again and accepted, were a critical `CODE-DUP` ("received while
+/// already in stock"). Which units were rejected the ledger cannot tell, so none of them is a
+/// clone when it comes again; the planted `SPECIAL-CHAIN` (21 codes for 22 units) stays.
+#[test]
+fn rejected_units_scanned_on_arrival_may_be_delivered_again() {
+    let got: Vec<(String, u64)> = probe("236-plus-rejected-units-redelivered")
+        .into_iter()
+        .map(|(rule, seq, _)| (rule, seq))
+        .collect();
+    assert_eq!(got, [("SPECIAL-CHAIN".to_owned(), 10)]);
+}
+
+/// Round 19, A1: one of those units dispatched from the store said the ledger had it at RCV,
+/// whose book quantity was 0: the sentence now says it was scanned there by a receipt that
+/// accepted fewer units than it scanned.
+#[test]
+fn a_unit_perhaps_rejected_leaving_from_the_store_is_named_so() {
+    let got = probe("236-plus-rejected-code-dispatched");
+    let (_, _, said) = got
+        .iter()
+        .find(|(rule, seq, _)| rule == "SPECIAL-CHAIN" && *seq == 22)
+        .expect("SPECIAL-CHAIN at 22");
+    assert!(
+        said.contains("left SP-1, but the ledger did not have them there")
+            && said.contains("scanned on arrival at RCV by a receipt that accepted fewer units")
+            && !said.contains("had them elsewhere"),
+        "{said}"
+    );
 }

@@ -317,9 +317,14 @@ fn problem_msg(p: &Problem) -> Msg {
             .arg("quantity", *quantity)
             .arg("price", unit_price.as_str())
             .arg("max", *max),
-        Problem::CodesOverQuantity { codes, quantity } => Msg::new("problem-codes-over")
+        Problem::CodesOverQuantity {
+            codes,
+            quantity,
+            arrived,
+        } => Msg::new("problem-codes-over")
             .arg("codes", *codes)
-            .arg("quantity", *quantity),
+            .arg("quantity", *quantity)
+            .arg("limit", if *arrived { "arrived" } else { "quantity" }),
         Problem::UuidVersion { got } => Msg::new("problem-uuid-version").arg("got", *got),
         Problem::AcceptedRejected {
             accepted,

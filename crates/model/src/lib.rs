@@ -348,9 +348,10 @@ fn de_path<T: serde::de::DeserializeOwned>(
             // say, and no Rust type is named (round 18).
             let got = message.split('`').nth(1).unwrap_or("a negative number");
             message = format!("must not be negative (got {got})");
-        } else if let Some(limit) = validate::number_limit(&message) {
-            // Beyond 64 bits (JSON reads 2^64 as a float) or a fraction: say what fits.
-            message = format!("{limit} ({message})");
+        } else if let Some(said) = validate::number_limit(&message) {
+            // A fraction, a number beyond 64 bits (JSON reads 2^64 as a float), a string or
+            // `null` where a whole number goes: say what fits, in words, not serde's (round 19).
+            message = said;
         }
         EventError::Field {
             field,

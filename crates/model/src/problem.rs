@@ -52,8 +52,11 @@ pub enum Problem {
     CodesOverQuantity {
         /// The number of different codes (a code listed twice counts once).
         codes: usize,
-        /// The line's quantity.
+        /// The line's quantity (a receipt line's `arrived`).
         quantity: u64,
+        /// Whether `quantity` is a receipt line's `arrived`: its codes may list the units that
+        /// arrived, rejected ones included.
+        arrived: bool,
     },
     /// An event id that is not a UUID version 7.
     UuidVersion {
@@ -113,9 +116,21 @@ impl fmt::Display for Problem {
                 "quantity {quantity} × unit price {unit_price} is more than the largest amount, \
                  {max} minor units"
             ),
-            Problem::CodesOverQuantity { codes, quantity } => {
+            Problem::CodesOverQuantity {
+                codes,
+                quantity,
+                arrived: false,
+            } => {
                 write!(f, "{codes} different traceability codes for a quantity of {quantity}")
             }
+            Problem::CodesOverQuantity {
+                codes,
+                quantity,
+                arrived: true,
+            } => write!(
+                f,
+                "{codes} different traceability codes for {quantity} unit(s) that arrived (`arrived`)"
+            ),
             Problem::UuidVersion { got } => {
                 write!(f, "must be a UUID version 7 (got version {got})")
             }

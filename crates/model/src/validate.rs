@@ -234,7 +234,8 @@ fn line_value<'a>(field: impl Into<Field<'a>>, q: u64, unit_price: &Money) -> R 
     }
 }
 
-fn codes<'a>(field: impl Into<Field<'a>>, codes: &[Text], quantity: u64) -> R {
+/// The codes of a line of `quantity` units (`arrived`: a receipt line's units that arrived).
+fn codes<'a>(field: impl Into<Field<'a>>, codes: &[Text], quantity: u64, arrived: bool) -> R {
     let field = field.into();
     for (i, c) in codes.iter().enumerate() {
         non_empty(Field::Index(&field, i), c)?;
@@ -263,6 +264,7 @@ fn codes<'a>(field: impl Into<Field<'a>>, codes: &[Text], quantity: u64) -> R {
                 Problem::CodesOverQuantity {
                     codes: distinct.len(),
                     quantity,
+                    arrived,
                 },
             ));
         }
@@ -394,7 +396,7 @@ fn move_lines(lines: &[crate::MoveLine]) -> R {
         non_empty(line.at("from"), &l.from)?;
         non_empty(line.at("to"), &l.to)?;
         positive(line.at("quantity"), l.quantity)?;
-        codes(line.at("codes"), &l.codes, l.quantity)?;
+        codes(line.at("codes"), &l.codes, l.quantity, false)?;
         Ok(())
     })
 }
@@ -405,7 +407,7 @@ fn out_lines(lines: &[crate::OutLine]) -> R {
         non_empty(line.at("batch"), &l.batch)?;
         non_empty(line.at("from"), &l.from)?;
         positive(line.at("quantity"), l.quantity)?;
-        codes(line.at("codes"), &l.codes, l.quantity)?;
+        codes(line.at("codes"), &l.codes, l.quantity, false)?;
         Ok(())
     })
 }
@@ -526,7 +528,7 @@ fn receipt(r: &crate::Receipt) -> R {
         if l.expiry <= l.production_date {
             return Err(err(line.at("expiry"), "must be after production_date"));
         }
-        codes(line.at("codes"), &l.codes, l.arrived)?;
+        codes(line.at("codes"), &l.codes, l.arrived, true)?;
         Ok(())
     })
 }
@@ -569,7 +571,7 @@ fn customer_return(r: &crate::CustomerReturn) -> R {
         non_empty(line.at("batch"), &l.batch)?;
         non_empty(line.at("to"), &l.to)?;
         positive(line.at("quantity"), l.quantity)?;
-        codes(line.at("codes"), &l.codes, l.quantity)?;
+        codes(line.at("codes"), &l.codes, l.quantity, false)?;
         Ok(())
     })
 }
@@ -700,21 +702,39 @@ fn temperature(t: &crate::TemperatureReading) -> R {
     Ok(())
 }
 
-/// For serde's message on a number that does not fit a quantity (`u64`) or an amount (`i64`) —
-/// a fraction, or a value beyond 64 bits, which JSON reads as a float — what the field takes.
+/// For serde's message on a value that does not fit a quantity (`u64`) or an amount (`i64`)
+/// (a fraction; a value beyond 64 bits, which JSON reads as a float; a string, `null`, a
+/// boolean, a list or an object), what the field takes, and what it got where that helps:
+/// `must be a whole number from 0 to 1000000000000 (got 10.0)`. A float beyond 2^53 is not
+/// echoed (it would be shown rounded, `1.8446744073709552e19`, a number nobody wrote).
 pub(crate) fn number_limit(message: &str) -> Option<String> {
-    let not_integer = message.starts_with("invalid type: floating point")
-        || message.starts_with("invalid value: integer");
-    if !not_integer {
-        return None;
-    }
-    if message.ends_with("expected u64") {
-        Some(format!("must be a whole number from 0 to {MAX_QUANTITY}"))
-    } else if message.ends_with("expected i64") {
-        Some(format!(
-            "must be a whole number of minor units from 0 to {MAX_AMOUNT}"
-        ))
+    let limit = if message.ends_with(", expected u64") {
+        format!("must be a whole number from 0 to {MAX_QUANTITY}")
+    } else if message.ends_with(", expected i64") {
+        format!("must be a whole number of minor units from 0 to {MAX_AMOUNT}")
     } else {
-        None
-    }
+        return None;
+    };
+    let got = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))?;
+    let got = got.get(..got.rfind(", expected ")?)?;
+    // serde writes `floating point `10.0``, `integer `-1``, `string "10"`, `null`, `boolean
+    // `true``, `sequence`, `map`.
+    let quoted = |s: &str| s.split('`').nth(1).map(str::to_owned);
+    let shown = match got.split_once(' ').map_or(got, |(kind, _)| kind) {
+        "floating" => quoted(got).filter(|v| !v.contains('e') && v.len() <= 17),
+        "integer" | "boolean" => quoted(got),
+        "string" => got
+            .strip_prefix("string ")
+            .map(|s| format!("the string {s}")),
+        "null" => Some("null".to_owned()),
+        "sequence" => Some("a list".to_owned()),
+        "map" => Some("an object".to_owned()),
+        _ => None,
+    };
+    Some(match shown {
+        Some(v) => format!("{limit} (got {v})"),
+        None => limit,
+    })
 }

@@ -141,9 +141,18 @@ impl Zone {
     }
 
     /// `t` for a person: local date and time to the minute, with the offset
-    /// (`2026-10-14 03:10 (+08:00)`).
+    /// (`2026-10-14 03:10 (+08:00)`); with its seconds (and their fraction) when it is not on the
+    /// minute (`2026-10-14 03:10:01 (+08:00)`), so that an interval just over a limit does not
+    /// read as if it were at it (round 19: a gap "from 15:00 to 15:30 (30.02 min; limit 30 min)").
     pub fn show(&self, t: DateTime<Utc>) -> String {
-        self.local(t).format("%Y-%m-%d %H:%M (%:z)").to_string()
+        use chrono::Timelike;
+        let local = self.local(t);
+        let layout = if local.second() == 0 && local.nanosecond() == 0 {
+            "%Y-%m-%d %H:%M (%:z)"
+        } else {
+            "%Y-%m-%d %H:%M:%S%.f (%:z)"
+        };
+        local.format(layout).to_string()
     }
 
     /// `t` for a machine: RFC 3339 with this zone's offset (`2026-10-14T03:10:00+08:00`).
@@ -182,6 +191,12 @@ mod tests {
             let e = Zone::parse(bad).unwrap_err();
             assert!(e.to_string().contains("unknown time zone"), "{bad}");
         }
+        // Off the minute, the seconds (and a fraction) are shown.
+        let zone = Zone::default();
+        let s = Utc.with_ymd_and_hms(2026, 10, 13, 19, 10, 1).unwrap();
+        assert_eq!(zone.show(s), "2026-10-14 03:10:01 (+08:00)");
+        let half = t + chrono::Duration::milliseconds(500);
+        assert_eq!(zone.show(half), "2026-10-14 03:10:00.500 (+08:00)");
         assert_eq!(Zone::default().name(), "Asia/Shanghai");
         assert_eq!(
             Zone::default().date(t),

@@ -209,7 +209,8 @@ fn assert_readable(lang: Lang, text: &str, what: &str, data: &[String]) {
     }
 }
 
-/// Every `YYYY-MM-DD HH:MM` in `text` is followed by ` (+08:00)`.
+/// Every `YYYY-MM-DD HH:MM` in `text` is followed by ` (+08:00)`, or by its seconds (with a
+/// fraction) and then ` (+08:00)`.
 fn instants_have_offsets(text: &str, what: &str) {
     let b = text.as_bytes();
     let digits =
@@ -225,8 +226,15 @@ fn instants_have_offsets(text: &str, what: &str) {
             && b.get(i + 13) == Some(&b':')
             && digits(i + 14..i + 16);
         if instant {
+            let rest = &text[i + 16..];
+            let rest = match rest.strip_prefix(':') {
+                Some(s) if s.len() >= 2 && s.as_bytes()[..2].iter().all(u8::is_ascii_digit) => {
+                    s[2..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit())
+                }
+                _ => rest,
+            };
             assert!(
-                text[i + 16..].starts_with(" (+08:00)"),
+                rest.starts_with(" (+08:00)"),
                 "{what}: instant without its offset in {text}"
             );
         }

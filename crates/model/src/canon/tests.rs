@@ -232,13 +232,20 @@ fn canonical_spellings_of_bundled_events_take_this_lane() {
                 }
             }
             // Only a string with an escape (a quote or a control character in a name) outside
-            // the `data` that serde reads here is left to serde.
-            None => assert!(text.contains('\\'), "not read: {text}"),
+            // the `data` that serde reads here, or a sample of more than 15 digits (a reading
+            // of 8.799999999999999, round 19), is left to serde.
+            None => assert!(text.contains('\\') || long_number(text), "not read: {text}"),
         }
     }
     assert!(read * 1000 > texts.len() * 999, "{read} of {}", texts.len());
     assert!(judged > 5_000, "{judged}");
     assert_eq!(called, judged, "canonical spellings not called exact");
+}
+
+/// Whether `text` holds a number of more than 15 digits.
+fn long_number(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit() && c != '.')
+        .any(|n| n.chars().filter(char::is_ascii_digit).count() > 15)
 }
 
 /// Bytes an edit puts in: JSON's punctuation, digits, signs and letters that matter.

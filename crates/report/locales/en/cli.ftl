@@ -112,7 +112,11 @@ problem-year = { $value } is outside the years { $first } to { $last } this form
 problem-quantity-max = { $value } is more than the largest quantity, { $max }
 problem-amount-max = { $value } is more than the largest amount, { $max }
 problem-line-value-max = quantity { $quantity } × unit price { $price } is more than the largest amount, { $max } minor units
-problem-codes-over = { $codes } different traceability codes for a quantity of { $quantity }
+# $limit: quantity (a line's quantity) or arrived (a receipt line's units that arrived).
+problem-codes-over = { $codes } different traceability codes for { $limit ->
+        [arrived] { $quantity } unit(s) that arrived (`arrived`)
+       *[quantity] a quantity of { $quantity }
+    }
 problem-uuid-version = must be a UUID version 7 (got version { $got })
 problem-accepted-rejected = accepted { $accepted } + rejected { $rejected } must equal arrived { $arrived }
 problem-line-amount = { $amount } is not quantity { $quantity } × unit price { $price } (to within half a fen per unit)

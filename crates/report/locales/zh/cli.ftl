@@ -111,7 +111,11 @@ problem-year = { $value } 超出本格式接受的年份 { $first } 至 { $last 
 problem-quantity-max = { $value } 超过最大数量 { $max }
 problem-amount-max = { $value } 超过最大金额 { $max }
 problem-line-value-max = 数量 { $quantity } × 单价 { $price } 超过最大金额 { $max }（最小货币单位）
-problem-codes-over = 数量 { $quantity } 却有 { $codes } 个不同的追溯码
+# $limit：quantity（行的数量）或 arrived（收货行的到货数量）。
+problem-codes-over = { $limit ->
+        [arrived] 到货数量（arrived）{ $quantity }
+       *[quantity] 数量 { $quantity }
+    } 却有 { $codes } 个不同的追溯码
 problem-uuid-version = 须为第 7 版 UUID（实为第 { $got } 版）
 problem-accepted-rejected = 合格 { $accepted } + 拒收 { $rejected } 须等于到货 { $arrived }
 problem-line-amount = { $amount } 不等于数量 { $quantity } × 单价 { $price }（允许每单位半分的误差）
