@@ -36,7 +36,7 @@ use crate::{
 /// A canonical event read by position; `None` for any other spelling (the caller then lets
 /// serde read it). Not validated.
 pub(crate) fn event(text: &str) -> Option<Event> {
-    event_exact(text).map(|(e, _)| e)
+    read(text, false).map(|(e, _)| e)
 }
 
 /// [`event`], and whether `text` is exactly the event's canonical spelling, the bytes
@@ -48,13 +48,20 @@ pub(crate) fn event(text: &str) -> Option<Event> {
 /// then writes the event to compare. Tested: every text read as exact is what `write_json`
 /// writes, on the bundled ledgers' canonical spellings and on random edits of them.
 pub(crate) fn event_exact(text: &str) -> Option<(Event, bool)> {
+    read(text, true)
+}
+
+/// [`event_exact`] when `judge`; otherwise the spelling is not judged (`false`), which costs
+/// nothing: every judgement is skipped once `exact` is false (`check` reads stored events,
+/// canonical by construction, and needs none).
+fn read(text: &str, judge: bool) -> Option<(Event, bool)> {
     // White space after the event (a line read with its end, as `append` reads its input) is no
     // part of it; serde skips it too.
     let trimmed = text.trim_end_matches([' ', '\t', '\n', '\r']);
     let mut c = Cur {
         s: trimmed,
         i: 0,
-        exact: trimmed.len() == text.len(),
+        exact: judge && trimmed.len() == text.len(),
     };
     c.lit("{\"v\":")?;
     let v = u32::try_from(c.u64()?).ok()?;
@@ -66,7 +73,7 @@ pub(crate) fn event_exact(text: &str) -> Option<(Event, bool)> {
     let id = c.str()?;
     // `Uuid::parse_str` also reads the simple, braced and URN forms and upper case; written is
     // the hyphenated form (36 characters) in lower case.
-    c.exact &= id.len() == 36 && !id.bytes().any(|b| b.is_ascii_uppercase());
+    c.exact = c.exact && id.len() == 36 && !id.bytes().any(|b| b.is_ascii_uppercase());
     let id = Uuid::parse_str(id).ok()?;
     c.lit(",\"kind\":")?;
     let kind = Kind::parse(c.str()?)?;
@@ -125,7 +132,8 @@ pub(crate) fn event_exact(text: &str) -> Option<(Event, bool)> {
 struct Cur<'a> {
     s: &'a str,
     i: usize,
-    /// Whether everything read so far is spelt as [`Event::write_json`] writes it.
+    /// Whether everything read so far is spelt as [`Event::write_json`] writes it (false from
+    /// the start when the spelling is not judged: each judgement is `exact && …`, so skipped).
     exact: bool,
 }
 
@@ -193,7 +201,7 @@ impl<'a> Cur<'a> {
     fn instant(&mut self) -> Option<chrono::DateTime<chrono::Utc>> {
         let s = self.str()?;
         let t = instant::parse_relaxed(s).ok()?;
-        self.exact &= instant::is_canonical(s.as_bytes(), &t);
+        self.exact = self.exact && instant::is_canonical(s.as_bytes(), &t);
         Some(t)
     }
 
@@ -201,7 +209,7 @@ impl<'a> Cur<'a> {
     fn date(&mut self) -> Option<NaiveDate> {
         let s = self.str()?;
         let d = crate::types::fixed_date(s.as_bytes())?;
-        self.exact &= instant::is_canonical_date(s.as_bytes(), d);
+        self.exact = self.exact && instant::is_canonical_date(s.as_bytes(), d);
         Some(d)
     }
 
@@ -209,7 +217,7 @@ impl<'a> Cur<'a> {
         let s = self.str()?;
         let d = parse_expiry(s)?;
         // `YYYY-MM` is written as the month's last day.
-        self.exact &= instant::is_canonical_date(s.as_bytes(), d);
+        self.exact = self.exact && instant::is_canonical_date(s.as_bytes(), d);
         Some(d)
     }
 

@@ -27,7 +27,7 @@ const HUMIDITY: &[u8] = b",\"humidity\":";
 /// A canonical `readings` array read by position at the start of `s`, and what follows it.
 /// `exact` is cleared unless every sample is spelt as [`splice_readings`] writes it (an instant
 /// with a fraction of other than 3, 6 or 9 digits, or a number like `8` or `8.50`, is read but
-/// not exact).
+/// not exact); when it is false already, instants are not judged.
 pub(crate) fn readings_prefix<'s>(
     s: &'s [u8],
     exact: &mut bool,
@@ -46,7 +46,7 @@ pub(crate) fn readings_prefix<'s>(
         let at_text = at;
         let at = instant::fast_bytes(at, &mut day)?;
         // Whole seconds (the usual sample) are canonical as read; a fraction is judged.
-        *exact &= at_text.len() == 20 || instant::is_canonical(at_text, &at);
+        *exact = *exact && (at_text.len() == 20 || instant::is_canonical(at_text, &at));
         s = rest.strip_prefix(CELSIUS)?;
         let (celsius, rest, spelt) = number(s)?;
         *exact &= spelt;
