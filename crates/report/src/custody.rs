@@ -39,10 +39,11 @@ pub fn break_text(m: &Messages, b: &Break) -> String {
     }
 }
 
-/// `s` padded with spaces to `width` terminal columns (a CJK character takes two).
+/// `s` padded with spaces to `width` terminal columns: a Chinese character takes two, as a
+/// terminal shows it (`{:<20}` pads by characters, so a Chinese name misaligned the columns
+/// after it).
 fn pad(s: &str, width: usize) -> String {
-    let wide = |c: char| matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}');
-    let used: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    let used = unicode_width::UnicodeWidthStr::width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(used)))
 }
 
@@ -69,18 +70,36 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
         m.label("custody-qty"),
         m.label("report-seq"),
     );
-    for st in &chain.steps {
-        let kind = m.render(&Msg::new("event-kind").arg("kind", st.kind));
-        let holder_name = m.names().party(&st.holder).unwrap_or(&st.holder);
-        let moved = movement(m, st);
+    // The cells of each step, then each column padded to its widest cell (in terminal columns:
+    // a Chinese name takes two a character), so the columns line up in either language.
+    let rows: Vec<[String; 5]> = chain
+        .steps
+        .iter()
+        .map(|st| {
+            [
+                m.instant(st.at),
+                m.render(&Msg::new("event-kind").arg("kind", st.kind)),
+                m.names().party(&st.holder).unwrap_or(&st.holder).to_owned(),
+                st.doc.clone(),
+                movement(m, st),
+            ]
+        })
+        .collect();
+    let mut widths = [0usize; 5];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(unicode_width::UnicodeWidthStr::width(cell.as_str()));
+        }
+    }
+    for (st, [at, kind, holder_name, doc, moved]) in chain.steps.iter().zip(&rows) {
         let _ = writeln!(
             s,
-            "  {}  {} {holder} {:<20} {:<16} {:<18} {qty} {:>6}  {} {seq} {}",
-            m.instant(st.at),
-            pad(&kind, 18),
-            holder_name,
-            st.doc,
-            moved,
+            "  {}  {} {holder} {} {} {} {qty} {:>6}  {} {seq} {}",
+            pad(at, widths[0]),
+            pad(kind, widths[1]),
+            pad(holder_name, widths[2]),
+            pad(doc, widths[3]),
+            pad(moved, widths[4]),
             st.quantity,
             st.ledger.display(),
             st.seq
@@ -107,4 +126,54 @@ pub(crate) fn movement(m: &Messages, step: &Step) -> String {
         Place::Lost => m.label("custody-lost"),
     };
     format!("{} → {}", place(&step.from), place(&step.to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use rxledger_reconcile::trace::{Place, Step};
+
+    /// The columns after a Chinese holder, document and movement start at the same terminal
+    /// column on every line (a Chinese character is two columns wide).
+    #[test]
+    fn columns_align_with_chinese_names() {
+        let step = |holder: &str, to: &str, doc: &str| Step {
+            ledger: "L".into(),
+            holder: holder.to_owned(),
+            seq: 1,
+            at: chrono::Utc.with_ymd_and_hms(2026, 10, 1, 2, 0, 0).unwrap(),
+            kind: "dispatch",
+            doc: doc.to_owned(),
+            party: None,
+            from: Place::Location("SP-1".to_owned()),
+            to: Place::Party(to.to_owned()),
+            quantity: 5,
+        };
+        let chain = Chain {
+            steps: vec![
+                step(
+                    "浙江仁济医药有限公司",
+                    "杭州市第一人民医院",
+                    "PS2026100100001",
+                ),
+                step("ACME Pharma", "Clinic 7", "PS1"),
+            ],
+            breaks: Vec::new(),
+        };
+        let target = Target::Batch {
+            product: "P".to_owned(),
+            batch: "B".to_owned(),
+        };
+        let text = custody_text_with(&target, &chain, &Messages::new(Lang::Zh));
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("  ")).collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        // The display column where the quantity's label starts.
+        let label = Messages::new(Lang::Zh).label("custody-qty");
+        let column = |l: &str| {
+            let at = l.find(label.as_str()).expect("the quantity label");
+            unicode_width::UnicodeWidthStr::width(&l[..at])
+        };
+        assert_eq!(column(lines[0]), column(lines[1]), "{text}");
+    }
 }
