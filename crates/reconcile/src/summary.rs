@@ -178,7 +178,7 @@ impl Summary {
             );
         }
         if let Some((a, b)) = &self.period {
-            let _ = writeln!(s, "period:   {} .. {}", beijing(a), beijing(b));
+            let _ = writeln!(s, "period:   {} to {}", beijing(a), beijing(b));
         }
         if !self.invalid_events.is_empty() {
             let _ = writeln!(s, "invalid events: {}", self.invalid_events.len());
@@ -212,5 +212,22 @@ mod tests {
             "2026-10-01 01:30 (+08:00)"
         );
         assert_eq!(super::beijing("not a time"), "not a time");
+    }
+
+    /// The text summary writes its period as `rxledger summary` does ("A to B"; it wrote
+    /// "A .. B").
+    #[test]
+    fn the_period_reads_as_the_clis() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../samples/scenarios/clean.jsonl"
+        );
+        let text = super::summarize(std::path::Path::new(dir), None)
+            .unwrap()
+            .to_text();
+        assert!(
+            text.contains("\nperiod:   2026-09-30 09:00 (+08:00) to 2026-10-30 20:32 (+08:00)\n"),
+            "{text}"
+        );
     }
 }

@@ -248,6 +248,22 @@ impl Report {
         self.messages.names().owner()
     }
 
+    /// The companies the report is about: the registered names of the owners of its ledgers,
+    /// each once, in the order given (a report of a seller's and a hospital's ledgers names
+    /// both).
+    pub fn companies(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for name in self.ledgers.iter().filter_map(|l| l.names.owner()) {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        if out.is_empty() {
+            out.extend(self.company());
+        }
+        out
+    }
+
     /// The period the ledgers cover: their first and last event.
     pub fn period(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
         self.ledgers

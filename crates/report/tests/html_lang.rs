@@ -263,3 +263,23 @@ fn the_source_column_is_in_the_report_language() {
         "the English report keeps the catalogue's sources"
     );
 }
+
+/// A report of two companies' ledgers (a seller's and its customer's, checked together) names
+/// both in its title and heading, not the first one alone.
+#[test]
+fn a_report_of_two_companies_names_both() {
+    for (lang, sep) in [(Lang::Zh, "、"), (Lang::En, ", ")] {
+        let options = Options {
+            lang,
+            made_at: Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 2, 30, 0).unwrap()),
+            ..Options::default()
+        };
+        let report = build(&[scenario("pair-a"), scenario("pair-b")], &options).unwrap();
+        let names = report.companies();
+        assert_eq!(names.len(), 2, "{names:?}");
+        let html = report.to_html();
+        let both = names.join(sep);
+        assert!(header(&html).contains(&both), "{}", header(&html));
+        assert!(html.contains(&format!("{both}</title>")), "{lang:?}");
+    }
+}

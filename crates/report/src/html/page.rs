@@ -100,10 +100,18 @@ impl Report {
     /// The whole report as one self-contained HTML document (also well-formed XML).
     pub fn to_html(&self) -> String {
         let m = &self.messages;
-        let company = self.company().map_or_else(
-            || self.l("html-title"),
-            |c| self.r(&Msg::new("html-title-of").arg("company", c)),
-        );
+        // Several companies (ledgers checked together) are all named, in the language's list
+        // style: 甲、乙 / A, B.
+        let companies = self.companies();
+        let company = if companies.is_empty() {
+            self.l("html-title")
+        } else {
+            let sep = match m.lang() {
+                crate::messages::Lang::Zh => "、",
+                crate::messages::Lang::En => ", ",
+            };
+            self.r(&Msg::new("html-title-of").arg("company", companies.join(sep)))
+        };
         html! {
             (DOCTYPE) "\n"
             html lang=(m.lang().tag()) {
