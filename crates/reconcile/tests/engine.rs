@@ -1096,3 +1096,61 @@ fn a_unit_returned_without_its_code_is_not_a_clone_when_it_leaves_again() {
         .collect();
     assert_eq!(dup, [6]);
 }
+
+/// The units of a batch returned uncoded stand for codes that had left before the return, which
+/// are all forgotten a return window after it: so is the count. A unit that left after the
+/// return and moves again past that day is a clone (`CODE-DUP`), not one of the returned units.
+#[test]
+fn units_returned_uncoded_are_forgotten_a_return_window_after_the_return() {
+    let code = |n: u32| format!("8123456{n:09}1234");
+    let out = |doc: &str, at: &str, codes: &[String]| {
+        ev(
+            "dispatch",
+            at,
+            serde_json::json!({"sale": "XS1"}),
+            serde_json::json!({"doc": doc, "customer": "C", "consignee": "c", "address": "a",
+                "lines": [{"product": "P-O", "batch": "B1", "quantity": codes.len(),
+                           "from": "RCV", "codes": codes}]}),
+        )
+    };
+    let back = ev(
+        "customer_return",
+        "2026-10-03T01:00:00Z",
+        serde_json::json!({"sale": "XS1"}),
+        serde_json::json!({"doc": "TH1", "customer": "C", "reason": "滞销",
+            "lines": [{"product": "P-O", "batch": "B1", "quantity": 1, "to": "RCV"}]}),
+    );
+    let codes: Vec<String> = (1..=3).map(code).collect();
+    let events = |again: &str| {
+        vec![
+            product("P-O", "chemical", "none", "ambient", false),
+            receipt(
+                "SH1",
+                "2026-10-01T01:00:00Z",
+                "P-O",
+                &codes.iter().map(String::as_str).collect::<Vec<_>>(),
+                serde_json::Value::Null,
+            ),
+            out("PS1", "2026-10-02T01:00:00Z", &codes[..2]),
+            back.clone(),
+            out("PS2", "2026-10-06T01:00:00Z", &codes[2..]),
+            // Unit 3 again: it left after the return, so it is not one of the returned units.
+            out("PS3", again, &codes[2..]),
+        ]
+    };
+    let mut cfg = Config::default();
+    cfg.thresholds.return_window_days = 5;
+    let dup = |again: &str| -> Vec<u64> {
+        run(&events(again), cfg.clone())
+            .iter()
+            .filter(|f| f.rule == "CODE-DUP")
+            .map(|f| f.seq)
+            .collect()
+    };
+    // Within the window of the return, the count takes it (the trade-off documented in rules.md).
+    assert_eq!(dup("2026-10-07T01:00:00Z"), Vec::<u64>::new());
+    // Past it (the return's day + 5 days), a clone, whatever the day of the week.
+    for day in 9..=11 {
+        assert_eq!(dup(&format!("2026-10-{day:02}T01:00:00Z")), [6], "10-{day}");
+    }
+}

@@ -253,8 +253,12 @@ pub(crate) struct Codes {
     /// Units of a batch (product, batch) that customers brought back without their codes and
     /// that have not moved again since: a unit that had left and moves again may be one of them,
     /// scanned at last, rather than a cloned code (`CODE-DUP`). An ordinary drug may be returned
-    /// uncoded lawfully; a special-control one is then `SPECIAL-CHAIN` at the return.
-    uncoded_returns: HashMap<(Id, Id), u64>,
+    /// uncoded lawfully; a special-control one is then `SPECIAL-CHAIN` at the return. With each
+    /// count, the day of the batch's last uncoded return: a week's sweep forgets the counts
+    /// whose last return is more than the return window ago, since by then every code that had
+    /// left before it is forgotten too (a unit returned had left before its return), so none
+    /// could be taken for those units.
+    uncoded_returns: HashMap<(Id, Id), (u64, u32)>,
     /// What the codes of each line of the last event showed, in [`code_lines`] order.
     pub lines: Vec<LineCodes>,
     /// What the last event's aggregation showed.
@@ -440,7 +444,10 @@ impl Codes {
                         self.arrive(l.to.unwrap_or_default(), l.codes, l.returned, l.quantity);
                     let uncoded = l.quantity.saturating_sub(seen.units as u64);
                     if l.returned && uncoded > 0 {
-                        *self.uncoded_returns.entry(batch()).or_default() += uncoded;
+                        let today = self.today;
+                        let (n, day) = self.uncoded_returns.entry(batch()).or_default();
+                        *n += uncoded;
+                        *day = today;
                     }
                     seen
                 }
@@ -448,7 +455,13 @@ impl Codes {
                     let mut seen = self.leave(from, l.to, l.codes, ev.date);
                     if seen.dup > 0 {
                         let key = batch();
-                        if let Some(n) = self.uncoded_returns.get_mut(&key) {
+                        // Past the window (not yet swept) a count stands for no code.
+                        let (today, window) = (self.today, self.window);
+                        if let Some((n, _)) = self
+                            .uncoded_returns
+                            .get_mut(&key)
+                            .filter(|(_, day)| day.saturating_add(window) >= today)
+                        {
                             let back = (*n).min(seen.dup as u64);
                             *n -= back;
                             seen.dup -= back as usize;
@@ -491,6 +504,8 @@ impl Codes {
         let (today, window) = (self.today, self.window);
         self.codes
             .retain(|_, s| s.loc != OUT || s.day.saturating_add(window) >= today);
+        self.uncoded_returns
+            .retain(|_, (_, day)| day.saturating_add(window) >= today);
         self.shipped.forget(today, window);
         if self.shipped.write_failed || self.codes.len() < MIN_HOT {
             return;
