@@ -10,7 +10,7 @@ use std::io;
 use rxledger::chain::VerifyError;
 use rxledger::checkpoint::CheckpointError;
 use rxledger::ingest::{AppendError, Earlier, IngestError};
-use rxledger::model::{EventError, Problem};
+use rxledger::model::{EventError, Problem, Written};
 use rxledger::reconcile::{ConfigError, Fact, Msg};
 use rxledger::report::{Lang, Messages};
 use rxledger::store::StoreError;
@@ -326,6 +326,27 @@ fn problem_msg(p: &Problem) -> Msg {
             .arg("quantity", *quantity)
             .arg("limit", if *arrived { "arrived" } else { "quantity" }),
         Problem::UuidVersion { got } => Msg::new("problem-uuid-version").arg("got", *got),
+        Problem::Negative { got } => Msg::new("problem-negative").arg("got", got.as_str()),
+        Problem::NotWholeNumber {
+            max,
+            minor_units,
+            got,
+        } => {
+            let (written, value) = match got {
+                Some(Written::Number(n)) => ("number", n.clone()),
+                Some(Written::Text(s)) => ("string", s.clone()),
+                Some(Written::Null) => ("null", String::new()),
+                Some(Written::Bool(b)) => ("boolean", b.to_string()),
+                Some(Written::List) => ("list", String::new()),
+                Some(Written::Object) => ("object", String::new()),
+                _ => ("none", String::new()),
+            };
+            Msg::new("problem-not-whole")
+                .arg("max", *max)
+                .arg("unit", if *minor_units { "minor" } else { "quantity" })
+                .arg("written", written)
+                .arg("value", value)
+        }
         Problem::AcceptedRejected {
             accepted,
             rejected,

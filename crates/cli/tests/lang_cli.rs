@@ -595,6 +595,39 @@ fn field_problems_with_figures_in_both_languages() {
         "{zh}"
     );
     assert!(english_words(&zh, DATA).is_empty(), "{zh}");
+    // A quantity of another JSON type, or negative, in words in either language (round 19: in
+    // serde's words, and in English under `--lang zh`).
+    for (value, zh_says, en_says) in [
+        (
+            "null",
+            "须为 0 至 1000000000000 的整数（实为 `null`）",
+            "(got null)",
+        ),
+        (
+            "\"10\"",
+            "须为 0 至 1000000000000 的整数（实为字符串 \"10\"）",
+            "(got the string \"10\")",
+        ),
+        (
+            "10.5",
+            "须为 0 至 1000000000000 的整数（实为 10.5）",
+            "(got 10.5)",
+        ),
+        (
+            "-5",
+            "不得为负数（实为 -5）",
+            "must not be negative (got -5)",
+        ),
+    ] {
+        let mut v: serde_json::Value = serde_json::from_str(receipt).unwrap();
+        v["data"]["lines"][0]["arrived"] = serde_json::from_str(value).unwrap();
+        std::fs::write(p.join("type.jsonl"), format!("{v}\n")).unwrap();
+        let zh = stderr(&run(&["append", "L", "type.jsonl", "--lang", "zh"], p));
+        let en = stderr(&run(&["append", "L", "type.jsonl", "--lang", "en"], p));
+        assert!(zh.contains(zh_says), "{zh}");
+        assert!(english_words(&zh, DATA).is_empty(), "{zh}");
+        assert!(en.contains(en_says) && !en.contains("u64"), "{en}");
+    }
     // Nothing was appended.
     assert!(stdout(&run(&["log", "L"], p)).trim().is_empty());
 }

@@ -50,7 +50,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use events::*;
-pub use problem::Problem;
+pub use problem::{Problem, Written};
 pub use refs::Refs;
 use refs::RefsIn;
 pub use types::*;
@@ -334,6 +334,7 @@ fn de_path<T: serde::de::DeserializeOwned>(
             format!("{prefix}.{path}")
         };
         let mut message = inner;
+        let mut problem = None;
         if let Some(rest) = message.strip_prefix("missing field `") {
             if let Some(name) = rest.split('`').next() {
                 field = if field.is_empty() {
@@ -347,16 +348,21 @@ fn de_path<T: serde::de::DeserializeOwned>(
             // A count cannot be negative; the least a field allows (0 or 1) is validation's to
             // say, and no Rust type is named (round 18).
             let got = message.split('`').nth(1).unwrap_or("a negative number");
-            message = format!("must not be negative (got {got})");
-        } else if let Some(said) = validate::number_limit(&message) {
+            problem = Some(Problem::Negative {
+                got: got.to_owned(),
+            });
+        } else if let Some(p) = validate::number_limit(&message) {
             // A fraction, a number beyond 64 bits (JSON reads 2^64 as a float), a string or
             // `null` where a whole number goes: say what fits, in words, not serde's (round 19).
-            message = said;
+            problem = Some(p);
         }
-        EventError::Field {
-            field,
-            message,
-            problem: None,
+        match problem {
+            Some(p) => EventError::field_problem(field, p),
+            None => EventError::Field {
+                field,
+                message,
+                problem: None,
+            },
         }
     })
 }

@@ -48,6 +48,22 @@ pub enum Problem {
         /// The largest amount in minor units.
         max: i64,
     },
+    /// A negative number where a count or amount goes.
+    Negative {
+        /// The number as written.
+        got: String,
+    },
+    /// Something other than a whole number in range where a quantity or an amount goes: a
+    /// fraction, a number beyond 64 bits, a string, `null`, a boolean, a list or an object.
+    NotWholeNumber {
+        /// The largest value the field takes.
+        max: u64,
+        /// Whether the field is an amount in minor units (else a quantity).
+        minor_units: bool,
+        /// What was written, where showing it helps (`None`: a number beyond 2^53, which would
+        /// be shown rounded).
+        got: Option<Written>,
+    },
     /// More traceability codes than units.
     CodesOverQuantity {
         /// The number of different codes (a code listed twice counts once).
@@ -91,6 +107,37 @@ pub enum Problem {
     },
 }
 
+/// What was written where a whole number goes ([`Problem::NotWholeNumber`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Written {
+    /// A number, as JSON reads it (`10.5`).
+    Number(String),
+    /// A string, quoted as JSON writes it (`"10"`).
+    Text(String),
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A list.
+    List,
+    /// An object.
+    Object,
+}
+
+impl fmt::Display for Written {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Written::Number(n) => f.write_str(n),
+            Written::Text(s) => write!(f, "the string {s}"),
+            Written::Null => f.write_str("null"),
+            Written::Bool(b) => write!(f, "{b}"),
+            Written::List => f.write_str("a list"),
+            Written::Object => f.write_str("an object"),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -116,6 +163,22 @@ impl fmt::Display for Problem {
                 "quantity {quantity} × unit price {unit_price} is more than the largest amount, \
                  {max} minor units"
             ),
+            Problem::Negative { got } => write!(f, "must not be negative (got {got})"),
+            Problem::NotWholeNumber {
+                max,
+                minor_units,
+                got,
+            } => {
+                if *minor_units {
+                    write!(f, "must be a whole number of minor units from 0 to {max}")?;
+                } else {
+                    write!(f, "must be a whole number from 0 to {max}")?;
+                }
+                match got {
+                    Some(w) => write!(f, " (got {w})"),
+                    None => Ok(()),
+                }
+            }
             Problem::CodesOverQuantity {
                 codes,
                 quantity,

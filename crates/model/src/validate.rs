@@ -4,8 +4,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::{
-    Event, EventBody, EventError, Money, PartyKind, Problem, Text, MAX_AMOUNT, MAX_QUANTITY,
-    MAX_TEXT_BYTES, YEARS,
+    Event, EventBody, EventError, Money, PartyKind, Problem, Text, Written, MAX_AMOUNT,
+    MAX_QUANTITY, MAX_TEXT_BYTES, YEARS,
 };
 
 type R = Result<(), EventError>;
@@ -707,11 +707,11 @@ fn temperature(t: &crate::TemperatureReading) -> R {
 /// boolean, a list or an object), what the field takes, and what it got where that helps:
 /// `must be a whole number from 0 to 1000000000000 (got 10.0)`. A float beyond 2^53 is not
 /// echoed (it would be shown rounded, `1.8446744073709552e19`, a number nobody wrote).
-pub(crate) fn number_limit(message: &str) -> Option<String> {
-    let limit = if message.ends_with(", expected u64") {
-        format!("must be a whole number from 0 to {MAX_QUANTITY}")
+pub(crate) fn number_limit(message: &str) -> Option<Problem> {
+    let (max, minor_units) = if message.ends_with(", expected u64") {
+        (MAX_QUANTITY, false)
     } else if message.ends_with(", expected i64") {
-        format!("must be a whole number of minor units from 0 to {MAX_AMOUNT}")
+        (u64::try_from(MAX_AMOUNT).unwrap_or(u64::MAX), true)
     } else {
         return None;
     };
@@ -722,19 +722,23 @@ pub(crate) fn number_limit(message: &str) -> Option<String> {
     // serde writes `floating point `10.0``, `integer `-1``, `string "10"`, `null`, `boolean
     // `true``, `sequence`, `map`.
     let quoted = |s: &str| s.split('`').nth(1).map(str::to_owned);
-    let shown = match got.split_once(' ').map_or(got, |(kind, _)| kind) {
-        "floating" => quoted(got).filter(|v| !v.contains('e') && v.len() <= 17),
-        "integer" | "boolean" => quoted(got),
+    let got = match got.split_once(' ').map_or(got, |(kind, _)| kind) {
+        "floating" => quoted(got)
+            .filter(|v| !v.contains('e') && v.len() <= 17)
+            .map(Written::Number),
+        "integer" => quoted(got).map(Written::Number),
         "string" => got
             .strip_prefix("string ")
-            .map(|s| format!("the string {s}")),
-        "null" => Some("null".to_owned()),
-        "sequence" => Some("a list".to_owned()),
-        "map" => Some("an object".to_owned()),
+            .map(|s| Written::Text(s.to_owned())),
+        "null" => Some(Written::Null),
+        "boolean" => quoted(got).map(|b| Written::Bool(b == "true")),
+        "sequence" => Some(Written::List),
+        "map" => Some(Written::Object),
         _ => None,
     };
-    Some(match shown {
-        Some(v) => format!("{limit} (got {v})"),
-        None => limit,
+    Some(Problem::NotWholeNumber {
+        max,
+        minor_units,
+        got,
     })
 }

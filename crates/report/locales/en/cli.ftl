@@ -117,6 +117,22 @@ problem-codes-over = { $codes } different traceability codes for { $limit ->
         [arrived] { $quantity } unit(s) that arrived (`arrived`)
        *[quantity] a quantity of { $quantity }
     }
+problem-negative = must not be negative (got { $got })
+# $unit: quantity or minor (an amount in minor units); $written: what was written where a whole
+# number goes (number, string, null, boolean, list, object; none: a number not shown), $value
+# the number, the quoted string or the boolean.
+problem-not-whole = must be a whole number { $unit ->
+        [minor] of minor units from 0 to { $max }
+       *[quantity] from 0 to { $max }
+    }{ $written ->
+        [number] { " " }(got { $value })
+        [string] { " " }(got the string { $value })
+        [null] { " " }(got null)
+        [boolean] { " " }(got { $value })
+        [list] { " " }(got a list)
+        [object] { " " }(got an object)
+       *[none] {""}
+    }
 problem-uuid-version = must be a UUID version 7 (got version { $got })
 problem-accepted-rejected = accepted { $accepted } + rejected { $rejected } must equal arrived { $arrived }
 problem-line-amount = { $amount } is not quantity { $quantity } × unit price { $price } (to within half a fen per unit)

@@ -116,6 +116,20 @@ problem-codes-over = { $limit ->
         [arrived] 到货数量（arrived）{ $quantity }
        *[quantity] 数量 { $quantity }
     } 却有 { $codes } 个不同的追溯码
+problem-negative = 不得为负数（实为 { $got }）
+# $unit：quantity 或 minor（以最小货币单位计的金额）；$written：应为整数处所写的内容（number、string、null、boolean、list、object；none：不显示的数字），$value 为数字、带引号的字符串或布尔值。
+problem-not-whole = 须为 0 至 { $max } 的整数{ $unit ->
+        [minor] （以最小货币单位计）
+       *[quantity] {""}
+    }{ $written ->
+        [number] （实为 { $value }）
+        [string] （实为字符串 { $value }）
+        [null] （实为 `null`）
+        [boolean] （实为 `{ $value }`）
+        [list] （实为列表）
+        [object] （实为对象）
+       *[none] {""}
+    }
 problem-uuid-version = 须为第 7 版 UUID（实为第 { $got } 版）
 problem-accepted-rejected = 合格 { $accepted } + 拒收 { $rejected } 须等于到货 { $arrived }
 problem-line-amount = { $amount } 不等于数量 { $quantity } × 单价 { $price }（允许每单位半分的误差）
