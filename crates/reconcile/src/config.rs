@@ -172,9 +172,21 @@ pub struct Config {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ConfigError {
-    /// Not valid TOML for this schema.
-    #[error("invalid configuration: {0}")]
-    Toml(#[from] toml::de::Error),
+    /// Not valid TOML for this schema: where (1-based line and column, in characters) and the
+    /// parser's message (one line: the parser's own rendering spans several, with a snippet of
+    /// the file, which a one-line error cannot show).
+    #[error("invalid configuration: line {line}, column {column} (`{text}`): {message}")]
+    Toml {
+        /// The line of the error.
+        line: usize,
+        /// The column of the error, in characters.
+        column: usize,
+        /// That line of the file, trimmed (at most 80 characters): the key the parser's message
+        /// may not name (`invalid type: string "soon", expected i64`).
+        text: String,
+        /// What is wrong, in the parser's words.
+        message: String,
+    },
     /// A threshold below zero.
     #[error("invalid configuration: thresholds.{0} must not be negative")]
     Negative(&'static str),
@@ -203,7 +215,19 @@ impl Config {
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         // Unknown rule codes in `severity` and `disabled` are refused by `Rule`'s deserializer,
         // with the line they are on.
-        let c: Config = toml::from_str(text)?;
+        let c: Config = toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start).min(text.len());
+            let before = text.get(..at).unwrap_or_default();
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let text = text.lines().nth(line - 1).unwrap_or_default().trim();
+            ConfigError::Toml {
+                line,
+                column,
+                text: text.chars().take(80).collect(),
+                message: e.message().trim().to_owned(),
+            }
+        })?;
         let t = &c.thresholds;
         for (name, v) in [
             ("uninvoiced_days", t.uninvoiced_days),

@@ -132,6 +132,22 @@ fn bad_configuration_is_rejected_with_a_reason() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("unpaid_dayz"), "{e}");
+    // One line naming where (round 20: the parser's several lines reached the terminal with
+    // their line ends shown as `<U+000A>`).
+    assert!(
+        e.starts_with(
+            "invalid configuration: line 2, column 1 (`unpaid_dayz = 1`): unknown field `unpaid_dayz`"
+        ),
+        "{e}"
+    );
+    assert!(!e.contains('\n'), "{e}");
+    let e = Config::from_toml("[thresholds]\nunpaid_days = \"x\"")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("line 2, column 15 (`unpaid_days = \"x\"`)"),
+        "{e}"
+    );
     // Durations beyond ten years would overflow date arithmetic: refused, with the maximum.
     for (key, max) in [
         ("uninvoiced_days", "3650"),

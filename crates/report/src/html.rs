@@ -161,7 +161,11 @@ pub fn build(paths: &[PathBuf], options: &Options) -> Result<Report, StoreError>
         custody,
         custody_omitted,
         options: options.clone(),
-        made_at: options.made_at.unwrap_or_else(Utc::now),
+        // To the second: a person reads it (round 20: the header showed nanoseconds).
+        made_at: options.made_at.unwrap_or_else(|| {
+            let now = Utc::now();
+            chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now)
+        }),
         messages,
     })
 }
@@ -273,7 +277,9 @@ impl Report {
     }
 
     /// Every temperature mark (excursion or gap) of ledger `i`, by zone or vehicle id (the
-    /// findings' location).
+    /// findings' location): `TEMP-RANGE` and `TEMP-GAP`, and a `CC-RECEIPT` whose problem lies
+    /// in its vehicle's readings (out of range: an excursion; the trip not covered: a gap), so
+    /// that a truck whose log fails a receipt is charted, not listed as quiet (round 20).
     fn marks(&self, i: usize) -> BTreeMap<&str, Vec<Mark>> {
         let mut out: BTreeMap<&str, Vec<Mark>> = BTreeMap::new();
         let Some(part) = self.ledgers.get(i) else {
@@ -283,6 +289,12 @@ impl Report {
             let kind = match f.rule {
                 Rule::TempRange => MarkKind::Excursion,
                 Rule::TempGap => MarkKind::Gap,
+                Rule::CcReceipt => match f.message.args.get("problem") {
+                    Some(rxledger_reconcile::Fact::Term(p)) if p == "out_of_range" => {
+                        MarkKind::Excursion
+                    }
+                    _ => MarkKind::Gap,
+                },
                 _ => continue,
             };
             let (Some(loc), Some(iv)) = (&f.location, f.interval) else {
@@ -293,7 +305,14 @@ impl Report {
                 from: iv.from,
                 to: iv.to,
                 seq: f.seq,
-                label: format!("{} (seq {}): {}", f.rule, f.seq, self.messages.message(f)),
+                // `TEMP-GAP (seq 37)` / `TEMP-GAP（记录 37）`, as the tables say it (round 20).
+                label: format!(
+                    "{} ({} {}): {}",
+                    f.rule,
+                    self.messages.label("report-seq"),
+                    f.seq,
+                    self.messages.message(f)
+                ),
             });
         }
         out

@@ -283,3 +283,47 @@ fn a_report_of_two_companies_names_both() {
         assert!(html.contains(&format!("{both}</title>")), "{lang:?}");
     }
 }
+
+/// A truck whose log fails a cold-chain receipt (`CC-RECEIPT`: its readings do not cover the
+/// trip) is charted with the gap marked, not listed among the zones and vehicles without an
+/// excursion or a gap (round 20: ledger 246, truck 沪A·L2601冷).
+#[test]
+fn a_truck_whose_log_fails_a_receipt_is_charted() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples/inspections");
+    let ledger = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.starts_with("246-") && n.ends_with(".jsonl")
+        })
+        .unwrap();
+    let options = Options {
+        lang: Lang::Zh,
+        made_at: Some(chrono::Utc.with_ymd_and_hms(2026, 12, 1, 2, 30, 0).unwrap()),
+        ..Options::default()
+    };
+    // The events appended to a ledger directory (the report reads ledgers).
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("L");
+    rxledger_store::FileStore::init(&dir).unwrap();
+    let mut store = rxledger_store::FileStore::open(&dir).unwrap();
+    let payloads: Vec<Vec<u8>> = std::fs::read_to_string(&ledger)
+        .unwrap()
+        .lines()
+        .map(|l| rxledger_model::Event::from_json(l).unwrap().to_json_bytes())
+        .collect();
+    let refs: Vec<&[u8]> = payloads.iter().map(Vec::as_slice).collect();
+    rxledger_store::Store::append(&mut store, &refs).unwrap();
+    drop(store);
+    let report = build(&[dir], &options).unwrap();
+    let n = report.temperature_counts();
+    assert_eq!((n.charts, n.closeups), (1, 1), "{n:?}");
+    let html = report.to_html();
+    let quiet = html
+        .split("无超标、无记录中断")
+        .nth(1)
+        .expect("the table of quiet zones and vehicles");
+    assert!(!quiet.contains("沪A·L2601冷"), "the truck listed as quiet");
+    assert!(html.contains("CC-RECEIPT（记录 466）") || html.contains("CC-RECEIPT (记录 466)"));
+}

@@ -179,7 +179,7 @@ checkpoint-proof = malformed proof: { $detail }
 checkpoint-random = random generator: { $detail }
 
 ## Configuration.
-config-toml = invalid configuration: { $detail }
+config-toml = invalid configuration: line { $line }, column { $column } (`{ $text }`): { $detail }
 config-negative = invalid configuration: thresholds.{ $name } must not be negative
 config-too-large = invalid configuration: thresholds.{ $name } must be at most { $max }
 

@@ -30,11 +30,11 @@ cc-receipt-expected = in-range readings for the whole trip, or rejection
 cc-receipt-actual = { $problem ->
         [no_transport] no transport record (vehicle, ship time) for cold-chain goods
         [not_cold_chain] vehicle { $vehicle } is not a temperature-controlled transport
-        [no_readings] no temperature readings from vehicle { $vehicle } for the trip
+        [no_readings] no temperature readings from vehicle { $vehicle } for the trip by { $by }, { $hours } h after its arrival, when its log was due
         [not_kept] readings of vehicle { $vehicle } from { $from } to { $to } are no longer kept (a vehicle's readings are kept 7 days before its latest one, a run of readings at most { $limit } min apart back to 30 days): the trip is longer than the readings kept
         [not_kept_late] readings of vehicle { $vehicle } from { $from } to { $to } are no longer kept (a vehicle's readings are kept 7 days before its latest one, and until 30 days after it): the receipt was recorded too long after its trip
         [not_covered] transport readings of vehicle { $vehicle } do not cover { $from } to { $to } (largest gap { $gap } min)
-       *[out_of_range] { $readings } transport readings of vehicle { $vehicle } outside { $min }–{ $max } °C
+       *[out_of_range] { $readings } transport reading(s) of vehicle { $vehicle } outside { $min }–{ $max } °C, the first at { $first }, the farthest { $worst } °C
     }
 
 cc-receipt-pending = Receipt { $doc } accepted { $goods ->

@@ -176,7 +176,7 @@ checkpoint-proof = 证明格式错误：{ $detail }
 checkpoint-random = 随机数生成器：{ $detail }
 
 ## 配置。
-config-toml = 配置无效：{ $detail }
+config-toml = 配置无效：第 { $line } 行第 { $column } 列（`{ $text }`）：{ $detail }
 config-negative = 配置无效：thresholds.{ $name } 不得为负数
 config-too-large = 配置无效：thresholds.{ $name } 不得大于 { $max }
 

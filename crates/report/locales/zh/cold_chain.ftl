@@ -30,11 +30,11 @@ cc-receipt-expected = 全程温度记录在范围内，或拒收
 cc-receipt-actual = { $problem ->
         [no_transport] 冷链药品无运输记录（车辆、启运时间）
         [not_cold_chain] 车辆 { $vehicle } 不是温控运输工具
-        [no_readings] 无车辆 { $vehicle } 本次运输的温度记录
+        [no_readings] 截至 { $by }（到货后 { $hours } 小时，温度记录应到之时）无车辆 { $vehicle } 本次运输的温度记录
         [not_kept] 车辆 { $vehicle } 在 { $from } 至 { $to } 的温度记录已不再保留（车辆温度记录保留至其最新记录前 7 天，间隔不超过 { $limit } 分钟的连续记录最多保留 30 天）：运输时间超过温度记录的保留期
         [not_kept_late] 车辆 { $vehicle } 在 { $from } 至 { $to } 的温度记录已不再保留（车辆温度记录保留至其最新记录前 7 天，并在最新记录后保留 30 天）：收货记录距运输过久
         [not_covered] 车辆 { $vehicle } 的运输温度记录未覆盖 { $from } 至 { $to }（最长间断 { $gap } 分钟）
-       *[out_of_range] 车辆 { $vehicle } 有 { $readings } 条运输温度记录超出 { $min }–{ $max } °C
+       *[out_of_range] 车辆 { $vehicle } 有 { $readings } 条运输温度记录超出 { $min }–{ $max } °C，首条在 { $first }，偏离最远的为 { $worst } °C
     }
 
 cc-receipt-pending = 收货 { $doc } 验收合格了{ $goods ->

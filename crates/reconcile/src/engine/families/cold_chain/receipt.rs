@@ -179,6 +179,9 @@ struct Verdict {
     problem: Option<Msg>,
     /// The readings cover the trip (from shipping to arrival, no gap over the limit).
     covered: bool,
+    /// When the problem lies in the vehicle's series (the trip not covered; the readings out of
+    /// range, first to last): the finding's interval, which the report charts.
+    span: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 impl ColdChain {
@@ -245,7 +248,7 @@ impl ColdChain {
                 let v = self.judge(cx, &trip);
                 if v.covered || settle <= Duration::zero() {
                     if let Some(m) = v.problem {
-                        cx.emit(trip.finding(m));
+                        cx.emit(trip.finding(m, v.span));
                     }
                 } else {
                     let due = Due::ColdChain(ColdDue::Receipt(Box::new(trip)));
@@ -266,19 +269,21 @@ impl ColdChain {
     /// `CC-RECEIPT` when the logger's settle window of `trip` passed: judged on every reading
     /// of the vehicle now known.
     pub(super) fn cc_receipt_due(&self, cx: &mut Ctx<'_>, trip: &Trip) {
-        if let Some(m) = self.judge(cx, trip).problem {
-            cx.emit(trip.finding(m));
+        let v = self.judge(cx, trip);
+        if let Some(m) = v.problem {
+            cx.emit(trip.finding(m, v.span));
         }
     }
 
     /// The open item of a receipt still waiting for its vehicle's readings at the end of the
     /// input, due at `due`.
     pub(super) fn cc_receipt_pending(&self, cx: &mut Ctx<'_>, trip: &Trip, due: DateTime<Utc>) {
-        let Some(m) = self.judge(cx, trip).problem else {
+        let v = self.judge(cx, trip);
+        let Some(m) = v.problem else {
             return;
         };
         let gap = cx.cfg.thresholds.transport_gap_minutes;
-        let f = trip.finding(m);
+        let f = trip.finding(m, v.span);
         let pending = with_facts("cc-receipt-pending", &f.message);
         let closed_by = Msg::new("cc-receipt-closed-by")
             .arg("vehicle", &trip.vehicle)
@@ -316,6 +321,7 @@ impl ColdChain {
                     .arg("gap", duration_in(largest, Duration::minutes(1))),
             ),
             covered: false,
+            span: Some((trip.shipped_at, trip.arrival)),
         };
         let not_kept = |late: bool| Verdict {
             problem: Some(
@@ -329,6 +335,7 @@ impl ColdChain {
                     .arg("limit", gap.num_minutes()),
             ),
             covered: false,
+            span: None,
         };
         if readings.is_empty() {
             match let_go {
@@ -336,9 +343,17 @@ impl ColdChain {
                 LetGo::Kept { late } => return not_kept(late),
                 LetGo::No => {}
             }
+            // Judged when the log was due (the settle window after arrival), or sooner: readings
+            // that come later are not counted, and the sentence says by when (round 20).
+            let by = trip.arrival + Duration::hours(cx.cfg.thresholds.logger_settle_hours);
             return Verdict {
-                problem: Some(m.arg("problem", term("no_readings"))),
+                problem: Some(
+                    m.arg("problem", term("no_readings"))
+                        .arg("by", by)
+                        .arg("hours", cx.cfg.thresholds.logger_settle_hours),
+                ),
                 covered: false,
+                span: None,
             };
         }
         let covered_start = readings
@@ -376,32 +391,58 @@ impl ColdChain {
         // those of the trip itself (shipping to acceptance) are judged against the range: before
         // it the truck is pre-cooling, after it the goods are in store and the logger runs on
         // through unloading.
-        let bad = readings
+        let bad: Vec<(DateTime<Utc>, f64)> = readings
             .iter()
             .filter(|(at, _)| *at >= trip.shipped_at && *at <= trip.arrival)
             .filter(|(_, c)| outside(&trip.range, *c))
-            .count();
-        let problem = (bad > 0).then(|| {
-            m.arg("problem", term("out_of_range"))
-                .arg("readings", bad)
-                .arg("min", celsius(trip.range.min_c))
-                .arg("max", celsius(trip.range.max_c))
+            .copied()
+            .collect();
+        // The first reading out of range, and the one farthest out (round 20: the sentence gave
+        // neither when nor how far).
+        let (Some(&(first, _)), Some(&(last, _))) = (bad.first(), bad.last()) else {
+            return Verdict {
+                problem: None,
+                covered: true,
+                span: None,
+            };
+        };
+        let beyond = |c: f64| (trip.range.min_c - c).max(c - trip.range.max_c);
+        let worst = bad.iter().map(|&(_, c)| c).fold(f64::NAN, |w, c| {
+            if w.is_nan() || beyond(c) > beyond(w) {
+                c
+            } else {
+                w
+            }
         });
         Verdict {
-            problem,
+            problem: Some(
+                m.arg("problem", term("out_of_range"))
+                    .arg("readings", bad.len())
+                    .arg("min", celsius(trip.range.min_c))
+                    .arg("max", celsius(trip.range.max_c))
+                    .arg("first", first)
+                    .arg("worst", celsius(worst)),
+            ),
             covered: true,
+            span: Some((first, last)),
         }
     }
 }
 
 impl Trip {
-    /// The `CC-RECEIPT` finding of this receipt with the problem `m`.
-    fn finding(&self, m: Msg) -> Finding {
+    /// The `CC-RECEIPT` finding of this receipt with the problem `m`: at its vehicle, over
+    /// `span` when the problem lies in the vehicle's readings.
+    fn finding(&self, m: Msg, span: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Finding {
         let m = m.arg("goods", term(self.goods));
         let actual = with_facts("cc-receipt-actual", &m);
-        Finding::new(Rule::CcReceipt, self.seq, m)
+        let f = Finding::new(Rule::CcReceipt, self.seq, m)
             .party(&self.supplier)
             .product(&self.product)
-            .figures(Msg::new("cc-receipt-expected"), actual)
+            .location(&self.vehicle)
+            .figures(Msg::new("cc-receipt-expected"), actual);
+        match span {
+            Some((from, to)) => f.interval(from, to),
+            None => f,
+        }
     }
 }
