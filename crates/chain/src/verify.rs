@@ -85,6 +85,18 @@ pub enum VerifyError {
         /// The end of the incomplete batch.
         batch_end: u64,
     },
+    /// A ledger directory holds fewer acknowledged records than its own checkpoint history
+    /// signed: records were cut off its end (an unacknowledged tail looks like a crash's, but a
+    /// checkpoint was signed over those records, so they had been acknowledged).
+    #[error("the ledger holds {last} acknowledged record(s), but its own checkpoint history (checkpoints.jsonl) signed {signed}: records {seq}..{signed} were removed (truncated)")]
+    BelowCheckpoint {
+        /// The first record missing (`last + 1`).
+        seq: u64,
+        /// The last acknowledged record the ledger holds.
+        last: u64,
+        /// The records the latest checkpoint of its history vouches for.
+        signed: u64,
+    },
     /// The expected head was not found: the ledger was truncated or rewritten.
     #[error("expected head {expected} not found: the ledger ends at seq {last} with head {found}; it was truncated or rewritten (first unverifiable seq {seq})")]
     HeadMismatch {
@@ -159,6 +171,7 @@ impl VerifyError {
             | VerifyError::BatchFraming { seq, .. }
             | VerifyError::IncompleteBatch { seq, .. }
             | VerifyError::HeadMismatch { seq, .. }
+            | VerifyError::BelowCheckpoint { seq, .. }
             | VerifyError::Reformatted { seq, .. } => *seq,
         }
     }

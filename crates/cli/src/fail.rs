@@ -253,6 +253,10 @@ pub fn verify_msg(e: &VerifyError, m: &Messages) -> Msg {
         VerifyError::IncompleteBatch { seq, batch_end } => Msg::new("verify-incomplete")
             .arg("seq", *seq)
             .arg("batch_end", *batch_end),
+        VerifyError::BelowCheckpoint { seq, last, signed } => Msg::new("verify-below-checkpoint")
+            .arg("seq", *seq)
+            .arg("last", *last)
+            .arg("signed", *signed),
         VerifyError::HeadMismatch {
             seq,
             last,

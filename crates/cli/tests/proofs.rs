@@ -285,3 +285,84 @@ fn consistency_proof(p: &Path) {
     let history = rxledger::store::history::CheckpointHistory::of(&p.join("L"));
     assert_eq!(history.read().unwrap().len(), 2);
 }
+
+/// Round 21, A1: records cut off the end of a ledger directory look like a crash's
+/// unacknowledged tail (or leave nothing), but the directory's own checkpoint history signed
+/// them: `verify` and `check` fail naming the records removed, `checkpoint` refuses to sign the
+/// shorter ledger, and a ledger re-grown to the signed size with other records fails on the
+/// checkpoint's root.
+#[test]
+fn records_cut_off_below_the_directorys_own_checkpoint_are_caught() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let g = run(&["gen", "--events", "300", "--seed", "5"], p);
+    let all: Vec<String> = String::from_utf8(g.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    std::fs::write(p.join("a.jsonl"), all[..200].join("\n") + "\n").unwrap();
+    std::fs::write(p.join("b.jsonl"), all[200..].join("\n") + "\n").unwrap();
+    for args in [
+        vec!["init", "L"],
+        vec!["append", "L", "a.jsonl"],
+        vec!["keygen", "-o", "k"],
+        vec!["checkpoint", "L", "--key", "k.key", "-o", "cp200.txt"],
+        vec!["append", "L", "b.jsonl"],
+        vec!["checkpoint", "L", "--key", "k.key", "-o", "cp300.txt"],
+    ] {
+        let o = run(&args, p);
+        assert!(ok(&o), "{args:?}: {}", text(&o));
+    }
+    assert!(ok(&run(&["verify", "L"], p)));
+    let segment = |dir: &str| {
+        let mut segs: Vec<_> = std::fs::read_dir(p.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|f| f.file_name().unwrap().to_string_lossy().starts_with("seg-"))
+            .collect();
+        segs.sort();
+        segs.pop().unwrap()
+    };
+    let cut_last_line = |dir: &str| {
+        let seg = segment(dir);
+        let mut kept = lines(&seg);
+        kept.pop();
+        std::fs::write(&seg, kept.join("\n") + "\n").unwrap();
+    };
+    let copy = |to: &str| {
+        std::fs::create_dir(p.join(to)).unwrap();
+        for e in std::fs::read_dir(p.join("L")).unwrap() {
+            let e = e.unwrap();
+            if e.path().is_file() {
+                std::fs::copy(e.path(), p.join(to).join(e.file_name())).unwrap();
+            }
+        }
+    };
+    // The last line cut: records 201..300 are an incomplete batch now.
+    copy("T");
+    cut_last_line("T");
+    let o = run(&["verify", "T"], p);
+    assert_eq!(code(&o), 1, "{}", text(&o));
+    assert!(
+        text(&o).contains("signed 300: records 201..300 were removed (truncated)"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(code(&run(&["check", "T"], p)), 1);
+    assert_eq!(
+        code(&run(
+            &["checkpoint", "T", "--key", "k.key", "-o", "x.txt"],
+            p
+        )),
+        2
+    );
+    // The tail cut off by a writer and other records appended up to the signed size: the
+    // checkpoint's root no longer matches.
+    copy("R");
+    cut_last_line("R");
+    assert!(ok(&run(&["append", "R", "b.jsonl"], p)));
+    let o = run(&["verify", "R"], p);
+    assert_eq!(code(&o), 1, "{}", text(&o));
+    assert!(text(&o).contains("Merkle root"), "{}", text(&o));
+}

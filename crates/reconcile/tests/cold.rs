@@ -77,6 +77,11 @@ fn a_45_minute_excursion_at_11_degrees_reports_interval_peak_and_mkt() {
         "{:?}",
         f.message
     );
+    // Samples all at 11 °C: the fact is 11, not 10.999999999999943 (round 20).
+    assert_eq!(
+        f.message.args.get("mkt"),
+        Some(&rxledger_reconcile::Fact::Celsius(11.0))
+    );
     assert_eq!(f.expected.as_ref().map(en).as_deref(), Some("2.0–8.0 °C"));
     let json = serde_json::to_value(f).unwrap();
     assert_eq!(json["interval"]["from"], "2026-10-01T01:00:00Z");

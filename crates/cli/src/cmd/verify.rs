@@ -92,6 +92,23 @@ fn verify_chain(path: &Path, expected: Option<ExpectedHead>) -> Result<Outcome> 
     };
     match &report.failure {
         None => {
+            // A directory's own last checkpoint (checkpoints.jsonl): the ledger must extend it,
+            // root and all, or records it signed were rewritten (round 21; its signature needs
+            // the signer's key: `--checkpoint --pubkey`). Fewer records than it signed is a
+            // failure of the chain itself (store::verify_path).
+            if store::is_store_dir(path) {
+                if let Ok(Some(rxledger::checkpoint::ledger::CheckpointStatus {
+                    extends: Err(why),
+                    ..
+                })) = rxledger::checkpoint::ledger::last_checkpoint(path)
+                {
+                    println!(
+                        "{}",
+                        m.render(&Msg::new("verify-failed-at").arg("error", why))
+                    );
+                    return Ok(Outcome::Findings);
+                }
+            }
             let ok = Msg::new("verify-ok")
                 .arg("records", report.head.seq)
                 .arg("head", report.head.to_string())
