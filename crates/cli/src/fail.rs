@@ -206,67 +206,10 @@ fn ingest_msg(e: &IngestError) -> Msg {
 
 /// A verification failure, naming its line and seq.
 pub fn verify_msg(e: &VerifyError, m: &Messages) -> Msg {
+    if let Some(said) = rxledger::check::verify_error_msg(e) {
+        return said;
+    }
     match e {
-        VerifyError::Unparsable { line, seq, reason } => Msg::new("verify-unparsable")
-            .arg("line", *line)
-            .arg("seq", *seq)
-            .arg("detail", *reason),
-        VerifyError::Gap { line, seq, found } => Msg::new("verify-gap")
-            .arg("line", *line)
-            .arg("seq", *seq)
-            .arg("found", *found)
-            .arg("last", found.saturating_sub(1)),
-        VerifyError::Duplicate { line, seq, found } => Msg::new("verify-duplicate")
-            .arg("line", *line)
-            .arg("seq", *seq)
-            .arg("found", *found),
-        VerifyError::BrokenLink {
-            line,
-            seq,
-            expected,
-            found,
-        } => Msg::new("verify-link")
-            .arg("line", *line)
-            .arg("seq", *seq)
-            .arg("expected", expected.to_string())
-            .arg("found", found.to_string()),
-        VerifyError::HashMismatch {
-            line,
-            seq,
-            stored,
-            computed,
-        } => Msg::new("verify-hash")
-            .arg("line", *line)
-            .arg("seq", *seq)
-            .arg("stored", stored.to_string())
-            .arg("computed", computed.to_string()),
-        VerifyError::BatchFraming {
-            line,
-            seq,
-            batch_end,
-            expected,
-        } => Msg::new("verify-framing")
-            .arg("line", *line)
-            .arg("seq", *seq)
-            .arg("batch_end", *batch_end)
-            .arg("expected", *expected),
-        VerifyError::IncompleteBatch { seq, batch_end } => Msg::new("verify-incomplete")
-            .arg("seq", *seq)
-            .arg("batch_end", *batch_end),
-        VerifyError::BelowCheckpoint { seq, last, signed } => Msg::new("verify-below-checkpoint")
-            .arg("seq", *seq)
-            .arg("last", *last)
-            .arg("signed", *signed),
-        VerifyError::HeadMismatch {
-            seq,
-            last,
-            expected,
-            found,
-        } => Msg::new("verify-head")
-            .arg("seq", *seq)
-            .arg("last", *last)
-            .arg("expected", expected.as_str())
-            .arg("found", found.to_string()),
         VerifyError::Reformatted {
             bom,
             crlf,

@@ -206,6 +206,11 @@ fn a_verification_failure_in_both_languages() {
     assert!(zt.contains("记录号不连续：应为记录 5，实为记录 6"), "{zt}");
     let words = english_words(&zt, &[]);
     assert!(words.is_empty(), "English {words:?} in {zt}");
+    // `check`'s CHAIN finding says the same in the chosen language (round 21: it embedded the
+    // verifier's English text in the Chinese sentence).
+    let zc = stdout(&run(&["check", "x.jsonl", "--lang", "zh"], p));
+    assert!(zc.contains("记录号不连续：应为记录 5，实为记录 6"), "{zc}");
+    assert!(!zc.contains("sequence gap"), "{zc}");
 }
 
 #[test]

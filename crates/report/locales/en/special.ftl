@@ -15,7 +15,7 @@ special-chain-elsewhere-actual = { $units } elsewhere
 special-channel-purchase = Narcotics or class-1 psychotropics ordered ({ $doc }) from { $supplier }, which is not a designated manufacturer or wholesaler on { $date }.
 special-channel-sale = Narcotics or class-1 psychotropics sold ({ $doc }) to { $customer }, which { $problem ->
         [no_designation] holds no designation or purchase-seal card
-        [expired] designation expired on { $valid_to }
+        [expired] was designated only until { $valid_to } (its last valid day)
         [other_province] is in { $province } (another province) and the sale cites no approval
        *[designation] is { $designation ->
             [designated_manufacturer] a designated manufacturer
@@ -39,7 +39,10 @@ special-2p-actual = { $people }
 special-loss = The { $loss ->
         [loss] loss
        *[theft] theft
-    } of controlled drugs in { $doc } { special-loss-actual } (limit { $limit } hours).
+    } of controlled drugs in { $doc } { special-loss-actual }{ $reported ->
+        [none] {""}
+       *[late] {" "}(limit { $limit } hours)
+    }.
 special-loss-expected = reported within { $limit } h
 special-loss-actual = { $reported ->
         [none] was not reported to any authority

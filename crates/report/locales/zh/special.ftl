@@ -14,7 +14,7 @@ special-chain-elsewhere-actual = { $units } 件在别处
 special-channel-purchase = 麻醉药品或第一类精神药品采购（{ $doc }）的供货单位 { $supplier } 在 { $date } 不是定点生产企业或定点批发企业。
 special-channel-sale = 麻醉药品或第一类精神药品销售（{ $doc }）的购货单位 { $customer }{ $problem ->
         [no_designation] 既无定点资格，也无印鉴卡
-        [expired] 的定点资格已于 { $valid_to } 到期
+        [expired] 的定点资格有效期至 { $valid_to }（最后有效日），已过期
         [other_province] 位于 { $province }（外省），销售未注明批准文件
        *[designation] 为{ $designation ->
             [designated_manufacturer] 定点生产企业
@@ -38,7 +38,10 @@ special-2p-actual = { $people }
 special-loss = { $doc } 中特殊管理药品的{ $loss ->
         [loss] 丢失
        *[theft] 被盗
-    }{ special-loss-actual }（时限 { $limit } 小时）。
+    }{ special-loss-actual }{ $reported ->
+        [none] {""}
+       *[late] （时限 { $limit } 小时）
+    }。
 special-loss-expected = 发现后 { $limit } 小时内报告
 special-loss-actual = { $reported ->
         [none] 未向任何主管部门报告
