@@ -105,6 +105,9 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
             st.seq
         );
     }
+    if matches!(target, Target::Batch { .. }) && !chain.steps.is_empty() {
+        balance(&mut s, chain, m);
+    }
     if chain.breaks.is_empty() {
         let _ = writeln!(s, "{}", m.label("custody-unbroken"));
     } else {
@@ -113,6 +116,63 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
         }
     }
     s
+}
+
+/// The balance of a batch at the end of its chain (round 21: a batch trace listed every movement
+/// but not where the batch ended): what each holder's locations hold, in the order first seen,
+/// and what left the ledgers given (to a party whose ledger was not given, destroyed, lost). A
+/// movement between two ledgers given (a dispatch and its receipt) counts at the locations
+/// only. A location that gave out more than the ledgers show coming in (a chain that starts
+/// before the ledgers do) is shown negative, as the books would be.
+fn balance(s: &mut String, chain: &Chain, m: &Messages) {
+    let holders: Vec<&str> = chain.steps.iter().map(|st| st.holder.as_str()).collect();
+    let mut at: Vec<((&str, &str), i128)> = Vec::new();
+    // Net quantities that left: to a party (less what came back from it), destroyed, lost.
+    let mut left: Vec<((&'static str, String), i128)> = Vec::new();
+    let mut add =
+        |key: (&'static str, String), q: i128| match left.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, net)) => *net += q,
+            None => left.push((key, q)),
+        };
+    for st in &chain.steps {
+        let qty = i128::from(st.quantity);
+        for (place, sign) in [(&st.from, -1), (&st.to, 1)] {
+            match place {
+                Place::Location(l) => {
+                    let key = (st.holder.as_str(), l.as_str());
+                    match at.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, net)) => *net += sign * qty,
+                        None => at.push((key, sign * qty)),
+                    }
+                }
+                // A party whose ledger is not given: shipped to it, or back from it (a
+                // customer's return). One whose ledger is given counts at its locations.
+                Place::Party(p) if !holders.contains(&p.as_str()) => {
+                    let name = m.names().party(p).unwrap_or(p).to_owned();
+                    add(("party", name), sign * qty);
+                }
+                Place::Destroyed => add(("destroyed", String::new()), qty),
+                Place::Lost => add(("lost", String::new()), qty),
+                Place::Party(_) => {}
+            }
+        }
+    }
+    let _ = writeln!(s, "{}", m.label("custody-balance"));
+    for ((holder, location), n) in at.iter().filter(|(_, n)| *n != 0) {
+        let holder = m.names().party(holder).unwrap_or(holder);
+        let said = Msg::new("custody-balance-at")
+            .arg("holder", holder)
+            .arg("location", *location)
+            .arg("qty", n.to_string());
+        let _ = writeln!(s, "  {}", m.render(&said));
+    }
+    for ((how, to), n) in left.iter().filter(|(_, n)| *n > 0) {
+        let said = Msg::new("custody-balance-left")
+            .arg("how", *how)
+            .arg("to", to.as_str())
+            .arg("qty", n.to_string());
+        let _ = writeln!(s, "  {}", m.render(&said));
+    }
 }
 
 /// A step's movement as `from → to` in the language of `m`: locations as written, a unit
@@ -166,14 +226,72 @@ mod tests {
             batch: "B".to_owned(),
         };
         let text = custody_text_with(&target, &chain, &Messages::new(Lang::Zh));
-        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("  ")).collect();
-        assert_eq!(lines.len(), 2, "{text}");
-        // The display column where the quantity's label starts.
+        // The display column where the quantity's label starts, on the steps' lines.
         let label = Messages::new(Lang::Zh).label("custody-qty");
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with("  ") && l.contains(label.as_str()))
+            .collect();
+        assert_eq!(lines.len(), 2, "{text}");
         let column = |l: &str| {
             let at = l.find(label.as_str()).expect("the quantity label");
             unicode_width::UnicodeWidthStr::width(&l[..at])
         };
         assert_eq!(column(lines[0]), column(lines[1]), "{text}");
+    }
+
+    /// A batch's balance at the end: each holder's locations, what left the ledgers given (less
+    /// what came back), what was destroyed; a movement between two ledgers given counts at their
+    /// locations only (round 21).
+    #[test]
+    fn a_batch_trace_ends_with_where_the_batch_is() {
+        let at = chrono::Utc.with_ymd_and_hms(2026, 10, 1, 2, 0, 0).unwrap();
+        let step = |holder: &str, kind: &'static str, from: Place, to: Place, quantity: u64| Step {
+            ledger: "L".into(),
+            holder: holder.to_owned(),
+            seq: 1,
+            at,
+            kind,
+            doc: "D".to_owned(),
+            party: None,
+            from,
+            to,
+            quantity,
+        };
+        let loc = |l: &str| Place::Location(l.to_owned());
+        let party = |p: &str| Place::Party(p.to_owned());
+        let mut steps = vec![
+            step("A", "receipt", party("S"), loc("RCV"), 100),
+            step("A", "put_away", loc("RCV"), loc("SP-1"), 100),
+            step("A", "dispatch", loc("SP-1"), party("C"), 30),
+            step("A", "customer_return", party("C"), loc("RET"), 2),
+            step("A", "destruction", loc("RET"), Place::Destroyed, 2),
+            step("A", "dispatch", loc("SP-1"), party("H"), 10),
+        ];
+        let target = Target::Batch {
+            product: "P".to_owned(),
+            batch: "B".to_owned(),
+        };
+        let text = |steps: &[Step]| {
+            let chain = Chain {
+                steps: steps.to_vec(),
+                breaks: Vec::new(),
+            };
+            custody_text_with(&target, &chain, &Messages::new(Lang::En))
+        };
+        let one = text(&steps);
+        let end = one.split("at the end:\n").nth(1).expect("a balance");
+        assert_eq!(
+            end,
+            "  A SP-1: 60\n  left the ledgers given: 28 to C\n  left the ledgers given: 2 destroyed\n  left the ledgers given: 10 to H\nchain unbroken across the given ledgers\n"
+        );
+        // H's ledger given too: its receipt holds the 10, and nothing went "to H".
+        steps.push(step("H", "receipt", party("A"), loc("YK"), 10));
+        let two = text(&steps);
+        let end = two.split("at the end:\n").nth(1).expect("a balance");
+        assert!(
+            end.contains("  H YK: 10\n") && !end.contains("to H"),
+            "{end}"
+        );
     }
 }

@@ -20,6 +20,16 @@ custody-head = custody chain of { $what }: { $steps } steps
 custody-holder = holder
 custody-qty = qty
 custody-unbroken = chain unbroken across the given ledgers
+# The balance of a batch at the end of the chain: what each holder's locations hold, and what
+# left the ledgers given (to a party whose ledger was not given, destroyed, lost).
+custody-balance = at the end:
+custody-balance-at = { $holder } { $location }: { $qty }
+# $how: party (to $to, whose ledger was not given), destroyed or lost.
+custody-balance-left = left the ledgers given: { $how ->
+        [destroyed] { $qty } destroyed
+        [lost] { $qty } lost
+       *[party] { $qty } to { $to }
+    }
 custody-break = BREAK:{" "}
 # A break that is a finding: its rule, record and ledger, then its sentence.
 custody-break-at = { $rule } at seq { $seq } of { $ledger }: { $sentence }

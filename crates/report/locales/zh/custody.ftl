@@ -13,6 +13,14 @@ custody-batch = { $product } 批号 { $batch }
 custody-head = { $what } 的追溯链：{ $steps } 步
 custody-holder = 持有方
 custody-qty = 数量
+custody-balance = 期末结存：
+custody-balance-at = { $holder } { $location }：{ $qty }
+# $how：party（发往 $to，其账本未给出）、destroyed 或 lost。
+custody-balance-left = 已离开所给账本：{ $how ->
+        [destroyed] 销毁 { $qty }
+        [lost] 丢失 { $qty }
+       *[party] { $qty } 发往 { $to }
+    }
 custody-unbroken = 追溯链在所给账本之间完整
 custody-break = 断点：
 custody-break-at = { $rule }，{ $ledger } 的记录 { $seq }：{ $sentence }
