@@ -211,6 +211,16 @@ fn a_verification_failure_in_both_languages() {
     let zc = stdout(&run(&["check", "x.jsonl", "--lang", "zh"], p));
     assert!(zc.contains("记录号不连续：应为记录 5，实为记录 6"), "{zc}");
     assert!(!zc.contains("sequence gap"), "{zc}");
+    // A line that is not a record: the verifier's fixed explanation in Chinese too.
+    lines[2] = lines[2].replacen("{\"seq\"", "{\"seX\"", 1);
+    std::fs::write(p.join("x.jsonl"), lines.join("\n") + "\n").unwrap();
+    let zt = stdout(&run(&["verify", "x.jsonl", "--lang", "zh"], p));
+    assert!(
+        zt.contains("记录无法解析（应为记录 3）：行首不是 `{\"seq\":`"),
+        "{zt}"
+    );
+    let words = english_words(&zt, &[]);
+    assert!(words.is_empty(), "English {words:?} in {zt}");
 }
 
 #[test]

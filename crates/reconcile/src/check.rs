@@ -273,7 +273,13 @@ pub fn verify_error_msg(e: &rxledger_chain::VerifyError) -> Option<Msg> {
         E::Unparsable { line, seq, reason } => Msg::new("verify-unparsable")
             .arg("line", *line)
             .arg("seq", *seq)
-            .arg("detail", *reason),
+            .arg(
+                "detail",
+                REASONS.iter().find(|(text, _)| text == reason).map_or_else(
+                    || Fact::Text((*reason).to_owned()),
+                    |(_, id)| Msg::new(id).into(),
+                ),
+            ),
         E::Gap { line, seq, found } => Msg::new("verify-gap")
             .arg("line", *line)
             .arg("seq", *seq)
@@ -333,3 +339,49 @@ pub fn verify_error_msg(e: &rxledger_chain::VerifyError) -> Option<Msg> {
         _ => return None,
     })
 }
+
+/// The fixed explanations of an unparsable record (`rxledger_chain`, `rxledger_store`) and their
+/// catalogue messages, so that they are said in the chosen language too; another is kept as
+/// the library gives it.
+const REASONS: &[(&str, &str)] = &[
+    ("line does not start with {\"seq\":", "verify-reason-start"),
+    ("`seq` is not a positive integer", "verify-reason-seq"),
+    (
+        "expected `batch_end` after `seq`",
+        "verify-reason-after-seq",
+    ),
+    (
+        "`batch_end` is not a positive integer",
+        "verify-reason-batch-end",
+    ),
+    (
+        "expected `recorded_at` after `batch_end`",
+        "verify-reason-after-batch-end",
+    ),
+    (
+        "`recorded_at` is not a short string",
+        "verify-reason-recorded-at",
+    ),
+    (
+        "`recorded_at` has characters outside an RFC 3339 timestamp",
+        "verify-reason-recorded-at-chars",
+    ),
+    (
+        "expected `prev` after `recorded_at`",
+        "verify-reason-after-recorded-at",
+    ),
+    ("`prev` is too short", "verify-reason-prev-short"),
+    ("`prev` is not 64 hex digits", "verify-reason-prev-hex"),
+    ("expected `hash` after `prev`", "verify-reason-after-prev"),
+    ("`hash` is too short", "verify-reason-hash-short"),
+    ("`hash` is not 64 hex digits", "verify-reason-hash-hex"),
+    ("expected `event` after `hash`", "verify-reason-after-hash"),
+    ("record does not end with }", "verify-reason-end"),
+    ("`event` payload is empty", "verify-reason-event-empty"),
+    ("blank line between records", "verify-reason-blank"),
+    ("line is not newline-terminated", "verify-reason-newline"),
+    (
+        "record parsed differently on a second reading",
+        "verify-reason-reread",
+    ),
+];

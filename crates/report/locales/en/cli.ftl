@@ -140,6 +140,25 @@ problem-invoice-total = { $total } is not the sum of the line amounts ({ $sum })
 
 ## Verification of the chain.
 verify-unparsable = line { $line }: unparsable record (expected seq { $seq }): { $detail }
+verify-reason-start = line does not start with `{"{"}"seq":`
+verify-reason-seq = `seq` is not a positive integer
+verify-reason-after-seq = expected `batch_end` after `seq`
+verify-reason-batch-end = `batch_end` is not a positive integer
+verify-reason-after-batch-end = expected `recorded_at` after `batch_end`
+verify-reason-recorded-at = `recorded_at` is not a short string
+verify-reason-recorded-at-chars = `recorded_at` has characters outside an RFC 3339 timestamp
+verify-reason-after-recorded-at = expected `prev` after `recorded_at`
+verify-reason-prev-short = `prev` is too short
+verify-reason-prev-hex = `prev` is not 64 hex digits
+verify-reason-after-prev = expected `hash` after `prev`
+verify-reason-hash-short = `hash` is too short
+verify-reason-hash-hex = `hash` is not 64 hex digits
+verify-reason-after-hash = expected `event` after `hash`
+verify-reason-end = record does not end with `{"}"}`
+verify-reason-event-empty = `event` payload is empty
+verify-reason-blank = blank line between records
+verify-reason-newline = line is not newline-terminated
+verify-reason-reread = record parsed differently on a second reading
 verify-gap = line { $line }: sequence gap: expected seq { $seq }, found seq { $found } (record(s) { $seq }..{ $last } missing or reordered)
 verify-duplicate = line { $line }: duplicate or out-of-order record: expected seq { $seq }, found seq { $found } again
 verify-link = line { $line }: broken link at seq { $seq }: prev { $found } does not equal the previous record's hash { $expected }

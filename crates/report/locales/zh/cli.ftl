@@ -137,6 +137,25 @@ problem-invoice-total = { $total } 不等于明细金额之和（{ $sum }）
 
 ## 哈希链校验。
 verify-unparsable = 第 { $line } 行：记录无法解析（应为记录 { $seq }）：{ $detail }
+verify-reason-start = 行首不是 `{"{"}"seq":`
+verify-reason-seq = `seq` 不是正整数
+verify-reason-after-seq = `seq` 之后应为 `batch_end`
+verify-reason-batch-end = `batch_end` 不是正整数
+verify-reason-after-batch-end = `batch_end` 之后应为 `recorded_at`
+verify-reason-recorded-at = `recorded_at` 不是短字符串
+verify-reason-recorded-at-chars = `recorded_at` 含有 RFC 3339 时间戳以外的字符
+verify-reason-after-recorded-at = `recorded_at` 之后应为 `prev`
+verify-reason-prev-short = `prev` 过短
+verify-reason-prev-hex = `prev` 不是 64 位十六进制数
+verify-reason-after-prev = `prev` 之后应为 `hash`
+verify-reason-hash-short = `hash` 过短
+verify-reason-hash-hex = `hash` 不是 64 位十六进制数
+verify-reason-after-hash = `hash` 之后应为 `event`
+verify-reason-end = 记录不以 `{"}"}` 结尾
+verify-reason-event-empty = `event` 内容为空
+verify-reason-blank = 记录之间有空行
+verify-reason-newline = 行末没有换行符
+verify-reason-reread = 记录第二次读取时解析结果不同
 verify-gap = 第 { $line } 行：记录号不连续：应为记录 { $seq }，实为记录 { $found }（记录 { $seq }..{ $last } 缺失或顺序错乱）
 verify-duplicate = 第 { $line } 行：记录重复或顺序错乱：应为记录 { $seq }，记录 { $found } 再次出现
 verify-link = 第 { $line } 行：记录 { $seq } 处链接断裂：其 `prev` { $found } 不等于前一条记录的哈希 { $expected }
