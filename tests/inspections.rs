@@ -281,3 +281,41 @@ fn a_receipt_with_more_different_codes_than_units_arrived_is_refused() {
         "{err}"
     );
 }
+
+/// Round 22, A1: a customer return of 61 on a sale that dispatched 60 (a `RETURN-ORIG`) lowered
+/// the sale's goods below zero, and its invoice was judged against "-1 dispatched". A return
+/// counts for no more than the goods it returns; the invoice of 60, never credited, is judged
+/// against 0 (`samples/inspections/rounds/round22/probes/264-plus-15-days.jsonl`: ledger 264
+/// and a payment 15 days on, past the correction window).
+#[test]
+fn a_return_beyond_the_goods_leaves_no_negative_goods() {
+    use rxledger::report::messages::{Lang, Messages};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples/inspections/rounds/round22/probes/264-plus-15-days.jsonl");
+    let text = std::fs::read(&path).unwrap();
+    let store = {
+        let lines = rxledger::ingest::read_lines("264", text.as_slice()).unwrap();
+        let mut store = rxledger::store::MemStore::new();
+        rxledger::ingest::append_lines(&mut store, "264", &lines, 1000, |_| {}).unwrap();
+        store
+    };
+    let report = rxledger::check::check_store(&store, Config::default(), None).unwrap();
+    let m = Messages::new(Lang::En);
+    let said: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.code() == "TTGK-S" && f.seq == 23)
+        .map(|f| m.render(&f.message))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("but only 0 dispatched, net of returns"),
+        "{}",
+        said[0]
+    );
+    assert!(report
+        .findings
+        .iter()
+        .filter(|f| f.rule.code().starts_with("TTGK"))
+        .all(|f| !m.render(&f.message).contains("only -")));
+}

@@ -61,7 +61,7 @@ ttgk-payment-account = Payment { $doc } for invoice { $invoice } used account { 
 ttgk-overinvoiced = { $invoiced } units of { $product } invoiced for { $doc } ({ $party }) but only { $goods } { $dir ->
         [purchase] accepted
        *[sale] dispatched
-    }.
+    }, net of returns.
 ttgk-overpaid = Invoice { $doc } ({ $party }) for { $total } was paid { $paid }.
 ttgk-overinvoiced-closed-by = a credit note for { $excess } units of { $product }, or { $excess } more units { $dir ->
         [purchase] accepted

@@ -58,7 +58,7 @@ ttgk-payment-party = 发票 { $invoice } 的款项 { $doc } { $direction ->
        *[incoming] 收自
     } { $party }，但发票的交易方为 { $invoice_party }。
 ttgk-payment-account = 发票 { $invoice } 的款项 { $doc } 使用账户 { $account }，该账户不是 { $party } 登记的账户。
-ttgk-overinvoiced = { $doc }（{ $party }）的 { $product } 开票 { $invoiced }，但仅{ $dir ->
+ttgk-overinvoiced = { $doc }（{ $party }）的 { $product } 开票 { $invoiced }，但扣除退货后仅{ $dir ->
         [purchase] 验收合格
        *[sale] 发货
     } { $goods }。

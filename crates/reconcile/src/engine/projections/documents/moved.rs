@@ -150,7 +150,13 @@ impl Moved<'_> {
             if existed && q > 0 {
                 g.young.push((now, Id::from(product), q, self.seq));
             }
-            g.lines.get_or_default(product).goods.add_sat(q);
+            let line = g.lines.get_or_default(product);
+            // A return counts for no more than the group's goods of the product: units returned
+            // beyond what was dispatched or accepted for it are `RETURN-ORIG`'s (or a supplier
+            // return's own error), not fewer goods (round 22: a return of 61 on 60 dispatched
+            // left "-1 dispatched" for the invoice to be judged against).
+            let q = if q < 0 { q.max(-line.goods.max(0)) } else { q };
+            line.goods.add_sat(q);
             g.last_at = g.last_at.max(self.at);
             excess_quantity(g, (dir, root), self.cfg, self.sched);
         }
