@@ -216,7 +216,7 @@ fn a_verification_failure_in_both_languages() {
     std::fs::write(p.join("x.jsonl"), lines.join("\n") + "\n").unwrap();
     let zt = stdout(&run(&["verify", "x.jsonl", "--lang", "zh"], p));
     assert!(
-        zt.contains("记录无法解析（应为记录 3）：行首不是 `{\"seq\":`"),
+        zt.contains("记录无法解析（应为记录 3）：行首不是记录的 `seq`"),
         "{zt}"
     );
     let words = english_words(&zt, &[]);

@@ -24,8 +24,11 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 
-/// Zone names this module knows, with their fixed offset in seconds: zones that have kept one
-/// offset, without daylight saving, through the years a ledger can hold (2000–2099).
+/// Zone names this module knows, with their fixed offset in seconds: zones of China and its
+/// neighbours that have kept one offset, without daylight saving, since before 2000 (the first
+/// year a ledger can hold). Not those that changed since (Asia/Almaty in 2024; Asia/Ulaanbaatar,
+/// Asia/Dhaka and Asia/Karachi kept daylight saving in some years; Asia/Pyongyang moved to
+/// +08:30 for three years): give them as an offset.
 const NAMED: &[(&str, i32)] = &[
     ("Asia/Shanghai", 8 * 3600),
     ("Asia/Chongqing", 8 * 3600),
@@ -34,7 +37,22 @@ const NAMED: &[(&str, i32)] = &[
     ("Asia/Hong_Kong", 8 * 3600),
     ("Asia/Macau", 8 * 3600),
     ("Asia/Taipei", 8 * 3600),
+    ("Asia/Urumqi", 6 * 3600),
     ("Asia/Singapore", 8 * 3600),
+    ("Asia/Kuala_Lumpur", 8 * 3600),
+    ("Asia/Manila", 8 * 3600),
+    ("Asia/Brunei", 8 * 3600),
+    ("Asia/Seoul", 9 * 3600),
+    ("Asia/Tokyo", 9 * 3600),
+    ("Asia/Bangkok", 7 * 3600),
+    ("Asia/Ho_Chi_Minh", 7 * 3600),
+    ("Asia/Vientiane", 7 * 3600),
+    ("Asia/Phnom_Penh", 7 * 3600),
+    ("Asia/Jakarta", 7 * 3600),
+    ("Asia/Yangon", 6 * 3600 + 1800),
+    ("Asia/Thimphu", 6 * 3600),
+    ("Asia/Kathmandu", 5 * 3600 + 2700),
+    ("Asia/Kolkata", 5 * 3600 + 1800),
     ("UTC", 0),
     ("Etc/UTC", 0),
 ];
@@ -175,6 +193,9 @@ mod tests {
             ("+8", "2026-10-14 03:10 (+08:00)"),
             ("asia/shanghai", "2026-10-14 03:10 (+08:00)"),
             ("Etc/UTC", "2026-10-13 19:10 (+00:00)"),
+            ("Asia/Urumqi", "2026-10-14 01:10 (+06:00)"),
+            ("Asia/Kathmandu", "2026-10-14 00:55 (+05:45)"),
+            ("+0800", "2026-10-14 03:10 (+08:00)"),
         ] {
             assert_eq!(Zone::parse(s).unwrap().show(t), shown, "{s}");
         }
@@ -186,6 +207,7 @@ mod tests {
             "+08:60",
             "+123456",
             "Europe/Berlin",
+            "Asia/Almaty",
             "+0x:00",
         ] {
             let e = Zone::parse(bad).unwrap_err();

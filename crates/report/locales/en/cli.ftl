@@ -140,7 +140,7 @@ problem-invoice-total = { $total } is not the sum of the line amounts ({ $sum })
 
 ## Verification of the chain.
 verify-unparsable = line { $line }: unparsable record (expected seq { $seq }): { $detail }
-verify-reason-start = line does not start with `{"{"}"seq":`
+verify-reason-start = the line does not begin with a record's `seq`
 verify-reason-seq = `seq` is not a positive integer
 verify-reason-after-seq = expected `batch_end` after `seq`
 verify-reason-batch-end = `batch_end` is not a positive integer
@@ -154,7 +154,7 @@ verify-reason-after-prev = expected `hash` after `prev`
 verify-reason-hash-short = `hash` is too short
 verify-reason-hash-hex = `hash` is not 64 hex digits
 verify-reason-after-hash = expected `event` after `hash`
-verify-reason-end = record does not end with `{"}"}`
+verify-reason-end = the record is not closed at the end of its line
 verify-reason-event-empty = `event` payload is empty
 verify-reason-blank = blank line between records
 verify-reason-newline = line is not newline-terminated

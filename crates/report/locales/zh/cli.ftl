@@ -137,7 +137,7 @@ problem-invoice-total = { $total } 不等于明细金额之和（{ $sum }）
 
 ## 哈希链校验。
 verify-unparsable = 第 { $line } 行：记录无法解析（应为记录 { $seq }）：{ $detail }
-verify-reason-start = 行首不是 `{"{"}"seq":`
+verify-reason-start = 行首不是记录的 `seq`
 verify-reason-seq = `seq` 不是正整数
 verify-reason-after-seq = `seq` 之后应为 `batch_end`
 verify-reason-batch-end = `batch_end` 不是正整数
@@ -151,7 +151,7 @@ verify-reason-after-prev = `prev` 之后应为 `hash`
 verify-reason-hash-short = `hash` 过短
 verify-reason-hash-hex = `hash` 不是 64 位十六进制数
 verify-reason-after-hash = `hash` 之后应为 `event`
-verify-reason-end = 记录不以 `{"}"}` 结尾
+verify-reason-end = 记录在行末未闭合
 verify-reason-event-empty = `event` 内容为空
 verify-reason-blank = 记录之间有空行
 verify-reason-newline = 行末没有换行符
