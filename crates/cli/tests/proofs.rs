@@ -357,11 +357,20 @@ fn records_cut_off_below_the_directorys_own_checkpoint_are_caught() {
         )),
         2
     );
-    // The tail cut off by a writer and other records appended up to the signed size: the
-    // checkpoint's root no longer matches.
+    // A writer refuses the ledger and cuts nothing off: what is left of the last batch is
+    // evidence, and the remedy is a backup.
+    let before = std::fs::read(segment("T")).unwrap();
+    let o = run(&["append", "T", "b.jsonl"], p);
+    assert_eq!(code(&o), 2, "{}", text(&o));
+    assert!(text(&o).contains("refusing to append"), "{}", text(&o));
+    assert_eq!(std::fs::read(segment("T")).unwrap(), before);
+    // Cut, re-grown with other records up to the signed size while its history was away, and
+    // the history put back: the checkpoint's root no longer matches.
     copy("R");
     cut_last_line("R");
+    std::fs::rename(p.join("R/checkpoints.jsonl"), p.join("history")).unwrap();
     assert!(ok(&run(&["append", "R", "b.jsonl"], p)));
+    std::fs::rename(p.join("history"), p.join("R/checkpoints.jsonl")).unwrap();
     let o = run(&["verify", "R"], p);
     assert_eq!(code(&o), 1, "{}", text(&o));
     assert!(text(&o).contains("Merkle root"), "{}", text(&o));

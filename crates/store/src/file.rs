@@ -58,6 +58,28 @@ impl FileStore<StdVfs> {
     }
 }
 
+/// Refuses to write a ledger directory holding fewer acknowledged records than its own
+/// checkpoint history signed (`checkpoints.jsonl`, read on a native disk only): records were cut
+/// off its end, and a writer would cut off what is left of the last batch and write over the
+/// evidence. Restoring the directory from a backup is the remedy.
+fn below_history<V: Vfs>(vfs: &V, dir: &Path, head: Head) -> Result<(), StoreError> {
+    if !vfs.is_native() {
+        return Ok(());
+    }
+    let history = crate::history::CheckpointHistory::of(dir);
+    match history.last() {
+        Ok(Some(signed)) if signed.size > head.seq => Err(StoreError::Corrupt {
+            path: history.path(),
+            error: VerifyError::BelowCheckpoint {
+                seq: head.seq + 1,
+                last: head.seq,
+                signed: signed.size,
+            },
+        }),
+        _ => Ok(()),
+    }
+}
+
 impl<V: Vfs> FileStore<V> {
     /// [`FileStore::init`] on the given file system.
     pub fn init_with(vfs: V, dir: &Path) -> Result<(), StoreError> {
@@ -122,6 +144,10 @@ impl<V: Vfs> FileStore<V> {
             }
             let bytes = vfs.read(path).map_err(io_err(path))?;
             let (tail_head, committed) = scan_tail(&bytes, prev_head, path)?;
+            // Before any tail is cut off: records a checkpoint signed were acknowledged, so
+            // fewer of them is not a crash's residue but records removed (round 21), and the
+            // writer must not destroy what is left of them.
+            below_history(&vfs, dir, tail_head)?;
             head = tail_head;
             let mut file = vfs.open_append(path).map_err(io_err(path))?;
             if committed < bytes.len() {
@@ -137,6 +163,9 @@ impl<V: Vfs> FileStore<V> {
                 file,
                 len: committed as u64,
             });
+        }
+        if segs.is_empty() {
+            below_history(&vfs, dir, head)?;
         }
         let mut store = FileStore {
             vfs,

@@ -77,7 +77,13 @@ fn verify_chain(path: &Path, expected: Option<ExpectedHead>) -> Result<Outcome> 
     let report = store::verify_path(path, expected, progress.bytes())?;
     progress.finish();
     let m = crate::lang::messages();
-    if let Some(t) = &report.tail {
+    // A tail below the directory's checkpoint history is not a crash's residue, and no writer
+    // will cut it off (it refuses the ledger): the failure says what happened.
+    let below = matches!(
+        report.failure,
+        Some(rxledger::chain::VerifyError::BelowCheckpoint { .. })
+    );
+    if let Some(t) = report.tail.as_ref().filter(|_| !below) {
         crate::common::warn(
             &Msg::new("verify-tail")
                 .arg("segment", t.segment.display().to_string())

@@ -165,7 +165,7 @@ verify-link = line { $line }: broken link at seq { $seq }: prev { $found } does 
 verify-hash = line { $line }: hash mismatch at seq { $seq }: the record's content was altered (stored { $stored }, computed { $computed })
 verify-framing = line { $line }: bad batch framing at seq { $seq }: batch_end { $batch_end } (expected { $expected })
 verify-incomplete = ledger ends inside a batch: records { $seq }..={ $batch_end } are missing (truncated, or a crash before the batch was acknowledged)
-verify-below-checkpoint = the ledger holds { $last } acknowledged record(s), but its own checkpoint history (checkpoints.jsonl) signed { $signed }: records { $seq }..{ $signed } were removed (truncated)
+verify-below-checkpoint = the ledger holds { $last } acknowledged record(s), but its own checkpoint history (checkpoints.jsonl) signed { $signed }: records { $seq }..{ $signed } were removed (truncated); restore the directory from a backup (a writer refuses it)
 verify-head = expected head { $expected } not found: the ledger ends at seq { $last } with head { $found }; it was truncated or rewritten (first unverifiable seq { $seq })
 verify-reformatted = the file is not the export byte for byte: { $changes }; the records are otherwise intact ({ $records })
 verify-bom = a UTF-8 byte-order mark was added before the first record
