@@ -66,17 +66,9 @@ fn below_history<V: Vfs>(vfs: &V, dir: &Path, head: Head) -> Result<(), StoreErr
     if !vfs.is_native() {
         return Ok(());
     }
-    let history = crate::history::CheckpointHistory::of(dir);
-    match history.last() {
-        Ok(Some(signed)) if signed.size > head.seq => Err(StoreError::Corrupt {
-            path: history.path(),
-            error: VerifyError::BelowCheckpoint {
-                seq: head.seq + 1,
-                last: head.seq,
-                signed: signed.size,
-            },
-        }),
-        _ => Ok(()),
+    match crate::history::CheckpointHistory::of(dir).below(head.seq) {
+        Some((error, path)) => Err(StoreError::Corrupt { path, error }),
+        None => Ok(()),
     }
 }
 

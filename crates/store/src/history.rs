@@ -110,6 +110,23 @@ impl CheckpointHistory {
         read_with(&StdVfs, &self.dir)
     }
 
+    /// Why a ledger holding `last` acknowledged records cannot be this history's ledger whole:
+    /// its newest checkpoint signed more (records were cut off its end), with the history's
+    /// path; `None` when it did not, or when the history cannot be read (a checkpoint kept
+    /// elsewhere, `verify --checkpoint`, is the check that does not trust the directory).
+    /// `verify_path` fails such a ledger and a writer refuses to open it (round 21).
+    pub fn below(&self, last: u64) -> Option<(rxledger_chain::VerifyError, PathBuf)> {
+        let signed = self.last().ok().flatten()?;
+        (signed.size > last).then(|| {
+            let error = rxledger_chain::VerifyError::BelowCheckpoint {
+                seq: last + 1,
+                last,
+                signed: signed.size,
+            };
+            (error, self.path())
+        })
+    }
+
     /// The newest entry, if any. Only the last line is read; if it is not an entry, the error
     /// names it.
     pub fn last(&self) -> Result<Option<HistoryEntry>, StoreError> {

@@ -256,30 +256,15 @@ pub fn scan_path_prepared<T: Send>(
         report.failure = Some(e);
         report.failure_file = files.last().map(|(_, p)| p.clone());
     } else if is_dir {
-        below_checkpoint(path, &mut report);
+        // Fewer records than the directory's own checkpoint history signed: cut off its end,
+        // which alone looks like a crash's unacknowledged tail (round 21).
+        if let Some((e, file)) = crate::history::CheckpointHistory::of(path).below(report.head.seq)
+        {
+            report.failure = Some(e);
+            report.failure_file = Some(file);
+        }
     }
     Ok(report)
-}
-
-/// A ledger directory must hold at least the records its own checkpoint history signed: cutting
-/// records off its end leaves what looks like a crash's unacknowledged tail (or nothing), which
-/// alone is no evidence, but a checkpoint was signed over them, so they had been acknowledged
-/// (round 21). An unreadable history is not judged here: `verify --checkpoint` with a
-/// checkpoint kept elsewhere is the check that does not trust the directory.
-fn below_checkpoint(path: &Path, report: &mut VerifyReport) {
-    let history = crate::history::CheckpointHistory::of(path);
-    let Ok(Some(signed)) = history.last() else {
-        return;
-    };
-    let last = report.head.seq;
-    if signed.size > last {
-        report.failure = Some(VerifyError::BelowCheckpoint {
-            seq: last + 1,
-            last,
-            signed: signed.size,
-        });
-        report.failure_file = Some(history.path());
-    }
 }
 
 /// Verifies the records of any [`Store`] in one pass, as [`verify_path`] does for files.
