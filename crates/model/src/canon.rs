@@ -10,7 +10,7 @@
 //! dispatches about two thirds of the rest, so their bodies are read here too; any other kind's
 //! `data` is read by serde, as before.
 //!
-//! [`event`] gives up (`None`) at anything it does not expect: another key order, white space,
+//! [`read`] gives up (`None`) at anything it does not expect: another key order, white space,
 //! an escape in a string, a raw control character, a number with a sign, a fraction, an exponent
 //! or more than 19 digits, `null`, an unknown key. The caller then parses with serde, so the
 //! result never depends on which lane read the text: every value taken here is made by the same
@@ -35,26 +35,18 @@ use crate::{
 
 /// A canonical event read by position; `None` for any other spelling (the caller then lets
 /// serde read it). Not validated.
-pub(crate) fn event(text: &str) -> Option<Event> {
-    read(text, false).map(|(e, _)| e)
-}
-
-/// [`event`], and whether `text` is exactly the event's canonical spelling, the bytes
-/// [`Event::write_json`] would write: then `append` need not write them to find out (that was
-/// a fifth of its time). `false` says only "not known": this lane reads some spellings that are
-/// not canonical (an instant with an offset or a fraction of two digits, an upper-case id, a
-/// ref as one string, an empty `codes` list, a sample's `8` for `8.0`, white space after the
-/// event, an older format version), and leaves every other kind's `data` to serde; the caller
-/// then writes the event to compare. Tested: every text read as exact is what `write_json`
-/// writes, on the bundled ledgers' canonical spellings and on random edits of them.
-pub(crate) fn event_exact(text: &str) -> Option<(Event, bool)> {
-    read(text, true)
-}
-
-/// [`event_exact`] when `judge`; otherwise the spelling is not judged (`false`), which costs
+///
+/// When `judge`, also whether `text` is exactly the event's canonical spelling, the bytes
+/// [`Event::write_json`] would write: then `append` need not write them to find out (that was a
+/// fifth of its time). `false` says only "not known": this lane reads some spellings that are
+/// not canonical (an instant with an offset or a fraction of two digits, an upper-case id, a ref
+/// as one string, an empty `codes` list, a sample's `8` for `8.0`, white space after the event,
+/// an older format version), and leaves every other kind's `data` to serde; the caller then
+/// writes the event to compare. Tested: every text read as exact is what `write_json` writes, on
+/// the bundled ledgers' canonical spellings and on random edits of them. Not judging costs
 /// nothing: every judgement is skipped once `exact` is false (`check` reads stored events,
 /// canonical by construction, and needs none).
-fn read(text: &str, judge: bool) -> Option<(Event, bool)> {
+pub(crate) fn read(text: &str, judge: bool) -> Option<(Event, bool)> {
     // White space after the event (a line read with its end, as `append` reads its input) is no
     // part of it; serde skips it too.
     let trimmed = text.trim_end_matches([' ', '\t', '\n', '\r']);
@@ -452,6 +444,18 @@ impl<'a> Cur<'a> {
         };
         self.close(temperature)
     }
+}
+
+/// [`read`] without judging the spelling (tests).
+#[cfg(test)]
+pub(crate) fn event(text: &str) -> Option<Event> {
+    read(text, false).map(|(e, _)| e)
+}
+
+/// [`read`] judging the spelling (tests).
+#[cfg(test)]
+pub(crate) fn event_exact(text: &str) -> Option<(Event, bool)> {
+    read(text, true)
 }
 
 #[cfg(test)]

@@ -41,10 +41,9 @@ pub(crate) fn readings_prefix<'s>(
     loop {
         s = s.strip_prefix(AT)?;
         let end = s.iter().position(|&c| c == b'"')?;
-        let (at, rest) = s.split_at_checked(end)?;
+        let (at_text, rest) = s.split_at_checked(end)?;
         // Digits and separators only, or `None`: no need to check for UTF-8.
-        let at_text = at;
-        let at = instant::fast_bytes(at, &mut day)?;
+        let at = instant::fast_bytes(at_text, &mut day)?;
         // Whole seconds (the usual sample) are canonical as read; a fraction is judged.
         *exact = *exact && (at_text.len() == 20 || instant::is_canonical(at_text, &at));
         s = rest.strip_prefix(CELSIUS)?;

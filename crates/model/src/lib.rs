@@ -458,15 +458,7 @@ impl<'de> Deserialize<'de> for FastEvent {
 impl Event {
     /// Parses and validates one event from its JSON text.
     pub fn from_json(text: &str) -> Result<Event, EventError> {
-        // A canonical event by position (`canon.rs`), any other text in one pass.
-        let parsed = canon::event(text)
-            .or_else(|| serde_json::from_str::<FastEvent>(text).ok().map(|f| f.0));
-        if let Some(e) = parsed {
-            if validate::validate(&e).is_ok() {
-                return Ok(e);
-            }
-        }
-        Self::from_json_slow(text)
+        Self::parse(text, false).map(|(e, _)| e)
     }
 
     /// [`Event::from_json`], and whether `text` is already the event's canonical spelling
@@ -488,12 +480,24 @@ impl Event {
     /// assert_eq!(same, event);
     /// ```
     pub fn from_json_canonical(text: &str) -> Result<(Event, bool), EventError> {
-        if let Some((e, exact)) = canon::event_exact(text) {
+        Self::parse(text, true)
+    }
+
+    /// The one parse of both: a canonical event by position (`canon.rs`, judging its spelling
+    /// when `judge`), any other text in one serde pass, and the two-pass parser for the error
+    /// of an invalid one.
+    fn parse(text: &str, judge: bool) -> Result<(Event, bool), EventError> {
+        let parsed = canon::read(text, judge).or_else(|| {
+            serde_json::from_str::<FastEvent>(text)
+                .ok()
+                .map(|f| (f.0, false))
+        });
+        if let Some((e, exact)) = parsed {
             if validate::validate(&e).is_ok() {
                 return Ok((e, exact));
             }
         }
-        Self::from_json(text).map(|e| (e, false))
+        Self::from_json_slow(text).map(|e| (e, false))
     }
 
     /// The two-pass parser that names the offending field precisely.
