@@ -125,34 +125,30 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
 /// only. A location that gave out more than the ledgers show coming in (a chain that starts
 /// before the ledgers do) is shown negative, as the books would be.
 fn balance(s: &mut String, chain: &Chain, m: &Messages) {
+    /// Adds `q` to the net of `key`, kept in the order keys are first seen.
+    fn add<K: PartialEq>(nets: &mut Vec<(K, i128)>, key: K, q: i128) {
+        match nets.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, net)) => *net += q,
+            None => nets.push((key, q)),
+        }
+    }
     let holders: Vec<&str> = chain.steps.iter().map(|st| st.holder.as_str()).collect();
     let mut at: Vec<((&str, &str), i128)> = Vec::new();
     // Net quantities that left: to a party (less what came back from it), destroyed, lost.
     let mut left: Vec<((&'static str, String), i128)> = Vec::new();
-    let mut add =
-        |key: (&'static str, String), q: i128| match left.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, net)) => *net += q,
-            None => left.push((key, q)),
-        };
     for st in &chain.steps {
         let qty = i128::from(st.quantity);
         for (place, sign) in [(&st.from, -1), (&st.to, 1)] {
             match place {
-                Place::Location(l) => {
-                    let key = (st.holder.as_str(), l.as_str());
-                    match at.iter_mut().find(|(k, _)| *k == key) {
-                        Some((_, net)) => *net += sign * qty,
-                        None => at.push((key, sign * qty)),
-                    }
-                }
+                Place::Location(l) => add(&mut at, (st.holder.as_str(), l.as_str()), sign * qty),
                 // A party whose ledger is not given: shipped to it, or back from it (a
                 // customer's return). One whose ledger is given counts at its locations.
                 Place::Party(p) if !holders.contains(&p.as_str()) => {
                     let name = m.names().party(p).unwrap_or(p).to_owned();
-                    add(("party", name), sign * qty);
+                    add(&mut left, ("party", name), sign * qty);
                 }
-                Place::Destroyed => add(("destroyed", String::new()), qty),
-                Place::Lost => add(("lost", String::new()), qty),
+                Place::Destroyed => add(&mut left, ("destroyed", String::new()), qty),
+                Place::Lost => add(&mut left, ("lost", String::new()), qty),
                 Place::Party(_) => {}
             }
         }

@@ -354,6 +354,12 @@ impl Listed {
     }
 }
 
+/// Whether what happened on the local day `day` (a code left, units came back uncoded) is still
+/// remembered on `today`: to the end of the day `window` days after it.
+fn remembered(day: u32, window: u32, today: u32) -> bool {
+    day.saturating_add(window) >= today
+}
+
 /// The unit key `k` as the key of [`Codes::codes`].
 fn halves(k: u128) -> (u64, u64) {
     ((k >> 64) as u64, k as u64)
@@ -460,7 +466,7 @@ impl Codes {
                         if let Some((n, _)) = self
                             .uncoded_returns
                             .get_mut(&key)
-                            .filter(|(_, day)| day.saturating_add(window) >= today)
+                            .filter(|(_, day)| remembered(*day, window, today))
                         {
                             let back = (*n).min(seen.dup as u64);
                             *n -= back;
@@ -490,7 +496,7 @@ impl Codes {
     /// day on it is not known, whether or not a sweep has removed it yet (so that no verdict
     /// depends on the day of the week of the events).
     fn forgotten(&self, s: CodeState) -> bool {
-        s.loc == OUT && s.day.saturating_add(self.window) < self.today
+        s.loc == OUT && !remembered(s.day, self.window, self.today)
     }
 
     /// Once a week of the ledger's clock: removes the [`forgotten`](Self::forgotten) codes
@@ -503,9 +509,9 @@ impl Codes {
         self.last_sweep = Some(week);
         let (today, window) = (self.today, self.window);
         self.codes
-            .retain(|_, s| s.loc != OUT || s.day.saturating_add(window) >= today);
+            .retain(|_, s| s.loc != OUT || remembered(s.day, window, today));
         self.uncoded_returns
-            .retain(|_, (_, day)| day.saturating_add(window) >= today);
+            .retain(|_, (_, day)| remembered(*day, window, today));
         self.shipped.forget(today, window);
         if self.shipped.write_failed || self.codes.len() < MIN_HOT {
             return;

@@ -399,7 +399,7 @@ impl ColdChain {
             .collect();
         // The first reading out of range, and the one farthest out (round 20: the sentence gave
         // neither when nor how far).
-        let (Some(&(first, _)), Some(&(last, _))) = (bad.first(), bad.last()) else {
+        let (Some(&(first, first_c)), Some(&(last, _))) = (bad.first(), bad.last()) else {
             return Verdict {
                 problem: None,
                 covered: true,
@@ -407,13 +407,13 @@ impl ColdChain {
             };
         };
         let beyond = |c: f64| (trip.range.min_c - c).max(c - trip.range.max_c);
-        let worst = bad.iter().map(|&(_, c)| c).fold(f64::NAN, |w, c| {
-            if w.is_nan() || beyond(c) > beyond(w) {
-                c
-            } else {
-                w
-            }
-        });
+        // The first of equally far ones (`max_by` keeps the last it meets).
+        let worst = bad
+            .iter()
+            .rev()
+            .map(|&(_, c)| c)
+            .max_by(|a, b| beyond(*a).total_cmp(&beyond(*b)))
+            .unwrap_or(first_c);
         Verdict {
             problem: Some(
                 m.arg("problem", term("out_of_range"))

@@ -151,7 +151,7 @@ impl Shipped {
     pub fn forget(&mut self, today: u32, window: u32) {
         // Closing a file's only handle removes it.
         self.runs
-            .retain(|r| r.last_day.saturating_add(window) >= today);
+            .retain(|r| super::remembered(r.last_day, window, today));
     }
 }
 
