@@ -319,3 +319,39 @@ fn a_return_beyond_the_goods_leaves_no_negative_goods() {
         .filter(|f| f.rule.code().starts_with("TTGK"))
         .all(|f| !m.render(&f.message).contains("only -")));
 }
+
+/// Round 22, B3: expired vaccines isolated at exactly 00:00 Beijing time two days after their
+/// expiry date are in time (a deadline's own instant is in time), a second later they are not.
+/// Ledger 267 with batch 202504R031's isolation (26 Oct 23:59, expiry 25 Oct) moved to the
+/// deadline and past it.
+#[test]
+fn expired_vaccines_isolated_at_the_deadline_are_in_time() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name().unwrap().to_string_lossy().starts_with("267-")
+                && p.extension().is_some_and(|x| x == "jsonl")
+        })
+        .unwrap();
+    let original = std::fs::read_to_string(&path).unwrap();
+    let isolated = r#""occurred_at":"2026-10-26T23:59:00+08:00""#;
+    assert_eq!(original.matches(isolated).count(), 1);
+    let expired_at_20 = |at: &str| {
+        let text = original.replace(isolated, &format!(r#""occurred_at":"{at}""#));
+        let lines = rxledger::ingest::read_lines("267", text.as_bytes()).unwrap();
+        let mut store = rxledger::store::MemStore::new();
+        rxledger::ingest::append_lines(&mut store, "267", &lines, 1000, |_| {}).unwrap();
+        let report = rxledger::check::check_store(&store, Config::default(), None).unwrap();
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule.code() == "VAC-DISPOSE" && f.seq == 20)
+            .count()
+    };
+    // Ledger 267's own two (another batch of the receipt isolated late, one never destroyed).
+    assert_eq!(expired_at_20("2026-10-26T23:59:00+08:00"), 2);
+    assert_eq!(expired_at_20("2026-10-27T00:00:00+08:00"), 2);
+    assert_eq!(expired_at_20("2026-10-27T00:00:01+08:00"), 3);
+}

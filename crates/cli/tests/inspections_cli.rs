@@ -174,3 +174,28 @@ fn refused_files_of_round_20_append_nothing() {
         assert!(ok(&run(&["log", l], &dir)).trim().is_empty(), "{stem}");
     }
 }
+
+/// Round 22's A3: a refund is a payment for a credit note, and its finding says so in both
+/// languages (it called the credit note an "invoice"). A payment for an invoice still says
+/// "invoice" (the scenario `goods-books-invoices-payments`).
+#[test]
+fn a_refund_to_an_unregistered_account_names_the_credit_note() {
+    let top = root();
+    let tmp = tempfile::tempdir().unwrap();
+    let l = tmp.path().join("L");
+    let l = l.to_str().unwrap();
+    ok(&run(&["init", l], &top));
+    let ledger = file(&top, "265-", ".jsonl");
+    ok(&run(&["append", l, ledger.to_str().unwrap()], &top));
+    // (`check` exits 1: the ledger has findings.)
+    let en = String::from_utf8(run(&["check", l], &top).stdout).unwrap();
+    assert!(
+        en.contains("Payment FK2026101600001 for credit note 26332000000002650008 used account"),
+        "{en}"
+    );
+    let zh = String::from_utf8(run(&["check", l, "--lang", "zh"], &top).stdout).unwrap();
+    assert!(
+        zh.contains("红字发票 26332000000002650008 的款项 FK2026101600001"),
+        "{zh}"
+    );
+}

@@ -599,7 +599,7 @@ catalogue! {
         ];
     VacDispose = "VAC-DISPOSE", ColdChain, Critical,
         "Expired or excursion-hit vaccines not isolated or disposed of",
-        "Vaccines in a zone hit by an excursion are moved to quarantine within `vac_isolate_days` (24-hour days) after the excursion ends (its first reading back in range, or its last reading when none came back); expired vaccines are isolated during the day after their expiry date (by 00:00 Beijing time two days after it) and destroyed within `vac_dispose_days` after 00:00 of the day after expiry.",
+        "Vaccines in a zone hit by an excursion are moved to quarantine within `vac_isolate_days` (24-hour days) after the excursion ends (its first reading back in range, or its last reading when none came back); expired vaccines are isolated during the day after their expiry date (by 00:00 Beijing time two days after it: an isolation at exactly that 00:00 is in time, as at every deadline) and destroyed within `vac_dispose_days` after 00:00 of the day after expiry.",
         "疫苗管理法 Art. 40; 疫苗储存和运输管理规范 (2017)",
         ["vac_isolate_days", "vac_dispose_days"],
         at "for vaccines left in an excursion-hit zone, the `temperature_reading` that ended the excursion; for expired vaccines, the `receipt` of the batch (one finding per receipt line); `seqs` add nothing",

@@ -53,11 +53,20 @@ ttgk-invoice-party = Invoice { $doc } is { $dir ->
         [purchase] issued by
        *[sale] addressed to
     } { $party }, but the goods were traded with { $traded_with } (invoice from a third party: 走票).
-ttgk-payment-party = Payment { $doc } for invoice { $invoice } was { $direction ->
+ttgk-payment-party = Payment { $doc } for { $document ->
+        [credit_note] credit note
+       *[invoice] invoice
+    } { $invoice } was { $direction ->
         [outgoing] paid to
        *[incoming] received from
-    } { $party }, but the invoice is with { $invoice_party }.
-ttgk-payment-account = Payment { $doc } for invoice { $invoice } used account { $account }, which is not registered for { $party }.
+    } { $party }, but the { $document ->
+        [credit_note] credit note
+       *[invoice] invoice
+    } is with { $invoice_party }.
+ttgk-payment-account = Payment { $doc } for { $document ->
+        [credit_note] credit note
+       *[invoice] invoice
+    } { $invoice } used account { $account }, which is not registered for { $party }.
 ttgk-overinvoiced = { $invoiced } units of { $product } invoiced for { $doc } ({ $party }) but only { $goods } { $dir ->
         [purchase] accepted
        *[sale] dispatched

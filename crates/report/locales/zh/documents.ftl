@@ -53,11 +53,20 @@ ttgk-invoice-party = 发票 { $doc } 的{ $dir ->
         [purchase] 开票方
        *[sale] 购买方
     }为 { $party }，但货物的交易方为 { $traded_with }（第三方开票：走票）。
-ttgk-payment-party = 发票 { $invoice } 的款项 { $doc } { $direction ->
+ttgk-payment-party = { $document ->
+        [credit_note] 红字发票
+       *[invoice] 发票
+    } { $invoice } 的款项 { $doc } { $direction ->
         [outgoing] 付给
        *[incoming] 收自
-    } { $party }，但发票的交易方为 { $invoice_party }。
-ttgk-payment-account = 发票 { $invoice } 的款项 { $doc } 使用账户 { $account }，该账户不是 { $party } 登记的账户。
+    } { $party }，但{ $document ->
+        [credit_note] 红字发票
+       *[invoice] 发票
+    }的交易方为 { $invoice_party }。
+ttgk-payment-account = { $document ->
+        [credit_note] 红字发票
+       *[invoice] 发票
+    } { $invoice } 的款项 { $doc } 使用账户 { $account }，该账户不是 { $party } 登记的账户。
 ttgk-overinvoiced = { $doc }（{ $party }）的 { $product } 开票 { $invoiced }，但扣除退货后仅{ $dir ->
         [purchase] 验收合格
        *[sale] 发货

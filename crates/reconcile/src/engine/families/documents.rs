@@ -505,6 +505,15 @@ fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding>
             .arg("doc", p.doc)
             .arg("invoice", number)
             .arg("party", counterparty)
+            // A refund names the credit note that caused it: say so, not "invoice".
+            .arg(
+                "document",
+                term(if root.as_str() == number {
+                    "invoice"
+                } else {
+                    "credit_note"
+                }),
+            )
     };
     let f = if inv.counterparty != counterparty {
         let m = facts("ttgk-payment-party")
