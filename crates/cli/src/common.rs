@@ -189,35 +189,39 @@ fn is_special(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
-/// Writes `text` to the `-o` file as is, or to stdout ending with a newline.
+/// Writes `text` to the `-o` file or to stdout, ending with a newline.
 pub fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
     write_output_with(output, |w| w.write_all(text.as_bytes()))
 }
 
-/// [`write_output`] of what `write` writes as it renders it, buffered: to the `-o` file as is
-/// (all at once, see [`write_atomic`]), or to stdout ending with a newline. The document is
-/// never held in memory whole.
+/// [`write_output`] of what `write` writes as it renders it, buffered, ending with a newline
+/// (a text file's last line ends with one, as POSIX tools expect): to the `-o` file (all at
+/// once, see [`write_atomic`]) or to stdout. The document is never held in memory whole.
 pub fn write_output_with(
     output: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
+    /// `write`, then a newline unless the last byte was one.
+    fn ended(
+        w: impl Write,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut out = LastByte {
+            inner: io::BufWriter::with_capacity(1 << 16, w),
+            last: None,
+        };
+        write(&mut out)?;
+        if out.last != Some(b'\n') {
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    }
     if let Some(p) = output {
         return write_atomic(p, Replace::Allow, |tmp| {
-            let mut w = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-            write(&mut w)
-                .and_then(|()| w.flush())
-                .with_context(|| p.display().to_string())
+            ended(tmp.as_file_mut(), write).with_context(|| p.display().to_string())
         });
     }
-    let mut out = LastByte {
-        inner: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
-        last: None,
-    };
-    write(&mut out)?;
-    if out.last != Some(b'\n') {
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
+    ended(io::stdout().lock(), write)?;
     Ok(())
 }
 
