@@ -259,7 +259,8 @@ pub enum ControlClass {
 }
 
 impl ControlClass {
-    /// Narcotics, psychotropics and precursors: the classes with a dedicated custody chain.
+    /// Narcotics, psychotropics, medical toxic and radioactive drugs and precursors: the classes
+    /// with a dedicated custody chain.
     pub fn is_special(self) -> bool {
         matches!(
             self,
@@ -268,6 +269,19 @@ impl ControlClass {
                 | ControlClass::Psychotropic2
                 | ControlClass::MedicalToxic
                 | ControlClass::Radioactive
+                | ControlClass::Precursor
+        )
+    }
+
+    /// Narcotics, psychotropics and precursors: the classes that may not be traded for cash
+    /// (麻醉药品和精神药品管理条例 Art. 30; 易制毒化学品管理条例 Art. 20). Medical toxic and
+    /// radioactive drugs have a custody chain but no such ban.
+    pub fn no_cash(self) -> bool {
+        matches!(
+            self,
+            ControlClass::Narcotic
+                | ControlClass::Psychotropic1
+                | ControlClass::Psychotropic2
                 | ControlClass::Precursor
         )
     }

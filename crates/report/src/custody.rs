@@ -141,9 +141,16 @@ fn balance(s: &mut String, chain: &Chain, m: &Messages) {
         for (place, sign) in [(&st.from, -1), (&st.to, 1)] {
             match place {
                 Place::Location(l) => add(&mut at, (st.holder.as_str(), l.as_str()), sign * qty),
-                // A party whose ledger is not given: shipped to it, or back from it (a
-                // customer's return). One whose ledger is given counts at its locations.
-                Place::Party(p) if !holders.contains(&p.as_str()) => {
+                // A party whose ledger is not given: shipped to it (a sale, a return to the
+                // supplier), or back from it (a customer's return). A receipt from it is where
+                // the batch came from, not something that came back (round 24: 5 returned to
+                // the supplier were netted against the 50 it delivered, and not shown). One whose
+                // ledger is given counts at its locations.
+                Place::Party(p)
+                    if !holders.contains(&p.as_str())
+                        && (sign > 0
+                            || st.kind == rxledger_model::Kind::CustomerReturn.as_str()) =>
+                {
                     let name = m.names().party(p).unwrap_or(p).to_owned();
                     add(&mut left, ("party", name), sign * qty);
                 }
@@ -238,7 +245,7 @@ mod tests {
 
     /// A batch's balance at the end: each holder's locations, what left the ledgers given (less
     /// what came back), what was destroyed; a movement between two ledgers given counts at their
-    /// locations only (round 21).
+    /// locations only (round 21); a return to the supplier counts as gone (round 24).
     #[test]
     fn a_batch_trace_ends_with_where_the_batch_is() {
         let at = chrono::Utc.with_ymd_and_hms(2026, 10, 1, 2, 0, 0).unwrap();
@@ -263,6 +270,9 @@ mod tests {
             step("A", "customer_return", party("C"), loc("RET"), 2),
             step("A", "destruction", loc("RET"), Place::Destroyed, 2),
             step("A", "dispatch", loc("SP-1"), party("H"), 10),
+            // Round 24: a return to the supplier left the ledgers given too; the supplier's
+            // delivery of 100 is not something that came back.
+            step("A", "supplier_return", loc("SP-1"), party("S"), 5),
         ];
         let target = Target::Batch {
             product: "P".to_owned(),
@@ -279,7 +289,7 @@ mod tests {
         let end = one.split("at the end:\n").nth(1).expect("a balance");
         assert_eq!(
             end,
-            "  A SP-1: 60\n  left the ledgers given: 28 to C\n  left the ledgers given: 2 destroyed\n  left the ledgers given: 10 to H\nchain unbroken across the given ledgers\n"
+            "  A SP-1: 55\n  left the ledgers given: 28 to C\n  left the ledgers given: 2 destroyed\n  left the ledgers given: 10 to H\n  left the ledgers given: 5 to S\nchain unbroken across the given ledgers\n"
         );
         // H's ledger given too: its receipt holds the 10, and nothing went "to H".
         steps.push(step("H", "receipt", party("A"), loc("YK"), 10));

@@ -27,7 +27,7 @@ special-channel-sale = Narcotics or class-1 psychotropics sold ({ $doc }) to { $
         }, not allowed to buy them
     }.
 
-special-cash = Payment { $doc } in cash settles invoice { $invoice }, which has controlled-drug lines.
+special-cash = Payment { $doc } in cash settles invoice { $invoice }, which has narcotic, psychotropic or precursor lines.
 
 special-2p = The { $what ->
         [acceptance] acceptance

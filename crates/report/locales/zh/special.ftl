@@ -26,7 +26,7 @@ special-channel-sale = 麻醉药品或第一类精神药品销售（{ $doc }）�
         }，无权购买
     }。
 
-special-cash = 现金款项 { $doc } 结算了含特殊管理药品的发票 { $invoice }。
+special-cash = 现金款项 { $doc } 结算了含麻醉药品、精神药品或药品类易制毒化学品的发票 { $invoice }。
 
 special-2p = 特殊管理药品的{ $what ->
         [acceptance] 验收

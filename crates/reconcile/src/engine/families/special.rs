@@ -264,13 +264,14 @@ fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
 }
 
 /// The rule and message a cash payment of invoice `number` breaks: `SPECIAL-CASH` for an
-/// invoice with controlled-drug lines, `EPH-RETAIL` for one with compound ephedrine sold
+/// invoice with narcotic, psychotropic or precursor lines (not medical toxic or radioactive
+/// ones), `EPH-RETAIL` for one with compound ephedrine sold
 /// wholesale (not for an invoice of retail sales only).
 fn cash_rule(cx: &mut Ctx<'_>, number: &str) -> Option<(Rule, &'static str)> {
     let docs = &mut cx.proj.docs;
     let root = Id::from(docs.root(number));
     let invoice = docs.invoices.get(&root)?;
-    if invoice.special {
+    if invoice.no_cash {
         Some((Rule::SpecialCash, "special-cash"))
     } else if invoice.ephedrine && {
         // The invoice's sales, looked up after it (both may wait on disk).

@@ -547,10 +547,10 @@ impl Documents {
             }
             return;
         }
-        let (mut special, mut ephedrine) = (false, false);
+        let (mut no_cash, mut ephedrine) = (false, false);
         for l in &inv.lines {
             let c = master.control(&l.product);
-            special |= c.is_special();
+            no_cash |= c.no_cash();
             ephedrine |= c == ControlClass::CompoundEphedrine;
         }
         let mut new = Box::new(Invoice {
@@ -562,7 +562,7 @@ impl Documents {
             // Room inline for its payment too (the usual next seq).
             seqs: smallvec::smallvec![seq],
             goods: named.iter().cloned().collect(),
-            special,
+            no_cash,
             ephedrine,
             last_at: at,
             rare: None,

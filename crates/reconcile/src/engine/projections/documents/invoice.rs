@@ -26,8 +26,9 @@ pub(crate) struct Invoice {
     pub seqs: SmallVec<[u64; 2]>,
     /// The orders or sales (or receipts or delivery notes) it is for.
     pub goods: SmallVec<[Id; 1]>,
-    /// Has a special-control line.
-    pub special: bool,
+    /// Has a line of a class that may not be paid in cash (`SPECIAL-CASH`: narcotics,
+    /// psychotropics, precursors).
+    pub no_cash: bool,
     /// Has a compound-ephedrine line.
     pub ephedrine: bool,
     /// The latest `occurred_at` of the invoice, its credit notes and payments.
@@ -109,7 +110,7 @@ impl Cold for Box<Invoice> {
         for g in &self.goods {
             out.str(g);
         }
-        out.bool(self.special);
+        out.bool(self.no_cash);
         out.bool(self.ephedrine);
         out.time(self.last_at);
         let credits = self.credits();
@@ -139,7 +140,7 @@ impl Cold for Box<Invoice> {
         let seqs = (0..n).map(|_| d.u64()).collect::<Option<_>>()?;
         let n = d.u32()?;
         let goods = (0..n).map(|_| d.str()).collect::<Option<_>>()?;
-        let (special, ephedrine, last_at) = (d.bool()?, d.bool()?, d.time()?);
+        let (no_cash, ephedrine, last_at) = (d.bool()?, d.bool()?, d.time()?);
         let mut inv = Box::new(Invoice {
             seq,
             dir,
@@ -148,7 +149,7 @@ impl Cold for Box<Invoice> {
             paid,
             seqs,
             goods,
-            special,
+            no_cash,
             ephedrine,
             last_at,
             rare: None,
@@ -190,7 +191,7 @@ mod tests {
             paid: 0,
             seqs: smallvec::smallvec![7],
             goods: smallvec::smallvec![Id::from("SO-1")],
-            special: false,
+            no_cash: false,
             ephedrine: false,
             last_at: DateTime::UNIX_EPOCH,
             rare: None,
