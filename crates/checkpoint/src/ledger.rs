@@ -90,18 +90,65 @@ fn unbroken(report: &VerifyReport) -> Result<(), ProofsError> {
     }
 }
 
-/// The Merkle tree of a ledger directory (its persistent index), after verifying the chain.
+/// The Merkle tree of a ledger directory (its persistent index), after verifying the chain and
+/// checking the index against the records.
+///
+/// The index (`DIR/merkle/`) is derived data beside the records: whoever can write the directory
+/// can write it. Its root is therefore compared with the root of the verified records, computed
+/// in the same pass (their leaves hashed on the worker threads), and an index that disagrees is
+/// made again from the records (attacker round 24: a planted index had `checkpoint` sign, and
+/// `prove` prove, the root of a forged ledger).
 fn verified_tree(dir: &Path) -> Result<MerkleTree, ProofsError> {
-    let report = rxledger_store::verify_path(dir, None, |_| {})?;
+    let hashers = Hashers::new();
+    let mut frontier = Frontier::new();
+    let report = rxledger_store::scan_path_prepared(
+        dir,
+        None,
+        |_| {},
+        rxledger_store::default_workers(),
+        |rec| record_leaf(&hashers, rec),
+        |_, leaf| {
+            frontier.push(&Blake3Tree, *leaf);
+            ControlFlow::Continue(())
+        },
+    )?;
     unbroken(&report)?;
-    Ok(MerkleTree::Index(MerkleIndex::update(dir, report.head)?))
+    let root = frontier.root(&Blake3Tree);
+    let agrees = |index: &MerkleIndex| -> Result<bool, StoreError> {
+        Ok(index.size() == report.head.seq && index.root(report.head.seq)? == root)
+    };
+    let index = MerkleIndex::update(dir, report.head)?;
+    if agrees(&index)? {
+        return Ok(MerkleTree::Index(index));
+    }
+    drop(index);
+    let index = MerkleIndex::rebuild(dir, report.head)?;
+    if agrees(&index)? {
+        return Ok(MerkleTree::Index(index));
+    }
+    Err(ProofsError::Invalid(format!(
+        "the Merkle index of {} disagrees with its verified records even when made again from them",
+        dir.display()
+    )))
 }
 
-/// The Merkle tree of a store, after verifying the chain.
+/// The Merkle tree of a store, after verifying the chain and checking the tree against the
+/// records (as [`verified_tree`] does; a store's tree is not made again here).
 fn verified_tree_in<S: Store + ?Sized>(store: &S) -> Result<MerkleTree, ProofsError> {
-    let report = rxledger_store::verify_store(store, None)?;
+    let hashers = Hashers::new();
+    let mut frontier = Frontier::new();
+    let report = rxledger_store::scan_store(store, None, |rec| {
+        frontier.push(&Blake3Tree, record_leaf(&hashers, rec));
+        ControlFlow::Continue(())
+    })?;
     unbroken(&report)?;
-    Ok(store.merkle(report.head)?)
+    let tree = store.merkle(report.head)?;
+    if tree.size() != report.head.seq || tree.root(report.head.seq)? != frontier.root(&Blake3Tree) {
+        return Err(ProofsError::Invalid(
+            "the store's Merkle tree disagrees with its verified records".into(),
+        ));
+    }
+    Ok(tree)
 }
 
 /// Signs a checkpoint of the whole tree; returns it, its note and its history entry.

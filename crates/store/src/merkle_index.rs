@@ -191,6 +191,20 @@ impl MerkleIndex {
         })
     }
 
+    /// [`MerkleIndex::update`] from nothing: the index files are removed and made again from the
+    /// records `1..=head.seq`. For an index found to disagree with the verified records (it is
+    /// derived data in the directory, which anyone who can write the directory can change).
+    pub fn rebuild(dir: &Path, head: rxledger_chain::Head) -> Result<MerkleIndex, StoreError> {
+        let (lp, bp, m) = Self::paths(dir);
+        for p in [lp, bp, m.join("head")] {
+            match std::fs::remove_file(&p) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io_err(&p)(e)),
+                _ => {}
+            }
+        }
+        Self::update(dir, head)
+    }
+
     /// The chain hash of record `seq` in a ledger directory, if present.
     fn hash_at(dir: &Path, seq: u64) -> Result<Option<rxledger_chain::Digest>, StoreError> {
         let segs = list_segments(&StdVfs, dir)?;

@@ -1,0 +1,109 @@
+//! The Merkle index of a ledger directory (`DIR/merkle/`) is derived data that anyone who can
+//! write the directory can change: `checkpoint` and `prove` must sign and prove the root of the
+//! verified records, never the index's (attacker round 24: a planted index had `checkpoint`
+//! sign a forged ledger's root, and `prove` prove a forged record).
+
+use std::path::Path;
+
+use rxledger_checkpoint::ledger::{checkpoint, prove_inclusion, verify_record};
+use rxledger_checkpoint::{generate_key, SignerKey};
+use rxledger_store::{FileStore, Store};
+
+const RECORDS: u64 = 2100;
+
+/// A ledger directory of `RECORDS` records in batches of 100; record 500 says `n500` differently
+/// when `forged`.
+fn ledger(dir: &Path, forged: bool) {
+    FileStore::init(dir).unwrap();
+    let mut s = FileStore::open(dir).unwrap();
+    for b in 0..RECORDS / 100 {
+        let payloads: Vec<String> = (b * 100..(b + 1) * 100)
+            .map(|i| {
+                if forged && i == 499 {
+                    "{\"n\":\"forged\"}".to_owned()
+                } else {
+                    format!("{{\"n\":{i}}}")
+                }
+            })
+            .collect();
+        let refs: Vec<&[u8]> = payloads.iter().map(|p| p.as_bytes()).collect();
+        s.append_at(&refs, "2026-01-01T00:00:00Z").unwrap();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// Line `seq` of the ledger directory's only segment.
+fn record(dir: &Path, seq: u64) -> Vec<u8> {
+    let seg = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("seg-"))
+        .unwrap();
+    std::fs::read(seg)
+        .unwrap()
+        .split(|&b| b == b'\n')
+        .nth(usize::try_from(seq - 1).unwrap())
+        .unwrap()
+        .to_vec()
+}
+
+#[test]
+fn a_planted_or_damaged_index_is_not_signed_or_proved() {
+    let (private, _) = generate_key("auditor").unwrap();
+    let key = SignerKey::parse(&private).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let (genuine, forged) = (tmp.path().join("G"), tmp.path().join("F"));
+    ledger(&genuine, false);
+    ledger(&forged, true);
+    // The roots each ledger's own records have.
+    let pristine = tmp.path().join("P");
+    copy_dir(&genuine, &pristine);
+    let (true_cp, _) = checkpoint(&pristine, &key).unwrap();
+    let (forged_cp, _) = checkpoint(&forged, &key).unwrap();
+    assert_ne!(true_cp.root, forged_cp.root);
+
+    // The forged ledger's index planted beside the genuine records, with the genuine head.
+    let planted = tmp.path().join("A");
+    copy_dir(&genuine, &planted);
+    checkpoint(&planted, &key).unwrap();
+    let head = std::fs::read(planted.join("merkle/head")).unwrap();
+    for f in ["leaves.bin", "blocks.bin"] {
+        std::fs::copy(
+            forged.join("merkle").join(f),
+            planted.join("merkle").join(f),
+        )
+        .unwrap();
+    }
+    std::fs::write(planted.join("merkle/head"), head).unwrap();
+    let (cp, _) = checkpoint(&planted, &key).unwrap();
+    assert_eq!(
+        cp.root, true_cp.root,
+        "the verified records' root is signed"
+    );
+    let proof = prove_inclusion(&planted, 500, &cp).unwrap();
+    assert_eq!(verify_record(&record(&planted, 500), &proof, &cp), Ok(()));
+
+    // One byte of the block hashes damaged.
+    let damaged = tmp.path().join("D");
+    copy_dir(&genuine, &damaged);
+    checkpoint(&damaged, &key).unwrap();
+    let blocks = damaged.join("merkle/blocks.bin");
+    let mut b = std::fs::read(&blocks).unwrap();
+    b[7] ^= 1;
+    std::fs::write(&blocks, b).unwrap();
+    let (cp, _) = checkpoint(&damaged, &key).unwrap();
+    assert_eq!(cp.root, true_cp.root);
+    let proof = prove_inclusion(&damaged, 1, &cp).unwrap();
+    assert_eq!(verify_record(&record(&damaged, 1), &proof, &cp), Ok(()));
+}
