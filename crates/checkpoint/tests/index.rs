@@ -26,7 +26,7 @@ fn ledger(dir: &Path, forged: bool) {
                 }
             })
             .collect();
-        let refs: Vec<&[u8]> = payloads.iter().map(|p| p.as_bytes()).collect();
+        let refs: Vec<&[u8]> = payloads.iter().map(String::as_bytes).collect();
         s.append_at(&refs, "2026-01-01T00:00:00Z").unwrap();
     }
 }
