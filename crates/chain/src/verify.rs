@@ -97,6 +97,25 @@ pub enum VerifyError {
         /// The records the latest checkpoint of its history vouches for.
         signed: u64,
     },
+    /// A ledger directory's first `size` records do not have the Merkle root its own checkpoint
+    /// history signed for them: records were changed, or history rewritten, since.
+    #[error("the first {size} records do not have the Merkle root their checkpoint in the directory's own history (checkpoints.jsonl) signed: records were changed or history rewritten since")]
+    CheckpointRoot {
+        /// The first record the checkpoint no longer vouches for (1: which one changed is not
+        /// known).
+        seq: u64,
+        /// The records the checkpoint signed.
+        size: u64,
+    },
+    /// A complete line of a ledger directory's checkpoint history is not a checkpoint entry: the
+    /// history was damaged or altered, and cannot vouch for the records.
+    #[error("line {line} of the directory's checkpoint history (checkpoints.jsonl) is not a checkpoint: the history was damaged or altered")]
+    HistoryDamaged {
+        /// Always 1: no record is known to be bad.
+        seq: u64,
+        /// The 1-based line of the history file.
+        line: u64,
+    },
     /// The expected head was not found: the ledger was truncated or rewritten.
     #[error("expected head {expected} not found: the ledger ends at seq {last} with head {found}; it was truncated or rewritten (first unverifiable seq {seq})")]
     HeadMismatch {
@@ -172,8 +191,20 @@ impl VerifyError {
             | VerifyError::IncompleteBatch { seq, .. }
             | VerifyError::HeadMismatch { seq, .. }
             | VerifyError::BelowCheckpoint { seq, .. }
+            | VerifyError::CheckpointRoot { seq, .. }
+            | VerifyError::HistoryDamaged { seq, .. }
             | VerifyError::Reformatted { seq, .. } => *seq,
         }
+    }
+
+    /// True when the records verified but disagree with the directory's own checkpoint history
+    /// ([`VerifyError::CheckpointRoot`]), or the history cannot vouch for them
+    /// ([`VerifyError::HistoryDamaged`]): every record was read.
+    pub fn against_history(&self) -> bool {
+        matches!(
+            self,
+            VerifyError::CheckpointRoot { .. } | VerifyError::HistoryDamaged { .. }
+        )
     }
 
     /// True when the records themselves are intact and only the bytes around them changed
@@ -246,6 +277,9 @@ pub struct Prehashed<'a> {
     pub rec: RecordRef<'a>,
     /// The hash its content implies: `link(prev, leaf(seq, batch_end, recorded_at, payload))`.
     pub computed: Digest,
+    /// Its leaf hash, `leaf(seq, batch_end, recorded_at, payload)` (which a Merkle tree leaf
+    /// hashes once more).
+    pub leaf: Digest,
 }
 
 impl<'a> Prehashed<'a> {
@@ -268,7 +302,11 @@ impl<'a> Prehashed<'a> {
             rec.payload,
         );
         let computed = hashers.link(&rec.prev, &leaf);
-        Prehashed { rec, computed }
+        Prehashed {
+            rec,
+            computed,
+            leaf,
+        }
     }
 }
 
@@ -306,6 +344,7 @@ impl PrehashBatch {
             Some(Prehashed {
                 rec,
                 computed: Digest::ZERO,
+                leaf: Digest::ZERO,
             })
         }));
         self.leaves.finish(&mut self.digests);
@@ -319,8 +358,14 @@ impl PrehashBatch {
                 .zip(&self.digests),
             &mut self.links,
         );
-        for (p, link) in added.iter_mut().flatten().zip(&self.links) {
+        for ((p, link), leaf) in added
+            .iter_mut()
+            .flatten()
+            .zip(&self.links)
+            .zip(&self.digests)
+        {
             p.computed = *link;
+            p.leaf = *leaf;
         }
     }
 }
@@ -446,7 +491,7 @@ impl Verifier {
     ) -> Result<RecordRef<'a>, VerifyError> {
         self.line += 1;
         let expected_seq = self.head.seq + 1;
-        let Prehashed { rec, computed } = match pre {
+        let Prehashed { rec, computed, .. } = match pre {
             Some(p) => p,
             None => {
                 Prehashed::of(&self.hashers, line).map_err(|reason| VerifyError::Unparsable {

@@ -107,3 +107,67 @@ fn a_planted_or_damaged_index_is_not_signed_or_proved() {
     let proof = prove_inclusion(&damaged, 1, &cp).unwrap();
     assert_eq!(verify_record(&record(&damaged, 1), &proof, &cp), Ok(()));
 }
+
+/// A directory's own checkpoint history vouches for its records when it is read (attacker round
+/// 24): records re-chained consistently after a checkpoint fail against the root it signed; a
+/// damaged history line fails the directory; a torn last line (an interrupted checkpoint) is
+/// passed over, still guarded by the entries before it, and cut off by the next checkpoint.
+#[test]
+fn the_directorys_own_history_vouches_for_its_records() {
+    use rxledger_store::history::CheckpointHistory;
+    use rxledger_store::{verify_path, VerifyError};
+    let (private, _) = generate_key("auditor").unwrap();
+    let key = SignerKey::parse(&private).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let (genuine, forged) = (tmp.path().join("G"), tmp.path().join("F"));
+    ledger(&genuine, false);
+    ledger(&forged, true);
+    checkpoint(&genuine, &key).unwrap();
+    let history = std::fs::read(genuine.join("checkpoints.jsonl")).unwrap();
+    assert!(verify_path(&genuine, None, |_| {}).unwrap().is_ok());
+
+    // The forged records under the genuine history: every record verifies, the root does not.
+    std::fs::write(forged.join("checkpoints.jsonl"), &history).unwrap();
+    let report = verify_path(&forged, None, |_| {}).unwrap();
+    assert_eq!(
+        report.failure,
+        Some(VerifyError::CheckpointRoot {
+            seq: 1,
+            size: RECORDS
+        })
+    );
+    assert_eq!(report.head.seq, RECORDS, "every record was read");
+
+    // A damaged complete line.
+    let damaged = tmp.path().join("H");
+    copy_dir(&genuine, &damaged);
+    let mut text = history.clone();
+    text.extend_from_slice(b"garbage\n");
+    std::fs::write(damaged.join("checkpoints.jsonl"), text).unwrap();
+    let report = verify_path(&damaged, None, |_| {}).unwrap();
+    assert_eq!(
+        report.failure,
+        Some(VerifyError::HistoryDamaged { seq: 1, line: 2 })
+    );
+    assert!(FileStore::open(&damaged).is_err(), "a writer refuses it");
+
+    // A torn last line: passed over; the entry before it still guards the records it signed.
+    let torn = tmp.path().join("T");
+    copy_dir(&genuine, &torn);
+    let mut text = history.clone();
+    text.extend_from_slice(&history[..50]);
+    std::fs::write(torn.join("checkpoints.jsonl"), &text).unwrap();
+    assert!(verify_path(&torn, None, |_| {}).unwrap().is_ok());
+    let h = CheckpointHistory::of(&torn);
+    assert_eq!(h.read().unwrap().len(), 1);
+    assert!(matches!(
+        h.below(RECORDS - 1),
+        Some((VerifyError::BelowCheckpoint { .. }, _))
+    ));
+    // The next checkpoint writes a line of its own.
+    checkpoint(&torn, &key).unwrap();
+    assert_eq!(h.read().unwrap().len(), 2);
+    assert!(std::fs::read_to_string(torn.join("checkpoints.jsonl"))
+        .unwrap()
+        .ends_with("}\n"));
+}

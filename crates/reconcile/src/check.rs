@@ -237,6 +237,8 @@ impl<O: FnMut(u64, &Event)> Pass<O> {
             // An exported file re-saved around intact records was reconciled in full.
             let id = if f.records_intact() {
                 "chain-reformatted"
+            } else if f.against_history() {
+                "chain-history"
             } else {
                 "chain-broken"
             };
@@ -326,6 +328,8 @@ pub fn verify_error_msg(e: &rxledger_chain::VerifyError) -> Option<Msg> {
             .arg("seq", *seq)
             .arg("last", *last)
             .arg("signed", *signed),
+        E::CheckpointRoot { size, .. } => Msg::new("verify-checkpoint-root").arg("size", *size),
+        E::HistoryDamaged { line, .. } => Msg::new("verify-history-damaged").arg("line", *line),
         E::HeadMismatch {
             seq,
             last,

@@ -11,6 +11,10 @@
 //! line, the signature lines); `size` and `root` repeat its tree size and root for readers that do
 //! not parse notes. The store does not check signatures: that needs the signer's public key.
 //!
+//! A last line without its newline is what a checkpoint interrupted while writing it leaves (its
+//! note was never handed out: the history is written before the note): readers pass over it,
+//! and the next checkpoint cuts it off before writing its own line.
+//!
 //! ```
 //! use rxledger_store::history::{CheckpointHistory, HistoryEntry};
 //! use rxledger_store::{Digest, FileStore};
@@ -105,7 +109,8 @@ impl CheckpointHistory {
         append_with(&StdVfs, &self.dir, entry)
     }
 
-    /// Every entry, oldest first. A line that is not an entry is an error naming it.
+    /// Every entry, oldest first (not a torn last line, see the module's documentation). A line
+    /// that is not an entry is an error naming it.
     pub fn read(&self) -> Result<Vec<HistoryEntry>, StoreError> {
         read_with(&StdVfs, &self.dir)
     }
@@ -116,7 +121,10 @@ impl CheckpointHistory {
     /// elsewhere, `verify --checkpoint`, is the check that does not trust the directory).
     /// `verify_path` fails such a ledger and a writer refuses to open it (round 21).
     pub fn below(&self, last: u64) -> Option<(rxledger_chain::VerifyError, PathBuf)> {
-        let signed = self.last().ok().flatten()?;
+        let signed = match self.vouches() {
+            Ok(signed) => signed?,
+            Err(error) => return Some((error, self.path())),
+        };
         (signed.size > last).then(|| {
             let error = rxledger_chain::VerifyError::BelowCheckpoint {
                 seq: last + 1,
@@ -127,12 +135,31 @@ impl CheckpointHistory {
         })
     }
 
-    /// The newest entry, if any. Only the last line is read; if it is not an entry, the error
-    /// names it.
+    /// What the history vouches for, as a reader of the directory checks it: its newest entry
+    /// (`None` without one, or when the file cannot be read: a checkpoint kept elsewhere, `verify
+    /// --checkpoint`, is the check that does not trust the directory), or
+    /// [`rxledger_chain::VerifyError::HistoryDamaged`] when its last complete line is not an
+    /// entry: the history was damaged or altered, and a reader fails the directory rather than
+    /// go unguarded (attacker round 24: a damaged last line turned the guard off).
+    pub fn vouches(&self) -> Result<Option<HistoryEntry>, rxledger_chain::VerifyError> {
+        match self.last() {
+            Ok(entry) => Ok(entry),
+            Err(StoreError::History { line, .. }) if line > 0 => {
+                Err(rxledger_chain::VerifyError::HistoryDamaged { seq: 1, line })
+            }
+            Err(StoreError::History { .. }) => {
+                Err(rxledger_chain::VerifyError::HistoryDamaged { seq: 1, line: 1 })
+            }
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// The newest entry, if any. Only the last complete line is read (not a torn one, see the
+    /// module's documentation); if it is not an entry, the error names it.
     pub fn last(&self) -> Result<Option<HistoryEntry>, StoreError> {
         let path = self.dir.join(HISTORY_FILE);
         let text = text(&StdVfs, &path)?;
-        let lines: Vec<&str> = text.lines().collect();
+        let lines: Vec<&str> = complete(&text).lines().collect();
         lines
             .iter()
             .enumerate()
@@ -150,6 +177,22 @@ pub(crate) fn append_with<V: Vfs>(
     entry: &HistoryEntry,
 ) -> Result<(), StoreError> {
     let path = dir.join(HISTORY_FILE);
+    // A torn last line (an interrupted checkpoint, never handed out) is cut off first, so that
+    // this line starts a line of its own (attacker round 24: it was glued onto the torn one, and
+    // the history stayed unreadable).
+    if let Ok(bytes) = vfs.read(&path).map_err(drop).and_then(|b| {
+        // (Cut through the native file system: a simulated one keeps its own files.)
+        if vfs.is_native() {
+            Ok(b)
+        } else {
+            Err(())
+        }
+    }) {
+        if bytes.last().is_some_and(|b| *b != b'\n') {
+            let keep = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            cut_to(&path, keep as u64)?;
+        }
+    }
     let (mut f, created) = match vfs.open_append(&path) {
         Ok(f) => (f, false),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -168,10 +211,29 @@ pub(crate) fn append_with<V: Vfs>(
     Ok(())
 }
 
+/// Cuts the history file at `len` bytes and makes it durable.
+fn cut_to(path: &Path, len: u64) -> Result<(), StoreError> {
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(io_err(path))?;
+    f.set_len(len)
+        .and_then(|()| f.sync_data())
+        .map_err(io_err(path))
+}
+
+/// The history's text without a torn last line (one not ended by a newline).
+fn complete(text: &str) -> &str {
+    match text.rfind('\n') {
+        Some(i) => &text[..=i],
+        None => "",
+    }
+}
+
 /// [`CheckpointHistory::read`] on the given file system.
 pub(crate) fn read_with<V: Vfs>(vfs: &V, dir: &Path) -> Result<Vec<HistoryEntry>, StoreError> {
     let path = dir.join(HISTORY_FILE);
-    text(vfs, &path)?
+    complete(&text(vfs, &path)?)
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())

@@ -110,6 +110,7 @@ struct Pre<T> {
     hash: Digest,
     payload: Range<usize>,
     computed: Digest,
+    leaf: Digest,
     value: T,
 }
 
@@ -445,6 +446,7 @@ fn work<T>(
             hash: p.rec.hash,
             payload: at(p.rec.payload),
             computed: p.computed,
+            leaf: p.leaf,
             value: prepare(&p.rec),
         });
     }
@@ -479,6 +481,7 @@ fn deliver<T>(
                 Prehashed {
                     rec,
                     computed: p.computed,
+                    leaf: p.leaf,
                 },
                 &mut p.value,
             ))

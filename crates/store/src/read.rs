@@ -11,6 +11,7 @@ use rxledger_chain::{ExpectedHead, Head, PrehashBatch, RecordRef, Verifier, Veri
 
 pub use crate::pipeline::default_workers;
 
+use crate::history::CheckpointHistory;
 use crate::layout::{list_segments, MARKER_FILE};
 use crate::pipeline::{each_line, Framing, Line};
 use crate::{io_err, StdVfs, Store, StoreError};
@@ -177,6 +178,10 @@ pub fn scan_path_prepared<T: Send>(
     } else {
         vec![(1, path.to_owned())]
     };
+    // The directory's own checkpoint history: the records its newest checkpoint signed must
+    // still have the Merkle root it signed (attacker round 24: a rewritten history passed
+    // `check`), as they must still be there (round 21, below).
+    let mut signed = SignedRoot::of(is_dir.then(|| CheckpointHistory::of(path)));
     let mut base = 0u64;
     let last_index = files.len().saturating_sub(1);
     for (i, (first, file)) in files.iter().enumerate() {
@@ -210,8 +215,11 @@ pub fn scan_path_prepared<T: Send>(
             progress(base + line.end);
             match scan_line(&mut v, line, committed, is_dir, line_base, &mut report) {
                 Step::Next => ControlFlow::Continue(()),
-                Step::Verified(rec, value) => {
+                Step::Verified(rec, value, leaf) => {
                     report.head = v.head();
+                    // Read on: every record is still reconciled; the failure is reported at the
+                    // end, if nothing else fails.
+                    signed.push(&rec, leaf);
                     if on_record(&rec, value).is_break() {
                         stop = Some(Stop::Caller);
                         return ControlFlow::Break(());
@@ -255,11 +263,14 @@ pub fn scan_path_prepared<T: Send>(
     if let Err(e) = result {
         report.failure = Some(e);
         report.failure_file = files.last().map(|(_, p)| p.clone());
+    } else if let Some(e) = signed.failure {
+        report.failure = Some(e);
+        report.failure_file = Some(CheckpointHistory::of(path).path());
     } else if is_dir {
         // Fewer records than the directory's own checkpoint history signed: cut off its end,
-        // which alone looks like a crash's unacknowledged tail (round 21).
-        if let Some((e, file)) = crate::history::CheckpointHistory::of(path).below(report.head.seq)
-        {
+        // which alone looks like a crash's unacknowledged tail (round 21); or a history that
+        // cannot vouch for anything.
+        if let Some((e, file)) = CheckpointHistory::of(path).below(report.head.seq) {
             report.failure = Some(e);
             report.failure_file = Some(file);
         }
@@ -422,8 +433,8 @@ fn write_canonical_line(rec: &RecordRef<'_>, out: &mut Vec<u8>) {
 enum Step<'b, T> {
     /// Nothing to deliver (a blank line of an export, the unacknowledged tail of a directory).
     Next,
-    /// An acknowledged record that verified, with what was prepared for it.
-    Verified(RecordRef<'b>, &'b mut T),
+    /// An acknowledged record that verified, with what was prepared for it and its leaf hash.
+    Verified(RecordRef<'b>, &'b mut T, rxledger_chain::Digest),
     /// Verification failed here (line numbers relative to the file).
     Failed(VerifyError),
 }
@@ -451,6 +462,9 @@ fn scan_line<'b, T>(
         Some((p, value)) => (Some(p), Some(value)),
         None => (None, None),
     };
+    let leaf = pre
+        .as_ref()
+        .map_or(rxledger_chain::Digest::ZERO, |p| p.leaf);
     if line.start >= committed {
         // The unacknowledged tail: complete lines must still verify (otherwise this is not
         // crash residue); an unterminated last line is a torn write.
@@ -484,7 +498,7 @@ fn scan_line<'b, T>(
     };
     match (pushed, value) {
         (Ok(None), _) => Step::Next,
-        (Ok(Some(rec)), Some(value)) => Step::Verified(rec, value),
+        (Ok(Some(rec)), Some(value)) => Step::Verified(rec, value, leaf),
         // Verified without a prepared value: the worker could not parse what the verifier
         // accepted, which cannot happen (both parse the same bytes the same way).
         (Ok(Some(rec)), None) => Step::Failed(VerifyError::Unparsable {
@@ -493,6 +507,46 @@ fn scan_line<'b, T>(
             reason: "record parsed differently on a second reading",
         }),
         (Err(e), _) => Step::Failed(rebase(e, line_base)),
+    }
+}
+
+/// The Merkle root of the records a directory's newest checkpoint signed, computed as they are
+/// read and compared with the one it signed.
+struct SignedRoot {
+    /// The records signed and their root; `None` without a checkpoint.
+    signed: Option<(u64, rxledger_chain::Digest)>,
+    frontier: rxledger_chain::merkle::Frontier,
+    /// The records signed no longer have the root signed.
+    failure: Option<VerifyError>,
+}
+
+impl SignedRoot {
+    fn of(history: Option<CheckpointHistory>) -> SignedRoot {
+        let signed = history
+            .and_then(|h| h.vouches().ok().flatten())
+            .filter(|e| e.size > 0)
+            .map(|e| (e.size, e.root));
+        SignedRoot {
+            signed,
+            frontier: rxledger_chain::merkle::Frontier::new(),
+            failure: None,
+        }
+    }
+
+    /// Adds record `rec`, whose leaf hash is `leaf`; at the last record signed, compares the
+    /// root.
+    fn push(&mut self, rec: &RecordRef<'_>, leaf: rxledger_chain::Digest) {
+        use rxledger_chain::merkle::{Blake3Tree, TreeHasher};
+        let Some((size, root)) = self.signed else {
+            return;
+        };
+        if rec.seq > size {
+            return;
+        }
+        self.frontier.push(&Blake3Tree, Blake3Tree.leaf(&leaf.0));
+        if rec.seq == size && self.frontier.root(&Blake3Tree) != root.0 {
+            self.failure = Some(VerifyError::CheckpointRoot { seq: 1, size });
+        }
     }
 }
 

@@ -165,6 +165,8 @@ verify-link = line { $line }: broken link at seq { $seq }: prev { $found } does 
 verify-hash = line { $line }: hash mismatch at seq { $seq }: the record's content was altered (stored { $stored }, computed { $computed })
 verify-framing = line { $line }: bad batch framing at seq { $seq }: batch_end { $batch_end } (expected { $expected })
 verify-incomplete = ledger ends inside a batch: records { $seq }..={ $batch_end } are missing (truncated, or a crash before the batch was acknowledged)
+verify-checkpoint-root = the first { $size } records do not have the Merkle root their checkpoint in the directory's own history (checkpoints.jsonl) signed: records were changed or history rewritten since; restore the directory from a backup
+verify-history-damaged = line { $line } of the directory's checkpoint history (checkpoints.jsonl) is not a checkpoint: the history was damaged or altered, and cannot vouch for the records
 verify-below-checkpoint = the ledger holds { $last } acknowledged record(s), but its own checkpoint history (checkpoints.jsonl) signed { $signed }: records { $seq }..{ $signed } were removed (truncated); restore the directory from a backup (a writer refuses it)
 verify-head = expected head { $expected } not found: the ledger ends at seq { $last } with head { $found }; it was truncated or rewritten (first unverifiable seq { $seq })
 verify-reformatted = the file is not the export byte for byte: { $changes }; the records are otherwise intact ({ $records })

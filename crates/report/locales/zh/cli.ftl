@@ -162,6 +162,8 @@ verify-link = 第 { $line } 行：记录 { $seq } 处链接断裂：其 `prev` {
 verify-hash = 第 { $line } 行：记录 { $seq } 哈希不符：记录内容被修改（存储的 { $stored }，计算的 { $computed }）
 verify-framing = 第 { $line } 行：记录 { $seq } 批次框定错误：`batch_end` 为 { $batch_end }（应为 { $expected }）
 verify-incomplete = 账本止于一个批次中间：记录 { $seq }..={ $batch_end } 缺失（被截断，或在批次确认前崩溃）
+verify-checkpoint-root = 前 { $size } 条记录的默克尔根与目录自身检查点历史（checkpoints.jsonl）中签署的不符：此后记录被更改或历史被改写；请从备份恢复该目录
+verify-history-damaged = 目录的检查点历史（checkpoints.jsonl）第 { $line } 行不是检查点：历史已损坏或被改动，无法为记录作证
 verify-below-checkpoint = 账本只有 { $last } 条已确认记录，但其自身的检查点历史（checkpoints.jsonl）已签署 { $signed } 条：记录 { $seq }..{ $signed } 被删除（截断）；请从备份恢复该目录（写入程序将拒绝写入）
 verify-head = 未找到预期链头 { $expected }：账本止于记录 { $last }，链头 { $found }；账本被截断或改写（第一条无法担保的记录 { $seq }）
 verify-reformatted = 文件与导出时的字节不完全一致：{ $changes }；其中的记录完好（{ $records }）
