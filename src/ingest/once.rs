@@ -110,7 +110,8 @@ pub fn append_file<S: Store + ?Sized>(
 }
 
 /// [`append_file`] with another longest input line than [`super::MAX_LINE_BYTES`]: a longer line
-/// is an error naming its line, and nothing is appended.
+/// is an error naming its line, and nothing is appended. A path that is not a regular file (a
+/// pipe, a FIFO, a device) is read once into memory, as [`append_lines`] appends.
 pub fn append_file_limited<S: Store + ?Sized>(
     store: &mut S,
     path: &Path,
@@ -118,6 +119,21 @@ pub fn append_file_limited<S: Store + ?Sized>(
     max_line_bytes: usize,
     on_ack: impl FnMut(&Ack),
 ) -> Result<Appended, AppendError> {
+    // A pipe, FIFO or device (`<(cmd)`, `/dev/stdin`, a named pipe) cannot be read twice: it is
+    // read once into memory, as standard input is (attacker round 24: a second open of a FIFO
+    // waited forever for a writer, and a pipe was refused as a file that "changed").
+    let once = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    if once {
+        let name = path.display().to_string();
+        let f = std::fs::File::open(path).map_err(|error| {
+            AppendError::Input(IngestError::Io {
+                source_name: name.clone(),
+                error,
+            })
+        })?;
+        let lines = super::read_lines_limited(&name, std::io::BufReader::new(f), max_line_bytes)?;
+        return append_lines(store, &name, &lines, batch_size, on_ack);
+    }
     super::file::append(store, path, batch_size, max_line_bytes, on_ack)
 }
 

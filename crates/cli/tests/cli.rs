@@ -323,3 +323,40 @@ fn append_refuses_a_line_over_the_chosen_limit_and_appends_nothing() {
     );
     assert_eq!(code(&o), 0, "{}", text(&o));
 }
+
+/// A named pipe and a process's pipe (`<(cmd)`) are read once, as standard input is (attacker
+/// round 24: `append` of a FIFO opened it a second time and waited forever; a pipe was refused
+/// as a file that "changed during the append"). Each run has a deadline, so a hang fails.
+#[cfg(target_os = "linux")]
+#[test]
+fn append_reads_a_fifo_and_a_pipe_once() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let g = run(&["gen", "--events", "300", "--seed", "1"], p);
+    assert_eq!(code(&g), 0, "{}", text(&g));
+    std::fs::write(p.join("e.jsonl"), &g.stdout).unwrap();
+    assert_eq!(code(&run(&["init", "L"], p)), 0);
+    assert_eq!(code(&run(&["init", "M"], p)), 0);
+    let bin = env!("CARGO_BIN_EXE_rxledger");
+    let sh = |script: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .arg("sh")
+            .arg(bin)
+            .current_dir(p)
+            .output()
+            .unwrap()
+    };
+    let o = sh(r#"mkfifo ff && (cat e.jsonl > ff &) && timeout 60 "$1" append L ff"#);
+    assert_eq!(code(&o), 0, "{}", text(&o));
+    assert!(text(&o).contains("appended 300 events from ff"), "{}", text(&o));
+    let o = sh(r#"cat e.jsonl | timeout 60 "$1" append M /dev/fd/0"#);
+    assert_eq!(code(&o), 0, "{}", text(&o));
+    assert!(text(&o).contains("appended 300 events"), "{}", text(&o));
+    let heads: Vec<String> = ["L", "M"]
+        .iter()
+        .map(|l| text(&run(&["verify", l], p)))
+        .collect();
+    assert!(heads.iter().all(|h| h.contains("ok: 300 records")), "{heads:?}");
+}
