@@ -350,7 +350,11 @@ fn append_reads_a_fifo_and_a_pipe_once() {
     };
     let o = sh(r#"mkfifo ff && (cat e.jsonl > ff &) && timeout 60 "$1" append L ff"#);
     assert_eq!(code(&o), 0, "{}", text(&o));
-    assert!(text(&o).contains("appended 300 events from ff"), "{}", text(&o));
+    assert!(
+        text(&o).contains("appended 300 events from ff"),
+        "{}",
+        text(&o)
+    );
     let o = sh(r#"cat e.jsonl | timeout 60 "$1" append M /dev/fd/0"#);
     assert_eq!(code(&o), 0, "{}", text(&o));
     assert!(text(&o).contains("appended 300 events"), "{}", text(&o));
@@ -358,5 +362,8 @@ fn append_reads_a_fifo_and_a_pipe_once() {
         .iter()
         .map(|l| text(&run(&["verify", l], p)))
         .collect();
-    assert!(heads.iter().all(|h| h.contains("ok: 300 records")), "{heads:?}");
+    assert!(
+        heads.iter().all(|h| h.contains("ok: 300 records")),
+        "{heads:?}"
+    );
 }

@@ -59,9 +59,47 @@ impl VfsFile for std::fs::File {
     }
 }
 
+/// A writer's lock on a native ledger directory: the lock file, and on Unix the directory itself.
+///
+/// The lock file alone is bound to a name: once it is deleted (an operator clearing a "stale
+/// lock"), a second writer creates another and locks that, and both write (attacker round 24:
+/// both acknowledged every batch, and the ledger broke after seq 6,500). The directory cannot be
+/// replaced while it holds the ledger, so its lock holds whatever happens to the file.
+#[derive(Debug)]
+pub struct StdLock {
+    _file: std::fs::File,
+    _dir: Option<std::fs::File>,
+}
+
+/// Locks the directory holding `lock_path` (Unix: `flock` on the directory): `Ok(None)` when
+/// another writer holds it; `Ok(Some(None))` where the file system cannot lock a directory
+/// (the lock file alone then guards it).
+fn lock_dir(lock_path: &Path) -> io::Result<Option<Option<std::fs::File>>> {
+    #[cfg(unix)]
+    {
+        let dir = lock_path.parent().unwrap_or(Path::new("."));
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let f = std::fs::File::open(dir)?;
+        match f.try_lock() {
+            Ok(()) => Ok(Some(Some(f))),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(_)) => Ok(Some(None)),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = lock_path;
+        Ok(Some(None))
+    }
+}
+
 impl Vfs for StdVfs {
     type File = std::fs::File;
-    type Lock = std::fs::File;
+    type Lock = StdLock;
 
     fn is_native(&self) -> bool {
         true
@@ -101,6 +139,9 @@ impl Vfs for StdVfs {
         }
     }
     fn try_lock(&self, path: &Path) -> io::Result<Option<Self::Lock>> {
+        let Some(dir) = lock_dir(path)? else {
+            return Ok(None);
+        };
         let f = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
@@ -108,7 +149,10 @@ impl Vfs for StdVfs {
             .truncate(false)
             .open(path)?;
         match f.try_lock() {
-            Ok(()) => Ok(Some(f)),
+            Ok(()) => Ok(Some(StdLock {
+                _file: f,
+                _dir: dir,
+            })),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),
             Err(std::fs::TryLockError::Error(e)) => Err(e),
         }

@@ -31,6 +31,25 @@ fn second_writer_fails_at_once_naming_the_lock() {
     );
 }
 
+/// Deleting the lock file while a writer holds it (an operator clearing a "stale lock") does not
+/// let a second writer in: the directory itself is locked too (attacker round 24: both wrote,
+/// and the ledger broke). Once the first writer is gone, the next one opens it.
+#[cfg(unix)]
+#[test]
+fn a_deleted_lock_file_does_not_let_a_second_writer_in() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("l");
+    FileStore::init(&dir).unwrap();
+    let first = FileStore::open(&dir).unwrap();
+    std::fs::remove_file(dir.join("LOCK")).unwrap();
+    let err = FileStore::open(&dir)
+        .err()
+        .expect("second writer must fail");
+    assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+    drop(first);
+    FileStore::open(&dir).unwrap();
+}
+
 #[test]
 fn init_refuses_a_non_empty_directory_and_open_refuses_a_non_ledger() {
     let d = tempfile::tempdir().unwrap();
