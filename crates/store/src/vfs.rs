@@ -71,10 +71,18 @@ pub struct StdLock {
     _dir: Option<std::fs::File>,
 }
 
-/// Locks the directory holding `lock_path` (Unix: `flock` on the directory): `Ok(None)` when
-/// another writer holds it; `Ok(Some(None))` where the file system cannot lock a directory
-/// (the lock file alone then guards it).
-fn lock_dir(lock_path: &Path) -> io::Result<Option<Option<std::fs::File>>> {
+/// The lock of a directory, [`lock_dir`].
+enum DirLock {
+    /// Locked by this writer.
+    Held(std::fs::File),
+    /// Another writer holds it.
+    Busy,
+    /// The file system cannot lock a directory: the lock file alone guards it.
+    Unsupported,
+}
+
+/// Locks the directory holding `lock_path` (Unix: `flock` on the directory).
+fn lock_dir(lock_path: &Path) -> io::Result<DirLock> {
     #[cfg(unix)]
     {
         let dir = lock_path.parent().unwrap_or(Path::new("."));
@@ -85,15 +93,15 @@ fn lock_dir(lock_path: &Path) -> io::Result<Option<Option<std::fs::File>>> {
         };
         let f = std::fs::File::open(dir)?;
         match f.try_lock() {
-            Ok(()) => Ok(Some(Some(f))),
-            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-            Err(std::fs::TryLockError::Error(_)) => Ok(Some(None)),
+            Ok(()) => Ok(DirLock::Held(f)),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(DirLock::Busy),
+            Err(std::fs::TryLockError::Error(_)) => Ok(DirLock::Unsupported),
         }
     }
     #[cfg(not(unix))]
     {
         let _ = lock_path;
-        Ok(Some(None))
+        Ok(DirLock::Unsupported)
     }
 }
 
@@ -139,8 +147,10 @@ impl Vfs for StdVfs {
         }
     }
     fn try_lock(&self, path: &Path) -> io::Result<Option<Self::Lock>> {
-        let Some(dir) = lock_dir(path)? else {
-            return Ok(None);
+        let dir = match lock_dir(path)? {
+            DirLock::Held(f) => Some(f),
+            DirLock::Busy => return Ok(None),
+            DirLock::Unsupported => None,
         };
         let f = std::fs::OpenOptions::new()
             .read(true)
