@@ -286,6 +286,11 @@ impl ProofFile {
     /// Parses JSON; an error names the field (`seq: invalid value …`).
     pub fn from_json(text: &str) -> Result<ProofFile, CheckpointError> {
         let err = |m: String| CheckpointError::Proof(m);
+        // A key written twice: serde_json would keep the last value without a word (attacker
+        // round 24: `"seq":41,"seq":42` verified as 42).
+        if let Some(path) = rxledger_model::dup::first_duplicate(text) {
+            return Err(err(format!("{path}: written twice")));
+        }
         let mut v: serde_json::Value =
             serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
         let obj = v

@@ -137,6 +137,11 @@ fn malformed_proof_files_are_refused() {
             r#"{"type":"inclusion","seq":3,"tree_size":10}"#.to_owned(),
             "hashes",
         ),
+        // A key written twice (the last value would have verified: attacker round 24).
+        (
+            format!(r#"{{"type":"inclusion","seq":2,"seq":3,"tree_size":10,"hashes":["{h0}"]}}"#),
+            "seq: written twice",
+        ),
     ] {
         let r = ProofFile::from_json(&json).and_then(|p| p.hashes().map(|_| p));
         let e = r.unwrap_err().to_string();

@@ -31,6 +31,7 @@
 
 mod canon;
 pub mod codes;
+pub mod dup;
 pub mod events;
 mod fast;
 pub mod instant;
@@ -505,6 +506,12 @@ impl Event {
         // A line read with its end: a string left open runs into it, and serde_json would place
         // the error at column 0 of a second line (round 18). Without it, at the line's end.
         let text = text.trim_end_matches(['\n', '\r']);
+        if let Some(path) = dup::first_duplicate(text) {
+            return Err(EventError::field_err(
+                &path,
+                "is written twice in one object (a reader would keep one of the two values)",
+            ));
+        }
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| EventError::Json {
                 column: e.column(),
