@@ -116,6 +116,17 @@ pub enum VerifyError {
         /// The 1-based line of the history file.
         line: u64,
     },
+    /// The record at the expected head's seq has another hash: the ledger was rewritten at or
+    /// before it (it is not shorter: attacker round 24 was told it "ends" there).
+    #[error("record {seq} has hash {found}, not the expected {expected}: the ledger was rewritten at or before seq {seq}")]
+    HeadDiffers {
+        /// The expected head's seq.
+        seq: u64,
+        /// The hash expected there.
+        expected: Digest,
+        /// The hash the record has.
+        found: Digest,
+    },
     /// The expected head was not found: the ledger was truncated or rewritten.
     #[error("expected head {expected} not found: the ledger ends at seq {last} with head {found}; it was truncated or rewritten (first unverifiable seq {seq})")]
     HeadMismatch {
@@ -190,6 +201,7 @@ impl VerifyError {
             | VerifyError::BatchFraming { seq, .. }
             | VerifyError::IncompleteBatch { seq, .. }
             | VerifyError::HeadMismatch { seq, .. }
+            | VerifyError::HeadDiffers { seq, .. }
             | VerifyError::BelowCheckpoint { seq, .. }
             | VerifyError::CheckpointRoot { seq, .. }
             | VerifyError::HistoryDamaged { seq, .. }
@@ -549,10 +561,9 @@ impl Verifier {
             Some(ExpectedHead::Hash(d)) if d == rec.hash => self.expected_seen = true,
             Some(ExpectedHead::At(h)) if h.seq == rec.seq => {
                 if h.hash != rec.hash {
-                    return Err(VerifyError::HeadMismatch {
+                    return Err(VerifyError::HeadDiffers {
                         seq: rec.seq,
-                        last: rec.seq,
-                        expected: h.to_string(),
+                        expected: h.hash,
                         found: rec.hash,
                     });
                 }

@@ -262,3 +262,23 @@ proptest! {
         }
     }
 }
+
+/// A head whose seq the ledger has, with another record's hash: the record there differs (the
+/// ledger is not shorter; attacker round 24 was told it "ends at" that seq).
+#[test]
+fn a_head_at_a_seq_the_ledger_has_with_another_hash_names_the_record() {
+    let (x, head) = export(9);
+    let (r, _) = verify(
+        &x,
+        Some(ExpectedHead::At(Head {
+            seq: head.seq - 1,
+            hash: head.hash,
+        })),
+    );
+    let err = r.unwrap_err();
+    assert!(
+        matches!(err, VerifyError::HeadDiffers { seq, found, .. } if seq == head.seq - 1 && found != head.hash),
+        "{err}"
+    );
+    assert!(err.to_string().contains("rewritten at or before"), "{err}");
+}

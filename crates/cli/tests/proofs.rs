@@ -263,6 +263,30 @@ fn consistency_proof(p: &Path) {
         p,
     );
     assert!(ok(&o), "{}", text(&o));
+    // An old checkpoint whose signature does not verify is a failure (exit 1), as a new one is
+    // (attacker round 24: exit 2).
+    let old = std::fs::read_to_string(p.join("cp1000.txt")).unwrap();
+    std::fs::write(p.join("bad-old.txt"), old.replace("\n1000\n", "\n1001\n")).unwrap();
+    let o = run(
+        &[
+            "verify-proof",
+            "--proof",
+            "c.json",
+            "--checkpoint",
+            "cp1500.txt",
+            "--old-checkpoint",
+            "bad-old.txt",
+            "--pubkey",
+            "reg.pub",
+        ],
+        p,
+    );
+    assert_eq!(code(&o), 1, "{}", text(&o));
+    assert!(
+        text(&o).contains("FAILED") && text(&o).contains("signature"),
+        "{}",
+        text(&o)
+    );
     // The forked ledger cannot prove consistency with the first checkpoint.
     assert!(ok(&run(
         &["checkpoint", "F", "--key", "reg.key", "-o", "cpF.txt"],

@@ -328,6 +328,14 @@ pub fn verify_error_msg(e: &rxledger_chain::VerifyError) -> Option<Msg> {
             .arg("seq", *seq)
             .arg("last", *last)
             .arg("signed", *signed),
+        E::HeadDiffers {
+            seq,
+            expected,
+            found,
+        } => Msg::new("verify-head-differs")
+            .arg("seq", *seq)
+            .arg("expected", expected.to_string())
+            .arg("found", found.to_string()),
         E::CheckpointRoot { size, .. } => Msg::new("verify-checkpoint-root").arg("size", *size),
         E::HistoryDamaged { line, .. } => Msg::new("verify-history-damaged").arg("line", *line),
         E::HeadMismatch {

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use rxledger::checkpoint::ProofFile;
 
 use super::Outcome;
-use crate::common::{open_checkpoint, open_checkpoint_or_fail, read_text};
+use crate::common::{open_checkpoint_or_fail, read_text};
 
 /// Check a record (or a consistency proof) against a proof, a checkpoint and a public key
 /// alone, without the ledger.
@@ -51,7 +51,12 @@ pub fn run(args: Args) -> Result<Outcome> {
             rxledger::proofs::verify_record(&line, &p, &cp)
         }
         (ProofFile::Consistency { .. }, _, Some(old)) => {
-            let old = open_checkpoint(&old, &pubkey)?;
+            // A bad signature on the old checkpoint is a failed verification (exit 1), as on
+            // the new one (attacker round 24: it exited 2, as an input error).
+            let old = match open_checkpoint_or_fail(&old, &pubkey)? {
+                ControlFlow::Continue(cp) => cp,
+                ControlFlow::Break(outcome) => return Ok(outcome),
+            };
             rxledger::proofs::verify_consistency_proof(&p, &old, &cp)
         }
         (ProofFile::Inclusion { .. }, None, _) => {

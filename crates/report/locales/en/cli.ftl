@@ -165,6 +165,7 @@ verify-link = line { $line }: broken link at seq { $seq }: prev { $found } does 
 verify-hash = line { $line }: hash mismatch at seq { $seq }: the record's content was altered (stored { $stored }, computed { $computed })
 verify-framing = line { $line }: bad batch framing at seq { $seq }: batch_end { $batch_end } (expected { $expected })
 verify-incomplete = ledger ends inside a batch: records { $seq }..={ $batch_end } are missing (truncated, or a crash before the batch was acknowledged)
+verify-head-differs = record { $seq } has hash { $found }, not the expected { $expected }: the ledger was rewritten at or before seq { $seq }
 verify-checkpoint-root = the first { $size } records do not have the Merkle root their checkpoint in the directory's own history (checkpoints.jsonl) signed: records were changed or history rewritten since; restore the directory from a backup
 verify-history-damaged = line { $line } of the directory's checkpoint history (checkpoints.jsonl) is not a checkpoint: the history was damaged or altered, and cannot vouch for the records
 verify-below-checkpoint = the ledger holds { $last } acknowledged record(s), but its own checkpoint history (checkpoints.jsonl) signed { $signed }: records { $seq }..{ $signed } were removed (truncated); restore the directory from a backup (a writer refuses it)
@@ -187,7 +188,7 @@ verify-none = no record verified
 verify-verified = records 1..={ $last } verified; head { $head }
 verify-intact = FAILED: the records are intact, the file around them was changed
 verify-restore = restore the exported bytes (LF line endings, no byte-order mark) to verify it as exported; head { $head }
-verify-tail = { $segment }: { $bytes } bytes after the last acknowledged batch ({ $records } complete records): an interrupted write; the next writer cuts them off
+verify-tail = { $segment }: { $bytes } bytes after the last acknowledged batch ({ $records } complete records): a batch being written now, or left by an interrupted write (the next writer cuts such a tail off); not acknowledged
 verify-extends = ok: { $records } records verified; they extend the checkpoint of { $size } records signed for { $origin }
 
 ## Checkpoints and proofs.

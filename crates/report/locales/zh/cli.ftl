@@ -162,6 +162,7 @@ verify-link = 第 { $line } 行：记录 { $seq } 处链接断裂：其 `prev` {
 verify-hash = 第 { $line } 行：记录 { $seq } 哈希不符：记录内容被修改（存储的 { $stored }，计算的 { $computed }）
 verify-framing = 第 { $line } 行：记录 { $seq } 批次框定错误：`batch_end` 为 { $batch_end }（应为 { $expected }）
 verify-incomplete = 账本止于一个批次中间：记录 { $seq }..={ $batch_end } 缺失（被截断，或在批次确认前崩溃）
+verify-head-differs = 记录 { $seq } 的哈希为 { $found }，而非预期的 { $expected }：账本在记录 { $seq } 或其之前被改写
 verify-checkpoint-root = 前 { $size } 条记录的默克尔根与目录自身检查点历史（checkpoints.jsonl）中签署的不符：此后记录被更改或历史被改写；请从备份恢复该目录
 verify-history-damaged = 目录的检查点历史（checkpoints.jsonl）第 { $line } 行不是检查点：历史已损坏或被改动，无法为记录作证
 verify-below-checkpoint = 账本只有 { $last } 条已确认记录，但其自身的检查点历史（checkpoints.jsonl）已签署 { $signed } 条：记录 { $seq }..{ $signed } 被删除（截断）；请从备份恢复该目录（写入程序将拒绝写入）
@@ -184,7 +185,7 @@ verify-none = 没有记录校验通过
 verify-verified = 记录 1..={ $last } 校验通过；链头 { $head }
 verify-intact = 未通过：记录完好，但记录之外的文件内容被改动
 verify-restore = 恢复导出时的字节（LF 换行，无字节顺序标记）即可按导出文件校验；链头 { $head }
-verify-tail = { $segment }：最后一个已确认批次之后有 { $bytes } 字节（{ $records } 条完整记录）：写入曾被中断；下一个写入程序会将其截去
+verify-tail = { $segment }：最后一个已确认批次之后有 { $bytes } 字节（{ $records } 条完整记录）：正在写入的批次，或中断的写入留下的尾部（下一个写入程序会截去这样的尾部）；尚未确认
 verify-extends = 通过：{ $records } 条记录校验通过；它们延续了 { $origin } 签署的 { $size } 条记录的检查点
 
 ## 检查点与证明。
