@@ -355,3 +355,71 @@ fn expired_vaccines_isolated_at_the_deadline_are_in_time() {
     assert_eq!(expired_at_20("2026-10-27T00:00:00+08:00"), 2);
     assert_eq!(expired_at_20("2026-10-27T00:00:01+08:00"), 3);
 }
+
+/// The sentences of `rule` at `seq` in the bundled inspection ledger whose name starts with
+/// `prefix`, in `lang`.
+fn said(prefix: &str, rule: &str, seq: u64, lang: rxledger::report::messages::Lang) -> Vec<String> {
+    use rxledger::report::messages::Messages;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().into_owned();
+            n.starts_with(prefix) && n.ends_with(".jsonl")
+        })
+        .unwrap();
+    let text = std::fs::read(&path).unwrap();
+    let lines = rxledger::ingest::read_lines(prefix, text.as_slice()).unwrap();
+    let mut store = rxledger::store::MemStore::new();
+    rxledger::ingest::append_lines(&mut store, prefix, &lines, 1000, |_| {}).unwrap();
+    let report = rxledger::check::check_store(&store, Config::default(), None).unwrap();
+    let m = Messages::new(lang);
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule.code() == rule && f.seq == seq)
+        .map(|f| m.render(&f.message))
+        .collect()
+}
+
+/// Round 24, A3–A6: sentences that misled an inspector. A lapsed supplier designation says until
+/// when it held; a hospital's lapsed seal card is a card, not a designation; a code forgotten
+/// after the return window may have been received; a code that left by a loss report was not
+/// "sold twice"; UNINVOICED's figures are net.
+#[test]
+fn round_24s_sentences_say_what_happened() {
+    use rxledger::report::messages::Lang::{En, Zh};
+    let one = |prefix: &str, rule: &str, seq: u64, lang| {
+        let s = said(prefix, rule, seq, lang);
+        assert_eq!(s.len(), 1, "{prefix} {rule} {seq}: {s:?}");
+        s[0].clone()
+    };
+    let s = one("273-", "SPECIAL-CHANNEL", 34, En);
+    assert!(
+        s.contains("only until 2026-11-15 (its last valid day), not on 2026-11-16"),
+        "{s}"
+    );
+    let s = one("273-", "SPECIAL-CHANNEL", 50, En);
+    assert!(
+        s.contains("purchase-seal card valid only until 2026-11-30"),
+        "{s}"
+    );
+    let s = one("273-", "SPECIAL-CHANNEL", 50, Zh);
+    assert!(
+        s.contains("印鉴卡有效期至 2026-11-30") && !s.contains("定点资格"),
+        "{s}"
+    );
+    let s = one("277-", "CODE-UNKNOWN", 114, En);
+    assert!(
+        s.contains("never received, or left more than 180 days ago"),
+        "{s}"
+    );
+    let s = one("273-", "CODE-DUP", 62, En);
+    assert!(
+        s.contains("reported lost") && !s.contains("sold or shipped twice"),
+        "{s}"
+    );
+    let s = one("270-", "UNINVOICED", 49, En);
+    assert!(s.contains("(net of returns and of credit notes)"), "{s}");
+}

@@ -63,7 +63,11 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
     };
     let head = Msg::new("custody-head")
         .arg("what", what)
-        .arg("steps", chain.steps.len());
+        .arg("steps", chain.steps.len())
+        .arg(
+            "steps_plural",
+            rxledger_reconcile::Fact::Term(crate::messages::plural(chain.steps.len()).into()),
+        );
     let _ = writeln!(s, "{}", m.render(&head));
     let (holder, qty, seq) = (
         m.label("custody-holder"),

@@ -16,7 +16,10 @@ custody-moved-after-leaving = moved again by { $holder } in a { event-kind } ({ 
 # `rxledger trace`: the heading, the step columns, and the breaks.
 custody-unit = unit { $code }
 custody-batch = { $product } batch { $batch }
-custody-head = custody chain of { $what }: { $steps } steps
+custody-head = custody chain of { $what }: { $steps } { $steps_plural ->
+        [one] step
+       *[other] steps
+    }
 custody-holder = holder
 custody-qty = qty
 custody-unbroken = chain unbroken across the given ledgers

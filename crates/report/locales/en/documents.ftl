@@ -88,7 +88,7 @@ ttgk-amount = { $amount }
 uninvoiced = { $goods } units of { $product } { $dir ->
         [purchase] accepted
        *[sale] dispatched
-    } for { $doc } ({ $party }) but only { $invoiced } invoiced after { $days } days.
+    } for { $doc } ({ $party }) but only { $invoiced } invoiced after { $days } days (net of returns and of credit notes).
 uninvoiced-qty = { $qty }
 unpaid = Invoice { $doc } ({ $party }) for { $total } has { $paid } paid after { $days } days.
 unpaid-amount = { $amount }

@@ -83,9 +83,15 @@ html-custody-summary = { $batches } batches across { $plural ->
        *[other] { $ledgers } ledgers
     }; { $broken } with a break in the chain.
 html-custody-omitted = { $count } more batches not shown ({ $command } follows any of them).
-html-chain-head = { $product } batch { $batch } · { $steps } steps ·
+html-chain-head = { $product } batch { $batch } · { $steps } { $steps_plural ->
+        [one] step
+       *[other] steps
+    } ·
 html-unbroken = unbroken
-html-breaks = { $count } breaks
+html-breaks = { $count } { $count_plural ->
+        [one] break
+       *[other] breaks
+    }
 html-break = Break:
 html-col-when = when
 html-col-event = event

@@ -12,10 +12,14 @@ special-chain-elsewhere-unaccepted = { $units } unit(s) of controlled { $product
 special-chain-elsewhere-expected = units at { $location }
 special-chain-elsewhere-actual = { $units } elsewhere
 
-special-channel-purchase = Narcotics or class-1 psychotropics ordered ({ $doc }) from { $supplier }, which is not a designated manufacturer or wholesaler on { $date }.
+special-channel-purchase = Narcotics or class-1 psychotropics ordered ({ $doc }) from { $supplier }, which { $problem ->
+        [expired] was a designated manufacturer or wholesaler only until { $valid_to } (its last valid day), not on { $date }
+       *[none] is not a designated manufacturer or wholesaler on { $date }
+    }.
 special-channel-sale = Narcotics or class-1 psychotropics sold ({ $doc }) to { $customer }, which { $problem ->
         [no_designation] holds no designation or purchase-seal card
         [expired] was designated only until { $valid_to } (its last valid day)
+        [card_expired] held a purchase-seal card valid only until { $valid_to } (its last valid day)
         [other_province] is in { $province } (another province) and the sale cites no approval
        *[designation] is { $designation ->
             [designated_manufacturer] a designated manufacturer

@@ -10,7 +10,10 @@ custody-moved-after-leaving = 该单元已于记录 { $left } 离开 { $holder }
 # `rxledger trace`：标题、各步骤的列、断点。
 custody-unit = 追溯码 { $code }
 custody-batch = { $product } 批号 { $batch }
-custody-head = { $what } 的追溯链：{ $steps } 步
+custody-head = { $what } 的追溯链：{ $steps } { $steps_plural ->
+        [one] 步
+       *[other] 步
+    }
 custody-holder = 持有方
 custody-qty = 数量
 custody-balance = 期末结存：

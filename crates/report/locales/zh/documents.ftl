@@ -88,7 +88,7 @@ ttgk-amount = { $amount }
 uninvoiced = { $doc }（{ $party }）{ $dir ->
         [purchase] 验收合格
        *[sale] 发货
-    } { $product } 数量 { $goods }，{ $days } 天后仅开票 { $invoiced }。
+    } { $product } 数量 { $goods }，{ $days } 天后仅开票 { $invoiced }（均已扣除退货和红字发票）。
 uninvoiced-qty = { $qty }
 unpaid = 发票 { $doc }（{ $party }）金额 { $total }，{ $days } 天后已付 { $paid }。
 unpaid-amount = { $amount }

@@ -83,9 +83,15 @@ html-custody-summary = { $plural ->
        *[other] { $ledgers } 个账本
     }中共 { $batches } 个批次；{ $broken } 个批次流向链断裂。
 html-custody-omitted = 另有 { $count } 个批次未列出（{ $command } 可追踪其中任一批次）。
-html-chain-head = { $product } 批号 { $batch } · { $steps } 步 ·
+html-chain-head = { $product } 批号 { $batch } · { $steps } { $steps_plural ->
+        [one] 步
+       *[other] 步
+    } ·
 html-unbroken = 完整
-html-breaks = { $count } 处断裂
+html-breaks = { $count } { $count_plural ->
+        [one] 处断裂
+       *[other] 处断裂
+    }
 html-break = 断裂：
 html-col-when = 时间
 html-col-event = 事件

@@ -5,9 +5,9 @@ sup-lic-individual = 供货单位 { $party } 为个人；禁止与个人进行�
 sup-lic-licence = 供货单位 { $party } 的许可证在 { $date } 无效。
 sup-lic-licence-expected = { $date } 有效
 sup-lic-licence-actual = { $periods }
-sup-lic-scope = 品种 { $product }（{ qualification-category }）超出供货单位 { $party } 的经营范围。
-sup-lic-scope-expected = 经营范围含{ qualification-category }
-sup-lic-scope-actual = 不在经营范围内
+sup-lic-scope = 品种 { $product }（{ qualification-category }）超出供货单位 { $party } 的经营（生产）范围。
+sup-lic-scope-expected = 经营（生产）范围包括{ qualification-category }
+sup-lic-scope-actual = 不在经营（生产）范围内
 sup-lic-product = 从 { $party } 购进的品种 { $product } 未登记：本记录之前无首营品种档案（product_registered 事件）。
 
 cus-lic-unregistered = 购货单位 { $party } 无资质档案（未登记）。
@@ -16,7 +16,7 @@ cus-lic-licence = 购货单位 { $party } 的许可证在 { $date } 无效。
 cus-lic-licence-expected = { $date } 有效
 cus-lic-licence-actual = { $periods }
 cus-lic-scope = 品种 { $product }（{ qualification-category }）超出购货单位 { $party } 的经营范围。
-cus-lic-scope-expected = 经营范围含{ qualification-category }
+cus-lic-scope-expected = 经营范围包括{ qualification-category }
 cus-lic-scope-actual = 不在经营范围内
 cus-lic-product = 销售给 { $party } 的品种 { $product } 未登记：本次销售之前无品种档案（product_registered 事件）。
 

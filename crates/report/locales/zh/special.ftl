@@ -11,10 +11,14 @@ special-chain-elsewhere-unaccepted = 特殊管理药品 { $product } 批号 { $b
 special-chain-elsewhere-expected = 在 { $location } 的库存
 special-chain-elsewhere-actual = { $units } 件在别处
 
-special-channel-purchase = 麻醉药品或第一类精神药品采购（{ $doc }）的供货单位 { $supplier } 在 { $date } 不是定点生产企业或定点批发企业。
+special-channel-purchase = 麻醉药品或第一类精神药品采购（{ $doc }）的供货单位 { $supplier }{ $problem ->
+        [expired] 的定点资格有效期至 { $valid_to }（最后有效日），在 { $date } 已不是定点生产企业或定点批发企业
+       *[none] 在 { $date } 不是定点生产企业或定点批发企业
+    }。
 special-channel-sale = 麻醉药品或第一类精神药品销售（{ $doc }）的购货单位 { $customer }{ $problem ->
         [no_designation] 既无定点资格，也无印鉴卡
         [expired] 的定点资格有效期至 { $valid_to }（最后有效日），已过期
+        [card_expired] 的印鉴卡有效期至 { $valid_to }（最后有效日），已过期
         [other_province] 位于 { $province }（外省），销售未注明批准文件
        *[designation] 为{ $designation ->
             [designated_manufacturer] 定点生产企业

@@ -416,12 +416,15 @@ impl Report {
                     (self.r(&Msg::new("html-chain-head")
                         .arg("product", product)
                         .arg("batch", batch)
-                        .arg("steps", chain.steps.len())))
+                        .arg("steps", chain.steps.len())
+                        .arg("steps_plural", Fact::Term(crate::messages::plural(chain.steps.len()).into()))))
                     " "
                     @if chain.breaks.is_empty() {
                         span.ok { (self.l("html-unbroken")) }
                     } @else {
-                        span.bad { (self.r(&Msg::new("html-breaks").arg("count", chain.breaks.len()))) }
+                        span.bad { (self.r(&Msg::new("html-breaks")
+                            .arg("count", chain.breaks.len())
+                            .arg("count_plural", Fact::Term(crate::messages::plural(chain.breaks.len()).into())))) }
                     }
                 }
                 @for b in &chain.breaks {

@@ -78,7 +78,8 @@ impl Family for Codes {
                     if seen.unknown > 0 {
                         let m = line("code-unknown-moved", seen.unknown)
                             .arg("code", codes.unit_code(l.codes, seen.first_unknown))
-                            .arg("location", from);
+                            .arg("location", from)
+                            .arg("days", cx.cfg.thresholds.return_window_days);
                         let f = Finding::new(Rule::CodeUnknown, ev.seq, m).location(from);
                         cx.out.emit(on_line(f));
                     }

@@ -233,20 +233,27 @@ fn channel_purchase(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Purchase)
     let Some(supplier) = cx.proj.master.parties.get(&p.supplier) else {
         return; // SUP-LIC reports unregistered suppliers
     };
-    let ok = supplier.special.as_ref().is_some_and(|s| {
-        s.valid_to >= ev.date
-            && matches!(
-                s.designation,
-                Designation::DesignatedManufacturer
-                    | Designation::NationalWholesaler
-                    | Designation::RegionalWholesaler
-            )
+    let designated = supplier.special.as_ref().filter(|s| {
+        matches!(
+            s.designation,
+            Designation::DesignatedManufacturer
+                | Designation::NationalWholesaler
+                | Designation::RegionalWholesaler
+        )
     });
+    let ok = designated.is_some_and(|s| s.valid_to >= ev.date);
     if !ok {
         let m = Msg::new("special-channel-purchase")
             .arg("doc", &p.doc)
             .arg("supplier", &p.supplier)
             .arg("date", ev.date);
+        // A designation that lapsed says until when it held (round 24, A3), as a sale's does.
+        let m = match designated {
+            Some(s) => m
+                .arg("problem", term("expired"))
+                .arg("valid_to", s.valid_to),
+            None => m.arg("problem", term("none")),
+        };
         cx.emit(Finding::new(Rule::SpecialChannel, ev.seq, m).party(&p.supplier));
     }
 }
@@ -369,8 +376,16 @@ impl Special {
             .arg("customer", &s.customer);
         let m = match c.special.as_ref() {
             None => m.arg("problem", term("no_designation")),
+            // A seal card is a card, not a designation (round 24, A3).
             Some(sp) if sp.valid_to < ev.date => m
-                .arg("problem", term("expired"))
+                .arg(
+                    "problem",
+                    term(if sp.designation == Designation::SealCardHolder {
+                        "card_expired"
+                    } else {
+                        "expired"
+                    }),
+                )
                 .arg("valid_to", sp.valid_to),
             Some(sp) => match sp.designation {
                 Designation::NationalWholesaler | Designation::RegionalWholesaler => return,
