@@ -326,15 +326,7 @@ fn a_return_beyond_the_goods_leaves_no_negative_goods() {
 /// deadline and past it.
 #[test]
 fn expired_vaccines_isolated_at_the_deadline_are_in_time() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections");
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            p.file_name().unwrap().to_string_lossy().starts_with("267-")
-                && p.extension().is_some_and(|x| x == "jsonl")
-        })
-        .unwrap();
+    let path = bundled("267-");
     let original = std::fs::read_to_string(&path).unwrap();
     let isolated = r#""occurred_at":"2026-10-26T23:59:00+08:00""#;
     assert_eq!(original.matches(isolated).count(), 1);
@@ -356,20 +348,25 @@ fn expired_vaccines_isolated_at_the_deadline_are_in_time() {
     assert_eq!(expired_at_20("2026-10-27T00:00:01+08:00"), 3);
 }
 
+/// The bundled inspection ledger whose name starts with `prefix`.
+fn bundled(prefix: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections");
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+                && p.extension().is_some_and(|x| x == "jsonl")
+        })
+        .unwrap_or_else(|| panic!("no ledger {prefix}*.jsonl"))
+}
+
 /// The sentences of `rule` at `seq` in the bundled inspection ledger whose name starts with
 /// `prefix`, in `lang`.
 fn said(prefix: &str, rule: &str, seq: u64, lang: rxledger::report::messages::Lang) -> Vec<String> {
     use rxledger::report::messages::Messages;
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inspections");
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            let n = p.file_name().unwrap().to_string_lossy().into_owned();
-            n.starts_with(prefix) && n.ends_with(".jsonl")
-        })
-        .unwrap();
-    let text = std::fs::read(&path).unwrap();
+    let text = std::fs::read(bundled(prefix)).unwrap();
     let lines = rxledger::ingest::read_lines(prefix, text.as_slice()).unwrap();
     let mut store = rxledger::store::MemStore::new();
     rxledger::ingest::append_lines(&mut store, prefix, &lines, 1000, |_| {}).unwrap();
