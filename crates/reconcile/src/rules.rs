@@ -157,7 +157,7 @@ catalogue! {
         ];
     RecDoc = "REC-DOC", Documents, Major,
         "Receipt does not match its purchase order",
-        "A receipt must reference a known purchase order from the same supplier and a delivery note; every product received must be on the order, and cumulative arrivals must not exceed the ordered quantity. A delivery covering several orders (`refs.order` a list) fills them in the order named and is judged against their sum.",
+        "A receipt must reference a known purchase order from the same supplier and a delivery note; every product received must be on the order, and cumulative arrivals must not exceed the ordered quantity. Arrivals count rejected units too (they arrived): a replacement of rejected goods is recorded under a new order (or the order is raised), else it is an arrival beyond the order. A delivery covering several orders (`refs.order` a list) fills them in the order named and is judged against their sum.",
         "GSP (2016) Art. 72-73",
         [],
         at "the `receipt`; `seqs` add nothing",
@@ -259,7 +259,7 @@ catalogue! {
         ];
     NoSource = "NO-SOURCE", Stock, Critical,
         "Goods shipped without a qualified source",
-        "A batch was dispatched that was never received, or was received only from suppliers that failed qualification.",
+        "A batch was dispatched that was never received, or was received only from suppliers that failed qualification. A receipt counts as received even when it accepted nothing: goods moved from such a receipt are `ACC-GATE`'s (moved before acceptance) and `STOCK-NEG`'s.",
         "药品管理法 Art. 55; GSP (2016) Art. 61",
         [],
         at "the `dispatch`; `seqs` add nothing",
@@ -347,7 +347,7 @@ catalogue! {
         ];
     TwoInvoice = "TWO-INVOICE", Documents, Major,
         "More than two invoices to a public hospital",
-        "Goods sold to a public hospital must come from the manufacturer (or its group sales company) through one distributor: at most two invoices. Goods bought from another wholesaler mean a third invoice, unless the customer's province is a configured remote area. One finding per line of the sale (product and batch) so bought. Narcotics and class-1 psychotropics are left out: their regulation prescribes their channel (designated manufacturer, national wholesaler, regional wholesaler, medical institution holding a seal card), which `SPECIAL-CHANNEL` checks, and a regional wholesaler's sale is their third invoice by law.",
+        "Goods sold to a public hospital must come from the manufacturer (or its group sales company) through one distributor: at most two invoices. Goods bought from another wholesaler mean a third invoice, unless the customer's province is a configured remote area. One finding per line of the sale (product and batch) so bought: a batch any of whose receipts came from a wholesaler counts as so bought, even when the batch was also received from its manufacturer (the units cannot be told apart). Narcotics and class-1 psychotropics are left out: their regulation prescribes their channel (designated manufacturer, national wholesaler, regional wholesaler, medical institution holding a seal card), which `SPECIAL-CHANNEL` checks, and a regional wholesaler's sale is their third invoice by law.",
         "国医改办发〔2016〕4号 (两票制)",
         ["group_sales_companies", "remote_provinces"],
         at "the `sale` to the public hospital; `seqs` add nothing",
@@ -410,7 +410,7 @@ catalogue! {
         ];
     Special2p = "SPECIAL-2P", Special, Major,
         "Controlled drug handled by one person",
-        "Acceptance and outbound review of special-control drugs are signed by two different people.",
+        "Acceptance and outbound review of special-control drugs (here and for `SPECIAL-LOSS` and `SPECIAL-DESTROY`: narcotics, psychotropics of both classes, medical toxic and radioactive drugs and precursors, the classes of `SPECIAL-CHAIN`; not compound ephedrine preparations) are signed by two different people.",
         "麻醉药品和精神药品管理条例 Art. 48 (双人验收、双人复核)",
         [],
         at "the `receipt` (acceptance) or the `outbound_review` signed by fewer than two people; `seqs` add nothing",
@@ -420,7 +420,7 @@ catalogue! {
         ];
     SpecialLoss = "SPECIAL-LOSS", Special, Critical,
         "Loss of a controlled drug not reported in time",
-        "A loss or theft of special-control drugs is reported to the police, drug and health authorities within the threshold after discovery.",
+        "A loss or theft of special-control drugs (the classes of `SPECIAL-2P`) is reported to the police, drug and health authorities within the threshold after discovery.",
         "麻醉药品和精神药品管理条例 Art. 64; policy threshold",
         ["special_loss_hours"],
         at "the `loss_report`; `seqs` add nothing",
@@ -430,7 +430,7 @@ catalogue! {
         ];
     SpecialDestroy = "SPECIAL-DESTROY", Special, Critical,
         "Controlled drug destroyed without supervision",
-        "Destruction of special-control drugs records the regulator's supervisor(s) present.",
+        "Destruction of special-control drugs (the classes of `SPECIAL-2P`) records the regulator's supervisor(s) present.",
         "麻醉药品和精神药品管理条例 Art. 61",
         [],
         at "the `destruction`; `seqs` add nothing",
