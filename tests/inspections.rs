@@ -418,5 +418,12 @@ fn round_24s_sentences_say_what_happened() {
         "{s}"
     );
     let s = one("270-", "UNINVOICED", 49, En);
-    assert!(s.contains("(net of returns and of credit notes)"), "{s}");
+    assert!(s.contains("both net of returns and of credit notes"), "{s}");
+    // B6: a deadline finding says when the period ended; 276's invoice, booked on 30 Oct and
+    // dated 1 Nov, was due 60 days from 00:00 of its date.
+    let s = one("276-", "UNPAID", 25, En);
+    assert!(
+        s.contains("after 60 days, by 2026-12-31 00:00 (+08:00)"),
+        "{s}"
+    );
 }

@@ -67,6 +67,9 @@ pub struct Engine {
 /// outputs (a macro rather than a method so that the families can be borrowed beside it).
 macro_rules! family_ctx {
     ($engine:ident, $family:expr) => {
+        family_ctx!($engine, $family, $engine.now)
+    };
+    ($engine:ident, $family:expr, $now:expr) => {
         Ctx::new(
             $family,
             &$engine.cfg,
@@ -76,6 +79,7 @@ macro_rules! family_ctx {
                 findings: &mut $engine.out,
                 pending: &mut $engine.pending,
             },
+            $now,
         )
     };
 }
@@ -249,7 +253,9 @@ impl Engine {
                 self.now = Some(at);
             }
             if let Some(family) = self.families.owner(&due) {
-                let mut cx = family_ctx!(self, family.id());
+                // The context's clock is the deadline's own time (a deadline set in the past,
+                // by an event recorded late, runs when the clock is already beyond it).
+                let mut cx = family_ctx!(self, family.id(), Some(at));
                 family.on_due(&mut cx, &due);
             }
             self.proj.on_due(due, &self.cfg, &mut self.sched, self.now);

@@ -314,6 +314,9 @@ pub(crate) struct Ctx<'a> {
     pub sched: &'a mut Scheduler,
     /// Findings.
     pub out: Out<'a>,
+    /// The ledger's clock: the latest `occurred_at` seen; for a deadline being run, its own
+    /// time.
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -324,11 +327,13 @@ impl<'a> Ctx<'a> {
         proj: &'a mut Projections,
         sched: &'a mut Scheduler,
         sink: Sink<'a>,
+        now: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Self {
         Ctx {
             cfg,
             proj,
             sched,
+            now,
             out: Out {
                 cfg,
                 findings: sink.findings,

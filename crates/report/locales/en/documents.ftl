@@ -88,9 +88,9 @@ ttgk-amount = { $amount }
 uninvoiced = { $goods } units of { $product } { $dir ->
         [purchase] accepted
        *[sale] dispatched
-    } for { $doc } ({ $party }) but only { $invoiced } invoiced after { $days } days (net of returns and of credit notes).
+    } for { $doc } ({ $party }) but only { $invoiced } invoiced after { $days } days, by { $due }; both net of returns and of credit notes.
 uninvoiced-qty = { $qty }
-unpaid = Invoice { $doc } ({ $party }) for { $total } has { $paid } paid after { $days } days.
+unpaid = Invoice { $doc } ({ $party }) for { $total } has { $paid } paid after { $days } days, by { $due }.
 unpaid-amount = { $amount }
 orphan-credit = Credit note { $doc } credits invoice { $invoice }, which is not known (never booked, or forgotten after the return window).
 orphan-invoice = Invoice { $doc } ({ $party }) has { $goods ->

@@ -88,9 +88,9 @@ ttgk-amount = { $amount }
 uninvoiced = { $doc }（{ $party }）{ $dir ->
         [purchase] 验收合格
        *[sale] 发货
-    } { $product } 数量 { $goods }，{ $days } 天后仅开票 { $invoiced }（均已扣除退货和红字发票）。
+    } { $product } 数量 { $goods }，{ $days } 天后（截至 { $due }）仅开票 { $invoiced }（均已扣除退货和红字发票）。
 uninvoiced-qty = { $qty }
-unpaid = 发票 { $doc }（{ $party }）金额 { $total }，{ $days } 天后已付 { $paid }。
+unpaid = 发票 { $doc }（{ $party }）金额 { $total }，{ $days } 天后（截至 { $due }）已付 { $paid }。
 unpaid-amount = { $amount }
 orphan-credit = 红字发票 { $doc } 冲销发票 { $invoice }，该发票未知（从未记账，或已超过退货期限被遗忘）。
 orphan-invoice = 发票 { $doc }（{ $party }）在 { $days } 天后仍{ $goods ->

@@ -16,7 +16,7 @@ use crate::{Fact, Finding, Msg, Pending, Rule};
 pub(super) fn check(cx: &mut Ctx<'_>, d: &DocDue, open: Option<DateTime<Utc>>) {
     match d {
         DocDue::Goods { dir, doc, due } => uninvoiced(cx, *dir, doc, *due, open),
-        DocDue::Invoice(doc) => unpaid(cx, doc, open),
+        DocDue::Invoice(doc) => unpaid(cx, doc, open.or(cx.now), open),
         DocDue::InvoiceOrphan(doc) => invoice_orphan(cx, doc, open),
         DocDue::PaymentOrphan {
             seq,
@@ -104,7 +104,8 @@ fn uninvoiced(
             .arg("dir", dir_term(dir))
             .arg("doc", doc)
             .arg("party", g.party.as_str())
-            .arg("days", cx.cfg.thresholds.uninvoiced_days);
+            .arg("days", cx.cfg.thresholds.uninvoiced_days)
+            .arg("due", due);
         let pending = with_facts("uninvoiced-pending", &m);
         let closed_by = Msg::new("uninvoiced-closed-by")
             .arg("missing", goods.saturating_sub(inv))
@@ -127,7 +128,7 @@ fn uninvoiced(
 
 /// `UNPAID`: at an invoice's payment deadline, it is paid within the tolerance. (Paid over the
 /// invoice is an excess of its own, `overpaid`.)
-fn unpaid(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
+fn unpaid(cx: &mut Ctx<'_>, doc: &str, due: Option<DateTime<Utc>>, open: Option<DateTime<Utc>>) {
     let tol = cx.cfg.thresholds.amount_tolerance_minor;
     let Some(inv) = cx.proj.docs.invoices.get(doc) else {
         return;
@@ -142,6 +143,12 @@ fn unpaid(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
         .arg("total", &total)
         .arg("paid", &paid)
         .arg("days", cx.cfg.thresholds.unpaid_days);
+    // When the period ended (round 24, B6: a period from 00:00 of a later invoice date could
+    // not be checked from the sentence).
+    let m = match due {
+        Some(due) => m.arg("due", due),
+        None => m,
+    };
     let pending = with_facts("unpaid-pending", &m);
     let rest = Money::cny(inv.total.saturating_sub(inv.paid));
     let f = Finding::new(Rule::Unpaid, inv.seq, m)
