@@ -525,7 +525,7 @@ fn rare_sentences_hold(f: &[Finding]) {
     assert!(channel.contains(&(
         sold(
             "1",
-            "was designated only until 2026-01-01 (its last valid day)"
+            "held a purchase-seal card valid only until 2026-01-01 (its last valid day)"
         ),
         None,
         None
