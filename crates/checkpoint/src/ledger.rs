@@ -99,6 +99,13 @@ fn unbroken(report: &VerifyReport) -> Result<(), ProofsError> {
 /// made again from the records (attacker round 24: a planted index had `checkpoint` sign, and
 /// `prove` prove, the root of a forged ledger).
 fn verified_tree(dir: &Path) -> Result<MerkleTree, ProofsError> {
+    if !dir.is_dir() {
+        // (It said "P.jsonl/merkle: Not a directory".)
+        return Err(ProofsError::Invalid(format!(
+            "{} is not a ledger directory: checkpoints and proofs are made from a ledger directory (an exported file is checked against them with `verify --checkpoint` and `verify-proof`)",
+            dir.display()
+        )));
+    }
     let hashers = Hashers::new();
     let mut frontier = Frontier::new();
     let report = rxledger_store::scan_path_prepared(
@@ -375,6 +382,14 @@ pub fn verify_record(line: &[u8], proof: &ProofFile, cp: &Checkpoint) -> Result<
         return Err("not an inclusion proof".into());
     };
     let line = line.strip_suffix(b"\n").unwrap_or(line);
+    // (A blank line after it, or a second line, was reported as "does not end with }" or an
+    // empty payload: attacker round 24.)
+    if line.contains(&b'\n') {
+        let lines = line.split(|b| *b == b'\n').count();
+        return Err(format!(
+            "the record file holds {lines} lines; it must hold exactly one record line of an exported ledger (`sed -n SEQp ledger.jsonl`)"
+        ));
+    }
     let rec =
         RecordRef::parse(line).map_err(|r| format!("the record is not a ledger line: {r}"))?;
     if rec.seq != *seq {

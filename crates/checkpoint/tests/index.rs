@@ -171,3 +171,35 @@ fn the_directorys_own_history_vouches_for_its_records() {
         .unwrap()
         .ends_with("}\n"));
 }
+
+/// Attacker round 24's minor ones: a record file with a blank line after the record says so; a
+/// proof asked of an exported file says a ledger directory is needed; a directory whose `LEDGER`
+/// marker says something else is not a ledger for readers either.
+#[test]
+fn misleading_errors_of_round_24_say_what_is_wrong() {
+    let (private, _) = generate_key("auditor").unwrap();
+    let key = SignerKey::parse(&private).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("G");
+    ledger(&dir, false);
+    let (cp, _) = checkpoint(&dir, &key).unwrap();
+    let proof = prove_inclusion(&dir, 5, &cp).unwrap();
+    let mut line = record(&dir, 5);
+    line.extend_from_slice(b"\n\n");
+    let why = verify_record(&line, &proof, &cp).unwrap_err();
+    assert!(why.contains("holds 2 lines"), "{why}");
+    line.truncate(line.len() - 1);
+    assert_eq!(verify_record(&line, &proof, &cp), Ok(()));
+
+    let export = tmp.path().join("x.jsonl");
+    rxledger_store::export(&dir, &export).unwrap();
+    let err = prove_inclusion(&export, 5, &cp).unwrap_err().to_string();
+    assert!(err.contains("is not a ledger directory"), "{err}");
+
+    std::fs::write(dir.join("LEDGER"), b"something else\n").unwrap();
+    let err = rxledger_store::verify_path(&dir, None, |_| {}).unwrap_err();
+    assert!(
+        matches!(err, rxledger_store::StoreError::NotALedger { .. }),
+        "{err}"
+    );
+}

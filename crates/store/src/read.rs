@@ -95,9 +95,10 @@ impl VerifyReport {
     }
 }
 
-/// True when `path` is a ledger directory (has the marker file).
+/// True when `path` is a ledger directory (has the marker file, saying what `init` wrote: a
+/// directory whose `LEDGER` says something else is not one, for readers as for writers).
 pub fn is_store_dir(path: &Path) -> bool {
-    path.is_dir() && path.join(MARKER_FILE).is_file()
+    path.is_dir() && std::fs::read(path.join(MARKER_FILE)).is_ok_and(|m| m == crate::layout::MARKER)
 }
 
 /// Verifies a ledger directory or exported `.jsonl` file in one streaming pass.

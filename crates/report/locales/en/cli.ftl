@@ -56,7 +56,7 @@ cli-not-pg-url = not a PostgreSQL URL
 cli-pg-one-at-a-time = PostgreSQL ledgers are checked one at a time (not against other ledgers yet)
 
 ## The store.
-store-not-a-ledger = { $path } is not an rxledger ledger (no { $marker } marker; run `rxledger init`)
+store-not-a-ledger = { $path } is not an rxledger ledger (no { $marker } marker file, or one that `rxledger init` did not write; run `rxledger init`)
 store-exists = { $path } already exists and is not empty
 store-locked = ledger { $dir } is in use by another writer (lock file { $lock } is held); try again when it has finished
 store-corrupt = { $path }: { $error }; refusing to append (run `rxledger verify`)

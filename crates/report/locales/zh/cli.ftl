@@ -55,7 +55,7 @@ cli-not-pg-url = 不是 `PostgreSQL` 网址
 cli-pg-one-at-a-time = `PostgreSQL` 账本只能逐个检查（尚不能与其他账本相互核对）
 
 ## 存储。
-store-not-a-ledger = { $path } 不是 `rxledger` 账本（没有 { $marker } 标记文件；请先运行 `rxledger init`）
+store-not-a-ledger = { $path } 不是 `rxledger` 账本（没有 { $marker } 标记文件，或该文件并非 `rxledger init` 所写；请先运行 `rxledger init`）
 store-exists = { $path } 已存在且不为空
 store-locked = 账本 { $dir } 正由另一写入程序使用（锁文件 { $lock } 被占用）；请待其完成后再试
 store-corrupt = { $path }：{ $error }；拒绝追加（请运行 `rxledger verify`）
