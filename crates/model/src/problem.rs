@@ -9,6 +9,14 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {
+    /// A text holding a control character other than a tab or a line break (a NUL in a
+    /// document number made two documents of one: attacker round 24).
+    ControlCharacter {
+        /// The character's code point.
+        code: u32,
+        /// Its byte offset in the text.
+        at: usize,
+    },
     /// A text longer than the format allows.
     TooLong {
         /// Its length in bytes.
@@ -141,6 +149,10 @@ impl fmt::Display for Written {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Problem::ControlCharacter { code, at } => write!(
+                f,
+                "holds the control character U+{code:04X} at byte {at} (text may hold no control characters but tabs and line breaks)"
+            ),
             Problem::TooLong { bytes, max } => {
                 write!(f, "is {bytes} bytes long; at most {max} bytes are allowed")
             }
