@@ -1,0 +1,153 @@
+# Attack 2: checkpoints, signatures and proofs
+import sys; sys.path.insert(0,'/work/atk24/work')
+from h import *; import h; from chain import *; from merkle import *; from ed import *
+import json, base64
+os.chdir(W); setlog(W+'/t4_proofs.log')
+CP = open('cp2k.txt').read(); CP1 = open('cp1k.txt').read()
+body = CP.split('\n\n')[0] + '\n'; sig = CP.split('\n\n')[1]
+body1 = CP1.split('\n\n')[0] + '\n'
+P42 = json.load(open('p42.json')); C = json.load(open('c.json'))
+res = []
+def VP(cptext, label, proof=None, record='r42.txt', pub='k1.pub', raw_proof=None, old=None):
+    open('t-cp.txt','w', newline='').write(cptext) if isinstance(cptext,str) else open('t-cp.txt','wb').write(cptext)
+    if raw_proof is not None: open('t-p.json','wb').write(raw_proof if isinstance(raw_proof,bytes) else raw_proof.encode())
+    else: json.dump(proof if proof is not None else P42, open('t-p.json','w'))
+    args = ['verify-proof','--proof','t-p.json','--checkpoint','t-cp.txt','--pubkey',pub]
+    if old is not None:
+        open('t-old.txt','w', newline='').write(old); args += ['--old-checkpoint','t-old.txt']
+    else: args += ['--record', record]
+    rc,out = run(args, label=label, show=False)
+    line = f"[{rc}] {label}: {out[:300]}"; print(line); res.append(line)
+    return rc
+# --- checkpoint text / signature mutations (inclusion proof valid) ---
+VP(CP, 'baseline valid')
+VP(body, 'no signature at all')
+VP(body + '\n', 'blank line, no signature lines')
+VP(CP.rstrip('\n'), 'missing final newline')
+VP(CP.replace('\n','\r\n'), 'CRLF')
+s_b64 = sig.split()[2]; raw = base64.b64decode(s_b64)
+def withsig(b): return body + '\n' + '— k1 ' + b + '\n'
+VP(withsig(base64.b64encode(raw[:-1]).decode()), 'signature 1 byte short')
+VP(withsig(base64.b64encode(raw+b'\0').decode()), 'signature 1 byte long')
+VP(withsig(base64.b64encode(raw[:4]).decode()), 'only key id, no signature')
+VP(withsig('!!!notbase64!!!'), 'non-base64 signature')
+VP(withsig(raw.hex()), 'hex signature')
+VP(withsig(s_b64.rstrip('=')), 'base64 without padding')
+VP(withsig(s_b64 + '\t'), 'trailing tab after signature')
+VP(withsig(s_b64 + ' '), 'trailing space after signature')
+b = bytearray(raw); b[10]^=1; VP(withsig(base64.b64encode(bytes(b)).decode()), 'flipped bit in signature')
+b = bytearray(raw); b[0]^=1; VP(withsig(base64.b64encode(bytes(b)).decode()), 'flipped bit in key id (line ignored -> no line by key)')
+sig1 = CP1.split('\n\n')[1]
+VP(body + '\n' + sig1, 'signature of another checkpoint (cp1k) on cp2k body')
+VP(body + '\n' + sig.replace('— k1', '— k2'), 'key name changed to k2')
+VP(CP, 'pubkey of another key (k2.pub)', pub='k2.pub')
+VP(body + '\n' + sig.replace('— ', '-- '), 'ASCII dash instead of em dash')
+VP(body + '\n' + sig.replace('— k1 ', '— k1  '), 'double space before signature')
+VP(body + '\n' + sig + sig, 'same valid signature line twice')
+bad = bytearray(raw); bad[20]^=1
+VP(body + '\n' + sig + '— k1 ' + base64.b64encode(bytes(bad)).decode() + '\n', 'valid line + bad line by same key (must fail)')
+VP(body + '\n' + '— k1 ' + base64.b64encode(bytes(bad)).decode() + '\n' + sig, 'bad line + valid line by same key (must fail)')
+VP(body + '\n' + sigline('k2.key', body) + sig, 'k2 witness + k1')
+VP(body + '\n' + sig*101, '101 signature lines')
+VP(body + '\n' + sig*100, '100 signature lines')
+VP(body + '\n' + sig + '\n', 'blank line after signatures')
+VP(body + '\n' + sig + 'junk\n', 'junk line after signatures')
+VP(body + '\n\n' + sig, 'two blank lines before signatures')
+VP(body.replace('\n','\n\n',1) + '\n' + sig, 'blank line inside body (origin/ size) with original sig')
+VP('\ufeff' + CP, 'BOM at start')
+VP(CP.replace('— k1', '— k1\x00'), 'NUL in key name')
+# --- re-signed checkpoints with our own Ed25519 implementation (valid signatures over bad content) ---
+o, n, r = body.strip('\n').split('\n')
+def S(text): return note('k1.key', text)
+VP(S(body), 'resigned baseline (sanity)')
+VP(S(f'{o}\n02000\n{r}\n'), 'size with leading zero, validly signed')
+VP(S(f'{o}\n+2000\n{r}\n'), 'size with + sign, validly signed')
+VP(S(f'{o}\n18446744073709551616\n{r}\n'), 'size 2^64, validly signed')
+VP(S(f'{o}\n18446744073709551615\n{r}\n'), 'size 2^64-1, validly signed', proof=dict(P42, tree_size=18446744073709551615))
+VP(S(f'{o}\n2000\n{base64.b64encode(base64.b64decode(r)[:31]).decode()}\n'), 'root of 31 bytes, validly signed')
+VP(S(f'{o}\n2000\n{r}\n\n'), 'empty extension line, validly signed')
+VP(S(f'{o}\n2000\n{r}\next-line\n'), 'extension line, validly signed')
+VP(S(f'\n2000\n{r}\n'), 'empty origin, validly signed')
+VP(S(f' \n2000\n{r}\n'), 'origin of one space, validly signed')
+VP(S(f'{o}\n2000\n{r.rstrip("=")}\n'), 'root without base64 padding, validly signed')
+VP(S(f'{o}\n2000\n{base64.urlsafe_b64encode(base64.b64decode(r)).decode()}\n'), 'root url-safe base64, validly signed')
+VP(S(f'{o}\n2000\n{r}\n').replace('\n— ', '\n— ',1), 'sanity again')
+VP(S(f'{o}\n2000 \n{r}\n'), 'size with trailing space, validly signed')
+VP(S(f'{o}\n2000\n{r}\n\x01ctl\n'), 'control char in extension, validly signed')
+# size beyond ledger: genuine root but size 5000 -> proof tree_size mismatch
+VP(S(f'{o}\n5000\n{r}\n'), 'size 5000 (beyond ledger) with 2000-root, proof tree_size 2000')
+VP(S(f'{o}\n5000\n{r}\n'), 'size 5000 with 2000-root, proof tree_size 5000', proof=dict(P42, tree_size=5000))
+# --- inclusion proof mutations against the genuine checkpoint ---
+hs = P42['hashes']
+VP(CP, 'proof: wrong seq 43', proof=dict(P42, seq=43))
+VP(CP, 'proof: seq 0', proof=dict(P42, seq=0))
+VP(CP, 'proof: seq -42', proof=dict(P42, seq=-42))
+VP(CP, 'proof: seq 2001', proof=dict(P42, seq=2001))
+VP(CP, 'proof: seq 2^64+42', proof=dict(P42, seq=2**64+42))
+VP(CP, 'proof: seq 1e400 huge', raw_proof=json.dumps(P42).replace('"seq": 42','"seq": 1'+'0'*400))
+VP(CP, 'proof: seq 42.0', raw_proof=json.dumps(P42).replace('"seq": 42','"seq": 42.0'))
+VP(CP, 'proof: seq "42"', proof=dict(P42, seq="42"))
+VP(CP, 'proof: tree_size 1999', proof=dict(P42, tree_size=1999))
+VP(CP, 'proof: tree_size 2001', proof=dict(P42, tree_size=2001))
+VP(CP, 'proof: tree_size 2^64-1', proof=dict(P42, tree_size=2**64-1))
+VP(CP, 'proof: truncated path', proof=dict(P42, hashes=hs[:-1]))
+VP(CP, 'proof: extra hash appended', proof=dict(P42, hashes=hs+[hs[0]]))
+VP(CP, 'proof: extra zero hash appended', proof=dict(P42, hashes=hs+['0'*64]))
+VP(CP, 'proof: empty path', proof=dict(P42, hashes=[]))
+VP(CP, 'proof: uppercase hex', proof=dict(P42, hashes=[x.upper() for x in hs]))
+VP(CP, 'proof: 63-hex hash', proof=dict(P42, hashes=[hs[0][:63]]+hs[1:]))
+VP(CP, 'proof: 10000 hashes', proof=dict(P42, hashes=hs*1000))
+VP(CP, 'proof: two hashes swapped', proof=dict(P42, hashes=[hs[1],hs[0]]+hs[2:]))
+VP(CP, 'proof: type consistency', proof=dict(P42, type='consistency'))
+VP(CP, 'proof: unknown field', proof=dict(P42, extra=1))
+VP(CP, 'proof: duplicate key seq (42 then 41)', raw_proof=json.dumps(P42).replace('"seq": 42','"seq": 42, "seq": 41'))
+VP(CP, 'proof: duplicate key seq (41 then 42)', raw_proof=json.dumps(P42).replace('"seq": 42','"seq": 41, "seq": 42'))
+VP(CP, 'proof: not JSON', raw_proof='hello')
+VP(CP, 'proof: empty file', raw_proof='')
+VP(CP, 'proof: deeply nested', raw_proof='['*100000 + ']'*100000)
+VP(CP, 'proof: JSON array', raw_proof='[]')
+VP(CP, 'proof: trailing garbage', raw_proof=json.dumps(P42)+'xyz')
+VP(CP, 'proof: two JSON docs', raw_proof=json.dumps(P42)+json.dumps(P42))
+VP(CP, 'proof: BOM', raw_proof=b'\xef\xbb\xbf'+json.dumps(P42).encode())
+# --- record mutations ---
+rec = open('r42.txt','rb').read()
+def VR(recbytes, label):
+    open('t-r.txt','wb').write(recbytes); VP(CP, label, record='t-r.txt')
+VR(rec.rstrip(b'\n'), 'record without newline')
+VR(rec.replace(b'\n', b'\r\n'), 'record with CRLF')
+VR(rec + b'\n', 'record followed by blank line')
+VR(rec + rec, 'record file with 2 lines (42 twice)')
+VR(open('P.jsonl','rb').read().split(b'\n')[42]+b'\n'+rec, 'record file with 43 then 42')
+r = parse(rec.rstrip(b'\n')); r2=dict(r); r2['prev']='0'*64; r2['hash']=link(r2['prev'], leaf(r['seq'],r['batch_end'],r['recorded_at'],r['event']))
+VR(render(r2)+b'\n', 'record 42 with forged prev and matching hash (leaf unchanged)')
+r3=dict(r); r3['prev']='f'*64; VR(render(r3)+b'\n', 'record 42 with forged prev, old hash')
+r4=dict(r); r4['event']=r['event'].replace(b'"v":2',b'"v": 2',1); r4['hash']=link(r4['prev'], leaf(r['seq'],r['batch_end'],r['recorded_at'],r4['event']))
+VR(render(r4)+b'\n', 'record 42 payload re-spaced')
+VR(b'', 'empty record file')
+VR(b'\xff\xfe\n', 'non-UTF8 record')
+# leaf-as-node confusion: give record 1..2 interior node as leaf? prove seq 1 with size 2 subtree -- skip
+# --- consistency proof mutations ---
+VP(CP, 'consistency baseline', proof=C, old=CP1)
+ch = C['hashes']
+VP(CP, 'consistency: truncated', proof=dict(C, hashes=ch[:-1]), old=CP1)
+VP(CP, 'consistency: extra hash', proof=dict(C, hashes=ch+[ch[0]]), old=CP1)
+VP(CP, 'consistency: empty', proof=dict(C, hashes=[]), old=CP1)
+VP(CP, 'consistency: old_size 999', proof=dict(C, old_size=999), old=CP1)
+VP(CP, 'consistency: new_size 2001', proof=dict(C, new_size=2001), old=CP1)
+VP(CP, 'consistency: old_size 0 empty hashes', proof=dict(C, old_size=0, hashes=[]), old=CP1)
+VP(CP, 'consistency: old=new (same checkpoint, empty proof)', proof=dict(C, old_size=2000, hashes=[]), old=CP)
+VP(CP, 'consistency: old_size > new_size', proof=dict(C, old_size=3000), old=CP1)
+VP(CP1, 'consistency: swapped checkpoints', proof=C, old=CP)
+# unrelated old checkpoint: root from other ledger, size 1000, signed by k1
+other = read('ledger-other.jsonl'); oroot = base64.b64encode(mth(mleaves(other[:1000]))).decode()
+VP(CP, 'consistency: old checkpoint of unrelated ledger (validly signed)', proof=C, old=S(f'{o}\n1000\n{oroot}\n'))
+VP(CP, 'consistency: old checkpoint signed by k2 only', proof=C, old=note('k2.key', body1))
+VP(CP, 'consistency: old checkpoint unsigned', proof=C, old=body1)
+VP(CP, 'consistency: old checkpoint with bad signature', proof=C, old=body1+'\n'+'— k1 '+base64.b64encode(bytes(bad)).decode()+'\n')
+VP(CP, 'consistency: old checkpoint of other origin', proof=C, old=S(body1.replace(o,'rxledger/OTHER')))
+VP(CP, 'consistency: old size 0 empty root', proof=dict(C, old_size=0, hashes=[]), old=S(f'{o}\n0\n{base64.b64encode(b"0"*32).decode()}\n'))
+import hashlib
+from b3 import hash_
+for cand,lab in [(hash_(b''),'blake3("")'), (b'\0'*32,'zeros')]:
+    VP(CP, f'consistency: old size 0, root {lab}', proof=dict(C, old_size=0, hashes=[]), old=S(f'{o}\n0\n{base64.b64encode(cand).decode()}\n'))
+open(W+'/t4_summary.txt','w').write('\n'.join(res)+'\n')
