@@ -263,6 +263,12 @@ fn consistency_proof(p: &Path) {
         p,
     );
     assert!(ok(&o), "{}", text(&o));
+    assert!(
+        text(&o).contains("the checkpoint of 1500 records")
+            && text(&o).contains("extends the one of 1000 records"),
+        "{}",
+        text(&o)
+    );
     // An old checkpoint whose signature does not verify is a failure (exit 1), as a new one is
     // (attacker round 24: exit 2).
     let old = std::fs::read_to_string(p.join("cp1000.txt")).unwrap();

@@ -45,6 +45,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     let text = read_text(&proof)?;
     let p = ProofFile::from_json(&text).with_context(|| proof.display().to_string())?;
+    let mut old_size = None;
     let result = match (&p, record, old_checkpoint) {
         (ProofFile::Inclusion { .. }, Some(r), _) => {
             let line = std::fs::read(&r).with_context(|| r.display().to_string())?;
@@ -57,6 +58,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 ControlFlow::Continue(cp) => cp,
                 ControlFlow::Break(outcome) => return Ok(outcome),
             };
+            old_size = Some(old.size);
             rxledger::proofs::verify_consistency_proof(&p, &old, &cp)
         }
         (ProofFile::Inclusion { .. }, None, _) => {
@@ -73,9 +75,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     match result {
         Ok(()) => {
             let m = crate::lang::messages();
-            let ok = rxledger::reconcile::Msg::new("verify-proof-ok")
-                .arg("size", cp.size)
-                .arg("origin", cp.origin.as_str());
+            // A consistency proof says both checkpoints (it named only the new one).
+            let ok = match old_size {
+                None => rxledger::reconcile::Msg::new("verify-proof-ok"),
+                Some(old) => rxledger::reconcile::Msg::new("verify-proof-ok-consistency")
+                    .arg("old_size", old),
+            }
+            .arg("size", cp.size)
+            .arg("origin", cp.origin.as_str());
             println!("{}", m.render(&ok));
             Ok(Outcome::Clean)
         }

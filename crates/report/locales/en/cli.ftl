@@ -194,6 +194,7 @@ verify-extends = ok: { $records } records verified; they extend the checkpoint o
 
 ## Checkpoints and proofs.
 verify-proof-ok = ok: proof verified against the checkpoint of { $size } records signed for { $origin }
+verify-proof-ok-consistency = ok: the checkpoint of { $size } records signed for { $origin } extends the one of { $old_size } records (same history)
 log-failed = FAILED: first bad seq { $seq }: { $error }
 
 checkpoint-key = malformed key: { $detail }

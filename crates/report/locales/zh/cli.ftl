@@ -191,6 +191,7 @@ verify-extends = 通过：{ $records } 条记录校验通过；它们延续了 {
 
 ## 检查点与证明。
 verify-proof-ok = 通过：证明已对照 { $origin } 签署的 { $size } 条记录的检查点核验
+verify-proof-ok-consistency = 通过：{ $origin } 签署的 { $size } 条记录的检查点延续了 { $old_size } 条记录的检查点（同一历史）
 log-failed = 未通过：第一条出错记录 { $seq }：{ $error }
 
 checkpoint-key = 密钥格式错误：{ $detail }
