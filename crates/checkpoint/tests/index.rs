@@ -151,6 +151,27 @@ fn the_directorys_own_history_vouches_for_its_records() {
     );
     assert!(FileStore::open(&damaged).is_err(), "a writer refuses it");
 
+    // An entry's `root` changed to another (the forged ledger's), its signed note left as it was:
+    // the entry is not what was signed.
+    let (forged_root, true_root) = {
+        let text = String::from_utf8(history.clone()).unwrap();
+        let entry = rxledger_store::history::HistoryEntry::from_line(text.trim_end()).unwrap();
+        let mut other = entry.root;
+        other.0[0] ^= 1;
+        (other.to_hex(), entry.root.to_hex())
+    };
+    let relabelled = tmp.path().join("R");
+    copy_dir(&forged, &relabelled);
+    let text = String::from_utf8(history.clone())
+        .unwrap()
+        .replace(&true_root, &forged_root);
+    std::fs::write(relabelled.join("checkpoints.jsonl"), text).unwrap();
+    let report = verify_path(&relabelled, None, |_| {}).unwrap();
+    assert_eq!(
+        report.failure,
+        Some(VerifyError::HistoryDamaged { seq: 1, line: 1 })
+    );
+
     // A torn last line: passed over; the entry before it still guards the records it signed.
     let torn = tmp.path().join("T");
     copy_dir(&genuine, &torn);

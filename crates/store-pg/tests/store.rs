@@ -219,15 +219,21 @@ fn checkpoint_history_is_kept() {
     let mut db = PgStore::open(&loc).unwrap();
     db.append(&refs(&events("cp", 0..4))).unwrap();
     assert!(db.checkpoints().unwrap().is_empty());
+    let root = db.merkle(db.head()).unwrap().root(4).unwrap();
+    // Notes state their entry's size and root, as a signed note does.
+    let b64 = {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(root)
+    };
     let a = HistoryEntry {
         size: 4,
-        root: rxledger_store::Digest(db.merkle(db.head()).unwrap().root(4).unwrap()),
-        note: "note one\n".to_owned(),
+        root: rxledger_store::Digest(root),
+        note: format!("one\n4\n{b64}\n\n— k a\n"),
     };
     let b = HistoryEntry {
         size: 4,
         root: a.root,
-        note: "note two\n".to_owned(),
+        note: format!("two\n4\n{b64}\n\n— k b\n"),
     };
     db.record_checkpoint(&a).unwrap();
     db.record_checkpoint(&b).unwrap();

@@ -24,7 +24,7 @@
 //! FileStore::init(&path)?;
 //! let history = CheckpointHistory::of(&path);
 //! assert_eq!(history.last()?, None);
-//! let entry = HistoryEntry { size: 3, root: Digest([7; 32]), note: "o\n3\nBw==\n\n— k x\n".into() };
+//! let entry = HistoryEntry { size: 3, root: Digest([7; 32]), note: "o\n3\nBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=\n\n— k x\n".into() };
 //! history.append(&entry)?;
 //! assert_eq!(history.read()?, vec![entry.clone()]);
 //! assert_eq!(history.last()?, Some(entry));
@@ -73,10 +73,25 @@ impl HistoryEntry {
         serde_json::to_string(&line).unwrap_or_default()
     }
 
-    /// Parses one history line; `Err` says why it is not an entry.
+    /// Parses one history line; `Err` says why it is not an entry. Its `size` and `root` must be
+    /// those its note states (a checkpoint body's second and third lines: readers check the
+    /// records against `root`, and the note is what was signed).
     pub fn from_line(line: &str) -> Result<HistoryEntry, String> {
+        use base64::Engine as _;
         let l: Line = serde_json::from_str(line).map_err(|e| e.to_string())?;
         let root = Digest::from_hex(&l.root).ok_or("`root` is not 64 hex digits")?;
+        let mut body = l.note.split('\n').skip(1);
+        let (size, root64) = (body.next(), body.next());
+        if size != Some(l.size.to_string().as_str())
+            || root64
+                != Some(
+                    base64::engine::general_purpose::STANDARD
+                        .encode(root.0)
+                        .as_str(),
+                )
+        {
+            return Err("`size` and `root` are not those its signed `note` states".into());
+        }
         Ok(HistoryEntry {
             size: l.size,
             root,
@@ -271,13 +286,14 @@ mod tests {
         let e = HistoryEntry {
             size: 12,
             root: Digest([0xab; 32]),
-            note: "rxledger/X\n12\nq83v\n\n— k AAAA\n".into(),
+            note: "rxledger/X\n12\nq6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s=\n\n— k AAAA\n"
+                .into(),
         };
         let line = e.to_line();
         assert_eq!(
             line,
             format!(
-                r#"{{"note":"rxledger/X\n12\nq83v\n\n— k AAAA\n","root":"{}","size":12}}"#,
+                r#"{{"note":"rxledger/X\n12\nq6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s=\n\n— k AAAA\n","root":"{}","size":12}}"#,
                 "ab".repeat(32)
             )
         );
@@ -292,7 +308,7 @@ mod tests {
         let e = HistoryEntry {
             size: 1,
             root: Digest([1; 32]),
-            note: "n".into(),
+            note: "n\n1\nAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=\n".into(),
         };
         h.append(&e).unwrap();
         std::fs::write(

@@ -18,11 +18,15 @@ fn fill(s: &mut impl Store) {
     }
 }
 
+/// An entry whose note states its size and root (as a signed note does).
 fn entry(size: u64) -> HistoryEntry {
+    use base64::Engine as _;
+    let root = Digest([size as u8; 32]);
+    let b64 = base64::engine::general_purpose::STANDARD.encode(root.0);
     HistoryEntry {
         size,
-        root: Digest([size as u8; 32]),
-        note: format!("o\n{size}\nx\n\n— k y\n"),
+        root,
+        note: format!("o\n{size}\n{b64}\n\n— k y\n"),
     }
 }
 
