@@ -297,6 +297,18 @@ impl ProofFile {
             .as_object_mut()
             .ok_or_else(|| err("a proof file is a JSON object".into()))?;
         let ty = obj.remove("type");
+        // A count written as a number serde_json reads as a float (beyond 2^64, a fraction, an
+        // exponent) said "invalid type: floating point `1.8446744073709552e+19`".
+        for key in ["seq", "tree_size", "old_size", "new_size"] {
+            if let Some(n) = obj.get(key).and_then(serde_json::Value::as_number) {
+                if n.as_u64().is_none() {
+                    return Err(err(format!(
+                        "{key}: must be a whole number from 0 to {} (got {n})",
+                        u64::MAX
+                    )));
+                }
+            }
+        }
         fn fields<T: serde::de::DeserializeOwned>(
             v: serde_json::Value,
         ) -> Result<T, CheckpointError> {

@@ -137,6 +137,13 @@ fn malformed_proof_files_are_refused() {
             r#"{"type":"inclusion","seq":3,"tree_size":10}"#.to_owned(),
             "hashes",
         ),
+        // A count beyond 2^64 (read as a float by JSON parsers).
+        (
+            format!(
+                r#"{{"type":"inclusion","seq":18446744073709551658,"tree_size":10,"hashes":["{h0}"]}}"#
+            ),
+            "seq: must be a whole number from 0 to 18446744073709551615",
+        ),
         // A key written twice (the last value would have verified: attacker round 24).
         (
             format!(r#"{{"type":"inclusion","seq":2,"seq":3,"tree_size":10,"hashes":["{h0}"]}}"#),

@@ -475,10 +475,17 @@ fn reason_fact(r: &Reason) -> Fact {
         R::Empty => Msg::new("reason-empty"),
         R::Invalid { message, problem } => return detail(message, problem.as_deref()),
         R::UnequalLengths {
-            expected, found, ..
+            expected,
+            found,
+            open_quote,
+            ..
         } => Msg::new("reason-unequal")
             .arg("expected", *expected)
-            .arg("found", *found),
+            .arg("found", *found)
+            .arg(
+                "quote",
+                Fact::Term(if *open_quote { "open" } else { "none" }.into()),
+            ),
         R::Csv { message } => Msg::new("reason-csv").arg("detail", message.as_str()),
         R::BadTimezone { value } => Msg::new("reason-timezone").arg("value", value.as_str()),
         R::BadEncoding { value } => Msg::new("reason-encoding").arg("value", value.as_str()),

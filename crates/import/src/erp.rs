@@ -194,6 +194,12 @@ pub fn import_csv(
             } => Reason::UnequalLengths {
                 expected: *expected_len,
                 found: *len,
+                // An odd number of quotes from the row to the end of the file.
+                open_quote: e.position().is_some_and(|p| {
+                    let from = usize::try_from(p.byte()).unwrap_or(usize::MAX);
+                    text.get(from..)
+                        .is_some_and(|rest| rest.bytes().filter(|b| *b == b'"').count() % 2 == 1)
+                }),
                 message: e.to_string(),
             },
             _ => Reason::Csv {

@@ -129,6 +129,9 @@ pub enum Reason {
         expected: u64,
         /// Cells of this row.
         found: u64,
+        /// A quote opened in this row is never closed: the rest of the file was read as one
+        /// cell (the row count alone said nothing of the quote: attacker round 24).
+        open_quote: bool,
         /// The CSV reader's words.
         message: String,
     },

@@ -335,3 +335,40 @@ fn a_repeated_row_is_reported_with_the_row_it_repeats() {
     };
     assert_eq!(p.lines.len(), 3);
 }
+
+/// A quote opened in a cell and never closed makes the rest of the file one cell: the row is
+/// refused as short, and the reason says the quote is why (attacker round 24: it gave only the
+/// cell counts). A short row without a stray quote says nothing of quotes.
+#[test]
+fn an_unclosed_quote_is_named_as_the_cause_of_a_short_row() {
+    use rxledger_import::Reason;
+    let e = refused(&goods_with("2026/09/15", "\"2026/09/15"));
+    let ImportError::Csv { line, reason, .. } = &e else {
+        panic!("{e}")
+    };
+    assert!(
+        matches!(
+            **reason,
+            Reason::UnequalLengths {
+                open_quote: true,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert_eq!(*line, 4, "{e}");
+    let e = refused(&goods_with("2026/09/15,", "2026/09/15"));
+    let ImportError::Csv { reason, .. } = &e else {
+        panic!("{e}")
+    };
+    assert!(
+        matches!(
+            **reason,
+            Reason::UnequalLengths {
+                open_quote: false,
+                ..
+            }
+        ),
+        "{e}"
+    );
+}

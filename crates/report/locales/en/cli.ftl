@@ -305,7 +305,10 @@ reason-differs = `{ $got }` differs from `{ $want }` on line { $first }, the fir
 reason-no-column = no such column in the header
 reason-same-column = the header has this column { $count } times (columns { $positions }): the mapping cannot tell which it means; rename one of them in the export
 reason-empty = is empty
-reason-unequal = a row of { $found } cells where the header has { $expected }
+reason-unequal = a row of { $found } cells where the header has { $expected }{ $quote ->
+        [open] : a quote (") opened in this row is never closed, so the rest of the file was read as one cell
+       *[none] {""}
+    }
 reason-csv = not valid CSV: { $detail }
 reason-timezone = `timezone`: `{ $value }` is not an offset such as +08:00
 reason-encoding = `encoding`: unknown encoding `{ $value }`

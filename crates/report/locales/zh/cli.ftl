@@ -302,7 +302,10 @@ reason-differs = `{ $got }` 与单据 `{ $document }` 首行（第 { $first } �
 reason-no-column = 表头中没有此列
 reason-same-column = 表头中此列出现 { $count } 次（第 { $positions } 列）：映射无法确定所指哪一列；请在导出中重命名其中一列
 reason-empty = 为空
-reason-unequal = 该行有 { $found } 个单元格，而表头有 { $expected } 个
+reason-unequal = 该行有 { $found } 个单元格，而表头有 { $expected } 个{ $quote ->
+        [open] ：该行中的引号（"）没有闭合，文件其余部分被读成一个单元格
+       *[none] {""}
+    }
 reason-csv = 不是有效的 CSV：{ $detail }
 reason-timezone = `timezone`：`{ $value }` 不是 +08:00 这样的时区偏移
 reason-encoding = `encoding`：未知编码 `{ $value }`
