@@ -17,6 +17,8 @@ pub enum Problem {
         /// Its byte offset in the text.
         at: usize,
     },
+    /// An instant in a leap second (`23:59:60`).
+    LeapSecond,
     /// A text longer than the format allows.
     TooLong {
         /// Its length in bytes.
@@ -152,6 +154,9 @@ impl fmt::Display for Problem {
             Problem::ControlCharacter { code, at } => write!(
                 f,
                 "holds the control character U+{code:04X} at byte {at} (text may hold no control characters but tabs and line breaks)"
+            ),
+            Problem::LeapSecond => f.write_str(
+                "is in a leap second (:60), which this format does not hold; write the second before",
             ),
             Problem::TooLong { bytes, max } => {
                 write!(f, "is {bytes} bytes long; at most {max} bytes are allowed")

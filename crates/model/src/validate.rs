@@ -1,7 +1,7 @@
 //! Semantic validation beyond types: required non-empty values, consistent quantities and
 //! amounts, the limits of every quantity, amount, text and year. Every error names the field.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use crate::{
     Event, EventBody, EventError, Money, PartyKind, Problem, Text, Written, MAX_AMOUNT,
@@ -135,6 +135,12 @@ fn date<'a>(field: impl Into<Field<'a>>, d: NaiveDate) -> R {
 /// An instant in the years [`YEARS`] (UTC).
 fn instant<'a>(field: impl Into<Field<'a>>, t: &DateTime<Utc>) -> R {
     let field = field.into();
+    // A leap second (`23:59:60`): chrono holds it as a second of a billion nanoseconds and more,
+    // which the canonical spelling writes back as `:60`; no clock of a ledger is read in them
+    // (attacker round 24: stored as written).
+    if t.nanosecond() >= 1_000_000_000 {
+        return Err(problem(field, Problem::LeapSecond));
+    }
     // `naive_utc`: `DateTime::year` adds the (zero) offset first, on every sample of every upload.
     if YEARS.contains(&t.naive_utc().year()) {
         Ok(())
@@ -799,5 +805,23 @@ mod tests {
         }
         let tab = PAYMENT.replace(r#""财务-王芳""#, r#""财务\t王芳""#);
         assert!(Event::from_json(&tab).is_ok());
+    }
+
+    /// An instant in a leap second is refused (it was stored as written); the second before is
+    /// an instant.
+    #[test]
+    fn a_leap_second_is_refused() {
+        let at = |t: &str| PAYMENT.replace("2026-10-12T03:00:00Z", t);
+        assert!(Event::from_json(&at("2026-12-31T23:59:59.999Z")).is_ok());
+        for t in ["2026-12-31T23:59:60Z", "2027-01-01T07:59:60+08:00"] {
+            match Event::from_json(&at(t)) {
+                Err(EventError::Field {
+                    field,
+                    problem: Some(p),
+                    ..
+                }) => assert_eq!((field.as_str(), *p), ("occurred_at", Problem::LeapSecond)),
+                other => panic!("{t}: {other:?}"),
+            }
+        }
     }
 }

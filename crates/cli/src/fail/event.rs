@@ -103,6 +103,7 @@ fn problem_msg(p: &Problem) -> Msg {
         Problem::ControlCharacter { code, at } => Msg::new("problem-control")
             .arg("code", format!("U+{code:04X}"))
             .arg("at", *at),
+        Problem::LeapSecond => Msg::new("problem-leap-second"),
         Problem::TooLong { bytes, max } => Msg::new("problem-too-long")
             .arg("bytes", *bytes)
             .arg("max", *max),

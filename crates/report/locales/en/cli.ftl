@@ -108,6 +108,7 @@ detail-minus-100-100 = must be between -100 and 100
 detail-readings-order = readings must be in time order
 detail-sum-overflow = sum of amounts overflows
 problem-control = holds the control character { $code } at byte { $at } (text may hold no control characters but tabs and line breaks)
+problem-leap-second = is in a leap second (:60), which this format does not hold; write the second before
 problem-too-long = is { $bytes } bytes long; at most { $max } bytes are allowed
 problem-year = { $value } is outside the years { $first } to { $last } this format accepts
 problem-quantity-max = { $value } is more than the largest quantity, { $max }

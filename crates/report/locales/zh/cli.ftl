@@ -107,6 +107,7 @@ detail-minus-100-100 = 须在 -100 至 100 之间
 detail-readings-order = 读数须按时间顺序
 detail-sum-overflow = 金额合计溢出
 problem-control = 在第 { $at } 字节处含控制字符 { $code }（文本中除制表符和换行符外不得含控制字符）
+problem-leap-second = 处于闰秒（:60）中，本格式不支持；请写作前一秒
 problem-too-long = 长 { $bytes } 字节，最多允许 { $max } 字节
 problem-year = { $value } 超出本格式接受的年份 { $first } 至 { $last }
 problem-quantity-max = { $value } 超过最大数量 { $max }
