@@ -3,7 +3,7 @@
 //! verified records, never the index's (attacker round 24: a planted index had `checkpoint`
 //! sign a forged ledger's root, and `prove` prove a forged record).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rxledger_checkpoint::ledger::{checkpoint, prove_inclusion, verify_record};
 use rxledger_checkpoint::{generate_key, SignerKey};
@@ -58,14 +58,20 @@ fn record(dir: &Path, seq: u64) -> Vec<u8> {
         .to_vec()
 }
 
-#[test]
-fn a_planted_or_damaged_index_is_not_signed_or_proved() {
+/// A signing key, and a genuine and a forged ledger (`G`, `F`) in a temporary directory.
+fn setup() -> (SignerKey, tempfile::TempDir, PathBuf, PathBuf) {
     let (private, _) = generate_key("auditor").unwrap();
     let key = SignerKey::parse(&private).unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let (genuine, forged) = (tmp.path().join("G"), tmp.path().join("F"));
     ledger(&genuine, false);
     ledger(&forged, true);
+    (key, tmp, genuine, forged)
+}
+
+#[test]
+fn a_planted_or_damaged_index_is_not_signed_or_proved() {
+    let (key, tmp, genuine, forged) = setup();
     // The roots each ledger's own records have.
     let pristine = tmp.path().join("P");
     copy_dir(&genuine, &pristine);
@@ -116,12 +122,7 @@ fn a_planted_or_damaged_index_is_not_signed_or_proved() {
 fn the_directorys_own_history_vouches_for_its_records() {
     use rxledger_store::history::CheckpointHistory;
     use rxledger_store::{verify_path, VerifyError};
-    let (private, _) = generate_key("auditor").unwrap();
-    let key = SignerKey::parse(&private).unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    let (genuine, forged) = (tmp.path().join("G"), tmp.path().join("F"));
-    ledger(&genuine, false);
-    ledger(&forged, true);
+    let (key, tmp, genuine, forged) = setup();
     checkpoint(&genuine, &key).unwrap();
     let history = std::fs::read(genuine.join("checkpoints.jsonl")).unwrap();
     assert!(verify_path(&genuine, None, |_| {}).unwrap().is_ok());
@@ -198,11 +199,7 @@ fn the_directorys_own_history_vouches_for_its_records() {
 /// marker says something else is not a ledger for readers either.
 #[test]
 fn misleading_errors_of_round_24_say_what_is_wrong() {
-    let (private, _) = generate_key("auditor").unwrap();
-    let key = SignerKey::parse(&private).unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("G");
-    ledger(&dir, false);
+    let (key, tmp, dir, _) = setup();
     let (cp, _) = checkpoint(&dir, &key).unwrap();
     let proof = prove_inclusion(&dir, 5, &cp).unwrap();
     let mut line = record(&dir, 5);
