@@ -460,3 +460,32 @@ fn round_24s_sentences_say_what_happened() {
         );
     }
 }
+
+/// Round 25: a cash refund names the credit note it settles (A3); a batch left off a count
+/// sheet is said to be left off (A4); returned goods re-shelved and goods put away from
+/// quarantine are no ACC-GATE (A2; probe 901 returns 5 boxes to receiving and puts them away
+/// again, ledger 282 puts 3 away from QA: its QUARANTINE stays).
+#[test]
+fn round_25s_findings_and_sentences() {
+    use rxledger::report::messages::Lang::{En, Zh};
+    let one = |prefix: &str, rule: &str, seq: u64, lang| {
+        let s = said(prefix, rule, seq, lang);
+        assert_eq!(s.len(), 1, "{prefix} {rule} {seq}: {s:?}");
+        s[0].clone()
+    };
+    let s = one("284-", "SPECIAL-CASH", 60, En);
+    assert!(s.contains("settles credit note"), "{s}");
+    let s = one("284-", "SPECIAL-CASH", 60, Zh);
+    assert!(s.contains("红字发票"), "{s}");
+    let s = one("282-", "STOCK-COUNT", 73, En);
+    assert!(
+        s.contains("does not list") && s.contains("(counted as 0)"),
+        "{s}"
+    );
+    assert!(said("282-", "ACC-GATE", 64, En).is_empty());
+    let probe = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "samples/inspections/rounds/round25/probes/ledgers/901-returned-goods-put-away-again.jsonl",
+    );
+    let got = findings_of("901", &std::fs::read(probe).unwrap());
+    assert!(got.iter().all(|(rule, _)| rule != "ACC-GATE"), "{got:?}");
+}

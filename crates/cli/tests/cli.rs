@@ -367,3 +367,35 @@ fn append_reads_a_fifo_and_a_pipe_once() {
         "{heads:?}"
     );
 }
+
+/// A key written twice is refused in Chinese too (round 25: the reason stayed in English), and
+/// nothing is appended.
+#[test]
+fn a_key_written_twice_is_refused_in_both_languages() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let g = run(&["gen", "--events", "60", "--seed", "3"], p);
+    let events = String::from_utf8(g.stdout).unwrap();
+    let twice: Vec<String> = events
+        .lines()
+        .map(|l| {
+            if l.contains(r#""kind":"purchase""#) {
+                l.replacen(r#""quantity":"#, r#""quantity":1290,"quantity":"#, 1)
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    std::fs::write(p.join("e.jsonl"), twice.join("\n") + "\n").unwrap();
+    assert_eq!(code(&run(&["init", "L"], p)), 0);
+    let en = run(&["append", "L", "e.jsonl"], p);
+    assert_eq!(code(&en), 2);
+    assert!(
+        text(&en).contains("`data.lines[0].quantity`: is written twice"),
+        "{}",
+        text(&en)
+    );
+    let zh = run(&["append", "L", "e.jsonl", "--lang", "zh"], p);
+    assert!(text(&zh).contains("在同一对象中出现两次"), "{}", text(&zh));
+    assert!(text(&run(&["verify", "L"], p)).contains("ok: 0 records"));
+}

@@ -507,10 +507,7 @@ impl Event {
         // the error at column 0 of a second line (round 18). Without it, at the line's end.
         let text = text.trim_end_matches(['\n', '\r']);
         if let Some(path) = dup::first_duplicate(text) {
-            return Err(EventError::field_err(
-                &path,
-                "is written twice in one object (a reader would keep one of the two values)",
-            ));
+            return Err(EventError::field_problem(path, Problem::WrittenTwice));
         }
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| EventError::Json {

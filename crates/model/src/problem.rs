@@ -9,16 +9,10 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {
-    /// A text holding a control character other than a tab or a line break (a NUL in a
-    /// document number made two documents of one: attacker round 24).
-    ControlCharacter {
-        /// The character's code point.
-        code: u32,
-        /// Its byte offset in the text.
-        at: usize,
-    },
     /// An instant in a leap second (`23:59:60`).
     LeapSecond,
+    /// A key written twice in one JSON object.
+    WrittenTwice,
     /// A text longer than the format allows.
     TooLong {
         /// Its length in bytes.
@@ -151,9 +145,8 @@ impl fmt::Display for Written {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Problem::ControlCharacter { code, at } => write!(
-                f,
-                "holds the control character U+{code:04X} at byte {at} (text may hold no control characters but tabs and line breaks)"
+            Problem::WrittenTwice => f.write_str(
+                "is written twice in one object (a reader would keep one of the two values)",
             ),
             Problem::LeapSecond => f.write_str(
                 "is in a leap second (:60), which this format does not hold; write the second before",

@@ -55,31 +55,10 @@ fn problem<'a>(field: impl Into<Field<'a>>, p: Problem) -> EventError {
     EventError::field_problem(field.to_string(), p)
 }
 
-/// Any text field: at most [`MAX_TEXT_BYTES`], and no control character but tabs and line
-/// breaks.
+/// Any text field: at most [`MAX_TEXT_BYTES`]. (Control characters are text: the sentences show
+/// them visibly, `docs/findings.md`.)
 fn text<'a>(field: impl Into<Field<'a>>, s: &str) -> R {
     let field = field.into();
-    // Bytes first (a control character is below 0x20, 0x7F, or U+0080..U+009F after 0xC2):
-    // this runs on every text of every event read.
-    let suspect = |b: &u8| *b < 0x20 || *b == 0x7F || *b == 0xC2;
-    if let Some((at, c)) = s
-        .as_bytes()
-        .iter()
-        .any(suspect)
-        .then(|| {
-            s.char_indices()
-                .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        })
-        .flatten()
-    {
-        return Err(problem(
-            field,
-            Problem::ControlCharacter {
-                code: u32::from(c),
-                at,
-            },
-        ));
-    }
     if s.len() > MAX_TEXT_BYTES {
         Err(problem(
             field,
@@ -772,56 +751,4 @@ pub(crate) fn number_limit(message: &str) -> Option<Problem> {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::problem::Problem;
-    use crate::{Event, EventError};
-
-    const PAYMENT: &str = r#"{"v":2,"id":"01a0f0b1-2c00-7d9e-8f27-1b6c3a9d2e12","kind":"payment","occurred_at":"2026-10-12T03:00:00Z","recorded_by":["财务-王芳"],"data":{"doc":"SK1","direction":"incoming","payer":"91330106MA2H1RT58K","payee":"91330100MA27X8K3Q1","payer_account":"3301040160012345678","payee_account":"1202021109900371234","amount":{"minor":677600,"currency":"CNY"},"method":"bank_transfer","invoices":["26330000000001000029"]}}"#;
-
-    /// A control character in a text is refused, naming the field and the character (attacker
-    /// round 24: a NUL in a document number made two documents of one); tabs and line breaks,
-    /// and Chinese, are text.
-    #[test]
-    fn control_characters_in_text_are_refused() {
-        assert!(Event::from_json(PAYMENT).is_ok());
-        for (written, code) in [
-            (r"\u0000", 0),
-            (r"\u001b", 0x1b),
-            (r"\u007f", 0x7f),
-            (r"\u0085", 0x85),
-        ] {
-            let text = PAYMENT.replace(r#""doc":"SK1""#, &format!(r#""doc":"SK{written}1""#));
-            match Event::from_json(&text) {
-                Err(EventError::Field {
-                    field,
-                    problem: Some(p),
-                    ..
-                }) => assert_eq!(
-                    (field.as_str(), *p),
-                    ("data.doc", Problem::ControlCharacter { code, at: 2 })
-                ),
-                other => panic!("{written}: {other:?}"),
-            }
-        }
-        let tab = PAYMENT.replace(r#""财务-王芳""#, r#""财务\t王芳""#);
-        assert!(Event::from_json(&tab).is_ok());
-    }
-
-    /// An instant in a leap second is refused (it was stored as written); the second before is
-    /// an instant.
-    #[test]
-    fn a_leap_second_is_refused() {
-        let at = |t: &str| PAYMENT.replace("2026-10-12T03:00:00Z", t);
-        assert!(Event::from_json(&at("2026-12-31T23:59:59.999Z")).is_ok());
-        for t in ["2026-12-31T23:59:60Z", "2027-01-01T07:59:60+08:00"] {
-            match Event::from_json(&at(t)) {
-                Err(EventError::Field {
-                    field,
-                    problem: Some(p),
-                    ..
-                }) => assert_eq!((field.as_str(), *p), ("occurred_at", Problem::LeapSecond)),
-                other => panic!("{t}: {other:?}"),
-            }
-        }
-    }
-}
+mod tests;

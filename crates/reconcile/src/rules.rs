@@ -167,12 +167,12 @@ catalogue! {
         ];
     AccGate = "ACC-GATE", Stock, Critical,
         "Stored or shipped before acceptance passed",
-        "Goods may be put away or shipped only after quality acceptance passed: a put-away exceeding the accepted quantity of the batch, or a dispatch of a batch whose receipts were all rejected.",
+        "Goods may be put away or shipped only after quality acceptance passed: a put-away exceeding the accepted quantity of the batch, or a dispatch of a batch whose receipts were all rejected. Units customers return count as accepted (they passed acceptance when received), and put-aways from a quarantine or returns location (`quarantine_locations`) are not counted: returned goods re-shelved and goods released from quarantine passed acceptance when received, and goods leaving quarantine other than by a release are `QUARANTINE`'s.",
         "GSP (2016) Art. 72, 79",
-        [],
+        ["quarantine_locations"],
         at "the `put_away` that takes the batch's put-away quantity over its accepted quantity (once per batch), or the `dispatch` of a batch whose receipts accepted nothing; `seqs` add nothing",
         reads [
-            "receipt.lines[].{product,batch,accepted}", "put_away.lines[].{product,batch,quantity}",
+            "receipt.lines[].{product,batch,accepted}", "customer_return.lines[].{product,batch,quantity}", "put_away.lines[].{product,batch,quantity,from}",
             "dispatch.lines[].{product,batch}"
         ];
     OutRev = "OUT-REV", Documents, Major,
@@ -627,7 +627,7 @@ catalogue! {
         ];
     TempFlat = "TEMP-FLAT", TempIntegrity, Major,
         "Temperature readings flat-lined",
-        "One sensor of a storage zone or of a vehicle trip reported the identical value for longer than the threshold: a stuck probe or values typed in. A recording gap (longer than the storage or transport gap limit) ends the run; readings of a trip are judged within their upload.",
+        "One sensor of a storage zone or of a vehicle trip reported the identical value for longer than the threshold: a stuck probe or values typed in. A recording gap of that sensor (longer than the storage or transport gap limit; another sensor of the zone reporting meanwhile does not fill it) ends the run; readings of a trip are judged within their upload.",
         "药品经营质量管理规范 附录 温湿度自动监测 (continuous automatic monitoring and recording); GSP (2016) Art. 57; policy threshold",
         ["flat_minutes", "storage_gap_minutes", "transport_gap_minutes"],
         at "the `temperature_reading` (upload) holding the run's last reading; `seqs` add the upload holding its first",
@@ -663,7 +663,7 @@ catalogue! {
         ];
     TempConflict = "TEMP-CONFLICT", TempIntegrity, Critical,
         "Overlapping uploads disagree",
-        "One sensor reported the same instant twice, in two uploads (or twice in one), with values further apart than the sensor resolution: at least one of them was altered. Identical re-uploads are fine. Readings are compared within the threshold window of the sensor's latest reading.",
+        "One sensor reported the same instant twice, in two uploads (or twice in one), with values further apart than the sensor resolution, compared as written (15.25 and 15.30 are 0.05 apart, not the binary fraction more): at least one of them was altered. Identical re-uploads are fine. Readings are compared within the threshold window of the sensor's latest reading.",
         "GSP (2016) Art. 57 (changes to data only with QA approval, on record); 药品经营质量管理规范 附录 计算机系统 and 附录 温湿度自动监测 [appendix article numbers not verified]; policy threshold",
         ["temp_resolution_c", "conflict_window_hours"],
         at "the later `temperature_reading` (upload); `seqs` add the earlier upload with the other value",

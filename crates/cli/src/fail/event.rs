@@ -100,10 +100,8 @@ pub(super) fn detail(message: &str, problem: Option<&Problem>) -> Fact {
 /// A typed problem as a catalogue message (`problem-*`).
 fn problem_msg(p: &Problem) -> Msg {
     match p {
-        Problem::ControlCharacter { code, at } => Msg::new("problem-control")
-            .arg("code", format!("U+{code:04X}"))
-            .arg("at", *at),
         Problem::LeapSecond => Msg::new("problem-leap-second"),
+        Problem::WrittenTwice => Msg::new("problem-written-twice"),
         Problem::TooLong { bytes, max } => Msg::new("problem-too-long")
             .arg("bytes", *bytes)
             .arg("max", *max),

@@ -31,7 +31,10 @@ special-channel-sale = Narcotics or class-1 psychotropics sold ({ $doc }) to { $
         }, not allowed to buy them
     }.
 
-special-cash = Payment { $doc } in cash settles invoice { $invoice }, which has narcotic, psychotropic or precursor lines.
+special-cash = Payment { $doc } in cash settles { $document ->
+        [credit_note] credit note { $invoice }, of an invoice that
+       *[invoice] invoice { $invoice }, which
+    } has narcotic, psychotropic or precursor lines.
 
 special-2p = The { $what ->
         [acceptance] acceptance
@@ -62,7 +65,10 @@ special-destroy = Destruction { $doc } of { $quantity } unit(s) of controlled { 
 
 eph-retail-address = Compound ephedrine delivered by { $doc } to "{ $address }", not to { $customer }'s licensed address "{ $licensed }".
 eph-retail-address-figure = { $address }
-eph-retail-cash = Payment { $doc } in cash settles invoice { $invoice } for compound ephedrine sold wholesale.
+eph-retail-cash = Payment { $doc } in cash settles { $document ->
+        [credit_note] credit note
+       *[invoice] invoice
+    } { $invoice } for compound ephedrine sold wholesale.
 eph-retail-no-id = Retail sale { $doc } of compound ephedrine records no buyer ID.
 eph-retail-packs = Retail sale { $doc } of { $packs } packs of compound ephedrine without prescription (limit { $limit }).
 eph-retail-window = Buyer ID { $buyer } bought { $packs } packs of compound ephedrine within { $days } days (limit { $limit }).

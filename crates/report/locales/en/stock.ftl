@@ -5,7 +5,10 @@ stock-neg-further = Stock of { $product } batch { $batch } at { $location } fell
 stock-neg-expected = ≥ { $qty }
 stock-neg-actual = { $qty }
 
-stock-count = Count { $doc } at { $location } found { $counted } of { $product } batch { $batch }; the books say { $book } (difference { $difference }).
+stock-count = Count { $doc } at { $location } { $listed ->
+        [missing] does not list { $product } batch { $batch } (counted as { $counted })
+       *[listed] found { $counted } of { $product } batch { $batch }
+    }; the books say { $book } (difference { $difference }).
 stock-count-qty = { $qty }
 
 acc-gate-put-away = { $put_away } units of { $product } batch { $batch } were put away but only { $accepted } passed acceptance.

@@ -30,7 +30,10 @@ special-channel-sale = 麻醉药品或第一类精神药品销售（{ $doc }）�
         }，无权购买
     }。
 
-special-cash = 现金款项 { $doc } 结算了含麻醉药品、精神药品或药品类易制毒化学品的发票 { $invoice }。
+special-cash = 现金款项 { $doc } 结算了含麻醉药品、精神药品或药品类易制毒化学品的{ $document ->
+        [credit_note] 发票的红字发票
+       *[invoice] 发票
+    } { $invoice }。
 
 special-2p = 特殊管理药品的{ $what ->
         [acceptance] 验收
@@ -60,7 +63,10 @@ special-destroy = 特殊管理药品销毁 { $doc }（{ $product } 批号 { $bat
 
 eph-retail-address = 含麻黄碱类复方制剂由 { $doc } 送至“{ $address }”，而非 { $customer } 许可证登记地址“{ $licensed }”。
 eph-retail-address-figure = { $address }
-eph-retail-cash = 现金款项 { $doc } 结算了批发含麻黄碱类复方制剂的发票 { $invoice }。
+eph-retail-cash = 现金款项 { $doc } 结算了批发含麻黄碱类复方制剂的{ $document ->
+        [credit_note] 发票的红字发票
+       *[invoice] 发票
+    } { $invoice }。
 eph-retail-no-id = 含麻黄碱类复方制剂零售 { $doc } 未登记购买者身份证件。
 eph-retail-packs = 含麻黄碱类复方制剂零售 { $doc } 无处方销售 { $packs } 个最小包装（限量 { $limit }）。
 eph-retail-window = 身份证件 { $buyer } 在 { $days } 天内购买含麻黄碱类复方制剂 { $packs } 个最小包装（限量 { $limit }）。

@@ -5,7 +5,10 @@ stock-neg-further = { $location } 的 { $product } 批号 { $batch } 库存进�
 stock-neg-expected = ≥ { $qty }
 stock-neg-actual = { $qty }
 
-stock-count = 盘点 { $doc } 在 { $location } 盘得 { $product } 批号 { $batch } 数量 { $counted }；账面为 { $book }（差异 { $difference }）。
+stock-count = 盘点 { $doc } 在 { $location } { $listed ->
+        [missing] 未列出 { $product } 批号 { $batch }（按 { $counted } 计）
+       *[listed] 盘得 { $product } 批号 { $batch } 数量 { $counted }
+    }；账面为 { $book }（差异 { $difference }）。
 stock-count-qty = { $qty }
 
 acc-gate-put-away = { $product } 批号 { $batch } 入库上架 { $put_away }，但验收合格仅 { $accepted }。

@@ -265,9 +265,19 @@ fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
         let Some((rule, id)) = cash_rule(cx, number) else {
             continue;
         };
-        let m = Msg::new(id).arg("doc", &p.doc).arg("invoice", number);
+        let m = cash_msg(cx, id, &p.doc, number);
         cx.out.emit(Finding::new(rule, seq, m).party(&p.payer));
     }
+}
+
+/// The sentence `id` of cash payment `doc` of invoice `number`: a refund in cash names the credit
+/// note it settles (round 25: it called it an "invoice").
+fn cash_msg(cx: &Ctx<'_>, id: &'static str, doc: &str, number: &str) -> Msg {
+    let credit = cx.proj.docs.root(number) != number;
+    Msg::new(id).arg("doc", doc).arg("invoice", number).arg(
+        "document",
+        term(if credit { "credit_note" } else { "invoice" }),
+    )
 }
 
 /// The rule and message a cash payment of invoice `number` breaks: `SPECIAL-CASH` for an
@@ -313,9 +323,7 @@ fn held_cash(cx: &mut Ctx<'_>, seq: u64) {
         let Some((rule, id)) = cash_rule(cx, &a.number) else {
             continue;
         };
-        let m = Msg::new(id)
-            .arg("doc", &a.payment.doc)
-            .arg("invoice", &a.number);
+        let m = cash_msg(cx, id, &a.payment.doc, &a.number);
         let f = Finding::new(rule, a.payment.seq, m)
             .party(&a.payment.counterparty)
             .also(seq);

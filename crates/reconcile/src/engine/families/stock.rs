@@ -30,7 +30,12 @@ impl Family for Stock {
         match &ev.e.body {
             EventBody::PutAway(m) => {
                 for l in &m.lines {
-                    acc_gate_put_away(cx, ev.seq, &l.product, &l.batch, l.quantity);
+                    // Goods put away from quarantine or returns were accepted when received
+                    // (returned or released goods re-shelved, round 25: a false ACC-GATE);
+                    // leaving quarantine is QUARANTINE's concern.
+                    if !quarantined(cx.cfg, &l.from) {
+                        acc_gate_put_away(cx, ev.seq, &l.product, &l.batch, l.quantity);
+                    }
                     if quarantined(cx.cfg, &l.from) && !quarantined(cx.cfg, &l.to) {
                         let how = ("put_away", l.to.as_str());
                         quarantine(cx, ev.seq, &l.product, &l.batch, &l.from, how);
@@ -288,16 +293,18 @@ fn stock_count(cx: &mut Ctx<'_>, seq: u64, c: &rxledger_model::StockCount) {
     for l in &c.lines {
         let b = book.remove(&pb(&l.product, &l.batch)).unwrap_or(0);
         if b != qty(l.counted) && !(b < 0 && l.counted == 0) {
-            diffs.push((l.product.clone(), l.batch.clone(), b, qty(l.counted)));
+            diffs.push((l.product.clone(), l.batch.clone(), b, qty(l.counted), true));
         }
     }
     let mut rest: Vec<_> = book.into_iter().filter(|(_, q)| *q > 0).collect();
     rest.sort();
     for ((p, b), q) in rest {
-        diffs.push((p, b, q, 0));
+        diffs.push((p, b, q, 0, false));
     }
-    for (p, b, book_q, counted) in diffs {
+    for (p, b, book_q, counted, listed) in diffs {
+        // A batch left off the sheet is counted as zero, and said so (round 25: "found 0").
         let m = Msg::new("stock-count")
+            .arg("listed", term(if listed { "listed" } else { "missing" }))
             .arg("doc", &c.doc)
             .arg("location", &c.location)
             .arg("counted", counted)

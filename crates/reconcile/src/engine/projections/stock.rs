@@ -17,7 +17,8 @@ pub(crate) struct Batch {
     pub expiry: Option<NaiveDate>,
     /// Some receipt recorded it.
     pub received: bool,
-    /// Quantity that passed acceptance, over all receipts.
+    /// Quantity that passed acceptance, over all receipts, and units customers returned (they
+    /// passed it when received: re-shelving them is no `ACC-GATE`, round 25).
     pub accepted: u64,
     /// Quantity put away (running count of `ACC-GATE`).
     pub put_away: u64,
@@ -106,6 +107,13 @@ impl Stock {
             EventBody::PutAway(m) => {
                 for l in &m.lines {
                     self.batches.entry(key(&l.product, &l.batch)).or_default();
+                }
+            }
+            EventBody::CustomerReturn(r) => {
+                for l in &r.lines {
+                    if let Some(b) = self.batches.get_mut(&key(&l.product, &l.batch)) {
+                        b.accepted = b.accepted.saturating_add(l.quantity);
+                    }
                 }
             }
             _ => {}
