@@ -2,7 +2,7 @@
 
 ## REC-DOC：收货与采购订单。
 
-rec-doc = 收货 { $doc } 与其单据不符：{ rec-doc-actual }（应为{ rec-doc-expected }）。
+rec-doc = 收货 { $doc } 与其单据不符：{ rec-doc-actual }（应为 { rec-doc-expected }）。
 rec-doc-actual = { $problem ->
         [no_delivery_note] 无随货同行单（refs.delivery_note）
         [no_order] 无采购订单（refs.order）
@@ -23,7 +23,7 @@ rec-doc-expected = { $problem ->
 ## OUT-REV：出库复核与销售、发货与出库复核。
 
 out-rev-no-sale = 出库复核 { $doc } 未注明销售单（refs.sale）。
-out-rev-review = 出库复核 { $doc } 与销售 { $sale } 不符：{ out-rev-review-actual }，应为{ out-rev-review-expected }。
+out-rev-review = 出库复核 { $doc } 与销售 { $sale } 不符：{ out-rev-review-actual }，应为 { out-rev-review-expected }。
 out-rev-review-actual = { $problem ->
         [not_on_sale] 不在销售单上
         [quantity] 数量 { $reviewed }

@@ -35,7 +35,7 @@ quarantine = 隔离库位 { $location } 中的 { $product } 批号 { $batch } { 
        *[dispatch] 被发往 { $to }
     }。
 
-return-orig = { $customer } 的销后退回 { $doc }（{ $product } 批号 { $batch }）与原销售不符：{ return-orig-actual }（应为{ return-orig-expected }）。
+return-orig = { $customer } 的销后退回 { $doc }（{ $product } 批号 { $batch }）与原销售不符：{ return-orig-actual }（应为 { return-orig-expected }）。
 return-orig-actual = { $problem ->
         [no_sale] 无已知销售
         [unknown_sale] 销售 { $sale } 未知（从未记录，或早于退货期限）
