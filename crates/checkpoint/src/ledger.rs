@@ -532,6 +532,22 @@ pub fn last_checkpoint(dir: &Path) -> Result<Option<CheckpointStatus>, StoreErro
     )
 }
 
+/// Why the note of the last entry of a ledger directory's checkpoint history is not a
+/// checkpoint, if it is not (a reader of the directory checks the entry's size and root against
+/// the records as it reads them: `rxledger_store::verify_path`).
+pub fn last_note_unreadable(dir: &Path) -> Option<String> {
+    let history = CheckpointHistory::of(dir);
+    let entry = history.last().ok().flatten()?;
+    Checkpoint::parse_note_unverified(&entry.note)
+        .is_err()
+        .then(|| {
+            format!(
+                "the last line of {} is not a checkpoint",
+                history.path().display()
+            )
+        })
+}
+
 /// [`last_checkpoint`] over a store's history ([`Store::checkpoints`]).
 pub fn last_checkpoint_in<S: Store + ?Sized>(
     store: &S,

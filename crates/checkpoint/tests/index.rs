@@ -214,6 +214,20 @@ fn misleading_errors_of_round_24_say_what_is_wrong() {
     let err = prove_inclusion(&export, 5, &cp).unwrap_err().to_string();
     assert!(err.contains("is not a ledger directory"), "{err}");
 
+    // The last entry's note must be a checkpoint note (its size and root are checked against
+    // the records as they are read; `rxledger verify` no longer reads them a second time).
+    use rxledger_checkpoint::ledger::last_note_unreadable;
+    assert_eq!(last_note_unreadable(&dir), None);
+    let history = dir.join("checkpoints.jsonl");
+    let text = std::fs::read_to_string(&history).unwrap();
+    let mut entry: serde_json::Value = serde_json::from_str(text.trim_end()).unwrap();
+    let note = entry["note"].as_str().unwrap().to_owned();
+    let body = note.split_once("\n\n").unwrap().0;
+    entry["note"] = serde_json::Value::from(format!("{body}\n\n\u{2014} k x\n"));
+    let garbled = format!("{}\n", serde_json::to_string(&entry).unwrap());
+    std::fs::write(&history, garbled).unwrap();
+    assert!(last_note_unreadable(&dir).is_some_and(|why| why.contains("is not a checkpoint")));
+
     std::fs::write(dir.join("LEDGER"), b"something else\n").unwrap();
     let err = rxledger_store::verify_path(&dir, None, |_| {}).unwrap_err();
     assert!(

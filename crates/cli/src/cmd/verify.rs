@@ -98,16 +98,13 @@ fn verify_chain(path: &Path, expected: Option<ExpectedHead>) -> Result<Outcome> 
     };
     match &report.failure {
         None => {
-            // A directory's own last checkpoint (checkpoints.jsonl): the ledger must extend it,
-            // root and all, or records it signed were rewritten (round 21; its signature needs
-            // the signer's key: `--checkpoint --pubkey`). Fewer records than it signed is a
-            // failure of the chain itself (store::verify_path).
+            // A directory's own last checkpoint (checkpoints.jsonl): fewer records than it
+            // signed, or others (their Merkle root), fail the chain itself, checked as the
+            // records were read (store::verify_path; this read them a second time before). Its
+            // note must still be a checkpoint; its signature needs the signer's key
+            // (`--checkpoint --pubkey`).
             if store::is_store_dir(path) {
-                if let Ok(Some(rxledger::checkpoint::ledger::CheckpointStatus {
-                    extends: Err(why),
-                    ..
-                })) = rxledger::checkpoint::ledger::last_checkpoint(path)
-                {
+                if let Some(why) = rxledger::checkpoint::ledger::last_note_unreadable(path) {
                     println!(
                         "{}",
                         m.render(&Msg::new("verify-failed-at").arg("error", why))
