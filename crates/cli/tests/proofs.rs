@@ -405,3 +405,39 @@ fn records_cut_off_below_the_directorys_own_checkpoint_are_caught() {
     assert_eq!(code(&o), 1, "{}", text(&o));
     assert!(text(&o).contains("Merkle root"), "{}", text(&o));
 }
+
+/// A checkpoint whose records are the ledger's but whose origin is another (here the directory's
+/// old name, signed before the ledger had an owner and renamed since) verifies with a warning
+/// naming both (attacker round 24: accepted without a word).
+#[test]
+fn a_checkpoint_signed_for_another_origin_is_named() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let g = run(&["gen", "--events", "40", "--seed", "2"], p);
+    let events: Vec<&str> = std::str::from_utf8(&g.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains(r#""relation":"self""#))
+        .collect();
+    std::fs::write(p.join("e.jsonl"), events.join("\n") + "\n").unwrap();
+    for args in [
+        vec!["init", "N"],
+        vec!["append", "N", "e.jsonl"],
+        vec!["keygen", "-o", "k"],
+        vec!["checkpoint", "N", "--key", "k.key", "-o", "cp.txt"],
+    ] {
+        let o = run(&args, p);
+        assert!(ok(&o), "{args:?}: {}", text(&o));
+    }
+    std::fs::rename(p.join("N"), p.join("M")).unwrap();
+    let o = run(
+        &["verify", "M", "--checkpoint", "cp.txt", "--pubkey", "k.pub"],
+        p,
+    );
+    assert!(ok(&o), "{}", text(&o));
+    let said = text(&o);
+    assert!(
+        said.contains("signed for rxledger/N, but this ledger's origin is rxledger/M"),
+        "{said}"
+    );
+}

@@ -48,6 +48,18 @@ fn extends_checkpoint(path: &Path, cp: &Path, pubkey: &Path) -> Result<Outcome> 
     };
     match rxledger::proofs::verify_checkpoint(path, &cp)? {
         Ok(n) => {
+            // The records are the ones signed; a checkpoint signed for another origin (another
+            // company, or the directory's name before an owner was registered) is worth a word
+            // (attacker round 24: it was accepted without one).
+            if let Ok(origin) = rxledger::checkpoint::ledger::origin_of(path) {
+                if origin != cp.origin {
+                    crate::common::warn(
+                        &Msg::new("verify-other-origin")
+                            .arg("signed", cp.origin.as_str())
+                            .arg("origin", origin),
+                    );
+                }
+            }
             let m = crate::lang::messages();
             println!(
                 "{}",

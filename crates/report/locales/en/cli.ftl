@@ -167,6 +167,7 @@ verify-link = line { $line }: broken link at seq { $seq }: prev { $found } does 
 verify-hash = line { $line }: hash mismatch at seq { $seq }: the record's content was altered (stored { $stored }, computed { $computed })
 verify-framing = line { $line }: bad batch framing at seq { $seq }: batch_end { $batch_end } (expected { $expected })
 verify-incomplete = ledger ends inside a batch: records { $seq }..={ $batch_end } are missing (truncated, or a crash before the batch was acknowledged)
+verify-other-origin = the checkpoint was signed for { $signed }, but this ledger's origin is { $origin } (its owner party, or its directory's name before one was registered): the records are the ones signed, under another name
 verify-head-differs = record { $seq } has hash { $found }, not the expected { $expected }: the ledger was rewritten at or before seq { $seq }
 verify-checkpoint-root = the first { $size } records do not have the Merkle root their checkpoint in the directory's own history (checkpoints.jsonl) signed: records were changed or history rewritten since; restore the directory from a backup
 verify-history-damaged = line { $line } of the directory's checkpoint history (checkpoints.jsonl) is not a checkpoint: the history was damaged or altered, and cannot vouch for the records

@@ -164,6 +164,7 @@ verify-link = 第 { $line } 行：记录 { $seq } 处链接断裂：其 `prev` {
 verify-hash = 第 { $line } 行：记录 { $seq } 哈希不符：记录内容被修改（存储的 { $stored }，计算的 { $computed }）
 verify-framing = 第 { $line } 行：记录 { $seq } 批次框定错误：`batch_end` 为 { $batch_end }（应为 { $expected }）
 verify-incomplete = 账本止于一个批次中间：记录 { $seq }..={ $batch_end } 缺失（被截断，或在批次确认前崩溃）
+verify-other-origin = 该检查点签署的来源为 { $signed }，而本账本的来源为 { $origin }（其所属企业，或登记所属企业之前的目录名）：记录即为所签署的记录，但署名不同
 verify-head-differs = 记录 { $seq } 的哈希为 { $found }，而非预期的 { $expected }：账本在记录 { $seq } 或其之前被改写
 verify-checkpoint-root = 前 { $size } 条记录的默克尔根与目录自身检查点历史（checkpoints.jsonl）中签署的不符：此后记录被更改或历史被改写；请从备份恢复该目录
 verify-history-damaged = 目录的检查点历史（checkpoints.jsonl）第 { $line } 行不是检查点：历史已损坏或被改动，无法为记录作证
