@@ -136,18 +136,7 @@ impl CheckpointHistory {
     /// elsewhere, `verify --checkpoint`, is the check that does not trust the directory).
     /// `verify_path` fails such a ledger and a writer refuses to open it (round 21).
     pub fn below(&self, last: u64) -> Option<(rxledger_chain::VerifyError, PathBuf)> {
-        let signed = match self.vouches() {
-            Ok(signed) => signed?,
-            Err(error) => return Some((error, self.path())),
-        };
-        (signed.size > last).then(|| {
-            let error = rxledger_chain::VerifyError::BelowCheckpoint {
-                seq: last + 1,
-                last,
-                signed: signed.size,
-            };
-            (error, self.path())
-        })
+        below(&self.vouches(), last).map(|e| (e, self.path()))
     }
 
     /// What the history vouches for, as a reader of the directory checks it: its newest entry
@@ -159,11 +148,12 @@ impl CheckpointHistory {
     pub fn vouches(&self) -> Result<Option<HistoryEntry>, rxledger_chain::VerifyError> {
         match self.last() {
             Ok(entry) => Ok(entry),
-            Err(StoreError::History { line, .. }) if line > 0 => {
-                Err(rxledger_chain::VerifyError::HistoryDamaged { seq: 1, line })
-            }
-            Err(StoreError::History { .. }) => {
-                Err(rxledger_chain::VerifyError::HistoryDamaged { seq: 1, line: 1 })
+            // (Line 0: the file is not UTF-8.)
+            Err(StoreError::History { line, .. }) => {
+                Err(rxledger_chain::VerifyError::HistoryDamaged {
+                    seq: 1,
+                    line: line.max(1),
+                })
             }
             Err(_) => Ok(None),
         }
@@ -185,6 +175,25 @@ impl CheckpointHistory {
     }
 }
 
+/// [`CheckpointHistory::below`] of what a history vouches for ([`CheckpointHistory::vouches`]):
+/// the failure of a ledger holding `last` acknowledged records, if any.
+pub(crate) fn below(
+    vouched: &Result<Option<HistoryEntry>, rxledger_chain::VerifyError>,
+    last: u64,
+) -> Option<rxledger_chain::VerifyError> {
+    match vouched {
+        Err(error) => Some(error.clone()),
+        Ok(Some(signed)) if signed.size > last => {
+            Some(rxledger_chain::VerifyError::BelowCheckpoint {
+                seq: last + 1,
+                last,
+                signed: signed.size,
+            })
+        }
+        Ok(_) => None,
+    }
+}
+
 /// [`CheckpointHistory::append`] on the given file system.
 pub(crate) fn append_with<V: Vfs>(
     vfs: &V,
@@ -195,18 +204,11 @@ pub(crate) fn append_with<V: Vfs>(
     // A torn last line (an interrupted checkpoint, never handed out) is cut off first, so that
     // this line starts a line of its own (attacker round 24: it was glued onto the torn one, and
     // the history stayed unreadable).
-    if let Ok(bytes) = vfs.read(&path).map_err(drop).and_then(|b| {
-        // (Cut through the native file system: a simulated one keeps its own files.)
-        if vfs.is_native() {
-            Ok(b)
-        } else {
-            Err(())
-        }
-    }) {
-        if bytes.last().is_some_and(|b| *b != b'\n') {
-            let keep = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-            cut_to(&path, keep as u64)?;
-        }
+    // (Cut through the native file system: a simulated one keeps its own files.)
+    let read = vfs.is_native().then(|| vfs.read(&path).ok()).flatten();
+    if let Some(bytes) = read.filter(|b| b.last().is_some_and(|b| *b != b'\n')) {
+        let keep = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        cut_to(&path, keep as u64)?;
     }
     let (mut f, created) = match vfs.open_append(&path) {
         Ok(f) => (f, false),

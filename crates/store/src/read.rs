@@ -11,7 +11,7 @@ use rxledger_chain::{ExpectedHead, Head, PrehashBatch, RecordRef, Verifier, Veri
 
 pub use crate::pipeline::default_workers;
 
-use crate::history::CheckpointHistory;
+use crate::history::{CheckpointHistory, HistoryEntry};
 use crate::layout::{list_segments, MARKER_FILE};
 use crate::pipeline::{each_line, Framing, Line};
 use crate::{io_err, StdVfs, Store, StoreError};
@@ -182,7 +182,9 @@ pub fn scan_path_prepared<T: Send>(
     // The directory's own checkpoint history: the records its newest checkpoint signed must
     // still have the Merkle root it signed (attacker round 24: a rewritten history passed
     // `check`), as they must still be there (round 21, below).
-    let mut signed = SignedRoot::of(is_dir.then(|| CheckpointHistory::of(path)));
+    // It is read once, before the records: a checkpoint signed while they are read vouches for
+    // no more than it did when the reading began.
+    let mut signed = SignedRoot::of(is_dir.then(|| CheckpointHistory::of(path).vouches()));
     let mut base = 0u64;
     let last_index = files.len().saturating_sub(1);
     for (i, (first, file)) in files.iter().enumerate() {
@@ -264,17 +266,12 @@ pub fn scan_path_prepared<T: Send>(
     if let Err(e) = result {
         report.failure = Some(e);
         report.failure_file = files.last().map(|(_, p)| p.clone());
-    } else if let Some(e) = signed.failure {
+    } else if let Some(e) = signed.failure(report.head.seq) {
+        // Other records than the directory's own checkpoint history signed; fewer (cut off its
+        // end, which alone looks like a crash's unacknowledged tail: round 21); or a history
+        // that cannot vouch for anything.
         report.failure = Some(e);
         report.failure_file = Some(CheckpointHistory::of(path).path());
-    } else if is_dir {
-        // Fewer records than the directory's own checkpoint history signed: cut off its end,
-        // which alone looks like a crash's unacknowledged tail (round 21); or a history that
-        // cannot vouch for anything.
-        if let Some((e, file)) = CheckpointHistory::of(path).below(report.head.seq) {
-            report.failure = Some(e);
-            report.failure_file = Some(file);
-        }
     }
     Ok(report)
 }
@@ -511,42 +508,50 @@ fn scan_line<'b, T>(
     }
 }
 
-/// The Merkle root of the records a directory's newest checkpoint signed, computed as they are
-/// read and compared with the one it signed.
+/// What a directory's own checkpoint history vouches for, checked as the records are read: the
+/// Merkle root of the records its newest checkpoint signed, computed and compared with the one
+/// it signed, and their number.
 struct SignedRoot {
-    /// The records signed and their root; `None` without a checkpoint.
-    signed: Option<(u64, rxledger_chain::Digest)>,
+    /// What the history vouches for, read once ([`CheckpointHistory::vouches`]); `Ok(None)` for
+    /// an export, or a directory without a checkpoint.
+    vouched: Result<Option<HistoryEntry>, VerifyError>,
     frontier: rxledger_chain::merkle::Frontier,
     /// The records signed no longer have the root signed.
-    failure: Option<VerifyError>,
+    other_root: Option<VerifyError>,
 }
 
 impl SignedRoot {
-    fn of(history: Option<CheckpointHistory>) -> SignedRoot {
-        let signed = history
-            .and_then(|h| h.vouches().ok().flatten())
-            .filter(|e| e.size > 0)
-            .map(|e| (e.size, e.root));
+    fn of(vouched: Option<Result<Option<HistoryEntry>, VerifyError>>) -> SignedRoot {
         SignedRoot {
-            signed,
+            vouched: vouched.unwrap_or(Ok(None)),
             frontier: rxledger_chain::merkle::Frontier::new(),
-            failure: None,
+            other_root: None,
         }
+    }
+
+    /// Why a ledger whose `last` acknowledged record was read is not the one the history
+    /// signed, if it is not.
+    fn failure(self, last: u64) -> Option<VerifyError> {
+        self.other_root
+            .or_else(|| crate::history::below(&self.vouched, last))
     }
 
     /// Adds record `rec`, whose leaf hash is `leaf`; at the last record signed, compares the
     /// root.
     fn push(&mut self, rec: &RecordRef<'_>, leaf: rxledger_chain::Digest) {
         use rxledger_chain::merkle::{Blake3Tree, TreeHasher};
-        let Some((size, root)) = self.signed else {
+        let Ok(Some(signed)) = &self.vouched else {
             return;
         };
-        if rec.seq > size {
+        if rec.seq > signed.size {
             return;
         }
         self.frontier.push(&Blake3Tree, Blake3Tree.leaf(&leaf.0));
-        if rec.seq == size && self.frontier.root(&Blake3Tree) != root.0 {
-            self.failure = Some(VerifyError::CheckpointRoot { seq: 1, size });
+        if rec.seq == signed.size && self.frontier.root(&Blake3Tree) != signed.root.0 {
+            self.other_root = Some(VerifyError::CheckpointRoot {
+                seq: 1,
+                size: signed.size,
+            });
         }
     }
 }
