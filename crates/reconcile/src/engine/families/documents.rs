@@ -498,6 +498,7 @@ impl<'a> From<&'a PaymentRef> for Pay<'a> {
 fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
     let proj = &mut *cx.proj;
     let root = Id::from(proj.docs.root(number));
+    let document = proj.docs.kind_of(number);
     let inv = proj.docs.invoices.get(&root)?;
     let counterparty = p.counterparty;
     let facts = |id: &'static str| {
@@ -506,14 +507,7 @@ fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding>
             .arg("invoice", number)
             .arg("party", counterparty)
             // A refund names the credit note that caused it: say so, not "invoice".
-            .arg(
-                "document",
-                term(if root.as_str() == number {
-                    "invoice"
-                } else {
-                    "credit_note"
-                }),
-            )
+            .arg("document", term(document))
     };
     let f = if inv.counterparty != counterparty {
         let m = facts("ttgk-payment-party")

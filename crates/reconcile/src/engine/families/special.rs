@@ -273,11 +273,10 @@ fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
 /// The sentence `id` of cash payment `doc` of invoice `number`: a refund in cash names the credit
 /// note it settles (round 25: it called it an "invoice").
 fn cash_msg(cx: &Ctx<'_>, id: &'static str, doc: &str, number: &str) -> Msg {
-    let credit = cx.proj.docs.root(number) != number;
-    Msg::new(id).arg("doc", doc).arg("invoice", number).arg(
-        "document",
-        term(if credit { "credit_note" } else { "invoice" }),
-    )
+    Msg::new(id)
+        .arg("doc", doc)
+        .arg("invoice", number)
+        .arg("document", term(cx.proj.docs.kind_of(number)))
 }
 
 /// The rule and message a cash payment of invoice `number` breaks: `SPECIAL-CASH` for an

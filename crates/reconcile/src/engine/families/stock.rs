@@ -35,8 +35,7 @@ impl Family for Stock {
                     // leaving quarantine is QUARANTINE's concern.
                     if !quarantined(cx.cfg, &l.from) {
                         acc_gate_put_away(cx, ev.seq, &l.product, &l.batch, l.quantity);
-                    }
-                    if quarantined(cx.cfg, &l.from) && !quarantined(cx.cfg, &l.to) {
+                    } else if !quarantined(cx.cfg, &l.to) {
                         let how = ("put_away", l.to.as_str());
                         quarantine(cx, ev.seq, &l.product, &l.batch, &l.from, how);
                     }

@@ -305,6 +305,16 @@ impl Documents {
         self.credit_of.get(number).map_or(number, Id::as_str)
     }
 
+    /// What document number `number` is, as a term of the sentences naming what a payment
+    /// settles: `credit_note` (a refund names the credit note that caused it) or `invoice`.
+    pub fn kind_of(&self, number: &str) -> &'static str {
+        if self.root(number) != number {
+            "credit_note"
+        } else {
+            "invoice"
+        }
+    }
+
     /// Forgets the records only events look up (sales, and which orders or sales each goods
     /// movement named), at the end of the input: describing the open items does not need them.
     /// Their faults are to be taken first.
