@@ -308,10 +308,10 @@ impl Documents {
     /// What document number `number` is, as a term of the sentences naming what a payment
     /// settles: `credit_note` (a refund names the credit note that caused it) or `invoice`.
     pub fn kind_of(&self, number: &str) -> &'static str {
-        if self.root(number) != number {
-            "credit_note"
-        } else {
+        if self.root(number) == number {
             "invoice"
+        } else {
+            "credit_note"
         }
     }
 
