@@ -365,3 +365,79 @@ impl Frontier {
         acc
     }
 }
+
+/// The Merkle root of a ledger's first records (`docs/proofs.md`), computed from the chain leaf
+/// hashes of its records as they are verified, in order: what a checkpoint signs.
+///
+/// Every reader that compares records with a checkpoint (`checkpoint`, `prove`,
+/// `verify --checkpoint`, and every reader of a directory with a checkpoint history) computes the
+/// root with it, from the leaf hashes verification has already made, so the root is computed one
+/// way everywhere and no record is hashed a second time for it.
+///
+/// ```
+/// use rxledger_chain::merkle::{Blake3Tree, Frontier, RecordsRoot, TreeHasher};
+/// use rxledger_chain::Digest;
+///
+/// let leaves = [Digest([1; 32]), Digest([2; 32]), Digest([3; 32])];
+/// let mut first_two = RecordsRoot::up_to(2);
+/// for (i, leaf) in leaves.iter().enumerate() {
+///     first_two.push(i as u64 + 1, leaf);
+/// }
+/// let mut f = Frontier::new();
+/// f.push(&Blake3Tree, Blake3Tree.leaf(&leaves[0].0));
+/// f.push(&Blake3Tree, Blake3Tree.leaf(&leaves[1].0));
+/// assert_eq!(first_two.at_limit(), Some(f.root(&Blake3Tree)));
+/// assert_eq!(first_two.len(), 2);
+/// ```
+#[derive(Clone, Debug)]
+pub struct RecordsRoot {
+    frontier: Frontier,
+    limit: u64,
+    at_limit: Option<Hash>,
+}
+
+impl RecordsRoot {
+    /// The root of the first `limit` records (of all records read, with `u64::MAX`).
+    pub fn up_to(limit: u64) -> Self {
+        RecordsRoot {
+            frontier: Frontier::new(),
+            limit,
+            at_limit: (limit == 0).then(|| Blake3Tree.empty()),
+        }
+    }
+
+    /// Adds record `seq`, whose chain leaf hash (`leaf(seq, batch_end, recorded_at, payload)`,
+    /// [`crate::Prehashed::leaf`]) is `chain_leaf`. Records come in order from seq 1; those past
+    /// the limit are left out.
+    pub fn push(&mut self, seq: u64, chain_leaf: &crate::Digest) {
+        if seq > self.limit {
+            return;
+        }
+        debug_assert_eq!(seq, self.frontier.size() + 1, "records in order");
+        self.frontier
+            .push(&Blake3Tree, Blake3Tree.leaf(&chain_leaf.0));
+        if seq == self.limit {
+            self.at_limit = Some(self.frontier.root(&Blake3Tree));
+        }
+    }
+
+    /// The root of the first `limit` records, once all of them were pushed.
+    pub fn at_limit(&self) -> Option<Hash> {
+        self.at_limit
+    }
+
+    /// The root of the records pushed so far.
+    pub fn root(&self) -> Hash {
+        self.frontier.root(&Blake3Tree)
+    }
+
+    /// How many records were pushed (at most the limit).
+    pub fn len(&self) -> u64 {
+        self.frontier.size()
+    }
+
+    /// True when no record was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

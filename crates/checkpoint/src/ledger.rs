@@ -10,8 +10,8 @@ use std::path::Path;
 
 use crate::{Checkpoint, CheckpointError, ProofFile, SignerKey};
 use rxledger_chain::merkle::{
-    consistency_proof, inclusion_proof, verify_consistency, verify_inclusion, Blake3Tree, Frontier,
-    TreeHasher,
+    consistency_proof, inclusion_proof, verify_consistency, verify_inclusion, Blake3Tree,
+    RecordsRoot, TreeHasher,
 };
 use rxledger_chain::{Digest, Hashers, RecordRef};
 use rxledger_model::{Event, EventBody, Relation};
@@ -106,21 +106,18 @@ fn verified_tree(dir: &Path) -> Result<MerkleTree, ProofsError> {
             dir.display()
         )));
     }
-    let hashers = Hashers::new();
-    let mut frontier = Frontier::new();
-    let report = rxledger_store::scan_path_prepared(
+    let mut all = RecordsRoot::up_to(u64::MAX);
+    let report = rxledger_store::scan_path_leaves(
         dir,
         None,
         |_| {},
-        rxledger_store::default_workers(),
-        |rec| record_leaf(&hashers, rec),
-        |_, leaf| {
-            frontier.push(&Blake3Tree, *leaf);
+        |rec, leaf| {
+            all.push(rec.seq, leaf);
             ControlFlow::Continue(())
         },
     )?;
     unbroken(&report)?;
-    let root = frontier.root(&Blake3Tree);
+    let root = all.root();
     let agrees = |index: &MerkleIndex| -> Result<bool, StoreError> {
         Ok(index.size() == report.head.seq && index.root(report.head.seq)? == root)
     };
@@ -142,15 +139,14 @@ fn verified_tree(dir: &Path) -> Result<MerkleTree, ProofsError> {
 /// The Merkle tree of a store, after verifying the chain and checking the tree against the
 /// records (as [`verified_tree`] does; a store's tree is not made again here).
 fn verified_tree_in<S: Store + ?Sized>(store: &S) -> Result<MerkleTree, ProofsError> {
-    let hashers = Hashers::new();
-    let mut frontier = Frontier::new();
-    let report = rxledger_store::scan_store(store, None, |rec| {
-        frontier.push(&Blake3Tree, record_leaf(&hashers, rec));
+    let mut all = RecordsRoot::up_to(u64::MAX);
+    let report = rxledger_store::scan_store_leaves(store, None, |rec, leaf| {
+        all.push(rec.seq, leaf);
         ControlFlow::Continue(())
     })?;
     unbroken(&report)?;
     let tree = store.merkle(report.head)?;
-    if tree.size() != report.head.seq || tree.root(report.head.seq)? != frontier.root(&Blake3Tree) {
+    if tree.size() != report.head.seq || tree.root(report.head.seq)? != all.root() {
         return Err(ProofsError::Invalid(
             "the store's Merkle tree disagrees with its verified records".into(),
         ));
@@ -298,69 +294,45 @@ pub fn prove_consistency_in<S: Store + ?Sized>(
     consistency(&matching(verified_tree_in(store)?, new)?, old, new)
 }
 
-/// The Merkle root over the first `size` records, computed while the chain is verified.
-struct RootProbe {
-    hashers: Hashers,
-    frontier: Frontier,
-    size: u64,
-    root_at: Option<rxledger_chain::merkle::Hash>,
-}
-
-impl RootProbe {
-    fn new(size: u64) -> Self {
-        RootProbe {
-            hashers: Hashers::new(),
-            frontier: Frontier::new(),
-            size,
-            root_at: None,
-        }
+/// `Ok(records)` when the verified ledger, whose first `cp.size` records have the Merkle root
+/// `probe` computed, extends `cp`; `Err(reason)` otherwise.
+fn extends(probe: &RecordsRoot, report: &VerifyReport, cp: &Checkpoint) -> Result<u64, String> {
+    if let Some(f) = &report.failure {
+        return Err(format!(
+            "the chain fails verification at seq {}: {f}",
+            f.seq()
+        ));
     }
-
-    fn push(&mut self, rec: &RecordRef<'_>) -> ControlFlow<()> {
-        if rec.seq <= self.size {
-            self.frontier
-                .push(&Blake3Tree, record_leaf(&self.hashers, rec));
-            if rec.seq == self.size {
-                self.root_at = Some(self.frontier.root(&Blake3Tree));
-            }
-        }
-        ControlFlow::Continue(())
+    let Some(root) = probe.at_limit() else {
+        return Err(format!(
+            "the ledger has {} records but the checkpoint vouches for {}: it was truncated or rolled back",
+            report.head.seq, cp.size
+        ));
+    };
+    if root != cp.root {
+        return Err(format!(
+            "the first {} records do not have the checkpoint's Merkle root: history was rewritten or forked",
+            cp.size
+        ));
     }
-
-    /// `Ok(records)` when the verified ledger extends `cp`, `Err(reason)` otherwise.
-    fn verdict(mut self, report: &VerifyReport, cp: &Checkpoint) -> Result<u64, String> {
-        if cp.size == 0 {
-            self.root_at = Some(self.frontier.root(&Blake3Tree));
-        }
-        if let Some(f) = &report.failure {
-            return Err(format!(
-                "the chain fails verification at seq {}: {f}",
-                f.seq()
-            ));
-        }
-        let Some(root) = self.root_at else {
-            return Err(format!(
-                "the ledger has {} records but the checkpoint vouches for {}: it was truncated or rolled back",
-                report.head.seq, cp.size
-            ));
-        };
-        if root != cp.root {
-            return Err(format!(
-                "the first {} records do not have the checkpoint's Merkle root: history was rewritten or forked",
-                cp.size
-            ));
-        }
-        Ok(report.head.seq)
-    }
+    Ok(report.head.seq)
 }
 
 /// Checks that a ledger (directory or export) extends the checkpoint: at least `cp.size` records
 /// whose Merkle root is the checkpoint's. Returns `Err` with the reason on truncation, rollback,
 /// rewrite or fork. The chain itself is verified in the same pass.
 pub fn verify_checkpoint(path: &Path, cp: &Checkpoint) -> Result<Result<u64, String>, StoreError> {
-    let mut probe = RootProbe::new(cp.size);
-    let report = rxledger_store::scan_path(path, None, |_| {}, |rec| probe.push(rec))?;
-    Ok(probe.verdict(&report, cp))
+    let mut probe = RecordsRoot::up_to(cp.size);
+    let report = rxledger_store::scan_path_leaves(
+        path,
+        None,
+        |_| {},
+        |rec, leaf| {
+            probe.push(rec.seq, leaf);
+            ControlFlow::Continue(())
+        },
+    )?;
+    Ok(extends(&probe, &report, cp))
 }
 
 /// [`verify_checkpoint`] over a store.
@@ -368,9 +340,12 @@ pub fn verify_checkpoint_in<S: Store + ?Sized>(
     store: &S,
     cp: &Checkpoint,
 ) -> Result<Result<u64, String>, StoreError> {
-    let mut probe = RootProbe::new(cp.size);
-    let report = rxledger_store::scan_store(store, None, |rec| probe.push(rec))?;
-    Ok(probe.verdict(&report, cp))
+    let mut probe = RecordsRoot::up_to(cp.size);
+    let report = rxledger_store::scan_store_leaves(store, None, |rec, leaf| {
+        probe.push(rec.seq, leaf);
+        ControlFlow::Continue(())
+    })?;
+    Ok(extends(&probe, &report, cp))
 }
 
 /// Checks one record line (from an exported ledger) against an inclusion proof and a checkpoint,

@@ -51,8 +51,9 @@ pub use layout::{
 pub use mem::MemStore;
 use merkle_index::MerkleTree;
 pub use read::{
-    canonical_line, default_workers, export, is_store_dir, scan_path, scan_path_prepared,
-    scan_store, verify_path, verify_store, LineReader, TailIssue, VerifyReport,
+    canonical_line, default_workers, export, is_store_dir, scan_path, scan_path_leaves,
+    scan_path_prepared, scan_store, scan_store_leaves, verify_path, verify_store, LineReader,
+    TailIssue, VerifyReport,
 };
 use rxledger_chain::EncodeError;
 pub use rxledger_chain::{Digest, ExpectedHead, Head, RecordRef, Verifier, VerifyError};

@@ -7,7 +7,10 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use rxledger_chain::{ExpectedHead, Head, PrehashBatch, RecordRef, Verifier, VerifyError};
+use rxledger_chain::merkle::RecordsRoot;
+use rxledger_chain::{
+    Digest, ExpectedHead, Hashers, Head, PrehashBatch, RecordRef, Verifier, VerifyError,
+};
 
 pub use crate::pipeline::default_workers;
 
@@ -151,10 +154,48 @@ pub fn scan_path(
 pub fn scan_path_prepared<T: Send>(
     path: &Path,
     expected: Option<ExpectedHead>,
-    mut progress: impl FnMut(u64),
+    progress: impl FnMut(u64),
     workers: usize,
     prepare: impl Fn(&RecordRef<'_>) -> T + Sync,
     mut on_record: impl FnMut(&RecordRef<'_>, &mut T) -> ControlFlow<()>,
+) -> Result<VerifyReport, StoreError> {
+    scan_path_all(
+        path,
+        expected,
+        progress,
+        workers,
+        prepare,
+        |rec, value, _| on_record(rec, value),
+    )
+}
+
+/// [`scan_path`] handing `on_record` each record's chain leaf hash as well
+/// ([`rxledger_chain::Prehashed::leaf`], computed on the worker threads as verification hashes
+/// the record): what a Merkle root of the records is made of
+/// ([`rxledger_chain::merkle::RecordsRoot`]), without hashing any record again.
+pub fn scan_path_leaves(
+    path: &Path,
+    expected: Option<ExpectedHead>,
+    progress: impl FnMut(u64),
+    mut on_record: impl FnMut(&RecordRef<'_>, &Digest) -> ControlFlow<()>,
+) -> Result<VerifyReport, StoreError> {
+    scan_path_all(
+        path,
+        expected,
+        progress,
+        default_workers(),
+        |_| (),
+        |rec, (), leaf| on_record(rec, leaf),
+    )
+}
+
+fn scan_path_all<T: Send>(
+    path: &Path,
+    expected: Option<ExpectedHead>,
+    mut progress: impl FnMut(u64),
+    workers: usize,
+    prepare: impl Fn(&RecordRef<'_>) -> T + Sync,
+    mut on_record: impl FnMut(&RecordRef<'_>, &mut T, &Digest) -> ControlFlow<()>,
 ) -> Result<VerifyReport, StoreError> {
     let mut v = Verifier::new();
     if let Some(e) = expected {
@@ -222,8 +263,8 @@ pub fn scan_path_prepared<T: Send>(
                     report.head = v.head();
                     // Read on: every record is still reconciled; the failure is reported at the
                     // end, if nothing else fails.
-                    signed.push(&rec, leaf);
-                    if on_record(&rec, value).is_break() {
+                    signed.push(&rec, &leaf);
+                    if on_record(&rec, value, &leaf).is_break() {
                         stop = Some(Stop::Caller);
                         return ControlFlow::Break(());
                     }
@@ -307,6 +348,16 @@ pub fn scan_store<S: Store + ?Sized>(
     expected: Option<ExpectedHead>,
     mut on_record: impl FnMut(&RecordRef<'_>) -> ControlFlow<()>,
 ) -> Result<VerifyReport, StoreError> {
+    scan_store_leaves(store, expected, |rec, _| on_record(rec))
+}
+
+/// [`scan_store`] handing `on_record` each record's chain leaf hash as well, as
+/// [`scan_path_leaves`] does.
+pub fn scan_store_leaves<S: Store + ?Sized>(
+    store: &S,
+    expected: Option<ExpectedHead>,
+    mut on_record: impl FnMut(&RecordRef<'_>, &Digest) -> ControlFlow<()>,
+) -> Result<VerifyReport, StoreError> {
     let mut v = Verifier::new();
     if let Some(e) = expected {
         v = v.expect_head(e);
@@ -367,6 +418,7 @@ struct StoreBatch {
     /// Where each line ends in `lines`.
     ends: Vec<usize>,
     hashing: PrehashBatch,
+    hashers: Hashers,
 }
 
 impl StoreBatch {
@@ -377,7 +429,7 @@ impl StoreBatch {
         &mut self,
         v: &mut Verifier,
         report: &mut VerifyReport,
-        on_record: &mut impl FnMut(&RecordRef<'_>) -> ControlFlow<()>,
+        on_record: &mut impl FnMut(&RecordRef<'_>, &Digest) -> ControlFlow<()>,
     ) -> bool {
         let lines = rxledger_chain::split_at_ends(&self.lines, &self.ends);
         let mut hashed = Vec::with_capacity(lines.len());
@@ -386,10 +438,20 @@ impl StoreBatch {
         let mut stop = false;
         for (line, pre) in lines.iter().zip(hashed) {
             report.bytes += line.len() as u64 + 1;
+            let leaf = pre.map(|p| p.leaf);
             match v.push_line_hashed(line, pre) {
                 Ok(rec) => {
                     report.head = v.head();
-                    if on_record(&rec).is_break() {
+                    // (A line that did not parse for the batch does not verify either.)
+                    let leaf = leaf.unwrap_or_else(|| {
+                        self.hashers.leaf(
+                            rec.seq,
+                            rec.batch_end,
+                            rec.recorded_at.as_bytes(),
+                            rec.payload,
+                        )
+                    });
+                    if on_record(&rec, &leaf).is_break() {
                         stop = true;
                         break;
                     }
@@ -432,7 +494,7 @@ enum Step<'b, T> {
     /// Nothing to deliver (a blank line of an export, the unacknowledged tail of a directory).
     Next,
     /// An acknowledged record that verified, with what was prepared for it and its leaf hash.
-    Verified(RecordRef<'b>, &'b mut T, rxledger_chain::Digest),
+    Verified(RecordRef<'b>, &'b mut T, Digest),
     /// Verification failed here (line numbers relative to the file).
     Failed(VerifyError),
 }
@@ -456,13 +518,12 @@ fn scan_line<'b, T>(
     line_base: u64,
     report: &mut VerifyReport,
 ) -> Step<'b, T> {
+    // A line's value and leaf hash come with its parsed record: a line that did not parse has
+    // neither, and does not verify.
     let (pre, value) = match line.pre {
-        Some((p, value)) => (Some(p), Some(value)),
+        Some((p, value)) => (Some(p), Some((value, p.leaf))),
         None => (None, None),
     };
-    let leaf = pre
-        .as_ref()
-        .map_or(rxledger_chain::Digest::ZERO, |p| p.leaf);
     if line.start >= committed {
         // The unacknowledged tail: complete lines must still verify (otherwise this is not
         // crash residue); an unterminated last line is a torn write.
@@ -496,7 +557,7 @@ fn scan_line<'b, T>(
     };
     match (pushed, value) {
         (Ok(None), _) => Step::Next,
-        (Ok(Some(rec)), Some(value)) => Step::Verified(rec, value, leaf),
+        (Ok(Some(rec)), Some((value, leaf))) => Step::Verified(rec, value, leaf),
         // Verified without a prepared value: the worker could not parse what the verifier
         // accepted, which cannot happen (both parse the same bytes the same way).
         (Ok(Some(rec)), None) => Step::Failed(VerifyError::Unparsable {
@@ -515,43 +576,38 @@ struct SignedRoot {
     /// What the history vouches for, read once ([`CheckpointHistory::vouches`]); `Ok(None)` for
     /// an export, or a directory without a checkpoint.
     vouched: Result<Option<HistoryEntry>, VerifyError>,
-    frontier: rxledger_chain::merkle::Frontier,
-    /// The records signed no longer have the root signed.
-    other_root: Option<VerifyError>,
+    /// The root of the records signed, computed as they are read.
+    root: Option<RecordsRoot>,
 }
 
 impl SignedRoot {
     fn of(vouched: Option<Result<Option<HistoryEntry>, VerifyError>>) -> SignedRoot {
-        SignedRoot {
-            vouched: vouched.unwrap_or(Ok(None)),
-            frontier: rxledger_chain::merkle::Frontier::new(),
-            other_root: None,
-        }
+        let vouched = vouched.unwrap_or(Ok(None));
+        let root = match &vouched {
+            Ok(Some(signed)) => Some(RecordsRoot::up_to(signed.size)),
+            _ => None,
+        };
+        SignedRoot { vouched, root }
     }
 
     /// Why a ledger whose `last` acknowledged record was read is not the one the history
     /// signed, if it is not.
     fn failure(self, last: u64) -> Option<VerifyError> {
-        self.other_root
-            .or_else(|| crate::history::below(&self.vouched, last))
+        if let (Ok(Some(signed)), Some(root)) = (&self.vouched, &self.root) {
+            if root.at_limit().is_some_and(|r| r != signed.root.0) {
+                return Some(VerifyError::CheckpointRoot {
+                    seq: 1,
+                    size: signed.size,
+                });
+            }
+        }
+        crate::history::below(&self.vouched, last)
     }
 
-    /// Adds record `rec`, whose leaf hash is `leaf`; at the last record signed, compares the
-    /// root.
-    fn push(&mut self, rec: &RecordRef<'_>, leaf: rxledger_chain::Digest) {
-        use rxledger_chain::merkle::{Blake3Tree, TreeHasher};
-        let Ok(Some(signed)) = &self.vouched else {
-            return;
-        };
-        if rec.seq > signed.size {
-            return;
-        }
-        self.frontier.push(&Blake3Tree, Blake3Tree.leaf(&leaf.0));
-        if rec.seq == signed.size && self.frontier.root(&Blake3Tree) != signed.root.0 {
-            self.other_root = Some(VerifyError::CheckpointRoot {
-                seq: 1,
-                size: signed.size,
-            });
+    /// Adds record `rec`, whose chain leaf hash is `leaf`.
+    fn push(&mut self, rec: &RecordRef<'_>, leaf: &Digest) {
+        if let Some(root) = &mut self.root {
+            root.push(rec.seq, leaf);
         }
     }
 }

@@ -103,8 +103,9 @@ fn merkle_trees_agree() {
 /// the index extended after more appends.
 #[test]
 fn merkle_leaves_hashed_side_by_side_are_those_of_record_leaf() {
-    use rxledger_chain::merkle::{mth, Blake3Tree};
+    use rxledger_chain::merkle::{mth, Blake3Tree, RecordsRoot};
     use rxledger_store::merkle_index::record_leaf;
+    use rxledger_store::{scan_path_leaves, scan_store_leaves};
     let d = tempfile::tempdir().unwrap();
     let dir = d.path().join("l");
     FileStore::init(&dir).unwrap();
@@ -147,6 +148,51 @@ fn merkle_leaves_hashed_side_by_side_are_those_of_record_leaf() {
         assert_eq!(index.root(n).unwrap(), want, "index, {n} records");
         assert_eq!(leaves.root(n).unwrap(), want, "memory, {n} records");
     }
+    // The leaves the readers hand on, made as verification hashes each record, give the same
+    // roots: of a directory (its segments), of its export and of a store.
+    let export = d.path().join("l.jsonl");
+    rxledger_store::export(&dir, &export).unwrap();
+    for n in [0, 1, 512, 513, 1025, head.seq] {
+        let want = reference(&mem, n);
+        for path in [&dir, &export] {
+            let mut root = RecordsRoot::up_to(n);
+            let r = scan_path_leaves(
+                path,
+                None,
+                |_| {},
+                |rec, leaf| {
+                    root.push(rec.seq, leaf);
+                    std::ops::ControlFlow::Continue(())
+                },
+            )
+            .unwrap();
+            assert!(r.is_ok());
+            assert_eq!(
+                root.at_limit(),
+                Some(want),
+                "{}, {n} records",
+                path.display()
+            );
+        }
+        let mut root = RecordsRoot::up_to(n);
+        scan_store_leaves(&mem, None, |rec, leaf| {
+            root.push(rec.seq, leaf);
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(root.at_limit(), Some(want), "store, {n} records");
+    }
+    let mut all = RecordsRoot::up_to(u64::MAX);
+    scan_store_leaves(&mem, None, |rec, leaf| {
+        all.push(rec.seq, leaf);
+        std::ops::ControlFlow::Continue(())
+    })
+    .unwrap();
+    assert_eq!(
+        (all.len(), all.root()),
+        (head.seq, reference(&mem, head.seq))
+    );
+    assert_eq!(all.at_limit(), None);
 }
 
 #[test]
