@@ -489,3 +489,54 @@ fn round_25s_findings_and_sentences() {
     let got = findings_of("901", &std::fs::read(probe).unwrap());
     assert!(got.iter().all(|(rule, _)| rule != "ACC-GATE"), "{got:?}");
 }
+
+/// Round 26: units returned into a quarantine location come back to stock uncounted by ACC-GATE,
+/// so they do not count as accepted either (A1: probe p1 returns 10 into RET, releases them, and
+/// then shelves 10 rejected units from receiving, which only STOCK-NEG reported); units returned
+/// elsewhere still do (ledger 290's 52 = 50 accepted + 2 returned to RCV stays quiet at 52).
+/// Sentences (A3, A5, A6): LATE-ENTRY names the document and when it was entered, SPECIAL-LOSS
+/// both instants, ACC-GATE the returned units in its figure, CODE-UNKNOWN the return and who
+/// returned it.
+#[test]
+fn round_26s_findings_and_sentences() {
+    use rxledger::report::messages::Lang::{En, Zh};
+    let one = |prefix: &str, rule: &str, seq: u64, lang| {
+        let s = said(prefix, rule, seq, lang);
+        assert_eq!(s.len(), 1, "{prefix} {rule} {seq}: {s:?}");
+        s[0].clone()
+    };
+    let s = one("294-", "LATE-ENTRY", 421, En);
+    assert!(
+        s.contains("dispatch PS26112002 of 2026-11-20 14:20 (+08:00) was entered at 2026-11-23 14:20:01 (+08:00), 72.0003 hours"),
+        "{s}"
+    );
+    let s = one("294-", "LATE-ENTRY", 421, Zh);
+    assert!(
+        s.contains("发货 PS26112002 于 2026-11-23 14:20:01 (+08:00) 才录入"),
+        "{s}"
+    );
+    let s = one("295-", "SPECIAL-LOSS", 44, En);
+    assert!(
+        s.contains("discovered 2026-11-17 09:00 (+08:00), was reported 2026-11-18 09:00:01 (+08:00), 24.0003 hours after discovery"),
+        "{s}"
+    );
+    let s = one("295-", "SPECIAL-LOSS", 44, Zh);
+    assert!(s.contains("于 2026-11-18 09:00:01 (+08:00) 才报告"), "{s}");
+    let s = one("290-", "ACC-GATE", 61, En);
+    assert!(
+        s.contains("only 52 passed acceptance (50 on receipt and 2 returned by customers"),
+        "{s}"
+    );
+    let s = one("295-", "CODE-UNKNOWN", 48, En);
+    assert!(
+        s.contains("123302004702114562 returned in TH26112401"),
+        "{s}"
+    );
+    let s = one("295-", "CODE-UNKNOWN", 48, Zh);
+    assert!(s.contains("以 TH26112401 退回的"), "{s}");
+    let probe = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples/inspections/rounds/round26/probes/p1.jsonl");
+    let got = findings_of("p1", &std::fs::read(probe).unwrap());
+    assert!(got.contains(&("ACC-GATE".to_string(), 25)), "{got:?}");
+    assert!(got.contains(&("STOCK-NEG".to_string(), 25)), "{got:?}");
+}

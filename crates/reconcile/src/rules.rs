@@ -167,7 +167,7 @@ catalogue! {
         ];
     AccGate = "ACC-GATE", Stock, Critical,
         "Stored or shipped before acceptance passed",
-        "Goods may be put away or shipped only after quality acceptance passed: a put-away exceeding the accepted quantity of the batch, or a dispatch of a batch whose receipts were all rejected. Units customers return count as accepted (they passed acceptance when received), and put-aways from a quarantine or returns location (`quarantine_locations`) are not counted: returned goods re-shelved and goods released from quarantine passed acceptance when received, and goods leaving quarantine other than by a release are `QUARANTINE`'s.",
+        "Goods may be put away or shipped only after quality acceptance passed: a put-away exceeding the accepted quantity of the batch, or a dispatch of a batch whose receipts were all rejected. Units customers return to a location outside quarantine count as accepted (they passed acceptance when received), and put-aways from a quarantine or returns location (`quarantine_locations`) are not counted: returned goods re-shelved and goods released from quarantine passed acceptance when received, and goods leaving quarantine other than by a release are `QUARANTINE`'s. A returned unit is counted once: returned into quarantine, it is not counted as accepted, and its way back to stock (a release or a put-away from there) is not counted either.",
         "GSP (2016) Art. 72, 79",
         ["quarantine_locations"],
         at "the `put_away` that takes the batch's put-away quantity over its accepted quantity (once per batch), or the `dispatch` of a batch whose receipts accepted nothing; `seqs` add nothing",
@@ -618,7 +618,7 @@ catalogue! {
         ];
     TempCopy = "TEMP-COPY", TempIntegrity, Critical,
         "Temperature readings copied",
-        "A local day of a storage zone's sensor, or a vehicle's trip log (one upload), repeats the readings of an earlier day or trip (of any zone, vehicle or sensor, within the threshold of days) value for value, to within the sensor resolution, at other times. Days and trips whose values change fewer times than the threshold carry too little information to compare (a steady sensor is judged by TEMP-FLAT); a re-upload of the same readings at the same times is not a copy.",
+        "A local day of a storage zone's sensor, or a vehicle's trip log (one upload), repeats the readings of an earlier day or trip (of any zone, vehicle or sensor, within the threshold of days) value for value, to within the sensor resolution, at other times. Days and trips whose values change fewer times than the threshold carry too little information to compare (a steady sensor is judged by TEMP-FLAT): a change is a reading whose value, rounded to the sensor resolution, differs from the reading before it, so 13 readings all different are 12 changes; a re-upload of the same readings at the same times is not a copy.",
         "GSP (2016) Art. 57 (changes to data only with QA approval, on record); 药品经营质量管理规范 附录 温湿度自动监测 and 附录 计算机系统 (monitoring data true, complete, not altered; 篡改温湿度监测数据) [appendix article numbers not verified]",
         ["temp_resolution_c", "copy_days", "copy_min_changes"],
         at "the `temperature_reading` (upload) holding the last reading of the copied day or trip; `seqs` add the upload holding its first reading and the upload holding the original's last reading",
@@ -627,7 +627,7 @@ catalogue! {
         ];
     TempFlat = "TEMP-FLAT", TempIntegrity, Major,
         "Temperature readings flat-lined",
-        "One sensor of a storage zone or of a vehicle trip reported the identical value for longer than the threshold: a stuck probe or values typed in. A recording gap of that sensor (longer than the storage or transport gap limit; another sensor of the zone reporting meanwhile does not fill it) ends the run; readings of a trip are judged within their upload.",
+        "One sensor of a storage zone or of a vehicle trip reported the identical value for longer than the threshold: a stuck probe or values typed in. A run lasts from the first to the last of its identical readings (readings at 00:00 and every 10 minutes to 04:00, all 5.0 °C, are a run of 240 minutes: at the default threshold, not over it). A recording gap of that sensor (longer than the storage or transport gap limit; another sensor of the zone reporting meanwhile does not fill it) ends the run; readings of a trip are judged within their upload.",
         "药品经营质量管理规范 附录 温湿度自动监测 (continuous automatic monitoring and recording); GSP (2016) Art. 57; policy threshold",
         ["flat_minutes", "storage_gap_minutes", "transport_gap_minutes"],
         at "the `temperature_reading` (upload) holding the run's last reading; `seqs` add the upload holding its first",

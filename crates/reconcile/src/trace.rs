@@ -52,6 +52,9 @@ pub struct Step {
     pub at: DateTime<Utc>,
     /// Event kind.
     pub kind: &'static str,
+    /// Why goods were moved, for a `transfer`: `relocation`, `quarantine` or `release` (an
+    /// inspector asks whether a returned narcotic was released after re-inspection; round 26).
+    pub reason: Option<&'static str>,
     /// The event's own document number.
     pub doc: String,
     /// Counterparty, if any.
@@ -112,6 +115,19 @@ struct Line<'a> {
     codes: &'a [rxledger_model::Text],
     from: Place,
     to: Place,
+}
+
+/// Why a `transfer` moved goods (`transfer.reason`, as the format spells it).
+fn transfer_reason(e: &Event) -> Option<&'static str> {
+    use rxledger_model::TransferReason as R;
+    match &e.body {
+        EventBody::Transfer(t) => Some(match t.reason {
+            R::Relocation => "relocation",
+            R::Quarantine => "quarantine",
+            R::Release => "release",
+        }),
+        _ => None,
+    }
 }
 
 /// The counterparty and the document number of an event that moves goods.
@@ -340,6 +356,7 @@ impl Collector {
                     seq,
                     at: e.occurred_at,
                     kind: e.kind().as_str(),
+                    reason: transfer_reason(e),
                     doc: doc.to_owned(),
                     party: party.map(str::to_owned),
                     from: l.from.clone(),

@@ -82,7 +82,7 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
         .map(|st| {
             [
                 m.instant(st.at),
-                m.render(&Msg::new("event-kind").arg("kind", st.kind)),
+                step_kind(m, st),
                 m.names().party(&st.holder).unwrap_or(&st.holder).to_owned(),
                 st.doc.clone(),
                 movement(m, st),
@@ -182,6 +182,20 @@ fn balance(s: &mut String, chain: &Chain, m: &Messages) {
     }
 }
 
+/// A step's kind, with a transfer's reason: "transfer: release after re-inspection",
+/// "移库：复检放行".
+pub(crate) fn step_kind(m: &Messages, step: &Step) -> String {
+    let kind = m.render(&Msg::new("event-kind").arg("kind", step.kind));
+    match step.reason.and_then(|r| m.term("TransferReason", r)) {
+        Some(reason) => m.render(
+            &Msg::new("custody-kind-reason")
+                .arg("kind", kind)
+                .arg("reason", reason),
+        ),
+        None => kind,
+    }
+}
+
 /// A step's movement as `from → to` in the language of `m`: locations as written, a unit
 /// destroyed or lost in words (`→ 销毁` in Chinese), trading partners by their registered names
 /// (by id when the ledger registered none).
@@ -201,6 +215,38 @@ mod tests {
     use chrono::TimeZone;
     use rxledger_reconcile::trace::{Place, Step};
 
+    /// A transfer shows why it moved the goods (round 26, A4: a release of a returned narcotic
+    /// and a move into quarantine both read "transfer"); other steps show their kind alone.
+    #[test]
+    fn a_transfer_shows_its_reason() {
+        let step = |kind: &'static str, reason| Step {
+            ledger: "L".into(),
+            holder: "H".to_owned(),
+            seq: 1,
+            at: chrono::Utc.with_ymd_and_hms(2026, 10, 1, 2, 0, 0).unwrap(),
+            kind,
+            reason,
+            doc: "YK1".to_owned(),
+            party: None,
+            from: Place::Location("RET".to_owned()),
+            to: Place::Location("SP-1".to_owned()),
+            quantity: 2,
+        };
+        let en = Messages::new(Lang::En);
+        let zh = Messages::new(Lang::Zh);
+        let release = step("transfer", Some("release"));
+        assert_eq!(
+            step_kind(&en, &release),
+            "transfer: release after re-inspection"
+        );
+        assert_eq!(step_kind(&zh, &release), "移库：复检放行");
+        assert_eq!(
+            step_kind(&en, &step("transfer", Some("quarantine"))),
+            "transfer: quarantine (locked)"
+        );
+        assert_eq!(step_kind(&en, &step("put_away", None)), "put-away");
+    }
+
     /// The columns after a Chinese holder, document and movement start at the same terminal
     /// column on every line (a Chinese character is two columns wide).
     #[test]
@@ -211,6 +257,7 @@ mod tests {
             seq: 1,
             at: chrono::Utc.with_ymd_and_hms(2026, 10, 1, 2, 0, 0).unwrap(),
             kind: "dispatch",
+            reason: None,
             doc: doc.to_owned(),
             party: None,
             from: Place::Location("SP-1".to_owned()),
@@ -259,6 +306,7 @@ mod tests {
             seq: 1,
             at,
             kind,
+            reason: None,
             doc: "D".to_owned(),
             party: None,
             from,

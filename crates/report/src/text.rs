@@ -72,7 +72,12 @@ fn pending(s: &mut String, r: &CheckReport, m: &Messages) {
     if r.pending.is_empty() {
         return;
     }
-    let head = Msg::new("report-pending-head").arg("count", r.pending.len());
+    let head = Msg::new("report-pending-head")
+        .arg("count", r.pending.len())
+        .arg(
+            "count_plural",
+            rxledger_reconcile::Fact::Term(crate::messages::plural(r.pending.len()).into()),
+        );
     let _ = writeln!(s, "\n{}", m.render(&head));
     let mut by_rule: BTreeMap<Rule, Vec<&Pending>> = BTreeMap::new();
     for p in &r.pending {

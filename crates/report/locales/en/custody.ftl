@@ -20,6 +20,7 @@ custody-head = custody chain of { $what }: { $steps } { $steps_plural ->
         [one] step
        *[other] steps
     }
+custody-kind-reason = { $kind }: { $reason }
 custody-holder = holder
 custody-qty = qty
 custody-unbroken = chain unbroken across the given ledgers

@@ -11,7 +11,10 @@ report-rule = { $code } ({ $severity }, { $count }): { $title }
 report-seq = seq
 report-figures = expected { $expected }, found { $actual }
 report-more = … and { $count } more (use --format json for all)
-report-pending-head = Pending: { $count } open item(s), not findings; each becomes a finding when due unless closed first.
+report-pending-head = Pending: { $count } open { $count_plural ->
+        [one] item
+       *[other] items
+    }, not findings; each becomes a finding when due unless closed first.
 report-pending-rule = { $code } pending ({ $severity }, { $count }): { $title }
 report-due = due { $due }, closed by { $closed_by }
 # `rxledger report`'s line once the file is written: the charts drawn (zones and vehicles with an

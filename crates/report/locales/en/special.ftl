@@ -46,14 +46,14 @@ special-2p-actual = { $people }
 special-loss = The { $loss ->
         [loss] loss
        *[theft] theft
-    } of controlled drugs in { $doc } { special-loss-actual }{ $reported ->
-        [none] {""}
-       *[late] {" "}(limit { $limit } hours)
+    } of controlled drugs in { $doc }, discovered { $discovered }, { $reported ->
+        [none] was not reported to any authority
+       *[late] was reported { $at }, { $hours } hours after discovery (limit { $limit } hours)
     }.
 special-loss-expected = reported within { $limit } h
 special-loss-actual = { $reported ->
-        [none] was not reported to any authority
-       *[late] was reported { $hours } hours after discovery
+        [none] not reported
+       *[late] reported after { $hours } h
     }
 
 # $quantity, $product, $batch: the first line of a controlled drug; $lines: one, or several

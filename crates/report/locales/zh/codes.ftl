@@ -11,7 +11,7 @@ code-dup-received-expected = 不在库的追溯码
 code-dup-received-actual = { $count } 个已在库
 code-dup-moved = { $product } 批号 { $batch } 有 { $count } 个追溯码在已离开本企业（发货、退回供货单位、销毁或报损）后再次移动（重复移动或克隆追溯码），例如“{ $code }”。
 
-code-unknown-returned = { $product } 批号 { $batch } 有 { $count } 个退回的追溯码未由本账本发出，或不在最近 { $days } 天（退货期限）内发出，例如“{ $code }”。
+code-unknown-returned = { $customer } 以 { $doc } 退回的 { $product } 批号 { $batch } 中有 { $count } 个追溯码未由本账本发出，或不在最近 { $days } 天（退货期限）内发出，例如“{ $code }”。
 code-unknown-moved = 从 { $location } 移出的 { $product } 批号 { $batch } 有 { $count } 个追溯码从未收货，或已于 { $days } 天（退货期限，期满后已离开的追溯码不再记忆）之前离开，例如“{ $code }”。
 code-unknown-packed = 包装关联 { $doc } 包装了 { $count } 个已在其他包装中的追溯码（或重复使用包装码 { $pack }）。
 code-unknown-unpack = 包装关联 { $doc } 拆开了 { $pack }，该包装码未知。

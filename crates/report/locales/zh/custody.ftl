@@ -14,6 +14,7 @@ custody-head = { $what } 的追溯链：{ $steps } { $steps_plural ->
         [one] 步
        *[other] 步
     }
+custody-kind-reason = { $kind }：{ $reason }
 custody-holder = 持有方
 custody-qty = 数量
 custody-balance = 期末结存：

@@ -4,9 +4,12 @@ event-invalid = 记录 { $record } 不是有效的事件：{ $error }。
 
 event-dup = 记录 { $record } 重复了事件 { $id }（已记为记录 { $first }）：该事件被计算两次。
 
-late-entry = { $occurred } 发生的{ event-kind }在发生 { $hours } 小时后才{ $how ->
+late-entry = { $occurred } 发生的{ event-kind }{ $doc ->
+        [none] {""}
+       *[doc] {" "}{ $docno }{" "}
+    }于 { $at } 才{ $how ->
         [entered] 录入
        *[recorded] 记入账本
-    }（时限 { $limit } 小时）。
+    }，在发生 { $hours } 小时后（时限 { $limit } 小时）。
 late-entry-expected = ≤ { $hours } 小时
 late-entry-actual = { $hours } 小时

@@ -9,7 +9,10 @@ report-rule = { $code }（{ $severity }，{ $count }）：{ $title }
 report-seq = 记录
 report-figures = 应为 { $expected }，实为 { $actual }
 report-more = … 另有 { $count } 条（使用 --format json 查看全部）
-report-pending-head = 未结事项：{ $count } 项，尚不是问题；到期仍未结清即成为问题。
+report-pending-head = 未结事项：{ $count } { $count_plural ->
+        [one] 项
+       *[other] 项
+    }，尚不是问题；到期仍未结清即成为问题。
 report-pending-rule = { $code } 未结（{ $severity }，{ $count }）：{ $title }
 report-due = 到期 { $due }，结清条件：{ $closed_by }
 # `rxledger report` 写完文件后的一行：画出的温度图（有超标或记录中断的库区和车辆）、其局部放大图，

@@ -11,7 +11,10 @@ stock-count = 盘点 { $doc } 在 { $location } { $listed ->
     }；账面为 { $book }（差异 { $difference }）。
 stock-count-qty = { $qty }
 
-acc-gate-put-away = { $product } 批号 { $batch } 入库上架 { $put_away }，但验收合格仅 { $accepted }。
+acc-gate-put-away = { $product } 批号 { $batch } 入库上架 { $put_away }，但验收合格仅 { $accepted }{ $returns ->
+        [none] {""}
+       *[some] （收货验收合格 { $received }，购货单位退回到待验区以外库位 { $returned }）
+    }。
 acc-gate-put-away-expected = ≤ { $qty }
 acc-gate-put-away-actual = { $qty }
 acc-gate-dispatch = { $product } 批号 { $batch } 已发货，但该批号无任何验收合格数量。

@@ -440,7 +440,7 @@ impl Report {
                     @for st in chain.steps.iter().take(max) {
                         tr {
                             td.nw { (m.instant(st.at)) }
-                            td { (m.render(&Msg::new("event-kind").arg("kind", st.kind))) }
+                            td { (crate::custody::step_kind(m, st)) }
                             td { (t(&m.party(&st.holder))) }
                             td.mono.nw { (t(&st.doc)) }
                             td { (t(&st.party.as_deref().map(|p| m.party(p)).unwrap_or_default())) }

@@ -66,9 +66,13 @@ impl Family for Codes {
                         cx.out.emit(on_line(f));
                     }
                     if seen.unknown > 0 {
-                        let m = line("code-unknown-returned", seen.unknown)
+                        let mut m = line("code-unknown-returned", seen.unknown)
                             .arg("code", codes.unit_code(l.codes, seen.first_unknown))
                             .arg("days", cx.cfg.thresholds.return_window_days);
+                        // Which return, from whom (round 26, A6).
+                        if let EventBody::CustomerReturn(r) = &ev.e.body {
+                            m = m.arg("doc", &r.doc).arg("customer", &r.customer);
+                        }
                         cx.out
                             .emit(on_line(Finding::new(Rule::CodeUnknown, ev.seq, m)));
                     }

@@ -147,14 +147,42 @@ fn late_entry(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
         "recorded"
     };
     let hours = duration_in(lateness, Duration::hours(1));
+    // The document and the instant it was entered, to the second (round 26, A3).
     let m = Msg::new("late-entry")
         .arg("kind", term(e.kind().as_str()))
         .arg("occurred", e.occurred_at)
         .arg("how", term(how))
-        .arg("hours", hours.clone())
-        .arg("limit", limit);
+        .arg("at", entered);
+    let m = match doc_of(&e.body) {
+        Some(doc) => m.arg("doc", term("doc")).arg("docno", doc),
+        None => m.arg("doc", term("none")),
+    };
+    let m = m.arg("hours", hours.clone()).arg("limit", limit);
     cx.emit(Finding::new(Rule::LateEntry, ev.seq, m).figures(
         Msg::new("late-entry-expected").arg("hours", limit),
         Msg::new("late-entry-actual").arg("hours", hours),
     ));
+}
+
+/// The document number of an event, for the kinds that carry one.
+fn doc_of(body: &rxledger_model::EventBody) -> Option<&str> {
+    use rxledger_model::EventBody as B;
+    Some(match body {
+        B::Purchase(x) => &x.doc,
+        B::Receipt(x) => &x.doc,
+        B::PutAway(x) => &x.doc,
+        B::Transfer(x) => &x.doc,
+        B::Sale(x) => &x.doc,
+        B::OutboundReview(x) => &x.doc,
+        B::Dispatch(x) => &x.doc,
+        B::CustomerReturn(x) => &x.doc,
+        B::SupplierReturn(x) => &x.doc,
+        B::Destruction(x) => &x.doc,
+        B::StockCount(x) => &x.doc,
+        B::Invoice(x) => &x.doc,
+        B::Payment(x) => &x.doc,
+        B::LossReport(x) => &x.doc,
+        B::Aggregation(x) => &x.doc,
+        _ => return None,
+    })
 }

@@ -198,14 +198,17 @@ fn special_loss(cx: &mut Ctx<'_>, ev: &Ev<'_>, l: &rxledger_model::LossReport) {
     if !late && !l.reported_to.is_empty() {
         return;
     }
+    // Both instants, to the second: "24.0003 hours" alone is hard to read (round 26, A3).
     let m = Msg::new("special-loss")
         .arg("loss", loss(l.loss))
         .arg("doc", &l.doc)
+        .arg("discovered", l.discovered_at)
         .arg("limit", limit);
     let m = if l.reported_to.is_empty() {
         m.arg("reported", term("none"))
     } else {
         m.arg("reported", term("late"))
+            .arg("at", ev.e.occurred_at)
             .arg("hours", duration_in(delay, Duration::hours(1)))
     };
     let f = Finding::new(Rule::SpecialLoss, ev.seq, m.clone()).figures(

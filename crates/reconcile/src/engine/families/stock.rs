@@ -107,7 +107,13 @@ fn acc_gate_put_away(cx: &mut Ctx<'_>, seq: u64, product: &str, batch: &str, qua
         .arg("put_away", b.put_away)
         .arg("product", product)
         .arg("batch", batch)
-        .arg("accepted", b.accepted);
+        .arg("accepted", b.accepted)
+        .arg("received", b.accepted - b.returned)
+        .arg("returned", b.returned)
+        .arg(
+            "returns",
+            term(if b.returned == 0 { "none" } else { "some" }),
+        );
     let f = Finding::new(Rule::AccGate, seq, m)
         .product(product)
         .batch(batch)

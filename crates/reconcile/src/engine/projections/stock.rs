@@ -17,9 +17,12 @@ pub(crate) struct Batch {
     pub expiry: Option<NaiveDate>,
     /// Some receipt recorded it.
     pub received: bool,
-    /// Quantity that passed acceptance, over all receipts, and units customers returned (they
-    /// passed it when received: re-shelving them is no `ACC-GATE`, round 25).
+    /// Quantity that passed acceptance, over all receipts, and units customers returned to a
+    /// location outside quarantine (they passed it when received: re-shelving them is no
+    /// `ACC-GATE`, round 25; those returned into quarantine come back uncounted, round 26).
     pub accepted: u64,
+    /// Of `accepted`, the units customers returned (named in `ACC-GATE`'s sentence, round 26).
+    pub returned: u64,
     /// Quantity put away (running count of `ACC-GATE`).
     pub put_away: u64,
     /// Some receipt came from a qualified supplier.
@@ -110,9 +113,18 @@ impl Stock {
                 }
             }
             EventBody::CustomerReturn(r) => {
-                for l in &r.lines {
+                // Units returned into quarantine or returns come back to stock by a release or
+                // a put-away from there, which ACC-GATE does not count: counted here as well,
+                // they would make room for as many rejected units (round 26, A1).
+                let quarantine = &cfg.thresholds.quarantine_locations;
+                for l in r
+                    .lines
+                    .iter()
+                    .filter(|l| !quarantine.iter().any(|q| *q == l.to))
+                {
                     if let Some(b) = self.batches.get_mut(&key(&l.product, &l.batch)) {
                         b.accepted = b.accepted.saturating_add(l.quantity);
+                        b.returned = b.returned.saturating_add(l.quantity);
                     }
                 }
             }
