@@ -562,9 +562,9 @@ fn rare_sentences_hold(f: &[Finding]) {
     assert_eq!(
         english(f, "SPECIAL-LOSS"),
         [(
-            "The theft of controlled drugs in BS1 was not reported to any authority.".to_owned(),
+            "The theft of controlled drugs in BS1, discovered 2026-10-01 13:00 (+08:00), was not reported to any authority.".to_owned(),
             some("reported within 24 h"),
-            some("was not reported to any authority")
+            some("not reported")
         )]
     );
     assert_eq!(
@@ -587,7 +587,7 @@ fn late_records_and_malformed_codes_read_exactly() {
     assert_eq!(
         (m.message(&f[0]), m.expected(&f[0]), m.actual(&f[0])),
         (
-            "The product registration of 2026-09-30 09:30 (+08:00) was recorded in the ledger 100 hours after it happened (limit 72 hours).".to_owned(),
+            "The product registration of 2026-09-30 09:30 (+08:00) was recorded in the ledger at 2026-10-04 13:30 (+08:00), 100 hours after it happened (limit 72 hours).".to_owned(),
             some("≤ 72 h"),
             some("100 h")
         )
