@@ -48,7 +48,7 @@ pub use batch::{split_at_ends, HashedBatch};
 pub use many::ManyHasher;
 
 pub use verify::{
-    export_record_bytes, ExpectedHead, PrehashBatch, Prehashed, Verifier, VerifyError,
+    export_record_bytes, ExpectedHead, HistoryFault, PrehashBatch, Prehashed, Verifier, VerifyError,
 };
 
 use std::fmt;

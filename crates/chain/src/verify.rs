@@ -107,14 +107,16 @@ pub enum VerifyError {
         /// The records the checkpoint signed.
         size: u64,
     },
-    /// A complete line of a ledger directory's checkpoint history is not a checkpoint entry: the
-    /// history was damaged or altered, and cannot vouch for the records.
-    #[error("line {line} of the directory's checkpoint history (checkpoints.jsonl) is not a checkpoint: the history was damaged or altered")]
+    /// A ledger directory's checkpoint history cannot vouch for the records (`fault` says why):
+    /// it was damaged or altered.
+    #[error("the directory's checkpoint history (checkpoints.jsonl) {fault}: the history was damaged or altered, and cannot vouch for the records")]
     HistoryDamaged {
         /// Always 1: no record is known to be bad.
         seq: u64,
-        /// The 1-based line of the history file.
+        /// The 1-based line of the history file (0: the file as a whole).
         line: u64,
+        /// What is wrong with it.
+        fault: HistoryFault,
     },
     /// The record at the expected head's seq has another hash: the ledger was rewritten at or
     /// before it (it is not shorter: attacker round 24 was told it "ends" there).
@@ -279,6 +281,44 @@ impl fmt::Display for ExpectedHead {
             ExpectedHead::At(h) => write!(f, "{h}"),
         }
     }
+}
+
+/// Why a ledger directory's checkpoint history cannot vouch for its records
+/// ([`VerifyError::HistoryDamaged`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum HistoryFault {
+    /// A complete line is not a checkpoint entry.
+    #[error("has a line that is not a checkpoint")]
+    NotAnEntry,
+    /// An entry for `size` records comes after one for more (`after`): a checkpoint only ever
+    /// signs a ledger as large as before or larger, so the lines were reordered or copied
+    /// (attacker round 26: an older entry copied to the end turned the root check off).
+    #[error("has an entry for {size} records after one for {after}")]
+    OutOfOrder {
+        /// The smaller size, later in the file.
+        size: u64,
+        /// The larger size, earlier.
+        after: u64,
+    },
+    /// Two entries for `size` records with different roots: two different ledgers were signed.
+    #[error("has two entries for {size} records with different roots")]
+    Forked {
+        /// Their size.
+        size: u64,
+    },
+    /// It is not a regular file (a directory, a FIFO, a device).
+    #[error("is not a regular file")]
+    NotAFile,
+    /// It is larger than any checkpoint history (`bytes`).
+    #[error("is {bytes} bytes, larger than any checkpoint history")]
+    TooLarge {
+        /// Its length.
+        bytes: u64,
+    },
+    /// It exists but cannot be read, or is not UTF-8.
+    #[error("cannot be read")]
+    Unreadable,
 }
 
 /// A record line parsed and hashed, independently of the records before it: the part of

@@ -127,6 +127,15 @@ impl SignerKey {
         self.id
     }
 
+    /// The public key of this key, which verifies what it signs.
+    pub fn verifier(&self) -> VerifierKey {
+        VerifierKey {
+            name: self.name.clone(),
+            id: self.id,
+            key: self.key.verifying_key(),
+        }
+    }
+
     /// A signed note for `cp`.
     pub fn sign(&self, cp: &Checkpoint) -> String {
         let body = cp.body();

@@ -170,10 +170,52 @@ fn sign(
     Ok((cp, note, entry))
 }
 
+/// The entries of a ledger directory's checkpoint history that `key` did not sign: their sizes
+/// and signers (`name+id`), for a warning. `checkpoint` checked their roots against the records,
+/// but not their signatures: anyone who can write the directory can write such an entry (or
+/// remove the history), which only a checkpoint kept elsewhere tells (attacker round 26).
+///
+/// An entry whose note names `key` but whose signature does not verify is an error: the
+/// history was forged.
+pub fn history_signed_by_others(
+    dir: &Path,
+    key: &SignerKey,
+) -> Result<Vec<(u64, String)>, ProofsError> {
+    let mine = key.verifier();
+    let mut others = Vec::new();
+    for entry in CheckpointHistory::of(dir).read()? {
+        let note = crate::note::Note::parse_str(&entry.note)?;
+        let claims_mine = note
+            .signatures
+            .iter()
+            .any(|s| s.name == mine.name() && s.id == mine.id());
+        if claims_mine {
+            if mine.open(&entry.note).is_err() {
+                return Err(ProofsError::Invalid(format!(
+                    "the checkpoint history's entry for {} records names the key {} but its signature does not verify: the history was forged",
+                    entry.size,
+                    mine.label()
+                )));
+            }
+        } else {
+            let signers: Vec<String> = note
+                .signatures
+                .iter()
+                .map(crate::note::Signature::key)
+                .collect();
+            others.push((entry.size, signers.join(", ")));
+        }
+    }
+    Ok(others)
+}
+
 /// Verifies the ledger, signs a checkpoint of its current state, appends it to the ledger's
-/// checkpoint history ([`CheckpointHistory`]) and returns it with its note.
+/// checkpoint history ([`CheckpointHistory`]) and returns it with its note. An entry of the
+/// history that names `key` but whose signature does not verify is refused
+/// ([`history_signed_by_others`]).
 pub fn checkpoint(dir: &Path, key: &SignerKey) -> Result<(Checkpoint, String), ProofsError> {
     let tree = verified_tree(dir)?;
+    history_signed_by_others(dir, key)?;
     let (cp, note, entry) = sign(&tree, origin_of(dir)?, key)?;
     CheckpointHistory::of(dir).append(&entry)?;
     Ok((cp, note))

@@ -14,9 +14,14 @@ const RECORDS: u64 = 2100;
 /// A ledger directory of `RECORDS` records in batches of 100; record 500 says `n500` differently
 /// when `forged`.
 fn ledger(dir: &Path, forged: bool) {
+    ledger_of(dir, RECORDS, forged);
+}
+
+/// [`ledger`] of `records` records (a multiple of 100).
+fn ledger_of(dir: &Path, records: u64, forged: bool) {
     FileStore::init(dir).unwrap();
     let mut s = FileStore::open(dir).unwrap();
-    for b in 0..RECORDS / 100 {
+    for b in 0..records / 100 {
         let payloads: Vec<String> = (b * 100..(b + 1) * 100)
             .map(|i| {
                 if forged && i == 499 {
@@ -120,6 +125,7 @@ fn a_planted_or_damaged_index_is_not_signed_or_proved() {
 /// passed over, still guarded by the entries before it, and cut off by the next checkpoint.
 #[test]
 fn the_directorys_own_history_vouches_for_its_records() {
+    use rxledger_chain::HistoryFault;
     use rxledger_store::history::CheckpointHistory;
     use rxledger_store::{verify_path, VerifyError};
     let (key, tmp, genuine, forged) = setup();
@@ -148,7 +154,11 @@ fn the_directorys_own_history_vouches_for_its_records() {
     let report = verify_path(&damaged, None, |_| {}).unwrap();
     assert_eq!(
         report.failure,
-        Some(VerifyError::HistoryDamaged { seq: 1, line: 2 })
+        Some(VerifyError::HistoryDamaged {
+            seq: 1,
+            line: 2,
+            fault: HistoryFault::NotAnEntry
+        })
     );
     assert!(FileStore::open(&damaged).is_err(), "a writer refuses it");
 
@@ -170,7 +180,11 @@ fn the_directorys_own_history_vouches_for_its_records() {
     let report = verify_path(&relabelled, None, |_| {}).unwrap();
     assert_eq!(
         report.failure,
-        Some(VerifyError::HistoryDamaged { seq: 1, line: 1 })
+        Some(VerifyError::HistoryDamaged {
+            seq: 1,
+            line: 1,
+            fault: HistoryFault::NotAnEntry
+        })
     );
 
     // A torn last line: passed over; the entry before it still guards the records it signed.
@@ -192,6 +206,148 @@ fn the_directorys_own_history_vouches_for_its_records() {
     assert!(std::fs::read_to_string(torn.join("checkpoints.jsonl"))
         .unwrap()
         .ends_with("}\n"));
+}
+
+/// Attacker round 26: every entry of the history vouches, not only its last line. An older entry
+/// copied to the end, or the lines reordered, is a history out of order; a forged newest entry
+/// beside a genuine older one fails at the older one's size; a last entry without its newline
+/// still guards, and the next checkpoint keeps it; a history that is not a regular file, or is
+/// larger than any history (a sparse file), cannot vouch, and is not read.
+#[test]
+fn every_entry_of_the_history_vouches() {
+    use rxledger_chain::HistoryFault;
+    use rxledger_store::history::CheckpointHistory;
+    use rxledger_store::{verify_path, VerifyError};
+    let (key, tmp, genuine, forged) = setup();
+    // The genuine history: a checkpoint at 1000 records (the first 1000 are the same in G), then
+    // one at RECORDS.
+    let small = tmp.path().join("S");
+    ledger_of(&small, 1000, false);
+    checkpoint(&small, &key).unwrap();
+    let e1000 = std::fs::read_to_string(small.join("checkpoints.jsonl")).unwrap();
+    std::fs::write(genuine.join("checkpoints.jsonl"), &e1000).unwrap();
+    checkpoint(&genuine, &key).unwrap();
+    let both = std::fs::read_to_string(genuine.join("checkpoints.jsonl")).unwrap();
+    let e_all = both.strip_prefix(&e1000).unwrap().to_owned();
+    assert!(verify_path(&genuine, None, |_| {}).unwrap().is_ok());
+    let with_history = |name: &str, from: &Path, text: &str| {
+        let dir = tmp.path().join(name);
+        copy_dir(from, &dir);
+        std::fs::write(dir.join("checkpoints.jsonl"), text).unwrap();
+        (verify_path(&dir, None, |_| {}).unwrap().failure, dir)
+    };
+    let out_of_order = |line| {
+        Some(VerifyError::HistoryDamaged {
+            seq: 1,
+            line,
+            fault: HistoryFault::OutOfOrder {
+                size: 1000,
+                after: RECORDS,
+            },
+        })
+    };
+    // The forged records, the genuine 1000 entry copied to the end (C1).
+    let (failure, dir) = with_history("C1", &forged, &format!("{both}{e1000}"));
+    assert_eq!(failure, out_of_order(3));
+    assert!(FileStore::open(&dir).is_err(), "a writer refuses it");
+    assert!(checkpoint(&dir, &key).is_err(), "and so does checkpoint");
+    // The genuine lines swapped.
+    let (failure, _) = with_history("SW", &genuine, &format!("{e_all}{e1000}"));
+    assert_eq!(failure, out_of_order(2));
+    // The forged records under the genuine 1000 entry and a newest entry of their own.
+    let own = tmp.path().join("O");
+    copy_dir(&forged, &own);
+    checkpoint(&own, &key).unwrap();
+    let forged_all = std::fs::read_to_string(own.join("checkpoints.jsonl")).unwrap();
+    let (failure, _) = with_history("OWN", &forged, &format!("{e1000}{forged_all}"));
+    assert_eq!(
+        failure,
+        Some(VerifyError::CheckpointRoot { seq: 1, size: 1000 })
+    );
+    // Two entries of one size with different roots.
+    let (failure, _) = with_history("FORK", &genuine, &format!("{e_all}{forged_all}"));
+    assert_eq!(
+        failure,
+        Some(VerifyError::HistoryDamaged {
+            seq: 1,
+            line: 2,
+            fault: HistoryFault::Forked { size: RECORDS },
+        })
+    );
+    // The last newline dropped (C2): the whole entry still guards, and is kept.
+    let (failure, dir) = with_history("C2", &genuine, both.trim_end());
+    assert_eq!(failure, None);
+    let h = CheckpointHistory::of(&dir);
+    assert!(matches!(
+        h.below(RECORDS - 1),
+        Some((
+            VerifyError::BelowCheckpoint {
+                signed: RECORDS,
+                ..
+            },
+            _
+        ))
+    ));
+    checkpoint(&dir, &key).unwrap();
+    assert_eq!(h.read().unwrap().len(), 3);
+    // Not a regular file; larger than any history.
+    let dir = tmp.path().join("DIR");
+    copy_dir(&genuine, &dir);
+    std::fs::remove_file(dir.join("checkpoints.jsonl")).unwrap();
+    std::fs::create_dir(dir.join("checkpoints.jsonl")).unwrap();
+    let failure = verify_path(&dir, None, |_| {}).unwrap().failure;
+    assert!(
+        matches!(
+            failure,
+            Some(VerifyError::HistoryDamaged {
+                fault: HistoryFault::NotAFile,
+                ..
+            })
+        ),
+        "{failure:?}"
+    );
+    assert!(FileStore::open(&dir).is_err());
+    #[cfg(unix)]
+    {
+        let fifo = tmp.path().join("FIFO");
+        copy_dir(&genuine, &fifo);
+        std::fs::remove_file(fifo.join("checkpoints.jsonl")).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(fifo.join("checkpoints.jsonl"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let failure = verify_path(&fifo, None, |_| {}).unwrap().failure;
+        assert!(
+            matches!(
+                failure,
+                Some(VerifyError::HistoryDamaged {
+                    fault: HistoryFault::NotAFile,
+                    ..
+                })
+            ),
+            "{failure:?}"
+        );
+    }
+    let sparse = tmp.path().join("SPARSE");
+    copy_dir(&genuine, &sparse);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(sparse.join("checkpoints.jsonl"))
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    let failure = verify_path(&sparse, None, |_| {}).unwrap().failure;
+    assert!(
+        matches!(
+            failure,
+            Some(VerifyError::HistoryDamaged {
+                fault: HistoryFault::TooLarge { .. },
+                ..
+            })
+        ),
+        "{failure:?}"
+    );
 }
 
 /// Attacker round 24's minor ones: a record file with a blank line after the record says so; a
@@ -234,4 +390,44 @@ fn misleading_errors_of_round_24_say_what_is_wrong() {
         matches!(err, rxledger_store::StoreError::NotALedger { .. }),
         "{err}"
     );
+}
+
+/// Attacker round 26 (C3): the history in the directory is not authenticated for readers, who
+/// have no key. `checkpoint`, which has one, refuses an entry that names its key but whose
+/// signature does not verify, and lists the entries other keys signed (the CLI warns).
+#[test]
+fn checkpoint_checks_the_signatures_it_can() {
+    use rxledger_checkpoint::ledger::history_signed_by_others;
+    let (key, tmp, genuine, _) = setup();
+    let (private, _) = generate_key("other").unwrap();
+    let other = SignerKey::parse(&private).unwrap();
+    checkpoint(&genuine, &other).unwrap();
+    let by_other = history_signed_by_others(&genuine, &key).unwrap();
+    assert_eq!(by_other.len(), 1);
+    assert_eq!(by_other[0].0, RECORDS);
+    assert!(by_other[0].1.starts_with("other+"), "{:?}", by_other[0]);
+    checkpoint(&genuine, &key).unwrap();
+    assert_eq!(history_signed_by_others(&genuine, &key).unwrap().len(), 1);
+
+    // An entry in this key's name whose signature is not this key's.
+    let forged = tmp.path().join("X");
+    copy_dir(&genuine, &forged);
+    let path = forged.join("checkpoints.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let last = text.lines().last().unwrap();
+    let mut entry: serde_json::Value = serde_json::from_str(last).unwrap();
+    let note = entry["note"].as_str().unwrap().to_owned();
+    let (body, sig) = note.rsplit_once(' ').unwrap();
+    let mut bad = sig.trim_end().to_owned();
+    // Change a character of the signature, not of the key id (the first 6 base64 digits).
+    let flip = if bad.as_bytes()[10] == b'A' { "B" } else { "A" };
+    bad.replace_range(10..11, flip);
+    entry["note"] = format!("{body} {bad}\n").into();
+    let forged_line = serde_json::to_string(&entry).unwrap();
+    std::fs::write(&path, text.replace(last, &forged_line)).unwrap();
+    let err = history_signed_by_others(&forged, &key)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("signature does not verify"), "{err}");
+    assert!(checkpoint(&forged, &key).is_err());
 }

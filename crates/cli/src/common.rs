@@ -131,6 +131,11 @@ pub fn write_atomic<T>(
     fill: impl FnOnce(&mut tempfile::NamedTempFile) -> Result<T>,
 ) -> Result<T> {
     let context = || path.display().to_string();
+    if rxledger::store::layout::is_ledger_file(path) {
+        return Err(said(
+            Msg::new("cli-output-in-ledger").arg("path", path.display().to_string()),
+        ));
+    }
     let name = path.file_name().ok_or_else(|| {
         said(Msg::new("cli-not-a-file-name").arg("path", path.display().to_string()))
     })?;

@@ -378,3 +378,41 @@ fn report_writes_one_html_file_and_errors_exit_2() {
     // No output file given: a usage error.
     assert_eq!(code(&run(&["report", CLEAN])), 2);
 }
+
+/// Attacker round 26: a product name holding U+FFFE (which XML 1.0 does not allow) made the
+/// `JUnit` output malformed, and a right-to-left override in it reversed the figures after it on
+/// screen ("68" read "86"). Sentences in every format show such characters as `<U+XXXX>`; the
+/// JSON facts keep the data verbatim.
+#[test]
+fn hostile_characters_in_names_are_shown_not_obeyed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let probe = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../samples/inspections/rounds/round26/probes/p1.jsonl");
+    let events = std::fs::read_to_string(probe).unwrap().replace(
+        "\"generic_name\":\"阿莫西林胶囊\"",
+        "\"generic_name\":\"阿莫西林\u{fffe}\u{202e}胶囊\"",
+    );
+    let file = tmp.path().join("e.jsonl");
+    std::fs::write(&file, events).unwrap();
+    let dir = tmp.path().join("L");
+    let (f, d) = (file.to_str().unwrap(), dir.to_str().unwrap());
+    assert_eq!(code(&run(&["init", d])), 0);
+    assert_eq!(code(&run(&["append", d, f])), 0);
+    for format in ["text", "junit", "sarif"] {
+        let out = stdout(&run(&["check", d, "--format", format, "--lang", "en"]));
+        assert!(out.contains("ACC-GATE"), "{format}: {out}");
+        // (Escaped in XML: `&lt;U+FFFE&gt;`.)
+        assert!(
+            out.contains("U+FFFE") && out.contains("U+202E"),
+            "{format} shows them: {out}"
+        );
+        assert!(
+            !out.contains('\u{fffe}') && !out.contains('\u{202e}'),
+            "{format} carries them raw"
+        );
+    }
+    let html = tmp.path().join("r.html");
+    run(&["report", d, "-o", html.to_str().unwrap()]);
+    let page = std::fs::read_to_string(html).unwrap();
+    assert!(!page.contains('\u{fffe}') && !page.contains('\u{202e}'));
+}

@@ -249,7 +249,12 @@ fn an_empty_ledger_verifies_against_the_empty_head() {
     let g = run(&["gen", "--events", "20"], d);
     std::fs::write(d.join("g.jsonl"), &g.stdout).unwrap();
     ok(&["append", "E", "g.jsonl"], d);
-    ok(&["verify", "E", "--head", ZERO_HEAD], d);
+    // It passes, saying what it vouched for: nothing (attacker round 26).
+    let out = ok(&["verify", "E", "--head", ZERO_HEAD, "--lang", "en"], d);
+    assert!(
+        out.contains("is the empty ledger's, which every ledger extends: it vouches for none of the 20 records"),
+        "{out}"
+    );
     // No ledger has another head at seq 0: a usage error, said plainly.
     let bad = format!("0:{}1", &ZERO_HEAD[2..65]);
     let o = run(&["verify", "E", "--head", &bad], d);
@@ -474,4 +479,76 @@ fn an_epcis_event_changed_after_import_is_refused_by_its_place_in_the_event_list
         text(&o)
     );
     assert_eq!(ok(&["verify", "B", "--lang", "en"], d), head);
+}
+
+/// Attacker round 26: `import epcis` read a key written twice as its last value (`kind`,
+/// `arrived`, `eventTime`), as `append` no longer does (round 24). It is refused, naming the
+/// path, and nothing is appended.
+#[test]
+fn an_epcis_key_written_twice_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let erp = |f: &str| repo(&format!("samples/erp/{f}")).display().to_string();
+    ok(&["init", "A", "--lang", "en"], d);
+    ok(&["append", "A", &erp("master.jsonl"), "--lang", "en"], d);
+    let (goods, map) = (erp("goods-2026-10.csv"), erp("goods.toml"));
+    ok(&["import", "csv", "A", &goods, "--mapping", &map], d);
+    ok(&["export", "A", "-o", "m.jsonld", "--format", "epcis"], d);
+    let doc = std::fs::read_to_string(d.join("m.jsonld")).unwrap();
+    let first = doc.find("\"eventTime\":").unwrap();
+    let twice = format!(
+        "{}\"eventTime\":\"2020-01-01T00:00:00Z\",{}",
+        &doc[..first],
+        &doc[first..]
+    );
+    std::fs::write(d.join("p.jsonld"), twice).unwrap();
+    ok(&["init", "B", "--lang", "en"], d);
+    ok(&["append", "B", &erp("master.jsonl"), "--lang", "en"], d);
+    let head = ok(&["verify", "B", "--lang", "en"], d);
+    let o = run(&["import", "epcis", "B", "p.jsonld", "--lang", "en"], d);
+    assert_eq!(code(&o), 2, "{}", text(&o));
+    assert!(
+        text(&o).contains("p.jsonld: field `epcisBody.eventList[0].eventTime` is written twice"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(ok(&["verify", "B", "--lang", "en"], d), head);
+}
+
+/// Attacker round 26: `checkpoint -o DIR/checkpoints.jsonl` wrote its note over the ledger's own
+/// history (every writer was then locked out), and `export -o` over a segment was accepted. No
+/// command writes its output over a ledger's own files; beside them is fine.
+#[test]
+fn no_output_is_written_over_a_ledgers_own_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let erp = |f: &str| repo(&format!("samples/erp/{f}")).display().to_string();
+    ok(&["init", "L", "--lang", "en"], d);
+    ok(&["append", "L", &erp("master.jsonl"), "--lang", "en"], d);
+    ok(&["keygen", "-o", "k"], d);
+    let head = ok(&["verify", "L", "--lang", "en"], d);
+    for (args, target) in [
+        (
+            vec!["checkpoint", "L", "--key", "k.key", "-o"],
+            "L/checkpoints.jsonl",
+        ),
+        (
+            vec!["export", "L", "-o"],
+            "L/seg-00000000000000000001.jsonl",
+        ),
+        (vec!["export", "L", "-o"], "L/LEDGER"),
+        (vec!["export", "L", "-o"], "L/merkle/head"),
+    ] {
+        let mut args = args.clone();
+        args.extend([target, "--lang", "en"]);
+        let o = run(&args, d);
+        assert_eq!(code(&o), 2, "{args:?}: {}", text(&o));
+        assert!(
+            text(&o).contains("is one of the ledger's own files"),
+            "{}",
+            text(&o)
+        );
+    }
+    assert_eq!(ok(&["verify", "L", "--lang", "en"], d), head);
+    ok(&["export", "L", "-o", "L/copy.jsonl", "--lang", "en"], d);
 }

@@ -337,7 +337,7 @@ pub fn verify_error_msg(e: &rxledger_chain::VerifyError) -> Option<Msg> {
             .arg("expected", expected.to_string())
             .arg("found", found.to_string()),
         E::CheckpointRoot { size, .. } => Msg::new("verify-checkpoint-root").arg("size", *size),
-        E::HistoryDamaged { line, .. } => Msg::new("verify-history-damaged").arg("line", *line),
+        E::HistoryDamaged { line, fault, .. } => history_damaged(*line, fault),
         E::HeadMismatch {
             seq,
             last,
@@ -397,3 +397,20 @@ const REASONS: &[(&str, &str)] = &[
         "verify-reason-reread",
     ),
 ];
+
+/// The sentence of [`rxledger_chain::VerifyError::HistoryDamaged`].
+fn history_damaged(line: u64, fault: &rxledger_chain::HistoryFault) -> Msg {
+    use rxledger_chain::HistoryFault as F;
+    let m = Msg::new("verify-history-damaged").arg("line", line);
+    let (kind, m) = match fault {
+        F::OutOfOrder { size, after } => {
+            ("out_of_order", m.arg("size", *size).arg("after", *after))
+        }
+        F::Forked { size } => ("forked", m.arg("size", *size)),
+        F::NotAFile => ("not_a_file", m),
+        F::TooLarge { bytes } => ("too_large", m.arg("bytes", *bytes)),
+        F::Unreadable => ("unreadable", m),
+        _ => ("not_an_entry", m),
+    };
+    m.arg("fault", Fact::Term(kind.into()))
+}

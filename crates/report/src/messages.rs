@@ -490,15 +490,20 @@ pub fn plural(n: usize) -> &'static str {
 /// documents write it), any other as `<U+XXXX>`. Ledger data may hold any character (a scanned
 /// code with its separators, a name with an escape sequence); a sentence shown on a terminal or
 /// a page must not carry them raw. The facts of the JSON output keep the data verbatim.
+///
+/// The same goes for the characters that are invisible or change how the rest of a line shows
+/// ([`hidden`]): bidirectional controls (an RLO in a product name made "68" read "86"), line and
+/// paragraph separators, zero-width spaces and byte-order marks, and noncharacters (U+FFFE made
+/// the `JUnit` output malformed XML; attacker round 26).
 pub fn visible(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(hidden) {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
             '\u{1d}' => out.push_str("<GS>"),
-            c if c.is_control() => {
+            c if hidden(c) => {
                 use std::fmt::Write as _;
                 let _ = write!(out, "<U+{:04X}>", u32::from(c));
             }
@@ -506,6 +511,22 @@ pub fn visible(s: &str) -> String {
         }
     }
     out
+}
+
+/// A character a sentence shows as `<U+XXXX>` ([`visible`]): a control character; a
+/// bidirectional control (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069); a line or
+/// paragraph separator (U+2028, U+2029); a zero-width space, word joiner or byte-order mark
+/// (U+200B, U+2060, U+FEFF); a noncharacter (U+FDD0–U+FDEF, and U+xFFFE, U+xFFFF of every plane),
+/// which XML 1.0 does not allow.
+pub fn hidden(c: char) -> bool {
+    let u = u32::from(c);
+    c.is_control()
+        || matches!(
+            u,
+            0x061C | 0x200B | 0x200E | 0x200F | 0x2028..=0x202E | 0x2060 | 0x2066..=0x2069 | 0xFEFF
+        )
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
 }
 
 #[cfg(test)]
@@ -539,6 +560,19 @@ mod tests {
         let shown = m.render(&msg);
         assert!(shown.contains("\"]d20106901234567892<GS>10B1\""), "{shown}");
         assert_eq!(visible("a\u{1b}[31mb\u{7f}"), "a<U+001B>[31mb<U+007F>");
+        // Attacker round 26: characters that reorder or hide what follows, or that XML refuses.
+        assert_eq!(
+            visible("only \u{202e}68\u{202c} passed"),
+            "only <U+202E>68<U+202C> passed"
+        );
+        assert_eq!(
+            visible("a\u{2028}b\u{fffe}c\u{feff}\u{10ffff}"),
+            "a<U+2028>b<U+FFFE>c<U+FEFF><U+10FFFF>"
+        );
+        assert_eq!(
+            visible("盐酸吗啡注射液 1ml:10mg/支 — ok"),
+            "盐酸吗啡注射液 1ml:10mg/支 — ok"
+        );
         assert_eq!(visible("浙A-12345"), "浙A-12345");
     }
 }

@@ -12,8 +12,17 @@
 //! not parse notes. The store does not check signatures: that needs the signer's public key.
 //!
 //! A last line without its newline is what a checkpoint interrupted while writing it leaves (its
-//! note was never handed out: the history is written before the note): readers pass over it,
-//! and the next checkpoint cuts it off before writing its own line.
+//! note was never handed out: the history is written before the note). If it is a whole entry
+//! nonetheless (only the newline is missing), it counts, and the next checkpoint ends it with the
+//! newline; otherwise readers pass over it, and the next checkpoint cuts it off before writing
+//! its own line (attacker round 26: dropping the last newline turned a whole signed entry into
+//! a "torn" one, and the guard off).
+//!
+//! Entries are appended as the ledger grows, so their sizes never decrease, and two entries of
+//! one size have one root; a history that breaks this was reordered, copied into or forked, and
+//! cannot vouch for anything ([`rxledger_chain::HistoryFault`]). Every entry is checked against
+//! the records by readers, not only the last line (attacker round 26: an older entry copied to
+//! the end made the last line vouch for less than the history had signed).
 //!
 //! ```
 //! use rxledger_store::history::{CheckpointHistory, HistoryEntry};
@@ -34,7 +43,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rxledger_chain::Digest;
+use rxledger_chain::{Digest, HistoryFault, VerifyError};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::HISTORY_FILE;
@@ -132,66 +141,137 @@ impl CheckpointHistory {
 
     /// Why a ledger holding `last` acknowledged records cannot be this history's ledger whole:
     /// its newest checkpoint signed more (records were cut off its end), with the history's
-    /// path; `None` when it did not, or when the history cannot be read (a checkpoint kept
-    /// elsewhere, `verify --checkpoint`, is the check that does not trust the directory).
-    /// `verify_path` fails such a ledger and a writer refuses to open it (round 21).
-    pub fn below(&self, last: u64) -> Option<(rxledger_chain::VerifyError, PathBuf)> {
+    /// path; `None` when it did not. `verify_path` fails such a ledger and a writer refuses to
+    /// open it (round 21); a history that cannot vouch for anything fails it too.
+    pub fn below(&self, last: u64) -> Option<(VerifyError, PathBuf)> {
         below(&self.vouches(), last).map(|e| (e, self.path()))
     }
 
-    /// What the history vouches for, as a reader of the directory checks it: its newest entry
-    /// (`None` without one, or when the file cannot be read: a checkpoint kept elsewhere, `verify
-    /// --checkpoint`, is the check that does not trust the directory), or
-    /// [`rxledger_chain::VerifyError::HistoryDamaged`] when its last complete line is not an
-    /// entry: the history was damaged or altered, and a reader fails the directory rather than
-    /// go unguarded (attacker round 24: a damaged last line turned the guard off).
-    pub fn vouches(&self) -> Result<Option<HistoryEntry>, rxledger_chain::VerifyError> {
-        match self.last() {
-            Ok(entry) => Ok(entry),
-            // (Line 0: the file is not UTF-8.)
-            Err(StoreError::History { line, .. }) => {
-                Err(rxledger_chain::VerifyError::HistoryDamaged {
-                    seq: 1,
-                    line: line.max(1),
-                })
-            }
-            Err(_) => Ok(None),
-        }
+    /// What the history vouches for, as a reader of the directory checks it: every entry, oldest
+    /// (smallest) first, one per size (empty without a history), or
+    /// [`VerifyError::HistoryDamaged`] when it cannot vouch for anything: a complete line that
+    /// is not an entry, entries out of order or forked, a history that is not a regular file or
+    /// cannot be read. A reader then fails the directory rather than go unguarded (attacker
+    /// rounds 24 and 26).
+    pub fn vouches(&self) -> Result<Vec<HistoryEntry>, VerifyError> {
+        let mut entries = load(&StdVfs, &self.path()).map_err(|d| VerifyError::HistoryDamaged {
+            seq: 1,
+            line: d.line,
+            fault: d.fault,
+        })?;
+        entries.dedup_by(|b, a| a.size == b.size);
+        Ok(entries)
     }
 
-    /// The newest entry, if any. Only the last complete line is read (not a torn one, see the
-    /// module's documentation); if it is not an entry, the error names it.
+    /// The newest entry, if any: the last one, which is also the largest (see
+    /// [`CheckpointHistory::vouches`]); a history that cannot vouch is an error naming the line.
     pub fn last(&self) -> Result<Option<HistoryEntry>, StoreError> {
-        let path = self.dir.join(HISTORY_FILE);
-        let text = text(&StdVfs, &path)?;
-        let lines: Vec<&str> = complete(&text).lines().collect();
-        lines
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, l)| !l.trim().is_empty())
-            .map(|(i, l)| parse(&path, i as u64 + 1, l))
-            .transpose()
+        Ok(self.read()?.pop())
     }
 }
 
 /// [`CheckpointHistory::below`] of what a history vouches for ([`CheckpointHistory::vouches`]):
 /// the failure of a ledger holding `last` acknowledged records, if any.
 pub(crate) fn below(
-    vouched: &Result<Option<HistoryEntry>, rxledger_chain::VerifyError>,
+    vouched: &Result<Vec<HistoryEntry>, VerifyError>,
     last: u64,
-) -> Option<rxledger_chain::VerifyError> {
+) -> Option<VerifyError> {
     match vouched {
         Err(error) => Some(error.clone()),
-        Ok(Some(signed)) if signed.size > last => {
-            Some(rxledger_chain::VerifyError::BelowCheckpoint {
+        Ok(entries) => match entries.last() {
+            Some(signed) if signed.size > last => Some(VerifyError::BelowCheckpoint {
                 seq: last + 1,
                 last,
                 signed: signed.size,
+            }),
+            _ => None,
+        },
+    }
+}
+
+/// Why a history cannot vouch: the line (0: the file as a whole), the fault and, for a line that
+/// is not an entry, why not.
+struct Damage {
+    line: u64,
+    fault: HistoryFault,
+    reason: String,
+}
+
+impl Damage {
+    fn of(line: u64, fault: HistoryFault) -> Damage {
+        let reason = fault.to_string();
+        Damage {
+            line,
+            fault,
+            reason,
+        }
+    }
+}
+
+/// A history larger than this is refused unread (a sparse file of zeros, `/dev/zero`: attacker
+/// round 26). An entry is about 300 bytes: this is a checkpoint a minute for over a year.
+const MAX_HISTORY_BYTES: u64 = 256 << 20;
+
+/// The entries of the history at `path`, checked (see [`CheckpointHistory::vouches`]); none
+/// when there is no history.
+fn load<V: Vfs>(vfs: &V, path: &Path) -> Result<Vec<HistoryEntry>, Damage> {
+    if vfs.is_native() {
+        match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() => return Err(Damage::of(0, HistoryFault::NotAFile)),
+            Ok(m) if m.len() > MAX_HISTORY_BYTES => {
+                return Err(Damage::of(0, HistoryFault::TooLarge { bytes: m.len() }))
+            }
+            _ => {}
+        }
+    }
+    let text = match vfs.read(path) {
+        Ok(bytes) => {
+            String::from_utf8(bytes).map_err(|_| Damage::of(0, HistoryFault::Unreadable))?
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(Damage {
+                line: 0,
+                fault: HistoryFault::Unreadable,
+                reason: e.to_string(),
             })
         }
-        Ok(_) => None,
+    };
+    let torn = !text.is_empty() && !text.ends_with('\n');
+    let lines: Vec<&str> = text.lines().collect();
+    let mut entries: Vec<HistoryEntry> = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        let line = i as u64 + 1;
+        if l.trim().is_empty() {
+            continue;
+        }
+        let entry = match HistoryEntry::from_line(l) {
+            Ok(entry) => entry,
+            // A torn last line: passed over.
+            Err(_) if torn && i + 1 == lines.len() => break,
+            Err(reason) => {
+                return Err(Damage {
+                    line,
+                    fault: HistoryFault::NotAnEntry,
+                    reason,
+                })
+            }
+        };
+        if let Some(prev) = entries.last() {
+            if entry.size < prev.size {
+                let fault = HistoryFault::OutOfOrder {
+                    size: entry.size,
+                    after: prev.size,
+                };
+                return Err(Damage::of(line, fault));
+            }
+            if entry.size == prev.size && entry.root != prev.root {
+                return Err(Damage::of(line, HistoryFault::Forked { size: entry.size }));
+            }
+        }
+        entries.push(entry);
     }
+    Ok(entries)
 }
 
 /// [`CheckpointHistory::append`] on the given file system.
@@ -205,10 +285,18 @@ pub(crate) fn append_with<V: Vfs>(
     // this line starts a line of its own (attacker round 24: it was glued onto the torn one, and
     // the history stayed unreadable).
     // (Cut through the native file system: a simulated one keeps its own files.)
+    // A last line that is a whole entry but for its newline is kept and ended.
     let read = vfs.is_native().then(|| vfs.read(&path).ok()).flatten();
+    let mut end_last = false;
     if let Some(bytes) = read.filter(|b| b.last().is_some_and(|b| *b != b'\n')) {
         let keep = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        cut_to(&path, keep as u64)?;
+        let whole =
+            std::str::from_utf8(&bytes[keep..]).is_ok_and(|l| HistoryEntry::from_line(l).is_ok());
+        if whole {
+            end_last = true;
+        } else {
+            cut_to(&path, keep as u64)?;
+        }
     }
     let (mut f, created) = match vfs.open_append(&path) {
         Ok(f) => (f, false),
@@ -217,7 +305,12 @@ pub(crate) fn append_with<V: Vfs>(
         }
         Err(e) => return Err(io_err(&path)(e)),
     };
-    let mut line = entry.to_line();
+    let mut line = if end_last {
+        "\n".to_owned()
+    } else {
+        String::new()
+    };
+    line.push_str(&entry.to_line());
     line.push('\n');
     f.write_all(line.as_bytes())
         .and_then(|()| f.sync_data())
@@ -239,43 +332,13 @@ fn cut_to(path: &Path, len: u64) -> Result<(), StoreError> {
         .map_err(io_err(path))
 }
 
-/// The history's text without a torn last line (one not ended by a newline).
-fn complete(text: &str) -> &str {
-    match text.rfind('\n') {
-        Some(i) => &text[..=i],
-        None => "",
-    }
-}
-
 /// [`CheckpointHistory::read`] on the given file system.
 pub(crate) fn read_with<V: Vfs>(vfs: &V, dir: &Path) -> Result<Vec<HistoryEntry>, StoreError> {
     let path = dir.join(HISTORY_FILE);
-    complete(&text(vfs, &path)?)
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| parse(&path, i as u64 + 1, l))
-        .collect()
-}
-
-/// The text of the history file; empty when there is none yet.
-fn text<V: Vfs>(vfs: &V, path: &Path) -> Result<String, StoreError> {
-    match vfs.read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| StoreError::History {
-            path: path.to_owned(),
-            line: 0,
-            reason: "not UTF-8".into(),
-        }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(String::new()),
-        Err(e) => Err(io_err(path)(e)),
-    }
-}
-
-fn parse(path: &Path, line: u64, text: &str) -> Result<HistoryEntry, StoreError> {
-    HistoryEntry::from_line(text).map_err(|reason| StoreError::History {
-        path: path.to_owned(),
-        line,
-        reason,
+    load(vfs, &path).map_err(|d| StoreError::History {
+        path,
+        line: d.line,
+        reason: d.reason,
     })
 }
 

@@ -32,6 +32,41 @@ pub(crate) const HISTORY_FILE: &str = "checkpoints.jsonl";
 /// Name of the Merkle index directory.
 pub(crate) const MERKLE_DIR: &str = "merkle";
 
+/// True when `path` names one of a ledger directory's own files or folders (its marker, lock,
+/// segments, checkpoint history, Merkle or id index), in a ledger directory: what no command
+/// may write its output over (attacker round 26: `checkpoint -o DIR/checkpoints.jsonl` left the
+/// history damaged and every writer locked out).
+pub fn is_ledger_file(path: &Path) -> bool {
+    let mut parts = Vec::new();
+    let mut at = path;
+    // The file itself, or something inside the ledger's `merkle/` or `ids/` folders.
+    while let (Some(name), Some(parent)) = (at.file_name(), at.parent()) {
+        parts.push(name.to_string_lossy().into_owned());
+        let dir = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        if crate::is_store_dir(dir) {
+            let top = parts.last().map_or("", String::as_str);
+            return [
+                MARKER_FILE,
+                LOCK_FILE,
+                HISTORY_FILE,
+                MERKLE_DIR,
+                crate::ids::index::IDS_DIR,
+            ]
+            .contains(&top)
+                || parse_segment_name(top).is_some();
+        }
+        if parts.len() >= 3 {
+            return false;
+        }
+        at = parent;
+    }
+    false
+}
+
 /// Name of the segment whose first record is `seq`.
 pub fn segment_name(seq: u64) -> String {
     format!("seg-{seq:020}.jsonl")

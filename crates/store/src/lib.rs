@@ -135,6 +135,22 @@ pub enum StoreError {
     },
 }
 
+/// True when `path` is something other than a regular file (a FIFO, a device, a directory,
+/// through symbolic links too). A ledger's own files are regular files; opening or reading
+/// anything else may block or never end (attacker round 26: a FIFO or `/dev/zero` in place of
+/// the marker, a segment or an index hung every command). A path that does not exist is not.
+pub(crate) fn not_regular(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file())
+}
+
+/// The error for a ledger file that is not a regular file ([`not_regular`]).
+pub(crate) fn not_regular_err(path: &Path) -> StoreError {
+    io_err(path)(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "not a regular file (a ledger's own files are regular files: not a FIFO, a device or a directory)",
+    ))
+}
+
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| StoreError::Io {
         path: path.to_owned(),

@@ -76,6 +76,12 @@ impl MerkleIndex {
     pub fn update(dir: &Path, head: rxledger_chain::Head) -> Result<MerkleIndex, StoreError> {
         let (lp, bp, m) = Self::paths(dir);
         let hp = m.join("head");
+        // Derived data that is not a file (a FIFO, a device) is removed and made again.
+        for p in [&hp, &lp, &bp] {
+            if crate::not_regular(p) {
+                let _ = std::fs::remove_file(p);
+            }
+        }
         if let Ok(text) = std::fs::read_to_string(&hp) {
             let mut it = text.split_whitespace();
             let seq: u64 = it.next().and_then(|s| s.parse().ok()).unwrap_or(0);

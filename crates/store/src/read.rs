@@ -29,8 +29,12 @@ pub struct LineReader {
 }
 
 impl LineReader {
-    /// Opens `path`.
+    /// Opens `path`, a ledger's segment: a regular file (a FIFO or a device is refused, see
+    /// [`crate::not_regular`]).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if crate::not_regular(path) {
+            return Err(crate::not_regular_err(path));
+        }
         let f = File::open(path).map_err(io_err(path))?;
         Ok(LineReader {
             inner: BufReader::with_capacity(1 << 20, f),
@@ -101,7 +105,10 @@ impl VerifyReport {
 /// True when `path` is a ledger directory (has the marker file, saying what `init` wrote: a
 /// directory whose `LEDGER` says something else is not one, for readers as for writers).
 pub fn is_store_dir(path: &Path) -> bool {
-    path.is_dir() && std::fs::read(path.join(MARKER_FILE)).is_ok_and(|m| m == crate::layout::MARKER)
+    let marker = path.join(MARKER_FILE);
+    path.is_dir()
+        && !crate::not_regular(&marker)
+        && std::fs::read(marker).is_ok_and(|m| m == crate::layout::MARKER)
 }
 
 /// Verifies a ledger directory or exported `.jsonl` file in one streaming pass.
@@ -570,44 +577,61 @@ fn scan_line<'b, T>(
 }
 
 /// What a directory's own checkpoint history vouches for, checked as the records are read: the
-/// Merkle root of the records its newest checkpoint signed, computed and compared with the one
-/// it signed, and their number.
+/// Merkle root of the records each of its checkpoints signed, computed and compared with the one
+/// it signed (attacker round 26: not only the last line's), and their number.
 struct SignedRoot {
-    /// What the history vouches for, read once ([`CheckpointHistory::vouches`]); `Ok(None)` for
-    /// an export, or a directory without a checkpoint.
-    vouched: Result<Option<HistoryEntry>, VerifyError>,
-    /// The root of the records signed, computed as they are read.
-    root: Option<RecordsRoot>,
+    /// What the history vouches for, read once ([`CheckpointHistory::vouches`]): its entries,
+    /// smallest first, one per size; none for an export, or a directory without a checkpoint.
+    vouched: Result<Vec<HistoryEntry>, VerifyError>,
+    /// The root of the records read so far, up to the largest size signed.
+    root: RecordsRoot,
+    /// The next entry to compare (an index into `vouched`).
+    next: usize,
+    /// The size of the first entry whose records do not have its root.
+    other_root: Option<u64>,
 }
 
 impl SignedRoot {
-    fn of(vouched: Option<Result<Option<HistoryEntry>, VerifyError>>) -> SignedRoot {
-        let vouched = vouched.unwrap_or(Ok(None));
-        let root = match &vouched {
-            Ok(Some(signed)) => Some(RecordsRoot::up_to(signed.size)),
-            _ => None,
-        };
-        SignedRoot { vouched, root }
+    fn of(vouched: Option<Result<Vec<HistoryEntry>, VerifyError>>) -> SignedRoot {
+        let vouched = vouched.unwrap_or(Ok(Vec::new()));
+        let largest = vouched
+            .as_ref()
+            .map_or(0, |e| e.last().map_or(0, |e| e.size));
+        SignedRoot {
+            vouched,
+            root: RecordsRoot::up_to(largest),
+            next: 0,
+            other_root: None,
+        }
     }
 
     /// Why a ledger whose `last` acknowledged record was read is not the one the history
     /// signed, if it is not.
     fn failure(self, last: u64) -> Option<VerifyError> {
-        if let (Ok(Some(signed)), Some(root)) = (&self.vouched, &self.root) {
-            if root.at_limit().is_some_and(|r| r != signed.root.0) {
-                return Some(VerifyError::CheckpointRoot {
-                    seq: 1,
-                    size: signed.size,
-                });
-            }
+        if let Some(size) = self.other_root {
+            return Some(VerifyError::CheckpointRoot { seq: 1, size });
         }
         crate::history::below(&self.vouched, last)
     }
 
-    /// Adds record `rec`, whose chain leaf hash is `leaf`.
+    /// Adds record `rec`, whose chain leaf hash is `leaf`; at each size signed, compares roots.
     fn push(&mut self, rec: &RecordRef<'_>, leaf: &Digest) {
-        if let Some(root) = &mut self.root {
-            root.push(rec.seq, leaf);
+        let Ok(entries) = &self.vouched else {
+            return;
+        };
+        // (A checkpoint of no records signs the empty tree, which every ledger extends.)
+        while entries.get(self.next).is_some_and(|e| e.size == 0) {
+            self.next += 1;
+        }
+        let Some(entry) = entries.get(self.next) else {
+            return;
+        };
+        self.root.push(rec.seq, leaf);
+        if rec.seq == entry.size {
+            if self.other_root.is_none() && self.root.root() != entry.root.0 {
+                self.other_root = Some(entry.size);
+            }
+            self.next += 1;
         }
     }
 }

@@ -216,3 +216,72 @@ fn mem_store_matches_file_store_bytes() {
     let disk = std::fs::read(dir.join(rxledger_store::segment_name(1))).unwrap();
     assert_eq!(disk, m.as_bytes());
 }
+
+/// Attacker round 26: a FIFO (or a device) in place of one of a ledger's own files hung every
+/// command. Readers and writers now refuse it at once, naming it; derived data (the Merkle index)
+/// in such a place is made again.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_a_ledger_file_is_refused_not_waited_on() {
+    use rxledger_chain::Head;
+    use rxledger_store::merkle_index::MerkleIndex;
+    let within = |f: Box<dyn FnOnce() -> String + Send>| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(f()).unwrap());
+        rx.recv_timeout(std::time::Duration::from_secs(30))
+            .expect("answered, not blocked on a FIFO")
+    };
+    let fifo_at = |p: &std::path::Path| {
+        let _ = std::fs::remove_file(p);
+        let made = std::process::Command::new("mkfifo")
+            .arg(p)
+            .status()
+            .unwrap();
+        assert!(made.success());
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let make = |name: &str| {
+        let dir = tmp.path().join(name);
+        FileStore::init(&dir).unwrap();
+        let mut s = FileStore::open(&dir).unwrap();
+        let head = append(&mut s, &payloads(10, name));
+        (dir, head)
+    };
+    let segment = |dir: &std::path::Path| {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("seg-"))
+            .unwrap()
+    };
+
+    let (dir, _) = make("seg");
+    fifo_at(&segment(&dir));
+    let d = dir.clone();
+    let said = within(Box::new(move || {
+        format!("{:?}", verify_path(&d, None, |_| {}).map(|r| r.is_ok()))
+    }));
+    assert!(said.contains("not a regular file"), "{said}");
+    let d = dir.clone();
+    let said = within(Box::new(move || format!("{:?}", FileStore::open(&d).err())));
+    assert!(said.contains("not a regular file"), "{said}");
+
+    let (dir, _) = make("marker");
+    fifo_at(&dir.join("LEDGER"));
+    let d = dir.clone();
+    let said = within(Box::new(move || {
+        format!("{:?}", verify_path(&d, None, |_| {}).err())
+    }));
+    assert!(said.contains("NotALedger"), "{said}");
+
+    let (dir, head) = make("merkle");
+    MerkleIndex::update(&dir, head).unwrap();
+    fifo_at(&dir.join("merkle/head"));
+    let d = dir.clone();
+    let said = within(Box::new(move || {
+        let index = MerkleIndex::update(&d, head).unwrap();
+        format!("{}", index.size())
+    }));
+    assert_eq!(said, "10");
+    let _: Head = head;
+}

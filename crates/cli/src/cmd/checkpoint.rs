@@ -27,9 +27,28 @@ pub fn run(args: Args) -> Result<Outcome> {
     let text = read_text(&key)?;
     let signer =
         rxledger::checkpoint::SignerKey::parse(&text).with_context(|| key.display().to_string())?;
-    let (cp, note) = match crate::store_url::checkpoint(&dir, &signer)? {
-        Some(done) => done,
-        None => rxledger::proofs::checkpoint(&dir, &signer)?,
+    let (cp, note) = if let Some(done) = crate::store_url::checkpoint(&dir, &signer)? {
+        done
+    } else {
+        let done = rxledger::proofs::checkpoint(&dir, &signer)?;
+        // Entries another key signed: their roots were checked, their signatures could not be.
+        let others = rxledger::proofs::history_signed_by_others(&dir, &signer)?;
+        if let Some((size, signers)) = others.last() {
+            crate::common::warn(
+                &rxledger::reconcile::Msg::new("cli-checkpoint-other-signers")
+                    .arg("count", others.len())
+                    .arg(
+                        "count_plural",
+                        rxledger::reconcile::Fact::Term(
+                            rxledger::report::messages::plural(others.len()).into(),
+                        ),
+                    )
+                    .arg("size", *size)
+                    .arg("signers", signers.as_str())
+                    .arg("key", signer.verifier().label()),
+            );
+        }
+        done
     };
     write_file(&output, &note)?;
     crate::common::say(

@@ -106,6 +106,15 @@ fn epcis(a: EpcisArgs) -> Result<Outcome> {
         ));
     }
     let doc: serde_json::Value = serde_json::from_str(&text).with_context(|| name.clone())?;
+    // A key written twice would be read as its last value (attacker round 26, as round 24 for
+    // events).
+    if let Some(path) = rxledger::model::dup::first_duplicate(&text) {
+        return Err(crate::fail::said(
+            Msg::new("import-epcis-written-twice")
+                .arg("file", name.as_str())
+                .arg("path", path),
+        ));
+    }
     let partner = rxledger_import::epcis::Partner {
         recorded_by: a.recorded_by,
         acceptors: a.acceptor,

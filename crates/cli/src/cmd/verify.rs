@@ -129,6 +129,24 @@ fn verify_chain(path: &Path, expected: Option<ExpectedHead>) -> Result<Outcome> 
                 .arg("head", report.head.to_string())
                 .arg("blank", blank);
             println!("{}", m.render(&ok));
+            // What the expected head vouches for (attacker round 26: `--head 0:…` passed a
+            // non-empty ledger without saying it vouches for no record).
+            if let Some(ExpectedHead::At(h)) = expected {
+                let id = if h.seq == 0 {
+                    "verify-holds-empty-head"
+                } else {
+                    "verify-holds-head"
+                };
+                println!(
+                    "{}",
+                    m.render(
+                        &Msg::new(id)
+                            .arg("head", h.to_string())
+                            .arg("seq", h.seq)
+                            .arg("after", report.head.seq.saturating_sub(h.seq))
+                    )
+                );
+            }
             Ok(Outcome::Clean)
         }
         Some(f) => {

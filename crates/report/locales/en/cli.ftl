@@ -12,6 +12,7 @@ io-exists = File exists (os error { $code })
 io-other = { $detail }
 cli-reading-config = reading configuration { $path }
 cli-not-a-file-name = { $path }: not a file name
+cli-output-in-ledger = { $path } is one of the ledger's own files: no command writes its output over them (write it outside the ledger directory)
 
 ## Options the command line checks.
 cli-head-hash = head "{ $head }" is not 64 hex digits (or SEQ:HEX)
@@ -42,6 +43,16 @@ cli-copy-why = : { $error }
 ## What a command did.
 cli-initialised = initialised empty ledger { $ledger }
 cli-exported = exported { $records } records to { $path }; head { $head }
+cli-checkpoint-other-signers = { $count } { $count_plural ->
+        [one] entry
+       *[other] entries
+    } of the ledger's checkpoint history (the newest for { $size } records) { $count_plural ->
+        [one] is
+       *[other] are
+    } signed by another key ({ $signers }), not { $key }: { $count_plural ->
+        [one] its root was checked against the records, its signature was not
+       *[other] their roots were checked against the records, their signatures were not
+    }. Anyone who can write the ledger directory can write such an entry, or remove the history; only a checkpoint kept elsewhere (`verify --checkpoint`) tells. If the key was not changed on purpose, compare with the checkpoints handed out
 cli-checkpoint-written = checkpoint of { $records } records signed by { $signer } written to { $path }
 cli-keys-written = wrote { $key } (private, mode 0600) and { $public }
 cli-proof-written = proof written to { $path }
@@ -170,7 +181,14 @@ verify-incomplete = ledger ends inside a batch: records { $seq }..={ $batch_end 
 verify-other-origin = the checkpoint was signed for { $signed }, but this ledger's origin is { $origin } (its owner party, or its directory's name before one was registered): the records are the ones signed, under another name
 verify-head-differs = record { $seq } has hash { $found }, not the expected { $expected }: the ledger was rewritten at or before seq { $seq }
 verify-checkpoint-root = the first { $size } records do not have the Merkle root their checkpoint in the directory's own history (checkpoints.jsonl) signed: records were changed or history rewritten since; restore the directory from a backup
-verify-history-damaged = line { $line } of the directory's checkpoint history (checkpoints.jsonl) is not a checkpoint: the history was damaged or altered, and cannot vouch for the records
+verify-history-damaged = the directory's checkpoint history (checkpoints.jsonl) { $fault ->
+        [out_of_order] has an entry for { $size } records (line { $line }) after one for { $after }
+        [forked] has two entries for { $size } records with different roots (line { $line })
+        [not_a_file] is not a regular file
+        [too_large] is { $bytes } bytes, larger than any checkpoint history
+        [unreadable] cannot be read
+       *[not_an_entry] has a line ({ $line }) that is not a checkpoint
+    }: the history was damaged or altered, and cannot vouch for the records
 verify-below-checkpoint = the ledger holds { $last } acknowledged record(s), but its own checkpoint history (checkpoints.jsonl) signed { $signed }: records { $seq }..{ $signed } were removed (truncated); restore the directory from a backup (a writer refuses it)
 verify-head = expected head { $expected } not found: the ledger ends at seq { $last } with head { $found }; it was truncated or rewritten (first unverifiable seq { $seq })
 verify-reformatted = the file is not the export byte for byte: { $changes }; the records are otherwise intact ({ $records })
@@ -182,6 +200,8 @@ verify-blank-many = { $blank } blank lines added at the end
 verify-records-none = it holds no records
 verify-records-one = the one record verifies
 verify-records-many = all { $records } verify
+verify-holds-head = the expected head { $head } is there: it vouches for records 1..={ $seq }, and the ledger holds { $after } more since
+verify-holds-empty-head = the expected head { $head } is the empty ledger's, which every ledger extends: it vouches for none of the { $after } records
 verify-ok = ok: { $records } records verified; head { $head }{ $blank }
 verify-ok-blank-one = ; 1 blank line after the last record ignored (it holds no data)
 verify-ok-blank-many = ; { $blank } blank lines after the last record ignored (they hold no data)
@@ -256,6 +276,7 @@ summary-stock = stock per product and batch (on hand, by location):
 
 ## `rxledger import csv|xlsx|epcis`: where (file and line, sheet and row, column, field, EPCIS
 ## event), then what is wrong; cells, ids and paths verbatim.
+import-epcis-written-twice = { $file }: field `{ $path }` { problem-written-twice }; nothing was imported
 import-epcis-xml = { $file } is an XML document: rxledger reads EPCIS 2.0 in its JSON-LD binding only (docs/epcis.md); ask the partner for JSON-LD, or convert the document
 import-mappings = { $files } files and { $mappings } mappings: give one mapping for all the files, or one per file in the same order
 import-duplicate-line = { $file }:{ $line }: field `id`: event id { $id } is already on line { $earlier } of { $earlier_file } in this import with different content; nothing was appended

@@ -11,6 +11,7 @@ io-exists = 文件已存在（系统错误 { $code }）
 io-other = { $detail }
 cli-reading-config = 读取配置文件 { $path }
 cli-not-a-file-name = { $path }：不是文件名
+cli-output-in-ledger = { $path } 是账本自身的文件：任何命令都不会把输出写到它上面（请写到账本目录之外）
 
 ## 命令行检查的选项。
 cli-head-hash = 链头“{ $head }”不是 64 位十六进制数字（或 记录号:十六进制）
@@ -41,6 +42,10 @@ cli-copy-why = ：{ $error }
 ## 命令做了什么。
 cli-initialised = 已创建空账本 { $ledger }
 cli-exported = 已将 { $records } 条记录导出到 { $path }；链头 { $head }
+cli-checkpoint-other-signers = 账本的检查点历史中有 { $count } { $count_plural ->
+        [one] 条
+       *[other] 条
+    }记录（最新一条为 { $size } 条记录）由其他密钥（{ $signers }）签名，而非 { $key }：已将其根哈希与记录核对，但未核验其签名。能写入账本目录的人都能写入这样的记录或删除历史；只有另行保存的检查点（`verify --checkpoint`）能发现。如非有意更换密钥，请与已发出的检查点比对
 cli-checkpoint-written = 已将 { $signer } 签署的 { $records } 条记录的检查点写入 { $path }
 cli-keys-written = 已写出 { $key }（私钥，权限 0600）和 { $public }
 cli-proof-written = 证明已写入 { $path }
@@ -167,7 +172,14 @@ verify-incomplete = 账本止于一个批次中间：记录 { $seq }..={ $batch_
 verify-other-origin = 该检查点签署的来源为 { $signed }，而本账本的来源为 { $origin }（其所属企业，或登记所属企业之前的目录名）：记录即为所签署的记录，但署名不同
 verify-head-differs = 记录 { $seq } 的哈希为 { $found }，而非预期的 { $expected }：账本在记录 { $seq } 或其之前被改写
 verify-checkpoint-root = 前 { $size } 条记录的默克尔根与目录自身检查点历史（checkpoints.jsonl）中签署的不符：此后记录被更改或历史被改写；请从备份恢复该目录
-verify-history-damaged = 目录的检查点历史（checkpoints.jsonl）第 { $line } 行不是检查点：历史已损坏或被改动，无法为记录作证
+verify-history-damaged = 目录的检查点历史（checkpoints.jsonl）{ $fault ->
+        [out_of_order] 第 { $line } 行是 { $size } 条记录的检查点，却排在 { $after } 条记录的检查点之后
+        [forked] 第 { $line } 行与前一条都是 { $size } 条记录的检查点，但根哈希不同
+        [not_a_file] 不是普通文件
+        [too_large] 有 { $bytes } 字节，超过任何检查点历史
+        [unreadable] 无法读取
+       *[not_an_entry] 第 { $line } 行不是检查点
+    }：历史已损坏或被改动，无法为记录作证
 verify-below-checkpoint = 账本只有 { $last } 条已确认记录，但其自身的检查点历史（checkpoints.jsonl）已签署 { $signed } 条：记录 { $seq }..{ $signed } 被删除（截断）；请从备份恢复该目录（写入程序将拒绝写入）
 verify-head = 未找到预期链头 { $expected }：账本止于记录 { $last }，链头 { $found }；账本被截断或改写（第一条无法担保的记录 { $seq }）
 verify-reformatted = 文件与导出时的字节不完全一致：{ $changes }；其中的记录完好（{ $records }）
@@ -179,6 +191,8 @@ verify-blank-many = 末尾加了 { $blank } 个空行
 verify-records-none = 其中没有记录
 verify-records-one = 唯一的一条记录校验通过
 verify-records-many = 全部 { $records } 条记录校验通过
+verify-holds-head = 预期链头 { $head } 存在：它证明记录 1..={ $seq }，此后账本又有 { $after } 条记录
+verify-holds-empty-head = 预期链头 { $head } 是空账本的链头，任何账本都延续它：它不证明这 { $after } 条记录中的任何一条
 verify-ok = 通过：{ $records } 条记录校验通过；链头 { $head }{ $blank }
 verify-ok-blank-one = ；最后一条记录之后的 1 个空行已忽略（不含数据）
 verify-ok-blank-many = ；最后一条记录之后的 { $blank } 个空行已忽略（不含数据）
@@ -253,6 +267,7 @@ summary-stock = 各品种批号库存（现有，按库位）：
 
 ## `rxledger import csv|xlsx|epcis`：先说位置（文件与行、工作表与行、列、字段、EPCIS 事件），再说问题；
 ## 单元格内容、编号和路径原样保留。
+import-epcis-written-twice = { $file }：字段 `{ $path }` { problem-written-twice }；未导入任何事件
 import-epcis-xml = { $file } 是 XML 文档：`rxledger` 只读取 EPCIS 2.0 的 JSON-LD 格式（docs/epcis.md）；请向对方索取 JSON-LD 格式或先行转换
 import-mappings = { $files } 个文件、{ $mappings } 个映射：请为所有文件给一个映射，或按文件顺序每个文件给一个
 import-duplicate-line = { $file } 第 { $line } 行：字段 `id`：事件编号 { $id } 已在本次导入的 { $earlier_file } 第 { $earlier } 行出现，内容不同；未追加任何事件

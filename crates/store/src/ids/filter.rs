@@ -112,6 +112,9 @@ impl Filter {
     /// Loads the filter saved for the runs up to record `last` (hash `hash`); `None` if there is
     /// none, or it does not check out, or it covers something else.
     pub(crate) fn load(path: &Path, last: u64, hash: &Digest) -> Option<Filter> {
+        if crate::not_regular(path) {
+            return None;
+        }
         let bytes = std::fs::read(path).ok()?;
         let head = bytes.get(..HEADER - 32)?;
         let sum = bytes.get(HEADER - 32..HEADER)?;
