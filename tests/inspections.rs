@@ -534,6 +534,13 @@ fn round_26s_findings_and_sentences() {
     );
     let s = one("295-", "CODE-UNKNOWN", 48, Zh);
     assert!(s.contains("以 TH26112401 退回的"), "{s}");
+    // Round 24's B3 (probe 905): a psychotropic unit shipped to one hospital, returned by another
+    // that bought the same batch, is CODE-UNKNOWN at the return.
+    let probe = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "samples/inspections/rounds/round24/probes/ledgers/905-return-of-a-unit-shipped-to-another-customer.jsonl",
+    );
+    let got = findings_of("905", &std::fs::read(probe).unwrap());
+    assert!(got.contains(&("CODE-UNKNOWN".to_string(), 22)), "{got:?}");
     let probe = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("samples/inspections/rounds/round26/probes/p1.jsonl");
     let got = findings_of("p1", &std::fs::read(probe).unwrap());

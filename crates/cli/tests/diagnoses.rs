@@ -552,3 +552,33 @@ fn no_output_is_written_over_a_ledgers_own_files() {
     assert_eq!(ok(&["verify", "L", "--lang", "en"], d), head);
     ok(&["export", "L", "-o", "L/copy.jsonl", "--lang", "en"], d);
 }
+
+/// Round 24's B3 (probe 905): a unit shipped to one hospital and returned by another breaks the
+/// unit's chain in `trace` (exit 1), as `check` reports it (`CODE-UNKNOWN`).
+#[test]
+fn a_unit_returned_by_another_customer_breaks_its_chain() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let probe = repo(
+        "samples/inspections/rounds/round24/probes/ledgers/905-return-of-a-unit-shipped-to-another-customer.jsonl",
+    );
+    ok(&["init", "P", "--lang", "en"], d);
+    ok(
+        &["append", "P", &probe.display().to_string(), "--lang", "en"],
+        d,
+    );
+    let o = run(&["trace", "81099050000000088812", "P", "--lang", "en"], d);
+    assert_eq!(code(&o), 1, "{}", text(&o));
+    assert!(
+        text(&o).contains("but it left at seq 18 in a dispatch to 杭州市西溪医院"),
+        "{}",
+        text(&o)
+    );
+    let o = run(&["check", "P", "--lang", "en"], d);
+    assert_eq!(code(&o), 1, "{}", text(&o));
+    assert!(
+        text(&o).contains("were shipped to 杭州市西溪医院 (123301004700914024), not to it"),
+        "{}",
+        text(&o)
+    );
+}

@@ -478,6 +478,26 @@ impl Chain {
             let left = gone.iter().position(|(h, _)| *h == s.holder);
             if arrives.iter().any(|k| k.as_str() == s.kind) {
                 if let Some(i) = left {
+                    // A unit returned by another party than the one it left to (round 24, B3;
+                    // `CODE-UNKNOWN` in the check).
+                    let out = gone[i].1;
+                    if s.kind == Kind::CustomerReturn.as_str() && out.party != s.party {
+                        let m = Msg::new("custody-returned-by-other")
+                            .arg("holder", &s.holder)
+                            .arg("customer", s.party.as_deref().unwrap_or_default())
+                            .arg("doc", &s.doc)
+                            .arg("seq", s.seq)
+                            .arg("left", out.seq)
+                            .arg("kind", out.kind)
+                            .arg("party", out.party.as_deref().unwrap_or_default())
+                            .arg(
+                                "to",
+                                crate::Fact::Term(
+                                    if out.party.is_some() { "party" } else { "none" }.into(),
+                                ),
+                            );
+                        breaks.push(Break::between(s, m));
+                    }
                     gone.remove(i);
                 }
                 continue;

@@ -11,6 +11,10 @@ custody-not-received = dispatched by { $holder } to { $to } ({ $doc } seq { $seq
 custody-not-shipped = received by { $holder } from { $from } ({ $doc } seq { $seq }) but never shipped from there
 # A unit moved again by the company it had left (dispatched, returned, destroyed or lost at
 # record $left) without coming back. $kind, $doc, $seq: the later step.
+custody-returned-by-other = returned to { $holder } by { $customer } ({ $doc } seq { $seq }), but it left at seq { $left } in a { event-kind }{ $to ->
+        [none] {""}
+       *[other] {" "}to { $party }
+    }
 custody-moved-after-leaving = moved again by { $holder } in a { event-kind } ({ $doc } seq { $seq }) after it left at seq { $left }, without coming back
 
 # `rxledger trace`: the heading, the step columns, and the breaks.

@@ -5,6 +5,10 @@ custody-first-seen = 首次出现于{ event-kind }（{ $ledger } 的记录 { $se
 # 发往另一所给账本所有者的发货，对方无收货记录。
 custody-not-received = { $holder } 发往 { $to } 的货物（{ $doc }，记录 { $seq }）对方从未收货
 custody-not-shipped = { $holder } 从 { $from } 收到的货物（{ $doc }，记录 { $seq }）对方从未发货
+custody-returned-by-other = 由 { $customer } 退回 { $holder }（{ $doc }，记录 { $seq }），但该单元于记录 { $left } 以{ event-kind }离开{ $to ->
+        [none] {""}
+       *[other] ，去向为 { $party }
+    }
 custody-moved-after-leaving = 该单元已于记录 { $left } 离开 { $holder } 且未退回，却又在{ event-kind }（{ $doc }，记录 { $seq }）中被移动
 
 # `rxledger trace`：标题、各步骤的列、断点。

@@ -11,7 +11,7 @@ use rxledger_model::EventBody;
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
-use crate::engine::facts::code_error;
+use crate::engine::facts::{code_error, term};
 use crate::engine::projections::codes::{code_lines, Packing};
 use crate::{Finding, Msg, Rule};
 
@@ -75,6 +75,24 @@ impl Family for Codes {
                         }
                         cx.out
                             .emit(on_line(Finding::new(Rule::CodeUnknown, ev.seq, m)));
+                    }
+                    // Returned by another party than the one it left to (round 24, B3).
+                    if seen.other > 0 {
+                        if let EventBody::CustomerReturn(r) = &ev.e.body {
+                            let (k, to) = seen.first_other;
+                            let m = line("code-unknown-returned-other", seen.other)
+                                .arg("code", codes.unit_code(l.codes, k))
+                                .arg("doc", &r.doc)
+                                .arg("customer", &r.customer);
+                            let m = match to {
+                                Some(p) => m
+                                    .arg("left", term("party"))
+                                    .arg("party", codes.party_name(p)),
+                                None => m.arg("left", term("none")),
+                            };
+                            cx.out
+                                .emit(on_line(Finding::new(Rule::CodeUnknown, ev.seq, m)));
+                        }
                     }
                 }
                 // Moving inside or leaving.

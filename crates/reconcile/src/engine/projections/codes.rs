@@ -4,18 +4,25 @@
 use chrono::{Datelike, NaiveDate};
 use hashbrown::HashMap;
 use rxledger_model::codes::{parse_code_at, CodeError};
-use rxledger_model::{AggregationAction, Event, EventBody};
+use rxledger_model::{AggregationAction, EventBody};
 
 use super::count_down;
 use crate::engine::ctx::Ev;
 use crate::engine::projections::Id;
 use crate::Config;
+pub(crate) use lines::{code_lines, Coverage};
 pub(crate) use shipped::Shipped;
 
+mod lines;
 mod shipped;
 
 /// Location id of a code that has left the company.
 const OUT: u32 = u32::MAX;
+
+/// [`CodeState::loc`] of a unit that left the company: `LEFT` plus the interned party it left to
+/// (a dispatch's customer, a supplier return's supplier), or [`OUT`] when it left to no party
+/// (destroyed, lost). A returned unit must come back from the party it left to (round 24, B3).
+const LEFT: u32 = 1 << 31;
 
 /// [`CodeState::day`] of a unit in stock that was scanned on a receipt line listing more units
 /// than were accepted, and has not moved since: it may be one of the rejected units.
@@ -24,118 +31,11 @@ const UNACCEPTED: u32 = u32::MAX;
 /// Where a unit code is: 8 bytes per code besides its 16-byte key.
 #[derive(Clone, Copy, Debug)]
 struct CodeState {
-    /// Interned location, or [`OUT`].
+    /// Interned location; for a unit that left, `LEFT` + the party it left to, or [`OUT`].
     loc: u32,
     /// Day (days since 1970) the code left, for forgetting shipped codes; for a unit in stock,
     /// 0, or [`UNACCEPTED`].
     day: u32,
-}
-
-/// How a line's codes must cover its quantity (`SPECIAL-CHAIN`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Coverage {
-    /// One unit per unit moved, packs expanded.
-    Units,
-    /// At least one unit per unit accepted and at most one per unit that arrived (`.0`): a
-    /// receipt's rejected units may be scanned on arrival too (round 18).
-    UpTo(u64),
-    /// Not checked.
-    None,
-}
-
-/// A line of an event that moves unit codes.
-pub(crate) struct CodeLine<'e> {
-    pub product: &'e str,
-    pub batch: &'e str,
-    /// The quantity the codes must cover.
-    pub quantity: u64,
-    /// Where the units leave from; `None` when they arrive from outside.
-    pub from: Option<&'e str>,
-    /// Where they go; `None` when they leave the company.
-    pub to: Option<&'e str>,
-    pub codes: &'e [Id],
-    /// Units coming back from a customer.
-    pub returned: bool,
-    pub coverage: Coverage,
-}
-
-/// The lines of `e` that move unit codes, in order.
-pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
-    let out = |f: &mut dyn FnMut(CodeLine<'e>), l: &'e rxledger_model::OutLine, coverage| {
-        f(CodeLine {
-            product: &l.product,
-            batch: &l.batch,
-            quantity: l.quantity,
-            from: Some(&l.from),
-            to: None,
-            codes: &l.codes,
-            returned: false,
-            coverage,
-        });
-    };
-    match &e.body {
-        EventBody::Receipt(r) => {
-            for l in &r.lines {
-                f(CodeLine {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.accepted,
-                    from: None,
-                    to: Some(&l.location),
-                    codes: &l.codes,
-                    returned: false,
-                    // A case code stands for the units packed in it when the packing is known
-                    // (an aggregation recorded before the receipt, as manufacturers send it).
-                    coverage: Coverage::UpTo(l.arrived.max(l.accepted)),
-                });
-            }
-        }
-        EventBody::PutAway(rxledger_model::PutAway { lines, .. })
-        | EventBody::Transfer(rxledger_model::Transfer { lines, .. }) => {
-            for l in lines {
-                f(CodeLine {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.quantity,
-                    from: Some(&l.from),
-                    to: Some(&l.to),
-                    codes: &l.codes,
-                    returned: false,
-                    coverage: Coverage::Units,
-                });
-            }
-        }
-        // Units destroyed are in hand, under supervision: each is scanned, as dispatched units
-        // are. Units lost or stolen cannot be: a loss report names the codes it can.
-        EventBody::Dispatch(rxledger_model::Dispatch { lines, .. })
-        | EventBody::SupplierReturn(rxledger_model::SupplierReturn { lines, .. })
-        | EventBody::Destruction(rxledger_model::Destruction { lines, .. }) => {
-            for l in lines {
-                out(&mut f, l, Coverage::Units);
-            }
-        }
-        EventBody::LossReport(rxledger_model::LossReport { lines, .. }) => {
-            for l in lines {
-                out(&mut f, l, Coverage::None);
-            }
-        }
-        EventBody::CustomerReturn(r) => {
-            for l in &r.lines {
-                f(CodeLine {
-                    product: &l.product,
-                    batch: &l.batch,
-                    quantity: l.quantity,
-                    from: None,
-                    to: Some(&l.to),
-                    codes: &l.codes,
-                    returned: true,
-                    // Units back in hand are scanned as they arrive, as at a receipt.
-                    coverage: Coverage::Units,
-                });
-            }
-        }
-        _ => {}
-    }
 }
 
 /// What the codes of one line showed.
@@ -151,6 +51,11 @@ pub(crate) struct LineCodes {
     pub unknown: usize,
     /// The unit key of the first of them (see [`Codes::unit_code`]).
     pub first_unknown: u128,
+    /// Returned units that left to another party than the one returning them, or left to none
+    /// (destroyed, lost).
+    pub other: usize,
+    /// The unit key of the first of them, and the party it left to (`None`: to none).
+    pub first_other: (u128, Option<u32>),
     /// Units already in stock (arrivals) or already gone (moves).
     pub dup: usize,
     /// The unit key of the first of them.
@@ -170,6 +75,13 @@ impl LineCodes {
             self.first_dup = k;
         }
         self.dup += 1;
+    }
+
+    fn other(&mut self, k: u128, s: CodeState) {
+        if self.other == 0 {
+            self.first_other = (k, (s.loc != OUT).then(|| s.loc - LEFT));
+        }
+        self.other += 1;
     }
 
     fn unknown(&mut self, k: u128) {
@@ -227,6 +139,9 @@ pub(crate) struct Codes {
     /// -> where the unit is.
     codes: HashMap<(u64, u64), CodeState>,
     locations: HashMap<Id, u32>,
+    /// Parties units left to, interned (the party of a unit that left: [`LEFT`]).
+    parties: Vec<Id>,
+    party_ids: HashMap<Id, u32>,
     /// Packed parents and their children.
     parents: HashMap<u128, Vec<u128>>,
     /// How many times each unit key appears in the lists of `parents` (keys in none are
@@ -360,6 +275,11 @@ fn remembered(day: u32, window: u32, today: u32) -> bool {
     day.saturating_add(window) >= today
 }
 
+/// Whether the unit of state `s` left the company.
+fn left(s: CodeState) -> bool {
+    s.loc >= LEFT
+}
+
 /// The unit key `k` as the key of [`Codes::codes`].
 fn halves(k: u128) -> (u64, u64) {
     ((k >> 64) as u64, k as u64)
@@ -376,6 +296,8 @@ impl Codes {
             year: 0,
             codes: HashMap::new(),
             locations: HashMap::new(),
+            parties: Vec::new(),
+            party_ids: HashMap::new(),
             parents: HashMap::new(),
             packed: HashMap::new(),
             today: 0,
@@ -430,6 +352,32 @@ impl Codes {
             .map_or("", |(name, _)| name.as_str())
     }
 
+    /// The id of interned party `p` ([`LineCodes::first_other`]).
+    pub fn party_name(&self, p: u32) -> &str {
+        self.parties.get(p as usize).map_or("", |id| id.as_str())
+    }
+
+    /// The state of a unit that left to `party` (none: destroyed or lost) on local day `day`.
+    fn left_to(&mut self, party: Option<&str>, day: u32) -> CodeState {
+        let loc = match party {
+            Some(p) => {
+                let n = u32::try_from(self.parties.len()).unwrap_or(OUT - LEFT - 1);
+                let id = *self.party_ids.entry(Id::from(p)).or_insert_with(|| {
+                    self.parties.push(Id::from(p));
+                    n
+                });
+                LEFT + id.min(OUT - LEFT - 1)
+            }
+            None => OUT,
+        };
+        CodeState { loc, day }
+    }
+
+    /// The interned id of `party`, if a unit ever left to it.
+    fn party_id(&self, party: &str) -> Option<u32> {
+        self.party_ids.get(party).copied()
+    }
+
     /// Moves the codes of the event's lines, or records its packing.
     pub fn apply(&mut self, ev: &Ev<'_>, cfg: &Config) {
         self.year = ev.e.occurred_at.year();
@@ -446,8 +394,12 @@ impl Codes {
             let batch = || (Id::from(l.product), Id::from(l.batch));
             let seen = match l.from {
                 None => {
-                    let seen =
-                        self.arrive(l.to.unwrap_or_default(), l.codes, l.returned, l.quantity);
+                    let seen = self.arrive(
+                        l.to.unwrap_or_default(),
+                        l.codes,
+                        l.returned.then_some(l.party.unwrap_or_default()),
+                        l.quantity,
+                    );
                     let uncoded = l.quantity.saturating_sub(seen.units as u64);
                     if l.returned && uncoded > 0 {
                         let today = self.today;
@@ -458,7 +410,7 @@ impl Codes {
                     seen
                 }
                 Some(from) => {
-                    let mut seen = self.leave(from, l.to, l.codes, ev.date);
+                    let mut seen = self.leave(from, l.to, l.party, l.codes, ev.date);
                     if seen.dup > 0 {
                         let key = batch();
                         // Past the window (not yet swept) a count stands for no code.
@@ -496,7 +448,7 @@ impl Codes {
     /// day on it is not known, whether or not a sweep has removed it yet (so that no verdict
     /// depends on the day of the week of the events).
     fn forgotten(&self, s: CodeState) -> bool {
-        s.loc == OUT && !remembered(s.day, self.window, self.today)
+        left(s) && !remembered(s.day, self.window, self.today)
     }
 
     /// Once a week of the ledger's clock: removes the [`forgotten`](Self::forgotten) codes
@@ -509,7 +461,7 @@ impl Codes {
         self.last_sweep = Some(week);
         let (today, window) = (self.today, self.window);
         self.codes
-            .retain(|_, s| s.loc != OUT || remembered(s.day, window, today));
+            .retain(|_, s| !left(*s) || remembered(s.day, window, today));
         self.uncoded_returns
             .retain(|_, (_, day)| remembered(*day, window, today));
         self.shipped.forget(today, window);
@@ -517,7 +469,7 @@ impl Codes {
             return;
         }
         let cutoff = today.saturating_sub(self.hot_days);
-        let old = |s: &CodeState| s.loc == OUT && s.day < cutoff;
+        let old = |s: &CodeState| left(*s) && s.day < cutoff;
         if self
             .codes
             .values()
@@ -532,7 +484,10 @@ impl Codes {
             .codes
             .iter()
             .filter(|(_, s)| old(s))
-            .map(|(&(hi, lo), s)| ((u128::from(hi) << 64) | u128::from(lo), s.day))
+            .map(|(&(hi, lo), s)| {
+                let value = (u64::from(s.loc) << 32) | u64::from(s.day);
+                ((u128::from(hi) << 64) | u128::from(lo), value)
+            })
             .collect();
         match self.shipped.spill(leaving) {
             // The table keeps its room: about as many codes leave each week as move to disk.
@@ -554,11 +509,18 @@ impl Codes {
         if self.shipped.is_empty() {
             return None;
         }
-        self.shipped.get(k).map(|day| CodeState { loc: OUT, day })
+        // (The day in the low half, where it left to in the high half: `sweep`.)
+        self.shipped.get(k).map(|v| CodeState {
+            loc: (v >> 32) as u32,
+            day: v as u32,
+        })
     }
 
     fn loc_id(&mut self, loc: &str) -> u32 {
-        let n = u32::try_from(self.locations.len()).unwrap_or(OUT - 1);
+        // (Locations are few; ids stay below `LEFT`.)
+        let n = u32::try_from(self.locations.len())
+            .unwrap_or(LEFT - 1)
+            .min(LEFT - 1);
         *self.locations.entry(Id::from(loc)).or_insert(n)
     }
 
@@ -586,7 +548,16 @@ impl Codes {
     /// so all are put at `to`, marked [`UNACCEPTED`] until they move. Such a unit received
     /// again is not a unit received twice (`CODE-DUP`): it may be a rejected unit delivered
     /// again (round 19).
-    fn arrive(&mut self, to: &str, codes: &[Id], returned: bool, accepted: u64) -> LineCodes {
+    /// A returned unit (`returned`: the customer returning it) must have left to that customer:
+    /// one that left to another party, or to none, is [`LineCodes::other`].
+    fn arrive(
+        &mut self,
+        to: &str,
+        codes: &[Id],
+        returned: Option<&str>,
+        accepted: u64,
+    ) -> LineCodes {
+        let from_party = returned.map(|c| self.party_id(c).map(|p| LEFT + p));
         let (bad, first_bad) = self.expand(codes);
         let loc = self.loc_id(to);
         let mut seen = LineCodes {
@@ -595,7 +566,7 @@ impl Codes {
             first_bad,
             ..LineCodes::default()
         };
-        let day = if !returned && self.keys.len() as u64 > accepted {
+        let day = if returned.is_none() && self.keys.len() as u64 > accepted {
             UNACCEPTED
         } else {
             0
@@ -604,12 +575,13 @@ impl Codes {
         for &k in &keys {
             // A unit on disk has left: only a returned unit needs to know whether it did.
             let old = match self.codes.insert(halves(k), CodeState { loc, day }) {
-                None if returned => self.on_disk(k),
+                None if returned.is_some() => self.on_disk(k),
                 old => old,
             };
             match old.filter(|s| !self.forgotten(*s)) {
-                Some(s) if s.loc != OUT && s.day != UNACCEPTED => seen.dup(k),
-                None if returned => seen.unknown(k),
+                Some(s) if !left(s) && s.day != UNACCEPTED => seen.dup(k),
+                Some(s) if from_party.is_some_and(|r| r != Some(s.loc)) => seen.other(k, s),
+                None if returned.is_some() => seen.unknown(k),
                 _ => {}
             }
         }
@@ -618,7 +590,14 @@ impl Codes {
     }
 
     /// Codes moving inside (put-away, transfer) or leaving (`to = None`) on `date`.
-    fn leave(&mut self, from: &str, to: Option<&str>, codes: &[Id], date: NaiveDate) -> LineCodes {
+    fn leave(
+        &mut self,
+        from: &str,
+        to: Option<&str>,
+        party: Option<&str>,
+        codes: &[Id],
+        date: NaiveDate,
+    ) -> LineCodes {
         let (bad, first_bad) = self.expand(codes);
         let from_id = self.loc_id(from);
         let state = match to {
@@ -626,10 +605,7 @@ impl Codes {
                 loc: self.loc_id(t),
                 day: 0,
             },
-            None => CodeState {
-                loc: OUT,
-                day: day_number(date),
-            },
+            None => self.left_to(party, day_number(date)),
         };
         let mut seen = LineCodes {
             units: self.keys.len() + bad,
@@ -645,7 +621,7 @@ impl Codes {
             };
             match old.filter(|s| !self.forgotten(*s)) {
                 None => seen.unknown(k),
-                Some(s) if s.loc == OUT => seen.dup(k),
+                Some(s) if left(s) => seen.dup(k),
                 Some(s) if s.loc != from_id => seen.elsewhere(k, s),
                 _ => {}
             }

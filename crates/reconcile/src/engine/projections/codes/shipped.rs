@@ -29,8 +29,9 @@ pub(super) const HOT_DAYS: u32 = 7;
 /// Codes a block holds: one read of 2,560 bytes finds a code.
 const BLOCK: usize = 128;
 
-/// Bytes of a code on disk: its key (16) and the day it left (4).
-const ENTRY: usize = 20;
+/// Bytes of a code on disk: its key (16) and what is remembered of it (8: the day it left in the
+/// low 32 bits, whom it left to above them; see [`Shipped::spill`]).
+const ENTRY: usize = 24;
 
 /// One week's shipped codes on disk.
 struct Run {
@@ -93,9 +94,10 @@ impl Shipped {
         self.runs.len()
     }
 
-    /// Writes `codes` (key, day it left) to a new file; on an error nothing is kept, and the
-    /// caller keeps the codes in memory.
-    pub fn spill(&mut self, mut codes: Vec<(u128, u32)>) -> io::Result<()> {
+    /// Writes `codes` (key, and what the caller remembers of it: the day it left in the low 32
+    /// bits, which forget it) to a new file; on an error nothing is kept, and the caller keeps the
+    /// codes in memory.
+    pub fn spill(&mut self, mut codes: Vec<(u128, u64)>) -> io::Result<()> {
         if codes.is_empty() {
             return Ok(());
         }
@@ -107,9 +109,9 @@ impl Shipped {
         let mut payload = Vec::with_capacity(BLOCK * ENTRY);
         for chunk in codes.chunks(BLOCK) {
             payload.clear();
-            for (k, day) in chunk {
+            for (k, value) in chunk {
                 payload.extend_from_slice(&k.to_le_bytes());
-                payload.extend_from_slice(&day.to_le_bytes());
+                payload.extend_from_slice(&value.to_le_bytes());
             }
             blocks.push((chunk[0].0, len));
             len += write_frame(&mut file, &payload)?;
@@ -122,15 +124,16 @@ impl Shipped {
         self.runs.push(Run {
             file,
             len,
-            last_day: codes.iter().map(|c| c.1).max().unwrap_or(0),
+            last_day: codes.iter().map(|c| day_of(c.1)).max().unwrap_or(0),
             blocks,
             filter,
         });
         Ok(())
     }
 
-    /// The day the unit `key` left, when a file has it (the latest file that does).
-    pub fn get(&mut self, key: u128) -> Option<u32> {
+    /// What was remembered of the unit `key` ([`Shipped::spill`]), when a file has it (the latest
+    /// file that does).
+    pub fn get(&mut self, key: u128) -> Option<u64> {
         let h = self.probe.hash_one(key);
         for run in self.runs.iter_mut().rev() {
             if !run.filter.may_contain(h) {
@@ -155,8 +158,14 @@ impl Shipped {
     }
 }
 
-/// The day `key` left, if `run` has it.
-fn find(run: &mut Run, key: u128) -> io::Result<Option<u32>> {
+/// The day in the low 32 bits of a remembered value.
+fn day_of(value: u64) -> u32 {
+    // (Truncation is the point: the day is the low half.)
+    (value & u64::from(u32::MAX)) as u32
+}
+
+/// What was remembered of `key`, if `run` has it.
+fn find(run: &mut Run, key: u128) -> io::Result<Option<u64>> {
     let i = run.blocks.partition_point(|b| b.0 <= key);
     let Some(&(_, at)) = i.checked_sub(1).and_then(|i| run.blocks.get(i)) else {
         return Ok(None);
@@ -187,10 +196,10 @@ fn find(run: &mut Run, key: u128) -> io::Result<Option<u32>> {
     };
     let entry = |j: usize| {
         let e = &body[j * ENTRY..(j + 1) * ENTRY];
-        let (mut k, mut day) = ([0u8; 16], [0u8; 4]);
+        let (mut k, mut value) = ([0u8; 16], [0u8; 8]);
         k.copy_from_slice(&e[..16]);
-        day.copy_from_slice(&e[16..]);
-        (u128::from_le_bytes(k), u32::from_le_bytes(day))
+        value.copy_from_slice(&e[16..]);
+        (u128::from_le_bytes(k), u64::from_le_bytes(value))
     };
     let n = body.len() / ENTRY;
     let (mut j, mut hi) = (0, n);
@@ -217,11 +226,21 @@ mod tests {
         let mut s = Shipped::in_dir(dir.path());
         // Keys spread over the whole range, several blocks.
         let key = |n: u128| n.wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835);
-        s.spill((0..1000).map(|n| (key(n), 10 + (n % 3) as u32)).collect())
-            .unwrap();
+        // The day in the low half, whom it left to above it (read back whole).
+        let value = |day: u64, to: u64| (to << 32) | day;
+        s.spill(
+            (0..1000)
+                .map(|n| (key(n), value(10 + (n % 3) as u64, n as u64)))
+                .collect(),
+        )
+        .unwrap();
         s.spill(vec![(key(5), 20), (key(2000), 21)]).unwrap();
         for n in 0..1000 {
-            let want = if n == 5 { 20 } else { 10 + (n % 3) as u32 };
+            let want = if n == 5 {
+                20
+            } else {
+                value(10 + (n % 3) as u64, n as u64)
+            };
             assert_eq!(s.get(key(n)), Some(want), "{n}");
         }
         assert_eq!(s.get(key(2000)), Some(21));

@@ -1,6 +1,7 @@
 //! Tests of the codes projection.
 
 use super::*;
+use rxledger_model::Event;
 
 /// A valid 20-digit unit code, one per `n`.
 fn code(n: u64) -> Id {
@@ -27,9 +28,9 @@ fn a_unit_held_elsewhere_is_named_with_its_place() {
     let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
     let mut codes = Codes::default();
     codes.tick(day0, 180);
-    codes.arrive("SP-1", &[code(1), code(2)], false, u64::MAX);
-    codes.leave("SP-1", Some("QA"), &[code(2)], day0);
-    let out = codes.leave("SP-1", None, &[code(1), code(2)], day0);
+    codes.arrive("SP-1", &[code(1), code(2)], None, u64::MAX);
+    codes.leave("SP-1", Some("QA"), None, &[code(2)], day0);
+    let out = codes.leave("SP-1", None, Some("C"), &[code(1), code(2)], day0);
     assert_eq!(out.elsewhere, 1);
     let (unit, at) = out.first_elsewhere;
     assert_eq!(codes.unit_code(&[code(1), code(2)], unit), code(2));
@@ -46,25 +47,31 @@ fn units_scanned_beyond_those_accepted_may_come_again() {
     let mut codes = Codes::default();
     codes.tick(day0, 180);
     // 4 scanned, 3 accepted: one of them was rejected, which one is not said.
-    let got = codes.arrive("RCV", &[code(1), code(2), code(3), code(4)], false, 3);
+    let got = codes.arrive("RCV", &[code(1), code(2), code(3), code(4)], None, 3);
     assert_eq!((got.units, got.dup), (4, 0));
-    codes.leave("RCV", Some("SP-1"), &[code(1), code(2), code(3)], day0);
+    codes.leave(
+        "RCV",
+        Some("SP-1"),
+        None,
+        &[code(1), code(2), code(3)],
+        day0,
+    );
     // Unit 4, delivered again, is not a clone; unit 1, put away, received again is.
-    let again = codes.arrive("RCV", &[code(4), code(1)], false, 2);
+    let again = codes.arrive("RCV", &[code(4), code(1)], None, 2);
     assert_eq!(again.dup, 1);
     assert_eq!(
         codes.unit_code(&[code(4), code(1)], again.first_dup),
         code(1)
     );
     // Accepted this time (2 of 2): received a third time, unit 4 is a clone.
-    let third = codes.arrive("RCV", &[code(4)], false, 1);
+    let third = codes.arrive("RCV", &[code(4)], None, 1);
     assert_eq!(third.dup, 1);
     // Left from elsewhere: named as perhaps rejected while it has not moved since.
-    codes.arrive("RCV", &[code(7), code(8)], false, 1);
-    let out = codes.leave("SP-1", None, &[code(8)], day0);
+    codes.arrive("RCV", &[code(7), code(8)], None, 1);
+    let out = codes.leave("SP-1", None, Some("C"), &[code(8)], day0);
     assert_eq!(out.elsewhere, 1);
     assert!(out.first_elsewhere_unaccepted);
-    let out = codes.leave("SP-1", None, &[code(4)], day0);
+    let out = codes.leave("SP-1", None, Some("C"), &[code(4)], day0);
     assert_eq!(out.elsewhere, 1);
     assert!(!out.first_elsewhere_unaccepted);
 }
@@ -76,12 +83,12 @@ fn a_unit_listed_twice_on_a_line_counts_once() {
     let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
     let mut codes = Codes::default();
     codes.tick(day0, 180);
-    let got = codes.arrive("WH", &[code(1), code(2), code(1)], false, u64::MAX);
+    let got = codes.arrive("WH", &[code(1), code(2), code(1)], None, u64::MAX);
     assert_eq!((got.units, got.dup), (2, 0));
     codes.aggregate(&agg(true, 50, &[3, 4]));
-    let got = codes.arrive("WH", &[code(50), code(3)], false, u64::MAX);
+    let got = codes.arrive("WH", &[code(50), code(3)], None, u64::MAX);
     assert_eq!((got.units, got.dup), (2, 0));
-    let out = codes.leave("WH", None, &[code(2), code(2), code(1)], day0);
+    let out = codes.leave("WH", None, Some("C"), &[code(2), code(2), code(1)], day0);
     assert_eq!((out.units, out.dup, out.unknown), (2, 0, 0));
     let mut keys = vec![5, 1, 5, 2, 1];
     Listed::default().take_new(&mut keys);
@@ -150,15 +157,15 @@ fn the_first_duplicated_or_unknown_unit_is_named_by_the_code_on_the_line() {
     let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
     let mut codes = Codes::default();
     codes.tick(day0, 180);
-    codes.arrive("WH", &[code(1), code(2), code(3)], false, u64::MAX);
-    codes.leave("WH", None, &[code(1), code(2)], day0);
-    let again = codes.leave("WH", None, &[code(3), code(2), code(1)], day0);
+    codes.arrive("WH", &[code(1), code(2), code(3)], None, u64::MAX);
+    codes.leave("WH", None, Some("C"), &[code(1), code(2)], day0);
+    let again = codes.leave("WH", None, Some("C"), &[code(3), code(2), code(1)], day0);
     assert_eq!(again.dup, 2);
     assert_eq!(
         codes.unit_code(&[code(3), code(2), code(1)], again.first_dup),
         code(2)
     );
-    let unknown = codes.leave("WH", Some("QA"), &[code(9), code(8)], day0);
+    let unknown = codes.leave("WH", Some("QA"), None, &[code(9), code(8)], day0);
     assert_eq!(unknown.unknown, 2);
     assert_eq!(
         codes.unit_code(&[code(9), code(8)], unknown.first_unknown),
@@ -166,7 +173,7 @@ fn the_first_duplicated_or_unknown_unit_is_named_by_the_code_on_the_line() {
     );
     // Units 5 and 6 packed in case 50, which is then moved without having been received.
     codes.aggregate(&agg(true, 50, &[5, 6]));
-    let packed = codes.leave("WH", None, &[code(50)], day0);
+    let packed = codes.leave("WH", None, Some("C"), &[code(50)], day0);
     assert_eq!(packed.unknown, 2);
     assert_eq!(codes.unit_code(&[code(50)], packed.first_unknown), code(50));
     // A key no code of the line stands for is written as its 20 digits.
@@ -179,13 +186,13 @@ fn returned_unknown(back: i64, between: &[i64]) -> bool {
     let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
     let mut codes = Codes::default();
     codes.tick(day0, 180);
-    codes.arrive("WH", &[code(1)], false, u64::MAX);
-    codes.leave("WH", None, &[code(1)], day0);
+    codes.arrive("WH", &[code(1)], None, u64::MAX);
+    codes.leave("WH", None, Some("C"), &[code(1)], day0);
     for d in between.iter().filter(|d| **d < back) {
         codes.tick(day0 + chrono::Duration::days(*d), 180);
     }
     codes.tick(day0 + chrono::Duration::days(back), 180);
-    codes.arrive("RET", &[code(1)], true, u64::MAX).unknown == 1
+    codes.arrive("RET", &[code(1)], Some("C"), u64::MAX).unknown == 1
 }
 
 /// A shipped code is known for a returned unit to the end of the day `return_window_days`
@@ -208,10 +215,16 @@ fn a_shipped_code_is_forgotten_after_the_window_on_any_weekday() {
     let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
     let mut codes = Codes::default();
     codes.tick(day0, 180);
-    codes.arrive("WH", &[code(2)], false, u64::MAX);
-    codes.leave("WH", None, &[code(2)], day0);
+    codes.arrive("WH", &[code(2)], None, u64::MAX);
+    codes.leave("WH", None, Some("C"), &[code(2)], day0);
     codes.tick(day0 + chrono::Duration::days(190), 180);
-    let again = codes.leave("WH", None, &[code(2)], day0 + chrono::Duration::days(190));
+    let again = codes.leave(
+        "WH",
+        None,
+        Some("C"),
+        &[code(2)],
+        day0 + chrono::Duration::days(190),
+    );
     assert_eq!((again.unknown, again.dup), (1, 0));
 }
 
@@ -225,15 +238,15 @@ fn a_code_that_cannot_be_read_back_is_a_fault() {
     let mut codes = Codes::spilled_after(Shipped::in_dir(dir.path()), 7);
     codes.year = 2026;
     codes.tick(day0, 180);
-    codes.arrive("WH", &[code(1)], false, u64::MAX);
-    codes.leave("WH", None, &[code(1)], day0);
+    codes.arrive("WH", &[code(1)], None, u64::MAX);
+    codes.leave("WH", None, Some("C"), &[code(1)], day0);
     codes.tick(day0 + chrono::Duration::days(14), 180);
     assert_eq!(codes.runs_on_disk(), 1);
     let damaged = crate::testing::damage_open_files_in(dir.path(), |f| {
         crate::testing::write_at(f, b"\xff\xff", crate::engine::spill::FRAME_HEAD as u64);
     });
     assert_eq!(damaged, 1);
-    let back = codes.arrive("RET", &[code(1)], true, u64::MAX);
+    let back = codes.arrive("RET", &[code(1)], Some("C"), u64::MAX);
     assert_eq!(back.unknown, 1);
     let fault = codes.take_fault().expect("a fault").to_string();
     assert!(fault.contains(&dir.path().display().to_string()), "{fault}");
@@ -278,10 +291,13 @@ fn replay(codes: &mut Codes, steps: &[Step]) -> Vec<String> {
                 codes.tick(day, 30);
                 continue;
             }
-            Step::Receive(n) => format!("{:?}", codes.arrive("WH", &[code(*n)], false, u64::MAX)),
-            Step::Ship(n) => format!("{:?}", codes.leave("WH", None, &[code(*n)], day)),
-            Step::Return(n) => format!("{:?}", codes.arrive("RET", &[code(*n)], true, u64::MAX)),
-            Step::Move(n) => format!("{:?}", codes.leave("WH", Some("B"), &[code(*n)], day)),
+            Step::Receive(n) => format!("{:?}", codes.arrive("WH", &[code(*n)], None, u64::MAX)),
+            Step::Ship(n) => format!("{:?}", codes.leave("WH", None, Some("C"), &[code(*n)], day)),
+            Step::Return(n) => format!(
+                "{:?}",
+                codes.arrive("RET", &[code(*n)], Some("C"), u64::MAX)
+            ),
+            Step::Move(n) => format!("{:?}", codes.leave("WH", Some("B"), None, &[code(*n)], day)),
             Step::Pack(p, c) => format!("{:?}", codes.aggregate(&agg(true, *p, c))),
             Step::Unpack(p) => format!("{:?}", codes.aggregate(&agg(false, *p, &[]))),
         });
@@ -337,5 +353,41 @@ proptest::proptest! {
             let counted = codes.packed.values().map(|&n| n as usize).sum::<usize>();
             proptest::prop_assert_eq!(listed, counted);
         }
+    }
+}
+
+/// A returned unit must come back from the party it left to (round 24, B3): a unit shipped to
+/// one hospital and returned by another, or destroyed and then "returned", is `other`, in memory
+/// and after a week on disk (where the party is kept with the day); returned by its customer it
+/// is not.
+#[test]
+fn a_unit_returned_by_another_party_than_it_left_to_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let day0 = NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+    for on_disk in [false, true] {
+        let mut codes = Codes::spilled_after(Shipped::in_dir(dir.path()), 7);
+        codes.year = 2026;
+        codes.tick(day0, 180);
+        codes.arrive("WH", &[code(1), code(2), code(3), code(4)], None, u64::MAX);
+        codes.leave("WH", None, Some("A"), &[code(1), code(2)], day0);
+        codes.leave("WH", None, Some("B"), &[code(3)], day0);
+        codes.leave("WH", None, None, &[code(4)], day0);
+        if on_disk {
+            codes.tick(day0 + chrono::Duration::days(14), 180);
+            assert_eq!(codes.runs_on_disk(), 1);
+        }
+        let by_b = codes.arrive("RET", &[code(1), code(3)], Some("B"), u64::MAX);
+        assert_eq!((by_b.other, by_b.unknown, by_b.dup), (1, 0, 0), "{on_disk}");
+        let (k, to) = by_b.first_other;
+        assert_eq!(codes.unit_code(&[code(1)], k), code(1).to_string());
+        assert_eq!(to.map(|p| codes.party_name(p)), Some("A"));
+        let by_a = codes.arrive("RET", &[code(2)], Some("A"), u64::MAX);
+        assert_eq!((by_a.other, by_a.unknown), (0, 0), "{on_disk}");
+        let destroyed = codes.arrive("RET", &[code(4)], Some("A"), u64::MAX);
+        assert_eq!((destroyed.other, destroyed.first_other.1), (1, None));
+        // By a customer no unit ever left to.
+        codes.leave("RET", None, Some("A"), &[code(2)], day0);
+        let stranger = codes.arrive("RET", &[code(2)], Some("Z"), u64::MAX);
+        assert_eq!(stranger.other, 1);
     }
 }
