@@ -522,9 +522,10 @@ fn round_26s_findings_and_sentences() {
     );
     let s = one("295-", "SPECIAL-LOSS", 44, Zh);
     assert!(s.contains("于 2026-11-18 09:00:01 (+08:00) 才报告"), "{s}");
+    // (Round 27: counted where the units are.)
     let s = one("290-", "ACC-GATE", 61, En);
     assert!(
-        s.contains("only 52 passed acceptance (50 on receipt and 2 returned by customers"),
+        s.contains("1 unit of 06901234000023 batch 2610022 was put away from RCV, but only 0 there had passed acceptance"),
         "{s}"
     );
     let s = one("295-", "CODE-UNKNOWN", 48, En);
@@ -546,4 +547,50 @@ fn round_26s_findings_and_sentences() {
     let got = findings_of("p1", &std::fs::read(probe).unwrap());
     assert!(got.contains(&("ACC-GATE".to_string(), 25)), "{got:?}");
     assert!(got.contains(&("STOCK-NEG".to_string(), 25)), "{got:?}");
+}
+
+/// Round 27: ACC-GATE counted where the units are. Probe 901 returns 5 units into RET, releases
+/// them to receiving and puts them away from there: lawful, quiet (A1, a false critical); round
+/// 26's probe p1 (rejected units shelved after a return into RET) still fires (see above), and
+/// ledger 300's put-away of units already reported by QUARANTINE is not a second critical.
+/// Sentences (A2–A5): ORPHAN names the payment and its deadline, TTGK an overpayment's refund
+/// deadline and the credit notes its total is net of, SPECIAL-2P and TTGK their singulars.
+#[test]
+fn round_27s_findings_and_sentences() {
+    use rxledger::report::messages::Lang::{En, Zh};
+    let probe = |name: &str| {
+        let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples/inspections/rounds/round27/probes/out")
+            .join(name);
+        findings_of(name, &std::fs::read(p).unwrap())
+    };
+    let got = probe("901-release-to-rcv-then-put-away.jsonl");
+    assert!(got.is_empty(), "{got:?}");
+    let got = probe("905-credit-note-after-full-payment.jsonl");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let one = |prefix: &str, rule: &str, seq: u64, lang| {
+        let s = said(prefix, rule, seq, lang);
+        assert_eq!(s.len(), 1, "{prefix} {rule} {seq}: {s:?}");
+        s[0].clone()
+    };
+    let s = one("301-", "ORPHAN", 53, En);
+    assert!(
+        s.contains("Payment SK202611050051 with")
+            && s.contains(
+                "settles no invoice known 30 days after it, by 2026-12-05 09:00 (+08:00)"
+            ),
+        "{s}"
+    );
+    let s = one("301-", "ORPHAN", 53, Zh);
+    assert!(
+        s.contains("在 30 天内（截至 2026-12-05 09:00 (+08:00)）"),
+        "{s}"
+    );
+    let s = one("301-", "TTGK-S", 61, En);
+    assert!(
+        s.contains("was paid 580.00 CNY, and the excess was not refunded within 14 days, by 2026-11-24 10:00 (+08:00)"),
+        "{s}"
+    );
+    let s = one("303-", "SPECIAL-2P", 359, En);
+    assert!(s.contains("was signed by 1 person;"), "{s}");
 }

@@ -167,13 +167,15 @@ catalogue! {
         ];
     AccGate = "ACC-GATE", Stock, Critical,
         "Stored or shipped before acceptance passed",
-        "Goods may be put away or shipped only after quality acceptance passed: a put-away exceeding the accepted quantity of the batch, or a dispatch of a batch whose receipts were all rejected. Units customers return to a location outside quarantine count as accepted (they passed acceptance when received), and put-aways from a quarantine or returns location (`quarantine_locations`) are not counted: returned goods re-shelved and goods released from quarantine passed acceptance when received, and goods leaving quarantine other than by a release are `QUARANTINE`'s. A returned unit is counted once: returned into quarantine, it is not counted as accepted, and its way back to stock (a release or a put-away from there) is not counted either.",
+        "Goods may be put away or shipped only after quality acceptance passed, counted where the goods are: a put-away from a location outside quarantine may take only the units that passed acceptance at that location and were not yet put away or moved on, namely units a receipt accepted there, units customers returned there (they passed acceptance when received), and units that left a quarantine or returns location (`quarantine_locations`) for it (released after re-inspection; leaving quarantine otherwise is `QUARANTINE`'s, reported once, not also here). A transfer between two locations outside quarantine carries its units' acceptance along, and is never itself an `ACC-GATE` (rejected units moved by a transfer show as `STOCK-NEG`); any other movement out of a location (a put-away into quarantine, a dispatch, a return to the supplier, a destruction, a loss) uses it up; a put-away from quarantine is not counted. So a unit returned into quarantine, released to receiving and put away from there is counted once, as is one returned to receiving and put away. Also: a dispatch of a batch whose receipts were all rejected.",
         "GSP (2016) Art. 72, 79",
         ["quarantine_locations"],
-        at "the `put_away` that takes the batch's put-away quantity over its accepted quantity (once per batch), or the `dispatch` of a batch whose receipts accepted nothing; `seqs` add nothing",
+        at "the first `put_away` of the batch that takes more units from a location than passed acceptance there (once per batch), or the `dispatch` of a batch whose receipts accepted nothing; `seqs` add nothing",
         reads [
-            "receipt.lines[].{product,batch,accepted}", "customer_return.lines[].{product,batch,quantity}", "put_away.lines[].{product,batch,quantity,from}",
-            "dispatch.lines[].{product,batch}"
+            "receipt.lines[].{product,batch,accepted,location}", "customer_return.lines[].{product,batch,quantity,to}",
+            "put_away.lines[].{product,batch,quantity,from,to}", "transfer.lines[].{product,batch,quantity,from,to}",
+            "dispatch.lines[].{product,batch,quantity,from}", "supplier_return.lines[].{product,batch,quantity,from}",
+            "destruction.lines[].{product,batch,quantity,from}", "loss_report.lines[].{product,batch,quantity,from}"
         ];
     OutRev = "OUT-REV", Documents, Major,
         "Dispatch without a matching outbound review",
@@ -313,7 +315,7 @@ catalogue! {
         ];
     SupLic = "SUP-LIC", Qualification, Critical,
         "Supplier not qualified",
-        "Purchases and receipts only from registered suppliers (首营企业) whose licence is valid on the event date and whose scope covers the product's category; never from individuals; and only of registered products (首营品种: a `product_registered` earlier in the ledger). One finding per record, about the supplier if it fails, else about the first unregistered product.",
+        "Purchases and receipts only from registered suppliers (首营企业) whose licence is valid on the event date and whose scope covers the product's category; never from individuals; and only of registered products (首营品种: a `product_registered` earlier in the ledger). One finding per record, about the supplier if it fails, else about the first unregistered product. A licence or scope filed by `party_registered` or `licence_changed` is known from the record that files it on (records are judged in ledger order), whatever dates the licence itself gives: a renewal recorded after the event, even one valid from before it, does not clear it, and of two records at one instant the earlier in the ledger is judged first.",
         "GSP (2016) Art. 61-65; 药品管理法 Art. 55",
         [],
         at "the `purchase` or `receipt` from the supplier; `seqs` add nothing",
@@ -326,7 +328,7 @@ catalogue! {
         ];
     CusLic = "CUS-LIC", Qualification, Critical,
         "Customer not qualified",
-        "Wholesale only to registered customers whose licence is valid on the sale date and whose scope covers the product's category; never wholesale to individuals; and only of registered products (a `product_registered` earlier in the ledger: the scope cannot be checked for a product without a file). One finding per sale, about the customer if it fails, else about the first unregistered product.",
+        "Wholesale only to registered customers whose licence is valid on the sale date and whose scope covers the product's category; never wholesale to individuals; and only of registered products (a `product_registered` earlier in the ledger: the scope cannot be checked for a product without a file). One finding per sale, about the customer if it fails, else about the first unregistered product. A licence or scope filed by `party_registered` or `licence_changed` is known from the record that files it on (records are judged in ledger order), whatever dates the licence itself gives: a renewal recorded after the sale, even one valid from before it, does not clear it, and of two records at one instant the earlier in the ledger is judged first.",
         "GSP (2016) Art. 89-90; 药品管理法 Art. 55",
         [],
         at "the wholesale `sale`; `seqs` add nothing",

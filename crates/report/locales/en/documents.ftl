@@ -71,8 +71,17 @@ ttgk-overinvoiced = { $invoiced } units of { $product } invoiced for { $doc } ({
         [purchase] accepted
        *[sale] dispatched
     }, net of returns.
-ttgk-overpaid = Invoice { $doc } ({ $party }) for { $total } was paid { $paid }.
-ttgk-overinvoiced-closed-by = a credit note for { $excess } units of { $product }, or { $excess } more units { $dir ->
+ttgk-overpaid = Invoice { $doc } ({ $party }) for { $total }{ $net ->
+        [none] {""}
+       *[credits] {" "}(net of credit notes { $credits })
+    } was paid { $paid }, and the excess was not refunded within { $days } days, by { $due }.
+ttgk-overinvoiced-closed-by = a credit note for { $excess } { $excess_plural ->
+        [one] unit
+       *[other] units
+    } of { $product }, or { $excess } more { $excess_plural ->
+        [one] unit
+       *[other] units
+    } { $dir ->
         [purchase] accepted
        *[sale] dispatched
     }
@@ -97,7 +106,7 @@ orphan-invoice = Invoice { $doc } ({ $party }) has { $goods ->
         [none] no order or sale reference
        *[unmoved] no goods movement for { $goods_doc }
     } after { $days } days.
-orphan-payment = Payment with { $party } settles no known invoice ({ $invoices }).
+orphan-payment = Payment { $doc } with { $party } settles no invoice known { $days } days after it, by { $due } ({ $invoices }).
 
 ## Open items at the end of a ledger (pending): what is open, and what would close it.
 

@@ -39,9 +39,12 @@ special-cash = Payment { $doc } in cash settles { $document ->
 special-2p = The { $what ->
         [acceptance] acceptance
        *[outbound_review] outbound review
-    } { $doc } of controlled drugs was signed by { $count } person(s); two different people are required.
+    } { $doc } of controlled drugs was signed by { $count } { $count_plural ->
+        [one] person
+       *[other] people
+    }; two different people are required.
 special-2p-expected = 2 people
-special-2p-actual = { $people }
+special-2p-actual = { $count } ({ $people })
 
 special-loss = The { $loss ->
         [loss] loss

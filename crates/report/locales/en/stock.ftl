@@ -11,10 +11,13 @@ stock-count = Count { $doc } at { $location } { $listed ->
     }; the books say { $book } (difference { $difference }).
 stock-count-qty = { $qty }
 
-acc-gate-put-away = { $put_away } units of { $product } batch { $batch } were put away but only { $accepted } passed acceptance{ $returns ->
-        [none] {""}
-       *[some] {" "}({ $received } on receipt and { $returned } returned by customers outside quarantine)
-    }.
+acc-gate-put-away = { $put_away } { $put_away_plural ->
+        [one] unit
+       *[other] units
+    } of { $product } batch { $batch } { $put_away_plural ->
+        [one] was
+       *[other] were
+    } put away from { $location }, but only { $accepted } there had passed acceptance (received there, returned by customers there or released there from quarantine, and not yet put away or moved on).
 acc-gate-put-away-expected = ≤ { $qty }
 acc-gate-put-away-actual = { $qty }
 acc-gate-dispatch = { $product } batch { $batch } was dispatched but no quantity of it passed acceptance.

@@ -71,8 +71,14 @@ ttgk-overinvoiced = { $doc }（{ $party }）的 { $product } 开票 { $invoiced 
         [purchase] 验收合格
        *[sale] 发货
     } { $goods }。
-ttgk-overpaid = 发票 { $doc }（{ $party }）金额 { $total }，已付 { $paid }。
-ttgk-overinvoiced-closed-by = { $product } 数量 { $excess } 的红字发票，或再{ $dir ->
+ttgk-overpaid = 发票 { $doc }（{ $party }）金额 { $total }{ $net ->
+        [none] {""}
+       *[credits] （已扣除红字发票 { $credits }）
+    }，已付 { $paid }，超付部分未在 { $days } 天内（截至 { $due }）退回。
+ttgk-overinvoiced-closed-by = { $product } 数量 { $excess }{ $excess_plural ->
+        [one] {""}
+       *[other] {""}
+    } 的红字发票，或再{ $dir ->
         [purchase] 验收合格
        *[sale] 发货
     } { $excess }
@@ -97,7 +103,7 @@ orphan-invoice = 发票 { $doc }（{ $party }）在 { $days } 天后仍{ $goods 
         [none] 未注明采购订单或销售单
        *[unmoved] 无 { $goods_doc } 的货物收发
     }。
-orphan-payment = 与 { $party } 的款项未对应任何已知发票（{ $invoices }）。
+orphan-payment = 与 { $party } 的款项 { $doc } 在 { $days } 天内（截至 { $due }）未对应任何已知发票（{ $invoices }）。
 
 ## 账本末尾的未结事项：未结的内容，以及如何结清。
 

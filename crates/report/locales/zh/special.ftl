@@ -38,9 +38,12 @@ special-cash = 现金款项 { $doc } 结算了含麻醉药品、精神药品或�
 special-2p = 特殊管理药品的{ $what ->
         [acceptance] 验收
        *[outbound_review] 出库复核
-    } { $doc } 由 { $count } 人签字；须由两名不同人员双人签字。
+    } { $doc } 由 { $count } { $count_plural ->
+        [one] 人
+       *[other] 人
+    }签字；须由两名不同人员双人签字。
 special-2p-expected = 两人
-special-2p-actual = { $people }
+special-2p-actual = { $count } 人（{ $people }）
 
 special-loss = { $doc } 中特殊管理药品的{ $loss ->
         [loss] 丢失

@@ -11,10 +11,10 @@ stock-count = 盘点 { $doc } 在 { $location } { $listed ->
     }；账面为 { $book }（差异 { $difference }）。
 stock-count-qty = { $qty }
 
-acc-gate-put-away = { $product } 批号 { $batch } 入库上架 { $put_away }，但验收合格仅 { $accepted }{ $returns ->
-        [none] {""}
-       *[some] （收货验收合格 { $received }，购货单位退回到待验区以外库位 { $returned }）
-    }。
+acc-gate-put-away = { $product } 批号 { $batch } 从 { $location } 入库上架 { $put_away }{ $put_away_plural ->
+        [one] {""}
+       *[other] {""}
+    }，但该处验收合格的仅 { $accepted }（在该处收货验收、由购货单位退回该处或从隔离库位放行至该处，且尚未上架或移走的数量）。
 acc-gate-put-away-expected = ≤ { $qty }
 acc-gate-put-away-actual = { $qty }
 acc-gate-dispatch = { $product } 批号 { $batch } 已发货，但该批号无任何验收合格数量。

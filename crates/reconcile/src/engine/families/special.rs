@@ -179,13 +179,21 @@ fn two_people(cx: &mut Ctx<'_>, seq: u64, people: &[Id], what: &'static str, doc
     if distinct.len() >= 2 {
         return;
     }
+    let count = distinct.len();
     let m = Msg::new("special-2p")
         .arg("what", term(what))
         .arg("doc", doc)
-        .arg("count", distinct.len());
+        .arg("count", count)
+        .arg(
+            "count_plural",
+            term(if count == 1 { "one" } else { "other" }),
+        );
+    // (A count beside the names: "expected 2 people, found 1 (复核-郭婷)", round 27.)
     let f = Finding::new(Rule::Special2p, seq, m).figures(
         Msg::new("special-2p-expected"),
-        Msg::new("special-2p-actual").arg("people", texts(people)),
+        Msg::new("special-2p-actual")
+            .arg("count", count)
+            .arg("people", texts(people)),
     );
     cx.emit(f);
 }

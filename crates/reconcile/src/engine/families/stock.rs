@@ -11,6 +11,8 @@ use hashbrown::HashMap;
 use rxledger_model::{EventBody, TransferReason};
 
 use super::Family;
+
+mod gate;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{term, with_facts};
 use crate::engine::projections::documents::{share, Cursors, SaleRec};
@@ -27,15 +29,13 @@ impl Family for Stock {
     }
 
     fn on_event(&mut self, cx: &mut Ctx<'_>, ev: &Ev<'_>) {
+        gate::on_event(cx, ev);
         match &ev.e.body {
             EventBody::PutAway(m) => {
                 for l in &m.lines {
-                    // Goods put away from quarantine or returns were accepted when received
-                    // (returned or released goods re-shelved, round 25: a false ACC-GATE);
-                    // leaving quarantine is QUARANTINE's concern.
-                    if !quarantined(cx.cfg, &l.from) {
-                        acc_gate_put_away(cx, ev.seq, &l.product, &l.batch, l.quantity);
-                    } else if !quarantined(cx.cfg, &l.to) {
+                    // Leaving quarantine by a put-away is QUARANTINE's concern (ACC-GATE counts
+                    // the units as accepted where they went: `gate`).
+                    if quarantined(cx.cfg, &l.from) && !quarantined(cx.cfg, &l.to) {
                         let how = ("put_away", l.to.as_str());
                         quarantine(cx, ev.seq, &l.product, &l.batch, &l.from, how);
                     }
@@ -91,37 +91,6 @@ fn stock_neg(cx: &mut Ctx<'_>, seq: u64) {
             );
         cx.out.emit(f);
     }
-}
-
-/// `ACC-GATE` at put-away: no more put away than passed acceptance (reported once per batch).
-fn acc_gate_put_away(cx: &mut Ctx<'_>, seq: u64, product: &str, batch: &str, quantity: u64) {
-    let Some(b) = cx.proj.stock.batches.get_mut(&pb(product, batch)) else {
-        return;
-    };
-    b.put_away = b.put_away.saturating_add(quantity);
-    if b.put_away <= b.accepted || b.acc_gate_reported {
-        return;
-    }
-    b.acc_gate_reported = true;
-    let m = Msg::new("acc-gate-put-away")
-        .arg("put_away", b.put_away)
-        .arg("product", product)
-        .arg("batch", batch)
-        .arg("accepted", b.accepted)
-        .arg("received", b.accepted - b.returned)
-        .arg("returned", b.returned)
-        .arg(
-            "returns",
-            term(if b.returned == 0 { "none" } else { "some" }),
-        );
-    let f = Finding::new(Rule::AccGate, seq, m)
-        .product(product)
-        .batch(batch)
-        .figures(
-            Msg::new("acc-gate-put-away-expected").arg("qty", b.accepted),
-            Msg::new("acc-gate-put-away-actual").arg("qty", b.put_away),
-        );
-    cx.out.emit(f);
 }
 
 /// `QUARANTINE`: goods left a quarantine location other than by a release (`how`: the kind of

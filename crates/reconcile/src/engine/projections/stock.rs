@@ -18,13 +18,11 @@ pub(crate) struct Batch {
     /// Some receipt recorded it.
     pub received: bool,
     /// Quantity that passed acceptance, over all receipts, and units customers returned to a
-    /// location outside quarantine (they passed it when received: re-shelving them is no
-    /// `ACC-GATE`, round 25; those returned into quarantine come back uncounted, round 26).
+    /// location outside quarantine: `ACC-GATE` at a dispatch of a batch none of which passed.
     pub accepted: u64,
-    /// Of `accepted`, the units customers returned (named in `ACC-GATE`'s sentence, round 26).
-    pub returned: u64,
-    /// Quantity put away (running count of `ACC-GATE`).
-    pub put_away: u64,
+    /// `ACC-GATE`'s room: per location outside quarantine, units that passed acceptance there
+    /// and were not yet put away or moved on (see `families::stock::gate`); empty ones removed.
+    pub room: Vec<(Id, u64)>,
     /// Some receipt came from a qualified supplier.
     pub qualified_source: bool,
     /// Every supplier of this batch was a manufacturer (or a group sales company).
@@ -124,7 +122,6 @@ impl Stock {
                 {
                     if let Some(b) = self.batches.get_mut(&key(&l.product, &l.batch)) {
                         b.accepted = b.accepted.saturating_add(l.quantity);
-                        b.returned = b.returned.saturating_add(l.quantity);
                     }
                 }
             }

@@ -200,10 +200,18 @@ fn payment_orphan(
     if invoices.iter().any(|n| cx.proj.docs.known(n)) {
         return;
     }
+    // Which payment, and by when an invoice was due (round 27, A2: an invoice booked a second
+    // after the deadline made "settles no known invoice" look false).
     let m = Msg::new("orphan-payment")
         .arg("party", party)
+        .arg("doc", doc)
+        .arg("days", cx.cfg.thresholds.orphan_days)
         .arg("invoices", texts(invoices));
-    let pending = with_facts("orphan-payment-pending", &m).arg("doc", doc);
+    let m = match open.or(cx.now) {
+        Some(due) => m.arg("due", due),
+        None => m,
+    };
+    let pending = with_facts("orphan-payment-pending", &m);
     let f = Finding::new(Rule::Orphan, seq, m).party(party);
     report(cx, f, open, Some(pending), || {
         Msg::new("orphan-payment-closed-by").arg("invoices", texts(invoices))
@@ -262,8 +270,13 @@ fn overinvoiced(
         .arg("doc", doc)
         .arg("party", g.party.as_str())
         .arg("days", cx.cfg.thresholds.correction_days);
+    let excess = inv.saturating_sub(goods);
     let closed_by = Msg::new("ttgk-overinvoiced-closed-by")
-        .arg("excess", inv.saturating_sub(goods))
+        .arg("excess", excess)
+        .arg(
+            "excess_plural",
+            term(if excess == 1 { "one" } else { "other" }),
+        )
         .arg("product", product)
         .arg("dir", dir_term(dir));
     let seq = g.invoice_seqs.iter().copied().max().unwrap_or(g.seq);
@@ -292,12 +305,24 @@ fn overpaid(cx: &mut Ctx<'_>, doc: &str, due: DateTime<Utc>, open: Option<DateTi
     }
     let (total, paid) = (Money::cny(inv.total), Money::cny(inv.paid));
     let excess = Money::cny(inv.paid.saturating_sub(inv.total));
+    // Net of which credit notes, and by when the excess was to be refunded (round 27, A3).
+    let credits = inv.credits();
     let m = Msg::new("ttgk-overpaid")
         .arg("doc", doc)
         .arg("party", inv.counterparty.as_str())
         .arg("total", &total)
         .arg("paid", &paid)
-        .arg("days", cx.cfg.thresholds.correction_days);
+        .arg("days", cx.cfg.thresholds.correction_days)
+        .arg(
+            "net",
+            term(if credits.is_empty() {
+                "none"
+            } else {
+                "credits"
+            }),
+        )
+        .arg("credits", texts(credits))
+        .arg("due", due);
     let f = Finding::new(ttgk(inv.dir), inv.seq, m)
         .party(&inv.counterparty)
         .figures(
