@@ -446,16 +446,25 @@ fn an_epcis_xml_document_is_refused_as_xml() {
 
 /// An EPCIS event whose id the ledger already holds with other content is refused by its place
 /// in `eventList`, as every other refusal of `import epcis` is, and nothing is appended.
-#[test]
-fn an_epcis_event_changed_after_import_is_refused_by_its_place_in_the_event_list() {
-    let tmp = tempfile::tempdir().unwrap();
-    let d = tmp.path();
+/// In `d`: ledger `A` of the sample ERP's master data and goods, exported as EPCIS to
+/// `m.jsonld`, and an empty ledger `B` of the master data alone; `B`'s `verify` output.
+fn epcis_export_and_empty_b(d: &Path) -> String {
     let erp = |f: &str| repo(&format!("samples/erp/{f}")).display().to_string();
     ok(&["init", "A", "--lang", "en"], d);
     ok(&["append", "A", &erp("master.jsonl"), "--lang", "en"], d);
     let (goods, map) = (erp("goods-2026-10.csv"), erp("goods.toml"));
     ok(&["import", "csv", "A", &goods, "--mapping", &map], d);
     ok(&["export", "A", "-o", "m.jsonld", "--format", "epcis"], d);
+    ok(&["init", "B", "--lang", "en"], d);
+    ok(&["append", "B", &erp("master.jsonl"), "--lang", "en"], d);
+    ok(&["verify", "B", "--lang", "en"], d)
+}
+
+#[test]
+fn an_epcis_event_changed_after_import_is_refused_by_its_place_in_the_event_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    epcis_export_and_empty_b(d);
     // A partner's identifiers: the third event gets a urn:uuid eventID.
     let mut doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(d.join("m.jsonld")).unwrap()).unwrap();
@@ -463,8 +472,6 @@ fn an_epcis_event_changed_after_import_is_refused_by_its_place_in_the_event_list
     third["eventID"] = "urn:uuid:01a1c41d-0a80-7b8e-8930-e6e8d5f4beaa".into();
     assert!(third["quantityList"][0]["quantity"].is_number(), "{third}");
     std::fs::write(d.join("p.jsonld"), doc.to_string()).unwrap();
-    ok(&["init", "B", "--lang", "en"], d);
-    ok(&["append", "B", &erp("master.jsonl"), "--lang", "en"], d);
     ok(&["import", "epcis", "B", "p.jsonld", "--lang", "en"], d);
     let head = ok(&["verify", "B", "--lang", "en"], d);
     // The partner sends it again with another quantity under the same eventID.
@@ -488,12 +495,7 @@ fn an_epcis_event_changed_after_import_is_refused_by_its_place_in_the_event_list
 fn an_epcis_key_written_twice_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    let erp = |f: &str| repo(&format!("samples/erp/{f}")).display().to_string();
-    ok(&["init", "A", "--lang", "en"], d);
-    ok(&["append", "A", &erp("master.jsonl"), "--lang", "en"], d);
-    let (goods, map) = (erp("goods-2026-10.csv"), erp("goods.toml"));
-    ok(&["import", "csv", "A", &goods, "--mapping", &map], d);
-    ok(&["export", "A", "-o", "m.jsonld", "--format", "epcis"], d);
+    let head = epcis_export_and_empty_b(d);
     let doc = std::fs::read_to_string(d.join("m.jsonld")).unwrap();
     let first = doc.find("\"eventTime\":").unwrap();
     let twice = format!(
@@ -502,9 +504,6 @@ fn an_epcis_key_written_twice_is_refused() {
         &doc[first..]
     );
     std::fs::write(d.join("p.jsonld"), twice).unwrap();
-    ok(&["init", "B", "--lang", "en"], d);
-    ok(&["append", "B", &erp("master.jsonl"), "--lang", "en"], d);
-    let head = ok(&["verify", "B", "--lang", "en"], d);
     let o = run(&["import", "epcis", "B", "p.jsonld", "--lang", "en"], d);
     assert_eq!(code(&o), 2, "{}", text(&o));
     assert!(
