@@ -594,3 +594,24 @@ fn round_27s_findings_and_sentences() {
     let s = one("303-", "SPECIAL-2P", 359, En);
     assert!(s.contains("was signed by 1 person;"), "{s}");
 }
+
+/// Round 28: accepted units stay accepted where a put-away takes them (A1: ledger 310's second
+/// put-away is quiet, as its `.expected` says); CODE-UNKNOWN says a returned unit had been
+/// destroyed or reported lost (A3), and singulars (A4).
+#[test]
+fn round_28s_findings_and_sentences() {
+    use rxledger::report::messages::Lang::En;
+    let one = |prefix: &str, rule: &str, seq: u64| {
+        let s = said(prefix, rule, seq, En);
+        assert_eq!(s.len(), 1, "{prefix} {rule} {seq}: {s:?}");
+        s[0].clone()
+    };
+    assert!(said("310-", "ACC-GATE", 75, En).is_empty());
+    let s = one("312-", "CODE-UNKNOWN", 38);
+    assert!(
+        s.starts_with("1 unit code of ") && s.contains("had been destroyed in this ledger"),
+        "{s}"
+    );
+    let s = one("312-", "CODE-UNKNOWN", 39);
+    assert!(s.contains("had been reported lost in this ledger"), "{s}");
+}

@@ -576,7 +576,7 @@ fn a_unit_returned_by_another_customer_breaks_its_chain() {
     let o = run(&["check", "P", "--lang", "en"], d);
     assert_eq!(code(&o), 1, "{}", text(&o));
     assert!(
-        text(&o).contains("were shipped to 杭州市西溪医院 (123301004700914024), not to it"),
+        text(&o).contains("went to 杭州市西溪医院 (123301004700914024), not to it"),
         "{}",
         text(&o)
     );

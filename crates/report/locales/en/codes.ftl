@@ -11,11 +11,21 @@ code-dup-received-expected = codes not in stock
 code-dup-received-actual = { $count } already in stock
 code-dup-moved = { $count } unit code(s) of { $product } batch { $batch } moved after they had already left the company (dispatched, returned to the supplier, destroyed or reported lost: moved twice, or a cloned code), e.g. "{ $code }".
 
-code-unknown-returned = { $count } unit code(s) of { $product } batch { $batch } that { $customer } returned in { $doc } were not shipped from this ledger, or not within the last { $days } days (the return window), e.g. "{ $code }".
-code-unknown-returned-other = { $count } unit code(s) of { $product } batch { $batch } that { $customer } returned in { $doc } { $left ->
-        [none] left this ledger destroyed or lost, not shipped to it
-       *[party] were shipped to { $party }, not to it
-    }, e.g. "{ $code }": a return must come from the party the units were sold to.
+code-unknown-returned = { $count } unit { $count_plural ->
+        [one] code
+       *[other] codes
+    } of { $product } batch { $batch } that { $customer } returned in { $doc } { $count_plural ->
+        [one] was
+       *[other] were
+    } not shipped from this ledger, or not within the last { $days } days (the return window), e.g. "{ $code }".
+code-unknown-returned-other = { $count } unit { $count_plural ->
+        [one] code
+       *[other] codes
+    } of { $product } batch { $batch } that { $customer } returned in { $doc } { $left ->
+        [destroyed] had been destroyed in this ledger, e.g. "{ $code }": a destroyed unit cannot come back.
+        [lost] had been reported lost in this ledger, e.g. "{ $code }": a unit reported lost is not returned by a customer.
+       *[party] went to { $party }, not to it, e.g. "{ $code }": a return must come from the party the units went to.
+    }
 code-unknown-moved = { $count } unit code(s) of { $product } batch { $batch } moved from { $location } were never received, or left more than { $days } days ago (the return window, after which a code that left is forgotten), e.g. "{ $code }".
 code-unknown-packed = Aggregation { $doc } packs { $count } code(s) already in another pack (or reuses pack { $pack }).
 code-unknown-unpack = Aggregation { $doc } unpacks { $pack }, which is not a known pack.

@@ -94,7 +94,10 @@ ttgk-amount = { $amount }
 
 ## UNINVOICED, UNPAID, ORPHAN: deadlines of goods, invoices and payments.
 
-uninvoiced = { $goods } units of { $product } { $dir ->
+uninvoiced = { $goods } { $goods_plural ->
+        [one] unit
+       *[other] units
+    } of { $product } { $dir ->
         [purchase] accepted
        *[sale] dispatched
     } for { $doc } ({ $party }) but only { $invoiced } invoiced after { $days } days, by { $due }; both net of returns and of credit notes.
@@ -110,7 +113,10 @@ orphan-payment = Payment { $doc } with { $party } settles no invoice known { $da
 
 ## Open items at the end of a ledger (pending): what is open, and what would close it.
 
-uninvoiced-pending = { $goods } units of { $product } { $dir ->
+uninvoiced-pending = { $goods } { $goods_plural ->
+        [one] unit
+       *[other] units
+    } of { $product } { $dir ->
         [purchase] accepted
        *[sale] dispatched
     } for { $doc } ({ $party }), { $invoiced } invoiced so far.

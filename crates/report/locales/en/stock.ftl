@@ -1,6 +1,6 @@
 # Messages of the stock rule family (English).
 
-stock-neg = Stock of { $product } batch { $batch } at { $location } fell to { $after }: { $moved } left but only { $on_books } was on the books.
+stock-neg = Stock of { $product } batch { $batch } at { $location } fell to { $after }: { $moved } left but the books showed only { $on_books }.
 stock-neg-further = Stock of { $product } batch { $batch } at { $location } fell further to { $after }: { $moved } left while the books already showed { $on_books }.
 stock-neg-expected = ≥ { $qty }
 stock-neg-actual = { $qty }
@@ -17,7 +17,7 @@ acc-gate-put-away = { $put_away } { $put_away_plural ->
     } of { $product } batch { $batch } { $put_away_plural ->
         [one] was
        *[other] were
-    } put away from { $location }, but only { $accepted } there had passed acceptance (received there, returned by customers there or released there from quarantine, and not yet put away or moved on).
+    } put away from { $location }, but only { $accepted } there had passed acceptance (units that passed acceptance and are there: received, returned by customers or released from quarantine there, or brought there by a put-away or transfer of such units).
 acc-gate-put-away-expected = ≤ { $qty }
 acc-gate-put-away-actual = { $qty }
 acc-gate-dispatch = { $product } batch { $batch } was dispatched but no quantity of it passed acceptance.

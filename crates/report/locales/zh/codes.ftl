@@ -11,11 +11,18 @@ code-dup-received-expected = 不在库的追溯码
 code-dup-received-actual = { $count } 个已在库
 code-dup-moved = { $product } 批号 { $batch } 有 { $count } 个追溯码在已离开本企业（发货、退回供货单位、销毁或报损）后再次移动（重复移动或克隆追溯码），例如“{ $code }”。
 
-code-unknown-returned = { $customer } 以 { $doc } 退回的 { $product } 批号 { $batch } 中有 { $count } 个追溯码未由本账本发出，或不在最近 { $days } 天（退货期限）内发出，例如“{ $code }”。
-code-unknown-returned-other = { $customer } 以 { $doc } 退回的 { $product } 批号 { $batch } 中有 { $count } 个追溯码{ $left ->
-        [none] 已在本账本中销毁或丢失，并未发给该单位
-       *[party] 发给的是 { $party }，不是该单位
-    }，例如“{ $code }”：退货须来自原购货单位。
+code-unknown-returned = { $customer } 以 { $doc } 退回的 { $product } 批号 { $batch } 中有 { $count } { $count_plural ->
+        [one] 个
+       *[other] 个
+    }追溯码未由本账本发出，或不在最近 { $days } 天（退货期限）内发出，例如“{ $code }”。
+code-unknown-returned-other = { $customer } 以 { $doc } 退回的 { $product } 批号 { $batch } 中有 { $count } { $count_plural ->
+        [one] 个
+       *[other] 个
+    }追溯码{ $left ->
+        [destroyed] 已在本账本中销毁，例如“{ $code }”：已销毁的药品不可能退回。
+        [lost] 已在本账本中报告丢失，例如“{ $code }”：报告丢失的药品不应由购货单位退回。
+       *[party] 的去向是 { $party }，不是该单位，例如“{ $code }”：退货须来自药品的去向单位。
+    }
 code-unknown-moved = 从 { $location } 移出的 { $product } 批号 { $batch } 有 { $count } 个追溯码从未收货，或已于 { $days } 天（退货期限，期满后已离开的追溯码不再记忆）之前离开，例如“{ $code }”。
 code-unknown-packed = 包装关联 { $doc } 包装了 { $count } 个已在其他包装中的追溯码（或重复使用包装码 { $pack }）。
 code-unknown-unpack = 包装关联 { $doc } 拆开了 { $pack }，该包装码未知。

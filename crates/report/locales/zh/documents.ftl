@@ -94,7 +94,10 @@ ttgk-amount = { $amount }
 uninvoiced = { $doc }（{ $party }）{ $dir ->
         [purchase] 验收合格
        *[sale] 发货
-    } { $product } 数量 { $goods }，{ $days } 天后（截至 { $due }）仅开票 { $invoiced }（均已扣除退货和红字发票）。
+    } { $product } 数量 { $goods }{ $goods_plural ->
+        [one] {""}
+       *[other] {""}
+    }，{ $days } 天后（截至 { $due }）仅开票 { $invoiced }（均已扣除退货和红字发票）。
 uninvoiced-qty = { $qty }
 unpaid = 发票 { $doc }（{ $party }）金额 { $total }，{ $days } 天后（截至 { $due }）已付 { $paid }。
 unpaid-amount = { $amount }
@@ -110,7 +113,10 @@ orphan-payment = 与 { $party } 的款项 { $doc } 在 { $days } 天内（截至
 uninvoiced-pending = { $doc }（{ $party }）{ $dir ->
         [purchase] 验收合格
        *[sale] 发货
-    } { $product } 数量 { $goods }，目前已开票 { $invoiced }。
+    } { $product } 数量 { $goods }{ $goods_plural ->
+        [one] {""}
+       *[other] {""}
+    }，目前已开票 { $invoiced }。
 uninvoiced-closed-by = { $part ->
         [all] { $product } 全部 { $missing } 的发票
        *[rest] { $product } 其余 { $missing } 的发票

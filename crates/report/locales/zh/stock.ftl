@@ -14,7 +14,7 @@ stock-count-qty = { $qty }
 acc-gate-put-away = { $product } 批号 { $batch } 从 { $location } 入库上架 { $put_away }{ $put_away_plural ->
         [one] {""}
        *[other] {""}
-    }，但该处验收合格的仅 { $accepted }（在该处收货验收、由购货单位退回该处或从隔离库位放行至该处，且尚未上架或移走的数量）。
+    }，但该处验收合格的仅 { $accepted }（验收合格且在该处的数量：在该处收货验收、由购货单位退回或从隔离库位放行至该处，或由这类药品的上架、移库带到该处）。
 acc-gate-put-away-expected = ≤ { $qty }
 acc-gate-put-away-actual = { $qty }
 acc-gate-dispatch = { $product } 批号 { $batch } 已发货，但该批号无任何验收合格数量。

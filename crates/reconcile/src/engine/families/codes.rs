@@ -12,7 +12,7 @@ use rxledger_model::EventBody;
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{code_error, term};
-use crate::engine::projections::codes::{code_lines, Packing};
+use crate::engine::projections::codes::{code_lines, Packing, Went};
 use crate::{Finding, Msg, Rule};
 
 /// The codes family (stateless).
@@ -37,6 +37,10 @@ impl Family for Codes {
             let line = |id, count: usize| {
                 Msg::new(id)
                     .arg("count", count)
+                    .arg(
+                        "count_plural",
+                        term(if count == 1 { "one" } else { "other" }),
+                    )
                     .arg("product", l.product)
                     .arg("batch", l.batch)
             };
@@ -79,16 +83,15 @@ impl Family for Codes {
                     // Returned by another party than the one it left to (round 24, B3).
                     if seen.other > 0 {
                         if let EventBody::CustomerReturn(r) = &ev.e.body {
-                            let (k, to) = seen.first_other;
+                            let (k, loc) = seen.first_other;
                             let m = line("code-unknown-returned-other", seen.other)
                                 .arg("code", codes.unit_code(l.codes, k))
                                 .arg("doc", &r.doc)
                                 .arg("customer", &r.customer);
-                            let m = match to {
-                                Some(p) => m
-                                    .arg("left", term("party"))
-                                    .arg("party", codes.party_name(p)),
-                                None => m.arg("left", term("none")),
+                            let m = match codes.went(loc) {
+                                Went::To(p) => m.arg("left", term("party")).arg("party", p),
+                                Went::Destroyed => m.arg("left", term("destroyed")),
+                                Went::Lost => m.arg("left", term("lost")),
                             };
                             cx.out
                                 .emit(on_line(Finding::new(Rule::CodeUnknown, ev.seq, m)));

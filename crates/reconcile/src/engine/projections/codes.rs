@@ -20,9 +20,21 @@ mod shipped;
 const OUT: u32 = u32::MAX;
 
 /// [`CodeState::loc`] of a unit that left the company: `LEFT` plus the interned party it left to
-/// (a dispatch's customer, a supplier return's supplier), or [`OUT`] when it left to no party
-/// (destroyed, lost). A returned unit must come back from the party it left to (round 24, B3).
+/// (a dispatch's customer, a supplier return's supplier), [`DESTROYED`], or [`OUT`] when it was
+/// reported lost. A returned unit must come back from the party it left to (round 24, B3).
 const LEFT: u32 = 1 << 31;
+
+/// [`CodeState::loc`] of a unit destroyed.
+const DESTROYED: u32 = u32::MAX - 1;
+
+/// Where a unit that left went ([`LineCodes::first_other`], [`Codes::went`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Went<'a> {
+    /// To this party.
+    To(&'a str),
+    Destroyed,
+    Lost,
+}
 
 /// [`CodeState::day`] of a unit in stock that was scanned on a receipt line listing more units
 /// than were accepted, and has not moved since: it may be one of the rejected units.
@@ -54,8 +66,8 @@ pub(crate) struct LineCodes {
     /// Returned units that left to another party than the one returning them, or left to none
     /// (destroyed, lost).
     pub other: usize,
-    /// The unit key of the first of them, and the party it left to (`None`: to none).
-    pub first_other: (u128, Option<u32>),
+    /// The unit key of the first of them, and where it went (its state's `loc`: [`Codes::went`]).
+    pub first_other: (u128, u32),
     /// Units already in stock (arrivals) or already gone (moves).
     pub dup: usize,
     /// The unit key of the first of them.
@@ -79,7 +91,7 @@ impl LineCodes {
 
     fn other(&mut self, k: u128, s: CodeState) {
         if self.other == 0 {
-            self.first_other = (k, (s.loc != OUT).then(|| s.loc - LEFT));
+            self.first_other = (k, s.loc);
         }
         self.other += 1;
     }
@@ -352,22 +364,32 @@ impl Codes {
             .map_or("", |(name, _)| name.as_str())
     }
 
-    /// The id of interned party `p` ([`LineCodes::first_other`]).
-    pub fn party_name(&self, p: u32) -> &str {
-        self.parties.get(p as usize).map_or("", |id| id.as_str())
+    /// Where a unit whose state's `loc` is `loc` went ([`LineCodes::first_other`]).
+    pub fn went(&self, loc: u32) -> Went<'_> {
+        match loc {
+            DESTROYED => Went::Destroyed,
+            OUT => Went::Lost,
+            _ => Went::To(
+                self.parties
+                    .get(loc.saturating_sub(LEFT) as usize)
+                    .map_or("", |id| id.as_str()),
+            ),
+        }
     }
 
-    /// The state of a unit that left to `party` (none: destroyed or lost) on local day `day`.
-    fn left_to(&mut self, party: Option<&str>, day: u32) -> CodeState {
+    /// The state of a unit that left to `party` (none: destroyed, else lost) on local day `day`.
+    fn left_to(&mut self, party: Option<&str>, destroyed: bool, day: u32) -> CodeState {
         let loc = match party {
             Some(p) => {
-                let n = u32::try_from(self.parties.len()).unwrap_or(OUT - LEFT - 1);
+                let most = DESTROYED - LEFT - 1;
+                let n = u32::try_from(self.parties.len()).unwrap_or(most);
                 let id = *self.party_ids.entry(Id::from(p)).or_insert_with(|| {
                     self.parties.push(Id::from(p));
                     n
                 });
-                LEFT + id.min(OUT - LEFT - 1)
+                LEFT + id.min(most)
             }
+            None if destroyed => DESTROYED,
             None => OUT,
         };
         CodeState { loc, day }
@@ -410,7 +432,8 @@ impl Codes {
                     seen
                 }
                 Some(from) => {
-                    let mut seen = self.leave(from, l.to, l.party, l.codes, ev.date);
+                    let gone = (l.party, l.destroyed);
+                    let mut seen = self.leave(from, l.to, gone, l.codes, ev.date);
                     if seen.dup > 0 {
                         let key = batch();
                         // Past the window (not yet swept) a count stands for no code.
@@ -594,7 +617,7 @@ impl Codes {
         &mut self,
         from: &str,
         to: Option<&str>,
-        party: Option<&str>,
+        (party, destroyed): (Option<&str>, bool),
         codes: &[Id],
         date: NaiveDate,
     ) -> LineCodes {
@@ -605,7 +628,7 @@ impl Codes {
                 loc: self.loc_id(t),
                 day: 0,
             },
-            None => self.left_to(party, day_number(date)),
+            None => self.left_to(party, destroyed, day_number(date)),
         };
         let mut seen = LineCodes {
             units: self.keys.len() + bad,

@@ -99,6 +99,10 @@ fn uninvoiced(
         let doc = doc.get_or_insert_with(|| group_doc(cx, dir, root)).clone();
         let m = Msg::new("uninvoiced")
             .arg("goods", goods)
+            .arg(
+                "goods_plural",
+                term(if goods == 1 { "one" } else { "other" }),
+            )
             .arg("invoiced", inv)
             .arg("product", p.as_str())
             .arg("dir", dir_term(dir))

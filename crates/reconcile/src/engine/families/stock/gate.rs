@@ -4,9 +4,10 @@
 //! Units pass acceptance at a location (its *room*) when a receipt accepts them there, when a
 //! customer returns them there (they passed it when received), and when they leave a quarantine
 //! or returns location for it (a release after re-inspection; leaving quarantine otherwise is
-//! `QUARANTINE`'s, reported once). A move between two locations outside quarantine carries its
-//! units' room along; any other movement out of a location (a put-away into quarantine, a
-//! dispatch, a return to the supplier, a destruction or a loss) uses it up.
+//! `QUARANTINE`'s, reported once). A put-away or transfer between two locations outside
+//! quarantine carries its units' room along (accepted units stay accepted where they go); any
+//! other movement out of a location (into quarantine, a dispatch, a return to the supplier, a
+//! destruction or a loss) uses it up.
 //!
 //! Counted for the whole batch, a unit returned into quarantine and then released to receiving
 //! and put away counted twice or not at all depending on the path (rounds 26 and 27: a missed
@@ -49,7 +50,7 @@ pub(super) fn on_event(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
             for l in lines {
                 let (prod, bat, qty) = (&l.product[..], &l.batch[..], l.quantity);
                 let step = match (quarantined(cx.cfg, &l.from), quarantined(cx.cfg, &l.to)) {
-                    (false, false) => Step::PutAway(&l.from, prod, bat, qty),
+                    (false, false) => Step::PutAway(&l.from, &l.to, prod, bat, qty),
                     (false, true) => Step::Take(&l.from, prod, bat, qty),
                     (true, false) => Step::Add(&l.to, prod, bat, qty),
                     (true, true) => continue,
@@ -95,15 +96,15 @@ enum Step<'e> {
     Take(&'e str, &'e str, &'e str, u64),
     /// Units moved from the first location to the second, both outside quarantine.
     Carry(&'e str, &'e str, &'e str, &'e str, u64),
-    /// Units put away from the location into storage.
-    PutAway(&'e str, &'e str, &'e str, u64),
+    /// Units put away from the first location into the second, both outside quarantine.
+    PutAway(&'e str, &'e str, &'e str, &'e str, u64),
 }
 
 fn apply(cx: &mut Ctx<'_>, seq: u64, step: Step<'_>) {
     let (product, batch) = match step {
         Step::Add(_, p, b, _)
         | Step::Take(_, p, b, _)
-        | Step::PutAway(_, p, b, _)
+        | Step::PutAway(_, _, p, b, _)
         | Step::Carry(_, _, p, b, _) => (p, b),
     };
     let Some(b) = cx.proj.stock.batches.get_mut(&pb(product, batch)) else {
@@ -118,8 +119,11 @@ fn apply(cx: &mut Ctx<'_>, seq: u64, step: Step<'_>) {
             let moved = take(b, from, n);
             add(b, to, moved);
         }
-        Step::PutAway(loc, _, _, n) => {
+        Step::PutAway(loc, to, _, _, n) => {
             let room = take(b, loc, n);
+            // Accepted units stay accepted where they go (a second put-away, from staging or
+            // between storage locations, is no ACC-GATE: round 28).
+            add(b, to, room);
             if room < n && !b.acc_gate_reported {
                 b.acc_gate_reported = true;
                 let m = Msg::new("acc-gate-put-away")

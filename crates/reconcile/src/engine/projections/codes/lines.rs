@@ -33,6 +33,8 @@ pub(crate) struct CodeLine<'e> {
     /// The party the units leave to (a dispatch's customer, a supplier return's supplier) or come
     /// back from (a customer return's customer).
     pub party: Option<&'e str>,
+    /// Units leaving by a destruction (to no party; else a loss).
+    pub destroyed: bool,
     pub coverage: Coverage,
 }
 
@@ -41,6 +43,7 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
     let out = |f: &mut dyn FnMut(CodeLine<'e>),
                l: &'e rxledger_model::OutLine,
                party: Option<&'e str>,
+               destroyed: bool,
                coverage| {
         f(CodeLine {
             product: &l.product,
@@ -51,6 +54,7 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
             codes: &l.codes,
             returned: false,
             party,
+            destroyed,
             coverage,
         });
     };
@@ -66,6 +70,7 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
                     codes: &l.codes,
                     returned: false,
                     party: None,
+                    destroyed: false,
                     // A case code stands for the units packed in it when the packing is known
                     // (an aggregation recorded before the receipt, as manufacturers send it).
                     coverage: Coverage::UpTo(l.arrived.max(l.accepted)),
@@ -84,6 +89,7 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
                     codes: &l.codes,
                     returned: false,
                     party: None,
+                    destroyed: false,
                     coverage: Coverage::Units,
                 });
             }
@@ -94,24 +100,24 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
             lines, customer, ..
         }) => {
             for l in lines {
-                out(&mut f, l, Some(customer), Coverage::Units);
+                out(&mut f, l, Some(customer), false, Coverage::Units);
             }
         }
         EventBody::SupplierReturn(rxledger_model::SupplierReturn {
             lines, supplier, ..
         }) => {
             for l in lines {
-                out(&mut f, l, Some(supplier), Coverage::Units);
+                out(&mut f, l, Some(supplier), false, Coverage::Units);
             }
         }
         EventBody::Destruction(rxledger_model::Destruction { lines, .. }) => {
             for l in lines {
-                out(&mut f, l, None, Coverage::Units);
+                out(&mut f, l, None, true, Coverage::Units);
             }
         }
         EventBody::LossReport(rxledger_model::LossReport { lines, .. }) => {
             for l in lines {
-                out(&mut f, l, None, Coverage::None);
+                out(&mut f, l, None, false, Coverage::None);
             }
         }
         EventBody::CustomerReturn(r) => {
@@ -125,6 +131,7 @@ pub(crate) fn code_lines<'e>(e: &'e Event, mut f: impl FnMut(CodeLine<'e>)) {
                     codes: &l.codes,
                     returned: true,
                     party: Some(&r.customer),
+                    destroyed: false,
                     // Units back in hand are scanned as they arrive, as at a receipt.
                     coverage: Coverage::Units,
                 });

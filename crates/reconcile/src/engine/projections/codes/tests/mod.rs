@@ -29,8 +29,8 @@ fn a_unit_held_elsewhere_is_named_with_its_place() {
     let mut codes = Codes::default();
     codes.tick(day0, 180);
     codes.arrive("SP-1", &[code(1), code(2)], None, u64::MAX);
-    codes.leave("SP-1", Some("QA"), None, &[code(2)], day0);
-    let out = codes.leave("SP-1", None, Some("C"), &[code(1), code(2)], day0);
+    codes.leave("SP-1", Some("QA"), (None, false), &[code(2)], day0);
+    let out = codes.leave("SP-1", None, (Some("C"), false), &[code(1), code(2)], day0);
     assert_eq!(out.elsewhere, 1);
     let (unit, at) = out.first_elsewhere;
     assert_eq!(codes.unit_code(&[code(1), code(2)], unit), code(2));
@@ -52,7 +52,7 @@ fn units_scanned_beyond_those_accepted_may_come_again() {
     codes.leave(
         "RCV",
         Some("SP-1"),
-        None,
+        (None, false),
         &[code(1), code(2), code(3)],
         day0,
     );
@@ -68,10 +68,10 @@ fn units_scanned_beyond_those_accepted_may_come_again() {
     assert_eq!(third.dup, 1);
     // Left from elsewhere: named as perhaps rejected while it has not moved since.
     codes.arrive("RCV", &[code(7), code(8)], None, 1);
-    let out = codes.leave("SP-1", None, Some("C"), &[code(8)], day0);
+    let out = codes.leave("SP-1", None, (Some("C"), false), &[code(8)], day0);
     assert_eq!(out.elsewhere, 1);
     assert!(out.first_elsewhere_unaccepted);
-    let out = codes.leave("SP-1", None, Some("C"), &[code(4)], day0);
+    let out = codes.leave("SP-1", None, (Some("C"), false), &[code(4)], day0);
     assert_eq!(out.elsewhere, 1);
     assert!(!out.first_elsewhere_unaccepted);
 }
@@ -88,7 +88,13 @@ fn a_unit_listed_twice_on_a_line_counts_once() {
     codes.aggregate(&agg(true, 50, &[3, 4]));
     let got = codes.arrive("WH", &[code(50), code(3)], None, u64::MAX);
     assert_eq!((got.units, got.dup), (2, 0));
-    let out = codes.leave("WH", None, Some("C"), &[code(2), code(2), code(1)], day0);
+    let out = codes.leave(
+        "WH",
+        None,
+        (Some("C"), false),
+        &[code(2), code(2), code(1)],
+        day0,
+    );
     assert_eq!((out.units, out.dup, out.unknown), (2, 0, 0));
     let mut keys = vec![5, 1, 5, 2, 1];
     Listed::default().take_new(&mut keys);
@@ -158,14 +164,20 @@ fn the_first_duplicated_or_unknown_unit_is_named_by_the_code_on_the_line() {
     let mut codes = Codes::default();
     codes.tick(day0, 180);
     codes.arrive("WH", &[code(1), code(2), code(3)], None, u64::MAX);
-    codes.leave("WH", None, Some("C"), &[code(1), code(2)], day0);
-    let again = codes.leave("WH", None, Some("C"), &[code(3), code(2), code(1)], day0);
+    codes.leave("WH", None, (Some("C"), false), &[code(1), code(2)], day0);
+    let again = codes.leave(
+        "WH",
+        None,
+        (Some("C"), false),
+        &[code(3), code(2), code(1)],
+        day0,
+    );
     assert_eq!(again.dup, 2);
     assert_eq!(
         codes.unit_code(&[code(3), code(2), code(1)], again.first_dup),
         code(2)
     );
-    let unknown = codes.leave("WH", Some("QA"), None, &[code(9), code(8)], day0);
+    let unknown = codes.leave("WH", Some("QA"), (None, false), &[code(9), code(8)], day0);
     assert_eq!(unknown.unknown, 2);
     assert_eq!(
         codes.unit_code(&[code(9), code(8)], unknown.first_unknown),
@@ -173,7 +185,7 @@ fn the_first_duplicated_or_unknown_unit_is_named_by_the_code_on_the_line() {
     );
     // Units 5 and 6 packed in case 50, which is then moved without having been received.
     codes.aggregate(&agg(true, 50, &[5, 6]));
-    let packed = codes.leave("WH", None, Some("C"), &[code(50)], day0);
+    let packed = codes.leave("WH", None, (Some("C"), false), &[code(50)], day0);
     assert_eq!(packed.unknown, 2);
     assert_eq!(codes.unit_code(&[code(50)], packed.first_unknown), code(50));
     // A key no code of the line stands for is written as its 20 digits.
@@ -187,7 +199,7 @@ fn returned_unknown(back: i64, between: &[i64]) -> bool {
     let mut codes = Codes::default();
     codes.tick(day0, 180);
     codes.arrive("WH", &[code(1)], None, u64::MAX);
-    codes.leave("WH", None, Some("C"), &[code(1)], day0);
+    codes.leave("WH", None, (Some("C"), false), &[code(1)], day0);
     for d in between.iter().filter(|d| **d < back) {
         codes.tick(day0 + chrono::Duration::days(*d), 180);
     }
@@ -216,12 +228,12 @@ fn a_shipped_code_is_forgotten_after_the_window_on_any_weekday() {
     let mut codes = Codes::default();
     codes.tick(day0, 180);
     codes.arrive("WH", &[code(2)], None, u64::MAX);
-    codes.leave("WH", None, Some("C"), &[code(2)], day0);
+    codes.leave("WH", None, (Some("C"), false), &[code(2)], day0);
     codes.tick(day0 + chrono::Duration::days(190), 180);
     let again = codes.leave(
         "WH",
         None,
-        Some("C"),
+        (Some("C"), false),
         &[code(2)],
         day0 + chrono::Duration::days(190),
     );
@@ -239,7 +251,7 @@ fn a_code_that_cannot_be_read_back_is_a_fault() {
     codes.year = 2026;
     codes.tick(day0, 180);
     codes.arrive("WH", &[code(1)], None, u64::MAX);
-    codes.leave("WH", None, Some("C"), &[code(1)], day0);
+    codes.leave("WH", None, (Some("C"), false), &[code(1)], day0);
     codes.tick(day0 + chrono::Duration::days(14), 180);
     assert_eq!(codes.runs_on_disk(), 1);
     let damaged = crate::testing::damage_open_files_in(dir.path(), |f| {
@@ -292,12 +304,18 @@ fn replay(codes: &mut Codes, steps: &[Step]) -> Vec<String> {
                 continue;
             }
             Step::Receive(n) => format!("{:?}", codes.arrive("WH", &[code(*n)], None, u64::MAX)),
-            Step::Ship(n) => format!("{:?}", codes.leave("WH", None, Some("C"), &[code(*n)], day)),
+            Step::Ship(n) => format!(
+                "{:?}",
+                codes.leave("WH", None, (Some("C"), false), &[code(*n)], day)
+            ),
             Step::Return(n) => format!(
                 "{:?}",
                 codes.arrive("RET", &[code(*n)], Some("C"), u64::MAX)
             ),
-            Step::Move(n) => format!("{:?}", codes.leave("WH", Some("B"), None, &[code(*n)], day)),
+            Step::Move(n) => format!(
+                "{:?}",
+                codes.leave("WH", Some("B"), (None, false), &[code(*n)], day)
+            ),
             Step::Pack(p, c) => format!("{:?}", codes.aggregate(&agg(true, *p, c))),
             Step::Unpack(p) => format!("{:?}", codes.aggregate(&agg(false, *p, &[]))),
         });
@@ -369,9 +387,9 @@ fn a_unit_returned_by_another_party_than_it_left_to_is_named() {
         codes.year = 2026;
         codes.tick(day0, 180);
         codes.arrive("WH", &[code(1), code(2), code(3), code(4)], None, u64::MAX);
-        codes.leave("WH", None, Some("A"), &[code(1), code(2)], day0);
-        codes.leave("WH", None, Some("B"), &[code(3)], day0);
-        codes.leave("WH", None, None, &[code(4)], day0);
+        codes.leave("WH", None, (Some("A"), false), &[code(1), code(2)], day0);
+        codes.leave("WH", None, (Some("B"), false), &[code(3)], day0);
+        codes.leave("WH", None, (None, true), &[code(4)], day0);
         if on_disk {
             codes.tick(day0 + chrono::Duration::days(14), 180);
             assert_eq!(codes.runs_on_disk(), 1);
@@ -380,13 +398,14 @@ fn a_unit_returned_by_another_party_than_it_left_to_is_named() {
         assert_eq!((by_b.other, by_b.unknown, by_b.dup), (1, 0, 0), "{on_disk}");
         let (k, to) = by_b.first_other;
         assert_eq!(codes.unit_code(&[code(1)], k), code(1).to_string());
-        assert_eq!(to.map(|p| codes.party_name(p)), Some("A"));
+        assert_eq!(codes.went(to), Went::To("A"));
         let by_a = codes.arrive("RET", &[code(2)], Some("A"), u64::MAX);
         assert_eq!((by_a.other, by_a.unknown), (0, 0), "{on_disk}");
         let destroyed = codes.arrive("RET", &[code(4)], Some("A"), u64::MAX);
-        assert_eq!((destroyed.other, destroyed.first_other.1), (1, None));
+        assert_eq!(destroyed.other, 1);
+        assert_eq!(codes.went(destroyed.first_other.1), Went::Destroyed);
         // By a customer no unit ever left to.
-        codes.leave("RET", None, Some("A"), &[code(2)], day0);
+        codes.leave("RET", None, (Some("A"), false), &[code(2)], day0);
         let stranger = codes.arrive("RET", &[code(2)], Some("Z"), u64::MAX);
         assert_eq!(stranger.other, 1);
     }
