@@ -143,12 +143,15 @@ pub(crate) fn not_regular(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.is_file())
 }
 
-/// The error for a ledger file that is not a regular file ([`not_regular`]).
-pub(crate) fn not_regular_err(path: &Path) -> StoreError {
-    io_err(path)(io::Error::new(
-        io::ErrorKind::InvalidInput,
-        "not a regular file (a ledger's own files are regular files: not a FIFO, a device or a directory)",
-    ))
+/// Refuses a ledger file that is not a regular file ([`not_regular`]), before it is opened.
+pub(crate) fn regular(path: &Path) -> io::Result<()> {
+    if not_regular(path) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a ledger's own files are regular files: not a FIFO, a device or a directory)",
+        ));
+    }
+    Ok(())
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {

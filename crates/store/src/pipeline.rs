@@ -139,8 +139,8 @@ pub(crate) fn each_line<T: Send>(
     each: &mut dyn FnMut(Line<'_, T>) -> ControlFlow<()>,
 ) -> Result<ControlFlow<()>, StoreError> {
     // (An exported file may be a FIFO, read once; a segment must be a file.)
-    if framing == Framing::Segment && crate::not_regular(path) {
-        return Err(crate::not_regular_err(path));
+    if framing == Framing::Segment {
+        crate::regular(path).map_err(io_err(path))?;
     }
     let file = File::open(path).map_err(io_err(path))?;
     let mut blocks = Blocks::new(file, block_bytes::<T>(workers));

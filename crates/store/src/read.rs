@@ -32,9 +32,7 @@ impl LineReader {
     /// Opens `path`, a ledger's segment: a regular file (a FIFO or a device is refused, see
     /// [`crate::not_regular`]).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        if crate::not_regular(path) {
-            return Err(crate::not_regular_err(path));
-        }
+        crate::regular(path).map_err(io_err(path))?;
         let f = File::open(path).map_err(io_err(path))?;
         Ok(LineReader {
             inner: BufReader::with_capacity(1 << 20, f),

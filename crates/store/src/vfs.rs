@@ -82,18 +82,6 @@ enum DirLock {
 }
 
 /// Locks the directory holding `lock_path` (Unix: `flock` on the directory).
-/// Refuses a path that is not a regular file ([`crate::not_regular`]) before it is opened: a
-/// ledger's files are files, and a FIFO or a device would block or never end.
-fn regular(path: &Path) -> io::Result<()> {
-    if crate::not_regular(path) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file (a ledger's own files are regular files: not a FIFO, a device or a directory)",
-        ));
-    }
-    Ok(())
-}
-
 fn lock_dir(lock_path: &Path) -> io::Result<DirLock> {
     #[cfg(unix)]
     {
@@ -136,11 +124,12 @@ impl Vfs for StdVfs {
         std::fs::create_dir_all(dir)
     }
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        regular(path)?;
+        // (A FIFO or a device in place of a ledger file would block or never end.)
+        crate::regular(path)?;
         std::fs::read(path)
     }
     fn open_append(&self, path: &Path) -> io::Result<Self::File> {
-        regular(path)?;
+        crate::regular(path)?;
         std::fs::OpenOptions::new().append(true).open(path)
     }
     fn create_new(&self, path: &Path) -> io::Result<Self::File> {

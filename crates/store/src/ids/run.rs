@@ -277,10 +277,7 @@ pub(crate) struct Run {
 impl Run {
     /// Opens a run and checks its header and length.
     pub(crate) fn open(path: &Path) -> Result<Run, RunError> {
-        if crate::not_regular(path) {
-            let e = io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
-            return Err(RunError::Io(path.to_owned(), e));
-        }
+        crate::regular(path).map_err(|e| RunError::Io(path.to_owned(), e))?;
         let file = File::open(path).map_err(|e| RunError::Io(path.to_owned(), e))?;
         Run::from_file(file, path)
     }
