@@ -170,6 +170,10 @@ fn sign(
     Ok((cp, note, entry))
 }
 
+/// Entries of a checkpoint history another key signed: each one's size and signers (`name+id`,
+/// joined by commas).
+pub type OtherSigners = Vec<(u64, String)>;
+
 /// The entries of a ledger directory's checkpoint history that `key` did not sign: their sizes
 /// and signers (`name+id`), for a warning. `checkpoint` checked their roots against the records,
 /// but not their signatures: anyone who can write the directory can write such an entry (or
@@ -177,10 +181,7 @@ fn sign(
 ///
 /// An entry whose note names `key` but whose signature does not verify is an error: the
 /// history was forged.
-pub fn history_signed_by_others(
-    dir: &Path,
-    key: &SignerKey,
-) -> Result<Vec<(u64, String)>, ProofsError> {
+pub fn history_signed_by_others(dir: &Path, key: &SignerKey) -> Result<OtherSigners, ProofsError> {
     let mine = key.verifier();
     let mut others = Vec::new();
     for entry in CheckpointHistory::of(dir).read()? {
@@ -214,11 +215,20 @@ pub fn history_signed_by_others(
 /// history that names `key` but whose signature does not verify is refused
 /// ([`history_signed_by_others`]).
 pub fn checkpoint(dir: &Path, key: &SignerKey) -> Result<(Checkpoint, String), ProofsError> {
+    checkpoint_listing_others(dir, key).map(|(cp, note, _)| (cp, note))
+}
+
+/// [`checkpoint`], also returning the entries of the history (before this checkpoint) that
+/// another key signed ([`history_signed_by_others`], read once), for a warning.
+pub fn checkpoint_listing_others(
+    dir: &Path,
+    key: &SignerKey,
+) -> Result<(Checkpoint, String, OtherSigners), ProofsError> {
     let tree = verified_tree(dir)?;
-    history_signed_by_others(dir, key)?;
+    let others = history_signed_by_others(dir, key)?;
     let (cp, note, entry) = sign(&tree, origin_of(dir)?, key)?;
     CheckpointHistory::of(dir).append(&entry)?;
-    Ok((cp, note))
+    Ok((cp, note, others))
 }
 
 /// [`checkpoint`] over a store: verifies it, signs a checkpoint of its current state and adds it

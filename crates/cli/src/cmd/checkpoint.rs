@@ -30,9 +30,8 @@ pub fn run(args: Args) -> Result<Outcome> {
     let (cp, note) = if let Some(done) = crate::store_url::checkpoint(&dir, &signer)? {
         done
     } else {
-        let done = rxledger::proofs::checkpoint(&dir, &signer)?;
         // Entries another key signed: their roots were checked, their signatures could not be.
-        let others = rxledger::proofs::history_signed_by_others(&dir, &signer)?;
+        let (cp, note, others) = rxledger::proofs::checkpoint_listing_others(&dir, &signer)?;
         if let Some((size, signers)) = others.last() {
             crate::common::warn(
                 &rxledger::reconcile::Msg::new("cli-checkpoint-other-signers")
@@ -48,7 +47,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                     .arg("key", signer.verifier().label()),
             );
         }
-        done
+        (cp, note)
     };
     write_file(&output, &note)?;
     crate::common::say(
