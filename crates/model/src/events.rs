@@ -632,3 +632,32 @@ impl ProductRegistered {
         self.temp_range.unwrap_or_else(|| self.storage.range())
     }
 }
+
+impl crate::EventBody {
+    /// The event's own document number (`data.doc`), for the kinds that carry one.
+    pub fn doc(&self) -> Option<&str> {
+        use crate::EventBody as B;
+        Some(match self {
+            B::Purchase(x) => &x.doc,
+            B::Receipt(x) => &x.doc,
+            B::PutAway(x) => &x.doc,
+            B::Transfer(x) => &x.doc,
+            B::Sale(x) => &x.doc,
+            B::OutboundReview(x) => &x.doc,
+            B::Dispatch(x) => &x.doc,
+            B::CustomerReturn(x) => &x.doc,
+            B::SupplierReturn(x) => &x.doc,
+            B::Destruction(x) => &x.doc,
+            B::StockCount(x) => &x.doc,
+            B::Invoice(x) => &x.doc,
+            B::Payment(x) => &x.doc,
+            B::LossReport(x) => &x.doc,
+            B::Aggregation(x) => &x.doc,
+            B::PartyRegistered(_)
+            | B::LicenceChanged(_)
+            | B::ProductRegistered(_)
+            | B::TemperatureReading(_)
+            | B::ZoneRegistered(_) => return None,
+        })
+    }
+}

@@ -132,17 +132,14 @@ fn transfer_reason(e: &Event) -> Option<&'static str> {
 
 /// The counterparty and the document number of an event that moves goods.
 fn party_and_doc(e: &Event) -> (Option<&str>, &str) {
-    match &e.body {
-        EventBody::Receipt(r) => (Some(&r.supplier), &r.doc),
-        EventBody::Dispatch(d) => (Some(&d.customer), &d.doc),
-        EventBody::CustomerReturn(r) => (Some(&r.customer), &r.doc),
-        EventBody::SupplierReturn(r) => (Some(&r.supplier), &r.doc),
-        EventBody::PutAway(m) => (None, &m.doc),
-        EventBody::Transfer(m) => (None, &m.doc),
-        EventBody::Destruction(d) => (None, &d.doc),
-        EventBody::LossReport(d) => (None, &d.doc),
-        _ => (None, ""),
-    }
+    let party = match &e.body {
+        EventBody::Receipt(r) => Some(&r.supplier[..]),
+        EventBody::Dispatch(d) => Some(&d.customer[..]),
+        EventBody::CustomerReturn(r) => Some(&r.customer[..]),
+        EventBody::SupplierReturn(r) => Some(&r.supplier[..]),
+        _ => None,
+    };
+    (party, e.body.doc().unwrap_or_default())
 }
 
 /// The lines of `e`, from its goods movements ([`movements`]): a move between locations (its

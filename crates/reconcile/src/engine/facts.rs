@@ -20,6 +20,13 @@ pub(crate) fn term(t: &'static str) -> Fact {
     Fact::Term(t.to_owned())
 }
 
+/// The English plural category of `n` as a term (`one`, `other`), for a count's selector
+/// `NAME_plural`: the catalogues get every fact as text, which Fluent's number selectors do not
+/// match (as `rxledger_report::messages::plural`).
+pub(crate) fn plural<N: PartialEq + From<u8>>(n: N) -> Fact {
+    term(if n == N::from(1) { "one" } else { "other" })
+}
+
 /// A temperature, °C.
 pub(crate) fn celsius(c: f64) -> Fact {
     Fact::Celsius(c)

@@ -11,7 +11,7 @@ use rxledger_model::EventBody;
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
-use crate::engine::facts::{code_error, term};
+use crate::engine::facts::{code_error, plural, term};
 use crate::engine::projections::codes::{code_lines, Packing, Went};
 use crate::{Finding, Msg, Rule};
 
@@ -37,10 +37,7 @@ impl Family for Codes {
             let line = |id, count: usize| {
                 Msg::new(id)
                     .arg("count", count)
-                    .arg(
-                        "count_plural",
-                        term(if count == 1 { "one" } else { "other" }),
-                    )
+                    .arg("count_plural", plural(count))
                     .arg("product", l.product)
                     .arg("batch", l.batch)
             };

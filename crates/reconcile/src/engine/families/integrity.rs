@@ -153,7 +153,7 @@ fn late_entry(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
         .arg("occurred", e.occurred_at)
         .arg("how", term(how))
         .arg("at", entered);
-    let m = match doc_of(&e.body) {
+    let m = match e.body.doc() {
         Some(doc) => m.arg("doc", term("doc")).arg("docno", doc),
         None => m.arg("doc", term("none")),
     };
@@ -162,27 +162,4 @@ fn late_entry(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
         Msg::new("late-entry-expected").arg("hours", limit),
         Msg::new("late-entry-actual").arg("hours", hours),
     ));
-}
-
-/// The document number of an event, for the kinds that carry one.
-fn doc_of(body: &rxledger_model::EventBody) -> Option<&str> {
-    use rxledger_model::EventBody as B;
-    Some(match body {
-        B::Purchase(x) => &x.doc,
-        B::Receipt(x) => &x.doc,
-        B::PutAway(x) => &x.doc,
-        B::Transfer(x) => &x.doc,
-        B::Sale(x) => &x.doc,
-        B::OutboundReview(x) => &x.doc,
-        B::Dispatch(x) => &x.doc,
-        B::CustomerReturn(x) => &x.doc,
-        B::SupplierReturn(x) => &x.doc,
-        B::Destruction(x) => &x.doc,
-        B::StockCount(x) => &x.doc,
-        B::Invoice(x) => &x.doc,
-        B::Payment(x) => &x.doc,
-        B::LossReport(x) => &x.doc,
-        B::Aggregation(x) => &x.doc,
-        _ => return None,
-    })
 }

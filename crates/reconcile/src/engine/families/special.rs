@@ -15,7 +15,7 @@ use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, P
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{
-    designation, duration_in, factor, loss, ratio_over, shortest, term, texts, with_facts,
+    designation, duration_in, factor, loss, plural, ratio_over, shortest, term, texts, with_facts,
 };
 use crate::engine::projections::codes::{code_lines, Coverage};
 use crate::engine::projections::documents::{named_or_own, Dir};
@@ -184,10 +184,7 @@ fn two_people(cx: &mut Ctx<'_>, seq: u64, people: &[Id], what: &'static str, doc
         .arg("what", term(what))
         .arg("doc", doc)
         .arg("count", count)
-        .arg(
-            "count_plural",
-            term(if count == 1 { "one" } else { "other" }),
-        );
+        .arg("count_plural", plural(count));
     // (A count beside the names: "expected 2 people, found 1 (复核-郭婷)", round 27.)
     let f = Finding::new(Rule::Special2p, seq, m).figures(
         Msg::new("special-2p-expected"),

@@ -4,20 +4,20 @@
 //! and customer returns against their sale (`RETURN-ORIG`).
 //!
 //! Stock and batches are a projection ([`crate::engine::projections::stock`]); this family
-//! keeps the running counts of `ACC-GATE` (put-away quantities) on batches and of `RETURN-ORIG`
-//! (returned quantities) on sales.
+//! keeps `ACC-GATE`'s accepted units per location on batches (`gate`) and `RETURN-ORIG`'s
+//! returned quantities on sales.
 
 use hashbrown::HashMap;
 use rxledger_model::{EventBody, TransferReason};
 
 use super::Family;
-
-mod gate;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{term, with_facts};
 use crate::engine::projections::documents::{share, Cursors, SaleRec};
 use crate::engine::projections::{pb, qty, Id};
 use crate::{Config, Finding, Msg, Rule};
+
+mod gate;
 
 /// The stock family (its state is the stock projection).
 #[derive(Default)]

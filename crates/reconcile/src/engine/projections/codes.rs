@@ -16,7 +16,8 @@ pub(crate) use shipped::Shipped;
 mod lines;
 mod shipped;
 
-/// Location id of a code that has left the company.
+/// [`CodeState::loc`] of a unit that left the company to no party and not destroyed: reported
+/// lost.
 const OUT: u32 = u32::MAX;
 
 /// [`CodeState::loc`] of a unit that left the company: `LEFT` plus the interned party it left to
@@ -43,7 +44,8 @@ const UNACCEPTED: u32 = u32::MAX;
 /// Where a unit code is: 8 bytes per code besides its 16-byte key.
 #[derive(Clone, Copy, Debug)]
 struct CodeState {
-    /// Interned location; for a unit that left, `LEFT` + the party it left to, or [`OUT`].
+    /// Interned location; for a unit that left, `LEFT` + the party it left to, [`DESTROYED`] or
+    /// [`OUT`].
     loc: u32,
     /// Day (days since 1970) the code left, for forgetting shipped codes; for a unit in stock,
     /// 0, or [`UNACCEPTED`].
@@ -152,8 +154,7 @@ pub(crate) struct Codes {
     codes: HashMap<(u64, u64), CodeState>,
     locations: HashMap<Id, u32>,
     /// Parties units left to, interned (the party of a unit that left: [`LEFT`]).
-    parties: Vec<Id>,
-    party_ids: HashMap<Id, u32>,
+    parties: HashMap<Id, u32>,
     /// Packed parents and their children.
     parents: HashMap<u128, Vec<u128>>,
     /// How many times each unit key appears in the lists of `parents` (keys in none are
@@ -308,8 +309,7 @@ impl Codes {
             year: 0,
             codes: HashMap::new(),
             locations: HashMap::new(),
-            parties: Vec::new(),
-            party_ids: HashMap::new(),
+            parties: HashMap::new(),
             parents: HashMap::new(),
             packed: HashMap::new(),
             today: 0,
@@ -369,10 +369,12 @@ impl Codes {
         match loc {
             DESTROYED => Went::Destroyed,
             OUT => Went::Lost,
+            // (Looked up only for a finding, as `location_name`.)
             _ => Went::To(
                 self.parties
-                    .get(loc.saturating_sub(LEFT) as usize)
-                    .map_or("", |id| id.as_str()),
+                    .iter()
+                    .find(|(_, &id)| LEFT + id == loc)
+                    .map_or("", |(name, _)| name.as_str()),
             ),
         }
     }
@@ -382,12 +384,8 @@ impl Codes {
         let loc = match party {
             Some(p) => {
                 let most = DESTROYED - LEFT - 1;
-                let n = u32::try_from(self.parties.len()).unwrap_or(most);
-                let id = *self.party_ids.entry(Id::from(p)).or_insert_with(|| {
-                    self.parties.push(Id::from(p));
-                    n
-                });
-                LEFT + id.min(most)
+                let n = u32::try_from(self.parties.len()).unwrap_or(most).min(most);
+                LEFT + *self.parties.entry(Id::from(p)).or_insert(n)
             }
             None if destroyed => DESTROYED,
             None => OUT,
@@ -397,7 +395,7 @@ impl Codes {
 
     /// The interned id of `party`, if a unit ever left to it.
     fn party_id(&self, party: &str) -> Option<u32> {
-        self.party_ids.get(party).copied()
+        self.parties.get(party).copied()
     }
 
     /// Moves the codes of the event's lines, or records its packing.

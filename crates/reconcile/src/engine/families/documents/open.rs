@@ -7,7 +7,7 @@ use rxledger_model::Money;
 
 use super::{dir_term, ttgk};
 use crate::engine::ctx::Ctx;
-use crate::engine::facts::{docs, term, texts, with_facts};
+use crate::engine::facts::{docs, plural, term, texts, with_facts};
 use crate::engine::projections::documents::{Dir, DocDue};
 use crate::{Fact, Finding, Msg, Pending, Rule};
 
@@ -99,10 +99,7 @@ fn uninvoiced(
         let doc = doc.get_or_insert_with(|| group_doc(cx, dir, root)).clone();
         let m = Msg::new("uninvoiced")
             .arg("goods", goods)
-            .arg(
-                "goods_plural",
-                term(if goods == 1 { "one" } else { "other" }),
-            )
+            .arg("goods_plural", plural(goods))
             .arg("invoiced", inv)
             .arg("product", p.as_str())
             .arg("dir", dir_term(dir))
@@ -277,10 +274,7 @@ fn overinvoiced(
     let excess = inv.saturating_sub(goods);
     let closed_by = Msg::new("ttgk-overinvoiced-closed-by")
         .arg("excess", excess)
-        .arg(
-            "excess_plural",
-            term(if excess == 1 { "one" } else { "other" }),
-        )
+        .arg("excess_plural", plural(excess))
         .arg("product", product)
         .arg("dir", dir_term(dir));
     let seq = g.invoice_seqs.iter().copied().max().unwrap_or(g.seq);

@@ -1,5 +1,5 @@
 //! `ACC-GATE` at put-away, counted per location: a put-away from a location outside quarantine
-//! may take only units that passed acceptance there and were not yet put away or moved on.
+//! may take only units there that passed acceptance.
 //!
 //! Units pass acceptance at a location (its *room*) when a receipt accepts them there, when a
 //! customer returns them there (they passed it when received), and when they leave a quarantine
@@ -18,7 +18,7 @@ use rxledger_model::EventBody;
 
 use super::quarantined;
 use crate::engine::ctx::{Ctx, Ev};
-use crate::engine::facts::term;
+use crate::engine::facts::plural;
 use crate::engine::projections::stock::Batch;
 use crate::engine::projections::{pb, Id};
 use crate::{Finding, Msg, Rule};
@@ -50,7 +50,7 @@ pub(super) fn on_event(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
             for l in lines {
                 let (prod, bat, qty) = (&l.product[..], &l.batch[..], l.quantity);
                 let step = match (quarantined(cx.cfg, &l.from), quarantined(cx.cfg, &l.to)) {
-                    (false, false) => Step::PutAway(&l.from, &l.to, prod, bat, qty),
+                    (false, false) => Step::Move(&l.from, &l.to, prod, bat, qty, Checked::Yes),
                     (false, true) => Step::Take(&l.from, prod, bat, qty),
                     (true, false) => Step::Add(&l.to, prod, bat, qty),
                     (true, true) => continue,
@@ -62,7 +62,7 @@ pub(super) fn on_event(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
             for l in lines {
                 let (prod, bat, qty) = (&l.product[..], &l.batch[..], l.quantity);
                 let step = match (quarantined(cx.cfg, &l.from), quarantined(cx.cfg, &l.to)) {
-                    (false, false) => Step::Carry(&l.from, &l.to, prod, bat, qty),
+                    (false, false) => Step::Move(&l.from, &l.to, prod, bat, qty, Checked::No),
                     (false, true) => Step::Take(&l.from, prod, bat, qty),
                     (true, false) => Step::Add(&l.to, prod, bat, qty),
                     (true, true) => continue,
@@ -94,18 +94,21 @@ enum Step<'e> {
     Add(&'e str, &'e str, &'e str, u64),
     /// Units left the location (not by a put-away into storage).
     Take(&'e str, &'e str, &'e str, u64),
-    /// Units moved from the first location to the second, both outside quarantine.
-    Carry(&'e str, &'e str, &'e str, &'e str, u64),
-    /// Units put away from the first location into the second, both outside quarantine.
-    PutAway(&'e str, &'e str, &'e str, &'e str, u64),
+    /// Units moved from the first location to the second, both outside quarantine, carrying
+    /// their acceptance along; a put-away is checked against it.
+    Move(&'e str, &'e str, &'e str, &'e str, u64, Checked),
+}
+
+/// Whether a move is checked against the room it takes: a put-away is, a transfer is not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checked {
+    Yes,
+    No,
 }
 
 fn apply(cx: &mut Ctx<'_>, seq: u64, step: Step<'_>) {
     let (product, batch) = match step {
-        Step::Add(_, p, b, _)
-        | Step::Take(_, p, b, _)
-        | Step::PutAway(_, _, p, b, _)
-        | Step::Carry(_, _, p, b, _) => (p, b),
+        Step::Add(_, p, b, _) | Step::Take(_, p, b, _) | Step::Move(_, _, p, b, _, _) => (p, b),
     };
     let Some(b) = cx.proj.stock.batches.get_mut(&pb(product, batch)) else {
         return;
@@ -115,23 +118,16 @@ fn apply(cx: &mut Ctx<'_>, seq: u64, step: Step<'_>) {
         Step::Take(loc, _, _, n) => {
             take(b, loc, n);
         }
-        Step::Carry(from, to, _, _, n) => {
-            let moved = take(b, from, n);
-            add(b, to, moved);
-        }
-        Step::PutAway(loc, to, _, _, n) => {
+        Step::Move(loc, to, _, _, n, checked) => {
             let room = take(b, loc, n);
             // Accepted units stay accepted where they go (a second put-away, from staging or
             // between storage locations, is no ACC-GATE: round 28).
             add(b, to, room);
-            if room < n && !b.acc_gate_reported {
+            if checked == Checked::Yes && room < n && !b.acc_gate_reported {
                 b.acc_gate_reported = true;
                 let m = Msg::new("acc-gate-put-away")
                     .arg("put_away", n)
-                    .arg(
-                        "put_away_plural",
-                        term(if n == 1 { "one" } else { "other" }),
-                    )
+                    .arg("put_away_plural", plural(n))
                     .arg("product", product)
                     .arg("batch", batch)
                     .arg("location", loc)
