@@ -381,19 +381,20 @@ impl Documents {
         let (seq, e) = (ev.seq, ev.e);
         self.applied.clear();
         if let Some(now) = now {
-            self.sales.tick(now);
-            self.seen_goods.tick(now);
+            // One day number for the six tiers (chrono's timestamp is not free).
+            let day = tier::day_of(now);
+            self.sales.tick_day(day, None);
+            self.seen_goods.tick_day(day);
             // An invoice is looked at again at its payment deadline: it is kept in memory to
             // then ([`Tier::insert_until`]), and waits on disk two weeks after.
-            self.invoices.tick_after(now, tier::INVOICE_COLD_AFTER_DAYS);
+            let invoices = Some(tier::INVOICE_COLD_AFTER_DAYS);
+            self.invoices.tick_day(day, invoices);
             // Which sales a dispatch named is looked up only by an invoice naming its delivery
             // note (a month-end invoice, within weeks): after a week it waits on disk.
-            self.receipt_orders
-                .tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
-            self.dispatch_sales
-                .tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
-            self.delivery_orders
-                .tick_after(now, tier::MOVEMENT_COLD_AFTER_DAYS);
+            let movements = Some(tier::MOVEMENT_COLD_AFTER_DAYS);
+            self.receipt_orders.tick_day(day, movements);
+            self.dispatch_sales.tick_day(day, movements);
+            self.delivery_orders.tick_day(day, movements);
         }
         let window = Duration::days(cfg.thresholds.return_window_days);
         match &e.body {

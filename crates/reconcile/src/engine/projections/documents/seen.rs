@@ -84,10 +84,10 @@ impl Seen {
         true
     }
 
-    /// Moves the clock to `now` (see [`Tier::tick`]).
-    pub fn tick(&mut self, now: DateTime<Utc>) {
-        self.purchase.tick(now);
-        self.sale.tick(now);
+    /// Moves the clock to the [`day_of`](super::tier::day_of) now (see [`Tier::tick_day`]).
+    pub fn tick_day(&mut self, day: i32) {
+        self.purchase.tick_day(day, None);
+        self.sale.tick_day(day, None);
     }
 
     /// The tier whose entry could not be read back (the first such error), and the error.

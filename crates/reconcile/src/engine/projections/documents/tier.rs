@@ -90,7 +90,7 @@ pub(crate) struct Tier<V> {
     /// The week of the latest sweep.
     swept_week: i32,
     cold_after: i32,
-    /// `cold_after` was set for a test and is not changed by [`Tier::tick_after`].
+    /// `cold_after` was set for a test and is not changed by [`Tier::tick_day`].
     fixed: bool,
     dir: PathBuf,
     /// Why an entry could not be read back (the first such error).
@@ -109,7 +109,7 @@ impl<V> Default for Tier<V> {
 }
 
 impl<V> Tier<V> {
-    /// A tier whose entries untouched for `cold_after` days (whatever [`Tier::tick_after`]
+    /// A tier whose entries untouched for `cold_after` days (whatever [`Tier::tick_day`]
     /// says) move to files made in `dir`.
     pub fn in_dir(dir: impl Into<PathBuf>, cold_after: i64) -> Self {
         Tier {
@@ -140,7 +140,9 @@ impl<V> Tier<V> {
 }
 
 /// Days since the epoch of `at`.
-fn day_of(at: DateTime<Utc>) -> i32 {
+/// The day number (days since 1970-01-01 UTC) of `at`, as [`Tier::tick_day`] takes it: computed
+/// once per event for all the tiers.
+pub fn day_of(at: DateTime<Utc>) -> i32 {
     i32::try_from(at.timestamp().div_euclid(86_400)).unwrap_or(i32::MAX)
 }
 
@@ -169,20 +171,21 @@ impl Digests {
 }
 
 impl<V: Cold> Tier<V> {
-    /// Moves the clock to `now`; at the first time in a new week, entries untouched for the
-    /// tier's days move to disk.
+    /// Moves the clock to `now` (the tests' [`Tier::tick_day`]).
+    #[cfg(test)]
     pub fn tick(&mut self, now: DateTime<Utc>) {
-        self.tick_after(now, i64::from(self.cold_after));
+        self.tick_day(day_of(now), None);
     }
 
-    /// [`Tier::tick`], with entries untouched for `cold_after` days moving to disk from now on.
-    pub fn tick_after(&mut self, now: DateTime<Utc>, cold_after: i64) {
-        let day = day_of(now);
+    /// Moves the clock to `day` (a [`day_of`]); at the first time in a new week, entries
+    /// untouched for the tier's days move to disk. With `cold_after`, entries untouched for that
+    /// many days move to disk from now on.
+    pub fn tick_day(&mut self, day: i32, cold_after: Option<i64>) {
         if day <= self.day {
             return;
         }
-        if !self.fixed {
-            self.cold_after = i32::try_from(cold_after).unwrap_or(i32::MAX);
+        if let (false, Some(days)) = (self.fixed, cold_after) {
+            self.cold_after = i32::try_from(days).unwrap_or(i32::MAX);
         }
         self.day = day;
         let week = day.div_euclid(7);
