@@ -615,3 +615,30 @@ fn round_28s_findings_and_sentences() {
     let s = one("312-", "CODE-UNKNOWN", 39);
     assert!(s.contains("had been reported lost in this ledger"), "{s}");
 }
+
+/// Round 29: `VAC-DISPOSE` names the expiry, the deadline and where the units were, in the
+/// product's registered unit (A2, A3); `SPECIAL-2P` names the product and batch (A4); singulars
+/// (A4).
+#[test]
+fn round_29s_findings_and_sentences() {
+    use rxledger::report::messages::Lang::{En, Zh};
+    let one = |prefix: &str, rule: &str, seq: u64, lang| {
+        let s = said(prefix, rule, seq, lang);
+        assert_eq!(s.len(), 1, "{prefix} {rule} {seq}: {s:?}");
+        s[0].clone()
+    };
+    let s = one("321-", "VAC-DISPOSE", 45, En);
+    assert!(
+        s.starts_with("5 units (瓶) of vaccine ")
+            && s.contains("expired on 2026-12-08, were not isolated by 2026-12-10 00:00 (+08:00)"),
+        "{s}"
+    );
+    let s = one("321-", "VAC-DISPOSE", 45, Zh);
+    assert!(s.contains("共 5 瓶未在") && !s.contains("支（剂）"), "{s}");
+    let s = one("324-", "SPECIAL-2P", 32, En);
+    assert!(s.contains("batch PC2610007 was signed by 1 person"), "{s}");
+    let s = one("324-", "CODE-DUP", 58, En);
+    assert!(s.starts_with("1 unit code of "), "{s}");
+    let s = one("322-", "SPECIAL-CHAIN", 56, En);
+    assert!(s.contains("with codes for 1 distinct unit:"), "{s}");
+}

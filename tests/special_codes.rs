@@ -163,7 +163,7 @@ fn destruction_and_no_source_findings_name_what_and_whom() {
     let mut lines = ledger("204");
     assert_eq!(
         sentence(&lines, "SPECIAL-DESTROY", 30),
-        "Destruction XH2026062820401 of 1 unit(s) of controlled 86901273500184 batch AS260418 \
+        "Destruction XH2026062820401 of 1 unit of controlled 86901273500184 batch AS260418 \
          records no supervising regulator."
     );
     // A second line of the drug destroyed.
@@ -174,7 +174,7 @@ fn destruction_and_no_source_findings_name_what_and_whom() {
     e["data"]["lines"].as_array_mut().unwrap().push(second);
     lines[29] = e.to_string();
     assert!(sentence(&lines, "SPECIAL-DESTROY", 30)
-        .contains("batch AS260418 (and 1 more line(s) of controlled drugs) records"));
+        .contains("batch AS260418 (and 1 more line of controlled drugs) records"));
     let lines = ledger("209");
     let s = sentence(&lines, "NO-SOURCE", 26);
     assert!(
@@ -194,12 +194,12 @@ fn som_frequency_and_special_chain_sentences_can_be_checked_by_hand() {
     let lines = ledger("216");
     let s = sentence(&lines, "SPECIAL-CHAIN", 43);
     assert!(
-        s.contains("came in at RCV with codes for 9 distinct unit(s)"),
+        s.contains("came in at RCV with codes for 9 distinct units"),
         "{s}"
     );
     let s = sentence(&lines, "SPECIAL-CHAIN", 26);
     assert!(
-        s.contains("left SP-2 with codes for 4 distinct unit(s)"),
+        s.contains("left SP-2 with codes for 4 distinct units"),
         "{s}"
     );
 }
@@ -278,7 +278,7 @@ fn a_unit_perhaps_rejected_leaving_from_the_store_is_named_so() {
         .find(|(rule, seq, _)| rule == "SPECIAL-CHAIN" && *seq == 22)
         .expect("SPECIAL-CHAIN at 22");
     assert!(
-        said.contains("left SP-1, but the ledger did not have them there")
+        said.contains("left SP-1, but the ledger did not have it there")
             && said.contains("scanned on arrival at RCV by a receipt that accepted fewer units")
             && !said.contains("had them elsewhere"),
         "{said}"

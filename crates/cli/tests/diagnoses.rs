@@ -288,7 +288,7 @@ fn trace_batch_breaks_where_special_chain_does() {
     assert_eq!(code(&o), 1, "{}", text(&o));
     assert!(
         text(&o).contains(&format!(
-            "BREAK: SPECIAL-CHAIN at seq 1928 of {ledger}: 23 unit(s) of controlled 盐酸吗啡注射液 10mg:1ml/支 (86934567000011) batch 2607100004 left SP-1 with codes for 22 distinct unit(s)"
+            "BREAK: SPECIAL-CHAIN at seq 1928 of {ledger}: 23 units of controlled 盐酸吗啡注射液 10mg:1ml/支 (86934567000011) batch 2607100004 left SP-1 with codes for 22 distinct units"
         )),
         "{}",
         text(&o)
@@ -580,4 +580,73 @@ fn a_unit_returned_by_another_customer_breaks_its_chain() {
         "{}",
         text(&o)
     );
+}
+
+/// Round 29's A1 (ledger 324): a unit dispatched from the other special store than the one it
+/// was put in (`SPECIAL-CHAIN`), and a unit "returned" while still in stock (`CODE-DUP`), break
+/// the unit's chain in `trace` (exit 1) where `check` reports them; the author's unbroken units
+/// stay unbroken (exit 0).
+#[test]
+fn a_unit_moved_from_elsewhere_or_received_while_held_breaks_its_chain() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let dir = repo("samples/inspections");
+    let ledger = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("324-") && p.extension().is_some_and(|x| x == "jsonl")
+        })
+        .unwrap();
+    ok(&["init", "L", "--lang", "en"], d);
+    ok(
+        &["append", "L", &ledger.display().to_string(), "--lang", "en"],
+        d,
+    );
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo(
+            "samples/inspections/rounds/round29/trace.expected.json",
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let codes = |k: &str| -> Vec<String> {
+        expected["324"][k]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let breaks = codes("codes_break");
+    let said = [
+        "from SP-1 in a dispatch (PS2026120004 seq 39), but it had put the unit at SP-2 (seq 14)",
+        "in a customer return (TH2026122001 seq 58) while it still held the unit (at SP-2 since seq 14)",
+    ];
+    assert_eq!(breaks.len(), said.len());
+    for (c, said) in breaks.iter().zip(said) {
+        let o = run(&["trace", c, "L", "--lang", "en"], d);
+        assert_eq!(code(&o), 1, "{c}: {}", text(&o));
+        assert!(text(&o).contains(said), "{c}: {}", text(&o));
+    }
+    for c in codes("codes_ok") {
+        let o = run(&["trace", &c, "L", "--lang", "en"], d);
+        assert_eq!(code(&o), 0, "{c}: {}", text(&o));
+    }
+    let o = run(&["check", "L", "--format", "json"], d);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let at: Vec<(String, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["seq"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(at.contains(&("SPECIAL-CHAIN".into(), 39)), "{at:?}");
+    assert!(at.contains(&("CODE-DUP".into(), 58)), "{at:?}");
 }

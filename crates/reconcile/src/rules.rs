@@ -244,7 +244,7 @@ catalogue! {
         ];
     StockCount = "STOCK-COUNT", Stock, Major,
         "Stock count differs from the books",
-        "A stock count found a quantity different from the book quantity at that location. A batch with stock on the books but missing from the count sheet counts as zero; a negative book quantity (STOCK-NEG reported it) is not repeated here when the batch is counted as zero or left off the sheet, only when more than zero is counted.",
+        "A stock count found a quantity different from the book quantity at that location. A batch with stock on the books but missing from the count sheet counts as zero; a negative book quantity (STOCK-NEG reported it) is not repeated here when the batch is counted as zero or left off the sheet, only when more than zero is counted. The books change only by goods movements: a shortage confirmed and written off is booked by a `loss_report` (then the next count agrees), but the format has no event to book a count gain (盘盈) or an opening balance yet, so a confirmed gain is reported again at every later count of the batch; start a ledger before the goods arrive (with their receipts).",
         "GSP (2016) Art. 83",
         [],
         at "the `stock_count`; `seqs` add nothing",
@@ -601,10 +601,10 @@ catalogue! {
         ];
     VacDispose = "VAC-DISPOSE", ColdChain, Critical,
         "Expired or excursion-hit vaccines not isolated or disposed of",
-        "Vaccines in a zone hit by an excursion are moved to quarantine within `vac_isolate_days` (24-hour days) after the excursion ends (its first reading back in range, or its last reading when none came back); expired vaccines are isolated during the day after their expiry date (by 00:00 Beijing time two days after it: an isolation at exactly that 00:00 is in time, as at every deadline) and destroyed within `vac_dispose_days` after 00:00 of the day after expiry.",
+        "Vaccines in a zone hit by an excursion are moved to quarantine within `vac_isolate_days` (24-hour days) after the excursion ends (its first reading back in range, or its last reading when none came back); expired vaccines are isolated during the day after their expiry date (by 00:00 Beijing time two days after it: an isolation at exactly that 00:00 is in time, as at every deadline) and destroyed within `vac_dispose_days` after 00:00 of the day after expiry. Isolated means in a `quarantine_locations` location (a cold quarantine area is one of them when it is listed there, registered as a zone or not); vaccines released from quarantine after assessment are lawful again, and a destruction straight from the storage zone counts as disposal (and as isolation, when in time). The finding names the expiry date, the deadline and where the units still were at it.",
         "疫苗管理法 Art. 40; 疫苗储存和运输管理规范 (2017)",
         ["vac_isolate_days", "vac_dispose_days"],
-        at "for vaccines left in an excursion-hit zone, the `temperature_reading` that ended the excursion; for expired vaccines, the `receipt` of the batch (one finding per receipt line); `seqs` add nothing",
+        at "for vaccines left in an excursion-hit zone, the `temperature_reading` that ended the excursion (one finding per vaccine batch left in the zone); for expired vaccines, the `receipt` of the batch (one finding per receipt line, for each of the two deadlines it misses); `seqs` add nothing",
         reads [
             "*.occurred_at", "product_registered.{product,vaccine}", "receipt.lines[].expiry",
             "zone_registered.{zone,storage,temp_range}", "temperature_reading.zone",

@@ -9,6 +9,9 @@
 //!   finding itself ([`Collector::findings`]). No second computation exists that could call a
 //!   chain unbroken that the findings call broken (a test holds the report, `trace` and `check`
 //!   together);
+//! * for one unit, at its own steps where those findings would name it: moved after it left,
+//!   returned by another party, received again while held, a special-control unit moved from
+//!   where the ledger had not put it (the findings name a batch's line, not each unit);
 //! * between the ledgers given: a first appearance that is not a receipt, a dispatch to the
 //!   owner of another given ledger that no receipt there answers.
 //!
@@ -241,6 +244,8 @@ pub struct Collector {
     codes: Vec<(usize, u128)>,
     /// Per code target: the packs of the current ledger that contain it.
     packs: Vec<Vec<u128>>,
+    /// Per code target ([`Collector::codes`]' order): what its steps need besides themselves.
+    units: Vec<Unit>,
     chains: Vec<Chain>,
     /// Follow every batch of a special-control product as it appears.
     special_batches: bool,
@@ -283,6 +288,7 @@ impl Collector {
                 if let Ok(k) = parse_code(c) {
                     self.codes.push((i, k.key()));
                     self.packs.push(Vec::new());
+                    self.units.push(Unit::default());
                 }
             }
         }
@@ -309,7 +315,8 @@ impl Collector {
             EventBody::PartyRegistered(p) if p.relation == Relation::Owner => {
                 self.owner = p.party.to_string();
             }
-            EventBody::ProductRegistered(p) if self.special_batches && p.control.is_special() => {
+            // Every special product, for a unit's SPECIAL-CHAIN breaks as for the batches.
+            EventBody::ProductRegistered(p) if p.control.is_special() => {
                 self.special_products.insert(p.product.to_string());
             }
             EventBody::Aggregation(a) if !self.codes.is_empty() => {
@@ -340,9 +347,19 @@ impl Collector {
             }
             if !self.codes.is_empty() && !l.codes.is_empty() {
                 let keys = code_keys(l.codes);
+                // A receipt line listing more units than it accepted: which were rejected is
+                // not known, so its units are not "in stock" for a later receipt (as in the
+                // check's `CODE-DUP`).
+                let unaccepted = e.kind() == Kind::Receipt && keys.len() as u64 > l.quantity;
+                let special = self.special_products.contains(l.product);
                 for (n, (i, k)) in self.codes.iter().enumerate() {
                     if keys.iter().any(|c| c == k || self.packs[n].contains(c)) {
                         hits.push((*i, 1));
+                        let unit = &mut self.units[n];
+                        unit.special |= special;
+                        if unaccepted {
+                            unit.unaccepted.push((self.ledger.clone(), seq));
+                        }
                     }
                 }
             }
@@ -368,8 +385,8 @@ impl Collector {
     /// `CODE-UNKNOWN` finding on a followed batch breaks that batch's chain at its record,
     /// citing the finding (the quantities of a batch may balance while its unit codes do not:
     /// a code shipped twice, one never received). A finding names a batch's line, not a unit,
-    /// so a unit code's chain breaks on its own steps ([`Chain::find_breaks`]); follow the
-    /// unit's batch to see the findings.
+    /// so a unit code's chain breaks on its own steps, where those findings would name it
+    /// (`Chain::unit_breaks`); follow the unit's batch to see the findings.
     pub fn findings(&mut self, findings: &[Finding]) {
         let custody = [Rule::SpecialChain, Rule::CodeDup, Rule::CodeUnknown];
         for f in findings.iter().filter(|f| custody.contains(&f.rule)) {
@@ -394,11 +411,11 @@ impl Collector {
         if self.started {
             self.owners.push(std::mem::take(&mut self.owner));
         }
-        for (target, chain) in self.targets.iter().zip(&mut self.chains) {
+        for chain in &mut self.chains {
             chain.find_breaks(&self.owners);
-            if matches!(target, Target::Code(_)) {
-                chain.moved_after_leaving();
-            }
+        }
+        for ((i, _), unit) in self.codes.iter().zip(&self.units) {
+            self.chains[*i].unit_breaks(unit);
         }
         let mut out: Vec<(Target, Chain)> = self.targets.into_iter().zip(self.chains).collect();
         if self.special_batches {
@@ -406,6 +423,16 @@ impl Collector {
         }
         out
     }
+}
+
+/// What a unit's breaks need besides its steps ([`Chain::unit_breaks`]).
+#[derive(Debug, Default)]
+struct Unit {
+    /// The unit is of a special-control product: moving it from where the ledger did not have
+    /// it breaks its chain (`SPECIAL-CHAIN`).
+    special: bool,
+    /// The receipts (ledger, record) whose line listed more units than it accepted.
+    unaccepted: Vec<(PathBuf, u64)>,
 }
 
 /// The keys of the well-formed codes in `codes` (malformed ones are CODE-FORMAT's business).
@@ -456,11 +483,17 @@ impl Chain {
         );
     }
 
-    /// Breaks of one unit's chain inside a ledger: a step that moves the unit after it left
-    /// that ledger's owner (a dispatch, supplier return, destruction or loss) and before it
-    /// came back (a receipt or customer return): a unit shipped twice, or moved after it was
-    /// destroyed.
-    fn moved_after_leaving(&mut self) {
+    /// Breaks of one unit's chain inside a ledger, where the check's findings about the unit
+    /// are (`CODE-DUP`, `CODE-UNKNOWN`, `SPECIAL-CHAIN`):
+    /// * a step that moves the unit after it left that ledger's owner (a dispatch, supplier
+    ///   return, destruction or loss) and before it came back (a receipt or customer return): a
+    ///   unit shipped twice, or moved after it was destroyed;
+    /// * a customer return by another party than the one the unit left to;
+    /// * a receipt or customer return of a unit the owner still holds (not one a receipt listed
+    ///   among more units than it accepted: it may have been rejected there);
+    /// * for a special-control product, a step that moves the unit from another location than
+    ///   the one the ledger last put it in.
+    fn unit_breaks(&mut self, unit: &Unit) {
         let leaves = [
             Kind::Dispatch,
             Kind::SupplierReturn,
@@ -468,48 +501,93 @@ impl Chain {
             Kind::LossReport,
         ];
         let arrives = [Kind::Receipt, Kind::CustomerReturn];
-        // The step where the unit last left each holder, while it has not come back.
-        let mut gone: Vec<(&str, &Step)> = Vec::new();
+        // Per holder: where the unit is (the step that put it there), or the step where it left.
+        let mut state: Vec<(&str, Whereabouts<'_>)> = Vec::new();
         let mut breaks = Vec::new();
         for s in &self.steps {
-            let left = gone.iter().position(|(h, _)| *h == s.holder);
+            let i = state
+                .iter()
+                .position(|(h, _)| *h == s.holder)
+                .unwrap_or_else(|| {
+                    state.push((&s.holder, Whereabouts::Unknown));
+                    state.len() - 1
+                });
+            let was = state[i].1;
             if arrives.iter().any(|k| k.as_str() == s.kind) {
-                if let Some(i) = left {
+                let m = match was {
                     // A unit returned by another party than the one it left to (round 24, B3;
                     // `CODE-UNKNOWN` in the check).
-                    let out = gone[i].1;
-                    if s.kind == Kind::CustomerReturn.as_str() && out.party != s.party {
-                        let m = Msg::new("custody-returned-by-other")
+                    Whereabouts::Gone(out)
+                        if s.kind == Kind::CustomerReturn.as_str() && out.party != s.party =>
+                    {
+                        Some(
+                            Msg::new("custody-returned-by-other")
+                                .arg("holder", &s.holder)
+                                .arg("customer", s.party.as_deref().unwrap_or_default())
+                                .arg("doc", &s.doc)
+                                .arg("seq", s.seq)
+                                .arg("left", out.seq)
+                                .arg("kind", out.kind)
+                                .arg("party", out.party.as_deref().unwrap_or_default())
+                                .arg(
+                                    "to",
+                                    crate::Fact::Term(
+                                        if out.party.is_some() { "party" } else { "none" }.into(),
+                                    ),
+                                ),
+                        )
+                    }
+                    // Received again while still held (`CODE-DUP` in the check; round 29).
+                    Whereabouts::Held(put, false) => Some(
+                        Msg::new("custody-arrived-while-held")
                             .arg("holder", &s.holder)
-                            .arg("customer", s.party.as_deref().unwrap_or_default())
+                            .arg("kind", s.kind)
                             .arg("doc", &s.doc)
                             .arg("seq", s.seq)
-                            .arg("left", out.seq)
-                            .arg("kind", out.kind)
-                            .arg("party", out.party.as_deref().unwrap_or_default())
-                            .arg(
-                                "to",
-                                crate::Fact::Term(
-                                    if out.party.is_some() { "party" } else { "none" }.into(),
-                                ),
-                            );
-                        breaks.push(Break::between(s, m));
-                    }
-                    gone.remove(i);
-                }
+                            .arg("since", put.seq)
+                            .arg("location", place_name(&put.to)),
+                    ),
+                    _ => None,
+                };
+                breaks.extend(m.map(|m| Break::between(s, m)));
+                let rejected = unit.unaccepted.contains(&(s.ledger.clone(), s.seq));
+                state[i].1 = Whereabouts::Held(s, rejected);
                 continue;
             }
-            if let Some(i) = left {
-                let m = Msg::new("custody-moved-after-leaving")
-                    .arg("kind", s.kind)
-                    .arg("doc", &s.doc)
-                    .arg("seq", s.seq)
-                    .arg("holder", &s.holder)
-                    .arg("left", gone[i].1.seq);
-                breaks.push(Break::between(s, m));
-            } else if leaves.iter().any(|k| k.as_str() == s.kind) {
-                gone.push((&s.holder, s));
+            match was {
+                Whereabouts::Gone(out) => {
+                    let m = Msg::new("custody-moved-after-leaving")
+                        .arg("kind", s.kind)
+                        .arg("doc", &s.doc)
+                        .arg("seq", s.seq)
+                        .arg("holder", &s.holder)
+                        .arg("left", out.seq);
+                    breaks.push(Break::between(s, m));
+                    continue;
+                }
+                // Moved from where the ledger did not have it (`SPECIAL-CHAIN` in the check;
+                // round 29).
+                Whereabouts::Held(put, _)
+                    if unit.special
+                        && matches!((&put.to, &s.from), (Place::Location(a), Place::Location(b)) if a != b) =>
+                {
+                    let m = Msg::new("custody-moved-from-elsewhere")
+                        .arg("holder", &s.holder)
+                        .arg("kind", s.kind)
+                        .arg("doc", &s.doc)
+                        .arg("seq", s.seq)
+                        .arg("from", place_name(&s.from))
+                        .arg("location", place_name(&put.to))
+                        .arg("since", put.seq);
+                    breaks.push(Break::between(s, m));
+                }
+                _ => {}
             }
+            state[i].1 = if leaves.iter().any(|k| k.as_str() == s.kind) {
+                Whereabouts::Gone(s)
+            } else {
+                Whereabouts::Held(s, false)
+            };
         }
         self.breaks.extend(breaks);
     }
@@ -560,6 +638,26 @@ impl Chain {
             }
         }
         self.breaks.extend(breaks);
+    }
+}
+
+/// Where a unit is for its holder, as its steps so far say ([`Chain::unit_breaks`]).
+#[derive(Clone, Copy)]
+enum Whereabouts<'a> {
+    /// No step of this holder yet.
+    Unknown,
+    /// Held, put where this step's `to` says; `true` when that step is a receipt that may have
+    /// rejected the unit.
+    Held(&'a Step, bool),
+    /// Left at this step.
+    Gone(&'a Step),
+}
+
+/// The name of a location (empty for the other places).
+fn place_name(p: &Place) -> &str {
+    match p {
+        Place::Location(l) | Place::Party(l) => l,
+        Place::Destroyed | Place::Lost => "",
     }
 }
 

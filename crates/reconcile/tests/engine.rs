@@ -621,7 +621,7 @@ fn late_records_and_malformed_codes_read_exactly() {
         let err = rxledger_model::codes::parse_code(code).unwrap_err();
         assert_eq!(
             m.message(&f[0]),
-            format!("1 malformed traceability code(s) on P-A batch B1, e.g. {code:?}: {err}.")
+            format!("1 malformed traceability code on P-A batch B1, e.g. {code:?}: {err}.")
         );
     }
     // Packs: a malformed pack code, a malformed child, a pack code reused, an unknown pack.
@@ -1067,7 +1067,7 @@ fn a_receipt_may_scan_its_rejected_units_too() {
     assert!(
         short[0]
             .0
-            .contains("came in at RCV with codes for 21 distinct unit(s)"),
+            .contains("came in at RCV with codes for 21 distinct units"),
         "{short:?}"
     );
 }

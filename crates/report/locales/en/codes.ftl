@@ -1,15 +1,27 @@
 # Messages of the codes rule family (English).
 
-code-format-line = { $count } malformed traceability code(s) on { $product } batch { $batch }, e.g. "{ $code }": { code-error }.
+code-format-line = { $count } malformed traceability { $count_plural ->
+        [one] code
+       *[other] codes
+    } on { $product } batch { $batch }, e.g. "{ $code }": { code-error }.
 code-format-expected = valid codes
 code-format-actual = { $count } malformed
 code-format-pack = Aggregation { $doc }: malformed pack code "{ $code }": { code-error }.
 code-format-children = Aggregation { $doc }: { $count } malformed code(s), e.g. "{ $code }".
 
-code-dup-received = { $count } unit code(s) of { $product } batch { $batch } received while already in stock (cloned or counterfeit codes), e.g. "{ $code }".
+code-dup-received = { $count } unit { $count_plural ->
+        [one] code
+       *[other] codes
+    } of { $product } batch { $batch } received while already in stock (cloned or counterfeit codes), e.g. "{ $code }".
 code-dup-received-expected = codes not in stock
 code-dup-received-actual = { $count } already in stock
-code-dup-moved = { $count } unit code(s) of { $product } batch { $batch } moved after they had already left the company (dispatched, returned to the supplier, destroyed or reported lost: moved twice, or a cloned code), e.g. "{ $code }".
+code-dup-moved = { $count } unit { $count_plural ->
+        [one] code
+       *[other] codes
+    } of { $product } batch { $batch } moved after { $count_plural ->
+        [one] it
+       *[other] they
+    } had already left the company (dispatched, returned to the supplier, destroyed or reported lost: moved twice, or a cloned code), e.g. "{ $code }".
 
 code-unknown-returned = { $count } unit { $count_plural ->
         [one] code
@@ -26,7 +38,13 @@ code-unknown-returned-other = { $count } unit { $count_plural ->
         [lost] had been reported lost in this ledger, e.g. "{ $code }": a unit reported lost is not returned by a customer.
        *[party] went to { $party }, not to it, e.g. "{ $code }": a return must come from the party the units went to.
     }
-code-unknown-moved = { $count } unit code(s) of { $product } batch { $batch } moved from { $location } were never received, or left more than { $days } days ago (the return window, after which a code that left is forgotten), e.g. "{ $code }".
+code-unknown-moved = { $count } unit { $count_plural ->
+        [one] code
+       *[other] codes
+    } of { $product } batch { $batch } moved from { $location } { $count_plural ->
+        [one] was
+       *[other] were
+    } never received, or left more than { $days } days ago (the return window, after which a code that left is forgotten), e.g. "{ $code }".
 code-unknown-packed = Aggregation { $doc } packs { $count } code(s) already in another pack (or reuses pack { $pack }).
 code-unknown-unpack = Aggregation { $doc } unpacks { $pack }, which is not a known pack.
 

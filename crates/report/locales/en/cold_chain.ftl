@@ -43,14 +43,25 @@ cc-receipt-pending = Receipt { $doc } accepted { $goods ->
     } and waits for the temperature log of vehicle { $vehicle }: so far { cc-receipt-actual }.
 cc-receipt-closed-by = readings of vehicle { $vehicle } from { $from } to { $to }, at most { $limit } min apart, within { $min }–{ $max } °C
 
-vac-dispose-isolate = { $units } units of vaccine { $product } batch { $batch } stayed in { $zone } after its temperature excursion instead of being isolated within { $days } days.
-vac-dispose-expired = { $units } units of expired vaccine { $product } batch { $batch } were { $step ->
+vac-dispose-isolate = { $units } units ({ $unit }) of vaccine { $product } batch { $batch } stayed in { $zone } after its temperature excursion instead of being isolated within { $days } days, by { $by }.
+# The figures of a vaccine left where an excursion hit it: what should be there by the deadline
+# $by (isolation), and what was.
+vac-dispose-isolate-expected = none left in { $zone } by { $by }
+vac-dispose-isolate-actual = { $units } ({ $unit }) still in { $zone }
+# $expiry: the expiry date; $by: the deadline (isolation: the day after expiry; disposal: the
+# disposal window later); $places: where the units were at the deadline ("CR-1 5, QA 2").
+vac-dispose-expired = { $units } units ({ $unit }) of vaccine { $product } batch { $batch }, expired on { $expiry }, were { $step ->
         [dispose] not disposed of
        *[isolate] not isolated
-    } in time.
-vac-dispose-isolate-pending = { $units } units of vaccine { $product } batch { $batch } are still in { $zone } after its temperature excursion.
+    } by { $by }.
+vac-dispose-expired-expected = { $step ->
+        [dispose] none left in stock
+       *[isolate] none left outside quarantine
+    } by { $by }
+vac-dispose-expired-actual = { $units } ({ $unit }): { $places }
+vac-dispose-isolate-pending = { $units } units ({ $unit }) of vaccine { $product } batch { $batch } are still in { $zone } after its temperature excursion.
 vac-dispose-isolate-closed-by = moving them out of { $zone } (isolation)
-vac-dispose-expired-pending = { $units } units of expired vaccine { $product } batch { $batch } are not yet { $step ->
+vac-dispose-expired-pending = { $units } units ({ $unit }) of vaccine { $product } batch { $batch }, expired on { $expiry }, are not yet { $step ->
         [dispose] disposed of
        *[isolate] isolated
     }.

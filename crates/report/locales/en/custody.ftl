@@ -16,6 +16,12 @@ custody-returned-by-other = returned to { $holder } by { $customer } ({ $doc } s
        *[other] {" "}to { $party }
     }
 custody-moved-after-leaving = moved again by { $holder } in a { event-kind } ({ $doc } seq { $seq }) after it left at seq { $left }, without coming back
+# A unit received (or returned) by a company that still held it since record $since, at
+# $location. $kind, $doc, $seq: the later receipt or return.
+custody-arrived-while-held = received by { $holder } in a { event-kind } ({ $doc } seq { $seq }) while it still held the unit (at { $location } since seq { $since })
+# A special-control unit moved from $from, where the ledger did not have it: it put the unit at
+# $location at record $since. $kind, $doc, $seq: the move.
+custody-moved-from-elsewhere = moved by { $holder } from { $from } in a { event-kind } ({ $doc } seq { $seq }), but it had put the unit at { $location } (seq { $since })
 
 # `rxledger trace`: the heading, the step columns, and the breaks.
 custody-unit = unit { $code }

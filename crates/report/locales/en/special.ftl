@@ -2,13 +2,34 @@
 
 # $how: in (a receipt or customer return, at $place) or out (leaving $place); $codes: the distinct
 # units its codes name, a unit listed twice in the record (or already on an earlier line) once.
-special-chain-coverage = { $quantity } unit(s) of controlled { $product } batch { $batch } { $how ->
+special-chain-coverage = { $quantity } { $quantity_plural ->
+        [one] unit
+       *[other] units
+    } of controlled { $product } batch { $batch } { $how ->
         [in] came in at { $place }
        *[out] left { $place }
-    } with codes for { $codes } distinct unit(s): the unit custody chain is broken.
-special-chain-coverage-figure = codes for { $codes } unit(s)
-special-chain-elsewhere = { $units } unit(s) of controlled { $product } batch { $batch } left { $location }, but the ledger had them elsewhere, e.g. "{ $code }" at { $held }.
-special-chain-elsewhere-unaccepted = { $units } unit(s) of controlled { $product } batch { $batch } left { $location }, but the ledger did not have them there, e.g. "{ $code }", scanned on arrival at { $held } by a receipt that accepted fewer units than it scanned (perhaps a rejected unit).
+    } with codes for { $codes } distinct { $codes_plural ->
+        [one] unit
+       *[other] units
+    }: the unit custody chain is broken.
+special-chain-coverage-figure = codes for { $codes } { $codes_plural ->
+        [one] unit
+       *[other] units
+    }
+special-chain-elsewhere = { $units } { $units_plural ->
+        [one] unit
+       *[other] units
+    } of controlled { $product } batch { $batch } left { $location }, but the ledger had { $units_plural ->
+        [one] it
+       *[other] them
+    } elsewhere, e.g. "{ $code }" at { $held }.
+special-chain-elsewhere-unaccepted = { $units } { $units_plural ->
+        [one] unit
+       *[other] units
+    } of controlled { $product } batch { $batch } left { $location }, but the ledger did not have { $units_plural ->
+        [one] it
+       *[other] them
+    } there, e.g. "{ $code }", scanned on arrival at { $held } by a receipt that accepted fewer units than it scanned (perhaps a rejected unit).
 special-chain-elsewhere-expected = units at { $location }
 special-chain-elsewhere-actual = { $units } elsewhere
 
@@ -39,7 +60,13 @@ special-cash = Payment { $doc } in cash settles { $document ->
 special-2p = The { $what ->
         [acceptance] acceptance
        *[outbound_review] outbound review
-    } { $doc } of controlled drugs was signed by { $count } { $count_plural ->
+    } { $doc } of controlled { $product } batch { $batch }{ $lines ->
+        [one] {""}
+       *[several] {" "}(and { $more } more { $more_plural ->
+            [one] line
+           *[other] lines
+        } of controlled drugs)
+    } was signed by { $count } { $count_plural ->
         [one] person
        *[other] people
     }; two different people are required.
@@ -61,9 +88,15 @@ special-loss-actual = { $reported ->
 
 # $quantity, $product, $batch: the first line of a controlled drug; $lines: one, or several
 # (then $more: the further such lines).
-special-destroy = Destruction { $doc } of { $quantity } unit(s) of controlled { $product } batch { $batch }{ $lines ->
+special-destroy = Destruction { $doc } of { $quantity } { $quantity_plural ->
+        [one] unit
+       *[other] units
+    } of controlled { $product } batch { $batch }{ $lines ->
         [one] {""}
-       *[several] {" "}(and { $more } more line(s) of controlled drugs)
+       *[several] {" "}(and { $more } more { $more_plural ->
+            [one] line
+           *[other] lines
+        } of controlled drugs)
     } records no supervising regulator.
 
 eph-retail-address = Compound ephedrine delivered by { $doc } to "{ $address }", not to { $customer }'s licensed address "{ $licensed }".

@@ -43,14 +43,21 @@ cc-receipt-pending = 收货 { $doc } 验收合格了{ $goods ->
     }，正在等待车辆 { $vehicle } 的温度记录：目前{ cc-receipt-actual }。
 cc-receipt-closed-by = 车辆 { $vehicle } 在 { $from } 至 { $to } 的温度记录，间隔不超过 { $limit } 分钟，且在 { $min }–{ $max } °C 之内
 
-vac-dispose-isolate = 疫苗 { $product } 批号 { $batch } 共 { $units } 支（剂）在温度超标后仍留在 { $zone }，未在 { $days } 天内隔离。
-vac-dispose-expired = 过期疫苗 { $product } 批号 { $batch } 共 { $units } 支（剂）未及时{ $step ->
+vac-dispose-isolate = 疫苗 { $product } 批号 { $batch } 共 { $units } { $unit }在温度超标后仍留在 { $zone }，未在 { $days } 天内（{ $by } 前）隔离。
+vac-dispose-isolate-expected = { $by } 前 { $zone } 中无剩余
+vac-dispose-isolate-actual = { $zone } 中仍有 { $units } { $unit }
+vac-dispose-expired = 疫苗 { $product } 批号 { $batch } 已于 { $expiry } 过期，共 { $units } { $unit }未在 { $by } 前{ $step ->
         [dispose] 销毁处置
        *[isolate] 隔离
     }。
-vac-dispose-isolate-pending = 疫苗 { $product } 批号 { $batch } 共 { $units } 支（剂）在温度超标后仍在 { $zone }。
+vac-dispose-expired-expected = { $by } 前{ $step ->
+        [dispose] 已无库存
+       *[isolate] 隔离区外无剩余
+    }
+vac-dispose-expired-actual = { $units } { $unit }：{ $places }
+vac-dispose-isolate-pending = 疫苗 { $product } 批号 { $batch } 共 { $units } { $unit }在温度超标后仍在 { $zone }。
 vac-dispose-isolate-closed-by = 将其移出 { $zone }（隔离）
-vac-dispose-expired-pending = 过期疫苗 { $product } 批号 { $batch } 共 { $units } 支（剂）尚未{ $step ->
+vac-dispose-expired-pending = 疫苗 { $product } 批号 { $batch } 已于 { $expiry } 过期，共 { $units } { $unit }尚未{ $step ->
         [dispose] 销毁处置
        *[isolate] 隔离
     }。

@@ -10,6 +10,8 @@ custody-returned-by-other = 由 { $customer } 退回 { $holder }（{ $doc }，�
        *[other] ，去向为 { $party }
     }
 custody-moved-after-leaving = 该单元已于记录 { $left } 离开 { $holder } 且未退回，却又在{ event-kind }（{ $doc }，记录 { $seq }）中被移动
+custody-arrived-while-held = { $holder } 仍持有该单元（自记录 { $since } 起在 { $location }），却又在{ event-kind }（{ $doc }，记录 { $seq }）中收到它
+custody-moved-from-elsewhere = { $holder } 在{ event-kind }（{ $doc }，记录 { $seq }）中从 { $from } 移出该单元，但账上该单元在 { $location }（记录 { $since }）
 
 # `rxledger trace`：标题、各步骤的列、断点。
 custody-unit = 追溯码 { $code }

@@ -4,10 +4,25 @@
 special-chain-coverage = 特殊管理药品 { $product } 批号 { $batch } { $how ->
         [in] 在 { $place } 收入
        *[out] 从 { $place } 移出
-    } { $quantity }，但追溯码仅对应 { $codes } 个不同单件：单件追溯链断裂。
-special-chain-coverage-figure = 追溯码对应 { $codes } 个单件
-special-chain-elsewhere = 特殊管理药品 { $product } 批号 { $batch } 有 { $units } 件从 { $location } 移出，但账本记载其在别处，例如“{ $code }”在 { $held }。
-special-chain-elsewhere-unaccepted = 特殊管理药品 { $product } 批号 { $batch } 有 { $units } 件从 { $location } 移出，但账本未记载其在该处，例如“{ $code }”：该码在 { $held } 收货时扫描，而该次收货验收合格的件数少于扫描的件数（可能是拒收的单件）。
+    } { $quantity }{ $quantity_plural ->
+        [one] {""}
+       *[other] {""}
+    }，但追溯码仅对应 { $codes } { $codes_plural ->
+        [one] 个
+       *[other] 个
+    }不同单件：单件追溯链断裂。
+special-chain-coverage-figure = 追溯码对应 { $codes } { $codes_plural ->
+        [one] 个
+       *[other] 个
+    }单件
+special-chain-elsewhere = 特殊管理药品 { $product } 批号 { $batch } 有 { $units } { $units_plural ->
+        [one] 件
+       *[other] 件
+    }从 { $location } 移出，但账本记载其在别处，例如“{ $code }”在 { $held }。
+special-chain-elsewhere-unaccepted = 特殊管理药品 { $product } 批号 { $batch } 有 { $units } { $units_plural ->
+        [one] 件
+       *[other] 件
+    }从 { $location } 移出，但账本未记载其在该处，例如“{ $code }”：该码在 { $held } 收货时扫描，而该次收货验收合格的件数少于扫描的件数（可能是拒收的单件）。
 special-chain-elsewhere-expected = 在 { $location } 的库存
 special-chain-elsewhere-actual = { $units } 件在别处
 
@@ -38,7 +53,13 @@ special-cash = 现金款项 { $doc } 结算了含麻醉药品、精神药品或�
 special-2p = 特殊管理药品的{ $what ->
         [acceptance] 验收
        *[outbound_review] 出库复核
-    } { $doc } 由 { $count } { $count_plural ->
+    } { $doc }（{ $product } 批号 { $batch }{ $lines ->
+        [one] {""}
+       *[several] {"，"}另有 { $more } { $more_plural ->
+            [one] 行
+           *[other] 行
+        }特殊管理药品
+    }）由 { $count } { $count_plural ->
         [one] 人
        *[other] 人
     }签字；须由两名不同人员双人签字。
@@ -59,9 +80,15 @@ special-loss-actual = { $reported ->
     }
 
 # $quantity、$product、$batch：第一行特殊管理药品；$lines：one 或 several（此时 $more 为其余特殊管理药品行数）。
-special-destroy = 特殊管理药品销毁 { $doc }（{ $product } 批号 { $batch }，数量 { $quantity }{ $lines ->
+special-destroy = 特殊管理药品销毁 { $doc }（{ $product } 批号 { $batch }，数量 { $quantity }{ $quantity_plural ->
         [one] {""}
-       *[several] {"，"}另有 { $more } 行特殊管理药品
+       *[other] {""}
+    }{ $lines ->
+        [one] {""}
+       *[several] {"，"}另有 { $more } { $more_plural ->
+            [one] 行
+           *[other] 行
+        }特殊管理药品
     }）未记录监督销毁的药品监督管理部门人员。
 
 eph-retail-address = 含麻黄碱类复方制剂由 { $doc } 送至“{ $address }”，而非 { $customer } 许可证登记地址“{ $licensed }”。

@@ -614,6 +614,18 @@ fn vaccine_deadlines(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::Receipt)
 /// what is still to be done is an open item.
 fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue, open: Option<DateTime<Utc>>) {
     let stock = &cx.proj.stock;
+    // The deadline: the clock of a deadline being run is its own time (always set there).
+    let Some(by) = open.or(cx.now) else {
+        debug_assert!(false, "a deadline runs with a clock");
+        return;
+    };
+    let unit = |product: &str| {
+        cx.proj
+            .master
+            .products
+            .get(product)
+            .map_or_else(String::new, |p| p.unit.to_string())
+    };
     let (f, pending, closed_by) = match d {
         ColdDue::VacIsolate {
             product,
@@ -627,13 +639,19 @@ fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue, open: Option<DateTime<Utc>>) {
             }
             let m = Msg::new("vac-dispose-isolate")
                 .arg("units", left)
+                .arg("unit", unit(product))
                 .arg("product", product)
                 .arg("batch", batch)
                 .arg("zone", zone)
-                .arg("days", cx.cfg.thresholds.vac_isolate_days);
+                .arg("days", cx.cfg.thresholds.vac_isolate_days)
+                .arg("by", by);
             let pending = with_facts("vac-dispose-isolate-pending", &m);
             let closed_by = with_facts("vac-dispose-isolate-closed-by", &m);
-            let f = Finding::new(Rule::VacDispose, *seq, m).location(zone);
+            let expected = with_facts("vac-dispose-isolate-expected", &m);
+            let actual = with_facts("vac-dispose-isolate-actual", &m);
+            let f = Finding::new(Rule::VacDispose, *seq, m)
+                .location(zone)
+                .figures(expected, actual);
             (f, pending, closed_by)
         }
         ColdDue::VacExpired {
@@ -641,29 +659,41 @@ fn vac_due(cx: &mut Ctx<'_>, d: &ColdDue, open: Option<DateTime<Utc>>) {
             batch,
             seq,
             dispose,
-            ..
+            expired,
         } => {
             let quarantine = &cx.cfg.thresholds.quarantine_locations;
             // Isolation: none left outside quarantine; disposal: none left at all.
-            let left: i64 = stock
+            let mut at: Vec<(&str, i64)> = stock
                 .at
                 .iter()
                 .filter(|(loc, _)| *dispose || !quarantine.iter().any(|q| q == loc.as_str()))
-                .filter_map(|(_, m)| m.get(&pb(product, batch)))
-                .filter(|q| **q > 0)
-                .fold(0, |a: i64, q| a.saturating_add(*q));
+                .filter_map(|(loc, m)| m.get(&pb(product, batch)).map(|q| (loc.as_str(), *q)))
+                .filter(|(_, q)| *q > 0)
+                .collect();
+            let left = at.iter().fold(0, |a: i64, (_, q)| a.saturating_add(*q));
             if left <= 0 {
                 return;
             }
+            at.sort_unstable();
+            let places: Vec<String> = at.iter().map(|(l, q)| format!("{l} {q}")).collect();
             let step = if *dispose { "dispose" } else { "isolate" };
+            // The expiry date is the local day before the one `expired` begins.
+            let expiry = crate::time::local_date(*expired - Duration::days(1));
             let m = Msg::new("vac-dispose-expired")
                 .arg("units", left)
+                .arg("unit", unit(product))
                 .arg("product", product)
                 .arg("batch", batch)
-                .arg("step", term(step));
+                .arg("expiry", expiry)
+                .arg("step", term(step))
+                .arg("by", by)
+                .arg("places", places.join(", "));
             let pending = with_facts("vac-dispose-expired-pending", &m);
             let closed_by = with_facts("vac-dispose-expired-closed-by", &m);
-            (Finding::new(Rule::VacDispose, *seq, m), pending, closed_by)
+            let expected = with_facts("vac-dispose-expired-expected", &m);
+            let actual = with_facts("vac-dispose-expired-actual", &m);
+            let f = Finding::new(Rule::VacDispose, *seq, m).figures(expected, actual);
+            (f, pending, closed_by)
         }
         ColdDue::Receipt(_) => return,
     };

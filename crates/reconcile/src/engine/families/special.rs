@@ -57,11 +57,15 @@ impl Family for Special {
         let seq = ev.seq;
         let special = |cx: &Ctx<'_>, product: &str| cx.proj.master.control(product).is_special();
         match &ev.e.body {
-            EventBody::Receipt(r) if r.lines.iter().any(|l| special(cx, &l.product)) => {
-                two_people(cx, seq, &r.acceptors, "acceptance", &r.doc);
+            EventBody::Receipt(r) => {
+                let lines = r.lines.iter().map(|l| (&l.product, &l.batch));
+                let lines: Vec<_> = lines.filter(|(p, _)| special(cx, p)).collect();
+                two_people(cx, seq, &r.acceptors, ("acceptance", &r.doc), &lines);
             }
-            EventBody::OutboundReview(r) if r.lines.iter().any(|l| special(cx, &l.product)) => {
-                two_people(cx, seq, &r.reviewers, "outbound_review", &r.doc);
+            EventBody::OutboundReview(r) => {
+                let lines = r.lines.iter().map(|l| (&l.product, &l.batch));
+                let lines: Vec<_> = lines.filter(|(p, _)| special(cx, p)).collect();
+                two_people(cx, seq, &r.reviewers, ("outbound_review", &r.doc), &lines);
             }
             EventBody::Destruction(d) if d.supervisors.is_empty() => {
                 let mut lines = d.lines.iter().filter(|l| special(cx, &l.product));
@@ -70,10 +74,12 @@ impl Family for Special {
                     let m = Msg::new("special-destroy")
                         .arg("doc", &d.doc)
                         .arg("quantity", first.quantity)
+                        .arg("quantity_plural", plural(first.quantity))
                         .arg("product", &first.product)
                         .arg("batch", &first.batch)
                         .arg("lines", term(if more == 0 { "one" } else { "several" }))
-                        .arg("more", more);
+                        .arg("more", more)
+                        .arg("more_plural", plural(more));
                     let f = Finding::new(Rule::SpecialDestroy, seq, m);
                     cx.emit(f.product(&first.product).batch(&first.batch));
                 }
@@ -124,18 +130,24 @@ fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
             };
             let m = Msg::new("special-chain-coverage")
                 .arg("quantity", l.quantity)
+                .arg("quantity_plural", plural(l.quantity))
                 .arg("product", l.product)
                 .arg("batch", l.batch)
                 .arg("how", term(how))
                 .arg("place", place)
-                .arg("codes", codes);
+                .arg("codes", codes)
+                .arg("codes_plural", plural(codes));
             let f = Finding::new(Rule::SpecialChain, ev.seq, m)
                 .product(l.product)
                 .batch(l.batch)
                 .location(place)
                 .figures(
-                    Msg::new("special-chain-coverage-figure").arg("codes", l.quantity),
-                    Msg::new("special-chain-coverage-figure").arg("codes", codes),
+                    Msg::new("special-chain-coverage-figure")
+                        .arg("codes", l.quantity)
+                        .arg("codes_plural", plural(l.quantity)),
+                    Msg::new("special-chain-coverage-figure")
+                        .arg("codes", codes)
+                        .arg("codes_plural", plural(codes)),
                 );
             cx.out.emit(f);
         }
@@ -152,6 +164,7 @@ fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
             };
             let m = Msg::new(id)
                 .arg("units", seen.elsewhere)
+                .arg("units_plural", plural(seen.elsewhere))
                 .arg("product", l.product)
                 .arg("batch", l.batch)
                 .arg("location", from)
@@ -171,8 +184,18 @@ fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
 }
 
 /// `SPECIAL-2P`: acceptance (`what` = `acceptance`) or outbound review (`outbound_review`) of
-/// controlled drugs signed by two different people.
-fn two_people(cx: &mut Ctx<'_>, seq: u64, people: &[Id], what: &'static str, doc: &str) {
+/// controlled drugs (the document's `lines` of them: product, batch) signed by two different
+/// people. The finding names the first line's product and batch (round 29, A4).
+fn two_people(
+    cx: &mut Ctx<'_>,
+    seq: u64,
+    people: &[Id],
+    (what, doc): (&'static str, &str),
+    lines: &[(&Id, &Id)],
+) {
+    let Some(&(product, batch)) = lines.first() else {
+        return;
+    };
     let mut distinct: Vec<&Id> = people.iter().collect();
     distinct.sort();
     distinct.dedup();
@@ -184,7 +207,15 @@ fn two_people(cx: &mut Ctx<'_>, seq: u64, people: &[Id], what: &'static str, doc
         .arg("what", term(what))
         .arg("doc", doc)
         .arg("count", count)
-        .arg("count_plural", plural(count));
+        .arg("count_plural", plural(count))
+        .arg("product", product)
+        .arg("batch", batch)
+        .arg(
+            "lines",
+            term(if lines.len() == 1 { "one" } else { "several" }),
+        )
+        .arg("more", lines.len() - 1)
+        .arg("more_plural", plural(lines.len() - 1));
     // (A count beside the names: "expected 2 people, found 1 (复核-郭婷)", round 27.)
     let f = Finding::new(Rule::Special2p, seq, m).figures(
         Msg::new("special-2p-expected"),
@@ -192,7 +223,7 @@ fn two_people(cx: &mut Ctx<'_>, seq: u64, people: &[Id], what: &'static str, doc
             .arg("count", count)
             .arg("people", texts(people)),
     );
-    cx.emit(f);
+    cx.emit(f.product(product).batch(batch));
 }
 
 /// `SPECIAL-LOSS`: a loss of controlled drugs reported to the authorities within the threshold.

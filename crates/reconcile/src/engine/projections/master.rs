@@ -33,6 +33,8 @@ pub(crate) struct Product {
     /// Cold-chain product (cold or frozen storage).
     pub cold: bool,
     pub vaccine: bool,
+    /// The unit its quantities count (`瓶`, `支`): the vaccine sentences name it.
+    pub unit: Id,
 }
 
 /// Master data.
@@ -111,6 +113,7 @@ impl Master {
                         range: p.range(),
                         cold: matches!(p.storage, StorageClass::Cold | StorageClass::Frozen),
                         vaccine: p.vaccine,
+                        unit: Id::from(p.unit.as_str()),
                     },
                 );
             }
