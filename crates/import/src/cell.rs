@@ -8,7 +8,7 @@ use crate::reason::Reason;
 
 /// One cell of a table: text (every CSV cell; spreadsheet text, numbers and booleans, written
 /// as text), a spreadsheet date cell, or a spreadsheet error (`#N/A`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(not(feature = "xlsx"), allow(dead_code))] // dates and errors come from spreadsheets
 pub(crate) enum Cell {
     /// Trimmed text.
@@ -193,9 +193,32 @@ impl Reader<'_> {
     }
 }
 
+/// `cell` without its thousands separators, or `None` when its commas do not separate groups of
+/// three digits of the whole part (`1,234.5`, not `24,00`, `2,4,0,0` or `8,6`: a decimal comma
+/// or a typo must not silently become another number; attacker round 29, M2).
+fn ungrouped(cell: &str) -> Option<String> {
+    if !cell.contains(',') {
+        return Some(cell.to_owned());
+    }
+    let (whole, frac) = cell.split_once('.').unwrap_or((cell, ""));
+    let whole = whole.strip_prefix('+').unwrap_or(whole);
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    let ok = (1..=3).contains(&first.len())
+        && digits(first)
+        && groups.all(|g| g.len() == 3 && digits(g))
+        && !frac.contains(',');
+    ok.then(|| cell.replace(',', ""))
+}
+
 /// Digits with optional thousands separators, no sign other than a leading `+`.
 fn integer(cell: &str) -> Result<u64, Reason> {
-    let t: String = cell.chars().filter(|c| *c != ',').collect();
+    let Some(t) = ungrouped(cell) else {
+        return Err(Reason::NotInteger {
+            cell: cell.to_owned(),
+        });
+    };
     let t = t.strip_suffix(".0").unwrap_or(&t);
     t.strip_prefix('+')
         .unwrap_or(t)
@@ -208,9 +231,8 @@ fn integer(cell: &str) -> Result<u64, Reason> {
 }
 
 fn number(cell: &str) -> Result<Value, Reason> {
-    let t: String = cell.chars().filter(|c| *c != ',').collect();
-    t.parse::<f64>()
-        .ok()
+    ungrouped(cell)
+        .and_then(|t| t.parse::<f64>().ok())
         .filter(|f| f.is_finite())
         .and_then(serde_json::Number::from_f64)
         .map(Value::Number)
@@ -227,10 +249,12 @@ pub(crate) fn money_minor(cell: &str) -> Result<u64, Reason> {
     };
     let trimmed = cell.trim();
     let trimmed = trimmed.strip_suffix('元').unwrap_or(trimmed).trim_end();
-    let t: String = trimmed
-        .chars()
-        .filter(|c| !matches!(c, ',' | '¥' | '￥'))
-        .collect();
+    // One currency sign, in front only.
+    let trimmed = trimmed
+        .strip_prefix(['¥', '￥'])
+        .unwrap_or(trimmed)
+        .trim_start();
+    let t = ungrouped(trimmed).ok_or_else(bad)?;
     let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
     if whole.is_empty()
         || !whole.bytes().all(|b| b.is_ascii_digit())
@@ -273,6 +297,27 @@ mod tests {
         assert!(money_minor("1.234").is_err());
         assert!(money_minor("-1").is_err());
         assert!(money_minor("abc").is_err());
+        // Commas only between groups of three digits; one currency sign, in front (round 29).
+        assert_eq!(money_minor("12,345,678.90"), Ok(1_234_567_890));
+        for bad in [
+            "8,6",
+            "1,0000.00",
+            "2,4,0,0",
+            ",123",
+            "1,23",
+            "1.2,3",
+            "¥¥8.6",
+            "8.6¥",
+        ] {
+            assert!(money_minor(bad).is_err(), "{bad}");
+        }
+        assert_eq!(integer("1,200"), Ok(1200));
+        assert_eq!(integer("+12,345"), Ok(12345));
+        for bad in ["24,00", "2,4,0,0", "1200,", ",200", "1,20"] {
+            assert!(integer(bad).is_err(), "{bad}");
+        }
+        assert!(number("1,234.5").is_ok());
+        assert!(number("1,5").is_err());
     }
 
     #[test]

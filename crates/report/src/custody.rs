@@ -75,7 +75,10 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
         m.label("report-seq"),
     );
     // The cells of each step, then each column padded to its widest cell (in terminal columns:
-    // a Chinese name takes two a character), so the columns line up in either language.
+    // a Chinese name takes two a character), so the columns line up in either language. Names,
+    // numbers and places are ledger data: shown with their control characters visible, as in
+    // sentences (attacker round 29, m1: an ESC in a document number reached the terminal).
+    let visible = crate::messages::visible;
     let rows: Vec<[String; 5]> = chain
         .steps
         .iter()
@@ -83,9 +86,9 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
             [
                 m.instant(st.at),
                 step_kind(m, st),
-                m.names().party(&st.holder).unwrap_or(&st.holder).to_owned(),
-                st.doc.clone(),
-                movement(m, st),
+                visible(m.names().party(&st.holder).unwrap_or(&st.holder)),
+                visible(&st.doc),
+                visible(&movement(m, st)),
             ]
         })
         .collect();
@@ -119,7 +122,10 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
             let _ = writeln!(s, "{}{}", m.label("custody-break"), break_text(m, b));
         }
     }
-    s
+    // The balance and the breaks carry ledger data too: every line shows it visibly.
+    s.lines()
+        .map(|l| crate::messages::visible(l) + "\n")
+        .collect()
 }
 
 /// The balance of a batch at the end of its chain (round 21: a batch trace listed every movement
@@ -292,6 +298,18 @@ mod tests {
             unicode_width::UnicodeWidthStr::width(&l[..at])
         };
         assert_eq!(column(lines[0]), column(lines[1]), "{text}");
+        // Ledger data with control characters shows them, not obeys them (round 29, m1).
+        let chain = Chain {
+            steps: vec![step("A\u{1b}[2J", "B\u{202e}86", "PS\u{0}1\u{ffff}")],
+            breaks: Vec::new(),
+        };
+        let text = custody_text_with(&target, &chain, &Messages::new(Lang::En));
+        assert!(
+            !text.lines().any(|l| l.chars().any(crate::messages::hidden)),
+            "{text:?}"
+        );
+        assert!(text.contains("A<U+001B>[2J") && text.contains("PS<U+0000>1<U+FFFF>"));
+        assert!(text.contains("B<U+202E>86"), "{text}");
     }
 
     /// A batch's balance at the end: each holder's locations, what left the ledgers given (less
