@@ -190,6 +190,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(dir.join("invalid-event.jsonl"), store.as_bytes())?;
     std::fs::write(dir.join("invalid-event.expected"), "EVENT-INVALID 61\n")?;
     duplicate_id(&dir)?;
+    duplicate_document(&dir)?;
     pairs(&dir)?;
     Ok(())
 }
@@ -226,6 +227,43 @@ fn duplicate_id(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Err("no event can be duplicated without other findings".into())
+}
+
+/// A document imported a second time under another event id (its time corrected in the ERP):
+/// record 61 repeats a document of the 60 events with its `occurred_at` a minute later. The first
+/// document whose second copy changes nothing else is used.
+fn duplicate_document(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let events: Vec<_> = Generator::new(GenConfig::default()).take(60).collect();
+    let path = dir.join("duplicate-document.jsonl");
+    for e in events.iter().filter(|e| e.body.doc().is_some()) {
+        let mut store = MemStore::new();
+        rxledger::ingest::append_daily(&mut store, &events)?;
+        let mut copy = e.clone();
+        // Another id: the low bits of a UUID v7 are its random part.
+        copy.id = uuid::Uuid::from_u128(e.id.as_u128() ^ 0xff);
+        copy.occurred_at += Duration::minutes(1);
+        store.append_at(
+            &[copy.to_json_bytes().as_slice()],
+            "2026-10-02T15:30:00.000000Z",
+        )?;
+        std::fs::write(&path, store.as_bytes())?;
+        let report = rxledger::check::check_path(
+            &path,
+            rxledger::reconcile::Config::default(),
+            None,
+            |_| {},
+        )?;
+        let found: Vec<String> = report
+            .findings
+            .iter()
+            .map(|f| format!("{} {}", f.rule, f.seq))
+            .collect();
+        if found == ["DOC-DUP 61"] {
+            std::fs::write(dir.join("duplicate-document.expected"), "DOC-DUP 61\n")?;
+            return Ok(());
+        }
+    }
+    Err("no document can be recorded twice without other findings".into())
 }
 
 /// A wholesaler and one of its hospitals (仁和医院): their two clean ledgers, the hospital's

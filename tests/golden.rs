@@ -143,6 +143,10 @@ fn scenario_and_inspection_ledgers_stay_format_1() {
             if dir.ends_with("inspections") && number.is_some_and(|n| n >= 51) {
                 continue;
             }
+            // Scenarios made after format 2 (the generator writes format 2) for later rules.
+            if name == "duplicate-document.jsonl" {
+                continue;
+            }
             files += 1;
             let text = std::fs::read_to_string(&path).unwrap();
             // chain-broken plants one record whose version was changed after hashing.

@@ -113,6 +113,20 @@ catalogue! {
         reads [
             "*"
         ];
+    DocDup = "DOC-DUP", Integrity, Major,
+        "Document recorded twice",
+        "Two records, under different event ids, hold the same document: the same kind and document number, with the same counterparty (the supplier or customer of goods documents and orders; an invoice's issuer and buyer; a payment's payer and payee) and, for a stock count, the same location. The document then counts twice (stock, invoices, payments). This happens when a corrected document is imported again (its time changed, so its id did), when a partner re-sends an EPCIS event under a new `eventID`, or when a CSV export mapped without `group_by` gains a row above it. The same event appended twice is `EVENT-DUP`'s (`rxledger append` skips it); packing documents (`aggregation`) may pack several parents and are not compared. A correction is recorded as a new document (a credit note, a return, a count). Reported at the end of the input, at the later record, naming the first.",
+        "GSP (2016) Art. 57 (records complete and true)",
+        [],
+        at "any record of a document: the later record; `seqs` add the first record holding the document",
+        reads [
+            "*.id", "purchase.{doc,supplier}", "receipt.{doc,supplier}",
+            "supplier_return.{doc,supplier}", "sale.{doc,customer}",
+            "dispatch.{doc,customer}", "customer_return.{doc,customer}",
+            "invoice.{doc,issuer,buyer}", "payment.{doc,payer,payee}",
+            "stock_count.{doc,location}", "put_away.doc", "transfer.doc",
+            "outbound_review.doc", "destruction.doc", "loss_report.doc"
+        ];
     EventDup = "EVENT-DUP", Integrity, Critical,
         "Event recorded twice",
         "Two records hold an event with the same id, so the event counts twice (stock, documents, payments). `rxledger append` stores each id once; this finds the copies in ledgers written before the store kept an id index, or by other writers. Reported at the later record, naming the first.",

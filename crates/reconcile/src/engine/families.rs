@@ -93,7 +93,10 @@ impl Families {
         let always = bit(crate::Family::Documents) | bit(crate::Family::Stock);
         Families {
             idle: all & !enabled & !always,
-            integrity: integrity::Integrity::new(cfg.enabled(crate::Rule::EventDup)),
+            integrity: integrity::Integrity::new(
+                cfg.enabled(crate::Rule::EventDup),
+                cfg.enabled(crate::Rule::DocDup),
+            ),
             ..Families::default()
         }
     }

@@ -3,6 +3,8 @@
 event-invalid = Record { $record } is not a valid event: { $error }.
 
 event-dup = Record { $record } repeats event { $id }, already recorded as record { $first }: the event counts twice.
+# $kind: the event kind of the document (through event-kind); $first: the record that first holds it.
+doc-dup = Record { $record } holds a { event-kind } already recorded as record { $first } (the same document number and counterparty) under another event id: the document counts twice.
 
 late-entry = The { event-kind }{ $doc ->
         [none] {""}

@@ -8,6 +8,11 @@
 //! the findings come at the end of the input. Ledgers appended through `rxledger append` or the
 //! file store hold each id once (the store refuses a second copy); this rule finds the
 //! duplicates of ledgers written before the store kept an id index, or by other writers.
+//!
+//! `DOC-DUP` keeps a key per document the same way: its kind, number and counterparty (and, for
+//! a count, its location) hashed to 128 bits, with the event's id, so that a
+//! document recorded again under another id (re-imported after its time was corrected, a
+//! partner's re-send under a new `eventID`, a re-export whose rows moved) is found at the end.
 
 use chrono::Duration;
 use rxledger_store::ids::{Entry, Sorter};
@@ -17,6 +22,7 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{duration_in, term};
 use crate::{Finding, Msg, Rule};
+use rxledger_model::{EventBody, Kind};
 
 /// Ids `EVENT-DUP` keeps in memory before spilling sorted runs.
 const IDS_IN_MEMORY: usize = 1 << 15;
@@ -25,6 +31,11 @@ const IDS_IN_MEMORY: usize = 1 << 15;
 pub(crate) struct Integrity {
     /// `None` when `EVENT-DUP` is disabled: no id is kept, and no temporary file made.
     ids: Option<Sorter>,
+    /// `None` when `DOC-DUP` is disabled: the documents' keys ([`doc_key`]).
+    docs: Option<Sorter>,
+    /// The two hashes of a document key (foldhash, seeded at random for the process as the
+    /// maps are: no ledger can be written to make two documents collide).
+    doc_hash: [foldhash::quality::RandomState; 2],
     /// Why the ids spilled to temporary files could not all be read back at the end (the
     /// search for duplicates stopped there): see [`crate::Engine::try_finish_with_pending`].
     pub fault: Option<StoreError>,
@@ -32,15 +43,18 @@ pub(crate) struct Integrity {
 
 impl Default for Integrity {
     fn default() -> Self {
-        Integrity::new(true)
+        Integrity::new(true, true)
     }
 }
 
 impl Integrity {
-    /// The family, keeping the ids for `EVENT-DUP` when `dup` (the rule is enabled).
-    pub fn new(dup: bool) -> Self {
+    /// The family, keeping the ids for `EVENT-DUP` when `dup` (the rule is enabled), and the
+    /// documents' keys for `DOC-DUP` when `docs`.
+    pub fn new(dup: bool, docs: bool) -> Self {
         Integrity {
             ids: dup.then(|| Sorter::with_memory(IDS_IN_MEMORY)),
+            docs: docs.then(|| Sorter::with_memory(IDS_IN_MEMORY)),
+            doc_hash: Default::default(),
             fault: None,
         }
     }
@@ -57,6 +71,8 @@ impl Integrity {
     pub fn spilling_to(entries: usize, dir: &std::path::Path) -> Self {
         Integrity {
             ids: Some(Sorter::with_memory_in(entries, dir)),
+            docs: None,
+            doc_hash: Default::default(),
             fault: None,
         }
     }
@@ -83,10 +99,19 @@ impl Family for Integrity {
                 digest: 0,
             });
         }
+        if let (Some(docs), Some(key)) = (&mut self.docs, doc_key(&self.doc_hash, &ev.e.body)) {
+            // With the event's id: the same event again is EVENT-DUP's, not a second document.
+            docs.push(Entry {
+                key,
+                seq: ev.seq,
+                digest: ev.e.id.as_u128(),
+            });
+        }
         late_entry(cx, ev);
     }
 
     fn finish(&mut self, cx: &mut Ctx<'_>) {
+        self.finish_docs(cx);
         let Some(ids) = self.ids.take() else { return };
         let mut first: Option<Entry> = None;
         // (later record, first record, id); findings are held in memory anyway.
@@ -111,6 +136,75 @@ impl Family for Integrity {
             event_dup(cx, seq, first, id);
         }
     }
+}
+
+impl Integrity {
+    /// `DOC-DUP` at the end of the input: each record whose document key an earlier record
+    /// already holds under another id, in record order.
+    fn finish_docs(&mut self, cx: &mut Ctx<'_>) {
+        let Some(docs) = self.docs.take() else { return };
+        let mut first: Option<Entry> = None;
+        let mut dups = Vec::new();
+        for e in docs.finish() {
+            let e = match e {
+                Ok(e) => e,
+                Err(err) => {
+                    self.fault.get_or_insert(err);
+                    break;
+                }
+            };
+            match first {
+                Some(f) if f.key == e.key => {
+                    if e.digest != f.digest {
+                        dups.push((e.seq, f.seq, e.key));
+                    }
+                }
+                _ => first = Some(e),
+            }
+        }
+        dups.sort_unstable();
+        for (seq, first, key) in dups {
+            let kind = Kind::ALL[usize::try_from(key >> KIND_SHIFT).unwrap_or(0)];
+            let m = Msg::new("doc-dup")
+                .arg("record", seq)
+                .arg("kind", term(kind.as_str()))
+                .arg("first", first);
+            cx.emit(Finding::new(Rule::DocDup, seq, m).also(first));
+        }
+    }
+}
+
+/// Where a document key keeps its kind: the top 5 bits.
+const KIND_SHIFT: u32 = 123;
+
+/// The key of the document an event records (`None` for events of no document, and for packing:
+/// one packing document may pack several parents): its kind in the top bits, then a hash of its
+/// number, its counterparty (numbers of different suppliers' invoices may meet) and, for a
+/// stock count, its location (one count sheet may cover several).
+fn doc_key(hash: &[foldhash::quality::RandomState; 2], body: &EventBody) -> Option<u128> {
+    use std::hash::BuildHasher;
+    use EventBody as B;
+    let doc = body.doc()?;
+    let (party, place): (&str, &str) = match body {
+        B::Aggregation(_) => return None,
+        B::Purchase(x) => (&x.supplier, ""),
+        B::Receipt(x) => (&x.supplier, ""),
+        B::SupplierReturn(x) => (&x.supplier, ""),
+        B::Sale(x) => (&x.customer, ""),
+        B::Dispatch(x) => (&x.customer, ""),
+        B::CustomerReturn(x) => (&x.customer, ""),
+        B::Invoice(x) => (&x.issuer, &x.buyer),
+        B::Payment(x) => (&x.payer, &x.payee),
+        B::StockCount(x) => ("", &x.location),
+        _ => ("", ""),
+    };
+    let kind = body.kind();
+    let index = Kind::ALL.iter().position(|k| *k == kind)?;
+    // (A tuple of strings hashes each with its length: ("ab", "c") and ("a", "bc") differ.)
+    let key = (doc, party, place);
+    let (a, b) = (hash[0].hash_one(key), hash[1].hash_one(key));
+    let h = (u128::from(a) << 64) | u128::from(b);
+    Some(((index as u128) << KIND_SHIFT) | (h >> 5))
 }
 
 /// `EVENT-DUP`: record `seq` holds an event with the id of record `first`'s.
