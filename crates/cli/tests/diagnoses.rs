@@ -650,3 +650,43 @@ fn a_unit_moved_from_elsewhere_or_received_while_held_breaks_its_chain() {
     assert!(at.contains(&("SPECIAL-CHAIN".into(), 39)), "{at:?}");
     assert!(at.contains(&("CODE-DUP".into(), 58)), "{at:?}");
 }
+
+/// A case code packed in the ledger after its units were received (ledger 223) begins at its
+/// packing: `trace` of it is unbroken (exit 0), not "first seen in a put-away, not a receipt".
+#[test]
+fn a_case_packed_in_the_ledger_is_not_first_seen_out_of_nowhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let ledger = std::fs::read_dir(repo("samples/inspections"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("223-") && p.extension().is_some_and(|x| x == "jsonl")
+        })
+        .unwrap();
+    ok(&["init", "L", "--lang", "en"], d);
+    ok(
+        &["append", "L", &ledger.display().to_string(), "--lang", "en"],
+        d,
+    );
+    let o = run(&["trace", "80512300223900002010", "L", "--lang", "en"], d);
+    assert_eq!(code(&o), 0, "{}", text(&o));
+    assert!(text(&o).contains("chain unbroken"), "{}", text(&o));
+}
+
+/// Attacker round 29, m2: an EPCIS document saved with a UTF-8 byte-order mark imports as it
+/// would without one (it was refused as "not valid JSON"); imported again it appends nothing.
+#[test]
+fn an_epcis_document_with_a_byte_order_mark_imports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    epcis_export_and_empty_b(d);
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(std::fs::read(d.join("m.jsonld")).unwrap());
+    std::fs::write(d.join("bom.jsonld"), bytes).unwrap();
+    let first = ok(&["import", "epcis", "B", "bom.jsonld", "--lang", "en"], d);
+    assert!(first.contains(" appended"), "{first}");
+    let again = ok(&["import", "epcis", "B", "m.jsonld", "--lang", "en"], d);
+    assert!(again.contains(": 0 appended"), "{again}");
+}

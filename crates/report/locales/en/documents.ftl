@@ -70,7 +70,7 @@ ttgk-payment-account = Payment { $doc } for { $document ->
 ttgk-overinvoiced = { $invoiced } units of { $product } invoiced for { $doc } ({ $party }) but only { $goods } { $dir ->
         [purchase] accepted
        *[sale] dispatched
-    }, net of returns.
+    }, net of returns, and the excess was not corrected within { $days } days, by { $due }.
 ttgk-overpaid = Invoice { $doc } ({ $party }) for { $total }{ $net ->
         [none] {""}
        *[credits] {" "}(net of credit notes { $credits })

@@ -70,7 +70,7 @@ ttgk-payment-account = { $document ->
 ttgk-overinvoiced = { $doc }（{ $party }）的 { $product } 开票 { $invoiced }，但扣除退货后仅{ $dir ->
         [purchase] 验收合格
        *[sale] 发货
-    } { $goods }。
+    } { $goods }，超开部分未在 { $days } 天内（截至 { $due }）更正。
 ttgk-overpaid = 发票 { $doc }（{ $party }）金额 { $total }{ $net ->
         [none] {""}
        *[credits] （已扣除红字发票 { $credits }）

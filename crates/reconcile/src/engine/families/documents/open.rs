@@ -270,7 +270,8 @@ fn overinvoiced(
         .arg("dir", dir_term(dir))
         .arg("doc", doc)
         .arg("party", g.party.as_str())
-        .arg("days", cx.cfg.thresholds.correction_days);
+        .arg("days", cx.cfg.thresholds.correction_days)
+        .arg("due", due);
     let excess = inv.saturating_sub(goods);
     let closed_by = Msg::new("ttgk-overinvoiced-closed-by")
         .arg("excess", excess)
