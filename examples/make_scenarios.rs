@@ -194,6 +194,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     pairs(&dir)?;
     Ok(())
 }
+/// `RULE SEQ` of each finding of the ledger file at `path`.
+fn findings_at(path: &Path) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let report =
+        rxledger::check::check_path(path, rxledger::reconcile::Config::default(), None, |_| {})?;
+    Ok(report
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.rule, f.seq))
+        .collect())
+}
+
 /// A ledger written without the id index (the chain continued by hand): record 61 repeats an
 /// earlier event. The first of the 60 events whose second copy changes nothing else is used.
 fn duplicate_id(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
@@ -210,17 +221,7 @@ fn duplicate_id(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             &mut bytes,
         )?;
         std::fs::write(&path, &bytes)?;
-        let report = rxledger::check::check_path(
-            &path,
-            rxledger::reconcile::Config::default(),
-            None,
-            |_| {},
-        )?;
-        let found: Vec<String> = report
-            .findings
-            .iter()
-            .map(|f| format!("{} {}", f.rule, f.seq))
-            .collect();
+        let found = findings_at(&path)?;
         if found == ["EVENT-DUP 61"] {
             std::fs::write(dir.join("duplicate-id.expected"), "EVENT-DUP 61\n")?;
             return Ok(());
@@ -247,17 +248,7 @@ fn duplicate_document(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             "2026-10-02T15:30:00.000000Z",
         )?;
         std::fs::write(&path, store.as_bytes())?;
-        let report = rxledger::check::check_path(
-            &path,
-            rxledger::reconcile::Config::default(),
-            None,
-            |_| {},
-        )?;
-        let found: Vec<String> = report
-            .findings
-            .iter()
-            .map(|f| format!("{} {}", f.rule, f.seq))
-            .collect();
+        let found = findings_at(&path)?;
         if found == ["DOC-DUP 61"] {
             std::fs::write(dir.join("duplicate-document.expected"), "DOC-DUP 61\n")?;
             return Ok(());

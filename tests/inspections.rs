@@ -12,7 +12,19 @@ use rxledger::reconcile::Config;
 mod support;
 
 /// Ledgers the engine does not get right yet, with why.
-const KNOWN_GAPS: &[(&str, &str)] = &[];
+const KNOWN_GAPS: &[(&str, &str)] = &[
+    (
+        "330-lawful-december-472-events-doc-numbers-shared-across-kinds-issuers-directions-locations-route-sheets-instalments-red-letter-refund-quiet",
+        "round 30, A1: two suppliers' paper invoices share the 8-digit number 00031207; invoices are \
+         matched by number alone, so payments to one look paid to the wrong party (TTGK-P 66, 82, \
+         195). format.md now says to write 发票代码 and 发票号码 together; matching by issuer is \
+         left for an issue of its own",
+    ),
+    (
+        "331-doc-dup-receipt-time-corrected-put-away-dispatch-invoice-payment-count-resent-beside-year-reset-numbers-and-shared-numbers",
+        "round 30, A1: as 330, TTGK-P 36 from an invoice number two issuers share",
+    ),
+];
 
 fn expected(path: &Path) -> BTreeSet<(String, u64)> {
     std::fs::read_to_string(path)
@@ -630,7 +642,7 @@ fn round_29s_findings_and_sentences() {
     let s = one("321-", "VAC-DISPOSE", 45, En);
     assert!(
         s.starts_with("5 units (瓶) of vaccine ")
-            && s.contains("expired on 2026-12-08, were not isolated by 2026-12-10 00:00 (+08:00)"),
+            && s.contains("expired on 2026-12-08, were not isolated by 2026-12-10 00:00 (+08:00) (still at CR-2 5)"),
         "{s}"
     );
     let s = one("321-", "VAC-DISPOSE", 45, Zh);

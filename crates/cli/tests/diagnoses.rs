@@ -36,6 +36,18 @@ fn ok(args: &[&str], cwd: &Path) -> String {
     text(&o)
 }
 
+/// The inspection ledger (`samples/inspections/*.jsonl`) whose name starts with `prefix`.
+fn inspection(prefix: &str) -> PathBuf {
+    std::fs::read_dir(repo("samples/inspections"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with(prefix) && p.extension().is_some_and(|x| x == "jsonl")
+        })
+        .unwrap()
+}
+
 fn repo(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(p)
 }
@@ -590,15 +602,7 @@ fn a_unit_returned_by_another_customer_breaks_its_chain() {
 fn a_unit_moved_from_elsewhere_or_received_while_held_breaks_its_chain() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    let dir = repo("samples/inspections");
-    let ledger = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            name.starts_with("324-") && p.extension().is_some_and(|x| x == "jsonl")
-        })
-        .unwrap();
+    let ledger = inspection("324-");
     ok(&["init", "L", "--lang", "en"], d);
     ok(
         &["append", "L", &ledger.display().to_string(), "--lang", "en"],
@@ -657,14 +661,7 @@ fn a_unit_moved_from_elsewhere_or_received_while_held_breaks_its_chain() {
 fn a_case_packed_in_the_ledger_is_not_first_seen_out_of_nowhere() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    let ledger = std::fs::read_dir(repo("samples/inspections"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            name.starts_with("223-") && p.extension().is_some_and(|x| x == "jsonl")
-        })
-        .unwrap();
+    let ledger = inspection("223-");
     ok(&["init", "L", "--lang", "en"], d);
     ok(
         &["append", "L", &ledger.display().to_string(), "--lang", "en"],

@@ -128,6 +128,45 @@ fn a_partners_epcis_receiving_events_give_their_expected_findings() {
     );
 }
 
+/// Round 30's 334: an ERP month imported, the same exports again (nothing appended), then the
+/// re-export: a receipt whose time was corrected (a new id) and two payments of a mapping without
+/// `group_by` moved by a blank row: `DOC-DUP` at each copy, naming the first.
+#[test]
+fn a_reexport_with_a_corrected_receipt_and_moved_rows_is_doc_dup() {
+    let dir = root().join("imports");
+    let tmp = tempfile::tempdir().unwrap();
+    let l = tmp.path().join("L");
+    let l = l.to_str().unwrap();
+    ok(&run(&["init", l], &dir));
+    let master = file(&dir, "334-", ".jsonl");
+    ok(&run(&["append", l, master.to_str().unwrap()], &dir));
+    let import = |part: &str| {
+        let (goods, finance) = (
+            format!("334-goods-{part}.csv"),
+            format!("334-finance-{part}.csv"),
+        );
+        let args = [
+            "import",
+            "csv",
+            l,
+            &goods,
+            &finance,
+            "--mapping",
+            "334-goods.toml",
+            "--mapping",
+            "334-finance.toml",
+        ];
+        ok(&run(&args, &dir))
+    };
+    import("a");
+    let head = ok(&run(&["log", l], &dir));
+    import("a");
+    assert_eq!(ok(&run(&["log", l], &dir)), head, "a second import");
+    import("b");
+    let want = expected(&file(&dir, "334-", ".expected"));
+    assert_eq!(findings(&dir, l, &[]), want);
+}
+
 /// Round 20's 249 with its configuration file: the thresholds changed, other findings.
 #[test]
 fn a_ledger_checked_with_changed_thresholds_gives_its_expected_findings() {

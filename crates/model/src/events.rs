@@ -419,7 +419,11 @@ pub enum InvoiceDirection {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Invoice {
-    /// Invoice number (发票号码); payments list it in `invoices`.
+    /// Invoice number; payments list it in `invoices`. Invoices are matched by this number
+    /// alone (payments, credit notes, TTGK), so it must name one invoice in the ledger whoever
+    /// issued it: the 20-digit number of a fully digital invoice (全电发票) does; the 8-digit
+    /// 发票号码 of a paper VAT invoice repeats across 发票代码 and issuers, so write both
+    /// (`3300204130-00031207`).
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: Text,
     /// Purchase or sale.

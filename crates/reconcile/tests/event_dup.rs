@@ -1,9 +1,13 @@
 //! `EVENT-DUP`: a second record holding an event id fires at that record, naming the first; a
-//! ledger of distinct ids stays quiet.
+//! ledger of distinct ids stays quiet. `DOC-DUP`: a document recorded again under another event
+//! id (re-imported after its time was corrected, re-sent by a partner under a new `eventID`)
+//! fires at the later record, naming the first; other documents of the same number (another
+//! kind, another counterparty, another count location, a year later) and the same event again
+//! (`EVENT-DUP`'s) stay quiet.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rxledger_gen::{GenConfig, Generator};
-use rxledger_model::Event;
+use rxledger_model::{Event, EventBody, Kind};
 use rxledger_reconcile::{Config, Engine, Finding, Rule};
 
 fn run(events: &[Event], cfg: Config) -> Vec<Finding> {
@@ -95,4 +99,101 @@ fn duplicates_are_found_beyond_the_ids_held_in_memory() {
         dups,
         [(40_001, vec![6, 40_001]), (40_002, vec![39_001, 40_002])]
     );
+}
+
+fn doc_dups(events: &[Event], cfg: Config) -> Vec<(u64, Vec<u64>)> {
+    run(events, cfg)
+        .into_iter()
+        .filter(|f| f.rule == Rule::DocDup)
+        .map(|f| (f.seq, f.seqs))
+        .collect()
+}
+
+/// `e` under another event id: the low bits changed, or (`import csv`'s ids of a corrected
+/// document) only the time in the high bits.
+fn again(e: &Event) -> Event {
+    let mut e = e.clone();
+    e.id = uuid::Uuid::from_u128(e.id.as_u128() ^ 0xff);
+    e
+}
+
+fn again_high(e: &Event) -> Event {
+    let mut e = e.clone();
+    e.id = uuid::Uuid::from_u128(e.id.as_u128() ^ (1 << 100));
+    e
+}
+
+fn first(ev: &[Event], kind: Kind) -> usize {
+    ev.iter().position(|e| e.kind() == kind).unwrap()
+}
+
+#[test]
+fn a_document_recorded_again_under_another_id_fires_naming_the_first() {
+    let mut ev: Vec<Event> = Generator::new(GenConfig::default()).take(3000).collect();
+    // The generator's ledgers record each document once.
+    assert!(doc_dups(&ev, Config::default()).is_empty());
+    let (r, p, i) = (
+        first(&ev, Kind::Receipt),
+        first(&ev, Kind::Payment),
+        first(&ev, Kind::Invoice),
+    );
+    // 3001: the receipt re-imported after its time was corrected in the ERP (attacker round
+    // 29, C2); 3002: the payment again, byte for byte but for its id (C1); 3003: the invoice.
+    let mut moved = again_high(&ev[r]);
+    moved.occurred_at += Duration::minutes(1);
+    ev.extend([moved, again(&ev[p]), again(&ev[i])]);
+    let want = [
+        (3001, vec![r as u64 + 1, 3001]),
+        (3002, vec![p as u64 + 1, 3002]),
+        (3003, vec![i as u64 + 1, 3003]),
+    ];
+    assert_eq!(doc_dups(&ev, Config::default()), want);
+    let f = run(&ev, Config::default())
+        .into_iter()
+        .find(|f| f.rule == Rule::DocDup)
+        .unwrap();
+    let said = rxledger_report::messages::Messages::new(rxledger_report::messages::Lang::En)
+        .render(&f.message);
+    assert_eq!(
+        said,
+        format!(
+            "Record 3001 holds the same receipt as record {} (document number and counterparty, \
+             within 180 days) under another event id: the document counts twice.",
+            r + 1
+        )
+    );
+    let off = Config::from_toml("disabled = [\"DOC-DUP\"]\n").unwrap();
+    assert!(doc_dups(&ev, off).is_empty());
+}
+
+#[test]
+fn other_documents_of_the_same_number_and_the_same_event_again_are_quiet() {
+    let mut ev: Vec<Event> = Generator::new(GenConfig::default()).take(3000).collect();
+    let i = first(&ev, Kind::Invoice);
+    // The same invoice number from another issuer (numbers of different issuers may meet).
+    let mut other = again(&ev[i]);
+    if let EventBody::Invoice(x) = &mut other.body {
+        x.issuer = format!("{}-other", x.issuer).into();
+    }
+    // The same count sheet at another location.
+    let c = first(&ev, Kind::StockCount);
+    let mut there = again(&ev[c]);
+    if let EventBody::StockCount(x) = &mut there.body {
+        x.location = format!("{}-2", x.location).into();
+    }
+    // The same event again: EVENT-DUP's, not a second document.
+    let p = first(&ev, Kind::Payment);
+    // The same number a year later (an ERP numbering from 0001 each year; round 30, A2): beyond
+    // the return window, another document.
+    let mut next_year = again(&ev[first(&ev, Kind::Receipt)]);
+    next_year.occurred_at += Duration::days(365);
+    ev.extend([other, there, ev[p].clone(), next_year]);
+    let found = run(&ev, Config::default());
+    assert!(found.iter().all(|f| f.rule != Rule::DocDup), "{found:?}");
+    // Within a longer window it is a copy.
+    let long = Config::from_toml("[thresholds]\nreturn_window_days = 400\n").unwrap();
+    assert_eq!(doc_dups(&ev, long).len(), 1);
+    assert!(found
+        .iter()
+        .any(|f| f.rule == Rule::EventDup && f.seq == 3003));
 }

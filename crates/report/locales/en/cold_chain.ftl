@@ -53,7 +53,7 @@ vac-dispose-isolate-actual = { $units } ({ $unit }) still in { $zone }
 vac-dispose-expired = { $units } units ({ $unit }) of vaccine { $product } batch { $batch }, expired on { $expiry }, were { $step ->
         [dispose] not disposed of
        *[isolate] not isolated
-    } by { $by }.
+    } by { $by } (still at { $places }).
 vac-dispose-expired-expected = { $step ->
         [dispose] none left in stock
        *[isolate] none left outside quarantine

@@ -49,7 +49,7 @@ vac-dispose-isolate-actual = { $zone } 中仍有 { $units } { $unit }
 vac-dispose-expired = 疫苗 { $product } 批号 { $batch } 已于 { $expiry } 过期，共 { $units } { $unit }未在 { $by } 前{ $step ->
         [dispose] 销毁处置
        *[isolate] 隔离
-    }。
+    }（仍在 { $places }）。
 vac-dispose-expired-expected = { $by } 前{ $step ->
         [dispose] 已无库存
        *[isolate] 隔离区外无剩余

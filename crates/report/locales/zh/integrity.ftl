@@ -3,7 +3,11 @@
 event-invalid = 记录 { $record } 不是有效的事件：{ $error }。
 
 event-dup = 记录 { $record } 重复了事件 { $id }（已记为记录 { $first }）：该事件被计算两次。
-doc-dup = 记录 { $record } 载有的{ event-kind }已记为记录 { $first }（单据编号与往来单位相同），事件编号却不同：该单据被计算两次。
+doc-dup = 记录 { $record } 与记录 { $first } 载有同一{ event-kind }（{ $by ->
+        [party] 单据编号与往来单位相同
+        [location] 单据编号与库位相同
+       *[number] 单据编号相同
+    }，相隔不超过 { $days } 天），事件编号却不同：该单据被计算两次。
 
 late-entry = { $occurred } 发生的{ event-kind }{ $doc ->
         [none] {""}

@@ -100,11 +100,16 @@ impl Family for Integrity {
             });
         }
         if let (Some(docs), Some(key)) = (&mut self.docs, doc_key(&self.doc_hash, &ev.e.body)) {
-            // With the event's id: the same event again is EVENT-DUP's, not a second document.
+            // With when it occurred (a number used again long after is another document) and a
+            // 64-bit hash of its whole id (the same event again is EVENT-DUP's, not a second
+            // one; an imported id's low half is the same for a corrected document, round 30).
+            use std::hash::BuildHasher;
+            let at = u128::from(ev.e.occurred_at.timestamp().cast_unsigned());
+            let id = u128::from(self.doc_hash[0].hash_one(ev.e.id.as_u128()));
             docs.push(Entry {
                 key,
                 seq: ev.seq,
-                digest: ev.e.id.as_u128(),
+                digest: (at << 64) | id,
             });
         }
         late_entry(cx, ev);
@@ -143,6 +148,12 @@ impl Integrity {
     /// already holds under another id, in record order.
     fn finish_docs(&mut self, cx: &mut Ctx<'_>) {
         let Some(docs) = self.docs.take() else { return };
+        // A number used again more than the return window after its document occurred is
+        // another document: ERPs number from 0001 each year, and the engine has forgotten the
+        // first by then (round 30, A2).
+        let window = cx.cfg.thresholds.return_window_days.saturating_mul(86_400);
+        let secs = |e: &Entry| ((e.digest >> 64) as u64).cast_signed();
+        let id = |e: &Entry| e.digest & u128::from(u64::MAX);
         let mut first: Option<Entry> = None;
         let mut dups = Vec::new();
         for e in docs.finish() {
@@ -154,8 +165,10 @@ impl Integrity {
                 }
             };
             match first {
-                Some(f) if f.key == e.key => {
-                    if e.digest != f.digest {
+                Some(f)
+                    if f.key == e.key && secs(&e).abs_diff(secs(&f)) <= window.unsigned_abs() =>
+                {
+                    if id(&e) != id(&f) {
                         dups.push((e.seq, f.seq, e.key));
                     }
                 }
@@ -165,10 +178,22 @@ impl Integrity {
         dups.sort_unstable();
         for (seq, first, key) in dups {
             let kind = Kind::ALL[usize::try_from(key >> KIND_SHIFT).unwrap_or(0)];
+            // What the two have in common besides the kind and number ([`doc_key`]).
+            let by = match kind {
+                Kind::StockCount => "location",
+                Kind::PutAway
+                | Kind::Transfer
+                | Kind::OutboundReview
+                | Kind::Destruction
+                | Kind::LossReport => "number",
+                _ => "party",
+            };
             let m = Msg::new("doc-dup")
                 .arg("record", seq)
                 .arg("kind", term(kind.as_str()))
-                .arg("first", first);
+                .arg("by", term(by))
+                .arg("first", first)
+                .arg("days", cx.cfg.thresholds.return_window_days);
             cx.emit(Finding::new(Rule::DocDup, seq, m).also(first));
         }
     }
