@@ -529,7 +529,7 @@ fn round_26s_findings_and_sentences() {
     );
     let s = one("295-", "SPECIAL-LOSS", 44, En);
     assert!(
-        s.contains("discovered 2026-11-17 09:00 (+08:00), was reported 2026-11-18 09:00:01 (+08:00), 24.0003 hours after discovery"),
+        s.contains("discovered 2026-11-17 09:00 (+08:00), was reported 2026-11-18 09:00:01 (+08:00), 24 h 0 min 1 s after discovery"),
         "{s}"
     );
     let s = one("295-", "SPECIAL-LOSS", 44, Zh);

@@ -224,6 +224,7 @@ use rxledger_report::messages::{Lang, Messages};
 fn catalogue() -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../report/locales/en");
     [
+        "base",
         "integrity",
         "documents",
         "stock",

@@ -37,6 +37,29 @@ pub(crate) fn decimal(value: f64, decimals: u8) -> Fact {
     Fact::Decimal { value, decimals }
 }
 
+/// The duration `d` as hours, then minutes and seconds where they are not zero: "72 h",
+/// "24 h 1 min", "24 h 0 min 1 s", as an inspector writes a delay (round 29: "24.02 hours" was hard to read).
+/// Milliseconds beyond the second round up, so a delay past a limit never reads as the limit.
+pub(crate) fn hours_minutes(d: chrono::Duration) -> Fact {
+    let ms = d.num_milliseconds().max(0);
+    let secs = ms / 1000 + i64::from(ms % 1000 != 0);
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    Fact::from(
+        crate::Msg::new("duration-hms")
+            .arg("hours", h)
+            .arg("minutes", m)
+            .arg("seconds", s)
+            .arg(
+                "parts",
+                term(match (m, s) {
+                    (0, 0) => "h",
+                    (_, 0) => "hm",
+                    _ => "hms",
+                }),
+            ),
+    )
+}
+
 /// The duration `d` in `unit`s (minutes, hours), compared with a limit in whole units: an `int`
 /// fact when it is a whole number of units, else a `decimal` with the fewest decimals (up to 6)
 /// that show it is not, so that a gap of 5 min 1 s reads 5.02 min against a limit of 5, never

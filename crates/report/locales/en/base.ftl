@@ -1,5 +1,12 @@
 # Shared messages (English): terms and phrases several families use.
 
+# A duration: whole hours ($parts h), hours and minutes (hm), or hours, minutes and seconds (hms).
+duration-hms = { $parts ->
+        [h] { $hours } h
+        [hm] { $hours } h { $minutes } min
+       *[hms] { $hours } h { $minutes } min { $seconds } s
+    }
+
 # An event kind ($kind), as a person names the record.
 event-kind = { $kind ->
         [party_registered] party registration

@@ -78,12 +78,12 @@ special-loss = The { $loss ->
        *[theft] theft
     } of controlled drugs in { $doc }, discovered { $discovered }, { $reported ->
         [none] was not reported to any authority
-       *[late] was reported { $at }, { $hours } hours after discovery (limit { $limit } hours)
+       *[late] was reported { $at }, { $hours } after discovery (limit { $limit } hours)
     }.
 special-loss-expected = reported within { $limit } h
 special-loss-actual = { $reported ->
         [none] not reported
-       *[late] reported after { $hours } h
+       *[late] reported after { $hours }
     }
 
 # $quantity, $product, $batch: the first line of a controlled drug; $lines: one, or several

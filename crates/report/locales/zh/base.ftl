@@ -1,5 +1,12 @@
 # 共用词语（简体中文）：多个规则族共用的术语。
 
+# 时长：整小时（$parts 为 h）、小时与分（hm）、小时分秒（hms）。
+duration-hms = { $parts ->
+        [h] { $hours } 小时
+        [hm] { $hours } 小时 { $minutes } 分
+       *[hms] { $hours } 小时 { $minutes } 分 { $seconds } 秒
+    }
+
 # 事件类型（$kind），按记录的名称。
 event-kind = { $kind ->
         [party_registered] 企业资质登记

@@ -71,12 +71,12 @@ special-loss = { $doc } 中特殊管理药品的{ $loss ->
        *[theft] 被盗
     }于 { $discovered } 发现，{ $reported ->
         [none] 未向任何主管部门报告
-       *[late] 于 { $at } 才报告，在发现 { $hours } 小时后（时限 { $limit } 小时）
+       *[late] 于 { $at } 才报告，在发现 { $hours }后（时限 { $limit } 小时）
     }。
 special-loss-expected = 发现后 { $limit } 小时内报告
 special-loss-actual = { $reported ->
         [none] 未报告
-       *[late] 发现 { $hours } 小时后报告
+       *[late] 发现 { $hours }后报告
     }
 
 # $quantity、$product、$batch：第一行特殊管理药品；$lines：one 或 several（此时 $more 为其余特殊管理药品行数）。

@@ -15,7 +15,7 @@ use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, P
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
 use crate::engine::facts::{
-    designation, duration_in, factor, loss, plural, ratio_over, shortest, term, texts, with_facts,
+    designation, factor, hours_minutes, loss, plural, ratio_over, shortest, term, texts, with_facts,
 };
 use crate::engine::projections::codes::{code_lines, Coverage};
 use crate::engine::projections::documents::{named_or_own, Dir};
@@ -245,7 +245,7 @@ fn special_loss(cx: &mut Ctx<'_>, ev: &Ev<'_>, l: &rxledger_model::LossReport) {
     } else {
         m.arg("reported", term("late"))
             .arg("at", ev.e.occurred_at)
-            .arg("hours", duration_in(delay, Duration::hours(1)))
+            .arg("hours", hours_minutes(delay))
     };
     let f = Finding::new(Rule::SpecialLoss, ev.seq, m.clone()).figures(
         with_facts("special-loss-expected", &m),
