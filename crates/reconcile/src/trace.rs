@@ -418,21 +418,16 @@ impl Collector {
         if self.started {
             self.owners.push(std::mem::take(&mut self.owner));
         }
-        for chain in &mut self.chains {
-            chain.find_breaks(&self.owners);
+        // Where each code target was packed, if it is a pack made in the ledgers.
+        let mut packed = vec![None; self.chains.len()];
+        for ((i, _), unit) in self.codes.iter().zip(&self.units) {
+            packed[*i] = unit.packed.as_ref();
+        }
+        for (chain, packed) in self.chains.iter_mut().zip(packed) {
+            chain.find_breaks(&self.owners, packed);
         }
         for ((i, _), unit) in self.codes.iter().zip(&self.units) {
-            let chain = &mut self.chains[*i];
-            // A pack made in a ledger is first seen there in a put-away or dispatch, lawfully
-            // (the case's units were received; round 29's check of every code of the
-            // inspection ledgers found this false break for a case code).
-            if let (Some((ledger, packed)), Some(first)) = (&unit.packed, chain.steps.first()) {
-                let made_here = first.ledger == *ledger && first.at >= *packed;
-                chain
-                    .breaks
-                    .retain(|b| !(made_here && b.message.id == "custody-first-seen"));
-            }
-            chain.unit_breaks(unit);
+            self.chains[*i].unit_breaks(unit);
         }
         let mut out: Vec<(Target, Chain)> = self.targets.into_iter().zip(self.chains).collect();
         if self.special_batches {
@@ -471,13 +466,18 @@ fn target_key(t: &Target) -> (&str, &str) {
 
 impl Chain {
     /// Orders the steps in time and records where the chain breaks: a first appearance that is
-    /// not a receipt; a dispatch to a company whose ledger is among `owners`, without a later
-    /// receipt there; a receipt from a company whose ledger is among `owners`, without an
-    /// earlier dispatch from it.
-    fn find_breaks(&mut self, owners: &[String]) {
+    /// not a receipt (nor, for a pack, after its packing in that ledger: `packed`); a dispatch
+    /// to a company whose ledger is among `owners`, without a later receipt there; a receipt
+    /// from a company whose ledger is among `owners`, without an earlier dispatch from it.
+    fn find_breaks(&mut self, owners: &[String], packed: Option<&(PathBuf, DateTime<Utc>)>) {
         self.steps.sort_by_key(|s| s.at);
         if let Some(first) = self.steps.first() {
-            if first.kind != Kind::Receipt.as_str() {
+            // A pack made in a ledger is first seen there in a put-away or dispatch, lawfully
+            // (its units were received; round 29's trace of every code of the inspection
+            // ledgers found this false break for a case code).
+            let made_there =
+                packed.is_some_and(|(ledger, at)| first.ledger == *ledger && first.at >= *at);
+            if first.kind != Kind::Receipt.as_str() && !made_there {
                 let m = Msg::new("custody-first-seen")
                     .arg("kind", first.kind)
                     .arg("seq", first.seq)
@@ -569,7 +569,10 @@ impl Chain {
                     _ => None,
                 };
                 breaks.extend(m.map(|m| Break::between(s, m)));
-                let rejected = unit.unaccepted.contains(&(s.ledger.clone(), s.seq));
+                let rejected = unit
+                    .unaccepted
+                    .iter()
+                    .any(|(ledger, seq)| *seq == s.seq && *ledger == s.ledger);
                 state[i].1 = Whereabouts::Held(s, rejected);
                 continue;
             }

@@ -122,10 +122,7 @@ pub fn custody_text_with(target: &Target, chain: &Chain, m: &Messages) -> String
             let _ = writeln!(s, "{}{}", m.label("custody-break"), break_text(m, b));
         }
     }
-    // The balance and the breaks carry ledger data too: every line shows it visibly.
-    s.lines()
-        .map(|l| crate::messages::visible(l) + "\n")
-        .collect()
+    s
 }
 
 /// The balance of a batch at the end of its chain (round 21: a batch trace listed every movement

@@ -257,7 +257,9 @@ impl Messages {
             Some(name) => {
                 self.render(&Msg::new("named-party").arg("name", name).arg("code", party))
             }
-            None => party.to_owned(),
+            // Ledger data, shown as any text fact is ([`visible`]; attacker round 29: an
+            // unregistered holder's escape sequence reached the terminal through `trace`).
+            None => visible(party),
         }
     }
 
@@ -275,7 +277,7 @@ impl Messages {
                     .arg("spec", p.spec.as_str())
                     .arg("code", product),
             ),
-            None => product.to_owned(),
+            None => visible(product),
         }
     }
 

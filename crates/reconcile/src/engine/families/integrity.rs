@@ -178,16 +178,8 @@ impl Integrity {
         dups.sort_unstable();
         for (seq, first, key) in dups {
             let kind = Kind::ALL[usize::try_from(key >> KIND_SHIFT).unwrap_or(0)];
-            // What the two have in common besides the kind and number ([`doc_key`]).
-            let by = match kind {
-                Kind::StockCount => "location",
-                Kind::PutAway
-                | Kind::Transfer
-                | Kind::OutboundReview
-                | Kind::Destruction
-                | Kind::LossReport => "number",
-                _ => "party",
-            };
+            // What the two have in common besides the kind and number, as [`doc_key`] kept it.
+            let by = SHARED[usize::try_from(key >> SHARED_SHIFT & 3).unwrap_or(0)];
             let m = Msg::new("doc-dup")
                 .arg("record", seq)
                 .arg("kind", term(kind.as_str()))
@@ -201,35 +193,42 @@ impl Integrity {
 
 /// Where a document key keeps its kind: the top 5 bits.
 const KIND_SHIFT: u32 = 123;
+/// Where a document key keeps what else its documents share (an index of [`SHARED`]): the 2
+/// bits below the kind.
+const SHARED_SHIFT: u32 = 121;
+/// What two documents of one key share besides kind and number (the sentence's term).
+const SHARED: [&str; 3] = ["number", "party", "location"];
 
 /// The key of the document an event records (`None` for events of no document, and for packing:
-/// one packing document may pack several parents): its kind in the top bits, then a hash of its
-/// number, its counterparty (numbers of different suppliers' invoices may meet) and, for a
-/// stock count, its location (one count sheet may cover several).
+/// one packing document may pack several parents): its kind in the top bits, then what else it
+/// is keyed by ([`SHARED`]), then a hash of its number, its counterparty (numbers of different
+/// suppliers' invoices may meet) and, for a stock count, its location (one count sheet may
+/// cover several).
 fn doc_key(hash: &[foldhash::quality::RandomState; 2], body: &EventBody) -> Option<u128> {
     use std::hash::BuildHasher;
     use EventBody as B;
     let doc = body.doc()?;
-    let (party, place): (&str, &str) = match body {
+    // (party, place, index in SHARED)
+    let (party, place, shared): (&str, &str, u128) = match body {
         B::Aggregation(_) => return None,
-        B::Purchase(x) => (&x.supplier, ""),
-        B::Receipt(x) => (&x.supplier, ""),
-        B::SupplierReturn(x) => (&x.supplier, ""),
-        B::Sale(x) => (&x.customer, ""),
-        B::Dispatch(x) => (&x.customer, ""),
-        B::CustomerReturn(x) => (&x.customer, ""),
-        B::Invoice(x) => (&x.issuer, &x.buyer),
-        B::Payment(x) => (&x.payer, &x.payee),
-        B::StockCount(x) => ("", &x.location),
-        _ => ("", ""),
+        B::Purchase(x) => (&x.supplier, "", 1),
+        B::Receipt(x) => (&x.supplier, "", 1),
+        B::SupplierReturn(x) => (&x.supplier, "", 1),
+        B::Sale(x) => (&x.customer, "", 1),
+        B::Dispatch(x) => (&x.customer, "", 1),
+        B::CustomerReturn(x) => (&x.customer, "", 1),
+        B::Invoice(x) => (&x.issuer, &x.buyer, 1),
+        B::Payment(x) => (&x.payer, &x.payee, 1),
+        B::StockCount(x) => ("", &x.location, 2),
+        _ => ("", "", 0),
     };
     let kind = body.kind();
     let index = Kind::ALL.iter().position(|k| *k == kind)?;
-    // (A tuple of strings hashes each with its length: ("ab", "c") and ("a", "bc") differ.)
+    // (A string hashes with a terminator: ("ab", "c") and ("a", "bc") differ.)
     let key = (doc, party, place);
     let (a, b) = (hash[0].hash_one(key), hash[1].hash_one(key));
     let h = (u128::from(a) << 64) | u128::from(b);
-    Some(((index as u128) << KIND_SHIFT) | (h >> 5))
+    Some(((index as u128) << KIND_SHIFT) | (shared << SHARED_SHIFT) | (h >> 7))
 }
 
 /// `EVENT-DUP`: record `seq` holds an event with the id of record `first`'s.

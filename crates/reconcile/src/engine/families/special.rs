@@ -11,6 +11,7 @@ use std::collections::VecDeque;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use hashbrown::{HashMap, HashSet};
 use rxledger_model::{Channel, ControlClass, Designation, EventBody, PartyKind, PaymentMethod};
+use smallvec::SmallVec;
 
 use super::Family;
 use crate::engine::ctx::{Ctx, Ev};
@@ -59,27 +60,28 @@ impl Family for Special {
         match &ev.e.body {
             EventBody::Receipt(r) => {
                 let lines = r.lines.iter().map(|l| (&l.product, &l.batch));
-                let lines: Vec<_> = lines.filter(|(p, _)| special(cx, p)).collect();
+                let lines = lines
+                    .filter(|(p, _)| special(cx, p))
+                    .collect::<SmallVec<[_; 4]>>();
                 two_people(cx, seq, &r.acceptors, ("acceptance", &r.doc), &lines);
             }
             EventBody::OutboundReview(r) => {
                 let lines = r.lines.iter().map(|l| (&l.product, &l.batch));
-                let lines: Vec<_> = lines.filter(|(p, _)| special(cx, p)).collect();
+                let lines = lines
+                    .filter(|(p, _)| special(cx, p))
+                    .collect::<SmallVec<[_; 4]>>();
                 two_people(cx, seq, &r.reviewers, ("outbound_review", &r.doc), &lines);
             }
             EventBody::Destruction(d) if d.supervisors.is_empty() => {
                 let mut lines = d.lines.iter().filter(|l| special(cx, &l.product));
                 if let Some(first) = lines.next() {
-                    let more = lines.count();
                     let m = Msg::new("special-destroy")
                         .arg("doc", &d.doc)
                         .arg("quantity", first.quantity)
                         .arg("quantity_plural", plural(first.quantity))
                         .arg("product", &first.product)
-                        .arg("batch", &first.batch)
-                        .arg("lines", term(if more == 0 { "one" } else { "several" }))
-                        .arg("more", more)
-                        .arg("more_plural", plural(more));
+                        .arg("batch", &first.batch);
+                    let m = more_lines(m, lines.count());
                     let f = Finding::new(Rule::SpecialDestroy, seq, m);
                     cx.emit(f.product(&first.product).batch(&first.batch));
                 }
@@ -183,6 +185,14 @@ fn custody(cx: &mut Ctx<'_>, ev: &Ev<'_>) {
     });
 }
 
+/// A sentence naming the first line of controlled drugs, with the `more` further such lines
+/// (`lines`: one or several; `SPECIAL-DESTROY`, `SPECIAL-2P`).
+fn more_lines(m: Msg, more: usize) -> Msg {
+    m.arg("lines", term(if more == 0 { "one" } else { "several" }))
+        .arg("more", more)
+        .arg("more_plural", plural(more))
+}
+
 /// `SPECIAL-2P`: acceptance (`what` = `acceptance`) or outbound review (`outbound_review`) of
 /// controlled drugs (the document's `lines` of them: product, batch) signed by two different
 /// people. The finding names the first line's product and batch (round 29, A4).
@@ -209,13 +219,8 @@ fn two_people(
         .arg("count", count)
         .arg("count_plural", plural(count))
         .arg("product", product)
-        .arg("batch", batch)
-        .arg(
-            "lines",
-            term(if lines.len() == 1 { "one" } else { "several" }),
-        )
-        .arg("more", lines.len() - 1)
-        .arg("more_plural", plural(lines.len() - 1));
+        .arg("batch", batch);
+    let m = more_lines(m, lines.len() - 1);
     // (A count beside the names: "expected 2 people, found 1 (复核-郭婷)", round 27.)
     let f = Finding::new(Rule::Special2p, seq, m).figures(
         Msg::new("special-2p-expected"),

@@ -139,7 +139,6 @@ impl<V> Tier<V> {
     }
 }
 
-/// Days since the epoch of `at`.
 /// The day number (days since 1970-01-01 UTC) of `at`, as [`Tier::tick_day`] takes it: computed
 /// once per event for all the tiers.
 pub fn day_of(at: DateTime<Utc>) -> i32 {
