@@ -12,19 +12,7 @@ use rxledger::reconcile::Config;
 mod support;
 
 /// Ledgers the engine does not get right yet, with why.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "330-lawful-december-472-events-doc-numbers-shared-across-kinds-issuers-directions-locations-route-sheets-instalments-red-letter-refund-quiet",
-        "round 30, A1: two suppliers' paper invoices share the 8-digit number 00031207; invoices are \
-         matched by number alone, so payments to one look paid to the wrong party (TTGK-P 66, 82, \
-         195). format.md now says to write 发票代码 and 发票号码 together; matching by issuer is \
-         left for an issue of its own",
-    ),
-    (
-        "331-doc-dup-receipt-time-corrected-put-away-dispatch-invoice-payment-count-resent-beside-year-reset-numbers-and-shared-numbers",
-        "round 30, A1: as 330, TTGK-P 36 from an invoice number two issuers share",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 fn expected(path: &Path) -> BTreeSet<(String, u64)> {
     std::fs::read_to_string(path)

@@ -419,11 +419,17 @@ pub enum InvoiceDirection {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Invoice {
-    /// Invoice number; payments list it in `invoices`. Invoices are matched by this number
-    /// alone (payments, credit notes, TTGK), so it must name one invoice in the ledger whoever
-    /// issued it: the 20-digit number of a fully digital invoice (全电发票) does; the 8-digit
-    /// 发票号码 of a paper VAT invoice repeats across 发票代码 and issuers, so write both
-    /// (`3300204130-00031207`).
+    /// Invoice number; payments list it in `invoices`, credit notes in `credit_for`. An invoice
+    /// is its number and its counterparty (the issuer of a purchase invoice, the buyer of a sales
+    /// invoice): two suppliers' paper invoices may share an 8-digit 发票号码, and a payment or
+    /// credit note naming that number means the invoice of its own counterparty (the party paid
+    /// or paying; the issuer or buyer of the credit note). A party with no invoice of that number
+    /// is matched to the first one booked (a payment to the wrong party: TTGK-P, TTGK-S). Write
+    /// the number as the invoice shows it: the 20-digit number of a fully digital invoice
+    /// (全电发票); for a paper invoice its 发票号码, or 发票代码 and 发票号码 together
+    /// (`3300204130-00031207`), the same way in the invoice and in the records naming it. A
+    /// payment or credit note recorded before its invoice, naming a number another
+    /// counterparty's booked invoice has, is matched to that one.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: Text,
     /// Purchase or sale.
@@ -503,8 +509,10 @@ pub struct Payment {
     /// Method. Cash must not settle invoices of special-control drugs (SPECIAL-CASH) or of compound
     /// ephedrine sold wholesale (EPH-RETAIL).
     pub method: PaymentMethod,
-    /// Numbers of the invoices (or credit notes) this payment settles. The amount goes to them in
-    /// order, each up to its open amount, the last taking the remainder.
+    /// Numbers of the invoices (or credit notes) this payment settles: those of its counterparty
+    /// (the payee of an outgoing payment, the payer of an incoming one) when two counterparties'
+    /// invoices share a number. The amount goes to them in order, each up to its open amount,
+    /// the last taking the remainder.
     pub invoices: Vec<Text>,
 }
 

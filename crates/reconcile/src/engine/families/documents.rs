@@ -497,8 +497,7 @@ impl<'a> From<&'a PaymentRef> for Pay<'a> {
 /// is booked and the payment's party or account does not fit it.
 fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
     let proj = &mut *cx.proj;
-    let root = Id::from(proj.docs.root(number));
-    let document = proj.docs.kind_of(number);
+    let (root, document) = proj.docs.root(number, p.counterparty);
     let inv = proj.docs.invoices.get(&root)?;
     let counterparty = p.counterparty;
     let facts = |id: &'static str| {

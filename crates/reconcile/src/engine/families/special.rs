@@ -19,7 +19,7 @@ use crate::engine::facts::{
     designation, factor, hours_minutes, loss, plural, ratio_over, shortest, term, texts, with_facts,
 };
 use crate::engine::projections::codes::{code_lines, Coverage};
-use crate::engine::projections::documents::{named_or_own, Dir};
+use crate::engine::projections::documents::{named_or_own, payment_counterparty, Dir};
 use crate::engine::projections::Id;
 use crate::{Finding, Msg, Rule};
 
@@ -305,40 +305,45 @@ fn channel_purchase(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Purchase)
 /// `SPECIAL-CASH` / `EPH-RETAIL`: no cash for invoices with controlled-drug or compound
 /// ephedrine lines.
 fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
+    let party = payment_counterparty(p).0;
     for number in &p.invoices {
-        let Some((rule, id)) = cash_rule(cx, number) else {
+        let Some((rule, id, document)) = cash_rule(cx, number, party) else {
             continue;
         };
-        let m = cash_msg(cx, id, &p.doc, number);
+        let m = cash_msg(id, &p.doc, number, document);
         cx.out.emit(Finding::new(rule, seq, m).party(&p.payer));
     }
 }
 
-/// The sentence `id` of cash payment `doc` of invoice `number`: a refund in cash names the credit
-/// note it settles (round 25: it called it an "invoice").
-fn cash_msg(cx: &Ctx<'_>, id: &'static str, doc: &str, number: &str) -> Msg {
+/// The sentence `id` of cash payment `doc` of `document` (`invoice` or `credit_note`) `number`:
+/// a refund in cash names the credit note it settles (round 25: it called it an "invoice").
+fn cash_msg(id: &'static str, doc: &str, number: &str, document: &'static str) -> Msg {
     Msg::new(id)
         .arg("doc", doc)
         .arg("invoice", number)
-        .arg("document", term(cx.proj.docs.kind_of(number)))
+        .arg("document", term(document))
 }
 
-/// The rule and message a cash payment of invoice `number` breaks: `SPECIAL-CASH` for an
-/// invoice with narcotic, psychotropic or precursor lines (not medical toxic or radioactive
-/// ones), `EPH-RETAIL` for one with compound ephedrine sold
-/// wholesale (not for an invoice of retail sales only).
-fn cash_rule(cx: &mut Ctx<'_>, number: &str) -> Option<(Rule, &'static str)> {
+/// The rule and message a cash payment with counterparty `party` of invoice (or credit note)
+/// `number` breaks, and what `number` is: `SPECIAL-CASH` for an invoice with narcotic,
+/// psychotropic or precursor lines (not medical toxic or radioactive ones), `EPH-RETAIL` for one
+/// with compound ephedrine sold wholesale (not for an invoice of retail sales only).
+fn cash_rule(
+    cx: &mut Ctx<'_>,
+    number: &str,
+    party: &str,
+) -> Option<(Rule, &'static str, &'static str)> {
     let docs = &mut cx.proj.docs;
-    let root = Id::from(docs.root(number));
+    let (root, document) = docs.root(number, party);
     let invoice = docs.invoices.get(&root)?;
     if invoice.no_cash {
-        Some((Rule::SpecialCash, "special-cash"))
+        Some((Rule::SpecialCash, "special-cash", document))
     } else if invoice.ephedrine && {
         // The invoice's sales, looked up after it (both may wait on disk).
         let (dir, goods) = (invoice.dir, invoice.goods.clone());
         !(dir == Dir::Sale && retail(cx, &goods))
     } {
-        Some((Rule::EphRetail, "eph-retail-cash"))
+        Some((Rule::EphRetail, "eph-retail-cash", document))
     } else {
         None
     }
@@ -363,10 +368,10 @@ fn held_cash(cx: &mut Ctx<'_>, seq: u64) {
         if a.payment.method != PaymentMethod::Cash {
             continue;
         }
-        let Some((rule, id)) = cash_rule(cx, &a.number) else {
+        let Some((rule, id, document)) = cash_rule(cx, &a.number, &a.payment.counterparty) else {
             continue;
         };
-        let m = cash_msg(cx, id, &a.payment.doc, &a.number);
+        let m = cash_msg(id, &a.payment.doc, &a.number, document);
         let f = Finding::new(rule, a.payment.seq, m)
             .party(&a.payment.counterparty)
             .also(seq);

@@ -10,6 +10,7 @@
 use chrono::{DateTime, Duration, Utc};
 use hashbrown::HashMap;
 use rxledger_model::{ControlClass, Event, EventBody, InvoiceDirection, PaymentDirection};
+use smallvec::SmallVec;
 
 mod groups;
 mod held;
@@ -17,6 +18,7 @@ mod invoice;
 mod key;
 mod moved;
 mod movements;
+mod numbers;
 mod sale;
 mod seen;
 mod tier;
@@ -31,6 +33,7 @@ pub(crate) use invoice::Invoice;
 use key::root_in;
 use moved::excess_quantity;
 use movements::Movement;
+pub(crate) use numbers::number_of;
 pub(crate) use sale::SaleRec;
 use seen::Seen;
 use tier::Tier;
@@ -285,8 +288,13 @@ pub(crate) struct Documents {
     /// (hundreds of thousands of invoices at a wholesaler's volume) is small to grow; those
     /// untouched for weeks wait on disk ([`tier`]).
     pub invoices: Tier<Box<Invoice>>,
-    /// Credit note -> the invoice it (ultimately) credits.
-    credit_of: HashMap<Id, Id>,
+    /// Invoice numbers that two counterparties' invoices share (the 8-digit 发票号码 of paper
+    /// invoices repeats across issuers): number -> the counterparties whose invoice is kept under
+    /// a key naming the party too ([`qualified`]). The first one booked keeps the bare number.
+    shared: HashMap<Id, SmallVec<[Id; 1]>>,
+    /// Credit note number -> its counterparty and the key of the invoice it (ultimately)
+    /// credits, one per counterparty (red-letter invoices' numbers repeat across issuers too).
+    credit_of: HashMap<Id, SmallVec<[(Id, Id); 1]>>,
     /// Credit notes waiting for the invoice (or credit note) they name, by that number.
     early_credits: HashMap<Id, Vec<EarlyCredit>>,
     /// Payments waiting for invoices they name, by payment seq.
@@ -300,21 +308,6 @@ pub(crate) struct Documents {
 }
 
 impl Documents {
-    /// The invoice a number stands for: itself, or the invoice a credit note credits.
-    pub fn root<'a>(&'a self, number: &'a str) -> &'a str {
-        self.credit_of.get(number).map_or(number, Id::as_str)
-    }
-
-    /// What document number `number` is, as a term of the sentences naming what a payment
-    /// settles: `credit_note` (a refund names the credit note that caused it) or `invoice`.
-    pub fn kind_of(&self, number: &str) -> &'static str {
-        if self.root(number) == number {
-            "invoice"
-        } else {
-            "credit_note"
-        }
-    }
-
     /// Forgets the records only events look up (sales, and which orders or sales each goods
     /// movement named), at the end of the input: describing the open items does not need them.
     /// Their faults are to be taken first.
@@ -366,7 +359,9 @@ impl Documents {
 
     /// Whether `number` is a known invoice or credit note.
     pub fn known(&mut self, number: &str) -> bool {
-        self.invoices.contains_key(number) || self.credit_of.contains_key(number)
+        self.invoices.contains_key(number)
+            || self.credit_of.contains_key(number)
+            || self.shared.contains_key(number)
     }
 
     /// Records orders, sales, goods movements, invoices and payments.
@@ -483,6 +478,12 @@ impl Documents {
         sched: &mut Scheduler,
     ) {
         let dir = invoice_dir(inv);
+        let party = invoice_counterparty(inv);
+        // What it is booked under (a credit note goes into the invoice it credits).
+        let key = match inv.credit_for {
+            None => self.new_invoice_key(&inv.doc, party),
+            Some(_) => inv.doc.clone(),
+        };
         let named = &self.invoiced_goods(e, inv)[..];
         // Named orders or sales whose goods were already judged on their own: a consolidated
         // invoice that is late for them is counted only up to the goods still open.
@@ -496,7 +497,7 @@ impl Documents {
         let sign: i64 = if inv.credit_for.is_some() { -1 } else { 1 };
         let at = e.occurred_at;
         let orphan_due = at + Duration::days(cfg.thresholds.orphan_days);
-        let orphan = || Due::Documents(DocDue::InvoiceOrphan(inv.doc.clone()));
+        let orphan = || Due::Documents(DocDue::InvoiceOrphan(key.clone()));
         if let Some(k) = goods_key.as_deref() {
             let key = doc_key(dir, k);
             if let Some(g) = self.goods.get_mut(&key) {
@@ -533,9 +534,10 @@ impl Documents {
             sched.at(orphan_due, orphan());
         }
         if let Some(credited) = &inv.credit_for {
-            let root = Id::from(self.root(credited));
+            let root = self.root(credited, party).0;
             let credit = EarlyCredit {
                 doc: inv.doc.clone(),
+                party: Id::from(party),
                 seq,
                 minor: inv.total.minor,
                 at,
@@ -552,7 +554,7 @@ impl Documents {
                     seq,
                     doc: inv.doc.clone(),
                     invoice: credited.clone(),
-                    party: Id::from(invoice_counterparty(inv)),
+                    party: Id::from(party),
                 };
                 sched.at(orphan_due, Due::Documents(orphan));
             }
@@ -567,7 +569,7 @@ impl Documents {
         let mut new = Box::new(Invoice {
             seq,
             dir,
-            counterparty: Id::from(invoice_counterparty(inv)),
+            counterparty: Id::from(party),
             total: inv.total.minor,
             paid: 0,
             // Room inline for its payment too (the usual next seq).
@@ -578,8 +580,9 @@ impl Documents {
             last_at: at,
             rare: None,
         });
-        // A number booked twice keeps the credit notes of the first (forgotten with it).
-        if let Some(old) = self.invoices.get(inv.doc.as_str()) {
+        // A number booked twice (by the same counterparty) keeps the credit notes of the first
+        // (forgotten with it).
+        if let Some(old) = self.invoices.get(&key) {
             if let Some(at) = old.credited_at() {
                 for c in old.credits() {
                     new.add_credit(c.clone(), at);
@@ -588,9 +591,9 @@ impl Documents {
         }
         let issued = at.max(crate::time::local_midnight(inv.issued_on));
         let due = issued + Duration::days(cfg.thresholds.unpaid_days);
-        self.invoices.insert_until(inv.doc.clone(), new, Some(due));
-        sched.at(due, Due::Documents(DocDue::Invoice(inv.doc.clone())));
-        self.resolved(&inv.doc, &inv.doc, cfg, sched);
+        self.invoices.insert_until(key.clone(), new, Some(due));
+        self.resolved(&inv.doc, &key, cfg, sched);
+        sched.at(due, Due::Documents(DocDue::Invoice(key)));
     }
 
     /// The life cycle of records at a deadline, after the documents family checked it.
@@ -709,28 +712,7 @@ impl Documents {
                     }
                 }
             }
-            DocDue::ForgetInvoice(doc) => {
-                let Some(inv) = self.invoices.forget(&doc) else {
-                    return;
-                };
-                // A credit note keeps the invoice it credits (and itself) the return window
-                // after its own payment deadline: a refund of a rebate booked late in the
-                // invoice's memory still finds them.
-                let days = cfg.thresholds.unpaid_days + cfg.thresholds.return_window_days;
-                if let Some(keep) = inv.credited_at().map(|at| at + Duration::days(days)) {
-                    if now.is_some_and(|now| keep > now) {
-                        self.invoices.insert(doc.clone(), inv);
-                        sched.at(keep, Due::Documents(DocDue::ForgetInvoice(doc)));
-                        return;
-                    }
-                }
-                // Only its own credit notes, not a scan of every credit note ever booked.
-                for c in inv.into_credits() {
-                    if self.credit_of.get(&c) == Some(&doc) {
-                        self.credit_of.remove(&c);
-                    }
-                }
-            }
+            DocDue::ForgetInvoice(doc) => self.forget_invoice(doc, cfg, sched, now),
             DocDue::ForgetOrder(doc) => {
                 self.orders.remove(&doc);
             }

@@ -14,6 +14,8 @@ use crate::Config;
 #[derive(Debug)]
 pub(super) struct EarlyCredit {
     pub doc: Id,
+    /// Its counterparty (the issuer of a purchase credit note, the buyer of a sales one).
+    pub party: Id,
     pub seq: u64,
     pub minor: i64,
     pub at: DateTime<Utc>,
@@ -64,7 +66,11 @@ impl Documents {
         r.seqs.push(c.seq);
         r.add_credit(c.doc.clone(), c.at);
         r.last_at = r.last_at.max(c.at);
-        self.credit_of.insert(c.doc.clone(), Id::from(root));
+        let list = self.credit_of.entry(c.doc.clone()).or_default();
+        match list.iter_mut().find(|(p, _)| *p == c.party) {
+            Some((_, r)) => *r = Id::from(root),
+            None => list.push((c.party.clone(), Id::from(root))),
+        }
         excess_amount(r, root, cfg, sched);
         self.resolved(&c.doc, root, cfg, sched);
     }
@@ -127,12 +133,10 @@ impl Documents {
         let mut remaining = p.amount.minor;
         let mut unknown = Vec::new();
         let n = p.invoices.len();
+        let (counterparty, account) = payment_counterparty(p);
         for (i, number) in p.invoices.iter().enumerate() {
-            let root = self
-                .credit_of
-                .get(number.as_str())
-                .map_or(number.as_str(), Id::as_str);
-            let Some(inv) = self.invoices.get_mut(root) else {
+            let root = self.root(number, counterparty).0;
+            let Some(inv) = self.invoices.get_mut(&root) else {
                 unknown.push(number.clone());
                 continue;
             };
@@ -150,12 +154,11 @@ impl Documents {
             });
             inv.seqs.push(seq);
             inv.last_at = inv.last_at.max(e.occurred_at);
-            excess_amount(inv, root, cfg, sched);
+            excess_amount(inv, &root, cfg, sched);
         }
         if unknown.is_empty() {
             return;
         }
-        let (counterparty, account) = payment_counterparty(p);
         for number in &unknown {
             self.awaiting.entry(number.clone()).or_default().push(seq);
         }
