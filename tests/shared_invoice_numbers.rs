@@ -152,3 +152,106 @@ fn a_credit_note_of_a_shared_number_credits_its_own_issuers_invoice() {
     assert_eq!(findings.iter().filter(money).count(), 0, "{findings:?}");
     assert_eq!(pending.iter().filter(money).count(), 0, "{pending:?}");
 }
+
+/// The check of `lines` with `orphan_days` shortened to 3, so that December passes deadlines.
+fn check_short_orphan(lines: &[String]) -> CheckReport {
+    let cfg = rxledger::reconcile::Config::from_toml("[thresholds]\norphan_days = 3\n").unwrap();
+    let store = support::store_text("330", (lines.join("\n") + "\n").as_bytes());
+    rxledger::check::check_store(&store, cfg, None).unwrap()
+}
+
+/// A registered party other than the two suppliers (a customer), with no invoice 00031207.
+fn third_party(lines: &[String]) -> String {
+    lines
+        .iter()
+        .find_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            let d = &v["data"];
+            (v["kind"] == "party_registered"
+                && d["relation"] != "self"
+                && d["party"] != FIRST
+                && d["party"] != SECOND)
+                .then(|| d["party"].as_str().unwrap().to_owned())
+        })
+        .expect("a third party")
+}
+
+#[test]
+fn a_payment_recorded_before_both_invoices_waits_for_its_own_suppliers() {
+    // Round 31, A1: the second supplier's payment (record 100) recorded before either invoice
+    // of the number was taken by the first supplier's invoice, booked first, and was "paid to
+    // the wrong party". It now waits for its own supplier's invoice (then record 67).
+    let mut lines = ledger();
+    let payment = lines.remove(99);
+    lines.insert(20, payment);
+    for r in [check(&lines), check_short_orphan(&lines)] {
+        let (findings, pending) = found(&r);
+        let money = |x: &&(String, u64)| x.0.starts_with("TTGK") || x.0 == "UNPAID";
+        assert_eq!(findings.iter().filter(money).count(), 0, "{findings:?}");
+        assert_eq!(pending.iter().filter(money).count(), 0, "{pending:?}");
+    }
+}
+
+#[test]
+fn a_payment_waiting_for_an_invoice_its_party_never_issues_is_the_wrong_party_at_its_deadline() {
+    // Record 100 paid to a third party and recorded before either invoice: it waits for that
+    // party's invoice 00031207, which never comes; at its ORPHAN deadline (3 days) it settles the
+    // first invoice of the number after all, paid to the wrong party.
+    let mut lines = ledger();
+    let third = third_party(&lines);
+    let payment = lines.remove(99).replace(SECOND, &third);
+    lines.insert(20, payment);
+    let (findings, _) = found(&check_short_orphan(&lines));
+    assert!(
+        findings.contains(&("TTGK-P".to_owned(), 21)),
+        "{findings:?}"
+    );
+    assert!(!findings.iter().any(|(r, _)| r == "ORPHAN"), "{findings:?}");
+}
+
+#[test]
+fn a_credit_note_of_a_party_without_that_invoice_is_the_wrong_party_early_or_late() {
+    // Round 31, A2: a credit note "issued" by a third party against 00031207 was applied to the
+    // first supplier's invoice without a word. Recorded after the invoices it is TTGK-P at once;
+    // recorded before them it waits for its own party's invoice, and is TTGK-P at its deadline.
+    let lines = ledger();
+    let third = third_party(&lines);
+    let credit = lines[65]
+        .replace(
+            "01a24e3f-48e0-7c40-bbee-ce820671b01e",
+            "01a24e3f-48e0-7c40-bbee-ce820671b0ff",
+        )
+        .replace("\"doc\":\"00031207\"", "\"doc\":\"00031290\"")
+        .replace(SECOND, &third)
+        .replace("\"quantity\":1500", "\"quantity\":100")
+        .replace("\"minor\":3750000", "\"minor\":250000")
+        .replace(
+            "\"currency\":\"CNY\"}}}",
+            "\"currency\":\"CNY\"},\"credit_for\":\"00031207\"}}",
+        );
+    let mut after = lines.clone();
+    after.insert(66, credit.clone());
+    let (findings, _) = found(&check(&after));
+    assert!(
+        findings.contains(&("TTGK-P".to_owned(), 67)),
+        "{findings:?}"
+    );
+    let r = check(&after);
+    // (It names the second supplier's order too: a third party's invoice for it, 走票, as well.)
+    let en = Messages::new(Lang::En);
+    let texts: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.seq == 67)
+        .map(|f| en.render(&f.message))
+        .collect();
+    let want = format!("Credit note 00031290 issued by {third} credits invoice 00031207, but that invoice is with {FIRST}.");
+    assert!(texts.contains(&want), "{texts:?}");
+    let mut before = lines;
+    before.insert(20, credit);
+    let (findings, _) = found(&check_short_orphan(&before));
+    assert!(
+        findings.contains(&("TTGK-P".to_owned(), 21)),
+        "{findings:?}"
+    );
+}

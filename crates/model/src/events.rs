@@ -428,8 +428,11 @@ pub struct Invoice {
     /// the number as the invoice shows it: the 20-digit number of a fully digital invoice
     /// (全电发票); for a paper invoice its 发票号码, or 发票代码 and 发票号码 together
     /// (`3300204130-00031207`), the same way in the invoice and in the records naming it. A
-    /// payment or credit note recorded before its invoice, naming a number another
-    /// counterparty's booked invoice has, is matched to that one.
+    /// payment or credit note recorded before any invoice of its number waits for its own
+    /// counterparty's (another counterparty's invoice of that number booked meanwhile does not
+    /// take it; at its ORPHAN deadline it settles that one, and is TTGK). One recorded before
+    /// its invoice, naming a number another counterparty's booked invoice already has, is
+    /// matched to that one at once.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: Text,
     /// Purchase or sale.
@@ -448,8 +451,9 @@ pub struct Invoice {
     pub lines: Vec<InvoiceLine>,
     /// Sum of the line amounts, exactly.
     pub total: Money,
-    /// For a credit note (红字发票): the number of the invoice it credits; its quantities and amounts
-    /// are then reductions of that invoice.
+    /// For a credit note (红字发票): the number of the invoice it credits, an invoice of the same
+    /// counterparty (a credit note of a party with no invoice of that number credits another
+    /// party's: TTGK-P, TTGK-S); its quantities and amounts are then reductions of that invoice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit_for: Option<Text>,
 }

@@ -53,6 +53,10 @@ ttgk-invoice-party = Invoice { $doc } is { $dir ->
         [purchase] issued by
        *[sale] addressed to
     } { $party }, but the goods were traded with { $traded_with } (invoice from a third party: 走票).
+ttgk-credit-party = Credit note { $doc } { $dir ->
+        [purchase] issued by
+       *[sale] addressed to
+    } { $party } credits invoice { $invoice }, but that invoice is with { $invoice_party }.
 ttgk-payment-party = Payment { $doc } for { $document ->
         [credit_note] credit note
        *[invoice] invoice

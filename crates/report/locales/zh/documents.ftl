@@ -53,6 +53,10 @@ ttgk-invoice-party = 发票 { $doc } 的{ $dir ->
         [purchase] 开票方
        *[sale] 购买方
     }为 { $party }，但货物的交易方为 { $traded_with }（第三方开票：走票）。
+ttgk-credit-party = 红字发票 { $doc } 的{ $dir ->
+        [purchase] 开票方
+       *[sale] 购买方
+    }为 { $party }，冲减发票 { $invoice }，但该发票的交易方为 { $invoice_party }。
 ttgk-payment-party = { $document ->
         [credit_note] 红字发票
        *[invoice] 发票

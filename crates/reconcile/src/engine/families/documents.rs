@@ -437,6 +437,18 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
         );
         cx.out.emit(f);
     }
+    if let Some(credited) = &inv.credit_for {
+        // A credit note of a party with no invoice of that number credits another party's.
+        let docs = &mut cx.proj.docs;
+        let (root, _) = docs.root(credited, counterparty);
+        if let Some(target) = docs.invoices.get(&root) {
+            if target.counterparty != counterparty {
+                let (with, also) = (target.counterparty.clone(), target.seq);
+                let f = credit_party(seq, dir, &inv.doc, credited, counterparty, &with);
+                cx.out.emit(f.also(also));
+            }
+        }
+    }
     // Payments recorded before this invoice (or credit note), applied to it now (the list stays
     // for the families after this one: it is cleared by the next event).
     // Taken for the loop (payment_check may bring invoices back from disk), and put back.
@@ -447,6 +459,21 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
         }
     }
     cx.proj.docs.applied = applied;
+}
+
+/// `TTGK`: the credit note `doc` (record `seq`, side `dir`) of `party` credits the invoice
+/// `invoice`, which is with `with`.
+fn credit_party(seq: u64, dir: Dir, doc: &str, invoice: &str, party: &str, with: &str) -> Finding {
+    let m = Msg::new("ttgk-credit-party")
+        .arg("doc", doc)
+        .arg("dir", dir_term(dir))
+        .arg("party", party)
+        .arg("invoice", invoice)
+        .arg("invoice_party", with);
+    Finding::new(ttgk(dir), seq, m).party(party).figures(
+        Msg::new("ttgk-party").arg("party", with),
+        Msg::new("ttgk-party").arg("party", party),
+    )
 }
 
 /// `TTGK` on a payment: money goes to (or comes from) the party of each invoice it settles, by
@@ -470,7 +497,7 @@ fn payment(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Payment) {
 }
 
 /// A payment as its checks see it, borrowed from the event or from a [`PaymentRef`].
-struct Pay<'a> {
+pub(super) struct Pay<'a> {
     seq: u64,
     doc: &'a str,
     direction: PaymentDirection,
@@ -495,7 +522,7 @@ impl<'a> From<&'a PaymentRef> for Pay<'a> {
 
 /// The `TTGK` finding of payment `p` for the invoice (or credit note) `number`, if the invoice
 /// is booked and the payment's party or account does not fit it.
-fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
+pub(super) fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
     let proj = &mut *cx.proj;
     let (root, document) = proj.docs.root(number, p.counterparty);
     let inv = proj.docs.invoices.get(&root)?;

@@ -198,6 +198,16 @@ fn payment_orphan(
     party: &str,
     open: Option<DateTime<Utc>>,
 ) {
+    if open.is_none() {
+        // What waited for its own counterparty's invoice of a number another's has: paid to the
+        // wrong party after all.
+        let late = cx.proj.docs.settle_late(seq, cx.cfg, cx.sched);
+        for a in &late {
+            if let Some(f) = super::payment_check(cx, &super::Pay::from(&a.payment), &a.number) {
+                cx.out.emit(f);
+            }
+        }
+    }
     if invoices.iter().any(|n| cx.proj.docs.known(n)) {
         return;
     }
@@ -228,6 +238,16 @@ fn credit_orphan(
     party: &str,
     open: Option<DateTime<Utc>>,
 ) {
+    if open.is_none() {
+        // Waited for its own counterparty's invoice of a number another's has: it credits
+        // another party's invoice after all.
+        let docs = &mut cx.proj.docs;
+        let late = docs.settle_credit_late(doc, invoice, cx.cfg, cx.sched);
+        if let Some((party, with, also, dir)) = late {
+            let f = super::credit_party(seq, dir, doc, invoice, &party, &with);
+            cx.emit(f.also(also));
+        }
+    }
     if cx.proj.docs.known(invoice) {
         return;
     }

@@ -76,7 +76,9 @@ impl Documents {
     }
 
     /// `number` (an invoice or credit note) is now in the books, for the invoice `root`: the
-    /// credit notes and payments that waited for it are applied.
+    /// credit notes and payments of its counterparty that waited for it are applied. Those of
+    /// another counterparty wait on for their own invoice of that number (two suppliers' paper
+    /// invoices may share one), until their `ORPHAN` deadline ([`Documents::settle_late`]).
     pub(super) fn resolved(
         &mut self,
         number: &str,
@@ -84,40 +86,128 @@ impl Documents {
         cfg: &Config,
         sched: &mut Scheduler,
     ) {
-        for c in self.early_credits.remove(number).unwrap_or_default() {
-            self.credit(root, &c, cfg, sched);
-        }
-        for pay in self.awaiting.remove(number).unwrap_or_default() {
-            let Some(h) = self.held.get_mut(&pay) else {
-                continue;
-            };
-            let Some(inv) = self.invoices.get_mut(root) else {
-                continue;
-            };
-            h.unknown.retain(|n| n != number);
-            let share = if h.unknown.is_empty() {
-                h.amount_left
-            } else {
-                h.amount_left.min(inv.total.saturating_sub(inv.paid).max(0))
-            };
-            h.amount_left.sub_sat(share);
-            inv.paid
-                .add_sat(if flows_with(inv.dir, h.payment.direction) {
-                    share
-                } else {
-                    share.saturating_neg()
-                });
-            inv.seqs.push(pay);
-            inv.last_at = inv.last_at.max(h.payment.at);
-            self.applied.push(Applied {
-                payment: h.payment.clone(),
-                number: Id::from(number),
-            });
-            if h.unknown.is_empty() {
-                self.held.remove(&pay);
+        let Some(party) = self.invoices.get(root).map(|i| i.counterparty.clone()) else {
+            return;
+        };
+        if let Some(list) = self.early_credits.remove(number) {
+            let (mine, others): (Vec<_>, Vec<_>) = list.into_iter().partition(|c| c.party == party);
+            if !others.is_empty() {
+                self.early_credits.insert(Id::from(number), others);
             }
-            excess_amount(inv, root, cfg, sched);
+            for c in mine {
+                self.credit(root, &c, cfg, sched);
+            }
         }
+        if let Some(pays) = self.awaiting.remove(number) {
+            let held = &self.held;
+            let (mine, others): (Vec<u64>, Vec<u64>) = pays
+                .into_iter()
+                .partition(|p| held.get(p).is_none_or(|h| h.payment.counterparty == party));
+            if !others.is_empty() {
+                self.awaiting.insert(Id::from(number), others);
+            }
+            for pay in mine {
+                if let Some(a) = self.apply_held(pay, number, root, cfg, sched) {
+                    self.applied.push(a);
+                }
+            }
+        }
+    }
+
+    /// Applies what is left of the held payment `pay` to the invoice `root`, which the number
+    /// `number` it names stands for.
+    fn apply_held(
+        &mut self,
+        pay: u64,
+        number: &str,
+        root: &str,
+        cfg: &Config,
+        sched: &mut Scheduler,
+    ) -> Option<Applied> {
+        let h = self.held.get_mut(&pay)?;
+        let inv = self.invoices.get_mut(root)?;
+        h.unknown.retain(|n| n != number);
+        let share = if h.unknown.is_empty() {
+            h.amount_left
+        } else {
+            h.amount_left.min(inv.total.saturating_sub(inv.paid).max(0))
+        };
+        h.amount_left.sub_sat(share);
+        inv.paid
+            .add_sat(if flows_with(inv.dir, h.payment.direction) {
+                share
+            } else {
+                share.saturating_neg()
+            });
+        inv.seqs.push(pay);
+        inv.last_at = inv.last_at.max(h.payment.at);
+        let applied = Applied {
+            payment: h.payment.clone(),
+            number: Id::from(number),
+        };
+        if h.unknown.is_empty() {
+            self.held.remove(&pay);
+        }
+        excess_amount(inv, root, cfg, sched);
+        Some(applied)
+    }
+
+    /// At the `ORPHAN` deadline of the held payment `seq`: what still waits for numbers now in
+    /// the books (another counterparty's invoices; its own never came) is applied to the invoice
+    /// each stands for (the first booked of that number), and is then a payment to the wrong
+    /// party, for the documents family to report (`TTGK`).
+    pub fn settle_late(&mut self, seq: u64, cfg: &Config, sched: &mut Scheduler) -> Vec<Applied> {
+        let Some(h) = self.held.get(&seq) else {
+            return Vec::new();
+        };
+        let (party, waiting) = (h.payment.counterparty.clone(), h.unknown.clone());
+        let mut out = Vec::new();
+        for number in waiting {
+            if !self.known(&number) {
+                continue;
+            }
+            let (root, _) = self.root(&number, &party);
+            if !self.invoices.contains_key(&root) {
+                continue;
+            }
+            if let Some(list) = self.awaiting.get_mut(&number) {
+                list.retain(|s| *s != seq);
+                if list.is_empty() {
+                    self.awaiting.remove(&number);
+                }
+            }
+            out.extend(self.apply_held(seq, &number, &root, cfg, sched));
+        }
+        out
+    }
+
+    /// At the `ORPHAN` deadline of the credit note `doc`, still waiting for the number `invoice`
+    /// now in the books (another counterparty's invoice; its own never came): it is applied to
+    /// the invoice that number stands for. Returns its counterparty, and that invoice's with its
+    /// record and side, for the documents family to report (`TTGK`).
+    pub fn settle_credit_late(
+        &mut self,
+        doc: &str,
+        invoice: &str,
+        cfg: &Config,
+        sched: &mut Scheduler,
+    ) -> Option<(Id, Id, u64, Dir)> {
+        let list = self.early_credits.get(invoice)?;
+        let i = list.iter().position(|c| c.doc == doc)?;
+        let party = list[i].party.clone();
+        if !self.known(invoice) {
+            return None;
+        }
+        let (root, _) = self.root(invoice, &party);
+        let target = self.invoices.get(&root)?;
+        let (with, seq, dir) = (target.counterparty.clone(), target.seq, target.dir);
+        let list = self.early_credits.get_mut(invoice)?;
+        let c = list.remove(i);
+        if list.is_empty() {
+            self.early_credits.remove(invoice);
+        }
+        self.credit(&root, &c, cfg, sched);
+        Some((party, with, seq, dir))
     }
 
     /// Spreads a payment over the invoices it names (the last takes the rest); what is meant for
