@@ -25,8 +25,8 @@ use super::Family;
 use crate::engine::ctx::{Ctx, Due, Ev, Out};
 use crate::engine::facts::{term, texts, with_facts};
 use crate::engine::projections::documents::{
-    invoice_counterparty, invoice_dir, payment_counterparty, share, Cursors, Dir, PaymentRef,
-    SaleRec,
+    invoice_counterparty, invoice_dir, payment_counterparty, share, Applied, Cursors, Dir,
+    PaymentRef, SaleRec,
 };
 use crate::engine::projections::pb;
 use crate::engine::projections::Id;
@@ -453,12 +453,17 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
     // for the families after this one: it is cleared by the next event).
     // Taken for the loop (payment_check may bring invoices back from disk), and put back.
     let applied = std::mem::take(&mut cx.proj.docs.applied);
-    for a in &applied {
+    check_applied(cx, &applied);
+    cx.proj.docs.applied = applied;
+}
+
+/// `TTGK` for payments applied to invoices after they were recorded (held for them).
+fn check_applied(cx: &mut Ctx<'_>, applied: &[Applied]) {
+    for a in applied {
         if let Some(f) = payment_check(cx, &Pay::from(&a.payment), &a.number) {
             cx.out.emit(f);
         }
     }
-    cx.proj.docs.applied = applied;
 }
 
 /// `TTGK`: the credit note `doc` (record `seq`, side `dir`) of `party` credits the invoice
@@ -497,7 +502,7 @@ fn payment(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Payment) {
 }
 
 /// A payment as its checks see it, borrowed from the event or from a [`PaymentRef`].
-pub(super) struct Pay<'a> {
+struct Pay<'a> {
     seq: u64,
     doc: &'a str,
     direction: PaymentDirection,
@@ -522,7 +527,7 @@ impl<'a> From<&'a PaymentRef> for Pay<'a> {
 
 /// The `TTGK` finding of payment `p` for the invoice (or credit note) `number`, if the invoice
 /// is booked and the payment's party or account does not fit it.
-pub(super) fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
+fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
     let proj = &mut *cx.proj;
     let (root, document) = proj.docs.root(number, p.counterparty);
     let inv = proj.docs.invoices.get(&root)?;

@@ -592,7 +592,7 @@ impl Documents {
         let issued = at.max(crate::time::local_midnight(inv.issued_on));
         let due = issued + Duration::days(cfg.thresholds.unpaid_days);
         self.invoices.insert_until(key.clone(), new, Some(due));
-        self.resolved(&inv.doc, &key, cfg, sched);
+        self.resolved(&inv.doc, &key, party, cfg, sched);
         sched.at(due, Due::Documents(DocDue::Invoice(key)));
     }
 
@@ -666,12 +666,14 @@ impl Documents {
                 }
             }
             DocDue::PaymentOrphan { seq, .. } => {
+                self.settle_late(seq, cfg, sched);
                 if self.held.contains_key(&seq) {
                     let d = DocDue::ForgetHeld(seq);
                     sched.at(forget_at(now, cfg), Due::Documents(d));
                 }
             }
             DocDue::CreditOrphan { doc, invoice, .. } => {
+                self.settle_credit_late(&doc, &invoice, cfg, sched);
                 let waits = self
                     .early_credits
                     .get(&invoice)

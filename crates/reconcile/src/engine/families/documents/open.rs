@@ -200,13 +200,9 @@ fn payment_orphan(
 ) {
     if open.is_none() {
         // What waited for its own counterparty's invoice of a number another's has: paid to the
-        // wrong party after all.
-        let late = cx.proj.docs.settle_late(seq, cx.cfg, cx.sched);
-        for a in &late {
-            if let Some(f) = super::payment_check(cx, &super::Pay::from(&a.payment), &a.number) {
-                cx.out.emit(f);
-            }
-        }
+        // wrong party after all (the projection applies it after this check).
+        let late = cx.proj.docs.late_payments(seq);
+        super::check_applied(cx, &late);
     }
     if invoices.iter().any(|n| cx.proj.docs.known(n)) {
         return;
@@ -240,10 +236,8 @@ fn credit_orphan(
 ) {
     if open.is_none() {
         // Waited for its own counterparty's invoice of a number another's has: it credits
-        // another party's invoice after all.
-        let docs = &mut cx.proj.docs;
-        let late = docs.settle_credit_late(doc, invoice, cx.cfg, cx.sched);
-        if let Some((party, with, also, dir)) = late {
+        // another party's invoice after all (the projection applies it after this check).
+        if let Some((party, with, also, dir)) = cx.proj.docs.late_credit(doc, invoice) {
             let f = super::credit_party(seq, dir, doc, invoice, &party, &with);
             cx.emit(f.also(also));
         }

@@ -66,29 +66,29 @@ impl Documents {
         r.seqs.push(c.seq);
         r.add_credit(c.doc.clone(), c.at);
         r.last_at = r.last_at.max(c.at);
+        let party = r.counterparty.clone();
         let list = self.credit_of.entry(c.doc.clone()).or_default();
         match list.iter_mut().find(|(p, _)| *p == c.party) {
             Some((_, r)) => *r = Id::from(root),
             None => list.push((c.party.clone(), Id::from(root))),
         }
         excess_amount(r, root, cfg, sched);
-        self.resolved(&c.doc, root, cfg, sched);
+        self.resolved(&c.doc, root, &party, cfg, sched);
     }
 
-    /// `number` (an invoice or credit note) is now in the books, for the invoice `root`: the
-    /// credit notes and payments of its counterparty that waited for it are applied. Those of
-    /// another counterparty wait on for their own invoice of that number (two suppliers' paper
-    /// invoices may share one), until their `ORPHAN` deadline ([`Documents::settle_late`]).
+    /// `number` (an invoice or credit note) is now in the books, for the invoice `root` with
+    /// counterparty `party`: the credit notes and payments of that counterparty that waited for
+    /// it are applied. Those of another counterparty wait on for their own invoice of that number
+    /// (two suppliers' paper invoices may share one), until their `ORPHAN` deadline
+    /// ([`Documents::settle_late`]).
     pub(super) fn resolved(
         &mut self,
         number: &str,
         root: &str,
+        party: &str,
         cfg: &Config,
         sched: &mut Scheduler,
     ) {
-        let Some(party) = self.invoices.get(root).map(|i| i.counterparty.clone()) else {
-            return;
-        };
         if let Some(list) = self.early_credits.remove(number) {
             let (mine, others): (Vec<_>, Vec<_>) = list.into_iter().partition(|c| c.party == party);
             if !others.is_empty() {
@@ -152,62 +152,99 @@ impl Documents {
         Some(applied)
     }
 
-    /// At the `ORPHAN` deadline of the held payment `seq`: what still waits for numbers now in
-    /// the books (another counterparty's invoices; its own never came) is applied to the invoice
-    /// each stands for (the first booked of that number), and is then a payment to the wrong
-    /// party, for the documents family to report (`TTGK`).
-    pub fn settle_late(&mut self, seq: u64, cfg: &Config, sched: &mut Scheduler) -> Vec<Applied> {
+    /// What the held payment `seq` still waits for that now stands for an invoice in the books:
+    /// numbers whose own counterparty's invoice never came, another's being booked, with the
+    /// invoice each stands for (the first booked of that number).
+    fn late_roots(&mut self, seq: u64) -> Vec<(Id, Id)> {
         let Some(h) = self.held.get(&seq) else {
             return Vec::new();
         };
         let (party, waiting) = (h.payment.counterparty.clone(), h.unknown.clone());
         let mut out = Vec::new();
         for number in waiting {
-            if !self.known(&number) {
-                continue;
-            }
             let (root, _) = self.root(&number, &party);
-            if !self.invoices.contains_key(&root) {
-                continue;
+            if self.invoices.contains_key(&root) {
+                out.push((number, root));
             }
+        }
+        out
+    }
+
+    /// At the `ORPHAN` deadline of the held payment `seq`, before [`Documents::settle_late`]: the
+    /// payment and each number it settles then, another counterparty's invoice, for the
+    /// documents family to report as paid to the wrong party (`TTGK`).
+    pub fn late_payments(&mut self, seq: u64) -> Vec<Applied> {
+        let roots = self.late_roots(seq);
+        let Some(h) = self.held.get(&seq) else {
+            return Vec::new();
+        };
+        let payment = &h.payment;
+        roots
+            .into_iter()
+            .map(|(number, _)| Applied {
+                payment: payment.clone(),
+                number,
+            })
+            .collect()
+    }
+
+    /// At the `ORPHAN` deadline of the held payment `seq`: what still waits for numbers now in
+    /// the books is applied to the invoices they stand for ([`Documents::late_payments`]).
+    pub(super) fn settle_late(&mut self, seq: u64, cfg: &Config, sched: &mut Scheduler) {
+        for (number, root) in self.late_roots(seq) {
             if let Some(list) = self.awaiting.get_mut(&number) {
                 list.retain(|s| *s != seq);
                 if list.is_empty() {
                     self.awaiting.remove(&number);
                 }
             }
-            out.extend(self.apply_held(seq, &number, &root, cfg, sched));
+            self.apply_held(seq, &number, &root, cfg, sched);
         }
-        out
     }
 
-    /// At the `ORPHAN` deadline of the credit note `doc`, still waiting for the number `invoice`
-    /// now in the books (another counterparty's invoice; its own never came): it is applied to
-    /// the invoice that number stands for. Returns its counterparty, and that invoice's with its
-    /// record and side, for the documents family to report (`TTGK`).
-    pub fn settle_credit_late(
+    /// The credit note `doc` still waiting for the number `invoice` that now stands for an
+    /// invoice in the books (its own counterparty's never came, another's was booked): where it
+    /// waits, and that invoice's key.
+    fn late_credit_root(&mut self, doc: &str, invoice: &str) -> Option<(usize, Id)> {
+        let list = self.early_credits.get(invoice)?;
+        let i = list.iter().position(|c| c.doc == doc)?;
+        let party = list[i].party.clone();
+        let (root, _) = self.root(invoice, &party);
+        self.invoices.contains_key(&root).then_some((i, root))
+    }
+
+    /// At the `ORPHAN` deadline of the credit note `doc`, before
+    /// [`Documents::settle_credit_late`]: if it then credits another counterparty's invoice, its
+    /// counterparty, and that invoice's with its record and side, for the documents family to
+    /// report (`TTGK`).
+    pub fn late_credit(&mut self, doc: &str, invoice: &str) -> Option<(Id, Id, u64, Dir)> {
+        let (i, root) = self.late_credit_root(doc, invoice)?;
+        let party = self.early_credits.get(invoice)?[i].party.clone();
+        let target = self.invoices.get(&root)?;
+        Some((party, target.counterparty.clone(), target.seq, target.dir))
+    }
+
+    /// At the `ORPHAN` deadline of the credit note `doc`: if it still waits for `invoice`, now
+    /// in the books, it is applied to the invoice that number stands for
+    /// ([`Documents::late_credit`]).
+    pub(super) fn settle_credit_late(
         &mut self,
         doc: &str,
         invoice: &str,
         cfg: &Config,
         sched: &mut Scheduler,
-    ) -> Option<(Id, Id, u64, Dir)> {
-        let list = self.early_credits.get(invoice)?;
-        let i = list.iter().position(|c| c.doc == doc)?;
-        let party = list[i].party.clone();
-        if !self.known(invoice) {
-            return None;
-        }
-        let (root, _) = self.root(invoice, &party);
-        let target = self.invoices.get(&root)?;
-        let (with, seq, dir) = (target.counterparty.clone(), target.seq, target.dir);
-        let list = self.early_credits.get_mut(invoice)?;
+    ) {
+        let Some((i, root)) = self.late_credit_root(doc, invoice) else {
+            return;
+        };
+        let Some(list) = self.early_credits.get_mut(invoice) else {
+            return;
+        };
         let c = list.remove(i);
         if list.is_empty() {
             self.early_credits.remove(invoice);
         }
         self.credit(&root, &c, cfg, sched);
-        Some((party, with, seq, dir))
     }
 
     /// Spreads a payment over the invoices it names (the last takes the rest); what is meant for
