@@ -2,7 +2,8 @@
 //! only `docs/` and `README.md`, each with the findings it must produce (`NN-name.expected`: one
 //! `RULE SEQ` per line; an empty list for legitimate business). Every ledger must give exactly
 //! its expected findings, no more and no fewer, except the ones listed in `KNOWN_GAPS` with the
-//! reason; a listed ledger that starts to pass fails this test too, so the list only shrinks.
+//! reason; a listed ledger that starts to pass fails this test too, so the list only shrinks. A
+//! ledger with a configuration file beside it (`NN-name.toml`) is checked with that file.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -29,13 +30,28 @@ fn expected(path: &Path) -> BTreeSet<(String, u64)> {
         .collect()
 }
 
+/// The findings of `ledger`, checked with the configuration beside it (`NN-name.toml`, as
+/// `rxledger check --config` reads it) when there is one, else the default.
 fn findings(ledger: &Path) -> BTreeSet<(String, u64)> {
     let text = std::fs::read(ledger).unwrap();
-    findings_of(&ledger.display().to_string(), &text)
+    let name = ledger.display().to_string();
+    let cfg = match std::fs::read_to_string(ledger.with_extension("toml")) {
+        Ok(toml) => Config::from_toml(&toml).unwrap_or_else(|e| panic!("{name}: {e}")),
+        Err(_) => Config::default(),
+    };
+    let store = support::store_text(&name, &text);
+    codes(
+        &name,
+        rxledger::check::check_store(&store, cfg, None).unwrap(),
+    )
 }
 
 fn findings_of(name: &str, text: &[u8]) -> BTreeSet<(String, u64)> {
-    let report = support::check_text(name, text);
+    codes(name, support::check_text(name, text))
+}
+
+/// (rule, record) of a verified ledger's findings.
+fn codes(name: &str, report: rxledger::check::CheckReport) -> BTreeSet<(String, u64)> {
     assert!(report.verify.is_ok(), "{name}");
     report
         .findings
