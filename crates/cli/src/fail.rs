@@ -507,6 +507,7 @@ fn reason_fact(r: &Reason) -> Fact {
         R::NeedKindColumn => Msg::new("reason-need-kind-column"),
         R::UnknownKind { kind } => Msg::new("reason-unknown-kind").arg("kind", kind.as_str()),
         R::WhenRequired => Msg::new("reason-when-required"),
+        R::GroupByEmpty => Msg::new("reason-group-by-empty"),
         R::PathStart => Msg::new("reason-path-start"),
         R::OneBracket => Msg::new("reason-one-bracket"),
         R::EmptySegment => Msg::new("reason-empty-segment"),

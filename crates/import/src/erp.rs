@@ -140,13 +140,15 @@ struct Field<'m> {
 struct Section<'m> {
     doc: &'m Document,
     fields: Vec<Field<'m>>,
-    group: Option<usize>,
+    /// The `group_by` columns (header and index), in the mapping's order.
+    group: Vec<(&'m str, usize)>,
 }
 
 /// The rows of one document.
 struct Group<'t> {
     section: usize,
-    key: String,
+    /// The values of the section's `group_by` columns (the row's line without them).
+    key: Vec<String>,
     rows: Vec<(u64, &'t [Cell])>,
 }
 
@@ -241,7 +243,7 @@ pub(crate) fn import_table(
         None => None,
     };
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<(usize, String), usize> = HashMap::new();
+    let mut index: HashMap<(usize, Vec<String>), usize> = HashMap::new();
     for (line, record) in &table.rows {
         let line = *line;
         if record.iter().all(Cell::is_empty) {
@@ -269,20 +271,23 @@ pub(crate) fn import_table(
                 })?
             }
         };
-        let key = match sections[section].group {
-            None => line.to_string(),
-            Some(g) => {
+        let key = if sections[section].group.is_empty() {
+            vec![line.to_string()]
+        } else {
+            let mut key = Vec::with_capacity(sections[section].group.len());
+            for &(column, g) in &sections[section].group {
                 let v = text(record, g);
                 if v.is_empty() {
                     return Err(table.err(
                         line,
-                        sections[section].doc.group_by.clone(),
+                        Some(column.to_owned()),
                         "group_by",
                         Reason::EmptyDocumentNumber,
                     ));
                 }
-                v.into_owned()
+                key.push(v.into_owned());
             }
+            key
         };
         let at = *index.entry((section, key.clone())).or_insert_with(|| {
             groups.push(Group {
@@ -389,10 +394,12 @@ fn resolve<'m>(table: &Table, mapping: &'m Mapping) -> Result<Vec<Section<'m>>, 
             }
             fields.push(f);
         }
-        let group = match &doc.group_by {
-            Some(c) => Some(column_index(table, c, "group_by")?),
-            None => None,
-        };
+        let group = doc
+            .group_by
+            .values()
+            .into_iter()
+            .map(|c| Ok((c, column_index(table, c, "group_by")?)))
+            .collect::<Result<Vec<_>, ImportError>>()?;
         out.push(Section { doc, fields, group });
     }
     Ok(out)
@@ -489,7 +496,8 @@ fn build(
                         got: got.into_owned(),
                         want: want.into_owned(),
                         first_line: *first_line,
-                        document: g.key.clone(),
+                        // The document number (with the other `group_by` values after it).
+                        document: g.key.join(" "),
                     },
                 ));
             }
@@ -523,7 +531,8 @@ fn build(
             let column = f.and_then(|f| f.column.map(|(_, c)| c.to_owned()));
             table.err(*first_line, column, "occurred_at", Reason::Empty)
         })?;
-    let id = crate::id::event_id(&mapping.name, &s.doc.kind, &g.key, occurred);
+    let key: Vec<&str> = g.key.iter().map(String::as_str).collect();
+    let id = crate::id::event_id_of(&mapping.name, &s.doc.kind, &key, occurred);
     let mut event = Map::new();
     event.insert("v".into(), Value::from(rxledger_model::FORMAT_VERSION));
     event.insert("id".into(), Value::String(id.to_string()));

@@ -66,9 +66,12 @@ pub struct Document {
     /// The values of the mapping's `kind_column` that select this section.
     #[serde(default)]
     pub when: OneOrMany,
-    /// The column whose value groups rows into one document (the document number): each row is
-    /// then one line of `data.lines` (or of any `[]` field). Without it, each row is one event.
-    pub group_by: Option<String>,
+    /// The column whose value groups rows into one document (the document number), or several
+    /// columns whose values together do (`["发票号码", "开票方"]`: two issuers' paper invoices
+    /// may share a number): each row is then one line of `data.lines` (or of any `[]` field).
+    /// Without it, each row is one event.
+    #[serde(default)]
+    pub group_by: OneOrMany,
     /// Event field path → source. A path such as `data.supplier` is filled once per document (all
     /// its rows must agree); a path through `[]` such as `data.lines[].quantity` once per row.
     pub fields: BTreeMap<String, Source>,
@@ -311,6 +314,9 @@ impl Mapping {
             }
             if m.kind_column.is_some() && d.when.values().is_empty() {
                 return Err(at(None, None, Reason::WhenRequired));
+            }
+            if matches!(&d.group_by, OneOrMany::Many(v) if v.is_empty()) {
+                return Err(at(Some("group_by"), None, Reason::GroupByEmpty));
             }
             for (path, src) in &d.fields {
                 check_path(path).map_err(|r| at(None, Some(path), r))?;

@@ -196,6 +196,8 @@ pub enum Reason {
     },
     /// A section without `when` while the mapping has a `kind_column`.
     WhenRequired,
+    /// `group_by` is an empty list.
+    GroupByEmpty,
     /// A field path that starts elsewhere than the event's fields.
     PathStart,
     /// A field path with more than one `[]`.
@@ -515,6 +517,7 @@ impl fmt::Display for Reason {
             ),
             R::UnknownKind { kind } => write!(f, "`kind`: no event kind `{kind}`"),
             R::WhenRequired => f.write_str("`when` is required with `kind_column`"),
+            R::GroupByEmpty => f.write_str("`group_by` names no column"),
             R::PathStart => f.write_str(
                 "must start with `occurred_at`, `entered_at`, `recorded_by`, `refs.` or `data.`",
             ),

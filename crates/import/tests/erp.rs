@@ -372,3 +372,92 @@ fn an_unclosed_quote_is_named_as_the_cause_of_a_short_row() {
         "{e}"
     );
 }
+
+/// The finance export with the 3rd and 4th rows (a sales invoice's two lines) repeated as another
+/// issuer's purchase invoice of the same number (two issuers' paper invoices may share one), and
+/// the finance mapping with the invoices' `group_by` line replaced by `group_by`.
+fn shared_number(group_by: &str) -> (Vec<u8>, Mapping) {
+    let raw = sample("finance-2026-10.csv");
+    let (text, _, bad) = encoding_rs::GB18030.decode(&raw);
+    assert!(!bad);
+    let mut rows: Vec<String> = text.lines().map(str::to_owned).collect();
+    let copy: Vec<String> = rows[1..3]
+        .iter()
+        .map(|r| r.replacen("91330110143958275Q", "91330100MA2B8K1X7T", 1))
+        .collect();
+    rows.splice(3..3, copy);
+    let csv = rows.join("\n") + "\n";
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&csv);
+    let toml = std::fs::read_to_string(root().join("samples/erp/finance.toml")).unwrap();
+    assert_eq!(toml.matches("group_by = \"单据号\"").count(), 2);
+    let toml = toml.replacen("group_by = \"单据号\"", group_by, 1);
+    let m = Mapping::from_toml("finance.toml", &toml).unwrap();
+    (bytes.into_owned(), m)
+}
+
+#[test]
+fn group_by_several_columns_keeps_two_issuers_invoices_of_one_number_apart() {
+    // By the number alone, the other issuer's rows join the first invoice: refused, naming the
+    // column that differs (round 30, probe p2).
+    let (csv, by_number) = shared_number("group_by = \"单据号\"");
+    let e = import_csv("finance.csv", &csv, &by_number).unwrap_err();
+    assert!(
+        e.to_string().contains("finance.csv:4: column `开票方`"),
+        "{e}"
+    );
+    // By number and issuer: two invoices of that number, one per issuer, each with its own id.
+    let (csv, by_both) = shared_number("group_by = [\"单据号\", \"开票方\"]");
+    let got = import_csv("finance.csv", &csv, &by_both).unwrap();
+    let invoices: Vec<_> = got
+        .iter()
+        .filter_map(|i| match &i.event.body {
+            rxledger::model::EventBody::Invoice(inv)
+                if inv.doc.as_str() == "26332000000103581201" =>
+            {
+                Some((i.event.id, inv.issuer.to_string(), inv.lines.len()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(invoices.len(), 2, "{invoices:?}");
+    assert_ne!(invoices[0].0, invoices[1].0);
+    let issuers: Vec<&str> = invoices.iter().map(|(_, p, _)| p.as_str()).collect();
+    assert_eq!(issuers, ["91330110143958275Q", "91330100MA2B8K1X7T"]);
+    assert!(invoices.iter().all(|(_, _, n)| *n == 2));
+    // Importing the same file again gives the same ids (exactly-once append skips them).
+    let again = import_csv("finance.csv", &csv, &by_both).unwrap();
+    let ids = |v: &[rxledger_import::Imported]| v.iter().map(|i| i.event.id).collect::<Vec<_>>();
+    assert_eq!(ids(&got), ids(&again));
+    // The other documents of the file, grouped by one column, keep the ids they had.
+    let before = import_csv(
+        "finance-2026-10.csv",
+        &sample("finance-2026-10.csv"),
+        &mapping("finance.toml"),
+    )
+    .unwrap();
+    let payments = |v: &[rxledger_import::Imported]| {
+        v.iter()
+            .filter(|i| matches!(i.event.body, rxledger::model::EventBody::Payment(_)))
+            .map(|i| i.event.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(payments(&before), payments(&got));
+}
+
+#[test]
+fn group_by_with_no_column_or_an_empty_cell_is_refused() {
+    let toml = std::fs::read_to_string(root().join("samples/erp/finance.toml")).unwrap();
+    let toml = toml.replacen("group_by = \"单据号\"", "group_by = []", 1);
+    let e = Mapping::from_toml("finance.toml", &toml).unwrap_err();
+    assert!(e.to_string().contains("`group_by` names no column"), "{e}");
+    // An empty cell in any `group_by` column is named by its column.
+    let (csv, by_both) = shared_number("group_by = [\"单据号\", \"开票方\"]");
+    let (text, _, _) = encoding_rs::GB18030.decode(&csv);
+    let text = text.replacen(",91330100MA2B8K1X7T,", ",,", 1);
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    let e = import_csv("finance.csv", &bytes, &by_both).unwrap_err();
+    assert!(
+        e.to_string().contains("finance.csv:4: column `开票方`"),
+        "{e}"
+    );
+}

@@ -346,6 +346,7 @@ reason-no-section = no [[document]] section
 reason-need-kind-column = several [[document]] sections need `kind_column` (and a `when` in each)
 reason-unknown-kind = `kind`: no event kind `{ $kind }`
 reason-when-required = `when` is required with `kind_column`
+reason-group-by-empty = `group_by` names no column
 reason-path-start = must start with `occurred_at`, `entered_at`, `recorded_by`, `refs.` or `data.`
 reason-one-bracket = at most one `[]` per path
 reason-empty-segment = empty path segment

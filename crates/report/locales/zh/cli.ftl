@@ -337,6 +337,7 @@ reason-no-section = 没有 `[[document]]` 节
 reason-need-kind-column = 有多个 `[[document]]` 节时须给出 `kind_column`（并在每节给出 `when`）
 reason-unknown-kind = `kind`：没有 `{ $kind }` 这种事件类型
 reason-when-required = 给出 `kind_column` 时每节须有 `when`
+reason-group-by-empty = `group_by` 未指明任何列
 reason-path-start = 须以 `occurred_at`、`entered_at`、`recorded_by`、`refs.` 或 `data.` 开头
 reason-one-bracket = 每个路径至多一个 `[]`
 reason-empty-segment = 路径中有空段
