@@ -197,3 +197,34 @@ fn other_documents_of_the_same_number_and_the_same_event_again_are_quiet() {
         .iter()
         .any(|f| f.rule == Rule::EventDup && f.seq == 3003));
 }
+
+#[test]
+fn a_chain_of_copies_is_measured_copy_to_copy_to_the_second() {
+    // Round 33, B1 (ledger 362): a document recorded on day 0, again on day 99 and again on day
+    // 258. The third is 159 days after the second: within the window of each other, a copy too
+    // (it was measured from the first, 258 days, and missed). Every copy names the first.
+    let mut ev: Vec<Event> = Generator::new(GenConfig::default()).take(3000).collect();
+    let r = first(&ev, Kind::Receipt);
+    let mut second = again(&ev[r]);
+    second.occurred_at += Duration::days(99);
+    let mut third = again_high(&ev[r]);
+    third.occurred_at += Duration::days(258);
+    ev.extend([second, third]);
+    let first_seq = r as u64 + 1;
+    assert_eq!(
+        doc_dups(&ev, Config::default()),
+        [(3001, vec![first_seq, 3001]), (3002, vec![first_seq, 3002])]
+    );
+    // Exactly the window apart still counts; a second more does not.
+    let mut ev: Vec<Event> = Generator::new(GenConfig::default()).take(3000).collect();
+    let mut at_window = again(&ev[r]);
+    at_window.occurred_at += Duration::days(180);
+    let p = first(&ev, Kind::Purchase);
+    let mut past = again(&ev[p]);
+    past.occurred_at += Duration::days(180) + Duration::seconds(1);
+    ev.extend([at_window, past]);
+    assert_eq!(
+        doc_dups(&ev, Config::default()),
+        [(3001, vec![first_seq, 3001])]
+    );
+}

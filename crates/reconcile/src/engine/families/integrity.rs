@@ -154,7 +154,10 @@ impl Integrity {
         let window = cx.cfg.thresholds.return_window_days.saturating_mul(86_400);
         let secs = |e: &Entry| ((e.digest >> 64) as u64).cast_signed();
         let id = |e: &Entry| e.digest & u128::from(u64::MAX);
-        let mut first: Option<Entry> = None;
+        // The first record of a document, and the time of its latest copy: a copy is measured
+        // from the record before it (within the window of each other, as rules.md says), so a
+        // chain of copies each within the window of the last is one document (round 33, B1).
+        let mut first: Option<(Entry, i64)> = None;
         let mut dups = Vec::new();
         for e in docs.finish() {
             let e = match e {
@@ -164,15 +167,16 @@ impl Integrity {
                     break;
                 }
             };
-            match first {
-                Some(f)
-                    if f.key == e.key && secs(&e).abs_diff(secs(&f)) <= window.unsigned_abs() =>
+            match &mut first {
+                Some((f, last))
+                    if f.key == e.key && secs(&e).abs_diff(*last) <= window.unsigned_abs() =>
                 {
-                    if id(&e) != id(&f) {
+                    if id(&e) != id(f) {
                         dups.push((e.seq, f.seq, e.key));
                     }
+                    *last = secs(&e);
                 }
-                _ => first = Some(e),
+                _ => first = Some((e, secs(&e))),
             }
         }
         dups.sort_unstable();
