@@ -167,6 +167,66 @@ fn a_reexport_with_a_corrected_receipt_and_moved_rows_is_doc_dup() {
     assert_eq!(findings(&dir, l, &[]), want);
 }
 
+/// Round 33's 364: an ERP month whose goods export repeats a row (a warning, the line counted
+/// twice), the export after the row was removed in the ERP (refused, nothing appended), the first
+/// export with padded cells (nothing new) and two overlapping exports (the shared sale once).
+#[test]
+fn a_repeated_row_a_fixed_reexport_and_overlapping_exports_append_each_document_once() {
+    let dir = root().join("imports");
+    let tmp = tempfile::tempdir().unwrap();
+    let l = tmp.path().join("L");
+    let l = l.to_str().unwrap();
+    ok(&run(&["init", l], &dir));
+    let master = file(&dir, "364-", ".jsonl");
+    ok(&run(&["append", l, master.to_str().unwrap()], &dir));
+    let import = |files: &[&str], maps: &[&str]| {
+        let mut args = vec!["import", "csv", l];
+        args.extend(files);
+        for m in maps {
+            args.extend(["--mapping", m]);
+        }
+        run(&args, &dir)
+    };
+    let goods = ["364-goods.toml"];
+    let first = import(
+        &["364-goods-2026-10.csv", "364-finance-2026-10.csv"],
+        &["364-goods.toml", "364-finance.toml"],
+    );
+    let said = String::from_utf8_lossy(&first.stderr).into_owned() + &ok(&first);
+    assert!(
+        said.contains("364-goods-2026-10.csv:20 repeats line 19"),
+        "{said}"
+    );
+    let head = ok(&run(&["log", l], &dir));
+    let fixed = import(&["364-goods-2026-10-fixed.csv"], &goods);
+    assert_eq!(fixed.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&fixed.stderr)
+            .contains("already stored as record 18 with different content"),
+        "{fixed:?}"
+    );
+    assert_eq!(
+        ok(&run(&["log", l], &dir)),
+        head,
+        "a refused import appends nothing"
+    );
+    let padded = ok(&import(&["364-goods-2026-10-padded.csv"], &goods));
+    assert!(
+        padded.contains("0 appended, 10 already present"),
+        "{padded}"
+    );
+    let both = ok(&import(
+        &[
+            "364-goods-2026-10-25_11-01.csv",
+            "364-goods-2026-11-01_11-07.csv",
+        ],
+        &goods,
+    ));
+    assert!(both.contains("2 appended, 1 already present"), "{both}");
+    let want = expected(&file(&dir, "364-", ".expected"));
+    assert_eq!(findings(&dir, l, &[]), want);
+}
+
 /// Round 20's 249 with its configuration file: the thresholds changed, other findings.
 #[test]
 fn a_ledger_checked_with_changed_thresholds_gives_its_expected_findings() {

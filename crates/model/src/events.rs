@@ -146,7 +146,10 @@ pub struct ProductRegistered {
 #[serde(deny_unknown_fields)]
 pub struct Purchase {
     /// Purchase order number. Receipts, supplier returns and purchase invoices name it in
-    /// `refs.order`.
+    /// `refs.order`. Two suppliers' orders may share a number (a supplier's own order form): the
+    /// records of each supplier naming it (its receipts, supplier returns and invoices, by their
+    /// `supplier` or `issuer`) mean its own order. Sentences about the order recorded second
+    /// print its number with its supplier: `CG0001 (supplier id)`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: Text,
     /// Supplier party id.
@@ -242,7 +245,11 @@ pub enum Channel {
 #[serde(deny_unknown_fields)]
 pub struct Sale {
     /// Sales order number. Outbound reviews, dispatches, customer returns and sales invoices name
-    /// it in `refs.sale`.
+    /// it in `refs.sale`. Two customers' sales may share a number (a provincial platform's order
+    /// number): the records of each customer naming it (its outbound reviews, dispatches,
+    /// customer returns and invoices, by their `customer` or `buyer`) mean its own sale, and a
+    /// record of a third party naming it is matched to the first one recorded. Sentences about
+    /// the sale recorded second print its number with its customer: `PT0017 (customer id)`.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: Text,
     /// Customer party id.

@@ -19,6 +19,7 @@ mod key;
 mod moved;
 mod movements;
 mod numbers;
+mod own;
 mod sale;
 mod seen;
 mod tier;
@@ -301,6 +302,8 @@ pub(crate) struct Documents {
     held: HashMap<u64, Held>,
     /// Invoice (or credit note) number -> the held payments naming it.
     awaiting: HashMap<Id, Vec<u64>>,
+    /// Order and sale numbers two counterparties share ([`own`]).
+    own: own::Shared,
     /// Held payments applied to invoices booked by the current event, for the families'
     /// checks of payments (party and account: documents; cash for controlled drugs: could be
     /// special). Cleared at the next event.

@@ -1,0 +1,55 @@
+from lib import *
+l=L("360"); master(l)
+P=["采购-钱国栋"]; A=["验收-孙晓峰"]; W=["保管-朱建平"]; S=["销售-许晨"]; R=["复核-郭婷"]; D=["发货-蒋涛"]; F=["财务-韩雪"]
+s={}
+s['po_mk']=l.add("purchase","2026-10-08T09:30:00+08:00",P,{"doc":"CG2026100800001","supplier":MK,"lines":[{"product":AMOX,"quantity":2400,"unit_price":M(860)},{"product":IBU,"quantity":1200,"unit_price":M(1450)}]})
+s['po_nk']=l.add("purchase","2026-10-08T09:40:00+08:00",P,{"doc":"CG2026100800002","supplier":NK,"lines":[{"product":NKIBU,"quantity":500,"unit_price":M(1420)}]})
+s['rc_mk']=l.add("receipt","2026-10-10T10:20:00+08:00",A,{"doc":"SH2026101000001","supplier":MK,"lines":[{"product":AMOX,"batch":"2609150231","production_date":"2026-09-15","expiry":"2028-08-31","arrived":2400,"accepted":2400,"rejected":0,"location":"RCV"},{"product":IBU,"batch":"2608220117","production_date":"2026-08-22","expiry":"2028-07-31","arrived":1200,"accepted":1200,"rejected":0,"location":"RCV"}],"acceptors":A},refs={"order":["CG2026100800001"],"delivery_note":["MK-PS-2026100900031"]})
+# the WMS keys the 宁康 acceptance record by the supplier's paper invoice number printed on its delivery note
+s['rc_nk']=l.add("receipt","2026-10-10T14:00:00+08:00",A,{"doc":"00031207","supplier":NK,"lines":[{"product":NKIBU,"batch":"NK261002","production_date":"2026-10-02","expiry":"2028-09-30","arrived":500,"accepted":500,"rejected":0,"location":"RCV"}],"acceptors":A},refs={"order":["CG2026100800002"],"delivery_note":["NK-SH-261009-07"]})
+s['pa1']=l.add("put_away","2026-10-10T15:05:00+08:00",W,{"doc":"RK2026101000001","lines":[{"product":AMOX,"batch":"2609150231","quantity":2400,"from":"RCV","to":"WH-A"},{"product":IBU,"batch":"2608220117","quantity":1200,"from":"RCV","to":"WH-A"},{"product":NKIBU,"batch":"NK261002","quantity":500,"from":"RCV","to":"WH-A"}]},refs={"receipt":["SH2026101000001","00031207"]})
+s['pinv_mk']=l.add("invoice","2026-10-10T15:30:00+08:00",F,inv("26332000000103581201","purchase",MK,OWNER,"2026-10-10",[(AMOX,2400,860),(IBU,1200,1450)]),refs={"order":["CG2026100800001"]})
+s['pinv_nk']=l.add("invoice","2026-10-10T16:10:00+08:00",F,inv("00031207","purchase",NK,OWNER,"2026-10-09",[(NKIBU,500,1420)]),refs={"order":["CG2026100800002"]})
+# two customers' platform order numbers coincide (hospital: 省平台; chain: its own B2B)
+def sale(t,doc,cust,lines): return l.add("sale",t,S,{"doc":doc,"customer":cust,"channel":"wholesale","lines":[{"product":p,"batch":b,"expiry":e,"quantity":q,"unit_price":M(u)} for p,b,e,q,u in lines]})
+def rev(t,doc,sd,cust,lines): return l.add("outbound_review",t,R,{"doc":doc,"customer":cust,"lines":[{"product":p,"batch":b,"expiry":e,"quantity":q,"quality":"ok"} for p,b,e,q in lines],"reviewers":R},refs={"sale":[sd]})
+def disp(t,doc,sd,cust,lines): return l.add("dispatch",t,D,{"doc":doc,"customer":cust,"consignee":"收货人","address":"浙江省杭州市","lines":[{"product":p,"batch":b,"quantity":q,"from":"WH-A"} for p,b,q in lines]},refs={"sale":[sd]})
+AM=(AMOX,"2609150231","2028-08-31"); IB=(IBU,"2608220117","2028-07-31")
+s['s_xx']=sale("2026-10-12T10:00:00+08:00","PT2026101200017",XX,[AM+(600,1030)])
+s['s_bxk']=sale("2026-10-12T10:05:00+08:00","PT2026101200017",BXK,[AM+(300,1010)])
+s['r_xx']=rev("2026-10-12T13:10:00+08:00","FH2026101200001","PT2026101200017",XX,[AM+(600,)])
+s['r_bxk']=rev("2026-10-12T13:30:00+08:00","FH2026101200002","PT2026101200017",BXK,[AM+(300,)])
+s['d_xx']=disp("2026-10-12T14:20:00+08:00","PS2026101200001","PT2026101200017",XX,[(AMOX,"2609150231",600)])
+s['d_bxk']=disp("2026-10-12T14:40:00+08:00","PS2026101200002","PT2026101200017",BXK,[(AMOX,"2609150231",300)])
+s['i_xx']=l.add("invoice","2026-10-12T16:00:00+08:00",F,inv("26332000000104470012","sale",OWNER,XX,"2026-10-12",[(AMOX,600,1030)]),refs={"sale":["PT2026101200017"],"delivery_note":["PS2026101200001"]})
+s['i_bxk']=l.add("invoice","2026-10-12T16:05:00+08:00",F,inv("26332000000104470013","sale",OWNER,BXK,"2026-10-12",[(AMOX,300,1010)]),refs={"sale":["PT2026101200017"],"delivery_note":["PS2026101200002"]})
+# the chain orders the same 150 boxes twice on one day, under two numbers
+s['s3']=sale("2026-10-14T09:40:00+08:00","XS2026101400003",BXK,[IB+(150,1750)])
+s['r3']=rev("2026-10-14T11:00:00+08:00","FH2026101400003","XS2026101400003",BXK,[IB+(150,)])
+s['d3']=disp("2026-10-14T13:30:00+08:00","PS2026101400003","XS2026101400003",BXK,[(IBU,"2608220117",150)])
+s['i3']=l.add("invoice","2026-10-14T16:20:00+08:00",F,inv("26332000000104470019","sale",OWNER,BXK,"2026-10-14",[(IBU,150,1750)]),refs={"sale":["XS2026101400003"]})
+s['s4']=sale("2026-10-14T15:10:00+08:00","XS2026101400004",BXK,[IB+(150,1750)])
+s['r4']=rev("2026-10-14T16:30:00+08:00","FH2026101400004","XS2026101400004",BXK,[IB+(150,)])
+s['d4']=disp("2026-10-14T17:10:00+08:00","PS2026101400004","XS2026101400004",BXK,[(IBU,"2608220117",150)])
+s['i4']=l.add("invoice","2026-10-14T17:30:00+08:00",F,inv("26332000000104470020","sale",OWNER,BXK,"2026-10-14",[(IBU,150,1750)]),refs={"sale":["XS2026101400004"]})
+# the second order was a store's mistake: the whole sale comes back
+s['ret']=l.add("customer_return","2026-10-20T10:30:00+08:00",["销售-许晨","验收-孙晓峰"],{"doc":"TH2026102000001","customer":BXK,"reason":"门店重复订货，整单退回，包装完好","lines":[{"product":IBU,"batch":"2608220117","quantity":150,"to":"RET"}]},refs={"sale":["XS2026101400004"],"delivery_note":["PS2026101400004"]})
+s['cn']=l.add("invoice","2026-10-20T15:00:00+08:00",F,inv("26332000000104470031","sale",OWNER,BXK,"2026-10-20",[(IBU,150,1750)],credit_for="26332000000104470020"),refs={"sale":["XS2026101400004"]})
+s['rel']=l.add("transfer","2026-10-21T09:30:00+08:00",["质管-沈丽华","验收-何静"],{"doc":"YK2026102100001","reason":"release","lines":[{"product":IBU,"batch":"2608220117","quantity":150,"from":"RET","to":"WH-A"}]},refs={"receipt":["TH2026102000001"]})
+# bank voucher numbers of two banks coincide: our payment to 民康 and the hospital's payment to us
+s['pay_mk']=l.add("payment","2026-10-26T10:00:00+08:00",F,pay("HD2026102600001","outgoing",OWNER,MK,OWN_ACC,MK_ACC,2400*860+1200*1450,["26332000000103581201"]))
+s['pay_xx']=l.add("payment","2026-10-26T14:10:00+08:00",F,pay("HD2026102600001","incoming",XX,OWNER,XX_ACC,OWN_ACC,600*1030,["26332000000104470012"]))
+s['pay_nk']=l.add("payment","2026-10-27T10:00:00+08:00",F,pay("FK2026102700001","outgoing",OWNER,NK,OWN_ACC,NK_ACC,500*1420,["00031207"]))
+# the chain pays two equal amounts the same day (two vouchers): its PT order and XS…03
+s['pay_b1']=l.add("payment","2026-10-28T09:15:00+08:00",F,pay("SK2026102800001","incoming",BXK,OWNER,BXK_ACC,OWN_ACC,300*1010,["26332000000104470013"]))
+s['pay_b2']=l.add("payment","2026-10-28T09:16:00+08:00",F,pay("SK2026102800002","incoming",BXK,OWNER,BXK_ACC,OWN_ACC,150*1750,["26332000000104470019"]))
+# month end, Beijing midnight: an urgent hospital order, reviewed and shipped at 23:58
+s['s5']=sale("2026-10-31T23:20:00+08:00","XS2026103100009",XX,[AM+(100,1030)])
+s['r5']=rev("2026-10-31T23:45:00+08:00","FH2026103100009","XS2026103100009",XX,[AM+(100,)])
+s['d5']=disp("2026-10-31T23:58:00+08:00","PS2026103100009","XS2026103100009",XX,[(AMOX,"2609150231",100)])
+# count of WH-A at 00:10 1 Nov (Beijing) = 31 Oct 16:10 UTC, then a recount under a new sheet number
+s['pd1']=l.add("stock_count","2026-11-01T00:10:00+08:00",["保管-朱建平","质管-沈丽华"],{"doc":"PD2026110100001","location":"WH-A","lines":[{"product":AMOX,"batch":"2609150231","counted":1400},{"product":IBU,"batch":"2608220117","counted":1050},{"product":NKIBU,"batch":"NK261002","counted":500}]})
+s['pd2']=l.add("stock_count","2026-11-01T09:00:00+08:00",["保管-朱建平","质管-沈丽华"],{"doc":"PD2026110100002","location":"WH-A","lines":[{"product":AMOX,"batch":"2609150231","counted":1400},{"product":IBU,"batch":"2608220117","counted":1050},{"product":NKIBU,"batch":"NK261002","counted":500}]})
+s['i5']=l.add("invoice","2026-11-01T10:00:00+08:00",F,inv("26332000000104480001","sale",OWNER,XX,"2026-11-01",[(AMOX,100,1030)]),refs={"sale":["XS2026103100009"]})
+l.write("../ledgers/360-lawful-look-alikes-same-day-reorder-shared-numbers-whole-return.jsonl")
+print(s)
