@@ -42,3 +42,35 @@ fn cash_payment_before_its_invoice_is_found() {
     assert_eq!(cash[0].1, 13);
     assert!(cash[0].2.contains(&14), "{cash:?}");
 }
+
+#[test]
+fn cash_paid_before_its_own_invoice_of_a_shared_number_is_found_once() {
+    // Another buyer's invoice of the same number (line 13 again, to another party) is booked
+    // before the cash payment, and the payer's own invoice after it. The payment waits for its
+    // own invoice (two issuers' or buyers' paper invoices may share a number) but its cash was
+    // judged when it was recorded: SPECIAL-CASH once, not again when its invoice is booked.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/inspections/29-narcotic-paid-in-cash.jsonl"
+    ))
+    .unwrap();
+    let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let (customer, other) = ("91330105MA28F0LQ6N", "9142050017903412XP");
+    assert!(lines[12].contains(customer) && lines[14].contains("\"cash\""));
+    let id = &lines[12][lines[12].find("\"id\":\"").unwrap() + 6..][..36];
+    let others = lines[12]
+        .replace(customer, other)
+        .replace(id, "01a2a000-0000-7000-8000-000000000001");
+    let mut moved = lines[..12].to_vec();
+    moved.extend([
+        others,
+        lines[14].clone(),
+        lines[12].clone(),
+        lines[13].clone(),
+    ]);
+    let refs: Vec<&str> = moved.iter().map(String::as_str).collect();
+    let f = findings(&refs);
+    let cash: Vec<_> = f.iter().filter(|(r, _, _)| r == "SPECIAL-CASH").collect();
+    assert_eq!(cash.len(), 1, "{f:?}");
+    assert_eq!(cash[0].1, 14);
+}

@@ -39,7 +39,7 @@ fn findings(ledger: &Path) -> BTreeSet<(String, u64)> {
         Ok(toml) => Config::from_toml(&toml).unwrap_or_else(|e| panic!("{name}: {e}")),
         Err(_) => Config::default(),
     };
-    // An exported ledger file (records with their chain, as another writer made it: 363) is
+    // A ledger file (records with their chain, as another writer made it: `files/363-…`) is
     // checked as `rxledger check FILE` checks it; event lines are appended first.
     let report = if text.starts_with(b"{\"seq\":") {
         rxledger::check::check_path(ledger, cfg, None, |_| {}).unwrap()
@@ -73,6 +73,15 @@ fn independent_inspection_ledgers() {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
         .collect();
+    // Ledger files with their own chain, as another program wrote them (`files/`).
+    let files = dir.join("files");
+    ledgers.extend(
+        std::fs::read_dir(&files)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl")),
+    );
     ledgers.sort();
     assert!(ledgers.len() >= 147, "{} ledgers", ledgers.len());
     let mut wrong = Vec::new();

@@ -250,3 +250,75 @@ fn a_credit_note_of_a_party_without_that_invoice_is_the_wrong_party_early_or_lat
         "{findings:?}"
     );
 }
+
+/// The credit note of 100 units (2,500.00) the second supplier issues against its 00031207.
+fn second_suppliers_credit_note(lines: &[String]) -> String {
+    lines[65]
+        .replace(
+            "01a24e3f-48e0-7c40-bbee-ce820671b01e",
+            "01a24e3f-48e0-7c40-bbee-ce820671b0ff",
+        )
+        .replace("\"doc\":\"00031207\"", "\"doc\":\"00031290\"")
+        .replace("\"quantity\":1500", "\"quantity\":100")
+        .replace("\"minor\":3750000", "\"minor\":250000")
+        .replace(
+            "\"currency\":\"CNY\"}}}",
+            "\"currency\":\"CNY\"},\"credit_for\":\"00031207\"}}",
+        )
+}
+
+#[test]
+fn a_payment_or_credit_note_recorded_between_the_two_invoices_waits_for_its_own() {
+    // Ledger 343's limit, gone: the second supplier's payment (record 100) recorded after the
+    // first supplier's invoice 00031207 (21) and before its own (66) was matched to the first's
+    // at once: a false TTGK-P, and the first's invoice overpaid. It now waits for its own.
+    let mut lines = ledger();
+    let payment = lines.remove(99);
+    lines.insert(40, payment);
+    assert_money_quiet(&check(&lines));
+    // Likewise its credit note (and its payment of the net amount).
+    let mut lines = ledger();
+    let credit = second_suppliers_credit_note(&lines);
+    lines[99] = lines[99].replace("\"minor\":3750000", "\"minor\":3500000");
+    lines.insert(40, credit);
+    assert_money_quiet(&check(&lines));
+}
+
+/// The records of rule `rule` at record `seq` found by pushing `lines` one at a time into an
+/// engine with `cfg`: at which push (1-based; `None` at the end of the input) each came.
+fn when_found(lines: &[String], cfg: &str, rule: &str, seq: u64) -> Vec<Option<u64>> {
+    use rxledger::model::Event;
+    let cfg = rxledger::reconcile::Config::from_toml(cfg).unwrap();
+    let mut engine = rxledger::reconcile::Engine::new(cfg);
+    let mut at = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let e = Event::from_json(l).unwrap();
+        let n = i as u64 + 1;
+        for f in engine.push(n, e.occurred_at, &e) {
+            if f.rule.code() == rule && f.seq == seq {
+                at.push(Some(n));
+            }
+        }
+    }
+    for f in engine.finish() {
+        if f.rule.code() == rule && f.seq == seq {
+            at.push(None);
+        }
+    }
+    at
+}
+
+#[test]
+fn a_payment_to_the_wrong_party_is_found_at_its_deadline_or_the_end_of_the_input() {
+    // A payment to a third party naming 00031207 may be waiting for that party's own invoice of
+    // the number: it is reported once, when its ORPHAN deadline passes (here 3 days), or at the
+    // end of the input when the ledger ends first, never at the payment itself.
+    let mut lines = ledger();
+    let third = third_party(&lines);
+    lines[99] = lines[99].replace(SECOND, &third);
+    let late = when_found(&lines, "[thresholds]\norphan_days = 3\n", "TTGK-P", 100);
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert!(late[0].is_some_and(|n| n > 100), "{late:?}");
+    let end = when_found(&lines, "", "TTGK-P", 100);
+    assert_eq!(end, [None]);
+}

@@ -435,11 +435,11 @@ pub struct Invoice {
     /// the number as the invoice shows it: the 20-digit number of a fully digital invoice
     /// (全电发票); for a paper invoice its 发票号码, or 发票代码 and 发票号码 together
     /// (`3300204130-00031207`), the same way in the invoice and in the records naming it. A
-    /// payment or credit note recorded before any invoice of its number waits for its own
-    /// counterparty's (another counterparty's invoice of that number booked meanwhile does not
-    /// take it; at its ORPHAN deadline it settles that one, and is TTGK). One recorded before
-    /// its invoice, naming a number another counterparty's booked invoice already has, is
-    /// matched to that one at once.
+    /// payment or credit note naming a number of which only another counterparty's invoice is
+    /// booked (or none yet) waits for its own counterparty's, whether that invoice is booked
+    /// before or after it; if none comes, at its ORPHAN deadline (or at the end of the input, if
+    /// that comes first) it settles the one booked, and is TTGK (paid to, or credited by, the
+    /// wrong party) at its own record.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: Text,
     /// Purchase or sale.

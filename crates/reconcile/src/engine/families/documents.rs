@@ -10,7 +10,9 @@
 //! (reviewed and dispatched quantities per sale line) on them.
 //!
 //! What is certain when it is recorded is reported at once (an invoice or a payment naming the
-//! wrong party, an unregistered account). What later records may still settle waits for them:
+//! wrong party, an unregistered account). What later records may still settle waits for them
+//! (a payment or credit note naming a number only another party's invoice has may be waiting for
+//! its own party's: reported at its deadline or the end of the input):
 //! a payment or credit note for an invoice not yet booked (`orphan_days`), an invoiced or paid
 //! excess (`correction_days`, pending meanwhile), goods not yet invoiced (`uninvoiced_days`),
 //! invoices not yet paid (`unpaid_days`). At the end of the input, what still waits is reported
@@ -58,6 +60,10 @@ impl Family for Documents {
         if let Due::Documents(d) = due {
             open::check(cx, d, None);
         }
+    }
+
+    fn finish(&mut self, cx: &mut Ctx<'_>) {
+        held_at_end(cx);
     }
 
     fn pending(
@@ -437,8 +443,13 @@ fn invoice(cx: &mut Ctx<'_>, ev: &Ev<'_>, inv: &rxledger_model::Invoice) {
         );
         cx.out.emit(f);
     }
-    if let Some(credited) = &inv.credit_for {
-        // A credit note of a party with no invoice of that number credits another party's.
+    // A credit note of a party with no invoice of that number credits another party's: it waits
+    // for its own party's (checked at its deadline or the end of the input if that never comes).
+    if let Some(credited) = inv
+        .credit_for
+        .as_ref()
+        .filter(|c| !cx.proj.docs.credit_waits(&inv.doc, c))
+    {
         let docs = &mut cx.proj.docs;
         let (root, _) = docs.root(credited, counterparty);
         if let Some(target) = docs.invoices.get(&root) {
@@ -495,9 +506,37 @@ fn payment(cx: &mut Ctx<'_>, ev: &Ev<'_>, p: &rxledger_model::Payment) {
         account,
     };
     for number in &p.invoices {
+        // One it waits for (its own counterparty's invoice of a number another's has) is
+        // checked when it is applied: when that invoice is booked, at its deadline, or at the
+        // end of the input.
+        if cx.proj.docs.waits(ev.seq, number) {
+            continue;
+        }
         if let Some(f) = payment_check(cx, &pay, number) {
             cx.out.emit(f);
         }
+    }
+}
+
+/// At the end of the input: payments and credit notes still waiting for their own
+/// counterparty's invoice of a number another counterparty's booked invoice has are for the
+/// wrong party (`TTGK`), as at their `ORPHAN` deadline, and settle or credit that invoice (the
+/// open items are described after).
+fn held_at_end(cx: &mut Ctx<'_>) {
+    for seq in cx.proj.docs.held_for_other() {
+        let late = cx.proj.docs.late_payments(seq);
+        check_applied(cx, &late);
+        cx.proj.docs.settle_late(seq, cx.cfg, cx.sched);
+    }
+    // Credit notes likewise credit another party's invoice.
+    for (seq, doc, invoice) in cx.proj.docs.credits_for_other() {
+        if let Some((party, with, also, dir)) = cx.proj.docs.late_credit(&doc, &invoice) {
+            let f = credit_party(seq, dir, &doc, &invoice, &party, &with);
+            cx.emit(f.also(also));
+        }
+        cx.proj
+            .docs
+            .settle_credit_late(&doc, &invoice, cx.cfg, cx.sched);
     }
 }
 

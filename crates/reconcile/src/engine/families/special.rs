@@ -365,7 +365,8 @@ fn held_cash(cx: &mut Ctx<'_>, seq: u64) {
     // Taken for the loop (cash_rule may bring invoices back from disk), and put back.
     let applied = std::mem::take(&mut cx.proj.docs.applied);
     for a in &applied {
-        if a.payment.method != PaymentMethod::Cash {
+        // Checked when it was recorded, against another counterparty's invoice of that number.
+        if a.payment.method != PaymentMethod::Cash || a.cash_checked {
             continue;
         }
         let Some((rule, id, document)) = cash_rule(cx, &a.number, &a.payment.counterparty) else {

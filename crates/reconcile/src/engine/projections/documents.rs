@@ -545,7 +545,10 @@ impl Documents {
                 minor: inv.total.minor,
                 at,
             };
-            if self.invoices.contains_key(&root) {
+            // Only its own counterparty's invoice: another's of that number (two issuers' paper
+            // invoices share numbers) waits with those not yet booked, until its deadline.
+            let own = self.invoices.get(&root).map(|r| r.counterparty == party);
+            if own == Some(true) {
                 self.credit(&root, &credit, cfg, sched);
             } else {
                 // Credits an invoice not (yet) in the books: it may be booked later.

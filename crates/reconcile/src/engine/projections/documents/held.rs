@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use rxledger_model::{Event, PaymentDirection, PaymentMethod};
+use smallvec::SmallVec;
 
 use super::{excess_amount, payment_counterparty, Dir, DocDue, Documents};
 use crate::engine::ctx::{Due, Scheduler};
@@ -27,6 +28,10 @@ pub(super) struct Held {
     amount_left: i64,
     /// The invoices (or credit notes) it names that are not known yet, in the payment's order.
     pub unknown: Vec<Id>,
+    /// Those of them another counterparty's booked invoice (or credit note) had when it was
+    /// recorded: waiting for the payment's own counterparty's (two issuers' paper invoices share
+    /// numbers), and cash-checked then against the one booked.
+    other: SmallVec<[Id; 1]>,
     payment: PaymentRef,
 }
 
@@ -48,6 +53,9 @@ pub(crate) struct PaymentRef {
 pub(crate) struct Applied {
     pub payment: PaymentRef,
     pub number: Id,
+    /// Whether another counterparty's invoice (or credit note) of that number was booked when
+    /// the payment was recorded: its cash was checked then (`SPECIAL-CASH`, `EPH-RETAIL`).
+    pub cash_checked: bool,
 }
 
 impl Documents {
@@ -144,6 +152,7 @@ impl Documents {
         let applied = Applied {
             payment: h.payment.clone(),
             number: Id::from(number),
+            cash_checked: h.other.iter().any(|n| n == number),
         };
         if h.unknown.is_empty() {
             self.held.remove(&pay);
@@ -183,14 +192,38 @@ impl Documents {
             .into_iter()
             .map(|(number, _)| Applied {
                 payment: payment.clone(),
+                cash_checked: h.other.contains(&number),
                 number,
             })
             .collect()
     }
 
+    /// Whether the payment `seq` waits for the invoice (or credit note) `number` (not yet in the
+    /// books, or only another counterparty's): its checks are made when it is applied.
+    pub fn waits(&self, seq: u64, number: &str) -> bool {
+        self.held
+            .get(&seq)
+            .is_some_and(|h| h.unknown.iter().any(|n| n == number))
+    }
+
+    /// At the end of the input: the held payments (in record order) that would settle another
+    /// counterparty's invoice at their `ORPHAN` deadline ([`Documents::late_payments`]), their
+    /// own counterparty's not having come.
+    pub fn held_for_other(&mut self) -> Vec<u64> {
+        let mut seqs: Vec<u64> = self
+            .held
+            .iter()
+            .filter(|(_, h)| !h.other.is_empty())
+            .map(|(s, _)| *s)
+            .collect();
+        seqs.sort_unstable();
+        seqs.retain(|s| !self.late_roots(*s).is_empty());
+        seqs
+    }
+
     /// At the `ORPHAN` deadline of the held payment `seq`: what still waits for numbers now in
     /// the books is applied to the invoices they stand for ([`Documents::late_payments`]).
-    pub(super) fn settle_late(&mut self, seq: u64, cfg: &Config, sched: &mut Scheduler) {
+    pub(crate) fn settle_late(&mut self, seq: u64, cfg: &Config, sched: &mut Scheduler) {
         for (number, root) in self.late_roots(seq) {
             if let Some(list) = self.awaiting.get_mut(&number) {
                 list.retain(|s| *s != seq);
@@ -224,10 +257,32 @@ impl Documents {
         Some((party, target.counterparty.clone(), target.seq, target.dir))
     }
 
+    /// Whether the credit note `doc` waits for the invoice `invoice` it credits (not yet in the
+    /// books, or only another counterparty's): its checks are made when it is applied.
+    pub fn credit_waits(&self, doc: &str, invoice: &str) -> bool {
+        self.early_credits
+            .get(invoice)
+            .is_some_and(|list| list.iter().any(|c| c.doc == doc))
+    }
+
+    /// At the end of the input: the credit notes (record, number, and the invoice number they
+    /// credit, in record order) that would credit another counterparty's invoice at their
+    /// `ORPHAN` deadline ([`Documents::late_credit`]), their own counterparty's not having come.
+    pub fn credits_for_other(&mut self) -> Vec<(u64, Id, Id)> {
+        let mut out: Vec<(u64, Id, Id)> = self
+            .early_credits
+            .iter()
+            .flat_map(|(inv, list)| list.iter().map(|c| (c.seq, c.doc.clone(), inv.clone())))
+            .collect();
+        out.sort_unstable();
+        out.retain(|(_, doc, inv)| self.late_credit_root(doc, inv).is_some());
+        out
+    }
+
     /// At the `ORPHAN` deadline of the credit note `doc`: if it still waits for `invoice`, now
     /// in the books, it is applied to the invoice that number stands for
     /// ([`Documents::late_credit`]).
-    pub(super) fn settle_credit_late(
+    pub(crate) fn settle_credit_late(
         &mut self,
         doc: &str,
         invoice: &str,
@@ -259,6 +314,7 @@ impl Documents {
     ) {
         let mut remaining = p.amount.minor;
         let mut unknown = Vec::new();
+        let mut other = SmallVec::new();
         let n = p.invoices.len();
         let (counterparty, account) = payment_counterparty(p);
         for (i, number) in p.invoices.iter().enumerate() {
@@ -267,6 +323,15 @@ impl Documents {
                 unknown.push(number.clone());
                 continue;
             };
+            // Another counterparty's invoice of that number: this party's own may be booked
+            // after the payment (two issuers' paper invoices share numbers, 343). It waits for
+            // it, and is paid to the wrong party (`TTGK`) at its `ORPHAN` deadline or at the end
+            // of the input if it does not come.
+            if inv.counterparty != *counterparty {
+                unknown.push(number.clone());
+                other.push(number.clone());
+                continue;
+            }
             let open = inv.total.saturating_sub(inv.paid).max(0);
             let share = if i + 1 == n && unknown.is_empty() {
                 remaining
@@ -303,6 +368,7 @@ impl Documents {
             Held {
                 amount_left: remaining,
                 unknown,
+                other,
                 payment,
             },
         );
