@@ -116,3 +116,39 @@ fn two_suppliers_orders_of_one_number_are_two_orders() {
         .collect();
     assert_eq!(rec_doc, [("REC-DOC".to_owned(), 13)]);
 }
+
+/// The lines of inspection ledger `NN-…`.
+fn inspection(nn: &str) -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/inspections");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with(&format!("{nn}-")) && name.ends_with(".jsonl")
+        })
+        .unwrap_or_else(|| panic!("ledger {nn}"));
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn a_delivery_note_is_its_number_and_its_supplier() {
+    // Round 34, A1: two suppliers' receipts name the delivery note 0001234 (371: 民康 at 13, 宁康
+    // at 14) or 0005678 (374: 宁康 at 12, 民康 at 13); an invoice naming only the note went to
+    // the orders of the receipt recorded last: a false critical TTGK-P (走票) at 17 (371) and 15
+    // (374), and one supplier's goods invoiced on the other's order. Either order of the
+    // receipts gives the ledgers' own findings.
+    for (nn, first, want) in [("371", 12, vec![]), ("374", 11, vec![("TTGK-S", 18)])] {
+        let want: Vec<(String, u64)> = want.into_iter().map(|(r, s)| (r.to_owned(), s)).collect();
+        let mut lines = inspection(nn);
+        assert!(
+            lines[first].contains("delivery_note") && lines[first + 1].contains("delivery_note")
+        );
+        let r = support::check_text(nn, (lines.join("\n") + "\n").as_bytes());
+        assert_eq!(found(&r), want, "{nn}");
+        lines.swap(first, first + 1);
+        let r = support::check_text(nn, (lines.join("\n") + "\n").as_bytes());
+        assert_eq!(found(&r), want, "{nn} with its receipts swapped");
+    }
+}

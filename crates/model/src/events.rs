@@ -148,8 +148,8 @@ pub struct Purchase {
     /// Purchase order number. Receipts, supplier returns and purchase invoices name it in
     /// `refs.order`. Two suppliers' orders may share a number (a supplier's own order form): the
     /// records of each supplier naming it (its receipts, supplier returns and invoices, by their
-    /// `supplier` or `issuer`) mean its own order. Sentences about the order recorded second
-    /// print its number with its supplier: `CG0001 (supplier id)`.
+    /// `supplier` or `issuer`) mean its own order, and a record of a third party naming it is
+    /// matched to the first one recorded.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: Text,
     /// Supplier party id.
@@ -248,8 +248,7 @@ pub struct Sale {
     /// it in `refs.sale`. Two customers' sales may share a number (a provincial platform's order
     /// number): the records of each customer naming it (its outbound reviews, dispatches,
     /// customer returns and invoices, by their `customer` or `buyer`) mean its own sale, and a
-    /// record of a third party naming it is matched to the first one recorded. Sentences about
-    /// the sale recorded second print its number with its customer: `PT0017 (customer id)`.
+    /// record of a third party naming it is matched to the first one recorded.
     #[cfg_attr(feature = "schema", schemars(pattern(NOT_BLANK)))]
     pub doc: Text,
     /// Customer party id.

@@ -22,7 +22,8 @@ pub struct Thresholds {
     /// TTGK-P/S: days an excess (more invoiced than accepted or dispatched, more paid than
     /// invoiced) may wait for its correction (a credit note, the rest of the goods, a refund)
     /// before it is a finding; until then it is pending. Counted from the latest record of the
-    /// excess. Default 14: credit notes follow returns and rejections within days in practice,
+    /// order, sale or invoice when the excess arose; a partial correction or a later record does
+    /// not restart it, a full correction ends it. Default 14: credit notes follow returns and rejections within days in practice,
     /// and two weeks leave room for the red-letter invoice procedure (红字发票信息表).
     pub correction_days: i64,
     /// EXPIRED-NEAR: dispatches this many days or fewer before expiry are flagged. Default 90.

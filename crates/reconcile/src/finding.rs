@@ -322,27 +322,37 @@ impl From<u32> for Fact {
     }
 }
 
+/// Text as a fact shows it: the engine keeps a document whose number another counterparty's
+/// document of the same kind shares under its number, U+001F and its party; a fact (and so a
+/// sentence, and JSON) shows the number as written.
+fn shown(v: &str) -> &str {
+    v.split_once('\u{1f}').map_or(v, |(number, _)| number)
+}
+
 impl From<&str> for Fact {
     fn from(v: &str) -> Fact {
-        Fact::Text(v.to_owned())
+        Fact::Text(shown(v).to_owned())
     }
 }
 
 impl From<String> for Fact {
     fn from(v: String) -> Fact {
-        Fact::Text(v)
+        match v.find('\u{1f}') {
+            Some(i) => Fact::Text(v[..i].to_owned()),
+            None => Fact::Text(v),
+        }
     }
 }
 
 impl From<&String> for Fact {
     fn from(v: &String) -> Fact {
-        Fact::Text(v.clone())
+        Fact::from(v.as_str())
     }
 }
 
 impl From<&rxledger_model::Text> for Fact {
     fn from(v: &rxledger_model::Text) -> Fact {
-        Fact::Text(v.to_string())
+        Fact::from(v.as_str())
     }
 }
 

@@ -431,7 +431,8 @@ impl Documents {
                     sched,
                 );
                 let orders = named_or_own(&e.refs.order, &r.doc);
-                self.delivered(&e.refs.delivery_note, orders, e.occurred_at, cfg, sched);
+                let notes = &e.refs.delivery_note;
+                self.delivered(notes, &r.supplier, orders, e.occurred_at, cfg, sched);
                 self.unite(Dir::Purchase, orders);
                 let mut goods = self.moved(cfg, sched, now, ev, Dir::Purchase, orders);
                 for l in &r.lines {

@@ -89,13 +89,32 @@ fn uninvoiced(
     let mut out = Vec::new();
     // Goods moved less than `uninvoiced_days` before this deadline are judged at their own
     // (the record is checked again); a shortfall already reported is not reported again.
-    let cutoff = due - chrono::Duration::days(cx.cfg.thresholds.uninvoiced_days);
+    let days = chrono::Duration::days(cx.cfg.thresholds.uninvoiced_days);
+    let cutoff = due - days;
     for (p, line) in g.lines.iter() {
-        let goods = g.due_goods(p, line.goods, cutoff);
         let inv = line.invoiced.unwrap_or(0);
-        if goods.saturating_sub(inv) <= line.reported {
+        let short = |cut| g.due_goods(p, line.goods, cut).saturating_sub(inv) > line.reported;
+        // At the end of the input, goods moved since are open items too, due at their own
+        // deadline (round 34, A2: the rest of a sale dispatched in two parts was not listed).
+        let first = cutoff;
+        let at = if short(cutoff) {
+            Some((cutoff, due))
+        } else if open.is_some() {
+            let mut since: Vec<DateTime<Utc>> = g
+                .young
+                .iter()
+                .filter(|y| y.0 > cutoff && y.1 == *p)
+                .map(|y| y.0)
+                .collect();
+            since.sort_unstable();
+            since.into_iter().find(|t| short(*t)).map(|t| (t, t + days))
+        } else {
+            None
+        };
+        let Some((cutoff, due)) = at else {
             continue;
-        }
+        };
+        let goods = g.due_goods(p, line.goods, cutoff);
         let doc = doc.get_or_insert_with(|| group_doc(cx, dir, root)).clone();
         let m = Msg::new("uninvoiced")
             .arg("goods", goods)
@@ -112,7 +131,18 @@ fn uninvoiced(
             .arg("missing", goods.saturating_sub(inv))
             .arg("part", if inv == 0 { "all" } else { "rest" })
             .arg("product", p.as_str());
-        let f = Finding::new(Rule::Uninvoiced, g.short_seq(p, cutoff), m)
+        // At a later deadline the record is the first of the goods moved since this one.
+        let seq = if cutoff == first {
+            g.short_seq(p, cutoff)
+        } else {
+            g.young
+                .iter()
+                .filter(|y| y.0 > first && y.0 <= cutoff && y.1 == *p)
+                .map(|y| y.3)
+                .min()
+                .unwrap_or(g.seq)
+        };
+        let f = Finding::new(Rule::Uninvoiced, seq, m)
             .party(&g.party)
             .product(p)
             .figures(
@@ -120,9 +150,9 @@ fn uninvoiced(
                 Msg::new("uninvoiced-qty").arg("qty", inv),
             )
             .also_all(&g.invoice_seqs);
-        out.push((f, pending, closed_by));
+        out.push((f, pending, closed_by, open.map(|_| due)));
     }
-    for (f, pending, closed_by) in out {
+    for (f, pending, closed_by, open) in out {
         report(cx, f, open, Some(pending), || closed_by);
     }
 }

@@ -55,11 +55,14 @@ impl Documents {
         sched.at(at + window, Due::Documents(forget));
     }
 
-    /// Notes that the supplier's delivery notes `notes`, named by a receipt, were for its
-    /// `orders`, so that a purchase invoice naming only a delivery note is matched to them.
+    /// Notes that the delivery notes `notes` of `supplier`, named by a receipt, were for its
+    /// `orders`, so that a purchase invoice of that supplier naming only a delivery note is
+    /// matched to them. A delivery note is its number and its supplier: suppliers number their
+    /// 随货同行单 on their own, and two may print the same short number (round 34, A1).
     pub(super) fn delivered(
         &mut self,
         notes: &[Id],
+        supplier: &str,
         orders: &[Id],
         at: DateTime<Utc>,
         cfg: &Config,
@@ -67,9 +70,10 @@ impl Documents {
     ) {
         let window = Duration::days(cfg.thresholds.return_window_days);
         for n in notes {
+            let key = delivery_key(n, supplier);
             self.delivery_orders
-                .insert(n.clone(), Movement(orders.iter().cloned().collect()));
-            let forget = DocDue::ForgetDelivery(n.clone());
+                .insert(key.clone(), Movement(orders.iter().cloned().collect()));
+            let forget = DocDue::ForgetDelivery(key);
             sched.at(at + window, Due::Documents(forget));
         }
     }
@@ -92,8 +96,9 @@ impl Documents {
         if !primary.is_empty() {
             return std::borrow::Cow::Borrowed(named);
         }
+        let by_note = dir == Dir::Purchase && named.is_empty();
         let map = match dir {
-            Dir::Purchase if named.is_empty() => {
+            Dir::Purchase if by_note => {
                 named = &e.refs.delivery_note;
                 &mut self.delivery_orders
             }
@@ -102,7 +107,12 @@ impl Documents {
         };
         let mut all: Vec<Id> = Vec::with_capacity(named.len());
         for m in named {
-            match map.get(m) {
+            let found = if by_note {
+                map.get(&delivery_key(m, &inv.issuer))
+            } else {
+                map.get(m)
+            };
+            match found {
                 Some(docs) => all.extend(docs.0.iter().cloned()),
                 None => all.push(m.clone()),
             }
@@ -112,6 +122,15 @@ impl Documents {
         all.retain(|d| seen.insert(d.clone()));
         std::borrow::Cow::Owned(all)
     }
+}
+
+/// The key of the delivery note `note` of `supplier` in [`Documents::delivered`]'s table.
+fn delivery_key(note: &str, supplier: &str) -> Id {
+    let mut k = Id::with_capacity(note.len() + 1 + supplier.len());
+    k.push_str(note);
+    k.push('\u{1f}');
+    k.push_str(supplier);
+    k
 }
 
 #[cfg(test)]

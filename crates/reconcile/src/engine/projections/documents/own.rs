@@ -6,7 +6,8 @@
 //! party too ([`own_key`]), and the records naming the number with that party (its reviews,
 //! dispatches, returns and invoices; its receipts, supplier returns and invoices) are read as
 //! naming that key, before any projection or family sees them ([`Documents::own_numbers`]).
-//! Sentences about the second order or sale print that key: `PT0017 (customer id)`.
+//! The key is the number, U+001F and the party, as for invoices; sentences and facts show the
+//! number as written (`crate::Fact`).
 
 use rxledger_model::{Event, EventBody};
 use smallvec::SmallVec;
@@ -17,11 +18,10 @@ use crate::engine::projections::Id;
 /// The key of the order or sale numbered `number` whose counterparty is `party`, when another
 /// counterparty's order or sale has the bare number.
 pub(crate) fn own_key(number: &str, party: &str) -> Id {
-    let mut k = Id::with_capacity(number.len() + party.len() + 3);
+    let mut k = Id::with_capacity(number.len() + 1 + party.len());
     k.push_str(number);
-    k.push_str(" (");
+    k.push('\u{1f}');
     k.push_str(party);
-    k.push(')');
     k
 }
 
