@@ -205,6 +205,14 @@ fn a_repeated_row_a_fixed_reexport_and_overlapping_exports_append_each_document_
             .contains("already stored as record 18 with different content"),
         "{fixed:?}"
     );
+    // Which document, not only its id (round 33, A2).
+    assert!(
+        String::from_utf8_lossy(&fixed.stderr).contains(
+            "(dispatch PS2026101400003 changed in the export since it was imported: \
+             record a correction as a new document)"
+        ),
+        "{fixed:?}"
+    );
     assert_eq!(
         ok(&run(&["log", l], &dir)),
         head,

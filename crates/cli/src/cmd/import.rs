@@ -229,8 +229,9 @@ enum Source<'a> {
 
 impl Source<'_> {
     /// `e`, an id clash told by where the events come from (the ingest error tells lines of
-    /// one file as they are).
-    fn told(&self, name: &str, e: AppendError) -> anyhow::Error {
+    /// one file as they are), and for a document already stored, which document (its id alone
+    /// means nothing to an ERP user: round 33, A2).
+    fn told(&self, name: &str, e: AppendError, lines: &[(u64, Vec<u8>)]) -> anyhow::Error {
         let AppendError::Input(IngestError::DuplicateId {
             line, id, earlier, ..
         }) = &e
@@ -270,7 +271,21 @@ impl Source<'_> {
                 msg.arg("file", name).arg("event", at(line))
             }
         };
-        said(msg.arg("id", id.as_str()))
+        let msg = msg.arg("id", id.as_str());
+        let stored = matches!(earlier, Earlier::Record(_));
+        let event = lines
+            .get(usize::try_from(line).unwrap_or(usize::MAX).wrapping_sub(1))
+            .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+            .and_then(|text| rxledger::model::Event::from_json(text).ok());
+        match event.as_ref().and_then(|e| Some((e.kind(), e.body.doc()?))) {
+            Some((kind, doc)) if stored => said(
+                Msg::new("import-changed-document")
+                    .arg("error", msg)
+                    .arg("kind", kind.as_str())
+                    .arg("doc", doc),
+            ),
+            _ => said(msg),
+        }
     }
 }
 
@@ -284,8 +299,8 @@ fn append(
 ) -> Result<Outcome> {
     let lines: Vec<(u64, Vec<u8>)> = lines.collect();
     let latest = latest_occurred(store);
-    let done =
-        append_lines(store, name, &lines, batch_size, |_| {}).map_err(|e| source.told(name, e))?;
+    let done = append_lines(store, name, &lines, batch_size, |_| {})
+        .map_err(|e| source.told(name, e, &lines))?;
     let m = crate::lang::messages();
     if let Some(latest) = latest.filter(|_| done.appended > 0) {
         // Only the events appended now: those the ledger already held were skipped.

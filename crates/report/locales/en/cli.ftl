@@ -280,6 +280,7 @@ import-epcis-written-twice = { $file }: field `{ $path }` { problem-written-twic
 import-epcis-xml = { $file } is an XML document: rxledger reads EPCIS 2.0 in its JSON-LD binding only (docs/epcis.md); ask the partner for JSON-LD, or convert the document
 import-mappings = { $files } files and { $mappings } mappings: give one mapping for all the files, or one per file in the same order
 import-duplicate-line = { $file }:{ $line }: field `id`: event id { $id } is already on line { $earlier } of { $earlier_file } in this import with different content; nothing was appended
+import-changed-document = { $error } ({ event-kind } { $doc } changed in the export since it was imported: record a correction as a new document)
 import-epcis-duplicate-record = { $file }: { $event }: field `id`: event id { $id } is already stored as record { $seq } with different content; nothing was appended
 import-epcis-duplicate-event = { $file }: { $event }: field `id`: event id { $id } is already { $earlier } of this document with different content; nothing was appended
 import-repeated-row = { $file }:{ $line } repeats line { $first } of the same document cell for cell; it is read as a line of its own (if the export repeated the row by mistake, the document counts it twice)

@@ -271,6 +271,7 @@ import-epcis-written-twice = { $file }：字段 `{ $path }` { problem-written-tw
 import-epcis-xml = { $file } 是 XML 文档：`rxledger` 只读取 EPCIS 2.0 的 JSON-LD 格式（docs/epcis.md）；请向对方索取 JSON-LD 格式或先行转换
 import-mappings = { $files } 个文件、{ $mappings } 个映射：请为所有文件给一个映射，或按文件顺序每个文件给一个
 import-duplicate-line = { $file } 第 { $line } 行：字段 `id`：事件编号 { $id } 已在本次导入的 { $earlier_file } 第 { $earlier } 行出现，内容不同；未追加任何事件
+import-changed-document = { $error }（{ event-kind } { $doc } 导入后在导出中已改变：更正应记为新单据）
 import-epcis-duplicate-record = { $file }：{ $event }：字段 `id`：事件编号 { $id } 已作为记录 { $seq } 存储，内容不同；未追加任何事件
 import-epcis-duplicate-event = { $file }：{ $event }：字段 `id`：事件编号 { $id } 已是本文档的 { $earlier }，内容不同；未追加任何事件
 import-repeated-row = { $file } 第 { $line } 行与同一单据的第 { $first } 行完全相同；按单独一行读取（如果是导出时误重复，该单据会重复计算这一行）
