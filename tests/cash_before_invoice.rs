@@ -74,3 +74,35 @@ fn cash_paid_before_its_own_invoice_of_a_shared_number_is_found_once() {
     assert_eq!(cash.len(), 1, "{f:?}");
     assert_eq!(cash[0].1, 14);
 }
+
+#[test]
+fn cash_paid_before_its_own_invoice_is_checked_against_it() {
+    // Round 35, A1 (the author's probes): a cash payment to 华东 naming 00081004. c1: no other
+    // invoice of that number; c2: 宁康's ordinary invoice of it booked before the payment, 华东's
+    // psychotropic one after (it was missed); c3: 宁康's booked after. c4: 华东 never issues one,
+    // so the cash settles 宁康's ordinary invoice: the wrong party, and no SPECIAL-CASH.
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/inspections/rounds/round35/probes"
+    );
+    let run = |p: &str| {
+        let text = std::fs::read_to_string(format!("{dir}/{p}.jsonl")).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        findings(&lines)
+    };
+    let cash = |f: &[(String, u64, Vec<u64>)]| -> Vec<(u64, Vec<u64>)> {
+        f.iter()
+            .filter(|(r, _, _)| r == "SPECIAL-CASH")
+            .map(|(_, s, seqs)| (*s, seqs.clone()))
+            .collect()
+    };
+    assert_eq!(cash(&run("c1")), [(16, vec![16, 17])]);
+    assert_eq!(cash(&run("c2")), [(17, vec![17, 18])]);
+    assert_eq!(cash(&run("c3")), [(16, vec![16, 18])]);
+    let c4 = run("c4");
+    assert_eq!(cash(&c4), []);
+    assert!(
+        c4.iter().any(|(r, s, _)| r == "TTGK-P" && *s == 17),
+        "{c4:?}"
+    );
+}

@@ -139,7 +139,14 @@ fn a_delivery_note_is_its_number_and_its_supplier() {
     // the orders of the receipt recorded last: a false critical TTGK-P (走票) at 17 (371) and 15
     // (374), and one supplier's goods invoiced on the other's order. Either order of the
     // receipts gives the ledgers' own findings.
-    for (nn, first, want) in [("371", 12, vec![]), ("374", 11, vec![("TTGK-S", 18)])] {
+    for (nn, first, want) in [
+        ("371", 12, vec![]),
+        (
+            "374",
+            11,
+            vec![("TTGK-S", 18), ("OUT-REV", 27), ("OUT-REV", 29)],
+        ),
+    ] {
         let want: Vec<(String, u64)> = want.into_iter().map(|(r, s)| (r.to_owned(), s)).collect();
         let mut lines = inspection(nn);
         assert!(
@@ -151,4 +158,34 @@ fn a_delivery_note_is_its_number_and_its_supplier() {
         let r = support::check_text(nn, (lines.join("\n") + "\n").as_bytes());
         assert_eq!(found(&r), want, "{nn} with its receipts swapped");
     }
+}
+
+#[test]
+fn a_review_or_dispatch_for_a_customer_the_sale_is_not_for_is_out_rev() {
+    // Round 34, B2: a party with no sale of the number was reviewed and shipped under the
+    // hospital's sale, silently. The pharmacy's review (20) and dispatch (22) given to a third
+    // party: OUT-REV at each, naming the sale's customer.
+    let mut lines = ledger();
+    for i in [19, 21] {
+        assert!(lines[i].contains(&format!("\"customer\":\"{PHARMACY}\"")));
+        lines[i] = lines[i].replace(
+            &format!("\"customer\":\"{PHARMACY}\""),
+            "\"customer\":\"91330100MA2XXXXX0Y\"",
+        );
+    }
+    let r = check(&lines);
+    let out_rev: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule.code() == "OUT-REV")
+        .collect();
+    let at: Vec<u64> = out_rev.iter().map(|f| f.seq).collect();
+    assert!(at.contains(&20) && at.contains(&22), "{:?}", found(&r));
+    let en = rxledger_report::messages::Messages::new(rxledger_report::messages::Lang::En);
+    let said: Vec<String> = out_rev.iter().map(|f| en.render(&f.message)).collect();
+    let want = format!(
+        "The outbound review FH2026101200002 for 91330100MA2XXXXX0Y names sale PT2026101200017, \
+         which is {HOSPITAL}'s."
+    );
+    assert!(said.contains(&want), "{said:?}");
 }

@@ -55,3 +55,37 @@ fn the_rest_of_a_sale_dispatched_in_two_parts_is_an_open_item_then_a_finding() {
         .collect();
     assert_eq!(found, [13]);
 }
+
+#[test]
+fn every_later_deadline_where_the_shortfall_grows_is_an_open_item() {
+    // Round 35, A2: ledger 382 (an independent author's, with its open items frozen in its
+    // `# pending:` lines) lists each sale's and order's later deadlines, not only the next one.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/inspections");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("382-"))
+        .unwrap()
+        .with_extension("");
+    let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap();
+    let want: Vec<(String, u64, String)> = expected
+        .lines()
+        .filter_map(|l| l.strip_prefix("# pending: "))
+        .map(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            (w[0].to_owned(), w[1].parse().unwrap(), w[3].to_owned())
+        })
+        .collect();
+    assert_eq!(want.len(), 6, "{want:?}");
+    let text = std::fs::read_to_string(path.with_extension("jsonl")).unwrap();
+    let r = support::check_text("382", text.as_bytes());
+    let got: Vec<(String, u64, String)> = r
+        .pending
+        .iter()
+        .map(|p| {
+            let due = p.due.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            (p.rule.code().to_owned(), p.seq, due)
+        })
+        .collect();
+    assert_eq!(got, want);
+}

@@ -193,14 +193,14 @@ catalogue! {
         ];
     OutRev = "OUT-REV", Documents, Major,
         "Dispatch without a matching outbound review",
-        "Every dispatch needs an outbound review (出库复核) of the same sale, found fit, whose product, batch, expiry and quantity equal the goods shipped and the sale. A review or dispatch covering several sales (`refs.sale` a list) counts each line on the sales named in order: each sale with the line takes what room it has left, and the last what is left of the line (one line of 100 for two sales of 60 and 40 of the batch is quiet).",
+        "Every dispatch needs an outbound review (出库复核) of the same sale, found fit, whose product, batch, expiry and quantity equal the goods shipped and the sale. A review or dispatch whose `customer` is not the customer of a sale it names is a finding too (once per record: 复核 is against the sales record, its buyer included). A review or dispatch covering several sales (`refs.sale` a list) counts each line on the sales named in order: each sale with the line takes what room it has left, and the last what is left of the line (one line of 100 for two sales of 60 and 40 of the batch is quiet).",
         "GSP (2016) Art. 93-94",
         [],
-        at "the `outbound_review` (no or unknown sale, a line not on the sale, over its quantity or with another expiry) or the `dispatch` (a line with no sale, or more than was reviewed fit); for a dispatch over the reviewed quantity `seqs` add the `sale`, otherwise nothing",
+        at "the `outbound_review` (no or unknown sale, another customer's sale, a line not on the sale, over its quantity or with another expiry) or the `dispatch` (another customer's sale, a line with no sale, or more than was reviewed fit); for a dispatch over the reviewed quantity or another customer's sale `seqs` add the `sale`, otherwise nothing",
         reads [
-            "sale.doc", "sale.lines[].{product,batch,expiry,quantity}",
-            "receipt.lines[].{product,batch,expiry}", "outbound_review.refs.sale",
-            "outbound_review.lines[].{product,batch,expiry,quantity,quality}", "dispatch.refs.sale",
+            "sale.{doc,customer}", "sale.lines[].{product,batch,expiry,quantity}",
+            "receipt.lines[].{product,batch,expiry}", "outbound_review.{refs.sale,customer}",
+            "outbound_review.lines[].{product,batch,expiry,quantity,quality}", "dispatch.{refs.sale,customer}",
             "dispatch.lines[].{product,batch,quantity}"
         ];
     Uninvoiced = "UNINVOICED", Documents, Major,
@@ -416,7 +416,7 @@ catalogue! {
         ];
     SpecialCash = "SPECIAL-CASH", Special, Critical,
         "Cash paid for controlled drugs",
-        "No cash payment may settle an invoice with a narcotic, psychotropic or precursor line, in either direction: a refund in cash naming a credit note of such an invoice is one too.",
+        "No cash payment may settle an invoice with a narcotic, psychotropic or precursor line, in either direction: a refund in cash naming a credit note of such an invoice is one too. A payment naming an invoice not yet booked is checked when it is; one naming a shared number of which only another counterparty's invoice is booked (it waits for its own party's, see `TTGK-P`) is checked against that invoice when recorded and, if not found then, against its own party's when that is booked.",
         "麻醉药品和精神药品管理条例 Art. 30",
         [],
         at "the cash `payment`; when the invoice was booked after the payment `seqs` add that `invoice`, otherwise nothing",

@@ -42,6 +42,7 @@ out-rev-dispatch-actual = { $problem ->
         [no_sale] no sale to review against
        *[unreviewed] { $dispatched } dispatched, { $reviewed } reviewed fit
     }
+out-rev-customer = The { event-kind } { $doc } for { $customer } names sale { $sale }, which is { $sale_customer }'s.
 
 ## TTGK-P, TTGK-S: goods, books, invoices and payments ($dir: purchase or sale).
 

@@ -42,6 +42,7 @@ out-rev-dispatch-actual = { $problem ->
         [no_sale] 无可复核的销售
        *[unreviewed] 发货 { $dispatched }，复核合格 { $reviewed }
     }
+out-rev-customer = { event-kind } { $doc } 的购货单位为 { $customer }，所列销售 { $sale } 却属于 { $sale_customer }。
 
 ## TTGK-P、TTGK-S：货账票款（$dir：purchase 采购或 sale 销售）。
 

@@ -272,6 +272,8 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
         emit(&mut cx.out, base.arg("problem", term("unknown_sale")), None);
         return;
     }
+    other_customer(cx, ev, "outbound_review", &r.doc, &r.customer);
+    let proj = &mut *cx.proj;
     let mut cursors = Cursors::default();
     for l in &r.lines {
         let line = Some((l.product.as_str(), l.batch.as_str()));
@@ -341,8 +343,37 @@ fn out_rev_review(cx: &mut Ctx<'_>, ev: &Ev<'_>, r: &rxledger_model::OutboundRev
     }
 }
 
+/// `OUT-REV`: a review or dispatch (`kind`, numbered `doc`) for `customer` names a sale of
+/// another customer (GSP Art. 93-94: 复核 against the sales record, its buyer included; round 34,
+/// B2: a party with no sale was reviewed and shipped under another's, silently). Once per record,
+/// for the first such sale.
+fn other_customer(cx: &mut Ctx<'_>, ev: &Ev<'_>, kind: &'static str, doc: &str, customer: &str) {
+    let docs = &mut cx.proj.docs;
+    let other = ev.e.refs.sale.iter().find_map(|s| {
+        let sale = docs.sales.get(s.as_str())?;
+        (sale.customer != customer).then(|| (s.clone(), sale.customer.clone(), sale.seq))
+    });
+    if let Some((sale, sale_customer, sale_seq)) = other {
+        let m = Msg::new("out-rev-customer")
+            .arg("kind", term(kind))
+            .arg("doc", doc)
+            .arg("customer", customer)
+            .arg("sale", &sale)
+            .arg("sale_customer", sale_customer.as_str());
+        let f = Finding::new(Rule::OutRev, ev.seq, m)
+            .party(customer)
+            .figures(
+                Msg::new("ttgk-party").arg("party", sale_customer.as_str()),
+                Msg::new("ttgk-party").arg("party", customer),
+            )
+            .also(sale_seq);
+        cx.emit(f);
+    }
+}
+
 /// `OUT-REV` at the dispatch: every line dispatched was reviewed fit for its sale.
 fn out_rev_dispatch(cx: &mut Ctx<'_>, ev: &Ev<'_>, d: &rxledger_model::Dispatch) {
+    other_customer(cx, ev, "dispatch", &d.doc, &d.customer);
     let mut cursors = Cursors::default();
     for l in &d.lines {
         let room = |s: &SaleRec| {

@@ -312,6 +312,11 @@ fn cash(cx: &mut Ctx<'_>, seq: u64, p: &rxledger_model::Payment) {
         };
         let m = cash_msg(id, &p.doc, number, document);
         cx.out.emit(Finding::new(rule, seq, m).party(&p.payer));
+        // Checked against another counterparty's invoice of the number while the payment waits
+        // for its own: reported once (else it is checked again when its own is booked).
+        if cx.proj.docs.waits(seq, number) {
+            cx.proj.docs.cash_reported(seq, number);
+        }
     }
 }
 
@@ -365,8 +370,8 @@ fn held_cash(cx: &mut Ctx<'_>, seq: u64) {
     // Taken for the loop (cash_rule may bring invoices back from disk), and put back.
     let applied = std::mem::take(&mut cx.proj.docs.applied);
     for a in &applied {
-        // Checked when it was recorded, against another counterparty's invoice of that number.
-        if a.payment.method != PaymentMethod::Cash || a.cash_checked {
+        // Reported when it was recorded, against another counterparty's invoice of that number.
+        if a.payment.method != PaymentMethod::Cash || a.cash_reported {
             continue;
         }
         let Some((rule, id, document)) = cash_rule(cx, &a.number, &a.payment.counterparty) else {

@@ -93,64 +93,69 @@ fn uninvoiced(
     let cutoff = due - days;
     for (p, line) in g.lines.iter() {
         let inv = line.invoiced.unwrap_or(0);
-        let short = |cut| g.due_goods(p, line.goods, cut).saturating_sub(inv) > line.reported;
-        // At the end of the input, goods moved since are open items too, due at their own
-        // deadline (round 34, A2: the rest of a sale dispatched in two parts was not listed).
-        let first = cutoff;
-        let at = if short(cutoff) {
-            Some((cutoff, due))
-        } else if open.is_some() {
-            let mut since: Vec<DateTime<Utc>> = g
+        let short = |cut| g.due_goods(p, line.goods, cut).saturating_sub(inv);
+        // (cutoff, deadline, record) of each finding this product's goods would give.
+        let mut at = Vec::new();
+        if short(cutoff) > line.reported {
+            at.push((cutoff, due, g.short_seq(p, cutoff)));
+        }
+        // At the end of the input, goods moved since are open items too, each at its own later
+        // deadline where the shortfall grows, as the findings would come (round 34, A2; round
+        // 35, A2: only the next one was listed). The goods moved since a deadline are judged at
+        // the next: their first record is the one named.
+        if open.is_some() {
+            let mut times: Vec<DateTime<Utc>> = g
                 .young
                 .iter()
-                .filter(|y| y.0 > cutoff && y.1 == *p)
                 .map(|y| y.0)
+                .filter(|t| *t > cutoff)
                 .collect();
-            since.sort_unstable();
-            since.into_iter().find(|t| short(*t)).map(|t| (t, t + days))
-        } else {
-            None
-        };
-        let Some((cutoff, due)) = at else {
-            continue;
-        };
-        let goods = g.due_goods(p, line.goods, cutoff);
-        let doc = doc.get_or_insert_with(|| group_doc(cx, dir, root)).clone();
-        let m = Msg::new("uninvoiced")
-            .arg("goods", goods)
-            .arg("goods_plural", plural(goods))
-            .arg("invoiced", inv)
-            .arg("product", p.as_str())
-            .arg("dir", dir_term(dir))
-            .arg("doc", doc)
-            .arg("party", g.party.as_str())
-            .arg("days", cx.cfg.thresholds.uninvoiced_days)
-            .arg("due", due);
-        let pending = with_facts("uninvoiced-pending", &m);
-        let closed_by = Msg::new("uninvoiced-closed-by")
-            .arg("missing", goods.saturating_sub(inv))
-            .arg("part", if inv == 0 { "all" } else { "rest" })
-            .arg("product", p.as_str());
-        // At a later deadline the record is the first of the goods moved since this one.
-        let seq = if cutoff == first {
-            g.short_seq(p, cutoff)
-        } else {
-            g.young
-                .iter()
-                .filter(|y| y.0 > first && y.0 <= cutoff && y.1 == *p)
-                .map(|y| y.3)
-                .min()
-                .unwrap_or(g.seq)
-        };
-        let f = Finding::new(Rule::Uninvoiced, seq, m)
-            .party(&g.party)
-            .product(p)
-            .figures(
-                Msg::new("uninvoiced-qty").arg("qty", goods),
-                Msg::new("uninvoiced-qty").arg("qty", inv),
-            )
-            .also_all(&g.invoice_seqs);
-        out.push((f, pending, closed_by, open.map(|_| due)));
+            times.sort_unstable();
+            times.dedup();
+            let (mut prev, mut reported) = (cutoff, line.reported.max(short(cutoff)));
+            for t in times {
+                if short(t) > reported {
+                    let seq = g
+                        .young
+                        .iter()
+                        .filter(|y| y.0 > prev && y.0 <= t && y.1 == *p)
+                        .map(|y| y.3)
+                        .min()
+                        .unwrap_or(g.seq);
+                    at.push((t, t + days, seq));
+                    reported = short(t);
+                }
+                prev = t;
+            }
+        }
+        for (cutoff, due, seq) in at {
+            let goods = g.due_goods(p, line.goods, cutoff);
+            let doc = doc.get_or_insert_with(|| group_doc(cx, dir, root)).clone();
+            let m = Msg::new("uninvoiced")
+                .arg("goods", goods)
+                .arg("goods_plural", plural(goods))
+                .arg("invoiced", inv)
+                .arg("product", p.as_str())
+                .arg("dir", dir_term(dir))
+                .arg("doc", doc)
+                .arg("party", g.party.as_str())
+                .arg("days", cx.cfg.thresholds.uninvoiced_days)
+                .arg("due", due);
+            let pending = with_facts("uninvoiced-pending", &m);
+            let closed_by = Msg::new("uninvoiced-closed-by")
+                .arg("missing", goods.saturating_sub(inv))
+                .arg("part", if inv == 0 { "all" } else { "rest" })
+                .arg("product", p.as_str());
+            let f = Finding::new(Rule::Uninvoiced, seq, m)
+                .party(&g.party)
+                .product(p)
+                .figures(
+                    Msg::new("uninvoiced-qty").arg("qty", goods),
+                    Msg::new("uninvoiced-qty").arg("qty", inv),
+                )
+                .also_all(&g.invoice_seqs);
+            out.push((f, pending, closed_by, open.map(|_| due)));
+        }
     }
     for (f, pending, closed_by, open) in out {
         report(cx, f, open, Some(pending), || closed_by);

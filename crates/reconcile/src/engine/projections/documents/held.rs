@@ -30,8 +30,12 @@ pub(super) struct Held {
     pub unknown: Vec<Id>,
     /// Those of them another counterparty's booked invoice (or credit note) had when it was
     /// recorded: waiting for the payment's own counterparty's (two issuers' paper invoices share
-    /// numbers), and cash-checked then against the one booked.
+    /// numbers).
     other: SmallVec<[Id; 1]>,
+    /// Those whose cash was reported when the payment was recorded (`SPECIAL-CASH`,
+    /// `EPH-RETAIL`, against another counterparty's invoice of the number): not again when its
+    /// own is booked.
+    cash_reported: SmallVec<[Id; 1]>,
     payment: PaymentRef,
 }
 
@@ -53,9 +57,9 @@ pub(crate) struct PaymentRef {
 pub(crate) struct Applied {
     pub payment: PaymentRef,
     pub number: Id,
-    /// Whether another counterparty's invoice (or credit note) of that number was booked when
-    /// the payment was recorded: its cash was checked then (`SPECIAL-CASH`, `EPH-RETAIL`).
-    pub cash_checked: bool,
+    /// Whether its cash was reported for that number when it was recorded (against another
+    /// counterparty's invoice of the number): `SPECIAL-CASH`, `EPH-RETAIL` are not reported again.
+    pub cash_reported: bool,
 }
 
 impl Documents {
@@ -152,7 +156,7 @@ impl Documents {
         let applied = Applied {
             payment: h.payment.clone(),
             number: Id::from(number),
-            cash_checked: h.other.iter().any(|n| n == number),
+            cash_reported: h.cash_reported.iter().any(|n| n == number),
         };
         if h.unknown.is_empty() {
             self.held.remove(&pay);
@@ -192,7 +196,7 @@ impl Documents {
             .into_iter()
             .map(|(number, _)| Applied {
                 payment: payment.clone(),
-                cash_checked: h.other.contains(&number),
+                cash_reported: h.cash_reported.contains(&number),
                 number,
             })
             .collect()
@@ -204,6 +208,14 @@ impl Documents {
         self.held
             .get(&seq)
             .is_some_and(|h| h.unknown.iter().any(|n| n == number))
+    }
+
+    /// Notes that the cash of the held payment `seq` was reported for `number` when it was
+    /// recorded ([`Applied::cash_reported`]).
+    pub fn cash_reported(&mut self, seq: u64, number: &str) {
+        if let Some(h) = self.held.get_mut(&seq) {
+            h.cash_reported.push(Id::from(number));
+        }
     }
 
     /// At the end of the input: the held payments (in record order) that would settle another
@@ -369,6 +381,7 @@ impl Documents {
                 amount_left: remaining,
                 unknown,
                 other,
+                cash_reported: SmallVec::new(),
                 payment,
             },
         );
