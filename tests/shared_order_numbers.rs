@@ -15,17 +15,7 @@ const HOSPITAL: &str = "12330106470089126A";
 const PHARMACY: &str = "91330100MA27R9NJ0W";
 
 fn ledger() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/inspections");
-    let path = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.starts_with("360-") && name.ends_with(".jsonl")
-        })
-        .expect("ledger 360");
-    let text = std::fs::read_to_string(path).unwrap();
-    let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let lines = support::inspection("360");
     // The records as the tests read them.
     for (i, party) in [(16, HOSPITAL), (17, PHARMACY)] {
         assert!(lines[i].contains("\"PT2026101200017\"") && lines[i].contains(party));
@@ -117,21 +107,6 @@ fn two_suppliers_orders_of_one_number_are_two_orders() {
     assert_eq!(rec_doc, [("REC-DOC".to_owned(), 13)]);
 }
 
-/// The lines of inspection ledger `NN-…`.
-fn inspection(nn: &str) -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/inspections");
-    let path = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.starts_with(&format!("{nn}-")) && name.ends_with(".jsonl")
-        })
-        .unwrap_or_else(|| panic!("ledger {nn}"));
-    let text = std::fs::read_to_string(path).unwrap();
-    text.lines().map(str::to_owned).collect()
-}
-
 #[test]
 fn a_delivery_note_is_its_number_and_its_supplier() {
     // Round 34, A1: two suppliers' receipts name the delivery note 0001234 (371: 民康 at 13, 宁康
@@ -148,7 +123,7 @@ fn a_delivery_note_is_its_number_and_its_supplier() {
         ),
     ] {
         let want: Vec<(String, u64)> = want.into_iter().map(|(r, s)| (r.to_owned(), s)).collect();
-        let mut lines = inspection(nn);
+        let mut lines = support::inspection(nn);
         assert!(
             lines[first].contains("delivery_note") && lines[first + 1].contains("delivery_note")
         );

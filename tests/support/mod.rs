@@ -22,3 +22,18 @@ pub fn store_text(name: &str, text: &[u8]) -> MemStore {
 pub fn check_text(name: &str, text: &[u8]) -> CheckReport {
     rxledger::check::check_store(&store_text(name, text), Config::default(), None).unwrap()
 }
+
+/// The lines of the inspection ledger `samples/inspections/NN-….jsonl`.
+pub fn inspection(nn: &str) -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/inspections");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with(&format!("{nn}-")) && name.ends_with(".jsonl")
+        })
+        .unwrap_or_else(|| panic!("ledger {nn}"));
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines().map(str::to_owned).collect()
+}
