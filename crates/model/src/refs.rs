@@ -157,8 +157,9 @@ pub(crate) struct RefsIn {
     /// (REC-DOC); match dispatches and receipts across ledgers. A sales invoice without `sale`
     /// is matched to the goods of these dispatches: to the sales a dispatch named (its own
     /// number when it named none), as if the invoice had named them. A purchase invoice without
-    /// `order` or `receipt` is matched likewise to the orders of the receipts that named these
-    /// delivery notes (the supplier's 随货同行单).
+    /// `order` or `receipt` is matched likewise to the orders of its issuer's receipts that
+    /// named these delivery notes (the supplier's 随货同行单: two suppliers may print the same
+    /// number, and each invoice meets its own supplier's receipts).
     #[serde(default)]
     pub(crate) delivery_note: Option<DocRef>,
     /// Receiving / acceptance records (`receipt.doc`), or quarantine or returns records. A
