@@ -289,3 +289,18 @@ fn a_payment_to_the_wrong_party_is_found_at_its_deadline_or_the_end_of_the_input
     let end = when_found(&lines, "", "TTGK-P", 100);
     assert_eq!(end, [None]);
 }
+
+#[test]
+fn a_refund_naming_a_credit_note_points_at_the_credit_note() {
+    // Round 35, B1 (ledger 380, an independent author's): a "refund" from 民康 naming 宁康's
+    // credit note (record 27) is TTGK-P at 40; its `seqs` add the credit note it names, not the
+    // invoice (37) that credit note reduces.
+    let lines = support::inspection("380");
+    let r = support::check_text("380", (lines.join("\n") + "\n").as_bytes());
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule.code() == "TTGK-P" && f.seq == 40)
+        .expect("TTGK-P at 40");
+    assert_eq!(f.seqs, [27, 40]);
+}

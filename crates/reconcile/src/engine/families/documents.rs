@@ -600,6 +600,12 @@ impl<'a> From<&'a PaymentRef> for Pay<'a> {
 fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding> {
     let proj = &mut *cx.proj;
     let (root, document) = proj.docs.root(number, p.counterparty);
+    // The record it settles: a refund naming a credit note points at the credit note, not the
+    // invoice it credits (round 35, B1).
+    let credit_note = match document {
+        "credit_note" => proj.docs.credit_note_seq(number, p.counterparty),
+        _ => None,
+    };
     let inv = proj.docs.invoices.get(&root)?;
     let counterparty = p.counterparty;
     let facts = |id: &'static str| {
@@ -633,7 +639,7 @@ fn payment_check(cx: &mut Ctx<'_>, p: &Pay<'_>, number: &str) -> Option<Finding>
     } else {
         return None;
     };
-    Some(f.party(counterparty).also(inv.seq))
+    Some(f.party(counterparty).also(credit_note.unwrap_or(inv.seq)))
 }
 
 /// The direction of a payment, as a term.

@@ -59,6 +59,10 @@ pub(crate) struct Order {
     pub lines: Lines<(u64, u64)>,
 }
 
+/// The credit notes of one number, one per counterparty: (counterparty, the key of the invoice
+/// it ultimately credits, its record).
+type Credited = SmallVec<[(Id, Id, u64); 1]>;
+
 /// The goods moved for one order or sale, against what was invoiced for them.
 #[derive(Debug)]
 pub(crate) struct Goods {
@@ -293,9 +297,9 @@ pub(crate) struct Documents {
     /// invoices repeats across issuers): number -> the counterparties whose invoice is kept under
     /// a key naming the party too ([`qualified`]). The first one booked keeps the bare number.
     shared: HashMap<Id, SmallVec<[Id; 1]>>,
-    /// Credit note number -> its counterparty and the key of the invoice it (ultimately)
-    /// credits, one per counterparty (red-letter invoices' numbers repeat across issuers too).
-    credit_of: HashMap<Id, SmallVec<[(Id, Id); 1]>>,
+    /// Credit note number -> its counterparty, the key of the invoice it (ultimately) credits
+    /// and its record, one per counterparty (red-letter invoices' numbers repeat across issuers too).
+    credit_of: HashMap<Id, Credited>,
     /// Credit notes waiting for the invoice (or credit note) they name, by that number.
     early_credits: HashMap<Id, Vec<EarlyCredit>>,
     /// Payments waiting for invoices they name, by payment seq.

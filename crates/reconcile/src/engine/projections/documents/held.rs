@@ -80,9 +80,9 @@ impl Documents {
         r.last_at = r.last_at.max(c.at);
         let party = r.counterparty.clone();
         let list = self.credit_of.entry(c.doc.clone()).or_default();
-        match list.iter_mut().find(|(p, _)| *p == c.party) {
-            Some((_, r)) => *r = Id::from(root),
-            None => list.push((c.party.clone(), Id::from(root))),
+        match list.iter_mut().find(|(p, _, _)| *p == c.party) {
+            Some((_, r, seq)) => (*r, *seq) = (Id::from(root), c.seq),
+            None => list.push((c.party.clone(), Id::from(root), c.seq)),
         }
         excess_amount(r, root, cfg, sched);
         self.resolved(&c.doc, root, &party, cfg, sched);

@@ -38,7 +38,7 @@ impl Documents {
     /// wrong invoice: `TTGK`).
     pub fn root(&mut self, number: &str, party: &str) -> (Id, &'static str) {
         let credited = self.credit_of.get(number);
-        if let Some((_, root)) = credited.and_then(|l| l.iter().find(|(p, _)| p == party)) {
+        if let Some((_, root, _)) = credited.and_then(|l| l.iter().find(|(p, _, _)| p == party)) {
             return (root.clone(), "credit_note");
         }
         let other = credited.map(|l| l[0].1.clone());
@@ -49,6 +49,14 @@ impl Documents {
             }
             _ => (key, "invoice"),
         }
+    }
+
+    /// The record of the credit note numbered `number` that [`Documents::root`] took for a record
+    /// of `party` naming it (when it said `credit_note`): that party's, else the first booked.
+    pub fn credit_note_seq(&self, number: &str, party: &str) -> Option<u64> {
+        let list = self.credit_of.get(number)?;
+        let own = list.iter().find(|(p, _, _)| p == party);
+        own.or(list.first()).map(|(_, _, seq)| *seq)
     }
 
     /// The key of the invoice numbered `number` with counterparty `party`: the bare number unless
@@ -108,7 +116,7 @@ impl Documents {
         // Only its own credit notes, not a scan of every credit note ever booked.
         for c in inv.into_credits() {
             if let Some(list) = self.credit_of.get_mut(&c) {
-                list.retain(|(_, root)| *root != doc);
+                list.retain(|(_, root, _)| *root != doc);
                 if list.is_empty() {
                     self.credit_of.remove(&c);
                 }
