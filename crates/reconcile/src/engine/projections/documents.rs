@@ -34,7 +34,6 @@ pub(crate) use invoice::Invoice;
 use key::root_in;
 use moved::excess_quantity;
 use movements::Movement;
-pub(crate) use numbers::number_of;
 pub(crate) use sale::SaleRec;
 use seen::Seen;
 use tier::Tier;

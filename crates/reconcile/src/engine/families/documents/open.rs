@@ -8,7 +8,7 @@ use rxledger_model::Money;
 use super::{dir_term, ttgk};
 use crate::engine::ctx::Ctx;
 use crate::engine::facts::{docs, plural, term, texts, with_facts};
-use crate::engine::projections::documents::{number_of, Dir, DocDue};
+use crate::engine::projections::documents::{Dir, DocDue};
 use crate::{Fact, Finding, Msg, Pending, Rule};
 
 /// Checks the deadline `d`: when it passed (`open` is `None`) a finding if what it waits for
@@ -115,13 +115,7 @@ fn uninvoiced(
             let (mut prev, mut reported) = (cutoff, line.reported.max(short(cutoff)));
             for t in times {
                 if short(t) > reported {
-                    let seq = g
-                        .young
-                        .iter()
-                        .filter(|y| y.0 > prev && y.0 <= t && y.1 == *p)
-                        .map(|y| y.3)
-                        .min()
-                        .unwrap_or(g.seq);
+                    let seq = g.first_moved(p, Some(prev), t).unwrap_or(g.seq);
                     at.push((t, t + days, seq));
                     reported = short(t);
                 }
@@ -174,7 +168,7 @@ fn unpaid(cx: &mut Ctx<'_>, doc: &str, due: Option<DateTime<Utc>>, open: Option<
     }
     let (total, paid) = (Money::cny(inv.total), Money::cny(inv.paid));
     let m = Msg::new("unpaid")
-        .arg("doc", number_of(doc))
+        .arg("doc", doc)
         .arg("party", inv.counterparty.as_str())
         .arg("total", &total)
         .arg("paid", &paid)
@@ -209,7 +203,7 @@ fn invoice_orphan(cx: &mut Ctx<'_>, doc: &str, open: Option<DateTime<Utc>>) {
         return;
     }
     let mut m = Msg::new("orphan-invoice")
-        .arg("doc", number_of(doc))
+        .arg("doc", doc)
         .arg("party", inv.counterparty.as_str())
         .arg("days", cx.cfg.thresholds.orphan_days);
     m = if inv.goods.is_empty() {
@@ -356,7 +350,7 @@ fn overpaid(cx: &mut Ctx<'_>, doc: &str, due: DateTime<Utc>, open: Option<DateTi
     // Net of which credit notes, and by when the excess was to be refunded (round 27, A3).
     let credits = inv.credits();
     let m = Msg::new("ttgk-overpaid")
-        .arg("doc", number_of(doc))
+        .arg("doc", doc)
         .arg("party", inv.counterparty.as_str())
         .arg("total", &total)
         .arg("paid", &paid)

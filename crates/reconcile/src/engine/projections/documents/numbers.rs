@@ -23,11 +23,6 @@ fn qualified(number: &str, party: &str) -> Id {
 /// Separates the number from the party in a [`qualified`] key.
 const SHARED_SEP: char = '\u{1f}';
 
-/// The invoice number of the key `key` of [`Documents::invoices`] (as the sentences print it).
-pub(crate) fn number_of(key: &str) -> &str {
-    key.split_once(SHARED_SEP).map_or(key, |(n, _)| n)
-}
-
 impl Documents {
     /// The key of the invoice a number stands for, as a record with counterparty `party` (the
     /// party paid or paying, the issuer of a purchase credit note, the buyer of a sales one)

@@ -56,57 +56,54 @@ impl Documents {
     /// another counterparty's order or sale of the same number has (or is one): a copy naming
     /// the [`own_key`] instead. `None` (read `e` as it is) otherwise, which is almost always.
     pub fn own_numbers(&mut self, e: &Event) -> Option<Event> {
-        match &e.body {
-            EventBody::Sale(s) => {
-                let key = self.new_own_key(Dir::Sale, &s.doc, &s.customer)?;
-                let mut e = e.clone();
-                if let EventBody::Sale(s) = &mut e.body {
-                    s.doc = key;
-                }
-                Some(e)
-            }
-            EventBody::Purchase(p) => {
-                let key = self.new_own_key(Dir::Purchase, &p.doc, &p.supplier)?;
-                let mut e = e.clone();
-                if let EventBody::Purchase(p) = &mut e.body {
-                    p.doc = key;
-                }
-                Some(e)
-            }
-            body => {
-                if self.own.sales.is_empty() && self.own.orders.is_empty() {
-                    return None;
-                }
-                let (dir, party) = match body {
-                    EventBody::OutboundReview(r) => (Dir::Sale, r.customer.as_str()),
-                    EventBody::Dispatch(d) => (Dir::Sale, d.customer.as_str()),
-                    EventBody::CustomerReturn(r) => (Dir::Sale, r.customer.as_str()),
-                    EventBody::Receipt(r) => (Dir::Purchase, r.supplier.as_str()),
-                    EventBody::SupplierReturn(r) => (Dir::Purchase, r.supplier.as_str()),
-                    EventBody::Invoice(inv) => (invoice_dir(inv), invoice_counterparty(inv)),
-                    _ => return None,
-                };
-                let named = match dir {
-                    Dir::Purchase => &e.refs.order,
-                    Dir::Sale => &e.refs.sale,
-                };
-                if !named.iter().any(|n| self.own.has(dir, n, party)) {
-                    return None;
-                }
-                let party = Id::from(party);
-                let mut e = e.clone();
-                let named = match dir {
-                    Dir::Purchase => &mut e.refs.order,
-                    Dir::Sale => &mut e.refs.sale,
-                };
-                for n in named.iter_mut() {
-                    if self.own.has(dir, n, &party) {
-                        *n = own_key(n, &party);
-                    }
-                }
-                Some(e)
+        let (dir, number, party) = match &e.body {
+            EventBody::Sale(s) => (Dir::Sale, &s.doc, &s.customer),
+            EventBody::Purchase(p) => (Dir::Purchase, &p.doc, &p.supplier),
+            _ => return self.own_refs(e),
+        };
+        let key = self.new_own_key(dir, number, party)?;
+        let mut e = e.clone();
+        match &mut e.body {
+            EventBody::Sale(s) => s.doc = key,
+            EventBody::Purchase(p) => p.doc = key,
+            _ => {}
+        }
+        Some(e)
+    }
+
+    /// [`Documents::own_numbers`] for a record naming orders or sales.
+    fn own_refs(&self, e: &Event) -> Option<Event> {
+        if self.own.sales.is_empty() && self.own.orders.is_empty() {
+            return None;
+        }
+        let (dir, party) = match &e.body {
+            EventBody::OutboundReview(r) => (Dir::Sale, r.customer.as_str()),
+            EventBody::Dispatch(d) => (Dir::Sale, d.customer.as_str()),
+            EventBody::CustomerReturn(r) => (Dir::Sale, r.customer.as_str()),
+            EventBody::Receipt(r) => (Dir::Purchase, r.supplier.as_str()),
+            EventBody::SupplierReturn(r) => (Dir::Purchase, r.supplier.as_str()),
+            EventBody::Invoice(inv) => (invoice_dir(inv), invoice_counterparty(inv)),
+            _ => return None,
+        };
+        let named = match dir {
+            Dir::Purchase => &e.refs.order,
+            Dir::Sale => &e.refs.sale,
+        };
+        if !named.iter().any(|n| self.own.has(dir, n, party)) {
+            return None;
+        }
+        let party = Id::from(party);
+        let mut e = e.clone();
+        let named = match dir {
+            Dir::Purchase => &mut e.refs.order,
+            Dir::Sale => &mut e.refs.sale,
+        };
+        for n in named.iter_mut() {
+            if self.own.has(dir, n, &party) {
+                *n = own_key(n, &party);
             }
         }
+        Some(e)
     }
 
     /// The key a new order or sale numbered `number` with counterparty `party` is kept under,

@@ -28,16 +28,25 @@ impl Goods {
     /// movement, when it was never judged; else the first of the product's goods that became due
     /// since, a part shipped later).
     pub fn short_seq(&self, product: &str, cutoff: DateTime<Utc>) -> u64 {
-        let since = self
-            .young
-            .iter()
-            .filter(|(at, p, _, _)| *at <= cutoff && p == product)
-            .map(|y| y.3)
-            .min();
-        match since {
+        match self.first_moved(product, None, cutoff) {
             Some(seq) if self.judged => seq,
             _ => self.seq,
         }
+    }
+
+    /// The first record of the goods of `product` moved since the last check (`young`), after
+    /// `after` (when given) and by `cutoff`.
+    pub fn first_moved(
+        &self,
+        product: &str,
+        after: Option<DateTime<Utc>>,
+        cutoff: DateTime<Utc>,
+    ) -> Option<u64> {
+        self.young
+            .iter()
+            .filter(|(at, p, _, _)| after.is_none_or(|a| *at > a) && *at <= cutoff && p == product)
+            .map(|y| y.3)
+            .min()
     }
 }
 
